@@ -1,0 +1,60 @@
+import { GOOD_RELATIVE_ERROR } from "./constants.js";
+import { descend, type Candidate } from "./descent.js";
+import { invalid } from "./errors.js";
+import { fixedStep } from "./fixed-step.js";
+import { Sampler } from "./sampler.js";
+import { candidateScales } from "./step.js";
+import type { DerivativeOptions, DerivativeResult, Fn1, StencilKind } from "./types.js";
+import { checkFunction, resolveOptions } from "./validate.js";
+
+function better(a: Candidate, b: Candidate): Candidate {
+  if (!Number.isFinite(b.value)) return a;
+  if (!Number.isFinite(a.value)) return b;
+  return b.error < a.error || Number.isNaN(a.error) ? b : a;
+}
+
+/**
+ * The derivative of f at x, of any order from 1 to {@link MAX_ORDER}, with an error estimate.
+ *
+ * By default (`method: "auto"`) steps are chosen relative to the scale of x, a descending sequence of
+ * central differences is extrapolated (Richardson/Ridders), and the entry with the smallest estimated
+ * error is returned; when f is NaN or infinite on one side of x (log at 0, sqrt at 0, asin at 1) the
+ * stencil goes one-sided on the good side and `method` says so. With `step`, exactly one stencil at
+ * exactly that h is used: `{ method: "central", step: 1e-4 }` is the book's `numerical_diff`, bit for bit.
+ *
+ * @param f - the function; exceptions it throws reach the caller unchanged.
+ * @param x - the point; NaN gives a NaN value and error, never a throw.
+ * @param options - {@link DerivativeOptions}.
+ * @throws NumdiffError for bad setup (f not a function, order, method, step, accuracy, bounds) and
+ *   when f returns a non-number.
+ * @example
+ * ```ts
+ * import { derivative } from "numdiff";
+ * derivative((x) => 0.01 * x ** 2 + 0.1 * x, 5, { method: "central", step: 1e-4 }).value;
+ * // 0.1999999999990898 (the book's value; the truth is 0.2)
+ * derivative((x) => 0.01 * x ** 2 + 0.1 * x, 5);
+ * // { value: 0.2, error: ≈ 1e-16, step: …, evaluations: 8, method: "central" }
+ * derivative(Math.log, 1e-12).value; // 1e12 to about 1e-15 relative
+ * derivative(Math.sqrt, 0).method; // "forward": sqrt is NaN left of 0
+ * ```
+ */
+export function derivative(f: Fn1, x: number, options?: DerivativeOptions): DerivativeResult {
+  checkFunction(f, "f");
+  if (typeof x !== "number") throw invalid("INVALID_POINT", "x", "a number", x);
+  const opts = resolveOptions(options, x);
+  const sampler = new Sampler(f, opts.lo, opts.hi);
+  const defaultKind: StencilKind = opts.method === "auto" ? "central" : opts.method;
+  if (!Number.isFinite(x)) {
+    return { value: NaN, error: NaN, step: NaN, evaluations: 0, method: defaultKind };
+  }
+  if (opts.step !== undefined) {
+    return fixedStep(sampler, x, opts.order, defaultKind, opts.step, opts.accuracy, opts.lo, opts.hi);
+  }
+  const canSwitch = opts.method === "auto";
+  let best: Candidate = { value: NaN, error: NaN, step: NaN, method: defaultKind };
+  for (const s of candidateScales(x)) {
+    best = better(best, descend(sampler, x, opts.order, s, defaultKind, canSwitch));
+    if (best.error <= GOOD_RELATIVE_ERROR * Math.abs(best.value)) break;
+  }
+  return { ...best, evaluations: sampler.evaluations };
+}

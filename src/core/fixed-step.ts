@@ -1,0 +1,47 @@
+/**
+ * One plain stencil at exactly the given step: the book's method when `method: "central"`,
+ * `step: 1e-4`. No extrapolation, no adjustment of h.
+ */
+
+import { invalid } from "./errors.js";
+import { stencil, stencilOffsets } from "./stencil.js";
+import { divideByPower } from "./step.js";
+import type { DerivativeResult, StencilKind } from "./types.js";
+import type { Sampler } from "./sampler.js";
+
+/**
+ * Σ w_k f(x + k·h) / h^n for the standard stencil of the given kind, order and accuracy. The error
+ * is NaN: a single stencil carries no information about its own truncation error.
+ *
+ * @example
+ * ```ts
+ * fixedStep(new Sampler((x) => 0.01 * x ** 2 + 0.1 * x), 5, 1, "central", 1e-4, 2, -Infinity, Infinity).value;
+ * // 0.1999999999990898, the book's bits
+ * ```
+ */
+export function fixedStep(
+  sampler: Sampler,
+  x: number,
+  order: number,
+  kind: StencilKind,
+  h: number,
+  accuracy: number,
+  lo: number,
+  hi: number,
+): DerivativeResult {
+  const st = stencil(stencilOffsets(kind, order, accuracy), order);
+  const first = x + st.offsets[0] * h;
+  const last = x + st.offsets[st.offsets.length - 1] * h;
+  if (!(first >= lo && last <= hi)) {
+    throw invalid(
+      "INVALID_STEP",
+      "step",
+      `a step whose ${kind} stencil stays inside bounds [${lo}, ${hi}] (it reaches [${first}, ${last}])`,
+      h,
+    );
+  }
+  let sum = 0;
+  for (let k = 0; k < st.offsets.length; k++) sum += st.weights[k] * sampler.at(x + st.offsets[k] * h);
+  const value = divideByPower(sum, h, order);
+  return { value, error: NaN, step: h, evaluations: sampler.evaluations, method: kind };
+}

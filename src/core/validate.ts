@@ -1,0 +1,81 @@
+/**
+ * Checks of setup arguments shared by every differentiation function. Comparisons are written negated
+ * (`!(order >= 1)`) so that NaN fails them too.
+ */
+
+import { DEFAULT_ACCURACY, MAX_ORDER, SUPPORTED_ACCURACIES } from "./constants.js";
+import { invalid } from "./errors.js";
+import type { DerivativeOptions, Method } from "./types.js";
+
+/** Options after validation, with defaults filled in. */
+export interface ResolvedOptions {
+  order: number;
+  method: Method;
+  step: number | undefined;
+  accuracy: number;
+  lo: number;
+  hi: number;
+}
+
+const METHODS: readonly Method[] = ["auto", "central", "forward", "backward"];
+
+/**
+ * Validates `f` as a callable.
+ *
+ * @example
+ * ```ts
+ * checkFunction(Math.sin, "f"); // ok
+ * checkFunction(3, "f"); // throws NumdiffError [INVALID_FUNCTION]
+ * ```
+ */
+export function checkFunction(f: unknown, name: string): void {
+  if (typeof f !== "function") throw invalid("INVALID_FUNCTION", name, "a function", f);
+}
+
+/**
+ * Validates and completes the shared options. `x` (when given) must lie within `bounds`.
+ *
+ * @example
+ * ```ts
+ * resolveOptions({ order: 2 }).method; // "auto"
+ * resolveOptions({ step: 0 }); // throws NumdiffError [INVALID_STEP]
+ * ```
+ */
+export function resolveOptions(options: DerivativeOptions | undefined, x?: number): ResolvedOptions {
+  if (options !== undefined && (options === null || typeof options !== "object")) {
+    throw invalid("INVALID_OPTION", "options", "an object or undefined", options);
+  }
+  const o = options ?? {};
+  const order = o.order ?? 1;
+  if (!(typeof order === "number" && Number.isInteger(order) && order >= 1 && order <= MAX_ORDER)) {
+    throw invalid("INVALID_ORDER", "order", `an integer from 1 to ${MAX_ORDER}`, order);
+  }
+  const method = o.method ?? "auto";
+  if (!METHODS.includes(method)) {
+    throw invalid("INVALID_METHOD", "method", `one of ${METHODS.map((m) => `"${m}"`).join(", ")}`, method);
+  }
+  const step = o.step;
+  if (step !== undefined && !(typeof step === "number" && step > 0 && step < Infinity)) {
+    throw invalid("INVALID_STEP", "step", "a finite number > 0", step);
+  }
+  const accuracy = o.accuracy ?? DEFAULT_ACCURACY;
+  if (!(typeof accuracy === "number" && SUPPORTED_ACCURACIES.includes(accuracy))) {
+    throw invalid("INVALID_ACCURACY", "accuracy", `one of ${SUPPORTED_ACCURACIES.join(", ")}`, accuracy);
+  }
+  let lo = -Infinity;
+  let hi = Infinity;
+  if (o.bounds !== undefined) {
+    const b = o.bounds as unknown;
+    if (!(Array.isArray(b) && b.length === 2 && typeof b[0] === "number" && typeof b[1] === "number")) {
+      throw invalid("INVALID_BOUNDS", "bounds", "a pair [lo, hi] of numbers", b);
+    }
+    [lo, hi] = b as [number, number];
+    if (!(lo < hi)) {
+      throw invalid("INVALID_BOUNDS", "bounds", "a non-empty interval [lo, hi] with lo < hi", b);
+    }
+    if (x !== undefined && !Number.isNaN(x) && !(x >= lo && x <= hi)) {
+      throw invalid("INVALID_BOUNDS", "bounds", `an interval containing x = ${x}`, b);
+    }
+  }
+  return { order, method, step, accuracy, lo, hi };
+}
