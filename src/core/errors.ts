@@ -20,7 +20,9 @@ export type NumdiffErrorCode =
   | "INVALID_DIRECTION"
   | "INVALID_OPTION"
   | "NON_NUMERIC_RESULT"
-  | "INCONSISTENT_OUTPUT";
+  | "INCONSISTENT_OUTPUT"
+  | "INVALID_FORMULA"
+  | "INVALID_ARGUMENT";
 
 /**
  * The one error numdiff throws for bad setup. Its message names the argument, the allowed range and
