@@ -166,7 +166,7 @@ export const DIVERGENCE_FACTOR = 2;
  * CONVERGED_RELATIVE_ERROR; // 3.552713678800501e-15
  * ```
  */
-export const CONVERGED_RELATIVE_ERROR = 16 * EPS;
+export const CONVERGED_RELATIVE_ERROR = 64 * EPS;
 
 /**
  * A column-0 difference ratio above this (the ideal is STEP_RATIO^-2 = 0.25 for central, 0.5 for
@@ -216,13 +216,26 @@ export const SMALL_X = 2 ** -6;
 export const MIN_SCALE = 2 ** -969;
 
 /**
- * How many times the step is cut by FAST_STEP_RATIO while a central stencil straddles a point where f
- * is not finite, before the engine goes one-sided on the good side.
+ * Factor by which the step is cut while a central stencil straddles a point where f is not finite:
+ * small enough that the first step that fits lies within a factor 4 of the distance to the trouble
+ * (asin at 1 - 1e-6), where the rounding error of the difference is smallest.
  *
- * @default 8 (down to 16^-8 = 2^-32 of the first step)
+ * @default 4
  * @example
  * ```ts
- * CENTRAL_RETRIES; // 8
+ * CENTRAL_SHRINK; // 4
  * ```
  */
-export const CENTRAL_RETRIES = 8;
+export const CENTRAL_SHRINK = 4;
+
+/**
+ * How many times the step is cut by CENTRAL_SHRINK while a central stencil straddles a point where f
+ * is not finite, before the engine goes one-sided on the good side.
+ *
+ * @default 16 (down to 4^-16 = 2^-32 of the first step)
+ * @example
+ * ```ts
+ * CENTRAL_RETRIES; // 16
+ * ```
+ */
+export const CENTRAL_RETRIES = 16;

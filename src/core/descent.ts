@@ -7,6 +7,7 @@
 
 import {
   CENTRAL_RETRIES,
+  CENTRAL_SHRINK,
   CONVERGED_RELATIVE_ERROR,
   DIVERGENCE_FACTOR,
   EPS,
@@ -38,36 +39,64 @@ function baseStencil(kind: StencilKind, order: number): Stencil {
 interface Row {
   d: number;
   rounding: number;
-  /** -1 when a point left of x is not finite, +1 right, 2 both, 0 none. */
+  /** 0 when every point is finite; else -1 or +1 for the side of the first non-finite point. */
   bad: number;
 }
 
+/**
+ * Evaluates one stencil row. Stops at the first non-finite point (its side is all the caller needs,
+ * and the points beyond it would only cost evaluations).
+ */
 function evaluateRow(sampler: Sampler, x: number, st: Stencil, h: number): Row {
   let sum = 0;
   let absSum = 0;
-  let badLeft = false;
-  let badRight = false;
   for (let k = 0; k < st.offsets.length; k++) {
     const o = st.offsets[k];
     const v = sampler.at(x + o * h);
-    if (!Number.isFinite(v)) {
-      if (o < 0) badLeft = true;
-      else if (o > 0) badRight = true;
-      else badLeft = badRight = true;
-      continue;
-    }
+    if (!Number.isFinite(v)) return { d: NaN, rounding: NaN, bad: o < 0 ? -1 : 1 };
     sum += st.weights[k] * v;
     absSum += Math.abs(st.weights[k] * v);
   }
-  const bad = badLeft && badRight ? 2 : badLeft ? -1 : badRight ? 1 : 0;
   // Each f value carries a relative rounding error of about EPS (more for f computed through many
-  // operations; the factor 2 covers the subtraction and the division).
-  return { d: divideByPower(sum, h, st.order), rounding: divideByPower(2 * EPS * absSum, h, st.order), bad };
+  // operations; the factor 2 covers the subtraction and the division), and an absolute one of at
+  // least the smallest subnormal: values that underflowed to 0 are not exact.
+  const noise = 2 * EPS * absSum + Number.MIN_VALUE * st.weightSum;
+  return {
+    d: divideByPower(sum, h, st.order),
+    rounding: divideByPower(noise, h, st.order),
+    bad: 0,
+  };
+}
+
+/**
+ * Regime of the newest row from the column-0 differences: `rounding` when the last difference is
+ * within the rounding noise; `asymptotic` when it shrank at least about as fast as the leading error
+ * term c·h^p predicts, (t[n-2] - t[n-1]) / (t[n-3] - t[n-2]) with t = h^p; `unknown` before three rows.
+ */
+function regime(
+  tab: Tableau,
+  d: number,
+  h: number,
+  rounding: number,
+  p: number,
+): "rounding" | "asymptotic" | "far" | "unknown" {
+  const n = tab.rows + 1;
+  if (n < 2) return "unknown";
+  const diff = Math.abs(d - tab.base[n - 2]);
+  if (diff <= 2 * (rounding + tab.baseRounding[n - 2])) return "rounding";
+  if (n < 3) return "unknown";
+  const h0 = tab.steps[n - 3];
+  const t1 = (tab.steps[n - 2] / h0) ** p;
+  const t2 = (h / h0) ** p;
+  const expected = (t1 - t2) / (1 - t1);
+  const ratio = diff / Math.abs(tab.base[n - 2] - tab.base[n - 3]);
+  return ratio <= Math.max(NON_ASYMPTOTIC_RATIO, 2 * expected) ? "asymptotic" : "far";
 }
 
 /**
  * Runs the adaptive descent at scale `s`. `kind` is the stencil to start with; with `canSwitch`,
- * a central stencil that meets a non-finite value on one side becomes one-sided on the other.
+ * a central stencil that meets a non-finite value on one side (even after CENTRAL_RETRIES cuts of
+ * the step by CENTRAL_SHRINK) becomes one-sided on the other side, restarting from the first step.
  *
  * @example
  * ```ts
@@ -85,65 +114,59 @@ export function descend(
 ): Candidate {
   let st = baseStencil(kind, order);
   const reach = Math.max(...st.offsets.map(Math.abs), order + 1);
-  let h = initialStep(s, order, x, reach);
+  const h0 = initialStep(s, order, x, reach);
+  let h = h0;
   let tab = new Tableau(kind === "central" ? 2 : 1);
   let retries = 0;
   let lastGood: Candidate = { value: NaN, error: NaN, step: NaN, method: kind };
   let stalls = 0;
 
-  for (let iter = 0; iter < MAX_ROWS; iter++) {
+  for (let rows = 0; rows < MAX_ROWS;) {
     const hr = representableStep(x, h);
     if (!(hr > 0)) break;
     const row = evaluateRow(sampler, x, st, hr);
     if (row.bad !== 0) {
-      const centre = sampler.at(x);
-      if (!Number.isFinite(centre)) break; // f is not finite at x: nothing to differentiate
-      if (kind === "central" && canSwitch && row.bad !== 2 && retries >= CENTRAL_RETRIES) {
-        kind = row.bad < 0 ? "forward" : "backward";
-        st = baseStencil(kind, order);
-        tab = new Tableau(1);
-        stalls = 0;
-        continue; // same h, one-sided now
+      if (!Number.isFinite(sampler.at(x))) break; // f is not finite at x: nothing to differentiate
+      if (kind === "central" && retries < CENTRAL_RETRIES) {
+        retries++;
+        h /= CENTRAL_SHRINK;
+        continue;
       }
-      retries++;
-      h /= FAST_STEP_RATIO;
+      if (kind !== "central" || !canSwitch) {
+        // A one-sided stencil that meets trouble on its own side: the trouble is within reach·h.
+        if (++retries > 2 * CENTRAL_RETRIES) break;
+        h /= CENTRAL_SHRINK;
+        continue;
+      }
+      kind = row.bad < 0 ? "forward" : "backward";
+      st = baseStencil(kind, order);
+      tab = new Tableau(1);
+      stalls = 0;
+      h = h0; // the good side was never the problem: start afresh from the first step
       continue;
     }
-    const n = tab.rows + 1;
-    // Regime of the newest rows, from the column-0 differences.
-    let roundingDominates = false;
-    let asymptotic = n < 3; // unknown before three rows: keep the normal ratio
-    if (n >= 2) {
-      const diff = Math.abs(row.d - tab.base[n - 2]);
-      roundingDominates = diff <= 2 * (row.rounding + tab.baseRounding[n - 2]);
-      if (n >= 3 && !roundingDominates) {
-        // Leading error term c·h^p: consecutive differences shrink like (t[n-2] - t[n-1]) / (t[n-3] - t[n-2]).
-        const p = kind === "central" ? 2 : 1;
-        const h0 = tab.steps[n - 3];
-        const [t0, t1, t2] = [1, (tab.steps[n - 2] / h0) ** p, (hr / h0) ** p];
-        const expected = (t1 - t2) / (t0 - t1);
-        const ratio = diff / Math.abs(tab.base[n - 2] - tab.base[n - 3]);
-        asymptotic = ratio <= Math.max(NON_ASYMPTOTIC_RATIO, 2 * expected);
-      }
-    }
-    tab.push(row.d, hr, row.rounding, n >= 3 && (asymptotic || roundingDominates));
+    rows++;
+    const p = kind === "central" ? 2 : 1;
+    const state = regime(tab, row.d, hr, row.rounding, p);
+    // Asymptotic behaviour is monotone in h (until rounding takes over): a row far from it means
+    // every earlier entry was far from it too, whatever its error estimate said.
+    if (state === "far") tab.forgetBest();
+    tab.push(row.d, hr, row.rounding, state === "asymptotic" || state === "rounding");
     lastGood = { value: row.d, error: NaN, step: hr, method: kind };
-    if (n < 2) {
-      h /= STEP_RATIO;
-      continue;
+    const settled = state === "asymptotic" || state === "rounding";
+    const sharp = tab.sharpened;
+    if (sharp !== undefined && settled && sharp.error <= 2 * sharp.rounding) {
+      return { value: sharp.value, error: sharp.error, step: sharp.step, method: kind };
     }
-
     const best = tab.best;
-    if (n >= MIN_ROWS && (asymptotic || roundingDominates)) {
+    if (tab.rows >= MIN_ROWS && settled) {
       if (best.error <= CONVERGED_RELATIVE_ERROR * Math.abs(best.value)) break;
       if (best.error <= 2 * best.rounding) break; // what is left is rounding: smaller steps only add to it
     }
-    if (tab.lastRowError > DIVERGENCE_FACTOR * best.error && n - 1 > best.row) {
-      stalls++;
-      if (stalls >= 2 && (asymptotic || roundingDominates)) break;
+    if (tab.lastRowError > DIVERGENCE_FACTOR * best.error && tab.rows - 1 > best.row) {
+      if (++stalls >= 2 && settled) break;
     } else stalls = 0;
-
-    h /= asymptotic || roundingDominates ? STEP_RATIO : FAST_STEP_RATIO;
+    h /= state === "far" ? FAST_STEP_RATIO : STEP_RATIO;
   }
 
   const best = tab.best;

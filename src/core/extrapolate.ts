@@ -37,6 +37,14 @@ export class Tableau {
   best: TableauBest = { value: NaN, error: Infinity, step: NaN, row: -1, rounding: NaN };
   /** Smallest error of an entry in the newest row. */
   lastRowError = Infinity;
+  /**
+   * The newest row's best entry with a sharper error estimate, or undefined when the newest two rows
+   * are not both trusted. Ridders' estimate is the error of the entry's lower-order parent; when the
+   * row errors fall geometrically (e_{i-1} → e_i), the entry itself is off by about e_i²/e_{i-1}
+   * (the next term of that geometric sequence; cf. Aitken's Δ² estimate). The rounding part is kept.
+   */
+  sharpened: TableauBest | undefined = undefined;
+  private rowBest: (TableauBest & { trusted: boolean }) | undefined = undefined;
   private readonly t: number[] = [];
   /** Steps of the rows, newest last. */
   readonly steps: number[] = [];
@@ -48,6 +56,12 @@ export class Tableau {
   readonly baseRounding: number[] = [];
 
   constructor(private readonly power: number) {}
+
+  /** Drops the best entry so far (its rows turned out not to be in the asymptotic regime). */
+  forgetBest(): void {
+    this.best = { value: NaN, error: Infinity, step: NaN, row: -1, rounding: NaN };
+    this.rowBest = undefined;
+  }
 
   /**
    * Adds the base difference `d` at step `h` with rounding error `rounding`. Entries of the row
@@ -64,6 +78,7 @@ export class Tableau {
     const cur = [d];
     const curRound = [rounding];
     let rowError = Infinity;
+    let rowBest: TableauBest | undefined;
     const cols = Math.min(i, MAX_COLUMNS - 1);
     for (let j = 1; j <= cols; j++) {
       const q = this.t[i - j] / this.t[i] - 1;
@@ -72,10 +87,21 @@ export class Tableau {
       cur.push(v);
       curRound.push(r);
       const e = Math.max(Math.abs(v - cur[j - 1]), Math.abs(v - this.prev[j - 1])) + r;
-      if (e < rowError) rowError = e;
+      if (e < rowError) {
+        rowError = e;
+        rowBest = { value: v, error: e, step: h, row: i, rounding: r };
+      }
       if (trusted && e < this.best.error) this.best = { value: v, error: e, step: h, row: i, rounding: r };
     }
     this.lastRowError = rowError;
+    const before = this.rowBest;
+    this.sharpened = undefined;
+    if (rowBest !== undefined && trusted && before !== undefined && before.trusted) {
+      const ePrev = before.error - before.rounding;
+      const e = rowBest.error - rowBest.rounding;
+      if (e < ePrev) this.sharpened = { ...rowBest, error: (e * e) / ePrev + rowBest.rounding };
+    }
+    this.rowBest = rowBest === undefined ? undefined : { ...rowBest, trusted };
     this.prev = cur;
     this.prevRound = curRound;
   }

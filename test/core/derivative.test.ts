@@ -74,18 +74,28 @@ describe("derivative, default method", () => {
     expect(Number.isFinite(r.value)).toBe(true);
   });
 
-  it("goes one-sided at x = 1 for x ↦ (1-x)^1.5 (NaN right of 1): backward, derivative 0", () => {
+  it("goes one-sided at x = 1 for x ↦ (1-x)^1.5 (NaN right of 1): backward, finite, near 0", () => {
+    // Not smooth at the edge (a half-integer power): the estimate converges like sqrt(h) only.
     const r = derivative((x) => (1 - x) ** 1.5, 1);
     expect(r.method).toBe("backward");
-    expect(Math.abs(r.value)).toBeLessThan(1e-6);
+    expect(Math.abs(r.value)).toBeLessThan(1e-3);
+    expect(Number.isFinite(r.error)).toBe(true);
+  });
+
+  it("one-sided at an edge where f is smooth on the good side is accurate to 1e-10", () => {
+    const f = (x: number) => (x < 0 ? NaN : Math.exp(x));
+    const r = derivative(f, 0);
+    expect(r.method).toBe("forward");
+    expect(Math.abs(r.value - 1)).toBeLessThan(1e-10);
+    expect(r.error).toBeGreaterThanOrEqual(Math.abs(r.value - 1));
   });
 
   it("never evaluates outside bounds", () => {
     const seen: number[] = [];
-    const r = derivative((x) => (seen.push(x), x ** 1.5), 0, { bounds: [0, 2] });
+    const r = derivative((x) => (seen.push(x), Math.cos(x)), 0, { bounds: [0, 2] });
     expect(Math.min(...seen)).toBeGreaterThanOrEqual(0);
     expect(r.method).toBe("forward");
-    expect(Math.abs(r.value)).toBeLessThan(1e-6);
+    expect(Math.abs(r.value)).toBeLessThan(1e-10);
   });
 });
 
@@ -106,8 +116,9 @@ describe("derivative, special values", () => {
   });
   it("x = ±1e300: x + h does not overflow", () => {
     for (const x of [1e300, -1e300]) {
+      // log is ill-conditioned there: |f / (x f')| = log(1e300) ≈ 690, so about 690·EPS·(x/h) is lost.
       const r = derivative((t) => Math.log(Math.abs(t)), x);
-      expect(relErr(r.value, 1 / x)).toBeLessThan(1e-12);
+      expect(relErr(r.value, 1 / x)).toBeLessThan(1e-11);
       const s = derivative((t) => t / 3, x);
       expect(relErr(s.value, 1 / 3)).toBeLessThan(1e-14);
     }
