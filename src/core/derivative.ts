@@ -52,8 +52,9 @@ export function derivative(f: Fn1, x: number, options?: DerivativeOptions): Deri
   }
   const canSwitch = opts.method === "auto";
   let best: Candidate = { value: NaN, error: NaN, step: NaN, method: defaultKind };
-  for (const s of candidateScales(x)) {
-    best = better(best, descend(sampler, x, opts.order, s, defaultKind, canSwitch));
+  const scales = candidateScales(x);
+  for (let k = 0; k < scales.length; k++) {
+    best = better(best, descend(sampler, x, opts.order, scales[k], defaultKind, canSwitch, k > 0));
     if (best.error <= GOOD_RELATIVE_ERROR * Math.abs(best.value)) break;
   }
   return { ...best, evaluations: sampler.evaluations };

@@ -97,6 +97,7 @@ function regime(
  * Runs the adaptive descent at scale `s`. `kind` is the stencil to start with; with `canSwitch`,
  * a central stencil that meets a non-finite value on one side (even after CENTRAL_RETRIES cuts of
  * the step by CENTRAL_SHRINK) becomes one-sided on the other side, restarting from the first step.
+ * With `probeOnly` (a second scale), a non-finite value ends the descent instead.
  *
  * @example
  * ```ts
@@ -111,6 +112,7 @@ export function descend(
   s: number,
   kind: StencilKind,
   canSwitch: boolean,
+  probeOnly = false,
 ): Candidate {
   let st = baseStencil(kind, order);
   const reach = Math.max(...st.offsets.map(Math.abs), order + 1);
@@ -126,6 +128,9 @@ export function descend(
     if (!(hr > 0)) break;
     const row = evaluateRow(sampler, x, st, hr);
     if (row.bad !== 0) {
+      // A second scale only checks whether larger steps do better; trouble within reach of them
+      // means they cannot, and the first scale has explored the steps below.
+      if (probeOnly) break;
       if (!Number.isFinite(sampler.at(x))) break; // f is not finite at x: nothing to differentiate
       if (kind === "central" && retries < CENTRAL_RETRIES) {
         retries++;
