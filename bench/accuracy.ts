@@ -178,6 +178,61 @@ export interface AccuracyOptions {
   functions?: Record<string, (x: number) => number>;
 }
 
+/** What a tool returned for one case, before scoring. */
+export interface RawResult {
+  value: number;
+  /** The tool's error estimate (absolute); NaN when it gives none. */
+  estimate: number;
+  /** Calls (points) of f counted by wrapping f. */
+  evaluations: number;
+  /** The count the tool reports itself (`result.evaluations`, scipy's `nfev`). */
+  reportedEvaluations: number;
+  method: string;
+  threw?: string;
+}
+
+/**
+ * Scores a tool's raw result on a case with the house rules: {@link caseError} against the order's
+ * {@link toleranceFor}, whether the estimate covers the true error, and the estimate/true-error ratio.
+ * numdiff and the peers are scored by this one function.
+ *
+ * @example
+ * ```ts
+ * const c = { id: "exp@1#1", fn: "exp", x: 1, order: 1, exact: Math.E, fx: Math.E, tags: [] };
+ * scoreCase(c, { value: Math.E, estimate: 1e-15, evaluations: 9, reportedEvaluations: 9, method: "central" })
+ *   .withinTolerance; // true
+ * ```
+ */
+export function scoreCase(
+  c: Pick<DerivativeCase, "id" | "fn" | "x" | "order" | "exact" | "fx" | "tags">,
+  r: RawResult,
+): CaseOutcome {
+  const scale = errorScale(c);
+  const trueError = Number.isFinite(r.value) ? Math.abs(r.value - c.exact) : Infinity;
+  const relativeError = caseError(r.value, c);
+  const tolerance = toleranceFor(c.order);
+  const finite = Number.isFinite(r.value) && Number.isFinite(r.estimate);
+  const outcome: CaseOutcome = {
+    id: c.id,
+    fn: c.fn,
+    x: c.x,
+    order: c.order,
+    exact: c.exact,
+    value: r.value,
+    relativeError,
+    tolerance,
+    withinTolerance: relativeError <= tolerance,
+    estimate: r.estimate,
+    estimateCovers: r.estimate >= trueError,
+    estimateRatio: finite ? r.estimate / Math.max(trueError, EPS * scale) : NaN,
+    evaluations: r.evaluations,
+    reportedEvaluations: r.reportedEvaluations,
+    method: r.method,
+  };
+  if (r.threw !== undefined) outcome.threw = r.threw;
+  return outcome;
+}
+
 /**
  * Runs one case with default options (only `order` set), counting calls of f.
  *
@@ -197,38 +252,26 @@ export function runCase(
     calls++;
     return f(t);
   };
-  let result: DerivativeResult;
-  let threw: string | undefined;
   try {
-    result = derive(counted, c.x, { order: c.order });
+    const result = derive(counted, c.x, { order: c.order });
+    return scoreCase(c, {
+      value: result.value,
+      estimate: result.error,
+      evaluations: calls,
+      reportedEvaluations: result.evaluations,
+      method: result.method,
+    });
   } catch (e) {
-    threw = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    result = { value: NaN, error: NaN, step: NaN, evaluations: NaN, method: "central" };
+    const threw = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return scoreCase(c, {
+      value: NaN,
+      estimate: NaN,
+      evaluations: calls,
+      reportedEvaluations: NaN,
+      method: "",
+      threw,
+    });
   }
-  const scale = errorScale(c);
-  const trueError = Number.isFinite(result.value) ? Math.abs(result.value - c.exact) : Infinity;
-  const relativeError = caseError(result.value, c);
-  const tolerance = toleranceFor(c.order);
-  const finite = Number.isFinite(result.value) && Number.isFinite(result.error);
-  const outcome: CaseOutcome = {
-    id: c.id,
-    fn: c.fn,
-    x: c.x,
-    order: c.order,
-    exact: c.exact,
-    value: result.value,
-    relativeError,
-    tolerance,
-    withinTolerance: relativeError <= tolerance,
-    estimate: result.error,
-    estimateCovers: result.error >= trueError,
-    estimateRatio: finite ? result.error / Math.max(trueError, EPS * scale) : NaN,
-    evaluations: calls,
-    reportedEvaluations: result.evaluations,
-    method: result.method,
-  };
-  if (threw !== undefined) outcome.threw = threw;
-  return outcome;
 }
 
 /**
