@@ -1,0 +1,60 @@
+/**
+ * The numbers beside the one-variable plot: f(x), the book's derivative, numdiff's default with its
+ * error estimate and evaluation count, the analytic value when there is one, and the actual errors.
+ */
+import { numericalDiff } from "../../src/book/index.js";
+import { derivative, type DerivativeResult, type Fn1 } from "../../src/core/index.js";
+
+/** What the numbers panel shows for one function at one point. */
+export interface PointNumbers {
+  /** f(x). */
+  fx: number;
+  /** The book's `numerical_diff`: central difference with h = 1e-4, two evaluations. */
+  book: number;
+  /** numdiff's default (`method: "auto"`). */
+  auto: DerivativeResult;
+  /** The analytic derivative at x, or null when the formula layer could not give one. */
+  exact: number | null;
+  /** |book − exact|, or null without an exact value. */
+  bookError: number | null;
+  /** |auto − exact|, or null without an exact value. */
+  autoError: number | null;
+}
+
+/**
+ * Calls of f made by the book's `numerical_diff`: f(x + h) and f(x − h).
+ *
+ * @example
+ * ```ts
+ * BOOK_EVALUATIONS; // 2
+ * ```
+ */
+export const BOOK_EVALUATIONS = 2;
+
+/**
+ * The numbers for f at x. The actual error is measured against the analytic derivative (when it is
+ * finite); without it, none is claimed.
+ *
+ * @example
+ * ```ts
+ * const n = pointNumbers((x) => 0.01 * x ** 2 + 0.1 * x, 5, (x) => 0.02 * x + 0.1);
+ * n.book; // 0.1999999999990898 (the seed's value)
+ * n.auto.value; // 0.2 (error estimate ≈ 1e-16)
+ * n.bookError; // 9.10e-13
+ * ```
+ */
+export function pointNumbers(f: Fn1, x: number, exactDerivative: Fn1 | null): PointNumbers {
+  const fx = f(x);
+  const book = numericalDiff(f, x);
+  const auto = derivative(f, x);
+  const e = exactDerivative === null ? NaN : exactDerivative(x);
+  const exact = Number.isFinite(e) ? e : null;
+  return {
+    fx,
+    book,
+    auto,
+    exact,
+    bookError: exact === null ? null : Math.abs(book - exact),
+    autoError: exact === null ? null : Math.abs(auto.value - exact),
+  };
+}

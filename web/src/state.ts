@@ -1,0 +1,184 @@
+/**
+ * The explorer's state and its URL form: `?f=<formula>&x=<number>` for one variable,
+ * `?f=<formula>&x0=<number>&x1=<number>&lr=<number>&steps=<integer>` for two. A link reproduces a view.
+ */
+
+/**
+ * The seed's function, `function_1` of Deep Learning from Scratch ch. 4: shown when the page opens
+ * with no parameters.
+ *
+ * @example
+ * ```ts
+ * SEED_FORMULA; // "0.01*x^2 + 0.1*x"
+ * ```
+ */
+export const SEED_FORMULA = "0.01*x^2 + 0.1*x";
+
+/**
+ * The seed's point: the book differentiates `function_1` at x = 5 (and 10).
+ *
+ * @example
+ * ```ts
+ * SEED_POINT; // 5
+ * ```
+ */
+export const SEED_POINT = 5;
+
+/**
+ * The book's two-variable function, `function_2` (ch. 4): x0² + x1².
+ *
+ * @example
+ * ```ts
+ * BOOK_FORMULA_2D; // "x0^2 + x1^2"
+ * ```
+ */
+export const BOOK_FORMULA_2D = "x0^2 + x1^2";
+
+/**
+ * The book's descent start, `init_x = np.array([-3.0, 4.0])` (gradient_method.py).
+ *
+ * @example
+ * ```ts
+ * BOOK_START; // [-3, 4]
+ * ```
+ */
+export const BOOK_START: readonly [number, number] = Object.freeze([-3, 4]) as readonly [number, number];
+
+/**
+ * The book's learning rate, `lr=0.1` (gradient_method.py).
+ *
+ * @example
+ * ```ts
+ * BOOK_LEARNING_RATE; // 0.1
+ * ```
+ */
+export const BOOK_LEARNING_RATE = 0.1;
+
+/**
+ * The book's number of descent steps in its figure, `step_num=20` (gradient_method.py).
+ *
+ * @example
+ * ```ts
+ * BOOK_DESCENT_STEPS; // 20
+ * ```
+ */
+export const BOOK_DESCENT_STEPS = 20;
+
+/**
+ * Most descent steps accepted from a URL or the control: each step costs one gradient (a few dozen
+ * formula evaluations), so 1000 steps stay well under a frame's budget on a phone.
+ *
+ * @example
+ * ```ts
+ * MAX_DESCENT_STEPS; // 1000
+ * ```
+ */
+export const MAX_DESCENT_STEPS = 1000;
+
+/**
+ * Longest formula kept from a URL. The formula layer refuses anything over 10,000 characters with a
+ * clear message; a URL longer than twice that is cut here so the page never holds an unbounded string.
+ *
+ * @example
+ * ```ts
+ * MAX_URL_FORMULA_LENGTH; // 20000
+ * ```
+ */
+export const MAX_URL_FORMULA_LENGTH = 20_000;
+
+/** Everything a link reproduces. Which of the points is used follows the formula's variables. */
+export interface ExplorerState {
+  /** The formula as typed, in x (one variable) or in x0, x1 (two variables). */
+  formula: string;
+  /** The point of the one-variable view. */
+  x: number;
+  /** The point of the two-variable view: where the partial derivatives are taken and descent starts. */
+  x0: number;
+  x1: number;
+  /** Gradient-descent learning rate (> 0). */
+  lr: number;
+  /** Gradient-descent steps (integer, 1 to {@link MAX_DESCENT_STEPS}). */
+  steps: number;
+}
+
+/** Which view a formula belongs in: one variable `x` or two variables `x0`, `x1`. */
+export type Mode = "1d" | "2d";
+
+/**
+ * The state a page with no parameters shows: the seed's function at x = 5, and the book's descent
+ * setup for the two-variable view.
+ *
+ * @example
+ * ```ts
+ * defaultState().formula; // "0.01*x^2 + 0.1*x"
+ * defaultState().x; // 5
+ * ```
+ */
+export function defaultState(): ExplorerState {
+  return {
+    formula: SEED_FORMULA,
+    x: SEED_POINT,
+    x0: BOOK_START[0],
+    x1: BOOK_START[1],
+    lr: BOOK_LEARNING_RATE,
+    steps: BOOK_DESCENT_STEPS,
+  };
+}
+
+function finiteParam(params: URLSearchParams, name: string, fallback: number): number {
+  const text = params.get(name);
+  if (text === null || text.trim() === "") return fallback;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : fallback;
+}
+
+/**
+ * Reads a state from a query string; anything missing or not a finite number falls back to
+ * {@link defaultState}. A two-variable link without `f` opens the book's x0² + x1².
+ *
+ * @example
+ * ```ts
+ * parseState("?f=sin(x)&x=1"); // { formula: "sin(x)", x: 1, x0: -3, x1: 4, lr: 0.1, steps: 20 }
+ * parseState("").formula; // "0.01*x^2 + 0.1*x"
+ * parseState("?x0=1&x1=2").formula; // "x0^2 + x1^2"
+ * ```
+ */
+export function parseState(search: string): ExplorerState {
+  const params = new URLSearchParams(search);
+  const state = defaultState();
+  const formula = params.get("f");
+  if (formula !== null) state.formula = formula.slice(0, MAX_URL_FORMULA_LENGTH);
+  else if (params.has("x0") || params.has("x1")) state.formula = BOOK_FORMULA_2D;
+  state.x = finiteParam(params, "x", state.x);
+  state.x0 = finiteParam(params, "x0", state.x0);
+  state.x1 = finiteParam(params, "x1", state.x1);
+  const lr = finiteParam(params, "lr", state.lr);
+  if (lr > 0) state.lr = lr;
+  const steps = Math.round(finiteParam(params, "steps", state.steps));
+  if (steps >= 1 && steps <= MAX_DESCENT_STEPS) state.steps = steps;
+  return state;
+}
+
+/**
+ * Writes the parameters of one view as a query string (with its leading `?`); numbers in their
+ * shortest round-trip form, so a link reproduces the exact point.
+ *
+ * @example
+ * ```ts
+ * serializeState(defaultState(), "1d"); // "?f=0.01*x%5E2+%2B+0.1*x&x=5"
+ * serializeState({ ...defaultState(), formula: "x0^2 + x1^2" }, "2d");
+ * // "?f=x0%5E2+%2B+x1%5E2&x0=-3&x1=4&lr=0.1&steps=20"
+ * ```
+ */
+export function serializeState(state: ExplorerState, mode: Mode): string {
+  const params = new URLSearchParams({ f: state.formula });
+  if (mode === "1d") {
+    params.set("x", String(state.x));
+  } else {
+    params.set("x0", String(state.x0));
+    params.set("x1", String(state.x1));
+    params.set("lr", String(state.lr));
+    params.set("steps", String(state.steps));
+  }
+  return `?${params.toString()}`;
+}
