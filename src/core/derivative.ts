@@ -57,6 +57,9 @@ export function derivative(f: Fn1, x: number, options?: DerivativeOptions): Deri
     best = better(best, descend(sampler, x, opts.order, scales[k], defaultKind, canSwitch, k > 0));
     if (best.error <= GOOD_RELATIVE_ERROR * Math.abs(best.value)) break;
   }
+  // No estimate of the error means no convergence: if f is not even finite at x (1/x at 0), the
+  // last difference is meaningless, and the honest value is NaN.
+  if (Number.isNaN(best.error) && !Number.isFinite(sampler.at(x))) best = { ...best, value: NaN };
   return {
     value: best.value,
     error: best.error,

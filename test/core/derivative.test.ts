@@ -111,6 +111,11 @@ describe("derivative, special values", () => {
     expect(derivative(Math.sin, 0).value).toBeCloseTo(1, 14);
     expect(derivative(Math.sin, -0).value).toBeCloseTo(1, 14);
   });
+  it("f infinite at x (1/x at 0) gives NaN, not a huge number", () => {
+    const r = derivative((x) => 1 / x, 0);
+    expect(r.value).toBeNaN();
+    expect(r.error).toBeNaN();
+  });
   it("a subnormal x gives sin'(x) = 1", () => {
     expect(relErr(derivative(Math.sin, 5e-324).value, 1)).toBeLessThan(1e-13);
   });
