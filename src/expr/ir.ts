@@ -1,0 +1,25 @@
+import type { FormulaFunction } from "./functions.js";
+
+/** A comparison operator of a formula. */
+export type CompareOp = "<" | ">" | "<=" | ">=" | "==" | "!=";
+
+/**
+ * A validated formula: the only shapes the compiler knows, built by the whitelist walk from a math.js
+ * tree. Chains of `+ -` and of `* /` are flat lists (evaluated left to right, as the binary tree would
+ * be), so a long sum does not make a deep tree.
+ */
+export type Expr =
+  | { readonly kind: "number"; readonly value: number }
+  | { readonly kind: "variable"; readonly name: string }
+  | { readonly kind: "negate"; readonly arg: Expr }
+  | { readonly kind: "sum"; readonly terms: readonly Expr[]; readonly subtract: readonly boolean[] }
+  | { readonly kind: "product"; readonly factors: readonly Expr[]; readonly divide: readonly boolean[] }
+  | { readonly kind: "power"; readonly base: Expr; readonly exponent: Expr }
+  | { readonly kind: "compare"; readonly ops: readonly CompareOp[]; readonly args: readonly Expr[] }
+  | { readonly kind: "conditional"; readonly test: Expr; readonly then: Expr; readonly otherwise: Expr }
+  | {
+      readonly kind: "call";
+      readonly name: string;
+      readonly fn: FormulaFunction;
+      readonly args: readonly Expr[];
+    };
