@@ -3,3 +3,17 @@ export { NumdiffError, describeValue, invalid, type NumdiffErrorCode } from "./e
 export type { DerivativeOptions, DerivativeResult, Fn1, FnN, Method, StencilKind, VecFn } from "./types.js";
 export { stencil, stencilOffsets, type Stencil } from "./stencil.js";
 export { derivative } from "./derivative.js";
+export { ONE_SIDED_FIXED_ACCURACY, type MultiBounds, type MultivariateOptions } from "./vector.js";
+export { partial } from "./partial.js";
+export { gradient, type GradientResult } from "./gradient.js";
+export { directionalDerivative } from "./directional.js";
+export { jacobian, type JacobianOptions, type JacobianResult } from "./jacobian.js";
+export { hessian, type HessianOptions, type HessianResult } from "./hessian.js";
+export { MIXED_INITIAL_STEP } from "./mixed-partial.js";
+export {
+  checkGradient,
+  CHECK_GRADIENT_FLOOR,
+  CHECK_GRADIENT_TOLERANCE,
+  type CheckGradientOptions,
+  type GradientCheck,
+} from "./check-gradient.js";

@@ -1,0 +1,137 @@
+import { invalid } from "./errors.js";
+import { gradient } from "./gradient.js";
+import type { FnN } from "./types.js";
+import { checkFunction } from "./validate.js";
+import { toPoint, type MultivariateOptions } from "./vector.js";
+
+/**
+ * Default tolerance of {@link checkGradient} on the relative error of each component. The default
+ * numerical gradient is good to about 1e-12 relative (1e-10 of the largest component at worst on the
+ * reference set), so 1e-6 leaves room for analytic gradients computed in a different order or in
+ * float32-like precision, while a wrong term (a missing factor, a sign) gives errors of order 1.
+ * cs231n's rule of thumb: above 1e-4 is probably a bug, below 1e-7 is fine for doubles.
+ *
+ * @default 1e-6
+ * @example
+ * ```ts
+ * checkGradient((x) => x[0] ** 2, (x) => [2 * x[0]], [3]).tolerance; // 1e-6
+ * ```
+ */
+export const CHECK_GRADIENT_TOLERANCE = 1e-6;
+
+/**
+ * Floor of the denominator of a component's relative error, as a fraction of the largest component
+ * of the gradient: a component that should be 0 (or is tiny next to the others) is compared on the
+ * gradient's own scale, where numerical noise of order EPS·‖∇f‖/h cannot reach the tolerance.
+ *
+ * @default 1e-3
+ * @example
+ * ```ts
+ * CHECK_GRADIENT_FLOOR; // 0.001
+ * ```
+ */
+export const CHECK_GRADIENT_FLOOR = 1e-3;
+
+/** Options of {@link checkGradient}: the options of the numerical gradient, plus `tolerance`. */
+export interface CheckGradientOptions extends MultivariateOptions {
+  /** Largest relative error that passes; default {@link CHECK_GRADIENT_TOLERANCE}. */
+  tolerance?: number;
+}
+
+/** The report of {@link checkGradient}. */
+export interface GradientCheck {
+  /** The numerical gradient (default: the adaptive engine). */
+  numerical: Float64Array;
+  /** Its estimated absolute errors. */
+  numericalError: Float64Array;
+  /** The analytic gradient, as `grad` returned it. */
+  analytic: Float64Array;
+  /**
+   * |analytic_i − numerical_i| / max(|analytic_i|, |numerical_i|, CHECK_GRADIENT_FLOOR · max_k |numerical_k|);
+   * 0 when both are 0, NaN when either is NaN.
+   */
+  relativeError: Float64Array;
+  /** The component with the largest relative error (NaN counts as largest). */
+  worst: { index: number; relativeError: number; numerical: number; analytic: number };
+  /** The tolerance applied. */
+  tolerance: number;
+  /** True when every relative error is ≤ tolerance (NaN fails). */
+  pass: boolean;
+  /** Calls of f made for the numerical gradient (grad is called once). */
+  evaluations: number;
+}
+
+/**
+ * Compares an analytic gradient with the numerical one, component by component: what the book does in
+ * ch. 5 to check backpropagation ("gradient check"), and what anyone writing a gradient by hand needs.
+ *
+ * @param f - the function.
+ * @param grad - its claimed gradient; called once with a copy of x, must return n numbers.
+ * @param x - the point; never changed.
+ * @param options - options of the numerical {@link gradient}, plus `tolerance`.
+ * @throws NumdiffError for bad setup, or INCONSISTENT_OUTPUT when grad returns the wrong length.
+ * @example
+ * ```ts
+ * import { checkGradient } from "numdiff";
+ * const f = (x: Float64Array) => x[0] ** 2 * x[1];
+ * checkGradient(f, (x) => [2 * x[0] * x[1], x[0] ** 2], [3, 4]).pass; // true (worst relative error ≈ 1e-15)
+ * const r = checkGradient(f, (x) => [x[0] * x[1], x[0] ** 2], [3, 4]); // forgot the factor 2
+ * r.pass; // false
+ * r.worst; // { index: 0, relativeError: 0.5, numerical: 24, analytic: 12 }
+ * ```
+ */
+export function checkGradient(
+  f: FnN,
+  grad: (x: Float64Array) => ArrayLike<number>,
+  x: ArrayLike<number>,
+  options?: CheckGradientOptions,
+): GradientCheck {
+  checkFunction(f, "f");
+  checkFunction(grad, "grad");
+  const point = toPoint(x, "x");
+  const tolerance = options?.tolerance ?? CHECK_GRADIENT_TOLERANCE;
+  if (!(typeof tolerance === "number" && tolerance >= 0 && tolerance < Infinity)) {
+    throw invalid("INVALID_OPTION", "tolerance", "a finite number >= 0", tolerance);
+  }
+  const num = gradient(f, point, options);
+  const n = point.length;
+  const g = grad(point.slice());
+  if (g === null || typeof g !== "object" || g.length !== n) {
+    throw invalid("INCONSISTENT_OUTPUT", "grad", `an array of ${n} numbers (the length of x)`, g);
+  }
+  const analytic = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (typeof g[i] !== "number") throw invalid("NON_NUMERIC_RESULT", `grad(x)[${i}]`, "a number", g[i]);
+    analytic[i] = g[i];
+  }
+  let scale = 0;
+  for (let i = 0; i < n; i++) if (Math.abs(num.value[i]) > scale) scale = Math.abs(num.value[i]);
+  const relativeError = new Float64Array(n);
+  let worst = 0;
+  let pass = true;
+  for (let i = 0; i < n; i++) {
+    const a = analytic[i];
+    const v = num.value[i];
+    const denom = Math.max(Math.abs(a), Math.abs(v), CHECK_GRADIENT_FLOOR * scale);
+    const diff = Math.abs(a - v);
+    const e = diff === 0 ? 0 : diff / denom;
+    relativeError[i] = e;
+    if (!(e <= tolerance)) pass = false;
+    if (!Number.isNaN(relativeError[worst]) && !(e <= relativeError[worst])) worst = i;
+  }
+  return {
+    numerical: num.value,
+    numericalError: num.error,
+    analytic,
+    relativeError,
+    worst: {
+      index: worst,
+      relativeError: relativeError[worst],
+      numerical: num.value[worst],
+      analytic: analytic[worst],
+    },
+    tolerance,
+    pass,
+    evaluations: num.evaluations,
+  };
+}

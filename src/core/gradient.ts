@@ -1,0 +1,82 @@
+import { derivative } from "./derivative.js";
+import { callNumber, callsPerCoordinate, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
+import type { FnN, StencilKind } from "./types.js";
+import { checkFunction } from "./validate.js";
+import { boundsOf, resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
+
+/** A gradient estimate. */
+export interface GradientResult {
+  /** ∂f/∂x_i (or ∂ⁿf/∂x_iⁿ with `order: n`) for each i. */
+  value: Float64Array;
+  /** Estimated absolute error of each component; NaN with a fixed step or when unknown. */
+  error: Float64Array;
+  /** Calls of f actually made, exactly. */
+  evaluations: number;
+}
+
+/**
+ * The gradient of f at x: the stacked partial derivatives of {@link partial}, component i equal to
+ * `partial(f, x, i, options)` bit for bit.
+ *
+ * With a fixed `step` it is one plain stencil per coordinate on one working copy of x, allocating
+ * nothing per evaluation: `{ method: "central", step: 1e-4 }` is the book's `numerical_gradient`
+ * (exactly 2N calls, the book's bits); `{ method: "forward", step }` costs N + 1 calls (f(x) shared).
+ * By default each component comes from the adaptive one-variable engine with its error estimate.
+ * NaN or infinite coordinates give NaN components (value and error) without calls along them.
+ *
+ * @param f - f(x) for a Float64Array x, lent for the call.
+ * @param x - the point (array of numbers, Float64Array or Float32Array); never changed.
+ * @param options - {@link MultivariateOptions}; `onProgress(done, total)` after each coordinate.
+ * @throws NumdiffError for bad setup or non-numeric f values.
+ * @example
+ * ```ts
+ * import { gradient } from "numdiff";
+ * const f = (x: Float64Array) => x[0] ** 2 + x[1] ** 2;
+ * gradient(f, [3, 4], { method: "central", step: 1e-4 }).value;
+ * // Float64Array [6.00000000000378, 7.999999999999119] (the book's; truth [6, 8]), 4 evaluations
+ * gradient(f, [3, 4]).value; // Float64Array [6, 8] (errors ≈ 1e-14)
+ * ```
+ */
+export function gradient(f: FnN, x: ArrayLike<number>, options?: MultivariateOptions): GradientResult {
+  checkFunction(f, "f");
+  const w = toPoint(x, "x");
+  const o = resolveMultivariate(options, w);
+  const n = w.length;
+  const value = new Float64Array(n);
+  const error = new Float64Array(n).fill(NaN);
+  const progress = o.onProgress;
+  let evaluations = 0;
+  if (o.step !== undefined) {
+    const h = o.step;
+    const kind: StencilKind = o.method === "auto" ? "central" : o.method;
+    const st = fixedStencil(kind, o.order, o.accuracy);
+    for (let i = 0; i < n; i++) checkInside(st, w[i], h, o.lo[i], o.hi[i], i);
+    const hasCentre = st.offsets.includes(0);
+    const centre = hasCentre ? callNumber(f, w) : NaN;
+    if (hasCentre) evaluations++;
+    const calls = callsPerCoordinate(st);
+    for (let i = 0; i < n; i++) {
+      value[i] = fixedPartial(f, w, i, st, h, centre);
+      if (Number.isFinite(w[i])) evaluations += calls;
+      if (progress !== undefined) progress(i + 1, n);
+    }
+    return { value, error, evaluations };
+  }
+  let index = 0;
+  let saved = 0;
+  const along = (t: number): number => {
+    w[index] = t;
+    const v = f(w);
+    w[index] = saved;
+    return v;
+  };
+  for (index = 0; index < n; index++) {
+    saved = w[index];
+    const r = derivative(along, saved, { order: o.order, method: o.method, bounds: boundsOf(o, index) });
+    value[index] = r.value;
+    error[index] = r.error;
+    evaluations += r.evaluations;
+    if (progress !== undefined) progress(index + 1, n);
+  }
+  return { value, error, evaluations };
+}

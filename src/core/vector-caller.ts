@@ -1,0 +1,90 @@
+/**
+ * Calls of a vector function F for the Jacobian: counts them, checks each result is an array of
+ * numbers of the same length as the first one, and refuses points outside the bounds without calling F.
+ */
+
+import { NumdiffError, describeValue, invalid } from "./errors.js";
+import type { VecFn } from "./types.js";
+
+/**
+ * A counting, checking view of F on a working point `w` (the caller nudges w and restores it).
+ *
+ * @example
+ * ```ts
+ * const c = new VectorCaller((x) => [x[0], 2 * x[0]], new Float64Array([1]));
+ * c.call()[1]; // 2
+ * c.m; // 2 (the length of the first result)
+ * c.evaluations; // 1
+ * ```
+ */
+export class VectorCaller {
+  /** Calls of F made so far. */
+  evaluations = 0;
+  /** Length of F's results: fixed by the first call, -1 before it. */
+  m = -1;
+
+  constructor(
+    private readonly F: VecFn,
+    readonly w: Float64Array,
+  ) {}
+
+  /** F(w), checked. */
+  call(): ArrayLike<number> {
+    const v = this.F(this.w);
+    this.evaluations++;
+    if (v === null || typeof v !== "object" || typeof (v as ArrayLike<number>).length !== "number") {
+      throw new NumdiffError(
+        "NON_NUMERIC_RESULT",
+        "F",
+        `invalid F; expected a function returning arrays of numbers, got ${describeValue(v)}`,
+      );
+    }
+    if (this.m < 0) {
+      if (v.length === 0) throw invalid("INCONSISTENT_OUTPUT", "F", "a non-empty array of numbers", v);
+      this.m = v.length;
+    } else if (v.length !== this.m) {
+      throw invalid(
+        "INCONSISTENT_OUTPUT",
+        "F",
+        `arrays of length ${this.m} on every call (the length of its first result)`,
+        v,
+      );
+    }
+    return v;
+  }
+
+  /**
+   * F(w) with w[j] = t (restored from its saved value afterwards), or null without calling F when t
+   * is outside [lo, hi] or not finite.
+   */
+  callAt(j: number, t: number, lo: number, hi: number): ArrayLike<number> | null {
+    if (!(t >= lo && t <= hi) || !Number.isFinite(t)) return null;
+    const saved = this.w[j];
+    this.w[j] = t;
+    try {
+      return this.call();
+    } finally {
+      this.w[j] = saved;
+    }
+  }
+}
+
+/**
+ * Reads component k of a result of F, refusing non-numbers.
+ *
+ * @example
+ * ```ts
+ * component([1, 2], 1); // 2
+ * ```
+ */
+export function component(v: ArrayLike<number>, k: number): number {
+  const c = v[k];
+  if (typeof c !== "number") {
+    throw new NumdiffError(
+      "NON_NUMERIC_RESULT",
+      `F`,
+      `invalid F; expected a function returning arrays of numbers, got ${describeValue(c)} at index ${k}`,
+    );
+  }
+  return c;
+}

@@ -1,0 +1,174 @@
+/**
+ * Setup shared by the functions of several variables: the point (copied to one working Float64Array),
+ * per-coordinate bounds, the multivariate options and their validation.
+ */
+
+import { DEFAULT_ACCURACY } from "./constants.js";
+import { NumdiffError, invalid } from "./errors.js";
+import type { DerivativeOptions } from "./types.js";
+import { resolveOptions, type ResolvedOptions } from "./validate.js";
+
+/** `[lo, hi]` for every coordinate, or one `[lo, hi]` per coordinate. */
+export type MultiBounds = readonly [number, number] | readonly (readonly [number, number])[];
+
+/**
+ * Options of the functions of several variables: the shared options of {@link DerivativeOptions},
+ * with `bounds` either one interval for every coordinate or one interval per coordinate, and
+ * `onProgress` for long runs (gradient, jacobian, hessian).
+ *
+ * With a fixed `step`, one-sided methods also accept `accuracy: 1`, the plain forward (or backward)
+ * difference (f(x + h) − f(x)) / h, and use it by default ({@link ONE_SIDED_FIXED_ACCURACY}): a
+ * forward gradient then costs exactly N + 1 calls. Central methods default to accuracy 2, the book's.
+ */
+export interface MultivariateOptions extends Omit<DerivativeOptions, "bounds"> {
+  /** `[lo, hi]` for all coordinates, or an array of n intervals: f is never evaluated outside. */
+  bounds?: MultiBounds;
+  /** Called after each finished unit of work (coordinate, column or Hessian entry) with (done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Default truncation order of a fixed-step one-sided stencil in the functions of several variables:
+ * 1, the textbook forward difference (f(x + h) − f(x)) / h (scipy's `approx_fprime`), whose gradient
+ * shares f(x) between coordinates and so costs N + 1 calls.
+ *
+ * @default 1
+ * @example
+ * ```ts
+ * import { gradient } from "numdiff";
+ * gradient((x) => x[0] ** 2 + x[1] ** 2, [3, 4], { method: "forward", step: 1e-4 }).evaluations; // 3
+ * ```
+ */
+export const ONE_SIDED_FIXED_ACCURACY = 1;
+
+/** Options after validation: the shared ones per coordinate, plus the progress callback. */
+export interface ResolvedMultivariate {
+  order: number;
+  method: ResolvedOptions["method"];
+  step: number | undefined;
+  accuracy: number;
+  lo: Float64Array;
+  hi: Float64Array;
+  onProgress: ((done: number, total: number) => void) | undefined;
+}
+
+const INTEGER_ARRAYS = [
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  BigInt64Array,
+  BigUint64Array,
+];
+
+/**
+ * Copies a point to a new Float64Array after checking it: a non-empty array of numbers, a
+ * Float64Array or a Float32Array. Integer typed arrays are refused: x + h would be truncated back to
+ * an integer when written into them (the book's own pitfall with `np.array([3, 4])`). NaN and ±Infinity
+ * are accepted: the components they touch come out NaN.
+ *
+ * @example
+ * ```ts
+ * toPoint([3, 4], "x"); // Float64Array [3, 4]
+ * toPoint(new Int32Array([3, 4]), "x"); // throws NumdiffError [INVALID_POINT]
+ * ```
+ */
+export function toPoint(x: unknown, name: string): Float64Array {
+  const range = "a non-empty array of numbers, Float64Array or Float32Array";
+  if (INTEGER_ARRAYS.some((T) => x instanceof T)) {
+    throw invalid("INVALID_POINT", name, `${range} (integer arrays would truncate x + h)`, x);
+  }
+  if (!(Array.isArray(x) || x instanceof Float64Array || x instanceof Float32Array)) {
+    throw invalid("INVALID_POINT", name, range, x);
+  }
+  const src = x as ArrayLike<unknown>;
+  if (src.length === 0) throw invalid("INVALID_POINT", name, range, x);
+  const out = new Float64Array(src.length);
+  for (let i = 0; i < src.length; i++) {
+    const v = src[i];
+    if (typeof v !== "number") throw invalid("INVALID_POINT", `${name}[${i}]`, "a number", v);
+    out[i] = v;
+  }
+  return out;
+}
+
+/**
+ * Validates the options for a point `x` of n coordinates. Bounds must contain each coordinate (NaN
+ * coordinates excepted). `accuracy` 1 is accepted for one-sided methods with a fixed step.
+ *
+ * @example
+ * ```ts
+ * resolveMultivariate({ bounds: [0, 1] }, new Float64Array([0.5, 0.25])).hi; // Float64Array [1, 1]
+ * resolveMultivariate({ bounds: [[0, 1]] }, new Float64Array([0.5, 0.25])); // throws [INVALID_BOUNDS]
+ * ```
+ */
+export function resolveMultivariate(
+  options: MultivariateOptions | undefined,
+  x: Float64Array,
+): ResolvedMultivariate {
+  if (options !== undefined && (options === null || typeof options !== "object")) {
+    throw invalid("INVALID_OPTION", "options", "an object or undefined", options);
+  }
+  const o = options ?? {};
+  const oneSided = o.method === "forward" || o.method === "backward";
+  const lowAccuracy = oneSided && o.step !== undefined && (o.accuracy ?? ONE_SIDED_FIXED_ACCURACY) === 1;
+  const shared = resolveOptions({
+    order: o.order,
+    method: o.method,
+    step: o.step,
+    accuracy: lowAccuracy ? DEFAULT_ACCURACY : o.accuracy,
+  });
+  const onProgress = o.onProgress;
+  if (onProgress !== undefined && typeof onProgress !== "function") {
+    throw invalid("INVALID_OPTION", "onProgress", "a function (done, total) => void", onProgress);
+  }
+  const n = x.length;
+  const lo = new Float64Array(n).fill(-Infinity);
+  const hi = new Float64Array(n).fill(Infinity);
+  const b = o.bounds as unknown;
+  if (b !== undefined) {
+    const perCoordinate = Array.isArray(b) && b.length > 0 && typeof b[0] !== "number";
+    if (perCoordinate && b.length !== n) {
+      throw invalid("INVALID_BOUNDS", "bounds", `one [lo, hi] pair or ${n} pairs (one per coordinate)`, b);
+    }
+    for (let i = 0; i < n; i++) {
+      const bi = (perCoordinate ? (b as unknown[])[i] : b) as [number, number];
+      try {
+        const r = resolveOptions({ bounds: bi }, x[i]);
+        lo[i] = r.lo;
+        hi[i] = r.hi;
+      } catch (e) {
+        if (!(e instanceof NumdiffError)) throw e;
+        throw new NumdiffError(
+          e.code,
+          `bounds[${i}]`,
+          e.message.replace(/^invalid bounds/, `invalid bounds[${i}]`),
+        );
+      }
+    }
+  }
+  return {
+    order: shared.order,
+    method: shared.method,
+    step: shared.step,
+    accuracy: lowAccuracy ? 1 : shared.accuracy,
+    lo,
+    hi,
+    onProgress,
+  };
+}
+
+/**
+ * Bounds of coordinate i in the shape {@link DerivativeOptions} takes, or undefined when unbounded.
+ *
+ * @example
+ * ```ts
+ * boundsOf(resolveMultivariate({ bounds: [0, 1] }, new Float64Array([0.5])), 0); // [0, 1]
+ * ```
+ */
+export function boundsOf(o: ResolvedMultivariate, i: number): [number, number] | undefined {
+  return o.lo[i] === -Infinity && o.hi[i] === Infinity ? undefined : [o.lo[i], o.hi[i]];
+}
