@@ -1,0 +1,97 @@
+/**
+ * The plotting frame: the figure's size, the inner plot area and the x/y scales (d3-scale), linear or
+ * logarithmic, with nice round ends.
+ */
+import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from "d3-scale";
+
+/** A numeric scale from data to pixels (linear or log). */
+export type Scale = ScaleContinuousNumeric<number, number>;
+
+/** Margins around the plot area, in px: room for the title, tick labels and axis labels. */
+export interface Margins {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/**
+ * Default margins: 64 px on top for a title and a subtitle line, 84 px left for tick labels such as
+ * "10⁻¹⁶" and the rotated axis label, 64 px below for tick labels and the axis label.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_MARGINS.left; // 84
+ * ```
+ */
+export const DEFAULT_MARGINS: Readonly<Margins> = Object.freeze({ top: 64, right: 28, bottom: 64, left: 84 });
+
+/** One axis of a frame. */
+export interface AxisSpec {
+  /** Data range shown, `[lo, hi]` with lo < hi (both > 0 on a log axis). */
+  domain: readonly [number, number];
+  /** Logarithmic axis (base 10). Default false. */
+  log?: boolean;
+  /** Extend the domain to nice round values (d3's `scale.nice()`). Default true. */
+  nice?: boolean;
+}
+
+/** A figure's geometry and scales. */
+export interface Frame {
+  width: number;
+  height: number;
+  /** Pixel bounds of the plot area. */
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  x: Scale;
+  y: Scale;
+  xLog: boolean;
+  yLog: boolean;
+}
+
+function axisScale(spec: AxisSpec, range: [number, number]): Scale {
+  const scale: Scale = spec.log
+    ? scaleLog().domain([spec.domain[0], spec.domain[1]])
+    : scaleLinear().domain([spec.domain[0], spec.domain[1]]);
+  scale.range(range);
+  if (spec.nice ?? true) scale.nice();
+  return scale;
+}
+
+/**
+ * Builds a frame of the given size: x runs left to right, y bottom to top.
+ *
+ * @example
+ * ```ts
+ * const fr = makeFrame({ width: 800, height: 600, x: { domain: [0, 19.9] }, y: { domain: [0, 5.9] } });
+ * fr.x.domain(); // [0, 20] (nice)
+ * fr.x(0); // 84 (the left margin)
+ * ```
+ */
+export function makeFrame(options: {
+  width: number;
+  height: number;
+  x: AxisSpec;
+  y: AxisSpec;
+  margins?: Margins;
+}): Frame {
+  const m = options.margins ?? DEFAULT_MARGINS;
+  const left = m.left;
+  const right = options.width - m.right;
+  const top = m.top;
+  const bottom = options.height - m.bottom;
+  return {
+    width: options.width,
+    height: options.height,
+    left,
+    right,
+    top,
+    bottom,
+    x: axisScale(options.x, [left, right]),
+    y: axisScale(options.y, [bottom, top]),
+    xLog: options.x.log ?? false,
+    yLog: options.y.log ?? false,
+  };
+}

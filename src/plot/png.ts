@@ -1,0 +1,85 @@
+/**
+ * PNG from a figure's SVG, with resvg and the DejaVu Sans font from the `dejavu-fonts-ttf` package,
+ * so text renders the same on a machine with no fonts installed. Node only: the other files of
+ * numdiff/plot run in browsers and never import this one.
+ */
+import { Resvg } from "@resvg/resvg-js";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { invalid } from "../core/errors.js";
+import { MAX_FIGURE_SIZE, MIN_FIGURE_SIZE } from "./validate.js";
+
+/**
+ * The font file loaded for every PNG: DejaVu Sans (Bitstream Vera licence, free to redistribute),
+ * resolved from the installed `dejavu-fonts-ttf` package.
+ *
+ * @example
+ * ```ts
+ * FONT_FILE.endsWith("DejaVuSans.ttf"); // true
+ * ```
+ */
+export const FONT_FILE = join(
+  dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")),
+  "ttf",
+  "DejaVuSans.ttf",
+);
+
+/** A rendered image: the PNG file and its raw RGBA pixels, row by row from the top left. */
+export interface RenderedImage {
+  png: Buffer;
+  pixels: Buffer;
+  width: number;
+  height: number;
+}
+
+/**
+ * Renders an SVG string to pixels and a PNG, at its own size or scaled to `width` px.
+ *
+ * @example
+ * ```ts
+ * const img = renderSvg(tangentFigure({ f: Math.sin, x0: 1, domain: [0, 3] }));
+ * [img.width, img.height]; // [800, 600]
+ * img.pixels.length; // 800 * 600 * 4
+ * ```
+ */
+export function renderSvg(svg: string, options: { width?: number } = {}): RenderedImage {
+  const width = options.width;
+  if (
+    width !== undefined &&
+    !(Number.isInteger(width) && width >= MIN_FIGURE_SIZE && width <= MAX_FIGURE_SIZE)
+  ) {
+    throw invalid(
+      "INVALID_OPTION",
+      "width",
+      `an integer from ${MIN_FIGURE_SIZE} to ${MAX_FIGURE_SIZE}`,
+      width,
+    );
+  }
+  const resvg = new Resvg(svg, {
+    fitTo: width === undefined ? { mode: "original" } : { mode: "width", value: width },
+    font: {
+      fontFiles: [FONT_FILE],
+      loadSystemFonts: false,
+      defaultFontFamily: "DejaVu Sans",
+      sansSerifFamily: "DejaVu Sans",
+    },
+  });
+  const image = resvg.render();
+  return { png: image.asPng(), pixels: image.pixels, width: image.width, height: image.height };
+}
+
+/**
+ * The PNG file of an SVG figure, at its own size or scaled to `width` px (e.g. 1600 for a sharp
+ * image on high-density screens).
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from "node:fs";
+ * import { tangentFigure } from "numdiff/plot";
+ * import { svgToPng } from "numdiff/plot/png";
+ * writeFileSync("tangent.png", svgToPng(tangentFigure({ f: (x) => 0.01 * x ** 2 + 0.1 * x, x0: 5, domain: [0, 20] })));
+ * ```
+ */
+export function svgToPng(svg: string, options: { width?: number } = {}): Buffer {
+  return renderSvg(svg, options).png;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { tangentFigure } from "../../src/plot/index.js";
+import { FONT_FILE, renderSvg, svgToPng } from "../../src/plot/png.js";
+import { existsSync } from "node:fs";
+
+const seed = (x: number): number => 0.01 * x ** 2 + 0.1 * x;
+
+/** Count of pixels darker than 100 in every channel (text is #222222) in a rectangle. */
+function darkPixels(
+  img: { pixels: Buffer; width: number },
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+): number {
+  let n = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * img.width + x) * 4;
+      if (img.pixels[i] < 100 && img.pixels[i + 1] < 100 && img.pixels[i + 2] < 100) n++;
+    }
+  }
+  return n;
+}
+
+describe("PNG rendering", () => {
+  it("uses the DejaVu Sans file of the dejavu-fonts-ttf package", () => {
+    expect(FONT_FILE.endsWith("DejaVuSans.ttf")).toBe(true);
+    expect(existsSync(FONT_FILE)).toBe(true);
+  });
+
+  it("the title is drawn: text-coloured pixels where the title is, none in the empty band above it", () => {
+    const img = renderSvg(tangentFigure({ f: seed, x0: 5, domain: [0, 20] }));
+    expect([img.width, img.height]).toEqual([800, 600]);
+    // the title "f(x) and its tangent at x = 5" is centred at x ≈ 428, baseline y = 28, 20 px high.
+    const inTitle = darkPixels(img, 300, 10, 560, 34);
+    expect(inTitle).toBeGreaterThan(300);
+    expect(darkPixels(img, 300, 0, 560, 8)).toBe(0);
+  });
+
+  it("an SVG whose only text is a title still shows it with no system fonts (font loaded from the file)", () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60"><rect width="300" height="60" fill="#fff"/>' +
+      '<text x="10" y="40" font-size="30" font-family="DejaVu Sans" fill="#222">Title</text></svg>';
+    const img = renderSvg(svg);
+    expect(darkPixels(img, 0, 0, 300, 60)).toBeGreaterThan(100);
+  });
+
+  it("svgToPng returns a PNG file, scaled to the width asked for", () => {
+    const png = svgToPng(tangentFigure({ f: seed, x0: 5, domain: [0, 20] }), { width: 400 });
+    expect(Array.from(png.subarray(0, 8))).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    expect(png.readUInt32BE(16)).toBe(400); // IHDR width
+    expect(png.readUInt32BE(20)).toBe(300); // IHDR height
+  });
+
+  it("a width outside 200…10000 throws INVALID_OPTION", () => {
+    expect(() => svgToPng("<svg/>", { width: 5 })).toThrow(
+      "invalid width; expected an integer from 200 to 10000, got 5",
+    );
+  });
+});
