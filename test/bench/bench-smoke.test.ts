@@ -1,10 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { caseError, scoreCase, toleranceFor } from "../../bench/accuracy.js";
 import { pickNumber } from "../../bench/external.js";
 import { loadDerivativeCases } from "../../bench/fixtures.js";
 import { decodeNumber } from "../../bench/python.js";
 import { renderMarkdown } from "../../bench/report.js";
-import { projectPeak, runBenchmarks } from "../../bench/run.js";
+import { projectPeak, runBenchmarks, type BenchResults } from "../../bench/run.js";
 import { median } from "../../bench/stats.js";
 import { throughputPoints } from "../../bench/throughput.js";
 
@@ -81,14 +81,17 @@ describe("bench scoring rules", () => {
   });
 });
 
-describe("the quick benchmark at tiny sizes", async () => {
-  const results = await runBenchmarks({
-    quick: true,
-    python: false,
-    external: false,
-    cases,
-    throughputPoints: 200,
-    throughputRepeats: 1,
+describe("the quick benchmark at tiny sizes", () => {
+  let results: BenchResults;
+  beforeAll(async () => {
+    results = await runBenchmarks({
+      quick: true,
+      python: false,
+      external: false,
+      cases,
+      throughputPoints: 200,
+      throughputRepeats: 1,
+    });
   });
 
   it("has every pinned field of results.json", () => {
