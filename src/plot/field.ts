@@ -1,10 +1,11 @@
 import { invalid } from "../core/errors.js";
+import { gradient } from "../core/index.js";
 import type { FnN } from "../core/types.js";
 import { checkFunction } from "../core/validate.js";
 import { clipPlotArea, drawAxes, drawTitle } from "./axes.js";
 import { FIELD_ARROW_COLOR } from "./constants.js";
 import { makeFrame } from "./frame.js";
-import { gradientAt } from "./gradient-at.js";
+
 import { round } from "./round.js";
 import { element, svgDocument } from "./svg.js";
 import { checkInteger, checkRange, figureSize, type FigureOptions } from "./validate.js";
@@ -132,7 +133,7 @@ export function gradientFieldFigure(options: GradientFieldOptions): string {
   const ys = gy.filter((t) => t >= dy[0] && t <= dy[1]);
   for (const y of ys) {
     for (const x of xs) {
-      const g = gradientAt(f, [x, y]);
+      const g = gradient(f, [x, y]).value;
       // −∇f in pixels: y grows downwards on screen.
       const u = -g[0] * Math.abs(frame.x(1) - frame.x(0));
       const v = g[1] * Math.abs(frame.y(1) - frame.y(0));
