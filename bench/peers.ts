@@ -3,6 +3,7 @@
  * the scripts in bench/peers/, scored by the same rules as numdiff (bench/accuracy.ts).
  */
 import { scoreCase, summarize, type AccuracySummary, type CaseOutcome } from "./accuracy.js";
+import { functions1d } from "../test/fixtures/functions.js";
 import type { DerivativeCase } from "./fixtures.js";
 import { decodeNumber, runPython } from "./python.js";
 
@@ -15,6 +16,8 @@ interface PeerCase {
   countedEvaluations: number;
   status?: number;
   function?: string;
+  /** f(x) as the peer's NumPy function computes it. */
+  fx?: number | string;
   threw?: string;
 }
 
@@ -41,6 +44,11 @@ export interface PeerReport {
   /** Cases not run because the tool does not compute that order, by order. */
   unsupported: Record<string, number>;
   outcomes: CaseOutcome[];
+  /**
+   * Cases where the peer's NumPy f(x) is not bit for bit the JavaScript f(x) (functions1d): there the
+   * tools differentiate slightly different floating-point functions.
+   */
+  functionMismatches: { id: string; relativeDifference: number }[];
 }
 
 /** A peer's report, or null with the reason. */
@@ -70,9 +78,16 @@ export function runPeer(tool: keyof typeof PEER_SCRIPTS, cases: readonly Derivat
   }
   const byId = new Map(cases.map((c) => [c.id, c]));
   const outcomes: CaseOutcome[] = [];
+  const functionMismatches: PeerReport["functionMismatches"] = [];
   for (const p of data.cases) {
     const c = byId.get(p.id);
     if (c === undefined) continue;
+    const jsF = functions1d[c.fn];
+    const peerFx = decodeNumber(p.fx);
+    const jsFx = jsF === undefined ? NaN : jsF(c.x);
+    if (p.fx !== undefined && jsF !== undefined && !Object.is(peerFx, jsFx)) {
+      functionMismatches.push({ id: p.id, relativeDifference: Math.abs(peerFx - jsFx) / Math.abs(jsFx) });
+    }
     const status = p.status === undefined ? "" : `status ${p.status}`;
     outcomes.push(
       scoreCase(c, {
@@ -97,6 +112,7 @@ export function runPeer(tool: keyof typeof PEER_SCRIPTS, cases: readonly Derivat
       supportedOrders: data.supportedOrders ?? [],
       unsupported,
       outcomes,
+      functionMismatches,
     },
     note: skipped === "" ? null : `${data.tool} computes first derivatives only; not run: ${skipped}`,
   };

@@ -79,7 +79,14 @@ export type AccuracySection = AccuracySummary & {
 };
 
 /** A peer's section: its figures, or null with the reason. */
-export type PeerSection = (AccuracySection & { tool: string; options: string; note: string | null }) | null;
+export type PeerSection =
+  | (AccuracySection & {
+      tool: string;
+      options: string;
+      note: string | null;
+      functionMismatches: PeerReport["functionMismatches"];
+    })
+  | null;
 
 /** scipy's Jacobian at one n. */
 export interface ScipyJacobian {
@@ -159,6 +166,7 @@ function peerSection(report: PeerReport | null, note: string | null): PeerSectio
     tool: report.tool,
     options: report.options,
     note,
+    functionMismatches: report.functionMismatches,
     ...accuracySection(report.outcomes, report.summary.missingFunctions),
   };
 }
@@ -256,6 +264,15 @@ export async function runBenchmarks(options: BenchOptions = {}): Promise<BenchRe
     const r = runPeer("scipy", cases);
     scipyPeer = peerSection(r.report, r.note);
     if (r.note !== null) notes.push(r.note);
+    const mismatches = r.report?.functionMismatches ?? [];
+    notes.push(
+      mismatches.length === 0
+        ? "scipy's NumPy functions give f(x) bit for bit equal to numdiff's JavaScript ones at every case point"
+        : `scipy's NumPy f(x) is not bit for bit numdiff's JavaScript f(x) at ${mismatches.length} case points ` +
+            `(libm rounding; largest relative difference ` +
+            `${Math.max(...mismatches.map((m) => m.relativeDifference)).toExponential(1)}): ` +
+            mismatches.map((m) => m.id).join(", "),
+    );
   }
   if (usePython && py.python !== null) {
     const r = runPeer("numdifftools", cases);

@@ -34,6 +34,7 @@ def main():
         counted = Counted(f)
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
+            fx_peer = float(f(np.float64(c["x"])))
             try:
                 value, info = nd.Derivative(counted, n=c["order"], full_output=True)(c["x"])
                 value, error, threw = float(value), float(info.error_estimate), None
@@ -46,6 +47,7 @@ def main():
             "evaluations": counted.points,
             "countedEvaluations": counted.points,
             "function": how,
+            "fx": encode(fx_peer),
         }
         if threw is not None:
             entry["threw"] = threw

@@ -37,6 +37,7 @@ def main():
         counted = Counted(f)
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
+            fx_peer = float(f(np.float64(c["x"])))
             try:
                 res = derivative(counted, np.float64(c["x"]))
                 value, error = float(res.df), float(res.error)
@@ -52,6 +53,7 @@ def main():
             "countedEvaluations": counted.points,
             "status": status,
             "function": how,
+            "fx": encode(fx_peer),
         }
         if threw is not None:
             entry["threw"] = threw
