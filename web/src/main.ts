@@ -1,0 +1,250 @@
+/**
+ * The explorer page: reads the state from the URL, compiles the formula through numdiff's formula
+ * layer, shows the view it belongs in, and keeps the URL in step. A formula that fails to compile
+ * shows its message beside the input and leaves the last good view in place.
+ */
+import { initialBox, followBox } from "./box.js";
+import { byId } from "./dom.js";
+import { loadFormula, type LoadedFormula } from "./formula.js";
+import type { Box } from "./geometry.js";
+import { OneDView } from "./one-d.js";
+import type { Pair } from "./partials.js";
+import { MAX_DESCENT_STEPS, parseState, serializeState, type ExplorerState } from "./state.js";
+import { TwoDView } from "./two-d.js";
+import { followPoint, initialView, type ViewRange } from "./view.js";
+
+/**
+ * Delay after the last keystroke in the formula box before it is compiled and drawn: short enough
+ * to feel live, long enough not to flash an error for every half-typed name.
+ *
+ * @default 150 (ms)
+ * @example
+ * ```ts
+ * FORMULA_DEBOUNCE_MS; // 150
+ * ```
+ */
+export const FORMULA_DEBOUNCE_MS = 150;
+
+/**
+ * Range of the learning-rate slider, in log10: 1e-4 to 10, so both the book's failures show (lr 10
+ * diverges; small rates barely move) around its lr 0.1.
+ *
+ * @example
+ * ```ts
+ * LR_LOG10_RANGE; // [-4, 1]
+ * ```
+ */
+export const LR_LOG10_RANGE: readonly [number, number] = Object.freeze([-4, 1]) as readonly [number, number];
+
+/**
+ * Positions on the slider: it moves in steps of this many, so each step is a factor 10^(5/100)
+ * ≈ 1.12 in the learning rate.
+ *
+ * @default 100
+ * @example
+ * ```ts
+ * LR_SLIDER_STEPS; // 100
+ * ```
+ */
+export const LR_SLIDER_STEPS = 100;
+
+const ui = {
+  formula: byId("formula", HTMLInputElement),
+  formulaError: byId("formula-error", HTMLElement),
+  point: byId("point", HTMLInputElement),
+  slider: byId("point-slider", HTMLInputElement),
+  resetView: byId("reset-view", HTMLButtonElement),
+  point1d: byId("point-1d", HTMLFieldSetElement),
+  point2d: byId("point-2d", HTMLFieldSetElement),
+  x0: byId("point-x0", HTMLInputElement),
+  x1: byId("point-x1", HTMLInputElement),
+  lr: byId("lr", HTMLInputElement),
+  lrValue: byId("lr-value", HTMLOutputElement),
+  steps: byId("steps", HTMLInputElement),
+  view1d: byId("view-1d", HTMLElement),
+  view2d: byId("view-2d", HTMLElement),
+  examples: Array.from(document.querySelectorAll<HTMLButtonElement>(".examples button")),
+};
+
+const state: ExplorerState = parseState(location.search);
+let formula: LoadedFormula | null = null;
+let view1d: ViewRange = initialView(state.x);
+let box: Box = initialBox([state.x0, state.x1]);
+
+const oneD = new OneDView(
+  {
+    plot: byId("plot", HTMLElement),
+    numbers: byId("numbers-1d", HTMLElement),
+    errorChart: byId("error-curve", HTMLElement),
+    status: byId("plot-status", HTMLElement),
+  },
+  {
+    point: (x, follow) => setPoint(x, follow),
+    view: (v) => {
+      view1d = v;
+      draw();
+    },
+  },
+);
+
+const twoD = new TwoDView(
+  {
+    field: byId("field", HTMLElement),
+    descent: byId("descent", HTMLElement),
+    numbers: byId("numbers-2d", HTMLElement),
+    status: byId("plot2d-status", HTMLElement),
+  },
+  {
+    point: (p) => setPoint2(p),
+    view: (b) => {
+      box = b;
+      draw();
+    },
+  },
+);
+
+function lrFromSlider(): number {
+  return Number((10 ** Number(ui.lr.value)).toPrecision(3));
+}
+
+function syncControls(): void {
+  if (document.activeElement !== ui.point) ui.point.value = String(state.x);
+  const [lo, hi] = view1d;
+  ui.slider.min = String(lo);
+  ui.slider.max = String(hi);
+  ui.slider.step = String((hi - lo) / 1000);
+  ui.slider.value = String(state.x);
+  ui.slider.setAttribute("aria-valuetext", `x = ${state.x}`);
+  if (document.activeElement !== ui.x0) ui.x0.value = String(state.x0);
+  if (document.activeElement !== ui.x1) ui.x1.value = String(state.x1);
+  if (document.activeElement !== ui.lr) ui.lr.value = String(Math.log10(state.lr));
+  ui.lrValue.textContent = String(state.lr);
+  if (document.activeElement !== ui.steps) ui.steps.value = String(state.steps);
+}
+
+function draw(): void {
+  if (formula === null) return;
+  ui.view1d.hidden = formula.mode !== "1d";
+  ui.point1d.hidden = formula.mode !== "1d";
+  ui.view2d.hidden = formula.mode !== "2d";
+  ui.point2d.hidden = formula.mode !== "2d";
+  if (formula.mode === "1d") oneD.render(formula, state.x, view1d);
+  else twoD.render(formula, [state.x0, state.x1], state.lr, state.steps, box);
+  syncControls();
+  history.replaceState(null, "", serializeState(state, formula.mode) + location.hash);
+}
+
+function setPoint(x: number, follow: boolean): void {
+  if (!Number.isFinite(x)) return;
+  state.x = x;
+  if (follow) view1d = followPoint(view1d, x);
+  draw();
+}
+
+function setPoint2(p: Pair): void {
+  if (!(Number.isFinite(p[0]) && Number.isFinite(p[1]))) return;
+  state.x0 = p[0];
+  state.x1 = p[1];
+  box = followBox(box, p);
+  draw();
+}
+
+function showError(message: string): void {
+  ui.formulaError.textContent = message;
+  ui.formulaError.hidden = message === "";
+  ui.formula.setAttribute("aria-invalid", message === "" ? "false" : "true");
+}
+
+function applyFormula(): void {
+  const text = ui.formula.value;
+  try {
+    const loaded = loadFormula(text);
+    formula = loaded;
+    state.formula = text;
+    showError("");
+  } catch (e) {
+    showError(e instanceof Error ? e.message : "this formula cannot be read");
+    return;
+  }
+  draw();
+}
+
+/** A finite number typed in an input, or null while it is empty or half-typed. */
+function typedNumber(input: HTMLInputElement): number | null {
+  if (input.value.trim() === "") return null;
+  const v = Number(input.value);
+  return Number.isFinite(v) ? v : null;
+}
+
+let formulaTimer: ReturnType<typeof setTimeout> | undefined;
+ui.formula.addEventListener("input", () => {
+  clearTimeout(formulaTimer);
+  formulaTimer = setTimeout(applyFormula, FORMULA_DEBOUNCE_MS);
+});
+ui.formula.addEventListener("keydown", (ev) => {
+  if (ev.key === "Enter") {
+    ev.preventDefault();
+    clearTimeout(formulaTimer);
+    applyFormula();
+  }
+});
+byId("controls", HTMLFormElement).addEventListener("submit", (ev) => ev.preventDefault());
+
+ui.point.addEventListener("input", () => {
+  const v = typedNumber(ui.point);
+  if (v !== null) setPoint(v, true);
+});
+ui.point.addEventListener("change", () => {
+  if (typedNumber(ui.point) === null) ui.point.value = String(state.x);
+});
+ui.slider.addEventListener("input", () => setPoint(Number(ui.slider.value), false));
+ui.resetView.addEventListener("click", () => {
+  view1d = initialView(state.x);
+  draw();
+});
+
+for (const [input, k] of [
+  [ui.x0, 0],
+  [ui.x1, 1],
+] as const) {
+  input.addEventListener("input", () => {
+    const v = typedNumber(input);
+    if (v === null) return;
+    setPoint2(k === 0 ? [v, state.x1] : [state.x0, v]);
+  });
+  input.addEventListener("change", () => {
+    if (typedNumber(input) === null) input.value = String(k === 0 ? state.x0 : state.x1);
+  });
+}
+ui.lr.min = String(LR_LOG10_RANGE[0]);
+ui.lr.max = String(LR_LOG10_RANGE[1]);
+ui.lr.step = String((LR_LOG10_RANGE[1] - LR_LOG10_RANGE[0]) / LR_SLIDER_STEPS);
+ui.lr.addEventListener("input", () => {
+  state.lr = lrFromSlider();
+  draw();
+});
+ui.steps.max = String(MAX_DESCENT_STEPS);
+ui.steps.addEventListener("input", () => {
+  const v = typedNumber(ui.steps);
+  if (v === null || !(v >= 1 && v <= MAX_DESCENT_STEPS)) return;
+  state.steps = Math.round(v);
+  draw();
+});
+ui.steps.addEventListener("change", () => {
+  ui.steps.value = String(state.steps);
+});
+
+for (const button of ui.examples) {
+  button.addEventListener("click", () => {
+    ui.formula.value = button.dataset.formula ?? "";
+    const x = Number(button.dataset.x);
+    if (button.dataset.x !== undefined && Number.isFinite(x)) {
+      state.x = x;
+      view1d = initialView(x);
+    }
+    applyFormula();
+  });
+}
+
+ui.formula.value = state.formula;
+applyFormula();

@@ -1,0 +1,69 @@
+/**
+ * The numbers beside the two-variable figures: f at the point, its partial derivatives by the book's
+ * numerical_gradient (central differences, h = 1e-4), by numdiff's default, and analytically.
+ */
+import { numericalDiff } from "../../src/book/index.js";
+import { derivative, type FnN } from "../../src/core/index.js";
+
+/** A pair of numbers, one per variable (x0, x1). */
+export type Pair = [number, number];
+
+/** What the partial-derivatives panel shows. */
+export interface PartialNumbers {
+  /** f(x0, x1). */
+  fx: number;
+  /** The book's numerical_gradient: ∂f/∂x0, ∂f/∂x1 by central differences with h = 1e-4. */
+  book: Pair;
+  /** numdiff's default partial derivatives. */
+  auto: Pair;
+  /** Their error estimates. */
+  autoError: Pair;
+  /** Calls of f made by numdiff's default for both partials. */
+  evaluations: number;
+  /** Analytic partials, null where math.js gave none or the value is not finite. */
+  exact: [number | null, number | null];
+  /** |book − exact| per variable, null without exact. */
+  bookActual: [number | null, number | null];
+  /** |auto − exact| per variable, null without exact. */
+  autoActual: [number | null, number | null];
+}
+
+/**
+ * The partial derivatives of f at p, three ways. Each partial is the one-variable problem along its
+ * coordinate with the other held fixed, as in the book (ch. 4: `function_tmp1`, `function_tmp2`).
+ *
+ * @example
+ * ```ts
+ * const n = partialNumbers((x) => x[0] ** 2 + x[1] ** 2, [3, 4], [(x) => 2 * x[0], (x) => 2 * x[1]]);
+ * n.book; // [6.00000000000378, 7.999999999999119] (the book's printed values)
+ * n.auto; // [6, 8] to about 1e-14
+ * ```
+ */
+export function partialNumbers(f: FnN, p: Pair, exact: readonly [FnN | null, FnN | null]): PartialNumbers {
+  const point = Float64Array.from(p);
+  const fx = f(Float64Array.from(p));
+  const along = (i: number) => (t: number) => {
+    const q = Float64Array.from(point);
+    q[i] = t;
+    return f(q);
+  };
+  const book: Pair = [numericalDiff(along(0), p[0]), numericalDiff(along(1), p[1])];
+  const r0 = derivative(along(0), p[0]);
+  const r1 = derivative(along(1), p[1]);
+  const ex = exact.map((g) => {
+    if (g === null) return null;
+    const v = g(Float64Array.from(p));
+    return Number.isFinite(v) ? v : null;
+  }) as [number | null, number | null];
+  const diff = (a: number, e: number | null): number | null => (e === null ? null : Math.abs(a - e));
+  return {
+    fx,
+    book,
+    auto: [r0.value, r1.value],
+    autoError: [r0.error, r1.error],
+    evaluations: r0.evaluations + r1.evaluations,
+    exact: ex,
+    bookActual: [diff(book[0], ex[0]), diff(book[1], ex[1])],
+    autoActual: [diff(r0.value, ex[0]), diff(r1.value, ex[1])],
+  };
+}

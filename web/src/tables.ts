@@ -1,0 +1,143 @@
+/**
+ * The numbers panels as tables: built with textContent only, each number with a `data-testid`.
+ */
+import { el } from "./dom.js";
+import { formatError, formatValue } from "./format.js";
+import type { PointNumbers } from "./numbers.js";
+import type { PartialNumbers } from "./partials.js";
+
+function cell(text: string, testid?: string, extra: Record<string, string> = {}): HTMLTableCellElement {
+  const td = el("td", { class: "num", ...extra }, text);
+  if (testid !== undefined) td.dataset.testid = testid;
+  return td;
+}
+
+function row(label: string, cells: HTMLTableCellElement[], note?: string): HTMLTableRowElement {
+  const tr = el("tr");
+  const th = el("th", { scope: "row" }, label);
+  if (note !== undefined) th.append(el("br"), el("span", { class: "hint" }, note));
+  tr.append(th, ...cells);
+  return tr;
+}
+
+function errorCell(lines: readonly [string, string, string | undefined][]): HTMLTableCellElement {
+  const td = el("td", { class: "num" });
+  lines.forEach(([label, text, testid], i) => {
+    if (i > 0) td.append(el("br"));
+    const span = el("span", {}, `${label} ${text}`);
+    if (testid !== undefined) span.dataset.testid = testid;
+    td.append(span);
+  });
+  return td;
+}
+
+function head(labels: readonly string[]): HTMLTableSectionElement {
+  const thead = el("thead");
+  const tr = el("tr");
+  for (const label of labels) tr.append(el("th", { scope: "col" }, label));
+  thead.append(tr);
+  return thead;
+}
+
+const actual = (e: number | null): string => (e === null ? "n/a" : formatError(e));
+
+/**
+ * The one-variable panel: f(x), the book's derivative, numdiff's default with its error estimate
+ * and evaluations, the analytic value, and each method's actual error.
+ *
+ * @example
+ * ```ts
+ * panel.replaceChildren(pointTable(pointNumbers(f, 5, exact), 5));
+ * ```
+ */
+export function pointTable(n: PointNumbers, x: number): HTMLTableElement {
+  const table = el("table");
+  table.append(el("caption", { class: "visually-hidden" }, `Derivative of f at x = ${x}`));
+  table.append(head(["", "value", "error", "f calls"]));
+  const body = el("tbody");
+  body.append(
+    row(`f(${formatValue(x)})`, [cell(formatValue(n.fx), "fx-value"), cell(""), cell("1")]),
+    row(
+      "book: central difference",
+      [
+        cell(formatValue(n.book), "book-value"),
+        errorCell([["actual", actual(n.bookError), "book-actual-error"]]),
+        cell("2"),
+      ],
+      "h = 1e-4, the seed's method",
+    ),
+    row(
+      "numdiff default",
+      [
+        cell(formatValue(n.auto.value), "derivative-value"),
+        errorCell([
+          ["estimated", formatError(n.auto.error), "derivative-error"],
+          ["actual", actual(n.autoError), "derivative-actual-error"],
+        ]),
+        cell(String(n.auto.evaluations), "derivative-evaluations"),
+      ],
+      `adaptive, ${n.auto.method}`,
+    ),
+    row(
+      "analytic",
+      [cell(n.exact === null ? "not available" : formatValue(n.exact), "exact-value"), cell(""), cell("")],
+      "math.js symbolic derivative",
+    ),
+  );
+  table.append(body);
+  return table;
+}
+
+/**
+ * The two-variable panel: f at the point and both partial derivatives three ways.
+ *
+ * @example
+ * ```ts
+ * panel.replaceChildren(partialTable(partialNumbers(f, [3, 4], exact), [3, 4]));
+ * ```
+ */
+export function partialTable(n: PartialNumbers, p: readonly [number, number]): HTMLTableElement {
+  const table = el("table");
+  const at = `(${formatValue(p[0])}, ${formatValue(p[1])})`;
+  table.append(el("caption", { class: "visually-hidden" }, `Partial derivatives of f at ${at}`));
+  table.append(head(["", "∂f/∂x0", "∂f/∂x1"]));
+  const body = el("tbody");
+  const pair = (values: readonly [string, string], testid: string) => [
+    cell(values[0], `${testid}-x0`),
+    cell(values[1], `${testid}-x1`),
+  ];
+  body.append(
+    row(`f${at}`, [cell(formatValue(n.fx), "fx2-value", { colspan: "2" })]),
+    row(
+      "book",
+      pair([formatValue(n.book[0]), formatValue(n.book[1])], "book-partial"),
+      "numerical_gradient, h = 1e-4",
+    ),
+    row(
+      "book: actual error",
+      pair([actual(n.bookActual[0]), actual(n.bookActual[1])], "book-partial-actual"),
+    ),
+    row(
+      "numdiff default",
+      pair([formatValue(n.auto[0]), formatValue(n.auto[1])], "partial"),
+      `${n.evaluations} calls of f in all`,
+    ),
+    row(
+      "  estimated error",
+      pair([formatError(n.autoError[0]), formatError(n.autoError[1])], "partial-error"),
+    ),
+    row("numdiff: actual error", pair([actual(n.autoActual[0]), actual(n.autoActual[1])], "partial-actual")),
+    row(
+      "analytic",
+      pair(
+        [
+          n.exact[0] === null ? "not available" : formatValue(n.exact[0]),
+          n.exact[1] === null ? "not available" : formatValue(n.exact[1]),
+        ],
+        "exact-partial",
+      ),
+    ),
+  );
+  table.append(body);
+  return table;
+}
