@@ -107,6 +107,29 @@ function accuracyPart(r: BenchResults): string {
   return lines.join("\n");
 }
 
+function multivariatePart(r: BenchResults): string {
+  return [
+    "## Gradients, Hessians, Jacobians, directional derivatives",
+    "",
+    "test/fixtures/multivariate-cases.json, default options. Error: largest entry error / largest exact entry " +
+      "(issue 3's measure); tolerances 1e-10, 1e-7, 1e-10 (directional: 1e-10, our choice).",
+    "",
+    table(
+      ["numdiff", "tolerance", "cases", "within", "median error", "worst case", "median evaluations"],
+      r.multivariate.map((s) => [
+        `\`${s.kind}\``,
+        sci(s.tolerance, 0),
+        String(s.cases),
+        String(s.withinTolerance),
+        sci(s.medianError),
+        s.worst === null ? "—" : `\`${s.worst.id}\` ${sci(s.worst.error)}`,
+        fixed(s.medianEvaluations, 1),
+      ]),
+    ),
+    "",
+  ].join("\n");
+}
+
 function scalePart(r: BenchResults): string {
   const j = r.jacobian;
   const rows: string[][] = [["numdiff `jacobian`", grouped(j.n), fixed(j.seconds), grouped(j.peakRssMiB)]];
@@ -198,5 +221,7 @@ export function renderMarkdown(r: BenchResults): string {
     "",
   ].join("\n");
   const notes = r.notes.length > 0 ? ["## Notes", "", ...r.notes.map((n) => `- ${n}`), ""].join("\n") : "";
-  return [head, accuracyPart(r), scalePart(r), throughputPart(r), notes].filter((s) => s !== "").join("\n");
+  return [head, accuracyPart(r), multivariatePart(r), scalePart(r), throughputPart(r), notes]
+    .filter((s) => s !== "")
+    .join("\n");
 }

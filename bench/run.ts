@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { accuracyReport, summarize, type AccuracySummary, type CaseOutcome } from "./accuracy.js";
 import { pickNumber, runExternal } from "./external.js";
 import { loadDerivativeCases, type DerivativeCase } from "./fixtures.js";
+import { loadMultivariateCases, multivariateReport, type MultivariateSummary } from "./multivariate.js";
 import { runPeer, type PeerReport } from "./peers.js";
 import { pythonVersions, runPython, type PythonVersions } from "./python.js";
 import { renderMarkdown } from "./report.js";
@@ -104,6 +105,8 @@ export interface BenchResults {
   machine: { cpu: string; cores: number; memoryMiB: number; platform: string };
   versions: { node: string } & PythonVersions;
   accuracy: AccuracySection;
+  /** gradient, hessian, jacobian and directionalDerivative on the multivariate reference set. */
+  multivariate: MultivariateSummary[];
   /** Median time ratio book-mode gradient / hand-written loop (null when not measured). */
   gradientOverhead: number | null;
   gradientOverheadDetail: Record<string, unknown> | null;
@@ -257,6 +260,9 @@ export async function runBenchmarks(options: BenchOptions = {}): Promise<BenchRe
   const acc = accuracyReport(cases);
   const accuracy = accuracySection(acc.outcomes, acc.summary.missingFunctions);
 
+  log("accuracy: multivariate");
+  const multivariate = multivariateReport(loadMultivariateCases());
+
   log("accuracy: peers");
   let scipyPeer: PeerSection = null;
   let ndtPeer: PeerSection = null;
@@ -340,6 +346,7 @@ export async function runBenchmarks(options: BenchOptions = {}): Promise<BenchRe
     machine: mach,
     versions: { node: process.version, ...py },
     accuracy,
+    multivariate,
     gradientOverhead,
     gradientOverheadDetail,
     jacobian,

@@ -133,6 +133,21 @@ describe("the quick benchmark at tiny sizes", () => {
     expect(results.accuracy.threw).toBe(0);
   });
 
+  it("the multivariate section has every kind, with consistent counts and exact evaluation counts", () => {
+    expect(results.multivariate.map((s) => s.kind)).toEqual([
+      "gradient",
+      "hessian",
+      "jacobian",
+      "directional",
+    ]);
+    for (const s of results.multivariate) {
+      expect(s.cases).toBeGreaterThan(0);
+      expect(s.withinTolerance).toBe(s.cases - s.failures.length);
+      expect(Number.isFinite(s.medianError)).toBe(true);
+      expect(s.evaluationMismatches).toBe(0);
+    }
+  });
+
   it("throughput checks every point and reports a finite rate", () => {
     const t = results.throughput;
     expect(t.points).toBe(200);
