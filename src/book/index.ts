@@ -37,3 +37,5 @@ export function tangentLine(f: (x: number) => number, x: number): (t: number) =>
   const y = f(x) - d * x;
   return (t: number) => d * t + y;
 }
+export { numericalGradient, type BookArray } from "./gradient.js";
+export { gradientDescent, type GradientDescentOptions, type GradientDescentResult } from "./descent.js";

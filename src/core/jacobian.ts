@@ -188,6 +188,11 @@ function adaptive(
           }
         }
       }
+      // As derivative(): no error estimate means no convergence; if F_k is not even finite at x
+      // (1/x at 0) the last difference is meaningless, and the honest value is NaN.
+      for (let k = 0; k < m; k++) {
+        if (Number.isNaN(bestError[k]) && !Number.isFinite(centre[k])) value[k][j] = NaN;
+      }
       if (withErrors) for (let k = 0; k < m; k++) error[k][j] = bestError[k];
     }
     if (o.onProgress !== undefined) o.onProgress(j + 1, n);

@@ -13,6 +13,7 @@ import {
   DIVERGENCE_FACTOR,
   EPS,
   FAST_STEP_RATIO,
+  GOOD_RELATIVE_ERROR,
   INITIAL_STEP,
   MAX_ROWS,
   MIN_ROWS,
@@ -100,7 +101,7 @@ export function mixedStencil(p: PairSampler, i: number, j: number, hi: number, h
   const pm = p.at(i, xi + hi, j, xj - hj);
   const mp = p.at(i, xi - hi, j, xj + hj);
   const mm = p.at(i, xi - hi, j, xj - hj);
-  return (pp - pm - mp + mm) / (4 * hi * hj);
+  return (pp - pm - mp + mm) / (4 * hi) / hj;
 }
 
 /**
@@ -127,11 +128,40 @@ export function mixedPartial(
   const xi = w[i];
   const xj = w[j];
   if (!Number.isFinite(xi) || !Number.isFinite(xj)) return { value: NaN, error: NaN, evaluations: 0 };
-  const si = candidateScales(xi)[0] * MIXED_INITIAL_STEP;
-  const sj = candidateScales(xj)[0] * MIXED_INITIAL_STEP;
+  // The scales of the one-variable rule, tried in turn (the second only when the first is not good
+  // enough), as derivative() does: x ~ 1e-300 first at its own scale, then at scale 1.
+  const scalesI = candidateScales(xi);
+  const scalesJ = candidateScales(xj);
+  const tries = Math.max(scalesI.length, scalesJ.length);
+  const p = new PairSampler(f, w, lo, hi);
+  let best = { value: NaN, error: NaN };
+  for (let k = 0; k < tries; k++) {
+    const si = scalesI[Math.min(k, scalesI.length - 1)] * MIXED_INITIAL_STEP;
+    const sj = scalesJ[Math.min(k, scalesJ.length - 1)] * MIXED_INITIAL_STEP;
+    const r = descendMixed(p, i, j, si, sj);
+    if (
+      k === 0 ||
+      (Number.isFinite(r.value) &&
+        (!Number.isFinite(best.value) || r.error < best.error || Number.isNaN(best.error)))
+    ) {
+      best = r;
+    }
+    if (best.error <= GOOD_RELATIVE_ERROR * Math.abs(best.value)) break;
+  }
+  return { value: best.value, error: best.error, evaluations: p.evaluations };
+}
+
+function descendMixed(
+  p: PairSampler,
+  i: number,
+  j: number,
+  si: number,
+  sj: number,
+): { value: number; error: number } {
+  const xi = p.w[i];
+  const xj = p.w[j];
   let c = 1; // common factor of the two steps
   const tab = new Tableau(2);
-  const p = new PairSampler(f, w, lo, hi);
   let retries = 0;
   let stalls = 0;
   let lastValue = NaN;
@@ -143,15 +173,16 @@ export function mixedPartial(
     const pm = p.at(i, xi + hi_, j, xj - hj);
     const mp = p.at(i, xi - hi_, j, xj + hj);
     const mm = p.at(i, xi - hi_, j, xj - hj);
-    const denom = 4 * hi_ * hj;
     if (!(Number.isFinite(pp) && Number.isFinite(pm) && Number.isFinite(mp) && Number.isFinite(mm))) {
       if (++retries > CENTRAL_RETRIES) break;
       c /= CENTRAL_SHRINK;
       continue;
     }
-    const d = (pp - pm - mp + mm) / denom;
-    const rounding =
-      (2 * EPS * (Math.abs(pp) + Math.abs(pm) + Math.abs(mp) + Math.abs(mm)) + 4 * Number.MIN_VALUE) / denom;
+    // Two divisions, so that h_i·h_j cannot underflow on its own (x ~ 1e-300 has steps near 1e-300).
+    const d = (pp - pm - mp + mm) / (4 * hi_) / hj;
+    const noise =
+      2 * EPS * (Math.abs(pp) + Math.abs(pm) + Math.abs(mp) + Math.abs(mm)) + 4 * Number.MIN_VALUE;
+    const rounding = noise / (4 * hi_) / hj;
     // Regime from the base differences, as in descent.ts: rounding, asymptotic, far or unknown.
     const n = tab.rows + 1;
     let state: "unknown" | "rounding" | "asymptotic" | "far" = "unknown";
@@ -173,7 +204,7 @@ export function mixedPartial(
     lastValue = d;
     const sharp = tab.sharpened;
     if (sharp !== undefined && settled && sharp.error <= 2 * sharp.rounding) {
-      return { value: sharp.value, error: sharp.error, evaluations: p.evaluations };
+      return { value: sharp.value, error: sharp.error };
     }
     const best = tab.best;
     if (tab.rows >= MIN_ROWS && settled) {
@@ -187,7 +218,7 @@ export function mixedPartial(
   }
   const best = tab.best;
   if (Number.isFinite(best.value) && best.error < Infinity) {
-    return { value: best.value, error: best.error, evaluations: p.evaluations };
+    return { value: best.value, error: best.error };
   }
-  return { value: lastValue, error: NaN, evaluations: p.evaluations };
+  return { value: lastValue, error: NaN };
 }
