@@ -19,7 +19,7 @@ import { pickNumber, runExternal } from "./external.js";
 import { loadDerivativeCases, type DerivativeCase } from "./fixtures.js";
 import { loadMultivariateCases, multivariateReport, type MultivariateSummary } from "./multivariate.js";
 import { runPeer, type PeerReport } from "./peers.js";
-import { pythonVersions, runPython, type PythonVersions } from "./python.js";
+import { PYTHON, pythonVersions, runPython, type PythonVersions } from "./python.js";
 import { renderMarkdown } from "./report.js";
 import {
   throughput,
@@ -252,7 +252,7 @@ export async function runBenchmarks(options: BenchOptions = {}): Promise<BenchRe
   log("versions");
   const py = usePython ? pythonVersions() : { python: null, numpy: null, scipy: null, numdifftools: null };
   const haveScipy = py.scipy !== null;
-  if (usePython && py.python === null) notes.push("python3 not found: peer sections skipped");
+  if (usePython && py.python === null) notes.push(`${PYTHON} not found: peer sections skipped`);
   else if (usePython && !haveScipy) notes.push("scipy not importable: scipy sections skipped");
   if (!usePython) notes.push("Python peers not run (python: false)");
 
