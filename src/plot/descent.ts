@@ -1,9 +1,9 @@
+import { gradientDescent } from "../book/index.js";
 import { invalid } from "../core/errors.js";
 import type { FnN } from "../core/types.js";
 import { checkFunction } from "../core/validate.js";
 import { clipPlotArea, drawAxes, drawTitle, FONT_SIZES } from "./axes.js";
 import { DASHES, PALETTE, TEXT_COLOR } from "./constants.js";
-import { descentPath } from "./descent-path.js";
 import { fieldDomain, type Range } from "./field.js";
 import { makeFrame } from "./frame.js";
 import { drawLegend } from "./legend.js";
@@ -130,7 +130,7 @@ export function descentFigure(options: DescentFigureOptions): string {
   const levels = options.levels ?? LEVEL_COUNT;
   if (typeof levels === "number") checkInteger(levels, "levels", 0, 100);
   const { width, height } = figureSize(options);
-  const { x: end, history } = descentPath(f, start, lr, steps);
+  const { x: end, history } = gradientDescent(f, Array.from(start), { lr, stepNum: steps });
   const all = [...history, end];
   const firstBad = all.findIndex((p) => !(Number.isFinite(p[0]) && Number.isFinite(p[1])));
   const path = firstBad < 0 ? all : all.slice(0, firstBad);

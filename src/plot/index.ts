@@ -38,7 +38,6 @@ export {
   type Range,
 } from "./field.js";
 export { CONTOUR_CELLS, LEVEL_COUNT, levelCurves } from "./levels.js";
-export { descentPath } from "./descent-path.js";
 export {
   BOOK_DESCENT_DOMAIN,
   descentFigure,

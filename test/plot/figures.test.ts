@@ -3,7 +3,6 @@ import { NumdiffError } from "../../src/core/index.js";
 import {
   BOOK_FIELD_GRID,
   descentFigure,
-  descentPath,
   errorCurveData,
   errorCurveFigure,
   gradientFieldFigure,
@@ -266,21 +265,7 @@ describe("gradientFieldFigure", () => {
   });
 });
 
-describe("descentPath and descentFigure", () => {
-  it("descentPath gives the book's bits: 100 steps of lr 0.1 from (-3, 4)", () => {
-    const { x, history } = descentPath(bowl, [-3, 4], 0.1, 100);
-    expect(x[0]).toBe(-6.111107928998789e-10);
-    expect(x[1]).toBe(8.148143905314271e-10);
-    expect(history.length).toBe(100);
-    expect(Array.from(history[0])).toEqual([-3, 4]);
-  });
-
-  it("descentPath with 20 steps ends at the book's [-0.03458765, 0.04611686] (to 5e-9)", () => {
-    const { x } = descentPath(bowl, [-3, 4], 0.1, 20);
-    expect(Math.abs(x[0] + 0.03458765)).toBeLessThan(5e-9);
-    expect(Math.abs(x[1] - 0.04611686)).toBeLessThan(5e-9);
-  });
-
+describe("descentFigure", () => {
   it("leaves the caller's start unchanged", () => {
     const start = new Float64Array([-3, 4]);
     descentFigure({ f: bowl, start });
