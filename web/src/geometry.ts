@@ -3,7 +3,7 @@
  * back into x values: the same frame (src/plot's `makeFrame`) the figure itself builds from the same
  * domain. Figures are drawn at a fixed size and scaled to their box by the browser.
  */
-import { makeFrame, type Frame } from "../../src/plot/frame.js";
+import { makeFrame, type Frame } from "../../src/plot/index.js";
 import type { ViewRange } from "./view.js";
 
 /**

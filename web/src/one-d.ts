@@ -2,9 +2,7 @@
  * The one-variable view: src/plot's tangent figure with an interactive layer on top (drag the point,
  * arrow keys, wheel zoom, drag to pan, click to move the point), the numbers, and the error chart.
  */
-import { errorCurveFigure } from "../../src/plot/error-curve.js";
-import { tangentFigure } from "../../src/plot/tangent.js";
-import type { Frame } from "../../src/plot/frame.js";
+import { errorCurveFigure, tangentFigure, type Frame } from "../../src/plot/index.js";
 import { parseSvg, svgEl, toSvgPoint } from "./dom.js";
 import type { Formula1D } from "./formula.js";
 import { FIGURE_HEIGHT, FIGURE_WIDTH, tangentFrame } from "./geometry.js";

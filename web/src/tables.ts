@@ -123,7 +123,7 @@ export function partialTable(n: PartialNumbers, p: readonly [number, number]): H
       `${n.evaluations} calls of f in all`,
     ),
     row(
-      "  estimated error",
+      "numdiff: estimated error",
       pair([formatError(n.autoError[0]), formatError(n.autoError[1])], "partial-error"),
     ),
     row("numdiff: actual error", pair([actual(n.autoActual[0]), actual(n.autoActual[1])], "partial-actual")),

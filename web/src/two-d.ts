@@ -3,9 +3,7 @@
  * with a layer that marks the point and takes clicks (set the point, start descent there) and the
  * wheel (zoom); the partial derivatives beside them.
  */
-import { descentFigure } from "../../src/plot/descent.js";
-import { gradientFieldFigure } from "../../src/plot/field.js";
-import type { Frame } from "../../src/plot/frame.js";
+import { descentFigure, gradientFieldFigure, type Frame } from "../../src/plot/index.js";
 import { zoomBox } from "./box.js";
 import { parseSvg, svgEl, toSvgPoint } from "./dom.js";
 import type { Formula2D } from "./formula.js";

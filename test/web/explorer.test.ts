@@ -1,0 +1,358 @@
+/**
+ * The explorer in real headless Chromium: the built page (web/dist) served from 127.0.0.1, driven as
+ * a person would (keyboard typing, mouse drags, wheel), under the page's own Content-Security-Policy.
+ * Screenshots go to test/web/screenshots/ for a person to look at.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { buildPage, DIST_DIR, launchChromium, REPO_ROOT, serveStatic, type StaticServer } from "./harness.js";
+
+const SCREENSHOTS = join(REPO_ROOT, "test", "web", "screenshots");
+/** How long a page may take to show a change (a keystroke, a drag) before the test gives up. */
+const SETTLE_MS = 5000;
+const LAPTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+let server: StaticServer;
+let browser: Browser;
+
+/** Everything a page did that it should not: console errors, CSP violations, dialogs, foreign requests. */
+interface Trouble {
+  console: string[];
+  csp: string[];
+  dialogs: string[];
+  foreign: string[];
+  pageErrors: string[];
+}
+const pages: { page: Page; trouble: Trouble }[] = [];
+
+async function open(search = "", viewport = LAPTOP): Promise<{ page: Page; trouble: Trouble }> {
+  const page = await browser.newPage({ viewport });
+  const trouble: Trouble = { console: [], csp: [], dialogs: [], foreign: [], pageErrors: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") trouble.console.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => trouble.pageErrors.push(e.message));
+  page.on("dialog", (d) => {
+    trouble.dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on("request", (r) => {
+    if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) trouble.foreign.push(r.url());
+  });
+  await page.exposeFunction("__reportCsp", (text: string) => trouble.csp.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window as unknown as { __reportCsp(t: string): void }).__reportCsp(
+        `${e.violatedDirective} blocked ${e.blockedURI || "inline"}`,
+      );
+    });
+  });
+  await page.goto(server.url + search);
+  // ready: one of the views has its numbers, or the formula was refused
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="numbers"] table, [data-testid="partials"] table') !== null ||
+      document.querySelector('[data-testid="expression-error"]:not([hidden])') !== null,
+  );
+  const entry = { page, trouble };
+  pages.push(entry);
+  return entry;
+}
+
+async function text(page: Page, testid: string): Promise<string> {
+  return (await page.getByTestId(testid).first().textContent()) ?? "";
+}
+
+async function numberOf(page: Page, testid: string): Promise<number> {
+  return Number(await text(page, testid));
+}
+
+/** Waits until the number shown under `testid` is within `tol` of `target`, then asserts it. */
+async function expectNumber(page: Page, testid: string, target: number, tol: number): Promise<void> {
+  const deadline = Date.now() + SETTLE_MS;
+  let v = await numberOf(page, testid);
+  while (!(Math.abs(v - target) <= tol) && Date.now() < deadline) {
+    await page.waitForTimeout(50);
+    v = await numberOf(page, testid);
+  }
+  expect(Math.abs(v - target), `${testid} = ${v}, expected ${target} ± ${tol}`).toBeLessThanOrEqual(tol);
+}
+
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + SETTLE_MS;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Replaces an input's text by keyboard, as a person does: click, select all, type. */
+async function typeInto(page: Page, testid: string, value: string): Promise<void> {
+  await page.getByTestId(testid).click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type(value);
+}
+
+/** The figure's own SVG in a plot box (not the interactive layer). */
+function figureOf(page: Page, testid: string) {
+  return page.locator(`[data-testid="${testid}"] > svg:not(.overlay)`);
+}
+
+async function centre(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  const box = await page.locator(selector).first().boundingBox();
+  if (box === null) throw new Error(`${selector} is not visible`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** The plot area of a figure in CSS pixels (its clip rectangle, as drawn). */
+async function plotArea(
+  page: Page,
+  testid: string,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await page.locator(`[data-testid="${testid}"] .overlay rect`).first().boundingBox();
+  if (box === null) throw new Error(`no plot area in ${testid}`);
+  return box;
+}
+
+beforeAll(async () => {
+  buildPage();
+  server = await serveStatic(DIST_DIR);
+  browser = await launchChromium();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterEach(async () => {
+  for (const { page, trouble } of pages.splice(0)) {
+    await page.close();
+    expect(trouble, "the page logged errors, broke its CSP, opened a dialog or asked another host").toEqual({
+      console: [],
+      csp: [],
+      dialogs: [],
+      foreign: [],
+      pageErrors: [],
+    });
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("numdiff explorer in Chromium", () => {
+  it("with no parameters it shows the seed: 0.01x² + 0.1x at x = 5, the book's 0.1999999999990898 and 0.2", async () => {
+    const { page } = await open();
+    expect(await page.getByTestId("expression-input").inputValue()).toBe("0.01*x^2 + 0.1*x");
+    expect(await page.getByTestId("point-input").inputValue()).toBe("5");
+    await expectNumber(page, "derivative-value", 0.2, 1e-12);
+    expect(await text(page, "book-value")).toBe("0.1999999999990898");
+    expect(await text(page, "exact-value")).toBe("0.2");
+    expect(await text(page, "fx-value")).toBe("0.75");
+    // the seed's error: |0.1999999999990898 − 0.2| = 9.1e-13
+    expect(await text(page, "book-actual-error")).toBe("actual 9.1e-13");
+    expect(Number(await text(page, "derivative-evaluations"))).toBeGreaterThan(0);
+    await expect.poll(() => figureOf(page, "plot").count()).toBe(1);
+    expect(await figureOf(page, "plot").locator("title").first().textContent()).toContain("tangent at x = 5");
+    expect(await figureOf(page, "error-curve").count()).toBe(1);
+    expect(await page.getByTestId("expression-error").isVisible()).toBe(false);
+    await page.screenshot({ path: join(SCREENSHOTS, "seed.png") });
+  });
+
+  it("a formula and a point typed on the keyboard give sin'(1) = cos(1) and put them in the URL", async () => {
+    const { page } = await open();
+    await typeInto(page, "expression-input", "sin(x)");
+    await typeInto(page, "point-input", "1");
+    await page.keyboard.press("Tab");
+    await expectNumber(page, "derivative-value", Math.cos(1), 1e-12);
+    await expectNumber(page, "exact-value", Math.cos(1), 1e-15);
+    await expectNumber(page, "fx-value", Math.sin(1), 1e-15);
+    // the book's central difference at h = 1e-4 is off by about cos(1)·h²/6 ≈ 9e-10
+    const bookError = Math.abs((await numberOf(page, "book-value")) - Math.cos(1));
+    expect(bookError).toBeGreaterThan(5e-10);
+    expect(bookError).toBeLessThan(2e-9);
+    expect(new URL(page.url()).search).toBe("?f=sin%28x%29&x=1");
+  });
+
+  it("dragging the point moves x by the dragged distance and the handle stays on the figure's marker", async () => {
+    const { page } = await open();
+    const area = await plotArea(page, "plot");
+    const start = await centre(page, '[data-testid="plot-handle"] .handle-ring');
+    const dx = 120;
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + dx, start.y, { steps: 8 });
+    await page.mouse.up();
+    // the seed's view is [0, 20] across the plot area; points are snapped to 20/1000
+    const expected = 5 + (dx * 20) / area.width;
+    await until(async () => Number(await page.getByTestId("point-input").inputValue()) > 5, "x to change");
+    const x = Number(await page.getByTestId("point-input").inputValue());
+    expect(Math.abs(x - expected)).toBeLessThanOrEqual(0.03);
+    await expectNumber(page, "derivative-value", 0.02 * x + 0.1, 1e-12);
+    // the interactive handle sits exactly on the point src/plot drew (same frame), within a pixel
+    const ring = await centre(page, '[data-testid="plot-handle"] .handle-ring');
+    expect(Math.abs(ring.x - (start.x + ((x - 5) * area.width) / 20))).toBeLessThan(1);
+    const marker = await page.evaluate((px) => {
+      const svg = document.querySelector('[data-testid="plot"] > svg:not(.overlay)');
+      const hits = Array.from(svg?.querySelectorAll("circle") ?? []).map((c) => c.getBoundingClientRect());
+      const near = hits.find((r) => Math.abs(r.x + r.width / 2 - px) < 3);
+      return near === undefined ? null : { x: near.x + near.width / 2, y: near.y + near.height / 2 };
+    }, ring.x);
+    expect(marker).not.toBeNull();
+    expect(Math.abs(marker!.x - ring.x)).toBeLessThan(1);
+    expect(Math.abs(marker!.y - ring.y)).toBeLessThan(1);
+  });
+
+  it("the point moves with arrow keys (1% of the view, Shift 10%) and the wheel zooms about the pointer", async () => {
+    const { page } = await open();
+    await page.getByTestId("plot-handle").focus();
+    await page.keyboard.press("ArrowRight");
+    await until(async () => (await page.getByTestId("point-input").inputValue()) === "5.2", "x = 5.2");
+    await page.keyboard.press("Shift+ArrowLeft");
+    await until(async () => (await page.getByTestId("point-input").inputValue()) === "3.2", "x = 3.2");
+    await expectNumber(page, "derivative-value", 0.02 * 3.2 + 0.1, 1e-12);
+    const slider = page.getByTestId("point-slider");
+    const area = await plotArea(page, "plot");
+    // wheel up 3 notches with the pointer at x = 10 (the middle of [0, 20]): [10 − 10/1.2³, 10 + 10/1.2³]
+    await page.mouse.move(area.x + area.width / 2, area.y + area.height / 2);
+    await page.mouse.wheel(0, -300);
+    await until(async () => Number(await slider.getAttribute("max")) < 20, "the view to zoom");
+    const lo = Number(await slider.getAttribute("min"));
+    const hi = Number(await slider.getAttribute("max"));
+    expect(Math.abs(hi - lo - 20 / 1.2 ** 3)).toBeLessThan(1e-12);
+    // the pointer sits on a whole CSS pixel near x = 10, so the anchor is 10 within a pixel (20/width)
+    expect(Math.abs((lo + hi) / 2 - 10)).toBeLessThan((2 * 20) / area.width);
+  });
+
+  it("dragging the background pans the view by the dragged distance", async () => {
+    const { page } = await open();
+    const area = await plotArea(page, "plot");
+    const y = area.y + area.height * 0.25;
+    await page.mouse.move(area.x + area.width * 0.8, y);
+    await page.mouse.down();
+    await page.mouse.move(area.x + area.width * 0.8 - 100, y, { steps: 5 });
+    await page.mouse.up();
+    const slider = page.getByTestId("point-slider");
+    await until(async () => Number(await slider.getAttribute("min")) > 0, "the view to pan");
+    // 100 px to the left shows 100 px more on the right: 100 · 20 / width in x
+    const shift = (100 * 20) / area.width;
+    expect(Math.abs(Number(await slider.getAttribute("min")) - shift)).toBeLessThan(0.01);
+    expect(Math.abs(Number(await slider.getAttribute("max")) - (20 + shift))).toBeLessThan(0.01);
+    expect(await page.getByTestId("point-input").inputValue()).toBe("5");
+  });
+
+  it("hostile and broken formulas show an inline error, open no dialog and leave the last plot as it was", async () => {
+    const { page } = await open();
+    await expectNumber(page, "derivative-value", 0.2, 1e-12);
+    const before = await figureOf(page, "plot").evaluate((svg) => svg.outerHTML);
+    const url = page.url();
+    const hostile = [
+      "import({}, {})",
+      'cos.constructor("alert(1)")()',
+      "x + ".repeat(5000) + "x",
+      "sin(",
+      "alert(1)",
+      "[1, 2]",
+      'evaluate("1+1")',
+    ];
+    for (const formula of hostile) {
+      const input = page.getByTestId("expression-input");
+      if (formula.length > 100) await input.fill(formula);
+      else await typeInto(page, "expression-input", formula);
+      await input.press("Enter");
+      const error = page.getByTestId("expression-error");
+      await until(() => error.isVisible(), `an error for ${formula.slice(0, 40)}`);
+      expect(await error.textContent()).toMatch(/^invalid formula; /);
+      expect(await input.getAttribute("aria-invalid")).toBe("true");
+      expect(await figureOf(page, "plot").evaluate((svg) => svg.outerHTML)).toBe(before);
+      expect(await text(page, "derivative-value")).toBe("0.2");
+      expect(page.url()).toBe(url);
+    }
+    expect((await page.getByTestId("expression-input").inputValue()).length).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, "hostile.png") });
+    // a good formula clears the error
+    await typeInto(page, "expression-input", "exp(x)");
+    await expectNumber(page, "derivative-value", Math.exp(5), 1e-12 * Math.exp(5));
+    expect(await page.getByTestId("expression-error").isVisible()).toBe(false);
+  });
+
+  it("a hostile formula in the URL is refused the same way, with no dialog", async () => {
+    const { page } = await open(`?f=${encodeURIComponent('cos.constructor("alert(1)")()')}&x=1`);
+    await until(() => page.getByTestId("expression-error").isVisible(), "the error");
+    expect(await page.getByTestId("expression-input").inputValue()).toBe('cos.constructor("alert(1)")()');
+  });
+
+  it("a link reproduces the view: ?f=exp(x)&x=1 opens e^x at 1, and a moved point survives a reload", async () => {
+    const { page } = await open("?f=exp(x)&x=1");
+    expect(await page.getByTestId("expression-input").inputValue()).toBe("exp(x)");
+    expect(await page.getByTestId("point-input").inputValue()).toBe("1");
+    await expectNumber(page, "derivative-value", Math.E, 1e-12 * Math.E);
+    await typeInto(page, "point-input", "-2.5");
+    await expectNumber(page, "derivative-value", Math.exp(-2.5), 1e-12);
+    expect(new URL(page.url()).search).toBe("?f=exp%28x%29&x=-2.5");
+    await page.reload();
+    await page.getByTestId("numbers").waitFor();
+    expect(await page.getByTestId("point-input").inputValue()).toBe("-2.5");
+    await expectNumber(page, "derivative-value", Math.exp(-2.5), 1e-12);
+  });
+
+  it("two variables: x0² + x1² at (3, 4) gives the book's partials, a click moves the point, lr follows the slider", async () => {
+    const { page } = await open("?f=x0%5E2%20%2B%20x1%5E2&x0=3&x1=4");
+    expect(await page.getByTestId("point-input-x0").inputValue()).toBe("3");
+    await expectNumber(page, "partial-x0", 6, 1e-12);
+    await expectNumber(page, "partial-x1", 8, 1e-12);
+    expect(await text(page, "book-partial-x0")).toBe("6.00000000000378");
+    expect(await text(page, "book-partial-x1")).toBe("7.999999999999119");
+    expect(await figureOf(page, "field-plot").count()).toBe(1);
+    expect(await figureOf(page, "descent-plot").locator("title").first().textContent()).toBe(
+      "Gradient descent from (3, 4), lr 0.1, 20 steps",
+    );
+    // click at (1, −2) on the field: the region is the book's [-3.5, 3.5] × [-4.5, 4.5]
+    const area = await plotArea(page, "field-plot");
+    await page.mouse.click(area.x + ((1 + 3.5) / 7) * area.width, area.y + ((4.5 + 2) / 9) * area.height);
+    await until(
+      async () => (await page.getByTestId("point-input-x0").inputValue()) !== "3",
+      "the point to move",
+    );
+    const x0 = Number(await page.getByTestId("point-input-x0").inputValue());
+    const x1 = Number(await page.getByTestId("point-input-x1").inputValue());
+    expect(Math.abs(x0 - 1)).toBeLessThan(0.02);
+    expect(Math.abs(x1 + 2)).toBeLessThan(0.02);
+    await expectNumber(page, "partial-x0", 2 * x0, 1e-12);
+    await expectNumber(page, "partial-x1", 2 * x1, 1e-12);
+    // one keyboard step right on the slider: lr = 10^(−1 + 0.05) ≈ 0.112
+    await page.getByTestId("lr-slider").focus();
+    await page.keyboard.press("ArrowRight");
+    await until(async () => (await text(page, "lr-value")) === "0.112", "lr = 0.112");
+    expect(new URL(page.url()).searchParams.get("lr")).toBe("0.112");
+    expect(await figureOf(page, "descent-plot").locator("title").first().textContent()).toContain("lr 0.112");
+    await page.screenshot({ path: join(SCREENSHOTS, "two-variables.png") });
+  });
+
+  it("typing a formula in x0 and x1 switches to the two-variable view and back", async () => {
+    const { page } = await open();
+    await typeInto(page, "expression-input", "x0^2 + x1^2");
+    await until(() => page.getByTestId("partials").isVisible(), "the two-variable view");
+    expect(await page.getByTestId("plot").isVisible()).toBe(false);
+    // the book's start (-3, 4): ∂f/∂x0 = −6, ∂f/∂x1 = 8
+    await expectNumber(page, "partial-x0", -6, 1e-12);
+    await expectNumber(page, "partial-x1", 8, 1e-12);
+    expect(new URL(page.url()).search).toBe("?f=x0%5E2+%2B+x1%5E2&x0=-3&x1=4&lr=0.1&steps=20");
+    await typeInto(page, "expression-input", "x^3");
+    await until(() => page.getByTestId("plot").isVisible(), "the one-variable view");
+    await expectNumber(page, "derivative-value", 75, 1e-12 * 75);
+  });
+
+  it("at phone width everything stacks in one column with no sideways scrolling", async () => {
+    const { page } = await open("", PHONE);
+    await expectNumber(page, "derivative-value", 0.2, 1e-12);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(PHONE.width);
+    const plot = await page.getByTestId("plot").boundingBox();
+    const numbers = await page.getByTestId("numbers").boundingBox();
+    expect(numbers!.y).toBeGreaterThan(plot!.y + plot!.height - 1);
+    await page.screenshot({ path: join(SCREENSHOTS, "phone.png"), fullPage: true });
+  });
+});
