@@ -90,23 +90,24 @@ export function fixedPartial(
   let sum = 0;
   for (let k = 0; k < offsets.length; k++) {
     const o = offsets[k];
-    let v: number;
-    if (o === 0) v = centre;
-    else {
+    let v = centre;
+    if (o !== 0) {
       w[i] = saved + o * h;
       v = f(w);
       w[i] = saved;
-      if (typeof v !== "number") {
-        throw new NumdiffError(
-          "NON_NUMERIC_RESULT",
-          "f",
-          `invalid f; expected a function returning numbers, got ${describeValue(v)} at x[${i}] = ${saved + o * h}`,
-        );
-      }
+      if (typeof v !== "number") throw nonNumeric(v, i, saved + o * h);
     }
     sum += weights[k] * v;
   }
-  return divideByPower(sum, h, st.order);
+  return st.order === 1 ? sum / h : divideByPower(sum, h, st.order);
+}
+
+function nonNumeric(v: unknown, i: number, at: number): NumdiffError {
+  return new NumdiffError(
+    "NON_NUMERIC_RESULT",
+    "f",
+    `invalid f; expected a function returning numbers, got ${describeValue(v)} at x[${i}] = ${at}`,
+  );
 }
 
 /**

@@ -2,7 +2,13 @@ import { derivative } from "./derivative.js";
 import { callNumber, callsPerCoordinate, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
 import type { FnN, StencilKind } from "./types.js";
 import { checkFunction } from "./validate.js";
-import { boundsOf, resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
+import {
+  boundsOf,
+  resolveMultivariate,
+  toPoint,
+  type MultivariateOptions,
+  type ResolvedMultivariate,
+} from "./vector.js";
 
 /** A gradient estimate. */
 export interface GradientResult {
@@ -41,27 +47,37 @@ export function gradient(f: FnN, x: ArrayLike<number>, options?: MultivariateOpt
   checkFunction(f, "f");
   const w = toPoint(x, "x");
   const o = resolveMultivariate(options, w);
+  return o.step === undefined ? adaptiveGradient(f, w, o) : fixedGradient(f, w, o, o.step);
+}
+
+/** One plain stencil per coordinate on the working copy w: nothing allocated per evaluation. */
+function fixedGradient(f: FnN, w: Float64Array, o: ResolvedMultivariate, h: number): GradientResult {
   const n = w.length;
   const value = new Float64Array(n);
   const error = new Float64Array(n).fill(NaN);
   const progress = o.onProgress;
-  let evaluations = 0;
-  if (o.step !== undefined) {
-    const h = o.step;
-    const kind: StencilKind = o.method === "auto" ? "central" : o.method;
-    const st = fixedStencil(kind, o.order, o.accuracy);
-    for (let i = 0; i < n; i++) checkInside(st, w[i], h, o.lo[i], o.hi[i], i);
-    const hasCentre = st.offsets.includes(0);
-    const centre = hasCentre ? callNumber(f, w) : NaN;
-    if (hasCentre) evaluations++;
-    const calls = callsPerCoordinate(st);
-    for (let i = 0; i < n; i++) {
-      value[i] = fixedPartial(f, w, i, st, h, centre);
-      if (Number.isFinite(w[i])) evaluations += calls;
-      if (progress !== undefined) progress(i + 1, n);
-    }
-    return { value, error, evaluations };
+  const kind: StencilKind = o.method === "auto" ? "central" : o.method;
+  const st = fixedStencil(kind, o.order, o.accuracy);
+  for (let i = 0; i < n; i++) checkInside(st, w[i], h, o.lo[i], o.hi[i], i);
+  const hasCentre = st.offsets.includes(0);
+  const centre = hasCentre ? callNumber(f, w) : NaN;
+  const calls = callsPerCoordinate(st);
+  let evaluations = hasCentre ? 1 : 0;
+  for (let i = 0; i < n; i++) {
+    value[i] = fixedPartial(f, w, i, st, h, centre);
+    if (Number.isFinite(w[i])) evaluations += calls;
+    if (progress !== undefined) progress(i + 1, n);
   }
+  return { value, error, evaluations };
+}
+
+/** Each component from the adaptive one-variable engine along its coordinate. */
+function adaptiveGradient(f: FnN, w: Float64Array, o: ResolvedMultivariate): GradientResult {
+  const n = w.length;
+  const value = new Float64Array(n);
+  const error = new Float64Array(n);
+  const progress = o.onProgress;
+  let evaluations = 0;
   let index = 0;
   let saved = 0;
   const along = (t: number): number => {

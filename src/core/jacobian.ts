@@ -149,17 +149,20 @@ function adaptive(
       for (let k = 0; k < m; k++) value[k][j] = NaN;
     } else {
       const scales = candidateScales(xj);
-      for (let si = 0; si < scales.length; si++) {
-        // First scale: every component; later scales: those not yet good enough.
-        ws.activeCount = 0;
-        for (let k = 0; k < m; k++) {
-          if (si === 0 || !(bestError[k] <= GOOD_RELATIVE_ERROR * Math.abs(value[k][j]))) {
-            ws.active[ws.activeCount++] = k;
-          }
-        }
-        if (ws.activeCount === 0) break;
-        const count = ws.activeCount;
-        chosen.set(ws.active.subarray(0, count));
+      // First scale: every component.
+      for (let k = 0; k < m; k++) ws.active[k] = k;
+      ws.activeCount = m;
+      descendColumn(ws, caller, centre, j, o.lo[j], o.hi[j], o.order, scales[0], startKind, canSwitch, false);
+      let retry = 0;
+      for (let k = 0; k < m; k++) {
+        value[k][j] = ws.value[k];
+        bestError[k] = ws.error[k];
+        if (!(ws.error[k] <= GOOD_RELATIVE_ERROR * Math.abs(ws.value[k]))) chosen[retry++] = k;
+      }
+      // Later scales (probes, as in derivative()): only the components not yet good enough.
+      for (let si = 1; si < scales.length && retry > 0; si++) {
+        ws.active.set(chosen.subarray(0, retry));
+        ws.activeCount = retry;
         descendColumn(
           ws,
           caller,
@@ -171,29 +174,31 @@ function adaptive(
           scales[si],
           startKind,
           canSwitch,
-          si > 0,
+          true,
         );
-        for (let a = 0; a < count; a++) {
+        let still = 0;
+        for (let a = 0; a < retry; a++) {
           const k = chosen[a];
           const v = ws.value[k];
           const e = ws.error[k];
           // As `better` in derivative.ts: a finite value beats a non-finite one, then the smaller error.
-          const old = value[k][j];
-          const take =
-            si === 0 ||
-            (Number.isFinite(v) && (!Number.isFinite(old) || e < bestError[k] || Number.isNaN(bestError[k])));
-          if (take) {
+          if (
+            Number.isFinite(v) &&
+            (!Number.isFinite(value[k][j]) || e < bestError[k] || Number.isNaN(bestError[k]))
+          ) {
             value[k][j] = v;
             bestError[k] = e;
           }
+          if (!(bestError[k] <= GOOD_RELATIVE_ERROR * Math.abs(value[k][j]))) chosen[still++] = k;
         }
+        retry = still;
       }
-      // As derivative(): no error estimate means no convergence; if F_k is not even finite at x
-      // (1/x at 0) the last difference is meaningless, and the honest value is NaN.
       for (let k = 0; k < m; k++) {
+        // As derivative(): no error estimate means no convergence; if F_k is not even finite at x
+        // (1/x at 0) the last difference is meaningless, and the honest value is NaN.
         if (Number.isNaN(bestError[k]) && !Number.isFinite(centre[k])) value[k][j] = NaN;
+        if (withErrors) error[k][j] = bestError[k];
       }
-      if (withErrors) for (let k = 0; k < m; k++) error[k][j] = bestError[k];
     }
     if (o.onProgress !== undefined) o.onProgress(j + 1, n);
   }

@@ -77,6 +77,8 @@ export class ColumnWorkspace {
   readonly sum: Float64Array;
   readonly absSum: Float64Array;
   readonly bad: Int8Array;
+  /** 1 while every stencil value of the component so far equals F_k(x) bit for bit. */
+  readonly flat: Int8Array;
   /** Shared across components: t = (h/h0)^p and h of each row. */
   readonly t = new Float64Array(MAX_ROWS);
   readonly steps = new Float64Array(MAX_ROWS);
@@ -109,6 +111,7 @@ export class ColumnWorkspace {
     this.sum = f();
     this.absSum = f();
     this.bad = new Int8Array(m);
+    this.flat = new Int8Array(m);
   }
 
   /** Clears the tableau of every active component (start, or a switch to one-sided). */
@@ -121,6 +124,7 @@ export class ColumnWorkspace {
       this.bestRow[k] = -1;
       this.bestRound[k] = NaN;
       this.stalls[k] = 0;
+      this.flat[k] = 1;
       this.rbTrusted[k] = -1;
       this.lastGood[k] = NaN;
       this.lastStep[k] = NaN;
@@ -141,6 +145,19 @@ export class ColumnWorkspace {
 const KIND_CODE: Record<StencilKind, number> = { central: 0, forward: 1, backward: -1 };
 
 /**
+ * Rows after which a component whose every stencil value equalled F_k(x) bit for bit is taken as
+ * constant along x_j (derivative 0, error the rounding level) instead of running MIN_ROWS rows: two
+ * rows are four distinct points (central), which a non-constant smooth function does not hit exactly.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * FLAT_ROWS; // 2
+ * ```
+ */
+export const FLAT_ROWS = 2;
+
+/**
  * Runs the adaptive descent for the active components of `ws` along coordinate j at scale s, with
  * `centre` = F(x) (already evaluated). On return each of those components has its estimate in
  * `ws.value/error/step/kind` (error NaN when no trusted entry exists, as in `descend`). With
@@ -156,7 +173,7 @@ const KIND_CODE: Record<StencilKind, number> = { central: 0, forward: 1, backwar
 export function descendColumn(
   ws: ColumnWorkspace,
   caller: VectorCaller,
-  centre: ArrayLike<number>,
+  centre: Float64Array,
   j: number,
   lo: number,
   hi: number,
@@ -202,6 +219,7 @@ export function descendColumn(
           if (firstBadSide === 0) firstBadSide = ws.bad[k];
           continue;
         }
+        if (fk !== centre[k]) ws.flat[k] = 0;
         ws.sum[k] += wt * fk;
         ws.absSum[k] += Math.abs(wt * fk);
       }
@@ -213,7 +231,7 @@ export function descendColumn(
       let conflict = false;
       for (let a = 0; a < ws.activeCount; a++) {
         const k = ws.active[a];
-        if (ws.bad[k] !== 0 && (probeOnly || !Number.isFinite(component(centre, k)))) {
+        if (ws.bad[k] !== 0 && (probeOnly || !Number.isFinite(centre[k]))) {
           finish(ws, k, kind);
           continue;
         }
@@ -262,6 +280,15 @@ export function descendColumn(
       const k = ws.active[a];
       const d = divideByPower(ws.sum[k], hr, order);
       const rounding = divideByPower(2 * EPS * ws.absSum[k] + noiseWeight, hr, order);
+      if (n >= FLAT_ROWS && ws.flat[k] === 1) {
+        // F_k took exactly the value F_k(x) at every point of FLAT_ROWS rows: it does not depend on
+        // x_j here (most entries of a large sparse Jacobian). Its derivative is 0, to rounding.
+        ws.bestValue[k] = 0;
+        ws.bestError[k] = rounding;
+        ws.bestStep[k] = hr;
+        finish(ws, k, kind);
+        continue;
+      }
       // Regime, as `regime` in descent.ts: 0 unknown, 1 rounding, 2 asymptotic, 3 far.
       let state = 0;
       if (n >= 2) {

@@ -362,6 +362,18 @@ describe("jacobian", () => {
     expect(Math.abs(r.value[2][0] - Math.exp(0.2))).toBeLessThan(1e-14);
   });
 
+  it("entries of components that do not depend on x_j are exactly 0 (sparse Jacobians)", () => {
+    const F = (x: Float64Array): Float64Array => x.map((v) => 2 * v + Math.cos(v));
+    const x = [-1, 0.5, 2, 3.5];
+    const r = jacobian(F, x);
+    for (let i = 0; i < 4; i++)
+      for (let j = 0; j < 4; j++) {
+        if (i !== j) expect(r.value[i][j]).toBe(0);
+        else expect(Math.abs(r.value[i][i] - (2 - Math.sin(x[i])))).toBeLessThan(1e-14);
+      }
+    expect(r.error[0][1]).toBeGreaterThan(0); // the rounding level, not a claim of exactness
+  });
+
   it("a component that is NaN on one side goes one-sided with the column", () => {
     const F = (x: Float64Array): number[] => [Math.sqrt(x[0]), x[0] ** 2];
     const r = jacobian(F, [0]);
