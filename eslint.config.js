@@ -4,7 +4,15 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "web/dist/**", "node_modules/**", "coverage/**", "**/*-changed.svg"],
+    ignores: [
+      "dist/**",
+      "web/dist/**",
+      "node_modules/**",
+      "coverage/**",
+      "**/*-changed.svg",
+      "scratch-*",
+      ".tmp-*",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
