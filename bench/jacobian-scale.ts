@@ -22,7 +22,10 @@ const SAMPLE_EVERY = 250;
 /** Figures of one run. */
 export interface ScaleResult {
   n: number;
+  /** Wall-clock seconds of the call. */
   seconds: number;
+  /** CPU seconds (user + system) of the process during the call: the cost, whatever the machine's load. */
+  cpuSeconds: number;
   /** Peak resident set size of the process (resourceUsage().maxRSS), MiB. */
   peakRssMiB: number;
   /** Largest RSS sampled during the run, MiB (a cross-check of the peak). */
@@ -64,6 +67,7 @@ export function run(options: { quick?: boolean; errors?: boolean } = {}): ScaleR
   };
   const baseline = process.memoryUsage().rss;
   let sampled = baseline;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const r = jacobian(F, x, {
     errors: withErrors,
@@ -72,6 +76,8 @@ export function run(options: { quick?: boolean; errors?: boolean } = {}): ScaleR
     },
   });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   sampled = Math.max(sampled, process.memoryUsage().rss);
   const peak = process.resourceUsage().maxRSS * 1024;
   let maxAbsError = 0;
@@ -89,6 +95,7 @@ export function run(options: { quick?: boolean; errors?: boolean } = {}): ScaleR
   return {
     n,
     seconds,
+    cpuSeconds,
     peakRssMiB: peak / MiB,
     sampledPeakRssMiB: sampled / MiB,
     baselineRssMiB: baseline / MiB,
@@ -105,7 +112,7 @@ export function run(options: { quick?: boolean; errors?: boolean } = {}): ScaleR
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const r = run({ quick: process.argv.includes("--quick"), errors: !process.argv.includes("--no-errors") });
   console.log(
-    `jacobian of 2x + cos x, n = ${r.n}: ${r.seconds.toFixed(1)} s, peak RSS ${r.peakRssMiB.toFixed(0)} MiB ` +
+    `jacobian of 2x + cos x, n = ${r.n}: ${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds.toFixed(1)} s), peak RSS ${r.peakRssMiB.toFixed(0)} MiB ` +
       `(baseline ${r.baselineRssMiB.toFixed(0)} MiB, output ${r.outputMiB.toFixed(0)} MiB, ` +
       `(peak − baseline)/output ${r.memoryOverOutput.toFixed(3)}), ${r.evaluationsPerColumn.toFixed(1)} calls per column, ` +
       `max error ${r.maxAbsError.toExponential(2)}, underestimated errors ${r.underestimated}`,

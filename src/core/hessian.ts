@@ -40,7 +40,7 @@ export interface HessianResult {
  * ```ts
  * import { hessian } from "numdiff";
  * const rosen = (x: Float64Array) => (1 - x[0]) ** 2 + 100 * (x[1] - x[0] ** 2) ** 2;
- * hessian(rosen, [1, 1]).value; // [Float64Array [802, -400], Float64Array [-400, 200]] (errors ≈ 1e-10)
+ * hessian(rosen, [1, 1]).value; // [Float64Array [802, -400], Float64Array [-400, 200]] (errors ≈ 5e-13)
  * ```
  */
 export function hessian(f: FnN, x: ArrayLike<number>, options?: HessianOptions): HessianResult {

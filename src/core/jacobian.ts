@@ -53,7 +53,7 @@ function rows(m: number, n: number, fill: number): Float64Array[] {
  * ```ts
  * import { jacobian } from "numdiff";
  * const F = (x: Float64Array) => [x[0] ** 2 + x[1] ** 2, x[0] ** 3 + x[1] ** 3];
- * jacobian(F, [1, 2]).value; // [Float64Array [2, 4], Float64Array [3, 12]] (errors ≈ 1e-14)
+ * jacobian(F, [1, 2]).value; // [Float64Array [2, 4], Float64Array [3, 12]] (errors ≈ 1e-13), 13 evaluations
  * ```
  */
 export function jacobian(F: VecFn, x: ArrayLike<number>, options?: JacobianOptions): JacobianResult {
