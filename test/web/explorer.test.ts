@@ -345,6 +345,33 @@ describe("numdiff explorer in Chromium", () => {
     await expectNumber(page, "derivative-value", 75, 1e-12 * 75);
   });
 
+  it("controls are labelled, the point is a focusable slider, and a live region summarises the numbers", async () => {
+    const { page } = await open();
+    await expect.poll(() => page.getByRole("textbox", { name: /Formula/ }).count()).toBe(1);
+    expect(await page.getByRole("spinbutton", { name: "x", exact: true }).getAttribute("data-testid")).toBe(
+      "point-input",
+    );
+    expect(await page.getByRole("slider", { name: "x on the visible range" }).count()).toBe(1);
+    const handle = page.getByRole("slider", { name: /the point where the tangent touches/ });
+    expect(await handle.getAttribute("aria-valuenow")).toBe("5");
+    // Tab from the point input reaches the slider: every control is in the tab order
+    await page.getByTestId("point-input").focus();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("point-slider");
+    const summary = page.getByTestId("numbers-summary");
+    expect(await summary.getAttribute("aria-live")).toBe("polite");
+    await until(async () => ((await summary.textContent()) ?? "").length > 0, "the summary");
+    expect(await summary.textContent()).toContain("At x = 5: f(x) = 0.75. Derivative by numdiff 0.2");
+    expect(await summary.textContent()).toContain("book's central difference 0.1999999999990898");
+    await handle.focus();
+    await page.keyboard.press("End");
+    await until(
+      async () => (await summary.textContent())?.startsWith("At x = 20:") ?? false,
+      "a new summary",
+    );
+    expect(await handle.getAttribute("aria-valuenow")).toBe("20");
+  });
+
   it("at phone width everything stacks in one column with no sideways scrolling", async () => {
     const { page } = await open("", PHONE);
     await expectNumber(page, "derivative-value", 0.2, 1e-12);

@@ -1,46 +1,105 @@
 /**
  * Where the figures of src/plot put their data, so that pointer positions on a figure can be turned
  * back into x values: the same frame (src/plot's `makeFrame`) the figure itself builds from the same
- * domain. Figures are drawn at a fixed size and scaled to their box by the browser.
+ * domain. Figures are drawn at about the size of their box (see {@link fitFigure}).
  */
 import { makeFrame, type Frame } from "../../src/plot/index.js";
 import type { ViewRange } from "./view.js";
 
+/** A figure's size in SVG units. */
+export interface FigureSize {
+  width: number;
+  height: number;
+}
+
 /**
- * Width of every figure on the page, in SVG units: src/plot's default (800), so text and lines have
- * the sizes the figures were designed for; the browser scales the SVG to its box.
+ * Widest figure: src/plot's default width (800), the size its text and lines were designed for.
  *
  * @default 800
  * @example
  * ```ts
- * FIGURE_WIDTH; // 800
+ * fitFigure(1200, TANGENT_ASPECT); // { width: 800, height: 560 }
  * ```
  */
-export const FIGURE_WIDTH = 800;
+export const MAX_FIGURE_WIDTH = 800;
 
 /**
- * Height of the tangent and error figures: 560, a little flatter than src/plot's 4:3 so that the
- * plot and the numbers fit a laptop screen together.
+ * Narrowest tangent and two-variable figure drawn: 600, the narrowest at which src/plot's titles
+ * (20 px) and subtitles (14 px, up to ~70 characters) still fit. In a narrower box (a phone) the
+ * browser scales the figure down: on a 360 px box its text is 0.6 of its size, not 0.45 as at 800.
  *
- * @default 560
+ * @default 600
  * @example
  * ```ts
- * FIGURE_HEIGHT; // 560
+ * fitFigure(340, TANGENT_ASPECT); // { width: 600, height: 420 }
  * ```
  */
-export const FIGURE_HEIGHT = 560;
+export const MIN_FIGURE_WIDTH = 600;
 
 /**
- * Height of the two-variable figures: 640, since their domains are taller than wide (the book's
- * descent view is 7 × 9).
+ * Narrowest error-versus-step chart drawn: 760, since its subtitle names the point and the exact
+ * derivative in full digits and its legend sits inside the plot area.
  *
- * @default 640
+ * @default 760
  * @example
  * ```ts
- * FIGURE_HEIGHT_2D; // 640
+ * fitFigure(490, ERROR_ASPECT, ERROR_MIN_WIDTH); // { width: 760, height: 570 }
  * ```
  */
-export const FIGURE_HEIGHT_2D = 640;
+export const ERROR_MIN_WIDTH = 760;
+
+/**
+ * Height / width of the tangent figure: a little flatter than src/plot's 4:3, so the plot and the
+ * numbers fit a laptop screen together.
+ *
+ * @default 0.7
+ * @example
+ * ```ts
+ * TANGENT_ASPECT; // 0.7
+ * ```
+ */
+export const TANGENT_ASPECT = 0.7;
+
+/**
+ * Height / width of the error-versus-step chart: src/plot's 4:3, room for its three-line title.
+ *
+ * @default 0.75
+ * @example
+ * ```ts
+ * ERROR_ASPECT; // 0.75
+ * ```
+ */
+export const ERROR_ASPECT = 0.75;
+
+/**
+ * Height / width of the two-variable figures: their region is taller than wide (the book's descent
+ * view is 7 × 9).
+ *
+ * @default 0.85
+ * @example
+ * ```ts
+ * BOX_ASPECT; // 0.85
+ * ```
+ */
+export const BOX_ASPECT = 0.85;
+
+/**
+ * The figure size for a box `boxWidth` CSS pixels wide: one SVG unit per CSS pixel between
+ * `minWidth` and {@link MAX_FIGURE_WIDTH}, so text keeps its designed size; a hidden box (width 0)
+ * gets the widest.
+ *
+ * @example
+ * ```ts
+ * fitFigure(640, 0.75); // { width: 640, height: 480 }
+ * fitFigure(0, 0.75); // { width: 800, height: 600 }
+ * fitFigure(300, 0.75, 480); // { width: 480, height: 360 }
+ * ```
+ */
+export function fitFigure(boxWidth: number, aspect: number, minWidth = MIN_FIGURE_WIDTH): FigureSize {
+  const width =
+    boxWidth > 0 ? Math.round(Math.min(MAX_FIGURE_WIDTH, Math.max(minWidth, boxWidth))) : MAX_FIGURE_WIDTH;
+  return { width, height: Math.round(width * aspect) };
+}
 
 /**
  * The frame of `tangentFigure({ domain: view, width, height })`: its x axis is the view extended to
@@ -48,11 +107,11 @@ export const FIGURE_HEIGHT_2D = 640;
  *
  * @example
  * ```ts
- * tangentFrame([0, 19.3]).x.domain(); // [0, 20]
+ * tangentFrame([0, 19.3], { width: 800, height: 560 }).x.domain(); // [0, 20]
  * ```
  */
-export function tangentFrame(view: ViewRange, width = FIGURE_WIDTH, height = FIGURE_HEIGHT): Frame {
-  return makeFrame({ width, height, x: { domain: view }, y: { domain: [0, 1] } });
+export function tangentFrame(view: ViewRange, size: FigureSize): Frame {
+  return makeFrame({ ...size, x: { domain: view }, y: { domain: [0, 1] } });
 }
 
 /** A two-variable view: the x0 range and the x1 range. */
@@ -64,13 +123,12 @@ export type Box = readonly [ViewRange, ViewRange];
  *
  * @example
  * ```ts
- * boxFrame([[-3.5, 3.5], [-4.5, 4.5]]).x.invert(400); // ≈ 0.15 (the plot area is off-centre by the margins)
+ * boxFrame([[-3.5, 3.5], [-4.5, 4.5]], { width: 800, height: 680 }).x.invert(400); // ≈ 0.15 (margins differ)
  * ```
  */
-export function boxFrame(box: Box, width = FIGURE_WIDTH, height = FIGURE_HEIGHT_2D): Frame {
+export function boxFrame(box: Box, size: FigureSize): Frame {
   return makeFrame({
-    width,
-    height,
+    ...size,
     x: { domain: box[0], nice: false },
     y: { domain: box[1], nice: false },
   });

@@ -77,6 +77,7 @@ const oneD = new OneDView(
     numbers: byId("numbers-1d", HTMLElement),
     errorChart: byId("error-curve", HTMLElement),
     status: byId("plot-status", HTMLElement),
+    summary: byId("summary-1d", HTMLElement),
   },
   {
     point: (x, follow) => setPoint(x, follow),
@@ -93,6 +94,7 @@ const twoD = new TwoDView(
     descent: byId("descent", HTMLElement),
     numbers: byId("numbers-2d", HTMLElement),
     status: byId("plot2d-status", HTMLElement),
+    summary: byId("summary-2d", HTMLElement),
   },
   {
     point: (p) => setPoint2(p),
@@ -245,6 +247,16 @@ for (const button of ui.examples) {
     applyFormula();
   });
 }
+
+// Figures are drawn at about the width of their box: redraw when a box's width changes.
+const boxes = ["plot", "error-curve", "field"].map((id) => byId(id, HTMLElement));
+let widths = "";
+new ResizeObserver(() => {
+  const now = boxes.map((b) => b.clientWidth).join(" ");
+  if (now === widths) return;
+  widths = now;
+  draw();
+}).observe(document.body);
 
 ui.formula.value = state.formula;
 applyFormula();

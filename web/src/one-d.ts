@@ -5,9 +5,17 @@
 import { errorCurveFigure, tangentFigure, type Frame } from "../../src/plot/index.js";
 import { parseSvg, svgEl, toSvgPoint } from "./dom.js";
 import type { Formula1D } from "./formula.js";
-import { FIGURE_HEIGHT, FIGURE_WIDTH, tangentFrame } from "./geometry.js";
+import {
+  ERROR_ASPECT,
+  ERROR_MIN_WIDTH,
+  fitFigure,
+  TANGENT_ASPECT,
+  tangentFrame,
+  type FigureSize,
+} from "./geometry.js";
 import { pointNumbers } from "./numbers.js";
-import { pointTable } from "./tables.js";
+import { announcer } from "./announce.js";
+import { pointSummary, pointTable } from "./tables.js";
 import { panView, wheelZoomFactor, zoomView, type ViewRange } from "./view.js";
 
 /**
@@ -99,6 +107,8 @@ export interface OneDElements {
   numbers: HTMLElement;
   errorChart: HTMLElement;
   status: HTMLElement;
+  /** The aria-live region that gets a one-sentence summary of the numbers. */
+  summary: HTMLElement;
 }
 
 /** The one-variable view; `render` redraws it for a formula, a point and a range. */
@@ -109,8 +119,10 @@ export class OneDView {
   private readonly ring: SVGCircleElement;
   private readonly hit: SVGCircleElement;
   private figure: SVGSVGElement | null = null;
-  private frame: Frame = tangentFrame([0, 20]);
+  private size: FigureSize = fitFigure(0, TANGENT_ASPECT);
+  private frame: Frame = tangentFrame([0, 20], this.size);
   private x = 0;
+  private readonly say: (text: string) => void;
   private view: ViewRange = [0, 20];
 
   constructor(
@@ -119,7 +131,6 @@ export class OneDView {
   ) {
     const o = svgEl("svg", {
       class: "overlay",
-      viewBox: `0 0 ${FIGURE_WIDTH} ${FIGURE_HEIGHT}`,
       "aria-hidden": "false",
     });
     this.panArea = svgEl("rect", { class: "pan-area", fill: "transparent" });
@@ -143,6 +154,7 @@ export class OneDView {
     o.append(this.panArea, this.handle);
     this.overlay = o;
     elements.plot.append(o);
+    this.say = announcer(elements.summary);
     this.listen();
   }
 
@@ -153,26 +165,27 @@ export class OneDView {
     const { f, exact } = formula;
     let message = "";
     try {
-      const svg = parseSvg(
-        tangentFigure({ f, x0: x, domain: view, width: FIGURE_WIDTH, height: FIGURE_HEIGHT }),
-      );
+      const size = fitFigure(this.elements.plot.clientWidth, TANGENT_ASPECT);
+      const svg = parseSvg(tangentFigure({ f, x0: x, domain: view, ...size }));
       this.figure?.remove();
       this.figure = svg;
       this.elements.plot.insertBefore(svg, this.overlay);
-      this.frame = tangentFrame(view);
+      this.size = size;
+      this.frame = tangentFrame(view, size);
+      this.overlay.setAttribute("viewBox", `0 0 ${size.width} ${size.height}`);
     } catch (e) {
       message = `No tangent at x = ${x}: ${e instanceof Error ? e.message : String(e)}. The last plot is kept.`;
     }
     this.placeHandle();
     const numbers = pointNumbers(f, x, exact);
     this.elements.numbers.replaceChildren(pointTable(numbers, x));
+    this.say(pointSummary(numbers, x));
     try {
       const chart = errorCurveFigure({
         f,
         x0: x,
         exact: numbers.exact ?? undefined,
-        width: FIGURE_WIDTH,
-        height: FIGURE_HEIGHT,
+        ...fitFigure(this.elements.errorChart.clientWidth, ERROR_ASPECT, ERROR_MIN_WIDTH),
       });
       this.elements.errorChart.replaceChildren(parseSvg(chart));
     } catch (e) {
@@ -269,7 +282,8 @@ export class OneDView {
         }
         const box = this.overlay.getBoundingClientRect();
         const [lo, hi] = this.frame.x.domain();
-        const unitsPerCssPx = ((hi - lo) / (this.frame.right - this.frame.left)) * (FIGURE_WIDTH / box.width);
+        const unitsPerCssPx =
+          ((hi - lo) / (this.frame.right - this.frame.left)) * (this.size.width / box.width);
         this.events.view(panView(d.startView, -(ev.clientX - d.startX) * unitsPerCssPx));
       }
     };

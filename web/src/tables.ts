@@ -24,7 +24,8 @@ function errorCell(lines: readonly [string, string, string | undefined][]): HTML
   const td = el("td", { class: "num" });
   lines.forEach(([label, text, testid], i) => {
     if (i > 0) td.append(el("br"));
-    const span = el("span", {}, `${label} ${text}`);
+    const span = el("span", { class: "error-line" }, `${label} `);
+    span.append(el("span", { class: "nowrap" }, text));
     if (testid !== undefined) span.dataset.testid = testid;
     td.append(span);
   });
@@ -53,7 +54,7 @@ const actual = (e: number | null): string => (e === null ? "n/a" : formatError(e
 export function pointTable(n: PointNumbers, x: number): HTMLTableElement {
   const table = el("table");
   table.append(el("caption", { class: "visually-hidden" }, `Derivative of f at x = ${x}`));
-  table.append(head(["", "value", "error", "f calls"]));
+  table.append(head(["", "value", "error", "calls of f"]));
   const body = el("tbody");
   body.append(
     row(`f(${formatValue(x)})`, [cell(formatValue(n.fx), "fx-value"), cell(""), cell("1")]),
@@ -140,4 +141,42 @@ export function partialTable(n: PartialNumbers, p: readonly [number, number]): H
   );
   table.append(body);
   return table;
+}
+
+/**
+ * One sentence for screen readers (the page's aria-live region) saying what the one-variable table
+ * shows; the table itself is not live, so moving the point does not read out a whole table.
+ *
+ * @example
+ * ```ts
+ * pointSummary(pointNumbers(f, 5, exact), 5);
+ * // "At x = 5: f(x) = 0.75. Derivative by numdiff 0.2, estimated error 1.6e-15, 6 calls of f; by the book's
+ * //  central difference 0.1999999999990898; analytic 0.2."
+ * ```
+ */
+export function pointSummary(n: PointNumbers, x: number): string {
+  const exact = n.exact === null ? "no analytic value" : `analytic ${formatValue(n.exact)}`;
+  return (
+    `At x = ${formatValue(x)}: f(x) = ${formatValue(n.fx)}. ` +
+    `Derivative by numdiff ${formatValue(n.auto.value)}, estimated error ${formatError(n.auto.error)}, ` +
+    `${n.auto.evaluations} calls of f; by the book's central difference ${formatValue(n.book)}; ${exact}.`
+  );
+}
+
+/**
+ * The screen-reader sentence for the two-variable table.
+ *
+ * @example
+ * ```ts
+ * partialSummary(partialNumbers(f, [3, 4], exact), [3, 4]);
+ * // "At (3, 4): f = 25. Partial derivatives by numdiff 6 and 8; by the book's central difference
+ * //  6.00000000000378 and 7.999999999999119."
+ * ```
+ */
+export function partialSummary(n: PartialNumbers, p: readonly [number, number]): string {
+  return (
+    `At (${formatValue(p[0])}, ${formatValue(p[1])}): f = ${formatValue(n.fx)}. ` +
+    `Partial derivatives by numdiff ${formatValue(n.auto[0])} and ${formatValue(n.auto[1])}; ` +
+    `by the book's central difference ${formatValue(n.book[0])} and ${formatValue(n.book[1])}.`
+  );
 }

@@ -7,11 +7,12 @@ import { descentFigure, gradientFieldFigure, type Frame } from "../../src/plot/i
 import { zoomBox } from "./box.js";
 import { parseSvg, svgEl, toSvgPoint } from "./dom.js";
 import type { Formula2D } from "./formula.js";
-import { boxFrame, FIGURE_HEIGHT_2D, FIGURE_WIDTH, type Box } from "./geometry.js";
+import { BOX_ASPECT, boxFrame, fitFigure, type Box } from "./geometry.js";
 import { CLICK_SLOP_PX, WHEEL_LINE_PX } from "./one-d.js";
 import type { Pair } from "./partials.js";
 import { partialNumbers } from "./partials.js";
-import { partialTable } from "./tables.js";
+import { announcer } from "./announce.js";
+import { partialSummary, partialTable } from "./tables.js";
 import { wheelZoomFactor } from "./view.js";
 
 /**
@@ -69,6 +70,8 @@ export interface TwoDElements {
   descent: HTMLElement;
   numbers: HTMLElement;
   status: HTMLElement;
+  /** The aria-live region that gets a one-sentence summary of the partial derivatives. */
+  summary: HTMLElement;
 }
 
 /** One figure with its interactive layer. */
@@ -85,7 +88,6 @@ class Panel {
   ) {
     this.overlay = svgEl("svg", {
       class: "overlay clickable",
-      viewBox: `0 0 ${FIGURE_WIDTH} ${FIGURE_HEIGHT_2D}`,
     });
     this.area = svgEl("rect", { fill: "transparent" });
     this.marker = svgEl("g", {
@@ -115,6 +117,7 @@ class Panel {
 
   show(svg: string, frame: Frame, p: Pair): void {
     const figure = parseSvg(svg);
+    this.overlay.setAttribute("viewBox", `0 0 ${frame.width} ${frame.height}`);
     this.figure?.remove();
     this.figure = figure;
     this.host.insertBefore(figure, this.overlay);
@@ -130,15 +133,19 @@ class Panel {
 /** The two-variable view; `render` redraws it. */
 export class TwoDView {
   private readonly panels: [Panel, Panel];
-  private frame: Frame = boxFrame([
-    [-1, 1],
-    [-1, 1],
-  ]);
+  private frame: Frame = boxFrame(
+    [
+      [-1, 1],
+      [-1, 1],
+    ],
+    fitFigure(0, BOX_ASPECT),
+  );
   private box: Box = [
     [-1, 1],
     [-1, 1],
   ];
   private p: Pair = [0, 0];
+  private readonly say: (text: string) => void;
 
   constructor(
     private readonly elements: TwoDElements,
@@ -149,15 +156,17 @@ export class TwoDView {
       new Panel(elements.descent, "start of gradient descent", "descent-handle"),
     ];
     for (const panel of this.panels) this.listen(panel);
+    this.say = announcer(elements.summary);
   }
 
   /** Redraws both figures and the partial derivatives. */
   render(formula: Formula2D, p: Pair, lr: number, steps: number, box: Box): void {
     this.p = p;
     this.box = box;
-    this.frame = boxFrame(box);
+    // both figures share one size (their boxes are equally wide) and so one frame
+    const size = fitFigure(this.elements.field.clientWidth, BOX_ASPECT);
+    this.frame = boxFrame(box, size);
     const { f } = formula;
-    const size = { width: FIGURE_WIDTH, height: FIGURE_HEIGHT_2D };
     const problems: string[] = [];
     try {
       this.panels[0].show(gradientFieldFigure({ f, domain: box, ...size }), this.frame, p);
@@ -169,7 +178,9 @@ export class TwoDView {
     } catch (e) {
       problems.push(`No descent path: ${e instanceof Error ? e.message : String(e)}.`);
     }
-    this.elements.numbers.replaceChildren(partialTable(partialNumbers(f, p, formula.exact), p));
+    const numbers = partialNumbers(f, p, formula.exact);
+    this.elements.numbers.replaceChildren(partialTable(numbers, p));
+    this.say(partialSummary(numbers, p));
     this.elements.status.textContent = problems.join(" ");
     this.elements.status.hidden = problems.length === 0;
   }
