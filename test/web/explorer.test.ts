@@ -158,7 +158,8 @@ describe("numdiff explorer in Chromium", () => {
     expect(await figureOf(page, "plot").locator("title").first().textContent()).toContain("tangent at x = 5");
     expect(await figureOf(page, "error-curve").count()).toBe(1);
     expect(await page.getByTestId("expression-error").isVisible()).toBe(false);
-    await page.screenshot({ path: join(SCREENSHOTS, "seed.png") });
+    await page.screenshot({ path: join(SCREENSHOTS, "seed.png"), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, "seed-top.png") });
   });
 
   it("a formula and a point typed on the keyboard give sin'(1) = cos(1) and put them in the URL", async () => {

@@ -54,7 +54,7 @@ const actual = (e: number | null): string => (e === null ? "n/a" : formatError(e
 export function pointTable(n: PointNumbers, x: number): HTMLTableElement {
   const table = el("table");
   table.append(el("caption", { class: "visually-hidden" }, `Derivative of f at x = ${x}`));
-  table.append(head(["", "value", "error", "calls of f"]));
+  table.append(head(["", "value", "error", "calls"]));
   const body = el("tbody");
   body.append(
     row(`f(${formatValue(x)})`, [cell(formatValue(n.fx), "fx-value"), cell(""), cell("1")]),
