@@ -143,6 +143,7 @@ function adaptive(
   const chosen = new Int32Array(m);
   const startKind: StencilKind = o.method === "auto" ? "central" : o.method;
   const canSwitch = o.method === "auto";
+  const good = GOOD_RELATIVE_ERROR; // read once (see vector-descent.ts)
   for (let j = 0; j < n; j++) {
     const xj = w[j];
     if (!Number.isFinite(xj)) {
@@ -157,7 +158,7 @@ function adaptive(
       for (let k = 0; k < m; k++) {
         value[k][j] = ws.value[k];
         bestError[k] = ws.error[k];
-        if (!(ws.error[k] <= GOOD_RELATIVE_ERROR * Math.abs(ws.value[k]))) chosen[retry++] = k;
+        if (!(ws.error[k] <= good * Math.abs(ws.value[k]))) chosen[retry++] = k;
       }
       // Later scales (probes, as in derivative()): only the components not yet good enough.
       for (let si = 1; si < scales.length && retry > 0; si++) {
@@ -189,7 +190,7 @@ function adaptive(
             value[k][j] = v;
             bestError[k] = e;
           }
-          if (!(bestError[k] <= GOOD_RELATIVE_ERROR * Math.abs(value[k][j]))) chosen[still++] = k;
+          if (!(bestError[k] <= good * Math.abs(value[k][j]))) chosen[still++] = k;
         }
         retry = still;
       }

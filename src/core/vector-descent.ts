@@ -183,6 +183,15 @@ export function descendColumn(
   canSwitch: boolean,
   probeOnly: boolean,
 ): void {
+  // Imported bindings read once: under some loaders (tsx) each read of an imported name is a getter
+  // call, which showed as a fifth of the time of a large Jacobian.
+  const C = MAX_COLUMNS;
+  const twoEps = 2 * EPS;
+  const nonAsymptotic = NON_ASYMPTOTIC_RATIO;
+  const minRows = MIN_ROWS;
+  const converged = CONVERGED_RELATIVE_ERROR;
+  const divergence = DIVERGENCE_FACTOR;
+  const divide = divideByPower;
   const x = caller.w[j];
   let kind = startKind;
   let st = baseStencil(kind, order);
@@ -193,7 +202,6 @@ export function descendColumn(
   let rows = 0;
   let retries = 0;
   ws.reset();
-  const C = MAX_COLUMNS;
 
   while (rows < MAX_ROWS && ws.activeCount > 0) {
     const hr = representableStep(x, h);
@@ -213,7 +221,8 @@ export function descendColumn(
       for (let a = 0; a < ws.activeCount; a++) {
         const k = ws.active[a];
         if (ws.bad[k] !== 0) continue;
-        const fk = v === null ? NaN : component(v, k);
+        const fk = v === null ? NaN : v[k];
+        if (typeof fk !== "number") component(v as ArrayLike<number>, k); // throws NON_NUMERIC_RESULT
         if (!Number.isFinite(fk)) {
           ws.bad[k] = o < 0 ? -1 : 1;
           if (firstBadSide === 0) firstBadSide = ws.bad[k];
@@ -278,8 +287,9 @@ export function descendColumn(
     let kept = 0;
     for (let a = 0; a < ws.activeCount; a++) {
       const k = ws.active[a];
-      const d = divideByPower(ws.sum[k], hr, order);
-      const rounding = divideByPower(2 * EPS * ws.absSum[k] + noiseWeight, hr, order);
+      const d = order === 1 ? ws.sum[k] / hr : divide(ws.sum[k], hr, order);
+      const noise = twoEps * ws.absSum[k] + noiseWeight;
+      const rounding = order === 1 ? noise / hr : divide(noise, hr, order);
       if (n >= FLAT_ROWS && ws.flat[k] === 1) {
         // F_k took exactly the value F_k(x) at every point of FLAT_ROWS rows: it does not depend on
         // x_j here (most entries of a large sparse Jacobian). Its derivative is 0, to rounding.
@@ -300,7 +310,7 @@ export function descendColumn(
           const t2 = (hr / hh) ** p;
           const expected = (t1 - t2) / (1 - t1);
           const ratio = diff / Math.abs(ws.base1[k] - ws.base2[k]);
-          state = ratio <= Math.max(NON_ASYMPTOTIC_RATIO, 2 * expected) ? 2 : 3;
+          state = ratio <= Math.max(nonAsymptotic, 2 * expected) ? 2 : 3;
         }
       }
       if (state === 3) ws.forgetBest(k);
@@ -365,12 +375,12 @@ export function descendColumn(
         done = true;
       } else {
         const be = ws.bestError[k];
-        if (n >= MIN_ROWS && settled) {
-          if (be <= CONVERGED_RELATIVE_ERROR * Math.abs(ws.bestValue[k])) done = true;
+        if (n >= minRows && settled) {
+          if (be <= converged * Math.abs(ws.bestValue[k])) done = true;
           else if (be <= 2 * ws.bestRound[k]) done = true;
         }
         if (!done) {
-          if (rowError > DIVERGENCE_FACTOR * be && n - 1 > ws.bestRow[k]) {
+          if (rowError > divergence * be && n - 1 > ws.bestRow[k]) {
             if (++ws.stalls[k] >= 2 && settled) done = true;
           } else ws.stalls[k] = 0;
         }
