@@ -112,16 +112,13 @@ function fixed(
         for (let k = 0; k < m; k++) acc[k] += wt * component(v, k);
       }
       for (let k = 0; k < m; k++) value[k][j] = divideByPower(acc[k], h, o.order);
-    } else if (m >= 0) {
-      for (let k = 0; k < m; k++) value[k][j] = NaN;
     }
     if (o.onProgress !== undefined) o.onProgress(j + 1, n);
   }
-  if (m < 0) {
-    // Every coordinate was NaN: F was never called, so m is unknown; take it from F(x).
-    setup(caller.call().length);
-    for (const row of value) row.fill(NaN);
-  }
+  // Every coordinate NaN: F was never called, so m is unknown; take it from F(x).
+  if (m < 0) setup(caller.call().length);
+  // Columns of non-finite coordinates are NaN (filled last: the rows may not have existed yet).
+  for (let j = 0; j < n; j++) if (!Number.isFinite(w[j])) for (let k = 0; k < m; k++) value[k][j] = NaN;
   return { value, error, evaluations: caller.evaluations };
 }
 

@@ -247,6 +247,10 @@ describe("bad input", () => {
     expect(b.evaluations).toBe(2); // no calls along the NaN coordinate
     expect(partial(f, [NaN, 2], 0).value).toBeNaN();
     expect(jacobian((x) => [f(x)], [1, NaN]).value[0][1]).toBeNaN();
+    const jb = jacobian((x) => [x[1], 2 * x[1]], [NaN, 1], book).value;
+    expect([jb[0][0], jb[1][0]]).toEqual([NaN, NaN]);
+    expect(Math.abs(jb[1][1] - 2)).toBeLessThan(1e-10);
+    expect(directionalDerivative(f, [NaN, 2], [1, 1]).value).toBeNaN();
     const h = hessian(f, [NaN, 2]).value;
     expect(h[0][0]).toBeNaN();
     expect(h[0][1]).toBeNaN();
