@@ -47,3 +47,17 @@ export const MAX_NESTING = 200;
  * ```
  */
 export const MAX_ANALYTIC_CONDITIONALS = 6;
+
+/**
+ * Largest tree (in math.js nodes) whose symbolic derivative is simplified by math.js's `simplify`.
+ * Simplification time grows steeply with size (a sum of 100 squares takes seconds per partial
+ * derivative); larger derivatives are compiled unsimplified, where constant subtrees are still folded.
+ *
+ * @default 120
+ * @example
+ * ```ts
+ * import { MAX_SIMPLIFY_NODES } from "numdiff/expr";
+ * MAX_SIMPLIFY_NODES; // 120
+ * ```
+ */
+export const MAX_SIMPLIFY_NODES = 120;
