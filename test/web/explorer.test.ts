@@ -341,6 +341,20 @@ describe("numdiff explorer in Chromium", () => {
     await expectNumber(page, "partial-x0", -6, 1e-12);
     await expectNumber(page, "partial-x1", 8, 1e-12);
     expect(new URL(page.url()).search).toBe("?f=x0%5E2+%2B+x1%5E2&x0=-3&x1=4&lr=0.1&steps=20");
+    // the example button runs the book's gradient_method.py: (-3, 4), lr 0.1, 20 steps → (-0.03459, 0.04612)
+    await page.getByRole("button", { name: "Rosenbrock" }).click();
+    await until(
+      async () => (await page.getByTestId("point-input-x0").inputValue()) === "-1",
+      "the Rosenbrock start",
+    );
+    await page.getByRole("button", { name: "x0² + x1²" }).click();
+    await until(
+      async () => (await page.getByTestId("point-input-x0").inputValue()) === "-3",
+      "the book's start",
+    );
+    const descent = await figureOf(page, "descent-plot").textContent();
+    expect(descent).toContain("Gradient descent from (-3, 4), lr 0.1, 20 steps");
+    expect(descent).toContain("(-0.03459, 0.04612)");
     await typeInto(page, "expression-input", "x^3");
     await until(() => page.getByTestId("plot").isVisible(), "the one-variable view");
     await expectNumber(page, "derivative-value", 75, 1e-12 * 75);

@@ -239,11 +239,25 @@ ui.steps.addEventListener("change", () => {
 for (const button of ui.examples) {
   button.addEventListener("click", () => {
     ui.formula.value = button.dataset.formula ?? "";
-    const x = Number(button.dataset.x);
-    if (button.dataset.x !== undefined && Number.isFinite(x)) {
+    const data = button.dataset;
+    const given = (name: string): number | null => {
+      const v = Number(data[name]);
+      return data[name] !== undefined && Number.isFinite(v) ? v : null;
+    };
+    const x = given("x");
+    if (x !== null) {
       state.x = x;
       view1d = initialView(x);
     }
+    const x0 = given("x0");
+    const x1 = given("x1");
+    if (x0 !== null && x1 !== null) {
+      state.x0 = x0;
+      state.x1 = x1;
+      box = initialBox([x0, x1]);
+    }
+    state.lr = given("lr") ?? state.lr;
+    state.steps = given("steps") ?? state.steps;
     applyFormula();
   });
 }

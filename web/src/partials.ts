@@ -2,8 +2,8 @@
  * The numbers beside the two-variable figures: f at the point, its partial derivatives by the book's
  * numerical_gradient (central differences, h = 1e-4), by numdiff's default, and analytically.
  */
-import { numericalDiff } from "../../src/book/index.js";
-import { derivative, type FnN } from "../../src/core/index.js";
+import { numericalGradient } from "../../src/book/index.js";
+import { gradient, type FnN } from "../../src/core/index.js";
 
 /** A pair of numbers, one per variable (x0, x1). */
 export type Pair = [number, number];
@@ -29,8 +29,9 @@ export interface PartialNumbers {
 }
 
 /**
- * The partial derivatives of f at p, three ways. Each partial is the one-variable problem along its
- * coordinate with the other held fixed, as in the book (ch. 4: `function_tmp1`, `function_tmp2`).
+ * The partial derivatives of f at p, three ways: the book's `numerical_gradient` (on a copy of p),
+ * numdiff's `gradient` (each component the adaptive one-variable engine along its coordinate), and
+ * the analytic partials.
  *
  * @example
  * ```ts
@@ -40,30 +41,24 @@ export interface PartialNumbers {
  * ```
  */
 export function partialNumbers(f: FnN, p: Pair, exact: readonly [FnN | null, FnN | null]): PartialNumbers {
-  const point = Float64Array.from(p);
   const fx = f(Float64Array.from(p));
-  const along = (i: number) => (t: number) => {
-    const q = Float64Array.from(point);
-    q[i] = t;
-    return f(q);
-  };
-  const book: Pair = [numericalDiff(along(0), p[0]), numericalDiff(along(1), p[1])];
-  const r0 = derivative(along(0), p[0]);
-  const r1 = derivative(along(1), p[1]);
-  const ex = exact.map((g) => {
-    if (g === null) return null;
-    const v = g(Float64Array.from(p));
+  const b = numericalGradient(f, Float64Array.from(p));
+  const book: Pair = [b[0], b[1]];
+  const g = gradient(f, p);
+  const ex = exact.map((d) => {
+    if (d === null) return null;
+    const v = d(Float64Array.from(p));
     return Number.isFinite(v) ? v : null;
   }) as [number | null, number | null];
   const diff = (a: number, e: number | null): number | null => (e === null ? null : Math.abs(a - e));
   return {
     fx,
     book,
-    auto: [r0.value, r1.value],
-    autoError: [r0.error, r1.error],
-    evaluations: r0.evaluations + r1.evaluations,
+    auto: [g.value[0], g.value[1]],
+    autoError: [g.error[0], g.error[1]],
+    evaluations: g.evaluations,
     exact: ex,
     bookActual: [diff(book[0], ex[0]), diff(book[1], ex[1])],
-    autoActual: [diff(r0.value, ex[0]), diff(r1.value, ex[1])],
+    autoActual: [diff(g.value[0], ex[0]), diff(g.value[1], ex[1])],
   };
 }
