@@ -27,7 +27,8 @@ export interface HessianResult {
  * coordinate) and each mixed term from the central four-point stencil
  * [f(x+h_i+h_j) − f(x+h_i−h_j) − f(x−h_i+h_j) + f(x−h_i−h_j)] / (4 h_i h_j) with steps scaled per
  * coordinate and Richardson extrapolation over a descending sequence of steps (mixed-partial.ts).
- * With `step`, the same stencils once at exactly that h: 1 + 2n + 2n(n − 1) calls.
+ * With `step`, the same stencils once at exactly that h (`accuracy` sets the diagonal's stencil; the
+ * mixed one is always the four-point O(h²) stencil): with accuracy 2, 1 + 2n + 2n(n − 1) calls.
  * Only `method: "auto"` or `"central"` is accepted: a one-sided mixed stencil is not provided.
  * A NaN or infinite x_i gives NaN in row and column i.
  *
