@@ -130,6 +130,36 @@ function multivariatePart(r: BenchResults): string {
   ].join("\n");
 }
 
+function num(obj: Record<string, unknown> | null, key: string): number | null {
+  const v = obj?.[key];
+  return typeof v === "number" ? v : null;
+}
+
+function gradientDetail(r: BenchResults): string[] {
+  const d = r.gradientOverheadDetail;
+  if (d === null) return [];
+  const ms = (v: number | null): string => (v === null ? "—" : `${(v * 1e3).toFixed(1)} ms`);
+  return [
+    `N = ${grouped(num(d, "n"))}, ${grouped(num(d, "rounds"))} alternating rounds: gradient ${ms(num(d, "gradientSeconds"))}, ` +
+      `hand loop ${ms(num(d, "handSeconds"))} (medians), ${grouped(num(d, "evaluations"))} calls each, ` +
+      `identical bits: ${String(d.identicalBits ?? "—")}.`,
+    "",
+  ];
+}
+
+function jacobianDetail(r: BenchResults): string[] {
+  const d = r.jacobian.detail;
+  if (d === null) return [];
+  return [
+    `numdiff at n = ${grouped(num(d, "n"))}: CPU ${fixed(num(d, "cpuSeconds"))} s; peak RSS ${grouped(num(d, "peakRssMiB"))} MiB ` +
+      `over a baseline of ${grouped(num(d, "baselineRssMiB"))} MiB, for an output (value and error) of ` +
+      `${grouped(num(d, "outputMiB"))} MiB: (peak − baseline) / output = ${fixed(num(d, "memoryOverOutput"), 3)}; ` +
+      `${fixed(num(d, "evaluationsPerColumn"), 1)} calls of F per column; max error ${sci(num(d, "maxAbsError"))}; ` +
+      `entries whose error estimate is below the true error: ${grouped(num(d, "underestimated"))}.`,
+    "",
+  ];
+}
+
 function scalePart(r: BenchResults): string {
   const j = r.jacobian;
   const rows: string[][] = [["numdiff `jacobian`", grouped(j.n), fixed(j.seconds), grouped(j.peakRssMiB)]];
@@ -152,11 +182,13 @@ function scalePart(r: BenchResults): string {
       : `Gradient overhead (book-mode \`gradient\` / hand-written loop of the same 2N calls, median ratio of ` +
         `alternating runs): **${fixed(r.gradientOverhead, 3)}** (target ≤ 1.05; issue 3 asks ≤ 1.15).`,
     "",
+    ...gradientDetail(r),
     "Dense Jacobian of F(x) = 2x + cos x (elementwise), each size in its own process:",
     "",
     table(["tool", "n", "seconds", "peak RSS (MiB)"], rows),
     "",
   ];
+  lines.push(...jacobianDetail(r));
   if (j.scipyProjected !== null)
     lines.push(`scipy at n = ${grouped(j.scipyProjected.n)}: ${j.scipyProjected.note}.`, "");
   return lines.join("\n");
