@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { caseError, scoreCase, toleranceFor } from "../../bench/accuracy.js";
-import { pickNumber } from "../../bench/external.js";
+import { pickNumber, runExternal } from "../../bench/external.js";
 import { loadDerivativeCases } from "../../bench/fixtures.js";
 import { decodeNumber } from "../../bench/python.js";
 import { renderMarkdown } from "../../bench/report.js";
@@ -67,6 +67,12 @@ describe("bench scoring rules", () => {
   it("pickNumber finds a figure under any of the keys, nested objects included", () => {
     expect(pickNumber({ ratio: { median: 1.02 } }, ["medianRatio", "median"])).toBe(1.02);
     expect(pickNumber({ a: "x" }, ["a"])).toBeNull();
+  });
+
+  it("runExternal reports a missing module as a reason, not a throw", () => {
+    const r = runExternal("no-such-benchmark", true);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain("bench/no-such-benchmark.ts does not exist");
   });
 
   it("decodeNumber reads the peers' spelled-out non-finite numbers", () => {
