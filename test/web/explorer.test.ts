@@ -156,7 +156,10 @@ describe("numdiff explorer in Chromium", () => {
     expect(Number(await text(page, "derivative-evaluations"))).toBeGreaterThan(0);
     await expect.poll(() => figureOf(page, "plot").count()).toBe(1);
     expect(await figureOf(page, "plot").locator("title").first().textContent()).toContain("tangent at x = 5");
-    expect(await figureOf(page, "error-curve").count()).toBe(1);
+    await expect.poll(() => figureOf(page, "error-curve").count()).toBe(1);
+    expect(await figureOf(page, "error-curve").textContent()).toContain(
+      "at x0 = 5, against the exact derivative 0.2",
+    );
     expect(await page.getByTestId("expression-error").isVisible()).toBe(false);
     await page.screenshot({ path: join(SCREENSHOTS, "seed.png"), fullPage: true });
     await page.screenshot({ path: join(SCREENSHOTS, "seed-top.png") });
@@ -175,6 +178,13 @@ describe("numdiff explorer in Chromium", () => {
     expect(bookError).toBeGreaterThan(5e-10);
     expect(bookError).toBeLessThan(2e-9);
     expect(new URL(page.url()).search).toBe("?f=sin%28x%29&x=1");
+    // the error chart follows the function and the point
+    const chart = figureOf(page, "error-curve");
+    await until(
+      async () => ((await chart.textContent()) ?? "").includes("at x0 = 1,"),
+      "the error chart at x = 1",
+    );
+    expect(await chart.textContent()).toContain(`against the exact derivative ${Math.cos(1)}`);
   });
 
   it("dragging the point moves x by the dragged distance and the handle stays on the figure's marker", async () => {
@@ -330,6 +340,19 @@ describe("numdiff explorer in Chromium", () => {
     expect(new URL(page.url()).searchParams.get("lr")).toBe("0.112");
     expect(await figureOf(page, "descent-plot").locator("title").first().textContent()).toContain("lr 0.112");
     await page.screenshot({ path: join(SCREENSHOTS, "two-variables.png") });
+    // the wheel zooms about the pointer: 3 notches in at the centre (0, 0) push the point out by 1.2³
+    const ring = '[data-testid="field-handle"] .handle-ring';
+    const mid = { x: area.x + area.width / 2, y: area.y + area.height / 2 };
+    const before = await centre(page, ring);
+    await page.mouse.move(mid.x, mid.y);
+    await page.mouse.wheel(0, -300);
+    await until(async () => Math.abs((await centre(page, ring)).x - before.x) > 5, "the region to zoom");
+    const after = await centre(page, ring);
+    const k = 1.2 ** 3;
+    // pointer and marker sit on whole pixels: allow 2 px on offsets of ~70 and ~90 px
+    expect(Math.abs(after.x - mid.x - k * (before.x - mid.x))).toBeLessThan(2 * k);
+    expect(Math.abs(after.y - mid.y - k * (before.y - mid.y))).toBeLessThan(2 * k);
+    expect(Number(await page.getByTestId("point-input-x0").inputValue())).toBe(x0);
   });
 
   it("typing a formula in x0 and x1 switches to the two-variable view and back", async () => {

@@ -66,6 +66,11 @@ describe("explorer view range", () => {
     const wide = clampView(-1e15, 1e15);
     expect(wide[1] - wide[0]).toBe(MAX_VIEW_WIDTH);
     expect(clampView(NaN, 1)).toEqual(SEED_VIEW);
+    // far out the relative minimum wins, so the ends stay distinct doubles
+    const far = clampView(1e300 - 10, 1e300 + 10);
+    // to the spacing of doubles near 1e300 (2^944 ≈ 1.5e284), relative to a width of 9.3e290: ~1.6e-7
+    expect(Math.abs((far[1] - far[0]) / (MIN_RELATIVE_WIDTH * 1e300) - 1)).toBeLessThan(1e-6);
+    expect(far[1]).toBeGreaterThan(far[0]);
   });
 
   it("the view follows the point only when it reaches the edges", () => {

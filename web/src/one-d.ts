@@ -54,6 +54,18 @@ export const KEY_ZOOM_FACTOR = 1.5;
 export const WHEEL_LINE_PX = 33;
 
 /**
+ * The error chart is redrawn this long after the point last moved: a drag then redraws only the
+ * tangent figure each frame, and the chart follows as soon as the point rests.
+ *
+ * @default 80 (ms)
+ * @example
+ * ```ts
+ * ERROR_CHART_DELAY_MS; // 80
+ * ```
+ */
+export const ERROR_CHART_DELAY_MS = 80;
+
+/**
  * A pointer that moves less than this many CSS pixels between press and release clicked rather
  * than dragged (the usual platform slop).
  *
@@ -122,6 +134,7 @@ export class OneDView {
   private size: FigureSize = fitFigure(0, TANGENT_ASPECT);
   private frame: Frame = tangentFrame([0, 20], this.size);
   private x = 0;
+  private chartTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly say: (text: string) => void;
   private view: ViewRange = [0, 20];
 
@@ -180,17 +193,29 @@ export class OneDView {
     const numbers = pointNumbers(f, x, exact);
     this.elements.numbers.replaceChildren(pointTable(numbers, x));
     this.say(pointSummary(numbers, x));
+    this.showStatus(message);
+    // The error chart (the heaviest SVG) is redrawn once the point rests, not on every frame of a drag.
+    clearTimeout(this.chartTimer);
+    this.chartTimer = setTimeout(() => this.drawErrorChart(f, x, numbers.exact), ERROR_CHART_DELAY_MS);
+  }
+
+  private drawErrorChart(f: Formula1D["f"], x: number, exact: number | null): void {
     try {
       const chart = errorCurveFigure({
         f,
         x0: x,
-        exact: numbers.exact ?? undefined,
+        exact: exact ?? undefined,
         ...fitFigure(this.elements.errorChart.clientWidth, ERROR_ASPECT, ERROR_MIN_WIDTH),
       });
       this.elements.errorChart.replaceChildren(parseSvg(chart));
     } catch (e) {
-      message ||= `No error chart at x = ${x}: ${e instanceof Error ? e.message : String(e)}.`;
+      if (this.elements.status.hidden) {
+        this.showStatus(`No error chart at x = ${x}: ${e instanceof Error ? e.message : String(e)}.`);
+      }
     }
+  }
+
+  private showStatus(message: string): void {
     this.elements.status.textContent = message;
     this.elements.status.hidden = message === "";
   }

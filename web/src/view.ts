@@ -89,7 +89,8 @@ export function initialView(x: number): ViewRange {
 }
 
 /**
- * A view with its width held between the narrowest and widest allowed, about the same centre.
+ * A view with its width held between the narrowest and widest allowed, about the same centre (the
+ * narrowest wins where the two cross, beyond |centre| ≈ 1e21).
  *
  * @example
  * ```ts
@@ -100,7 +101,9 @@ export function initialView(x: number): ViewRange {
 export function clampView(lo: number, hi: number): ViewRange {
   const centre = lo / 2 + hi / 2;
   const min = MIN_RELATIVE_WIDTH * Math.max(1, Math.abs(centre));
-  const width = Math.min(MAX_VIEW_WIDTH, Math.max(min, hi - lo));
+  // The relative minimum wins over the absolute maximum: at |x| = 1e300 a view 1e12 wide would be
+  // narrower than the spacing of doubles there.
+  const width = Math.max(min, Math.min(MAX_VIEW_WIDTH, hi - lo));
   if (!(width > 0) || !Number.isFinite(centre)) return SEED_VIEW;
   return [centre - width / 2, centre + width / 2];
 }
