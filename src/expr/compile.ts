@@ -33,7 +33,14 @@ export function formulaInternals(formula: CompiledFormula): FormulaInternals | u
   return internals.get(formula);
 }
 
-/** Orders names as people do: by their letters, then by the number they end with (x2 before x10). */
+/**
+ * Orders variable names as people do: by their letters, then by the number they end with.
+ *
+ * @example
+ * ```ts
+ * ["x10", "y", "x2"].sort(compareNames); // ["x2", "x10", "y"]
+ * ```
+ */
 export function compareNames(a: string, b: string): number {
   const [, pa, na] = /^(.*?)(\d*)$/.exec(a) as RegExpExecArray;
   const [, pb, nb] = /^(.*?)(\d*)$/.exec(b) as RegExpExecArray;

@@ -1,0 +1,164 @@
+import { parseArgs } from "node:util";
+import { NumdiffError } from "../core/index.js";
+
+function usage(message: string, argument: string): NumdiffError {
+  return new NumdiffError("INVALID_ARGUMENT", argument, message);
+}
+
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?Infinity$/;
+
+/**
+ * A finite number from a command-line argument; decimal notation only (`5`, `-0.5`, `1e-4`).
+ *
+ * @param name - the option, for the message, e.g. `"--step"`.
+ * @throws NumdiffError (INVALID_ARGUMENT) naming the option, what was expected and what was given.
+ * @example
+ * ```ts
+ * parseNumber("--at", "1e-3"); // 0.001
+ * parseNumber("--at", "five"); // throws: invalid --at; expected a finite number, got "five"
+ * ```
+ */
+export function parseNumber(name: string, text: string): number {
+  const t = text.trim();
+  const value = NUMBER.test(t) ? Number(t) : NaN;
+  if (!Number.isFinite(value)) {
+    throw usage(`invalid ${name}; expected a finite number, got ${JSON.stringify(text.slice(0, 40))}`, name);
+  }
+  return value;
+}
+
+/** A point given on the command line: values, with names when they were given as `name=value`. */
+export interface Point {
+  /** The variable names, or null when the point was given as plain values (`3,4`). */
+  readonly names: readonly string[] | null;
+  /** The coordinates. */
+  readonly values: readonly number[];
+}
+
+/**
+ * A point: `x0=3,x1=4` (named) or `3,4` (in the order of the formula's variables, sorted by name).
+ *
+ * @throws NumdiffError (INVALID_ARGUMENT) for a malformed point, a repeated name or a non-number.
+ * @example
+ * ```ts
+ * parsePoint("x0=3,x1=4"); // { names: ["x0", "x1"], values: [3, 4] }
+ * parsePoint("3, 4"); // { names: null, values: [3, 4] }
+ * ```
+ */
+export function parsePoint(text: string, name = "--at"): Point {
+  const parts = text.split(",").map((p) => p.trim());
+  if (parts.length === 0 || parts.some((p) => p === "")) {
+    throw usage(
+      `invalid ${name}; expected values like x0=3,x1=4 or 3,4, got ${JSON.stringify(text.slice(0, 40))}`,
+      name,
+    );
+  }
+  const named = parts.filter((p) => p.includes("="));
+  if (named.length === 0) return { names: null, values: parts.map((p) => parseNumber(name, p)) };
+  if (named.length !== parts.length) {
+    throw usage(
+      `invalid ${name}; name every coordinate or none, got ${JSON.stringify(text.slice(0, 40))}`,
+      name,
+    );
+  }
+  const names: string[] = [];
+  const values: number[] = [];
+  for (const p of parts) {
+    const [key, value, extra] = p.split("=").map((s) => s.trim());
+    if (extra !== undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+      throw usage(`invalid ${name}; expected name=value, got ${JSON.stringify(p.slice(0, 40))}`, name);
+    }
+    if (names.includes(key)) throw usage(`invalid ${name}; "${key}" is given twice`, name);
+    names.push(key);
+    values.push(parseNumber(`${name} ${key}`, value));
+  }
+  return { names, values };
+}
+
+/**
+ * A range `a:b` with a < b, both finite.
+ *
+ * @example
+ * ```ts
+ * parseRange("--x", "0:20"); // [0, 20]
+ * parseRange("--x", "2:1"); // throws: invalid --x; expected a:b with a < b, got "2:1"
+ * ```
+ */
+export function parseRange(name: string, text: string): [number, number] {
+  const parts = text.split(":");
+  if (parts.length !== 2)
+    throw usage(`invalid ${name}; expected a:b with a < b, got ${JSON.stringify(text.slice(0, 40))}`, name);
+  const [a, b] = parts.map((p) => parseNumber(name, p));
+  if (!(a < b))
+    throw usage(`invalid ${name}; expected a:b with a < b, got ${JSON.stringify(text.slice(0, 40))}`, name);
+  return [a, b];
+}
+
+/** The option specification `node:util` parseArgs takes. */
+type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
+
+const OPTION = /^--?[A-Za-z][A-Za-z0-9-]*(?:=.*)?$/;
+
+/**
+ * Lets negative numbers and formulas that start with a minus through: `--at -1` becomes `--at=-1`, and
+ * an argument like `-x^2` that cannot be an option stays a positional, in order.
+ */
+function protectDashes(argv: readonly string[], options: OptionSpec): string[] {
+  const out: string[] = [];
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--") {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!OPTION.test(a)) {
+      positionals.push(a);
+      continue;
+    }
+    const long = /^--([A-Za-z][A-Za-z0-9-]*)$/.exec(a)?.[1];
+    const short = /^-([A-Za-z])$/.exec(a)?.[1];
+    const spec =
+      long !== undefined
+        ? Object.prototype.hasOwnProperty.call(options, long)
+          ? options[long]
+          : undefined
+        : Object.values(options).find((o) => o.short === short);
+    const next = argv[i + 1];
+    if (spec?.type === "string" && next !== undefined && !(next.startsWith("-") && OPTION.test(next))) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else {
+      out.push(a);
+    }
+  }
+  return [...out, "--", ...positionals];
+}
+
+/**
+ * node:util's parseArgs in strict mode, with its errors turned into one-line usage errors. Negative
+ * numbers as option values (`--at -1`) and formulas starting with a minus (`-x^2`) are accepted.
+ *
+ * @example
+ * ```ts
+ * parseOptions(["x^2", "--at", "3"], { at: { type: "string" } });
+ * // { values: { at: "3" }, positionals: ["x^2"] }
+ * ```
+ */
+export function parseOptions<T extends OptionSpec>(
+  argv: string[],
+  options: T,
+): { values: { [K in keyof T]?: T[K]["type"] extends "boolean" ? boolean : string }; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: protectDashes(argv, options),
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values: values as never, positionals };
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split("\n")[0] : "bad arguments";
+    throw usage(message.replace(/\.$/, "").replace(/^Unknown option/, "unknown option"), "arguments");
+  }
+}

@@ -1,0 +1,91 @@
+import { derivative as differentiate, NumdiffError } from "../../core/index.js";
+import { analyticDerivative } from "../../expr/index.js";
+import type { CliIO, Command } from "../command.js";
+import { UsageError } from "../command.js";
+import { alignRows, formatNumber, jsonNumber } from "../format.js";
+import { checkFinite, DIFF_OPTIONS_HELP, parseDiffArgs, setupProblem } from "../setup.js";
+import { exactValue, printResult } from "./one-result.js";
+
+/**
+ * `numdiff derivative <formula> --at <x>`: the derivative of a formula of one variable, beside the
+ * analytic value when math.js can find it.
+ *
+ * @example
+ * ```sh
+ * numdiff derivative "0.01*x^2 + 0.1*x" --at 5 --method central --step 1e-4
+ * # value 0.1999999999990898 … exact 0.2, actual error 9.1e-13
+ * ```
+ */
+export const derivative: Command = {
+  name: "derivative",
+  summary: "derivative of a formula of one variable at a point (any order)",
+  usage: `Usage: numdiff derivative <formula> --at <x> [--order n] [--method m] [--step h] [--accuracy p] [--json]
+
+The derivative of a formula of one variable, its estimated error, the evaluations it took, and the
+exact value (math.js's symbolic derivative) with the actual error when that can be found.
+
+  --at x        the point (required), e.g. --at 5 or --at x=5
+  --order n     which derivative: 1 (default) to 10
+${DIFF_OPTIONS_HELP}
+
+Examples:
+  numdiff derivative "0.01*x^2 + 0.1*x" --at 5
+  numdiff derivative "0.01*x^2 + 0.1*x" --at 5 --method central --step 1e-4   # the book's method
+  numdiff derivative "sin(x)*exp(-x/3)" --at 1 --order 2 --json
+  numdiff derivative "x > 0 ? x^2 : -x" --at 0.5`,
+  run(argv: string[], io: CliIO): void {
+    const { values, positionals, options } = parseDiffArgs(argv, [
+      "at",
+      "order",
+      "method",
+      "step",
+      "accuracy",
+    ]);
+    if (positionals.length > 1) {
+      throw new UsageError(`expected one formula, got ${positionals.length} arguments (quote the formula)`);
+    }
+    const problem = setupProblem(positionals, values.at);
+    if (problem.variables.length !== 1) {
+      throw new UsageError(
+        `derivative takes a formula of one variable, got ${problem.variables.length} (${problem.variables.join(", ")}); use partial or gradient`,
+      );
+    }
+    checkFinite(problem);
+    const formula = problem.formulas[0];
+    const x = problem.point[0];
+    const result = differentiate(formula.fn1(), x, options);
+    if (!Number.isFinite(result.value)) {
+      throw new NumdiffError(
+        "NON_NUMERIC_RESULT",
+        "at",
+        `the derivative of ${formula.source.length > 60 ? "the formula" : formula.source} at ${problem.variables[0]} = ${formatNumber(x)} is not finite (estimate ${result.value})`,
+      );
+    }
+    const exact = exactValue(
+      () => analyticDerivative(formula, problem.variables[0], options.order ?? 1),
+      problem.point,
+    );
+    if (values.json) {
+      io.out(
+        JSON.stringify({
+          value: jsonNumber(result.value),
+          error: jsonNumber(result.error),
+          evaluations: result.evaluations,
+          step: jsonNumber(result.step),
+          method: result.method,
+          exact: exact === null ? null : jsonNumber(exact.value),
+        }),
+      );
+      return;
+    }
+    const order = options.order ?? 1;
+    const what = order === 1 ? "f'" : `f^(${order})`;
+    io.out(
+      alignRows([
+        ["f(" + problem.variables[0] + ")", formula.source],
+        ["at", `${problem.variables[0]} = ${formatNumber(x)}`],
+      ]),
+    );
+    printResult(io, what, result, exact);
+  },
+};

@@ -1,0 +1,60 @@
+import { hessian as differentiate } from "../../core/index.js";
+import { analyticHessian } from "../../expr/index.js";
+import type { CliIO, Command } from "../command.js";
+import { UsageError } from "../command.js";
+import { checkFinite, describePoint, DIFF_OPTIONS_HELP, parseDiffArgs, setupProblem } from "../setup.js";
+import { printTable } from "./vector-output.js";
+
+/**
+ * `numdiff hessian <formula> --at x0=1,x1=1`: all second partial derivatives.
+ *
+ * @example
+ * ```sh
+ * numdiff hessian "(1-x0)^2 + 100*(x1-x0^2)^2" --at x0=1,x1=1
+ * # [[802, -400], [-400, 200]] beside the exact values
+ * ```
+ */
+export const hessian: Command = {
+  name: "hessian",
+  summary: "Hessian (all second partial derivatives) of a formula at a point",
+  usage: `Usage: numdiff hessian <formula> --at x0=1,x1=1 [--method m] [--step h] [--accuracy p] [--json]
+
+All second partial derivatives (symmetric), each with its estimated error, and the exact Hessian with
+the actual errors when math.js can differentiate the formula.
+
+  --at point    the point, every variable named (x0=1,x1=1) or values in the order of the
+                variables sorted by name (1,1)
+${DIFF_OPTIONS_HELP}
+
+Examples:
+  numdiff hessian "(1-x0)^2 + 100*(x1-x0^2)^2" --at x0=1,x1=1
+  numdiff hessian "cos(x0 - x1)" --at 0,0 --json`,
+  run(argv: string[], io: CliIO): void {
+    const { values, positionals, options } = parseDiffArgs(argv, ["at", "method", "step", "accuracy"]);
+    if (positionals.length > 1) {
+      throw new UsageError(`expected one formula, got ${positionals.length} arguments (quote the formula)`);
+    }
+    const problem = setupProblem(positionals, values.at);
+    checkFinite(problem);
+    const formula = problem.formulas[0];
+    const result = differentiate(formula.fnN(), problem.point, options);
+    const exact = analyticHessian(formula);
+    const names = problem.variables;
+    printTable(
+      io,
+      [
+        ["f", formula.source],
+        ["at", describePoint(names, problem.point)],
+      ],
+      {
+        labels: names.flatMap((a) => names.map((b) => (a === b ? `∂²f/∂${a}²` : `∂²f/∂${a}∂${b}`))),
+        value: result.value,
+        error: result.error,
+        evaluations: result.evaluations,
+        exact: exact === null ? null : exact.map((row) => row.map((h) => h.evaluate(problem.point))),
+      },
+      values.json === true,
+      false,
+    );
+  },
+};

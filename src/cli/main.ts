@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+/**
+ * The `numdiff` command: `numdiff <command> [arguments]`, or no arguments for the demo.
+ * Exit status 0 on success, 2 for bad input or usage (one line on stderr starting with `numdiff:`),
+ * 1 for an internal fault.
+ */
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { NumdiffError } from "../core/index.js";
+import type { CliIO } from "./command.js";
+import { commands } from "./commands/index.js";
+import { runDemo } from "./demo.js";
+import { alignRows } from "./format.js";
+
+/** Exit status for success. */
+export const EXIT_OK = 0;
+/** Exit status for an internal fault (a bug in numdiff). */
+export const EXIT_INTERNAL = 1;
+/** Exit status for bad input or usage. */
+export const EXIT_USAGE = 2;
+
+function help(): string {
+  return `Usage: numdiff <command> [arguments]    (no arguments: the seed demo)
+
+Numerical derivatives of formulas, with error estimates and the exact values beside them.
+
+Commands:
+${alignRows(commands.map((c) => ["  " + c.name, c.summary]))}
+
+Formulas: numbers, variables, + - * / ^, unary minus, parentheses, comparisons, c ? a : b, pi, e,
+and sqrt cbrt exp expm1 log log1p log2 log10 sin cos tan asin acos atan atan2 sinh cosh tanh asinh
+acosh atanh abs sign min max pow hypot floor ceil. Quote them for the shell.
+
+Examples:
+  numdiff derivative "0.01*x^2 + 0.1*x" --at 5
+  numdiff partial "x0^2 + x1^2" --at x0=3,x1=4 --wrt x0
+  numdiff gradient "x0^2 + x1^2" --at x0=3,x1=4 --json
+
+numdiff <command> --help shows the options of a command.`;
+}
+
+/** One line: the message without line breaks, cut to a readable length. */
+function oneLine(text: string): string {
+  const line = text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+  return line.length > 300 ? line.slice(0, 297) + "..." : line;
+}
+
+/**
+ * Runs `numdiff` in-process on the arguments after the program name and returns the exit status.
+ *
+ * @example
+ * ```ts
+ * const out: string[] = [];
+ * await main(["derivative", "x^2", "--at", "3", "--json"], { out: (t) => out.push(t), err: () => {}, cwd: "." });
+ * // 0; out[0] is {"value":6,...}
+ * ```
+ */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  try {
+    if (argv.length === 0) {
+      await runDemo(io);
+      return EXIT_OK;
+    }
+    const [name, ...rest] = argv;
+    if (name === "--help" || name === "-h" || name === "help") {
+      io.out(help());
+      return EXIT_OK;
+    }
+    const command = commands.find((c) => c.name === name);
+    if (command === undefined) {
+      const shown = JSON.stringify(name.length > 40 ? name.slice(0, 40) + "…" : name);
+      io.err(
+        `numdiff: unknown command ${shown}; expected one of ${commands.map((c) => c.name).join(", ")} (see numdiff --help)`,
+      );
+      return EXIT_USAGE;
+    }
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.out(command.usage);
+      return EXIT_OK;
+    }
+    await command.run(rest, io);
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof NumdiffError) {
+      io.err(`numdiff: ${oneLine(e.message)}`);
+      return EXIT_USAGE;
+    }
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      io.err("numdiff: the input is nested too deeply");
+      return EXIT_USAGE;
+    }
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    io.err(`numdiff: internal error (${oneLine(what)})`);
+    return EXIT_INTERNAL;
+  }
+}
+
+function isEntry(): boolean {
+  try {
+    const script = process.argv[1];
+    return script !== undefined && realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) {
+  const io: CliIO = {
+    out: (text) => void process.stdout.write(text + "\n"),
+    err: (text) => void process.stderr.write(text + "\n"),
+    cwd: process.cwd(),
+  };
+  process.stdout.on("error", () => process.exit(EXIT_OK));
+  main(process.argv.slice(2), io).then(
+    (code) => (process.exitCode = code),
+    () => (process.exitCode = EXIT_INTERNAL),
+  );
+}

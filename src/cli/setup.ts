@@ -1,0 +1,134 @@
+/**
+ * What the differentiation subcommands share: their options, the point, the formulas and the check that
+ * the function is finite at the point.
+ */
+import { NumdiffError, type DerivativeOptions, type Method } from "../core/index.js";
+import { compareNames, compileFormula, type CompiledFormula } from "../expr/index.js";
+import { parseNumber, parseOptions, parsePoint } from "./args.js";
+import { UsageError } from "./command.js";
+import { formatNumber } from "./format.js";
+
+/** The options every differentiation subcommand takes. */
+export const DIFF_OPTIONS = {
+  at: { type: "string" },
+  order: { type: "string" },
+  method: { type: "string" },
+  step: { type: "string" },
+  accuracy: { type: "string" },
+  wrt: { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** The help text of the shared options. */
+export const DIFF_OPTIONS_HELP = `  --method m    auto (default: adaptive steps, extrapolated, one-sided at domain edges),
+                central, forward or backward (one stencil; with --step, the book's method)
+  --step h      a fixed step: one plain stencil with exactly this h (the book uses 1e-4)
+  --accuracy p  truncation order of the fixed-step stencil: 2 (default), 4, 6 or 8
+  --json        print one JSON object instead of the table
+  -h, --help    this help`;
+
+const METHODS = ["auto", "central", "forward", "backward"];
+
+/** Parsed arguments of a differentiation subcommand. */
+export interface DiffArgs {
+  values: {
+    [K in keyof typeof DIFF_OPTIONS]?: (typeof DIFF_OPTIONS)[K]["type"] extends "boolean" ? boolean : string;
+  };
+  positionals: string[];
+  options: Omit<DerivativeOptions, "bounds">;
+}
+
+/**
+ * Parses the arguments, refusing options the subcommand does not take.
+ *
+ * @example
+ * ```ts
+ * parseDiffArgs(["x^2", "--at", "3", "--step", "1e-4"], ["at", "step"]).options; // { step: 0.0001 }
+ * ```
+ */
+export function parseDiffArgs(argv: string[], allowed: readonly (keyof typeof DIFF_OPTIONS)[]): DiffArgs {
+  const { values, positionals } = parseOptions(argv, DIFF_OPTIONS);
+  for (const key of Object.keys(values) as (keyof typeof DIFF_OPTIONS)[]) {
+    if (key !== "help" && key !== "json" && !allowed.includes(key)) {
+      throw new UsageError(`unknown option --${key} for this command`);
+    }
+  }
+  const options: Omit<DerivativeOptions, "bounds"> = {};
+  if (values.order !== undefined) options.order = parseNumber("--order", values.order);
+  if (values.method !== undefined) {
+    if (!METHODS.includes(values.method)) {
+      throw new UsageError(
+        `invalid --method; expected one of ${METHODS.join(", ")}, got ${JSON.stringify(values.method.slice(0, 40))}`,
+      );
+    }
+    options.method = values.method as Method;
+  }
+  if (values.step !== undefined) options.step = parseNumber("--step", values.step);
+  if (values.accuracy !== undefined) options.accuracy = parseNumber("--accuracy", values.accuracy);
+  return { values, positionals, options };
+}
+
+/** Formulas compiled over the variables of a point, and the point as an array in their order. */
+export interface Problem {
+  formulas: CompiledFormula[];
+  variables: readonly string[];
+  point: Float64Array;
+}
+
+/**
+ * Compiles the formulas over the variables named in `--at` (`x0=3,x1=4`, in that order) or, for plain
+ * values (`3,4`), over the formulas' variables sorted by name. One-variable problems accept `--at 5`.
+ *
+ * @throws UsageError for a missing or mismatched point; FormulaError for a refused formula.
+ * @example
+ * ```ts
+ * setupProblem(["x0^2 + x1^2"], "x0=3,x1=4").variables; // ["x0", "x1"]
+ * ```
+ */
+export function setupProblem(texts: readonly string[], at: string | undefined): Problem {
+  if (texts.length === 0) throw new UsageError("missing formula; see --help");
+  if (at === undefined)
+    throw new UsageError("missing --at; expected the point, e.g. --at 5 or --at x0=3,x1=4");
+  const point = parsePoint(at);
+  if (point.names !== null) {
+    const variables = point.names;
+    const formulas = texts.map((t) => compileFormula(t, { variables }));
+    return { formulas, variables, point: Float64Array.from(point.values) };
+  }
+  const found = new Set<string>();
+  for (const t of texts) for (const v of compileFormula(t).variables) found.add(v);
+  let variables: readonly string[] = [...found].sort(compareNames);
+  if (found.size === 0 && point.values.length === 1) variables = ["x"];
+  if (variables.length !== point.values.length) {
+    throw new UsageError(
+      `--at has ${point.values.length} value${point.values.length === 1 ? "" : "s"} but the formula has ${variables.length} variable${variables.length === 1 ? "" : "s"} (${variables.join(", ") || "none"}); name them, e.g. --at ${variables.map((v, i) => `${v}=${i + 1}`).join(",") || "x=1"}`,
+    );
+  }
+  const formulas = texts.map((t) => compileFormula(t, { variables }));
+  return { formulas, variables, point: Float64Array.from(point.values) };
+}
+
+/** `x0 = 3, x1 = 4` */
+export function describePoint(variables: readonly string[], point: ArrayLike<number>): string {
+  return variables.map((v, i) => `${v} = ${formatNumber(point[i])}`).join(", ");
+}
+
+/**
+ * Refuses a point where a formula's value is not finite (1/x at 0, sqrt(-x) at 1): a finite difference
+ * there means nothing.
+ *
+ * @throws NumdiffError (INVALID_POINT).
+ */
+export function checkFinite(problem: Problem): void {
+  for (const f of problem.formulas) {
+    const value = f.evaluate(problem.point);
+    if (!Number.isFinite(value)) {
+      throw new NumdiffError(
+        "INVALID_POINT",
+        "at",
+        `${f.source.length > 60 ? "the formula" : f.source} is ${value} at ${describePoint(problem.variables, problem.point)}; expected a finite value there`,
+      );
+    }
+  }
+}
