@@ -229,7 +229,10 @@ describe("numdiff explorer in Chromium", () => {
     // wheel up 3 notches with the pointer at x = 10 (the middle of [0, 20]): [10 − 10/1.2³, 10 + 10/1.2³]
     await page.mouse.move(area.x + area.width / 2, area.y + area.height / 2);
     await page.mouse.wheel(0, -300);
-    await until(async () => Number(await slider.getAttribute("max")) < 20, "the view to zoom");
+    // (the wheel may arrive as several events: wait for the whole zoom, 1.2³ in width)
+    const width = async () =>
+      Number(await slider.getAttribute("max")) - Number(await slider.getAttribute("min"));
+    await until(async () => Math.abs((await width()) - 20 / 1.2 ** 3) < 1e-6, "the view to zoom by 1.2³");
     const lo = Number(await slider.getAttribute("min"));
     const hi = Number(await slider.getAttribute("max"));
     expect(Math.abs(hi - lo - 20 / 1.2 ** 3)).toBeLessThan(1e-12);
@@ -346,9 +349,13 @@ describe("numdiff explorer in Chromium", () => {
     const before = await centre(page, ring);
     await page.mouse.move(mid.x, mid.y);
     await page.mouse.wheel(0, -300);
-    await until(async () => Math.abs((await centre(page, ring)).x - before.x) > 5, "the region to zoom");
-    const after = await centre(page, ring);
     const k = 1.2 ** 3;
+    // (the wheel may arrive as several events: wait until the offset has grown by most of 1.2³)
+    await until(
+      async () => Math.abs((await centre(page, ring)).x - mid.x) > (k - 0.1) * Math.abs(before.x - mid.x),
+      "the region to zoom",
+    );
+    const after = await centre(page, ring);
     // pointer and marker sit on whole pixels: allow 2 px on offsets of ~70 and ~90 px
     expect(Math.abs(after.x - mid.x - k * (before.x - mid.x))).toBeLessThan(2 * k);
     expect(Math.abs(after.y - mid.y - k * (before.y - mid.y))).toBeLessThan(2 * k);
@@ -364,6 +371,11 @@ describe("numdiff explorer in Chromium", () => {
     await expectNumber(page, "partial-x0", -6, 1e-12);
     await expectNumber(page, "partial-x1", 8, 1e-12);
     expect(new URL(page.url()).search).toBe("?f=x0%5E2+%2B+x1%5E2&x0=-3&x1=4&lr=0.1&steps=20");
+    // the point moves with arrow keys too: 2% of the region, 0.18 in x1 on the book's [-4.5, 4.5]
+    await page.getByTestId("field-handle").focus();
+    await page.keyboard.press("ArrowUp");
+    await until(async () => (await page.getByTestId("point-input-x1").inputValue()) === "4.18", "x1 = 4.18");
+    await expectNumber(page, "partial-x1", 8.36, 1e-12);
     // the example button runs the book's gradient_method.py: (-3, 4), lr 0.1, 20 steps → (-0.03459, 0.04612)
     await page.getByRole("button", { name: "Rosenbrock" }).click();
     await until(

@@ -7,10 +7,24 @@ import type { Fn1, FnN } from "../../src/core/index.js";
 import { analyticDerivative, compileFormula, FormulaError } from "../../src/expr/index.js";
 import type { Mode } from "./state.js";
 
-/** The one-variable name. */
+/**
+ * The one-variable name, as in the seed (`function_1(x)`).
+ *
+ * @example
+ * ```ts
+ * VARIABLE_1D; // "x"
+ * ```
+ */
 export const VARIABLE_1D = "x";
 
-/** The two-variable names, in the order of the point (x0, x1), as in the book. */
+/**
+ * The two-variable names, in the order of the point (x0, x1), as in the book (`function_2`).
+ *
+ * @example
+ * ```ts
+ * VARIABLES_2D; // ["x0", "x1"]
+ * ```
+ */
 export const VARIABLES_2D: readonly [string, string] = Object.freeze(["x0", "x1"]) as readonly [
   string,
   string,

@@ -30,6 +30,17 @@ import { panView, wheelZoomFactor, zoomView, type ViewRange } from "./view.js";
 export const KEY_STEP_FRACTION = 0.01;
 
 /**
+ * Shift with an arrow key moves this many times as far (the usual slider convention of a large step).
+ *
+ * @default 10
+ * @example
+ * ```ts
+ * SHIFT_STEP_FACTOR; // 10 (Shift+→ moves 2 on the seed's [0, 20] view)
+ * ```
+ */
+export const SHIFT_STEP_FACTOR = 10;
+
+/**
  * The + and − keys (with the point focused) zoom in and out by this factor about the point.
  *
  * @default 1.5
@@ -123,7 +134,19 @@ export interface OneDElements {
   summary: HTMLElement;
 }
 
-/** The one-variable view; `render` redraws it for a formula, a point and a range. */
+/**
+ * The one-variable view; `render` redraws it for a formula, a point and a range. Pointer and
+ * keyboard input come back through `events`; the page decides what the new state is.
+ *
+ * @example
+ * ```ts
+ * const view = new OneDView(
+ *   { plot, numbers, errorChart, status, summary },
+ *   { point: (x, follow) => setPoint(x, follow), view: (v) => setView(v) },
+ * );
+ * view.render(loadFormula("sin(x)") as Formula1D, 1, [0, 20]); // tangent at 1, cos(1) in the table
+ * ```
+ */
 export class OneDView {
   private readonly overlay: SVGSVGElement;
   private readonly panArea: SVGRectElement;
@@ -328,7 +351,7 @@ export class OneDView {
 
     this.handle.addEventListener("keydown", (ev) => {
       const width = this.view[1] - this.view[0];
-      const step = width * KEY_STEP_FRACTION * (ev.shiftKey ? 10 : 1);
+      const step = width * KEY_STEP_FRACTION * (ev.shiftKey ? SHIFT_STEP_FACTOR : 1);
       const move = (x: number): void => this.events.point(snapToView(x, this.view), true);
       switch (ev.key) {
         case "ArrowRight":

@@ -8,7 +8,7 @@ import { zoomBox } from "./box.js";
 import { parseSvg, svgEl, toSvgPoint } from "./dom.js";
 import type { Formula2D } from "./formula.js";
 import { BOX_ASPECT, boxFrame, fitFigure, type Box } from "./geometry.js";
-import { CLICK_SLOP_PX, WHEEL_LINE_PX } from "./one-d.js";
+import { CLICK_SLOP_PX, SHIFT_STEP_FACTOR, WHEEL_LINE_PX } from "./one-d.js";
 import type { Pair } from "./partials.js";
 import { partialNumbers } from "./partials.js";
 import { announcer } from "./announce.js";
@@ -16,7 +16,8 @@ import { partialSummary, partialTable } from "./tables.js";
 import { wheelZoomFactor } from "./view.js";
 
 /**
- * Arrow keys on a figure's point move it by this fraction of the region's width or height.
+ * Arrow keys on a figure's point move it by this fraction of the region's width or height (Shift:
+ * SHIFT_STEP_FACTOR times as far).
  *
  * @default 0.02
  * @example
@@ -130,7 +131,17 @@ class Panel {
   }
 }
 
-/** The two-variable view; `render` redraws it. */
+/**
+ * The two-variable view; `render` redraws the field, the descent path and the partials. Clicks,
+ * arrow keys and the wheel come back through `events`.
+ *
+ * @example
+ * ```ts
+ * const view = new TwoDView({ field, descent, numbers, status, summary }, { point: setPoint, view: setBox });
+ * view.render(loadFormula("x0^2 + x1^2") as Formula2D, [-3, 4], 0.1, 20, BOOK_BOX);
+ * // ∂f/∂x0 = −6, ∂f/∂x1 = 8; the path ends near (-0.0346, 0.0461)
+ * ```
+ */
 export class TwoDView {
   private readonly panels: [Panel, Panel];
   private frame: Frame = boxFrame(
@@ -218,7 +229,7 @@ export class TwoDView {
       { passive: false },
     );
     panel.handle.addEventListener("keydown", (ev) => {
-      const k = KEY_STEP_FRACTION_2D * (ev.shiftKey ? 5 : 1);
+      const k = KEY_STEP_FRACTION_2D * (ev.shiftKey ? SHIFT_STEP_FACTOR : 1);
       const dx = (this.box[0][1] - this.box[0][0]) * k;
       const dy = (this.box[1][1] - this.box[1][0]) * k;
       const moves: Record<string, Pair> = {
