@@ -1,5 +1,5 @@
 import { GOOD_RELATIVE_ERROR } from "./constants.js";
-import { descend, type Candidate } from "./descent.js";
+import { ColumnWorkspace, descendColumn, type PointSource } from "./descent.js";
 import { invalid } from "./errors.js";
 import { fixedStep } from "./fixed-step.js";
 import { Sampler } from "./sampler.js";
@@ -7,10 +7,28 @@ import { candidateScales } from "./step.js";
 import type { DerivativeOptions, DerivativeResult, Fn1, StencilKind } from "./types.js";
 import { checkFunction, resolveOptions } from "./validate.js";
 
-function better(a: Candidate, b: Candidate): Candidate {
-  if (!Number.isFinite(b.value)) return a;
-  if (!Number.isFinite(a.value)) return b;
-  return b.error < a.error || Number.isNaN(a.error) ? b : a;
+const KINDS: Record<number, StencilKind> = { 0: "central", 1: "forward", [-1]: "backward" };
+
+// One spare workspace, so a loop of derivative() calls allocates no tableau state. Taken while in
+// use, so a derivative() of a function that itself calls derivative() gets a fresh one.
+let spare: ColumnWorkspace | null = null;
+
+/** A scalar f as a one-component point source; one reused buffer per call site. */
+class ScalarSource implements PointSource {
+  private readonly buf = new Float64Array(1);
+  private readonly mid = new Float64Array(1);
+  constructor(
+    private readonly sampler: Sampler,
+    private readonly x: number,
+  ) {}
+  at(t: number): Float64Array {
+    this.buf[0] = this.sampler.at(t);
+    return this.buf;
+  }
+  centre(): Float64Array {
+    this.mid[0] = this.sampler.at(this.x); // cached by the sampler: evaluated at most once
+    return this.mid;
+  }
 }
 
 /**
@@ -43,28 +61,39 @@ export function derivative(f: Fn1, x: number, options?: DerivativeOptions): Deri
   if (typeof x !== "number") throw invalid("INVALID_POINT", "x", "a number", x);
   const opts = resolveOptions(options, x);
   const sampler = new Sampler(f, opts.lo, opts.hi);
-  const defaultKind: StencilKind = opts.method === "auto" ? "central" : opts.method;
+  const startKind: StencilKind = opts.method === "auto" ? "central" : opts.method;
   if (!Number.isFinite(x)) {
-    return { value: NaN, error: NaN, step: NaN, evaluations: 0, method: defaultKind };
+    return { value: NaN, error: NaN, step: NaN, evaluations: 0, method: startKind };
   }
   if (opts.step !== undefined) {
-    return fixedStep(sampler, x, opts.order, defaultKind, opts.step, opts.accuracy, opts.lo, opts.hi);
+    return fixedStep(sampler, x, opts.order, startKind, opts.step, opts.accuracy, opts.lo, opts.hi);
   }
-  const canSwitch = opts.method === "auto";
-  let best: Candidate = { value: NaN, error: NaN, step: NaN, method: defaultKind };
+  const source = new ScalarSource(sampler, x);
+  const ws = spare ?? new ColumnWorkspace(1);
+  spare = null;
+  let value = NaN;
+  let error = NaN;
+  let step = NaN;
+  let method = startKind;
   const scales = candidateScales(x);
-  for (let k = 0; k < scales.length; k++) {
-    best = better(best, descend(sampler, x, opts.order, scales[k], defaultKind, canSwitch, k > 0));
-    if (best.error <= GOOD_RELATIVE_ERROR * Math.abs(best.value)) break;
+  try {
+    for (let k = 0; k < scales.length; k++) {
+      ws.active[0] = 0;
+      ws.activeCount = 1;
+      descendColumn(ws, source, x, opts.order, scales[k], startKind, opts.method === "auto", k > 0);
+      const v = ws.value[0];
+      const e = ws.error[0];
+      // A finite value beats a non-finite one, then the smaller error (an unknown error loses).
+      if (Number.isFinite(v) && (!Number.isFinite(value) || e < error || Number.isNaN(error))) {
+        [value, error, step, method] = [v, e, ws.step[0], KINDS[ws.kind[0]]];
+      }
+      if (error <= GOOD_RELATIVE_ERROR * Math.abs(value)) break;
+    }
+  } finally {
+    spare = ws; // also after an exception thrown by f
   }
   // No estimate of the error means no convergence: if f is not even finite at x (1/x at 0), the
   // last difference is meaningless, and the honest value is NaN.
-  if (Number.isNaN(best.error) && !Number.isFinite(sampler.at(x))) best = { ...best, value: NaN };
-  return {
-    value: best.value,
-    error: best.error,
-    step: best.step,
-    evaluations: sampler.evaluations,
-    method: best.method,
-  };
+  if (Number.isNaN(error) && !Number.isFinite(sampler.at(x))) value = NaN;
+  return { value, error, step, evaluations: sampler.evaluations, method };
 }

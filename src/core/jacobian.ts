@@ -5,7 +5,7 @@ import { candidateScales, divideByPower } from "./step.js";
 import type { StencilKind, VecFn } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
-import { ColumnWorkspace, descendColumn } from "./vector-descent.js";
+import { ColumnWorkspace, descendColumn, type PointSource } from "./descent.js";
 import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 
 /** Options of {@link jacobian}: the multivariate options plus `errors`. */
@@ -27,6 +27,23 @@ export interface JacobianResult {
   evaluations: number;
 }
 
+/** F along coordinate j of the working point, as a point source for the descent; reused per column. */
+class ColumnSource implements PointSource {
+  j = 0;
+  lo = -Infinity;
+  hi = Infinity;
+  constructor(
+    private readonly caller: VectorCaller,
+    private readonly mid: Float64Array,
+  ) {}
+  at(t: number): ArrayLike<number> | null {
+    return this.caller.callAt(this.j, t, this.lo, this.hi);
+  }
+  centre(): Float64Array {
+    return this.mid;
+  }
+}
+
 function rows(m: number, n: number, fill: number): Float64Array[] {
   const out: Float64Array[] = [];
   for (let i = 0; i < m; i++) out.push(fill === 0 ? new Float64Array(n) : new Float64Array(n).fill(fill));
@@ -37,7 +54,7 @@ function rows(m: number, n: number, fill: number): Float64Array[] {
  * The Jacobian of a vector function F at x: value[i][j] = ∂F_i/∂x_j, with error estimates.
  *
  * By default each column j runs the adaptive descent of {@link derivative} on all components of F at
- * once (see vector-descent.ts): each F call serves every component, each component is extrapolated
+ * once (see descent.ts): each F call serves every component, each component is extrapolated
  * and stopped on its own, and a column allocates nothing beyond what F returns. With `step`, one
  * plain stencil per column (2n calls for central, n + 1 for forward). The length of F's first result
  * fixes m; a later result of another length throws INCONSISTENT_OUTPUT.
@@ -140,7 +157,8 @@ function adaptive(
   const chosen = new Int32Array(m);
   const startKind: StencilKind = o.method === "auto" ? "central" : o.method;
   const canSwitch = o.method === "auto";
-  const good = GOOD_RELATIVE_ERROR; // read once (see vector-descent.ts)
+  const good = GOOD_RELATIVE_ERROR; // read once (see descent.ts)
+  const source = new ColumnSource(caller, centre);
   for (let j = 0; j < n; j++) {
     const xj = w[j];
     if (!Number.isFinite(xj)) {
@@ -150,7 +168,10 @@ function adaptive(
       // First scale: every component.
       for (let k = 0; k < m; k++) ws.active[k] = k;
       ws.activeCount = m;
-      descendColumn(ws, caller, centre, j, o.lo[j], o.hi[j], o.order, scales[0], startKind, canSwitch, false);
+      source.j = j;
+      source.lo = o.lo[j];
+      source.hi = o.hi[j];
+      descendColumn(ws, source, xj, o.order, scales[0], startKind, canSwitch, false);
       let retry = 0;
       for (let k = 0; k < m; k++) {
         value[k][j] = ws.value[k];
@@ -161,19 +182,7 @@ function adaptive(
       for (let si = 1; si < scales.length && retry > 0; si++) {
         ws.active.set(chosen.subarray(0, retry));
         ws.activeCount = retry;
-        descendColumn(
-          ws,
-          caller,
-          centre,
-          j,
-          o.lo[j],
-          o.hi[j],
-          o.order,
-          scales[si],
-          startKind,
-          canSwitch,
-          true,
-        );
+        descendColumn(ws, source, xj, o.order, scales[si], startKind, canSwitch, true);
         let still = 0;
         for (let a = 0; a < retry; a++) {
           const k = chosen[a];

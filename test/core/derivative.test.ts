@@ -62,6 +62,13 @@ describe("derivative, default method", () => {
     });
   }
 
+  it("can be nested: the derivative of a derivative is the second derivative (to 1e-8)", () => {
+    const d1 = (t: number) => derivative(Math.exp, t).value;
+    const r = derivative(d1, 1);
+    expect(relErr(r.value, Math.E)).toBeLessThan(1e-8);
+    expect(relErr(derivative(Math.exp, 1).value, Math.E)).toBeLessThan(1e-13); // state left clean
+  });
+
   it("counts every call of f exactly", () => {
     let calls = 0;
     const r = derivative((x) => (calls++, Math.sin(x)), 0.7);

@@ -119,10 +119,9 @@ describe("multivariate properties (fast-check)", () => {
   });
 });
 
-describe("the vector descent of jacobian mirrors derivative()", () => {
-  // jacobian's columns run vector-descent.ts, a port of descent.ts for many components at once. For a
-  // single component it must make the same decisions, so it returns the very same value. If this
-  // fails after a change to descent.ts, port the change to vector-descent.ts.
+describe("jacobian and derivative() share one descent", () => {
+  // jacobian's columns and derivative() both run descent.ts (m components at once, m = 1 for
+  // derivative). A one-component Jacobian must therefore return the very same value.
   it("a one-component Jacobian equals derivative() bit for bit on the one-variable functions", () => {
     const points = [-2.5, -0.3, 0, 1e-9, 0.001, 0.5, 1, 3, 1e4];
     for (const [name, f] of Object.entries(functions1d)) {
