@@ -125,6 +125,7 @@ function protectDashes(argv: readonly string[], options: OptionSpec): string[] {
           : undefined
         : Object.values(options).find((o) => o.short === short);
     const next = argv[i + 1];
+    if (spec?.type === "string" && next === undefined) throw usage(`missing value for ${a}`, a);
     if (spec?.type === "string" && next !== undefined && !(next.startsWith("-") && OPTION.test(next))) {
       out.push(`${a}=${next}`);
       i++;
@@ -159,6 +160,12 @@ export function parseOptions<T extends OptionSpec>(
     return { values: values as never, positionals };
   } catch (e) {
     const message = e instanceof Error ? e.message.split("\n")[0] : "bad arguments";
-    throw usage(message.replace(/\.$/, "").replace(/^Unknown option/, "unknown option"), "arguments");
+    throw usage(
+      message
+        .split(". ")[0]
+        .replace(/\.$/, "")
+        .replace(/^Unknown option/, "unknown option"),
+      "arguments",
+    );
   }
 }

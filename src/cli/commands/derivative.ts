@@ -2,7 +2,7 @@ import { derivative as differentiate, NumdiffError } from "../../core/index.js";
 import { analyticDerivative } from "../../expr/index.js";
 import type { CliIO, Command } from "../command.js";
 import { UsageError } from "../command.js";
-import { alignRows, formatNumber, jsonNumber } from "../format.js";
+import { formatNumber, jsonNumber } from "../format.js";
 import { checkFinite, DIFF_OPTIONS_HELP, parseDiffArgs, setupProblem } from "../setup.js";
 import { exactValue, printResult } from "./one-result.js";
 
@@ -80,12 +80,10 @@ Examples:
     }
     const order = options.order ?? 1;
     const what = order === 1 ? "f'" : `f^(${order})`;
-    io.out(
-      alignRows([
-        ["f(" + problem.variables[0] + ")", formula.source],
-        ["at", `${problem.variables[0]} = ${formatNumber(x)}`],
-      ]),
-    );
-    printResult(io, what, result, exact);
+    const header = [
+      [`f(${problem.variables[0]})`, formula.source],
+      ["at", `${problem.variables[0]} = ${formatNumber(x)}`],
+    ];
+    printResult(io, header, what, result, exact);
   },
 };

@@ -26,8 +26,15 @@ export function exactValue(make: () => CompiledFormula | null, point: ArrayLike<
  * Prints one derivative result as aligned lines: value, estimated error, method and step,
  * evaluations, and the exact value with the actual error (or why there is none).
  */
-export function printResult(io: CliIO, what: string, result: DerivativeResult, exact: Exact | null): void {
+export function printResult(
+  io: CliIO,
+  header: string[][],
+  what: string,
+  result: DerivativeResult,
+  exact: Exact | null,
+): void {
   const rows: string[][] = [
+    ...header,
     [what, formatNumber(result.value)],
     ["estimated error", formatError(result.error)],
     ["method", `${result.method}, step ${formatNumber(result.step)}`],

@@ -2,7 +2,7 @@ import { NumdiffError, partial as differentiate } from "../../core/index.js";
 import { analyticDerivative } from "../../expr/index.js";
 import type { CliIO, Command } from "../command.js";
 import { UsageError } from "../command.js";
-import { alignRows, jsonNumber } from "../format.js";
+import { jsonNumber } from "../format.js";
 import { checkFinite, describePoint, DIFF_OPTIONS_HELP, parseDiffArgs, setupProblem } from "../setup.js";
 import { exactValue, printResult } from "./one-result.js";
 
@@ -83,12 +83,10 @@ Examples:
       return;
     }
     const order = options.order ?? 1;
-    io.out(
-      alignRows([
-        ["f", formula.source],
-        ["at", describePoint(problem.variables, problem.point)],
-      ]),
-    );
-    printResult(io, order === 1 ? `∂f/∂${wrt}` : `∂^${order}f/∂${wrt}^${order}`, result, exact);
+    const header = [
+      ["f", formula.source],
+      ["at", describePoint(problem.variables, problem.point)],
+    ];
+    printResult(io, header, order === 1 ? `∂f/∂${wrt}` : `∂^${order}f/∂${wrt}^${order}`, result, exact);
   },
 };

@@ -37,7 +37,8 @@ export function printTable(
     );
     return;
   }
-  const rows: string[][] = [...header, [""]];
+  io.out(alignRows(header) + "\n");
+  const rows: string[][] = [];
   const columns = t.value[0]?.length ?? 0;
   rows.push(["", "value", "estimated error", ...(t.exact ? ["exact", "actual error"] : [])]);
   t.labels.forEach((label, k) => {
