@@ -3,12 +3,26 @@
  * at 5 and 10, and the partial derivatives of x0² + x1² at (3, 4), each by the book's method (central
  * difference, h = 1e-4), by numdiff's default, and analytically (math.js's symbolic derivative).
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { BOOK_STEP, derivative, partial } from "../core/index.js";
 import { analyticDerivative, compileFormula } from "../expr/index.js";
+import { tangentFigure } from "../plot/index.js";
+import { svgToPng } from "../plot/png.js";
 import type { CliIO } from "./command.js";
 import { alignRows, formatError, formatNumber } from "./format.js";
 
 const BOOK = { method: "central", step: BOOK_STEP } as const;
+
+/**
+ * Where the demo writes the seed's tangent figure, relative to the working directory (out/ is gitignored).
+ *
+ * @example
+ * ```ts
+ * DEMO_FIGURE; // "out/tangent.png"
+ * ```
+ */
+export const DEMO_FIGURE = "out/tangent.png";
 
 /**
  * Prints the seed reproduced.
@@ -79,8 +93,10 @@ export async function runDemo(io: CliIO): Promise<void> {
     ]),
   );
 
-  // FIGURES: the figures engineer adds the tangent figure here — render it with numdiff/plot, write it
-  // to a file under io.cwd, and print its path with io.out(...).
+  const figure = join(io.cwd, DEMO_FIGURE);
+  mkdirSync(dirname(figure), { recursive: true });
+  writeFileSync(figure, svgToPng(tangentFigure({ f: f1, x0: 5, domain: [0, 20] })));
+  io.out(`\nThe seed's figure, f and its tangent at x = 5: ${figure}`);
 
   io.out("\nMore: numdiff --help");
 }

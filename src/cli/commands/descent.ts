@@ -4,6 +4,7 @@ import { parseNumber, parseOptions, parsePoint, parseRange, UsageError, type Com
 import {
   FIGURE_OPTIONS,
   FIGURE_OPTIONS_HELP,
+  figureArgs,
   figureOptions,
   outputFile,
   writeFigure,
@@ -20,7 +21,7 @@ const VARIABLES = ["x0", "x1"] as const;
  * numdiff descent "x0^2 + x1^2" --start x0=-3,x1=4 -o descent.png
  * ```
  */
-export const descentCommand: Command = {
+export const descent: Command = {
   name: "descent",
   summary: "draw the path of gradient descent over level curves (SVG or PNG)",
   usage: [
@@ -41,7 +42,7 @@ export const descentCommand: Command = {
     '  numdiff descent "x0^2 + x1^2" --start x0=-3,x1=4 --lr 0.1 --steps 20 -o descent.png',
   ].join("\n"),
   run(argv, io) {
-    const { values, positionals } = parseOptions(argv, {
+    const { values, positionals } = parseOptions(figureArgs(argv), {
       start: { type: "string" },
       lr: { type: "string" },
       steps: { type: "string" },

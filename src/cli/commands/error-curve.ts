@@ -4,6 +4,7 @@ import { parseNumber, parseOptions, UsageError, type Command } from "../command.
 import {
   FIGURE_OPTIONS,
   FIGURE_OPTIONS_HELP,
+  figureArgs,
   figureOptions,
   outputFile,
   writeFigure,
@@ -19,7 +20,7 @@ import {
  * numdiff error-curve "sin(x)" --at 1 -o error-curve.svg
  * ```
  */
-export const errorCurveCommand: Command = {
+export const errorCurve: Command = {
   name: "error-curve",
   summary: "plot the error of finite differences against the step h (SVG or PNG)",
   usage: [
@@ -37,7 +38,10 @@ export const errorCurveCommand: Command = {
     '  numdiff error-curve "sin(x)" --at 1 -o error-curve.png',
   ].join("\n"),
   run(argv, io) {
-    const { values, positionals } = parseOptions(argv, { at: { type: "string" }, ...FIGURE_OPTIONS });
+    const { values, positionals } = parseOptions(figureArgs(argv), {
+      at: { type: "string" },
+      ...FIGURE_OPTIONS,
+    });
     if (positionals.length !== 1) {
       throw new UsageError(`expected one formula of x, got ${positionals.length} arguments`, "formula");
     }

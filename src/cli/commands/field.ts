@@ -4,6 +4,7 @@ import { parseNumber, parseOptions, parseRange, UsageError, type Command } from 
 import {
   FIGURE_OPTIONS,
   FIGURE_OPTIONS_HELP,
+  figureArgs,
   figureOptions,
   outputFile,
   writeFigure,
@@ -18,7 +19,7 @@ import {
  * numdiff field "x0^2 + x1^2" -o field.png
  * ```
  */
-export const fieldCommand: Command = {
+export const field: Command = {
   name: "field",
   summary: "draw the gradient field -grad f of a function of x0, x1 (SVG or PNG)",
   usage: [
@@ -28,7 +29,7 @@ export const fieldCommand: Command = {
     "it is the book's figure: [-2, 2]² with the grid -2, -1.75, ..., 2.25.",
     "",
     "Options:",
-    "  --range <a:b>         the range of x0 and x1, default -2:2 (write --range=-3:3 when a is negative)",
+    "  --range <a:b>         the range of x0 and x1, default -2:2",
     "  --grid <n>            grid points per axis, ends included, default 17",
     FIGURE_OPTIONS_HELP,
     "",
@@ -36,7 +37,7 @@ export const fieldCommand: Command = {
     '  numdiff field "x0^2 + x1^2" -o field.png',
   ].join("\n"),
   run(argv, io) {
-    const { values, positionals } = parseOptions(argv, {
+    const { values, positionals } = parseOptions(figureArgs(argv), {
       range: { type: "string" },
       grid: { type: "string" },
       ...FIGURE_OPTIONS,

@@ -17,9 +17,9 @@ import { parseNumber, UsageError, type CliIO } from "../command.js";
  */
 export const FIGURE_FORMATS: readonly string[] = Object.freeze([".svg", ".png"]);
 
-/** parseArgs options every figure command takes. */
+/** parseArgs options every figure command takes (`-o` is spelled out first by {@link figureArgs}). */
 export const FIGURE_OPTIONS = {
-  output: { type: "string", short: "o" },
+  output: { type: "string" },
   width: { type: "string" },
   height: { type: "string" },
   title: { type: "string" },
@@ -32,6 +32,24 @@ export const FIGURE_OPTIONS_HELP = [
   "  --height <px>         figure height, default 600",
   "  --title <text>        the title written on the figure",
 ].join("\n");
+
+/**
+ * The arguments with the short `-o <file>` spelled `--output <file>`, so the output option is parsed
+ * like every long option (a file name may start with a dash only as `--output=-x.svg`).
+ *
+ * @example
+ * ```ts
+ * figureArgs(["x^2", "-o", "t.svg"]); // ["x^2", "--output", "t.svg"]
+ * ```
+ */
+export function figureArgs(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--") return [...out, ...argv.slice(i)];
+    out.push(argv[i] === "-o" ? "--output" : argv[i]);
+  }
+  return out;
+}
 
 /**
  * The output file named by `-o`, checked for a known extension before any work is done.

@@ -4,6 +4,7 @@ import { parseNumber, parseOptions, parseRange, UsageError, type Command } from 
 import {
   FIGURE_OPTIONS,
   FIGURE_OPTIONS_HELP,
+  figureArgs,
   figureOptions,
   outputFile,
   writeFigure,
@@ -43,7 +44,7 @@ export const TANGENT_HALF_WIDTH = 10;
  * numdiff tangent "0.01*x^2 + 0.1*x" --at 5 -o tangent.png
  * ```
  */
-export const tangentCommand: Command = {
+export const tangent: Command = {
   name: "tangent",
   summary: "draw f(x) and its tangent at a point (SVG or PNG)",
   usage: [
@@ -55,14 +56,13 @@ export const tangentCommand: Command = {
     "Options:",
     "  --at <x>              the point of contact (required)",
     "  --range <a:b>         the x range drawn, [a, b); default 0:20 if it holds x, else x-10:x+10",
-    "                        (write --range=-5:5 when a is negative)",
     FIGURE_OPTIONS_HELP,
     "",
     "Example:",
     '  numdiff tangent "0.01*x^2 + 0.1*x" --at 5 -o tangent.png',
   ].join("\n"),
   run(argv, io) {
-    const { values, positionals } = parseOptions(argv, {
+    const { values, positionals } = parseOptions(figureArgs(argv), {
       at: { type: "string" },
       range: { type: "string" },
       ...FIGURE_OPTIONS,
