@@ -14,6 +14,7 @@
 import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import * as prettier from "prettier";
 import { accuracyReport, summarize, type AccuracySummary, type CaseOutcome } from "./accuracy.js";
 import { pickNumber, runExternal } from "./external.js";
 import { loadDerivativeCases, type DerivativeCase } from "./fixtures.js";
@@ -375,7 +376,9 @@ async function main(argv: readonly string[]): Promise<void> {
     log: (line) => console.error(`[bench ${((Date.now() - t0) / 1000).toFixed(1)}s] ${line}`),
   });
   writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 2) + "\n");
-  const md = renderMarkdown(results);
+  // Formatted as the repository's prettier config wants, so `npm test`'s format check passes after a run.
+  const config = (await prettier.resolveConfig(RESULTS_MD)) ?? {};
+  const md = await prettier.format(renderMarkdown(results), { ...config, filepath: RESULTS_MD });
   writeFileSync(RESULTS_MD, md);
   console.log(md);
   console.error(
