@@ -36,6 +36,12 @@ export interface PointSource {
   at(t: number): ArrayLike<number> | null;
   /** The values at x itself (evaluated at most once by the source). */
   centre(): ArrayLike<number>;
+  /**
+   * For a source whose values are themselves differences of f values (the mixed stencil), the size
+   * of the f values behind each component of the last `at` result, for the rounding model; when
+   * absent, |value| is used.
+   */
+  readonly magnitude?: ArrayLike<number>;
 }
 
 function baseStencil(kind: StencilKind, order: number): Stencil {
@@ -146,7 +152,7 @@ export class ColumnWorkspace {
     }
   }
 
-  /** Drops component k's best entry (as Tableau.forgetBest). */
+  /** Drops component k's best entry (its rows turned out not to be in the asymptotic regime). */
   forgetBest(k: number): void {
     this.bestValue[k] = NaN;
     this.bestError[k] = Infinity;
@@ -235,6 +241,7 @@ export function descendColumn(
       const o = st.offsets[q];
       const wt = st.weights[q];
       const v = o === 0 ? source.centre() : source.at(x + o * hr);
+      const magnitude = source.magnitude;
       for (let a = 0; a < ws.activeCount; a++) {
         const k = ws.active[a];
         if (ws.bad[k] !== 0) continue;
@@ -249,7 +256,7 @@ export function descendColumn(
         if (Number.isNaN(ws.ref[k])) ws.ref[k] = fk;
         else if (fk !== ws.ref[k]) ws.flat[k] = 0;
         ws.sum[k] += wt * fk;
-        ws.absSum[k] += Math.abs(wt * fk);
+        ws.absSum[k] += Math.abs(wt) * (magnitude === undefined || o === 0 ? Math.abs(fk) : magnitude[k]);
       }
     }
     if (firstBadSide !== 0) {
@@ -334,7 +341,7 @@ export function descendColumn(
       }
       if (state === 3) ws.forgetBest(k);
       const settled = state === 1 || state === 2;
-      // Neville-Richardson row, as Tableau.push.
+      // Neville-Richardson row: column c eliminates the h^(p·c) term, t = (h/h0)^p.
       const off = k * C;
       ws.cur[0] = d;
       ws.curRound[0] = rounding;
@@ -366,7 +373,8 @@ export function descendColumn(
         ws.prev[off + c] = ws.cur[c];
         ws.prevRound[off + c] = ws.curRound[c];
       }
-      // The sharpened estimate of the newest row's best entry (Tableau.sharpened).
+      // Sharpened estimate of the newest row's best entry: when row errors fall geometrically
+      // (e_{i-1} -> e_i), the entry is off by about e_i^2/e_{i-1}, the next term (cf. Aitken's Δ²).
       let sharpError = NaN;
       if (rowError < Infinity && settled && ws.rbTrusted[k] === 1) {
         const ePrev = ws.rbError[k] - ws.rbRound[k];

@@ -1,26 +1,14 @@
 /**
  * Mixed second partials ∂²f/∂x_i∂x_j (i ≠ j) by the central four-point stencil
  * D(h) = [f(x+h_i+h_j) − f(x+h_i−h_j) − f(x−h_i+h_j) + f(x−h_i−h_j)] / (4·h_i·h_j),
- * whose error expands in even powers of a common factor of h_i and h_j, so the Richardson tableau of
- * extrapolate.ts (in t = h²) applies. Steps are per coordinate: h_i = s_i · MIXED_INITIAL_STEP · 2^-k
- * with s_i the first scale of the one-variable rule (candidateScales).
+ * whose error expands in even powers of a common factor of h_i and h_j, so Richardson extrapolation in
+ * t = h² applies: it runs on the one adaptive descent of descent.ts (see MixedSource). Steps are per
+ * coordinate: h_i = s_i · c with s_i from the one-variable scale rule (candidateScales) and c descending
+ * from MIXED_INITIAL_STEP.
  */
 
-import {
-  CENTRAL_RETRIES,
-  CENTRAL_SHRINK,
-  CONVERGED_RELATIVE_ERROR,
-  DIVERGENCE_FACTOR,
-  EPS,
-  FAST_STEP_RATIO,
-  GOOD_RELATIVE_ERROR,
-  INITIAL_STEP,
-  MAX_ROWS,
-  MIN_ROWS,
-  NON_ASYMPTOTIC_RATIO,
-  STEP_RATIO,
-} from "./constants.js";
-import { Tableau } from "./extrapolate.js";
+import { GOOD_RELATIVE_ERROR, INITIAL_STEP } from "./constants.js";
+import { ColumnWorkspace, descendColumn, type PointSource } from "./descent.js";
 import { callNumber } from "./fixed-partial.js";
 import { candidateScales, representableStep } from "./step.js";
 import type { FnN } from "./types.js";
@@ -105,16 +93,60 @@ export function mixedStencil(p: PairSampler, i: number, j: number, hi: number, h
 }
 
 /**
+ * The mixed stencil as a problem in one variable, the common step factor c: with u = (s_i, s_j) and
+ * v = (s_i, −s_j) on coordinates i, j, g(c) = f(x + c·u) − f(x + c·v) has g(0) = 0 and
+ * g''(0) = uᵀHu − vᵀHv = 4·s_i·s_j·∂²f/∂x_i∂x_j, and the central second difference of g,
+ * [g(h) − 2g(0) + g(−h)] / h², is exactly the four-point stencil above. So the one adaptive descent
+ * (descent.ts) serves mixed partials too. Each g value is rescaled from the representable steps
+ * actually taken to the nominal ones, so the quotient divides by the true distances.
+ */
+class MixedSource implements PointSource {
+  private readonly buf = new Float64Array(1);
+  private readonly zero = new Float64Array(1);
+  readonly magnitude = new Float64Array(1);
+
+  constructor(
+    private readonly p: PairSampler,
+    private readonly i: number,
+    private readonly j: number,
+    private readonly si: number,
+    private readonly sj: number,
+  ) {}
+
+  at(c: number): Float64Array {
+    const { p, i, j } = this;
+    const xi = p.w[i];
+    const xj = p.w[j];
+    const a = Math.abs(c);
+    const di = representableStep(xi, this.si * a);
+    const dj = representableStep(xj, this.sj * a);
+    const sign = c < 0 ? -1 : 1;
+    const plus = p.at(i, xi + sign * di, j, xj + sign * dj);
+    const minus = Number.isFinite(plus) ? p.at(i, xi + sign * di, j, xj - sign * dj) : NaN;
+    // Nominal over actual step product: 1 up to rounding of the steps.
+    const scale = ((this.si * a) / di) * ((this.sj * a) / dj);
+    this.buf[0] = di > 0 && dj > 0 ? (plus - minus) * scale : NaN;
+    this.magnitude[0] = (Math.abs(plus) + Math.abs(minus)) * scale;
+    return this.buf;
+  }
+
+  centre(): Float64Array {
+    return this.zero; // g(0) = f(x) − f(x) = 0, no evaluation needed
+  }
+}
+
+/**
  * ∂²f/∂x_i∂x_j at w (i ≠ j) with an error estimate: the four-point stencil over a descending sequence
- * of steps, extrapolated (Richardson/Ridders, as for one variable), with the same regime tests and
- * stopping rules as the one-variable descent. A point where f is not finite (or outside the bounds)
- * shrinks the steps by CENTRAL_SHRINK, up to CENTRAL_RETRIES times; then the result is NaN.
+ * of steps, extrapolated by the one-variable adaptive descent (see {@link MixedSource}). Steps are per
+ * coordinate, s_i · c with s_i from the one-variable scale rule (candidateScales); the later scales are
+ * probes, as in derivative(). A point where f is not finite (or outside the bounds) shrinks the steps;
+ * there is no one-sided mixed stencil, so trouble on every scale leaves NaN.
  *
  * @example
  * ```ts
  * const w = new Float64Array([0, 0]);
  * const inf = new Float64Array([-Infinity, -Infinity]), sup = new Float64Array([Infinity, Infinity]);
- * mixedPartial((x) => Math.cos(x[0] - x[1]), w, 0, 1, inf, sup).value; // 0.9999999999998905 (error ≈ 3e-12)
+ * mixedPartial((x) => Math.cos(x[0] - x[1]), w, 0, 1, inf, sup).value; // ≈ 1 (error ≈ 3e-12)
  * ```
  */
 export function mixedPartial(
@@ -128,97 +160,27 @@ export function mixedPartial(
   const xi = w[i];
   const xj = w[j];
   if (!Number.isFinite(xi) || !Number.isFinite(xj)) return { value: NaN, error: NaN, evaluations: 0 };
-  // The scales of the one-variable rule, tried in turn (the second only when the first is not good
-  // enough), as derivative() does: x ~ 1e-300 first at its own scale, then at scale 1.
   const scalesI = candidateScales(xi);
   const scalesJ = candidateScales(xj);
   const tries = Math.max(scalesI.length, scalesJ.length);
   const p = new PairSampler(f, w, lo, hi);
-  let best = { value: NaN, error: NaN };
+  const ws = new ColumnWorkspace(1);
+  let value = NaN;
+  let error = NaN;
   for (let k = 0; k < tries; k++) {
-    const si = scalesI[Math.min(k, scalesI.length - 1)] * MIXED_INITIAL_STEP;
-    const sj = scalesJ[Math.min(k, scalesJ.length - 1)] * MIXED_INITIAL_STEP;
-    const r = descendMixed(p, i, j, si, sj);
-    if (
-      k === 0 ||
-      (Number.isFinite(r.value) &&
-        (!Number.isFinite(best.value) || r.error < best.error || Number.isNaN(best.error)))
-    ) {
-      best = r;
+    const si = scalesI[Math.min(k, scalesI.length - 1)];
+    const sj = scalesJ[Math.min(k, scalesJ.length - 1)];
+    ws.active[0] = 0;
+    ws.activeCount = 1;
+    descendColumn(ws, new MixedSource(p, i, j, si, sj), 0, 2, 1, "central", false, k > 0);
+    // Two divisions, so that 4·s_i·s_j cannot underflow on its own (x ~ 1e-300).
+    const v = ws.value[0] / (4 * si) / sj;
+    const e = ws.error[0] / (4 * si) / sj;
+    if (k === 0 || (Number.isFinite(v) && (!Number.isFinite(value) || e < error || Number.isNaN(error)))) {
+      value = v;
+      error = e;
     }
-    if (best.error <= GOOD_RELATIVE_ERROR * Math.abs(best.value)) break;
+    if (error <= GOOD_RELATIVE_ERROR * Math.abs(value)) break;
   }
-  return { value: best.value, error: best.error, evaluations: p.evaluations };
-}
-
-function descendMixed(
-  p: PairSampler,
-  i: number,
-  j: number,
-  si: number,
-  sj: number,
-): { value: number; error: number } {
-  const xi = p.w[i];
-  const xj = p.w[j];
-  let c = 1; // common factor of the two steps
-  const tab = new Tableau(2);
-  let retries = 0;
-  let stalls = 0;
-  let lastValue = NaN;
-  while (tab.rows < MAX_ROWS) {
-    const hi_ = representableStep(xi, si * c);
-    const hj = representableStep(xj, sj * c);
-    if (!(hi_ > 0 && hj > 0)) break;
-    const pp = p.at(i, xi + hi_, j, xj + hj);
-    const pm = p.at(i, xi + hi_, j, xj - hj);
-    const mp = p.at(i, xi - hi_, j, xj + hj);
-    const mm = p.at(i, xi - hi_, j, xj - hj);
-    if (!(Number.isFinite(pp) && Number.isFinite(pm) && Number.isFinite(mp) && Number.isFinite(mm))) {
-      if (++retries > CENTRAL_RETRIES) break;
-      c /= CENTRAL_SHRINK;
-      continue;
-    }
-    // Two divisions, so that h_i·h_j cannot underflow on its own (x ~ 1e-300 has steps near 1e-300).
-    const d = (pp - pm - mp + mm) / (4 * hi_) / hj;
-    const noise =
-      2 * EPS * (Math.abs(pp) + Math.abs(pm) + Math.abs(mp) + Math.abs(mm)) + 4 * Number.MIN_VALUE;
-    const rounding = noise / (4 * hi_) / hj;
-    // Regime from the base differences, as in descent.ts: rounding, asymptotic, far or unknown.
-    const n = tab.rows + 1;
-    let state: "unknown" | "rounding" | "asymptotic" | "far" = "unknown";
-    if (n >= 2) {
-      const diff = Math.abs(d - tab.base[n - 2]);
-      if (diff <= 2 * (rounding + tab.baseRounding[n - 2])) state = "rounding";
-      else if (n >= 3) {
-        const h0 = tab.steps[n - 3];
-        const t1 = (tab.steps[n - 2] / h0) ** 2;
-        const t2 = (c / h0) ** 2;
-        const expected = (t1 - t2) / (1 - t1);
-        const ratio = diff / Math.abs(tab.base[n - 2] - tab.base[n - 3]);
-        state = ratio <= Math.max(NON_ASYMPTOTIC_RATIO, 2 * expected) ? "asymptotic" : "far";
-      }
-    }
-    if (state === "far") tab.forgetBest();
-    const settled = state === "asymptotic" || state === "rounding";
-    tab.push(d, c, rounding, settled);
-    lastValue = d;
-    const sharp = tab.sharpened;
-    if (sharp !== undefined && settled && sharp.error <= 2 * sharp.rounding) {
-      return { value: sharp.value, error: sharp.error };
-    }
-    const best = tab.best;
-    if (tab.rows >= MIN_ROWS && settled) {
-      if (best.error <= CONVERGED_RELATIVE_ERROR * Math.abs(best.value)) break;
-      if (best.error <= 2 * best.rounding) break;
-    }
-    if (tab.lastRowError > DIVERGENCE_FACTOR * best.error && tab.rows - 1 > best.row) {
-      if (++stalls >= 2 && settled) break;
-    } else stalls = 0;
-    c /= state === "far" ? FAST_STEP_RATIO : STEP_RATIO;
-  }
-  const best = tab.best;
-  if (Number.isFinite(best.value) && best.error < Infinity) {
-    return { value: best.value, error: best.error };
-  }
-  return { value: lastValue, error: NaN };
+  return { value, error, evaluations: p.evaluations };
 }
