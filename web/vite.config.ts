@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 
 const webRoot = fileURLToPath(new URL(".", import.meta.url));
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -15,7 +15,24 @@ const repoRoot = fileURLToPath(new URL("..", import.meta.url));
  * npm run web         # development server
  * ```
  */
+/**
+ * Makes the built page a classic deferred script and plain stylesheet (no `type="module"`, no
+ * `crossorigin`): browsers refuse module scripts and CORS-mode requests on file:// pages, and the
+ * page must also open straight from its folder. The bundle is one IIFE, so nothing is lost.
+ */
+const classicScript: Plugin = {
+  name: "numdiff-classic-script",
+  apply: "build",
+  enforce: "post",
+  transformIndexHtml(html) {
+    return html
+      .replace(/<script type="module" crossorigin /g, "<script defer ")
+      .replace(/ crossorigin(?=[ >])/g, "");
+  },
+};
+
 export default defineConfig({
+  plugins: [classicScript],
   root: webRoot,
   base: "./",
   publicDir: false,
@@ -26,6 +43,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     // A module-preload polyfill would be an inline script; the built page must run under script-src 'self'.
     modulePreload: { polyfill: false },
+    rolldownOptions: { output: { format: "iife" } },
+    // one stylesheet linked from the page (an IIFE bundle would otherwise inject a <style>, which the CSP forbids)
+    cssCodeSplit: false,
   },
   server: {
     fs: { allow: [repoRoot] },

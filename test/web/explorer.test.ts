@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildPage, DIST_DIR, launchChromium, REPO_ROOT, serveStatic, type StaticServer } from "./harness.js";
@@ -28,7 +29,11 @@ interface Trouble {
 }
 const pages: { page: Page; trouble: Trouble }[] = [];
 
-async function open(search = "", viewport = LAPTOP): Promise<{ page: Page; trouble: Trouble }> {
+async function open(
+  search = "",
+  viewport = LAPTOP,
+  base = server.url,
+): Promise<{ page: Page; trouble: Trouble }> {
   const page = await browser.newPage({ viewport });
   const trouble: Trouble = { console: [], csp: [], dialogs: [], foreign: [], pageErrors: [] };
   page.on("console", (m) => {
@@ -40,7 +45,8 @@ async function open(search = "", viewport = LAPTOP): Promise<{ page: Page; troub
     void d.dismiss();
   });
   page.on("request", (r) => {
-    if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) trouble.foreign.push(r.url());
+    const folder = base.replace(/[^/]*$/, "");
+    if (!r.url().startsWith(folder) && !r.url().startsWith("data:")) trouble.foreign.push(r.url());
   });
   await page.exposeFunction("__reportCsp", (text: string) => trouble.csp.push(text));
   await page.addInitScript(() => {
@@ -50,7 +56,7 @@ async function open(search = "", viewport = LAPTOP): Promise<{ page: Page; troub
       );
     });
   });
-  await page.goto(server.url + search);
+  await page.goto(base + search);
   // ready: one of the views has its numbers, or the formula was refused
   await page.waitForFunction(
     () =>
@@ -420,6 +426,13 @@ describe("numdiff explorer in Chromium", () => {
       "a new summary",
     );
     expect(await handle.getAttribute("aria-valuenow")).toBe("20");
+  });
+
+  it("the built page also works opened straight from its folder (file://), under the same CSP", async () => {
+    const base = pathToFileURL(join(DIST_DIR, "index.html")).href;
+    const { page } = await open("?f=sin(x)&x=1", LAPTOP, base);
+    await expectNumber(page, "derivative-value", Math.cos(1), 1e-12);
+    expect(await figureOf(page, "plot").count()).toBe(1);
   });
 
   it("at phone width everything stacks in one column with no sideways scrolling", async () => {
