@@ -7,9 +7,10 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { NumdiffError } from "../core/index.js";
-import type { CliIO } from "./command.js";
-import { commands } from "./commands/index.js";
-import { runDemo } from "./demo.js";
+import { scanFormula } from "../expr/scan.js";
+import { parseOptions } from "./args.js";
+import type { CliIO, Command } from "./command.js";
+import { DIFF_OPTIONS } from "./diff-options.js";
 import { alignRows } from "./format.js";
 
 /** Exit status for success. */
@@ -19,7 +20,24 @@ export const EXIT_INTERNAL = 1;
 /** Exit status for bad input or usage. */
 export const EXIT_USAGE = 2;
 
-function help(): string {
+/** The subcommands whose positional arguments are all formulas. */
+const FORMULA_COMMANDS: readonly string[] = ["derivative", "partial", "gradient", "hessian", "jacobian"];
+
+/**
+ * Refuses what can be refused from the text alone (length, nesting, characters, calls outside the
+ * whitelist) before math.js is loaded: loading it takes most of the command's start-up time.
+ */
+function prescreen(name: string, argv: string[]): void {
+  if (!FORMULA_COMMANDS.includes(name)) return;
+  for (const formula of parseOptions(argv, DIFF_OPTIONS).positionals) scanFormula(formula);
+}
+
+/** The subcommands, loaded on demand (they bring in math.js). */
+async function loadCommands(): Promise<Command[]> {
+  return (await import("./commands/index.js")).commands;
+}
+
+function help(commands: readonly Command[]): string {
   return `Usage: numdiff <command> [arguments]    (no arguments: the seed demo)
 
 Numerical derivatives of formulas, with error estimates and the exact values beside them.
@@ -58,12 +76,15 @@ function oneLine(text: string): string {
 export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     if (argv.length === 0) {
-      await runDemo(io);
+      await (await import("./demo.js")).runDemo(io);
       return EXIT_OK;
     }
     const [name, ...rest] = argv;
+    const wantsHelp = rest.includes("--help") || rest.includes("-h");
+    if (!wantsHelp) prescreen(name, rest);
+    const commands = await loadCommands();
     if (name === "--help" || name === "-h" || name === "help") {
-      io.out(help());
+      io.out(help(commands));
       return EXIT_OK;
     }
     const command = commands.find((c) => c.name === name);
@@ -74,7 +95,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       );
       return EXIT_USAGE;
     }
-    if (rest.includes("--help") || rest.includes("-h")) {
+    if (wantsHelp) {
       io.out(command.usage);
       return EXIT_OK;
     }

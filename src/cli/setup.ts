@@ -5,28 +5,11 @@
 import { NumdiffError, type DerivativeOptions, type Method } from "../core/index.js";
 import { compareNames, compileFormula, type CompiledFormula } from "../expr/index.js";
 import { parseNumber, parseOptions, parsePoint } from "./args.js";
+import { DIFF_OPTIONS } from "./diff-options.js";
 import { UsageError } from "./command.js";
+
+export { DIFF_OPTIONS, DIFF_OPTIONS_HELP } from "./diff-options.js";
 import { formatNumber } from "./format.js";
-
-/** The options every differentiation subcommand takes. */
-export const DIFF_OPTIONS = {
-  at: { type: "string" },
-  order: { type: "string" },
-  method: { type: "string" },
-  step: { type: "string" },
-  accuracy: { type: "string" },
-  wrt: { type: "string" },
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-} as const;
-
-/** The help text of the shared options. */
-export const DIFF_OPTIONS_HELP = `  --method m    auto (default: adaptive steps, extrapolated, one-sided at domain edges),
-                central, forward or backward (one stencil; with --step, the book's method)
-  --step h      a fixed step: one plain stencil with exactly this h (the book uses 1e-4)
-  --accuracy p  truncation order of the fixed-step stencil: 2 (default), 4, 6 or 8
-  --json        print one JSON object instead of the table
-  -h, --help    this help`;
 
 const METHODS = ["auto", "central", "forward", "backward"];
 

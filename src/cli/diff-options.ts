@@ -1,0 +1,24 @@
+/**
+ * The options of the differentiation subcommands, in a module of their own so that `numdiff` can
+ * screen formulas before it loads math.js (see ./main.ts).
+ */
+
+/** The options every differentiation subcommand takes (node:util parseArgs specification). */
+export const DIFF_OPTIONS = {
+  at: { type: "string" },
+  order: { type: "string" },
+  method: { type: "string" },
+  step: { type: "string" },
+  accuracy: { type: "string" },
+  wrt: { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** The help text of the shared options. */
+export const DIFF_OPTIONS_HELP = `  --method m    auto (default: adaptive steps, extrapolated, one-sided at domain edges),
+                central, forward or backward (one stencil; with --step, the book's method)
+  --step h      a fixed step: one plain stencil with exactly this h (the book uses 1e-4)
+  --accuracy p  truncation order of the fixed-step stencil: 2 (default), 4, 6 or 8
+  --json        print one JSON object instead of the table
+  -h, --help    this help`;
