@@ -41,7 +41,7 @@ export const MAX_ORDER = 10;
 
 /**
  * Truncation orders accepted by a fixed-step stencil (`accuracy`): central stencils have even orders
- * only; one-sided stencils accept the same set so the option means the same thing for every method.
+ * only; one-sided stencils accept these and also 1 ({@link ONE_SIDED_FIXED_ACCURACY}).
  *
  * @example
  * ```ts
@@ -51,7 +51,21 @@ export const MAX_ORDER = 10;
 export const SUPPORTED_ACCURACIES: readonly number[] = Object.freeze([2, 4, 6, 8]);
 
 /**
- * Default truncation order of a fixed-step stencil: the book's central difference, error O(h²).
+ * Default truncation order of a fixed-step one-sided stencil: 1, the textbook forward difference
+ * (f(x + h) − f(x)) / h that the seed contrasts with the central one (also scipy's `approx_fprime`);
+ * a gradient shares f(x) between coordinates and so costs N + 1 calls.
+ *
+ * @default 1
+ * @example
+ * ```ts
+ * import { gradient } from "numdiff";
+ * gradient((x) => x[0] ** 2 + x[1] ** 2, [3, 4], { method: "forward", step: 1e-4 }).evaluations; // 3
+ * ```
+ */
+export const ONE_SIDED_FIXED_ACCURACY = 1;
+
+/**
+ * Default truncation order of a fixed-step central stencil: the book's central difference, error O(h²).
  *
  * @example
  * ```ts

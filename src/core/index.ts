@@ -3,7 +3,7 @@ export { NumdiffError, describeValue, invalid, type NumdiffErrorCode } from "./e
 export type { DerivativeOptions, DerivativeResult, Fn1, FnN, Method, StencilKind, VecFn } from "./types.js";
 export { stencil, stencilOffsets, type Stencil } from "./stencil.js";
 export { derivative } from "./derivative.js";
-export { ONE_SIDED_FIXED_ACCURACY, type MultiBounds, type MultivariateOptions } from "./vector.js";
+export type { MultiBounds, MultivariateOptions } from "./vector.js";
 export { partial } from "./partial.js";
 export { gradient, type GradientResult } from "./gradient.js";
 export { directionalDerivative } from "./directional.js";

@@ -3,7 +3,7 @@
  * (`!(order >= 1)`) so that NaN fails them too.
  */
 
-import { DEFAULT_ACCURACY, MAX_ORDER, SUPPORTED_ACCURACIES } from "./constants.js";
+import { DEFAULT_ACCURACY, MAX_ORDER, ONE_SIDED_FIXED_ACCURACY, SUPPORTED_ACCURACIES } from "./constants.js";
 import { invalid } from "./errors.js";
 import type { DerivativeOptions, Method } from "./types.js";
 
@@ -58,9 +58,11 @@ export function resolveOptions(options: DerivativeOptions | undefined, x?: numbe
   if (step !== undefined && !(typeof step === "number" && step > 0 && step < Infinity)) {
     throw invalid("INVALID_STEP", "step", "a finite number > 0", step);
   }
-  const accuracy = o.accuracy ?? DEFAULT_ACCURACY;
-  if (!(typeof accuracy === "number" && SUPPORTED_ACCURACIES.includes(accuracy))) {
-    throw invalid("INVALID_ACCURACY", "accuracy", `one of ${SUPPORTED_ACCURACIES.join(", ")}`, accuracy);
+  const oneSided = method === "forward" || method === "backward";
+  const accuracy = o.accuracy ?? (oneSided ? ONE_SIDED_FIXED_ACCURACY : DEFAULT_ACCURACY);
+  const allowed = oneSided ? [ONE_SIDED_FIXED_ACCURACY, ...SUPPORTED_ACCURACIES] : SUPPORTED_ACCURACIES;
+  if (!(typeof accuracy === "number" && allowed.includes(accuracy))) {
+    throw invalid("INVALID_ACCURACY", "accuracy", `one of ${allowed.join(", ")} for ${method}`, accuracy);
   }
   let lo = -Infinity;
   let hi = Infinity;

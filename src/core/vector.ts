@@ -3,7 +3,6 @@
  * per-coordinate bounds, the multivariate options and their validation.
  */
 
-import { DEFAULT_ACCURACY } from "./constants.js";
 import { NumdiffError, invalid } from "./errors.js";
 import type { DerivativeOptions } from "./types.js";
 import { resolveOptions, type ResolvedOptions } from "./validate.js";
@@ -16,9 +15,9 @@ export type MultiBounds = readonly [number, number] | readonly (readonly [number
  * with `bounds` either one interval for every coordinate or one interval per coordinate, and
  * `onProgress` for long runs (gradient, jacobian, hessian).
  *
- * With a fixed `step`, one-sided methods also accept `accuracy: 1`, the plain forward (or backward)
- * difference (f(x + h) − f(x)) / h, and use it by default ({@link ONE_SIDED_FIXED_ACCURACY}): a
- * forward gradient then costs exactly N + 1 calls. Central methods default to accuracy 2, the book's.
+ * With a fixed `step`, one-sided methods default to `accuracy: 1`, the plain forward (or backward)
+ * difference (f(x + h) − f(x)) / h ({@link ONE_SIDED_FIXED_ACCURACY}): a forward gradient then costs
+ * exactly N + 1 calls. Central methods default to accuracy 2, the book's.
  */
 export interface MultivariateOptions extends Omit<DerivativeOptions, "bounds"> {
   /** `[lo, hi]` for all coordinates, or an array of n intervals: f is never evaluated outside. */
@@ -26,20 +25,6 @@ export interface MultivariateOptions extends Omit<DerivativeOptions, "bounds"> {
   /** Called after each finished unit of work (coordinate, column or Hessian entry) with (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
-
-/**
- * Default truncation order of a fixed-step one-sided stencil in the functions of several variables:
- * 1, the textbook forward difference (f(x + h) − f(x)) / h (scipy's `approx_fprime`), whose gradient
- * shares f(x) between coordinates and so costs N + 1 calls.
- *
- * @default 1
- * @example
- * ```ts
- * import { gradient } from "numdiff";
- * gradient((x) => x[0] ** 2 + x[1] ** 2, [3, 4], { method: "forward", step: 1e-4 }).evaluations; // 3
- * ```
- */
-export const ONE_SIDED_FIXED_ACCURACY = 1;
 
 /** Options after validation: the shared ones per coordinate, plus the progress callback. */
 export interface ResolvedMultivariate {
@@ -113,14 +98,7 @@ export function resolveMultivariate(
     throw invalid("INVALID_OPTION", "options", "an object or undefined", options);
   }
   const o = options ?? {};
-  const oneSided = o.method === "forward" || o.method === "backward";
-  const lowAccuracy = oneSided && o.step !== undefined && (o.accuracy ?? ONE_SIDED_FIXED_ACCURACY) === 1;
-  const shared = resolveOptions({
-    order: o.order,
-    method: o.method,
-    step: o.step,
-    accuracy: lowAccuracy ? DEFAULT_ACCURACY : o.accuracy,
-  });
+  const shared = resolveOptions({ order: o.order, method: o.method, step: o.step, accuracy: o.accuracy });
   const onProgress = o.onProgress;
   if (onProgress !== undefined && typeof onProgress !== "function") {
     throw invalid("INVALID_OPTION", "onProgress", "a function (done, total) => void", onProgress);
@@ -154,7 +132,7 @@ export function resolveMultivariate(
     order: shared.order,
     method: shared.method,
     step: shared.step,
-    accuracy: lowAccuracy ? 1 : shared.accuracy,
+    accuracy: shared.accuracy,
     lo,
     hi,
     onProgress,

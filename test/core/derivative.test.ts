@@ -28,6 +28,14 @@ describe("derivative with a fixed step", () => {
     expect(e4).toBeLessThan(1e-9); // h⁴/30
   });
 
+  it("forward with a fixed step is by default the plain forward difference (f(x+h) - f(x)) / h", () => {
+    const f = (x: number) => 0.01 * x ** 2 + 0.1 * x;
+    const r = derivative(f, 5, { method: "forward", step: 1e-4 });
+    expect(r.evaluations).toBe(2);
+    expect(r.value).toBe((f(5 + 1e-4) - f(5)) / 1e-4);
+    expect(() => derivative(f, 5, { method: "central", step: 1e-4, accuracy: 1 })).toThrow(/accuracy/);
+  });
+
   it("forward and backward stencils evaluate only on their side", () => {
     const seen: number[] = [];
     const f = (x: number) => (seen.push(x), Math.exp(x));
