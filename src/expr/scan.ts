@@ -21,6 +21,8 @@ function matchAt(pattern: RegExp, text: string, i: number): string | null {
   return m ? m[0] : null;
 }
 const OPERATORS = ["<=", ">=", "==", "!=", "+", "-", "*", "/", "^", "<", ">", "?", ":", ",", "(", ")"];
+/** An `=` that is not part of `==`, `<=`, `>=` or `!=`. */
+const ASSIGNMENT = /(?:^|[^=<>!])=(?:[^=]|$)/;
 const KEYWORD_OPERATORS = new Set(["and", "or", "xor", "not", "mod", "to", "in"]);
 
 /** Why a character that never belongs in a formula is refused. */
@@ -107,7 +109,11 @@ export function scanFormula(text: string): Token[] {
       const next = /[^ \t]/g;
       next.lastIndex = i + t.length;
       if (kind === "name" && next.exec(text)?.[0] === "(" && lookup(FUNCTIONS, t) === undefined) {
-        throw new FormulaError(`function "${t}" is not allowed`, i);
+        const definition = ASSIGNMENT.test(text);
+        throw new FormulaError(
+          definition ? "function definitions are not allowed" : `function "${t}" is not allowed`,
+          i,
+        );
       }
     } else {
       if (c === "." && "*/^'".includes(text[i + 1] ?? "")) {
