@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { EPS, NumdiffError } from "../../src/core/index.js";
+import {
+  analyticDerivative,
+  analyticGradient,
+  analyticHessian,
+  compileFormula,
+  FormulaError,
+} from "../../src/expr/index.js";
+
+/** Relative tolerance for a derivative formula evaluated in doubles: a few dozen roundings. */
+const TOL = 64 * EPS;
+
+function close(actual: number, expected: number, tol = TOL): void {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(expected)));
+}
+
+/** [formula, point, d/dx written by hand] */
+const FIRST: [string, number, (x: number) => number][] = [
+  ["0.01*x^2 + 0.1*x", 5, (x) => 0.02 * x + 0.1],
+  ["sin(x)*exp(-x/3)", 1, (x) => Math.exp(-x / 3) * (Math.cos(x) - Math.sin(x) / 3)],
+  ["x^x", 2, (x) => x ** x * (Math.log(x) + 1)],
+  ["sqrt(x)", 4, (x) => 0.5 / Math.sqrt(x)],
+  ["cbrt(x)", 8, (x) => 1 / (3 * Math.cbrt(x) ** 2)],
+  ["log(x, 2)", 3, (x) => 1 / (x * Math.LN2)],
+  ["log2(x)", 3, (x) => 1 / (x * Math.LN2)],
+  ["log10(x)", 3, (x) => 1 / (x * Math.LN10)],
+  ["expm1(x)", 0.5, (x) => Math.exp(x)],
+  ["log1p(x)", 0.5, (x) => 1 / (1 + x)],
+  ["hypot(x, 3)", 4, (x) => x / Math.hypot(x, 3)],
+  ["tan(x)", 1, (x) => 1 / Math.cos(x) ** 2],
+  ["tanh(x)", 0.5, (x) => 1 / Math.cosh(x) ** 2],
+  ["asin(x)", 0.5, (x) => 1 / Math.sqrt(1 - x * x)],
+  ["acosh(x)", 2, (x) => 1 / Math.sqrt(x * x - 1)],
+  ["atanh(x)", 0.5, (x) => 1 / (1 - x * x)],
+  ["pow(x, 3)", 2, (x) => 3 * x * x],
+  ["abs(x)", -2, () => -1],
+  ["x > 0 ? x^2 : -x", 0.5, (x) => 2 * x],
+  ["x > 0 ? x^2 : -x", -0.5, () => -1],
+  ["2*(x > 0 ? x^2 : -x) + 1", 3, (x) => 4 * x],
+  ["min(x, 1)", 0.5, () => 1],
+  ["min(x, 1)", 2, () => 0],
+  ["max(x^2, 1, x)", 2, (x) => 2 * x],
+  ["sign(x)*x^2", -3, (x) => -2 * x],
+  ["floor(x)*x", 2.5, () => 2],
+  ["ceil(x) + x", 2.5, () => 1],
+];
+
+describe("analyticDerivative", () => {
+  it.each(FIRST)("d/dx %s at %d", (text, x, exact) => {
+    const d = analyticDerivative(compileFormula(text), "x");
+    expect(d).not.toBeNull();
+    close(d!.fn1()(x), exact(x));
+  });
+
+  it("the seed's formula: the exact derivative at 5 is 0.2, the book's 0.1999999999990898 is off by 9.1e-13", () => {
+    const d = analyticDerivative(compileFormula("0.01*x^2 + 0.1*x"), "x");
+    expect(d!.fn1()(5)).toBe(0.2);
+    expect(Math.abs(0.1999999999990898 - d!.fn1()(5))).toBeCloseTo(9.1e-13, 14);
+  });
+
+  it("higher orders: d³/dx³ tan and d⁴/dx⁴ sin", () => {
+    const t = analyticDerivative(compileFormula("tan(x)"), "x", 3)!.fn1();
+    const c = 1 / Math.cos(1);
+    close(t(1), 2 * c ** 4 + 4 * Math.tan(1) ** 2 * c ** 2);
+    expect(analyticDerivative(compileFormula("sin(x)"), "x", 4)!.fn1()(1)).toBe(Math.sin(1));
+  });
+
+  it("is null, not a throw, where math.js cannot differentiate", () => {
+    expect(analyticDerivative(compileFormula("atan2(x, 1)"), "x")).toBeNull();
+    expect(analyticDerivative(compileFormula("(x < 0)*x"), "x")).toBeNull();
+  });
+
+  it("a formula with more conditionals than the budget gives null", () => {
+    const many = Array.from({ length: 8 }, (_, i) => `(x > ${i} ? x : 0)`).join(" * ");
+    expect(analyticDerivative(compileFormula(many), "x")).toBeNull();
+  });
+
+  it("keeps the formula's variables, in its order", () => {
+    const d = analyticDerivative(compileFormula("x*y^2", { variables: ["y", "x"] }), "y")!;
+    expect(d.variables).toEqual(["y", "x"]);
+    expect(d.evaluate([2, 3])).toBe(12);
+  });
+
+  it("refuses a variable the formula does not have, and a bad order", () => {
+    expect(() => analyticDerivative(compileFormula("x^2"), "y")).toThrow(FormulaError);
+    expect(() => analyticDerivative(compileFormula("x^2"), "x", 0)).toThrow(NumdiffError);
+    expect(() => analyticDerivative(compileFormula("x^2"), "x", 1.5)).toThrow(/invalid order/);
+  });
+});
+
+describe("analyticGradient and analyticHessian", () => {
+  it("gradient of x0^2 + x1^2 at (3, 4) is (6, 8)", () => {
+    expect(analyticGradient(compileFormula("x0^2 + x1^2"))!.map((g) => g.evaluate([3, 4]))).toEqual([6, 8]);
+  });
+
+  it("numdifftools' case x0*x1*x2 + exp(x0)*x1 at [3, 5, 7]: gradient and Hessian", () => {
+    const f = compileFormula("x0*x1*x2 + exp(x0)*x1");
+    const g = analyticGradient(f)!.map((d) => d.evaluate([3, 5, 7]));
+    const e3 = Math.exp(3);
+    [35 + 5 * e3, 21 + e3, 15].forEach((v, i) => close(g[i], v));
+    const h = analyticHessian(f)!.map((row) => row.map((d) => d.evaluate([3, 5, 7])));
+    const expected = [
+      [5 * e3, 7 + e3, 5],
+      [7 + e3, 0, 3],
+      [5, 3, 0],
+    ];
+    h.forEach((row, i) => row.forEach((v, j) => close(v, expected[i][j])));
+  });
+
+  it("the Hessian is symmetric: each entry below the diagonal is its mirror", () => {
+    const h = analyticHessian(compileFormula("(1-x0)^2 + 100*(x1-x0^2)^2"))!;
+    expect(h[1][0]).toBe(h[0][1]);
+    expect(h.map((row) => row.map((d) => d.evaluate([1, 1])))).toEqual([
+      [802, -400],
+      [-400, 200],
+    ]);
+  });
+
+  it("a gradient of a sum of 100 squares is exact (large trees are not simplified, still right)", () => {
+    const f = compileFormula(Array.from({ length: 100 }, (_, i) => `x${i}^2`).join(" + "));
+    const x = Float64Array.from({ length: 100 }, (_, i) => i / 7);
+    const g = analyticGradient(f)!;
+    g.forEach((d, i) => expect(d.evaluate(x)).toBe(2 * x[i]));
+  });
+
+  it("is null when any entry cannot be differentiated", () => {
+    expect(analyticGradient(compileFormula("atan2(x, y)"))).toBeNull();
+    expect(analyticHessian(compileFormula("atan2(x, y)"))).toBeNull();
+  });
+});
