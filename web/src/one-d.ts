@@ -178,7 +178,7 @@ export class OneDView {
       "aria-orientation": "horizontal",
       "data-testid": "plot-handle",
     });
-    this.hit = svgEl("circle", { r: "22", fill: "transparent" });
+    this.hit = svgEl("circle", { r: "28", fill: "transparent" });
     this.ring = svgEl("circle", {
       class: "handle-ring",
       r: "11",
@@ -336,7 +336,13 @@ export class OneDView {
       }
     };
     this.overlay.addEventListener("pointerup", finish);
-    this.overlay.addEventListener("pointercancel", finish);
+    // A cancelled pointer (the browser took a vertical swipe for scrolling) changes nothing.
+    this.overlay.addEventListener("pointercancel", (ev) => {
+      if (drag === null || ev.pointerId !== drag.id) return;
+      drag = null;
+      this.overlay.classList.remove("dragging");
+      if (this.figure !== null) this.figure.style.transform = "";
+    });
 
     this.overlay.addEventListener(
       "wheel",
