@@ -302,6 +302,27 @@ describe("numdiff explorer in Chromium", () => {
     expect(await page.getByTestId("expression-error").isVisible()).toBe(false);
   });
 
+  it("where f is not finite the page says there is no tangent, shows NaN honestly and keeps the last plot", async () => {
+    const { page } = await open("?f=log(x)&x=1");
+    await expectNumber(page, "derivative-value", 1, 1e-12);
+    const before = await figureOf(page, "plot").evaluate((svg) => svg.outerHTML);
+    await typeInto(page, "point-input", "-1");
+    const status = page.locator("#plot-status");
+    await until(() => status.isVisible(), "the status line");
+    expect(await status.textContent()).toBe(
+      "No tangent at x = -1: f(x) is not finite there. The last plot is kept.",
+    );
+    expect(await text(page, "fx-value")).toBe("not a number");
+    expect(await text(page, "derivative-value")).toBe("not a number");
+    expect(await text(page, "derivative-error")).toBe("estimated unknown");
+    // 1/x would say −1, but log has no derivative at −1
+    expect(await text(page, "exact-value")).toBe("not available");
+    expect(await figureOf(page, "plot").evaluate((svg) => svg.outerHTML)).toBe(before);
+    await typeInto(page, "point-input", "2");
+    await expectNumber(page, "derivative-value", 0.5, 1e-12);
+    expect(await status.isVisible()).toBe(false);
+  });
+
   it("a hostile formula in the URL is refused the same way, with no dialog", async () => {
     const { page } = await open(`?f=${encodeURIComponent('cos.constructor("alert(1)")()')}&x=1`);
     await until(() => page.getByTestId("expression-error").isVisible(), "the error");
@@ -312,6 +333,7 @@ describe("numdiff explorer in Chromium", () => {
     const { page } = await open("?f=exp(x)&x=1");
     expect(await page.getByTestId("expression-input").inputValue()).toBe("exp(x)");
     expect(await page.getByTestId("point-input").inputValue()).toBe("1");
+    expect(await page.title()).toBe("f(x) = exp(x) · numdiff explorer");
     await expectNumber(page, "derivative-value", Math.E, 1e-12 * Math.E);
     await typeInto(page, "point-input", "-2.5");
     await expectNumber(page, "derivative-value", Math.exp(-2.5), 1e-12);

@@ -20,6 +20,8 @@ describe("explorer numbers", () => {
   it("without an analytic derivative (or a non-finite one) no actual error is claimed", () => {
     expect(pointNumbers(Math.sin, 1, null)).toMatchObject({ exact: null, bookError: null, autoError: null });
     expect(pointNumbers(Math.sqrt, 0, (x) => 0.5 / Math.sqrt(x)).exact).toBeNull();
+    // log at −1: f is NaN, so its derivative formula 1/x (= −1) is not a derivative there
+    expect(pointNumbers(Math.log, -1, (x) => 1 / x)).toMatchObject({ exact: null, autoError: null });
   });
 
   it("x0² + x1² at (3, 4): the book's 6.00000000000378 and 7.999999999999119, numdiff's 6 and 8", () => {

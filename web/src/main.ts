@@ -134,6 +134,7 @@ function draw(): void {
   else twoD.render(formula, [state.x0, state.x1], state.lr, state.steps, box);
   syncControls();
   history.replaceState(null, "", serializeState(state, formula.mode) + location.hash);
+  document.title = `${formula.mode === "1d" ? "f(x)" : "f(x0, x1)"} = ${state.formula} · numdiff explorer`;
 }
 
 function setPoint(x: number, follow: boolean): void {

@@ -32,8 +32,8 @@ export interface PointNumbers {
 export const BOOK_EVALUATIONS = 2;
 
 /**
- * The numbers for f at x. The actual error is measured against the analytic derivative (when it is
- * finite); without it, none is claimed.
+ * The numbers for f at x. The actual error is measured against the analytic derivative (when it and
+ * f(x) are finite); without it, none is claimed.
  *
  * @example
  * ```ts
@@ -47,7 +47,8 @@ export function pointNumbers(f: Fn1, x: number, exactDerivative: Fn1 | null): Po
   const fx = f(x);
   const book = numericalDiff(f, x);
   const auto = derivative(f, x);
-  const e = exactDerivative === null ? NaN : exactDerivative(x);
+  // Where f itself is not finite (log at −1) the formula for f' may still give a number; no derivative exists there.
+  const e = exactDerivative === null || !Number.isFinite(fx) ? NaN : exactDerivative(x);
   const exact = Number.isFinite(e) ? e : null;
   return {
     fx,

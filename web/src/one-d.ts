@@ -210,7 +210,12 @@ export class OneDView {
       this.frame = tangentFrame(view, size);
       this.overlay.setAttribute("viewBox", `0 0 ${size.width} ${size.height}`);
     } catch (e) {
-      message = `No tangent at x = ${x}: ${e instanceof Error ? e.message : String(e)}. The last plot is kept.`;
+      const why = Number.isFinite(f(x))
+        ? e instanceof Error
+          ? e.message
+          : String(e)
+        : "f(x) is not finite there";
+      message = `No tangent at x = ${x}: ${why}.` + (this.figure === null ? "" : " The last plot is kept.");
     }
     this.placeHandle();
     const numbers = pointNumbers(f, x, exact);

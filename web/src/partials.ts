@@ -46,7 +46,7 @@ export function partialNumbers(f: FnN, p: Pair, exact: readonly [FnN | null, FnN
   const book: Pair = [b[0], b[1]];
   const g = gradient(f, p);
   const ex = exact.map((d) => {
-    if (d === null) return null;
+    if (d === null || !Number.isFinite(fx)) return null;
     const v = d(Float64Array.from(p));
     return Number.isFinite(v) ? v : null;
   }) as [number | null, number | null];
