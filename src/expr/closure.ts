@@ -26,6 +26,13 @@ function sum(terms: Closure[], subtract: readonly boolean[]): Closure {
     return subtract[1] ? (v) => a(v) - b(v) : (v) => a(v) + b(v);
   }
   const n = terms.length;
+  if (!subtract.includes(true)) {
+    return (v) => {
+      let acc = terms[0](v);
+      for (let i = 1; i < n; i++) acc += terms[i](v);
+      return acc;
+    };
+  }
   return (v) => {
     let acc = terms[0](v);
     for (let i = 1; i < n; i++) acc = subtract[i] ? acc - terms[i](v) : acc + terms[i](v);
@@ -39,6 +46,13 @@ function product(factors: Closure[], divide: readonly boolean[]): Closure {
     return divide[1] ? (v) => a(v) / b(v) : (v) => a(v) * b(v);
   }
   const n = factors.length;
+  if (!divide.includes(true)) {
+    return (v) => {
+      let acc = factors[0](v);
+      for (let i = 1; i < n; i++) acc *= factors[i](v);
+      return acc;
+    };
+  }
   return (v) => {
     let acc = factors[0](v);
     for (let i = 1; i < n; i++) acc = divide[i] ? acc / factors[i](v) : acc * factors[i](v);
@@ -49,11 +63,18 @@ function product(factors: Closure[], divide: readonly boolean[]): Closure {
 function power(base: Closure, exponent: Closure, e: Expr, index: ReadonlyMap<string, number>): Closure {
   if (e.kind === "power" && e.exponent.kind === "number") {
     const p = e.exponent.value;
+    // x*x is the correctly rounded square, which is what Math.pow(x, 2) returns (IEEE-754 pow is
+    // exact or correctly rounded for an exponent of 2), without the call.
     if (e.base.kind === "variable") {
       const i = index.get(e.base.name) as number;
-      return (v) => Math.pow(v[i], p);
+      return p === 2 ? (v) => v[i] * v[i] : (v) => Math.pow(v[i], p);
     }
-    return (v) => Math.pow(base(v), p);
+    return p === 2
+      ? (v) => {
+          const b = base(v);
+          return b * b;
+        }
+      : (v) => Math.pow(base(v), p);
   }
   return (v) => Math.pow(base(v), exponent(v));
 }

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BOOK_STEP, derivative, partial } from "../../src/core/index.js";
 import { compileFormula, FormulaError } from "../../src/expr/index.js";
@@ -131,5 +132,24 @@ describe("variables", () => {
     const n = 3000;
     const f = compileFormula(Array.from({ length: n }, () => "x").join("+")).fn1();
     expect(f(0.1)).toBe(Array.from({ length: n }, () => 0.1).reduce((a, b) => a + b));
+  });
+});
+
+describe("compiled squares", () => {
+  it("x^2 is compiled as x*x and gives the bits of Math.pow(x, 2) for any double", () => {
+    const f = compileFormula("x^2").fn1();
+    const g = compileFormula("(x + 0)^2").fn1();
+    fc.assert(
+      fc.property(fc.double(), (x) => {
+        expect(f(x)).toBe(Math.pow(x, 2));
+        expect(g(x)).toBe(Math.pow(x + 0, 2));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("long products and sums without / or - multiply and add left to right", () => {
+    const f = compileFormula("x*1.1*x*1.3*x + x + 0.1 + x").fn1();
+    for (const x of [0.7, 3.3]) expect(f(x)).toBe(x * 1.1 * x * 1.3 * x + x + 0.1 + x);
   });
 });
