@@ -63,6 +63,10 @@ export async function runDemo(io: CliIO): Promise<void> {
       ["analytic", ...exact.flatMap((v) => [formatNumber(v), ""])],
     ]),
   );
+  io.out(
+    "(analytic: the exact derivative formula evaluated in doubles; 0.02 * 10 + 0.1 rounds to\n" +
+      " 0.30000000000000004, one unit in the last place above the double nearest 0.3)",
+  );
 
   const g = compileFormula("x0^2 + x1^2");
   const gN = g.fnN();
