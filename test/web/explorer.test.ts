@@ -248,6 +248,13 @@ describe("numdiff explorer in Chromium", () => {
     expect(Math.abs(hi - lo - 20 / 1.2 ** 3)).toBeLessThan(1e-12);
     // the pointer sits on a whole CSS pixel near x = 10, so the anchor is 10 within a pixel (20/width)
     expect(Math.abs((lo + hi) / 2 - 10)).toBeLessThan((2 * 20) / area.width);
+    // the zoomed view is in the URL and survives a reload
+    expect(new URL(page.url()).searchParams.get("range")).toBe(`${lo}:${hi}`);
+    await page.reload();
+    await page.getByTestId("numbers").waitFor();
+    expect(Number(await slider.getAttribute("min"))).toBe(lo);
+    expect(Number(await slider.getAttribute("max"))).toBe(hi);
+    expect(await page.getByTestId("point-input").inputValue()).toBe("3.2");
   });
 
   it("dragging the background pans the view by the dragged distance", async () => {
@@ -337,7 +344,8 @@ describe("numdiff explorer in Chromium", () => {
     await expectNumber(page, "derivative-value", Math.E, 1e-12 * Math.E);
     await typeInto(page, "point-input", "-2.5");
     await expectNumber(page, "derivative-value", Math.exp(-2.5), 1e-12);
-    expect(new URL(page.url()).search).toBe("?f=exp%28x%29&x=-2.5");
+    // typing "-2" moved the view to [-12, 8] (centred on −2); "-2.5" stays inside it
+    expect(new URL(page.url()).search).toBe("?f=exp%28x%29&x=-2.5&range=-12%3A8");
     await page.reload();
     await page.getByTestId("numbers").waitFor();
     expect(await page.getByTestId("point-input").inputValue()).toBe("-2.5");

@@ -68,8 +68,8 @@ const ui = {
 
 const state: ExplorerState = parseState(location.search);
 let formula: LoadedFormula | null = null;
-let view1d: ViewRange = initialView(state.x);
-let box: Box = initialBox([state.x0, state.x1]);
+let view1d: ViewRange = state.range ?? initialView(state.x);
+let box: Box = state.box ?? initialBox([state.x0, state.x1]);
 
 const oneD = new OneDView(
   {
@@ -133,8 +133,15 @@ function draw(): void {
   if (formula.mode === "1d") oneD.render(formula, state.x, view1d);
   else twoD.render(formula, [state.x0, state.x1], state.lr, state.steps, box);
   syncControls();
+  // The URL names the range only when it is not where the point's view would start anyway.
+  state.range = sameRanges([view1d], [initialView(state.x)]) ? null : view1d;
+  state.box = sameRanges(box, initialBox([state.x0, state.x1])) ? null : box;
   history.replaceState(null, "", serializeState(state, formula.mode) + location.hash);
   document.title = `${formula.mode === "1d" ? "f(x)" : "f(x0, x1)"} = ${state.formula} · numdiff explorer`;
+}
+
+function sameRanges(a: readonly ViewRange[], b: readonly ViewRange[]): boolean {
+  return a.every((r, i) => r[0] === b[i][0] && r[1] === b[i][1]);
 }
 
 function setPoint(x: number, follow: boolean): void {

@@ -1,7 +1,11 @@
 /**
  * The explorer's state and its URL form: `?f=<formula>&x=<number>` for one variable,
- * `?f=<formula>&x0=<number>&x1=<number>&lr=<number>&steps=<integer>` for two. A link reproduces a view.
+ * `?f=<formula>&x0=<number>&x1=<number>&lr=<number>&steps=<integer>` for two, plus `range=lo:hi`
+ * (one variable) or `range=a:b,c:d` (two) once the view was zoomed or panned away from where it
+ * starts for the point. A link reproduces a view.
  */
+import type { Box } from "./geometry.js";
+import type { ViewRange } from "./view.js";
 
 /**
  * The seed's function, `function_1` of Deep Learning from Scratch ch. 4: shown when the page opens
@@ -99,6 +103,10 @@ export interface ExplorerState {
   lr: number;
   /** Gradient-descent steps (integer, 1 to {@link MAX_DESCENT_STEPS}). */
   steps: number;
+  /** The one-variable view's x-range, or null for the first view of the point. */
+  range: ViewRange | null;
+  /** The two-variable region, or null for the first region of the point. */
+  box: Box | null;
 }
 
 /** Which view a formula belongs in: one variable `x` or two variables `x0`, `x1`. */
@@ -122,7 +130,16 @@ export function defaultState(): ExplorerState {
     x1: BOOK_START[1],
     lr: BOOK_LEARNING_RATE,
     steps: BOOK_DESCENT_STEPS,
+    range: null,
+    box: null,
   };
+}
+
+function rangeOf(text: string): ViewRange | null {
+  const parts = text.split(":");
+  if (parts.length !== 2 || parts.some((p) => p.trim() === "")) return null;
+  const [lo, hi] = parts.map(Number);
+  return Number.isFinite(lo) && Number.isFinite(hi) && lo < hi ? [lo, hi] : null;
 }
 
 function finiteParam(params: URLSearchParams, name: string, fallback: number): number {
@@ -138,7 +155,8 @@ function finiteParam(params: URLSearchParams, name: string, fallback: number): n
  *
  * @example
  * ```ts
- * parseState("?f=sin(x)&x=1"); // { formula: "sin(x)", x: 1, x0: -3, x1: 4, lr: 0.1, steps: 20 }
+ * parseState("?f=sin(x)&x=1"); // { formula: "sin(x)", x: 1, x0: -3, x1: 4, lr: 0.1, steps: 20, range: null, box: null }
+ * parseState("?f=sin(x)&x=1&range=0:2").range; // [0, 2]
  * parseState("").formula; // "0.01*x^2 + 0.1*x"
  * parseState("?x0=1&x1=2").formula; // "x0^2 + x1^2"
  * ```
@@ -156,29 +174,39 @@ export function parseState(search: string): ExplorerState {
   if (lr > 0) state.lr = lr;
   const steps = Math.round(finiteParam(params, "steps", state.steps));
   if (steps >= 1 && steps <= MAX_DESCENT_STEPS) state.steps = steps;
+  const range = params.get("range");
+  if (range !== null) {
+    const axes = range.split(",").map(rangeOf);
+    if (axes.length === 1 && axes[0] !== null) state.range = axes[0];
+    if (axes.length === 2 && axes[0] !== null && axes[1] !== null) state.box = [axes[0], axes[1]];
+  }
   return state;
 }
 
 /**
  * Writes the parameters of one view as a query string (with its leading `?`); numbers in their
- * shortest round-trip form, so a link reproduces the exact point.
+ * shortest round-trip form, so a link reproduces the exact point and range.
  *
  * @example
  * ```ts
  * serializeState(defaultState(), "1d"); // "?f=0.01*x%5E2+%2B+0.1*x&x=5"
  * serializeState({ ...defaultState(), formula: "x0^2 + x1^2" }, "2d");
  * // "?f=x0%5E2+%2B+x1%5E2&x0=-3&x1=4&lr=0.1&steps=20"
+ * serializeState({ ...defaultState(), range: [2.5, 12.5] }, "1d"); // "?f=…&x=5&range=2.5%3A12.5"
  * ```
  */
 export function serializeState(state: ExplorerState, mode: Mode): string {
   const params = new URLSearchParams({ f: state.formula });
+  const range = (r: ViewRange): string => `${r[0]}:${r[1]}`;
   if (mode === "1d") {
     params.set("x", String(state.x));
+    if (state.range !== null) params.set("range", range(state.range));
   } else {
     params.set("x0", String(state.x0));
     params.set("x1", String(state.x1));
     params.set("lr", String(state.lr));
     params.set("steps", String(state.steps));
+    if (state.box !== null) params.set("range", `${range(state.box[0])},${range(state.box[1])}`);
   }
   return `?${params.toString()}`;
 }
