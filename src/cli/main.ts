@@ -110,7 +110,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.err("numdiff: the input is nested too deeply");
       return EXIT_USAGE;
     }
-    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    // The first line of the message only: a stack trace, or a message that carries one, stays private.
+    const what =
+      e instanceof Error ? `${e.name}: ${e.message.split("\n")[0]}` : "a non-error value was thrown";
     io.err(`numdiff: internal error (${oneLine(what)})`);
     return EXIT_INTERNAL;
   }
