@@ -36,9 +36,7 @@ describe("main's exit statuses", () => {
     const r = await run("bug");
     expect(r.code).toBe(EXIT_INTERNAL);
     expect(r.out).toEqual([]);
-    expect(r.err).toEqual([
-      "numdiff: internal error (TypeError: cannot read properties of undefined at somewhere (/secret/path.js:1:2))",
-    ]);
+    expect(r.err).toEqual(["numdiff: internal error (TypeError: cannot read properties of undefined)"]);
   });
 
   it("a NumdiffError is bad input: exit 2, its message on one line", async () => {
