@@ -382,7 +382,8 @@ describe("numdiff explorer in Chromium", () => {
     await until(async () => (await text(page, "lr-value")) === "0.112", "lr = 0.112");
     expect(new URL(page.url()).searchParams.get("lr")).toBe("0.112");
     expect(await figureOf(page, "descent-plot").locator("title").first().textContent()).toContain("lr 0.112");
-    await page.screenshot({ path: join(SCREENSHOTS, "two-variables.png") });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.screenshot({ path: join(SCREENSHOTS, "two-variables.png"), fullPage: true });
     // the wheel zooms about the pointer: 3 notches in at the centre (0, 0) push the point out by 1.2³
     const ring = '[data-testid="field-handle"] .handle-ring';
     const mid = { x: area.x + area.width / 2, y: area.y + area.height / 2 };
