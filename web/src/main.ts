@@ -7,7 +7,7 @@ import { initialBox, followBox } from "./box.js";
 import { byId } from "./dom.js";
 import { loadFormula, type LoadedFormula } from "./formula.js";
 import type { Box } from "./geometry.js";
-import { OneDView } from "./one-d.js";
+import { OneDView, POINTER_RESOLUTION } from "./one-d.js";
 import type { Pair } from "./partials.js";
 import { MAX_DESCENT_STEPS, parseState, serializeState, type ExplorerState } from "./state.js";
 import { TwoDView } from "./two-d.js";
@@ -114,7 +114,7 @@ function syncControls(): void {
   const [lo, hi] = view1d;
   ui.slider.min = String(lo);
   ui.slider.max = String(hi);
-  ui.slider.step = String((hi - lo) / 1000);
+  ui.slider.step = String((hi - lo) / POINTER_RESOLUTION);
   ui.slider.value = String(state.x);
   ui.slider.setAttribute("aria-valuetext", `x = ${state.x}`);
   if (document.activeElement !== ui.x0) ui.x0.value = String(state.x0);
@@ -130,8 +130,13 @@ function draw(): void {
   ui.point1d.hidden = formula.mode !== "1d";
   ui.view2d.hidden = formula.mode !== "2d";
   ui.point2d.hidden = formula.mode !== "2d";
-  if (formula.mode === "1d") oneD.render(formula, state.x, view1d);
-  else twoD.render(formula, [state.x0, state.x1], state.lr, state.steps, box);
+  try {
+    if (formula.mode === "1d") oneD.render(formula, state.x, view1d);
+    else twoD.render(formula, [state.x0, state.x1], state.lr, state.steps, box);
+  } catch (e) {
+    // Not expected (the views catch what the figures throw), but never leave the page half-drawn silently.
+    showError(`could not draw this view: ${e instanceof Error ? e.message : String(e)}`);
+  }
   syncControls();
   // The URL names the range only when it is not where the point's view would start anyway.
   state.range = sameRanges([view1d], [initialView(state.x)]) ? null : view1d;
