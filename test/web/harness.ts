@@ -102,12 +102,12 @@ export async function serveStatic(root: string): Promise<StaticServer> {
 /**
  * Launches Debian's Chromium headless. Fails, never skips, when it is missing: CI installs it.
  */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
+export async function launchChromium(executablePath = CHROMIUM_PATH): Promise<Browser> {
+  if (!existsSync(executablePath)) {
     throw new Error(
-      `${CHROMIUM_PATH} not found: the browser tests need Debian's Chromium. ` +
+      `${executablePath} not found: the browser tests need Debian's Chromium. ` +
         "Install it with `apt-get update && apt-get install -y chromium` (.ci/run does this).",
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], headless: true });
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true });
 }
