@@ -287,11 +287,21 @@ describe("numdiff explorer in Chromium", () => {
       "alert(1)",
       "[1, 2]",
       'evaluate("1+1")',
+      "x.constructor",
+      "f(x) = x",
+      "x = 1",
+      '"abc"',
+      "{a: 1}",
+      "2 cm",
+      "1:3",
+      "",
+      "(".repeat(300) + "x" + ")".repeat(300),
     ];
-    for (const formula of hostile) {
+    for (const [i, formula] of hostile.entries()) {
       const input = page.getByTestId("expression-input");
-      if (formula.length > 100) await input.fill(formula);
-      else await typeInto(page, "expression-input", formula);
+      // the first few typed key by key as a person would, the rest pasted
+      if (i < 7 && formula.length <= 100) await typeInto(page, "expression-input", formula);
+      else await input.fill(formula);
       await input.press("Enter");
       const error = page.getByTestId("expression-error");
       await until(() => error.isVisible(), `an error for ${formula.slice(0, 40)}`);
