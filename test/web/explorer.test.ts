@@ -160,6 +160,9 @@ describe("numdiff explorer in Chromium", () => {
     await expectNumber(page, "derivative-value", 0.2, 1e-12);
     expect(await text(page, "book-value")).toBe("0.1999999999990898");
     expect(await text(page, "exact-value")).toBe("0.2");
+    expect(await page.locator("[data-testid=numbers] tr", { hasText: "analytic" }).textContent()).toMatch(
+      /f′\(x\) = .*x/,
+    );
     expect(await text(page, "fx-value")).toBe("0.75");
     // the seed's error: |0.1999999999990898 − 0.2| = 9.1e-13
     expect(await text(page, "book-actual-error")).toBe("actual 9.1e-13");

@@ -23,6 +23,8 @@ describe("explorer formulas", () => {
     expect(g.f(5)).toBe(0.01 * 5 ** 2 + 0.1 * 5);
     expect(g.exact).not.toBeNull();
     expect(Math.abs(g.exact!(5) - 0.2)).toBeLessThanOrEqual(2 ** -52);
+    // the text of f' is math.js's, simplified; it evaluates to the same function
+    expect(g.exactSource).toMatch(/x/);
   });
 
   it("a constant formula is a one-variable function of x with derivative 0", () => {

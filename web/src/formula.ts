@@ -37,6 +37,8 @@ export interface Formula1D {
   f: Fn1;
   /** f' from math.js's symbolic derivative, or null when it cannot give one. */
   exact: Fn1 | null;
+  /** f' as text (math.js's simplified form), or null. */
+  exactSource: string | null;
 }
 
 /** A formula in x0, x1. */
@@ -46,6 +48,8 @@ export interface Formula2D {
   f: FnN;
   /** ∂f/∂x0 and ∂f/∂x1 from math.js's symbolic derivative, each null when it cannot give one. */
   exact: readonly [FnN | null, FnN | null];
+  /** The same as text, each null when there is none. */
+  exactSource: readonly [string | null, string | null];
 }
 
 /** A formula ready for one of the two views. */
@@ -83,6 +87,7 @@ export function modeOf(names: readonly string[]): Mode {
  * const g = loadFormula("0.01*x^2 + 0.1*x");
  * g.mode; // "1d"
  * g.mode === "1d" && g.exact?.(5); // 0.2
+ * g.mode === "1d" && g.exactSource; // "0.02 * x + 0.1"
  * loadFormula("x0^2 + x1^2").mode; // "2d"
  * loadFormula("cos.constructor(1)"); // throws FormulaError
  * ```
@@ -92,7 +97,13 @@ export function loadFormula(text: string): LoadedFormula {
   if (modeOf(found.variables) === "1d") {
     const formula = compileFormula(text, { variables: [VARIABLE_1D] });
     const d = analyticDerivative(formula, VARIABLE_1D);
-    return { mode: "1d", source: text, f: formula.fn1(), exact: d === null ? null : d.fn1() };
+    return {
+      mode: "1d",
+      source: text,
+      f: formula.fn1(),
+      exact: d === null ? null : d.fn1(),
+      exactSource: d === null ? null : d.source,
+    };
   }
   const formula = compileFormula(text, { variables: VARIABLES_2D });
   const [d0, d1] = VARIABLES_2D.map((v) => analyticDerivative(formula, v));
@@ -101,5 +112,6 @@ export function loadFormula(text: string): LoadedFormula {
     source: text,
     f: formula.fnN(),
     exact: [d0 === null ? null : d0.fnN(), d1 === null ? null : d1.fnN()],
+    exactSource: [d0 === null ? null : d0.source, d1 === null ? null : d1.source],
   };
 }

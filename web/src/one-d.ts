@@ -219,7 +219,7 @@ export class OneDView {
     }
     this.placeHandle();
     const numbers = pointNumbers(f, x, exact);
-    this.elements.numbers.replaceChildren(pointTable(numbers, x));
+    this.elements.numbers.replaceChildren(pointTable(numbers, x, formula.exactSource));
     this.say(pointSummary(numbers, x));
     this.showStatus(message);
     // The error chart (the heaviest SVG) is redrawn once the point rests, not on every frame of a drag.

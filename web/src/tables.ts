@@ -43,15 +43,39 @@ function head(labels: readonly string[]): HTMLTableSectionElement {
 const actual = (e: number | null): string => (e === null ? "n/a" : formatError(e));
 
 /**
+ * Longest derivative formula shown in full; longer ones are cut with "…" (math.js's derivative of a
+ * long formula can run to thousands of characters).
+ *
+ * @default 120
+ * @example
+ * ```ts
+ * shortFormula("x".repeat(200)).length; // 121
+ * ```
+ */
+export const MAX_SHOWN_FORMULA = 120;
+
+/**
+ * A formula cut to {@link MAX_SHOWN_FORMULA} characters.
+ *
+ * @example
+ * ```ts
+ * shortFormula("0.02 * x + 0.1"); // "0.02 * x + 0.1"
+ * ```
+ */
+export function shortFormula(text: string): string {
+  return text.length > MAX_SHOWN_FORMULA ? text.slice(0, MAX_SHOWN_FORMULA) + "…" : text;
+}
+
+/**
  * The one-variable panel: f(x), the book's derivative, numdiff's default with its error estimate
  * and evaluations, the analytic value, and each method's actual error.
  *
  * @example
  * ```ts
- * panel.replaceChildren(pointTable(pointNumbers(f, 5, exact), 5));
+ * panel.replaceChildren(pointTable(pointNumbers(f, 5, exact), 5, "0.02 * x + 0.1"));
  * ```
  */
-export function pointTable(n: PointNumbers, x: number): HTMLTableElement {
+export function pointTable(n: PointNumbers, x: number, exactSource: string | null = null): HTMLTableElement {
   const table = el("table");
   table.append(el("caption", { class: "visually-hidden" }, `Derivative of f at x = ${x}`));
   table.append(head(["", "value", "error", "calls"]));
@@ -82,7 +106,7 @@ export function pointTable(n: PointNumbers, x: number): HTMLTableElement {
     row(
       "analytic",
       [cell(n.exact === null ? "not available" : formatValue(n.exact), "exact-value"), cell(""), cell("")],
-      "math.js symbolic derivative",
+      exactSource === null ? "math.js gives no derivative here" : `f′(x) = ${shortFormula(exactSource)}`,
     ),
   );
   table.append(body);
@@ -97,7 +121,11 @@ export function pointTable(n: PointNumbers, x: number): HTMLTableElement {
  * panel.replaceChildren(partialTable(partialNumbers(f, [3, 4], exact), [3, 4]));
  * ```
  */
-export function partialTable(n: PartialNumbers, p: readonly [number, number]): HTMLTableElement {
+export function partialTable(
+  n: PartialNumbers,
+  p: readonly [number, number],
+  exactSource: readonly [string | null, string | null] = [null, null],
+): HTMLTableElement {
   const table = el("table");
   const at = `(${formatValue(p[0])}, ${formatValue(p[1])})`;
   table.append(el("caption", { class: "visually-hidden" }, `Partial derivatives of f at ${at}`));
@@ -137,6 +165,17 @@ export function partialTable(n: PartialNumbers, p: readonly [number, number]): H
         ],
         "exact-partial",
       ),
+    ),
+    row(
+      "analytic, as formulas",
+      pair(
+        [
+          exactSource[0] === null ? "none" : shortFormula(exactSource[0]),
+          exactSource[1] === null ? "none" : shortFormula(exactSource[1]),
+        ],
+        "exact-partial-formula",
+      ),
+      "math.js symbolic derivative",
     ),
   );
   table.append(body);

@@ -190,7 +190,7 @@ export class TwoDView {
       problems.push(`No descent path: ${e instanceof Error ? e.message : String(e)}.`);
     }
     const numbers = partialNumbers(f, p, formula.exact);
-    this.elements.numbers.replaceChildren(partialTable(numbers, p));
+    this.elements.numbers.replaceChildren(partialTable(numbers, p, formula.exactSource));
     this.say(partialSummary(numbers, p));
     this.elements.status.textContent = problems.join(" ");
     this.elements.status.hidden = problems.length === 0;
