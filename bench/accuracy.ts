@@ -407,7 +407,8 @@ export function formatSummary(s: AccuracySummary): string {
     `cases                      ${s.cases}`,
     `within tolerance           ${s.withinTolerance} (${pct(s.withinToleranceShare)})`,
     ...s.byOrder.map(
-      (b) => `  order ${b.order} (tol ${fmt(b.tolerance, 0)})     ${b.withinTolerance} / ${b.cases}`,
+      (b) =>
+        `  order ${b.order} (tol ${fmt(b.tolerance, 0)})`.padEnd(27) + `${b.withinTolerance} / ${b.cases}`,
     ),
     `first derivatives within   ${pct(s.firstOrderShare)}   (target >= 90%)`,
     `non-finite values          ${s.nonFinite}   (target 0)`,
