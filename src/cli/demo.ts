@@ -64,8 +64,8 @@ export async function runDemo(io: CliIO): Promise<void> {
     ]),
   );
   io.out(
-    "(analytic: the exact derivative formula evaluated in doubles; 0.02 * 10 + 0.1 rounds to\n" +
-      " 0.30000000000000004, one unit in the last place above the double nearest 0.3)",
+    `(analytic: the exact derivative ${analyticDerivative(f, "x")?.source ?? "formula"} evaluated in doubles; at x = 10\n` +
+      " it rounds to 0.30000000000000004, one unit in the last place above the double nearest 0.3)",
   );
 
   const g = compileFormula("x0^2 + x1^2");

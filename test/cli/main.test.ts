@@ -88,7 +88,7 @@ describe("numdiff derivative", () => {
       "estimated error  unknown",
       "method           central, step 0.0001",
       "evaluations      2",
-      "exact            0.2  (0.02 * x + 0.1)",
+      "exact            0.2  (x / 50 + 1 / 10)",
       "actual error     9.1e-13",
     ]);
   });
