@@ -3,19 +3,17 @@
  * and drive Debian's Chromium with playwright-core (never a downloaded browser).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 
 /** The repository root. */
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
-
-/** Where `npm run build:web` writes the site. */
-export const DIST_DIR = join(REPO_ROOT, "web", "dist");
 
 /** Debian's Chromium (package `chromium`); `.ci/run` installs it when missing. */
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -44,22 +42,31 @@ const MIME: Record<string, string> = {
   ".map": "application/json",
 };
 
-/** Builds the page with the project's own script (`vite build --config web/vite.config.ts`). */
-export function buildPage(): void {
+/**
+ * Builds the page with the project's own config (`vite build --config web/vite.config.ts`) into a
+ * fresh temporary folder, so test runs started at the same time in one working tree never serve each
+ * other's half-written files; returns that folder.
+ */
+export function buildPage(): string {
+  const outDir = mkdtempSync(join(tmpdir(), "numdiff-web-"));
   const vite = join(REPO_ROOT, "node_modules", "vite", "bin", "vite.js");
-  const run = spawnSync(
-    process.execPath,
-    [vite, "build", "--config", "web/vite.config.ts", "--logLevel", "warn"],
-    {
-      cwd: REPO_ROOT,
-      encoding: "utf8",
-    },
-  );
+  const args = [
+    vite,
+    "build",
+    "--config",
+    "web/vite.config.ts",
+    "--outDir",
+    outDir,
+    "--emptyOutDir",
+    "--logLevel",
+    "warn",
+  ];
+  const run = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: "utf8" });
   if (run.status !== 0) {
     throw new Error(`vite build failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
   }
-  if (!existsSync(join(DIST_DIR, "index.html")))
-    throw new Error(`vite build wrote no ${DIST_DIR}/index.html`);
+  if (!existsSync(join(outDir, "index.html"))) throw new Error(`vite build wrote no ${outDir}/index.html`);
+  return outDir;
 }
 
 /** A static server of one folder on 127.0.0.1 at a random free port. */
