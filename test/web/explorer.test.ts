@@ -217,6 +217,10 @@ describe("numdiff explorer in Chromium", () => {
     const x = Number(await page.getByTestId("point-input").inputValue());
     expect(Math.abs(x - expected)).toBeLessThanOrEqual(0.03);
     await expectNumber(page, "derivative-value", 0.02 * x + 0.1, 1e-12);
+    // the tangent is redrawn live at the new point
+    expect(await figureOf(page, "plot").locator("title").first().textContent()).toContain(
+      `tangent at x = ${x}`,
+    );
     // the interactive handle sits exactly on the point src/plot drew (same frame), within a pixel
     const ring = await centre(page, '[data-testid="plot-handle"] .handle-ring');
     expect(Math.abs(ring.x - (start.x + ((x - 5) * area.width) / 20))).toBeLessThan(1);
@@ -240,6 +244,12 @@ describe("numdiff explorer in Chromium", () => {
     await until(async () => (await page.getByTestId("point-input").inputValue()) === "3.2", "x = 3.2");
     await expectNumber(page, "derivative-value", 0.02 * 3.2 + 0.1, 1e-12);
     const slider = page.getByTestId("point-slider");
+    // the slider moves the point in steps of 1/1000 of the view: 3.2 + 0.02
+    await slider.focus();
+    await page.keyboard.press("ArrowRight");
+    await until(async () => (await page.getByTestId("point-input").inputValue()) === "3.22", "x = 3.22");
+    await page.keyboard.press("ArrowLeft");
+    await until(async () => (await page.getByTestId("point-input").inputValue()) === "3.2", "x = 3.2 again");
     const area = await plotArea(page, "plot");
     // wheel up 3 notches with the pointer at x = 10 (the middle of [0, 20]): [10 − 10/1.2³, 10 + 10/1.2³]
     await page.mouse.move(area.x + area.width / 2, area.y + area.height / 2);
