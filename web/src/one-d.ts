@@ -2,7 +2,7 @@
  * The one-variable view: src/plot's tangent figure with an interactive layer on top (drag the point,
  * arrow keys, wheel zoom, drag to pan, click to move the point), the numbers, and the error chart.
  */
-import { errorCurveFigure, tangentFigure, type Frame } from "../../src/plot/index.js";
+import { errorCurveFigure, PALETTE, tangentFigure, type Frame } from "../../src/plot/index.js";
 import { parseSvg, svgEl, toSvgPoint } from "./dom.js";
 import type { Formula1D } from "./formula.js";
 import {
@@ -165,10 +165,7 @@ export class OneDView {
     private readonly elements: OneDElements,
     private readonly events: OneDEvents,
   ) {
-    const o = svgEl("svg", {
-      class: "overlay",
-      "aria-hidden": "false",
-    });
+    const o = svgEl("svg", { class: "overlay" });
     this.panArea = svgEl("rect", { class: "pan-area", fill: "transparent" });
     this.handle = svgEl("g", {
       class: "handle",
@@ -183,7 +180,7 @@ export class OneDView {
       class: "handle-ring",
       r: "11",
       fill: "none",
-      stroke: "#d55e00",
+      stroke: PALETTE.vermillion,
       "stroke-width": "2.5",
     });
     this.handle.append(this.hit, this.ring);
@@ -271,6 +268,7 @@ export class OneDView {
   private markerY(px: number): number | null {
     if (this.figure === null) return null;
     for (const c of Array.from(this.figure.querySelectorAll("circle"))) {
+      // the figure rounds coordinates to 0.01 (src/plot's COORDINATE_DECIMALS)
       if (Math.abs(Number(c.getAttribute("cx")) - px) < 0.02) return Number(c.getAttribute("cy"));
     }
     return null;

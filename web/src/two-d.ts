@@ -3,7 +3,7 @@
  * with a layer that marks the point and takes clicks (set the point, start descent there) and the
  * wheel (zoom); the partial derivatives beside them.
  */
-import { descentFigure, gradientFieldFigure, type Frame } from "../../src/plot/index.js";
+import { descentFigure, gradientFieldFigure, PALETTE, type Frame } from "../../src/plot/index.js";
 import { zoomBox } from "./box.js";
 import { parseSvg, svgEl, toSvgPoint } from "./dom.js";
 import type { Formula2D } from "./formula.js";
@@ -103,10 +103,10 @@ class Panel {
         class: "handle-ring",
         r: "10",
         fill: "none",
-        stroke: "#d55e00",
+        stroke: PALETTE.vermillion,
         "stroke-width": "2.5",
       }),
-      svgEl("circle", { r: "3", fill: "#d55e00" }),
+      svgEl("circle", { r: "3", fill: PALETTE.vermillion }),
     );
     this.overlay.append(this.area, this.marker);
     host.append(this.overlay);
