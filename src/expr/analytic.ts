@@ -3,7 +3,8 @@ import { MAX_ORDER, invalid } from "../core/index.js";
 import { fromExpr, formulaInternals, type CompiledFormula } from "./compile.js";
 import { FormulaError } from "./errors.js";
 import { MAX_ANALYTIC_CONDITIONALS, MAX_SIMPLIFY_NODES } from "./limits.js";
-import { mathDerivative, nodes } from "./mathjs.js";
+import { mathDerivative, mathSimplify, nodes } from "./mathjs.js";
+import { pruneTree } from "./prune.js";
 import { walkTree } from "./parse.js";
 
 /** The parts of math.js's node classes the rewrites read. */
@@ -102,9 +103,10 @@ function differentiate(root: MathNode, variable: string, budget: number): MathNo
   const inner = root.filter((n) => n.type === "ConditionalNode")[0] as unknown as
     Required<AnyNode> | undefined;
   if (inner === undefined) {
+    const raw = pruneTree(mathDerivative(root, variable, false));
     let size = 0;
-    root.traverse(() => void size++);
-    return mathDerivative(root, variable, size <= MAX_SIMPLIFY_NODES);
+    raw.traverse(() => void size++);
+    return size <= MAX_SIMPLIFY_NODES ? mathSimplify(raw) : raw;
   }
   if (budget <= 0) throw new Unsupported();
   const branch = (replacement: MathNode): MathNode =>

@@ -24,6 +24,10 @@ const derivativeFn = math.derivative;
 export const mathDerivative = (node: MathNode, variable: string, simplify: boolean): MathNode =>
   derivativeFn(node, variable, { simplify });
 
+const simplifyFn = math.simplify;
+/** math.js's simplify, captured before the namespace is locked. */
+export const mathSimplify = (node: MathNode): MathNode => simplifyFn(node);
+
 /** Node constructors for the rewrites that prepare a tree for the symbolic derivative. */
 export const nodes = {
   ConditionalNode: math.ConditionalNode,

@@ -129,3 +129,20 @@ describe("analyticGradient and analyticHessian", () => {
     expect(analyticHessian(compileFormula("atan2(x, y)"))).toBeNull();
   });
 });
+
+describe("regressions", () => {
+  it("Hessian of a 24-term sum of products: zero-heavy raw derivatives are pruned before math.js's simplify (was minutes)", () => {
+    const n = 24;
+    const f = compileFormula(Array.from({ length: n }, (_, i) => `x${i}^2*x${(i + 1) % n}`).join(" + "));
+    const x = Float64Array.from({ length: n }, (_, i) => (i + 1) / 10);
+    const h = analyticHessian(f)!.map((row) => row.map((d) => d.evaluate(x)));
+    // ∂²/∂x_i² = 2 x_{i+1}; ∂²/∂x_i∂x_{i+1} = 2 x_i; everything else 0.
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const expected =
+          i === j ? 2 * x[(i + 1) % n] : j === (i + 1) % n ? 2 * x[i] : i === (j + 1) % n ? 2 * x[j] : 0;
+        expect(h[i][j]).toBe(expected);
+      }
+    }
+  });
+});
