@@ -2,7 +2,7 @@ import type { MathNode } from "mathjs";
 import { MAX_ORDER, invalid } from "../core/index.js";
 import { fromExpr, formulaInternals, type CompiledFormula } from "./compile.js";
 import { FormulaError } from "./errors.js";
-import { MAX_ANALYTIC_CONDITIONALS, MAX_SIMPLIFY_NODES } from "./limits.js";
+import { MAX_ANALYTIC_CONDITIONALS, MAX_ANALYTIC_NODES, MAX_SIMPLIFY_NODES } from "./limits.js";
 import { mathDerivative, mathSimplify, nodes } from "./mathjs.js";
 import { pruneTree } from "./prune.js";
 import { walkTree } from "./parse.js";
@@ -87,6 +87,12 @@ function restore(root: MathNode, held: readonly MathNode[]): MathNode {
   });
 }
 
+function countNodes(root: MathNode): number {
+  let size = 0;
+  root.traverse(() => void size++);
+  return size;
+}
+
 /** The derivative of a tree: conditionals are lifted to the top (f(c ? a : b) = c ? f(a) : f(b)). */
 function differentiate(root: MathNode, variable: string, budget: number): MathNode {
   if (root.type === "ParenthesisNode") {
@@ -104,8 +110,8 @@ function differentiate(root: MathNode, variable: string, budget: number): MathNo
     Required<AnyNode> | undefined;
   if (inner === undefined) {
     const raw = pruneTree(mathDerivative(root, variable, false));
-    let size = 0;
-    raw.traverse(() => void size++);
+    const size = countNodes(raw);
+    if (size > MAX_ANALYTIC_NODES) throw new Unsupported();
     return size <= MAX_SIMPLIFY_NODES ? mathSimplify(raw) : raw;
   }
   if (budget <= 0) throw new Unsupported();
@@ -132,8 +138,9 @@ function checkVariable(formula: CompiledFormula, variable: string): void {
  * derivative 0 between their jumps; min and max follow the branch they pick.
  *
  * @param order - which derivative, 1 (default) to {@link MAX_ORDER}.
- * @returns null (not a throw) when math.js cannot differentiate the formula (atan2, or more than
- *   {@link MAX_ANALYTIC_CONDITIONALS} conditionals).
+ * @returns null (not a throw) when math.js cannot differentiate the formula (atan2, more than
+ *   {@link MAX_ANALYTIC_CONDITIONALS} conditionals, or a derivative larger than
+ *   {@link MAX_ANALYTIC_NODES} nodes).
  * @throws FormulaError when `variable` is not one of the formula's; NumdiffError for a bad order.
  * @example
  * ```ts
@@ -159,6 +166,7 @@ export function analyticDerivative(
     for (let k = 0; k < order; k++) {
       const held: MathNode[] = [];
       node = restore(differentiate(prepare(node, held), variable, MAX_ANALYTIC_CONDITIONALS), held);
+      if (countNodes(node) > MAX_ANALYTIC_NODES) return null;
     }
   } catch (e) {
     if (e instanceof RangeError || e instanceof FormulaError) throw e;
