@@ -27,7 +27,13 @@ export function parseNumber(name: string, text: string): number {
   return value;
 }
 
-/** A point given on the command line: values, with names when they were given as `name=value`. */
+/**
+ * A point given on the command line: values, with names when they were given as `name=value`.
+ * @example
+ * ```ts
+ * const p: Point = parsePoint("x=1,y=2"); // { names: ["x", "y"], values: [1, 2] }
+ * ```
+ */
 export interface Point {
   /** The variable names, or null when the point was given as plain values (`3,4`). */
   readonly names: readonly string[] | null;

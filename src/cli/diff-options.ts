@@ -3,7 +3,13 @@
  * screen formulas before it loads math.js (see ./main.ts).
  */
 
-/** The options every differentiation subcommand takes (node:util parseArgs specification). */
+/**
+ * The options every differentiation subcommand takes (node:util parseArgs specification).
+ * @example
+ * ```ts
+ * parseOptions(["x", "--at", "1"], DIFF_OPTIONS).values.at; // "1"
+ * ```
+ */
 export const DIFF_OPTIONS = {
   at: { type: "string" },
   order: { type: "string" },
@@ -15,7 +21,13 @@ export const DIFF_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-/** The help text of the shared options. */
+/**
+ * The help text of the shared options.
+ * @example
+ * ```ts
+ * derivative.usage.includes(DIFF_OPTIONS_HELP); // true
+ * ```
+ */
 export const DIFF_OPTIONS_HELP = `  --method m    auto (default: adaptive steps, extrapolated, one-sided at domain edges),
                 central, forward or backward (one stencil; with --step, the book's method)
   --step h      a fixed step: one plain stencil with exactly this h (the book uses 1e-4)

@@ -13,11 +13,29 @@ import type { CliIO, Command } from "./command.js";
 import { DIFF_OPTIONS } from "./diff-options.js";
 import { alignRows } from "./format.js";
 
-/** Exit status for success. */
+/**
+ * Exit status for success.
+ * @example
+ * ```ts
+ * await main(["--help"], io); // EXIT_OK (0)
+ * ```
+ */
 export const EXIT_OK = 0;
-/** Exit status for an internal fault (a bug in numdiff). */
+/**
+ * Exit status for an internal fault (a bug in numdiff).
+ * @example
+ * ```ts
+ * EXIT_INTERNAL; // 1
+ * ```
+ */
 export const EXIT_INTERNAL = 1;
-/** Exit status for bad input or usage. */
+/**
+ * Exit status for bad input or usage.
+ * @example
+ * ```ts
+ * await main(["derivative", "import(1)", "--at", "1"], io); // EXIT_USAGE (2)
+ * ```
+ */
 export const EXIT_USAGE = 2;
 
 /** The subcommands whose positional arguments are all formulas. */

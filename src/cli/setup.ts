@@ -13,7 +13,13 @@ import { formatNumber } from "./format.js";
 
 const METHODS = ["auto", "central", "forward", "backward"];
 
-/** Parsed arguments of a differentiation subcommand. */
+/**
+ * Parsed arguments of a differentiation subcommand.
+ * @example
+ * ```ts
+ * parseDiffArgs(["x^2", "--at", "1", "--json"], ["at"]).values.json; // true
+ * ```
+ */
 export interface DiffArgs {
   values: {
     [K in keyof typeof DIFF_OPTIONS]?: (typeof DIFF_OPTIONS)[K]["type"] extends "boolean" ? boolean : string;
@@ -52,7 +58,13 @@ export function parseDiffArgs(argv: string[], allowed: readonly (keyof typeof DI
   return { values, positionals, options };
 }
 
-/** Formulas compiled over the variables of a point, and the point as an array in their order. */
+/**
+ * Formulas compiled over the variables of a point, and the point as an array in their order.
+ * @example
+ * ```ts
+ * setupProblem(["x*y"], "x=2,y=3").point; // Float64Array [2, 3]
+ * ```
+ */
 export interface Problem {
   formulas: CompiledFormula[];
   variables: readonly string[];
@@ -92,7 +104,13 @@ export function setupProblem(texts: readonly string[], at: string | undefined): 
   return { formulas, variables, point: Float64Array.from(point.values) };
 }
 
-/** `x0 = 3, x1 = 4` */
+/**
+ * `x0 = 3, x1 = 4`
+ * @example
+ * ```ts
+ * describePoint(["x0", "x1"], [3, 4]); // "x0 = 3, x1 = 4"
+ * ```
+ */
 export function describePoint(variables: readonly string[], point: ArrayLike<number>): string {
   return variables.map((v, i) => `${v} = ${formatNumber(point[i])}`).join(", ");
 }
@@ -102,6 +120,11 @@ export function describePoint(variables: readonly string[], point: ArrayLike<num
  * there means nothing.
  *
  * @throws NumdiffError (INVALID_POINT).
+ * @example
+ * ```ts
+ * checkFinite(setupProblem(["1/x"], "0"));
+ * // throws NumdiffError: 1/x is Infinity at x = 0; expected a finite value there
+ * ```
  */
 export function checkFinite(problem: Problem): void {
   for (const f of problem.formulas) {

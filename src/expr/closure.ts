@@ -1,6 +1,12 @@
 import type { CompareOp, Expr } from "./ir.js";
 
-/** A compiled formula: reads its variables from `v` by index. */
+/**
+ * A compiled formula: reads its variables from `v` by index.
+ * @example
+ * ```ts
+ * const f: Closure = (v) => v[0] * 2;
+ * ```
+ */
 export type Closure = (v: ArrayLike<number>) => number;
 
 function compare(op: CompareOp, a: number, b: number): boolean {

@@ -6,6 +6,12 @@ import { parseFormula, refuseVariableName } from "./parse.js";
 
 /**
  * A formula compiled once into a plain real function.
+ * @example
+ * ```ts
+ * const f: CompiledFormula = compileFormula("x0^2 + x1^2");
+ * f.variables; // ["x0", "x1"]
+ * f.evaluate([3, 4]); // 25
+ * ```
  */
 export interface CompiledFormula {
   /** The formula text. */
@@ -20,7 +26,13 @@ export interface CompiledFormula {
   fnN(): (x: Float64Array) => number;
 }
 
-/** A compiled formula together with what the analytic derivative needs (internal). */
+/**
+ * A compiled formula together with what the analytic derivative needs (internal).
+ * @example
+ * ```ts
+ * formulaInternals(compileFormula("x^2"))?.node.toString(); // "x ^ 2"
+ * ```
+ */
 export interface FormulaInternals {
   readonly node: MathNode;
   readonly expr: Expr;
@@ -28,7 +40,13 @@ export interface FormulaInternals {
 
 const internals = new WeakMap<CompiledFormula, FormulaInternals>();
 
-/** The parse tree behind a formula compiled by {@link compileFormula} (for ./analytic.ts). */
+/**
+ * The parse tree behind a formula compiled by {@link compileFormula} (for ./analytic.ts).
+ * @example
+ * ```ts
+ * formulaInternals(compileFormula("x^2"))?.expr.kind; // "power"
+ * ```
+ */
 export function formulaInternals(formula: CompiledFormula): FormulaInternals | undefined {
   return internals.get(formula);
 }

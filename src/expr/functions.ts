@@ -3,7 +3,13 @@
  * `Math`, so results are IEEE-754 doubles: a square root of a negative number is NaN).
  */
 
-/** A function a formula may call. */
+/**
+ * A function a formula may call.
+ * @example
+ * ```ts
+ * FUNCTIONS.hypot.max; // Infinity
+ * ```
+ */
 export interface FormulaFunction {
   /** Fewest arguments. */
   readonly min: number;
@@ -90,7 +96,14 @@ export const DERIVATIVE_FUNCTIONS: Readonly<Record<string, FormulaFunction>> = O
  */
 export const CONSTANTS: Readonly<Record<string, number>> = Object.freeze({ pi: Math.PI, e: Math.E });
 
-/** Own-property lookup, so `constructor` or `__proto__` never resolve to anything. */
+/**
+ * Own-property lookup, so `constructor` or `__proto__` never resolve to anything.
+ * @example
+ * ```ts
+ * lookup(FUNCTIONS, "sin") !== undefined; // true
+ * lookup(FUNCTIONS, "constructor"); // undefined
+ * ```
+ */
 export function lookup<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
 }

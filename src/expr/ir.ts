@@ -1,12 +1,22 @@
 import type { FormulaFunction } from "./functions.js";
 
-/** A comparison operator of a formula. */
+/**
+ * A comparison operator of a formula.
+ * @example
+ * ```ts
+ * const op: CompareOp = "<=";
+ * ```
+ */
 export type CompareOp = "<" | ">" | "<=" | ">=" | "==" | "!=";
 
 /**
  * A validated formula: the only shapes the compiler knows, built by the whitelist walk from a math.js
  * tree. Chains of `+ -` and of `* /` are flat lists (evaluated left to right, as the binary tree would
  * be), so a long sum does not make a deep tree.
+ * @example
+ * ```ts
+ * const e: Expr = { kind: "power", base: { kind: "variable", name: "x" }, exponent: { kind: "number", value: 2 } };
+ * ```
  */
 export type Expr =
   | { readonly kind: "number"; readonly value: number }

@@ -16,19 +16,43 @@ import { DERIVATIVE_FUNCTIONS, FUNCTIONS } from "./functions.js";
 // is most of the command's start-up time.
 const math = mathjs.create({ number: "number", predictable: true });
 
-/** math.js's parser, captured before the namespace is locked. */
+/**
+ * math.js's parser, captured before the namespace is locked.
+ * @example
+ * ```ts
+ * mathParse("x^2 + 1").toString(); // "x ^ 2 + 1"
+ * ```
+ */
 export const mathParse: (text: string) => MathNode = math.parse.bind(math) as (text: string) => MathNode;
 
 const derivativeFn = math.derivative;
-/** math.js's symbolic derivative, simplified or not, captured before the namespace is locked. */
+/**
+ * math.js's symbolic derivative, simplified or not, captured before the namespace is locked.
+ * @example
+ * ```ts
+ * mathDerivative(mathParse("x^2"), "x", true).toString(); // "2 * x"
+ * ```
+ */
 export const mathDerivative = (node: MathNode, variable: string, simplify: boolean): MathNode =>
   derivativeFn(node, variable, { simplify });
 
 const simplifyFn = math.simplify;
-/** math.js's simplify, captured before the namespace is locked. */
+/**
+ * math.js's simplify, captured before the namespace is locked.
+ * @example
+ * ```ts
+ * mathSimplify(mathParse("2 * x * 3")).toString(); // "6 * x"
+ * ```
+ */
 export const mathSimplify = (node: MathNode): MathNode => simplifyFn(node);
 
-/** Node constructors for the rewrites that prepare a tree for the symbolic derivative. */
+/**
+ * Node constructors for the rewrites that prepare a tree for the symbolic derivative.
+ * @example
+ * ```ts
+ * new nodes.SymbolNode("x").toString(); // "x"
+ * ```
+ */
 export const nodes = {
   ConditionalNode: math.ConditionalNode,
   ConstantNode: math.ConstantNode,
@@ -80,12 +104,24 @@ math.import(Object.fromEntries(LOCKED.map((name) => [name, disabled(name)])), { 
  * Whether `name` is taken in math.js's namespace (a function, a constant such as `i`, `phi` or
  * `Infinity`, or anything else math.js defines) or on a plain object's prototype chain
  * (`constructor`, `__proto__`, `toString`).
+ * @example
+ * ```ts
+ * isReservedName("gamma"); // true
+ * isReservedName("x0"); // false
+ * ```
  */
 export function isReservedName(name: string): boolean {
   return namespace.has(name) || name in Object.prototype || name === "prototype";
 }
 
-/** Whether math.js reads `name` as a unit (`cm`, `kg`, `rad`). */
+/**
+ * Whether math.js reads `name` as a unit (`cm`, `kg`, `rad`).
+ * @example
+ * ```ts
+ * isUnitName("cm"); // true
+ * isUnitName("x"); // false
+ * ```
+ */
 export function isUnitName(name: string): boolean {
   return isValuelessUnit(name);
 }

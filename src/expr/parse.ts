@@ -41,7 +41,13 @@ const REFUSED_NODES: Readonly<Record<string, [string, string]>> = {
   BlockNode: ["only one expression is allowed", ";"],
 };
 
-/** A formula after the whitelist walk. */
+/**
+ * A formula after the whitelist walk.
+ * @example
+ * ```ts
+ * parseFormula("x^2").expr.kind; // "power"
+ * ```
+ */
 export interface ParsedFormula {
   /** math.js's tree of the formula (only ever handed to math.js's symbolic derivative). */
   readonly node: MathNode;
@@ -51,7 +57,13 @@ export interface ParsedFormula {
   readonly names: readonly string[];
 }
 
-/** How the walk resolves names. */
+/**
+ * How the walk resolves names.
+ * @example
+ * ```ts
+ * parseFormula("x + y", { variables: ["x", "y"] }).names; // ["x", "y"]
+ * ```
+ */
 export interface WalkOptions {
   /** The declared variables; when given, any other name is refused. */
   readonly variables?: readonly string[];

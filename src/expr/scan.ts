@@ -2,7 +2,13 @@ import { FormulaError } from "./errors.js";
 import { FUNCTIONS, lookup } from "./functions.js";
 import { MAX_FORMULA_LENGTH, MAX_NESTING } from "./limits.js";
 
-/** A token of a formula, as far as numdiff needs to know it before math.js parses the text. */
+/**
+ * A token of a formula, as far as numdiff needs to know it before math.js parses the text.
+ * @example
+ * ```ts
+ * scanFormula("x+1")[1]; // { kind: "+", text: "+", position: 1 }
+ * ```
+ */
 export interface Token {
   /** `"number"`, `"name"` or the operator or bracket itself. */
   readonly kind: string;

@@ -9,7 +9,13 @@ import { errorCurve } from "./error-curve.js";
 import { field } from "./field.js";
 import { descent } from "./descent.js";
 
-/** Every subcommand of `numdiff`, in the order `numdiff --help` lists them. Register new ones here. */
+/**
+ * Every subcommand of `numdiff`, in the order `numdiff --help` lists them. Register new ones here.
+ * @example
+ * ```ts
+ * commands.map((c) => c.name); // ["derivative", "partial", "gradient", "hessian", "jacobian", …]
+ * ```
+ */
 export const commands: Command[] = [
   derivative,
   partial,

@@ -3,7 +3,13 @@ import type { CompiledFormula } from "../../expr/index.js";
 import type { CliIO } from "../command.js";
 import { alignRows, formatError, formatNumber } from "../format.js";
 
-/** An exact value and the formula it came from. */
+/**
+ * An exact value and the formula it came from.
+ * @example
+ * ```ts
+ * const e: Exact = { value: 0.2, source: "x / 50 + 1 / 10" };
+ * ```
+ */
 export interface Exact {
   value: number;
   source: string;
@@ -25,6 +31,11 @@ export function exactValue(make: () => CompiledFormula | null, point: ArrayLike<
 /**
  * Prints one derivative result as aligned lines: value, estimated error, method and step,
  * evaluations, and the exact value with the actual error (or why there is none).
+ * @example
+ * ```ts
+ * printResult(io, [["f(x)", "x^2"]], "f'", derivative((x) => x * x, 3), { value: 6, source: "2 * x" });
+ * // f(x)  x^2 / f'  6 / estimated error … / exact 6 (2 * x) / actual error 0
+ * ```
  */
 export function printResult(
   io: CliIO,

@@ -1,7 +1,13 @@
 import type { CliIO } from "../command.js";
 import { alignRows, formatError, formatNumber, jsonArray } from "../format.js";
 
-/** A numerical vector or matrix result with its error and, when known, the exact values. */
+/**
+ * A numerical vector or matrix result with its error and, when known, the exact values.
+ * @example
+ * ```ts
+ * const t: TableResult = { labels: ["∂f/∂x"], value: [[2]], error: [[1e-15]], evaluations: 6, exact: [[2]] };
+ * ```
+ */
 export interface TableResult {
   /** Row labels, e.g. `∂f/∂x0`. */
   labels: readonly string[];
@@ -16,6 +22,10 @@ export interface TableResult {
  * exact value and actual error when known; or as one JSON object `{ value, error, evaluations, exact }`.
  *
  * @param vector - print value, error and exact as flat arrays (a gradient) rather than matrices.
+ * @example
+ * ```ts
+ * printTable(io, [["f", "x^2"]], t, true, true); // {"value":[2],"error":[1e-15],"evaluations":6,"exact":[2]}
+ * ```
  */
 export function printTable(
   io: CliIO,
