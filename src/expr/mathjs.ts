@@ -101,9 +101,22 @@ for (const name of FOLDED) void (math as unknown as Record<string, unknown>)[nam
 math.import(Object.fromEntries(LOCKED.map((name) => [name, disabled(name)])), { override: true });
 
 /**
+ * JavaScript's keywords and the globals through which code reaches the host. Harmless as variable
+ * names in numdiff's own compiler, but refused so that a formula never even names them.
+ */
+const JAVASCRIPT_NAMES = new Set(
+  (
+    "prototype this super new delete typeof instanceof void function return class extends yield await " +
+    "async var let const with eval arguments globalThis window self global document process require " +
+    "module exports Function Object Reflect Proxy Symbol Promise setTimeout setInterval fetch " +
+    "undefined null true false NaN Infinity"
+  ).split(" "),
+);
+
+/**
  * Whether `name` is taken in math.js's namespace (a function, a constant such as `i`, `phi` or
- * `Infinity`, or anything else math.js defines) or on a plain object's prototype chain
- * (`constructor`, `__proto__`, `toString`).
+ * `Infinity`, or anything else math.js defines), on a plain object's prototype chain (`constructor`,
+ * `__proto__`, `toString`), or a JavaScript keyword or host global (`this`, `process`, `require`).
  * @example
  * ```ts
  * isReservedName("gamma"); // true
@@ -111,7 +124,7 @@ math.import(Object.fromEntries(LOCKED.map((name) => [name, disabled(name)])), { 
  * ```
  */
 export function isReservedName(name: string): boolean {
-  return namespace.has(name) || name in Object.prototype || name === "prototype";
+  return namespace.has(name) || name in Object.prototype || JAVASCRIPT_NAMES.has(name);
 }
 
 /**

@@ -188,9 +188,17 @@ class Walker {
       const expected = this.options.variables?.join(", ") || "no variables";
       throw new FormulaError(`unknown variable "${name}"; expected ${expected}`, this.whereName(name));
     }
-    if (name.length > 1 && isUnitName(name)) {
-      const unit = this.where((t, i) => t.text === name && i > 0 && this.tokens[i - 1].kind === "number");
-      if (unit !== undefined) throw new FormulaError(`units are not allowed ("${name}")`, unit);
+    if (isUnitName(name)) {
+      // A unit after a number, as math.js reads it: `5 cm`, `5cm`, `10 s`. A one-letter name written
+      // against its number (`2t`, `3s`) is read as a product with a variable, as people write it.
+      const unit = this.where((t, i) => {
+        const before = this.tokens[i - 1];
+        if (t.text !== name || before?.kind !== "number") return false;
+        return name.length > 1 || before.position + before.text.length < t.position;
+      });
+      if (unit !== undefined) {
+        throw new FormulaError(`units are not allowed ("${name}"); write * for a product`, unit);
+      }
     }
     return this.variable(name);
   }

@@ -127,7 +127,10 @@ export function scanFormula(text: string): Token[] {
       }
       if (rest === "**") throw new FormulaError('"**" is not an operator; use "^" for powers', i);
       t = OPERATORS.find((op) => rest.startsWith(op)) ?? "";
-      if (t === "") throw new FormulaError(REFUSED[c] ?? `character ${describeChar(c)} is not allowed`, i);
+      if (t === "") {
+        const whole = String.fromCodePoint(text.codePointAt(i) ?? 0);
+        throw new FormulaError(REFUSED[c] ?? `character ${describeChar(whole)} is not allowed`, i);
+      }
       kind = t;
     }
     if (kind === "number" && t.endsWith(".") && matchAt(NAME, text, i + t.length) !== null) {

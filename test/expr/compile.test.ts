@@ -153,3 +153,13 @@ describe("compiled squares", () => {
     for (const x of [0.7, 3.3]) expect(f(x)).toBe(x * 1.1 * x * 1.3 * x + x + 0.1 + x);
   });
 });
+
+describe("units and products", () => {
+  it("a one-letter name written against its number is a product (2t), not a unit", () => {
+    expect(compileFormula("2t + 3s").evaluate([5, 7])).toBe(2 * 7 + 3 * 5);
+  });
+
+  it("a unit name declared as a variable is that variable, even after a space", () => {
+    expect(compileFormula("5 s", { variables: ["s"] }).evaluate([2])).toBe(10);
+  });
+});

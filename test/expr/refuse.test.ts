@@ -38,7 +38,12 @@ const REFUSED: [string, RegExp, number | null][] = [
   ["{a: 1}", /objects are not allowed/, 1],
   ["[1, 2]", /matrices and indexing are not allowed/, 1],
   ["1:3", /ranges are not allowed/, 2],
-  ["5 cm", /units are not allowed \("cm"\)/, 3],
+  ["5 cm", /units are not allowed \("cm"\); write \* for a product/, 3],
+  ["5cm", /units are not allowed \("cm"\)/, 2],
+  ["10 s + x", /units are not allowed \("s"\)/, 4],
+  ["this", /name "this" is not allowed/, 1],
+  ["process + 1", /name "process" is not allowed/, 1],
+  ["x + \u{1F600}", /character U\+1F600 is not allowed/, 5],
   ["5 cm to inch", /operator "to" is not allowed/, 6],
   ["x.*2", /element-wise operators are not allowed/, 2],
   // other operators and statements
