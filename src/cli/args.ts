@@ -118,7 +118,9 @@ function protectDashes(argv: readonly string[], options: OptionSpec): string[] {
       positionals.push(...argv.slice(i + 1));
       break;
     }
-    if (!OPTION.test(a)) {
+    const knownShort = Object.values(options).some((o) => `-${o.short}` === a);
+    if (!OPTION.test(a) || (!a.startsWith("--") && !knownShort)) {
+      // Not an option: a value, or a formula such as -x or -x0^2 (only -h is a short option).
       positionals.push(a);
       continue;
     }
@@ -144,7 +146,7 @@ function protectDashes(argv: readonly string[], options: OptionSpec): string[] {
 
 /**
  * node:util's parseArgs in strict mode, with its errors turned into one-line usage errors. Negative
- * numbers as option values (`--at -1`) and formulas starting with a minus (`-x^2`) are accepted.
+ * numbers as option values (`--at -1`) and formulas starting with a minus (`-x`, `-x^2`) are accepted.
  *
  * @example
  * ```ts

@@ -100,6 +100,11 @@ describe("numdiff derivative", () => {
   it("negative points and formulas starting with a minus are read as such", async () => {
     const r = await json("derivative", "-x^2", "--at", "-1.5");
     expect(r.exact).toBe(3);
+    expect((await json("derivative", "-x", "--at", "2")).exact).toBe(-1);
+    expect((await json("jacobian", "-x0", "-x1*x0", "--at", "x0=2,x1=3")).exact).toEqual([
+      [-1, 0],
+      [-3, -2],
+    ]);
   });
 });
 
