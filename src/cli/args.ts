@@ -100,14 +100,33 @@ export function parseRange(name: string, text: string): [number, number] {
   return [a, b];
 }
 
-/** The option specification `node:util` parseArgs takes. */
-type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
+/**
+ * The option specification `node:util` parseArgs takes.
+ * @example
+ * ```ts
+ * const spec: OptionSpec = { output: { type: "string", short: "o" }, json: { type: "boolean" } };
+ * ```
+ */
+export type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
+
+/**
+ * The values {@link parseOptions} returns for an option specification: strings and booleans by option.
+ * @example
+ * ```ts
+ * const v: OptionValues<{ at: { type: "string" }; json: { type: "boolean" } }> = { at: "3", json: true };
+ * ```
+ */
+export type OptionValues<T extends OptionSpec> = {
+  [K in keyof T]?: T[K]["type"] extends "boolean" ? boolean : string;
+};
 
 const OPTION = /^--?[A-Za-z][A-Za-z0-9-]*(?:=.*)?$/;
 
 /**
  * Lets negative numbers and formulas that start with a minus through: `--at -1` becomes `--at=-1`, and
- * an argument like `-x^2` that cannot be an option stays a positional, in order.
+ * an argument like `-x^2` that cannot be an option stays a positional, in order. A short option with a
+ * value is spelled out by its long name (`-o file` becomes `--output=file`: parseArgs would read the
+ * value of `-o=file` as `=file`); `--name=value` is passed on as it is.
  */
 function protectDashes(argv: readonly string[], options: OptionSpec): string[] {
   const out: string[] = [];
@@ -118,24 +137,23 @@ function protectDashes(argv: readonly string[], options: OptionSpec): string[] {
       positionals.push(...argv.slice(i + 1));
       break;
     }
-    const knownShort = Object.values(options).some((o) => `-${o.short}` === a);
-    if (!OPTION.test(a) || (!a.startsWith("--") && !knownShort)) {
-      // Not an option: a value, or a formula such as -x or -x0^2 (only -h is a short option).
+    const short = /^-([A-Za-z])$/.exec(a)?.[1];
+    const shortName = Object.keys(options).find((k) => short !== undefined && options[k].short === short);
+    if (!OPTION.test(a) || (!a.startsWith("--") && shortName === undefined)) {
+      // Not an option: a value, or a formula such as -x or -x0^2 (only declared short options count).
       positionals.push(a);
       continue;
     }
     const long = /^--([A-Za-z][A-Za-z0-9-]*)$/.exec(a)?.[1];
-    const short = /^-([A-Za-z])$/.exec(a)?.[1];
-    const spec =
-      long !== undefined
-        ? Object.prototype.hasOwnProperty.call(options, long)
-          ? options[long]
-          : undefined
-        : Object.values(options).find((o) => o.short === short);
+    const name = long !== undefined && Object.prototype.hasOwnProperty.call(options, long) ? long : shortName;
     const next = argv[i + 1];
-    if (spec?.type === "string" && next === undefined) throw usage(`missing value for ${a}`, a);
-    if (spec?.type === "string" && next !== undefined && !(next.startsWith("-") && OPTION.test(next))) {
-      out.push(`${a}=${next}`);
+    if (name === undefined || options[name].type !== "string") {
+      // `--name=value`, a flag, or an unknown option (parseArgs refuses it).
+      out.push(a);
+    } else if (next === undefined) {
+      throw usage(`missing value for ${a}`, a);
+    } else if (!(next.startsWith("-") && OPTION.test(next))) {
+      out.push(`--${name}=${next}`);
       i++;
     } else {
       out.push(a);
@@ -157,7 +175,7 @@ function protectDashes(argv: readonly string[], options: OptionSpec): string[] {
 export function parseOptions<T extends OptionSpec>(
   argv: string[],
   options: T,
-): { values: { [K in keyof T]?: T[K]["type"] extends "boolean" ? boolean : string }; positionals: string[] } {
+): { values: OptionValues<T>; positionals: string[] } {
   try {
     const { values, positionals } = parseArgs({
       args: protectDashes(argv, options),

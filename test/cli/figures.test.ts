@@ -84,6 +84,29 @@ describe("figure commands", () => {
     expect(Array.from(readFileSync(join(dir, "d2.png")).subarray(0, 8))).toEqual(PNG_SIGNATURE);
   });
 
+  it.each([
+    ["tangent", tangentCommand, ["x^2", "--at", "1"]],
+    ["error-curve", errorCurveCommand, ["sin(x)", "--at", "1"]],
+    ["field", fieldCommand, ["x0^2 + x1^2", "--grid", "3"]],
+    ["descent", descentCommand, ["x0^2 + x1^2", "--start", "1,1", "--steps", "2"]],
+  ] as [string, Command, string[]][])(
+    "%s writes to -o file, --output file and --output=file alike",
+    (name, command, argv) => {
+      const written = [
+        ["-o", `${name}-short.svg`],
+        ["--output", `${name}-long.svg`],
+        [`--output=${name}-inline.svg`],
+        ["-o", `-${name}-dash.svg`],
+      ].map((output) => {
+        const file = output[output.length - 1].replace(/^--output=/, "");
+        expect(run(command, [...argv, ...output]).out).toEqual([join(dir, file)]);
+        return readFileSync(join(dir, file), "utf8");
+      });
+      expect(written[0].startsWith("<svg")).toBe(true);
+      expect(new Set(written).size).toBe(1);
+    },
+  );
+
   it("refuses other extensions and a missing -o with a usage error, before writing anything", () => {
     expectUsage(
       tangentCommand,

@@ -1,14 +1,6 @@
-import { compileFormula } from "../../expr/index.js";
 import { DESCENT_LR, DESCENT_STEPS, descentFigure } from "../../plot/index.js";
-import { parseNumber, parseOptions, parsePoint, parseRange, UsageError, type Command } from "../command.js";
-import {
-  FIGURE_OPTIONS,
-  FIGURE_OPTIONS_HELP,
-  figureArgs,
-  figureOptions,
-  outputFile,
-  writeFigure,
-} from "./figure-output.js";
+import { parseNumber, parsePoint, parseRange, UsageError, type Command } from "../command.js";
+import { FIGURE_OPTIONS_HELP, runFigure } from "./figure-output.js";
 
 const VARIABLES = ["x0", "x1"] as const;
 
@@ -42,45 +34,39 @@ export const descent: Command = {
     '  numdiff descent "x0^2 + x1^2" --start x0=-3,x1=4 --lr 0.1 --steps 20 -o descent.png',
   ].join("\n"),
   run(argv, io) {
-    const { values, positionals } = parseOptions(figureArgs(argv), {
+    const options = {
       start: { type: "string" },
       lr: { type: "string" },
       steps: { type: "string" },
       range: { type: "string" },
-      ...FIGURE_OPTIONS,
-    });
-    if (positionals.length !== 1) {
-      throw new UsageError(
-        `expected one formula of x0 and x1, got ${positionals.length} arguments`,
-        "formula",
-      );
-    }
-    const output = outputFile(values.output);
-    if (values.start === undefined) {
-      throw new UsageError(
-        "missing --start; expected the starting point, e.g. --start x0=-3,x1=4",
-        "--start",
-      );
-    }
-    const point = parsePoint(values.start, "--start");
-    if (point.values.length !== 2) {
-      throw new UsageError(
-        `invalid --start; expected 2 coordinates (x0, x1), got ${point.values.length}`,
-        "--start",
-      );
-    }
-    let start = [...point.values];
-    if (point.names !== null) {
-      const unknown = point.names.find((n) => !(VARIABLES as readonly string[]).includes(n));
-      if (unknown !== undefined) {
-        throw new UsageError(`invalid --start; expected the names x0 and x1, got "${unknown}"`, "--start");
+    } as const;
+    runFigure(argv, io, options, VARIABLES, ({ values, formula, figure }) => {
+      if (values.start === undefined) {
+        throw new UsageError(
+          "missing --start; expected the starting point, e.g. --start x0=-3,x1=4",
+          "--start",
+        );
       }
-      start = VARIABLES.map((v) => point.values[point.names!.indexOf(v)]);
-    }
-    const lr = values.lr === undefined ? undefined : parseNumber("--lr", values.lr);
-    const steps = values.steps === undefined ? undefined : parseNumber("--steps", values.steps);
-    const domain = values.range === undefined ? undefined : parseRange("--range", values.range);
-    const f = compileFormula(positionals[0], { variables: [...VARIABLES] }).fnN();
-    writeFigure(descentFigure({ f, start, lr, steps, domain, ...figureOptions(values) }), output, io);
+      const point = parsePoint(values.start, "--start");
+      if (point.values.length !== 2) {
+        throw new UsageError(
+          `invalid --start; expected 2 coordinates (x0, x1), got ${point.values.length}`,
+          "--start",
+        );
+      }
+      let start = [...point.values];
+      if (point.names !== null) {
+        const unknown = point.names.find((n) => !(VARIABLES as readonly string[]).includes(n));
+        if (unknown !== undefined) {
+          throw new UsageError(`invalid --start; expected the names x0 and x1, got "${unknown}"`, "--start");
+        }
+        start = VARIABLES.map((v) => point.values[point.names!.indexOf(v)]);
+      }
+      const lr = values.lr === undefined ? undefined : parseNumber("--lr", values.lr);
+      const steps = values.steps === undefined ? undefined : parseNumber("--steps", values.steps);
+      const domain = values.range === undefined ? undefined : parseRange("--range", values.range);
+      const f = formula().fnN();
+      return descentFigure({ f, start, lr, steps, domain, ...figure() });
+    });
   },
 };

@@ -1,14 +1,7 @@
-import { analyticDerivative, compileFormula } from "../../expr/index.js";
+import { analyticDerivative } from "../../expr/index.js";
 import { errorCurveFigure } from "../../plot/index.js";
-import { parseNumber, parseOptions, UsageError, type Command } from "../command.js";
-import {
-  FIGURE_OPTIONS,
-  FIGURE_OPTIONS_HELP,
-  figureArgs,
-  figureOptions,
-  outputFile,
-  writeFigure,
-} from "./figure-output.js";
+import { parseNumber, UsageError, type Command } from "../command.js";
+import { FIGURE_OPTIONS_HELP, runFigure } from "./figure-output.js";
 
 /**
  * `numdiff error-curve <formula> --at <x> -o file.svg|file.png`: the error of the forward and central
@@ -38,20 +31,14 @@ export const errorCurve: Command = {
     '  numdiff error-curve "sin(x)" --at 1 -o error-curve.png',
   ].join("\n"),
   run(argv, io) {
-    const { values, positionals } = parseOptions(figureArgs(argv), {
-      at: { type: "string" },
-      ...FIGURE_OPTIONS,
+    runFigure(argv, io, { at: { type: "string" } }, ["x"], ({ values, formula: compile, figure }) => {
+      if (values.at === undefined)
+        throw new UsageError("missing --at; expected the point, e.g. --at 1", "--at");
+      const x0 = parseNumber("--at", values.at);
+      const formula = compile();
+      const exactValue = analyticDerivative(formula, "x")?.fn1()(x0);
+      const exact = exactValue !== undefined && Number.isFinite(exactValue) ? exactValue : undefined;
+      return errorCurveFigure({ f: formula.fn1(), x0, exact, ...figure() });
     });
-    if (positionals.length !== 1) {
-      throw new UsageError(`expected one formula of x, got ${positionals.length} arguments`, "formula");
-    }
-    const output = outputFile(values.output);
-    if (values.at === undefined)
-      throw new UsageError("missing --at; expected the point, e.g. --at 1", "--at");
-    const x0 = parseNumber("--at", values.at);
-    const formula = compileFormula(positionals[0], { variables: ["x"] });
-    const exactValue = analyticDerivative(formula, "x")?.fn1()(x0);
-    const exact = exactValue !== undefined && Number.isFinite(exactValue) ? exactValue : undefined;
-    writeFigure(errorCurveFigure({ f: formula.fn1(), x0, exact, ...figureOptions(values) }), output, io);
   },
 };

@@ -1,14 +1,6 @@
-import { compileFormula } from "../../expr/index.js";
 import { BOOK_FIELD_GRID, DEFAULT_FIELD_DOMAIN, gradientFieldFigure } from "../../plot/index.js";
-import { parseNumber, parseOptions, parseRange, UsageError, type Command } from "../command.js";
-import {
-  FIGURE_OPTIONS,
-  FIGURE_OPTIONS_HELP,
-  figureArgs,
-  figureOptions,
-  outputFile,
-  writeFigure,
-} from "./figure-output.js";
+import { parseNumber, parseRange, type Command } from "../command.js";
+import { FIGURE_OPTIONS_HELP, runFigure } from "./figure-output.js";
 
 /**
  * `numdiff field <formula of x0,x1> [--range a:b] -o file.svg|file.png`: arrows of −∇f on a grid.
@@ -37,26 +29,16 @@ export const field: Command = {
     '  numdiff field "x0^2 + x1^2" -o field.png',
   ].join("\n"),
   run(argv, io) {
-    const { values, positionals } = parseOptions(figureArgs(argv), {
-      range: { type: "string" },
-      grid: { type: "string" },
-      ...FIGURE_OPTIONS,
+    const options = { range: { type: "string" }, grid: { type: "string" } } as const;
+    runFigure(argv, io, options, ["x0", "x1"], ({ values, formula, figure }) => {
+      const domain = values.range === undefined ? DEFAULT_FIELD_DOMAIN : parseRange("--range", values.range);
+      const grid =
+        values.grid !== undefined
+          ? parseNumber("--grid", values.grid)
+          : values.range === undefined
+            ? BOOK_FIELD_GRID
+            : undefined;
+      return gradientFieldFigure({ f: formula().fnN(), domain, grid, ...figure() });
     });
-    if (positionals.length !== 1) {
-      throw new UsageError(
-        `expected one formula of x0 and x1, got ${positionals.length} arguments`,
-        "formula",
-      );
-    }
-    const output = outputFile(values.output);
-    const domain = values.range === undefined ? DEFAULT_FIELD_DOMAIN : parseRange("--range", values.range);
-    const grid =
-      values.grid !== undefined
-        ? parseNumber("--grid", values.grid)
-        : values.range === undefined
-          ? BOOK_FIELD_GRID
-          : undefined;
-    const f = compileFormula(positionals[0], { variables: ["x0", "x1"] }).fnN();
-    writeFigure(gradientFieldFigure({ f, domain, grid, ...figureOptions(values) }), output, io);
   },
 };

@@ -1,11 +1,13 @@
 /**
- * What the figure commands (tangent, error-curve, field, descent) share: the output file, whose
- * extension picks the format, and the figure size options.
+ * What the figure commands (tangent, error-curve, field, descent) share: the arguments (one formula,
+ * the output file, whose extension picks the format, and the figure size options) and the writing.
  */
 import { writeFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
+import { compileFormula, type CompiledFormula } from "../../expr/index.js";
 import { svgToPng } from "../../plot/png.js";
-import { parseNumber, UsageError, type CliIO } from "../command.js";
+import type { OptionSpec, OptionValues } from "../args.js";
+import { parseNumber, parseOptions, UsageError, type CliIO } from "../command.js";
 
 /**
  * The output formats by file extension (case-insensitive).
@@ -17,39 +19,35 @@ import { parseNumber, UsageError, type CliIO } from "../command.js";
  */
 export const FIGURE_FORMATS: readonly string[] = Object.freeze([".svg", ".png"]);
 
-/** parseArgs options every figure command takes (`-o` is spelled out first by {@link figureArgs}). */
+/**
+ * parseArgs options every figure command takes: `-o <file>` or `--output <file>`, size and title.
+ *
+ * @example
+ * ```ts
+ * parseOptions(["x^2", "-o", "t.svg"], FIGURE_OPTIONS).values.output; // "t.svg"
+ * ```
+ */
 export const FIGURE_OPTIONS = {
-  output: { type: "string" },
+  output: { type: "string", short: "o" },
   width: { type: "string" },
   height: { type: "string" },
   title: { type: "string" },
 } as const;
 
-/** Help lines for {@link FIGURE_OPTIONS}. */
+/**
+ * Help lines for {@link FIGURE_OPTIONS}, for the figure commands' usage.
+ *
+ * @example
+ * ```ts
+ * tangent.usage.includes(FIGURE_OPTIONS_HELP); // true
+ * ```
+ */
 export const FIGURE_OPTIONS_HELP = [
   "  -o, --output <file>   where to write; .svg or .png (required)",
   "  --width <px>          figure width, default 800",
   "  --height <px>         figure height, default 600",
   "  --title <text>        the title written on the figure",
 ].join("\n");
-
-/**
- * The arguments with the short `-o <file>` spelled `--output <file>`, so the output option is parsed
- * like every long option (a file name may start with a dash only as `--output=-x.svg`).
- *
- * @example
- * ```ts
- * figureArgs(["x^2", "-o", "t.svg"]); // ["x^2", "--output", "t.svg"]
- * ```
- */
-export function figureArgs(argv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--") return [...out, ...argv.slice(i)];
-    out.push(argv[i] === "-o" ? "--output" : argv[i]);
-  }
-  return out;
-}
 
 /**
  * The output file named by `-o`, checked for a known extension before any work is done.
@@ -109,4 +107,60 @@ export function writeFigure(svg: string, output: { file: string; format: string 
   writeFileSync(path, output.format === ".png" ? svgToPng(svg) : svg);
   io.out(path);
   return path;
+}
+
+/**
+ * What a figure command's drawing gets from {@link runFigure}.
+ *
+ * @example
+ * ```ts
+ * const draw = ({ values, formula, figure }: FigureInput<{ at?: string }>) =>
+ *   tangentFigure({ f: formula().fn1(), x0: Number(values.at), domain: [0, 20], ...figure() });
+ * ```
+ */
+export interface FigureInput<V> {
+  /** The parsed options: the command's own and {@link FIGURE_OPTIONS}. */
+  values: V;
+  /** Compiles the formula over the command's variables (call it once the options are checked). */
+  formula(): CompiledFormula;
+  /** The size and title options ({@link figureOptions}). */
+  figure(): { width?: number; height?: number; title?: string };
+}
+
+/**
+ * Runs a figure command: parses `argv` with the command's options and {@link FIGURE_OPTIONS}, asks
+ * for exactly one formula (of `variables`), checks the output file before any work is done, then
+ * writes the SVG that `draw` returns (as SVG or PNG by the extension) and prints the path.
+ *
+ * @throws UsageError for bad arguments, a missing or unknown output format; whatever `draw` throws.
+ * @example
+ * ```ts
+ * runFigure(["x^2", "--at", "1", "-o", "t.svg"], io, { at: { type: "string" } }, ["x"], ({ values, formula, figure }) =>
+ *   tangentFigure({ f: formula().fn1(), x0: parseNumber("--at", values.at ?? "0"), domain: [0, 20], ...figure() }),
+ * ); // writes t.svg, prints its path
+ * ```
+ */
+export function runFigure<T extends OptionSpec>(
+  argv: string[],
+  io: CliIO,
+  options: T,
+  variables: readonly string[],
+  draw: (input: FigureInput<OptionValues<T> & OptionValues<typeof FIGURE_OPTIONS>>) => string,
+): void {
+  const parsed = parseOptions(argv, { ...options, ...FIGURE_OPTIONS });
+  const values = parsed.values as OptionValues<T> & OptionValues<typeof FIGURE_OPTIONS>;
+  const positionals = parsed.positionals;
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      `expected one formula of ${variables.join(" and ")}, got ${positionals.length} arguments`,
+      "formula",
+    );
+  }
+  const output = outputFile(values.output);
+  const svg = draw({
+    values,
+    formula: () => compileFormula(positionals[0], { variables: [...variables] }),
+    figure: () => figureOptions(values),
+  });
+  writeFigure(svg, output, io);
 }

@@ -1,14 +1,6 @@
-import { compileFormula } from "../../expr/index.js";
 import { tangentFigure } from "../../plot/index.js";
-import { parseNumber, parseOptions, parseRange, UsageError, type Command } from "../command.js";
-import {
-  FIGURE_OPTIONS,
-  FIGURE_OPTIONS_HELP,
-  figureArgs,
-  figureOptions,
-  outputFile,
-  writeFigure,
-} from "./figure-output.js";
+import { parseNumber, parseRange, UsageError, type Command } from "../command.js";
+import { FIGURE_OPTIONS_HELP, runFigure } from "./figure-output.js";
 
 /**
  * The range drawn when --range is not given and it contains the point: the seed's [0, 20).
@@ -62,25 +54,18 @@ export const tangent: Command = {
     '  numdiff tangent "0.01*x^2 + 0.1*x" --at 5 -o tangent.png',
   ].join("\n"),
   run(argv, io) {
-    const { values, positionals } = parseOptions(figureArgs(argv), {
-      at: { type: "string" },
-      range: { type: "string" },
-      ...FIGURE_OPTIONS,
+    const options = { at: { type: "string" }, range: { type: "string" } } as const;
+    runFigure(argv, io, options, ["x"], ({ values, formula, figure }) => {
+      if (values.at === undefined)
+        throw new UsageError("missing --at; expected the point, e.g. --at 5", "--at");
+      const x0 = parseNumber("--at", values.at);
+      const domain: [number, number] =
+        values.range !== undefined
+          ? parseRange("--range", values.range)
+          : x0 >= DEFAULT_TANGENT_RANGE[0] && x0 < DEFAULT_TANGENT_RANGE[1]
+            ? [DEFAULT_TANGENT_RANGE[0], DEFAULT_TANGENT_RANGE[1]]
+            : [x0 - TANGENT_HALF_WIDTH, x0 + TANGENT_HALF_WIDTH];
+      return tangentFigure({ f: formula().fn1(), x0, domain, ...figure() });
     });
-    if (positionals.length !== 1) {
-      throw new UsageError(`expected one formula of x, got ${positionals.length} arguments`, "formula");
-    }
-    const output = outputFile(values.output);
-    if (values.at === undefined)
-      throw new UsageError("missing --at; expected the point, e.g. --at 5", "--at");
-    const x0 = parseNumber("--at", values.at);
-    const domain: [number, number] =
-      values.range !== undefined
-        ? parseRange("--range", values.range)
-        : x0 >= DEFAULT_TANGENT_RANGE[0] && x0 < DEFAULT_TANGENT_RANGE[1]
-          ? [DEFAULT_TANGENT_RANGE[0], DEFAULT_TANGENT_RANGE[1]]
-          : [x0 - TANGENT_HALF_WIDTH, x0 + TANGENT_HALF_WIDTH];
-    const f = compileFormula(positionals[0], { variables: ["x"] }).fn1();
-    writeFigure(tangentFigure({ f, x0, domain, ...figureOptions(values) }), output, io);
   },
 };
