@@ -59,6 +59,32 @@ export function parseDiffArgs(argv: string[], allowed: readonly (keyof typeof DI
 }
 
 /**
+ * Parses the arguments of a subcommand that takes one formula and sets up its problem: the options
+ * ({@link parseDiffArgs}), at most one formula, and the point ({@link setupProblem}); `formula` is the
+ * problem's one formula.
+ *
+ * @throws UsageError for bad options, more than one formula or a bad point; FormulaError for a refused formula.
+ * @example
+ * ```ts
+ * const { values, problem, formula } = setupOneFormula(["x0^2 + x1^2", "--at", "3,4", "--json"], ["at"]);
+ * problem.variables; // ["x0", "x1"]; formula.source is "x0^2 + x1^2", values.json is true
+ * ```
+ */
+export function setupOneFormula(
+  argv: string[],
+  allowed: readonly (keyof typeof DIFF_OPTIONS)[],
+): DiffArgs & { problem: Problem; formula: CompiledFormula } {
+  const args = parseDiffArgs(argv, allowed);
+  if (args.positionals.length > 1) {
+    throw new UsageError(
+      `expected one formula, got ${args.positionals.length} arguments (quote the formula)`,
+    );
+  }
+  const problem = setupProblem(args.positionals, args.values.at);
+  return { ...args, problem, formula: problem.formulas[0] };
+}
+
+/**
  * Formulas compiled over the variables of a point, and the point as an array in their order.
  * @example
  * ```ts
@@ -113,6 +139,21 @@ export function setupProblem(texts: readonly string[], at: string | undefined): 
  */
 export function describePoint(variables: readonly string[], point: ArrayLike<number>): string {
   return variables.map((v, i) => `${v} = ${formatNumber(point[i])}`).join(", ");
+}
+
+/**
+ * The first lines of a one-formula result: the formula and the point.
+ *
+ * @example
+ * ```ts
+ * problemHeader(setupProblem(["x0^2 + x1^2"], "3,4")); // [["f", "x0^2 + x1^2"], ["at", "x0 = 3, x1 = 4"]]
+ * ```
+ */
+export function problemHeader(problem: Problem): string[][] {
+  return [
+    ["f", problem.formulas[0].source],
+    ["at", describePoint(problem.variables, problem.point)],
+  ];
 }
 
 /**

@@ -24,18 +24,21 @@ async function json(...argv: string[]): Promise<Record<string, unknown>> {
   return JSON.parse(r.out) as Record<string, unknown>;
 }
 
+/** The seed's derivative by the book's method: 0.01x² + 0.1x at 5, central difference, h = 1e-4. */
+const SEED_BY_THE_BOOK = [
+  "derivative",
+  "0.01*x^2 + 0.1*x",
+  "--at",
+  "5",
+  "--method",
+  "central",
+  "--step",
+  "1e-4",
+];
+
 describe("numdiff derivative", () => {
   it("--json prints exactly { value, error, evaluations, step, method, exact }", async () => {
-    const r = await json(
-      "derivative",
-      "0.01*x^2 + 0.1*x",
-      "--at",
-      "5",
-      "--method",
-      "central",
-      "--step",
-      "1e-4",
-    );
+    const r = await json(...SEED_BY_THE_BOOK);
     expect(Object.keys(r).sort()).toEqual(["error", "evaluations", "exact", "method", "step", "value"]);
     expect(r).toEqual({
       value: 0.1999999999990898,
@@ -69,16 +72,7 @@ describe("numdiff derivative", () => {
   });
 
   it("human output: value, estimated error, method and step, evaluations, exact and actual error, aligned", async () => {
-    const r = await run(
-      "derivative",
-      "0.01*x^2 + 0.1*x",
-      "--at",
-      "5",
-      "--method",
-      "central",
-      "--step",
-      "1e-4",
-    );
+    const r = await run(...SEED_BY_THE_BOOK);
     expect(r.code).toBe(EXIT_OK);
     const lines = r.out.split("\n");
     expect(lines).toEqual([

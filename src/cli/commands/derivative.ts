@@ -1,10 +1,12 @@
-import { derivative as differentiate, NumdiffError } from "../../core/index.js";
-import { analyticDerivative } from "../../expr/index.js";
+import { derivative as differentiate } from "../../core/index.js";
 import type { CliIO, Command } from "../command.js";
 import { UsageError } from "../command.js";
-import { formatNumber, jsonNumber } from "../format.js";
-import { checkFinite, DIFF_OPTIONS_HELP, parseDiffArgs, setupProblem } from "../setup.js";
-import { exactValue, printResult } from "./one-result.js";
+import { formatNumber } from "../format.js";
+import { checkFinite, DIFF_OPTIONS_HELP, setupOneFormula } from "../setup.js";
+import { reportResult } from "./one-result.js";
+
+/** The options derivative takes besides --json and --help. */
+const OPTIONS = ["at", "order", "method", "step", "accuracy"] as const;
 
 /**
  * `numdiff derivative <formula> --at <x>`: the derivative of a formula of one variable, beside the
@@ -34,56 +36,33 @@ Examples:
   numdiff derivative "sin(x)*exp(-x/3)" --at 1 --order 2 --json
   numdiff derivative "x > 0 ? x^2 : -x" --at 0.5`,
   run(argv: string[], io: CliIO): void {
-    const { values, positionals, options } = parseDiffArgs(argv, [
-      "at",
-      "order",
-      "method",
-      "step",
-      "accuracy",
-    ]);
-    if (positionals.length > 1) {
-      throw new UsageError(`expected one formula, got ${positionals.length} arguments (quote the formula)`);
-    }
-    const problem = setupProblem(positionals, values.at);
+    const { values, options, problem, formula } = setupOneFormula(argv, OPTIONS);
     if (problem.variables.length !== 1) {
       throw new UsageError(
         `derivative takes a formula of one variable, got ${problem.variables.length} (${problem.variables.join(", ")}); use partial or gradient`,
       );
     }
     checkFinite(problem);
-    const formula = problem.formulas[0];
+    const [variable] = problem.variables;
     const x = problem.point[0];
-    const result = differentiate(formula.fn1(), x, options);
-    if (!Number.isFinite(result.value)) {
-      throw new NumdiffError(
-        "NON_NUMERIC_RESULT",
-        "at",
-        `the derivative of ${formula.source.length > 60 ? "the formula" : formula.source} at ${problem.variables[0]} = ${formatNumber(x)} is not finite (estimate ${result.value})`,
-      );
-    }
-    const exact = exactValue(
-      () => analyticDerivative(formula, problem.variables[0], options.order ?? 1),
-      problem.point,
-    );
-    if (values.json) {
-      io.out(
-        JSON.stringify({
-          value: jsonNumber(result.value),
-          error: jsonNumber(result.error),
-          evaluations: result.evaluations,
-          step: jsonNumber(result.step),
-          method: result.method,
-          exact: exact === null ? null : jsonNumber(exact.value),
-        }),
-      );
-      return;
-    }
     const order = options.order ?? 1;
-    const what = order === 1 ? "f'" : `f^(${order})`;
-    const header = [
-      [`f(${problem.variables[0]})`, formula.source],
-      ["at", `${problem.variables[0]} = ${formatNumber(x)}`],
-    ];
-    printResult(io, header, what, result, exact);
+    const at = `${variable} = ${formatNumber(x)}`;
+    reportResult(
+      io,
+      differentiate(formula.fn1(), x, options),
+      {
+        subject: `the derivative of ${formula.source.length > 60 ? "the formula" : formula.source} at ${at}`,
+        formula,
+        variable,
+        order,
+        point: problem.point,
+        header: [
+          [`f(${variable})`, formula.source],
+          ["at", at],
+        ],
+        label: order === 1 ? "f'" : `f^(${order})`,
+      },
+      values.json === true,
+    );
   },
 };

@@ -1,8 +1,7 @@
 import { gradient as differentiate } from "../../core/index.js";
 import { analyticGradient } from "../../expr/index.js";
 import type { CliIO, Command } from "../command.js";
-import { UsageError } from "../command.js";
-import { checkFinite, describePoint, DIFF_OPTIONS_HELP, parseDiffArgs, setupProblem } from "../setup.js";
+import { checkFinite, DIFF_OPTIONS_HELP, problemHeader, setupOneFormula } from "../setup.js";
 import { printTable } from "./vector-output.js";
 
 /**
@@ -31,22 +30,14 @@ Examples:
   numdiff gradient "x0^2 + x1^2" --at 3,4 --method central --step 1e-4   # the book's numerical_gradient
   numdiff gradient "x0*x1*x2 + exp(x0)*x1" --at x0=3,x1=5,x2=7 --json`,
   run(argv: string[], io: CliIO): void {
-    const { values, positionals, options } = parseDiffArgs(argv, ["at", "method", "step", "accuracy"]);
-    if (positionals.length > 1) {
-      throw new UsageError(`expected one formula, got ${positionals.length} arguments (quote the formula)`);
-    }
-    const problem = setupProblem(positionals, values.at);
+    const { values, options, problem, formula } = setupOneFormula(argv, ["at", "method", "step", "accuracy"]);
     checkFinite(problem);
-    const formula = problem.formulas[0];
     const result = differentiate(formula.fnN(), problem.point, options);
     const exact = analyticGradient(formula);
     const column = (a: ArrayLike<number>) => Array.from(a, (v) => [v]);
     printTable(
       io,
-      [
-        ["f", formula.source],
-        ["at", describePoint(problem.variables, problem.point)],
-      ],
+      problemHeader(problem),
       {
         labels: problem.variables.map((v) => `∂f/∂${v}`),
         value: column(result.value),

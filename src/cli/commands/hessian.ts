@@ -1,8 +1,7 @@
 import { hessian as differentiate } from "../../core/index.js";
 import { analyticHessian } from "../../expr/index.js";
 import type { CliIO, Command } from "../command.js";
-import { UsageError } from "../command.js";
-import { checkFinite, describePoint, DIFF_OPTIONS_HELP, parseDiffArgs, setupProblem } from "../setup.js";
+import { checkFinite, DIFF_OPTIONS_HELP, problemHeader, setupOneFormula } from "../setup.js";
 import { printTable } from "./vector-output.js";
 
 /**
@@ -30,22 +29,14 @@ Examples:
   numdiff hessian "(1-x0)^2 + 100*(x1-x0^2)^2" --at x0=1,x1=1
   numdiff hessian "cos(x0 - x1)" --at 0,0 --json`,
   run(argv: string[], io: CliIO): void {
-    const { values, positionals, options } = parseDiffArgs(argv, ["at", "method", "step", "accuracy"]);
-    if (positionals.length > 1) {
-      throw new UsageError(`expected one formula, got ${positionals.length} arguments (quote the formula)`);
-    }
-    const problem = setupProblem(positionals, values.at);
+    const { values, options, problem, formula } = setupOneFormula(argv, ["at", "method", "step", "accuracy"]);
     checkFinite(problem);
-    const formula = problem.formulas[0];
     const result = differentiate(formula.fnN(), problem.point, options);
     const exact = analyticHessian(formula);
     const names = problem.variables;
     printTable(
       io,
-      [
-        ["f", formula.source],
-        ["at", describePoint(names, problem.point)],
-      ],
+      problemHeader(problem),
       {
         labels: names.flatMap((a) => names.map((b) => (a === b ? `∂²f/∂${a}²` : `∂²f/∂${a}∂${b}`))),
         value: result.value,

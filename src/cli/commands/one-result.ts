@@ -1,7 +1,7 @@
-import type { DerivativeResult } from "../../core/index.js";
-import type { CompiledFormula } from "../../expr/index.js";
+import { NumdiffError, type DerivativeResult } from "../../core/index.js";
+import { analyticDerivative, type CompiledFormula } from "../../expr/index.js";
 import type { CliIO } from "../command.js";
-import { alignRows, formatError, formatNumber } from "../format.js";
+import { alignRows, formatError, formatNumber, jsonNumber } from "../format.js";
 
 /**
  * An exact value and the formula it came from.
@@ -59,4 +59,68 @@ export function printResult(
     rows.push(["actual error", formatError(Math.abs(result.value - exact.value))]);
   }
   io.out(alignRows(rows));
+}
+
+/**
+ * One derivative of one formula, as {@link reportResult} reports it.
+ * @example
+ * ```ts
+ * const r: OneResult = {
+ *   subject: "the derivative of x^2 at x = 3", formula: compileFormula("x^2"), variable: "x", order: 1,
+ *   point: [3], header: [["f(x)", "x^2"], ["at", "x = 3"]], label: "f'",
+ * };
+ * ```
+ */
+export interface OneResult {
+  /** What was differentiated where, for the message when the estimate is not finite. */
+  subject: string;
+  /** The formula, for the exact value. */
+  formula: CompiledFormula;
+  /** The variable differentiated by. */
+  variable: string;
+  /** Which derivative: 1, 2, … */
+  order: number;
+  /** The point, in the order of the formula's variables. */
+  point: ArrayLike<number>;
+  /** The lines before the result: the formula and the point. */
+  header: string[][];
+  /** The name of the value, e.g. `f'` or `∂f/∂x0`. */
+  label: string;
+}
+
+/**
+ * Reports a derivative or partial derivative: refuses a non-finite estimate, finds the exact value
+ * (math.js's symbolic derivative) and prints either one JSON object
+ * `{ value, error, evaluations, step, method, exact }` or the aligned lines of {@link printResult}.
+ *
+ * @throws NumdiffError (NON_NUMERIC_RESULT) when the estimate is not finite.
+ * @example
+ * ```ts
+ * reportResult(io, derivative((x) => x * x, 3), r, true);
+ * // {"value":6,"error":…,"evaluations":…,"step":…,"method":"auto","exact":6}
+ * ```
+ */
+export function reportResult(io: CliIO, result: DerivativeResult, r: OneResult, json: boolean): void {
+  if (!Number.isFinite(result.value)) {
+    throw new NumdiffError(
+      "NON_NUMERIC_RESULT",
+      "at",
+      `${r.subject} is not finite (estimate ${result.value})`,
+    );
+  }
+  const exact = exactValue(() => analyticDerivative(r.formula, r.variable, r.order), r.point);
+  if (json) {
+    io.out(
+      JSON.stringify({
+        value: jsonNumber(result.value),
+        error: jsonNumber(result.error),
+        evaluations: result.evaluations,
+        step: jsonNumber(result.step),
+        method: result.method,
+        exact: exact === null ? null : jsonNumber(exact.value),
+      }),
+    );
+    return;
+  }
+  printResult(io, r.header, r.label, result, exact);
 }

@@ -1,10 +1,11 @@
-import { NumdiffError, partial as differentiate } from "../../core/index.js";
-import { analyticDerivative } from "../../expr/index.js";
+import { partial as differentiate } from "../../core/index.js";
 import type { CliIO, Command } from "../command.js";
 import { UsageError } from "../command.js";
-import { jsonNumber } from "../format.js";
-import { checkFinite, describePoint, DIFF_OPTIONS_HELP, parseDiffArgs, setupProblem } from "../setup.js";
-import { exactValue, printResult } from "./one-result.js";
+import { checkFinite, describePoint, DIFF_OPTIONS_HELP, problemHeader, setupOneFormula } from "../setup.js";
+import { reportResult } from "./one-result.js";
+
+/** The options partial takes besides --json and --help. */
+const OPTIONS = ["at", "wrt", "order", "method", "step", "accuracy"] as const;
 
 /**
  * `numdiff partial <formula> --at x0=3,x1=4 --wrt x0`: one partial derivative.
@@ -33,18 +34,7 @@ Examples:
   numdiff partial "x0^2 + x1^2" --at x0=3,x1=4 --wrt x1 --method central --step 1e-4   # the book's
   numdiff partial "x*y^2" --at x=1,y=2 --wrt y --order 2 --json`,
   run(argv: string[], io: CliIO): void {
-    const { values, positionals, options } = parseDiffArgs(argv, [
-      "at",
-      "wrt",
-      "order",
-      "method",
-      "step",
-      "accuracy",
-    ]);
-    if (positionals.length > 1) {
-      throw new UsageError(`expected one formula, got ${positionals.length} arguments (quote the formula)`);
-    }
-    const problem = setupProblem(positionals, values.at);
+    const { values, options, problem, formula } = setupOneFormula(argv, OPTIONS);
     let wrt = values.wrt;
     if (wrt === undefined) {
       if (problem.variables.length !== 1) {
@@ -59,34 +49,20 @@ Examples:
       );
     }
     checkFinite(problem);
-    const formula = problem.formulas[0];
-    const result = differentiate(formula.fnN(), problem.point, index, options);
-    if (!Number.isFinite(result.value)) {
-      throw new NumdiffError(
-        "NON_NUMERIC_RESULT",
-        "at",
-        `the partial derivative by ${wrt} at ${describePoint(problem.variables, problem.point)} is not finite (estimate ${result.value})`,
-      );
-    }
-    const exact = exactValue(() => analyticDerivative(formula, wrt, options.order ?? 1), problem.point);
-    if (values.json) {
-      io.out(
-        JSON.stringify({
-          value: jsonNumber(result.value),
-          error: jsonNumber(result.error),
-          evaluations: result.evaluations,
-          step: jsonNumber(result.step),
-          method: result.method,
-          exact: exact === null ? null : jsonNumber(exact.value),
-        }),
-      );
-      return;
-    }
     const order = options.order ?? 1;
-    const header = [
-      ["f", formula.source],
-      ["at", describePoint(problem.variables, problem.point)],
-    ];
-    printResult(io, header, order === 1 ? `∂f/∂${wrt}` : `∂^${order}f/∂${wrt}^${order}`, result, exact);
+    reportResult(
+      io,
+      differentiate(formula.fnN(), problem.point, index, options),
+      {
+        subject: `the partial derivative by ${wrt} at ${describePoint(problem.variables, problem.point)}`,
+        formula,
+        variable: wrt,
+        order,
+        point: problem.point,
+        header: problemHeader(problem),
+        label: order === 1 ? `∂f/∂${wrt}` : `∂^${order}f/∂${wrt}^${order}`,
+      },
+      values.json === true,
+    );
   },
 };
