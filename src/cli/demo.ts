@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { BOOK_STEP, derivative, partial } from "../core/index.js";
+import { BOOK_STEP, derivative, partial, type DerivativeResult } from "../core/index.js";
 import { analyticDerivative, compileFormula } from "../expr/index.js";
 import { tangentFigure } from "../plot/index.js";
 import { svgToPng } from "../plot/png.js";
@@ -23,6 +23,28 @@ const BOOK = { method: "central", step: BOOK_STEP } as const;
  * ```
  */
 export const DEMO_FIGURE = "out/tangent.png";
+
+/**
+ * The book's values, numdiff's default and the analytic ones side by side, each numerical value with
+ * its actual error.
+ */
+function comparison(
+  heading: string[],
+  book: readonly DerivativeResult[],
+  auto: readonly DerivativeResult[],
+  exact: readonly number[],
+): string {
+  const withError = (r: DerivativeResult, i: number) => [
+    formatNumber(r.value),
+    `error ${formatError(Math.abs(r.value - exact[i]))}`,
+  ];
+  return alignRows([
+    heading,
+    ["book (central, h = 1e-4)", ...book.flatMap(withError)],
+    ["numdiff default", ...auto.flatMap(withError)],
+    ["analytic", ...exact.flatMap((v) => [formatNumber(v), ""])],
+  ]);
+}
 
 /**
  * Prints the seed reproduced.
@@ -43,26 +65,7 @@ export async function runDemo(io: CliIO): Promise<void> {
   const exact = xs.map((x) => (df ? df(x) : NaN));
   io.out("numdiff: the seed reproduced (数值微分与偏导数, after Deep Learning from Scratch, ch. 4)\n");
   io.out(`f(x) = ${f.source}, f'(x) = ${analyticDerivative(f, "x")?.source ?? "?"}\n`);
-  io.out(
-    alignRows([
-      ["f'(x)", "x = 5", "", "x = 10", ""],
-      [
-        "book (central, h = 1e-4)",
-        ...book.flatMap((r, i) => [
-          formatNumber(r.value),
-          `error ${formatError(Math.abs(r.value - exact[i]))}`,
-        ]),
-      ],
-      [
-        "numdiff default",
-        ...auto.flatMap((r, i) => [
-          formatNumber(r.value),
-          `error ${formatError(Math.abs(r.value - exact[i]))}`,
-        ]),
-      ],
-      ["analytic", ...exact.flatMap((v) => [formatNumber(v), ""])],
-    ]),
-  );
+  io.out(comparison(["f'(x)", "x = 5", "", "x = 10", ""], book, auto, exact));
   io.out(
     `(analytic: the exact derivative ${analyticDerivative(f, "x")?.source ?? "formula"} evaluated in doubles; at x = 10\n` +
       " it rounds to 0.30000000000000004, one unit in the last place above the double nearest 0.3)",
@@ -76,26 +79,7 @@ export async function runDemo(io: CliIO): Promise<void> {
   const gAuto = names.map((_, i) => partial(gN, point, i));
   const gExact = names.map((v) => analyticDerivative(g, v)?.evaluate(point) ?? NaN);
   io.out(`\nf(x0, x1) = ${g.source} at (3, 4)\n`);
-  io.out(
-    alignRows([
-      ["", "∂f/∂x0", "", "∂f/∂x1", ""],
-      [
-        "book (central, h = 1e-4)",
-        ...gBook.flatMap((r, i) => [
-          formatNumber(r.value),
-          `error ${formatError(Math.abs(r.value - gExact[i]))}`,
-        ]),
-      ],
-      [
-        "numdiff default",
-        ...gAuto.flatMap((r, i) => [
-          formatNumber(r.value),
-          `error ${formatError(Math.abs(r.value - gExact[i]))}`,
-        ]),
-      ],
-      ["analytic", ...gExact.flatMap((v) => [formatNumber(v), ""])],
-    ]),
-  );
+  io.out(comparison(["", "∂f/∂x0", "", "∂f/∂x1", ""], gBook, gAuto, gExact));
 
   const figure = join(io.cwd, DEMO_FIGURE);
   mkdirSync(dirname(figure), { recursive: true });
