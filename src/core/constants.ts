@@ -253,3 +253,56 @@ export const CENTRAL_SHRINK = 4;
  * ```
  */
 export const CENTRAL_RETRIES = 16;
+
+/**
+ * Relative rounding error assumed for each value of f, in units of EPS: the last rounding of f itself
+ * plus that of the weighted sum and the division by h^n. The noise of a difference quotient is then
+ * F_ROUNDING · EPS · Σ|w_k f_k| / h^n (plus the smallest subnormal per point, for values that
+ * underflowed).
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * F_ROUNDING; // 2
+ * ```
+ */
+export const F_ROUNDING = 2;
+
+/**
+ * Two quantities are "at the rounding level" when one is within this factor of the rounding error:
+ * a change between successive differences no larger than ROUNDING_MARGIN times their noise is noise;
+ * an extrapolated entry whose total error is at most ROUNDING_MARGIN times its rounding part has a
+ * truncation error below its rounding error, so smaller steps cannot help.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * ROUNDING_MARGIN; // 2
+ * ```
+ */
+export const ROUNDING_MARGIN = 2;
+
+/**
+ * Slack on the asymptotic-regime test: the newest column-0 difference may shrink this many times less
+ * than the leading error term c·h^p predicts (and still at most by NON_ASYMPTOTIC_RATIO).
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * ASYMPTOTIC_SLACK; // 2
+ * ```
+ */
+export const ASYMPTOTIC_SLACK = 2;
+
+/**
+ * How many times a one-sided stencil that meets a non-finite value on its own side (the trouble is
+ * within its reach) is shrunk by CENTRAL_SHRINK before the descent gives up: twice the central
+ * retries, down to 4^-32 = 2^-64 of the first step.
+ *
+ * @default 32
+ * @example
+ * ```ts
+ * ONE_SIDED_RETRIES; // 32
+ * ```
+ */
+export const ONE_SIDED_RETRIES = 2 * CENTRAL_RETRIES;

@@ -10,16 +10,20 @@
  */
 
 import {
+  ASYMPTOTIC_SLACK,
   CENTRAL_RETRIES,
   CENTRAL_SHRINK,
   CONVERGED_RELATIVE_ERROR,
   DIVERGENCE_FACTOR,
   EPS,
+  F_ROUNDING,
   FAST_STEP_RATIO,
   MAX_COLUMNS,
   MAX_ROWS,
   MIN_ROWS,
   NON_ASYMPTOTIC_RATIO,
+  ONE_SIDED_RETRIES,
+  ROUNDING_MARGIN,
   STEP_RATIO,
 } from "./constants.js";
 import { stencil, stencilOffsets, type Stencil } from "./stencil.js";
@@ -208,7 +212,9 @@ export function descendColumn(
   // Imported bindings read once: under some loaders (tsx) each read of an imported name is a getter
   // call, which showed as a fifth of the time of a large Jacobian.
   const C = MAX_COLUMNS;
-  const twoEps = 2 * EPS;
+  const fNoise = F_ROUNDING * EPS;
+  const margin = ROUNDING_MARGIN;
+  const slack = ASYMPTOTIC_SLACK;
   const nonAsymptotic = NON_ASYMPTOTIC_RATIO;
   const minRows = MIN_ROWS;
   const converged = CONVERGED_RELATIVE_ERROR;
@@ -281,7 +287,7 @@ export function descendColumn(
         continue;
       }
       if (kind !== "central" || !canSwitch) {
-        if (++retries > 2 * CENTRAL_RETRIES) break;
+        if (++retries > ONE_SIDED_RETRIES) break;
         h /= CENTRAL_SHRINK;
         continue;
       }
@@ -314,7 +320,7 @@ export function descendColumn(
     for (let a = 0; a < ws.activeCount; a++) {
       const k = ws.active[a];
       const d = order === 1 ? ws.sum[k] / hr : divide(ws.sum[k], hr, order);
-      const noise = twoEps * ws.absSum[k] + noiseWeight;
+      const noise = fNoise * ws.absSum[k] + noiseWeight;
       const rounding = order === 1 ? noise / hr : divide(noise, hr, order);
       if (n >= FLAT_ROWS && ws.flat[k] === 1) {
         // F_k took exactly the same value at every point of FLAT_ROWS rows: it does not depend on x
@@ -329,14 +335,14 @@ export function descendColumn(
       let state = 0;
       if (n >= 2) {
         const diff = Math.abs(d - ws.base1[k]);
-        if (diff <= 2 * (rounding + ws.round1[k])) state = 1;
+        if (diff <= margin * (rounding + ws.round1[k])) state = 1;
         else if (n >= 3) {
           const hh = ws.steps[n - 3];
           const t1 = (ws.steps[n - 2] / hh) ** p;
           const t2 = (hr / hh) ** p;
           const expected = (t1 - t2) / (1 - t1);
           const ratio = diff / Math.abs(ws.base1[k] - ws.base2[k]);
-          state = ratio <= Math.max(nonAsymptotic, 2 * expected) ? 2 : 3;
+          state = ratio <= Math.max(nonAsymptotic, slack * expected) ? 2 : 3;
         }
       }
       if (state === 3) ws.forgetBest(k);
@@ -395,7 +401,7 @@ export function descendColumn(
       ws.lastStep[k] = hr;
 
       let done = false;
-      if (sharpError <= 2 * rbRound) {
+      if (sharpError <= margin * rbRound) {
         ws.bestValue[k] = rbValue;
         ws.bestError[k] = sharpError;
         ws.bestStep[k] = hr;
@@ -404,7 +410,7 @@ export function descendColumn(
         const be = ws.bestError[k];
         if (n >= minRows && settled) {
           if (be <= converged * Math.abs(ws.bestValue[k])) done = true;
-          else if (be <= 2 * ws.bestRound[k]) done = true;
+          else if (be <= margin * ws.bestRound[k]) done = true;
         }
         if (!done) {
           if (rowError > divergence * be && n - 1 > ws.bestRow[k]) {
