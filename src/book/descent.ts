@@ -1,7 +1,17 @@
 import { invalid } from "../core/errors.js";
 import { numericalGradient, type BookArray } from "./gradient.js";
 
-/** Options of {@link gradientDescent}, the book's keyword arguments. */
+/**
+ * Options of {@link gradientDescent}, the book's keyword arguments.
+ *
+ * @example
+ * ```ts
+ * import { gradientDescent } from "numdiff/book";
+ * const f = (x: Float64Array) => x[0] ** 2 + x[1] ** 2;
+ * gradientDescent(f, [-3, 4], { lr: 0.1, stepNum: 20 }).x;
+ * // Float64Array [-0.03458764513817675, 0.04611686018418694] (the book's 20-step figure)
+ * ```
+ */
 export interface GradientDescentOptions {
   /** Learning rate η; default 0.01, as in the book. */
   lr?: number;
@@ -9,7 +19,18 @@ export interface GradientDescentOptions {
   stepNum?: number;
 }
 
-/** The end point and the point before each step. */
+/**
+ * The end point and the point before each step.
+ *
+ * @example
+ * ```ts
+ * import { gradientDescent } from "numdiff/book";
+ * const { x, history } = gradientDescent((x) => x[0] ** 2 + x[1] ** 2, [-3, 4], { lr: 0.1, stepNum: 3 });
+ * history.length; // 3
+ * history[0]; // Float64Array [-3, 4] (the start)
+ * x; // Float64Array [-1.535999999998758, 2.0479999999971596]
+ * ```
+ */
 export interface GradientDescentResult {
   /** x after `stepNum` steps. */
   x: Float64Array;

@@ -1,7 +1,16 @@
 import { BOOK_STEP } from "../core/constants.js";
 import { invalid } from "../core/errors.js";
 
-/** An array the book's functions perturb in place: numbers, Float64Array or Float32Array. */
+/**
+ * An array the book's functions perturb in place: numbers, Float64Array or Float32Array.
+ *
+ * @example
+ * ```ts
+ * import { numericalGradient } from "numdiff/book";
+ * numericalGradient((x: Float32Array) => x[0] ** 2 + x[1] ** 2, new Float32Array([3, 4]));
+ * // Float64Array [5.993843078613281, 8.00132775310658] (x ± h rounded to float32)
+ * ```
+ */
 export type BookArray = number[] | Float64Array | Float32Array;
 
 function checkRow(x: unknown, name: string): asserts x is BookArray {

@@ -32,13 +32,35 @@ export const CHECK_GRADIENT_TOLERANCE = 1e-6;
  */
 export const CHECK_GRADIENT_FLOOR = 1e-3;
 
-/** Options of {@link checkGradient}: the options of the numerical gradient, plus `tolerance`. */
+/**
+ * Options of {@link checkGradient}: the options of the numerical gradient, plus `tolerance`.
+ *
+ * @example
+ * ```ts
+ * import { checkGradient } from "numdiff";
+ * const f = (x: Float64Array) => x[0] ** 2 * x[1];
+ * const grad = (x: Float64Array) => [2 * x[0] * x[1], x[0] ** 2 + 1e-5]; // off by 1e-5
+ * checkGradient(f, grad, [3, 4]).pass; // false (relative error 1.1e-6 > 1e-6)
+ * checkGradient(f, grad, [3, 4], { tolerance: 1e-4 }).pass; // true
+ * ```
+ */
 export interface CheckGradientOptions extends MultivariateOptions {
   /** Largest relative error that passes; default {@link CHECK_GRADIENT_TOLERANCE}. */
   tolerance?: number;
 }
 
-/** The report of {@link checkGradient}. */
+/**
+ * The report of {@link checkGradient}.
+ *
+ * @example
+ * ```ts
+ * import { checkGradient } from "numdiff";
+ * const r = checkGradient((x) => x[0] ** 2 * x[1], (x) => [2 * x[0] * x[1], x[0] ** 2], [3, 4]);
+ * r.numerical; // Float64Array [24, 9]
+ * r.relativeError; // Float64Array [0, 0]
+ * [r.pass, r.tolerance, r.evaluations]; // [true, 1e-6, 12]
+ * ```
+ */
 export interface GradientCheck {
   /** The numerical gradient (default: the adaptive engine). */
   numerical: Float64Array;

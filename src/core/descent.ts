@@ -34,6 +34,17 @@ import { component } from "./vector-caller.js";
 /**
  * Where the descent gets its values: the m components at a point t along the coordinate, and at x.
  * The array returned by `at` is read before the next call, so a source may reuse one buffer.
+ *
+ * @example
+ * ```ts
+ * const source: PointSource = { at: (t) => [Math.exp(t), t * t], centre: () => [1, 0] };
+ * const ws = new ColumnWorkspace(2);
+ * ws.active[0] = 0;
+ * ws.active[1] = 1;
+ * ws.activeCount = 2;
+ * descendColumn(ws, source, 0, 1, 1, "central", true, false);
+ * ws.value; // Float64Array [0.9999999999999966, 0] (exp′(0) = 1, (t²)′(0) = 0)
+ * ```
  */
 export interface PointSource {
   /** The values at t, or null (without evaluating) when t is outside the bounds or not finite. */

@@ -10,7 +10,18 @@ import {
   type ResolvedMultivariate,
 } from "./vector.js";
 
-/** A gradient estimate. */
+/**
+ * A gradient estimate.
+ *
+ * @example
+ * ```ts
+ * import { gradient } from "numdiff";
+ * const g = gradient((x) => x[0] ** 2 + x[1] ** 2, [3, 4]);
+ * g.value; // Float64Array [6, 8]
+ * g.error; // Float64Array [8.89843754237063e-14, 6.683542608243442e-14]
+ * g.evaluations; // 12
+ * ```
+ */
 export interface GradientResult {
   /** ∂f/∂x_i (or ∂ⁿf/∂x_iⁿ with `order: n`) for each i. */
   value: Float64Array;

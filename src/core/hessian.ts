@@ -6,10 +6,31 @@ import type { FnN } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { boundsOf, resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 
-/** Options of {@link hessian}: those of several variables without `order`; `method` auto or central. */
+/**
+ * Options of {@link hessian}: those of several variables without `order`; `method` auto or central.
+ *
+ * @example
+ * ```ts
+ * import { hessian } from "numdiff";
+ * const r = hessian((x) => x[0] ** 2 * x[1], [1, 2], { method: "central", step: 1e-3 });
+ * r.value; // [Float64Array [3.9999999992268442, 1.999999999946489], Float64Array [1.999999999946489, 0]]
+ * r.evaluations; // 9 (1 + 2n + 2n(n − 1) with n = 2)
+ * ```
+ */
 export type HessianOptions = Omit<MultivariateOptions, "order">;
 
-/** A Hessian estimate: symmetric rows. */
+/**
+ * A Hessian estimate: symmetric rows.
+ *
+ * @example
+ * ```ts
+ * import { hessian } from "numdiff";
+ * const r = hessian((x) => x[0] ** 2 * x[1], [1, 2]);
+ * r.value; // [Float64Array [4, 2], Float64Array [2, 0]]
+ * r.error[0][1] === r.error[1][0]; // true (≈ 4.1e-14)
+ * r.evaluations; // 28
+ * ```
+ */
 export interface HessianResult {
   /** value[i][j] = value[j][i] = ∂²f/∂x_i∂x_j. */
   value: Float64Array[];

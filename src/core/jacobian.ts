@@ -8,7 +8,17 @@ import { component, VectorCaller } from "./vector-caller.js";
 import { ColumnWorkspace, descendColumn, type PointSource } from "./descent.js";
 import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 
-/** Options of {@link jacobian}: the multivariate options plus `errors`. */
+/**
+ * Options of {@link jacobian}: the multivariate options plus `errors`.
+ *
+ * @example
+ * ```ts
+ * import { jacobian } from "numdiff";
+ * const r = jacobian((x) => [x[0] * x[1], x[0] + x[1]], [2, 3], { errors: false });
+ * r.value; // [Float64Array [3, 2], Float64Array [1, 1]]
+ * r.error; // [] (not kept)
+ * ```
+ */
 export interface JacobianOptions extends MultivariateOptions {
   /**
    * `false` skips the error matrix (returned as an empty array), halving the memory of a large
@@ -17,7 +27,18 @@ export interface JacobianOptions extends MultivariateOptions {
   errors?: boolean;
 }
 
-/** A Jacobian estimate: rows of ∂F_i/∂x_j. */
+/**
+ * A Jacobian estimate: rows of ∂F_i/∂x_j.
+ *
+ * @example
+ * ```ts
+ * import { jacobian } from "numdiff";
+ * const r = jacobian((x) => [x[0] * x[1], x[0] + x[1]], [2, 3]);
+ * r.value; // [Float64Array [3, 2], Float64Array [1, 1]]: value[i][j] = ∂F_i/∂x_j
+ * r.error[0]; // Float64Array [3.197442310920451e-14, 2.1316282072803006e-14]
+ * r.evaluations; // 13
+ * ```
+ */
 export interface JacobianResult {
   /** value[i][j] = ∂F_i/∂x_j: m rows of length n. */
   value: Float64Array[];

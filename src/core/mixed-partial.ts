@@ -25,7 +25,16 @@ import type { FnN } from "./types.js";
  */
 export const MIXED_INITIAL_STEP = INITIAL_STEP[2];
 
-/** A mixed partial estimate. */
+/**
+ * A mixed partial estimate.
+ *
+ * @example
+ * ```ts
+ * const lo = new Float64Array([-Infinity, -Infinity]), hi = new Float64Array([Infinity, Infinity]);
+ * mixedPartial((x) => x[0] * x[1], new Float64Array([1, 2]), 0, 1, lo, hi);
+ * // { value: 1, error: 4.026408835973901e-14, evaluations: 12 }
+ * ```
+ */
 export interface MixedEstimate {
   value: number;
   error: number;

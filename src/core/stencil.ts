@@ -7,7 +7,16 @@
 
 import { invalid } from "./errors.js";
 
-/** A stencil: `f^(order)(x) ≈ Σ weights[k] · f(x + offsets[k]·h) / h^order`. */
+/**
+ * A stencil: `f^(order)(x) ≈ Σ weights[k] · f(x + offsets[k]·h) / h^order`.
+ *
+ * @example
+ * ```ts
+ * import { stencil } from "numdiff";
+ * stencil([-1, 0, 1], 2); // { offsets: [-1, 0, 1], weights: [1, -2, 1], order: 2, weightSum: 4 }
+ * stencil([-1, 0, 1], 1); // { offsets: [-1, 1], weights: [-0.5, 0.5], order: 1, weightSum: 1 }
+ * ```
+ */
 export interface Stencil {
   /** Integer multiples of h at which f is evaluated, in increasing order; zero-weight points dropped. */
   readonly offsets: readonly number[];

@@ -1,19 +1,73 @@
-/** A real function of one real variable. */
+/**
+ * A real function of one real variable.
+ *
+ * @example
+ * ```ts
+ * import { derivative, type Fn1 } from "numdiff";
+ * const cube: Fn1 = (x) => x ** 3;
+ * derivative(cube, 2).value; // 12
+ * ```
+ */
 export type Fn1 = (x: number) => number;
 
-/** A real function of several variables. The array is lent for the call only: do not keep it. */
+/**
+ * A real function of several variables. The array is lent for the call only: do not keep it.
+ *
+ * @example
+ * ```ts
+ * import { partial, type FnN } from "numdiff";
+ * const f: FnN = (x) => x[0] ** 2 * x[1];
+ * partial(f, [3, 4], 1).value; // 9 (∂f/∂x1 = x0²)
+ * ```
+ */
 export type FnN = (x: Float64Array) => number;
 
-/** A vector function of several variables. The array is lent for the call only: do not keep it. */
+/**
+ * A vector function of several variables. The array is lent for the call only: do not keep it.
+ *
+ * @example
+ * ```ts
+ * import { jacobian, type VecFn } from "numdiff";
+ * const F: VecFn = (x) => [Math.sin(x[0]), x[0] * x[1]];
+ * jacobian(F, [0, 2]).value; // [Float64Array [1, 0], Float64Array [2, 0]]
+ * ```
+ */
 export type VecFn = (x: Float64Array) => ArrayLike<number>;
 
-/** The finite-difference stencil behind a value. */
+/**
+ * The finite-difference stencil behind a value.
+ *
+ * @example
+ * ```ts
+ * import { derivative, type StencilKind } from "numdiff";
+ * const kind: StencilKind = derivative(Math.sqrt, 0).method; // "forward": sqrt is NaN left of 0
+ * ```
+ */
 export type StencilKind = "central" | "forward" | "backward";
 
-/** How to difference: `"auto"` (adaptive, extrapolated, goes one-sided at domain edges) or a fixed kind. */
+/**
+ * How to difference: `"auto"` (adaptive, extrapolated, goes one-sided at domain edges) or a fixed kind.
+ *
+ * @example
+ * ```ts
+ * import { derivative, type Method } from "numdiff";
+ * const method: Method = "backward";
+ * derivative(Math.log, 1, { method }); // { value: 1.0000000000000002, error: 6.1e-15, method: "backward", … }
+ * ```
+ */
 export type Method = "auto" | StencilKind;
 
-/** Options shared by every differentiation function. */
+/**
+ * Options shared by every differentiation function.
+ *
+ * @example
+ * ```ts
+ * import { derivative } from "numdiff";
+ * derivative((x) => x ** 3, 2, { order: 2 }).value; // 12
+ * derivative(Math.sqrt, 1, { bounds: [0, Infinity] }).value; // 0.4999999999999964
+ * derivative((x) => 0.01 * x ** 2 + 0.1 * x, 5, { method: "central", step: 1e-4 }).value; // 0.1999999999990898
+ * ```
+ */
 export interface DerivativeOptions {
   /** Which derivative: 1 (default) to {@link MAX_ORDER}. */
   order?: number;
@@ -30,7 +84,16 @@ export interface DerivativeOptions {
   bounds?: readonly [number, number];
 }
 
-/** The result of a one-dimensional derivative estimate. */
+/**
+ * The result of a one-dimensional derivative estimate.
+ *
+ * @example
+ * ```ts
+ * import { derivative } from "numdiff";
+ * derivative(Math.sin, 0);
+ * // { value: 1, error: 1.1403491851107178e-15, step: 0.015625, evaluations: 8, method: "central" }
+ * ```
+ */
 export interface DerivativeResult {
   /** The estimate. */
   value: number;

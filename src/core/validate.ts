@@ -7,7 +7,16 @@ import { DEFAULT_ACCURACY, MAX_ORDER, ONE_SIDED_FIXED_ACCURACY, SUPPORTED_ACCURA
 import { invalid } from "./errors.js";
 import type { DerivativeOptions, Method } from "./types.js";
 
-/** Options after validation, with defaults filled in. */
+/**
+ * Options after validation, with defaults filled in.
+ *
+ * @example
+ * ```ts
+ * resolveOptions({ order: 2, bounds: [0, 1] }, 0.5);
+ * // { order: 2, method: "auto", step: undefined, accuracy: 2, lo: 0, hi: 1 }
+ * resolveOptions(undefined); // { order: 1, method: "auto", step: undefined, accuracy: 2, lo: -Infinity, hi: Infinity }
+ * ```
+ */
 export interface ResolvedOptions {
   order: number;
   method: Method;

@@ -7,7 +7,17 @@ import { NumdiffError, invalid } from "./errors.js";
 import type { DerivativeOptions } from "./types.js";
 import { resolveOptions, type ResolvedOptions } from "./validate.js";
 
-/** `[lo, hi]` for every coordinate, or one `[lo, hi]` per coordinate. */
+/**
+ * `[lo, hi]` for every coordinate, or one `[lo, hi]` per coordinate.
+ *
+ * @example
+ * ```ts
+ * import { gradient } from "numdiff";
+ * const f = (x: Float64Array) => Math.sqrt(x[0]) + Math.log(x[1]);
+ * gradient(f, [1, 1], { bounds: [[0, 1], [0, Infinity]] }).value;
+ * // Float64Array [0.49999999999994893, 1.0000000000000118] (x0 at its upper bound: one-sided)
+ * ```
+ */
 export type MultiBounds = readonly [number, number] | readonly (readonly [number, number])[];
 
 /**
@@ -18,6 +28,15 @@ export type MultiBounds = readonly [number, number] | readonly (readonly [number
  * With a fixed `step`, one-sided methods default to `accuracy: 1`, the plain forward (or backward)
  * difference (f(x + h) − f(x)) / h ({@link ONE_SIDED_FIXED_ACCURACY}): a forward gradient then costs
  * exactly N + 1 calls. Central methods default to accuracy 2, the book's.
+ *
+ * @example
+ * ```ts
+ * import { gradient } from "numdiff";
+ * const done: number[] = [];
+ * gradient((x) => x[0] * x[1] * x[2], [1, 2, 3], { onProgress: (d) => done.push(d) }).value;
+ * // Float64Array [6, 3, 2]
+ * done; // [1, 2, 3]
+ * ```
  */
 export interface MultivariateOptions extends Omit<DerivativeOptions, "bounds"> {
   /** `[lo, hi]` for all coordinates, or an array of n intervals: f is never evaluated outside. */
@@ -26,7 +45,16 @@ export interface MultivariateOptions extends Omit<DerivativeOptions, "bounds"> {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Options after validation: the shared ones per coordinate, plus the progress callback. */
+/**
+ * Options after validation: the shared ones per coordinate, plus the progress callback.
+ *
+ * @example
+ * ```ts
+ * resolveMultivariate({ bounds: [[0, 1], [0, 2]], method: "forward", step: 1e-3 }, new Float64Array([0.5, 1]));
+ * // { order: 1, method: "forward", step: 0.001, accuracy: 1,
+ * //   lo: Float64Array [0, 0], hi: Float64Array [1, 2], onProgress: undefined }
+ * ```
+ */
 export interface ResolvedMultivariate {
   order: number;
   method: ResolvedOptions["method"];

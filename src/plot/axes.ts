@@ -18,7 +18,15 @@ import { element, escapeXml } from "./svg.js";
  */
 export const MAX_TICKS = 9;
 
-/** Font sizes in px: readable at 800×600 and when the PNG is shown at half size in a README. */
+/**
+ * Font sizes in px: readable at 800×600 and when the PNG is shown at half size in a README.
+ *
+ * @example
+ * ```ts
+ * FONT_SIZES.title; // 20
+ * FONT_SIZES.tick; // 13
+ * ```
+ */
 export const FONT_SIZES = Object.freeze({ title: 20, subtitle: 14, label: 16, tick: 13, note: 13 });
 
 const SUPERSCRIPTS: Record<string, string> = {
@@ -68,7 +76,16 @@ function ticksOf(scale: Scale, log: boolean): Tick[] {
   return values.map((value) => ({ value, label: format(value) }));
 }
 
-/** Labels of the axes. */
+/**
+ * Labels of the axes.
+ *
+ * @example
+ * ```ts
+ * const labels: AxisLabels = { x: "x", y: "f(x)" };
+ * const fr = makeFrame({ width: 800, height: 600, x: { domain: [0, 20] }, y: { domain: [0, 6] } });
+ * drawAxes(fr, labels).includes(">f(x)</text>"); // true
+ * ```
+ */
 export interface AxisLabels {
   x: string;
   y: string;

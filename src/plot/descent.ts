@@ -72,7 +72,16 @@ export const BOOK_DESCENT_DOMAIN: readonly [Range, Range] = Object.freeze([
  */
 export const PATH_PADDING = 0.1;
 
-/** Options of {@link descentFigure}. */
+/**
+ * Options of {@link descentFigure}.
+ *
+ * @example
+ * ```ts
+ * import { descentFigure } from "numdiff/plot";
+ * const svg = descentFigure({ f: (x) => x[0] ** 2 + x[1] ** 2, start: [-3, 4], lr: 0.1, steps: 20, levels: 0 });
+ * svg.includes("(-0.03459, 0.04612)"); // true (where the book's path ends)
+ * ```
+ */
 export interface DescentFigureOptions extends FigureOptions {
   /** f(x0, x1) as a function of a 2-element array. */
   f: FnN;

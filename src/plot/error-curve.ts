@@ -21,7 +21,16 @@ import { figureSize, type FigureOptions } from "./validate.js";
  */
 export const HEADROOM_DECADES = 2;
 
-/** Options of {@link errorCurveFigure}. */
+/**
+ * Options of {@link errorCurveFigure}.
+ *
+ * @example
+ * ```ts
+ * import { errorCurveFigure } from "numdiff/plot";
+ * const svg = errorCurveFigure({ f: Math.sin, x0: 1, exact: Math.cos(1), markStep: 1e-5 });
+ * svg.includes("h = 1e-5"); // true (the marked step's label)
+ * ```
+ */
 export interface ErrorCurveFigureOptions extends FigureOptions, ErrorCurveDataOptions {
   /** A step to mark with a vertical line, default the book's h = 1e-4 ({@link BOOK_STEP}). */
   markStep?: number;

@@ -61,10 +61,33 @@ export const DEFAULT_FIELD_POINTS = 17;
  */
 export const ARROW_FILL = 0.9;
 
-/** A range `[lo, hi]`. */
+/**
+ * A range `[lo, hi]`.
+ *
+ * @example
+ * ```ts
+ * const r: Range = [0, 1];
+ * fieldDomain(r); // [[0, 1], [0, 1]]
+ * ```
+ */
 export type Range = readonly [number, number];
 
-/** Options of {@link gradientFieldFigure}. */
+/**
+ * Options of {@link gradientFieldFigure}.
+ *
+ * @example
+ * ```ts
+ * import { gradientFieldFigure } from "numdiff/plot";
+ * const svg = gradientFieldFigure({
+ *   f: (x) => x[0] ** 2 + x[1] ** 2,
+ *   domain: [[-2, 2], [-1, 1]],
+ *   grid: 5,
+ *   xLabel: "x0",
+ *   yLabel: "x1",
+ * });
+ * svg.includes(">x1</text>"); // true
+ * ```
+ */
 export interface GradientFieldOptions extends FigureOptions {
   /** f(x0, x1) as a function of a 2-element array. */
   f: FnN;

@@ -4,10 +4,29 @@
  */
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from "d3-scale";
 
-/** A numeric scale from data to pixels (linear or log). */
+/**
+ * A numeric scale from data to pixels (linear or log).
+ *
+ * @example
+ * ```ts
+ * const fr = makeFrame({ width: 800, height: 600, x: { domain: [0, 20] }, y: { domain: [0, 6] } });
+ * const s: Scale = fr.x;
+ * s(10); // 428
+ * s.invert(428); // 10
+ * ```
+ */
 export type Scale = ScaleContinuousNumeric<number, number>;
 
-/** Margins around the plot area, in px: room for the title, tick labels and axis labels. */
+/**
+ * Margins around the plot area, in px: room for the title, tick labels and axis labels.
+ *
+ * @example
+ * ```ts
+ * const margins: Margins = { top: 10, right: 10, bottom: 10, left: 10 };
+ * const fr = makeFrame({ width: 400, height: 300, x: { domain: [0, 1] }, y: { domain: [0, 1] }, margins });
+ * [fr.left, fr.right, fr.x(0.5)]; // [10, 390, 200]
+ * ```
+ */
 export interface Margins {
   top: number;
   right: number;
@@ -26,7 +45,17 @@ export interface Margins {
  */
 export const DEFAULT_MARGINS: Readonly<Margins> = Object.freeze({ top: 64, right: 28, bottom: 64, left: 84 });
 
-/** One axis of a frame. */
+/**
+ * One axis of a frame.
+ *
+ * @example
+ * ```ts
+ * const x: AxisSpec = { domain: [1e-16, 1], log: true };
+ * makeFrame({ width: 800, height: 600, x, y: { domain: [0, 1] } }).x(1e-8); // 428 (the middle)
+ * makeFrame({ width: 800, height: 600, x: { domain: [0, 19.3], nice: false }, y: { domain: [0, 1] } }).x.domain();
+ * // [0, 19.3]
+ * ```
+ */
 export interface AxisSpec {
   /** Data range shown, `[lo, hi]` with lo < hi (both > 0 on a log axis). */
   domain: readonly [number, number];
@@ -36,7 +65,16 @@ export interface AxisSpec {
   nice?: boolean;
 }
 
-/** A figure's geometry and scales. */
+/**
+ * A figure's geometry and scales.
+ *
+ * @example
+ * ```ts
+ * const fr: Frame = makeFrame({ width: 800, height: 600, x: { domain: [0, 20] }, y: { domain: [0, 6] } });
+ * [fr.left, fr.right, fr.top, fr.bottom]; // [84, 772, 64, 536]
+ * [fr.x(10), fr.y(3)]; // [428, 300]
+ * ```
+ */
 export interface Frame {
   width: number;
   height: number;

@@ -4,7 +4,16 @@ import type { Frame } from "./frame.js";
 import { marker, type MarkerShape } from "./marker.js";
 import { element, escapeXml } from "./svg.js";
 
-/** One legend row: a line sample (colour, dash, width) and/or a marker, and its label. */
+/**
+ * One legend row: a line sample (colour, dash, width) and/or a marker, and its label.
+ *
+ * @example
+ * ```ts
+ * const entry: LegendEntry = { label: "forward", color: PALETTE.blue, lineWidth: 0, marker: "circle" };
+ * const fr = makeFrame({ width: 800, height: 600, x: { domain: [0, 20] }, y: { domain: [0, 6] } });
+ * drawLegend(fr, [entry], "top-right").includes(">forward</text>"); // true
+ * ```
+ */
 export interface LegendEntry {
   label: string;
   color: string;

@@ -1,7 +1,16 @@
 import { round } from "./round.js";
 import { element } from "./svg.js";
 
-/** Marker shapes; each figure gives each series its own shape so they differ without colour. */
+/**
+ * Marker shapes; each figure gives each series its own shape so they differ without colour.
+ *
+ * @example
+ * ```ts
+ * const shape: MarkerShape = "square";
+ * marker(shape, 10, 20, 8, "#0072B2");
+ * // '<rect x="6" y="16" width="8" height="8" fill="#0072B2" stroke="#ffffff" stroke-width="1"/>'
+ * ```
+ */
 export type MarkerShape = "circle" | "square" | "triangle" | "diamond";
 
 /**

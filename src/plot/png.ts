@@ -24,7 +24,17 @@ export const FONT_FILE = join(
   "DejaVuSans.ttf",
 );
 
-/** A rendered image: the PNG file and its raw RGBA pixels, row by row from the top left. */
+/**
+ * A rendered image: the PNG file and its raw RGBA pixels, row by row from the top left.
+ *
+ * @example
+ * ```ts
+ * const img = renderSvg(svgDocument({ width: 200, height: 100, title: "blank", body: [] }));
+ * [img.width, img.height, img.pixels.length]; // [200, 100, 80000]
+ * [...img.pixels.subarray(0, 4)]; // [255, 255, 255, 255] (white, opaque)
+ * img.png.subarray(1, 4).toString(); // "PNG"
+ * ```
+ */
 export interface RenderedImage {
   png: Buffer;
   pixels: Buffer;

@@ -5,7 +5,15 @@
 import { FONT_FAMILY, TEXT_COLOR } from "./constants.js";
 import { round } from "./round.js";
 
-/** Attribute values: numbers are rounded with {@link round}; `undefined` and `""` drop the attribute. */
+/**
+ * Attribute values: numbers are rounded with {@link round}; `undefined` and `""` drop the attribute.
+ *
+ * @example
+ * ```ts
+ * const a: Attributes = { x: 1.23456, fill: "#fff", stroke: undefined };
+ * element("rect", a); // '<rect x="1.23" fill="#fff"/>'
+ * ```
+ */
 export type Attributes = Record<string, string | number | undefined>;
 
 /**
@@ -39,7 +47,21 @@ export function element(name: string, attributes: Attributes, children?: string)
   return children === undefined ? `${out}/>` : `${out}>${children}</${name}>`;
 }
 
-/** What {@link svgDocument} needs. */
+/**
+ * What {@link svgDocument} needs.
+ *
+ * @example
+ * ```ts
+ * const doc = svgDocument({
+ *   width: 100,
+ *   height: 50,
+ *   title: "dot",
+ *   description: "one dot",
+ *   body: [element("circle", { cx: 50, cy: 25, r: 5 })],
+ * });
+ * doc.includes("<desc>one dot</desc>\n<rect width=\"100\" height=\"50\" fill=\"#ffffff\"/>\n<circle"); // true
+ * ```
+ */
 export interface SvgDocumentOptions {
   /** Width in px. */
   width: number;

@@ -22,7 +22,16 @@ import { checkFinite, checkInteger, checkRange, figureSize, type FigureOptions }
  */
 export const TANGENT_SAMPLES = 200;
 
-/** Options of {@link tangentFigure}. */
+/**
+ * Options of {@link tangentFigure}.
+ *
+ * @example
+ * ```ts
+ * import { tangentFigure } from "numdiff/plot";
+ * const svg = tangentFigure({ f: Math.sin, x0: 1, slope: Math.cos(1), domain: [0, 3], samples: 50, title: "sin" });
+ * svg.includes("slope 0.5403023058681398"); // true
+ * ```
+ */
 export interface TangentFigureOptions extends FigureOptions {
   /** The function. */
   f: Fn1;

@@ -26,7 +26,17 @@ export const MIN_FIGURE_SIZE = 200;
  */
 export const MAX_FIGURE_SIZE = 10000;
 
-/** The common options of every figure. */
+/**
+ * The common options of every figure.
+ *
+ * @example
+ * ```ts
+ * figureSize({ width: 640 }); // { width: 640, height: 600 }
+ * tangentFigure({ f: Math.sin, x0: 1, domain: [0, 3], width: 640, height: 480 }).startsWith(
+ *   '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480"',
+ * ); // true
+ * ```
+ */
 export interface FigureOptions {
   /** Width in px, default {@link DEFAULT_WIDTH} (800). */
   width?: number;

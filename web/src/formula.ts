@@ -30,7 +30,18 @@ export const VARIABLES_2D: readonly [string, string] = Object.freeze(["x0", "x1"
   string,
 ];
 
-/** A formula in x. */
+/**
+ * A formula in x.
+ *
+ * @example
+ * ```ts
+ * const g = loadFormula("sin(x)");
+ * if (g.mode === "1d") {
+ *   g.exactSource; // "cos(x)"
+ *   g.exact?.(0); // 1
+ * }
+ * ```
+ */
 export interface Formula1D {
   mode: "1d";
   source: string;
@@ -41,7 +52,18 @@ export interface Formula1D {
   exactSource: string | null;
 }
 
-/** A formula in x0, x1. */
+/**
+ * A formula in x0, x1.
+ *
+ * @example
+ * ```ts
+ * const g = loadFormula("x0^2 * x1");
+ * if (g.mode === "2d") {
+ *   g.exactSource; // ["2 * x1 * x0", "x0 ^ 2"]
+ *   g.exact[0]?.(Float64Array.from([3, 4])); // 24
+ * }
+ * ```
+ */
 export interface Formula2D {
   mode: "2d";
   source: string;
@@ -52,7 +74,16 @@ export interface Formula2D {
   exactSource: readonly [string | null, string | null];
 }
 
-/** A formula ready for one of the two views. */
+/**
+ * A formula ready for one of the two views.
+ *
+ * @example
+ * ```ts
+ * const g: LoadedFormula = loadFormula("x0*x1");
+ * g.mode; // "2d"
+ * g.mode === "2d" && g.f(Float64Array.from([2, 3])); // 6
+ * ```
+ */
 export type LoadedFormula = Formula1D | Formula2D;
 
 /**

@@ -6,7 +6,15 @@
 import { makeFrame, type Frame } from "../../src/plot/index.js";
 import type { ViewRange } from "./view.js";
 
-/** A figure's size in SVG units. */
+/**
+ * A figure's size in SVG units.
+ *
+ * @example
+ * ```ts
+ * const size: FigureSize = fitFigure(640, 0.75); // { width: 640, height: 480 }
+ * tangentFrame([0, 19.3], size).x.domain(); // [0, 20]
+ * ```
+ */
 export interface FigureSize {
   width: number;
   height: number;
@@ -114,7 +122,18 @@ export function tangentFrame(view: ViewRange, size: FigureSize): Frame {
   return makeFrame({ ...size, x: { domain: view }, y: { domain: [0, 1] } });
 }
 
-/** A two-variable view: the x0 range and the x1 range. */
+/**
+ * A two-variable view: the x0 range and the x1 range.
+ *
+ * @example
+ * ```ts
+ * const box: Box = [
+ *   [-3.5, 3.5],
+ *   [-4.5, 4.5],
+ * ];
+ * boxFrame(box, { width: 800, height: 680 }).x.domain(); // [-3.5, 3.5]
+ * ```
+ */
 export type Box = readonly [ViewRange, ViewRange];
 
 /**

@@ -5,7 +5,17 @@
 import { numericalDiff } from "../../src/book/index.js";
 import { derivative, type DerivativeResult, type Fn1 } from "../../src/core/index.js";
 
-/** What the numbers panel shows for one function at one point. */
+/**
+ * What the numbers panel shows for one function at one point.
+ *
+ * @example
+ * ```ts
+ * const n: PointNumbers = pointNumbers((x) => 0.01 * x ** 2 + 0.1 * x, 5, (x) => 0.02 * x + 0.1);
+ * // { fx: 0.75, book: 0.1999999999990898, auto: { value: 0.2, evaluations: 6, … }, exact: 0.2,
+ * //   bookError: 9.102163467389346e-13, autoError: 0 }
+ * pointNumbers(Math.sin, 1, null).exact; // null (and both errors null)
+ * ```
+ */
 export interface PointNumbers {
   /** f(x). */
   fx: number;

@@ -116,7 +116,18 @@ export function snapToView(x: number, view: ViewRange): number {
   return Number.isFinite(snapped) ? snapped : x;
 }
 
-/** What the view tells the page. */
+/**
+ * What the view tells the page.
+ *
+ * @example
+ * ```ts
+ * const events: OneDEvents = {
+ *   point: (x, follow) => setPoint(x, follow), // the page decides the new state
+ *   view: (v) => setView(v),
+ * };
+ * new OneDView(elements, events);
+ * ```
+ */
 export interface OneDEvents {
   /** The point moved by pointer (`follow` false: the range stays) or keyboard (`follow` true). */
   point(x: number, follow: boolean): void;
@@ -124,7 +135,21 @@ export interface OneDEvents {
   view(view: ViewRange): void;
 }
 
-/** The one-variable view's elements. */
+/**
+ * The one-variable view's elements.
+ *
+ * @example
+ * ```ts
+ * const elements: OneDElements = {
+ *   plot: byId("plot", HTMLElement),
+ *   numbers: byId("numbers-1d", HTMLElement),
+ *   errorChart: byId("error-curve", HTMLElement),
+ *   status: byId("plot-status", HTMLElement),
+ *   summary: byId("summary-1d", HTMLElement),
+ * };
+ * new OneDView(elements, events);
+ * ```
+ */
 export interface OneDElements {
   plot: HTMLElement;
   numbers: HTMLElement;

@@ -5,10 +5,28 @@
 import { numericalGradient } from "../../src/book/index.js";
 import { gradient, type FnN } from "../../src/core/index.js";
 
-/** A pair of numbers, one per variable (x0, x1). */
+/**
+ * A pair of numbers, one per variable (x0, x1).
+ *
+ * @example
+ * ```ts
+ * const p: Pair = [3, 4];
+ * partialNumbers((x) => x[0] ** 2 + x[1] ** 2, p, [null, null]).auto; // [6, 8]
+ * ```
+ */
 export type Pair = [number, number];
 
-/** What the partial-derivatives panel shows. */
+/**
+ * What the partial-derivatives panel shows.
+ *
+ * @example
+ * ```ts
+ * const n: PartialNumbers = partialNumbers((x) => x[0] ** 2 + x[1] ** 2, [3, 4], [(x) => 2 * x[0], (x) => 2 * x[1]]);
+ * // { fx: 25, book: [6.00000000000378, 7.999999999999119], auto: [6, 8],
+ * //   autoError: [8.89843754237063e-14, 6.683542608243442e-14], evaluations: 12, exact: [6, 8],
+ * //   bookActual: [3.780087354243733e-12, 8.810729923425242e-13], autoActual: [0, 0] }
+ * ```
+ */
 export interface PartialNumbers {
   /** f(x0, x1). */
   fx: number;

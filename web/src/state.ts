@@ -90,7 +90,16 @@ export const MAX_DESCENT_STEPS = 1000;
  */
 export const MAX_URL_FORMULA_LENGTH = 20_000;
 
-/** Everything a link reproduces. Which of the points is used follows the formula's variables. */
+/**
+ * Everything a link reproduces. Which of the points is used follows the formula's variables.
+ *
+ * @example
+ * ```ts
+ * const s: ExplorerState = parseState("?f=sin(x)&x=1");
+ * // { formula: "sin(x)", x: 1, x0: -3, x1: 4, lr: 0.1, steps: 20, range: null, box: null }
+ * serializeState({ ...defaultState(), x: 1 }, "1d"); // "?f=0.01*x%5E2+%2B+0.1*x&x=1"
+ * ```
+ */
 export interface ExplorerState {
   /** The formula as typed, in x (one variable) or in x0, x1 (two variables). */
   formula: string;
@@ -109,7 +118,15 @@ export interface ExplorerState {
   box: Box | null;
 }
 
-/** Which view a formula belongs in: one variable `x` or two variables `x0`, `x1`. */
+/**
+ * Which view a formula belongs in: one variable `x` or two variables `x0`, `x1`.
+ *
+ * @example
+ * ```ts
+ * const mode: Mode = modeOf(["x0", "x1"]); // "2d"
+ * serializeState(defaultState(), mode); // "?f=0.01*x%5E2+%2B+0.1*x&x0=-3&x1=4&lr=0.1&steps=20"
+ * ```
+ */
 export type Mode = "1d" | "2d";
 
 /**

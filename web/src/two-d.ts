@@ -57,7 +57,18 @@ export function snapToBox(p: Pair, box: Box): Pair {
   return [snap(p[0], box[0]), snap(p[1], box[1])];
 }
 
-/** What the view tells the page. */
+/**
+ * What the view tells the page.
+ *
+ * @example
+ * ```ts
+ * const events: TwoDEvents = {
+ *   point: (p) => setPoint2(p), // the page decides the new state
+ *   view: (b) => setBox(b),
+ * };
+ * new TwoDView(elements, events);
+ * ```
+ */
 export interface TwoDEvents {
   /** The point was clicked or moved by keyboard. */
   point(p: Pair): void;
@@ -65,7 +76,21 @@ export interface TwoDEvents {
   view(box: Box): void;
 }
 
-/** The two-variable view's elements. */
+/**
+ * The two-variable view's elements.
+ *
+ * @example
+ * ```ts
+ * const elements: TwoDElements = {
+ *   field: byId("field", HTMLElement),
+ *   descent: byId("descent", HTMLElement),
+ *   numbers: byId("numbers-2d", HTMLElement),
+ *   status: byId("plot2d-status", HTMLElement),
+ *   summary: byId("summary-2d", HTMLElement),
+ * };
+ * new TwoDView(elements, events);
+ * ```
+ */
 export interface TwoDElements {
   field: HTMLElement;
   descent: HTMLElement;

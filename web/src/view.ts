@@ -3,7 +3,16 @@
  * and follows the point when the point leaves it.
  */
 
-/** A visible interval [lo, hi] with lo < hi. */
+/**
+ * A visible interval [lo, hi] with lo < hi.
+ *
+ * @example
+ * ```ts
+ * const v: ViewRange = [0, 20];
+ * zoomView(v, 5, 2); // [-5, 35]
+ * panView(v, 5); // [5, 25]
+ * ```
+ */
 export type ViewRange = readonly [number, number];
 
 /**
