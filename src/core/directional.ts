@@ -1,6 +1,6 @@
 import { derivative } from "./derivative.js";
-import { NumdiffError, describeValue, invalid } from "./errors.js";
-import { checkInside, fixedStencil } from "./fixed-partial.js";
+import { invalid } from "./errors.js";
+import { callNumber, checkInside, fixedStencil } from "./fixed-partial.js";
 import { divideByPower } from "./step.js";
 import type { DerivativeResult, FnN, StencilKind } from "./types.js";
 import { checkFunction } from "./validate.js";
@@ -27,17 +27,6 @@ export function directionScale(x: Float64Array, v: Float64Array): number {
     if (Math.abs(v[i]) > vmax) vmax = Math.abs(v[i]);
   }
   return 2 ** Math.round(Math.log2(scale / vmax));
-}
-
-function checked(v: number): number {
-  if (typeof v !== "number") {
-    throw new NumdiffError(
-      "NON_NUMERIC_RESULT",
-      "f",
-      `invalid f; expected a function returning numbers, got ${describeValue(v)}`,
-    );
-  }
-  return v;
 }
 
 /**
@@ -104,7 +93,7 @@ export function directionalDerivative(
   const w = new Float64Array(n);
   const along = (t: number): number => {
     for (let i = 0; i < n; i++) w[i] = x0[i] + t * sigma * v[i];
-    return f(w);
+    return callNumber(f, w);
   };
   const bounds: [number, number] | undefined = lo === -Infinity && hi === Infinity ? undefined : [lo, hi];
   if (bounds !== undefined && !(lo < hi)) {
@@ -120,7 +109,7 @@ export function directionalDerivative(
     const st = fixedStencil(kind, o.order, o.accuracy);
     checkInside(st, 0, o.step, lo, hi, -1);
     let sum = 0;
-    for (let k = 0; k < st.offsets.length; k++) sum += st.weights[k] * checked(along(st.offsets[k] * o.step));
+    for (let k = 0; k < st.offsets.length; k++) sum += st.weights[k] * along(st.offsets[k] * o.step);
     const value = divideByPower(sum, o.step, o.order);
     return { value, error: NaN, step: o.step, evaluations: st.offsets.length, method: kind };
   }

@@ -1,5 +1,5 @@
-import { derivative } from "./derivative.js";
 import { callNumber, callsPerCoordinate, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
+import { derivativeAlong } from "./partial.js";
 import type { FnN, StencilKind } from "./types.js";
 import { checkFunction } from "./validate.js";
 import {
@@ -89,17 +89,8 @@ function adaptiveGradient(f: FnN, w: Float64Array, o: ResolvedMultivariate): Gra
   const error = new Float64Array(n);
   const progress = o.onProgress;
   let evaluations = 0;
-  let index = 0;
-  let saved = 0;
-  const along = (t: number): number => {
-    w[index] = t;
-    const v = f(w);
-    w[index] = saved;
-    return v;
-  };
-  for (index = 0; index < n; index++) {
-    saved = w[index];
-    const r = derivative(along, saved, { order: o.order, method: o.method, bounds: boundsOf(o, index) });
+  for (let index = 0; index < n; index++) {
+    const r = derivativeAlong(f, w, index, { order: o.order, method: o.method, bounds: boundsOf(o, index) });
     value[index] = r.value;
     error[index] = r.error;
     evaluations += r.evaluations;

@@ -1,7 +1,7 @@
-import { derivative } from "./derivative.js";
 import { invalid } from "./errors.js";
 import { callNumber, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
 import { PairSampler, mixedPartial, mixedStencil } from "./mixed-partial.js";
+import { derivativeAlong } from "./partial.js";
 import type { FnN } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { boundsOf, resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
@@ -104,18 +104,8 @@ export function hessian(f: FnN, x: ArrayLike<number>, options?: HessianOptions):
     }
     return { value, error, evaluations: evaluations + pairs.evaluations };
   }
-  let index = 0;
-  let saved = 0;
-  const along = (t: number): number => {
-    w[index] = t;
-    const v = f(w);
-    w[index] = saved;
-    return v;
-  };
   for (let i = 0; i < n; i++) {
-    index = i;
-    saved = w[i];
-    const r = derivative(along, saved, { order: 2, bounds: boundsOf(o, i) });
+    const r = derivativeAlong(f, w, i, { order: 2, bounds: boundsOf(o, i) });
     value[i][i] = r.value;
     error[i][i] = r.error;
     evaluations += r.evaluations;

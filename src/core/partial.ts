@@ -1,7 +1,7 @@
 import { derivative } from "./derivative.js";
 import { invalid } from "./errors.js";
 import { callNumber, callsPerCoordinate, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
-import type { DerivativeResult, FnN, StencilKind } from "./types.js";
+import type { DerivativeOptions, DerivativeResult, FnN, StencilKind } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { boundsOf, resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 
@@ -66,11 +66,32 @@ export function partial(
     const evaluations = callsPerCoordinate(st) + (st.offsets.includes(0) ? 1 : 0);
     return { value, error: NaN, step: o.step, evaluations, method: kind };
   }
+  return derivativeAlong(f, w, index, { order: o.order, method: o.method, bounds: boundsOf(o, index) });
+}
+
+/**
+ * The one-variable engine (`derivative`) along coordinate `index` of the working point w: f is called
+ * with w[index] = t, and w[index] is restored from its saved value after every call. Shared by
+ * `partial`, `gradient` and the Hessian's diagonal.
+ *
+ * @example
+ * ```ts
+ * const w = new Float64Array([3, 4]);
+ * derivativeAlong((x) => x[0] ** 2 + x[1] ** 2, w, 1, {}).value; // 8 (w is [3, 4] again afterwards)
+ * ```
+ */
+export function derivativeAlong(
+  f: FnN,
+  w: Float64Array,
+  index: number,
+  options: DerivativeOptions,
+): DerivativeResult {
+  const saved = w[index];
   const along = (t: number): number => {
     w[index] = t;
     const v = f(w);
     w[index] = saved;
     return v;
   };
-  return derivative(along, saved, { order: o.order, method: o.method, bounds: boundsOf(o, index) });
+  return derivative(along, saved, options);
 }
