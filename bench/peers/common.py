@@ -9,6 +9,7 @@ import os
 import platform
 import resource
 import sys
+import warnings
 
 import numpy as np
 
@@ -62,3 +63,41 @@ def versions():
 def emit(obj):
     json.dump(obj, sys.stdout, indent=1, allow_nan=False)
     sys.stdout.write("\n")
+
+
+def run_cases(cases, differentiate):
+    """Runs `differentiate(counted_f, case)` on every case whose function exists (see
+    functions.py), with warnings silenced. It returns a dict with "value" and "estimate" and may
+    add fields (evaluations, status); by default "evaluations" is the count of points f was
+    called on. An exception is recorded with NaN results, never hidden. Returns the entries
+    and the set of missing function names."""
+    from functions import function_for
+
+    results, missing = [], set()
+    for c in cases:
+        f, how = function_for(c["fn"])
+        if f is None:
+            missing.add(c["fn"])
+            continue
+        counted = Counted(f)
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            fx_peer = float(f(np.float64(c["x"])))
+            try:
+                out, threw = differentiate(counted, c), None
+            except Exception as e:  # recorded, never hidden
+                out, threw = {"value": float("nan"), "estimate": float("nan")}, repr(e)
+        entry = {
+            "id": c["id"],
+            "value": encode(out.pop("value")),
+            "estimate": encode(out.pop("estimate")),
+            "evaluations": out.pop("evaluations", counted.points),
+            "countedEvaluations": counted.points,
+            **out,
+            "function": how,
+            "fx": encode(fx_peer),
+        }
+        if threw is not None:
+            entry["threw"] = threw
+        results.append(entry)
+    return results, missing

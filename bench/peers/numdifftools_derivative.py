@@ -11,12 +11,7 @@ Output otherwise has the shape of scipy_derivative.py's.
 
 from __future__ import annotations
 
-import warnings
-
-import numpy as np
-
-from common import Counted, emit, encode, load_cases, versions
-from functions import function_for
+from common import emit, load_cases, run_cases, versions
 
 
 def main():
@@ -25,33 +20,11 @@ def main():
     except ImportError as e:
         emit({"tool": "numdifftools.Derivative", "available": False, "note": f"not importable: {e}"})
         return
-    results, missing = [], set()
-    for c in load_cases():
-        f, how = function_for(c["fn"])
-        if f is None:
-            missing.add(c["fn"])
-            continue
-        counted = Counted(f)
-        with warnings.catch_warnings(), np.errstate(all="ignore"):
-            warnings.simplefilter("ignore")
-            fx_peer = float(f(np.float64(c["x"])))
-            try:
-                value, info = nd.Derivative(counted, n=c["order"], full_output=True)(c["x"])
-                value, error, threw = float(value), float(info.error_estimate), None
-            except Exception as e:  # recorded, never hidden
-                value, error, threw = float("nan"), float("nan"), repr(e)
-        entry = {
-            "id": c["id"],
-            "value": encode(value),
-            "estimate": encode(error),
-            "evaluations": counted.points,
-            "countedEvaluations": counted.points,
-            "function": how,
-            "fx": encode(fx_peer),
-        }
-        if threw is not None:
-            entry["threw"] = threw
-        results.append(entry)
+    def differentiate(counted, c):
+        value, info = nd.Derivative(counted, n=c["order"], full_output=True)(c["x"])
+        return {"value": float(value), "estimate": float(info.error_estimate)}
+
+    results, missing = run_cases(load_cases(), differentiate)
     emit(
         {
             "tool": "numdifftools.Derivative",

@@ -13,51 +13,30 @@ rules as numdiff's, so both tools are judged identically.
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 
-from common import Counted, emit, encode, load_cases, versions
-from functions import function_for
+from common import emit, load_cases, run_cases, versions
 
 
 def main():
     from scipy.differentiate import derivative
 
-    cases = load_cases()
-    results, unsupported, missing = [], {}, set()
-    for c in cases:
+    first = [c for c in load_cases() if c["order"] == 1]
+    unsupported = {}
+    for c in load_cases():
         if c["order"] != 1:
             unsupported[c["order"]] = unsupported.get(c["order"], 0) + 1
-            continue
-        f, how = function_for(c["fn"])
-        if f is None:
-            missing.add(c["fn"])
-            continue
-        counted = Counted(f)
-        with warnings.catch_warnings(), np.errstate(all="ignore"):
-            warnings.simplefilter("ignore")
-            fx_peer = float(f(np.float64(c["x"])))
-            try:
-                res = derivative(counted, np.float64(c["x"]))
-                value, error = float(res.df), float(res.error)
-                nfev, status = int(res.nfev), int(res.status)
-                threw = None
-            except Exception as e:  # recorded, never hidden
-                value, error, nfev, status, threw = float("nan"), float("nan"), -1, -99, repr(e)
-        entry = {
-            "id": c["id"],
-            "value": encode(value),
-            "estimate": encode(error),
-            "evaluations": nfev,
-            "countedEvaluations": counted.points,
-            "status": status,
-            "function": how,
-            "fx": encode(fx_peer),
+
+    def differentiate(counted, c):
+        res = derivative(counted, np.float64(c["x"]))
+        return {
+            "value": float(res.df),
+            "estimate": float(res.error),
+            "evaluations": int(res.nfev),
+            "status": int(res.status),
         }
-        if threw is not None:
-            entry["threw"] = threw
-        results.append(entry)
+
+    results, missing = run_cases(first, differentiate)
     emit(
         {
             "tool": "scipy.differentiate.derivative",
