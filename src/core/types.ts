@@ -85,6 +85,42 @@ export interface DerivativeOptions {
 }
 
 /**
+ * What the engine found about f at x:
+ * - `"ok"`: a derivative with an error estimate that covers the truth;
+ * - `"noise-limited"`: the accuracy is set by f's noise (rounding in f, float32, solver tolerances),
+ *   and `error` says how much;
+ * - `"not-differentiable"`: the one-sided derivatives differ beyond their errors (a kink);
+ *   `left` and `right` hold them, `value` is their midpoint and `error` at least half their gap;
+ * - `"discontinuous"`: f jumps at x (difference quotients grow like 1/h); `value` NaN, `error` Infinity;
+ * - `"not-finite"`: f is not finite around x;
+ * - `"max-evaluations"`: the budget was spent before the tolerance was met.
+ *
+ * @example
+ * ```ts
+ * import { derivative, type Status } from "numdiff";
+ * const s: Status = derivative((x) => Math.max(0, x), 0).status; // "not-differentiable"
+ * ```
+ */
+export type Status =
+  "ok" | "noise-limited" | "not-differentiable" | "discontinuous" | "not-finite" | "max-evaluations";
+
+/**
+ * A one-sided derivative estimate, reported beside the result where f is not smooth at x.
+ *
+ * @example
+ * ```ts
+ * import { derivative } from "numdiff";
+ * derivative((x) => Math.max(0, x), 0).right; // { value: 1, error: 1.1e-16 }
+ * ```
+ */
+export interface OneSided {
+  /** The one-sided derivative. */
+  value: number;
+  /** Its estimated absolute error. */
+  error: number;
+}
+
+/**
  * The result of a one-dimensional derivative estimate.
  *
  * @example
@@ -105,4 +141,12 @@ export interface DerivativeResult {
   evaluations: number;
   /** The stencil behind the returned value. */
   method: StencilKind;
+  /** What the engine found (see {@link Status}); absent only in results of 0.1.0. */
+  status?: Status;
+  /** The noise level of f that was used (estimated, or given by the `noise` option). */
+  noise?: number;
+  /** The left-sided derivative, where it differs from the right one or f jumps. */
+  left?: OneSided;
+  /** The right-sided derivative, where it differs from the left one or f jumps. */
+  right?: OneSided;
 }
