@@ -75,7 +75,7 @@ export const ONE_SIDED_FIXED_ACCURACY = 1;
 export const DEFAULT_ACCURACY = 2;
 
 /**
- * Ratio between successive steps of the adaptive descent (h_{i+1} = h_i / STEP_RATIO). With central
+ * Ratio between successive steps of the adaptive engine (h_{i+1} = h_i / STEP_RATIO). With central
  * differences each Richardson column then removes a factor STEP_RATIO² of the leading error term
  * (Richardson 1911; Ridders, Adv. Eng. Software 4 (1982) 75); a power of two keeps the steps exact.
  *
@@ -90,7 +90,7 @@ export const STEP_RATIO = 2;
 /**
  * Ratio used while the estimates show no sign of the asymptotic regime (consecutive differences not
  * shrinking by the expected factor): the step is far too large for the function's own scale (sin at
- * x = 1e10, a log near its pole), so the descent skips ahead.
+ * x = 1e10, a log near its pole), so the engine skips ahead.
  *
  * @default 16
  * @example
@@ -101,7 +101,7 @@ export const STEP_RATIO = 2;
 export const FAST_STEP_RATIO = 16;
 
 /**
- * Initial step of the adaptive descent, relative to the scale s of x, for derivative order n:
+ * Initial step of the adaptive engine, relative to the scale s of x, for derivative order n:
  * h0 = s · INITIAL_STEP[n]. Higher orders start larger because their rounding error grows like h^-n.
  * Index 0 is unused.
  *
@@ -137,7 +137,7 @@ export const INITIAL_STEP: readonly number[] = Object.freeze([
 export const MIN_ROWS = 3;
 
 /**
- * Most rows of one adaptive descent. With the fast ratio this reaches 2^-60 of the starting scale.
+ * Most rows of one adaptive column. With the fast ratio this reaches 2^-60 of the starting scale.
  *
  * @default 24
  * @example
@@ -160,7 +160,7 @@ export const MAX_ROWS = 24;
 export const MAX_COLUMNS = 5;
 
 /**
- * The descent stops when the newest row's best error exceeds the best error so far by this factor
+ * The engine stops when the newest row's best error exceeds the best error so far by this factor
  * (Ridders' SAFE; Numerical Recipes `dfridr` uses 2): rounding now dominates.
  *
  * @default 2
@@ -172,7 +172,7 @@ export const MAX_COLUMNS = 5;
 export const DIVERGENCE_FACTOR = 2;
 
 /**
- * The descent stops once the estimated error is below this relative level: the estimate cannot get
+ * The engine stops once the estimated error is below this relative level: the estimate cannot get
  * meaningfully better in double precision. 16·EPS ≈ 3.6e-15.
  *
  * @example
@@ -296,7 +296,7 @@ export const ASYMPTOTIC_SLACK = 2;
 
 /**
  * How many times a one-sided stencil that meets a non-finite value on its own side (the trouble is
- * within its reach) is shrunk by CENTRAL_SHRINK before the descent gives up: twice the central
+ * within its reach) is shrunk by CENTRAL_SHRINK before the engine gives up: twice the central
  * retries, down to 4^-32 = 2^-64 of the first step.
  *
  * @default 32

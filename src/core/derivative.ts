@@ -1,7 +1,9 @@
-import { GOOD_RELATIVE_ERROR } from "./constants.js";
-import { ColumnWorkspace, descendColumn, type PointSource } from "./descent.js";
+import { bestOfScales, KeptEstimates } from "./best-of-scales.js";
+import { ColumnState } from "./column-state.js";
+import { ColumnDriver } from "./driver.js";
 import { invalid } from "./errors.js";
 import { fixedStep } from "./fixed-step.js";
+import { runColumn, type PointSource } from "./run-column.js";
 import { Sampler } from "./sampler.js";
 import { candidateScales } from "./step.js";
 import type { DerivativeOptions, DerivativeResult, Fn1, StencilKind } from "./types.js";
@@ -9,9 +11,16 @@ import { checkFunction, resolveOptions } from "./validate.js";
 
 const KINDS: Record<number, StencilKind> = { 0: "central", 1: "forward", [-1]: "backward" };
 
-// One spare workspace, so a loop of derivative() calls allocates no tableau state. Taken while in
-// use, so a derivative() of a function that itself calls derivative() gets a fresh one.
-let spare: ColumnWorkspace | null = null;
+/** The engine's state for one scalar column, kept between calls so a loop of derivative() allocates little. */
+class ScalarEngine {
+  readonly state = new ColumnState(1);
+  readonly driver = new ColumnDriver(this.state);
+  readonly kept = new KeptEstimates(1);
+}
+
+// One spare engine, so a loop of derivative() calls allocates no tableau state. Taken while in use, so
+// a derivative() of a function that itself calls derivative() gets a fresh one.
+let spare: ScalarEngine | null = null;
 
 /** A scalar f as a one-component point source; one reused buffer per call site. */
 class ScalarSource implements PointSource {
@@ -69,31 +78,34 @@ export function derivative(f: Fn1, x: number, options?: DerivativeOptions): Deri
     return fixedStep(sampler, x, opts.order, startKind, opts.step, opts.accuracy, opts.lo, opts.hi);
   }
   const source = new ScalarSource(sampler, x);
-  const ws = spare ?? new ColumnWorkspace(1);
+  const engine = spare ?? new ScalarEngine();
   spare = null;
-  let value = NaN;
-  let error = NaN;
-  let step = NaN;
-  let method = startKind;
+  const { state, driver, kept } = engine;
   const scales = candidateScales(x);
+  const spec = {
+    x,
+    order: opts.order,
+    scale: 1,
+    start: startKind,
+    canSwitch: opts.method === "auto",
+    probeOnly: false,
+  };
   try {
-    for (let k = 0; k < scales.length; k++) {
-      ws.active[0] = 0;
-      ws.activeCount = 1;
-      descendColumn(ws, source, x, opts.order, scales[k], startKind, opts.method === "auto", k > 0);
-      const v = ws.value[0];
-      const e = ws.error[0];
-      // A finite value beats a non-finite one, then the smaller error (an unknown error loses).
-      if (Number.isFinite(v) && (!Number.isFinite(value) || e < error || Number.isNaN(error))) {
-        [value, error, step, method] = [v, e, ws.step[0], KINDS[ws.kind[0]]];
-      }
-      if (error <= GOOD_RELATIVE_ERROR * Math.abs(value)) break;
-    }
+    kept.clear();
+    state.activateAll();
+    bestOfScales(state, kept, scales.length, (i) =>
+      runColumn(driver, source, { ...spec, scale: scales[i], probeOnly: i > 0 }),
+    );
   } finally {
-    spare = ws; // also after an exception thrown by f
+    spare = engine; // also after an exception thrown by f
   }
+  let value = kept.value[0];
+  const error = kept.error[0];
+  const found = Number.isFinite(value);
   // No estimate of the error means no convergence: if f is not even finite at x (1/x at 0), the
   // last difference is meaningless, and the honest value is NaN.
   if (Number.isNaN(error) && !Number.isFinite(sampler.at(x))) value = NaN;
+  const step = found ? kept.step[0] : NaN;
+  const method = found ? KINDS[kept.kind[0]] : startKind;
   return { value, error, step, evaluations: sampler.evaluations, method };
 }

@@ -1,11 +1,13 @@
-import { GOOD_RELATIVE_ERROR } from "./constants.js";
+import { bestOfScales, KeptEstimates } from "./best-of-scales.js";
+import { ColumnState } from "./column-state.js";
+import { ColumnDriver } from "./driver.js";
 import { invalid } from "./errors.js";
 import { checkInside, fixedStencil } from "./fixed-partial.js";
 import { candidateScales, divideByPower } from "./step.js";
 import type { StencilKind, VecFn } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
-import { ColumnWorkspace, descendColumn, type PointSource } from "./descent.js";
+import { runColumn, type PointSource } from "./run-column.js";
 import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 
 /**
@@ -48,7 +50,7 @@ export interface JacobianResult {
   evaluations: number;
 }
 
-/** F along coordinate j of the working point, as a point source for the descent; reused per column. */
+/** F along coordinate j of the working point, as a point source for the engine; reused per column. */
 class ColumnSource implements PointSource {
   j = 0;
   lo = -Infinity;
@@ -74,8 +76,8 @@ function rows(m: number, n: number, fill: number): Float64Array[] {
 /**
  * The Jacobian of a vector function F at x: value[i][j] = ∂F_i/∂x_j, with error estimates.
  *
- * By default each column j runs the adaptive descent of {@link derivative} on all components of F at
- * once (see descent.ts): each F call serves every component, each component is extrapolated
+ * By default each column j runs the adaptive engine of {@link derivative} on all components of F at
+ * once (see driver.ts): each F call serves every component, each component is extrapolated
  * and stopped on its own, and a column allocates nothing beyond what F returns. With `step`, one
  * plain stencil per column (2n calls for central, n + 1 for forward). The length of F's first result
  * fixes m; a later result of another length throws INCONSISTENT_OUTPUT.
@@ -173,12 +175,11 @@ function adaptive(
   for (let k = 0; k < m; k++) centre[k] = component(first, k);
   const value = rows(m, n, 0);
   const error = withErrors ? rows(m, n, NaN) : [];
-  const ws = new ColumnWorkspace(m);
-  const bestError = new Float64Array(m);
-  const chosen = new Int32Array(m);
-  const startKind: StencilKind = o.method === "auto" ? "central" : o.method;
+  const state = new ColumnState(m);
+  const driver = new ColumnDriver(state);
+  const kept = new KeptEstimates(m);
+  const start: StencilKind = o.method === "auto" ? "central" : o.method;
   const canSwitch = o.method === "auto";
-  const good = GOOD_RELATIVE_ERROR; // read once (see descent.ts)
   const source = new ColumnSource(caller, centre);
   for (let j = 0; j < n; j++) {
     const xj = w[j];
@@ -186,46 +187,26 @@ function adaptive(
       for (let k = 0; k < m; k++) value[k][j] = NaN;
     } else {
       const scales = candidateScales(xj);
-      // First scale: every component.
-      for (let k = 0; k < m; k++) ws.active[k] = k;
-      ws.activeCount = m;
       source.j = j;
       source.lo = o.lo[j];
       source.hi = o.hi[j];
-      descendColumn(ws, source, xj, o.order, scales[0], startKind, canSwitch, false);
-      let retry = 0;
-      for (let k = 0; k < m; k++) {
-        value[k][j] = ws.value[k];
-        bestError[k] = ws.error[k];
-        if (!(ws.error[k] <= good * Math.abs(ws.value[k]))) chosen[retry++] = k;
-      }
-      // Later scales (probes, as in derivative()): only the components not yet good enough.
-      for (let si = 1; si < scales.length && retry > 0; si++) {
-        ws.active.set(chosen.subarray(0, retry));
-        ws.activeCount = retry;
-        descendColumn(ws, source, xj, o.order, scales[si], startKind, canSwitch, true);
-        let still = 0;
-        for (let a = 0; a < retry; a++) {
-          const k = chosen[a];
-          const v = ws.value[k];
-          const e = ws.error[k];
-          // As `better` in derivative.ts: a finite value beats a non-finite one, then the smaller error.
-          if (
-            Number.isFinite(v) &&
-            (!Number.isFinite(value[k][j]) || e < bestError[k] || Number.isNaN(bestError[k]))
-          ) {
-            value[k][j] = v;
-            bestError[k] = e;
-          }
-          if (!(bestError[k] <= good * Math.abs(value[k][j]))) chosen[still++] = k;
-        }
-        retry = still;
-      }
+      kept.clear();
+      state.activateAll();
+      bestOfScales(state, kept, scales.length, (i) =>
+        runColumn(driver, source, {
+          x: xj,
+          order: o.order,
+          scale: scales[i],
+          start,
+          canSwitch,
+          probeOnly: i > 0,
+        }),
+      );
       for (let k = 0; k < m; k++) {
         // As derivative(): no error estimate means no convergence; if F_k is not even finite at x
         // (1/x at 0) the last difference is meaningless, and the honest value is NaN.
-        if (Number.isNaN(bestError[k]) && !Number.isFinite(centre[k])) value[k][j] = NaN;
-        if (withErrors) error[k][j] = bestError[k];
+        value[k][j] = Number.isNaN(kept.error[k]) && !Number.isFinite(centre[k]) ? NaN : kept.value[k];
+        if (withErrors) error[k][j] = kept.error[k];
       }
     }
     if (o.onProgress !== undefined) o.onProgress(j + 1, n);

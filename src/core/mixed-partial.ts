@@ -7,8 +7,11 @@
  * from MIXED_INITIAL_STEP.
  */
 
-import { GOOD_RELATIVE_ERROR, INITIAL_STEP } from "./constants.js";
-import { ColumnWorkspace, descendColumn, type PointSource } from "./descent.js";
+import { bestOfScales, KeptEstimates } from "./best-of-scales.js";
+import { ColumnState } from "./column-state.js";
+import { INITIAL_STEP } from "./constants.js";
+import { ColumnDriver } from "./driver.js";
+import { runColumn, type PointSource } from "./run-column.js";
 import { callNumber } from "./fixed-partial.js";
 import { candidateScales, representableStep } from "./step.js";
 import type { FnN } from "./types.js";
@@ -173,23 +176,29 @@ export function mixedPartial(
   const scalesJ = candidateScales(xj);
   const tries = Math.max(scalesI.length, scalesJ.length);
   const p = new PairSampler(f, w, lo, hi);
-  const ws = new ColumnWorkspace(1);
-  let value = NaN;
-  let error = NaN;
-  for (let k = 0; k < tries; k++) {
-    const si = scalesI[Math.min(k, scalesI.length - 1)];
-    const sj = scalesJ[Math.min(k, scalesJ.length - 1)];
-    ws.active[0] = 0;
-    ws.activeCount = 1;
-    descendColumn(ws, new MixedSource(p, i, j, si, sj), 0, 2, 1, "central", false, k > 0);
+  const state = new ColumnState(1);
+  const driver = new ColumnDriver(state);
+  const kept = new KeptEstimates(1);
+  const si = (k: number): number => scalesI[Math.min(k, scalesI.length - 1)];
+  const sj = (k: number): number => scalesJ[Math.min(k, scalesJ.length - 1)];
+  state.activateAll();
+  bestOfScales(
+    state,
+    kept,
+    tries,
+    (k) =>
+      runColumn(driver, new MixedSource(p, i, j, si(k), sj(k)), {
+        x: 0,
+        order: 2,
+        scale: 1,
+        start: "central",
+        canSwitch: false,
+        probeOnly: k > 0,
+      }),
     // Two divisions, so that 4·s_i·s_j cannot underflow on its own (x ~ 1e-300).
-    const v = ws.value[0] / (4 * si) / sj;
-    const e = ws.error[0] / (4 * si) / sj;
-    if (k === 0 || (Number.isFinite(v) && (!Number.isFinite(value) || e < error || Number.isNaN(error)))) {
-      value = v;
-      error = e;
-    }
-    if (error <= GOOD_RELATIVE_ERROR * Math.abs(value)) break;
-  }
+    (k, v) => v / (4 * si(k)) / sj(k),
+  );
+  const value = kept.value[0];
+  const error = kept.error[0];
   return { value, error, evaluations: p.evaluations };
 }

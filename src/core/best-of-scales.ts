@@ -1,0 +1,88 @@
+/**
+ * "Try each scale of x, keep the better": written once for derivative(), the Jacobian's columns and
+ * the mixed partials. The first scale runs every requested component; later scales are probes (any
+ * trouble ends them) run only for the components whose estimate is not yet good enough.
+ */
+
+import { GOOD_RELATIVE_ERROR } from "./constants.js";
+import type { ColumnState } from "./column-state.js";
+
+/**
+ * The kept estimate of each component across scales.
+ *
+ * @example
+ * ```ts
+ * const kept = new KeptEstimates(2);
+ * kept.value; // Float64Array [NaN, NaN]
+ * ```
+ */
+export class KeptEstimates {
+  readonly value: Float64Array;
+  readonly error: Float64Array;
+  readonly step: Float64Array;
+  readonly kind: Int8Array;
+  /** Components still to improve: the first `pendingCount` entries. */
+  readonly pending: Int32Array;
+  pendingCount = 0;
+
+  constructor(readonly m: number) {
+    this.value = new Float64Array(m).fill(NaN);
+    this.error = new Float64Array(m).fill(NaN);
+    this.step = new Float64Array(m).fill(NaN);
+    this.kind = new Int8Array(m);
+    this.pending = new Int32Array(m);
+  }
+
+  /** Forgets every kept estimate. */
+  clear(): void {
+    this.value.fill(NaN);
+    this.error.fill(NaN);
+    this.step.fill(NaN);
+    this.kind.fill(0);
+  }
+}
+
+/**
+ * Runs `run(i)` for scale i = 0, 1, … < tries (run must start and finish a column for the state's
+ * active components, as a probe for i > 0) and keeps, per component, the better estimate: a finite value
+ * beats a non-finite one, then the smaller error (an unknown error loses). A component whose kept
+ * error is at most GOOD_RELATIVE_ERROR·|value| is not run again. `rescale(i, v)` maps the column's
+ * value and error of scale i (the mixed partial divides by 4·s_i·s_j); identity when absent.
+ *
+ * @example
+ * ```ts
+ * // derivative.ts: one component, scales [|x|, 1]
+ * bestOfScales(state, kept, scales.length, (i) => runColumn(driver, source, { ...spec, scale: scales[i], probeOnly: i > 0 }));
+ * ```
+ */
+export function bestOfScales(
+  state: ColumnState,
+  kept: KeptEstimates,
+  tries: number,
+  run: (i: number) => void,
+  rescale?: (i: number, v: number) => number,
+): void {
+  kept.pendingCount = 0;
+  for (let a = 0; a < state.activeCount; a++) kept.pending[kept.pendingCount++] = state.active[a];
+  for (let i = 0; i < tries && kept.pendingCount > 0; i++) {
+    state.active.set(kept.pending.subarray(0, kept.pendingCount));
+    state.activeCount = kept.pendingCount;
+    run(i);
+    let still = 0;
+    for (let a = 0; a < kept.pendingCount; a++) {
+      const k = kept.pending[a];
+      const v = rescale === undefined ? state.value[k] : rescale(i, state.value[k]);
+      const e = rescale === undefined ? state.error[k] : rescale(i, state.error[k]);
+      const kv = kept.value[k];
+      const ke = kept.error[k];
+      if (Number.isFinite(v) && (!Number.isFinite(kv) || e < ke || Number.isNaN(ke))) {
+        kept.value[k] = v;
+        kept.error[k] = e;
+        kept.step[k] = state.step[k];
+        kept.kind[k] = state.kind[k];
+      }
+      if (!(kept.error[k] <= GOOD_RELATIVE_ERROR * Math.abs(kept.value[k]))) kept.pending[still++] = k;
+    }
+    kept.pendingCount = still;
+  }
+}

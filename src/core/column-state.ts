@@ -1,0 +1,118 @@
+/**
+ * The per-component state of one column of the adaptive engine, allocated once (per Jacobian, or
+ * kept spare between derivative() calls) and reused: flat typed arrays, so a column allocates nothing.
+ */
+
+import { MAX_ROWS } from "./constants.js";
+import { Tableau } from "./tableau.js";
+
+/**
+ * State of m components. Results of a column are left in `value`, `error`, `step` and `kind`
+ * (0 central, 1 forward, -1 backward); `trusted` says whether the value comes from a trusted entry.
+ *
+ * @example
+ * ```ts
+ * const s = new ColumnState(3); // state for F with 3 components
+ * s.value.length; // 3
+ * ```
+ */
+export class ColumnState {
+  readonly value: Float64Array;
+  readonly error: Float64Array;
+  readonly step: Float64Array;
+  readonly kind: Int8Array;
+  /** Components still descending: the first `activeCount` entries of `active`. */
+  readonly active: Int32Array;
+  activeCount = 0;
+  readonly tableau: Tableau;
+  /** h of each row. */
+  readonly steps = new Float64Array(MAX_ROWS);
+  // Last two base differences and the rounding of the last.
+  readonly base1: Float64Array;
+  readonly base2: Float64Array;
+  readonly round1: Float64Array;
+  // Best trusted entry so far.
+  readonly bestValue: Float64Array;
+  readonly bestError: Float64Array;
+  readonly bestStep: Float64Array;
+  readonly bestRow: Int32Array;
+  readonly bestRound: Float64Array;
+  readonly stalls: Int32Array;
+  // Best entry of the previous row (any, trusted or not), for the sharpened estimate; rbTrusted -1 = none.
+  readonly rbValue: Float64Array;
+  readonly rbError: Float64Array;
+  readonly rbRound: Float64Array;
+  readonly rbTrusted: Int8Array;
+  readonly lastGood: Float64Array;
+  readonly lastStep: Float64Array;
+  // One row: the weighted sums, |terms| sums and the side of the first non-finite point (-1, +1; 0 none).
+  readonly sum: Float64Array;
+  readonly absSum: Float64Array;
+  readonly bad: Int8Array;
+  /** 1 while every stencil value of the component so far equals the first one (`ref`) bit for bit. */
+  readonly flat: Int8Array;
+  /** The first stencil value of the component in this column (NaN before it). */
+  readonly ref: Float64Array;
+  /** The value at x itself, once known (NaN before). */
+  readonly centre: Float64Array;
+
+  constructor(readonly m: number) {
+    const f = (): Float64Array => new Float64Array(m);
+    this.value = f();
+    this.error = f();
+    this.step = f();
+    this.kind = new Int8Array(m);
+    this.active = new Int32Array(m);
+    this.tableau = new Tableau(m, MAX_ROWS);
+    this.base1 = f();
+    this.base2 = f();
+    this.round1 = f();
+    this.bestValue = f();
+    this.bestError = f();
+    this.bestStep = f();
+    this.bestRow = new Int32Array(m);
+    this.bestRound = f();
+    this.stalls = new Int32Array(m);
+    this.rbValue = f();
+    this.rbError = f();
+    this.rbRound = f();
+    this.rbTrusted = new Int8Array(m);
+    this.lastGood = f();
+    this.lastStep = f();
+    this.sum = f();
+    this.absSum = f();
+    this.bad = new Int8Array(m);
+    this.flat = new Int8Array(m);
+    this.ref = f();
+    this.centre = f();
+  }
+
+  /** Makes components 0..m-1 active. */
+  activateAll(): void {
+    for (let k = 0; k < this.m; k++) this.active[k] = k;
+    this.activeCount = this.m;
+  }
+
+  /** Clears the tableau of every active component (start, or a switch to one-sided). */
+  reset(): void {
+    for (let a = 0; a < this.activeCount; a++) {
+      const k = this.active[a];
+      this.forgetBest(k);
+      this.stalls[k] = 0;
+      this.flat[k] = 1;
+      this.ref[k] = NaN;
+      this.lastGood[k] = NaN;
+      this.lastStep[k] = NaN;
+    }
+  }
+
+  /** Drops component k's best entry (its rows turned out not to be in the asymptotic regime). */
+  forgetBest(k: number): void {
+    this.bestValue[k] = NaN;
+    this.bestError[k] = Infinity;
+    this.bestStep[k] = NaN;
+    this.bestRow[k] = -1;
+    this.bestRound[k] = NaN;
+    this.rbTrusted[k] = -1;
+  }
+}

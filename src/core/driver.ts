@@ -1,0 +1,418 @@
+/**
+ * The adaptive engine as a row protocol. A {@link ColumnDriver} runs the descending sequence of
+ * stencils for the active components of one column (a function of one variable t with m components):
+ * `nextPoints()` says which points t it needs next (one stencil row, or f at x alone), the caller
+ * evaluates them in any way it likes (a loop, a batch, Promises, workers) and hands their values to
+ * `accept()`. The sync, batched and async loops all drive this one object, so they return the same bits.
+ *
+ * Per row: the base difference D(h) = Σ w_q F(x + o_q·h) / hⁿ and its rounding error, the regime test
+ * (regime.ts), the Richardson/Neville tableau (tableau.ts), and the stopping rules:
+ * - an entry whose sharpened error (Aitken-style, from two rows whose errors fall geometrically) is at
+ *   the rounding level ends the component;
+ * - after MIN_ROWS rows in a settled regime: the best error is below CONVERGED_RELATIVE_ERROR·|value|
+ *   or within ROUNDING_MARGIN of its rounding part;
+ * - the row error has exceeded DIVERGENCE_FACTOR times the best twice (rounding took over).
+ * The step is halved (STEP_RATIO), or cut by FAST_STEP_RATIO while every component is far from the
+ * asymptotic regime. A central stencil that meets a non-finite value is retried with steps cut by
+ * CENTRAL_SHRINK (CENTRAL_RETRIES times), then goes one-sided on the good side when allowed.
+ */
+
+import {
+  CENTRAL_RETRIES,
+  CENTRAL_SHRINK,
+  CONVERGED_RELATIVE_ERROR,
+  DIVERGENCE_FACTOR,
+  EPS,
+  F_ROUNDING,
+  FAST_STEP_RATIO,
+  MAX_ROWS,
+  MIN_ROWS,
+  ONE_SIDED_RETRIES,
+  ROUNDING_MARGIN,
+  STEP_RATIO,
+} from "./constants.js";
+import { ColumnState } from "./column-state.js";
+import { classifyRow, REGIME } from "./regime.js";
+import { stencil, stencilOffsets, type Stencil } from "./stencil.js";
+import { divideByPower, initialStep, representableStep } from "./step.js";
+import type { StencilKind } from "./types.js";
+
+/**
+ * What one column computes.
+ *
+ * @example
+ * ```ts
+ * const spec: ColumnSpec = { x: 1, order: 1, scale: 1, start: "central", canSwitch: true, probeOnly: false };
+ * ```
+ */
+export interface ColumnSpec {
+  /** The point. */
+  x: number;
+  /** Which derivative. */
+  order: number;
+  /** The scale s of x: the first step is s · INITIAL_STEP[order]. */
+  scale: number;
+  /** The stencil to start with. */
+  start: StencilKind;
+  /** Whether a central stencil may go one-sided at a domain edge. */
+  canSwitch: boolean;
+  /** A second scale, which only checks whether other steps do better: trouble ends it. */
+  probeOnly: boolean;
+}
+
+/**
+ * Rows after which a component whose stencil values were all bit for bit the same is taken as
+ * constant along the column (derivative 0, error the rounding level) instead of running MIN_ROWS rows:
+ * two rows are four distinct points (central), which a non-constant smooth function does not hit
+ * exactly.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * FLAT_ROWS; // 2
+ * ```
+ */
+export const FLAT_ROWS = 2;
+
+const KIND_CODE: Record<StencilKind, number> = { central: 0, forward: 1, backward: -1 };
+
+/** Widest stencil of the engine: central, order MAX_ORDER, truncation order 2 (2·5 + 1 points). */
+const MAX_POINTS = 32;
+
+function baseStencil(kind: StencilKind, order: number): Stencil {
+  return stencil(stencilOffsets(kind, order, kind === "central" ? 2 : 1), order);
+}
+
+/**
+ * One column of the adaptive engine, driven by the row protocol (see the file comment).
+ *
+ * @example
+ * ```ts
+ * const state = new ColumnState(1);
+ * const d = new ColumnDriver(state);
+ * state.activateAll();
+ * d.start({ x: 1, order: 1, scale: 1, start: "central", canSwitch: true, probeOnly: false });
+ * for (let n = d.nextPoints(); n > 0; n = d.nextPoints()) {
+ *   for (let q = 0; q < n; q++) d.values[q] = Math.exp(d.points[q]);
+ *   d.accept();
+ * }
+ * state.value[0]; // 2.718281828459028 (error ≈ 1.3e-13)
+ * ```
+ */
+export class ColumnDriver {
+  /** The points t of the current request. */
+  readonly points = new Float64Array(MAX_POINTS);
+  /** Their stencil offsets (0: the point x itself). */
+  readonly offsets = new Float64Array(MAX_POINTS);
+  /** Values to fill before `accept()`: component k at point q in values[q·m + k] (NaN: no value). */
+  readonly values: Float64Array;
+  /**
+   * For sources whose values are themselves differences of f values (the mixed stencil): the size
+   * of the f values behind each value, same layout, used by the rounding model when `useMagnitudes`.
+   */
+  readonly magnitudes: Float64Array;
+  useMagnitudes = false;
+  private spec: ColumnSpec = {
+    x: 0,
+    order: 1,
+    scale: 1,
+    start: "central",
+    canSwitch: false,
+    probeOnly: false,
+  };
+  private kind: StencilKind = "central";
+  private st: Stencil = baseStencil("central", 1);
+  private h0 = 0;
+  private h = 0;
+  private hr = 0;
+  private rows = 0;
+  private retries = 0;
+  private finished = true;
+  /** 1 while the current request is f at x alone (to decide a non-finite row). */
+  private askingCentre = false;
+  private centreKnown = false;
+  private count = 0;
+
+  constructor(readonly state: ColumnState) {
+    this.values = new Float64Array(MAX_POINTS * state.m);
+    this.magnitudes = new Float64Array(MAX_POINTS * state.m);
+  }
+
+  /** Starts a column for the active components of the state. */
+  start(spec: ColumnSpec): void {
+    this.spec = spec;
+    this.kind = spec.start;
+    this.st = baseStencil(this.kind, spec.order);
+    let reach = spec.order + 1;
+    for (const o of this.st.offsets) reach = Math.max(reach, Math.abs(o));
+    this.h0 = initialStep(spec.scale, spec.order, spec.x, reach);
+    this.h = this.h0;
+    this.rows = 0;
+    this.retries = 0;
+    this.finished = false;
+    this.askingCentre = false;
+    this.centreKnown = false;
+    this.state.centre.fill(NaN);
+    this.state.reset();
+  }
+
+  /** The number of points needed next (their t in `points`), or 0 when the column is finished. */
+  nextPoints(): number {
+    const s = this.state;
+    if (this.finished) return 0;
+    if (this.askingCentre) {
+      this.points[0] = this.spec.x;
+      this.offsets[0] = 0;
+      return (this.count = 1);
+    }
+    if (!(this.rows < MAX_ROWS && s.activeCount > 0)) return this.end();
+    const hr = representableStep(this.spec.x, this.h);
+    if (!(hr > 0)) return this.end();
+    this.hr = hr;
+    const offs = this.st.offsets;
+    for (let q = 0; q < offs.length; q++) {
+      this.offsets[q] = offs[q];
+      this.points[q] = offs[q] === 0 ? this.spec.x : this.spec.x + offs[q] * hr;
+    }
+    return (this.count = offs.length);
+  }
+
+  /**
+   * Takes the values of the points of the last `nextPoints()`. A sync caller may stop early, once every
+   * active component has met a non-finite value, and pass how many points (a prefix) it evaluated.
+   */
+  accept(evaluated = this.count): void {
+    this.count = evaluated;
+    const s = this.state;
+    if (this.askingCentre) {
+      for (let a = 0; a < s.activeCount; a++) s.centre[s.active[a]] = this.values[s.active[a]];
+      this.centreKnown = true;
+      this.askingCentre = false;
+      this.handleTrouble();
+      return;
+    }
+    const firstBadSide = this.sumRow();
+    if (firstBadSide !== 0) {
+      this.troubleSide = firstBadSide;
+      if (!this.centreKnown && !this.spec.probeOnly) {
+        this.askingCentre = true;
+        return;
+      }
+      this.handleTrouble();
+      return;
+    }
+    this.extendRows();
+  }
+
+  private troubleSide = 0;
+
+  /** Σ w_q F_k(x + o_q·h) for every active component; returns the side of the first non-finite value. */
+  private sumRow(): number {
+    const s = this.state;
+    const m = s.m;
+    const st = this.st;
+    let firstBadSide = 0;
+    for (let a = 0; a < s.activeCount; a++) {
+      const k = s.active[a];
+      s.sum[k] = 0;
+      s.absSum[k] = 0;
+      s.bad[k] = 0;
+    }
+    for (let q = 0; q < this.count; q++) {
+      const o = this.offsets[q];
+      const wt = st.weights[q];
+      const aw = Math.abs(wt);
+      if (o === 0) this.centreKnown = true;
+      for (let a = 0; a < s.activeCount; a++) {
+        const k = s.active[a];
+        const fk = this.values[q * m + k];
+        if (o === 0) s.centre[k] = fk;
+        if (s.bad[k] !== 0) continue;
+        if (!Number.isFinite(fk)) {
+          s.bad[k] = o < 0 ? -1 : 1;
+          if (firstBadSide === 0) firstBadSide = s.bad[k];
+          continue;
+        }
+        if (Number.isNaN(s.ref[k])) s.ref[k] = fk;
+        else if (fk !== s.ref[k]) s.flat[k] = 0;
+        s.sum[k] += wt * fk;
+        s.absSum[k] += aw * (this.useMagnitudes && o !== 0 ? this.magnitudes[q * m + k] : Math.abs(fk));
+      }
+    }
+    return firstBadSide;
+  }
+
+  /**
+   * A row met non-finite values. Components not finite at x (or, for a probe, any in trouble) are
+   * finished; the rest retry with smaller steps together, then go one-sided together.
+   */
+  private handleTrouble(): void {
+    const s = this.state;
+    const firstBadSide = this.troubleSide;
+    const probeOnly = this.spec.probeOnly;
+    let kept = 0;
+    let conflict = false;
+    for (let a = 0; a < s.activeCount; a++) {
+      const k = s.active[a];
+      if (s.bad[k] !== 0 && (probeOnly || !Number.isFinite(s.centre[k]))) {
+        this.finish(k);
+        continue;
+      }
+      if (s.bad[k] !== 0 && s.bad[k] !== firstBadSide) conflict = true;
+      s.active[kept++] = k;
+    }
+    s.activeCount = kept;
+    if (probeOnly) return;
+    if (this.kind === "central" && this.retries < CENTRAL_RETRIES) {
+      this.retries++;
+      this.h /= CENTRAL_SHRINK;
+      return;
+    }
+    if (this.kind !== "central" || !this.spec.canSwitch) {
+      if (++this.retries > ONE_SIDED_RETRIES) this.end();
+      else this.h /= CENTRAL_SHRINK;
+      return;
+    }
+    if (conflict) {
+      // Trouble on both sides for different components: those on the other side end here.
+      kept = 0;
+      for (let a = 0; a < s.activeCount; a++) {
+        const k = s.active[a];
+        if (s.bad[k] !== 0 && s.bad[k] !== firstBadSide) this.finish(k);
+        else s.active[kept++] = k;
+      }
+      s.activeCount = kept;
+    }
+    this.kind = firstBadSide < 0 ? "forward" : "backward";
+    this.st = baseStencil(this.kind, this.spec.order);
+    this.rows = 0;
+    s.reset();
+    this.h = this.h0; // the good side was never the problem: start afresh from the first step
+  }
+
+  /** A row with finite values: regime, tableau and stopping rules for every active component. */
+  private extendRows(): void {
+    const s = this.state;
+    const tab = s.tableau;
+    const order = this.spec.order;
+    const hr = this.hr;
+    const i = this.rows++;
+    const n = this.rows;
+    const p = this.kind === "central" ? 2 : 1;
+    s.steps[i] = hr;
+    tab.t[i] = (hr / s.steps[0]) ** p;
+    const noiseWeight = Number.MIN_VALUE * this.st.weightSum;
+    const t1 = n >= 3 ? (s.steps[n - 2] / s.steps[n - 3]) ** p : NaN;
+    const t2 = n >= 3 ? (hr / s.steps[n - 3]) ** p : NaN;
+    let allFar = true;
+    let kept = 0;
+    for (let a = 0; a < s.activeCount; a++) {
+      const k = s.active[a];
+      const d = order === 1 ? s.sum[k] / hr : divideByPower(s.sum[k], hr, order);
+      const noise = F_ROUNDING * EPS * s.absSum[k] + noiseWeight;
+      const rounding = order === 1 ? noise / hr : divideByPower(noise, hr, order);
+      if (n >= FLAT_ROWS && s.flat[k] === 1) {
+        // F_k took exactly the same value at every point of FLAT_ROWS rows: it does not depend on t
+        // here (most entries of a large sparse Jacobian). Its derivative is 0, to rounding.
+        s.bestValue[k] = 0;
+        s.bestError[k] = rounding;
+        s.bestStep[k] = hr;
+        this.finish(k);
+        continue;
+      }
+      const state = classifyRow(n, d, s.base1[k], s.base2[k], rounding, s.round1[k], t1, t2);
+      if (state === REGIME.far) s.forgetBest(k);
+      const settled = state === REGIME.rounding || state === REGIME.asymptotic;
+      const cols = tab.extend(k, i, d, rounding);
+      if (settled) {
+        for (let c = 1; c <= cols; c++) {
+          const e = tab.curError[c];
+          if (e < s.bestError[k]) {
+            s.bestValue[k] = tab.cur[c];
+            s.bestError[k] = e;
+            s.bestStep[k] = hr;
+            s.bestRow[k] = i;
+            s.bestRound[k] = tab.curRound[c];
+          }
+        }
+      }
+      const done = this.rowDone(k, n, tab.rowValue, tab.rowError, tab.rowRound, settled);
+      s.base2[k] = s.base1[k];
+      s.base1[k] = d;
+      s.round1[k] = rounding;
+      s.lastGood[k] = d;
+      s.lastStep[k] = hr;
+      if (done) this.finish(k);
+      else {
+        s.active[kept++] = k;
+        if (state !== REGIME.far) allFar = false;
+      }
+    }
+    s.activeCount = kept;
+    this.h /= allFar ? FAST_STEP_RATIO : STEP_RATIO;
+  }
+
+  /** The stopping rules for component k after row n (see the file comment). */
+  private rowDone(
+    k: number,
+    n: number,
+    rowValue: number,
+    rowError: number,
+    rowRound: number,
+    settled: boolean,
+  ): boolean {
+    const s = this.state;
+    // Sharpened estimate of the newest row's best entry: when row errors fall geometrically
+    // (e_{i-1} -> e_i), the entry is off by about e_i^2/e_{i-1}, the next term (cf. Aitken's Δ²).
+    let sharpError = NaN;
+    if (rowError < Infinity && settled && s.rbTrusted[k] === 1) {
+      const ePrev = s.rbError[k] - s.rbRound[k];
+      const e = rowError - rowRound;
+      if (e < ePrev) sharpError = (e * e) / ePrev + rowRound;
+    }
+    if (rowError < Infinity) {
+      s.rbValue[k] = rowValue;
+      s.rbError[k] = rowError;
+      s.rbRound[k] = rowRound;
+      s.rbTrusted[k] = settled ? 1 : 0;
+    } else s.rbTrusted[k] = -1;
+    if (sharpError <= ROUNDING_MARGIN * rowRound) {
+      s.bestValue[k] = rowValue;
+      s.bestError[k] = sharpError;
+      s.bestStep[k] = this.hr;
+      return true;
+    }
+    const be = s.bestError[k];
+    if (n >= MIN_ROWS && settled) {
+      if (be <= CONVERGED_RELATIVE_ERROR * Math.abs(s.bestValue[k])) return true;
+      if (be <= ROUNDING_MARGIN * s.bestRound[k]) return true;
+    }
+    if (rowError > DIVERGENCE_FACTOR * be && n - 1 > s.bestRow[k]) {
+      if (++s.stalls[k] >= 2 && settled) return true;
+    } else s.stalls[k] = 0;
+    return false;
+  }
+
+  /** Finishes every active component; returns 0 (no more points). */
+  private end(): number {
+    const s = this.state;
+    for (let a = 0; a < s.activeCount; a++) this.finish(s.active[a]);
+    s.activeCount = 0;
+    this.finished = true;
+    return 0;
+  }
+
+  private finish(k: number): void {
+    const s = this.state;
+    s.kind[k] = KIND_CODE[this.kind];
+    if (Number.isFinite(s.bestValue[k]) && s.bestError[k] < Infinity) {
+      s.value[k] = s.bestValue[k];
+      s.error[k] = s.bestError[k];
+      s.step[k] = s.bestStep[k];
+    } else {
+      s.value[k] = s.lastGood[k];
+      s.error[k] = NaN;
+      s.step[k] = s.lastStep[k];
+    }
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The Richardson/Neville tableau of one component, with Ridders' error estimate and the rounding
+ * error each entry carries.
+ *
+ * Row i holds the base difference D(hᵢ) in column 0; column c eliminates the h^(p·c) term of the
+ * error expansion by Neville's recurrence in t = (h/h₀)^p (Richardson 1911):
+ *   T[i][c] = T[i][c−1] + (T[i][c−1] − T[i−1][c−1]) / (t_{i−c}/tᵢ − 1).
+ * The error of an entry is estimated as its distance to its two parents (Ridders, Adv. Eng. Software
+ * 4 (1982) 75; Numerical Recipes §5.7 `dfridr`), plus the rounding error it inherits: the same
+ * recurrence run on the parents' rounding errors with absolute values, so the estimate covers both
+ * sides of the V of error versus h.
+ */
+
+import { MAX_COLUMNS } from "./constants.js";
+
+/**
+ * Per-component tableau storage: the previous row's entries and their rounding, MAX_COLUMNS each, in
+ * flat typed arrays (component k at offset k·MAX_COLUMNS), plus one scratch row.
+ *
+ * @example
+ * ```ts
+ * const tab = new Tableau(2, 24); // two components, up to 24 rows
+ * tab.prev.length; // 10
+ * ```
+ */
+export class Tableau {
+  readonly prev: Float64Array;
+  readonly prevRound: Float64Array;
+  /** The newest row: entries, their estimated errors and their rounding (column 0 has no error). */
+  readonly cur = new Float64Array(MAX_COLUMNS);
+  readonly curError = new Float64Array(MAX_COLUMNS);
+  readonly curRound = new Float64Array(MAX_COLUMNS);
+  /** t = (h/h₀)^p of each row, shared by the components. */
+  readonly t: Float64Array;
+  /** After {@link Tableau.extend}: the newest row's best entry, its error and rounding (error ∞ if none). */
+  rowValue = NaN;
+  rowError = Infinity;
+  rowRound = NaN;
+
+  constructor(m: number, maxRows: number) {
+    this.prev = new Float64Array(m * MAX_COLUMNS);
+    this.prevRound = new Float64Array(m * MAX_COLUMNS);
+    this.t = new Float64Array(maxRows);
+  }
+
+  /**
+   * Adds row i (base difference d with rounding `rounding`) to component k's tableau and returns the
+   * number of extrapolated columns: entries 1..cols of `cur`, `curError` and `curRound` hold them, and
+   * the best of them is in rowValue/rowError/rowRound.
+   */
+  extend(k: number, i: number, d: number, rounding: number): number {
+    const C = MAX_COLUMNS;
+    const { cur, curError, curRound, prev, prevRound, t } = this;
+    const off = k * C;
+    cur[0] = d;
+    curRound[0] = rounding;
+    this.rowError = Infinity;
+    this.rowValue = NaN;
+    this.rowRound = NaN;
+    const cols = Math.min(i, C - 1);
+    for (let c = 1; c <= cols; c++) {
+      const q = t[i - c] / t[i] - 1;
+      const v = cur[c - 1] + (cur[c - 1] - prev[off + c - 1]) / q;
+      const r = curRound[c - 1] + (curRound[c - 1] + prevRound[off + c - 1]) / q;
+      const e = Math.max(Math.abs(v - cur[c - 1]), Math.abs(v - prev[off + c - 1])) + r;
+      cur[c] = v;
+      curRound[c] = r;
+      curError[c] = e;
+      if (e < this.rowError) {
+        this.rowError = e;
+        this.rowValue = v;
+        this.rowRound = r;
+      }
+    }
+    for (let c = 0; c <= cols; c++) {
+      prev[off + c] = cur[c];
+      prevRound[off + c] = curRound[c];
+    }
+    return cols;
+  }
+}
