@@ -5,7 +5,7 @@
  */
 
 import { GOOD_RELATIVE_ERROR } from "./constants.js";
-import type { ColumnState } from "./column-state.js";
+import { COLUMN_FLAG, type ColumnState } from "./column-state.js";
 
 /**
  * The kept estimate of each component across scales.
@@ -21,6 +21,10 @@ export class KeptEstimates {
   readonly error: Float64Array;
   readonly step: Float64Array;
   readonly kind: Int8Array;
+  /** The column flags (COLUMN_FLAG) of the kept estimate, and where it noticed noise. */
+  readonly flags: Int8Array;
+  readonly noisyStep: Float64Array;
+  readonly noisyChange: Float64Array;
   /** Components still to improve: the first `pendingCount` entries. */
   readonly pending: Int32Array;
   pendingCount = 0;
@@ -30,6 +34,9 @@ export class KeptEstimates {
     this.error = new Float64Array(m).fill(NaN);
     this.step = new Float64Array(m).fill(NaN);
     this.kind = new Int8Array(m);
+    this.flags = new Int8Array(m);
+    this.noisyStep = new Float64Array(m);
+    this.noisyChange = new Float64Array(m);
     this.pending = new Int32Array(m);
   }
 
@@ -39,6 +46,9 @@ export class KeptEstimates {
     this.error.fill(NaN);
     this.step.fill(NaN);
     this.kind.fill(0);
+    this.flags.fill(0);
+    this.noisyStep.fill(NaN);
+    this.noisyChange.fill(NaN);
   }
 }
 
@@ -80,6 +90,13 @@ export function bestOfScales(
         kept.error[k] = e;
         kept.step[k] = state.step[k];
         kept.kind[k] = state.kind[k];
+        kept.flags[k] = (kept.flags[k] & COLUMN_FLAG.noisy) | state.flags[k];
+      } else if (i === 0) kept.flags[k] = state.flags[k];
+      else kept.flags[k] |= state.flags[k] & COLUMN_FLAG.noisy;
+      // Noise noticed at any scale counts: it stopped that scale early.
+      if ((state.flags[k] & COLUMN_FLAG.noisy) !== 0 && !(kept.noisyStep[k] >= state.noisyStep[k])) {
+        kept.noisyStep[k] = state.noisyStep[k];
+        kept.noisyChange[k] = state.noisyChange[k];
       }
       if (!(kept.error[k] <= GOOD_RELATIVE_ERROR * Math.abs(kept.value[k]))) kept.pending[still++] = k;
     }

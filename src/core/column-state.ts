@@ -7,6 +7,18 @@ import { MAX_ROWS } from "./constants.js";
 import { Tableau } from "./tableau.js";
 
 /**
+ * Bits of {@link ColumnState.flags}: the component's differences grew like 1/hⁿ (f jumps on the
+ * stencil), its even part shrank like h (a kink at x), its changes grew like noise, or it ran out of
+ * its evaluation budget.
+ *
+ * @example
+ * ```ts
+ * (state.flags[0] & COLUMN_FLAG.kink) !== 0; // a kink at x is suspected
+ * ```
+ */
+export const COLUMN_FLAG = Object.freeze({ diverging: 1, kink: 2, noisy: 4, budget: 8 } as const);
+
+/**
  * State of m components. Results of a column are left in `value`, `error`, `step` and `kind`
  * (0 central, 1 forward, -1 backward); `trusted` says whether the value comes from a trusted entry.
  *
@@ -55,6 +67,26 @@ export class ColumnState {
   readonly ref: Float64Array;
   /** The value at x itself, once known (NaN before). */
   readonly centre: Float64Array;
+  /** Absolute noise level of each component's values, added to the rounding model (0: rounding only). */
+  readonly noise: Float64Array;
+  /** What the column noticed about each component: {@link COLUMN_FLAG} bits. */
+  readonly flags: Int8Array;
+  /** Settled rows (rounding or asymptotic) of each component in a row, up to the last one. */
+  readonly settledRows: Int32Array;
+  /** Even part of the last three rows (odd-order central columns: the kink test) and its rounding. */
+  readonly even0: Float64Array;
+  readonly even1: Float64Array;
+  readonly even2: Float64Array;
+  readonly evenSum: Float64Array;
+  readonly evenAbs: Float64Array;
+  /** Where noise was noticed: the step and the change |D(h) − D(2h)| there. */
+  readonly noisyStep: Float64Array;
+  readonly noisyChange: Float64Array;
+  /** D·hⁿ of the last row, and for how many rows in a row it agreed with the one before (jump test). */
+  readonly jumpScaled: Float64Array;
+  readonly jumpRun: Int32Array;
+  /** Far rows in a row whose change grew (the noise test). */
+  readonly growRun: Int32Array;
 
   constructor(readonly m: number) {
     const f = (): Float64Array => new Float64Array(m);
@@ -85,6 +117,19 @@ export class ColumnState {
     this.flat = new Int8Array(m);
     this.ref = f();
     this.centre = f();
+    this.noise = f();
+    this.flags = new Int8Array(m);
+    this.settledRows = new Int32Array(m);
+    this.even0 = f();
+    this.even1 = f();
+    this.even2 = f();
+    this.evenSum = f();
+    this.evenAbs = f();
+    this.noisyStep = f();
+    this.noisyChange = f();
+    this.jumpScaled = f();
+    this.jumpRun = new Int32Array(m);
+    this.growRun = new Int32Array(m);
   }
 
   /** Makes components 0..m-1 active. */
@@ -103,6 +148,16 @@ export class ColumnState {
       this.ref[k] = NaN;
       this.lastGood[k] = NaN;
       this.lastStep[k] = NaN;
+      this.flags[k] = 0;
+      this.settledRows[k] = 0;
+      this.even0[k] = NaN;
+      this.even1[k] = NaN;
+      this.even2[k] = NaN;
+      this.noisyStep[k] = NaN;
+      this.noisyChange[k] = NaN;
+      this.jumpScaled[k] = NaN;
+      this.jumpRun[k] = 0;
+      this.growRun[k] = 0;
     }
   }
 

@@ -306,3 +306,166 @@ export const ASYMPTOTIC_SLACK = 2;
  * ```
  */
 export const ONE_SIDED_RETRIES = 2 * CENTRAL_RETRIES;
+
+/**
+ * The kink test of a first-derivative central column. The even part E(h) = Σ|w_q|·f(x + o_q·h) of the stencil
+ * is blind to f′ but not to a jump J in it: for smooth f, E(h) = E₀ + c·h² + …, so successive changes
+ * of E shrink by (1/2)² = 1/4 when h halves; at a kink E(h) = E₀ + J·h/2·Σ|w| + …, so they shrink by
+ * 1/2. A ratio between the geometric midpoints √(1/8) and √(1/2) of 1/4, 1/2 and 1 marks a kink.
+ *
+ * @example
+ * ```ts
+ * KINK_RATIO_LOW; // 0.3535533905932738
+ * ```
+ */
+export const KINK_RATIO_LOW = Math.SQRT1_2 / 2;
+
+/**
+ * Upper end of the kink band of the even-part ratio (see {@link KINK_RATIO_LOW}): √(1/2).
+ *
+ * @example
+ * ```ts
+ * KINK_RATIO_HIGH; // 0.7071067811865476
+ * ```
+ */
+export const KINK_RATIO_HIGH = Math.SQRT1_2;
+
+/**
+ * Changes of the even part smaller than this many times its rounding error carry no information
+ * about smoothness (the kink test is skipped).
+ *
+ * @default 16
+ * @example
+ * ```ts
+ * KINK_SIGNAL; // 16
+ * ```
+ */
+export const KINK_SIGNAL = 16;
+
+/**
+ * A jump J in f at x makes every difference quotient of order n grow like J/hⁿ: D(h)·hⁿ is then
+ * constant. JUMP_ROWS rows whose successive D(h)·hⁿ agree within this relative tolerance, the last
+ * far from the asymptotic regime, mark the column as diverging (f is discontinuous on the stencil's
+ * side). A pre-asymptotic oscillation (cos(1000x) at h ≈ 0.1) agrees by chance on three rows, rarely
+ * on four.
+ *
+ * @default 1/32
+ * @example
+ * ```ts
+ * JUMP_TOLERANCE; // 0.03125
+ * ```
+ */
+export const JUMP_TOLERANCE = 1 / 32;
+
+/**
+ * Rows needed by the jump test (see {@link JUMP_TOLERANCE}): four, so three successive agreements.
+ *
+ * @default 4
+ * @example
+ * ```ts
+ * JUMP_ROWS; // 4
+ * ```
+ */
+export const JUMP_ROWS = 4;
+
+/**
+ * A jump is confirmed only once the step is below this fraction of the scale: a kink at a distance
+ * δ from x looks exactly like a jump of size |J|·δ while h > δ. 2^-40 ≈ 9.1e-13: kinks closer than
+ * that to x are reported as jumps.
+ *
+ * @example
+ * ```ts
+ * JUMP_RESOLUTION; // 9.094947017729282e-13
+ * ```
+ */
+export const JUMP_RESOLUTION = 2 ** -40;
+
+/**
+ * Step ratio while a jump awaits confirmation (see {@link JUMP_RESOLUTION}): 2^10, so the confirmation
+ * costs a few rows.
+ *
+ * @default 1024
+ * @example
+ * ```ts
+ * JUMP_STEP_RATIO; // 1024
+ * ```
+ */
+export const JUMP_STEP_RATIO = 2 ** 10;
+
+/**
+ * Noise shows as differences that stop shrinking while h shrinks (noise/h doubles when h halves).
+ * Right after NOISE_SETTLED_ROWS settled rows in a row, a row far from the asymptotic regime whose
+ * change is more than NOISE_SIGNAL times the modelled rounding marks the column as noisy: it stops
+ * there, keeping its best entry, and the noise level is estimated (noise.ts); a pre-asymptotic
+ * function that trips this is told apart by the noise tables.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * NOISE_SETTLED_ROWS; // 2
+ * ```
+ */
+export const NOISE_SETTLED_ROWS = 2;
+
+/**
+ * Far rows in a row whose change grew (each above NOISE_SIGNAL times the rounding) that mark a column
+ * as noisy even without settled rows before them: f with no truncation error (x² with noise) is
+ * never settled, its changes only grow like noise/h. Two, so that the jump test (three agreements of
+ * D·hⁿ) sees a jump first.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * NOISE_GROWTH_ROWS; // 2
+ * ```
+ */
+export const NOISE_GROWTH_ROWS = 2;
+
+/**
+ * See {@link NOISE_SETTLED_ROWS}: how far above the modelled rounding a growing change must be to
+ * count as noise.
+ *
+ * @default 8
+ * @example
+ * ```ts
+ * NOISE_SIGNAL; // 8
+ * ```
+ */
+export const NOISE_SIGNAL = 8;
+
+/**
+ * Noise counts as noise, not rounding, when its level exceeds this many times the rounding model
+ * F_ROUNDING·EPS·|f(x)|: below that, the engine's own rounding model already covers it.
+ *
+ * @default 4
+ * @example
+ * ```ts
+ * NOISE_FLOOR; // 4
+ * ```
+ */
+export const NOISE_FLOOR = 4;
+
+/**
+ * The noise tables are spaced 1/NOISE_PROBE_SPLIT of the step where the column noticed noise, and
+ * 1/NOISE_PROBE_SPLIT of that (scalar-engine.ts): small enough that the smooth part of f no longer
+ * shows in high differences, and two spacings to tell noise (the same at both) from a smooth part not
+ * yet resolved (smaller at the smaller one).
+ *
+ * @default 16
+ * @example
+ * ```ts
+ * NOISE_PROBE_SPLIT; // 16
+ * ```
+ */
+export const NOISE_PROBE_SPLIT = 16;
+
+/**
+ * How many times the noise table may widen by NOISE_PROBE_SPLIT while its values are too few to tell.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * NOISE_PROBE_RETRIES; // 2
+ * ```
+ */
+export const NOISE_PROBE_RETRIES = 2;

@@ -1,44 +1,13 @@
-import { bestOfScales, KeptEstimates } from "./best-of-scales.js";
-import { ColumnState } from "./column-state.js";
-import { ColumnDriver } from "./driver.js";
 import { invalid } from "./errors.js";
 import { fixedStep } from "./fixed-step.js";
-import { runColumn, type PointSource } from "./run-column.js";
 import { Sampler } from "./sampler.js";
-import { candidateScales } from "./step.js";
+import { adaptiveDerivative, ScalarEngine } from "./scalar-engine.js";
 import type { DerivativeOptions, DerivativeResult, Fn1, StencilKind } from "./types.js";
 import { checkFunction, resolveOptions } from "./validate.js";
-
-const KINDS: Record<number, StencilKind> = { 0: "central", 1: "forward", [-1]: "backward" };
-
-/** The engine's state for one scalar column, kept between calls so a loop of derivative() allocates little. */
-class ScalarEngine {
-  readonly state = new ColumnState(1);
-  readonly driver = new ColumnDriver(this.state);
-  readonly kept = new KeptEstimates(1);
-}
 
 // One spare engine, so a loop of derivative() calls allocates no tableau state. Taken while in use, so
 // a derivative() of a function that itself calls derivative() gets a fresh one.
 let spare: ScalarEngine | null = null;
-
-/** A scalar f as a one-component point source; one reused buffer per call site. */
-class ScalarSource implements PointSource {
-  private readonly buf = new Float64Array(1);
-  private readonly mid = new Float64Array(1);
-  constructor(
-    private readonly sampler: Sampler,
-    private readonly x: number,
-  ) {}
-  at(t: number): Float64Array {
-    this.buf[0] = this.sampler.at(t);
-    return this.buf;
-  }
-  centre(): Float64Array {
-    this.mid[0] = this.sampler.at(this.x); // cached by the sampler: evaluated at most once
-    return this.mid;
-  }
-}
 
 /**
  * The derivative of f at x, of any order from 1 to {@link MAX_ORDER}, with an error estimate.
@@ -77,35 +46,15 @@ export function derivative(f: Fn1, x: number, options?: DerivativeOptions): Deri
   if (opts.step !== undefined) {
     return fixedStep(sampler, x, opts.order, startKind, opts.step, opts.accuracy, opts.lo, opts.hi);
   }
-  const source = new ScalarSource(sampler, x);
   const engine = spare ?? new ScalarEngine();
   spare = null;
-  const { state, driver, kept } = engine;
-  const scales = candidateScales(x);
-  const spec = {
-    x,
-    order: opts.order,
-    scale: 1,
-    start: startKind,
-    canSwitch: opts.method === "auto",
-    probeOnly: false,
-  };
   try {
-    kept.clear();
-    state.activateAll();
-    bestOfScales(state, kept, scales.length, (i) =>
-      runColumn(driver, source, { ...spec, scale: scales[i], probeOnly: i > 0 }),
-    );
+    const r = adaptiveDerivative(engine, sampler, x, opts);
+    // No estimate of the error means no convergence: if f is not even finite at x (1/x at 0), the
+    // last difference is meaningless, and the honest value is NaN.
+    if (Number.isNaN(r.error) && !Number.isFinite(sampler.at(x))) r.value = NaN;
+    return { ...r, evaluations: sampler.evaluations };
   } finally {
     spare = engine; // also after an exception thrown by f
   }
-  let value = kept.value[0];
-  const error = kept.error[0];
-  const found = Number.isFinite(value);
-  // No estimate of the error means no convergence: if f is not even finite at x (1/x at 0), the
-  // last difference is meaningless, and the honest value is NaN.
-  if (Number.isNaN(error) && !Number.isFinite(sampler.at(x))) value = NaN;
-  const step = found ? kept.step[0] : NaN;
-  const method = found ? KINDS[kept.kind[0]] : startKind;
-  return { value, error, step, evaluations: sampler.evaluations, method };
 }

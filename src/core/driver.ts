@@ -18,6 +18,16 @@
  */
 
 import {
+  JUMP_RESOLUTION,
+  JUMP_ROWS,
+  JUMP_STEP_RATIO,
+  JUMP_TOLERANCE,
+  KINK_RATIO_HIGH,
+  KINK_RATIO_LOW,
+  KINK_SIGNAL,
+  NOISE_GROWTH_ROWS,
+  NOISE_SETTLED_ROWS,
+  NOISE_SIGNAL,
   CENTRAL_RETRIES,
   CENTRAL_SHRINK,
   CONVERGED_RELATIVE_ERROR,
@@ -31,7 +41,7 @@ import {
   ROUNDING_MARGIN,
   STEP_RATIO,
 } from "./constants.js";
-import { ColumnState } from "./column-state.js";
+import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { classifyRow, REGIME } from "./regime.js";
 import { stencil, stencilOffsets, type Stencil } from "./stencil.js";
 import { divideByPower, initialStep, representableStep } from "./step.js";
@@ -58,6 +68,15 @@ export interface ColumnSpec {
   canSwitch: boolean;
   /** A second scale, which only checks whether other steps do better: trouble ends it. */
   probeOnly: boolean;
+  /** End a component whose changes grow like noise (see NOISE_SETTLED_ROWS); default true. */
+  stopOnNoise?: boolean;
+  /** The first step, in place of scale · INITIAL_STEP[order] (tolerance mode). */
+  firstStep?: number;
+  /** Stop a component once its estimated error is at most atol + rtol·|value| (0 and 0: never). */
+  rtol?: number;
+  atol?: number;
+  /** The most points this column may request (cached points count too); default ∞. */
+  budget?: number;
 }
 
 /**
@@ -78,6 +97,12 @@ const KIND_CODE: Record<StencilKind, number> = { central: 0, forward: 1, backwar
 
 /** Widest stencil of the engine: central, order MAX_ORDER, truncation order 2 (2·5 + 1 points). */
 const MAX_POINTS = 32;
+
+/** d·hⁿ, by n multiplications (the jump test's invariant). */
+function scaledBy(d: number, h: number, n: number): number {
+  for (let i = 0; i < n; i++) d *= h;
+  return d;
+}
 
 function baseStencil(kind: StencilKind, order: number): Stencil {
   return stencil(stencilOffsets(kind, order, kind === "central" ? 2 : 1), order);
@@ -132,6 +157,12 @@ export class ColumnDriver {
   private askingCentre = false;
   private centreKnown = false;
   private count = 0;
+  private rtol = 0;
+  private atol = 0;
+  private budget = Infinity;
+  private requested = 0;
+  /** A component's differences look like a jump not yet confirmed: skip ahead by JUMP_STEP_RATIO. */
+  private jumpPending = false;
 
   constructor(readonly state: ColumnState) {
     this.values = new Float64Array(MAX_POINTS * state.m);
@@ -145,7 +176,11 @@ export class ColumnDriver {
     this.st = baseStencil(this.kind, spec.order);
     let reach = spec.order + 1;
     for (const o of this.st.offsets) reach = Math.max(reach, Math.abs(o));
-    this.h0 = initialStep(spec.scale, spec.order, spec.x, reach);
+    this.h0 = spec.firstStep ?? initialStep(spec.scale, spec.order, spec.x, reach);
+    this.rtol = spec.rtol ?? 0;
+    this.atol = spec.atol ?? 0;
+    this.budget = spec.budget ?? Infinity;
+    this.requested = 0;
     this.h = this.h0;
     this.rows = 0;
     this.retries = 0;
@@ -163,6 +198,7 @@ export class ColumnDriver {
     if (this.askingCentre) {
       this.points[0] = this.spec.x;
       this.offsets[0] = 0;
+      this.requested++;
       return (this.count = 1);
     }
     if (!(this.rows < MAX_ROWS && s.activeCount > 0)) return this.end();
@@ -170,6 +206,11 @@ export class ColumnDriver {
     if (!(hr > 0)) return this.end();
     this.hr = hr;
     const offs = this.st.offsets;
+    if (this.requested + offs.length > this.budget) {
+      for (let a = 0; a < s.activeCount; a++) s.flags[s.active[a]] |= COLUMN_FLAG.budget;
+      return this.end();
+    }
+    this.requested += offs.length;
     for (let q = 0; q < offs.length; q++) {
       this.offsets[q] = offs[q];
       this.points[q] = offs[q] === 0 ? this.spec.x : this.spec.x + offs[q] * hr;
@@ -216,6 +257,8 @@ export class ColumnDriver {
       const k = s.active[a];
       s.sum[k] = 0;
       s.absSum[k] = 0;
+      s.evenSum[k] = 0;
+      s.evenAbs[k] = 0;
       s.bad[k] = 0;
     }
     for (let q = 0; q < this.count; q++) {
@@ -236,7 +279,10 @@ export class ColumnDriver {
         if (Number.isNaN(s.ref[k])) s.ref[k] = fk;
         else if (fk !== s.ref[k]) s.flat[k] = 0;
         s.sum[k] += wt * fk;
-        s.absSum[k] += aw * (this.useMagnitudes && o !== 0 ? this.magnitudes[q * m + k] : Math.abs(fk));
+        s.evenSum[k] += aw * fk;
+        const size = this.useMagnitudes && o !== 0 ? this.magnitudes[q * m + k] : Math.abs(fk);
+        s.absSum[k] += aw * size;
+        s.evenAbs[k] += aw * size;
       }
     }
     return firstBadSide;
@@ -301,7 +347,9 @@ export class ColumnDriver {
     const p = this.kind === "central" ? 2 : 1;
     s.steps[i] = hr;
     tab.t[i] = (hr / s.steps[0]) ** p;
-    const noiseWeight = Number.MIN_VALUE * this.st.weightSum;
+    const weightSum = this.st.weightSum;
+    const noiseWeight = Number.MIN_VALUE * weightSum;
+    const kinkTest = this.kind === "central" && order === 1;
     const t1 = n >= 3 ? (s.steps[n - 2] / s.steps[n - 3]) ** p : NaN;
     const t2 = n >= 3 ? (hr / s.steps[n - 3]) ** p : NaN;
     let allFar = true;
@@ -309,7 +357,7 @@ export class ColumnDriver {
     for (let a = 0; a < s.activeCount; a++) {
       const k = s.active[a];
       const d = order === 1 ? s.sum[k] / hr : divideByPower(s.sum[k], hr, order);
-      const noise = F_ROUNDING * EPS * s.absSum[k] + noiseWeight;
+      const noise = F_ROUNDING * EPS * s.absSum[k] + s.noise[k] * weightSum + noiseWeight;
       const rounding = order === 1 ? noise / hr : divideByPower(noise, hr, order);
       if (n >= FLAT_ROWS && s.flat[k] === 1) {
         // F_k took exactly the same value at every point of FLAT_ROWS rows: it does not depend on t
@@ -321,8 +369,19 @@ export class ColumnDriver {
         continue;
       }
       const state = classifyRow(n, d, s.base1[k], s.base2[k], rounding, s.round1[k], t1, t2);
+      // The jump test's invariant D·hⁿ: how many rows in a row it has stayed put.
+      const g = scaledBy(d, hr, order);
+      const gPrev = s.jumpScaled[k];
+      s.jumpRun[k] = g !== 0 && Math.abs(g - gPrev) <= JUMP_TOLERANCE * Math.abs(g) ? s.jumpRun[k] + 1 : 0;
+      s.jumpScaled[k] = g;
+      if (state === REGIME.far && this.troubleEnds(k, n, d, rounding)) {
+        this.finish(k);
+        continue;
+      }
       if (state === REGIME.far) s.forgetBest(k);
       const settled = state === REGIME.rounding || state === REGIME.asymptotic;
+      s.settledRows[k] = settled ? s.settledRows[k] + 1 : 0;
+      if (kinkTest) this.kinkTest(k, n, s.noise[k] * weightSum);
       const cols = tab.extend(k, i, d, rounding);
       if (settled) {
         for (let c = 1; c <= cols; c++) {
@@ -349,7 +408,60 @@ export class ColumnDriver {
       }
     }
     s.activeCount = kept;
-    this.h /= allFar ? FAST_STEP_RATIO : STEP_RATIO;
+    this.h /= this.jumpPending ? JUMP_STEP_RATIO : allFar ? FAST_STEP_RATIO : STEP_RATIO;
+    this.jumpPending = false;
+  }
+
+  /**
+   * A far row may be a jump or noise rather than a step too large (see JUMP_TOLERANCE and
+   * NOISE_SETTLED_ROWS): flags component k and returns true when the column should end for it.
+   */
+  private troubleEnds(k: number, n: number, d: number, rounding: number): boolean {
+    const s = this.state;
+    if (s.jumpRun[k] >= JUMP_ROWS - 1) {
+      // A kink at a distance δ from x looks like a jump while h > δ (|t − 1e-9| at 0): confirm down to
+      // JUMP_RESOLUTION of the scale, skipping ahead by JUMP_STEP_RATIO meanwhile.
+      if (this.hr <= JUMP_RESOLUTION * this.spec.scale) {
+        s.flags[k] |= COLUMN_FLAG.diverging;
+        return true;
+      }
+      this.jumpPending = true;
+      return false;
+    }
+    // Noise: a far row right after settled ones, or changes that grew twice in a row (f with no
+    // truncation error at all, x² with noise, is never settled).
+    const change = Math.abs(d - s.base1[k]);
+    const signal = change > NOISE_SIGNAL * (rounding + s.round1[k]);
+    s.growRun[k] = signal && n >= 3 && change > Math.abs(s.base1[k] - s.base2[k]) ? s.growRun[k] + 1 : 0;
+    if (this.spec.stopOnNoise === false || !signal) return false;
+    if (s.settledRows[k] >= NOISE_SETTLED_ROWS || s.growRun[k] >= NOISE_GROWTH_ROWS) {
+      s.flags[k] |= COLUMN_FLAG.noisy;
+      s.noisyStep[k] = this.hr;
+      s.noisyChange[k] = change;
+      return true;
+    }
+    return false;
+  }
+
+  /** The kink test of an odd-order central row (see KINK_RATIO_LOW): sets or clears the kink flag. */
+  private kinkTest(k: number, n: number, noise: number): void {
+    const s = this.state;
+    s.even2[k] = s.even1[k];
+    s.even1[k] = s.even0[k];
+    s.even0[k] = s.evenSum[k];
+    if (n < 3) return;
+    const rounding = F_ROUNDING * EPS * s.evenAbs[k] + noise;
+    const c1 = Math.abs(s.even0[k] - s.even1[k]);
+    const c2 = Math.abs(s.even1[k] - s.even2[k]);
+    const ratio = c1 / c2;
+    if (
+      c1 > KINK_SIGNAL * rounding &&
+      c2 > KINK_SIGNAL * rounding &&
+      ratio > KINK_RATIO_LOW &&
+      ratio < KINK_RATIO_HIGH
+    ) {
+      s.flags[k] |= COLUMN_FLAG.kink;
+    } else s.flags[k] &= ~COLUMN_FLAG.kink;
   }
 
   /** The stopping rules for component k after row n (see the file comment). */
@@ -381,6 +493,17 @@ export class ColumnDriver {
       s.bestError[k] = sharpError;
       s.bestStep[k] = this.hr;
       return true;
+    }
+    if (this.rtol > 0 || this.atol > 0) {
+      // Tolerance mode: the first estimate within atol + rtol·|value| ends the component, even from
+      // two rows whose regime is not known yet (the two-row Richardson error is then the estimate).
+      if (!(s.bestError[k] < Infinity) && n >= 2 && rowError <= this.atol + this.rtol * Math.abs(rowValue)) {
+        s.bestValue[k] = rowValue;
+        s.bestError[k] = rowError;
+        s.bestStep[k] = this.hr;
+        return true;
+      }
+      if (s.bestError[k] <= this.atol + this.rtol * Math.abs(s.bestValue[k])) return true;
     }
     const be = s.bestError[k];
     if (n >= MIN_ROWS && settled) {

@@ -6,6 +6,7 @@ export type {
   Fn1,
   FnN,
   Method,
+  NoiseOption,
   OneSided,
   Status,
   StencilKind,

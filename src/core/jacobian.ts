@@ -200,6 +200,7 @@ function adaptive(
           start,
           canSwitch,
           probeOnly: i > 0,
+          stopOnNoise: false,
         }),
       );
       for (let k = 0; k < m; k++) {

@@ -2,7 +2,7 @@
  * Mixed second partials ∂²f/∂x_i∂x_j (i ≠ j) by the central four-point stencil
  * D(h) = [f(x+h_i+h_j) − f(x+h_i−h_j) − f(x−h_i+h_j) + f(x−h_i−h_j)] / (4·h_i·h_j),
  * whose error expands in even powers of a common factor of h_i and h_j, so Richardson extrapolation in
- * t = h² applies: it runs on the one adaptive descent of descent.ts (see MixedSource). Steps are per
+ * t = h² applies: it runs on the one adaptive engine of driver.ts (see MixedSource). Steps are per
  * coordinate: h_i = s_i · c with s_i from the one-variable scale rule (candidateScales) and c descending
  * from MIXED_INITIAL_STEP.
  */
@@ -108,8 +108,8 @@ export function mixedStencil(p: PairSampler, i: number, j: number, hi: number, h
  * The mixed stencil as a problem in one variable, the common step factor c: with u = (s_i, s_j) and
  * v = (s_i, −s_j) on coordinates i, j, g(c) = f(x + c·u) − f(x + c·v) has g(0) = 0 and
  * g''(0) = uᵀHu − vᵀHv = 4·s_i·s_j·∂²f/∂x_i∂x_j, and the central second difference of g,
- * [g(h) − 2g(0) + g(−h)] / h², is exactly the four-point stencil above. So the one adaptive descent
- * (descent.ts) serves mixed partials too. Each g value is rescaled from the representable steps
+ * [g(h) − 2g(0) + g(−h)] / h², is exactly the four-point stencil above. So the one adaptive engine
+ * (driver.ts) serves mixed partials too. Each g value is rescaled from the representable steps
  * actually taken to the nominal ones, so the quotient divides by the true distances.
  */
 class MixedSource implements PointSource {
@@ -149,7 +149,7 @@ class MixedSource implements PointSource {
 
 /**
  * ∂²f/∂x_i∂x_j at w (i ≠ j) with an error estimate: the four-point stencil over a descending sequence
- * of steps, extrapolated by the one-variable adaptive descent (see {@link MixedSource}). Steps are per
+ * of steps, extrapolated by the one-variable adaptive engine (see {@link MixedSource}). Steps are per
  * coordinate, s_i · c with s_i from the one-variable scale rule (candidateScales); the later scales are
  * probes, as in derivative(). A point where f is not finite (or outside the bounds) shrinks the steps;
  * there is no one-sided mixed stencil, so trouble on every scale leaves NaN.
@@ -194,6 +194,7 @@ export function mixedPartial(
         start: "central",
         canSwitch: false,
         probeOnly: k > 0,
+        stopOnNoise: false,
       }),
     // Two divisions, so that 4·s_i·s_j cannot underflow on its own (x ~ 1e-300).
     (k, v) => v / (4 * si(k)) / sj(k),

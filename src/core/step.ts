@@ -41,7 +41,7 @@ export function candidateScales(x: number): number[] {
 }
 
 /**
- * First step of the descent for derivative `order` at scale `s`, shrunk when the widest stencil
+ * First step of the adaptive engine for derivative `order` at scale `s`, shrunk when the widest stencil
  * point x ± reach·h would overflow (x = ±1e300 and beyond).
  *
  * @example

@@ -82,6 +82,32 @@ export interface DerivativeOptions {
   accuracy?: number;
   /** `[lo, hi]`: f is never evaluated outside. */
   bounds?: readonly [number, number];
+  /**
+   * A known noise level of f: absolute (`1e-10`), or relative to |f(x)| (`{ relative: 1e-8 }`).
+   * Without it, noise is estimated when the differences show it (Moré and Wild 2011).
+   */
+  noise?: number | NoiseOption;
+  /** Stop as soon as the estimated error is below `atol + rtol·|value|`. Default 0 (as accurate as possible). */
+  rtol?: number;
+  /** See `rtol`. Default 0. */
+  atol?: number;
+  /** The most calls of f to make; the result says "max-evaluations" when it stopped there first. */
+  maxEvaluations?: number;
+}
+
+/**
+ * A noise level relative to |f(x)|.
+ *
+ * @example
+ * ```ts
+ * import { derivative, type NoiseOption } from "numdiff";
+ * const noise: NoiseOption = { relative: 1e-8 };
+ * derivative((x) => x ** 3, 1, { noise }).status; // "noise-limited"
+ * ```
+ */
+export interface NoiseOption {
+  /** The noise of f(x) as a fraction of |f(x)|. */
+  relative: number;
 }
 
 /**

@@ -5,6 +5,7 @@
 
 import { DEFAULT_ACCURACY, MAX_ORDER, ONE_SIDED_FIXED_ACCURACY, SUPPORTED_ACCURACIES } from "./constants.js";
 import { invalid } from "./errors.js";
+import { stencil, stencilOffsets } from "./stencil.js";
 import type { DerivativeOptions, Method } from "./types.js";
 
 /**
@@ -13,8 +14,8 @@ import type { DerivativeOptions, Method } from "./types.js";
  * @example
  * ```ts
  * resolveOptions({ order: 2, bounds: [0, 1] }, 0.5);
- * // { order: 2, method: "auto", step: undefined, accuracy: 2, lo: 0, hi: 1 }
- * resolveOptions(undefined); // { order: 1, method: "auto", step: undefined, accuracy: 2, lo: -Infinity, hi: Infinity }
+ * // { order: 2, method: "auto", step: undefined, accuracy: 2, lo: 0, hi: 1, noise: 0, noiseRelative: false,
+ * //   rtol: 0, atol: 0, maxEvaluations: Infinity }
  * ```
  */
 export interface ResolvedOptions {
@@ -24,6 +25,12 @@ export interface ResolvedOptions {
   accuracy: number;
   lo: number;
   hi: number;
+  /** Absolute noise level, or relative to |f(x)| when `noiseRelative`; 0 when not given. */
+  noise: number;
+  noiseRelative: boolean;
+  rtol: number;
+  atol: number;
+  maxEvaluations: number;
 }
 
 const METHODS: readonly Method[] = ["auto", "central", "forward", "backward"];
@@ -88,5 +95,48 @@ export function resolveOptions(options: DerivativeOptions | undefined, x?: numbe
       throw invalid("INVALID_BOUNDS", "bounds", `an interval containing x = ${x}`, b);
     }
   }
-  return { order, method, step, accuracy, lo, hi };
+  const [noise, noiseRelative] = resolveNoise(o.noise);
+  const rtol = nonNegative(o.rtol, "rtol");
+  const atol = nonNegative(o.atol, "atol");
+  const maxEvaluations = o.maxEvaluations ?? Infinity;
+  const least = stencilSize(method === "auto" ? "central" : method, order);
+  if (
+    maxEvaluations !== Infinity &&
+    !(typeof maxEvaluations === "number" && Number.isInteger(maxEvaluations) && maxEvaluations >= least)
+  ) {
+    throw invalid(
+      "INVALID_OPTION",
+      "maxEvaluations",
+      `an integer >= ${least} (one stencil of order ${order})`,
+      maxEvaluations,
+    );
+  }
+  return { order, method, step, accuracy, lo, hi, noise, noiseRelative, rtol, atol, maxEvaluations };
+}
+
+/** A tolerance: a number >= 0 (default 0). */
+function nonNegative(v: unknown, name: string): number {
+  if (v === undefined) return 0;
+  if (!(typeof v === "number" && v >= 0 && v < Infinity))
+    throw invalid("INVALID_OPTION", name, "a finite number >= 0", v);
+  return v;
+}
+
+/** `noise`: a number >= 0 (absolute) or `{ relative }` with a number >= 0. */
+function resolveNoise(v: unknown): [number, boolean] {
+  if (v === undefined) return [0, false];
+  if (typeof v === "number") {
+    if (!(v >= 0 && v < Infinity)) throw invalid("INVALID_OPTION", "noise", "a finite number >= 0", v);
+    return [v, false];
+  }
+  const r = v !== null && typeof v === "object" ? (v as { relative?: unknown }).relative : undefined;
+  if (!(typeof r === "number" && r >= 0 && r < 1)) {
+    throw invalid("INVALID_OPTION", "noise", "a number >= 0 or { relative: r } with 0 <= r < 1", v);
+  }
+  return [r, true];
+}
+
+/** Points of the smallest adaptive stencil of a kind and order (the least budget that makes sense). */
+function stencilSize(kind: "central" | "forward" | "backward", order: number): number {
+  return stencil(stencilOffsets(kind, order, kind === "central" ? 2 : 1), order).offsets.length;
 }

@@ -122,16 +122,23 @@ describe("multivariate properties (fast-check)", () => {
 describe("jacobian and derivative() share one descent", () => {
   // jacobian's columns and derivative() both run descent.ts (m components at once, m = 1 for
   // derivative). A one-component Jacobian must therefore return the very same value.
-  it("a one-component Jacobian equals derivative() bit for bit on the one-variable functions", () => {
+  it("a one-component Jacobian equals derivative() bit for bit wherever derivative() found f smooth and noise-free", () => {
+    // derivative() goes on to estimate noise and compare one-sided derivatives when its column sees
+    // trouble; the Jacobian's columns report what the column found. Where derivative() found nothing
+    // (status "ok", no noise level), the two ran the same column and must agree to the bit.
     const points = [-2.5, -0.3, 0, 1e-9, 0.001, 0.5, 1, 3, 1e4];
+    let compared = 0;
     for (const [name, f] of Object.entries(functions1d)) {
       for (const x0 of points) {
         const d = derivative(f, x0);
+        if (d.status !== "ok" || d.noise !== undefined || Number.isNaN(d.error)) continue;
+        compared++;
         const j = jacobian((x) => [f(x[0])], [x0]);
         expect(Object.is(j.value[0][0], d.value), `${name} at ${x0}: ${j.value[0][0]} vs ${d.value}`).toBe(
           true,
         );
       }
     }
+    expect(compared).toBeGreaterThan(300);
   });
 });

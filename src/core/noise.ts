@@ -1,0 +1,114 @@
+/**
+ * The noise level of f from a difference table of values at equally spaced points (J. J. Moré and
+ * S. M. Wild, "Estimating computational noise", SIAM J. Sci. Comput. 33(3) (2011) 1292–1314).
+ *
+ * If f(t) = s(t) + ε(t) with s smooth and ε noise of standard deviation σ, the k-th forward differences
+ * of the values are dominated, for small spacing, by those of the noise, whose mean square is
+ * C(2k, k)·σ² for independent noise. So σ_k = sqrt(γ_k · mean((Δᵏf)²)) with γ_k = (k!)²/(2k)! estimates σ
+ * for every k at which the noise dominates. The level is taken where three successive σ_k agree within
+ * a factor NOISE_AGREEMENT and the k-th differences change sign (noise alternates; a smooth part does
+ * not). Too few distinct values means the spacing is below f's resolution (float32, a quantised
+ * result); no sign changes at all means it is so large that the smooth part dominates.
+ */
+
+/**
+ * Points of the noise table: 9, so differences up to order 8 (Moré and Wild use 7 to 9 points).
+ *
+ * @default 9
+ * @example
+ * ```ts
+ * NOISE_POINTS; // 9
+ * ```
+ */
+export const NOISE_POINTS = 9;
+
+/**
+ * Highest difference order examined: with 9 points, order 6 still has 3 differences to average.
+ *
+ * @default 6
+ * @example
+ * ```ts
+ * NOISE_MAX_ORDER; // 6
+ * ```
+ */
+export const NOISE_MAX_ORDER = 6;
+
+/**
+ * Three successive σ_k within this factor of each other are taken to measure the same noise
+ * (Moré and Wild 2011, §4: a factor of 4).
+ *
+ * @default 4
+ * @example
+ * ```ts
+ * NOISE_AGREEMENT; // 4
+ * ```
+ */
+export const NOISE_AGREEMENT = 4;
+
+/**
+ * What a noise table says: the level σ when `verdict` is "ok"; "too-small" when the spacing is below
+ * f's resolution (too few distinct values), "too-large" when the smooth part dominates every order.
+ *
+ * @example
+ * ```ts
+ * const e: NoiseEstimate = { level: 1e-12, verdict: "ok", largest: 2e-12 };
+ * ```
+ */
+export interface NoiseEstimate {
+  level: number;
+  verdict: "ok" | "too-small" | "too-large";
+  /** The largest σ_k over orders 2 to NOISE_MAX_ORDER (0 when too small): how much high-order wiggle there is. */
+  largest: number;
+}
+
+/** γ_k = (k!)² / (2k)!. */
+function gamma(k: number): number {
+  let g = 1;
+  for (let i = 1; i <= k; i++) g *= i / (k + i);
+  return g;
+}
+
+/**
+ * The noise level from values at equally spaced points (see the file comment).
+ *
+ * @example
+ * ```ts
+ * // 1 + 1e-10·(±1, alternating): σ ≈ 1e-10
+ * noiseFromTable(Float64Array.from({ length: 9 }, (_, i) => 1 + (i % 2 ? 1e-10 : -1e-10))).level; // ≈ 1.1e-10
+ * noiseFromTable(new Float64Array(9).fill(1)).verdict; // "too-small"
+ * ```
+ */
+export function noiseFromTable(values: Float64Array): NoiseEstimate {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  let distinct = 1;
+  for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
+  if (distinct <= n / 2) return { level: NaN, verdict: "too-small", largest: 0 };
+  const diff = Float64Array.from(values);
+  const sigma = new Float64Array(NOISE_MAX_ORDER + 1);
+  const signChange = new Uint8Array(NOISE_MAX_ORDER + 1);
+  for (let k = 1; k <= NOISE_MAX_ORDER; k++) {
+    const len = n - k;
+    let sq = 0;
+    let pos = false;
+    let neg = false;
+    for (let i = 0; i < len; i++) {
+      diff[i] = diff[i + 1] - diff[i];
+      sq += diff[i] * diff[i];
+      if (diff[i] > 0) pos = true;
+      else if (diff[i] < 0) neg = true;
+    }
+    sigma[k] = Math.sqrt((gamma(k) * sq) / len);
+    signChange[k] = pos && neg ? 1 : 0;
+  }
+  let largest = 0;
+  for (let k = 2; k <= NOISE_MAX_ORDER; k++) largest = Math.max(largest, sigma[k]);
+  for (let k = 1; k + 2 <= NOISE_MAX_ORDER; k++) {
+    const lo = Math.min(sigma[k], sigma[k + 1], sigma[k + 2]);
+    const hi = Math.max(sigma[k], sigma[k + 1], sigma[k + 2]);
+    if (signChange[k] === 1 && lo > 0 && hi <= NOISE_AGREEMENT * lo) {
+      return { level: sigma[k], verdict: "ok", largest };
+    }
+  }
+  return { level: NaN, verdict: "too-large", largest };
+}

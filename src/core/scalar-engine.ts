@@ -1,0 +1,207 @@
+/**
+ * The honest derivative of a scalar function: the adaptive column (driver.ts) at each scale of x,
+ * then, when the column saw trouble, the noise level (noise.ts) and the one-sided comparison
+ * (smoothness.ts). Every outcome carries a status.
+ */
+
+import { bestOfScales, KeptEstimates } from "./best-of-scales.js";
+import { COLUMN_FLAG, ColumnState } from "./column-state.js";
+import {
+  EPS,
+  F_ROUNDING,
+  INITIAL_STEP,
+  NOISE_FLOOR,
+  NOISE_PROBE_RETRIES,
+  NOISE_PROBE_SPLIT,
+} from "./constants.js";
+import { ColumnDriver, type ColumnSpec } from "./driver.js";
+import { NOISE_AGREEMENT, noiseFromTable, NOISE_POINTS, type NoiseEstimate } from "./noise.js";
+import { runColumn, type PointSource } from "./run-column.js";
+import type { Sampler } from "./sampler.js";
+import { compareSides, type SideEstimate } from "./smoothness.js";
+import { candidateScales, representableStep } from "./step.js";
+import type { DerivativeResult, StencilKind } from "./types.js";
+import type { ResolvedOptions } from "./validate.js";
+
+const KINDS: Record<number, StencilKind> = { 0: "central", 1: "forward", [-1]: "backward" };
+
+/** A scalar f as a one-component point source; one reused buffer. */
+class ScalarSource implements PointSource {
+  private readonly buf = new Float64Array(1);
+  private readonly mid = new Float64Array(1);
+  constructor(
+    private readonly sampler: Sampler,
+    private readonly x: number,
+  ) {}
+  at(t: number): Float64Array {
+    this.buf[0] = this.sampler.at(t);
+    return this.buf;
+  }
+  centre(): Float64Array {
+    this.mid[0] = this.sampler.at(this.x); // cached by the sampler: evaluated at most once
+    return this.mid;
+  }
+}
+
+/**
+ * The state of one scalar derivative, kept between calls so that a loop of derivative() allocates
+ * little.
+ *
+ * @example
+ * ```ts
+ * const engine = new ScalarEngine();
+ * ```
+ */
+export class ScalarEngine {
+  readonly state = new ColumnState(1);
+  readonly driver = new ColumnDriver(this.state);
+  readonly kept = new KeptEstimates(1);
+}
+
+/** One estimate of the pipeline (the kept one of a set of scales). */
+interface Estimate {
+  value: number;
+  error: number;
+  step: number;
+  kind: StencilKind;
+  flags: number;
+  noisyStep: number;
+}
+
+/**
+ * The first step in tolerance mode: √rtol relative to the scale (two central rows then meet rtol when
+ * |f‴/f′| ≲ 6 at that scale), never larger than the default first step.
+ *
+ * @example
+ * ```ts
+ * toleranceStep(1, 1e-6); // 0.001
+ * ```
+ */
+export function toleranceStep(order: number, rtol: number): number {
+  return Math.min(INITIAL_STEP[order], Math.sqrt(rtol));
+}
+
+/**
+ * The adaptive derivative of the sampler's f at x with its status (see the file comment). The caller
+ * handles x not finite and the fixed-step method.
+ *
+ * @example
+ * ```ts
+ * const o = resolveOptions(undefined, 0);
+ * adaptiveDerivative(new ScalarEngine(), new Sampler((x) => Math.max(0, x)), 0, o).status; // "not-differentiable"
+ * ```
+ */
+export function adaptiveDerivative(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  x: number,
+  o: ResolvedOptions,
+): Omit<DerivativeResult, "evaluations"> {
+  const source = new ScalarSource(sampler, x);
+  const start: StencilKind = o.method === "auto" ? "central" : o.method;
+  const scales = candidateScales(x);
+  let noise = o.noiseRelative ? o.noise * Math.abs(sampler.at(x)) : o.noise;
+  if (!Number.isFinite(noise)) noise = 0;
+  const run = (kind: StencilKind, level: number, stopOnNoise: boolean, canSwitch: boolean): Estimate => {
+    const { state, driver, kept } = engine;
+    state.noise[0] = level;
+    kept.clear();
+    state.activateAll();
+    const tolerance =
+      o.rtol > 0
+        ? { firstStep: undefined as number | undefined, rtol: o.rtol, atol: o.atol }
+        : { atol: o.atol };
+    bestOfScales(state, kept, scales.length, (i) => {
+      const spec: ColumnSpec = {
+        x,
+        order: o.order,
+        scale: scales[i],
+        start: kind,
+        canSwitch,
+        probeOnly: i > 0,
+        stopOnNoise,
+        ...tolerance,
+        firstStep: o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined,
+        budget: o.maxEvaluations - sampler.evaluations,
+      };
+      runColumn(driver, source, spec);
+    });
+    return {
+      value: kept.value[0],
+      error: kept.error[0],
+      step: kept.step[0],
+      kind: Number.isFinite(kept.value[0]) ? KINDS[kept.kind[0]] : kind,
+      flags: kept.flags[0],
+      noisyStep: kept.noisyStep[0],
+    };
+  };
+  const canSwitch = o.method === "auto";
+  let est = run(start, noise, true, canSwitch);
+  let noiseUsed = o.noise > 0 ? noise : undefined;
+  let status: DerivativeResult["status"] = "ok";
+  if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
+    const level = probeNoise(sampler, x, est.noisyStep);
+    if (level > NOISE_FLOOR * F_ROUNDING * EPS * Math.abs(sampler.at(x))) {
+      noise = level;
+      noiseUsed = level;
+      est = run(start, noise, true, canSwitch);
+    } else est = run(start, noise, false, canSwitch);
+  }
+  if (noiseUsed !== undefined && noiseUsed > NOISE_FLOOR * F_ROUNDING * EPS * Math.abs(sampler.at(x))) {
+    status = "noise-limited";
+  }
+  let result: Omit<DerivativeResult, "evaluations"> = {
+    value: est.value,
+    error: est.error,
+    step: est.step,
+    method: est.kind,
+    status,
+  };
+  const suspicious =
+    (est.flags & (COLUMN_FLAG.kink | COLUMN_FLAG.diverging)) !== 0 || Number.isNaN(est.error);
+  if (suspicious && est.kind === "central" && (est.flags & COLUMN_FLAG.budget) === 0) {
+    const side = (kind: StencilKind): SideEstimate => {
+      const s = run(kind, noise, true, false);
+      return { value: s.value, error: s.error, diverging: (s.flags & COLUMN_FLAG.diverging) !== 0 };
+    };
+    const verdict = compareSides(side("backward"), side("forward"));
+    if (verdict !== null) result = { ...result, ...verdict };
+  }
+  if ((est.flags & COLUMN_FLAG.budget) !== 0 && result.status === "ok") result.status = "max-evaluations";
+  if (noiseUsed !== undefined) result.noise = noiseUsed;
+  return result;
+}
+
+/**
+ * The noise level of f at x from a table of NOISE_POINTS values (noise.ts) spaced 1/NOISE_PROBE_SPLIT
+ * of the step where the column noticed noise, widened by NOISE_PROBE_SPLIT (up to NOISE_PROBE_RETRIES
+ * times) while its values are too few to tell (float32 at a tiny spacing). A second table
+ * 1/NOISE_PROBE_SPLIT as wide checks it: noise does not depend on the spacing, while a smooth part
+ * that was not resolved (cos(1000x) at steps of 0.01) shrinks like a power of it, so the level counts
+ * only when the narrow table still wiggles at least level/NOISE_AGREEMENT, or not at all (quantised).
+ * Returns 0 when there is no noise to speak of.
+ */
+function probeNoise(sampler: Sampler, x: number, noisyStep: number): number {
+  let delta = noisyStep / NOISE_PROBE_SPLIT;
+  let wide = noiseAt(sampler, x, delta);
+  for (let i = 0; i < NOISE_PROBE_RETRIES && wide.verdict === "too-small"; i++) {
+    delta *= NOISE_PROBE_SPLIT;
+    wide = noiseAt(sampler, x, delta);
+  }
+  if (wide.verdict !== "ok") return 0;
+  const narrow = noiseAt(sampler, x, delta / NOISE_PROBE_SPLIT);
+  // Quantised values (float32) may step so evenly at a fine spacing that every high difference is 0.
+  const flat = narrow.verdict === "too-small" || narrow.largest === 0;
+  if (flat || narrow.largest >= wide.level / NOISE_AGREEMENT) return wide.level;
+  return 0;
+}
+
+/** One noise table centred at x with spacing delta (one-sided points are not tried: none when f is not finite). */
+function noiseAt(sampler: Sampler, x: number, delta: number): NoiseEstimate {
+  const values = new Float64Array(NOISE_POINTS);
+  const d = representableStep(x, delta);
+  const half = (NOISE_POINTS - 1) / 2;
+  for (let i = 0; i < NOISE_POINTS; i++) values[i] = sampler.at(x + (i - half) * d);
+  if (!(d > 0) || !values.every(Number.isFinite)) return { level: NaN, verdict: "too-large", largest: NaN };
+  return noiseFromTable(values);
+}

@@ -1,0 +1,82 @@
+/**
+ * Whether f is smooth at x, from its one-sided derivatives. A kink (|x| at 0, ReLU) shows as left and
+ * right derivatives that differ beyond their errors; a jump (floor at 1, sign at 0) as one-sided
+ * difference quotients that grow like 1/hⁿ on at least one side (the column's diverging flag). The
+ * central difference alone cannot see a kink: (f(h) − f(−h))/2h of ReLU is exactly 1/2 for every h.
+ */
+
+import type { OneSided, Status } from "./types.js";
+
+/**
+ * A one-sided estimate as the smoothness test needs it.
+ *
+ * @example
+ * ```ts
+ * const right: SideEstimate = { value: 1, error: 1e-16, diverging: false };
+ * ```
+ */
+export interface SideEstimate {
+  /** The one-sided derivative (NaN when none was found). */
+  value: number;
+  /** Its estimated error (NaN or ∞ when unknown). */
+  error: number;
+  /** Whether its differences grew like 1/hⁿ (f jumps on that side). */
+  diverging: boolean;
+}
+
+/**
+ * The verdict of {@link compareSides}: a status, and the value and error that go with it.
+ *
+ * @example
+ * ```ts
+ * const v: SmoothnessVerdict = { status: "not-differentiable", value: 0.5, error: 0.5, left: { value: 0, error: 0 }, right: { value: 1, error: 0 } };
+ * ```
+ */
+export interface SmoothnessVerdict {
+  status: Status;
+  value: number;
+  error: number;
+  left?: OneSided;
+  right?: OneSided;
+}
+
+const usable = (s: SideEstimate): boolean =>
+  !s.diverging && Number.isFinite(s.value) && Number.isFinite(s.error);
+const oneSided = (s: SideEstimate): OneSided | undefined =>
+  usable(s) ? { value: s.value, error: s.error } : undefined;
+
+/**
+ * Compares the one-sided derivatives. Returns null when they agree within their errors (f is smooth
+ * enough at x: keep the central estimate), otherwise:
+ * - "discontinuous" when either side diverges: value NaN, error ∞, and the sides that exist;
+ * - "not-differentiable" when both exist and differ beyond their errors: value their midpoint, error
+ *   half their gap plus the larger of their errors, so [value − error, value + error] holds both.
+ *
+ * @example
+ * ```ts
+ * compareSides({ value: 0, error: 0, diverging: false }, { value: 1, error: 1e-16, diverging: false });
+ * // { status: "not-differentiable", value: 0.5, error: 0.5000000000000001, left: { value: 0, error: 0 }, right: { value: 1, error: 1e-16 } }
+ * compareSides({ value: 2, error: 1e-12, diverging: false }, { value: 2, error: 1e-12, diverging: false }); // null
+ * ```
+ */
+export function compareSides(left: SideEstimate, right: SideEstimate): SmoothnessVerdict | null {
+  if (left.diverging || right.diverging) {
+    return {
+      status: "discontinuous",
+      value: NaN,
+      error: Infinity,
+      left: oneSided(left),
+      right: oneSided(right),
+    };
+  }
+  if (!usable(left) || !usable(right)) return null;
+  const gap = Math.abs(right.value - left.value);
+  if (!(gap > left.error + right.error)) return null;
+  return {
+    status: "not-differentiable",
+    value: left.value + (right.value - left.value) / 2,
+    error: gap / 2 + Math.max(left.error, right.error),
+    left: oneSided(left),
+    right: oneSided(right),
+  };
+}
