@@ -4,7 +4,7 @@
  * trouble ends them) run only for the components whose estimate is not yet good enough.
  */
 
-import { GOOD_RELATIVE_ERROR } from "./constants.js";
+import { ALIAS_STEP, GOOD_RELATIVE_ERROR } from "./constants.js";
 import { COLUMN_FLAG, type ColumnState } from "./column-state.js";
 
 /**
@@ -55,8 +55,9 @@ export class KeptEstimates {
 /**
  * Runs `run(i)` for scale i = 0, 1, … < tries (run must start and finish a column for the state's
  * active components, as a probe for i > 0) and keeps, per component, the better estimate: a finite value
- * beats a non-finite one, then the smaller error (an unknown error loses). A component whose kept
- * error is at most GOOD_RELATIVE_ERROR·|value| is not run again. `rescale(i, v)` maps the column's
+ * beats a non-finite one, then the smaller error (an unknown error loses), except that of two scales
+ * that disagree beyond both errors the one with the smaller steps wins. A component whose kept error
+ * is at most GOOD_RELATIVE_ERROR·|value|, from steps no longer than ALIAS_STEP, is not run again. `rescale(i, v)` maps the column's
  * value and error of scale i (the mixed partial divides by 4·s_i·s_j); identity when absent.
  *
  * @example
@@ -85,7 +86,10 @@ export function bestOfScales(
       const e = rescale === undefined ? state.error[k] : rescale(i, state.error[k]);
       const kv = kept.value[k];
       const ke = kept.error[k];
-      if (Number.isFinite(v) && (!Number.isFinite(kv) || e < ke || Number.isNaN(ke))) {
+      // Two scales that disagree beyond both errors: the smaller steps (the later scale) sample f more
+      // locally; the larger ones may have aliased a periodic f (sin at 100 with h ≈ 2π).
+      const disagree = i > 0 && Math.abs(v - kv) > e + ke && state.step[k] < kept.step[k];
+      if (Number.isFinite(v) && (!Number.isFinite(kv) || e < ke || Number.isNaN(ke) || disagree)) {
         kept.value[k] = v;
         kept.error[k] = e;
         kept.step[k] = state.step[k];
@@ -98,7 +102,10 @@ export function bestOfScales(
         kept.noisyStep[k] = state.noisyStep[k];
         kept.noisyChange[k] = state.noisyChange[k];
       }
-      if (!(kept.error[k] <= GOOD_RELATIVE_ERROR * Math.abs(kept.value[k]))) kept.pending[still++] = k;
+      // Good enough, unless its steps were longer than ALIAS_STEP: then the unit scale checks them.
+      const good =
+        kept.error[k] <= GOOD_RELATIVE_ERROR * Math.abs(kept.value[k]) && !(kept.step[k] > ALIAS_STEP);
+      if (!good) kept.pending[still++] = k;
     }
     kept.pendingCount = still;
   }

@@ -469,3 +469,30 @@ export const NOISE_PROBE_SPLIT = 16;
  * ```
  */
 export const NOISE_PROBE_RETRIES = 2;
+
+/**
+ * The noise level is a standard deviation σ (Moré and Wild's estimate, or the `noise` option); the
+ * error model needs a bound on the noise of each value, taken as NOISE_COVERAGE·σ: 3σ covers 99.7% of
+ * Gaussian noise and all of uniform noise (whose bound is √3·σ), as for rounding to a grid (float32).
+ *
+ * @default 3
+ * @example
+ * ```ts
+ * NOISE_COVERAGE; // 3
+ * ```
+ */
+export const NOISE_COVERAGE = 3;
+
+/**
+ * An estimate from steps longer than this (absolute) is checked at the unit scale even when its error
+ * looks good: steps relative to a large |x| can alias a periodic f (sin at x = 100 with h ≈ 2π: the
+ * differences at h and h/2 both cancel to almost nothing and agree). Where the two scales disagree
+ * beyond their errors, the smaller steps win.
+ *
+ * @default 1
+ * @example
+ * ```ts
+ * ALIAS_STEP; // 1
+ * ```
+ */
+export const ALIAS_STEP = 1;

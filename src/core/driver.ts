@@ -511,7 +511,12 @@ export class ColumnDriver {
       if (be <= ROUNDING_MARGIN * s.bestRound[k]) return true;
     }
     if (rowError > DIVERGENCE_FACTOR * be && n - 1 > s.bestRow[k]) {
-      if (++s.stalls[k] >= 2 && settled) return true;
+      if (++s.stalls[k] >= 2 && settled) {
+        // Rounding or noise took over: the newer rows' best entries scatter around the best one by as
+        // much as that noise moves an estimate, which the best entry's own error need not show.
+        s.bestError[k] = Math.max(be, Math.abs(rowValue - s.bestValue[k]));
+        return true;
+      }
     } else s.stalls[k] = 0;
     return false;
   }

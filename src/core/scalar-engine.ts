@@ -10,6 +10,7 @@ import {
   EPS,
   F_ROUNDING,
   INITIAL_STEP,
+  NOISE_COVERAGE,
   NOISE_FLOOR,
   NOISE_PROBE_RETRIES,
   NOISE_PROBE_SPLIT,
@@ -104,7 +105,8 @@ export function adaptiveDerivative(
   if (!Number.isFinite(noise)) noise = 0;
   const run = (kind: StencilKind, level: number, stopOnNoise: boolean, canSwitch: boolean): Estimate => {
     const { state, driver, kept } = engine;
-    state.noise[0] = level;
+    // The model needs a bound on each value's noise, the tables give its standard deviation.
+    state.noise[0] = NOISE_COVERAGE * level;
     kept.clear();
     state.activateAll();
     const tolerance =
