@@ -128,7 +128,15 @@ export function runAliasingScan(points: number = ALIASING_POINTS): AliasingRepor
         row.aliased++;
         const decade = `1e${Math.min(4, Math.floor(Math.log10(Math.abs(x))))}`;
         byDecade[decade] = (byDecade[decade] ?? 0) + 1;
-        aliased.push({ fn, order: row.order, x, value: r.value, error: r.error, truth, status: r.status ?? "ok" });
+        aliased.push({
+          fn,
+          order: row.order,
+          x,
+          value: r.value,
+          error: r.error,
+          truth,
+          status: r.status ?? "ok",
+        });
       }
     }
   }

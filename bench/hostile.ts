@@ -274,9 +274,12 @@ export function hostileMarkdown(r: HostileReport): string {
     if (p.report === null) lines.push(`${name}: not run: ${p.note}.`);
     else {
       const un = Object.entries(p.report.unsupported).map(([o, n]) => `${n} of order ${o}`);
-      if (un.length > 0) lines.push(`${name} ran ${p.report.outcomes.length} cases; not run: ${un.join(", ")}.`);
+      if (un.length > 0)
+        lines.push(`${name} ran ${p.report.outcomes.length} cases; not run: ${un.join(", ")}.`);
       if (p.report.functionMismatches.length > 0) {
-        lines.push(`${name}: f(x) differs from the TypeScript f(x) on ${p.report.functionMismatches.join(", ")}.`);
+        lines.push(
+          `${name}: f(x) differs from the TypeScript f(x) on ${p.report.functionMismatches.join(", ")}.`,
+        );
       }
     }
   }
