@@ -150,6 +150,10 @@ describe("hostile scoring rules", () => {
   it("a jump needs 'discontinuous' to pass; a finite value with a NaN error is dishonest", () => {
     expect(scoreHostile(jump, { value: 2.8e14, error: NaN }).honest).toBe(false);
     expect(scoreHostile(jump, { value: NaN, error: Infinity, status: "discontinuous" }).pass).toBe(true);
+    const sides = { left: { value: 0, error: 0 }, right: { value: 3, error: 1 } };
+    expect(scoreHostile(jump, { value: NaN, error: Infinity, status: "discontinuous", ...sides }).pass).toBe(
+      false,
+    );
     const nd = scoreHostile(jump, { value: 0, error: 1, status: "not-differentiable" });
     expect([nd.honest, nd.pass]).toEqual([true, false]);
     expect(scoreHostile(jump, { value: NaN, error: NaN }, { canFlag: false })).toMatchObject({
