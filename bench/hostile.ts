@@ -31,6 +31,7 @@ import {
   type HostileOutcome,
   type HostileSummary,
 } from "../test/fixtures/hostile-score.js";
+import type { PeerOutput } from "./peers.js";
 import { decodeNumber, runPython } from "./python.js";
 import { median } from "./stats.js";
 
@@ -106,25 +107,6 @@ export function runNumdiffHostile(cases: readonly HostileCase[]): HostileToolRep
     medianEvaluations: median(outcomes.map((o) => o.evaluations)),
     functionMismatches: [],
   };
-}
-
-/** One case as hostile_derivative.py prints it. */
-interface PeerCase {
-  id: string;
-  value: number | string;
-  estimate: number | string;
-  countedEvaluations: number;
-  fx?: number | string;
-  threw?: string;
-}
-
-interface PeerOutput {
-  tool: string;
-  available?: boolean;
-  note?: string;
-  options?: string;
-  unsupported?: Record<string, number>;
-  cases?: PeerCase[];
 }
 
 /**

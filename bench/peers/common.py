@@ -87,6 +87,23 @@ def import_numdifftools():
         return None
 
 
+SCIPY_DEFAULTS = "defaults (order=8, initial_step=0.5, step_factor=2, maxiter=10, rtol=sqrt(eps))"
+
+
+def scipy_estimate(f, x):
+    """scipy.differentiate.derivative(f, x) with its defaults, as a run_cases result: value,
+    estimate, evaluations (its nfev) and status."""
+    from scipy.differentiate import derivative
+
+    res = derivative(f, np.float64(x))
+    return {
+        "value": float(res.df),
+        "estimate": float(res.error),
+        "evaluations": int(res.nfev),
+        "status": int(res.status),
+    }
+
+
 def numdifftools_estimate(nd, f, x, n):
     """(value, error estimate) of numdifftools.Derivative(f, n=n, full_output=True)(x) with its
     defaults. Released versions return (value, info); the development version 0.10 returns one

@@ -14,21 +14,23 @@ scipy_derivative.py's; bench/hostile.ts scores it with the rules numdiff is scor
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 
-import numpy as np
-
-from common import HERE, emit, import_numdifftools, numdifftools_estimate, run_cases, versions
+from common import (
+    HERE,
+    SCIPY_DEFAULTS,
+    emit,
+    import_numdifftools,
+    load_cases,
+    numdifftools_estimate,
+    run_cases,
+    scipy_estimate,
+    versions,
+)
 from hostile_functions import hostile_function
 
 TRUTH = os.path.join(HERE, "..", "..", "test", "fixtures", "hostile-truth.json")
-
-
-def load_hostile_cases(path=TRUTH):
-    with open(path, encoding="utf8") as fh:
-        return json.load(fh)["cases"]
 
 
 def lookup(case):
@@ -37,22 +39,11 @@ def lookup(case):
 
 
 def scipy_setup():
-    from scipy.differentiate import derivative
-
-    def differentiate(counted, c):
-        res = derivative(counted, np.float64(c["x"]))
-        return {
-            "value": float(res.df),
-            "estimate": float(res.error),
-            "evaluations": int(res.nfev),
-            "status": int(res.status),
-        }
-
     return {
         "tool": "scipy.differentiate.derivative",
-        "options": "defaults (order=8, initial_step=0.5, step_factor=2, maxiter=10, rtol=sqrt(eps))",
+        "options": SCIPY_DEFAULTS,
         "orders": {1},
-        "differentiate": differentiate,
+        "differentiate": lambda counted, c: scipy_estimate(counted, c["x"]),
         "versions": versions(),
     }
 
@@ -81,7 +72,7 @@ def main(tool):
         note = "numdifftools not importable, and NUMDIFFTOOLS_PATH names no checkout of it"
         emit({"tool": "numdifftools.Derivative", "available": False, "note": note})
         return
-    cases = load_hostile_cases()
+    cases = load_cases(TRUTH)
     orders = setup["orders"]
     run = [c for c in cases if orders is None or c["order"] in orders]
     unsupported = {}

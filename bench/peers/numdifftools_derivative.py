@@ -12,7 +12,7 @@ Output otherwise has the shape of scipy_derivative.py's.
 
 from __future__ import annotations
 
-from common import emit, import_numdifftools, numdifftools_estimate, load_cases, run_cases, versions
+from common import emit, import_numdifftools, load_cases, numdifftools_estimate, run_cases, versions
 
 
 def main():
