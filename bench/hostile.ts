@@ -184,7 +184,7 @@ export function runGradientHostile(): GradientOutcome[] {
  */
 export function runHostile(options: { peers?: boolean } = {}): HostileReport {
   const cases = loadHostileCases();
-  const skipped: HostilePeer = { report: null, note: "not run (--no-peers)" };
+  const skipped: HostilePeer = { report: null, note: "--no-peers" };
   const peers = options.peers ?? true;
   return {
     date: new Date().toISOString(),
