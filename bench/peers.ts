@@ -8,7 +8,7 @@ import type { DerivativeCase } from "./fixtures.js";
 import { decodeNumber, runPython } from "./python.js";
 
 /** One case as a peer script prints it. */
-interface PeerCase {
+export interface PeerCase {
   id: string;
   value: number | string;
   estimate: number | string;
@@ -22,7 +22,7 @@ interface PeerCase {
 }
 
 /** A peer script's whole output. */
-interface PeerOutput {
+export interface PeerOutput {
   tool: string;
   available?: boolean;
   note?: string;

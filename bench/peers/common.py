@@ -65,17 +65,72 @@ def emit(obj):
     sys.stdout.write("\n")
 
 
-def run_cases(cases, differentiate):
-    """Runs `differentiate(counted_f, case)` on every case whose function exists (see
-    functions.py), with warnings silenced. It returns a dict with "value" and "estimate" and may
+def import_numdifftools():
+    """numdifftools, or None. Where it is not installed, a source checkout named by the environment
+    variable NUMDIFFTOOLS_PATH (the checkout's root, or its src/ folder) is put on sys.path first."""
+    try:
+        import numdifftools
+
+        return numdifftools
+    except ImportError:
+        pass
+    path = os.environ.get("NUMDIFFTOOLS_PATH")
+    if not path:
+        return None
+    src = os.path.join(path, "src")
+    sys.path.insert(0, src if os.path.isdir(os.path.join(src, "numdifftools")) else path)
+    try:
+        import numdifftools
+
+        return numdifftools
+    except ImportError:
+        return None
+
+
+SCIPY_DEFAULTS = "defaults (order=8, initial_step=0.5, step_factor=2, maxiter=10, rtol=sqrt(eps))"
+
+
+def scipy_estimate(f, x):
+    """scipy.differentiate.derivative(f, x) with its defaults, as a run_cases result: value,
+    estimate, evaluations (its nfev) and status."""
+    from scipy.differentiate import derivative
+
+    res = derivative(f, np.float64(x))
+    return {
+        "value": float(res.df),
+        "estimate": float(res.error),
+        "evaluations": int(res.nfev),
+        "status": int(res.status),
+    }
+
+
+def numdifftools_estimate(nd, f, x, n):
+    """(value, error estimate) of numdifftools.Derivative(f, n=n, full_output=True)(x) with its
+    defaults. Released versions return (value, info); the development version 0.10 returns one
+    EstimateResult(estimate, error_estimate, final_step, best_index)."""
+    out = nd.Derivative(f, n=n, full_output=True)(x)
+    if hasattr(out, "error_estimate"):
+        return float(out.estimate), float(out.error_estimate)
+    value, info = out
+    return float(value), float(info.error_estimate)
+
+
+def run_cases(cases, differentiate, lookup=None):
+    """Runs `differentiate(counted_f, case)` on every case whose function exists (`lookup(case)`
+    gives (function, how); by default function_for(case["fn"]) of functions.py), with warnings
+    silenced. It returns a dict with "value" and "estimate" and may
     add fields (evaluations, status); by default "evaluations" is the count of points f was
     called on. An exception is recorded with NaN results, never hidden. Returns the entries
     and the set of missing function names."""
-    from functions import function_for
+    if lookup is None:
+        from functions import function_for
+
+        def lookup(case):
+            return function_for(case["fn"])
 
     results, missing = [], set()
     for c in cases:
-        f, how = function_for(c["fn"])
+        f, how = lookup(c)
         if f is None:
             missing.add(c["fn"])
             continue

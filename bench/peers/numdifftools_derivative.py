@@ -2,7 +2,8 @@
 """The reference cases (test/fixtures/derivative-cases.json, all orders) through
 numdifftools.Derivative with its default options, when numdifftools is importable.
 
-When it is not (it is not installed by default, and Debian bookworm has no package for it),
+When it is not installed, a source checkout named by $NUMDIFFTOOLS_PATH is used (see
+common.import_numdifftools). Without either (it is not on the registries these machines reach),
 prints {"available": false, "note": ...} and exits 0, so the benchmark records null.
 Output otherwise has the shape of scipy_derivative.py's.
 
@@ -11,18 +12,19 @@ Output otherwise has the shape of scipy_derivative.py's.
 
 from __future__ import annotations
 
-from common import emit, load_cases, run_cases, versions
+from common import emit, import_numdifftools, load_cases, numdifftools_estimate, run_cases, versions
 
 
 def main():
-    try:
-        import numdifftools as nd
-    except ImportError as e:
-        emit({"tool": "numdifftools.Derivative", "available": False, "note": f"not importable: {e}"})
+    nd = import_numdifftools()
+    if nd is None:
+        note = "not importable, and NUMDIFFTOOLS_PATH names no checkout of it"
+        emit({"tool": "numdifftools.Derivative", "available": False, "note": note})
         return
+
     def differentiate(counted, c):
-        value, info = nd.Derivative(counted, n=c["order"], full_output=True)(c["x"])
-        return {"value": float(value), "estimate": float(info.error_estimate)}
+        value, estimate = numdifftools_estimate(nd, counted, c["x"], c["order"])
+        return {"value": value, "estimate": estimate}
 
     results, missing = run_cases(load_cases(), differentiate)
     emit(

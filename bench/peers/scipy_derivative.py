@@ -13,14 +13,10 @@ rules as numdiff's, so both tools are judged identically.
 
 from __future__ import annotations
 
-import numpy as np
-
-from common import emit, load_cases, run_cases, versions
+from common import SCIPY_DEFAULTS, emit, load_cases, run_cases, scipy_estimate, versions
 
 
 def main():
-    from scipy.differentiate import derivative
-
     first = [c for c in load_cases() if c["order"] == 1]
     unsupported = {}
     for c in load_cases():
@@ -28,19 +24,13 @@ def main():
             unsupported[c["order"]] = unsupported.get(c["order"], 0) + 1
 
     def differentiate(counted, c):
-        res = derivative(counted, np.float64(c["x"]))
-        return {
-            "value": float(res.df),
-            "estimate": float(res.error),
-            "evaluations": int(res.nfev),
-            "status": int(res.status),
-        }
+        return scipy_estimate(counted, c["x"])
 
     results, missing = run_cases(first, differentiate)
     emit(
         {
             "tool": "scipy.differentiate.derivative",
-            "options": "defaults (order=8, initial_step=0.5, step_factor=2, maxiter=10, rtol=sqrt(eps))",
+            "options": SCIPY_DEFAULTS,
             "versions": versions(),
             "supportedOrders": [1],
             "unsupported": {str(k): v for k, v in sorted(unsupported.items())},
