@@ -39,6 +39,7 @@ import {
   MIN_ROWS,
   ONE_SIDED_RETRIES,
   ROUNDING_MARGIN,
+  SHARP_TRUST,
   STEP_RATIO,
 } from "./constants.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
@@ -488,7 +489,9 @@ export class ColumnDriver {
       s.rbRound[k] = rowRound;
       s.rbTrusted[k] = settled ? 1 : 0;
     } else s.rbTrusted[k] = -1;
-    if (sharpError <= ROUNDING_MARGIN * rowRound) {
+    // The sharpened estimate assumes errors that fall geometrically; noise does not. It may end the
+    // component only when the entry's own error is already within SHARP_TRUST of its rounding.
+    if (sharpError <= ROUNDING_MARGIN * rowRound && rowError <= SHARP_TRUST * rowRound) {
       s.bestValue[k] = rowValue;
       s.bestError[k] = sharpError;
       s.bestStep[k] = this.hr;

@@ -11,6 +11,7 @@ import {
   F_ROUNDING,
   INITIAL_STEP,
   NOISE_COVERAGE,
+  NOISE_CHECK_SIGNAL,
   NOISE_FLOOR,
   NOISE_PROBE_RETRIES,
   NOISE_PROBE_SPLIT,
@@ -20,7 +21,8 @@ import { NOISE_AGREEMENT, noiseFromTable, NOISE_POINTS, type NoiseEstimate } fro
 import { runColumn, type PointSource } from "./run-column.js";
 import type { Sampler } from "./sampler.js";
 import { compareSides, type SideEstimate } from "./smoothness.js";
-import { candidateScales, representableStep } from "./step.js";
+import { stencil, stencilOffsets } from "./stencil.js";
+import { candidateScales, divideByPower, representableStep } from "./step.js";
 import type { DerivativeResult, StencilKind } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
@@ -141,6 +143,12 @@ export function adaptiveDerivative(
   let est = run(start, noise, true, canSwitch);
   let noiseUsed = o.noise > 0 ? noise : undefined;
   let status: DerivativeResult["status"] = "ok";
+  const checkStep = noiseCheckStep(o.order, scales[0]);
+  const quiet = (est.flags & ~COLUMN_FLAG.budget) === 0 && Number.isFinite(est.error) && o.rtol === 0;
+  if (quiet && o.noise === 0 && est.kind === "central" && noisyAt(sampler, x, o.order, checkStep, est)) {
+    est.flags |= COLUMN_FLAG.noisy;
+    est.noisyStep = checkStep * NOISE_PROBE_SPLIT * NOISE_PROBE_SPLIT;
+  }
   if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
     const level = probeNoise(sampler, x, est.noisyStep);
     if (level > NOISE_FLOOR * F_ROUNDING * EPS * Math.abs(sampler.at(x))) {
@@ -206,4 +214,35 @@ function noiseAt(sampler: Sampler, x: number, delta: number): NoiseEstimate {
   for (let i = 0; i < NOISE_POINTS; i++) values[i] = sampler.at(x + (i - half) * d);
   if (!(d > 0) || !values.every(Number.isFinite)) return { level: NaN, verdict: "too-large", largest: NaN };
   return noiseFromTable(values);
+}
+
+/**
+ * The step of the noise check (see NOISE_CHECK_SIGNAL): EPS^(1/(n+2)) of the scale, as a power of two,
+ * divided by 16.
+ *
+ * @example
+ * ```ts
+ * noiseCheckStep(1, 1); // 2^-22 ≈ 2.4e-7
+ * ```
+ */
+export function noiseCheckStep(order: number, scale: number): number {
+  return (scale * 2 ** Math.round(Math.log2(EPS) / (order + 2))) / 16;
+}
+
+/** Whether the base stencil at the check step disagrees with the estimate by more than rounding. */
+function noisyAt(sampler: Sampler, x: number, order: number, step: number, est: Estimate): boolean {
+  const st = stencil(stencilOffsets("central", order, 2), order);
+  const h = representableStep(x, step);
+  if (!(h > 0)) return false;
+  let sum = 0;
+  let size = 0;
+  for (let q = 0; q < st.offsets.length; q++) {
+    const v = sampler.at(x + st.offsets[q] * h);
+    if (!Number.isFinite(v)) return false;
+    sum += st.weights[q] * v;
+    size += Math.abs(st.weights[q] * v);
+  }
+  const d = divideByPower(sum, h, order);
+  const rounding = divideByPower(F_ROUNDING * EPS * size, h, order);
+  return Math.abs(d - est.value) > NOISE_CHECK_SIGNAL * rounding + est.error;
 }
