@@ -9,14 +9,14 @@ import { Tableau } from "./tableau.js";
 /**
  * Bits of {@link ColumnState.flags}: the component's differences grew like 1/hⁿ (f jumps on the
  * stencil), its even part shrank like h (a kink at x), its changes grew like noise, or it ran out of
- * its evaluation budget.
+ * its evaluation budget, or its even part grew as h shrank (f unbounded at x).
  *
  * @example
  * ```ts
  * (state.flags[0] & COLUMN_FLAG.kink) !== 0; // a kink at x is suspected
  * ```
  */
-export const COLUMN_FLAG = Object.freeze({ diverging: 1, kink: 2, noisy: 4, budget: 8 } as const);
+export const COLUMN_FLAG = Object.freeze({ diverging: 1, kink: 2, noisy: 4, budget: 8, pole: 16 } as const);
 
 /**
  * State of m components. Results of a column are left in `value`, `error`, `step` and `kind`
@@ -85,6 +85,9 @@ export class ColumnState {
   /** D·hⁿ of the last row, and for how many rows in a row it agreed with the one before (jump test). */
   readonly jumpScaled: Float64Array;
   readonly jumpRun: Int32Array;
+  /** |change| of D·hⁿ at the last row, and whether it is settling on a nonzero limit (1). */
+  readonly jumpChange: Float64Array;
+  readonly jumpSettling: Int8Array;
   /** Far rows in a row whose change grew (the noise test). */
   readonly growRun: Int32Array;
 
@@ -129,6 +132,8 @@ export class ColumnState {
     this.noisyChange = f();
     this.jumpScaled = f();
     this.jumpRun = new Int32Array(m);
+    this.jumpChange = f();
+    this.jumpSettling = new Int8Array(m);
     this.growRun = new Int32Array(m);
   }
 
@@ -157,6 +162,8 @@ export class ColumnState {
       this.noisyChange[k] = NaN;
       this.jumpScaled[k] = NaN;
       this.jumpRun[k] = 0;
+      this.jumpChange[k] = NaN;
+      this.jumpSettling[k] = 0;
       this.growRun[k] = 0;
     }
   }

@@ -528,3 +528,16 @@ export const SHARP_TRUST = 32;
  * ```
  */
 export const NOISE_CHECK_SIGNAL = 8;
+
+/**
+ * Widest spacing of the first noise table (absolute): noise does not depend on the spacing, but a
+ * periodic f sampled far apart looks like noise (sin at x = 1e5, where the column's steps are ~1e3).
+ * Quantised f (float32 at large |x|) still widens the table past it when its values are too few.
+ * 2^-10 ≈ 1e-3.
+ *
+ * @example
+ * ```ts
+ * NOISE_MAX_SPACING; // 0.0009765625
+ * ```
+ */
+export const NOISE_MAX_SPACING = 2 ** -10;

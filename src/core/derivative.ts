@@ -50,9 +50,6 @@ export function derivative(f: Fn1, x: number, options?: DerivativeOptions): Deri
   spare = null;
   try {
     const r = adaptiveDerivative(engine, sampler, x, opts);
-    // No estimate of the error means no convergence: if f is not even finite at x (1/x at 0), the
-    // last difference is meaningless, and the honest value is NaN.
-    if (Number.isNaN(r.error) && !Number.isFinite(sampler.at(x))) r.value = NaN;
     return { ...r, evaluations: sampler.evaluations };
   } finally {
     spare = engine; // also after an exception thrown by f

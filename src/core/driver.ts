@@ -372,8 +372,12 @@ export class ColumnDriver {
       const state = classifyRow(n, d, s.base1[k], s.base2[k], rounding, s.round1[k], t1, t2);
       // The jump test's invariant D·hⁿ: how many rows in a row it has stayed put.
       const g = scaledBy(d, hr, order);
-      const gPrev = s.jumpScaled[k];
-      s.jumpRun[k] = g !== 0 && Math.abs(g - gPrev) <= JUMP_TOLERANCE * Math.abs(g) ? s.jumpRun[k] + 1 : 0;
+      const gChange = Math.abs(g - s.jumpScaled[k]);
+      s.jumpRun[k] = g !== 0 && gChange <= JUMP_TOLERANCE * Math.abs(g) ? s.jumpRun[k] + 1 : 0;
+      // D·hⁿ settling on a nonzero limit (its changes at least halve, as h·f′ does beside a jump):
+      // growing differences are then a jump still to be confirmed, not noise.
+      s.jumpSettling[k] = g !== 0 && gChange <= s.jumpChange[k] / 2 && gChange < Math.abs(g) ? 1 : 0;
+      s.jumpChange[k] = gChange;
       s.jumpScaled[k] = g;
       if (state === REGIME.far && this.troubleEnds(k, n, d, rounding)) {
         this.finish(k);
@@ -433,7 +437,8 @@ export class ColumnDriver {
     // truncation error at all, x² with noise, is never settled).
     const change = Math.abs(d - s.base1[k]);
     const signal = change > NOISE_SIGNAL * (rounding + s.round1[k]);
-    s.growRun[k] = signal && n >= 3 && change > Math.abs(s.base1[k] - s.base2[k]) ? s.growRun[k] + 1 : 0;
+    const grew = signal && n >= 3 && change > Math.abs(s.base1[k] - s.base2[k]) && s.jumpSettling[k] === 0;
+    s.growRun[k] = grew ? s.growRun[k] + 1 : 0;
     if (this.spec.stopOnNoise === false || !signal) return false;
     if (s.settledRows[k] >= NOISE_SETTLED_ROWS || s.growRun[k] >= NOISE_GROWTH_ROWS) {
       s.flags[k] |= COLUMN_FLAG.noisy;
@@ -455,14 +460,12 @@ export class ColumnDriver {
     const c1 = Math.abs(s.even0[k] - s.even1[k]);
     const c2 = Math.abs(s.even1[k] - s.even2[k]);
     const ratio = c1 / c2;
-    if (
-      c1 > KINK_SIGNAL * rounding &&
-      c2 > KINK_SIGNAL * rounding &&
-      ratio > KINK_RATIO_LOW &&
-      ratio < KINK_RATIO_HIGH
-    ) {
-      s.flags[k] |= COLUMN_FLAG.kink;
-    } else s.flags[k] &= ~COLUMN_FLAG.kink;
+    const signal = c1 > KINK_SIGNAL * rounding && c2 > KINK_SIGNAL * rounding;
+    if (signal && ratio > KINK_RATIO_LOW && ratio < KINK_RATIO_HIGH) s.flags[k] |= COLUMN_FLAG.kink;
+    else s.flags[k] &= ~COLUMN_FLAG.kink;
+    // An even part whose changes grow as h shrinks: f itself grows without bound at x (a pole).
+    if (signal && ratio > 1) s.flags[k] |= COLUMN_FLAG.pole;
+    else s.flags[k] &= ~COLUMN_FLAG.pole;
   }
 
   /** The stopping rules for component k after row n (see the file comment). */

@@ -13,6 +13,7 @@ import {
   NOISE_COVERAGE,
   NOISE_CHECK_SIGNAL,
   NOISE_FLOOR,
+  NOISE_MAX_SPACING,
   NOISE_PROBE_RETRIES,
   NOISE_PROBE_SPLIT,
 } from "./constants.js";
@@ -179,6 +180,20 @@ export function adaptiveDerivative(
   }
   if ((est.flags & COLUMN_FLAG.budget) !== 0 && result.status === "ok") result.status = "max-evaluations";
   if (noiseUsed !== undefined) result.noise = noiseUsed;
+  // A pole (f(x) infinite: 1/x at 0, 1/(x−1)² at 1) has no derivative, whatever the differences say;
+  // f(x) NaN may be a removable singularity (sin(x)/x at 0), whose derivative the differences find.
+  // f(x) costs a call only where the stencils did not need it and the even part grew.
+  // No error estimate means no convergence: with f not finite at x, the last difference means nothing.
+  const unknown = Number.isNaN(result.error);
+  const mayBePole =
+    o.order % 2 === 0 || (est.flags & COLUMN_FLAG.pole) !== 0 || !Number.isFinite(result.value) || unknown;
+  if (result.status === "ok" && mayBePole) {
+    const fx = sampler.at(x);
+    const pole = fx === Infinity || fx === -Infinity || (unknown && !Number.isFinite(fx));
+    if (!Number.isFinite(result.value) || pole) {
+      return { ...result, value: NaN, error: Infinity, status: "not-finite" };
+    }
+  }
   return result;
 }
 
@@ -192,7 +207,8 @@ export function adaptiveDerivative(
  * Returns 0 when there is no noise to speak of.
  */
 function probeNoise(sampler: Sampler, x: number, noisyStep: number): number {
-  let delta = noisyStep / NOISE_PROBE_SPLIT;
+  // At most NOISE_MAX_SPACING: wider tables can alias a periodic f (sin at 1e5 with steps of 1e3).
+  let delta = Math.min(noisyStep / NOISE_PROBE_SPLIT, NOISE_MAX_SPACING);
   let wide = noiseAt(sampler, x, delta);
   for (let i = 0; i < NOISE_PROBE_RETRIES && wide.verdict === "too-small"; i++) {
     delta *= NOISE_PROBE_SPLIT;

@@ -126,19 +126,22 @@ describe("derivative, special values", () => {
     expect(derivative(Math.sin, 0).value).toBeCloseTo(1, 14);
     expect(derivative(Math.sin, -0).value).toBeCloseTo(1, 14);
   });
-  it("f infinite at x (1/x at 0) gives NaN, not a huge number", () => {
+  it("f infinite at x (1/x at 0) gives NaN with status not-finite, not a huge number", () => {
     const r = derivative((x) => 1 / x, 0);
     expect(r.value).toBeNaN();
-    expect(r.error).toBeNaN();
+    expect(r.error).toBe(Infinity);
+    expect(r.status).toBe("not-finite");
   });
   it("a subnormal x gives sin'(x) = 1", () => {
     expect(relErr(derivative(Math.sin, 5e-324).value, 1)).toBeLessThan(1e-13);
   });
   it("x = ±1e300: x + h does not overflow", () => {
     for (const x of [1e300, -1e300]) {
-      // log is ill-conditioned there: |f / (x f')| = log(1e300) ≈ 690, so about 690·EPS·(x/h) is lost.
+      // log is ill-conditioned there: |f / (x f')| = log(1e300) ≈ 690, so about 690·EPS·(x/h) is lost,
+      // with x/h = 32 at the first step and a factor of a few from the extrapolation: 690·EPS·128.
       const r = derivative((t) => Math.log(Math.abs(t)), x);
-      expect(relErr(r.value, 1 / x)).toBeLessThan(1e-11);
+      expect(relErr(r.value, 1 / x)).toBeLessThan(690 * Number.EPSILON * 128);
+      expect(r.error).toBeGreaterThanOrEqual(Math.abs(r.value - 1 / x));
       const s = derivative((t) => t / 3, x);
       expect(relErr(s.value, 1 / 3)).toBeLessThan(1e-14);
     }
