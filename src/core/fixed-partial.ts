@@ -1,7 +1,8 @@
 /**
  * The fixed-step partial derivative of the functions of several variables: one plain stencil along
- * coordinate i of a working copy w of x, allocation-free. A nudged coordinate is always restored from
- * its saved value (`w[i] = saved`), never by subtracting h, so w is bit-identical to x after each call.
+ * coordinate i of a working copy w of x, allocation-free. Before every call of f the whole working copy
+ * is restored from the pristine x (`w.set(x0)`), so an f that writes into its argument gets the same
+ * answers as one that does not; a nudged coordinate is set from its saved value, never by subtracting h.
  */
 
 import { NumdiffError, describeValue, invalid } from "./errors.js";
@@ -66,7 +67,8 @@ export function checkInside(st: Stencil, xi: number, h: number, lo: number, hi: 
 /**
  * Σ_k weights[k] · f(w with w[i] = w[i] + offsets[k]·h) / h^order, the value at offset 0 taken from
  * `centre` (f(w), computed once by the caller). Returns NaN without calling f when w[i] is not finite.
- * Calls f exactly once per nonzero offset; w is unchanged on return.
+ * Calls f exactly once per nonzero offset, each time on w = x0 but for coordinate i; w equals x0 on
+ * return (x0: the pristine point, default a copy of w as given).
  *
  * @example
  * ```ts
@@ -82,8 +84,9 @@ export function fixedPartial(
   st: Stencil,
   h: number,
   centre: number,
+  x0: Float64Array = w.slice(),
 ): number {
-  const saved = w[i];
+  const saved = x0[i];
   if (!Number.isFinite(saved)) return NaN;
   const offsets = st.offsets;
   const weights = st.weights;
@@ -92,9 +95,10 @@ export function fixedPartial(
     const o = offsets[k];
     let v = centre;
     if (o !== 0) {
+      w.set(x0);
       w[i] = saved + o * h;
       v = f(w);
-      w[i] = saved;
+      w.set(x0);
       if (typeof v !== "number") throw nonNumeric(v, i, saved + o * h);
     }
     sum += weights[k] * v;

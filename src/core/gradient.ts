@@ -74,8 +74,9 @@ function fixedGradient(f: FnN, w: Float64Array, o: ResolvedMultivariate, h: numb
   const centre = hasCentre ? callNumber(f, w) : NaN;
   const calls = callsPerCoordinate(st);
   let evaluations = hasCentre ? 1 : 0;
+  const x0 = w.slice();
   for (let i = 0; i < n; i++) {
-    value[i] = fixedPartial(f, w, i, st, h, centre);
+    value[i] = fixedPartial(f, w, i, st, h, centre, x0);
     if (Number.isFinite(w[i])) evaluations += calls;
     if (progress !== undefined) progress(i + 1, n);
   }
@@ -89,8 +90,9 @@ function adaptiveGradient(f: FnN, w: Float64Array, o: ResolvedMultivariate): Gra
   const error = new Float64Array(n);
   const progress = o.onProgress;
   let evaluations = 0;
+  const x0 = w.slice();
   for (let index = 0; index < n; index++) {
-    const r = derivativeAlong(f, w, index, { order: o.order, method: o.method, bounds: boundsOf(o, index) });
+    const r = derivativeAlong(f, w, index, { ...o.engine, bounds: boundsOf(o, index) }, x0);
     value[index] = r.value;
     error[index] = r.error;
     evaluations += r.evaluations;

@@ -68,6 +68,13 @@ export interface HessianResult {
 export function hessian(f: FnN, x: ArrayLike<number>, options?: HessianOptions): HessianResult {
   checkFunction(f, "f");
   const w = toPoint(x, "x");
+  if (options !== undefined && (options === null || typeof options !== "object")) {
+    throw invalid("INVALID_OPTION", "options", "an object or undefined", options);
+  }
+  const order = (options as { order?: unknown } | undefined)?.order;
+  if (order !== undefined && order !== 2) {
+    throw invalid("INVALID_ORDER", "order", "2 or undefined (a Hessian holds second derivatives)", order);
+  }
   const o = resolveMultivariate({ ...options, order: undefined }, w);
   if (o.method !== "auto" && o.method !== "central") {
     throw invalid("INVALID_METHOD", "method", `"auto" or "central" for a Hessian`, o.method);
@@ -92,8 +99,9 @@ export function hessian(f: FnN, x: ArrayLike<number>, options?: HessianOptions):
     const centre = callNumber(f, w);
     evaluations++;
     const pairs = new PairSampler(f, w);
+    const x0 = w.slice();
     for (let i = 0; i < n; i++) {
-      value[i][i] = fixedPartial(f, w, i, st, h, centre);
+      value[i][i] = fixedPartial(f, w, i, st, h, centre, x0);
       if (Number.isFinite(w[i])) evaluations += st.offsets.length - 1;
       tick();
       for (let j = i + 1; j < n; j++) {
@@ -104,8 +112,9 @@ export function hessian(f: FnN, x: ArrayLike<number>, options?: HessianOptions):
     }
     return { value, error, evaluations: evaluations + pairs.evaluations };
   }
+  const x0 = w.slice();
   for (let i = 0; i < n; i++) {
-    const r = derivativeAlong(f, w, i, { order: 2, bounds: boundsOf(o, i) });
+    const r = derivativeAlong(f, w, i, { ...o.engine, order: 2, bounds: boundsOf(o, i) }, x0);
     value[i][i] = r.value;
     error[i][i] = r.error;
     evaluations += r.evaluations;

@@ -141,11 +141,12 @@ function fixed(
         let v: ArrayLike<number>;
         if (off === 0) v = centre as ArrayLike<number>;
         else {
+          w.set(caller.x0);
           w[j] = saved + off * h;
           try {
             v = caller.call();
           } finally {
-            w[j] = saved;
+            w.set(caller.x0);
           }
           if (m < 0) setup(caller.m);
         }

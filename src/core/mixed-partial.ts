@@ -45,8 +45,8 @@ export interface MixedEstimate {
 }
 
 /**
- * f on a working point w with two coordinates set (both restored from their saved values after the
- * call), counting calls; points outside the bounds give NaN without a call.
+ * f on a working point w with two coordinates set (the whole of w restored from the pristine point
+ * before and after each call), counting calls; points outside the bounds give NaN without a call.
  *
  * @example
  * ```ts
@@ -59,12 +59,17 @@ export class PairSampler {
   /** Calls of f made so far. */
   evaluations = 0;
 
+  /** The pristine point: w is restored from it before every call. */
+  readonly x0: Float64Array;
+
   constructor(
     private readonly f: FnN,
     readonly w: Float64Array,
     private readonly lo?: Float64Array,
     private readonly hi?: Float64Array,
-  ) {}
+  ) {
+    this.x0 = w.slice();
+  }
 
   /** f(w with w[i] = a, w[j] = b). */
   at(i: number, a: number, j: number, b: number): number {
@@ -72,16 +77,14 @@ export class PairSampler {
     if (lo !== undefined && hi !== undefined && !(a >= lo[i] && a <= hi[i] && b >= lo[j] && b <= hi[j])) {
       return NaN;
     }
-    const si = w[i];
-    const sj = w[j];
+    w.set(this.x0); // the whole point, whatever an earlier call of f wrote into it
     w[i] = a;
     w[j] = b;
     this.evaluations++;
     try {
       return callNumber(this.f, w);
     } finally {
-      w[i] = si;
-      w[j] = sj;
+      w.set(this.x0);
     }
   }
 }

@@ -66,12 +66,13 @@ export function partial(
     const evaluations = callsPerCoordinate(st) + (st.offsets.includes(0) ? 1 : 0);
     return { value, error: NaN, step: o.step, evaluations, method: kind };
   }
-  return derivativeAlong(f, w, index, { order: o.order, method: o.method, bounds: boundsOf(o, index) });
+  return derivativeAlong(f, w, index, { ...o.engine, bounds: boundsOf(o, index) });
 }
 
 /**
  * The one-variable engine (`derivative`) along coordinate `index` of the working point w: f is called
- * with w[index] = t, and w[index] is restored from its saved value after every call. Shared by
+ * with w = x0 but w[index] = t, the whole of w restored from the pristine x0 before and after every
+ * call (an f that writes into its argument gets the answers of one that does not). Shared by
  * `partial`, `gradient` and the Hessian's diagonal.
  *
  * @example
@@ -85,12 +86,14 @@ export function derivativeAlong(
   w: Float64Array,
   index: number,
   options: DerivativeOptions,
+  x0: Float64Array = w.slice(),
 ): DerivativeResult {
-  const saved = w[index];
+  const saved = x0[index];
   const along = (t: number): number => {
+    w.set(x0); // the whole point, whatever an earlier call of f wrote into it
     w[index] = t;
     const v = f(w);
-    w[index] = saved;
+    w.set(x0);
     return v;
   };
   return derivative(along, saved, options);

@@ -23,12 +23,18 @@ export class VectorCaller {
   /** Length of F's results: fixed by the first call, -1 before it. */
   m = -1;
 
+  /** The pristine point: w is restored from it before every call of F, so an F that writes into its
+   * argument gets the answers of one that does not. */
+  readonly x0: Float64Array;
+
   constructor(
     private readonly F: VecFn,
     readonly w: Float64Array,
-  ) {}
+  ) {
+    this.x0 = w.slice();
+  }
 
-  /** F(w), checked. */
+  /** F(w), checked; w is the pristine point but for what the caller set since the last call. */
   call(): ArrayLike<number> {
     const v = this.F(this.w);
     this.evaluations++;
@@ -59,12 +65,12 @@ export class VectorCaller {
    */
   callAt(j: number, t: number, lo: number, hi: number): ArrayLike<number> | null {
     if (!(t >= lo && t <= hi) || !Number.isFinite(t)) return null;
-    const saved = this.w[j];
+    this.w.set(this.x0);
     this.w[j] = t;
     try {
       return this.call();
     } finally {
-      this.w[j] = saved;
+      this.w.set(this.x0);
     }
   }
 }

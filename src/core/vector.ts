@@ -52,7 +52,8 @@ export interface MultivariateOptions extends Omit<DerivativeOptions, "bounds"> {
  * ```ts
  * resolveMultivariate({ bounds: [[0, 1], [0, 2]], method: "forward", step: 1e-3 }, new Float64Array([0.5, 1]));
  * // { order: 1, method: "forward", step: 0.001, accuracy: 1,
- * //   lo: Float64Array [0, 0], hi: Float64Array [1, 2], onProgress: undefined }
+ * //   lo: Float64Array [0, 0], hi: Float64Array [1, 2], onProgress: undefined,
+ * //   engine: { order: 1, method: "forward" } }
  * ```
  */
 export interface ResolvedMultivariate {
@@ -63,6 +64,9 @@ export interface ResolvedMultivariate {
   lo: Float64Array;
   hi: Float64Array;
   onProgress: ((done: number, total: number) => void) | undefined;
+  /** The options of the one-variable engine for each partial derivative (order, method, noise,
+   * tolerances; `maxEvaluations` is per partial derivative). */
+  engine: DerivativeOptions;
 }
 
 const INTEGER_ARRAYS = [
@@ -126,7 +130,15 @@ export function resolveMultivariate(
     throw invalid("INVALID_OPTION", "options", "an object or undefined", options);
   }
   const o = options ?? {};
-  const shared = resolveOptions({ order: o.order, method: o.method, step: o.step, accuracy: o.accuracy });
+  const engineOptions = {
+    order: o.order,
+    method: o.method,
+    noise: o.noise,
+    rtol: o.rtol,
+    atol: o.atol,
+    maxEvaluations: o.maxEvaluations,
+  };
+  const shared = resolveOptions({ ...engineOptions, step: o.step, accuracy: o.accuracy });
   const onProgress = o.onProgress;
   if (onProgress !== undefined && typeof onProgress !== "function") {
     throw invalid("INVALID_OPTION", "onProgress", "a function (done, total) => void", onProgress);
@@ -156,6 +168,11 @@ export function resolveMultivariate(
       }
     }
   }
+  const engine: DerivativeOptions = { order: shared.order, method: shared.method };
+  if (o.noise !== undefined) engine.noise = o.noise;
+  if (o.rtol !== undefined) engine.rtol = o.rtol;
+  if (o.atol !== undefined) engine.atol = o.atol;
+  if (o.maxEvaluations !== undefined) engine.maxEvaluations = o.maxEvaluations;
   return {
     order: shared.order,
     method: shared.method,
@@ -164,6 +181,7 @@ export function resolveMultivariate(
     lo,
     hi,
     onProgress,
+    engine,
   };
 }
 
