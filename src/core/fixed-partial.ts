@@ -67,8 +67,8 @@ export function checkInside(st: Stencil, xi: number, h: number, lo: number, hi: 
 /**
  * Σ_k weights[k] · f(w with w[i] = w[i] + offsets[k]·h) / h^order, the value at offset 0 taken from
  * `centre` (f(w), computed once by the caller). Returns NaN without calling f when w[i] is not finite.
- * Calls f exactly once per nonzero offset, each time on w = x0 but for coordinate i; w equals x0 on
- * return (x0: the pristine point, default a copy of w as given).
+ * Calls f exactly once per nonzero offset, each time on w = x0 but for coordinate i (x0: the pristine
+ * point, default a copy of w as given); w equals x0 again on return.
  *
  * @example
  * ```ts
@@ -98,11 +98,11 @@ export function fixedPartial(
       w.set(x0);
       w[i] = saved + o * h;
       v = f(w);
-      w.set(x0);
       if (typeof v !== "number") throw nonNumeric(v, i, saved + o * h);
     }
     sum += weights[k] * v;
   }
+  w.set(x0);
   return st.order === 1 ? sum / h : divideByPower(sum, h, st.order);
 }
 

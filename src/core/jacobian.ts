@@ -143,11 +143,7 @@ function fixed(
         else {
           w.set(caller.x0);
           w[j] = saved + off * h;
-          try {
-            v = caller.call();
-          } finally {
-            w.set(caller.x0);
-          }
+          v = caller.call();
           if (m < 0) setup(caller.m);
         }
         for (let k = 0; k < m; k++) acc[k] += wt * component(v, k);
@@ -157,6 +153,7 @@ function fixed(
     if (o.onProgress !== undefined) o.onProgress(j + 1, n);
   }
   // Every coordinate NaN: F was never called, so m is unknown; take it from F(x).
+  w.set(caller.x0);
   if (m < 0) setup(caller.call().length);
   // Columns of non-finite coordinates are NaN (filled last: the rows may not have existed yet).
   for (let j = 0; j < n; j++) if (!Number.isFinite(w[j])) for (let k = 0; k < m; k++) value[k][j] = NaN;

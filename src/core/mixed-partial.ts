@@ -46,7 +46,7 @@ export interface MixedEstimate {
 
 /**
  * f on a working point w with two coordinates set (the whole of w restored from the pristine point
- * before and after each call), counting calls; points outside the bounds give NaN without a call.
+ * before each call), counting calls; points outside the bounds give NaN without a call.
  *
  * @example
  * ```ts
@@ -81,11 +81,7 @@ export class PairSampler {
     w[i] = a;
     w[j] = b;
     this.evaluations++;
-    try {
-      return callNumber(this.f, w);
-    } finally {
-      w.set(this.x0);
-    }
+    return callNumber(this.f, w);
   }
 }
 
@@ -98,8 +94,8 @@ export class PairSampler {
  * ```
  */
 export function mixedStencil(p: PairSampler, i: number, j: number, hi: number, hj: number): number {
-  const xi = p.w[i];
-  const xj = p.w[j];
+  const xi = p.x0[i];
+  const xj = p.x0[j];
   const pp = p.at(i, xi + hi, j, xj + hj);
   const pm = p.at(i, xi + hi, j, xj - hj);
   const mp = p.at(i, xi - hi, j, xj + hj);
@@ -130,8 +126,8 @@ class MixedSource implements PointSource {
 
   at(c: number): Float64Array {
     const { p, i, j } = this;
-    const xi = p.w[i];
-    const xj = p.w[j];
+    const xi = p.x0[i];
+    const xj = p.x0[j];
     const a = Math.abs(c);
     const di = representableStep(xi, this.si * a);
     const dj = representableStep(xj, this.sj * a);
@@ -179,6 +175,22 @@ export function mixedPartial(
   const scalesJ = candidateScales(xj);
   const tries = Math.max(scalesI.length, scalesJ.length);
   const p = new PairSampler(f, w, lo, hi);
+  try {
+    return mixedColumns(p, i, j, scalesI, scalesJ, tries);
+  } finally {
+    w.set(p.x0); // f may have written into w: leave it as it came
+  }
+}
+
+/** The adaptive columns of {@link mixedPartial} over the scales of x_i and x_j. */
+function mixedColumns(
+  p: PairSampler,
+  i: number,
+  j: number,
+  scalesI: number[],
+  scalesJ: number[],
+  tries: number,
+): MixedEstimate {
   const state = new ColumnState(1);
   const driver = new ColumnDriver(state);
   const kept = new KeptEstimates(1);

@@ -71,8 +71,8 @@ export function partial(
 
 /**
  * The one-variable engine (`derivative`) along coordinate `index` of the working point w: f is called
- * with w = x0 but w[index] = t, the whole of w restored from the pristine x0 before and after every
- * call (an f that writes into its argument gets the answers of one that does not). Shared by
+ * with w = x0 but w[index] = t, the whole of w restored from the pristine x0 before every call (an f
+ * that writes into its argument gets the answers of one that does not). Shared by
  * `partial`, `gradient` and the Hessian's diagonal.
  *
  * @example
@@ -92,9 +92,11 @@ export function derivativeAlong(
   const along = (t: number): number => {
     w.set(x0); // the whole point, whatever an earlier call of f wrote into it
     w[index] = t;
-    const v = f(w);
-    w.set(x0);
-    return v;
+    return f(w);
   };
-  return derivative(along, saved, options);
+  try {
+    return derivative(along, saved, options);
+  } finally {
+    w.set(x0); // once per derivative, not per call
+  }
 }

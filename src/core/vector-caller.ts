@@ -67,11 +67,7 @@ export class VectorCaller {
     if (!(t >= lo && t <= hi) || !Number.isFinite(t)) return null;
     this.w.set(this.x0);
     this.w[j] = t;
-    try {
-      return this.call();
-    } finally {
-      this.w.set(this.x0);
-    }
+    return this.call();
   }
 }
 
