@@ -41,7 +41,7 @@ export function derivative(f: Fn1, x: number, options?: DerivativeOptions): Deri
   const sampler = new Sampler(f, opts.lo, opts.hi);
   const startKind: StencilKind = opts.method === "auto" ? "central" : opts.method;
   if (!Number.isFinite(x)) {
-    return { value: NaN, error: NaN, step: NaN, evaluations: 0, method: startKind };
+    return { value: NaN, error: NaN, step: NaN, evaluations: 0, method: startKind, status: "not-finite" };
   }
   if (opts.step !== undefined) {
     return fixedStep(sampler, x, opts.order, startKind, opts.step, opts.accuracy, opts.lo, opts.hi);

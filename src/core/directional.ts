@@ -2,7 +2,8 @@ import { derivative } from "./derivative.js";
 import { invalid } from "./errors.js";
 import { callNumber, checkInside, fixedStencil } from "./fixed-partial.js";
 import { divideByPower } from "./step.js";
-import type { DerivativeResult, FnN, StencilKind } from "./types.js";
+import { fixedStatus } from "./status.js";
+import type { DerivativeResult, FnN, OneSided, StencilKind } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 
@@ -111,10 +112,22 @@ export function directionalDerivative(
     let sum = 0;
     for (let k = 0; k < st.offsets.length; k++) sum += st.weights[k] * along(st.offsets[k] * o.step);
     const value = divideByPower(sum, o.step, o.order);
-    return { value, error: NaN, step: o.step, evaluations: st.offsets.length, method: kind };
+    const status = fixedStatus(value);
+    return { value, error: NaN, step: o.step, evaluations: st.offsets.length, method: kind, status };
   }
-  const r = derivative(along, 0, { order: o.order, method: o.method, bounds });
+  const r = derivative(along, 0, { ...o.engine, bounds });
   if (sigma === 1) return r;
   const factor = sigma ** o.order;
-  return { ...r, value: r.value / factor, error: r.error / factor, step: r.step * sigma };
+  const side = (s: OneSided | undefined): OneSided | undefined =>
+    s === undefined ? undefined : { value: s.value / factor, error: s.error / factor };
+  const out: DerivativeResult = {
+    ...r,
+    value: r.value / factor,
+    error: r.error / factor,
+    step: r.step * sigma,
+  };
+  if (r.left !== undefined) out.left = side(r.left);
+  if (r.right !== undefined) out.right = side(r.right);
+  if (r.noise !== undefined) out.noise = r.noise; // f's own noise: not scaled
+  return out;
 }

@@ -8,6 +8,7 @@ import { stencil, stencilOffsets } from "./stencil.js";
 import { divideByPower } from "./step.js";
 import type { DerivativeResult, StencilKind } from "./types.js";
 import type { Sampler } from "./sampler.js";
+import { fixedStatus } from "./status.js";
 
 /**
  * Σ w_k f(x + k·h) / h^n for the standard stencil of the given kind, order and accuracy. The error
@@ -43,5 +44,12 @@ export function fixedStep(
   let sum = 0;
   for (let k = 0; k < st.offsets.length; k++) sum += st.weights[k] * sampler.at(x + st.offsets[k] * h);
   const value = divideByPower(sum, h, order);
-  return { value, error: NaN, step: h, evaluations: sampler.evaluations, method: kind };
+  return {
+    value,
+    error: NaN,
+    step: h,
+    evaluations: sampler.evaluations,
+    method: kind,
+    status: fixedStatus(value),
+  };
 }

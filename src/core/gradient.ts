@@ -1,6 +1,7 @@
 import { callNumber, callsPerCoordinate, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
 import { derivativeAlong } from "./partial.js";
-import type { FnN, StencilKind } from "./types.js";
+import { fixedStatus, statusCode, worstStatus } from "./status.js";
+import type { FnN, Status, StencilKind } from "./types.js";
 import { checkFunction } from "./validate.js";
 import {
   boundsOf,
@@ -29,6 +30,10 @@ export interface GradientResult {
   error: Float64Array;
   /** Calls of f actually made, exactly. */
   evaluations: number;
+  /** The most severe status of the components (see {@link STATUSES}). */
+  status: Status;
+  /** The status of each component, as its code in {@link STATUSES}. */
+  statuses: Uint8Array;
 }
 
 /**
@@ -75,12 +80,14 @@ function fixedGradient(f: FnN, w: Float64Array, o: ResolvedMultivariate, h: numb
   const calls = callsPerCoordinate(st);
   let evaluations = hasCentre ? 1 : 0;
   const x0 = w.slice();
+  const statuses = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     value[i] = fixedPartial(f, w, i, st, h, centre, x0);
+    statuses[i] = statusCode(fixedStatus(value[i]));
     if (Number.isFinite(w[i])) evaluations += calls;
     if (progress !== undefined) progress(i + 1, n);
   }
-  return { value, error, evaluations };
+  return { value, error, evaluations, status: worstStatus([statuses]), statuses };
 }
 
 /** Each component from the adaptive one-variable engine along its coordinate. */
@@ -91,12 +98,14 @@ function adaptiveGradient(f: FnN, w: Float64Array, o: ResolvedMultivariate): Gra
   const progress = o.onProgress;
   let evaluations = 0;
   const x0 = w.slice();
+  const statuses = new Uint8Array(n);
   for (let index = 0; index < n; index++) {
     const r = derivativeAlong(f, w, index, { ...o.engine, bounds: boundsOf(o, index) }, x0);
+    statuses[index] = statusCode(r.status);
     value[index] = r.value;
     error[index] = r.error;
     evaluations += r.evaluations;
     if (progress !== undefined) progress(index + 1, n);
   }
-  return { value, error, evaluations };
+  return { value, error, evaluations, status: worstStatus([statuses]), statuses };
 }

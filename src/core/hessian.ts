@@ -2,7 +2,8 @@ import { invalid } from "./errors.js";
 import { callNumber, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
 import { PairSampler, mixedPartial, mixedStencil } from "./mixed-partial.js";
 import { derivativeAlong } from "./partial.js";
-import type { FnN } from "./types.js";
+import { fixedStatus, statusCode, worstStatus } from "./status.js";
+import type { FnN, Status } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { boundsOf, resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 
@@ -38,6 +39,10 @@ export interface HessianResult {
   error: Float64Array[];
   /** Calls of f actually made, exactly. */
   evaluations: number;
+  /** The most severe status of the entries (see STATUSES). */
+  status: Status;
+  /** The status of each entry as its code in STATUSES, symmetric rows like `value`. */
+  statuses: Uint8Array[];
 }
 
 /**
@@ -82,9 +87,11 @@ export function hessian(f: FnN, x: ArrayLike<number>, options?: HessianOptions):
   const n = w.length;
   const value: Float64Array[] = [];
   const error: Float64Array[] = [];
+  const statuses: Uint8Array[] = [];
   for (let i = 0; i < n; i++) {
     value.push(new Float64Array(n));
     error.push(new Float64Array(n).fill(NaN));
+    statuses.push(new Uint8Array(n));
   }
   const total = (n * (n + 1)) / 2;
   let done = 0;
@@ -110,22 +117,32 @@ export function hessian(f: FnN, x: ArrayLike<number>, options?: HessianOptions):
         tick();
       }
     }
-    return { value, error, evaluations: evaluations + pairs.evaluations };
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) statuses[i][j] = statusCode(fixedStatus(value[i][j]));
+    return {
+      value,
+      error,
+      evaluations: evaluations + pairs.evaluations,
+      status: worstStatus(statuses),
+      statuses,
+    };
   }
   const x0 = w.slice();
   for (let i = 0; i < n; i++) {
     const r = derivativeAlong(f, w, i, { ...o.engine, order: 2, bounds: boundsOf(o, i) }, x0);
     value[i][i] = r.value;
     error[i][i] = r.error;
+    statuses[i][i] = statusCode(r.status);
     evaluations += r.evaluations;
     tick();
     for (let j = i + 1; j < n; j++) {
       const m = mixedPartial(f, w, i, j, o.lo, o.hi);
       value[i][j] = value[j][i] = m.value;
       error[i][j] = error[j][i] = m.error;
+      statuses[i][j] = statuses[j][i] = statusCode(fixedStatus(m.value));
       evaluations += m.evaluations;
       tick();
     }
   }
-  return { value, error, evaluations };
+  return { value, error, evaluations, status: worstStatus(statuses), statuses };
 }

@@ -14,6 +14,7 @@ export type {
 } from "./types.js";
 export { stencil, stencilOffsets, type Stencil } from "./stencil.js";
 export { derivative } from "./derivative.js";
+export { STATUSES, statusCode, worstStatus, fixedStatus } from "./status.js";
 export type { MultiBounds, MultivariateOptions } from "./vector.js";
 export { partial } from "./partial.js";
 export { gradient, type GradientResult } from "./gradient.js";

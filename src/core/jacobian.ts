@@ -1,10 +1,11 @@
 import { bestOfScales, KeptEstimates } from "./best-of-scales.js";
-import { ColumnState } from "./column-state.js";
+import { COLUMN_FLAG, ColumnState } from "./column-state.js";
+import { fixedStatus, STATUSES, statusCode } from "./status.js";
 import { ColumnDriver } from "./driver.js";
 import { invalid } from "./errors.js";
 import { checkInside, fixedStencil } from "./fixed-partial.js";
 import { candidateScales, divideByPower } from "./step.js";
-import type { StencilKind, VecFn } from "./types.js";
+import type { Status, StencilKind, VecFn } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
 import { runColumn, type PointSource } from "./run-column.js";
@@ -48,6 +49,10 @@ export interface JacobianResult {
   error: Float64Array[];
   /** Calls of F actually made, exactly. */
   evaluations: number;
+  /** The most severe status of the entries (see STATUSES). */
+  status: Status;
+  /** The status of each entry as its code in STATUSES, same shape as `value`; `[]` with `errors: false`. */
+  statuses: Uint8Array[];
 }
 
 /** F along coordinate j of the working point, as a point source for the engine; reused per column. */
@@ -65,6 +70,20 @@ class ColumnSource implements PointSource {
   centre(): Float64Array {
     return this.mid;
   }
+}
+
+const DISCONTINUOUS = statusCode("discontinuous");
+
+/**
+ * The status code of a Jacobian entry from what its column found: the Jacobian reports the column's
+ * own findings (a jump, a spent budget, no finite value); derivative() goes on to compare one-sided
+ * derivatives and measure noise.
+ */
+function entryStatus(value: number, flags: number): number {
+  if ((flags & COLUMN_FLAG.diverging) !== 0) return DISCONTINUOUS;
+  if (!Number.isFinite(value)) return statusCode("not-finite");
+  if ((flags & COLUMN_FLAG.budget) !== 0) return statusCode("max-evaluations");
+  return 0;
 }
 
 function rows(m: number, n: number, fill: number): Float64Array[] {
@@ -157,7 +176,15 @@ function fixed(
   if (m < 0) setup(caller.call().length);
   // Columns of non-finite coordinates are NaN (filled last: the rows may not have existed yet).
   for (let j = 0; j < n; j++) if (!Number.isFinite(w[j])) for (let k = 0; k < m; k++) value[k][j] = NaN;
-  return { value, error, evaluations: caller.evaluations };
+  const statuses: Uint8Array[] = [];
+  let worst = 0;
+  for (let k = 0; k < m; k++) {
+    const row = new Uint8Array(n);
+    for (let j = 0; j < n; j++) row[j] = statusCode(fixedStatus(value[k][j]));
+    for (let j = 0; j < n; j++) worst = Math.max(worst, row[j]);
+    if (withErrors) statuses.push(row);
+  }
+  return { value, error, evaluations: caller.evaluations, status: STATUSES[worst], statuses };
 }
 
 function adaptive(
@@ -173,6 +200,9 @@ function adaptive(
   for (let k = 0; k < m; k++) centre[k] = component(first, k);
   const value = rows(m, n, 0);
   const error = withErrors ? rows(m, n, NaN) : [];
+  const statuses: Uint8Array[] = [];
+  if (withErrors) for (let k = 0; k < m; k++) statuses.push(new Uint8Array(n));
+  let worst = 0;
   const state = new ColumnState(m);
   const driver = new ColumnDriver(state);
   const kept = new KeptEstimates(m);
@@ -204,11 +234,19 @@ function adaptive(
       for (let k = 0; k < m; k++) {
         // As derivative(): no error estimate means no convergence; if F_k is not even finite at x
         // (1/x at 0) the last difference is meaningless, and the honest value is NaN.
-        value[k][j] = Number.isNaN(kept.error[k]) && !Number.isFinite(centre[k]) ? NaN : kept.value[k];
-        if (withErrors) error[k][j] = kept.error[k];
+        let v = Number.isNaN(kept.error[k]) && !Number.isFinite(centre[k]) ? NaN : kept.value[k];
+        let e = kept.error[k];
+        const code = entryStatus(v, kept.flags[k]);
+        if (code === DISCONTINUOUS) [v, e] = [NaN, Infinity];
+        value[k][j] = v;
+        if (withErrors) {
+          error[k][j] = e;
+          statuses[k][j] = code;
+        }
+        if (code > worst) worst = code;
       }
     }
     if (o.onProgress !== undefined) o.onProgress(j + 1, n);
   }
-  return { value, error, evaluations: caller.evaluations };
+  return { value, error, evaluations: caller.evaluations, status: STATUSES[worst], statuses };
 }

@@ -2,6 +2,7 @@ import { derivative } from "./derivative.js";
 import { invalid } from "./errors.js";
 import { callNumber, callsPerCoordinate, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
 import type { DerivativeOptions, DerivativeResult, FnN, StencilKind } from "./types.js";
+import { fixedStatus } from "./status.js";
 import { checkFunction } from "./validate.js";
 import { boundsOf, resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 
@@ -60,11 +61,11 @@ export function partial(
     const st = fixedStencil(kind, o.order, o.accuracy);
     checkInside(st, saved, o.step, o.lo[index], o.hi[index], index);
     if (!Number.isFinite(saved))
-      return { value: NaN, error: NaN, step: o.step, evaluations: 0, method: kind };
+      return { value: NaN, error: NaN, step: o.step, evaluations: 0, method: kind, status: "not-finite" };
     const centre = st.offsets.includes(0) ? callNumber(f, w) : NaN;
     const value = fixedPartial(f, w, index, st, o.step, centre);
     const evaluations = callsPerCoordinate(st) + (st.offsets.includes(0) ? 1 : 0);
-    return { value, error: NaN, step: o.step, evaluations, method: kind };
+    return { value, error: NaN, step: o.step, evaluations, method: kind, status: fixedStatus(value) };
   }
   return derivativeAlong(f, w, index, { ...o.engine, bounds: boundsOf(o, index) });
 }
