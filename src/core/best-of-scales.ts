@@ -57,7 +57,8 @@ export class KeptEstimates {
  * active components, as a probe for i > 0) and keeps, per component, the better estimate: a finite value
  * beats a non-finite one, then the smaller error (an unknown error loses), except that of two scales
  * that disagree beyond both errors the one with the smaller steps wins. A component whose kept error
- * is at most GOOD_RELATIVE_ERROR·|value|, from steps no longer than ALIAS_STEP, is not run again. `rescale(i, v)` maps the column's
+ * is at most GOOD_RELATIVE_ERROR·|value| (or within the caller's `tolerance`), from steps no longer than
+ * ALIAS_STEP, is not run again. `rescale(i, v)` maps the column's
  * value and error of scale i (the mixed partial divides by 4·s_i·s_j); identity when absent.
  *
  * @example
@@ -72,7 +73,10 @@ export function bestOfScales(
   tries: number,
   run: (i: number) => void,
   rescale?: (i: number, v: number) => number,
+  tolerance?: { rtol: number; atol: number },
 ): void {
+  const rtol = tolerance === undefined || tolerance.rtol === 0 ? GOOD_RELATIVE_ERROR : tolerance.rtol;
+  const atol = tolerance?.atol ?? 0;
   kept.pendingCount = 0;
   for (let a = 0; a < state.activeCount; a++) kept.pending[kept.pendingCount++] = state.active[a];
   for (let i = 0; i < tries && kept.pendingCount > 0; i++) {
@@ -103,8 +107,7 @@ export function bestOfScales(
         kept.noisyChange[k] = state.noisyChange[k];
       }
       // Good enough, unless its steps were longer than ALIAS_STEP: then the unit scale checks them.
-      const good =
-        kept.error[k] <= GOOD_RELATIVE_ERROR * Math.abs(kept.value[k]) && !(kept.step[k] > ALIAS_STEP);
+      const good = kept.error[k] <= atol + rtol * Math.abs(kept.value[k]) && !(kept.step[k] > ALIAS_STEP);
       if (!good) kept.pending[still++] = k;
     }
     kept.pendingCount = still;

@@ -116,21 +116,28 @@ export function adaptiveDerivative(
       o.rtol > 0
         ? { firstStep: undefined as number | undefined, rtol: o.rtol, atol: o.atol }
         : { atol: o.atol };
-    bestOfScales(state, kept, scales.length, (i) => {
-      const spec: ColumnSpec = {
-        x,
-        order: o.order,
-        scale: scales[i],
-        start: kind,
-        canSwitch,
-        probeOnly: i > 0,
-        stopOnNoise,
-        ...tolerance,
-        firstStep: o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined,
-        budget: o.maxEvaluations - sampler.evaluations,
-      };
-      runColumn(driver, source, spec);
-    });
+    bestOfScales(
+      state,
+      kept,
+      scales.length,
+      (i) => {
+        const spec: ColumnSpec = {
+          x,
+          order: o.order,
+          scale: scales[i],
+          start: kind,
+          canSwitch,
+          probeOnly: i > 0,
+          stopOnNoise,
+          ...tolerance,
+          firstStep: o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined,
+          budget: o.maxEvaluations - sampler.evaluations,
+        };
+        runColumn(driver, source, spec);
+      },
+      undefined,
+      o.rtol > 0 || o.atol > 0 ? { rtol: o.rtol, atol: o.atol } : undefined,
+    );
     return {
       value: kept.value[0],
       error: kept.error[0],
