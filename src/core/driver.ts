@@ -34,6 +34,7 @@ import {
   DIVERGENCE_FACTOR,
   EPS,
   F_ROUNDING,
+  INITIAL_STEP,
   FAST_STEP_RATIO,
   MAX_ROWS,
   MIN_ROWS,
@@ -105,8 +106,23 @@ function scaledBy(d: number, h: number, n: number): number {
   return d;
 }
 
-function baseStencil(kind: StencilKind, order: number): Stencil {
-  return stencil(stencilOffsets(kind, order, kind === "central" ? 2 : 1), order);
+const BASE_STENCILS: Record<StencilKind, (Stencil | undefined)[]> = {
+  central: [],
+  forward: [],
+  backward: [],
+};
+
+/**
+ * The engine's base stencil of a kind and order (truncation order 2 central, 1 one-sided), cached.
+ *
+ * @example
+ * ```ts
+ * baseStencil("central", 1).offsets; // [-1, 1]
+ * ```
+ */
+export function baseStencil(kind: StencilKind, order: number): Stencil {
+  const cache = BASE_STENCILS[kind];
+  return (cache[order] ??= stencil(stencilOffsets(kind, order, kind === "central" ? 2 : 1), order));
 }
 
 /**
@@ -178,6 +194,12 @@ export class ColumnDriver {
     let reach = spec.order + 1;
     for (const o of this.st.offsets) reach = Math.max(reach, Math.abs(o));
     this.h0 = spec.firstStep ?? initialStep(spec.scale, spec.order, spec.x, reach);
+    if (this.kind === "central" && spec.canSwitch && !(this.h0 > 0)) {
+      // x at the edge of the doubles (±MAX_VALUE): no central stencil fits, the inward side does.
+      this.kind = spec.x > 0 ? "backward" : "forward";
+      this.st = baseStencil(this.kind, spec.order);
+      this.h0 = spec.firstStep ?? spec.scale * INITIAL_STEP[spec.order];
+    }
     this.rtol = spec.rtol ?? 0;
     this.atol = spec.atol ?? 0;
     this.budget = spec.budget ?? Infinity;

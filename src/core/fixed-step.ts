@@ -33,6 +33,14 @@ export function fixedStep(
   const st = stencil(stencilOffsets(kind, order, accuracy), order);
   const first = x + st.offsets[0] * h;
   const last = x + st.offsets[st.offsets.length - 1] * h;
+  if (!(x + h !== x)) {
+    throw invalid(
+      "INVALID_STEP",
+      "step",
+      `a step that moves x = ${x} (at least ${Math.abs(x) * Number.EPSILON}: smaller steps vanish in x + step)`,
+      h,
+    );
+  }
   if (!(first >= lo && last <= hi)) {
     throw invalid(
       "INVALID_STEP",

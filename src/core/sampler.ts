@@ -20,7 +20,11 @@ import type { Fn1 } from "./types.js";
 export class Sampler {
   /** Calls of f made so far. */
   evaluations = 0;
-  private readonly cache = new Map<number, number>();
+  // The points asked for so far and their values: a derivative asks for a few dozen, so a linear
+  // search of a typed array is cheaper than a Map keyed by doubles. Grows by doubling.
+  private keys = new Float64Array(SAMPLER_CAPACITY);
+  private vals = new Float64Array(SAMPLER_CAPACITY);
+  private size = 0;
 
   constructor(
     private readonly f: Fn1,
@@ -31,19 +35,39 @@ export class Sampler {
   /** f(t), or NaN without calling f when t is outside the bounds or not finite. */
   at(t: number): number {
     if (!(t >= this.lo && t <= this.hi) || !Number.isFinite(t)) return NaN;
-    let v = this.cache.get(t);
-    if (v === undefined) {
-      v = this.f(t);
-      this.evaluations++;
-      if (typeof v !== "number") {
-        throw new NumdiffError(
-          "NON_NUMERIC_RESULT",
-          "f",
-          `invalid f; expected a function returning numbers, got ${describeValue(v)} at x = ${t}`,
-        );
-      }
-      this.cache.set(t, v);
+    const keys = this.keys;
+    for (let i = this.size - 1; i >= 0; i--)
+      if (keys[i] === t && (t !== 0 || Object.is(keys[i], t))) return this.vals[i];
+    const v = this.f(t);
+    this.evaluations++;
+    if (typeof v !== "number") {
+      throw new NumdiffError(
+        "NON_NUMERIC_RESULT",
+        "f",
+        `invalid f; expected a function returning numbers, got ${describeValue(v)} at x = ${t}`,
+      );
     }
+    if (this.size === keys.length) {
+      this.keys = new Float64Array(2 * keys.length);
+      this.keys.set(keys);
+      const vals = new Float64Array(2 * keys.length);
+      vals.set(this.vals);
+      this.vals = vals;
+    }
+    this.keys[this.size] = t;
+    this.vals[this.size++] = v;
     return v;
   }
 }
+
+/**
+ * Initial capacity of a {@link Sampler}'s cache: a first derivative typically asks for 10 points, a
+ * noisy or non-smooth one for up to 60.
+ *
+ * @default 32
+ * @example
+ * ```ts
+ * SAMPLER_CAPACITY; // 32
+ * ```
+ */
+export const SAMPLER_CAPACITY = 32;

@@ -17,12 +17,11 @@ import {
   NOISE_PROBE_RETRIES,
   NOISE_PROBE_SPLIT,
 } from "./constants.js";
-import { ColumnDriver, type ColumnSpec } from "./driver.js";
+import { baseStencil, ColumnDriver, type ColumnSpec } from "./driver.js";
 import { NOISE_AGREEMENT, noiseFromTable, NOISE_POINTS, type NoiseEstimate } from "./noise.js";
 import { runColumn, type PointSource } from "./run-column.js";
 import type { Sampler } from "./sampler.js";
 import { compareSides, type SideEstimate } from "./smoothness.js";
-import { stencil, stencilOffsets } from "./stencil.js";
 import { candidateScales, divideByPower, representableStep } from "./step.js";
 import type { DerivativeResult, StencilKind } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
@@ -112,27 +111,26 @@ export function adaptiveDerivative(
     state.noise[0] = NOISE_COVERAGE * level;
     kept.clear();
     state.activateAll();
-    const tolerance =
-      o.rtol > 0
-        ? { firstStep: undefined as number | undefined, rtol: o.rtol, atol: o.atol }
-        : { atol: o.atol };
+    const spec: ColumnSpec = {
+      x,
+      order: o.order,
+      scale: 1,
+      start: kind,
+      canSwitch,
+      probeOnly: false,
+      stopOnNoise,
+      rtol: o.rtol,
+      atol: o.atol,
+    };
     bestOfScales(
       state,
       kept,
       scales.length,
       (i) => {
-        const spec: ColumnSpec = {
-          x,
-          order: o.order,
-          scale: scales[i],
-          start: kind,
-          canSwitch,
-          probeOnly: i > 0,
-          stopOnNoise,
-          ...tolerance,
-          firstStep: o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined,
-          budget: o.maxEvaluations - sampler.evaluations,
-        };
+        spec.scale = scales[i];
+        spec.probeOnly = i > 0;
+        spec.firstStep = o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
+        spec.budget = o.maxEvaluations - sampler.evaluations;
         runColumn(driver, source, spec);
       },
       undefined,
@@ -254,7 +252,7 @@ export function noiseCheckStep(order: number, scale: number): number {
 
 /** Whether the base stencil at the check step disagrees with the estimate by more than rounding. */
 function noisyAt(sampler: Sampler, x: number, order: number, step: number, est: Estimate): boolean {
-  const st = stencil(stencilOffsets("central", order, 2), order);
+  const st = baseStencil("central", order);
   const h = representableStep(x, step);
   if (!(h > 0)) return false;
   let sum = 0;

@@ -13,10 +13,13 @@ import { INITIAL_STEP, MIN_SCALE, SMALL_X } from "./constants.js";
  * ```ts
  * representableStep(1, 1e-4); // 0.00009999999999998899
  * representableStep(1e300, 1e-4); // 0 (below the spacing of doubles at 1e300)
+ * representableStep(Number.MAX_VALUE, 1e307); // 9.979201547673599e306, measured below x
  * ```
  */
 export function representableStep(x: number, h: number): number {
-  return x + h - x;
+  const up = x + h;
+  // Beside ±MAX_VALUE x + h may overflow while x − h does not: measure the step on that side.
+  return up === Infinity || up === -Infinity ? x - (x - h) : up - x;
 }
 
 /**

@@ -99,7 +99,7 @@ export function resolveOptions(options: DerivativeOptions | undefined, x?: numbe
   const rtol = nonNegative(o.rtol, "rtol");
   const atol = nonNegative(o.atol, "atol");
   const maxEvaluations = o.maxEvaluations ?? Infinity;
-  const least = stencilSize(method === "auto" ? "central" : method, order);
+  const least = maxEvaluations === Infinity ? 0 : stencilSize(method === "auto" ? "central" : method, order);
   if (
     maxEvaluations !== Infinity &&
     !(typeof maxEvaluations === "number" && Number.isInteger(maxEvaluations) && maxEvaluations >= least)

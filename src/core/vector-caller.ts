@@ -38,7 +38,8 @@ export class VectorCaller {
   call(): ArrayLike<number> {
     const v = this.F(this.w);
     this.evaluations++;
-    if (v === null || typeof v !== "object" || typeof (v as ArrayLike<number>).length !== "number") {
+    // An array or a typed array: an object with a length (`{ length: 1e7 }`) would size the Jacobian.
+    if (!(Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView)))) {
       throw new NumdiffError(
         "NON_NUMERIC_RESULT",
         "F",
