@@ -1,0 +1,92 @@
+/**
+ * Finite-difference derivative of one line of samples, with windows from ./window.ts: uniform grids use
+ * the engine's exact-rational stencils (../stencil.ts), non-uniform grids Fornberg's recurrence in
+ * floating point (./weights.ts).
+ */
+
+import { stencil } from "../stencil.js";
+import type { ResolvedGrid } from "./validate.js";
+import { fornbergInto } from "./weights.js";
+import { centredHalfWidth, edgeCount, windowCount, windowStart } from "./window.js";
+
+/**
+ * Writes the derivative of `order` with truncation order `accuracy` of the samples `y` into `out`
+ * (same length; `y.length >= order + accuracy` is the caller's check).
+ *
+ * @example
+ * ```ts
+ * const out = new Float64Array(5);
+ * stencilLine(Float64Array.of(0, 1, 4, 9, 16), { h: 1, x: null }, 1, 2, out); // out = [0, 2, 4, 6, 8]
+ * ```
+ */
+export function stencilLine(
+  y: Float64Array,
+  grid: ResolvedGrid,
+  order: number,
+  accuracy: number,
+  out: Float64Array,
+): void {
+  if (grid.x === null) uniformLine(y, grid.h as number, order, accuracy, out);
+  else nonUniformLine(y, grid.x, order, accuracy, out);
+}
+
+/** The exact stencil for the window [start, start + count) seen from point i, as dense weights. */
+function denseWeights(i: number, start: number, count: number, order: number): Float64Array {
+  const offsets = Array.from({ length: count }, (_, k) => start + k - i);
+  const s = stencil(offsets, order);
+  const w = new Float64Array(count);
+  s.offsets.forEach((o, k) => (w[o - (start - i)] = s.weights[k]));
+  return w;
+}
+
+function uniformLine(y: Float64Array, h: number, order: number, accuracy: number, out: Float64Array): void {
+  const n = y.length;
+  const half = centredHalfWidth(order, accuracy, true);
+  const edge = edgeCount(order, accuracy);
+  const scale = h ** order;
+  const centre = denseWeights(half, 0, 2 * half + 1, order);
+  const width = centre.length;
+  for (let i = half; i < n - half; i++) {
+    let sum = 0;
+    const base = i - half;
+    for (let k = 0; k < width; k++) sum += centre[k] * y[base + k];
+    out[i] = sum / scale;
+  }
+  const edges = [];
+  for (let i = 0; i < Math.min(half, n); i++) edges.push(i);
+  for (let i = Math.max(n - half, half); i < n; i++) edges.push(i);
+  for (const i of edges) {
+    const start = windowStart(i, n, half, edge);
+    const count = windowCount(i, n, half, edge);
+    const w = denseWeights(i, start, count, order);
+    let sum = 0;
+    for (let k = 0; k < count; k++) sum += w[k] * y[start + k];
+    out[i] = sum / scale;
+  }
+}
+
+function nonUniformLine(
+  y: Float64Array,
+  x: Float64Array,
+  order: number,
+  accuracy: number,
+  out: Float64Array,
+): void {
+  const n = y.length;
+  const half = centredHalfWidth(order, accuracy, false);
+  const edge = edgeCount(order, accuracy);
+  const widest = Math.max(edge, 2 * half + 1);
+  const offsets = new Float64Array(widest);
+  const w = new Float64Array(widest);
+  const work = new Float64Array(widest * (order + 1));
+  for (let i = 0; i < n; i++) {
+    const start = windowStart(i, n, half, edge);
+    const count = windowCount(i, n, half, edge);
+    const view = offsets.subarray(0, count);
+    for (let k = 0; k < count; k++) view[k] = x[start + k] - x[i];
+    fornbergInto(view, order, w, work);
+    let sum = 0;
+    for (let k = 0; k < count; k++) sum += w[k] * y[start + k];
+    out[i] = sum;
+  }
+}
