@@ -24,12 +24,7 @@ export function axisGrid(x: Grid | Grids, shape: readonly number[], axis: number
   if (shape.length === 1) return resolveGrid(x as Grid, n, "x");
   if (typeof x === "number") return resolveGrid(x, n, "x");
   if (!(Array.isArray(x) && x.length === shape.length)) {
-    throw invalid(
-      "INVALID_GRID",
-      "x",
-      `a spacing or one grid per axis (${shape.length} of them)`,
-      x,
-    );
+    throw invalid("INVALID_GRID", "x", `a spacing or one grid per axis (${shape.length} of them)`, x);
   }
   return resolveGrid((x as readonly Grid[])[axis], n, `x[${axis}]`);
 }
@@ -54,4 +49,3 @@ export function alongAxis(
   else mapLines(data, shape, axis, out, kernel);
   return out;
 }
-

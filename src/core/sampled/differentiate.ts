@@ -65,7 +65,7 @@ export function differentiate(
   if (o.edgeOrder !== undefined) return numpyMode(samples, shape, axis, grid, order, o);
   const accuracy = checkAccuracy(o.accuracy ?? SAMPLED_DEFAULT_ACCURACY);
   const n = shape[axis];
-  checkCount(n, order + accuracy, "y", `order ${order} with accuracy ${accuracy} needs ${order + accuracy} samples`);
+  checkCount(n, order + accuracy, countName(shape, axis), `order ${order} with accuracy ${accuracy}`);
   const compute = (p: number) =>
     alongAxis(samples, shape, axis, (line, out) => stencilLine(line, grid, order, p, out));
   const value = compute(accuracy);
@@ -73,7 +73,14 @@ export function differentiate(
     o.errors === false
       ? absentEstimate(value.length, "not requested (errors: false)")
       : differenceEstimate(value, accuracy, n, order, compute);
-  return { value, error: estimate.error, errorNote: estimate.note, method: "finite-difference", order, accuracy };
+  return {
+    value,
+    error: estimate.error,
+    errorNote: estimate.note,
+    method: "finite-difference",
+    order,
+    accuracy,
+  };
 }
 
 function numpyMode(
@@ -88,10 +95,15 @@ function numpyMode(
   if (edgeOrder !== 1 && edgeOrder !== 2) throw invalid("INVALID_OPTION", "edgeOrder", "1 or 2", edgeOrder);
   if (order !== 1) throw invalid("INVALID_ORDER", "order", "1 with edgeOrder (numpy.gradient)", order);
   if (o.accuracy !== undefined) {
-    throw invalid("INVALID_OPTION", "accuracy", "undefined with edgeOrder (numpy.gradient is accuracy 2)", o.accuracy);
+    throw invalid(
+      "INVALID_OPTION",
+      "accuracy",
+      "undefined with edgeOrder (numpy.gradient is accuracy 2)",
+      o.accuracy,
+    );
   }
   const n = shape[axis];
-  checkCount(n, edgeOrder + 1, "y", `numpy.gradient with edgeOrder ${edgeOrder}`);
+  checkCount(n, edgeOrder + 1, countName(shape, axis), `numpy.gradient with edgeOrder ${edgeOrder}`);
   const value = alongAxis(samples, shape, axis, (line, out) => numpyGradientLine(line, grid, edgeOrder, out));
   const estimate =
     o.errors === false
@@ -104,5 +116,17 @@ function numpyMode(
           (p) => alongAxis(samples, shape, axis, (line, out) => stencilLine(line, grid, 1, p, out)),
           "numpy.gradient",
         );
-  return { value, error: estimate.error, errorNote: estimate.note, method: "numpy-gradient", order: 1, accuracy: 2 };
+  return {
+    value,
+    error: estimate.error,
+    errorNote: estimate.note,
+    method: "numpy-gradient",
+    order: 1,
+    accuracy: 2,
+  };
+}
+
+/** The name of the number of samples along the axis, for messages: `y.length` or `shape[k]`. */
+function countName(shape: readonly number[], axis: number): string {
+  return shape.length === 1 ? "y.length" : `shape[${axis}]`;
 }

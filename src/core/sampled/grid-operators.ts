@@ -120,7 +120,10 @@ function combine(
     return sum;
   };
   const value = compute(o.accuracy);
-  const widest = terms.reduce((acc, c) => acc.map((v, k) => Math.max(v, c[k])), new Array(shape.length).fill(0));
+  const widest = terms.reduce(
+    (acc, c) => acc.map((v, k) => Math.max(v, c[k])),
+    new Array(shape.length).fill(0),
+  );
   const estimate = partialsEstimate(value, o.accuracy, shape, widest, compute, o.errors);
   const order = Math.max(...terms.map((c) => c.reduce((a, b) => a + b, 0)));
   return {

@@ -16,7 +16,12 @@
  * // w = [-3, 12, 17, 12, -3] / 35 (the classic 5-point quadratic smoother)
  * ```
  */
-export function polynomialWeights(t: Float64Array, degree: number, derivative: number, out: Float64Array): void {
+export function polynomialWeights(
+  t: Float64Array,
+  degree: number,
+  derivative: number,
+  out: Float64Array,
+): void {
   const m = degree + 1;
   const gram = new Float64Array(m * m);
   const powers = new Float64Array(2 * degree + 1);

@@ -36,16 +36,21 @@ export function smoothDerivative(
   o: DifferentiateOptions,
 ): SampledResult {
   if (!SMOOTHERS.includes(o.smooth as string)) {
-    throw invalid("INVALID_OPTION", "smooth", `"none", ${SMOOTHERS.map((s) => `"${s}"`).join(", ")}`, o.smooth);
+    throw invalid(
+      "INVALID_OPTION",
+      "smooth",
+      `"none", ${SMOOTHERS.map((s) => `"${s}"`).join(", ")}`,
+      o.smooth,
+    );
   }
   const n = y.length;
   if (o.smooth === "total-variation") {
-    if (order !== 1) throw invalid("INVALID_ORDER", "order", "1 with smooth: \"total-variation\"", order);
+    if (order !== 1) throw invalid("INVALID_ORDER", "order", '1 with smooth: "total-variation"', order);
     const alpha = o.regularization;
     if (alpha !== undefined && !(typeof alpha === "number" && alpha > 0 && Number.isFinite(alpha))) {
       throw invalid("INVALID_OPTION", "regularization", "a finite number > 0", alpha);
     }
-    checkCount(n, 4, "y", "total variation needs 4 samples");
+    checkCount(n, 4, "y.length", "total variation");
     const fit = totalVariationLine(y, grid, alpha);
     const { error, note } = absentEstimate(n, NO_ESTIMATE);
     return {
@@ -66,11 +71,16 @@ export function smoothDerivative(
   let window = o.window;
   let chosenBy: "given" | "gcv" = "given";
   if (window === undefined) {
-    checkCount(n, degree + 3, "y", `choosing a window for degree ${degree} needs ${degree + 3} samples`);
+    checkCount(n, degree + 3, "y.length", `choosing a window for degree ${degree}`);
     window = chooseWindow(y, grid, degree).window;
     chosenBy = "gcv";
   } else if (!(Number.isInteger(window) && window % 2 === 1 && window > degree && window <= n)) {
-    throw invalid("INVALID_OPTION", "window", `an odd integer from ${degree + 1 + (degree % 2)} to ${n}`, window);
+    throw invalid(
+      "INVALID_OPTION",
+      "window",
+      `an odd integer from ${degree + 1 + (degree % 2)} to ${n}`,
+      window,
+    );
   }
   const value = new Float64Array(n);
   savitzkyGolayLine(y, grid, window, degree, order, value);

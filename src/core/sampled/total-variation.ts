@@ -14,7 +14,13 @@
 
 import { solvePentadiagonal } from "./banded-solve.js";
 import { noiseLevel } from "./noise-level.js";
-import { TV_ALPHA_DECADES, TV_ALPHA_STEPS, TV_EPSILON, TV_ITERATIONS, TV_TOLERANCE } from "./smoothing-constants.js";
+import {
+  TV_ALPHA_DECADES,
+  TV_ALPHA_STEPS,
+  TV_EPSILON,
+  TV_ITERATIONS,
+  TV_TOLERANCE,
+} from "./smoothing-constants.js";
 import type { ResolvedGrid } from "./validate.js";
 
 /**

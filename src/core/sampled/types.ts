@@ -82,8 +82,8 @@ export interface DifferentiateOptions {
  * @example
  * ```ts
  * const r: SampledResult = differentiate([0, 1, 4, 9, 16], 1);
- * r.value; // Float64Array [1, 2, 4, 6, 7]... (accuracy 2: exact for a quadratic: [0, 2, 4, 6, 8])
- * r.error; // Float64Array of |D_2 − D_4|
+ * r.value; // Float64Array [0, 2, 4, 6, 8]  (accuracy 2 is exact for a quadratic, edges included)
+ * r.error; // Float64Array [0, 0, 0, 0, 0]  (|D_2 − D_4|)
  * ```
  */
 export interface SampledResult {

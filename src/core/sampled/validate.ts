@@ -120,9 +120,9 @@ export function checkAccuracy(accuracy: unknown): number {
  * @throws NumdiffError (INVALID_SAMPLES).
  * @example
  * ```ts
- * checkCount(2, 3, "y", "order 1, accuracy 2"); // throws: invalid y.length; expected >= 3 (order 1, accuracy 2), got 2
+ * checkCount(2, 3, "y.length", "order 1, accuracy 2"); // throws: invalid y.length; expected >= 3 (order 1, accuracy 2), got 2
  * ```
  */
 export function checkCount(n: number, needed: number, name: string, why: string): void {
-  if (!(n >= needed)) throw invalid("INVALID_SAMPLES", `${name}.length`, `>= ${needed} (${why})`, n);
+  if (!(n >= needed)) throw invalid("INVALID_SAMPLES", name, `>= ${needed} (${why})`, n);
 }
