@@ -5,6 +5,7 @@
  * are all equal are treated as one scalar spacing, as numpy does.
  */
 
+import { commonSpacing } from "./common-spacing.js";
 import type { ResolvedGrid } from "./validate.js";
 
 /**
@@ -26,13 +27,6 @@ export function numpyGradientLine(
   const h = grid.h ?? commonSpacing(grid.x as Float64Array);
   if (h !== null) uniform(y, h, edgeOrder, out);
   else nonUniform(y, grid.x as Float64Array, edgeOrder, out);
-}
-
-/** The spacing when every difference of x equals the first one exactly, else null (numpy's test). */
-function commonSpacing(x: Float64Array): number | null {
-  const d0 = x[1] - x[0];
-  for (let i = 2; i < x.length; i++) if (x[i] - x[i - 1] !== d0) return null;
-  return d0;
 }
 
 function uniform(f: Float64Array, dx: number, edgeOrder: 1 | 2, out: Float64Array): void {

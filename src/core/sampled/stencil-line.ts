@@ -1,10 +1,11 @@
 /**
  * Finite-difference derivative of one line of samples, with windows from ./window.ts: uniform grids use
  * the engine's exact-rational stencils (../stencil.ts), non-uniform grids Fornberg's recurrence in
- * floating point (./weights.ts).
+ * floating point (./weights.ts). Coordinates that are exactly uniform count as uniform.
  */
 
 import { stencil } from "../stencil.js";
+import { commonSpacing } from "./common-spacing.js";
 import type { ResolvedGrid } from "./validate.js";
 import { fornbergInto } from "./weights.js";
 import { centredHalfWidth, edgeCount, windowCount, windowStart } from "./window.js";
@@ -26,8 +27,9 @@ export function stencilLine(
   accuracy: number,
   out: Float64Array,
 ): void {
-  if (grid.x === null) uniformLine(y, grid.h as number, order, accuracy, out);
-  else nonUniformLine(y, grid.x, order, accuracy, out);
+  const h = grid.h ?? commonSpacing(grid.x as Float64Array);
+  if (h !== null) uniformLine(y, h, order, accuracy, out);
+  else nonUniformLine(y, grid.x as Float64Array, order, accuracy, out);
 }
 
 /** The exact stencil for the window [start, start + count) seen from point i, as dense weights. */

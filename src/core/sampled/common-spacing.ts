@@ -1,0 +1,19 @@
+/**
+ * Coordinates that are exactly uniform.
+ */
+
+/**
+ * The spacing when every difference of `x` equals the first one exactly, else null. numpy.gradient
+ * makes the same test; stencils then use the exact uniform weights.
+ *
+ * @example
+ * ```ts
+ * commonSpacing(Float64Array.of(0, 1, 2, 3)); // 1
+ * commonSpacing(Float64Array.of(0, 0.1, 0.2)); // null (0.2 − 0.1 ≠ 0.1 in doubles)
+ * ```
+ */
+export function commonSpacing(x: Float64Array): number | null {
+  const d0 = x[1] - x[0];
+  for (let i = 2; i < x.length; i++) if (x[i] - x[i - 1] !== d0) return null;
+  return d0;
+}
