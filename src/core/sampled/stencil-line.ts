@@ -46,14 +46,18 @@ function uniformLine(y: Float64Array, h: number, order: number, accuracy: number
   const half = centredHalfWidth(order, accuracy, true);
   const edge = edgeCount(order, accuracy);
   const scale = h ** order;
-  const centre = denseWeights(half, 0, 2 * half + 1, order);
-  const width = centre.length;
-  for (let i = half; i < n - half; i++) {
-    let sum = 0;
-    const base = i - half;
-    for (let k = 0; k < width; k++) sum += centre[k] * y[base + k];
-    out[i] = sum / scale;
-  }
+  // Inside: one pass per non-zero weight over the whole interior (as numpy's slicing does), which the
+  // JIT turns into tight loops; then one pass to divide by h^order.
+  const centre = stencil(
+    Array.from({ length: 2 * half + 1 }, (_, k) => k - half),
+    order,
+  );
+  const lo = half;
+  const hi = n - half;
+  out.fill(0, lo, Math.max(lo, hi));
+  for (let k = 0; k < centre.offsets.length; k++)
+    addScaled(out, y, centre.weights[k], centre.offsets[k], lo, hi);
+  for (let i = lo; i < hi; i++) out[i] /= scale;
   const edges = [];
   for (let i = 0; i < Math.min(half, n); i++) edges.push(i);
   for (let i = Math.max(n - half, half); i < n; i++) edges.push(i);
@@ -65,6 +69,11 @@ function uniformLine(y: Float64Array, h: number, order: number, accuracy: number
     for (let k = 0; k < count; k++) sum += w[k] * y[start + k];
     out[i] = sum / scale;
   }
+}
+
+/** out[i] += w · y[i + o] for i in [lo, hi). */
+function addScaled(out: Float64Array, y: Float64Array, w: number, o: number, lo: number, hi: number): void {
+  for (let i = lo; i < hi; i++) out[i] += w * y[i + o];
 }
 
 function nonUniformLine(
