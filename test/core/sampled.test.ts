@@ -242,7 +242,8 @@ describe("differentiate: stencils", () => {
 
   it("carry NaN in the samples to the derivatives that use them (NaN is data)", () => {
     const r = differentiate([0, 1, NaN, 9, 16, 25, 36], 1);
-    expect(Number.isNaN(r.value[2])).toBe(true);
+    expect(Number.isNaN(r.value[1]) && Number.isNaN(r.value[3])).toBe(true);
+    expect(r.value[2]).toBe(4); // the central stencil of the first derivative does not use y[2]
     expect(r.value[5]).toBe(10);
   });
 
