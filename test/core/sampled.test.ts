@@ -4,9 +4,11 @@ import {
   gridGradient,
   gridLaplacian,
   gridMixedPartial,
+  MAX_WINDOW,
   noiseLevel,
   NumdiffError,
 } from "../../src/core/index.js";
+import { candidateWindows } from "../../src/core/sampled/gcv-window.js";
 
 /** A seeded normal generator (Park–Miller + Box–Muller), so noisy cases are the same on every run. */
 function normals(seed: number): () => number {
@@ -336,6 +338,23 @@ describe("differentiate: noisy data", () => {
     expect([sg.window, sg.degree, sg.chosenBy]).toEqual([51, 2, "given"]);
     const tv = differentiate(y.subarray(0, 200), h, { smooth: "total-variation", regularization: 0.01 });
     expect([tv.regularization, tv.chosenBy]).toEqual([0.01, "given"]);
+  });
+
+  it("Savitzky–Golay takes coordinates uniform to 1e-9 as uniform (a CSV of linspace): same window, values to 1e-9", () => {
+    const { x, y, h } = noisySine();
+    const printed = Float64Array.from(x, (t) => Number(t.toPrecision(15)));
+    const a = differentiate(y, h, { smooth: "auto" });
+    const b = differentiate(y, printed, { smooth: "auto" });
+    expect(b.window).toBe(a.window);
+    b.value.forEach((v, i) => expect(Math.abs(v - a.value[i])).toBeLessThan(1e-9));
+  });
+
+  it("GCV tries odd windows from degree + 2 up to MAX_WINDOW, whatever the number of samples", () => {
+    const w = candidateWindows(100_000, 3);
+    expect(w[0]).toBe(5);
+    expect(w[w.length - 1]).toBe(MAX_WINDOW);
+    expect(w.every((v) => v % 2 === 1)).toBe(true);
+    expect(candidateWindows(1000, 3).at(-1)).toBe(499);
   });
 
   it("noiseLevel estimates σ of white noise on smooth samples within 20%", () => {

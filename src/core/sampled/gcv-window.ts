@@ -4,7 +4,7 @@
  */
 
 import { savitzkyGolayLine } from "./savitzky-golay.js";
-import { GCV_CANDIDATES, MAX_WINDOW_FRACTION } from "./smoothing-constants.js";
+import { GCV_CANDIDATES, MAX_WINDOW, MAX_WINDOW_FRACTION } from "./smoothing-constants.js";
 import type { ResolvedGrid } from "./validate.js";
 
 /**
@@ -21,24 +21,23 @@ export interface WindowChoice {
 }
 
 /**
- * The odd windows GCV tries: from `degree + 2` (the smallest with a residual) to
- * {@link MAX_WINDOW_FRACTION} of `n`, spread geometrically, at most {@link GCV_CANDIDATES} of them.
+ * The odd windows GCV tries: from the smallest odd window above `degree + 1` (the smallest with a
+ * residual) to the largest odd window within {@link MAX_WINDOW_FRACTION} of `n` and {@link MAX_WINDOW},
+ * spread geometrically, at most {@link GCV_CANDIDATES} of them.
  *
  * @example
  * ```ts
- * candidateWindows(1000, 3); // [5, 7, 9, ..., 499]
+ * candidateWindows(1000, 3); // [5, 7, 9, 11, …, 395, 443, 499]
  * ```
  */
 export function candidateWindows(n: number, degree: number): number[] {
-  const lo = degree + 2 + ((degree + 2) % 2 === 0 ? 1 : 0);
-  const largest = Math.floor(n * MAX_WINDOW_FRACTION);
-  const top = Math.min(Math.max(lo, largest % 2 === 0 ? largest - 1 : largest), n % 2 === 0 ? n - 1 : n);
-  const out = new Set<number>();
-  for (let k = 0; k < GCV_CANDIDATES; k++) {
-    const w = lo * (top / lo) ** (k / (GCV_CANDIDATES - 1));
-    let odd = Math.round(w);
-    if (odd % 2 === 0) odd += 1;
-    if (odd <= top && odd >= lo) out.add(odd);
+  const odd = (w: number) => (w % 2 === 0 ? w - 1 : w);
+  const lo = odd(degree + 3);
+  const top = Math.max(lo, odd(Math.min(Math.floor(n * MAX_WINDOW_FRACTION), MAX_WINDOW, n)));
+  const out = new Set<number>([lo, top]);
+  for (let k = 1; k < GCV_CANDIDATES - 1; k++) {
+    const w = odd(Math.round(lo * (top / lo) ** (k / (GCV_CANDIDATES - 1))) + 1);
+    if (w > lo && w < top) out.add(w);
   }
   return [...out].sort((a, b) => a - b);
 }

@@ -7,7 +7,8 @@ import { absentEstimate } from "./error-estimate.js";
 import { chooseWindow } from "./gcv-window.js";
 import { noiseLevel } from "./noise-level.js";
 import { savitzkyGolayLine } from "./savitzky-golay.js";
-import { DEGREE_ABOVE_ORDER } from "./smoothing-constants.js";
+import { DEGREE_ABOVE_ORDER, NEARLY_UNIFORM } from "./smoothing-constants.js";
+import { nearlyCommonSpacing } from "./common-spacing.js";
 import { totalVariationLine } from "./total-variation.js";
 import type { DifferentiateOptions, SampledResult } from "./types.js";
 import { checkCount, type ResolvedGrid } from "./validate.js";
@@ -20,7 +21,8 @@ const NO_ESTIMATE =
 
 /**
  * Savitzky–Golay (`"auto"`, `"savitzky-golay"`) or total-variation derivative of one line, reporting
- * the window or the regularisation chosen.
+ * the window or the regularisation chosen. Coordinates uniform to within {@link NEARLY_UNIFORM} are
+ * taken as uniform with their mean spacing.
  *
  * @throws NumdiffError (INVALID_OPTION, INVALID_ORDER, INVALID_SAMPLES) for bad setup.
  * @example
@@ -44,6 +46,8 @@ export function smoothDerivative(
     );
   }
   const n = y.length;
+  const spacing = grid.x === null ? null : nearlyCommonSpacing(grid.x, NEARLY_UNIFORM);
+  const line: ResolvedGrid = spacing === null ? grid : { h: spacing, x: null };
   if (o.smooth === "total-variation") {
     if (order !== 1) throw invalid("INVALID_ORDER", "order", '1 with smooth: "total-variation"', order);
     const alpha = o.regularization;
@@ -51,7 +55,7 @@ export function smoothDerivative(
       throw invalid("INVALID_OPTION", "regularization", "a finite number > 0", alpha);
     }
     checkCount(n, 4, "y.length", "total variation");
-    const fit = totalVariationLine(y, grid, alpha);
+    const fit = totalVariationLine(y, line, alpha);
     const { error, note } = absentEstimate(n, NO_ESTIMATE);
     return {
       value: fit.value,
@@ -72,7 +76,7 @@ export function smoothDerivative(
   let chosenBy: "given" | "gcv" = "given";
   if (window === undefined) {
     checkCount(n, degree + 3, "y.length", `choosing a window for degree ${degree}`);
-    window = chooseWindow(y, grid, degree).window;
+    window = chooseWindow(y, line, degree).window;
     chosenBy = "gcv";
   } else if (!(Number.isInteger(window) && window % 2 === 1 && window > degree && window <= n)) {
     throw invalid(
@@ -83,7 +87,7 @@ export function smoothDerivative(
     );
   }
   const value = new Float64Array(n);
-  savitzkyGolayLine(y, grid, window, degree, order, value);
+  savitzkyGolayLine(y, line, window, degree, order, value);
   const { error, note } = absentEstimate(n, NO_ESTIMATE);
   return {
     value,

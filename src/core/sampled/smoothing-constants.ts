@@ -51,6 +51,32 @@ export const GCV_CANDIDATES = 40;
 export const MAX_WINDOW_FRACTION = 0.5;
 
 /**
+ * Largest window GCV considers, in samples, whatever the number of samples: the cost of one candidate
+ * is n·window multiply-adds, so 10^5 samples stay under a second for all candidates.
+ *
+ * @default 501
+ * @example
+ * ```ts
+ * MAX_WINDOW; // 501
+ * ```
+ */
+export const MAX_WINDOW = 501;
+
+/**
+ * Relative spread of the spacings below which Savitzky–Golay treats a grid as uniform with the mean
+ * spacing (one set of weights for the whole interior instead of a least-squares fit per sample): the
+ * coordinates of a CSV written from linspace differ from uniform by ~1e-15 relative, and a relative
+ * change of 1e-9 in the abscissae changes a smoothed derivative by about as much.
+ *
+ * @default 1e-9
+ * @example
+ * ```ts
+ * NEARLY_UNIFORM; // 1e-9
+ * ```
+ */
+export const NEARLY_UNIFORM = 1e-9;
+
+/**
  * Polynomial degree of Savitzky–Golay fits above the derivative order: order + 2 keeps the bias of
  * the derivative at O(window^(order+2)) while the noise it passes stays moderate.
  *
