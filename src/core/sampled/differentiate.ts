@@ -5,7 +5,7 @@
 import { invalid } from "../errors.js";
 import { SAMPLED_DEFAULT_ACCURACY } from "./constants.js";
 import { alongAxis, axisGrid } from "./axis-grid.js";
-import { absentEstimate, differenceEstimate } from "./error-estimate.js";
+import { absentEstimate, differenceEstimate, stencilResult } from "./error-estimate.js";
 import { checkAxis, checkShape } from "./lines.js";
 import { numpyGradientLine } from "./numpy-gradient.js";
 import { smoothDerivative } from "./smooth.js";
@@ -73,14 +73,7 @@ export function differentiate(
     o.errors === false
       ? absentEstimate(value.length, "not requested (errors: false)")
       : differenceEstimate(value, accuracy, n, order, compute);
-  return {
-    value,
-    error: estimate.error,
-    errorNote: estimate.note,
-    method: "finite-difference",
-    order,
-    accuracy,
-  };
+  return stencilResult(value, estimate, order, accuracy);
 }
 
 function numpyMode(

@@ -3,6 +3,7 @@
  */
 
 import { ERROR_ACCURACY_STEP } from "./constants.js";
+import type { SampledResult } from "./types.js";
 
 /**
  * An error estimate: one value per sample (NaN where absent) and a note saying how it was made or why
@@ -66,4 +67,28 @@ export function differenceEstimate(
  */
 export function absentEstimate(length: number, reason: string): ErrorEstimate {
   return { error: new Float64Array(length).fill(NaN), note: `absent: ${reason}` };
+}
+
+/**
+ * The result of a stencil derivative: its values, the error estimate and how it was made.
+ *
+ * @example
+ * ```ts
+ * stencilResult(value, differenceEstimate(value, 2, n, 1, compute), 1, 2).method; // "finite-difference"
+ * ```
+ */
+export function stencilResult(
+  value: Float64Array,
+  estimate: ErrorEstimate,
+  order: number,
+  accuracy: number,
+): SampledResult {
+  return {
+    value,
+    error: estimate.error,
+    errorNote: estimate.note,
+    method: "finite-difference",
+    order,
+    accuracy,
+  };
 }

@@ -5,6 +5,7 @@
 import { invalid } from "../errors.js";
 import { SAMPLED_DEFAULT_ACCURACY } from "./constants.js";
 import { differentiate } from "./differentiate.js";
+import { stencilResult } from "./error-estimate.js";
 import { applyPartials, partialsEstimate } from "./grid-partials.js";
 import { checkAxis, checkShape } from "./lines.js";
 import type { Grids, SampledResult } from "./types.js";
@@ -126,14 +127,7 @@ function combine(
   );
   const estimate = partialsEstimate(value, o.accuracy, shape, widest, compute, o.errors);
   const order = Math.max(...terms.map((c) => c.reduce((a, b) => a + b, 0)));
-  return {
-    value,
-    error: estimate.error,
-    errorNote: estimate.note,
-    method: "finite-difference",
-    order,
-    accuracy: o.accuracy,
-  };
+  return stencilResult(value, estimate, order, o.accuracy);
 }
 
 function checkOptions(options: GridOptions | undefined): Required<GridOptions> {
