@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
-import { csvFormatRows } from "d3-dsv";
 import {
   differentiate,
   NumdiffError,
@@ -11,7 +10,6 @@ import {
 import { samplesFigure } from "../../plot/index.js";
 import { svgToPng } from "../../plot/png.js";
 import { parseNumber, parseOptions, UsageError, type Command } from "../command.js";
-import { readColumns } from "./data-table.js";
 
 const OPTIONS = {
   x: { type: "string" },
@@ -120,7 +118,7 @@ Examples:
   numdiff data track.csv --x t --y pos
   numdiff data track.csv --x t --y pos --order 2 --accuracy 4 -o accel.csv
   numdiff data noisy.csv --x t --y pos --smooth auto --plot noisy.svg --json`,
-  run(argv, io) {
+  async run(argv, io) {
     const { values, positionals } = parseOptions(argv, OPTIONS);
     if (positionals.length !== 1) {
       throw new UsageError(`expected one CSV file, got ${positionals.length} arguments`, "file");
@@ -138,6 +136,11 @@ Examples:
       const code = (e as { code?: string }).code ?? "unreadable";
       throw new UsageError(`cannot read ${JSON.stringify(file)} (${code})`, "file");
     }
+    // loaded here, not at start-up: every other command loads this module too
+    const [{ readColumns }, { csvFormatRows }] = await Promise.all([
+      import("./data-table.js"),
+      import("d3-dsv"),
+    ]);
     const table = readColumns(text, values.x ?? null, values.y, file);
     const result = withFile(file, () => differentiate(table.y, table.x, options));
     const smoothed = options.smooth !== undefined && options.smooth !== "none";
