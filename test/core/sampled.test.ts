@@ -172,6 +172,18 @@ describe("differentiate: bad setup throws NumdiffError naming argument, range an
       /invalid window; expected an odd integer/,
     ],
     [
+      "edgeOrder with smoothing",
+      () => differentiate(y, 1, { smooth: "auto", edgeOrder: 1 }),
+      "INVALID_OPTION",
+      /invalid edgeOrder; expected undefined with smooth: "auto" \(stencils only\), got 1/,
+    ],
+    [
+      "accuracy with smoothing",
+      () => differentiate(y, 1, { smooth: "total-variation", accuracy: 4 }),
+      "INVALID_OPTION",
+      /invalid accuracy; expected undefined with smooth/,
+    ],
+    [
       "TV of order 2",
       () => differentiate(y, 1, { smooth: "total-variation", order: 2 }),
       "INVALID_ORDER",

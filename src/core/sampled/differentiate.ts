@@ -60,6 +60,11 @@ export function differentiate(
     if (shape.length !== 1) {
       throw invalid("INVALID_OPTION", "smooth", `"none" for arrays of ${shape.length} dimensions`, smooth);
     }
+    for (const key of ["edgeOrder", "accuracy"] as const) {
+      if (o[key] !== undefined) {
+        throw invalid("INVALID_OPTION", key, `undefined with smooth: "${smooth}" (stencils only)`, o[key]);
+      }
+    }
     return smoothDerivative(samples, grid, order, o);
   }
   if (o.edgeOrder !== undefined) return numpyMode(samples, shape, axis, grid, order, o);
