@@ -272,6 +272,24 @@ describe("differentiate: stencils", () => {
     }
   });
 
+  it("grid operators estimate their error by |D_p − D_{p+2}| too, or say why not", () => {
+    const n = 20;
+    const h = 0.1;
+    const f = Float64Array.from(
+      { length: n * n },
+      (_, k) => Math.sin(Math.floor(k / n) * h) * Math.cos((k % n) * h),
+    );
+    const r = gridMixedPartial(f, [n, n], h, [0, 1]);
+    for (const k of [0, 5 * n + 7, 12 * n + 19, n * n - 1]) {
+      const truth = -Math.cos(Math.floor(k / n) * h) * Math.sin((k % n) * h);
+      const actual = Math.abs(r.value[k] - truth);
+      expect(r.error[k] / actual).toBeGreaterThan(1 / 3);
+      expect(r.error[k] / actual).toBeLessThan(3);
+    }
+    const small = gridLaplacian(new Float64Array(30), [5, 6], h);
+    expect(small.errorNote).toBe("absent: 5 samples are too few for the accuracy-4 comparison (needs 6)");
+  });
+
   it("gridGradient stacks the partials along each axis", () => {
     const f = Float64Array.from({ length: 20 }, (_, k) => Math.sin(Math.floor(k / 4)) * (k % 4));
     const g = gridGradient(f, [5, 4], [1, 0.5]);

@@ -55,13 +55,10 @@ export function partialsEstimate(
   wanted: boolean,
 ): ErrorEstimate {
   if (!wanted) return absentEstimate(value.length, "not requested (errors: false)");
-  let tightest = Infinity;
-  let order = 0;
-  counts.forEach((c, axis) => {
-    if (c > 0 && shape[axis] - c < tightest) {
-      tightest = shape[axis] - c;
-      order = c;
-    }
+  // The axis with the fewest samples to spare decides whether accuracy p + 2 fits on every axis.
+  let axis = -1;
+  counts.forEach((c, k) => {
+    if (c > 0 && (axis < 0 || shape[k] - c < shape[axis] - counts[axis])) axis = k;
   });
-  return differenceEstimate(value, accuracy, tightest + order, order, compute);
+  return differenceEstimate(value, accuracy, shape[axis], counts[axis], compute);
 }
