@@ -9,7 +9,7 @@
  * @example
  * ```ts
  * commonSpacing(Float64Array.of(0, 1, 2, 3)); // 1
- * commonSpacing(Float64Array.of(0, 0.1, 0.2)); // null (0.2 − 0.1 ≠ 0.1 in doubles)
+ * commonSpacing(Float64Array.of(0, 0.1, 0.2, 0.3)); // null (0.3 − 0.2 = 0.09999999999999998 in doubles)
  * ```
  */
 export function commonSpacing(x: Float64Array): number | null {
@@ -23,7 +23,7 @@ export function commonSpacing(x: Float64Array): number | null {
  *
  * @example
  * ```ts
- * nearlyCommonSpacing(Float64Array.of(0, 0.1, 0.2, 0.30000000000000004), 1e-9); // 0.10000000000000001
+ * nearlyCommonSpacing(Float64Array.of(0, 0.1, 0.2, 0.30000000000000004), 1e-9); // 0.10000000000000002
  * nearlyCommonSpacing(Float64Array.of(0, 1, 3), 1e-9); // null
  * ```
  */
