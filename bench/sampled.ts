@@ -65,8 +65,63 @@ function rms(v: Float64Array, x: Float64Array): number {
 
 const fmt = (v: number, digits = 3) => (Number.isFinite(v) ? v.toPrecision(digits) : String(v));
 
-export function runSampledBench(points: number, repeats = SAMPLED_REPEATS) {
-  const peer = runPython<PeerOutput>("numpy_sampled.py", [String(points), String(repeats)]);
+/** The issue's noisy sine drawn in TypeScript (seeded), for runs without the numpy peer. */
+function localNoisySine(n: number, noise: number): number[] {
+  let seed = 20261129;
+  const uniform = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const gauss = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+  const { x } = grid(n);
+  return Array.from(x, (t) => Math.sin(t) + noise * gauss());
+}
+
+/** The noisy-sine figures: central differences and the two smoothers on `yn`. */
+function noisyCase(yn: Float64Array, noise: number, numpyGradientRms: number) {
+  const s = grid(yn.length);
+  const plain = rms(differentiate(yn, s.h).value, s.x);
+  const t0 = performance.now();
+  const sg = differentiate(yn, s.h, { smooth: "auto" });
+  const sgSeconds = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  const tv = differentiate(yn, s.h, { smooth: "total-variation" });
+  const tvSeconds = (performance.now() - t1) / 1000;
+  return {
+    points: yn.length,
+    noise,
+    numpyGradientRms,
+    numdiffNumpyModeRms: rms(differentiate(yn, s.h, { edgeOrder: 1 }).value, s.x),
+    centralRms: plain,
+    savitzkyGolay: {
+      rms: rms(sg.value, s.x),
+      window: sg.window,
+      degree: sg.degree,
+      chosenBy: sg.chosenBy,
+      seconds: sgSeconds,
+      improvement: plain / rms(sg.value, s.x),
+    },
+    totalVariation: {
+      rms: rms(tv.value, s.x),
+      alpha: tv.regularization,
+      chosenBy: tv.chosenBy,
+      seconds: tvSeconds,
+      improvement: plain / rms(tv.value, s.x),
+    },
+    noiseEstimate: sg.noise,
+  };
+}
+
+/**
+ * Runs the sampled-data benchmark: numdiff's figures and, unless `python` is false, numpy's from the
+ * peer script on the same data.
+ *
+ * @example
+ * ```ts
+ * sampledMarkdown(runSampledBench(100_000, 3)); // the section for bench/RESULTS.md
+ * ```
+ */
+export function runSampledBench(points: number, repeats = SAMPLED_REPEATS, python = true) {
+  const peer: ReturnType<typeof runPython<PeerOutput>> = python
+    ? runPython<PeerOutput>("numpy_sampled.py", [String(points), String(repeats)])
+    : { ok: false, reason: "not run (python: false)" };
   const { x, h } = grid(points);
   const y = Float64Array.from(x, Math.sin);
   const timing: Record<string, { seconds: number; maxAbsError: number }> = {};
@@ -90,40 +145,12 @@ export function runSampledBench(points: number, repeats = SAMPLED_REPEATS) {
   const estimate = differentiate(ys, s.h, { accuracy: 4 });
   const actual4 = Float64Array.from(estimate.value, (v, i) => Math.abs(v - Math.cos(s.x[i])));
   const covered = actual4.filter((a, i) => a <= 2 * estimate.error[i]).length;
-  let noisy: Record<string, unknown> | null = null;
-  if (peer.ok) {
-    const yn = Float64Array.from(peer.data.noisy.y);
-    const plain = rms(differentiate(yn, s.h).value, s.x);
-    const t0 = performance.now();
-    const sg = differentiate(yn, s.h, { smooth: "auto" });
-    const sgSeconds = (performance.now() - t0) / 1000;
-    const t1 = performance.now();
-    const tv = differentiate(yn, s.h, { smooth: "total-variation" });
-    const tvSeconds = (performance.now() - t1) / 1000;
-    noisy = {
-      points: yn.length,
-      noise: peer.data.noisy.noise,
-      numpyGradientRms: peer.data.noisy.gradientRms,
-      numdiffNumpyModeRms: rms(differentiate(yn, s.h, { edgeOrder: 1 }).value, s.x),
-      centralRms: plain,
-      savitzkyGolay: {
-        rms: rms(sg.value, s.x),
-        window: sg.window,
-        degree: sg.degree,
-        chosenBy: sg.chosenBy,
-        seconds: sgSeconds,
-        improvement: plain / rms(sg.value, s.x),
-      },
-      totalVariation: {
-        rms: rms(tv.value, s.x),
-        alpha: tv.regularization,
-        chosenBy: tv.chosenBy,
-        seconds: tvSeconds,
-        improvement: plain / rms(tv.value, s.x),
-      },
-      noiseEstimate: sg.noise,
-    };
-  }
+  const noise = peer.ok ? peer.data.noisy.noise : 0.01;
+  const noisy = noisyCase(
+    Float64Array.from(peer.ok ? peer.data.noisy.y : localNoisySine(SAMPLED_SMOOTH_POINTS, noise)),
+    noise,
+    peer.ok ? peer.data.noisy.gradientRms : NaN,
+  );
   return {
     date: new Date().toISOString(),
     machine: {
