@@ -22,7 +22,10 @@ export type NumdiffErrorCode =
   | "NON_NUMERIC_RESULT"
   | "INCONSISTENT_OUTPUT"
   | "INVALID_FORMULA"
-  | "INVALID_ARGUMENT";
+  | "INVALID_ARGUMENT"
+  | "INVALID_SAMPLES"
+  | "INVALID_GRID"
+  | "INVALID_SHAPE";
 
 /**
  * The one error numdiff throws for bad setup. Its message names the argument, the allowed range and

@@ -29,3 +29,4 @@ export {
   type CheckGradientOptions,
   type GradientCheck,
 } from "./check-gradient.js";
+export * from "./sampled/index.js";

@@ -47,3 +47,4 @@ export {
   PATH_PADDING,
   type DescentFigureOptions,
 } from "./descent.js";
+export { samplesFigure, PANEL_GAP, SAMPLE_MARKER_LIMIT, type SamplesFigureOptions } from "./samples.js";

@@ -12,6 +12,7 @@ import type { Pair } from "./partials.js";
 import { MAX_DESCENT_STEPS, parseState, serializeState, type ExplorerState } from "./state.js";
 import { TwoDView } from "./two-d.js";
 import { followPoint, initialView, type ViewRange } from "./view.js";
+import { mountDataPanel } from "./data-panel.js";
 
 /**
  * Delay after the last keystroke in the formula box before it is compiled and drawn: short enough
@@ -287,3 +288,4 @@ new ResizeObserver(() => {
 
 ui.formula.value = state.formula;
 applyFormula();
+mountDataPanel(document.querySelector("main") ?? document.body);

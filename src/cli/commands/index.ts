@@ -8,6 +8,7 @@ import { tangent } from "./tangent.js";
 import { errorCurve } from "./error-curve.js";
 import { field } from "./field.js";
 import { descent } from "./descent.js";
+import { data } from "./data.js";
 
 /**
  * Every subcommand of `numdiff`, in the order `numdiff --help` lists them. Register new ones here.
@@ -26,4 +27,5 @@ export const commands: Command[] = [
   errorCurve,
   field,
   descent,
+  data,
 ];
