@@ -49,9 +49,11 @@ export function derivative(f: Fn1, x: number, options?: DerivativeOptions): Deri
   const engine = spare ?? new ScalarEngine();
   spare = null;
   try {
-    const r = adaptiveDerivative(engine, sampler, x, opts);
-    return { ...r, evaluations: sampler.evaluations };
+    const r = adaptiveDerivative(engine, sampler, x, opts) as DerivativeResult;
+    r.evaluations = sampler.evaluations;
+    return r;
   } finally {
     spare = engine; // also after an exception thrown by f
+    sampler.release();
   }
 }

@@ -100,6 +100,11 @@ const KIND_CODE: Record<StencilKind, number> = { central: 0, forward: 1, backwar
 /** Widest stencil of the engine: central, order MAX_ORDER, truncation order 2 (2·5 + 1 points). */
 const MAX_POINTS = 32;
 
+/** r^p for the truncation orders of the base stencils (1 or 2), without Math.pow; exact as before. */
+function power(r: number, p: number): number {
+  return p === 2 ? r * r : p === 1 ? r : r ** p;
+}
+
 /** d·hⁿ, by n multiplications (the jump test's invariant). */
 function scaledBy(d: number, h: number, n: number): number {
   for (let i = 0; i < n; i++) d *= h;
@@ -369,12 +374,12 @@ export class ColumnDriver {
     const n = this.rows;
     const p = this.kind === "central" ? 2 : 1;
     s.steps[i] = hr;
-    tab.t[i] = (hr / s.steps[0]) ** p;
+    tab.t[i] = power(hr / s.steps[0], p);
     const weightSum = this.st.weightSum;
     const noiseWeight = Number.MIN_VALUE * weightSum;
     const kinkTest = this.kind === "central" && order === 1;
-    const t1 = n >= 3 ? (s.steps[n - 2] / s.steps[n - 3]) ** p : NaN;
-    const t2 = n >= 3 ? (hr / s.steps[n - 3]) ** p : NaN;
+    const t1 = n >= 3 ? power(s.steps[n - 2] / s.steps[n - 3], p) : NaN;
+    const t2 = n >= 3 ? power(hr / s.steps[n - 3], p) : NaN;
     let allFar = true;
     let kept = 0;
     for (let a = 0; a < s.activeCount; a++) {

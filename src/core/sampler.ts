@@ -7,6 +7,9 @@
 import { NumdiffError, describeValue } from "./errors.js";
 import type { Fn1 } from "./types.js";
 
+// The buffers of the last released sampler, taken by the next one.
+let spareBuffers: [Float64Array, Float64Array] | null = null;
+
 /**
  * A counting, caching view of f restricted to [lo, hi].
  *
@@ -22,15 +25,26 @@ export class Sampler {
   evaluations = 0;
   // The points asked for so far and their values: a derivative asks for a few dozen, so a linear
   // search of a typed array is cheaper than a Map keyed by doubles. Grows by doubling.
-  private keys = new Float64Array(SAMPLER_CAPACITY);
-  private vals = new Float64Array(SAMPLER_CAPACITY);
+  private keys: Float64Array;
+  private vals: Float64Array;
   private size = 0;
 
   constructor(
     private readonly f: Fn1,
     private readonly lo = -Infinity,
     private readonly hi = Infinity,
-  ) {}
+  ) {
+    // A spare pair of buffers from the last released sampler: a loop of derivative() allocates none.
+    const buffers = spareBuffers ?? [new Float64Array(SAMPLER_CAPACITY), new Float64Array(SAMPLER_CAPACITY)];
+    spareBuffers = null;
+    [this.keys, this.vals] = buffers;
+  }
+
+  /** Hands the cache's buffers back for the next sampler; the sampler must not be used afterwards. */
+  release(): void {
+    if (this.keys.length === SAMPLER_CAPACITY) spareBuffers = [this.keys, this.vals];
+    this.size = 0;
+  }
 
   /** f(t), or NaN without calling f when t is outside the bounds or not finite. */
   at(t: number): number {

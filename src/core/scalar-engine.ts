@@ -32,16 +32,14 @@ const KINDS: Record<number, StencilKind> = { 0: "central", 1: "forward", [-1]: "
 class ScalarSource implements PointSource {
   private readonly buf = new Float64Array(1);
   private readonly mid = new Float64Array(1);
-  constructor(
-    private readonly sampler: Sampler,
-    private readonly x: number,
-  ) {}
+  sampler: Sampler | null = null;
+  x = 0;
   at(t: number): Float64Array {
-    this.buf[0] = this.sampler.at(t);
+    this.buf[0] = (this.sampler as Sampler).at(t);
     return this.buf;
   }
   centre(): Float64Array {
-    this.mid[0] = this.sampler.at(this.x); // cached by the sampler: evaluated at most once
+    this.mid[0] = (this.sampler as Sampler).at(this.x); // cached by the sampler: evaluated at most once
     return this.mid;
   }
 }
@@ -59,6 +57,8 @@ export class ScalarEngine {
   readonly state = new ColumnState(1);
   readonly driver = new ColumnDriver(this.state);
   readonly kept = new KeptEstimates(1);
+  /** f as a point source, pointed at the current sampler and x by each derivative. */
+  readonly source = new ScalarSource();
 }
 
 /** One estimate of the pipeline (the kept one of a set of scales). */
@@ -100,7 +100,9 @@ export function adaptiveDerivative(
   x: number,
   o: ResolvedOptions,
 ): Omit<DerivativeResult, "evaluations"> {
-  const source = new ScalarSource(sampler, x);
+  const source = engine.source;
+  source.sampler = sampler;
+  source.x = x;
   const start: StencilKind = o.method === "auto" ? "central" : o.method;
   const scales = candidateScales(x);
   let noise = o.noiseRelative ? o.noise * Math.abs(sampler.at(x)) : o.noise;
