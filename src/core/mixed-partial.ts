@@ -191,9 +191,41 @@ function mixedColumns(
   scalesJ: number[],
   tries: number,
 ): MixedEstimate {
-  const state = new ColumnState(1);
-  const driver = new ColumnDriver(state);
-  const kept = new KeptEstimates(1);
+  // One spare engine for every mixed entry of every Hessian (a new one per entry was a sixth of a
+  // Hessian's time); taken while in use, so an f that itself asks for a Hessian gets its own.
+  const engine = spare ?? {
+    state: new ColumnState(1),
+    driver: null as ColumnDriver | null,
+    kept: new KeptEstimates(1),
+  };
+  spare = null;
+  try {
+    return mixedWith(engine, p, i, j, scalesI, scalesJ, tries);
+  } finally {
+    spare = engine;
+  }
+}
+
+interface MixedEngine {
+  state: ColumnState;
+  driver: ColumnDriver | null;
+  kept: KeptEstimates;
+}
+
+let spare: MixedEngine | null = null;
+
+function mixedWith(
+  engine: MixedEngine,
+  p: PairSampler,
+  i: number,
+  j: number,
+  scalesI: number[],
+  scalesJ: number[],
+  tries: number,
+): MixedEstimate {
+  const { state, kept } = engine;
+  const driver = (engine.driver ??= new ColumnDriver(state));
+  kept.clear();
   const si = (k: number): number => scalesI[Math.min(k, scalesI.length - 1)];
   const sj = (k: number): number => scalesJ[Math.min(k, scalesJ.length - 1)];
   state.activateAll();
