@@ -63,8 +63,20 @@ export class KeptEstimates {
  *
  * @example
  * ```ts
- * // derivative.ts: one component, scales [|x|, 1]
- * bestOfScales(state, kept, scales.length, (i) => runColumn(driver, source, { ...spec, scale: scales[i], probeOnly: i > 0 }));
+ * import { ColumnState } from "./column-state.js";
+ * import { ColumnDriver } from "./driver.js";
+ * import { runColumn } from "./run-column.js";
+ * const state = new ColumnState(1);
+ * const kept = new KeptEstimates(1);
+ * const driver = new ColumnDriver(state);
+ * const buf = new Float64Array(1);
+ * const source = { at: (t: number) => ((buf[0] = Math.log(t)), buf), centre: () => [Math.log(5)] };
+ * const scales = [5, 1]; // |x| first, then 1 as a probe
+ * state.activateAll();
+ * bestOfScales(state, kept, 2, (i) =>
+ *   runColumn(driver, source, { x: 5, order: 1, scale: scales[i], start: "central", canSwitch: true, probeOnly: i > 0 }),
+ * );
+ * kept.value[0]; // ≈ 0.2 (log′(5))
  * ```
  */
 export function bestOfScales(

@@ -13,7 +13,8 @@ import { Tableau } from "./tableau.js";
  *
  * @example
  * ```ts
- * (state.flags[0] & COLUMN_FLAG.kink) !== 0; // a kink at x is suspected
+ * const state = new ColumnState(1);
+ * (state.flags[0] & COLUMN_FLAG.kink) !== 0; // false: nothing suspected before a column runs
  * ```
  */
 export const COLUMN_FLAG = Object.freeze({ diverging: 1, kink: 2, noisy: 4, budget: 8, pole: 16 } as const);

@@ -73,8 +73,8 @@ function gamma(k: number): number {
  *
  * @example
  * ```ts
- * // 1 + 1e-10·(±1, alternating): σ ≈ 1e-10
- * noiseFromTable(Float64Array.from({ length: 9 }, (_, i) => 1 + (i % 2 ? 1e-10 : -1e-10))).level; // ≈ 1.1e-10
+ * // 1 + 1e-10·sin(1000 i): values that wiggle like noise of σ ≈ 7e-11
+ * noiseFromTable(Float64Array.from({ length: 9 }, (_, i) => 1 + 1e-10 * Math.sin(1000 * i))).level; // ≈ 4.7e-11
  * noiseFromTable(new Float64Array(9).fill(1)).verdict; // "too-small"
  * ```
  */

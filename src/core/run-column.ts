@@ -40,7 +40,7 @@ export interface PointSource {
  * const buf = new Float64Array(1);
  * const source = { at: (t: number) => ((buf[0] = Math.exp(t)), buf), centre: () => [1] };
  * runColumn(driver, source, { x: 0, order: 1, scale: 1, start: "central", canSwitch: true, probeOnly: false });
- * state.value[0]; // 0.9999999999999966 (exp′(0) = 1)
+ * state.value[0]; // 0.9999999999999732 (exp′(0) = 1)
  * ```
  */
 export function runColumn(driver: ColumnDriver, source: PointSource, spec: ColumnSpec): void {

@@ -90,6 +90,8 @@ export function toleranceStep(order: number, rtol: number): number {
  *
  * @example
  * ```ts
+ * import { resolveOptions } from "./validate.js";
+ * import { Sampler } from "./sampler.js";
  * const o = resolveOptions(undefined, 0);
  * adaptiveDerivative(new ScalarEngine(), new Sampler((x) => Math.max(0, x)), 0, o).status; // "not-differentiable"
  * ```
@@ -245,7 +247,7 @@ function noiseAt(sampler: Sampler, x: number, delta: number): NoiseEstimate {
  *
  * @example
  * ```ts
- * noiseCheckStep(1, 1); // 2^-22 ≈ 2.4e-7
+ * noiseCheckStep(1, 1); // 2^-21 ≈ 4.8e-7
  * ```
  */
 export function noiseCheckStep(order: number, scale: number): number {
