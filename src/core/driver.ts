@@ -215,7 +215,7 @@ export class ColumnDriver {
     this.finished = false;
     this.askingCentre = false;
     this.centreKnown = false;
-    this.state.centre.fill(NaN);
+    for (let k = 0; k < this.state.m; k++) this.state.centre[k] = NaN;
     this.state.reset();
   }
 

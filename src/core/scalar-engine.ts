@@ -251,8 +251,11 @@ function noiseAt(sampler: Sampler, x: number, delta: number): NoiseEstimate {
  * ```
  */
 export function noiseCheckStep(order: number, scale: number): number {
-  return (scale * 2 ** Math.round(Math.log2(EPS) / (order + 2))) / 16;
+  return scale * (CHECK_STEPS[order] ??= 2 ** Math.round(Math.log2(EPS) / (order + 2)) / 16);
 }
+
+/** noiseCheckStep at scale 1, per order, computed once. */
+const CHECK_STEPS: number[] = [];
 
 /** Whether the base stencil at the check step disagrees with the estimate by more than rounding. */
 function noisyAt(sampler: Sampler, x: number, order: number, step: number, est: Estimate): boolean {
