@@ -29,7 +29,8 @@ export function groupScales(x: number): number[] {
  * The adaptive sparse Jacobian in two passes.
  *
  * 1. Every group once, at the first scale of each column ({@link groupScales}), all its rows at once:
- *    row i's derivative in t divided by d_j^order is its entry.
+ *    row i's derivative in t divided by d_j^order is its entry. d_j points to the side of x_j with
+ *    more room within its bounds, so a group that must go one-sided moves every column inwards.
  * 2. Entries not yet good — error above GOOD_RELATIVE_ERROR times the larger of |J_ij| and the largest
  *    |J_ik| of row i (errors are judged against the row, so a near-zero entry beside large ones does
  *    not force a probe) — whose column has a second scale are probed there, keeping the better
@@ -58,9 +59,12 @@ export function adaptiveGroups(w: GroupWork): void {
   const second = new Float64Array(x.length).fill(NaN);
   const total = grouping.groups;
   for (let j = 0; j < x.length; j++) {
+    // Each column points towards its roomier side, so that when the group goes one-sided (t > 0)
+    // at a bound, every column moves inwards, whichever of its bounds it sits at.
+    const sign = o.hi[j] - x[j] >= x[j] - o.lo[j] ? 1 : -1;
     const scales = groupScales(x[j]);
-    d[j] = scales[0];
-    if (scales.length > 1) second[j] = scales[1];
+    d[j] = sign * scales[0];
+    if (scales.length > 1) second[j] = sign * scales[1];
   }
   for (let g = 0; g < grouping.groups; g++) {
     group.load(grouping, g);
@@ -70,7 +74,7 @@ export function adaptiveGroups(w: GroupWork): void {
       const k = group.slot[i];
       const s = d[group.column[i]];
       value[k] = divideByPower(descent.value[i], s, o.order);
-      error[k] = divideByPower(descent.error[i], s, o.order);
+      error[k] = divideByPower(descent.error[i], Math.abs(s), o.order);
     }
     if (o.onProgress !== undefined) o.onProgress(g + 1, total);
   }
@@ -86,7 +90,7 @@ export function adaptiveGroups(w: GroupWork): void {
         const k = group.slot[i];
         const s = d[group.column[i]];
         const v = divideByPower(descent.value[i], s, o.order);
-        const e = divideByPower(descent.error[i], s, o.order);
+        const e = divideByPower(descent.error[i], Math.abs(s), o.order);
         if (Number.isFinite(v) && (!Number.isFinite(value[k]) || e < error[k] || Number.isNaN(error[k]))) {
           value[k] = v;
           error[k] = e;

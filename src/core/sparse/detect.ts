@@ -77,10 +77,6 @@ function inside(p: number, delta: number, lo: number, hi: number): number {
   return p + ((hi - p > p - lo ? hi : lo) - p) / 2;
 }
 
-function changed(a: number, b: number): boolean {
-  return a !== b && !(Number.isNaN(a) && Number.isNaN(b));
-}
-
 /**
  * The sparsity pattern of F near x, found from F's values: at DETECT_POINTS base points p near x
  * (F(p) once each) and at p with x_j moved by a probe step, for every j; component i marks (i, j) when
@@ -151,7 +147,9 @@ export function detectSparsity(
         w[j] = inside(p[j], (1 + rand()) * DETECT_STEP * s, lo?.[j] ?? -Infinity, hi?.[j] ?? Infinity);
         const v = c.call();
         for (let i = 0; i < m; i++) {
-          if (stamp[i] !== j && changed(component(v, i), ref[i])) {
+          const fi = v[i];
+          if (typeof fi !== "number") component(v, i); // throws NON_NUMERIC_RESULT
+          if (stamp[i] !== j && fi !== ref[i] && !(fi !== fi && ref[i] !== ref[i])) {
             stamp[i] = j;
             if (nnz === rowIdx.length) {
               const grown = new Int32Array(2 * nnz);
