@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  detectSparsity,
   jacobian,
   NumdiffError,
   sparseJacobian,
@@ -286,6 +287,29 @@ describe('sparsity: "detect"', () => {
     expect(Array.from(found.colIdx)).toEqual(Array.from(given.colIdx));
     expect(found.value).toEqual(given.value);
     expect(found.evaluations).toBeGreaterThan(given.evaluations);
+  });
+
+  it("finds exactly the pattern F depends on (property, random patterns)", () => {
+    fc.assert(
+      fc.property(problems, ({ p, F, x }) => {
+        const r = jacobian(F, x, { sparsity: "detect" });
+        expect(Array.from(r.rowPtr)).toEqual(Array.from(p.rowPtr));
+        expect(Array.from(r.colIdx)).toEqual(Array.from(p.colIdx));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("costs about 2(2√n + colours) calls, not 2n: a tridiagonal F at n = 10^4", () => {
+    const n = 10_000;
+    let calls = 0;
+    const counted = (v: Float64Array): Float64Array => {
+      calls++;
+      return tridiagonal(v);
+    };
+    const p = detectSparsity(counted, grid(n, -5, 5));
+    expect(calls).toBeLessThanOrEqual(1 + 2 * (1 + 200 + 6));
+    expect(Array.from(p.colIdx)).toEqual(Array.from(toSparsityPattern(band(n, 1), n, n).colIdx));
   });
 
   it("finds an entry that vanishes at x itself (x0·x1 at x1 = 0)", () => {
