@@ -20,7 +20,7 @@ import { toSparsityPattern, type SparsityInput, type SparsityPattern } from "./p
  * import { columnColouring } from "numdiff";
  * // tridiagonal 4 × 4: columns j and j + 3 may share a group
  * columnColouring([[0, 0], [0, 1], [1, 0], [1, 1], [1, 2], [2, 1], [2, 2], [2, 3], [3, 2], [3, 3]], 4, 4);
- * // { groups: 3, colour: Int32Array [1, 2, 0, 1], groupPtr: Int32Array [0, 1, 2, 4], groupCols: Int32Array [2, 1, 0, 3] }
+ * // { groups: 3, colour: Int32Array [2, 0, 1, 2], groupPtr: Int32Array [0, 1, 2, 4], groupCols: Int32Array [1, 2, 0, 3] }
  * ```
  */
 export interface ColumnColouring {

@@ -21,6 +21,7 @@ import { VectorCaller, component } from "../vector-caller.js";
  * ```ts
  * const x = new Float64Array([1, 2]);
  * const caller = new VectorCaller((v) => [v[0] ** 2, v[1] ** 2], new Float64Array(x));
+ * const lo = new Float64Array(2).fill(-Infinity), hi = new Float64Array(2).fill(Infinity);
  * const g = new GroupPoints(caller, x, lo, hi, Float64Array.of(1, 4));
  * g.setGroup(Int32Array.of(0, 1), 2, [Int32Array.of(0), Int32Array.of(1)]);
  * g.direction[0] = 1; g.direction[1] = 2;

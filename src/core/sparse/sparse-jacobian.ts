@@ -89,7 +89,7 @@ export interface SparseJacobianResult extends SparsityPattern {
  * for (let i = 0; i < n; i++) for (let j = Math.max(0, i - 1); j <= Math.min(n - 1, i + 1); j++) pairs.push([i, j]);
  * const r = sparseJacobian(F, new Float64Array(n).fill(0.5), { sparsity: pairs });
  * r.groups; // 3
- * r.evaluations; // 19 (F(x) and 3 descents of 6 points)
+ * r.evaluations; // 25 (F(x) and 3 grouped descents of 8 points), against ~80,000 for the dense Jacobian
  * ```
  */
 export function sparseJacobian(

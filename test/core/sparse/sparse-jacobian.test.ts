@@ -235,6 +235,22 @@ describe("sparseJacobian", () => {
     expect(fwd.evaluations).toBe(1 + 3);
   });
 
+  it("order 2 gives ∂²F_i/∂x_j² on the pattern, within both errors of the dense one", () => {
+    const x = grid(30, -5, 5);
+    const G = (v: Float64Array): Float64Array =>
+      tridiagonal(v).map((t, i) => t - (i > 0 ? v[i - 1] ** 3 : 0));
+    const s = jacobian(G, x, { sparsity: band(30, 1), order: 2 });
+    const d = jacobian(G, x, { order: 2 });
+    for (let i = 0; i < 30; i++) {
+      for (let k = s.rowPtr[i]; k < s.rowPtr[i + 1]; k++) {
+        const j = s.colIdx[k];
+        const exact = j === i ? -Math.cos(x[i]) : j === i - 1 ? -2 - 6 * x[j] : Math.sin(x[j]);
+        expect(Math.abs(s.value[k] - d.value[i][j])).toBeLessThanOrEqual(s.error[k] + d.error[i][j]);
+        expect(Math.abs(s.value[k] - exact)).toBeLessThanOrEqual(1e-10);
+      }
+    }
+  });
+
   it("errors: false leaves the error array empty and the values the same", () => {
     const x = grid(20, 0, 1);
     const a = jacobian(tridiagonal, x, { sparsity: band(20, 1), errors: false });
