@@ -126,33 +126,45 @@ interface Csr extends SparsityPattern {
 
 type Entry = (x: Float64Array, i: number, j: number) => number;
 
+/** x of the tridiagonal cases: [0.5, 1.5], where no F_i is near 0 (min |F_i| ≈ 1.3). */
+export const TRIDIAGONAL_GRID: readonly [number, number] = [0.5, 1.5];
+/** A wider grid, [−5, 5], where some F_i cross 0 (min |F_i| ≈ 5e-5) and the engine works harder. */
+export const WIDE_GRID: readonly [number, number] = [-5, 5];
+
 const CASES: Record<string, { what: string; run: (n: number) => { r: Csr; x: Float64Array; entry: Entry } }> =
   {
     tridiagonal: {
-      what: "Jacobian, tridiagonal F, pattern given",
+      what: "Jacobian, tridiagonal F, x ∈ [0.5, 1.5], pattern given",
       run: (n) => {
-        const x = grid(n, -5, 5);
+        const x = grid(n, ...TRIDIAGONAL_GRID);
+        return { r: jacobian(tridiagonal, x, { sparsity: band(n, 1) }), x, entry: tridiagonalEntry };
+      },
+    },
+    "tridiagonal-wide": {
+      what: "Jacobian, tridiagonal F, x ∈ [−5, 5] (some F_i ≈ 0), pattern given",
+      run: (n) => {
+        const x = grid(n, ...WIDE_GRID);
         return { r: jacobian(tridiagonal, x, { sparsity: band(n, 1) }), x, entry: tridiagonalEntry };
       },
     },
     diagonal: {
-      what: "Jacobian, F = 2x + cos x, pattern given",
+      what: "Jacobian, F = 2x + cos x, x ∈ [−5, 5], pattern given",
       run: (n) => {
-        const x = grid(n, -5, 5);
+        const x = grid(n, ...WIDE_GRID);
         return { r: jacobian(diagonal, x, { sparsity: band(n, 0) }), x, entry: diagonalEntry };
       },
     },
     "tridiagonal-detect": {
-      what: 'Jacobian, tridiagonal F, sparsity: "detect"',
+      what: 'Jacobian, tridiagonal F, x ∈ [0.5, 1.5], sparsity: "detect"',
       run: (n) => {
-        const x = grid(n, -5, 5);
+        const x = grid(n, ...TRIDIAGONAL_GRID);
         return { r: jacobian(tridiagonal, x, { sparsity: "detect" }), x, entry: tridiagonalEntry };
       },
     },
     "tridiagonal-step": {
-      what: "Jacobian, tridiagonal F, central step 1e-5 (scipy's 3-point shape)",
+      what: "Jacobian, tridiagonal F, x ∈ [0.5, 1.5], central step 1e-5 (scipy's 3-point shape)",
       run: (n) => {
-        const x = grid(n, -5, 5);
+        const x = grid(n, ...TRIDIAGONAL_GRID);
         return {
           r: jacobian(tridiagonal, x, { sparsity: band(n, 1), method: "central", step: 1e-5 }),
           x,
@@ -161,14 +173,14 @@ const CASES: Record<string, { what: string; run: (n: number) => { r: Csr; x: Flo
       },
     },
     "hessian-rosenbrock": {
-      what: "Hessian, chained Rosenbrock (tridiagonal)",
+      what: "Hessian, chained Rosenbrock (tridiagonal), x ∈ [−1.2, 1.2]",
       run: (n) => {
         const x = grid(n, -1.2, 1.2);
         return { r: hessian(rosen, x, { sparsity: band(n, 1) }), x, entry: rosenEntry };
       },
     },
     "hessian-band2": {
-      what: "Hessian, Σ cos(x_i)·x_{i+2}² (bandwidth 2)",
+      what: "Hessian, Σ cos(x_i)·x_{i+2}² (bandwidth 2), x ∈ [−2, 2]",
       run: (n) => {
         const x = grid(n, -2, 2);
         return { r: hessian(banded2, x, { sparsity: band(n, 2) }), x, entry: banded2Entry };
@@ -237,6 +249,7 @@ interface ScipyCase {
   case: string;
   method: string;
   n: number;
+  grid: [number, number];
   evaluations: number;
   seconds: number;
   peakRssMiB: number;
@@ -279,14 +292,14 @@ function markdown(
     "groups the columns itself and takes one fixed step per group, with no error estimate. scipy has no",
     "sparse Hessian from function values.",
     "",
-    "| scipy case | method | F calls | seconds | peak MiB (Δ) | max abs error | scaled error |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    "| scipy case | x | method | F calls | seconds | peak MiB (Δ) | max abs error | scaled error |",
+    "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |",
   );
   for (const s of scipy) {
-    if ("failed" in s) lines.push(`| ${s.case} | ${s.method} | failed: ${s.failed} | | | | |`);
+    if ("failed" in s) lines.push(`| ${s.case} | | ${s.method} | failed: ${s.failed} | | | | |`);
     else {
       lines.push(
-        `| ${s.case} | ${s.method} | ${s.evaluations} | ${fmt(s.seconds, 3)} | ${fmt(s.peakRssMiB, 0)} ` +
+        `| ${s.case} | [${s.grid[0]}, ${s.grid[1]}] | ${s.method} | ${s.evaluations} | ${fmt(s.seconds, 3)} | ${fmt(s.peakRssMiB, 0)} ` +
           `(${fmt(s.peakRssMiB - s.baselineRssMiB, 0)}) | ${sci(s.maxAbsError)} | ${sci(s.maxScaledError)} |`,
       );
     }
@@ -303,13 +316,16 @@ function main(argv: readonly string[]): void {
   }
   const n = argv.includes("--quick") ? QUICK_SPARSE_N : SPARSE_N;
   const ours = Object.keys(CASES).map((name) => inChild(name, n));
-  const scipy = [
-    ["tridiagonal", "3-point"],
-    ["tridiagonal", "2-point"],
-    ["diagonal", "3-point"],
-    ["diagonal", "2-point"],
-  ].map(([c, method]) => {
-    const out = runPython<ScipyCase>("scipy_sparse.py", [c, method, String(n)]);
+  const scipy = (
+    [
+      ["tridiagonal", "3-point", TRIDIAGONAL_GRID],
+      ["tridiagonal", "2-point", TRIDIAGONAL_GRID],
+      ["tridiagonal", "3-point", WIDE_GRID],
+      ["diagonal", "3-point", WIDE_GRID],
+      ["diagonal", "2-point", WIDE_GRID],
+    ] as const
+  ).map(([c, method, g]) => {
+    const out = runPython<ScipyCase>("scipy_sparse.py", [c, method, String(n), String(g[0]), String(g[1])]);
     return out.ok ? out.data : { case: c, method, failed: out.reason };
   });
   const results = {

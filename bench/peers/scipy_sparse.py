@@ -5,10 +5,10 @@ seconds and peak memory, the same F and x as bench/sparse.ts.
 
 One case per process, so the peak resident set size is that case's alone:
 
-    python3 bench/peers/scipy_sparse.py tridiagonal 3-point 10000
+    python3 bench/peers/scipy_sparse.py tridiagonal 3-point 10000 [lo hi]
 
 Cases: tridiagonal (F_i = 3x_i + cos x_i - x_{i-1}^2 - sin x_{i+1}) and diagonal (F = 2x + cos x),
-at x_i = -5 + 10 i/(n - 1). Methods: 2-point, 3-point (scipy's defaults use rel_step from
+at x_i = lo + (hi - lo) i/(n - 1) (default -5, 5). Methods: 2-point, 3-point (scipy's defaults use rel_step from
 machine epsilon; no error estimate, no extrapolation).
 """
 
@@ -53,8 +53,9 @@ def main():
     from scipy.optimize._numdiff import approx_derivative
 
     case, method, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    lo, hi = (float(sys.argv[4]), float(sys.argv[5])) if len(sys.argv) > 5 else (-5.0, 5.0)
     F, exact = CASES[case]
-    x = -5 + 10 * np.arange(n) / (n - 1)
+    x = lo + (hi - lo) * np.arange(n) / (n - 1)
     truth = exact(x)
     pattern = (truth != 0).astype(np.int8).tocsr()
     calls = [0]
@@ -77,6 +78,7 @@ def main():
             "case": case,
             "method": method,
             "n": n,
+            "grid": [lo, hi],
             "evaluations": calls[0],
             "seconds": seconds,
             "peakRssMiB": peak,

@@ -1,4 +1,4 @@
-import { GOOD_RELATIVE_ERROR, MIN_SCALE, SMALL_X } from "../constants.js";
+import { ALIAS_STEP, GOOD_RELATIVE_ERROR, MIN_SCALE, SMALL_X } from "../constants.js";
 import { divideByPower } from "../step.js";
 import type { StencilKind } from "../types.js";
 import { colour } from "./colouring.js";
@@ -34,7 +34,9 @@ export function groupScales(x: number): number[] {
  * 2. Entries not yet good — error above GOOD_RELATIVE_ERROR times the larger of |J_ij| and the largest
  *    |J_ik| of row i (errors are judged against the row, so a near-zero entry beside large ones does
  *    not force a probe) — whose column has a second scale are probed there, keeping the better
- *    estimate (a finite value first, then the smaller error), as `jacobian` does per column. The probe
+ *    estimate as `bestOfScales` does per column: a finite value first, then the smaller error, but of
+ *    two that disagree beyond both errors the one from smaller steps; an estimate from steps longer
+ *    than ALIAS_STEP is always probed (large steps can alias a periodic F). The probe
  *    columns of all groups are coloured again among themselves, so the probes cost a few descents in
  *    all, not one per group.
  *
@@ -57,6 +59,7 @@ export function adaptiveGroups(w: GroupWork): void {
   const mid = points.centre();
   const d = points.direction;
   const second = new Float64Array(x.length).fill(NaN);
+  const step = new Float64Array(value.length).fill(NaN);
   const total = grouping.groups;
   for (let j = 0; j < x.length; j++) {
     // Each column points towards its roomier side, so that when the group goes one-sided (t > 0)
@@ -75,10 +78,11 @@ export function adaptiveGroups(w: GroupWork): void {
       const s = d[group.column[i]];
       value[k] = divideByPower(descent.value[i], s, o.order);
       error[k] = divideByPower(descent.error[i], Math.abs(s), o.order);
+      step[k] = descent.step[i] * Math.abs(s);
     }
     if (o.onProgress !== undefined) o.onProgress(g + 1, total);
   }
-  const keep = probes(w, error, second);
+  const keep = probes(w, error, step, second);
   if (keep !== null) {
     const retry = colour(keep.pattern, columnsOf(keep.pattern));
     for (let j = 0; j < x.length; j++) if (!Number.isNaN(second[j])) d[j] = second[j];
@@ -91,9 +95,17 @@ export function adaptiveGroups(w: GroupWork): void {
         const s = d[group.column[i]];
         const v = divideByPower(descent.value[i], s, o.order);
         const e = divideByPower(descent.error[i], Math.abs(s), o.order);
-        if (Number.isFinite(v) && (!Number.isFinite(value[k]) || e < error[k] || Number.isNaN(error[k]))) {
+        const h = descent.step[i] * Math.abs(s);
+        // As bestOfScales: a finite value first, then the smaller error; but of two scales that
+        // disagree beyond both errors, the smaller steps (larger ones may alias a periodic F).
+        const disagree = Math.abs(v - value[k]) > e + error[k] && h < step[k];
+        if (
+          Number.isFinite(v) &&
+          (!Number.isFinite(value[k]) || e < error[k] || Number.isNaN(error[k]) || disagree)
+        ) {
           value[k] = v;
           error[k] = e;
+          step[k] = h;
         }
       }
     }
@@ -112,6 +124,7 @@ export function adaptiveGroups(w: GroupWork): void {
 function probes(
   w: GroupWork,
   error: Float64Array,
+  step: Float64Array,
   second: Float64Array,
 ): { slots: Uint8Array; pattern: ReturnType<typeof restrict> } | null {
   const { pattern, value } = w;
@@ -127,7 +140,13 @@ function probes(
     for (let k = pattern.rowPtr[i]; k < pattern.rowPtr[i + 1]; k++) {
       const j = pattern.colIdx[k];
       if (Number.isNaN(second[j]) || !Number.isFinite(w.x[j])) continue;
-      if (!(error[k] <= GOOD_RELATIVE_ERROR * Math.max(Math.abs(value[k]), rowMax))) {
+      // The probe at |x_j| < SMALL_X (a second scale below 1) is for a pole near 0, which shows
+      // as no estimate at the unit scale; the probe at 1 for |x_j| > 1 checks long steps (aliasing).
+      const pole = Math.abs(second[j]) < 1;
+      const good = pole
+        ? error[k] < Infinity
+        : error[k] <= GOOD_RELATIVE_ERROR * Math.max(Math.abs(value[k]), rowMax) && !(step[k] > ALIAS_STEP);
+      if (!good) {
         slots[k] = 1;
         chosen[j] = 1;
         any = true;

@@ -1,11 +1,13 @@
 /**
  * The one place where sparse differentiation uses the adaptive engine: a grouped perturbation is a
- * column of the engine (descent.ts) at x = 0 with scale 1, so the engine's steps, Richardson tableau,
- * error estimates and one-sided switching apply unchanged. Re-pointing sparse Jacobians to another
- * engine is a change to this file only.
+ * column of the engine (the row protocol of driver.ts, run by run-column.ts) at x = 0 with scale 1, so
+ * the engine's steps, Richardson tableau, error estimates and one-sided switching apply unchanged.
+ * Re-pointing sparse Jacobians to another engine (a batched or async loop) is a change to this file only.
  */
 
-import { ColumnWorkspace, descendColumn } from "../descent.js";
+import { ColumnState } from "../column-state.js";
+import { ColumnDriver } from "../driver.js";
+import { runColumn } from "../run-column.js";
 import type { StencilKind } from "../types.js";
 
 /**
@@ -25,7 +27,7 @@ export interface GroupValues {
 /**
  * The adaptive derivative in t of F_i(x + t·d) at t = 0 for chosen rows i, reusing its state
  * between groups. After `run`, `value[i]` and `error[i]` hold the estimate and its error for each
- * row run (error NaN when no trusted estimate exists).
+ * row run (error NaN when no trusted estimate exists), and `step[i]` the step in t behind it.
  *
  * @example
  * ```ts
@@ -35,24 +37,31 @@ export interface GroupValues {
  * ```
  */
 export class GroupDescent {
-  private readonly ws: ColumnWorkspace;
+  private readonly state: ColumnState;
+  private readonly driver: ColumnDriver;
 
   constructor(m: number) {
-    this.ws = new ColumnWorkspace(m);
+    this.state = new ColumnState(m);
+    this.driver = new ColumnDriver(this.state);
   }
 
   /** Estimates, indexed by row. */
   get value(): Float64Array {
-    return this.ws.value;
+    return this.state.value;
   }
 
   /** Estimated absolute errors, indexed by row. */
   get error(): Float64Array {
-    return this.ws.error;
+    return this.state.error;
+  }
+
+  /** The step in t behind each estimate, indexed by row. */
+  get step(): Float64Array {
+    return this.state.step;
   }
 
   /**
-   * Runs the descent for rows[0..count) at order `order`, starting with stencil `kind`; `canSwitch`
+   * Runs the column for rows[0..count) at order `order`, starting with stencil `kind`; `canSwitch`
    * lets it go one-sided where F is not finite or a bound is hit, `probe` marks a second scale that
    * only checks whether other steps do better.
    */
@@ -65,8 +74,16 @@ export class GroupDescent {
     canSwitch: boolean,
     probe: boolean,
   ): void {
-    this.ws.active.set(rows.subarray(0, count));
-    this.ws.activeCount = count;
-    descendColumn(this.ws, values, 0, order, 1, kind, canSwitch, probe);
+    this.state.active.set(rows.subarray(0, count));
+    this.state.activeCount = count;
+    runColumn(this.driver, values, {
+      x: 0,
+      order,
+      scale: 1,
+      start: kind,
+      canSwitch,
+      probeOnly: probe,
+      stopOnNoise: false,
+    });
   }
 }
