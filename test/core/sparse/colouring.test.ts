@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { columnColouring, toSparsityPattern, type SparsityPattern } from "../../../src/core/index.js";
+import { band, xorshift } from "./helpers.js";
 
 /** Random patterns: m × n with each entry present with probability `density`. */
 const patterns = fc
@@ -11,13 +12,7 @@ const patterns = fc
     seed: fc.integer(),
   })
   .map(({ m, n, density, seed }) => {
-    let s = seed | 0 || 1;
-    const rand = (): number => {
-      s ^= s << 13;
-      s ^= s >>> 17;
-      s ^= s << 5;
-      return (s >>> 0) / 2 ** 32;
-    };
+    const rand = xorshift(seed);
     const pairs: [number, number][] = [];
     for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) if (rand() < density) pairs.push([i, j]);
     return toSparsityPattern(pairs, m, n);
@@ -27,13 +22,6 @@ function longestRow(p: SparsityPattern): number {
   let top = 0;
   for (let i = 0; i < p.m; i++) top = Math.max(top, p.rowPtr[i + 1] - p.rowPtr[i]);
   return top;
-}
-
-function band(n: number, b: number): [number, number][] {
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < n; i++)
-    for (let j = Math.max(0, i - b); j <= Math.min(n - 1, i + b); j++) pairs.push([i, j]);
-  return pairs;
 }
 
 describe("columnColouring", () => {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NumdiffError, toSparsityPattern } from "../../../src/core/index.js";
-
-function thrown(f: () => unknown): NumdiffError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof NumdiffError) return e;
-    throw e;
-  }
-  throw new Error("expected a NumdiffError");
-}
+import { toSparsityPattern } from "../../../src/core/index.js";
+import { thrown } from "./helpers.js";
 
 describe("toSparsityPattern", () => {
   it("sorts (row, column) pairs into CSR", () => {

@@ -1,29 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hessian, NumdiffError, sparseHessian, toDenseRows } from "../../../src/core/index.js";
+import { hessian, sparseHessian, toDenseRows } from "../../../src/core/index.js";
+import { band, thrown, xorshift } from "./helpers.js";
 
 /** Chained Rosenbrock: a tridiagonal Hessian. */
 function rosen(x: Float64Array): number {
   let s = 0;
   for (let i = 0; i + 1 < x.length; i++) s += 100 * (x[i + 1] - x[i] ** 2) ** 2 + (1 - x[i]) ** 2;
   return s;
-}
-
-function band(n: number, b: number): [number, number][] {
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < n; i++)
-    for (let j = Math.max(0, i - b); j <= Math.min(n - 1, i + b); j++) pairs.push([i, j]);
-  return pairs;
-}
-
-function thrown(f: () => unknown): NumdiffError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof NumdiffError) return e;
-    throw e;
-  }
-  throw new Error("expected a NumdiffError");
 }
 
 describe("sparseHessian", () => {
@@ -43,6 +27,42 @@ describe("sparseHessian", () => {
               expect(se[i][j]).toBe(d.error[i][j]);
               expect(sv[i][j]).toBe(sv[j][i]);
             }
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("on random patterns (either triangle): the dense entries bit for bit, symmetric (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer(),
+        fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 6, maxLength: 6 }),
+        (n, seed, xs) => {
+          const rand = xorshift(seed);
+          const pairs: [number, number][] = [];
+          const c: number[] = [];
+          for (let i = 0; i < n; i++) {
+            for (let j = i; j < n; j++) {
+              if (rand() < 0.5) {
+                pairs.push(rand() < 0.5 ? [i, j] : [j, i]);
+                c.push(2 * rand() - 1);
+              }
+            }
+          }
+          // f = Σ c_ij sin(x_i + 2x_j) over the pattern: its Hessian lives on the pattern.
+          const f = (v: Float64Array): number =>
+            pairs.reduce((s, [i, j], k) => s + c[k] * Math.sin(v[i] + 2 * v[j]), 0);
+          const x = xs.slice(0, n);
+          const s = hessian(f, x, { sparsity: pairs });
+          const d = hessian(f, x);
+          const sv = toDenseRows(s);
+          for (let i = 0; i < n; i++) {
+            for (let k = s.rowPtr[i]; k < s.rowPtr[i + 1]; k++)
+              expect(s.value[k]).toBe(d.value[i][s.colIdx[k]]);
+            for (let j = 0; j < n; j++) expect(sv[i][j]).toBe(sv[j][i]);
           }
         },
       ),

@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import {
   detectSparsity,
   jacobian,
-  NumdiffError,
   sparseJacobian,
   toDenseRows,
   toSparsityPattern,
   type SparsityPattern,
 } from "../../../src/core/index.js";
+import { band, grid, thrown, xorshift } from "./helpers.js";
 
 /** A random m × n pattern (each entry with probability `density`) and F that depends on exactly it. */
 const problems = fc
@@ -20,13 +20,7 @@ const problems = fc
     x: fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 12, maxLength: 12 }),
   })
   .map(({ m, n, density, seed, x }) => {
-    let s = seed | 0 || 1;
-    const rand = (): number => {
-      s ^= s << 13;
-      s ^= s >>> 17;
-      s ^= s << 5;
-      return (s >>> 0) / 2 ** 32;
-    };
+    const rand = xorshift(seed);
     const pairs: [number, number][] = [];
     const a: number[] = [];
     const c: number[] = [];
@@ -67,13 +61,6 @@ const problems = fc
     return { p, pairs, F, exact, x: x.slice(0, n) };
   });
 
-function band(n: number, b: number): [number, number][] {
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < n; i++)
-    for (let j = Math.max(0, i - b); j <= Math.min(n - 1, i + b); j++) pairs.push([i, j]);
-  return pairs;
-}
-
 /** F_i = 3x_i + cos x_i − x_{i−1}² − sin x_{i+1}: tridiagonal. */
 function tridiagonal(v: Float64Array): Float64Array {
   const n = v.length;
@@ -93,20 +80,6 @@ function tridiagonalExact(p: SparsityPattern, x: ArrayLike<number>): Float64Arra
     }
   }
   return out;
-}
-
-function grid(n: number, lo: number, hi: number): Float64Array {
-  return Float64Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
-}
-
-function thrown(f: () => unknown): NumdiffError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof NumdiffError) return e;
-    throw e;
-  }
-  throw new Error("expected a NumdiffError");
 }
 
 describe("sparseJacobian", () => {
