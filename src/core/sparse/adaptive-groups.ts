@@ -1,8 +1,10 @@
 import { ALIAS_STEP, GOOD_RELATIVE_ERROR, MIN_SCALE, SMALL_X } from "../constants.js";
+import { COLUMN_FLAG } from "../column-state.js";
 import { divideByPower } from "../step.js";
 import type { StencilKind } from "../types.js";
 import { colour } from "./colouring.js";
 import { columnsOf } from "./columns.js";
+import { STATUS_CODE_DISCONTINUOUS, entryStatus } from "./entry-status.js";
 import { GroupDescent } from "./grouped-column.js";
 import { Group, type GroupWork } from "./group-work.js";
 
@@ -40,7 +42,8 @@ export function groupScales(x: number): number[] {
  *    columns of all groups are coloured again among themselves, so the probes cost a few descents in
  *    all, not one per group.
  *
- * As in `jacobian`, an entry with no error estimate whose F_i(x) is not finite is NaN.
+ * As in `jacobian`, an entry with no error estimate whose F_i(x) is not finite is NaN, and each entry
+ * gets a status from what its column found ({@link entryStatus}).
  *
  * @example
  * ```ts
@@ -60,6 +63,7 @@ export function adaptiveGroups(w: GroupWork): void {
   const d = points.direction;
   const second = new Float64Array(x.length).fill(NaN);
   const step = new Float64Array(value.length).fill(NaN);
+  const flags = new Int8Array(value.length);
   const total = grouping.groups;
   for (let j = 0; j < x.length; j++) {
     // Each column points towards its roomier side, so that when the group goes one-sided (t > 0)
@@ -79,6 +83,7 @@ export function adaptiveGroups(w: GroupWork): void {
       value[k] = divideByPower(descent.value[i], s, o.order);
       error[k] = divideByPower(descent.error[i], Math.abs(s), o.order);
       step[k] = descent.step[i] * Math.abs(s);
+      flags[k] = descent.flags[i];
     }
     if (o.onProgress !== undefined) o.onProgress(g + 1, total);
   }
@@ -106,14 +111,22 @@ export function adaptiveGroups(w: GroupWork): void {
           value[k] = v;
           error[k] = e;
           step[k] = h;
-        }
+          flags[k] = (flags[k] & COLUMN_FLAG.noisy) | descent.flags[i];
+        } else flags[k] |= descent.flags[i] & COLUMN_FLAG.noisy;
       }
     }
   }
   for (let i = 0; i < m; i++) {
-    if (Number.isFinite(mid[i])) continue;
-    for (let k = pattern.rowPtr[i]; k < pattern.rowPtr[i + 1]; k++)
-      if (Number.isNaN(error[k])) value[k] = NaN;
+    for (let k = pattern.rowPtr[i]; k < pattern.rowPtr[i + 1]; k++) {
+      // As jacobian(): no error estimate where F_i(x) is not finite means no derivative.
+      if (!Number.isFinite(mid[i]) && Number.isNaN(error[k])) value[k] = NaN;
+      const code = entryStatus(value[k], flags[k]);
+      if (code === STATUS_CODE_DISCONTINUOUS) {
+        value[k] = NaN;
+        error[k] = Infinity;
+      }
+      w.statuses[k] = code;
+    }
   }
 }
 

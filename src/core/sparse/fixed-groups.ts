@@ -1,4 +1,5 @@
 import { checkInside, fixedStencil } from "../fixed-partial.js";
+import { fixedStatus, statusCode } from "../status.js";
 import { divideByPower } from "../step.js";
 import type { StencilKind } from "../types.js";
 import { Group, type GroupWork } from "./group-work.js";
@@ -11,11 +12,11 @@ import { Group, type GroupWork } from "./group-work.js";
  *
  * @example
  * ```ts
- * fixedGroups({ points, pattern, cols, grouping, x, o, value, error }); // value filled, error stays NaN
+ * fixedGroups({ points, pattern, cols, grouping, x, o, value, error, statuses }); // error stays NaN
  * ```
  */
 export function fixedGroups(w: GroupWork): void {
-  const { points, grouping, x, o, value } = w;
+  const { points, grouping, x, o, value, statuses } = w;
   const h = o.step as number;
   const kind: StencilKind = o.method === "auto" ? "central" : o.method;
   const st = fixedStencil(kind, o.order, o.accuracy);
@@ -37,7 +38,9 @@ export function fixedGroups(w: GroupWork): void {
     }
     for (let r = 0; r < group.rowCount; r++) {
       const i = group.rows[r];
-      value[group.slot[i]] = divideByPower(acc[i], h, o.order);
+      const v = divideByPower(acc[i], h, o.order);
+      value[group.slot[i]] = v;
+      statuses[group.slot[i]] = statusCode(fixedStatus(v));
     }
     if (o.onProgress !== undefined) o.onProgress(g + 1, grouping.groups);
   }

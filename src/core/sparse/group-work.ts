@@ -15,7 +15,7 @@ import type { SparsityPattern } from "./pattern.js";
  *
  * @example
  * ```ts
- * adaptiveGroups({ points, pattern, cols, grouping, x, o, value, error }); // fills value and error
+ * adaptiveGroups({ points, pattern, cols, grouping, x, o, value, error, statuses }); // fills the outputs
  * ```
  */
 export interface GroupWork {
@@ -27,6 +27,8 @@ export interface GroupWork {
   readonly o: ResolvedMultivariate;
   readonly value: Float64Array;
   readonly error: Float64Array | null;
+  /** Status codes (STATUSES) of the entries. */
+  readonly statuses: Uint8Array;
 }
 
 /**

@@ -55,6 +55,11 @@ export class GroupDescent {
     return this.state.error;
   }
 
+  /** What the column noticed about each row (COLUMN_FLAG bits: a jump, a kink, noise, a spent budget). */
+  get flags(): Int8Array {
+    return this.state.flags;
+  }
+
   /** The step in t behind each estimate, indexed by row. */
   get step(): Float64Array {
     return this.state.step;

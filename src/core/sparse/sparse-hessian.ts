@@ -3,7 +3,8 @@ import { callNumber, checkInside, fixedPartial, fixedStencil } from "../fixed-pa
 import type { HessianOptions } from "../hessian.js";
 import { PairSampler, mixedPartial, mixedStencil } from "../mixed-partial.js";
 import { derivativeAlong } from "../partial.js";
-import type { FnN } from "../types.js";
+import { fixedStatus, statusCode, STATUSES } from "../status.js";
+import type { FnN, Status } from "../types.js";
 import { checkFunction } from "../validate.js";
 import { boundsOf, resolveMultivariate, toPoint, type ResolvedMultivariate } from "../vector.js";
 import { toSparsityPattern, type SparsityInput, type SparsityPattern } from "./pattern.js";
@@ -44,6 +45,10 @@ export interface SparseHessianResult extends SparsityPattern {
   error: Float64Array;
   /** Calls of f actually made, exactly. */
   evaluations: number;
+  /** The most severe status of the entries (see STATUSES). */
+  status: Status;
+  /** The status of each entry as its code in STATUSES, aligned with colIdx. */
+  statuses: Uint8Array;
 }
 
 /**
@@ -60,9 +65,9 @@ export interface SparseHessianResult extends SparsityPattern {
  * gradients, which numdiff is not given). Work is therefore proportional to the pattern: a banded
  * Hessian of bandwidth b costs about (b + 1)·n entries' worth of calls, not n².
  *
- * f is always called with a copy of the working point, so an f that writes into its argument still
- * gets right answers; the caller's arrays are never changed. A NaN or infinite x_i gives NaN in row
- * and column i.
+ * As in {@link hessian}, f always receives the same point (the working copy is restored from x before
+ * every call), so an f that writes into its argument still gets right answers; the caller's arrays
+ * are never changed. A NaN or infinite x_i gives NaN in row and column i.
  *
  * @param f - f(x) for a Float64Array x, lent for the call.
  * @param x - the point; never changed.
@@ -89,6 +94,10 @@ export function sparseHessian(
   if (options === null || typeof options !== "object") {
     throw invalid("INVALID_OPTION", "options", "an object with a sparsity pattern", options);
   }
+  const order = (options as { order?: unknown }).order;
+  if (order !== undefined && order !== 2) {
+    throw invalid("INVALID_ORDER", "order", "2 or undefined (a Hessian holds second derivatives)", order);
+  }
   const o = resolveMultivariate({ ...options, order: undefined }, w);
   if (o.method !== "auto" && o.method !== "central") {
     throw invalid("INVALID_METHOD", "method", `"auto" or "central" for a Hessian`, o.method);
@@ -104,27 +113,33 @@ export function sparseHessian(
   }
   const n = w.length;
   const pattern = symmetricPattern(toSparsityPattern(input, n, n));
-  // f gets a fresh copy of the working point (which only the engine moves, restoring it itself).
-  const scratch = new Float64Array(n);
-  const g: FnN = (v) => {
-    scratch.set(v);
-    return f(scratch);
-  };
   const nnz = pattern.rowPtr[n];
-  const value = new Float64Array(nnz);
-  const error = new Float64Array(nnz).fill(NaN);
-  const evaluations = (o.step === undefined ? adaptive : fixed)(g, w, pattern, o, value, error);
-  return { m: n, n, rowPtr: pattern.rowPtr, colIdx: pattern.colIdx, value, error, evaluations };
+  const out: Output = {
+    value: new Float64Array(nnz),
+    error: new Float64Array(nnz).fill(NaN),
+    statuses: new Uint8Array(nnz),
+  };
+  const evaluations = (o.step === undefined ? adaptive : fixed)(f, w, pattern, o, out);
+  let worst = 0;
+  for (const c of out.statuses) if (c > worst) worst = c;
+  return {
+    m: n,
+    n,
+    rowPtr: pattern.rowPtr,
+    colIdx: pattern.colIdx,
+    ...out,
+    evaluations,
+    status: STATUSES[worst],
+  };
 }
 
-type Entries = (
-  g: FnN,
-  w: Float64Array,
-  p: SymmetricPattern,
-  o: ResolvedMultivariate,
-  value: Float64Array,
-  error: Float64Array,
-) => number;
+interface Output {
+  value: Float64Array;
+  error: Float64Array;
+  statuses: Uint8Array;
+}
+
+type Entries = (f: FnN, w: Float64Array, p: SymmetricPattern, o: ResolvedMultivariate, out: Output) => number;
 
 /** Calls `each(i, j, k)` for the upper-triangle entries k = (i, j), j ≥ i, then reports progress. */
 function upper(
@@ -146,34 +161,44 @@ function upper(
   }
 }
 
-const adaptive: Entries = (g, w, p, o, value, error) => {
+const adaptive: Entries = (f, w, p, o, out) => {
   let evaluations = 0;
+  const x0 = w.slice();
   upper(p, o, (i, j, k) => {
-    const r =
-      i === j
-        ? derivativeAlong(g, w, i, { order: 2, bounds: boundsOf(o, i) })
-        : mixedPartial(g, w, i, j, o.lo, o.hi);
-    value[k] = value[p.mirror[k]] = r.value;
-    error[k] = error[p.mirror[k]] = r.error;
+    let status: Status;
+    let r: { value: number; error: number; evaluations: number };
+    if (i === j) {
+      const d = derivativeAlong(f, w, i, { ...o.engine, order: 2, bounds: boundsOf(o, i) }, x0);
+      status = d.status ?? fixedStatus(d.value);
+      r = d;
+    } else {
+      r = mixedPartial(f, w, i, j, o.lo, o.hi);
+      status = fixedStatus(r.value);
+    }
+    out.value[k] = out.value[p.mirror[k]] = r.value;
+    out.error[k] = out.error[p.mirror[k]] = r.error;
+    out.statuses[k] = out.statuses[p.mirror[k]] = statusCode(status);
     evaluations += r.evaluations;
   });
   return evaluations;
 };
 
-const fixed: Entries = (g, w, p, o, value) => {
+const fixed: Entries = (f, w, p, o, out) => {
   const h = o.step as number;
   const st = fixedStencil("central", 2, o.accuracy);
   for (let i = 0; i < p.n; i++) checkInside(st, w[i], h, o.lo[i], o.hi[i], i);
-  const centre = callNumber(g, w);
+  const centre = callNumber(f, w);
   let evaluations = 1;
-  const pairs = new PairSampler(g, w);
+  const pairs = new PairSampler(f, w);
+  const x0 = w.slice();
   upper(p, o, (i, j, k) => {
     let v: number;
     if (i === j) {
-      v = fixedPartial(g, w, i, st, h, centre);
+      v = fixedPartial(f, w, i, st, h, centre, x0);
       if (Number.isFinite(w[i])) evaluations += st.offsets.length - 1;
     } else v = Number.isFinite(w[i]) && Number.isFinite(w[j]) ? mixedStencil(pairs, i, j, h, h) : NaN;
-    value[k] = value[p.mirror[k]] = v;
+    out.value[k] = out.value[p.mirror[k]] = v;
+    out.statuses[k] = out.statuses[p.mirror[k]] = statusCode(fixedStatus(v));
   });
   return evaluations + pairs.evaluations;
 };

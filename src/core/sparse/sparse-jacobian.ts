@@ -1,6 +1,7 @@
 import { invalid } from "../errors.js";
 import type { JacobianOptions } from "../jacobian.js";
-import type { VecFn } from "../types.js";
+import { STATUSES } from "../status.js";
+import type { Status, VecFn } from "../types.js";
 import { checkFunction } from "../validate.js";
 import { VectorCaller, component } from "../vector-caller.js";
 import { resolveMultivariate, toPoint } from "../vector.js";
@@ -55,6 +56,10 @@ export interface SparseJacobianResult extends SparsityPattern {
   evaluations: number;
   /** Groups of columns perturbed together (colours of the column intersection graph). */
   groups: number;
+  /** The most severe status of the entries (see STATUSES). */
+  status: Status;
+  /** The status of each entry as its code in STATUSES, aligned with colIdx; empty with `errors: false`. */
+  statuses: Uint8Array;
 }
 
 /**
@@ -130,7 +135,10 @@ export function sparseJacobian(
   const error = withErrors ? new Float64Array(nnz).fill(NaN) : new Float64Array(0);
   const points = new GroupPoints(caller, x0, o.lo, o.hi, mid);
   const loop = o.step === undefined ? adaptiveGroups : fixedGroups;
-  loop({ points, pattern, cols, grouping, x: x0, o, value, error: withErrors ? error : null });
+  const statuses = new Uint8Array(nnz);
+  loop({ points, pattern, cols, grouping, x: x0, o, value, error: withErrors ? error : null, statuses });
+  let worst = 0;
+  for (const c of statuses) if (c > worst) worst = c;
   return {
     m,
     n,
@@ -140,5 +148,7 @@ export function sparseJacobian(
     error,
     evaluations: caller.evaluations,
     groups: grouping.groups,
+    status: STATUSES[worst],
+    statuses: withErrors ? statuses : new Uint8Array(0),
   };
 }

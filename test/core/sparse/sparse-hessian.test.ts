@@ -60,8 +60,10 @@ describe("sparseHessian", () => {
           const d = hessian(f, x);
           const sv = toDenseRows(s);
           for (let i = 0; i < n; i++) {
-            for (let k = s.rowPtr[i]; k < s.rowPtr[i + 1]; k++)
+            for (let k = s.rowPtr[i]; k < s.rowPtr[i + 1]; k++) {
               expect(s.value[k]).toBe(d.value[i][s.colIdx[k]]);
+              expect(s.statuses[k]).toBe(d.statuses[i][s.colIdx[k]]);
+            }
             for (let j = 0; j < n; j++) expect(sv[i][j]).toBe(sv[j][i]);
           }
         },

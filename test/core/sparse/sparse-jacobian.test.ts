@@ -4,6 +4,7 @@ import {
   detectSparsity,
   jacobian,
   sparseJacobian,
+  STATUSES,
   toDenseRows,
   toSparsityPattern,
   type SparsityPattern,
@@ -248,11 +249,23 @@ describe("sparseJacobian", () => {
     }
   });
 
+  it("gives each entry the status jacobian gives it: a jump, a NaN, a smooth entry", () => {
+    const F = (v: Float64Array): number[] => [v[0] < 1 ? 0 : 1, Math.sqrt(v[1]), 2 * v[2]];
+    const x = [1, -1, 3];
+    const s = jacobian(F, x, { sparsity: band(3, 0) });
+    const d = jacobian(F, x);
+    expect(Array.from(s.statuses, (c) => STATUSES[c])).toEqual(["discontinuous", "not-finite", "ok"]);
+    expect(Array.from(s.statuses)).toEqual(d.statuses.map((row, i) => row[i]));
+    expect(s.status).toBe(d.status);
+    expect([s.value[0], s.error[0]]).toEqual([NaN, Infinity]);
+  });
+
   it("errors: false leaves the error array empty and the values the same", () => {
     const x = grid(20, 0, 1);
     const a = jacobian(tridiagonal, x, { sparsity: band(20, 1), errors: false });
     const b = jacobian(tridiagonal, x, { sparsity: band(20, 1) });
     expect(a.error.length).toBe(0);
+    expect(a.statuses.length).toBe(0);
     expect(a.value).toEqual(b.value);
   });
 
