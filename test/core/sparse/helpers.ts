@@ -1,5 +1,6 @@
 /** Shared by the sparse tests: patterns, grids, a seeded generator, and catching a NumdiffError. */
 import { NumdiffError } from "../../../src/core/index.js";
+import { uniforms } from "../../../src/core/sparse/detect.js";
 
 /** The (row, column) pairs of an n × n band of half-width b (b = 0 diagonal, 1 tridiagonal). */
 export function band(n: number, b: number): [number, number][] {
@@ -14,16 +15,8 @@ export function grid(n: number, lo: number, hi: number): Float64Array {
   return Float64Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
 }
 
-/** Uniform numbers in [0, 1) from a 32-bit xorshift seeded by `seed`. */
-export function xorshift(seed: number): () => number {
-  let s = seed | 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
+/** Uniform numbers in [0, 1) from a 32-bit xorshift seeded by `seed` (detection's own generator). */
+export const xorshift = uniforms;
 
 /** The NumdiffError `f` throws (fails the test if it throws nothing or something else). */
 export function thrown(f: () => unknown): NumdiffError {
