@@ -6,6 +6,11 @@ import { fixedStatus, statusCode, worstStatus } from "./status.js";
 import type { FnN, Status } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { boundsOf, resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
+import {
+  sparseHessian,
+  type SparseHessianOptions,
+  type SparseHessianResult,
+} from "./sparse/sparse-hessian.js";
 
 /**
  * Options of {@link hessian}: those of several variables without `order`; `method` auto or central.
@@ -70,7 +75,15 @@ export interface HessianResult {
  * hessian(rosen, [1, 1]).value; // [Float64Array [802, -400], Float64Array [-400, 200]] (errors ≈ 5e-13)
  * ```
  */
-export function hessian(f: FnN, x: ArrayLike<number>, options?: HessianOptions): HessianResult {
+export function hessian(f: FnN, x: ArrayLike<number>, options: SparseHessianOptions): SparseHessianResult;
+export function hessian(f: FnN, x: ArrayLike<number>, options?: HessianOptions): HessianResult;
+export function hessian(
+  f: FnN,
+  x: ArrayLike<number>,
+  options?: HessianOptions,
+): HessianResult | SparseHessianResult {
+  if ((options as SparseHessianOptions | undefined)?.sparsity !== undefined)
+    return sparseHessian(f, x, options as SparseHessianOptions);
   checkFunction(f, "f");
   const w = toPoint(x, "x");
   if (options !== undefined && (options === null || typeof options !== "object")) {

@@ -30,3 +30,17 @@ export {
   type GradientCheck,
 } from "./check-gradient.js";
 export * from "./sampled/index.js";
+export { toSparsityPattern, type SparsityInput, type SparsityPattern } from "./sparse/pattern.js";
+export { columnColouring, type ColumnColouring } from "./sparse/colouring.js";
+export { detectSparsity, DETECT_OFFSET, DETECT_POINTS, DETECT_SEED, DETECT_STEP } from "./sparse/detect.js";
+export {
+  sparseJacobian,
+  type SparseJacobianOptions,
+  type SparseJacobianResult,
+} from "./sparse/sparse-jacobian.js";
+export {
+  sparseHessian,
+  type SparseHessianOptions,
+  type SparseHessianResult,
+} from "./sparse/sparse-hessian.js";
+export { toDenseRows } from "./sparse/dense-rows.js";

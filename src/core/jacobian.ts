@@ -10,6 +10,11 @@ import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
 import { runColumn, type PointSource } from "./run-column.js";
 import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
+import {
+  sparseJacobian,
+  type SparseJacobianOptions,
+  type SparseJacobianResult,
+} from "./sparse/sparse-jacobian.js";
 
 /**
  * Options of {@link jacobian}: the multivariate options plus `errors`.
@@ -115,7 +120,19 @@ function rows(m: number, n: number, fill: number): Float64Array[] {
  * jacobian(F, [1, 2]).value; // [Float64Array [2, 4], Float64Array [3, 12]] (errors ≈ 1e-13), 13 evaluations
  * ```
  */
-export function jacobian(F: VecFn, x: ArrayLike<number>, options?: JacobianOptions): JacobianResult {
+export function jacobian(
+  F: VecFn,
+  x: ArrayLike<number>,
+  options: SparseJacobianOptions,
+): SparseJacobianResult;
+export function jacobian(F: VecFn, x: ArrayLike<number>, options?: JacobianOptions): JacobianResult;
+export function jacobian(
+  F: VecFn,
+  x: ArrayLike<number>,
+  options?: JacobianOptions,
+): JacobianResult | SparseJacobianResult {
+  if ((options as SparseJacobianOptions | undefined)?.sparsity !== undefined)
+    return sparseJacobian(F, x, options as SparseJacobianOptions);
   checkFunction(F, "F");
   const w = toPoint(x, "x");
   const o = resolveMultivariate(options, w);
