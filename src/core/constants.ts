@@ -541,3 +541,16 @@ export const NOISE_CHECK_SIGNAL = 8;
  * ```
  */
 export const NOISE_MAX_SPACING = 2 ** -10;
+
+/**
+ * How far above the rounding model a change must be to count towards NOISE_GROWTH_ROWS: changes that
+ * keep growing as h shrinks are noise even when only a few times the model (rounding inside f from a
+ * cancellation, as in c − t² near a root of f, exceeds the model of 2·EPS·|f|).
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * NOISE_GROWTH_SIGNAL; // 2
+ * ```
+ */
+export const NOISE_GROWTH_SIGNAL = 2;

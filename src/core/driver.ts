@@ -26,6 +26,7 @@ import {
   KINK_RATIO_LOW,
   KINK_SIGNAL,
   NOISE_GROWTH_ROWS,
+  NOISE_GROWTH_SIGNAL,
   NOISE_SETTLED_ROWS,
   NOISE_SIGNAL,
   CENTRAL_RETRIES,
@@ -399,11 +400,19 @@ export class ColumnDriver {
       const state = classifyRow(n, d, s.base1[k], s.base2[k], rounding, s.round1[k], t1, t2);
       // The jump test's invariant D·hⁿ: how many rows in a row it has stayed put.
       const g = scaledBy(d, hr, order);
-      const gChange = Math.abs(g - s.jumpScaled[k]);
+      const gPrevious = s.jumpScaled[k];
+      const gChange = Math.abs(g - gPrevious);
       s.jumpRun[k] = g !== 0 && gChange <= JUMP_TOLERANCE * Math.abs(g) ? s.jumpRun[k] + 1 : 0;
-      // D·hⁿ settling on a nonzero limit (its changes at least halve, as h·f′ does beside a jump):
+      // D·hⁿ settling on a nonzero limit (its changes at least halve, as h·f′ does beside a jump, while
+      // it keeps its size; where f is smooth D·hⁿ shrinks with h):
       // growing differences are then a jump still to be confirmed, not noise.
-      s.jumpSettling[k] = g !== 0 && gChange <= s.jumpChange[k] / 2 && gChange < Math.abs(g) ? 1 : 0;
+      s.jumpSettling[k] =
+        g !== 0 &&
+        gChange <= s.jumpChange[k] / 2 &&
+        gChange < Math.abs(g) &&
+        Math.abs(g) >= Math.abs(gPrevious) / 2
+          ? 1
+          : 0;
       s.jumpChange[k] = gChange;
       s.jumpScaled[k] = g;
       if (state === REGIME.far && this.troubleEnds(k, n, d, rounding)) {
@@ -463,11 +472,14 @@ export class ColumnDriver {
     // Noise: a far row right after settled ones, or changes that grew twice in a row (f with no
     // truncation error at all, x² with noise, is never settled).
     const change = Math.abs(d - s.base1[k]);
-    const signal = change > NOISE_SIGNAL * (rounding + s.round1[k]);
-    const grew = signal && n >= 3 && change > Math.abs(s.base1[k] - s.base2[k]) && s.jumpSettling[k] === 0;
-    s.growRun[k] = grew ? s.growRun[k] + 1 : 0;
-    if (this.spec.stopOnNoise === false || !signal) return false;
-    if (s.settledRows[k] >= NOISE_SETTLED_ROWS || s.growRun[k] >= NOISE_GROWTH_ROWS) {
+    const model = rounding + s.round1[k];
+    const signal = change > NOISE_SIGNAL * model;
+    // Changes that keep growing are noise even a few times above the rounding model: rounding inside
+    // f (cancellation, as in c − t² near a root) exceeds the model, and a smooth f never does this.
+    const grew = change > NOISE_GROWTH_SIGNAL * model && n >= 3 && change > Math.abs(s.base1[k] - s.base2[k]);
+    s.growRun[k] = grew && s.jumpSettling[k] === 0 ? s.growRun[k] + 1 : 0;
+    if (this.spec.stopOnNoise === false) return false;
+    if ((signal && s.settledRows[k] >= NOISE_SETTLED_ROWS) || s.growRun[k] >= NOISE_GROWTH_ROWS) {
       s.flags[k] |= COLUMN_FLAG.noisy;
       s.noisyStep[k] = this.hr;
       s.noisyChange[k] = change;
