@@ -90,6 +90,37 @@ function isNumber(e: Expr, value?: number): e is Extract<Expr, { kind: "number" 
 }
 
 /**
+ * Longest product merged into an enclosing product by {@link Builder.product}: merging copies the
+ * inner factors, so a bound keeps the cost per node constant (and the shared products of the product
+ * rule shared).
+ *
+ * @default 4
+ * @example
+ * ```ts
+ * FLATTEN_LIMIT; // 4
+ * ```
+ */
+export const FLATTEN_LIMIT = 4;
+
+function flatten(factors: readonly Expr[], divide: readonly boolean[]): [Expr[], boolean[]] {
+  const out: Expr[] = [];
+  const flags: boolean[] = [];
+  factors.forEach((f, i) => {
+    const div = i > 0 && divide[i];
+    if (f.kind === "product" && !div && f.factors.length <= FLATTEN_LIMIT) {
+      f.factors.forEach((g, j) => {
+        out.push(g);
+        flags.push(j > 0 && f.divide[j]);
+      });
+    } else {
+      out.push(f);
+      flags.push(div);
+    }
+  });
+  return [out, flags];
+}
+
+/**
  * Builds the nodes of a derivative, counting them against a budget and keeping them shallower than
  * {@link MAX_ANALYTIC_DEPTH}. Its constructors simplify only where the value cannot change: `0 + a`,
  * `1 * a`, `a ^ 1`, `0 * a` (a term free of the variable), and numbers folded when the result is
@@ -120,7 +151,11 @@ export class Builder {
 
   /** A number. */
   number(value: number): Expr {
-    return value === 0 && !Object.is(value, -0) ? ZERO : value === 1 ? ONE : this.make({ kind: "number", value });
+    return value === 0 && !Object.is(value, -0)
+      ? ZERO
+      : value === 1
+        ? ONE
+        : this.make({ kind: "number", value });
   }
 
   /** -a. */
@@ -151,7 +186,15 @@ export class Builder {
       minus.push(c < 0);
     }
     const first = minus.indexOf(false);
-    if (first < 0) return kept.length === 0 ? ZERO : this.negate(this.sum(kept, kept.map(() => false)));
+    if (first < 0)
+      return kept.length === 0
+        ? ZERO
+        : this.negate(
+            this.sum(
+              kept,
+              kept.map(() => false),
+            ),
+          );
     if (kept.length === 1) return kept[0];
     if (first > 0) {
       kept.unshift(...kept.splice(first, 1));
@@ -161,14 +204,21 @@ export class Builder {
     return this.make({ kind: "sum", terms: kept, subtract: minus });
   }
 
-  /** factors[0] × or ÷ factors[1] …, left to right; `divide[i]` divides by factor i (i > 0). */
+  /**
+   * factors[0] × or ÷ factors[1] …, left to right; `divide[i]` divides by factor i (i > 0). A factor
+   * that is itself a short product (at most {@link FLATTEN_LIMIT} factors) is merged in, so its numbers
+   * fold with the others: 0.01 * (2 * x) is 0.02 * x.
+   */
   product(factors: readonly Expr[], divide: readonly boolean[]): Expr {
     const kept: Expr[] = [];
     const over: boolean[] = [];
     let c = 1;
-    for (let i = 0; i < factors.length; i++) {
-      const f = factors[i];
-      const div = i > 0 && divide[i];
+    const [flat, flatDivide] = flatten(factors, divide);
+    for (let i = 0; i < flat.length; i++) {
+      // a * (-b) is -(a * b) exactly: the sign moves out, where a sum can take it.
+      const f = flat[i].kind === "negate" ? (flat[i] as { arg: Expr }).arg : flat[i];
+      if (f !== flat[i]) c = -c;
+      const div = i > 0 && flatDivide[i];
       if (isNumber(f)) {
         if (f.value === 0 && !div) return ZERO;
         const folded = div ? exactQuotient(c, f.value) : exactProduct(c, f.value);

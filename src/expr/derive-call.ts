@@ -24,7 +24,11 @@ export function callRule(b: Builder, node: Extract<Expr, { kind: "call" }>, d: r
   if (d.every(zero)) return b.number(0);
   const num = (v: number): Expr => b.number(v);
   const over = (top: Expr, bottom: Expr): Expr => b.product([top, bottom], [false, true]);
-  const times = (...fs: Expr[]): Expr => b.product(fs, fs.map(() => false));
+  const times = (...fs: Expr[]): Expr =>
+    b.product(
+      fs,
+      fs.map(() => false),
+    );
   const square = (e: Expr): Expr => b.power(e, num(2));
   const call = (name: string, e: Expr): Expr => b.call(name, [e]);
   switch (node.name) {
@@ -86,7 +90,13 @@ export function callRule(b: Builder, node: Extract<Expr, { kind: "call" }>, d: r
       return powerRule(b, b.power(args[0], args[1]), d[0], d[1]);
     case "hypot": {
       const terms = args.map((a, i) => times(a, d[i]));
-      return over(b.sum(terms, terms.map(() => false)), node);
+      return over(
+        b.sum(
+          terms,
+          terms.map(() => false),
+        ),
+        node,
+      );
     }
     default:
       throw new Error(`no derivative rule for ${node.name}`);

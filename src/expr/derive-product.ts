@@ -90,5 +90,8 @@ export function productRule(
     segments.tile(i + 1, items.length, parts);
     return b.product([own, ...parts], [false, ...parts.map(() => false)]);
   });
-  return b.sum(terms, terms.map(() => false));
+  return b.sum(
+    terms,
+    terms.map(() => false),
+  );
 }

@@ -17,3 +17,4 @@ export {
   exactHessian,
   type Analytic,
 } from "./analytic.js";
+export { crossCheck, EXACT_AGREEMENT_FACTOR, EXACT_AGREEMENT_RTOL } from "./cross-check.js";

@@ -1,5 +1,5 @@
 import { gradient as differentiate } from "../../core/index.js";
-import { analyticGradient } from "../../expr/index.js";
+import { exactGradient } from "../../expr/index.js";
 import type { CliIO, Command } from "../command.js";
 import { checkFinite, DIFF_OPTIONS_HELP, problemHeader, setupOneFormula } from "../setup.js";
 import { printTable } from "./vector-output.js";
@@ -33,7 +33,7 @@ Examples:
     const { values, options, problem, formula } = setupOneFormula(argv, ["at", "method", "step", "accuracy"]);
     checkFinite(problem);
     const result = differentiate(formula.fnN(), problem.point, options);
-    const exact = analyticGradient(formula);
+    const exact = exactGradient(formula);
     const column = (a: ArrayLike<number>) => Array.from(a, (v) => [v]);
     printTable(
       io,
@@ -43,7 +43,8 @@ Examples:
         value: column(result.value),
         error: column(result.error),
         evaluations: result.evaluations,
-        exact: exact === null ? null : exact.map((g) => [g.evaluate(problem.point)]),
+        exact: exact.value === null ? null : exact.value.map((g) => [g.evaluate(problem.point)]),
+        exactReason: exact.reason,
       },
       values.json === true,
       true,

@@ -1,5 +1,5 @@
 import { jacobian as differentiate } from "../../core/index.js";
-import { analyticGradient } from "../../expr/index.js";
+import { exactGradient } from "../../expr/index.js";
 import type { CliIO, Command } from "../command.js";
 import { checkFinite, describePoint, DIFF_OPTIONS_HELP, parseDiffArgs, setupProblem } from "../setup.js";
 import { printTable } from "./vector-output.js";
@@ -40,10 +40,11 @@ Examples:
       return out;
     };
     const result = differentiate(F, problem.point, options);
-    const gradients = problem.formulas.map((f) => analyticGradient(f));
-    const exact = gradients.some((g) => g === null)
+    const gradients = problem.formulas.map((f) => exactGradient(f));
+    const unknown = gradients.find((g) => g.value === null);
+    const exact = unknown
       ? null
-      : gradients.map((g) => (g ?? []).map((d) => d.evaluate(problem.point)));
+      : gradients.map((g) => (g.value ?? []).map((d) => d.evaluate(problem.point)));
     const names = problem.variables;
     printTable(
       io,
@@ -57,6 +58,7 @@ Examples:
         error: result.error,
         evaluations: result.evaluations,
         exact,
+        exactReason: unknown?.reason,
       },
       values.json === true,
       false,
