@@ -7,13 +7,16 @@ import { MAX_ANALYTIC_NODES } from "./limits.js";
 import { printExpr } from "./print.js";
 
 /**
- * An exact (analytic) result, or why there is none: `{ value }` or `{ value: null, reason }`.
+ * An exact (analytic) result, or why there is none: `{ value }` or `{ value: null, reason }`; `nodes`
+ * is the work done, in nodes built (at most {@link MAX_ANALYTIC_NODES} per derivative).
  * @example
  * ```ts
- * const r: Analytic<number> = { value: null, reason: "the exact derivative needs more than 200000 nodes" };
+ * const r: Analytic<number> = { value: null, reason: "the exact derivative needs more than 200000 nodes", nodes: 200001 };
  * ```
  */
-export type Analytic<T> = { value: T; reason?: undefined } | { value: null; reason: string };
+export type Analytic<T> = ({ value: T; reason?: undefined } | { value: null; reason: string }) & {
+  nodes: number;
+};
 
 function checkVariable(formula: CompiledFormula, variable: string): void {
   if (!formula.variables.includes(variable)) {
@@ -62,11 +65,12 @@ export function exactDerivative(
   try {
     for (let k = 0; k < order; k++) expr = deriveExpr(expr, variable, builder);
   } catch (e) {
-    if (e instanceof GiveUp) return { value: null, reason: e.reason };
-    if (e instanceof RangeError) return { value: null, reason: "the exact derivative is nested too deeply" };
+    const nodes = builder.built;
+    if (e instanceof GiveUp) return { value: null, reason: e.reason, nodes };
+    if (e instanceof RangeError) return { value: null, reason: "the exact derivative is nested too deeply", nodes };
     throw e;
   }
-  return { value: fromExpr(printExpr(expr), expr, formula.variables, index) };
+  return { value: fromExpr(printExpr(expr), expr, formula.variables, index), nodes: builder.built };
 }
 
 /**
@@ -99,12 +103,14 @@ export function analyticDerivative(
  */
 export function exactGradient(formula: CompiledFormula): Analytic<CompiledFormula[]> {
   const gradient: CompiledFormula[] = [];
+  let nodes = 0;
   for (const v of formula.variables) {
     const d = exactDerivative(formula, v);
-    if (d.value === null) return d;
+    nodes += d.nodes;
+    if (d.value === null) return { ...d, nodes };
     gradient.push(d.value);
   }
-  return { value: gradient };
+  return { value: gradient, nodes };
 }
 
 /**
@@ -136,15 +142,17 @@ export function exactHessian(formula: CompiledFormula): Analytic<CompiledFormula
   if (gradient.value === null) return gradient;
   const n = formula.variables.length;
   const hessian: CompiledFormula[][] = Array.from({ length: n }, () => new Array<CompiledFormula>(n));
+  let nodes = gradient.nodes;
   for (let i = 0; i < n; i++) {
     for (let j = i; j < n; j++) {
       const h = exactDerivative(gradient.value[i], formula.variables[j]);
-      if (h.value === null) return h;
+      nodes += h.nodes;
+      if (h.value === null) return { ...h, nodes };
       hessian[i][j] = h.value;
       hessian[j][i] = h.value;
     }
   }
-  return { value: hessian };
+  return { value: hessian, nodes };
 }
 
 /**
