@@ -3,7 +3,7 @@ import { Builder, GiveUp } from "./builder.js";
 import { fromExpr, formulaInternals, type CompiledFormula } from "./compile.js";
 import { deriveExpr } from "./derive.js";
 import { FormulaError } from "./errors.js";
-import { MAX_ANALYTIC_NODES } from "./limits.js";
+import { MAX_ANALYTIC_NODES, MAX_ANALYTIC_WORK } from "./limits.js";
 import { printExpr } from "./print.js";
 
 /**
@@ -67,7 +67,8 @@ export function exactDerivative(
   } catch (e) {
     const nodes = builder.built;
     if (e instanceof GiveUp) return { value: null, reason: e.reason, nodes };
-    if (e instanceof RangeError) return { value: null, reason: "the exact derivative is nested too deeply", nodes };
+    if (e instanceof RangeError)
+      return { value: null, reason: "the exact derivative is nested too deeply", nodes };
     throw e;
   }
   return { value: fromExpr(printExpr(expr), expr, formula.variables, index), nodes: builder.built };
@@ -93,7 +94,41 @@ export function analyticDerivative(
 }
 
 /**
- * The exact gradient, in the order of `formula.variables`, or why it is unknown.
+ * A share of {@link MAX_ANALYTIC_WORK} for the derivatives of one gradient or Hessian: each
+ * derivative gets at most {@link MAX_ANALYTIC_NODES}, and all together at most the total.
+ */
+class Account {
+  used = 0;
+  constructor(private readonly what: string) {}
+
+  derive(formula: CompiledFormula, variable: string): Analytic<CompiledFormula> {
+    const remaining = MAX_ANALYTIC_WORK - this.used;
+    const d = exactDerivative(formula, variable, 1, Math.min(MAX_ANALYTIC_NODES, remaining));
+    this.used += d.nodes;
+    if (d.value === null && remaining < MAX_ANALYTIC_NODES) {
+      return {
+        value: null,
+        reason: `the exact ${this.what} needs more than ${MAX_ANALYTIC_WORK} nodes in all`,
+        nodes: this.used,
+      };
+    }
+    return { ...d, nodes: this.used };
+  }
+}
+
+function gradientWith(formula: CompiledFormula, account: Account): Analytic<CompiledFormula[]> {
+  const gradient: CompiledFormula[] = [];
+  for (const v of formula.variables) {
+    const d = account.derive(formula, v);
+    if (d.value === null) return d;
+    gradient.push(d.value);
+  }
+  return { value: gradient, nodes: account.used };
+}
+
+/**
+ * The exact gradient, in the order of `formula.variables`, or why it is unknown. All its derivatives
+ * together do at most {@link MAX_ANALYTIC_WORK} nodes of work.
  *
  * @example
  * ```ts
@@ -102,15 +137,7 @@ export function analyticDerivative(
  * ```
  */
 export function exactGradient(formula: CompiledFormula): Analytic<CompiledFormula[]> {
-  const gradient: CompiledFormula[] = [];
-  let nodes = 0;
-  for (const v of formula.variables) {
-    const d = exactDerivative(formula, v);
-    nodes += d.nodes;
-    if (d.value === null) return { ...d, nodes };
-    gradient.push(d.value);
-  }
-  return { value: gradient, nodes };
+  return gradientWith(formula, new Account("gradient"));
 }
 
 /**
@@ -128,7 +155,8 @@ export function analyticGradient(formula: CompiledFormula): CompiledFormula[] | 
 
 /**
  * The exact Hessian, `[i][j]` = ∂²f/∂x_i∂x_j in the order of `formula.variables` (each entry below the
- * diagonal is the same object as its mirror), or why it is unknown.
+ * diagonal is the same object as its mirror), or why it is unknown. All its derivatives together do at
+ * most {@link MAX_ANALYTIC_WORK} nodes of work.
  *
  * @example
  * ```ts
@@ -138,21 +166,20 @@ export function analyticGradient(formula: CompiledFormula): CompiledFormula[] | 
  * ```
  */
 export function exactHessian(formula: CompiledFormula): Analytic<CompiledFormula[][]> {
-  const gradient = exactGradient(formula);
+  const account = new Account("Hessian");
+  const gradient = gradientWith(formula, account);
   if (gradient.value === null) return gradient;
   const n = formula.variables.length;
   const hessian: CompiledFormula[][] = Array.from({ length: n }, () => new Array<CompiledFormula>(n));
-  let nodes = gradient.nodes;
   for (let i = 0; i < n; i++) {
     for (let j = i; j < n; j++) {
-      const h = exactDerivative(gradient.value[i], formula.variables[j]);
-      nodes += h.nodes;
-      if (h.value === null) return { ...h, nodes };
+      const h = account.derive(gradient.value[i], formula.variables[j]);
+      if (h.value === null) return h;
       hessian[i][j] = h.value;
       hessian[j][i] = h.value;
     }
   }
-  return { value: hessian, nodes };
+  return { value: hessian, nodes: account.used };
 }
 
 /**

@@ -76,6 +76,9 @@ export function children(e: Expr): readonly Expr[] {
  * ```
  */
 export function depthOf(e: Expr): number {
+  // Nodes built here carry their depth; nodes of a parsed formula have it cached on first use.
+  const own = (e as { readonly depth?: number }).depth;
+  if (own !== undefined) return own;
   let d = depths.get(e);
   if (d === undefined) {
     d = 1;
@@ -83,6 +86,12 @@ export function depthOf(e: Expr): number {
     depths.set(e, d);
   }
   return d;
+}
+
+function withDepth<T extends Expr>(e: T): T & { readonly depth: number } {
+  let d = 1;
+  for (const c of children(e)) d = Math.max(d, 1 + depthOf(c));
+  return Object.assign(e, { depth: d });
 }
 
 function isNumber(e: Expr, value?: number): e is Extract<Expr, { kind: "number" }> {
@@ -134,16 +143,21 @@ function flatten(factors: readonly Expr[], divide: readonly boolean[]): [Expr[],
  * ```
  */
 export class Builder {
-  /** Nodes built so far. */
+  /** Work so far: nodes built, plus nodes of the input visited ({@link Builder.visit}). */
   built = 0;
 
   constructor(private readonly budget = MAX_ANALYTIC_NODES) {}
 
-  private make<T extends Expr>(e: T): T {
+  /** Counts one node of the input visited by the derivative (each node is visited once). */
+  visit(): void {
     if (++this.built > this.budget) {
       throw new GiveUp(`the exact derivative needs more than ${this.budget} nodes`);
     }
-    if (depthOf(e) > MAX_ANALYTIC_DEPTH) {
+  }
+
+  private make<T extends Expr>(e: T): T {
+    this.visit();
+    if (withDepth(e).depth > MAX_ANALYTIC_DEPTH) {
       throw new GiveUp(`the exact derivative is nested deeper than ${MAX_ANALYTIC_DEPTH} levels`);
     }
     return e;

@@ -24,6 +24,7 @@ export function deriveExpr(root: Expr, variable: string, b: Builder): Expr {
   const d = (e: Expr): Expr => {
     let r = memo.get(e);
     if (r === undefined) {
+      b.visit();
       r = rule(e, d, variable, b);
       memo.set(e, r);
     }

@@ -2,6 +2,7 @@ export { FormulaError } from "./errors.js";
 export {
   MAX_ANALYTIC_DEPTH,
   MAX_ANALYTIC_NODES,
+  MAX_ANALYTIC_WORK,
   MAX_FORMULA_LENGTH,
   MAX_NESTING,
   MAX_SOURCE_LENGTH,

@@ -52,8 +52,8 @@ export const MAX_NESTING = 200;
 export const MAX_VARIABLES = 100;
 
 /**
- * Most nodes one analytic derivative may build (counted as they are built, shared subformulas once);
- * past it the exact value is reported as unknown. Every rule of the derivative builds a bounded number
+ * Most work one analytic derivative may do, in nodes: the nodes of its input it visits (each once)
+ * plus the nodes it builds (shared subformulas once); past it the exact value is reported as unknown. Every rule of the derivative builds a bounded number
  * of nodes per node of its input (a product of n factors: O(n log n)), so a first derivative of any
  * formula of at most {@link MAX_FORMULA_LENGTH} characters fits; high orders of products grow about
  * threefold per order and stop here. Evaluating 200,000 nodes takes about a millisecond.
@@ -95,3 +95,18 @@ export const MAX_ANALYTIC_DEPTH = 1000;
  * ```
  */
 export const MAX_SOURCE_LENGTH = 2000;
+
+/**
+ * Most work, in nodes (as for {@link MAX_ANALYTIC_NODES}), of all the derivatives of one exact gradient,
+ * Jacobian row or Hessian together: a Hessian of 100 variables is 5,050 derivatives, each of which may
+ * be small while their sum is not (150 nested sines of a product of 100 variables: 6 million nodes,
+ * minutes). Compiling the derivatives costs about as much again; a million nodes is a second or two.
+ *
+ * @default 1000000
+ * @example
+ * ```ts
+ * import { MAX_ANALYTIC_WORK } from "numdiff/expr";
+ * MAX_ANALYTIC_WORK; // 1000000
+ * ```
+ */
+export const MAX_ANALYTIC_WORK = 1_000_000;

@@ -57,7 +57,7 @@ function categorise(c: Case, actual: number): Category {
   if (gap <= AGREE_RTOL * Math.abs(e)) return "agree";
   if (!c.fReal) return "function-not-real";
   if (c.complex && Number.isNaN(actual)) return "complex-intermediate";
-  if (c.largest > OVERFLOW || (!Number.isFinite(actual) && Math.abs(e) < OVERFLOW)) {
+  if (c.largest >= OVERFLOW || (!Number.isFinite(actual) && Math.abs(e) < OVERFLOW)) {
     if (c.largest > OVERFLOW / 1e10 || !Number.isFinite(actual)) return "overflow";
   }
   if (gap <= CANCEL_RTOL * c.scale) return "cancellation";
