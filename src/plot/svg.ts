@@ -38,8 +38,10 @@ export function escapeXml(text: string): string {
  * than tab, line feed and carriage return, U+FFFE, U+FFFF and unpaired surrogates. A title holding
  * one would make the SVG ill-formed (and the PNG renderer refuse it); they become U+FFFD.
  */
+/* eslint-disable no-control-regex -- matching the control characters is the point */
 const NOT_XML =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/* eslint-enable no-control-regex */
 
 /**
  * One SVG element as a string, attributes in the order given, numbers rounded. `children` is

@@ -128,6 +128,7 @@ describe("messages and titles cannot act on the terminal or break the XML", () =
   it("C0 and C1 controls, NEL, U+2028 and U+2029 are escaped in the one-line message", async () => {
     const r = await run("frob\u0001\u001b[2J\u0085\u009b\u2028\u2029");
     expect(r.code).toBe(EXIT_USAGE);
+    // eslint-disable-next-line no-control-regex -- no control character may remain
     expect(r.err).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
     expect(r.err).toContain("\\u{85}\\u{9B}\\u{2028}\\u{2029}");
   });
@@ -137,6 +138,7 @@ describe("messages and titles cannot act on the terminal or break the XML", () =
     expect(r.code).toBe(EXIT_OK);
     const svg = readFileSync(join(dir, "t.svg"), "utf8");
     expect(svg).toContain("a\uFFFDb&lt;&amp;&gt;");
+    // eslint-disable-next-line no-control-regex -- no control character may remain
     expect(svg).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
   });
 });
