@@ -2,27 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CliIO } from "../../src/cli/command.js";
 import { commands } from "../../src/cli/commands/index.js";
-import { EXIT_OK, EXIT_USAGE, main } from "../../src/cli/main.js";
+import { inProcess } from "./in-process.js";
+import { EXIT_OK, EXIT_USAGE } from "../../src/cli/main.js";
 
 const dir = mkdtempSync(join(tmpdir(), "numdiff-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (t) => out.push(t), err: (t) => err.push(t), cwd: dir };
-  const code = await main(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
-
-async function json(...argv: string[]): Promise<Record<string, unknown>> {
-  const r = await run(...argv, "--json");
-  expect(r.err).toBe("");
-  expect(r.code).toBe(EXIT_OK);
-  return JSON.parse(r.out) as Record<string, unknown>;
-}
+const { run, json } = inProcess(dir);
 
 /** The seed's derivative by the book's method: 0.01x² + 0.1x at 5, central difference, h = 1e-4. */
 const SEED_BY_THE_BOOK = [
