@@ -118,7 +118,9 @@ function logBase(b: Builder, u: Expr, base: Expr, du: Expr, dBase: Expr): Expr {
  *
  * @example
  * ```ts
- * powerRule(new Builder(), xSquared, TWO_X, ZERO); // 2 * x ^ 1 * 2x…
+ * const b = new Builder();
+ * const x: Expr = { kind: "variable", name: "x" };
+ * powerRule(b, b.power(x, b.number(3)), ONE, ZERO); // 3 * x ^ 2
  * ```
  */
 export function powerRule(b: Builder, node: Expr, du: Expr, dv: Expr): Expr {

@@ -138,7 +138,7 @@ class Writer {
  *
  * @example
  * ```ts
- * printExpr(parseFormula("(x + 1) * 2 ^ -x").expr); // "(x + 1) * 2 ^ -x"
+ * printExpr(parseFormula("(x + 1) * 2 ^ -x").expr); // "(x + 1) * 2 ^ (-x)"
  * ```
  */
 export function printExpr(e: Expr, cap = MAX_SOURCE_LENGTH): string {
