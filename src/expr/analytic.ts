@@ -40,6 +40,8 @@ function internalsOf(formula: CompiledFormula) {
  * `{ value: null, reason }`, never an error and never a wrong value.
  *
  * @param order - which derivative, 1 (default) to {@link MAX_ORDER}.
+ * @param budget - the most work, in nodes, for all the orders together (default
+ *   {@link MAX_ANALYTIC_NODES}); a caller with a time budget (the explorer's worker) may give less.
  * @throws FormulaError when `variable` is not one of the formula's; NumdiffError for a bad order.
  * @example
  * ```ts
