@@ -65,6 +65,14 @@ export const WORST_CASES: [string, string[]][] = [
       at(100),
     ],
   ],
+  [
+    "hessian, 150 nested sines of a product of 100 variables",
+    ["hessian", "sin(".repeat(150) + list(100, (i) => `x${i}`, "*") + ")".repeat(150), "--at", at(100)],
+  ],
+  [
+    "gradient, 150 nested sines of a product of 100 variables",
+    ["gradient", "sin(".repeat(150) + list(100, (i) => `x${i}`, "*") + ")".repeat(150), "--at", at(100)],
+  ],
 ];
 
 /** Figures of one case. */
