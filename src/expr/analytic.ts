@@ -107,7 +107,7 @@ class Account {
     const remaining = MAX_ANALYTIC_WORK - this.used;
     const d = exactDerivative(formula, variable, 1, Math.min(MAX_ANALYTIC_NODES, remaining));
     this.used += d.nodes;
-    if (d.value === null && remaining < MAX_ANALYTIC_NODES) {
+    if (d.value === null && remaining < MAX_ANALYTIC_NODES && d.nodes > remaining) {
       return {
         value: null,
         reason: `the exact ${this.what} needs more than ${MAX_ANALYTIC_WORK} nodes in all`,

@@ -81,6 +81,13 @@ function check(formula: string): void {
     if (d.value !== null) {
       expect(typeof d.value.evaluate(point)).toBe("number");
       expect(d.value.source.length).toBeLessThanOrEqual(MAX_SOURCE_LENGTH + 1);
+      if (!d.value.source.endsWith("…")) {
+        // The derivative's text reads back to the same formula: the same value, bit for bit.
+        const again = compileFormula(d.value.source, { variables: f.variables });
+        expect(
+          Object.is(again.evaluate(point), d.value.evaluate(point)) || Number.isNaN(again.evaluate(point)),
+        ).toBe(true);
+      }
       // The second derivative is bounded by the global budget whatever the first one's size.
       const d2 = exactDerivative(d.value, v);
       expect(d2.nodes).toBeLessThanOrEqual(MAX_ANALYTIC_NODES + 1);
