@@ -19,7 +19,7 @@ export const gradient: Command = {
   usage: `Usage: numdiff gradient <formula> --at x0=3,x1=4 [--method m] [--step h] [--accuracy p] [--json]
 
 All first partial derivatives, each with its estimated error, and the exact gradient with the actual
-errors when math.js can differentiate the formula.
+errors when they are known (an entry that disagrees with its estimate beyond the error is unknown).
 
   --at point    the point, every variable named (x0=3,x1=4) or values in the order of the
                 variables sorted by name (3,4)

@@ -19,7 +19,7 @@ export const hessian: Command = {
   usage: `Usage: numdiff hessian <formula> --at x0=1,x1=1 [--method m] [--step h] [--accuracy p] [--json]
 
 All second partial derivatives (symmetric), each with its estimated error, and the exact Hessian with
-the actual errors when math.js can differentiate the formula.
+the actual errors when they are known (an entry that disagrees with its estimate is unknown).
 
   --at point    the point, every variable named (x0=1,x1=1) or values in the order of the
                 variables sorted by name (1,1)

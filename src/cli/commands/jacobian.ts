@@ -20,7 +20,7 @@ export const jacobian: Command = {
 
 The matrix of first partial derivatives of several formulas: row i is formula i, column j the
 variable j. Each entry has its estimated error; the exact Jacobian and the actual errors are shown when
-math.js can differentiate every formula.
+they are known.
 
   --at point    the point, every variable named (x0=1,x1=2) or values in the order of the
                 variables of all formulas sorted by name (1,2)

@@ -98,7 +98,7 @@ export interface OneResult {
 
 /**
  * Reports a derivative or partial derivative: refuses a non-finite estimate, finds the exact value
- * (math.js's symbolic derivative) and prints either one JSON object
+ * (numdiff's symbolic derivative, cross-checked) and prints either one JSON object
  * `{ value, error, evaluations, step, method, exact }` or the aligned lines of {@link printResult}.
  *
  * @throws NumdiffError (NON_NUMERIC_RESULT) when the estimate is not finite.
