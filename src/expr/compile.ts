@@ -108,7 +108,12 @@ export function fromExpr(
 ): CompiledFormula {
   const shared = index !== undefined;
   const names = index ?? new Map(variables.map((name, i) => [name, i]));
-  const run: Closure = shared ? compileProgram(expr, names) : compileExpr(expr, names);
+  // A derivative's program is compiled when first evaluated: a Hessian abandoned at its work budget
+  // then compiles nothing it will not run.
+  let program: Closure | undefined;
+  const run: Closure = shared
+    ? (v) => (program ??= compileProgram(expr, names))(v)
+    : compileExpr(expr, names);
   const formula: CompiledFormula = {
     source,
     variables,

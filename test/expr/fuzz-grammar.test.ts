@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import {
   compileFormula,
   exactDerivative,
+  exactHessian,
   FormulaError,
+  MAX_ANALYTIC_WORK,
   MAX_ANALYTIC_NODES,
   MAX_SOURCE_LENGTH,
   type CompiledFormula,
@@ -151,6 +153,15 @@ const formula: fc.Arbitrary<string> = fc.letrec<{ f: string }>((tie) => ({
 describe("fuzzing the formula layer from its grammar, with the work budget asserted", () => {
   it.each((corpus.entries as Entry[]).map((e) => [e.why, e]))("corpus: %s", (_why, entry) => {
     check(text(entry as Entry));
+    const f = (() => {
+      try {
+        return compileFormula(text(entry as Entry));
+      } catch {
+        return null;
+      }
+    })();
+    // A whole Hessian shares one budget, however many variables.
+    if (f !== null) expect(exactHessian(f).nodes).toBeLessThanOrEqual(MAX_ANALYTIC_WORK + 1);
   });
 
   it(`${RUNS} random formulas compile or are refused, and their derivatives stay within the budget`, () => {
