@@ -65,7 +65,7 @@ export function exactDerivative(
   const builder = new Builder(budget);
   let expr = start;
   try {
-    for (let k = 0; k < order; k++) expr = deriveExpr(expr, variable, builder);
+    for (let k = 0; k < order; k++) expr = deriveExpr(expr, variable, builder, index);
   } catch (e) {
     const nodes = builder.built;
     if (e instanceof GiveUp) return { value: null, reason: e.reason, nodes };

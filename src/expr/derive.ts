@@ -2,6 +2,7 @@ import { Builder, ONE, ZERO } from "./builder.js";
 import { callRule, powerRule } from "./derive-call.js";
 import { productRule } from "./derive-product.js";
 import type { Expr } from "./ir.js";
+import { hasVariable, variableMask } from "./variable-mask.js";
 
 /**
  * The symbolic derivative of a formula with respect to one variable, written by numdiff on its own
@@ -9,7 +10,8 @@ import type { Expr } from "./ir.js";
  * power), nothing is simplified in a way that changes a value, and the result shares the subformulas of
  * its input instead of copying them, so its size is linear in the input's (a product of n factors:
  * O(n log n)). Each node is differentiated once (memoized), and every node built is counted by the
- * {@link Builder}, which gives up past its budget.
+ * {@link Builder}, which gives up past its budget. With the formula's variable `index`, subformulas
+ * free of the variable are skipped (derivative 0) without being walked.
  *
  * @throws GiveUp (from the builder) when the derivative outgrows its budget.
  * @example
@@ -19,10 +21,20 @@ import type { Expr } from "./ir.js";
  * // 2 * x
  * ```
  */
-export function deriveExpr(root: Expr, variable: string, b: Builder): Expr {
+export function deriveExpr(
+  root: Expr,
+  variable: string,
+  b: Builder,
+  index?: ReadonlyMap<string, number>,
+): Expr {
   const memo = new Map<Expr, Expr>();
+  const at = index?.get(variable);
+  // A subformula without the variable has derivative 0: it is not walked (see ./variable-mask.ts).
+  const free = (e: Expr): boolean =>
+    index !== undefined && at !== undefined && !hasVariable(variableMask(e, index), at);
   const d = (e: Expr): Expr => {
     let r = memo.get(e);
+    if (r === undefined && free(e)) r = ZERO;
     if (r === undefined) {
       b.visit();
       r = rule(e, d, variable, b);
