@@ -1,7 +1,7 @@
 /**
  * `numdiff` with no arguments (and `npm start`): the seed reproduced. The derivative of 0.01x² + 0.1x
  * at 5 and 10, and the partial derivatives of x0² + x1² at (3, 4), each by the book's method (central
- * difference, h = 1e-4), by numdiff's default, and analytically (math.js's symbolic derivative).
+ * difference, h = 1e-4), by numdiff's default, and analytically (numdiff's symbolic derivative).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";

@@ -12,6 +12,8 @@ import { parseOptions } from "./args.js";
 import type { CliIO, Command } from "./command.js";
 import { DIFF_OPTIONS } from "./diff-options.js";
 import { alignRows } from "./format.js";
+import { oneLine } from "./one-line.js";
+import { describeWriteError } from "./write-error.js";
 
 /**
  * Exit status for success.
@@ -75,12 +77,6 @@ Examples:
 numdiff <command> --help shows the options of a command.`;
 }
 
-/** One line: the message without line breaks, cut to a readable length. */
-function oneLine(text: string): string {
-  const line = text.replace(/\s*[\r\n]+\s*/g, " ").trim();
-  return line.length > 300 ? line.slice(0, 297) + "..." : line;
-}
-
 /**
  * Runs `numdiff` in-process on the arguments after the program name and returns the exit status.
  *
@@ -109,7 +105,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (command === undefined) {
       const shown = JSON.stringify(name.length > 40 ? name.slice(0, 40) + "…" : name);
       io.err(
-        `numdiff: unknown command ${shown}; expected one of ${commands.map((c) => c.name).join(", ")} (see numdiff --help)`,
+        oneLine(
+          `numdiff: unknown command ${shown}; expected one of ${commands.map((c) => c.name).join(", ")} (see numdiff --help)`,
+        ),
       );
       return EXIT_USAGE;
     }
@@ -151,7 +149,12 @@ if (isEntry()) {
     err: (text) => void process.stderr.write(text + "\n"),
     cwd: process.cwd(),
   };
-  process.stdout.on("error", () => process.exit(EXIT_OK));
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    // A reader that went away (numdiff … | head) is not a failure; anything else (a full disk) is.
+    if (e.code === "EPIPE") process.exit(EXIT_OK);
+    process.stderr.write(`numdiff: cannot write the output: ${describeWriteError(e)}\n`);
+    process.exit(EXIT_USAGE);
+  });
   main(process.argv.slice(2), io).then(
     (code) => (process.exitCode = code),
     () => (process.exitCode = EXIT_INTERNAL),

@@ -1,128 +1,22 @@
-import type { MathNode } from "mathjs";
 import { MAX_ORDER, invalid } from "../core/index.js";
+import { Builder, GiveUp } from "./builder.js";
 import { fromExpr, formulaInternals, type CompiledFormula } from "./compile.js";
+import { deriveExpr } from "./derive.js";
 import { FormulaError } from "./errors.js";
-import { MAX_ANALYTIC_CONDITIONALS, MAX_ANALYTIC_NODES, MAX_SIMPLIFY_NODES } from "./limits.js";
-import { mathDerivative, mathSimplify, nodes } from "./mathjs.js";
-import { pruneTree } from "./prune.js";
-import { walkTree } from "./parse.js";
-
-/** The parts of math.js's node classes the rewrites read. */
-interface AnyNode {
-  readonly type: string;
-  readonly name?: string;
-  readonly fn?: AnyNode;
-  readonly args?: MathNode[];
-  readonly condition?: MathNode;
-  readonly trueExpr?: MathNode;
-  readonly falseExpr?: MathNode;
-}
-
-/** Thrown inside a rewrite when math.js's derivative cannot take the formula. */
-class Unsupported extends Error {}
-
-const PLACEHOLDER = "__numdiff_piecewise_constant_";
-
-const { ConditionalNode, ConstantNode, FunctionNode, OperatorNode, ParenthesisNode, SymbolNode } = nodes;
-
-function call(name: string, args: MathNode[]): MathNode {
-  return new FunctionNode(new SymbolNode(name), args);
-}
-function op(symbol: string, fn: string, args: MathNode[]): MathNode {
-  return new OperatorNode(symbol as never, fn as never, args);
-}
-function paren(node: MathNode): MathNode {
-  return new ParenthesisNode(node);
-}
+import { MAX_ANALYTIC_NODES, MAX_ANALYTIC_WORK } from "./limits.js";
+import { printExpr } from "./print.js";
 
 /**
- * Rewrites the whitelisted functions math.js's derivative does not know into ones it does, with the same
- * derivative: expm1(u) = exp(u) - 1, log1p(u) = log(1 + u), log2(u) = log(u, 2), hypot(a, b, …) =
- * sqrt(a^2 + b^2 + …), min and max as conditionals; sign, floor and ceil (piecewise constant, derivative
- * 0 between their jumps) become placeholder symbols, restored after differentiation.
+ * An exact (analytic) result, or why there is none: `{ value }` or `{ value: null, reason }`; `nodes`
+ * is the work done, in nodes built (at most {@link MAX_ANALYTIC_NODES} per derivative).
+ * @example
+ * ```ts
+ * const r: Analytic<number> = { value: null, reason: "the exact derivative needs more than 200000 nodes", nodes: 200001 };
+ * ```
  */
-function prepare(root: MathNode, held: MathNode[]): MathNode {
-  return root.transform((node) => {
-    const n = node as unknown as AnyNode;
-    if (n.type !== "FunctionNode") return node;
-    const name = n.fn?.name ?? "";
-    const args = (n.args ?? []).map((a) => prepare(a, held));
-    switch (name) {
-      case "expm1":
-        return op("-", "subtract", [call("exp", args), new ConstantNode(1)]);
-      case "log1p":
-        return call("log", [op("+", "add", [new ConstantNode(1), paren(args[0])])]);
-      case "log2":
-        return call("log", [args[0], new ConstantNode(2)]);
-      case "hypot": {
-        const squares = args.map((a) => op("^", "pow", [paren(a), new ConstantNode(2)]));
-        return call("sqrt", [squares.reduce((s, t) => op("+", "add", [s, t]))]);
-      }
-      case "min":
-      case "max": {
-        const pick = name === "min" ? ["<=", "smallerEq"] : [">=", "largerEq"];
-        return args.reduce((a, b) => paren(new ConditionalNode(op(pick[0], pick[1], [a, b]), a, b)));
-      }
-      case "sign":
-      case "floor":
-      case "ceil":
-        held.push(call(name, args));
-        return new SymbolNode(PLACEHOLDER + (held.length - 1));
-      case "atan2":
-        throw new Unsupported();
-      default:
-        return call(name, args);
-    }
-  });
-}
-
-/** Puts back the functions that {@link prepare} held aside. */
-function restore(root: MathNode, held: readonly MathNode[]): MathNode {
-  return root.transform((node) => {
-    const name = (node as unknown as AnyNode).name;
-    if (node.type === "SymbolNode" && name?.startsWith(PLACEHOLDER)) {
-      return held[Number(name.slice(PLACEHOLDER.length))];
-    }
-    return node;
-  });
-}
-
-function countNodes(root: MathNode): number {
-  let size = 0;
-  root.traverse(() => void size++);
-  return size;
-}
-
-/** The derivative of a tree: conditionals are lifted to the top (f(c ? a : b) = c ? f(a) : f(b)). */
-function differentiate(root: MathNode, variable: string, budget: number): MathNode {
-  if (root.type === "ParenthesisNode") {
-    return differentiate((root as unknown as { content: MathNode }).content, variable, budget);
-  }
-  if (root.type === "ConditionalNode") {
-    const c = root as unknown as Required<AnyNode>;
-    return new ConditionalNode(
-      c.condition,
-      paren(differentiate(c.trueExpr, variable, budget)),
-      paren(differentiate(c.falseExpr, variable, budget)),
-    );
-  }
-  const inner = root.filter((n) => n.type === "ConditionalNode")[0] as unknown as
-    Required<AnyNode> | undefined;
-  if (inner === undefined) {
-    const raw = pruneTree(mathDerivative(root, variable, false));
-    const size = countNodes(raw);
-    if (size > MAX_ANALYTIC_NODES) throw new Unsupported();
-    return size <= MAX_SIMPLIFY_NODES ? mathSimplify(raw) : raw;
-  }
-  if (budget <= 0) throw new Unsupported();
-  const branch = (replacement: MathNode): MathNode =>
-    root.transform((n) => (n === (inner as unknown as MathNode) ? paren(replacement) : n));
-  return new ConditionalNode(
-    inner.condition,
-    paren(differentiate(branch(inner.trueExpr), variable, budget - 1)),
-    paren(differentiate(branch(inner.falseExpr), variable, budget - 1)),
-  );
-}
+export type Analytic<T> = ({ value: T; reason?: undefined } | { value: null; reason: string }) & {
+  nodes: number;
+};
 
 function checkVariable(formula: CompiledFormula, variable: string): void {
   if (!formula.variables.includes(variable)) {
@@ -131,22 +25,65 @@ function checkVariable(formula: CompiledFormula, variable: string): void {
   }
 }
 
+function internalsOf(formula: CompiledFormula) {
+  const start = formulaInternals(formula);
+  if (start === undefined) throw new FormulaError("not a formula made by compileFormula");
+  return start;
+}
+
 /**
- * The exact derivative of a compiled formula with respect to one of its variables, by math.js's
- * symbolic `derivative` (simplified), compiled the same way as the formula. `source` is the
- * derivative's text. Conditionals are differentiated branch by branch; sign, floor and ceil have
- * derivative 0 between their jumps; min and max follow the branch they pick.
+ * The exact derivative of a compiled formula with respect to one of its variables, or why there is
+ * none. numdiff differentiates its own formula tree (./derive.ts): no simplification that changes a
+ * value (1e-30*sin(x) gives 1e-30 * cos(x)), real-valued rules ((x^2)^(1/2) at -2 gives -1, cbrt at
+ * x < 0 is finite), shared subformulas instead of copies (max of 24 arguments stays small). The work
+ * is counted: past {@link MAX_ANALYTIC_NODES} nodes, or nested too deeply, the result is
+ * `{ value: null, reason }`, never an error and never a wrong value.
  *
  * @param order - which derivative, 1 (default) to {@link MAX_ORDER}.
- * @returns null (not a throw) when math.js cannot differentiate the formula (atan2, more than
- *   {@link MAX_ANALYTIC_CONDITIONALS} conditionals, or a derivative larger than
- *   {@link MAX_ANALYTIC_NODES} nodes).
+ * @param budget - the most work, in nodes, for all the orders together (default
+ *   {@link MAX_ANALYTIC_NODES}); a caller with a time budget (the explorer's worker) may give less.
  * @throws FormulaError when `variable` is not one of the formula's; NumdiffError for a bad order.
+ * @example
+ * ```ts
+ * import { compileFormula, exactDerivative } from "numdiff/expr";
+ * const d = exactDerivative(compileFormula("6.62607015e-34*x^2"), "x");
+ * d.value?.source; // "1.32521403e-33 * x"
+ * d.value?.evaluate([2]); // 2.65042806e-33
+ * ```
+ */
+export function exactDerivative(
+  formula: CompiledFormula,
+  variable: string,
+  order = 1,
+  budget = MAX_ANALYTIC_NODES,
+): Analytic<CompiledFormula> {
+  if (!(typeof order === "number" && Number.isInteger(order) && order >= 1 && order <= MAX_ORDER)) {
+    throw invalid("INVALID_ORDER", "order", `an integer from 1 to ${MAX_ORDER}`, order);
+  }
+  checkVariable(formula, variable);
+  const { expr: start, index } = internalsOf(formula);
+  const builder = new Builder(budget);
+  let expr = start;
+  try {
+    for (let k = 0; k < order; k++) expr = deriveExpr(expr, variable, builder, index);
+  } catch (e) {
+    const nodes = builder.built;
+    if (e instanceof GiveUp) return { value: null, reason: e.reason, nodes };
+    if (e instanceof RangeError)
+      return { value: null, reason: "the exact derivative is nested too deeply", nodes };
+    throw e;
+  }
+  return { value: fromExpr(printExpr(expr), expr, formula.variables, index), nodes: builder.built };
+}
+
+/**
+ * The exact derivative, or null when it is unknown ({@link exactDerivative} says why).
+ *
  * @example
  * ```ts
  * import { analyticDerivative, compileFormula } from "numdiff/expr";
  * const d = analyticDerivative(compileFormula("0.01*x^2 + 0.1*x"), "x");
- * d?.source; // "x / 50 + 1 / 10"
+ * d?.source; // "0.02 * x + 0.1"
  * d?.fn1()(5); // 0.2 (exactly: the seed's numerical 0.1999999999990898 is off by 9.1e-13)
  * ```
  */
@@ -155,30 +92,58 @@ export function analyticDerivative(
   variable: string,
   order = 1,
 ): CompiledFormula | null {
-  if (!(typeof order === "number" && Number.isInteger(order) && order >= 1 && order <= MAX_ORDER)) {
-    throw invalid("INVALID_ORDER", "order", `an integer from 1 to ${MAX_ORDER}`, order);
-  }
-  checkVariable(formula, variable);
-  const start = formulaInternals(formula);
-  if (start === undefined) throw new FormulaError("not a formula made by compileFormula");
-  let node = start.node;
-  try {
-    for (let k = 0; k < order; k++) {
-      const held: MathNode[] = [];
-      node = restore(differentiate(prepare(node, held), variable, MAX_ANALYTIC_CONDITIONALS), held);
-      if (countNodes(node) > MAX_ANALYTIC_NODES) return null;
-    }
-  } catch (e) {
-    if (e instanceof RangeError || e instanceof FormulaError) throw e;
-    return null;
-  }
-  const expr = walkTree(node, formula.variables);
-  return expr === null ? null : fromExpr(node.toString(), expr, formula.variables, node);
+  return exactDerivative(formula, variable, order).value;
 }
 
 /**
- * The exact gradient of a compiled formula: one {@link analyticDerivative} per variable, in the order of
- * `formula.variables`; null when any of them is unknown to math.js.
+ * A share of {@link MAX_ANALYTIC_WORK} for the derivatives of one gradient or Hessian: each
+ * derivative gets at most {@link MAX_ANALYTIC_NODES}, and all together at most the total.
+ */
+class Account {
+  used = 0;
+  constructor(private readonly what: string) {}
+
+  derive(formula: CompiledFormula, variable: string): Analytic<CompiledFormula> {
+    const remaining = MAX_ANALYTIC_WORK - this.used;
+    const d = exactDerivative(formula, variable, 1, Math.min(MAX_ANALYTIC_NODES, remaining));
+    this.used += d.nodes;
+    if (d.value === null && remaining < MAX_ANALYTIC_NODES && d.nodes > remaining) {
+      return {
+        value: null,
+        reason: `the exact ${this.what} needs more than ${MAX_ANALYTIC_WORK} nodes in all`,
+        nodes: this.used,
+      };
+    }
+    return { ...d, nodes: this.used };
+  }
+}
+
+function gradientWith(formula: CompiledFormula, account: Account): Analytic<CompiledFormula[]> {
+  const gradient: CompiledFormula[] = [];
+  for (const v of formula.variables) {
+    const d = account.derive(formula, v);
+    if (d.value === null) return d;
+    gradient.push(d.value);
+  }
+  return { value: gradient, nodes: account.used };
+}
+
+/**
+ * The exact gradient, in the order of `formula.variables`, or why it is unknown. All its derivatives
+ * together do at most {@link MAX_ANALYTIC_WORK} nodes of work.
+ *
+ * @example
+ * ```ts
+ * import { compileFormula, exactGradient } from "numdiff/expr";
+ * exactGradient(compileFormula("x0^2 + x1^2")).value?.map((g) => g.evaluate([3, 4])); // [6, 8]
+ * ```
+ */
+export function exactGradient(formula: CompiledFormula): Analytic<CompiledFormula[]> {
+  return gradientWith(formula, new Account("gradient"));
+}
+
+/**
+ * The exact gradient, or null when it is unknown.
  *
  * @example
  * ```ts
@@ -187,19 +152,40 @@ export function analyticDerivative(
  * ```
  */
 export function analyticGradient(formula: CompiledFormula): CompiledFormula[] | null {
-  const gradient: CompiledFormula[] = [];
-  for (const v of formula.variables) {
-    const d = analyticDerivative(formula, v);
-    if (d === null) return null;
-    gradient.push(d);
-  }
-  return gradient;
+  return exactGradient(formula).value;
 }
 
 /**
- * The exact Hessian of a compiled formula, `[i][j]` = ∂²f/∂x_i∂x_j in the order of `formula.variables`;
- * each entry below the diagonal is the same object as its mirror. Null when math.js cannot
- * differentiate the formula.
+ * The exact Hessian, `[i][j]` = ∂²f/∂x_i∂x_j in the order of `formula.variables` (each entry below the
+ * diagonal is the same object as its mirror), or why it is unknown. All its derivatives together do at
+ * most {@link MAX_ANALYTIC_WORK} nodes of work.
+ *
+ * @example
+ * ```ts
+ * import { compileFormula, exactHessian } from "numdiff/expr";
+ * exactHessian(compileFormula("x*y^2")).value?.map((row) => row.map((h) => h.evaluate([1, 2])));
+ * // [[0, 4], [4, 2]]
+ * ```
+ */
+export function exactHessian(formula: CompiledFormula): Analytic<CompiledFormula[][]> {
+  const account = new Account("Hessian");
+  const gradient = gradientWith(formula, account);
+  if (gradient.value === null) return gradient;
+  const n = formula.variables.length;
+  const hessian: CompiledFormula[][] = Array.from({ length: n }, () => new Array<CompiledFormula>(n));
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      const h = account.derive(gradient.value[i], formula.variables[j]);
+      if (h.value === null) return h;
+      hessian[i][j] = h.value;
+      hessian[j][i] = h.value;
+    }
+  }
+  return { value: hessian, nodes: account.used };
+}
+
+/**
+ * The exact Hessian, or null when it is unknown.
  *
  * @example
  * ```ts
@@ -209,17 +195,5 @@ export function analyticGradient(formula: CompiledFormula): CompiledFormula[] | 
  * ```
  */
 export function analyticHessian(formula: CompiledFormula): CompiledFormula[][] | null {
-  const gradient = analyticGradient(formula);
-  if (gradient === null) return null;
-  const n = formula.variables.length;
-  const hessian: CompiledFormula[][] = Array.from({ length: n }, () => new Array<CompiledFormula>(n));
-  for (let i = 0; i < n; i++) {
-    for (let j = i; j < n; j++) {
-      const h = analyticDerivative(gradient[i], formula.variables[j]);
-      if (h === null) return null;
-      hessian[i][j] = h;
-      hessian[j][i] = h;
-    }
-  }
-  return hessian;
+  return exactHessian(formula).value;
 }

@@ -9,7 +9,14 @@ import type { CompareOp, Expr } from "./ir.js";
  */
 export type Closure = (v: ArrayLike<number>) => number;
 
-function compare(op: CompareOp, a: number, b: number): boolean {
+/**
+ * One comparison of a formula, exactly as IEEE-754 compares (no tolerance).
+ * @example
+ * ```ts
+ * compare("<=", 1, 2); // true
+ * ```
+ */
+export function compare(op: CompareOp, a: number, b: number): boolean {
   switch (op) {
     case "<":
       return a < b;
@@ -145,6 +152,8 @@ function usesVariables(e: Expr): boolean {
       return e.args.some(usesVariables);
     case "conditional":
       return usesVariables(e.test) || usesVariables(e.then) || usesVariables(e.otherwise);
+    case "pick":
+      return e.args.some(usesVariables) || e.values.some(usesVariables);
   }
 }
 
@@ -193,5 +202,7 @@ function compileNode(e: Expr, index: ReadonlyMap<string, number>): Closure {
     }
     case "call":
       return call(e.fn.apply, e.args.map(sub));
+    case "pick":
+      throw new Error("a pick is compiled by ./program.ts");
   }
 }

@@ -1,8 +1,9 @@
-import type { MathNode } from "mathjs";
 import { compileExpr, type Closure } from "./closure.js";
 import { FormulaError } from "./errors.js";
 import type { Expr } from "./ir.js";
+import { MAX_VARIABLES } from "./limits.js";
 import { parseFormula, refuseVariableName } from "./parse.js";
+import { compileProgram } from "./program.js";
 
 /**
  * A formula compiled once into a plain real function.
@@ -30,12 +31,13 @@ export interface CompiledFormula {
  * A compiled formula together with what the analytic derivative needs (internal).
  * @example
  * ```ts
- * formulaInternals(compileFormula("x^2"))?.node.toString(); // "x ^ 2"
+ * formulaInternals(compileFormula("x^2"))?.expr.kind; // "power"
  * ```
  */
 export interface FormulaInternals {
-  readonly node: MathNode;
   readonly expr: Expr;
+  /** The position of each variable, shared by a formula and all its derivatives. */
+  readonly index: ReadonlyMap<string, number>;
 }
 
 const internals = new WeakMap<CompiledFormula, FormulaInternals>();
@@ -67,8 +69,15 @@ export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+function checkCount(count: number): void {
+  if (count > MAX_VARIABLES) {
+    throw new FormulaError(`expected at most ${MAX_VARIABLES} variables, got ${count}`);
+  }
+}
+
 function checkVariables(variables: unknown): readonly string[] {
   if (!Array.isArray(variables)) throw new FormulaError("variables must be an array of names");
+  checkCount(variables.length);
   const seen = new Set<string>();
   for (const name of variables as unknown[]) {
     if (typeof name !== "string") throw new FormulaError("variables must be an array of names");
@@ -81,21 +90,30 @@ function checkVariables(variables: unknown): readonly string[] {
 }
 
 /**
- * Builds a {@link CompiledFormula} from a validated formula (also used for analytic derivatives).
+ * Builds a {@link CompiledFormula} from a validated formula. A formula typed as text is a tree and
+ * compiles to nested closures (./closure.ts); an analytic derivative shares subformulas and compiles
+ * to a straight-line program (./program.ts), with the variable index of the formula it came from
+ * (`index`), so a Hessian of n variables does not build n² maps of n names.
  *
  * @example
  * ```ts
- * fromExpr("2*x", { kind: "product", ... }, ["x"], node).evaluate([3]); // 6
+ * fromExpr("2*x", { kind: "product", ... }, ["x"]).evaluate([3]); // 6
  * ```
  */
 export function fromExpr(
   source: string,
   expr: Expr,
   variables: readonly string[],
-  node: MathNode,
+  index?: ReadonlyMap<string, number>,
 ): CompiledFormula {
-  const index = new Map(variables.map((name, i) => [name, i]));
-  const run: Closure = compileExpr(expr, index);
+  const shared = index !== undefined;
+  const names = index ?? new Map(variables.map((name, i) => [name, i]));
+  // A derivative's program is compiled when first evaluated: a Hessian abandoned at its work budget
+  // then compiles nothing it will not run.
+  let program: Closure | undefined;
+  const run: Closure = shared
+    ? (v) => (program ??= compileProgram(expr, names))(v)
+    : compileExpr(expr, names);
   const formula: CompiledFormula = {
     source,
     variables,
@@ -114,7 +132,7 @@ export function fromExpr(
     },
     fnN: () => (x: Float64Array) => run(x),
   };
-  internals.set(formula, { node, expr });
+  internals.set(formula, { expr, index: names });
   return Object.freeze(formula);
 }
 
@@ -146,6 +164,7 @@ export function fromExpr(
 export function compileFormula(text: string, options?: { variables?: readonly string[] }): CompiledFormula {
   const declared = options?.variables === undefined ? undefined : checkVariables(options.variables);
   const parsed = parseFormula(text, { variables: declared });
+  checkCount(parsed.names.length);
   const variables = declared ?? Object.freeze([...parsed.names].sort(compareNames));
-  return fromExpr(text, parsed.expr, variables, parsed.node);
+  return fromExpr(text, parsed.expr, variables);
 }

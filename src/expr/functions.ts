@@ -69,24 +69,6 @@ export const FUNCTIONS: Readonly<Record<string, FormulaFunction>> = Object.freez
 });
 
 /**
- * Functions that math.js's symbolic derivative writes into its results (d/dx tan x = sec(x)^2) but
- * that a formula typed by a user may not call.
- *
- * @example
- * ```ts
- * DERIVATIVE_FUNCTIONS.sec.apply(0); // 1
- * ```
- */
-export const DERIVATIVE_FUNCTIONS: Readonly<Record<string, FormulaFunction>> = Object.freeze({
-  sec: fixed(1, (x: number) => 1 / Math.cos(x)),
-  csc: fixed(1, (x: number) => 1 / Math.sin(x)),
-  cot: fixed(1, (x: number) => 1 / Math.tan(x)),
-  sech: fixed(1, (x: number) => 1 / Math.cosh(x)),
-  csch: fixed(1, (x: number) => 1 / Math.sinh(x)),
-  coth: fixed(1, (x: number) => 1 / Math.tanh(x)),
-});
-
-/**
  * The named constants: `pi` and `e`.
  *
  * @example

@@ -28,6 +28,14 @@ export type Expr =
   | { readonly kind: "compare"; readonly ops: readonly CompareOp[]; readonly args: readonly Expr[] }
   | { readonly kind: "conditional"; readonly test: Expr; readonly then: Expr; readonly otherwise: Expr }
   | {
+      /** values[i] for the first i at which args[i] is the largest ("max") or smallest ("min"): the
+       * derivative of max/min without copying an argument per comparison. NaN when any arg is NaN. */
+      readonly kind: "pick";
+      readonly mode: "min" | "max";
+      readonly args: readonly Expr[];
+      readonly values: readonly Expr[];
+    }
+  | {
       readonly kind: "call";
       readonly name: string;
       readonly fn: FormulaFunction;

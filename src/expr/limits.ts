@@ -1,6 +1,7 @@
 /**
- * Limits on formulas taken as text. They are checked on the raw text before math.js parses it, so a
- * hostile formula cannot exhaust memory or the call stack.
+ * Limits on formulas taken as text and on the work done for them. The text limits are checked before
+ * math.js parses it, so a hostile formula cannot exhaust memory or the call stack; the analytic
+ * limits are counted while a derivative is built, so its work is bounded whatever the formula.
  */
 
 /**
@@ -35,45 +36,77 @@ export const MAX_FORMULA_LENGTH = 10_000;
 export const MAX_NESTING = 200;
 
 /**
- * Most conditionals (`? :`, and the `min`, `max`, `sign` rewritten into conditionals) a formula may
- * hold for its analytic derivative: each is lifted to the top of the tree before math.js
- * differentiates the branches, which doubles the tree per conditional. 2^6 = 64 branches.
+ * Most variables a formula may have. The exact Hessian of n variables is n(n+1)/2 derivatives and the
+ * numerical one about 4n² evaluations of the formula per extrapolation row, so n = 100 keeps the
+ * command's Hessian within a few seconds (bench/expr-limits.ts measures it); a gradient of 100
+ * variables is instant.
  *
- * @default 6
+ * @default 100
  * @example
  * ```ts
- * import { MAX_ANALYTIC_CONDITIONALS } from "numdiff/expr";
- * MAX_ANALYTIC_CONDITIONALS; // 6
+ * import { compileFormula, MAX_VARIABLES } from "numdiff/expr";
+ * compileFormula(Array.from({ length: MAX_VARIABLES + 1 }, (_, i) => `x${i}`).join("+"));
+ * // throws FormulaError: invalid formula; expected at most 100 variables, got 101
  * ```
  */
-export const MAX_ANALYTIC_CONDITIONALS = 6;
+export const MAX_VARIABLES = 100;
 
 /**
- * Largest derivative tree (in math.js nodes, after numdiff's own linear clean-up, ./prune.ts) that is
- * handed to math.js's `simplify` for a tidy exact formula. simplify's time grows steeply and erratically
- * with size (0.1 s at 95 nodes, 2 s at 119, 27 s at 143 for sums of products); larger derivatives are
- * compiled as they are, where constant subtrees are still folded.
+ * Most work one analytic derivative may do, in nodes: the nodes of its input it visits (each once)
+ * plus the nodes it builds (shared subformulas once); past it the exact value is reported as unknown. Every rule of the derivative builds a bounded number
+ * of nodes per node of its input (a product of n factors: O(n log n)), so a first derivative of any
+ * formula of at most {@link MAX_FORMULA_LENGTH} characters fits; high orders of products grow about
+ * threefold per order and stop here. Evaluating 200,000 nodes takes about a millisecond.
  *
- * @default 60
- * @example
- * ```ts
- * import { MAX_SIMPLIFY_NODES } from "numdiff/expr";
- * MAX_SIMPLIFY_NODES; // 60
- * ```
- */
-export const MAX_SIMPLIFY_NODES = 60;
-
-/**
- * Largest tree (in math.js nodes) an analytic derivative may reach; past it the derivative is reported
- * as unknown (null). Each order of a product multiplies the tree by about three (the 10th derivative of
- * sqrt(1+x^2)*cosh(x) exhausts a 4 GB heap unchecked), while 20,000 nodes still compile and evaluate in
- * milliseconds.
- *
- * @default 20000
+ * @default 200000
  * @example
  * ```ts
  * import { MAX_ANALYTIC_NODES } from "numdiff/expr";
- * MAX_ANALYTIC_NODES; // 20000
+ * MAX_ANALYTIC_NODES; // 200000
  * ```
  */
-export const MAX_ANALYTIC_NODES = 20_000;
+export const MAX_ANALYTIC_NODES = 200_000;
+
+/**
+ * Deepest analytic derivative (in nodes from its root): the derivative, its printing and its checks
+ * recurse this deep at most, a few frames per level, well within Node's and browsers' default stacks
+ * (about 10,000 frames). A formula within {@link MAX_NESTING} gives a first derivative of at most a
+ * few hundred levels.
+ *
+ * @default 1000
+ * @example
+ * ```ts
+ * import { MAX_ANALYTIC_DEPTH } from "numdiff/expr";
+ * MAX_ANALYTIC_DEPTH; // 1000
+ * ```
+ */
+export const MAX_ANALYTIC_DEPTH = 1000;
+
+/**
+ * Longest text of an analytic derivative kept in its `source`; longer texts end in "…". A derivative
+ * shares subformulas, which its text writes out in full, so the text can be far longer than the
+ * derivative; this caps the work of writing it.
+ *
+ * @default 2000
+ * @example
+ * ```ts
+ * import { MAX_SOURCE_LENGTH } from "numdiff/expr";
+ * MAX_SOURCE_LENGTH; // 2000
+ * ```
+ */
+export const MAX_SOURCE_LENGTH = 2000;
+
+/**
+ * Most work, in nodes (as for {@link MAX_ANALYTIC_NODES}), of all the derivatives of one exact gradient,
+ * Jacobian row or Hessian together: a Hessian of 100 variables is 5,050 derivatives, each of which may
+ * be small while their sum is not (150 nested sines of a product of 100 variables: 6 million nodes,
+ * minutes). Compiling the derivatives costs about as much again; a million nodes is a second or two.
+ *
+ * @default 1000000
+ * @example
+ * ```ts
+ * import { MAX_ANALYTIC_WORK } from "numdiff/expr";
+ * MAX_ANALYTIC_WORK; // 1000000
+ * ```
+ */
+export const MAX_ANALYTIC_WORK = 1_000_000;

@@ -1,6 +1,6 @@
 import type { MathNode } from "mathjs";
 import { FormulaError } from "./errors.js";
-import { CONSTANTS, DERIVATIVE_FUNCTIONS, FUNCTIONS, lookup, type FormulaFunction } from "./functions.js";
+import { CONSTANTS, FUNCTIONS, lookup, type FormulaFunction } from "./functions.js";
 import type { CompareOp, Expr } from "./ir.js";
 import { isReservedName, isUnitName, mathParse } from "./mathjs.js";
 import { scanFormula, type Token } from "./scan.js";
@@ -67,8 +67,6 @@ export interface ParsedFormula {
 export interface WalkOptions {
   /** The declared variables; when given, any other name is refused. */
   readonly variables?: readonly string[];
-  /** Accept the functions math.js's derivative writes (sec, csc, ...): for trees numdiff made itself. */
-  readonly internal?: boolean;
 }
 
 /**
@@ -83,7 +81,7 @@ export interface WalkOptions {
 export function refuseVariableName(name: string): string | null {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return `variable name ${JSON.stringify(name)} is not a name`;
   if (lookup(CONSTANTS, name) !== undefined) return `"${name}" is a constant, not a variable`;
-  if (lookup(FUNCTIONS, name) !== undefined || lookup(DERIVATIVE_FUNCTIONS, name) !== undefined) {
+  if (lookup(FUNCTIONS, name) !== undefined) {
     return `function "${name}" used as a variable`;
   }
   if (isReservedName(name)) return `name "${name}" is reserved`;
@@ -117,9 +115,7 @@ class Walker {
   }
 
   private fn(name: string): FormulaFunction | undefined {
-    return (
-      lookup(FUNCTIONS, name) ?? (this.options.internal ? lookup(DERIVATIVE_FUNCTIONS, name) : undefined)
-    );
+    return lookup(FUNCTIONS, name);
   }
 
   walk(node: AnyNode): Expr {
@@ -321,22 +317,4 @@ export function parseFormula(text: string, options: WalkOptions = {}): ParsedFor
   const walker = new Walker(tokens, options);
   const expr = walker.walk(node as unknown as AnyNode);
   return { node, expr, names: walker.names };
-}
-
-/**
- * Validates a math.js tree that numdiff built itself (a symbolic derivative), with the same whitelist
- * plus the functions math.js's derivative writes. Returns null when the tree holds anything else.
- *
- * @example
- * ```ts
- * walkTree(mathDerivative(parseFormula("tan(x)").node, "x"), ["x"]); // sec(x)^2 as an Expr
- * ```
- */
-export function walkTree(node: MathNode, variables: readonly string[]): Expr | null {
-  try {
-    return new Walker([], { variables, internal: true }).walk(node as unknown as AnyNode);
-  } catch (e) {
-    if (e instanceof FormulaError) return null;
-    throw e;
-  }
 }

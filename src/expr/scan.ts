@@ -61,6 +61,37 @@ function describeChar(c: string): string {
   return code >= 0x20 && code < 0x7f ? `"${c}"` : `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
+/**
+ * Refuses a number that math.js would read in a way its writer hardly means: a hexadecimal, binary or
+ * octal number with anything written against it (`0xFFi8` is -1, a word size; `0x1.8` is 1.5), a
+ * number followed by `e` that is not an exponent (`1e` is 1 times the constant e, `1e5e2` is 1e5
+ * times a variable e2), and digit separators (`1_000` is 1 times a variable `_000`).
+ */
+function refuseSurprisingNumber(text: string, number: string, i: number): void {
+  const next = text[i + number.length] ?? "";
+  const shown = JSON.stringify(
+    text.slice(i, i + number.length + 4).match(/^[0-9A-Za-z_.+-]*/)?.[0] ?? number,
+  );
+  if (/^0[xXbBoO]/.test(number) && /[0-9A-Za-z_.]/.test(next)) {
+    const detail = /^i\d/.test(text.slice(i + number.length))
+      ? "a word size (math.js reads 0xFFi8 as -1)"
+      : `"${next}" written against it`;
+    throw new FormulaError(
+      `${shown} is a ${number[1].toLowerCase() === "x" ? "hexadecimal" : number[1].toLowerCase() === "b" ? "binary" : "octal"} number with ${detail}; write the value in decimal`,
+      i,
+    );
+  }
+  if (next === "e" || next === "E") {
+    throw new FormulaError(
+      `${shown} is not a number: an "${next}" after digits must start an exponent with its digits (1e3); write a product with the constant e as 2*e`,
+      i,
+    );
+  }
+  if (next === "_") {
+    throw new FormulaError(`digit separators are not allowed (${shown}); write the digits together`, i);
+  }
+}
+
 /** Nesting bookkeeping of one open parenthesis level. */
 interface Level {
   /** Right-nested operators pending at this level (prefix signs, `^`). */
@@ -133,6 +164,7 @@ export function scanFormula(text: string): Token[] {
       }
       kind = t;
     }
+    if (kind === "number") refuseSurprisingNumber(text, t, i);
     if (kind === "number" && t.endsWith(".") && matchAt(NAME, text, i + t.length) !== null) {
       throw new FormulaError(REFUSED["."], i + t.length - 1);
     }

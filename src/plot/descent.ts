@@ -1,3 +1,4 @@
+import { checkLearningRate } from "./learning-rate.js";
 import { gradientDescent } from "../book/index.js";
 import { invalid } from "../core/errors.js";
 import type { FnN } from "../core/types.js";
@@ -134,7 +135,7 @@ export function descentFigure(options: DescentFigureOptions): string {
   }
   checkFinite(start[0], "start[0]", "INVALID_POINT");
   checkFinite(start[1], "start[1]", "INVALID_POINT");
-  const lr = checkFinite(options.lr ?? DESCENT_LR, "lr", "INVALID_OPTION");
+  const lr = checkLearningRate(options.lr ?? DESCENT_LR);
   const steps = checkInteger(options.steps ?? DESCENT_STEPS, "steps", 1, MAX_DESCENT_STEPS);
   const levels = options.levels ?? LEVEL_COUNT;
   if (typeof levels === "number") checkInteger(levels, "levels", 0, 100);

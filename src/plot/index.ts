@@ -38,6 +38,7 @@ export {
   type Range,
 } from "./field.js";
 export { CONTOUR_CELLS, LEVEL_COUNT, levelCurves } from "./levels.js";
+export { checkLearningRate, isLearningRate } from "./learning-rate.js";
 export {
   BOOK_DESCENT_DOMAIN,
   descentFigure,

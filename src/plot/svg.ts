@@ -17,7 +17,7 @@ import { round } from "./round.js";
 export type Attributes = Record<string, string | number | undefined>;
 
 /**
- * Escapes text for SVG content and attribute values.
+ * Escapes text for SVG content and attribute values; characters XML 1.0 forbids become U+FFFD.
  *
  * @example
  * ```ts
@@ -25,8 +25,23 @@ export type Attributes = Record<string, string | number | undefined>;
  * ```
  */
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(NOT_XML, "\uFFFD");
 }
+
+/**
+ * Characters XML 1.0 does not allow at all, not even as a character reference: C0 controls other
+ * than tab, line feed and carriage return, U+FFFE, U+FFFF and unpaired surrogates. A title holding
+ * one would make the SVG ill-formed (and the PNG renderer refuse it); they become U+FFFD.
+ */
+/* eslint-disable no-control-regex -- matching the control characters is the point */
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/* eslint-enable no-control-regex */
 
 /**
  * One SVG element as a string, attributes in the order given, numbers rounded. `children` is

@@ -10,7 +10,7 @@ const OPTIONS = ["at", "order", "method", "step", "accuracy"] as const;
 
 /**
  * `numdiff derivative <formula> --at <x>`: the derivative of a formula of one variable, beside the
- * analytic value when math.js can find it.
+ * analytic value when it is known.
  *
  * @example
  * ```sh
@@ -24,7 +24,8 @@ export const derivative: Command = {
   usage: `Usage: numdiff derivative <formula> --at <x> [--order n] [--method m] [--step h] [--accuracy p] [--json]
 
 The derivative of a formula of one variable, its estimated error, the evaluations it took, and the
-exact value (math.js's symbolic derivative) with the actual error when that can be found.
+exact value (numdiff's symbolic derivative) with the actual error; the exact value is shown as
+unknown, with the reason, when it is too large to find or disagrees with the estimate beyond its error.
 
   --at x        the point (required), e.g. --at 5 or --at x=5
   --order n     which derivative: 1 (default) to 10

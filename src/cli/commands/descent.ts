@@ -1,4 +1,4 @@
-import { DESCENT_LR, DESCENT_STEPS, descentFigure } from "../../plot/index.js";
+import { checkLearningRate, DESCENT_LR, DESCENT_STEPS, descentFigure } from "../../plot/index.js";
 import { parseNumber, parsePoint, parseRange, UsageError, type Command } from "../command.js";
 import { FIGURE_OPTIONS_HELP, runFigure } from "./figure-output.js";
 
@@ -24,7 +24,7 @@ export const descent: Command = {
     "",
     "Options:",
     "  --start <x0=a,x1=b>   the starting point, also as a,b (required)",
-    `  --lr <rate>           learning rate, default ${DESCENT_LR}`,
+    `  --lr <rate>           learning rate, a number > 0, default ${DESCENT_LR}`,
     `  --steps <n>           number of steps, default ${DESCENT_STEPS}`,
     "  --range <a:b>         the range of x0 and x1 drawn; default the book's -3.5:3.5 × -4.5:4.5",
     "                        when the path fits, else a box around the path",
@@ -62,7 +62,8 @@ export const descent: Command = {
         }
         start = VARIABLES.map((v) => point.values[point.names!.indexOf(v)]);
       }
-      const lr = values.lr === undefined ? undefined : parseNumber("--lr", values.lr);
+      const lr =
+        values.lr === undefined ? undefined : checkLearningRate(parseNumber("--lr", values.lr), "--lr");
       const steps = values.steps === undefined ? undefined : parseNumber("--steps", values.steps);
       const domain = values.range === undefined ? undefined : parseRange("--range", values.range);
       const f = formula().fnN();

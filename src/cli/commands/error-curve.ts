@@ -5,7 +5,7 @@ import { FIGURE_OPTIONS_HELP, runFigure } from "./figure-output.js";
 
 /**
  * `numdiff error-curve <formula> --at <x> -o file.svg|file.png`: the error of the forward and central
- * differences as h runs from 1e-16 to 1, against the analytic derivative when math.js can find it,
+ * differences as h runs from 1e-16 to 1, against the analytic derivative when it is known,
  * else against numdiff's default estimate (the figure says which).
  *
  * @example
@@ -21,7 +21,8 @@ export const errorCurve: Command = {
     "",
     "Plots, on log-log axes, the actual error of the forward and the central difference for h from",
     "1e-16 to 1: rounding error falls as h grows, truncation error rises. The exact derivative comes",
-    "from the formula (math.js); without one, numdiff's default estimate is the reference.",
+    "from the formula (numdiff's symbolic derivative); without one, numdiff's default estimate is the",
+    "reference.",
     "",
     "Options:",
     "  --at <x>              the point (required)",

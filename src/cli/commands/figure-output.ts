@@ -8,6 +8,7 @@ import { compileFormula, type CompiledFormula } from "../../expr/index.js";
 import { svgToPng } from "../../plot/png.js";
 import type { OptionSpec, OptionValues } from "../args.js";
 import { parseNumber, parseOptions, UsageError, type CliIO } from "../command.js";
+import { describeWriteError } from "../write-error.js";
 
 /**
  * The output formats by file extension (case-insensitive).
@@ -97,6 +98,8 @@ export function figureOptions(values: { width?: string; height?: string; title?:
  * Writes a figure to `file` (relative to `io.cwd`) as SVG or PNG by its extension and prints the
  * path written.
  *
+ * @throws UsageError (exit 2, one line) when the file cannot be written: a directory, a missing
+ *   directory, a full device, no permission.
  * @example
  * ```ts
  * writeFigure(svg, outputFile("tangent.png"), io); // prints "/current/dir/tangent.png"
@@ -104,7 +107,12 @@ export function figureOptions(values: { width?: string; height?: string; title?:
  */
 export function writeFigure(svg: string, output: { file: string; format: string }, io: CliIO): string {
   const path = resolve(io.cwd, output.file);
-  writeFileSync(path, output.format === ".png" ? svgToPng(svg) : svg);
+  const data = output.format === ".png" ? svgToPng(svg) : svg;
+  try {
+    writeFileSync(path, data);
+  } catch (e) {
+    throw new UsageError(`cannot write -o ${JSON.stringify(output.file)}: ${describeWriteError(e)}`, "-o");
+  }
   io.out(path);
   return path;
 }

@@ -1,5 +1,5 @@
 import { gradient as differentiate } from "../../core/index.js";
-import { analyticGradient } from "../../expr/index.js";
+import { exactGradient } from "../../expr/index.js";
 import type { CliIO, Command } from "../command.js";
 import { checkFinite, DIFF_OPTIONS_HELP, problemHeader, setupOneFormula } from "../setup.js";
 import { printTable } from "./vector-output.js";
@@ -19,7 +19,7 @@ export const gradient: Command = {
   usage: `Usage: numdiff gradient <formula> --at x0=3,x1=4 [--method m] [--step h] [--accuracy p] [--json]
 
 All first partial derivatives, each with its estimated error, and the exact gradient with the actual
-errors when math.js can differentiate the formula.
+errors when they are known (an entry that disagrees with its estimate beyond the error is unknown).
 
   --at point    the point, every variable named (x0=3,x1=4) or values in the order of the
                 variables sorted by name (3,4)
@@ -33,7 +33,7 @@ Examples:
     const { values, options, problem, formula } = setupOneFormula(argv, ["at", "method", "step", "accuracy"]);
     checkFinite(problem);
     const result = differentiate(formula.fnN(), problem.point, options);
-    const exact = analyticGradient(formula);
+    const exact = exactGradient(formula);
     const column = (a: ArrayLike<number>) => Array.from(a, (v) => [v]);
     printTable(
       io,
@@ -43,7 +43,8 @@ Examples:
         value: column(result.value),
         error: column(result.error),
         evaluations: result.evaluations,
-        exact: exact === null ? null : exact.map((g) => [g.evaluate(problem.point)]),
+        exact: exact.value === null ? null : exact.value.map((g) => [g.evaluate(problem.point)]),
+        exactReason: exact.reason,
       },
       values.json === true,
       true,

@@ -1,5 +1,5 @@
 import { hessian as differentiate } from "../../core/index.js";
-import { analyticHessian } from "../../expr/index.js";
+import { exactHessian } from "../../expr/index.js";
 import type { CliIO, Command } from "../command.js";
 import { checkFinite, DIFF_OPTIONS_HELP, problemHeader, setupOneFormula } from "../setup.js";
 import { printTable } from "./vector-output.js";
@@ -19,7 +19,7 @@ export const hessian: Command = {
   usage: `Usage: numdiff hessian <formula> --at x0=1,x1=1 [--method m] [--step h] [--accuracy p] [--json]
 
 All second partial derivatives (symmetric), each with its estimated error, and the exact Hessian with
-the actual errors when math.js can differentiate the formula.
+the actual errors when they are known (an entry that disagrees with its estimate is unknown).
 
   --at point    the point, every variable named (x0=1,x1=1) or values in the order of the
                 variables sorted by name (1,1)
@@ -32,7 +32,7 @@ Examples:
     const { values, options, problem, formula } = setupOneFormula(argv, ["at", "method", "step", "accuracy"]);
     checkFinite(problem);
     const result = differentiate(formula.fnN(), problem.point, options);
-    const exact = analyticHessian(formula);
+    const exact = exactHessian(formula);
     const names = problem.variables;
     printTable(
       io,
@@ -42,7 +42,9 @@ Examples:
         value: result.value,
         error: result.error,
         evaluations: result.evaluations,
-        exact: exact === null ? null : exact.map((row) => row.map((h) => h.evaluate(problem.point))),
+        exact:
+          exact.value === null ? null : exact.value.map((row) => row.map((h) => h.evaluate(problem.point))),
+        exactReason: exact.reason,
       },
       values.json === true,
       false,

@@ -1,5 +1,5 @@
 import { jacobian as differentiate } from "../../core/index.js";
-import { analyticGradient } from "../../expr/index.js";
+import { exactGradient } from "../../expr/index.js";
 import type { CliIO, Command } from "../command.js";
 import { checkFinite, describePoint, DIFF_OPTIONS_HELP, parseDiffArgs, setupProblem } from "../setup.js";
 import { printTable } from "./vector-output.js";
@@ -20,7 +20,7 @@ export const jacobian: Command = {
 
 The matrix of first partial derivatives of several formulas: row i is formula i, column j the
 variable j. Each entry has its estimated error; the exact Jacobian and the actual errors are shown when
-math.js can differentiate every formula.
+they are known.
 
   --at point    the point, every variable named (x0=1,x1=2) or values in the order of the
                 variables of all formulas sorted by name (1,2)
@@ -40,10 +40,11 @@ Examples:
       return out;
     };
     const result = differentiate(F, problem.point, options);
-    const gradients = problem.formulas.map((f) => analyticGradient(f));
-    const exact = gradients.some((g) => g === null)
+    const gradients = problem.formulas.map((f) => exactGradient(f));
+    const unknown = gradients.find((g) => g.value === null);
+    const exact = unknown
       ? null
-      : gradients.map((g) => (g ?? []).map((d) => d.evaluate(problem.point)));
+      : gradients.map((g) => (g.value ?? []).map((d) => d.evaluate(problem.point)));
     const names = problem.variables;
     printTable(
       io,
@@ -57,6 +58,7 @@ Examples:
         error: result.error,
         evaluations: result.evaluations,
         exact,
+        exactReason: unknown?.reason,
       },
       values.json === true,
       false,

@@ -1,31 +1,38 @@
 import { NumdiffError, type DerivativeResult } from "../../core/index.js";
-import { analyticDerivative, type CompiledFormula } from "../../expr/index.js";
+import { crossCheck, exactDerivative, type Analytic, type CompiledFormula } from "../../expr/index.js";
 import type { CliIO } from "../command.js";
 import { alignRows, formatError, formatNumber, jsonNumber } from "../format.js";
 
 /**
- * An exact value and the formula it came from.
+ * An exact value and the formula it came from, or why it is unknown.
  * @example
  * ```ts
- * const e: Exact = { value: 0.2, source: "x / 50 + 1 / 10" };
+ * const e: Exact = { value: 0.2, source: "0.02 * x + 0.1" };
+ * const u: Exact = { value: null, reason: "the exact derivative needs more than 200000 nodes" };
  * ```
  */
-export interface Exact {
-  value: number;
-  source: string;
-}
+export type Exact = { value: number; source: string } | { value: null; reason: string };
 
 /**
- * The analytic value at the point, or null when math.js cannot differentiate the formula.
+ * The analytic value at the point, cross-checked against the numerical estimate (./expr's
+ * crossCheck): unknown, with the reason, when there is no exact derivative or when the two disagree
+ * beyond the estimate's error and the exact value's rounding.
  *
  * @example
  * ```ts
- * exactValue(() => analyticDerivative(compileFormula("x^2"), "x"), [3]); // { value: 6, source: "2 * x" }
+ * exactValue(exactDerivative(compileFormula("x^2"), "x"), [3], derivative((x) => x * x, 3));
+ * // { value: 6, source: "2 * x" }
  * ```
  */
-export function exactValue(make: () => CompiledFormula | null, point: ArrayLike<number>): Exact | null {
-  const d = make();
-  return d === null ? null : { value: d.evaluate(point), source: d.source };
+export function exactValue(
+  exact: Analytic<CompiledFormula>,
+  point: ArrayLike<number>,
+  result: DerivativeResult,
+): Exact {
+  if (exact.value === null) return { value: null, reason: exact.reason };
+  const value = exact.value.evaluate(point);
+  const doubt = crossCheck(value, result.value, result.error);
+  return doubt === null ? { value, source: exact.value.source } : { value: null, reason: doubt };
 }
 
 /**
@@ -34,6 +41,7 @@ export function exactValue(make: () => CompiledFormula | null, point: ArrayLike<
  * @example
  * ```ts
  * printResult(io, [["f(x)", "x^2"]], "f'", derivative((x) => x * x, 3), { value: 6, source: "2 * x" });
+ * // (an unknown exact value prints as "exact  unknown (<reason>)")
  * // f(x)  x^2 / f'  6 / estimated error … / exact 6 (2 * x) / actual error 0
  * ```
  */
@@ -42,7 +50,7 @@ export function printResult(
   header: string[][],
   what: string,
   result: DerivativeResult,
-  exact: Exact | null,
+  exact: Exact,
 ): void {
   const rows: string[][] = [
     ...header,
@@ -51,8 +59,8 @@ export function printResult(
     ["method", `${result.method}, step ${formatNumber(result.step)}`],
     ["evaluations", String(result.evaluations)],
   ];
-  if (exact === null) {
-    rows.push(["exact", "unknown (math.js cannot differentiate this formula)"]);
+  if (exact.value === null) {
+    rows.push(["exact", `unknown (${exact.reason})`]);
   } else {
     const source = exact.source.length > 60 ? exact.source.slice(0, 57) + "..." : exact.source;
     rows.push(["exact", `${formatNumber(exact.value)}  (${source})`]);
@@ -90,7 +98,7 @@ export interface OneResult {
 
 /**
  * Reports a derivative or partial derivative: refuses a non-finite estimate, finds the exact value
- * (math.js's symbolic derivative) and prints either one JSON object
+ * (numdiff's symbolic derivative, cross-checked) and prints either one JSON object
  * `{ value, error, evaluations, step, method, exact }` or the aligned lines of {@link printResult}.
  *
  * @throws NumdiffError (NON_NUMERIC_RESULT) when the estimate is not finite.
@@ -108,7 +116,7 @@ export function reportResult(io: CliIO, result: DerivativeResult, r: OneResult, 
       `${r.subject} is not finite (estimate ${result.value})`,
     );
   }
-  const exact = exactValue(() => analyticDerivative(r.formula, r.variable, r.order), r.point);
+  const exact = exactValue(exactDerivative(r.formula, r.variable, r.order), r.point, result);
   if (json) {
     io.out(
       JSON.stringify({
@@ -117,7 +125,8 @@ export function reportResult(io: CliIO, result: DerivativeResult, r: OneResult, 
         evaluations: result.evaluations,
         step: jsonNumber(result.step),
         method: result.method,
-        exact: exact === null ? null : jsonNumber(exact.value),
+        exact: exact.value === null ? null : jsonNumber(exact.value),
+        ...(exact.value === null ? { exactUnknown: exact.reason } : {}),
       }),
     );
     return;

@@ -1,3 +1,4 @@
+import { crossCheck } from "../../expr/index.js";
 import type { CliIO } from "../command.js";
 import { alignRows, formatError, formatNumber, jsonArray } from "../format.js";
 
@@ -15,6 +16,25 @@ export interface TableResult {
   error: readonly ArrayLike<number>[];
   evaluations: number;
   exact: readonly ArrayLike<number>[] | null;
+  /** Why `exact` is null. */
+  exactReason?: string;
+}
+
+/**
+ * The exact values with every entry that disagrees with its estimate (./expr's crossCheck) replaced
+ * by null, and the first reason.
+ */
+function checked(t: TableResult): { exact: (number | null)[][] | null; reason: string | undefined } {
+  if (t.exact === null) return { exact: null, reason: t.exactReason ?? "unknown" };
+  let reason: string | undefined;
+  const exact = t.exact.map((row, i) =>
+    Array.from(row, (e, j) => {
+      const doubt = crossCheck(e, t.value[i][j], t.error[i][j]);
+      reason ??= doubt ?? undefined;
+      return doubt === null ? e : null;
+    }),
+  );
+  return { exact, reason };
 }
 
 /**
@@ -34,15 +54,17 @@ export function printTable(
   json: boolean,
   vector: boolean,
 ): void {
+  const { exact, reason } = checked(t);
   if (json) {
-    const shape = (m: readonly ArrayLike<number>[]) =>
-      vector ? jsonArray(m.map((r) => r[0])) : m.map(jsonArray);
+    const shape = (m: readonly ArrayLike<number | null>[]) =>
+      vector ? jsonArray(m.map((r) => r[0] ?? NaN)) : m.map((r) => jsonArray(Array.from(r, (v) => v ?? NaN)));
     io.out(
       JSON.stringify({
         value: shape(t.value),
         error: shape(t.error),
         evaluations: t.evaluations,
-        exact: t.exact === null ? null : shape(t.exact),
+        exact: exact === null ? null : shape(exact),
+        ...(reason === undefined ? {} : { exactUnknown: reason }),
       }),
     );
     return;
@@ -50,16 +72,18 @@ export function printTable(
   io.out(alignRows(header) + "\n");
   const rows: string[][] = [];
   const columns = t.value[0]?.length ?? 0;
-  rows.push(["", "value", "estimated error", ...(t.exact ? ["exact", "actual error"] : [])]);
+  rows.push(["", "value", "estimated error", ...(exact ? ["exact", "actual error"] : [])]);
   t.labels.forEach((label, k) => {
     const i = vector ? k : Math.floor(k / columns);
     const j = vector ? 0 : k % columns;
     const v = t.value[i][j];
     const cells = [label, formatNumber(v), formatError(t.error[i][j])];
-    if (t.exact) cells.push(formatNumber(t.exact[i][j]), formatError(Math.abs(v - t.exact[i][j])));
+    const e = exact?.[i][j];
+    if (e === null) cells.push("unknown", "");
+    else if (e !== undefined) cells.push(formatNumber(e), formatError(Math.abs(v - e)));
     rows.push(cells);
   });
   rows.push([""], ["evaluations", String(t.evaluations)]);
-  if (t.exact === null) rows.push(["exact", "unknown (math.js cannot differentiate this formula)"]);
+  if (reason !== undefined) rows.push(["exact", `unknown (${reason})`]);
   io.out(alignRows(rows));
 }
