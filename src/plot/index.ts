@@ -47,3 +47,5 @@ export {
   PATH_PADDING,
   type DescentFigureOptions,
 } from "./descent.js";
+export { STATUS_DIGITS, statusInWords } from "./status.js";
+export { LIMIT_OFFSETS, LIMIT_TOLERANCE, removableLimit } from "./limit.js";
