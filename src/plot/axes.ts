@@ -5,76 +5,49 @@
 import { GRID_COLOR, TEXT_COLOR } from "./constants.js";
 import type { Frame, Scale } from "./frame.js";
 import { element, escapeXml } from "./svg.js";
+import { FONT_SIZES, textWidth } from "./text.js";
+import { MAX_TICKS, ticksOf, type AxisTicks } from "./ticks.js";
+
+export { FONT_SIZES } from "./text.js";
 
 /**
- * Most labelled ticks wanted on an axis; a log axis over many decades labels every k-th power of ten
- * to stay under it.
+ * Least gap between two tick labels on the x axis, in px.
  *
- * @default 9
+ * @default 10
  * @example
  * ```ts
- * MAX_TICKS; // 9
+ * TICK_LABEL_GAP; // 10
  * ```
  */
-export const MAX_TICKS = 9;
+export const TICK_LABEL_GAP = 10;
 
-/**
- * Font sizes in px: readable at 800×600 and when the PNG is shown at half size in a README.
- *
- * @example
- * ```ts
- * FONT_SIZES.title; // 20
- * FONT_SIZES.tick; // 13
- * ```
- */
-export const FONT_SIZES = Object.freeze({ title: 20, subtitle: 14, label: 16, tick: 13, note: 13 });
-
-const SUPERSCRIPTS: Record<string, string> = {
-  "-": "⁻",
-  "0": "⁰",
-  "1": "¹",
-  "2": "²",
-  "3": "³",
-  "4": "⁴",
-  "5": "⁵",
-  "6": "⁶",
-  "7": "⁷",
-  "8": "⁸",
-  "9": "⁹",
-};
-
-/**
- * A power of ten as text with a superscript exponent.
- *
- * @example
- * ```ts
- * powerOfTen(-16); // "10⁻¹⁶"
- * powerOfTen(0); // "10⁰"
- * ```
- */
-export function powerOfTen(exponent: number): string {
-  return "10" + [...String(exponent)].map((c) => SUPERSCRIPTS[c] ?? c).join("");
+/** The most ticks (at most MAX_TICKS) whose labels do not touch along the axis. */
+function fittingTicks(scale: Scale, log: boolean, room: (t: AxisTicks) => boolean): AxisTicks {
+  let best = ticksOf(scale, log, MAX_TICKS);
+  for (let count = MAX_TICKS; count >= 2 && !room(best); count--) best = ticksOf(scale, log, count);
+  return best;
 }
 
-interface Tick {
-  value: number;
-  label: string;
+function xRoom(frame: Frame) {
+  return (t: AxisTicks): boolean =>
+    t.ticks.every((tick, i) => {
+      if (i === 0) return true;
+      const prev = t.ticks[i - 1];
+      const need = (textWidth(tick.label, FONT_SIZES.tick) + textWidth(prev.label, FONT_SIZES.tick)) / 2;
+      return Math.abs(frame.x(tick.value) - frame.x(prev.value)) >= need + TICK_LABEL_GAP;
+    });
 }
 
-function ticksOf(scale: Scale, log: boolean): Tick[] {
-  if (log) {
-    const [lo, hi] = scale.domain() as [number, number];
-    const first = Math.ceil(Math.log10(lo) - 1e-9);
-    const last = Math.floor(Math.log10(hi) + 1e-9);
-    const stride = Math.max(1, Math.ceil((last - first + 1) / MAX_TICKS));
-    const out: Tick[] = [];
-    for (let k = last; k >= first; k -= stride) out.unshift({ value: 10 ** k, label: powerOfTen(k) });
-    return out;
-  }
-  const values = scale.ticks(MAX_TICKS);
-  const format = scale.tickFormat(MAX_TICKS);
-  return values.map((value) => ({ value, label: format(value) }));
+function yRoom(frame: Frame) {
+  return (t: AxisTicks): boolean =>
+    t.ticks.every(
+      (tick, i) =>
+        i === 0 || Math.abs(frame.y(tick.value) - frame.y(t.ticks[i - 1].value)) >= FONT_SIZES.tick + 4,
+    );
 }
+
+const withBase = (label: string, base: number | null): string =>
+  base === null ? label : `${label} − ${base < 0 ? `(${base})` : base}`;
 
 /**
  * Labels of the axes.
@@ -105,13 +78,18 @@ export function drawAxes(frame: Frame, labels: AxisLabels): string {
   const grid: string[] = [];
   const marks: string[] = [];
   const texts: string[] = [];
-  for (const t of ticksOf(frame.x, frame.xLog)) {
+  const xTicks = fittingTicks(frame.x, frame.xLog, xRoom(frame));
+  const yTicks = fittingTicks(frame.y, frame.yLog, yRoom(frame));
+  for (const t of xTicks.ticks) {
     const px = frame.x(t.value);
     grid.push(element("line", { x1: px, y1: top, x2: px, y2: bottom }));
     marks.push(element("line", { x1: px, y1: bottom, x2: px, y2: bottom + 6 }));
-    texts.push(element("text", { x: px, y: bottom + 22, "text-anchor": "middle" }, escapeXml(t.label)));
+    // a label at the right edge is moved left so that it stays inside the figure
+    const half = textWidth(t.label, FONT_SIZES.tick) / 2;
+    const cx = Math.min(px, frame.width - 4 - half);
+    texts.push(element("text", { x: cx, y: bottom + 22, "text-anchor": "middle" }, escapeXml(t.label)));
   }
-  for (const t of ticksOf(frame.y, frame.yLog)) {
+  for (const t of yTicks.ticks) {
     const py = frame.y(t.value);
     grid.push(element("line", { x1: left, y1: py, x2: right, y2: py }));
     marks.push(element("line", { x1: left - 6, y1: py, x2: left, y2: py }));
@@ -131,7 +109,7 @@ export function drawAxes(frame: Frame, labels: AxisLabels): string {
     element(
       "text",
       { x: cx, y: frame.height - 16, "text-anchor": "middle", "font-size": FONT_SIZES.label },
-      escapeXml(labels.x),
+      escapeXml(withBase(labels.x, xTicks.base)),
     ),
     element(
       "text",
@@ -142,7 +120,7 @@ export function drawAxes(frame: Frame, labels: AxisLabels): string {
         "text-anchor": "middle",
         "font-size": FONT_SIZES.label,
       },
-      escapeXml(labels.y),
+      escapeXml(withBase(labels.y, yTicks.base)),
     ),
   ].join("\n");
 }

@@ -3,6 +3,20 @@
  * logarithmic, with nice round ends.
  */
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from "d3-scale";
+import { FONT_SIZES, textWidth } from "./text.js";
+import { ticksOf } from "./ticks.js";
+
+/**
+ * Room left of the y tick labels, in px: the rotated axis label (centred 22 px from the edge, 16 px
+ * type) and 10 px of gap on each side of it. The left margin is at least this plus the widest label.
+ *
+ * @default 42
+ * @example
+ * ```ts
+ * Y_LABEL_ROOM; // 42
+ * ```
+ */
+export const Y_LABEL_ROOM = 42;
 
 /**
  * A numeric scale from data to pixels (linear or log).
@@ -116,10 +130,16 @@ export function makeFrame(options: {
   margins?: Margins;
 }): Frame {
   const m = options.margins ?? DEFAULT_MARGINS;
-  const left = m.left;
   const right = options.width - m.right;
   const top = m.top;
   const bottom = options.height - m.bottom;
+  const y = axisScale(options.y, [bottom, top]);
+  // Room for the widest y tick label between the rotated axis label and the tick marks.
+  const widest = Math.max(
+    0,
+    ...ticksOf(y, options.y.log ?? false).ticks.map((t) => textWidth(t.label, FONT_SIZES.tick)),
+  );
+  const left = Math.max(m.left, Math.ceil(Y_LABEL_ROOM + widest));
   return {
     width: options.width,
     height: options.height,
@@ -128,7 +148,7 @@ export function makeFrame(options: {
     top,
     bottom,
     x: axisScale(options.x, [left, right]),
-    y: axisScale(options.y, [bottom, top]),
+    y,
     xLog: options.x.log ?? false,
     yLog: options.y.log ?? false,
   };

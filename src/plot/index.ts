@@ -1,22 +1,43 @@
 export * from "./constants.js";
 export { round } from "./round.js";
 export { element, escapeXml, svgDocument, type Attributes, type SvgDocumentOptions } from "./svg.js";
-export { DEFAULT_MARGINS, makeFrame, type AxisSpec, type Frame, type Margins, type Scale } from "./frame.js";
 export {
-  clipPlotArea,
-  drawAxes,
-  drawTitle,
-  FONT_SIZES,
+  DEFAULT_MARGINS,
+  Y_LABEL_ROOM,
+  makeFrame,
+  type AxisSpec,
+  type Frame,
+  type Margins,
+  type Scale,
+} from "./frame.js";
+export { clipPlotArea, drawAxes, drawTitle, SUBTITLE_LINE, TICK_LABEL_GAP, type AxisLabels } from "./axes.js";
+export { FONT_SIZES, GLYPH_WIDTH_EM, textWidth } from "./text.js";
+export {
+  MAX_TICK_LABEL,
   MAX_TICKS,
   powerOfTen,
-  SUBTITLE_LINE,
-  type AxisLabels,
-} from "./axes.js";
-export { drawLegend, GLYPH_WIDTH_EM, type LegendEntry } from "./legend.js";
+  tickLabels,
+  ticksOf,
+  type AxisTicks,
+  type Tick,
+} from "./ticks.js";
+export { drawLegend, legendBox, legendCorner, type Corner, type LegendEntry } from "./legend.js";
+export { LABEL_OFFSET, overlaps, placeLabel, type Box, type Placement } from "./place.js";
 export { marker, type MarkerShape } from "./marker.js";
 export { linePath } from "./path.js";
 export { MAX_FIGURE_SIZE, MIN_FIGURE_SIZE, type FigureOptions } from "./validate.js";
-export { tangentFigure, TANGENT_SAMPLES, type TangentFigureOptions } from "./tangent.js";
+export { frameAttribute, tangentFigure, TANGENT_SAMPLES, type TangentFigureOptions } from "./tangent.js";
+export {
+  curveSamples,
+  EDGE_REFINEMENTS,
+  FRAME_HALF_WIDTHS,
+  FRAME_INTERIOR,
+  FRAME_PADDING,
+  POLE_SPREAD,
+  tangentDomain,
+  yExtent,
+  type CurveSamples,
+} from "./tangent-data.js";
 export {
   errorCurveData,
   ERROR_FLOOR_RELATIVE,

@@ -1,7 +1,8 @@
-import { FONT_SIZES } from "./axes.js";
+import { FONT_SIZES, GLYPH_WIDTH_EM } from "./text.js";
 import { TEXT_COLOR } from "./constants.js";
 import type { Frame } from "./frame.js";
 import { marker, type MarkerShape } from "./marker.js";
+import type { Box } from "./place.js";
 import { element, escapeXml } from "./svg.js";
 
 /**
@@ -25,16 +26,60 @@ export interface LegendEntry {
 }
 
 /**
- * Average advance of a DejaVu Sans glyph as a fraction of the font size (its Latin lower case and
- * digits average about 0.6 em), used to size the legend box without measuring text.
+ * A corner of the plot area.
  *
- * @default 0.6
  * @example
  * ```ts
- * GLYPH_WIDTH_EM; // 0.6
+ * const c: Corner = "top-left";
  * ```
  */
-export const GLYPH_WIDTH_EM = 0.6;
+export type Corner = "top-left" | "top-right" | "bottom-left" | "bottom-right";
+
+/**
+ * The box a legend takes in a corner, in px.
+ *
+ * @example
+ * ```ts
+ * legendBox(fr, [{ label: "f(x)", color: "#0072B2" }], "top-left"); // { x: 96, y: 76, width: 109.8, height: 36 }
+ * ```
+ */
+export function legendBox(frame: Frame, entries: readonly LegendEntry[], corner: Corner): Box {
+  const size = FONT_SIZES.note;
+  const pad = 10;
+  const longest = Math.max(...entries.map((e) => [...e.label].length));
+  const width = pad * 3 + 36 + longest * size * GLYPH_WIDTH_EM;
+  const height = pad * 2 + (size + 9) * entries.length - 6;
+  const x = corner.endsWith("left") ? frame.left + 12 : frame.right - 12 - width;
+  const y = corner.startsWith("top") ? frame.top + 12 : frame.bottom - 12 - height;
+  return { x, y, width, height };
+}
+
+/**
+ * The corner whose legend box covers the fewest of `points` (pixels of the data), top-left first among
+ * equals, then top-right, bottom-right, bottom-left.
+ *
+ * @example
+ * ```ts
+ * legendCorner(fr, entries, curvePixels).corner; // "top-left" unless the curve runs through it
+ * ```
+ */
+export function legendCorner(
+  frame: Frame,
+  entries: readonly LegendEntry[],
+  points: readonly (readonly [number, number])[],
+): { corner: Corner; box: Box } {
+  const order: Corner[] = ["top-left", "top-right", "bottom-right", "bottom-left"];
+  let best = { corner: order[0], box: legendBox(frame, entries, order[0]), covered: Infinity };
+  for (const corner of order) {
+    const box = legendBox(frame, entries, corner);
+    const covered = points.filter(
+      ([x, y]) =>
+        x >= box.x - 6 && x <= box.x + box.width + 6 && y >= box.y - 6 && y <= box.y + box.height + 6,
+    ).length;
+    if (covered < best.covered) best = { corner, box, covered };
+  }
+  return { corner: best.corner, box: best.box };
+}
 
 /**
  * A legend box in a corner of the plot area, white and slightly transparent so data behind it stays
@@ -45,20 +90,12 @@ export const GLYPH_WIDTH_EM = 0.6;
  * drawLegend(fr, [{ label: "f(x)", color: "#0072B2" }, { label: "tangent", color: "#D55E00", dash: "9 5" }], "top-left");
  * ```
  */
-export function drawLegend(
-  frame: Frame,
-  entries: readonly LegendEntry[],
-  corner: "top-left" | "top-right" | "bottom-left" | "bottom-right",
-): string {
+export function drawLegend(frame: Frame, entries: readonly LegendEntry[], corner: Corner): string {
   const size = FONT_SIZES.note;
   const rowHeight = size + 9;
   const sample = 36;
   const pad = 10;
-  const longest = Math.max(...entries.map((e) => [...e.label].length));
-  const width = pad * 3 + sample + longest * size * GLYPH_WIDTH_EM;
-  const height = pad * 2 + rowHeight * entries.length - 6;
-  const x0 = corner.endsWith("left") ? frame.left + 12 : frame.right - 12 - width;
-  const y0 = corner.startsWith("top") ? frame.top + 12 : frame.bottom - 12 - height;
+  const { x: x0, y: y0, width, height } = legendBox(frame, entries, corner);
   const rows = entries.map((e, i) => {
     const cy = y0 + pad + rowHeight * i + rowHeight / 2 - 3;
     const lineWidth = e.lineWidth ?? 2.5;
