@@ -3,6 +3,8 @@ export { round } from "./round.js";
 export { element, escapeXml, svgDocument, type Attributes, type SvgDocumentOptions } from "./svg.js";
 export {
   DEFAULT_MARGINS,
+  equalAspect,
+  equalAspectFrame,
   Y_LABEL_ROOM,
   makeFrame,
   type AxisSpec,
@@ -26,7 +28,8 @@ export { LABEL_OFFSET, overlaps, placeLabel, type Box, type Placement } from "./
 export { marker, type MarkerShape } from "./marker.js";
 export { linePath } from "./path.js";
 export { MAX_FIGURE_SIZE, MIN_FIGURE_SIZE, type FigureOptions } from "./validate.js";
-export { frameAttribute, tangentFigure, TANGENT_SAMPLES, type TangentFigureOptions } from "./tangent.js";
+export { frameAttribute } from "./frame-attribute.js";
+export { tangentFigure, TANGENT_SAMPLES, type TangentFigureOptions } from "./tangent.js";
 export {
   curveSamples,
   EDGE_REFINEMENTS,
@@ -50,6 +53,7 @@ export {
 export { errorCurveFigure, HEADROOM_DECADES, type ErrorCurveFigureOptions } from "./error-curve.js";
 export {
   ARROW_FILL,
+  ARROW_RANGE,
   fieldDomain,
   BOOK_FIELD_GRID,
   DEFAULT_FIELD_DOMAIN,
@@ -63,7 +67,10 @@ export {
   BOOK_DESCENT_DOMAIN,
   descentFigure,
   DESCENT_LR,
+  DENSE_PATH_POINTS,
   DESCENT_STEPS,
+  MARKER_SPACING,
+  sparseMarkers,
   MAX_DESCENT_STEPS,
   PATH_PADDING,
   type DescentFigureOptions,

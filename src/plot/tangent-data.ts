@@ -109,11 +109,11 @@ export function curveSamples(
     // halve toward the edge from the finite side
     const inside = l ? grid[i - 1] : grid[i];
     const outside = l ? grid[i] : grid[i - 1];
-    let d = outside - inside;
+    let d = inside - outside;
     for (let k = 0; k < EDGE_REFINEMENTS; k++) {
       d /= 2;
-      const x = inside + d;
-      if (x === inside) break;
+      const x = outside + d;
+      if (x === outside) break;
       extra.push(x);
     }
   }

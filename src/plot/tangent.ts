@@ -10,6 +10,7 @@ import { drawLegend, legendCorner, type LegendEntry } from "./legend.js";
 import { removableLimit } from "./limit.js";
 import { marker } from "./marker.js";
 import { linePath } from "./path.js";
+import { frameAttribute } from "./frame-attribute.js";
 import { element, escapeXml, svgDocument } from "./svg.js";
 import { curveSamples, yExtent } from "./tangent-data.js";
 import { placeLabel } from "./place.js";
@@ -221,20 +222,4 @@ export function tangentFigure(options: TangentFigureOptions): string {
       drawLegend(frame, legend, corner.corner),
     ],
   });
-}
-
-/**
- * The frame as the `data-frame` attribute the explorer reads to map pointer positions back to x:
- * "left right top bottom xlo xhi ylo yhi" (pixels, then the scales' domains).
- *
- * @example
- * ```ts
- * frameAttribute(makeFrame({ width: 800, height: 600, x: { domain: [0, 20] }, y: { domain: [0, 6] } }));
- * // "84 772 64 536 0 20 0 6"
- * ```
- */
-export function frameAttribute(frame: Frame): string {
-  const [xlo, xhi] = frame.x.domain();
-  const [ylo, yhi] = frame.y.domain();
-  return [frame.left, frame.right, frame.top, frame.bottom, xlo, xhi, ylo, yhi].map(String).join(" ");
 }
