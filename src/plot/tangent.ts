@@ -61,6 +61,11 @@ export interface TangentFigureOptions extends FigureOptions {
   sides?: { left: number; right: number };
   /** A line of status in words under the title (e.g. "not differentiable at 0: …"). */
   note?: string;
+  /**
+   * A step h: the secant through (x0 − h, f(x0 − h)) and (x0 + h, f(x0 + h)) is drawn too, the line
+   * whose slope is the book's central difference with that h (the explorer's step control).
+   */
+  secant?: number;
 }
 
 interface Slope {
@@ -87,7 +92,7 @@ function tangentLines(
   ends: readonly [number, number],
   slope: number,
   sides: TangentFigureOptions["sides"],
-): { d: string; color: string; label: string }[] {
+): { d: string; color: string; label: string; dash?: string }[] {
   // The line from t1 to t2 cut to the y range shown (and as much again above and below), so that a
   // steep tangent (log at 1e-9: slope 1e9) never writes coordinates of 1e10 px, which renderers drop.
   const [ylo, yhi] = frame.y.domain();
@@ -120,6 +125,34 @@ function tangentLines(
       label: `right tangent, slope ${sides.right}`,
     },
   ];
+}
+
+/** The secant of the central difference with step h, over the figure's range, or null. */
+function secantLine(
+  frame: Frame,
+  f: Fn1,
+  x0: number,
+  h: number | undefined,
+  ends: readonly [number, number],
+): { d: string; color: string; label: string; dash?: string } | null {
+  if (h === undefined) return null;
+  checkFinite(h, "secant", "INVALID_OPTION");
+  const [ya, yb] = [f(x0 - h), f(x0 + h)];
+  if (!(h > 0 && Number.isFinite(ya) && Number.isFinite(yb))) return null;
+  const m = (yb - ya) / (2 * h);
+  const at = (t: number): [number, number] => [frame.x(t), frame.y(ya + m * (t - (x0 - h)))];
+  const [ylo, yhi] = frame.y.domain();
+  const inside = [ends[0], ends[1]].every((t) => {
+    const y = ya + m * (t - (x0 - h));
+    return Number.isFinite(y) && Math.abs(y) < 1e6 * (Math.abs(ylo) + Math.abs(yhi) + 1);
+  });
+  if (!inside) return null;
+  return {
+    d: linePath([at(ends[0]), at(ends[1])]),
+    color: PALETTE.green,
+    label: `secant, h = ${h}`,
+    dash: DASHES.dashDot,
+  };
 }
 
 /**
@@ -169,13 +202,15 @@ export function tangentFigure(options: TangentFigureOptions): string {
   const clampY = (y: number): number => Math.max(-10 * height, Math.min(11 * height, y));
   const pixels = curve.xs.map((x, i) => [frame.x(x), clampY(frame.y(curve.ys[i]))] as [number, number]);
   const lines = tangentLines(frame, x0, y0, ends, d, options.sides);
+  const secant = secantLine(frame, f, x0, options.secant, ends);
+  if (secant !== null) lines.push(secant);
   const px = frame.x(x0);
   const py = frame.y(y0);
   const pointText =
     limit === null ? `(${x0}, ${y0}) · slope ${d}` : `f(${x0}) undefined, limit ${y0} · slope ${d}`;
   const legend: LegendEntry[] = [
     { label: options.yLabel ?? "f(x)", color: PALETTE.blue },
-    ...lines.map((l) => ({ label: l.label, color: l.color, dash: DASHES.dashed })),
+    ...lines.map((l) => ({ label: l.label, color: l.color, dash: l.dash ?? DASHES.dashed })),
     {
       label: limit === null ? "point of contact" : "hole: f undefined there",
       color: TEXT_COLOR,
@@ -200,7 +235,9 @@ export function tangentFigure(options: TangentFigureOptions): string {
         { "clip-path": clip.attribute, fill: "none", "stroke-width": 2.5 },
         element("path", { d: linePath(pixels), stroke: PALETTE.blue }) +
           lines
-            .map((l) => element("path", { d: l.d, stroke: l.color, "stroke-dasharray": DASHES.dashed }))
+            .map((l) =>
+              element("path", { d: l.d, stroke: l.color, "stroke-dasharray": l.dash ?? DASHES.dashed }),
+            )
             .join(""),
       ),
       limit === null
