@@ -9,7 +9,14 @@ import { loadFormula, type LoadedFormula } from "./formula.js";
 import type { Box } from "./geometry.js";
 import { OneDView, POINTER_RESOLUTION } from "./one-d.js";
 import type { Pair } from "./partials.js";
-import { MAX_DESCENT_STEPS, parseState, serializeState, type ExplorerState } from "./state.js";
+import {
+  H_RANGE,
+  MAX_DESCENT_STEPS,
+  parseState,
+  SEED_FORMULA,
+  serializeState,
+  type ExplorerState,
+} from "./state.js";
 import { TwoDView } from "./two-d.js";
 import { followPoint, initialView, type ViewRange } from "./view.js";
 
@@ -61,6 +68,8 @@ const ui = {
   lr: byId("lr", HTMLInputElement),
   lrValue: byId("lr-value", HTMLOutputElement),
   steps: byId("steps", HTMLInputElement),
+  h: byId("step-h", HTMLInputElement),
+  hValue: byId("step-h-value", HTMLOutputElement),
   view1d: byId("view-1d", HTMLElement),
   view2d: byId("view-2d", HTMLElement),
   examples: Array.from(document.querySelectorAll<HTMLButtonElement>(".examples button")),
@@ -105,6 +114,23 @@ const twoD = new TwoDView(
   },
 );
 
+/**
+ * Positions of the step slider per decade of h: 4, so it moves h by 10^(1/4) ≈ 1.78 a step, the
+ * error chart's own spacing.
+ *
+ * @default 4
+ * @example
+ * ```ts
+ * H_SLIDER_PER_DECADE; // 4
+ * ```
+ */
+export const H_SLIDER_PER_DECADE = 4;
+
+/** The first view of the point for the current formula (src/plot's framing around it). */
+function startView(): ViewRange {
+  return formula?.mode === "1d" ? initialView(state.x, formula.f) : initialView(state.x);
+}
+
 function lrFromSlider(): number {
   return Number((10 ** Number(ui.lr.value)).toPrecision(3));
 }
@@ -122,16 +148,22 @@ function syncControls(): void {
   if (document.activeElement !== ui.lr) ui.lr.value = String(Math.log10(state.lr));
   ui.lrValue.textContent = String(state.lr);
   if (document.activeElement !== ui.steps) ui.steps.value = String(state.steps);
+  if (document.activeElement !== ui.h) ui.h.value = String(Math.log10(state.h));
+  ui.hValue.textContent = String(state.h);
+  ui.h.setAttribute("aria-valuetext", `h = ${state.h}`);
 }
 
 function draw(): void {
-  if (formula === null) return;
+  if (formula === null) {
+    syncControls();
+    return;
+  }
   ui.view1d.hidden = formula.mode !== "1d";
   ui.point1d.hidden = formula.mode !== "1d";
   ui.view2d.hidden = formula.mode !== "2d";
   ui.point2d.hidden = formula.mode !== "2d";
   try {
-    if (formula.mode === "1d") oneD.render(formula, state.x, view1d);
+    if (formula.mode === "1d") oneD.render(formula, state.x, view1d, state.h);
     else twoD.render(formula, [state.x0, state.x1], state.lr, state.steps, box);
   } catch (e) {
     // Not expected (the views catch what the figures throw), but never leave the page half-drawn silently.
@@ -139,7 +171,7 @@ function draw(): void {
   }
   syncControls();
   // The URL names the range only when it is not where the point's view would start anyway.
-  state.range = sameRanges([view1d], [initialView(state.x)]) ? null : view1d;
+  state.range = sameRanges([view1d], [startView()]) ? null : view1d;
   state.box = sameRanges(box, initialBox([state.x0, state.x1])) ? null : box;
   history.replaceState(null, "", serializeState(state, formula.mode) + location.hash);
   document.title = `${formula.mode === "1d" ? "f(x)" : "f(x0, x1)"} = ${state.formula} · numdiff explorer`;
@@ -170,16 +202,26 @@ function showError(message: string): void {
   ui.formula.setAttribute("aria-invalid", message === "" ? "false" : "true");
 }
 
-function applyFormula(): void {
+function applyFormula(fresh = true): void {
   const text = ui.formula.value;
   try {
     const loaded = loadFormula(text);
+    const changed = formula === null || formula.source !== loaded.source;
     formula = loaded;
     state.formula = text;
     showError("");
+    // A new formula starts from its own first view (a link's range is kept when the page opens).
+    if (changed && fresh) {
+      view1d = startView();
+      box = initialBox([state.x0, state.x1]);
+    }
   } catch (e) {
     showError(e instanceof Error ? e.message : "this formula cannot be read");
-    return;
+    if (formula === null) {
+      // A bad formula in a link: the panels show the seed's function meanwhile, the fields their values.
+      formula = loadFormula(SEED_FORMULA);
+      view1d = state.range ?? startView();
+    } else return;
   }
   draw();
 }
@@ -214,7 +256,7 @@ ui.point.addEventListener("change", () => {
 });
 ui.slider.addEventListener("input", () => setPoint(Number(ui.slider.value), false));
 ui.resetView.addEventListener("click", () => {
-  view1d = initialView(state.x);
+  view1d = startView();
   draw();
 });
 
@@ -238,6 +280,13 @@ ui.lr.addEventListener("input", () => {
   state.lr = lrFromSlider();
   draw();
 });
+ui.h.min = String(Math.log10(H_RANGE[0]));
+ui.h.max = String(Math.log10(H_RANGE[1]));
+ui.h.step = String(1 / H_SLIDER_PER_DECADE);
+ui.h.addEventListener("input", () => {
+  state.h = Number((10 ** Number(ui.h.value)).toPrecision(3));
+  draw();
+});
 ui.steps.max = String(MAX_DESCENT_STEPS);
 ui.steps.addEventListener("input", () => {
   const v = typedNumber(ui.steps);
@@ -258,10 +307,7 @@ for (const button of ui.examples) {
       return data[name] !== undefined && Number.isFinite(v) ? v : null;
     };
     const x = given("x");
-    if (x !== null) {
-      state.x = x;
-      view1d = initialView(x);
-    }
+    if (x !== null) state.x = x;
     const x0 = given("x0");
     const x1 = given("x1");
     if (x0 !== null && x1 !== null) {
@@ -286,4 +332,8 @@ new ResizeObserver(() => {
 }).observe(document.body);
 
 ui.formula.value = state.formula;
-applyFormula();
+applyFormula(false);
+if (state.range === null && formula !== null) {
+  view1d = startView();
+  draw();
+}

@@ -2,18 +2,19 @@
  * The one-variable view: src/plot's tangent figure with an interactive layer on top (drag the point,
  * arrow keys, wheel zoom, drag to pan, click to move the point), the numbers, and the error chart.
  */
-import { errorCurveFigure, PALETTE, tangentFigure, type Frame } from "../../src/plot/index.js";
+import { errorCurveFigure, PALETTE, statusInWords, tangentFigure, type Frame } from "../../src/plot/index.js";
 import { parseSvg, svgEl, toSvgPoint } from "./dom.js";
 import type { Formula1D } from "./formula.js";
 import {
   ERROR_ASPECT,
   ERROR_MIN_WIDTH,
   fitFigure,
+  frameFromMarkup,
   TANGENT_ASPECT,
   tangentFrame,
   type FigureSize,
 } from "./geometry.js";
-import { pointNumbers } from "./numbers.js";
+import { pointNumbers, stepNumbers } from "./numbers.js";
 import { announcer } from "./announce.js";
 import { pointSummary, pointTable } from "./tables.js";
 import { panView, wheelZoomFactor, zoomView, type ViewRange } from "./view.js";
@@ -216,20 +217,28 @@ export class OneDView {
     this.listen();
   }
 
-  /** Redraws the figure, the numbers and the error chart. */
-  render(formula: Formula1D, x: number, view: ViewRange): void {
+  /** Redraws the figure, the numbers and the error chart; `h` is the step of the secant. */
+  render(formula: Formula1D, x: number, view: ViewRange, h: number): void {
     this.x = x;
     this.view = view;
     const { f, exact } = formula;
     let message = "";
+    const numbers = pointNumbers(f, x, exact);
+    const { auto } = numbers;
+    const sides =
+      auto.left !== undefined && auto.right !== undefined
+        ? { left: auto.left.value, right: auto.right.value }
+        : undefined;
+    const note = statusInWords(auto, `x = ${x}`) ?? undefined;
     try {
       const size = fitFigure(this.elements.plot.clientWidth, TANGENT_ASPECT);
-      const svg = parseSvg(tangentFigure({ f, x0: x, domain: view, ...size }));
+      const markup = tangentFigure({ f, x0: x, domain: view, sides, note, secant: h, ...size });
+      const svg = parseSvg(markup);
       this.figure?.remove();
       this.figure = svg;
       this.elements.plot.insertBefore(svg, this.overlay);
       this.size = size;
-      this.frame = tangentFrame(view, size);
+      this.frame = frameFromMarkup(markup) ?? tangentFrame(view, size);
       this.overlay.setAttribute("viewBox", `0 0 ${size.width} ${size.height}`);
     } catch (e) {
       const why = Number.isFinite(f(x))
@@ -240,21 +249,23 @@ export class OneDView {
       message = `No tangent at x = ${x}: ${why}.` + (this.figure === null ? "" : " The last plot is kept.");
     }
     this.placeHandle();
-    const numbers = pointNumbers(f, x, exact);
-    this.elements.numbers.replaceChildren(pointTable(numbers, x, formula.exactSource));
+    this.elements.numbers.replaceChildren(
+      pointTable(numbers, x, formula.exactSource, stepNumbers(f, x, h, numbers.exact)),
+    );
     this.say(pointSummary(numbers, x));
     this.showStatus(message);
     // The error chart (the heaviest SVG) is redrawn once the point rests, not on every frame of a drag.
     clearTimeout(this.chartTimer);
-    this.chartTimer = setTimeout(() => this.drawErrorChart(f, x, numbers.exact), ERROR_CHART_DELAY_MS);
+    this.chartTimer = setTimeout(() => this.drawErrorChart(f, x, numbers.exact, h), ERROR_CHART_DELAY_MS);
   }
 
-  private drawErrorChart(f: Formula1D["f"], x: number, exact: number | null): void {
+  private drawErrorChart(f: Formula1D["f"], x: number, exact: number | null, h: number): void {
     try {
       const chart = errorCurveFigure({
         f,
         x0: x,
         exact: exact ?? undefined,
+        markStep: h,
         ...fitFigure(this.elements.errorChart.clientWidth, ERROR_ASPECT, ERROR_MIN_WIDTH),
       });
       this.elements.errorChart.replaceChildren(parseSvg(chart));

@@ -7,7 +7,7 @@ import { descentFigure, gradientFieldFigure, PALETTE, type Frame } from "../../s
 import { zoomBox } from "./box.js";
 import { parseSvg, svgEl, toSvgPoint } from "./dom.js";
 import type { Formula2D } from "./formula.js";
-import { BOX_ASPECT, boxFrame, fitFigure, type Box } from "./geometry.js";
+import { BOX_ASPECT, boxFrame, fitFigure, frameFromMarkup, type Box } from "./geometry.js";
 import { CLICK_SLOP_PX, SHIFT_STEP_FACTOR, WHEEL_LINE_PX } from "./one-d.js";
 import type { Pair } from "./partials.js";
 import { partialNumbers } from "./partials.js";
@@ -205,7 +205,10 @@ export class TwoDView {
     const { f } = formula;
     const problems: string[] = [];
     try {
-      this.panels[0].show(gradientFieldFigure({ f, domain: box, ...size }), this.frame, p);
+      const field = gradientFieldFigure({ f, domain: box, ...size });
+      // the figure widens the box for equal units: map pointers through the frame it drew
+      this.frame = frameFromMarkup(field) ?? this.frame;
+      this.panels[0].show(field, this.frame, p);
     } catch (e) {
       problems.push(`No gradient field: ${e instanceof Error ? e.message : String(e)}.`);
     }
