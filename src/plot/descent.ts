@@ -5,8 +5,9 @@ import { checkFunction } from "../core/validate.js";
 import { clipPlotArea, drawAxes, drawTitle, FONT_SIZES } from "./axes.js";
 import { DASHES, PALETTE, TEXT_COLOR } from "./constants.js";
 import { fieldDomain, type Range } from "./field.js";
-import { equalAspectFrame } from "./frame.js";
-import { drawLegend } from "./legend.js";
+import { equalAspectFrame, type Frame } from "./frame.js";
+import { drawLegend, legendBox, type LegendEntry } from "./legend.js";
+import { placeLabel, type Box } from "./place.js";
 import { LEVEL_COUNT, levelCurves } from "./levels.js";
 import { marker } from "./marker.js";
 import { linePath } from "./path.js";
@@ -213,6 +214,22 @@ export function descentFigure(options: DescentFigureOptions): string {
       : `diverged: not finite after step ${firstBad}`;
   const title = options.title ?? `Gradient descent from (${start[0]}, ${start[1]}), lr ${lr}, ${steps} steps`;
   const lastPx = pts[pts.length - 1];
+  const legend: LegendEntry[] = [
+    {
+      label: path.length > DENSE_PATH_POINTS ? "x, a marker every few steps" : "x after each step",
+      color: PALETTE.vermillion,
+      lineWidth: 1.5,
+      marker: "circle",
+    },
+    { label: "start", color: TEXT_COLOR, lineWidth: 0, marker: "square" },
+    {
+      label: `after ${firstBad < 0 ? steps : firstBad - 1} steps`,
+      color: TEXT_COLOR,
+      lineWidth: 0,
+      marker: "diamond",
+    },
+    ...(curves === "" ? [] : [{ label: "level curves of f", color: "#b8b8b8", lineWidth: 1 }]),
+  ];
   return svgDocument({
     width,
     height,
@@ -242,32 +259,24 @@ export function descentFigure(options: DescentFigureOptions): string {
           marker("square", pts[0][0], pts[0][1], 11, TEXT_COLOR) +
           (pts.length > 1 ? marker("diamond", lastPx[0], lastPx[1], 11, TEXT_COLOR) : ""),
       ),
-      element(
-        "text",
-        { x: pts[0][0] + 12, y: pts[0][1] - 10, "font-size": FONT_SIZES.note },
-        escapeXml(`start (${start[0]}, ${start[1]})`),
-      ),
+      startLabel(frame, `start (${start[0]}, ${start[1]})`, pts[0], legendBox(frame, legend, "top-right")),
       drawTitle(frame, title, [endText]),
-      drawLegend(
-        frame,
-        [
-          {
-            label: path.length > DENSE_PATH_POINTS ? "x, a marker every few steps" : "x after each step",
-            color: PALETTE.vermillion,
-            lineWidth: 1.5,
-            marker: "circle",
-          },
-          { label: "start", color: TEXT_COLOR, lineWidth: 0, marker: "square" },
-          {
-            label: `after ${firstBad < 0 ? steps : firstBad - 1} steps`,
-            color: TEXT_COLOR,
-            lineWidth: 0,
-            marker: "diamond",
-          },
-          ...(curves === "" ? [] : [{ label: "level curves of f", color: "#b8b8b8", lineWidth: 1 }]),
-        ],
-        "top-right",
-      ),
+      drawLegend(frame, legend, "top-right"),
     ],
   });
+}
+
+/** The start's label beside its marker, inside the plot and clear of the legend. */
+function startLabel(frame: Frame, text: string, p: readonly [number, number], legend: Box): string {
+  const at = placeLabel(frame, text, FONT_SIZES.note, p[0], p[1], [legend], true);
+  return element(
+    "text",
+    {
+      x: at.x,
+      y: at.y,
+      "text-anchor": at.anchor === "end" ? "end" : undefined,
+      "font-size": FONT_SIZES.note,
+    },
+    escapeXml(text),
+  );
 }

@@ -1,5 +1,6 @@
 import { BOOK_STEP } from "../core/constants.js";
 import { clipPlotArea, drawAxes, drawTitle, FONT_SIZES, SUBTITLE_LINE } from "./axes.js";
+import { textWidth } from "./text.js";
 import { DASHES, PALETTE, TEXT_COLOR } from "./constants.js";
 import { errorCurveData, type ErrorCurveDataOptions } from "./error-data.js";
 import { DEFAULT_MARGINS, makeFrame } from "./frame.js";
@@ -103,11 +104,19 @@ export function errorCurveFigure(options: ErrorCurveFigureOptions): string {
         "stroke-dasharray": DASHES.dotted,
       }),
     );
+    const markText = `h = ${stepText(mark)}${mark === BOOK_STEP ? " (the book)" : ""}`;
+    // right of the line, or left of it where the figure ends first
+    const right = at + 6 + textWidth(markText, FONT_SIZES.note) <= frame.right - 4;
     body.push(
       element(
         "text",
-        { x: at + 6, y: frame.top + 40, "font-size": FONT_SIZES.note },
-        escapeXml(`h = ${stepText(mark)}${mark === BOOK_STEP ? " (the book)" : ""}`),
+        {
+          x: right ? at + 6 : at - 6,
+          y: frame.top + 40,
+          "text-anchor": right ? undefined : "end",
+          "font-size": FONT_SIZES.note,
+        },
+        escapeXml(markText),
       ),
     );
   }

@@ -206,8 +206,12 @@ export function tangentFigure(options: TangentFigureOptions): string {
   if (secant !== null) lines.push(secant);
   const px = frame.x(x0);
   const py = frame.y(y0);
+  // Six digits beside the point (the subtitle has every digit), so the label fits a narrow figure.
+  const s6 = (v: number): string => String(Number(v.toPrecision(6)));
   const pointText =
-    limit === null ? `(${x0}, ${y0}) · slope ${d}` : `f(${x0}) undefined, limit ${y0} · slope ${d}`;
+    limit === null
+      ? `(${s6(x0)}, ${s6(y0)}) · slope ${s6(d)}`
+      : `f(${s6(x0)}) undefined, limit ${s6(y0)} · slope ${s6(d)}`;
   const legend: LegendEntry[] = [
     { label: options.yLabel ?? "f(x)", color: PALETTE.blue },
     ...lines.map((l) => ({ label: l.label, color: l.color, dash: l.dash ?? DASHES.dashed })),
