@@ -162,6 +162,39 @@ export const MIN_TITLE_FONT = 10;
 export const TITLE_SIDE = 8;
 
 /**
+ * Subtitle lines broken at spaces so that each fits a figure `width` px wide at
+ * {@link MIN_TITLE_FONT} + 1 px: a long line ("actual error |D(h) − f′(x0)| at x0 = 30, against the
+ * exact derivative 10686474581524.463") becomes two on a narrow figure. Lines that fit stay as they are.
+ *
+ * @example
+ * ```ts
+ * wrapSubtitles(["slope 0.2 (given)"], 800); // ["slope 0.2 (given)"]
+ * wrapSubtitles(["a ".repeat(60).trim()], 300).length; // 2 or more
+ * ```
+ */
+export function wrapSubtitles(lines: readonly string[], width: number): string[] {
+  const size = MIN_TITLE_FONT + 1;
+  const room = width - 2 * TITLE_SIDE - 60;
+  const out: string[] = [];
+  for (const line of lines) {
+    if (textWidth(line, FONT_SIZES.subtitle) <= room) {
+      out.push(line);
+      continue;
+    }
+    let current = "";
+    for (const word of line.split(" ")) {
+      const next = current === "" ? word : `${current} ${word}`;
+      if (current !== "" && textWidth(next, size) > room) {
+        out.push(current);
+        current = word;
+      } else current = next;
+    }
+    if (current !== "") out.push(current);
+  }
+  return out;
+}
+
+/**
  * The title, centred over the plot area, and smaller subtitle lines under it.
  *
  * @example

@@ -5,9 +5,8 @@ import { checkFunction } from "../core/validate.js";
 import { clipPlotArea, drawAxes, drawTitle, FONT_SIZES } from "./axes.js";
 import { DASHES, PALETTE, TEXT_COLOR } from "./constants.js";
 import { fieldDomain, type Range } from "./field.js";
-import { equalAspectFrame, type Frame } from "./frame.js";
-import { drawLegend, legendBox, type LegendEntry } from "./legend.js";
-import { placeLabel, type Box } from "./place.js";
+import { equalAspectFrame } from "./frame.js";
+import { drawLegend, legendAndLabel, type LegendEntry } from "./legend.js";
 import { LEVEL_COUNT, levelCurves } from "./levels.js";
 import { marker } from "./marker.js";
 import { linePath } from "./path.js";
@@ -230,6 +229,15 @@ export function descentFigure(options: DescentFigureOptions): string {
     },
     ...(curves === "" ? [] : [{ label: "level curves of f", color: "#b8b8b8", lineWidth: 1 }]),
   ];
+  const startText = `start (${start[0]}, ${start[1]})`;
+  // the book's legend is top right; another corner only where the start's label needs it
+  const placed = legendAndLabel(
+    frame,
+    legend,
+    [],
+    { text: startText, x: pts[0][0], y: pts[0][1], preferAbove: true },
+    ["top-right", "bottom-right", "bottom-left", "top-left"],
+  );
   return svgDocument({
     width,
     height,
@@ -259,24 +267,18 @@ export function descentFigure(options: DescentFigureOptions): string {
           marker("square", pts[0][0], pts[0][1], 11, TEXT_COLOR) +
           (pts.length > 1 ? marker("diamond", lastPx[0], lastPx[1], 11, TEXT_COLOR) : ""),
       ),
-      startLabel(frame, `start (${start[0]}, ${start[1]})`, pts[0], legendBox(frame, legend, "top-right")),
+      element(
+        "text",
+        {
+          x: placed.label.x,
+          y: placed.label.y,
+          "text-anchor": placed.label.anchor === "end" ? "end" : undefined,
+          "font-size": FONT_SIZES.note,
+        },
+        escapeXml(startText),
+      ),
       drawTitle(frame, title, [endText]),
-      drawLegend(frame, legend, "top-right"),
+      drawLegend(frame, legend, placed.corner),
     ],
   });
-}
-
-/** The start's label beside its marker, inside the plot and clear of the legend. */
-function startLabel(frame: Frame, text: string, p: readonly [number, number], legend: Box): string {
-  const at = placeLabel(frame, text, FONT_SIZES.note, p[0], p[1], [legend], true);
-  return element(
-    "text",
-    {
-      x: at.x,
-      y: at.y,
-      "text-anchor": at.anchor === "end" ? "end" : undefined,
-      "font-size": FONT_SIZES.note,
-    },
-    escapeXml(text),
-  );
 }

@@ -2,9 +2,9 @@ import { invalid } from "../core/errors.js";
 import { gradient } from "../core/index.js";
 import type { FnN } from "../core/types.js";
 import { checkFunction } from "../core/validate.js";
-import { clipPlotArea, drawAxes, drawTitle } from "./axes.js";
+import { clipPlotArea, drawAxes, drawTitle, SUBTITLE_LINE, wrapSubtitles } from "./axes.js";
 import { FIELD_ARROW_COLOR } from "./constants.js";
-import { equalAspectFrame } from "./frame.js";
+import { DEFAULT_MARGINS, equalAspectFrame } from "./frame.js";
 
 import { round } from "./round.js";
 import { frameAttribute } from "./frame-attribute.js";
@@ -74,6 +74,18 @@ export const ARROW_FILL = 0.9;
  * ```
  */
 export const ARROW_RANGE = 10;
+
+/**
+ * Figures narrower than this (px) get a second subtitle line: the field's subtitle, about 80
+ * characters at 14 px, needs some 670 px on one line.
+ *
+ * @default 640
+ * @example
+ * ```ts
+ * NARROW_FIGURE; // 640
+ * ```
+ */
+export const NARROW_FIGURE = 640;
 
 /**
  * A range `[lo, hi]`.
@@ -172,7 +184,15 @@ export function gradientFieldFigure(options: GradientFieldOptions): string {
   const gx = gridAxis(options.grid, dx);
   const gy = gridAxis(options.grid, dy);
   const { width, height } = figureSize(options);
-  const frame = equalAspectFrame({ width, height, x: dx, y: dy });
+  // Below this width the subtitle (about 80 characters) takes two lines; leave room for them.
+  const narrow = width < NARROW_FIGURE;
+  const frame = equalAspectFrame({
+    width,
+    height,
+    x: dx,
+    y: dy,
+    margins: narrow ? { ...DEFAULT_MARGINS, top: DEFAULT_MARGINS.top + SUBTITLE_LINE } : undefined,
+  });
   const arrows: { x: number; y: number; u: number; v: number }[] = [];
   let largest = 0;
   // Grid points outside the domain (the book's 2.25) are left out, as clipping would hide them.
@@ -255,7 +275,7 @@ export function gradientFieldFigure(options: GradientFieldOptions): string {
           fill: "none",
         }) + element("path", { d: heads.join(""), fill: FIELD_ARROW_COLOR }),
       ),
-      drawTitle(frame, title, [subtitle]),
+      drawTitle(frame, title, wrapSubtitles([subtitle], width).slice(0, narrow ? 2 : 1)),
     ],
   });
 }

@@ -12,7 +12,17 @@ export {
   type Margins,
   type Scale,
 } from "./frame.js";
-export { clipPlotArea, drawAxes, drawTitle, SUBTITLE_LINE, TICK_LABEL_GAP, type AxisLabels } from "./axes.js";
+export {
+  clipPlotArea,
+  drawAxes,
+  drawTitle,
+  MIN_TITLE_FONT,
+  SUBTITLE_LINE,
+  TICK_LABEL_GAP,
+  TITLE_SIDE,
+  wrapSubtitles,
+  type AxisLabels,
+} from "./axes.js";
 export { FONT_SIZES, GLYPH_WIDTH_EM, textWidth } from "./text.js";
 export {
   MAX_TICK_LABEL,
@@ -23,7 +33,15 @@ export {
   type AxisTicks,
   type Tick,
 } from "./ticks.js";
-export { drawLegend, legendBox, legendCorner, type Corner, type LegendEntry } from "./legend.js";
+export {
+  drawLegend,
+  legendBox,
+  legendCorner,
+  legendFontSize,
+  MIN_LEGEND_FONT,
+  type Corner,
+  type LegendEntry,
+} from "./legend.js";
 export { LABEL_OFFSET, overlaps, placeLabel, type Box, type Placement } from "./place.js";
 export { marker, type MarkerShape } from "./marker.js";
 export { linePath } from "./path.js";
@@ -54,6 +72,7 @@ export { errorCurveFigure, HEADROOM_DECADES, type ErrorCurveFigureOptions } from
 export {
   ARROW_FILL,
   ARROW_RANGE,
+  NARROW_FIGURE,
   fieldDomain,
   BOOK_FIELD_GRID,
   DEFAULT_FIELD_DOMAIN,

@@ -2,7 +2,7 @@ import { FONT_SIZES, GLYPH_WIDTH_EM } from "./text.js";
 import { TEXT_COLOR } from "./constants.js";
 import type { Frame } from "./frame.js";
 import { marker, type MarkerShape } from "./marker.js";
-import type { Box } from "./place.js";
+import { overlaps, placeLabel, type Box, type Placement } from "./place.js";
 import { element, escapeXml } from "./svg.js";
 
 /**
@@ -44,7 +44,7 @@ export type Corner = "top-left" | "top-right" | "bottom-left" | "bottom-right";
  * ```
  */
 export function legendBox(frame: Frame, entries: readonly LegendEntry[], corner: Corner): Box {
-  const size = FONT_SIZES.note;
+  const size = legendFontSize(frame, entries);
   const pad = 10;
   const longest = Math.max(...entries.map((e) => [...e.label].length));
   const width = pad * 3 + 36 + longest * size * GLYPH_WIDTH_EM;
@@ -52,6 +52,32 @@ export function legendBox(frame: Frame, entries: readonly LegendEntry[], corner:
   const x = corner.endsWith("left") ? frame.left + 12 : frame.right - 12 - width;
   const y = corner.startsWith("top") ? frame.top + 12 : frame.bottom - 12 - height;
   return { x, y, width, height };
+}
+
+/**
+ * Smallest legend font size, in px: a legend wider than its plot area is set smaller down to this.
+ *
+ * @default 9
+ * @example
+ * ```ts
+ * MIN_LEGEND_FONT; // 9
+ * ```
+ */
+export const MIN_LEGEND_FONT = 9;
+
+/**
+ * The legend's font size: FONT_SIZES.note, or smaller (to {@link MIN_LEGEND_FONT}) so that the box
+ * fits the plot area of a narrow figure.
+ *
+ * @example
+ * ```ts
+ * legendFontSize(fr, [{ label: "f(x)", color: "#0072B2" }]); // 13
+ * ```
+ */
+export function legendFontSize(frame: Frame, entries: readonly LegendEntry[]): number {
+  const longest = Math.max(...entries.map((e) => [...e.label].length));
+  const room = frame.right - frame.left - 24 - 30 - 36;
+  return Math.max(MIN_LEGEND_FONT, Math.min(FONT_SIZES.note, room / (longest * GLYPH_WIDTH_EM)));
 }
 
 /**
@@ -67,8 +93,8 @@ export function legendCorner(
   frame: Frame,
   entries: readonly LegendEntry[],
   points: readonly (readonly [number, number])[],
+  order: readonly Corner[] = ["top-left", "top-right", "bottom-right", "bottom-left"],
 ): { corner: Corner; box: Box } {
-  const order: Corner[] = ["top-left", "top-right", "bottom-right", "bottom-left"];
   let best = { corner: order[0], box: legendBox(frame, entries, order[0]), covered: Infinity };
   for (const corner of order) {
     const box = legendBox(frame, entries, corner);
@@ -91,7 +117,7 @@ export function legendCorner(
  * ```
  */
 export function drawLegend(frame: Frame, entries: readonly LegendEntry[], corner: Corner): string {
-  const size = FONT_SIZES.note;
+  const size = Math.round(legendFontSize(frame, entries) * 100) / 100;
   const rowHeight = size + 9;
   const sample = 36;
   const pad = 10;
@@ -137,4 +163,39 @@ export function drawLegend(frame: Frame, entries: readonly LegendEntry[], corner
       "stroke-width": 0.5,
     }) + rows.join(""),
   );
+}
+
+/**
+ * A legend corner and a point's label placed together: the legend goes where it covers the fewest
+ * data points ({@link legendCorner}) unless the label then finds no place clear of it, in which case
+ * the next corner is tried.
+ *
+ * @example
+ * ```ts
+ * const { corner, label } = legendAndLabel(fr, entries, curvePixels, { text: "(5, 0.75)", x: 400, y: 300 });
+ * ```
+ */
+export function legendAndLabel(
+  frame: Frame,
+  entries: readonly LegendEntry[],
+  points: readonly (readonly [number, number])[],
+  point: { text: string; x: number; y: number; preferAbove?: boolean },
+  order: readonly Corner[] = ["top-left", "top-right", "bottom-right", "bottom-left"],
+): { corner: Corner; box: Box; label: Placement } {
+  const ranked: Corner[] = [];
+  let rest = [...order];
+  while (rest.length > 0) {
+    const next = legendCorner(frame, entries, points, rest).corner;
+    ranked.push(next);
+    rest = rest.filter((c) => c !== next);
+  }
+  let first: { corner: Corner; box: Box; label: Placement } | null = null;
+  for (const corner of ranked) {
+    const box = legendBox(frame, entries, corner);
+    const label = placeLabel(frame, point.text, FONT_SIZES.note, point.x, point.y, [box], point.preferAbove);
+    const found = { corner, box, label };
+    first ??= found;
+    if (!overlaps(label.box, box)) return found;
+  }
+  return first!;
 }

@@ -83,7 +83,10 @@ export function placeLabel(
   const w = textWidth(text, size);
   const below = { y: py + LABEL_OFFSET + size * 0.6, top: py + LABEL_OFFSET - size * 0.4 };
   const above = { y: py - LABEL_OFFSET, top: py - LABEL_OFFSET - size };
-  const rows = preferAbove ? [above, below] : [below, above];
+  // further away when the near places are taken (a legend beside the point on a narrow figure)
+  const farBelow = { y: below.y + 2.5 * LABEL_OFFSET, top: below.top + 2.5 * LABEL_OFFSET };
+  const farAbove = { y: above.y - 2.5 * LABEL_OFFSET, top: above.top - 2.5 * LABEL_OFFSET };
+  const rows = preferAbove ? [above, below, farAbove, farBelow] : [below, above, farBelow, farAbove];
   const candidates: Placement[] = [];
   for (const side of ["start", "end"] as const) {
     for (const r of rows) {

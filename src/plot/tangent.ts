@@ -3,17 +3,16 @@ import { derivative } from "../core/derivative.js";
 import { invalid } from "../core/errors.js";
 import type { Fn1 } from "../core/types.js";
 import { checkFunction } from "../core/validate.js";
-import { clipPlotArea, drawAxes, drawTitle, FONT_SIZES, SUBTITLE_LINE } from "./axes.js";
+import { clipPlotArea, drawAxes, drawTitle, FONT_SIZES, SUBTITLE_LINE, wrapSubtitles } from "./axes.js";
 import { DASHES, PALETTE, TEXT_COLOR } from "./constants.js";
 import { DEFAULT_MARGINS, makeFrame, type Frame } from "./frame.js";
-import { drawLegend, legendCorner, type LegendEntry } from "./legend.js";
+import { drawLegend, legendAndLabel, type LegendEntry } from "./legend.js";
 import { removableLimit } from "./limit.js";
 import { marker } from "./marker.js";
 import { linePath } from "./path.js";
 import { frameAttribute } from "./frame-attribute.js";
 import { element, escapeXml, svgDocument } from "./svg.js";
 import { curveSamples, yExtent } from "./tangent-data.js";
-import { placeLabel } from "./place.js";
 import { checkFinite, checkInteger, checkRange, figureSize, type FigureOptions } from "./validate.js";
 
 /**
@@ -190,7 +189,10 @@ export function tangentFigure(options: TangentFigureOptions): string {
   const ends: [number, number] = [a, last];
   const slopes = options.sides === undefined ? [d] : [options.sides.left, options.sides.right];
   const tangentYs = slopes.flatMap((m) => ends.map((t) => y0 + m * (t - x0)));
-  const subtitles = [`slope ${d} (${slope.how})`, ...(options.note === undefined ? [] : [options.note])];
+  const subtitles = wrapSubtitles(
+    [`slope ${d} (${slope.how})`, ...(options.note === undefined ? [] : [options.note])],
+    width,
+  );
   const frame = makeFrame({
     width,
     height,
@@ -222,8 +224,12 @@ export function tangentFigure(options: TangentFigureOptions): string {
       marker: "circle" as const,
     },
   ];
-  const corner = legendCorner(frame, legend, [...pixels, [px, py]]);
-  const label = placeLabel(frame, pointText, FONT_SIZES.note, px, py, [corner.box], d < 0);
+  const { corner, label } = legendAndLabel(frame, legend, [...pixels, [px, py]], {
+    text: pointText,
+    x: px,
+    y: py,
+    preferAbove: d < 0,
+  });
   const title = options.title ?? `f(x) and its tangent at x = ${x0}`;
   return svgDocument({
     width,
@@ -260,7 +266,7 @@ export function tangentFigure(options: TangentFigureOptions): string {
         escapeXml(pointText),
       ),
       drawTitle(frame, title, subtitles),
-      drawLegend(frame, legend, corner.corner),
+      drawLegend(frame, legend, corner),
     ],
   });
 }

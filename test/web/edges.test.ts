@@ -147,16 +147,19 @@ describe("the explorer's figures hold at every edge, at 1280 and 390 px", () => 
         });
         await expectTidyFigures(page, `${name} at ${viewport.width}`);
         // numbers never wrap between digits: each number cell is one line high
-        const tall = await page.evaluate(() =>
-          Array.from(document.querySelectorAll<HTMLElement>(".numbers td.num"))
-            .filter((td) => (td.textContent ?? "").trim() !== "" && td.querySelector("br") === null)
-            .filter(
-              (td) =>
-                td.getClientRects().length > 0 &&
-                td.getBoundingClientRect().height > 2.6 * parseFloat(getComputedStyle(td).fontSize),
-            )
-            .map((td) => td.textContent),
-        );
+        const tall = await page.evaluate(() => {
+          const wrapped: string[] = [];
+          for (const td of Array.from(document.querySelectorAll<HTMLElement>(".numbers td.num"))) {
+            const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+              const range = document.createRange();
+              range.selectNodeContents(node);
+              const tops = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+              if (tops.size > 1) wrapped.push(node.textContent ?? "");
+            }
+          }
+          return wrapped;
+        });
         expect(tall).toEqual([]);
         if (size === "phone") {
           // figure text at least about 10 px on screen: tick labels are 13 SVG units
