@@ -76,6 +76,8 @@ const ui = {
 };
 
 const state: ExplorerState = parseState(location.search);
+/** The range the page was opened with (null: the formula's own first view). */
+const LINKED_RANGE = state.range;
 let formula: LoadedFormula | null = null;
 let view1d: ViewRange = state.range ?? initialView(state.x);
 let box: Box = state.box ?? initialBox([state.x0, state.x1]);
@@ -206,15 +208,14 @@ function applyFormula(fresh = true): void {
   const text = ui.formula.value;
   try {
     const loaded = loadFormula(text);
-    const changed = formula === null || formula.source !== loaded.source;
+    const first = formula === null;
+    const changed = first || formula?.source !== loaded.source;
     formula = loaded;
     state.formula = text;
     showError("");
-    // A new formula starts from its own first view (a link's range is kept when the page opens).
-    if (changed && fresh) {
-      view1d = startView();
-      box = initialBox([state.x0, state.x1]);
-    }
+    // A new formula starts from its own first view; a link's range is kept when the page opens.
+    if ((changed && fresh) || (first && LINKED_RANGE === null)) view1d = startView();
+    if (changed && fresh) box = initialBox([state.x0, state.x1]);
   } catch (e) {
     showError(e instanceof Error ? e.message : "this formula cannot be read");
     if (formula === null) {
@@ -333,7 +334,3 @@ new ResizeObserver(() => {
 
 ui.formula.value = state.formula;
 applyFormula(false);
-if (state.range === null && formula !== null) {
-  view1d = startView();
-  draw();
-}
