@@ -369,8 +369,9 @@ describe("numdiff explorer in Chromium", () => {
     await expectNumber(page, "derivative-value", Math.E, 1e-12 * Math.E);
     await typeInto(page, "point-input", "-2.5");
     await expectNumber(page, "derivative-value", Math.exp(-2.5), 1e-12);
-    // typing "-2" moved the view to [-12, 8] (centred on −2); "-2.5" stays inside it
-    expect(new URL(page.url()).search).toBe("?f=exp%28x%29&x=-2.5&range=-12%3A8");
+    // e^x at 1 opens on [-9, 11] (framed around the point); "-2" and "-2.5" stay inside it, and the
+    // URL names that range since e^x at -2.5 would open on another
+    expect(new URL(page.url()).search).toBe("?f=exp%28x%29&x=-2.5&range=-9%3A11");
     await page.reload();
     await page.getByTestId("numbers").waitFor();
     expect(await page.getByTestId("point-input").inputValue()).toBe("-2.5");
@@ -388,9 +389,20 @@ describe("numdiff explorer in Chromium", () => {
     expect(await figureOf(page, "descent-plot").locator("title").first().textContent()).toBe(
       "Gradient descent from (3, 4), lr 0.1, 20 steps",
     );
-    // click at (1, −2) on the field: the region is the book's [-3.5, 3.5] × [-4.5, 4.5]
+    // click at (1, −2) on the field: the region is the book's [-3.5, 3.5] × [-4.5, 4.5], widened to
+    // equal units on both axes (the figure's data-frame says how)
     const area = await plotArea(page, "field-plot");
-    await page.mouse.click(area.x + ((1 + 3.5) / 7) * area.width, area.y + ((4.5 + 2) / 9) * area.height);
+    const [, , , , xlo, xhi, ylo, yhi] = (
+      (await figureOf(page, "field-plot").getAttribute("data-frame")) ?? ""
+    )
+      .split(" ")
+      .map(Number);
+    expect(xlo).toBeLessThanOrEqual(-3.5);
+    expect(yhi).toBeGreaterThanOrEqual(4.5);
+    await page.mouse.click(
+      area.x + ((1 - xlo) / (xhi - xlo)) * area.width,
+      area.y + ((yhi + 2) / (yhi - ylo)) * area.height,
+    );
     await until(
       async () => (await page.getByTestId("point-input-x0").inputValue()) !== "3",
       "the point to move",
