@@ -267,16 +267,18 @@ export function descentFigure(options: DescentFigureOptions): string {
           marker("square", pts[0][0], pts[0][1], 11, TEXT_COLOR) +
           (pts.length > 1 ? marker("diamond", lastPx[0], lastPx[1], 11, TEXT_COLOR) : ""),
       ),
-      element(
-        "text",
-        {
-          x: placed.label.x,
-          y: placed.label.y,
-          "text-anchor": placed.label.anchor === "end" ? "end" : undefined,
-          "font-size": FONT_SIZES.note,
-        },
-        escapeXml(startText),
-      ),
+      placed.label === null
+        ? ""
+        : element(
+            "text",
+            {
+              x: placed.label.x,
+              y: placed.label.y,
+              "text-anchor": placed.label.anchor === "end" ? "end" : undefined,
+              "font-size": FONT_SIZES.note,
+            },
+            escapeXml(startText),
+          ),
       drawTitle(frame, title, [endText]),
       drawLegend(frame, legend, placed.corner),
     ],

@@ -44,7 +44,7 @@ export type Corner = "top-left" | "top-right" | "bottom-left" | "bottom-right";
  * ```
  */
 export function legendBox(frame: Frame, entries: readonly LegendEntry[], corner: Corner): Box {
-  const size = legendFontSize(frame, entries);
+  const size = Math.round(legendFontSize(frame, entries) * 100) / 100;
   const pad = 10;
   const longest = Math.max(...entries.map((e) => [...e.label].length));
   const width = pad * 3 + 36 + longest * size * GLYPH_WIDTH_EM;
@@ -168,7 +168,7 @@ export function drawLegend(frame: Frame, entries: readonly LegendEntry[], corner
 /**
  * A legend corner and a point's label placed together: the legend goes where it covers the fewest
  * data points ({@link legendCorner}) unless the label then finds no place clear of it, in which case
- * the next corner is tried.
+ * the next corner is tried; where none leaves room, the label is null (left out).
  *
  * @example
  * ```ts
@@ -181,7 +181,7 @@ export function legendAndLabel(
   points: readonly (readonly [number, number])[],
   point: { text: string; x: number; y: number; preferAbove?: boolean },
   order: readonly Corner[] = ["top-left", "top-right", "bottom-right", "bottom-left"],
-): { corner: Corner; box: Box; label: Placement } {
+): { corner: Corner; box: Box; label: Placement | null } {
   const ranked: Corner[] = [];
   let rest = [...order];
   while (rest.length > 0) {
@@ -189,13 +189,12 @@ export function legendAndLabel(
     ranked.push(next);
     rest = rest.filter((c) => c !== next);
   }
-  let first: { corner: Corner; box: Box; label: Placement } | null = null;
   for (const corner of ranked) {
     const box = legendBox(frame, entries, corner);
     const label = placeLabel(frame, point.text, FONT_SIZES.note, point.x, point.y, [box], point.preferAbove);
-    const found = { corner, box, label };
-    first ??= found;
-    if (!overlaps(label.box, box)) return found;
+    if (!overlaps(label.box, box)) return { corner, box, label };
   }
-  return first!;
+  // No corner leaves the label a place (a small figure): the legend keeps its best corner and the
+  // label is left out; its numbers are in the subtitle.
+  return { corner: ranked[0], box: legendBox(frame, entries, ranked[0]), label: null };
 }

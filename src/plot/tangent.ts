@@ -260,11 +260,13 @@ export function tangentFigure(options: TangentFigureOptions): string {
             stroke: TEXT_COLOR,
             "stroke-width": 2,
           }),
-      element(
-        "text",
-        { x: label.x, y: label.y, "text-anchor": label.anchor, "font-size": FONT_SIZES.note },
-        escapeXml(pointText),
-      ),
+      label === null
+        ? ""
+        : element(
+            "text",
+            { x: label.x, y: label.y, "text-anchor": label.anchor, "font-size": FONT_SIZES.note },
+            escapeXml(pointText),
+          ),
       drawTitle(frame, title, subtitles),
       drawLegend(frame, legend, corner),
     ],

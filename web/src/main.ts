@@ -1,11 +1,13 @@
 /**
- * The explorer page: reads the state from the URL, compiles the formula through numdiff's formula
- * layer, shows the view it belongs in, and keeps the URL in step. A formula that fails to compile
- * shows its message beside the input and leaves the last good view in place.
+ * The explorer page: reads the state from the URL, has the formula compiled and everything computed
+ * by a Web Worker (client.ts, worker.ts: the page never freezes, and a runaway formula is stopped
+ * after a time budget), shows the view it belongs in, and keeps the URL in step. A formula that
+ * fails to compile shows its message beside the input and leaves the last good view in place.
  */
 import { initialBox, followBox } from "./box.js";
 import { byId } from "./dom.js";
-import { loadFormula, type LoadedFormula } from "./formula.js";
+import { ComputeClient } from "./client.js";
+import ComputeWorker from "./worker.ts?worker&inline";
 import type { Box } from "./geometry.js";
 import { OneDView, POINTER_RESOLUTION } from "./one-d.js";
 import type { Pair } from "./partials.js";
@@ -16,6 +18,7 @@ import {
   SEED_FORMULA,
   serializeState,
   type ExplorerState,
+  type Mode,
 } from "./state.js";
 import { TwoDView } from "./two-d.js";
 import { followPoint, initialView, type ViewRange } from "./view.js";
@@ -78,7 +81,16 @@ const ui = {
 const state: ExplorerState = parseState(location.search);
 /** The range the page was opened with (null: the formula's own first view). */
 const LINKED_RANGE = state.range;
-let formula: LoadedFormula | null = null;
+/** Computes off the page's thread (src/expr, src/core and src/plot run in the worker). */
+const client = new ComputeClient(() => new ComputeWorker());
+/** The view the shown formula belongs in, null until one has loaded. */
+let mode: Mode | null = null;
+/** The formula drawn: the one typed, or the seed's while a link's formula cannot be read. */
+let shown = SEED_FORMULA;
+/** The next one-variable render starts from the point's first view (computed with f by the worker). */
+let resetView = LINKED_RANGE === null;
+/** The point's first view for the shown formula, from the last reply (null before one came). */
+let start1d: ViewRange | null = null;
 let view1d: ViewRange = state.range ?? initialView(state.x);
 let box: Box = state.box ?? initialBox([state.x0, state.x1]);
 
@@ -97,6 +109,7 @@ const oneD = new OneDView(
       draw();
     },
   },
+  client,
 );
 
 const twoD = new TwoDView(
@@ -114,6 +127,7 @@ const twoD = new TwoDView(
       draw();
     },
   },
+  client,
 );
 
 /**
@@ -127,11 +141,6 @@ const twoD = new TwoDView(
  * ```
  */
 export const H_SLIDER_PER_DECADE = 4;
-
-/** The first view of the point for the current formula (src/plot's framing around it). */
-function startView(): ViewRange {
-  return formula?.mode === "1d" ? initialView(state.x, formula.f) : initialView(state.x);
-}
 
 function lrFromSlider(): number {
   return Number((10 ** Number(ui.lr.value)).toPrecision(3));
@@ -156,27 +165,35 @@ function syncControls(): void {
 }
 
 function draw(): void {
-  if (formula === null) {
-    syncControls();
-    return;
-  }
-  ui.view1d.hidden = formula.mode !== "1d";
-  ui.point1d.hidden = formula.mode !== "1d";
-  ui.view2d.hidden = formula.mode !== "2d";
-  ui.point2d.hidden = formula.mode !== "2d";
-  try {
-    if (formula.mode === "1d") oneD.render(formula, state.x, view1d, state.h);
-    else twoD.render(formula, [state.x0, state.x1], state.lr, state.steps, box);
-  } catch (e) {
-    // Not expected (the views catch what the figures throw), but never leave the page half-drawn silently.
-    showError(`could not draw this view: ${e instanceof Error ? e.message : String(e)}`);
-  }
   syncControls();
-  // The URL names the range only when it is not where the point's view would start anyway.
-  state.range = sameRanges([view1d], [startView()]) ? null : view1d;
+  if (mode === null) return;
+  ui.view1d.hidden = mode !== "1d";
+  ui.point1d.hidden = mode !== "1d";
+  ui.view2d.hidden = mode !== "2d";
+  ui.point2d.hidden = mode !== "2d";
+  if (mode === "1d") {
+    const ask = resetView ? null : view1d;
+    resetView = false;
+    void oneD.render(shown, state.x, ask, state.h).then((drawn) => {
+      if (drawn === null) return;
+      view1d = drawn.view;
+      start1d = drawn.start;
+      syncControls();
+      writeUrl();
+    });
+  } else {
+    void twoD.render(shown, [state.x0, state.x1], state.lr, state.steps, box);
+  }
+  writeUrl();
+}
+
+/** The URL and the title follow the state; a range is named only where a link would not start anyway. */
+function writeUrl(): void {
+  if (mode === null) return;
+  if (mode === "1d") state.range = start1d !== null && sameRanges([view1d], [start1d]) ? null : view1d;
   state.box = sameRanges(box, initialBox([state.x0, state.x1])) ? null : box;
-  history.replaceState(null, "", serializeState(state, formula.mode) + location.hash);
-  document.title = `${formula.mode === "1d" ? "f(x)" : "f(x0, x1)"} = ${state.formula} · numdiff explorer`;
+  history.replaceState(null, "", serializeState(state, mode) + location.hash);
+  document.title = `${mode === "1d" ? "f(x)" : "f(x0, x1)"} = ${state.formula} · numdiff explorer`;
 }
 
 function sameRanges(a: readonly ViewRange[], b: readonly ViewRange[]): boolean {
@@ -206,25 +223,29 @@ function showError(message: string): void {
 
 function applyFormula(fresh = true): void {
   const text = ui.formula.value;
-  try {
-    const loaded = loadFormula(text);
-    const first = formula === null;
-    const changed = first || formula?.source !== loaded.source;
-    formula = loaded;
-    state.formula = text;
-    showError("");
-    // A new formula starts from its own first view; a link's range is kept when the page opens.
-    if ((changed && fresh) || (first && LINKED_RANGE === null)) view1d = startView();
-    if (changed && fresh) box = initialBox([state.x0, state.x1]);
-  } catch (e) {
-    showError(e instanceof Error ? e.message : "this formula cannot be read");
-    if (formula === null) {
+  client.latest("load", { kind: "load", formula: text }).then(
+    (reply) => {
+      if (reply === null || reply.kind !== "load") return;
+      const first = mode === null;
+      const changed = first || shown !== text;
+      mode = reply.mode;
+      shown = text;
+      state.formula = text;
+      showError("");
+      // A new formula starts from its own first view; a link's range is kept when the page opens.
+      if ((changed && fresh) || (first && LINKED_RANGE === null)) resetView = true;
+      if (changed && fresh) box = initialBox([state.x0, state.x1]);
+      draw();
+    },
+    (e: Error) => {
+      showError(e.message || "this formula cannot be read");
+      if (mode !== null) return;
       // A bad formula in a link: the panels show the seed's function meanwhile, the fields their values.
-      formula = loadFormula(SEED_FORMULA);
-      view1d = state.range ?? startView();
-    } else return;
-  }
-  draw();
+      mode = "1d";
+      shown = SEED_FORMULA;
+      draw();
+    },
+  );
 }
 
 /** A finite number typed in an input, or null while it is empty or half-typed. */
@@ -257,7 +278,7 @@ ui.point.addEventListener("change", () => {
 });
 ui.slider.addEventListener("input", () => setPoint(Number(ui.slider.value), false));
 ui.resetView.addEventListener("click", () => {
-  view1d = startView();
+  resetView = true;
   draw();
 });
 
@@ -308,7 +329,10 @@ for (const button of ui.examples) {
       return data[name] !== undefined && Number.isFinite(v) ? v : null;
     };
     const x = given("x");
-    if (x !== null) state.x = x;
+    if (x !== null) {
+      state.x = x;
+      resetView = true;
+    }
     const x0 = given("x0");
     const x1 = given("x1");
     if (x0 !== null && x1 !== null) {
