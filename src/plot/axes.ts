@@ -217,6 +217,11 @@ export function drawTitle(frame: Frame, title: string, subtitles: readonly strin
       escapeXml(title),
     ),
   ];
+  // one size for all subtitle lines (the smallest any of them needs), so wrapped lines read as one
+  const subtitleSize = Math.min(
+    FONT_SIZES.subtitle,
+    ...subtitles.map((line) => fit(line, FONT_SIZES.subtitle)),
+  );
   subtitles.forEach((line, i) => {
     parts.push(
       element(
@@ -225,7 +230,7 @@ export function drawTitle(frame: Frame, title: string, subtitles: readonly strin
           x: cx,
           y: 50 + SUBTITLE_LINE * i,
           "text-anchor": "middle",
-          "font-size": round(fit(line, FONT_SIZES.subtitle)),
+          "font-size": round(subtitleSize),
         },
         escapeXml(line),
       ),

@@ -41,7 +41,7 @@ export const MAX_FIGURE_WIDTH = 800;
  * @default 420
  * @example
  * ```ts
- * fitFigure(340, TANGENT_ASPECT); // { width: 420, height: 294 }
+ * fitFigure(340, TANGENT_ASPECT); // { width: 420, height: 441 } (narrow: NARROW_ASPECT)
  * ```
  */
 export const MIN_FIGURE_WIDTH = 420;
@@ -53,7 +53,7 @@ export const MIN_FIGURE_WIDTH = 420;
  * @default 420
  * @example
  * ```ts
- * fitFigure(390, ERROR_ASPECT, ERROR_MIN_WIDTH); // { width: 420, height: 315 }
+ * fitFigure(390, ERROR_ASPECT, ERROR_MIN_WIDTH); // { width: 420, height: 441 }
  * ```
  */
 export const ERROR_MIN_WIDTH = 420;
@@ -108,8 +108,34 @@ export const BOX_ASPECT = 0.85;
 export function fitFigure(boxWidth: number, aspect: number, minWidth = MIN_FIGURE_WIDTH): FigureSize {
   const width =
     boxWidth > 0 ? Math.round(Math.min(MAX_FIGURE_WIDTH, Math.max(minWidth, boxWidth))) : MAX_FIGURE_WIDTH;
-  return { width, height: Math.round(width * aspect) };
+  // A narrow figure is made taller: its title, subtitles and legend take the same height as on a
+  // wide one, and the plot area needs room left.
+  const tall = width < NARROW_WIDTH ? Math.max(aspect, NARROW_ASPECT) : aspect;
+  return { width, height: Math.round(width * tall) };
 }
+
+/**
+ * Figures narrower than this (px) are drawn at least {@link NARROW_ASPECT} high.
+ *
+ * @default 600
+ * @example
+ * ```ts
+ * NARROW_WIDTH; // 600
+ * ```
+ */
+export const NARROW_WIDTH = 600;
+
+/**
+ * Height / width of a figure narrower than {@link NARROW_WIDTH}: 1.05, room for three subtitle lines,
+ * a legend and a plot area on a phone.
+ *
+ * @default 1.05
+ * @example
+ * ```ts
+ * fitFigure(358, TANGENT_ASPECT); // { width: 420, height: 441 }
+ * ```
+ */
+export const NARROW_ASPECT = 1.05;
 
 /**
  * The frame of `tangentFigure({ domain: view, width, height })`: its x axis is the view extended to
