@@ -4,37 +4,26 @@
  * singularity, a bad formula in a link, the step-h control. Screenshots of every case go to
  * test/web/screenshots/ for a person to look at. Waits are on conditions, never on time.
  */
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPage, launchChromium, REPO_ROOT, serveStatic, type StaticServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT, useSite } from "./harness.js";
 
 const SCREENSHOTS = join(REPO_ROOT, "test", "web", "screenshots");
 const WIDTHS = { laptop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
-let site: string;
-let server: StaticServer;
-let browser: Browser;
+const built = useSite();
 
-beforeAll(async () => {
-  site = buildPage();
-  server = await serveStatic(site);
-  browser = await launchChromium();
+beforeAll(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (site) rmSync(site, { recursive: true, force: true });
 });
 
 async function open(
   search: string,
   viewport: { width: number; height: number },
 ): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({
+  const page = await built.browser.newPage({
     viewport,
     isMobile: viewport.width < 500,
     hasTouch: viewport.width < 500,
@@ -44,7 +33,7 @@ async function open(
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
   });
-  await page.goto(server.url + search);
+  await page.goto(built.server.url + search);
   await page.waitForFunction(
     () => document.querySelector('[data-testid="numbers"] table, [data-testid="partials"] table') !== null,
   );

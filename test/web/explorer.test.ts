@@ -3,12 +3,12 @@
  * a person would (keyboard typing, mouse drags, wheel), under the page's own Content-Security-Policy.
  * Screenshots go to test/web/screenshots/ for a person to look at.
  */
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildPage, launchChromium, REPO_ROOT, serveStatic, type StaticServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT, useSite } from "./harness.js";
 
 const SCREENSHOTS = join(REPO_ROOT, "test", "web", "screenshots");
 /** How long a page may take to show a change (a keystroke, a drag) before the test gives up. */
@@ -16,9 +16,7 @@ const SETTLE_MS = 5000;
 const LAPTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
-let site: string;
-let server: StaticServer;
-let browser: Browser;
+const built = useSite();
 
 /** Everything a page did that it should not: console errors, CSP violations, dialogs, foreign requests. */
 interface Trouble {
@@ -33,9 +31,9 @@ const pages: { page: Page; trouble: Trouble }[] = [];
 async function open(
   search = "",
   viewport = LAPTOP,
-  base = server.url,
+  base = built.server.url,
 ): Promise<{ page: Page; trouble: Trouble }> {
-  const page = await browser.newPage({
+  const page = await built.browser.newPage({
     viewport,
     hasTouch: viewport === PHONE,
     isMobile: viewport === PHONE,
@@ -132,10 +130,7 @@ async function plotArea(
   return box;
 }
 
-beforeAll(async () => {
-  site = buildPage();
-  server = await serveStatic(site);
-  browser = await launchChromium();
+beforeAll(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
@@ -150,12 +145,6 @@ afterEach(async () => {
       pageErrors: [],
     });
   }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (site) rmSync(site, { recursive: true, force: true });
 });
 
 describe("numdiff explorer in Chromium", () => {
@@ -519,7 +508,7 @@ describe("numdiff explorer in Chromium", () => {
   });
 
   it("the built page also works opened straight from its folder (file://), under the same CSP", async () => {
-    const base = pathToFileURL(join(site, "index.html")).href;
+    const base = pathToFileURL(join(built.dir, "index.html")).href;
     const { page } = await open("?f=sin(x)&x=1", LAPTOP, base);
     await expectNumber(page, "derivative-value", Math.cos(1), 1e-12);
     expect(await figureOf(page, "plot").count()).toBe(1);
