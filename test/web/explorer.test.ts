@@ -525,6 +525,8 @@ describe("numdiff explorer in Chromium", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "phone.png"), fullPage: true });
     // a finger drags the point: a horizontal touch drag of 60 px from the handle
     const cdp = await page.context().newCDPSession(page);
+    // the phone's figure is drawn taller than the laptop's: bring the handle into the viewport first
+    await page.locator('[data-testid="plot-handle"] .handle-ring').scrollIntoViewIfNeeded();
     const at = await centre(page, '[data-testid="plot-handle"] .handle-ring');
     const touch = async (type: "touchStart" | "touchMove" | "touchEnd", x: number) =>
       cdp.send("Input.dispatchTouchEvent", {
