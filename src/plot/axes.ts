@@ -218,8 +218,10 @@ export function drawTitle(frame: Frame, title: string, subtitles: readonly strin
     ),
   ];
   // one size for all subtitle lines (the smallest any of them needs), so wrapped lines read as one
+  // (and never larger than the title)
   const subtitleSize = Math.min(
     FONT_SIZES.subtitle,
+    fit(title, FONT_SIZES.title),
     ...subtitles.map((line) => fit(line, FONT_SIZES.subtitle)),
   );
   subtitles.forEach((line, i) => {

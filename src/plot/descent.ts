@@ -234,7 +234,7 @@ export function descentFigure(options: DescentFigureOptions): string {
   const placed = legendAndLabel(
     frame,
     legend,
-    [],
+    pts,
     { text: startText, x: pts[0][0], y: pts[0][1], preferAbove: true },
     ["top-right", "bottom-right", "bottom-left", "top-left"],
   );
