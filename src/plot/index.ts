@@ -54,6 +54,7 @@ export {
   FRAME_HALF_WIDTHS,
   FRAME_INTERIOR,
   FRAME_PADDING,
+  GROWTH_LIMIT,
   POLE_SPREAD,
   tangentDomain,
   yExtent,

@@ -67,6 +67,19 @@ export const FRAME_INTERIOR = 0.1;
 export const FRAME_PADDING = 0.125;
 
 /**
+ * A range is not taken when the y range it shows is more than this many times the rise of the
+ * tangent across it: the curve there is dominated by growth far from the point (e^x at 1 on
+ * [-9, 11] rises 60,000 against the tangent's 54), and the point's neighbourhood looks flat.
+ *
+ * @default 10
+ * @example
+ * ```ts
+ * GROWTH_LIMIT; // 10
+ * ```
+ */
+export const GROWTH_LIMIT = 10;
+
+/**
  * The samples of the curve.
  *
  * @example
@@ -205,7 +218,12 @@ export function tangentDomain(
   for (const c of candidates) {
     const s = curveSamples(f, c, 100, x0);
     const ends = [c[0], c[1]].map((t) => y0 + slope * (t - x0));
-    const score = interior(x0, y0, c, yExtent(s.gridYs, [y0], ends));
+    const ys = yExtent(s.gridYs, [y0], ends);
+    // a curve that climbs far away from its tangent (e^x on [-9, 11]) squashes the point's
+    // neighbourhood flat: such a range is not taken
+    const tangentSpan = Math.abs(slope) * (c[1] - c[0]);
+    const squashed = tangentSpan > 0 && ys[1] - ys[0] > GROWTH_LIMIT * tangentSpan;
+    const score = squashed ? 0 : interior(x0, y0, c, ys);
     if (score >= FRAME_INTERIOR) return c;
     if (score > bestScore) [best, bestScore] = [c, score];
   }

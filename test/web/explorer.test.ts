@@ -362,9 +362,10 @@ describe("numdiff explorer in Chromium", () => {
     await expectNumber(page, "derivative-value", Math.E, 1e-12 * Math.E);
     await typeInto(page, "point-input", "-2.5");
     await expectNumber(page, "derivative-value", Math.exp(-2.5), 1e-12);
-    // e^x at 1 opens on [-9, 11] (framed around the point); "-2" and "-2.5" stay inside it, and the
-    // URL names that range since e^x at -2.5 would open on another
-    expect(new URL(page.url()).search).toBe("?f=exp%28x%29&x=-2.5&range=-9%3A11");
+    // e^x at 1 opens on [-1, 3] (framed around the point); typing "-2" moved the view to [-4, 0]
+    // (centred on −2), "-2.5" stays inside it, and the URL names it since e^x at -2.5 would open on
+    // another range
+    expect(new URL(page.url()).search).toBe("?f=exp%28x%29&x=-2.5&range=-4%3A0");
     await page.reload();
     await page.getByTestId("numbers").waitFor();
     expect(await page.getByTestId("point-input").inputValue()).toBe("-2.5");
