@@ -232,6 +232,7 @@ export class OneDView {
   ): Promise<{ view: ViewRange; start: ViewRange } | null> {
     this.x = x;
     if (view !== null) this.view = view;
+    clearTimeout(this.chartTimer);
     const size = fitFigure(this.elements.plot.clientWidth, TANGENT_ASPECT);
     let reply: OneDReply | null;
     try {
@@ -268,12 +269,15 @@ export class OneDView {
     const size = fitFigure(this.elements.errorChart.clientWidth, ERROR_ASPECT, ERROR_MIN_WIDTH);
     this.client.latest("chart", { kind: "chart", formula, x, h, size }).then(
       (reply) => {
-        if (reply === null || reply.kind !== "chart") return;
+        // a chart for a point that has moved on since is not shown (nor its trouble)
+        if (reply === null || reply.kind !== "chart" || x !== this.x) return;
         if (reply.markup !== null) this.elements.errorChart.replaceChildren(parseSvg(reply.markup));
         else if (this.elements.status.hidden) this.showStatus(reply.message);
       },
       (e: Error) => {
-        if (this.elements.status.hidden) this.showStatus(`No error chart at x = ${x}: ${e.message}.`);
+        if (x === this.x && this.elements.status.hidden) {
+          this.showStatus(`No error chart at x = ${x}: ${e.message}.`);
+        }
       },
     );
   }
