@@ -106,6 +106,7 @@ const oneD = new OneDView(
     point: (x, follow) => setPoint(x, follow),
     view: (v) => {
       view1d = v;
+      resetView = false;
       draw();
     },
   },
@@ -172,10 +173,11 @@ function draw(): void {
   ui.view2d.hidden = mode !== "2d";
   ui.point2d.hidden = mode !== "2d";
   if (mode === "1d") {
+    // a reset stays asked for until a figure drawn with it comes back (the point may move meanwhile)
     const ask = resetView ? null : view1d;
-    resetView = false;
     void oneD.render(shown, state.x, ask, state.h).then((drawn) => {
       if (drawn === null) return;
+      if (ask === null) resetView = false;
       view1d = drawn.view;
       start1d = drawn.start;
       syncControls();
