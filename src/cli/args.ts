@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { NumdiffError } from "../core/index.js";
+import { didYouMean } from "./suggest.js";
 
 function usage(message: string, argument: string): NumdiffError {
   return new NumdiffError("INVALID_ARGUMENT", argument, message);
@@ -131,6 +132,17 @@ const OPTION = /^--?[A-Za-z][A-Za-z0-9-]*(?:=.*)?$/;
 function protectDashes(argv: readonly string[], options: OptionSpec): string[] {
   const out: string[] = [];
   const positionals: string[] = [];
+  const seen = new Set<string>();
+  const once = (name: string | undefined): void => {
+    if (name === undefined || options[name]?.type !== "string" || options[name].multiple === true) return;
+    if (seen.has(name)) {
+      throw usage(
+        `--${name} is given twice; give it once${name === "at" ? ", e.g. several points as --at 1,2,3" : ""}`,
+        `--${name}`,
+      );
+    }
+    seen.add(name);
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--") {
@@ -146,6 +158,8 @@ function protectDashes(argv: readonly string[], options: OptionSpec): string[] {
     }
     const long = /^--([A-Za-z][A-Za-z0-9-]*)$/.exec(a)?.[1];
     const name = long !== undefined && Object.prototype.hasOwnProperty.call(options, long) ? long : shortName;
+    const withValue = /^--([A-Za-z][A-Za-z0-9-]*)=/.exec(a)?.[1];
+    once(name ?? (withValue !== undefined && Object.hasOwn(options, withValue) ? withValue : undefined));
     const next = argv[i + 1];
     if (name === undefined || options[name].type !== "string") {
       // `--name=value`, a flag, or an unknown option (parseArgs refuses it).
@@ -185,13 +199,72 @@ export function parseOptions<T extends OptionSpec>(
     });
     return { values: values as never, positionals };
   } catch (e) {
+    if (e instanceof NumdiffError) throw e;
     const message = e instanceof Error ? e.message.split("\n")[0] : "bad arguments";
+    const unknown = /^Unknown option '(--?[^']*)'/.exec(message)?.[1];
+    const hint =
+      unknown === undefined
+        ? ""
+        : didYouMean(
+            unknown,
+            Object.keys(options).map((k) => `--${k}`),
+          );
     throw usage(
       message
         .split(". ")[0]
         .replace(/\.$/, "")
-        .replace(/^Unknown option/, "unknown option"),
+        .replace(/^Unknown option/, "unknown option") + hint,
       "arguments",
     );
   }
+}
+
+/**
+ * Most points one command computes at once (`--at a:b:n`): a table of 10,000 rows is already more
+ * than anyone reads, and each point costs a derivative.
+ *
+ * @default 10000
+ * @example
+ * ```ts
+ * MAX_POINTS; // 10000
+ * ```
+ */
+export const MAX_POINTS = 10000;
+
+/**
+ * Several points of one variable: `1,2,3`, or `a:b:n` for n points evenly spaced from a to b, both
+ * included (like numpy.linspace). Null for one plain or named point, which {@link parsePoint} reads.
+ *
+ * @throws NumdiffError (INVALID_ARGUMENT) for a malformed range or count.
+ * @example
+ * ```ts
+ * parsePointList("--at", "1,2,3"); // [1, 2, 3]
+ * parsePointList("--at", "0:1:5"); // [0, 0.25, 0.5, 0.75, 1]
+ * parsePointList("--at", "5"); // null
+ * parsePointList("--at", "x0=1,x1=2"); // null
+ * ```
+ */
+export function parsePointList(name: string, text: string): number[] | null {
+  if (text.includes(":")) {
+    const parts = text.split(":");
+    const n = parts.length === 3 ? Number(parts[2].trim()) : NaN;
+    if (!(Number.isInteger(n) && n >= 2 && n <= MAX_POINTS)) {
+      throw usage(
+        `invalid ${name}; expected a:b:n with n from 2 to ${MAX_POINTS} points, e.g. 0:1:11, got ${JSON.stringify(text.slice(0, 40))}`,
+        name,
+      );
+    }
+    const [a, b] = [parseNumber(name, parts[0]), parseNumber(name, parts[1])];
+    if (!(a < b))
+      throw usage(
+        `invalid ${name}; expected a:b:n with a < b, got ${JSON.stringify(text.slice(0, 40))}`,
+        name,
+      );
+    return Array.from({ length: n }, (_, i) => (i === n - 1 ? b : a + ((b - a) * i) / (n - 1)));
+  }
+  if (text.includes("=") || !text.includes(",")) return null;
+  const values = parsePoint(text, name).values;
+  if (values.length > MAX_POINTS)
+    throw usage(`invalid ${name}; at most ${MAX_POINTS} points, got ${values.length}`, name);
+  return [...values];
 }

@@ -20,6 +20,8 @@ export interface CliIO {
   out(text: string): void;
   err(text: string): void;
   cwd: string;
+  /** Standard input as text, for a formula given as `-`; default: the process's (file descriptor 0). */
+  stdin?: () => string;
 }
 
 /**

@@ -18,6 +18,7 @@ export const DIFF_OPTIONS = {
   accuracy: { type: "string" },
   wrt: { type: "string" },
   json: { type: "boolean" },
+  format: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -31,6 +32,6 @@ export const DIFF_OPTIONS = {
 export const DIFF_OPTIONS_HELP = `  --method m    auto (default: adaptive steps, extrapolated, one-sided at domain edges),
                 central, forward or backward (one stencil; with --step, the book's method)
   --step h      a fixed step: one plain stencil with exactly this h (the book uses 1e-4)
-  --accuracy p  truncation order of the fixed-step stencil: 2 (default), 4, 6 or 8
+  --accuracy p  truncation order of the fixed-step stencil: 2 (default), 4, 6 or 8 (needs --step)
   --json        print one JSON object instead of the table
   -h, --help    this help`;

@@ -14,6 +14,9 @@ import { DIFF_OPTIONS } from "./diff-options.js";
 import { alignRows } from "./format.js";
 import { oneLine } from "./one-line.js";
 import { describeWriteError } from "./write-error.js";
+import { withStdinFormula } from "./stdin.js";
+import { didYouMean } from "./suggest.js";
+import { packageVersion } from "./version.js";
 
 /**
  * Exit status for success.
@@ -74,7 +77,8 @@ Examples:
   numdiff partial "x0^2 + x1^2" --at x0=3,x1=4 --wrt x0
   numdiff gradient "x0^2 + x1^2" --at x0=3,x1=4 --json
 
-numdiff <command> --help shows the options of a command.`;
+numdiff help <command> (or numdiff <command> --help) shows the options of a command; a formula
+given as - is read from standard input; numdiff --version prints the version.`;
 }
 
 /**
@@ -93,24 +97,39 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       await (await import("./demo.js")).runDemo(io);
       return EXIT_OK;
     }
-    const [name, ...rest] = argv;
-    const wantsHelp = rest.includes("--help") || rest.includes("-h");
-    if (!wantsHelp) prescreen(name, rest);
-    const commands = await loadCommands();
-    if (name === "--help" || name === "-h" || name === "help") {
-      io.out(help(commands));
+    const [name, ...given] = argv;
+    if (name === "--version" || name === "-V" || name === "version") {
+      io.out(`numdiff ${packageVersion()}`);
       return EXIT_OK;
     }
-    const command = commands.find((c) => c.name === name);
-    if (command === undefined) {
-      const shown = JSON.stringify(name.length > 40 ? name.slice(0, 40) + "…" : name);
+    const wantsHelp = given.includes("--help") || given.includes("-h");
+    const rest = wantsHelp || name === "help" ? given : withStdinFormula(given, io.stdin);
+    if (!wantsHelp) prescreen(name, rest);
+    const commands = await loadCommands();
+    const names = commands.map((c) => c.name);
+    const unknown = (word: string): number => {
+      const shown = JSON.stringify(word.length > 40 ? word.slice(0, 40) + "…" : word);
+      const hint = didYouMean(word, names);
       io.err(
         oneLine(
-          `numdiff: unknown command ${shown}; expected one of ${commands.map((c) => c.name).join(", ")} (see numdiff --help)`,
+          `numdiff: unknown command ${shown}${hint === "" ? `; expected one of ${names.join(", ")}` : hint} (see numdiff --help)`,
         ),
       );
       return EXIT_USAGE;
+    };
+    if (name === "--help" || name === "-h" || name === "help") {
+      const topic = name === "help" ? rest.find((a) => !a.startsWith("-")) : undefined;
+      if (topic === undefined) {
+        io.out(help(commands));
+        return EXIT_OK;
+      }
+      const about = commands.find((c) => c.name === topic);
+      if (about === undefined) return unknown(topic);
+      io.out(about.usage);
+      return EXIT_OK;
     }
+    const command = commands.find((c) => c.name === name);
+    if (command === undefined) return unknown(name);
     if (wantsHelp) {
       io.out(command.usage);
       return EXIT_OK;

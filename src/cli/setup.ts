@@ -54,7 +54,16 @@ export function parseDiffArgs(argv: string[], allowed: readonly (keyof typeof DI
     options.method = values.method as Method;
   }
   if (values.step !== undefined) options.step = parseNumber("--step", values.step);
-  if (values.accuracy !== undefined) options.accuracy = parseNumber("--accuracy", values.accuracy);
+  if (values.accuracy !== undefined) {
+    // The adaptive default picks its own orders: an --accuracy it would not use must not pass silently.
+    if (values.step === undefined) {
+      throw new UsageError(
+        "--accuracy needs --step: it is the order of the fixed-step stencil (the default method chooses its own)",
+        "--accuracy",
+      );
+    }
+    options.accuracy = parseNumber("--accuracy", values.accuracy);
+  }
   return { values, positionals, options };
 }
 
@@ -62,6 +71,9 @@ export function parseDiffArgs(argv: string[], allowed: readonly (keyof typeof DI
  * Parses the arguments of a subcommand that takes one formula and sets up its problem: the options
  * ({@link parseDiffArgs}), at most one formula, and the point ({@link setupProblem}); `formula` is the
  * problem's one formula.
+ *
+ * `at` picks the point from the parsed arguments instead of `--at` (derivative passes the first of
+ * several points).
  *
  * @throws UsageError for bad options, more than one formula or a bad point; FormulaError for a refused formula.
  * @example
@@ -73,6 +85,7 @@ export function parseDiffArgs(argv: string[], allowed: readonly (keyof typeof DI
 export function setupOneFormula(
   argv: string[],
   allowed: readonly (keyof typeof DIFF_OPTIONS)[],
+  at?: (args: DiffArgs) => string | undefined,
 ): DiffArgs & { problem: Problem; formula: CompiledFormula } {
   const args = parseDiffArgs(argv, allowed);
   if (args.positionals.length > 1) {
@@ -80,7 +93,7 @@ export function setupOneFormula(
       `expected one formula, got ${args.positionals.length} arguments (quote the formula)`,
     );
   }
-  const problem = setupProblem(args.positionals, args.values.at);
+  const problem = setupProblem(args.positionals, at === undefined ? args.values.at : at(args));
   return { ...args, problem, formula: problem.formulas[0] };
 }
 
@@ -114,6 +127,17 @@ export function setupProblem(texts: readonly string[], at: string | undefined): 
   const point = parsePoint(at);
   if (point.names !== null) {
     const variables = point.names;
+    const missing = new Set<string>();
+    for (const t of texts) {
+      for (const v of compileFormula(t).variables) if (!variables.includes(v)) missing.add(v);
+    }
+    if (missing.size > 0) {
+      const names = [...missing].sort(compareNames);
+      throw new UsageError(
+        `--at gives ${variables.join(", ")} but not ${names.join(", ")}, which the formula uses; give every variable, e.g. --at ${[...variables, ...names].map((v, i) => `${v}=${point.values[i] ?? 1}`).join(",")}`,
+        "--at",
+      );
+    }
     const formulas = texts.map((t) => compileFormula(t, { variables }));
     return { formulas, variables, point: Float64Array.from(point.values) };
   }

@@ -5,76 +5,50 @@
 import { GRID_COLOR, TEXT_COLOR } from "./constants.js";
 import type { Frame, Scale } from "./frame.js";
 import { element, escapeXml } from "./svg.js";
+import { round } from "./round.js";
+import { FONT_SIZES, textWidth } from "./text.js";
+import { MAX_TICKS, ticksOf, type AxisTicks } from "./ticks.js";
+
+export { FONT_SIZES } from "./text.js";
 
 /**
- * Most labelled ticks wanted on an axis; a log axis over many decades labels every k-th power of ten
- * to stay under it.
+ * Least gap between two tick labels on the x axis, in px.
  *
- * @default 9
+ * @default 10
  * @example
  * ```ts
- * MAX_TICKS; // 9
+ * TICK_LABEL_GAP; // 10
  * ```
  */
-export const MAX_TICKS = 9;
+export const TICK_LABEL_GAP = 10;
 
-/**
- * Font sizes in px: readable at 800×600 and when the PNG is shown at half size in a README.
- *
- * @example
- * ```ts
- * FONT_SIZES.title; // 20
- * FONT_SIZES.tick; // 13
- * ```
- */
-export const FONT_SIZES = Object.freeze({ title: 20, subtitle: 14, label: 16, tick: 13, note: 13 });
-
-const SUPERSCRIPTS: Record<string, string> = {
-  "-": "⁻",
-  "0": "⁰",
-  "1": "¹",
-  "2": "²",
-  "3": "³",
-  "4": "⁴",
-  "5": "⁵",
-  "6": "⁶",
-  "7": "⁷",
-  "8": "⁸",
-  "9": "⁹",
-};
-
-/**
- * A power of ten as text with a superscript exponent.
- *
- * @example
- * ```ts
- * powerOfTen(-16); // "10⁻¹⁶"
- * powerOfTen(0); // "10⁰"
- * ```
- */
-export function powerOfTen(exponent: number): string {
-  return "10" + [...String(exponent)].map((c) => SUPERSCRIPTS[c] ?? c).join("");
+/** The most ticks (at most MAX_TICKS) whose labels do not touch along the axis. */
+function fittingTicks(scale: Scale, log: boolean, room: (t: AxisTicks) => boolean): AxisTicks {
+  let best = ticksOf(scale, log, MAX_TICKS);
+  for (let count = MAX_TICKS; count >= 2 && !room(best); count--) best = ticksOf(scale, log, count);
+  return best;
 }
 
-interface Tick {
-  value: number;
-  label: string;
+function xRoom(frame: Frame) {
+  return (t: AxisTicks): boolean =>
+    t.ticks.every((tick, i) => {
+      if (i === 0) return true;
+      const prev = t.ticks[i - 1];
+      const need = (textWidth(tick.label, FONT_SIZES.tick) + textWidth(prev.label, FONT_SIZES.tick)) / 2;
+      return Math.abs(frame.x(tick.value) - frame.x(prev.value)) >= need + TICK_LABEL_GAP;
+    });
 }
 
-function ticksOf(scale: Scale, log: boolean): Tick[] {
-  if (log) {
-    const [lo, hi] = scale.domain() as [number, number];
-    const first = Math.ceil(Math.log10(lo) - 1e-9);
-    const last = Math.floor(Math.log10(hi) + 1e-9);
-    const stride = Math.max(1, Math.ceil((last - first + 1) / MAX_TICKS));
-    const out: Tick[] = [];
-    for (let k = last; k >= first; k -= stride) out.unshift({ value: 10 ** k, label: powerOfTen(k) });
-    return out;
-  }
-  const values = scale.ticks(MAX_TICKS);
-  const format = scale.tickFormat(MAX_TICKS);
-  return values.map((value) => ({ value, label: format(value) }));
+function yRoom(frame: Frame) {
+  return (t: AxisTicks): boolean =>
+    t.ticks.every(
+      (tick, i) =>
+        i === 0 || Math.abs(frame.y(tick.value) - frame.y(t.ticks[i - 1].value)) >= FONT_SIZES.tick + 4,
+    );
 }
+
+const withBase = (label: string, base: number | null): string =>
+  base === null ? label : `${label} − ${base < 0 ? `(${base})` : base}`;
 
 /**
  * Labels of the axes.
@@ -105,13 +79,18 @@ export function drawAxes(frame: Frame, labels: AxisLabels): string {
   const grid: string[] = [];
   const marks: string[] = [];
   const texts: string[] = [];
-  for (const t of ticksOf(frame.x, frame.xLog)) {
+  const xTicks = fittingTicks(frame.x, frame.xLog, xRoom(frame));
+  const yTicks = fittingTicks(frame.y, frame.yLog, yRoom(frame));
+  for (const t of xTicks.ticks) {
     const px = frame.x(t.value);
     grid.push(element("line", { x1: px, y1: top, x2: px, y2: bottom }));
     marks.push(element("line", { x1: px, y1: bottom, x2: px, y2: bottom + 6 }));
-    texts.push(element("text", { x: px, y: bottom + 22, "text-anchor": "middle" }, escapeXml(t.label)));
+    // a label at the right edge is moved left so that it stays inside the figure
+    const half = textWidth(t.label, FONT_SIZES.tick) / 2;
+    const cx = Math.min(px, frame.width - 4 - half);
+    texts.push(element("text", { x: cx, y: bottom + 22, "text-anchor": "middle" }, escapeXml(t.label)));
   }
-  for (const t of ticksOf(frame.y, frame.yLog)) {
+  for (const t of yTicks.ticks) {
     const py = frame.y(t.value);
     grid.push(element("line", { x1: left, y1: py, x2: right, y2: py }));
     marks.push(element("line", { x1: left - 6, y1: py, x2: left, y2: py }));
@@ -131,7 +110,7 @@ export function drawAxes(frame: Frame, labels: AxisLabels): string {
     element(
       "text",
       { x: cx, y: frame.height - 16, "text-anchor": "middle", "font-size": FONT_SIZES.label },
-      escapeXml(labels.x),
+      escapeXml(withBase(labels.x, xTicks.base)),
     ),
     element(
       "text",
@@ -142,7 +121,7 @@ export function drawAxes(frame: Frame, labels: AxisLabels): string {
         "text-anchor": "middle",
         "font-size": FONT_SIZES.label,
       },
-      escapeXml(labels.y),
+      escapeXml(withBase(labels.y, yTicks.base)),
     ),
   ].join("\n");
 }
@@ -160,6 +139,62 @@ export function drawAxes(frame: Frame, labels: AxisLabels): string {
 export const SUBTITLE_LINE = 18;
 
 /**
+ * Smallest font size a title or subtitle line is shrunk to so that it fits the figure's width, in
+ * px: at 420 px drawn in a 358 px phone column it shows at about 8.5 px, the least that stays legible.
+ *
+ * @default 10
+ * @example
+ * ```ts
+ * MIN_TITLE_FONT; // 10
+ * ```
+ */
+export const MIN_TITLE_FONT = 10;
+
+/**
+ * Room kept free at each side of a title line, in px.
+ *
+ * @default 8
+ * @example
+ * ```ts
+ * TITLE_SIDE; // 8
+ * ```
+ */
+export const TITLE_SIDE = 8;
+
+/**
+ * Subtitle lines broken at spaces so that each fits a figure `width` px wide at
+ * {@link MIN_TITLE_FONT} + 1 px: a long line ("actual error |D(h) − f′(x0)| at x0 = 30, against the
+ * exact derivative 10686474581524.463") becomes two on a narrow figure. Lines that fit stay as they are.
+ *
+ * @example
+ * ```ts
+ * wrapSubtitles(["slope 0.2 (given)"], 800); // ["slope 0.2 (given)"]
+ * wrapSubtitles(["a ".repeat(60).trim()], 300).length; // 2 or more
+ * ```
+ */
+export function wrapSubtitles(lines: readonly string[], width: number): string[] {
+  const size = MIN_TITLE_FONT + 1;
+  const room = width - 2 * TITLE_SIDE - 60;
+  const out: string[] = [];
+  for (const line of lines) {
+    if (textWidth(line, FONT_SIZES.subtitle) <= room) {
+      out.push(line);
+      continue;
+    }
+    let current = "";
+    for (const word of line.split(" ")) {
+      const next = current === "" ? word : `${current} ${word}`;
+      if (current !== "" && textWidth(next, size) > room) {
+        out.push(current);
+        current = word;
+      } else current = next;
+    }
+    if (current !== "") out.push(current);
+  }
+  return out;
+}
+
+/**
  * The title, centred over the plot area, and smaller subtitle lines under it.
  *
  * @example
@@ -169,18 +204,36 @@ export const SUBTITLE_LINE = 18;
  */
 export function drawTitle(frame: Frame, title: string, subtitles: readonly string[] = []): string {
   const cx = (frame.left + frame.right) / 2;
+  // A line wider than the figure is set smaller (not below MIN_TITLE_FONT) rather than cut off.
+  const fit = (text: string, size: number): number =>
+    Math.max(
+      MIN_TITLE_FONT,
+      Math.min(size, (2 * Math.min(cx, frame.width - cx) - 2 * TITLE_SIDE) / textWidth(text, 1)),
+    );
   const parts = [
     element(
       "text",
-      { x: cx, y: 28, "text-anchor": "middle", "font-size": FONT_SIZES.title },
+      { x: cx, y: 28, "text-anchor": "middle", "font-size": round(fit(title, FONT_SIZES.title)) },
       escapeXml(title),
     ),
   ];
+  // one size for all subtitle lines (the smallest any of them needs), so wrapped lines read as one
+  // (and never larger than the title)
+  const subtitleSize = Math.min(
+    FONT_SIZES.subtitle,
+    fit(title, FONT_SIZES.title),
+    ...subtitles.map((line) => fit(line, FONT_SIZES.subtitle)),
+  );
   subtitles.forEach((line, i) => {
     parts.push(
       element(
         "text",
-        { x: cx, y: 50 + SUBTITLE_LINE * i, "text-anchor": "middle", "font-size": FONT_SIZES.subtitle },
+        {
+          x: cx,
+          y: 50 + SUBTITLE_LINE * i,
+          "text-anchor": "middle",
+          "font-size": round(subtitleSize),
+        },
         escapeXml(line),
       ),
     );

@@ -6,11 +6,12 @@ import { checkFunction } from "../core/validate.js";
 import { clipPlotArea, drawAxes, drawTitle, FONT_SIZES } from "./axes.js";
 import { DASHES, PALETTE, TEXT_COLOR } from "./constants.js";
 import { fieldDomain, type Range } from "./field.js";
-import { makeFrame } from "./frame.js";
-import { drawLegend } from "./legend.js";
+import { equalAspectFrame } from "./frame.js";
+import { drawLegend, legendAndLabel, type LegendEntry } from "./legend.js";
 import { LEVEL_COUNT, levelCurves } from "./levels.js";
 import { marker } from "./marker.js";
 import { linePath } from "./path.js";
+import { frameAttribute } from "./frame-attribute.js";
 import { element, escapeXml, svgDocument } from "./svg.js";
 import { checkFinite, checkInteger, figureSize, type FigureOptions } from "./validate.js";
 
@@ -100,6 +101,49 @@ export interface DescentFigureOptions extends FigureOptions {
   yLabel?: string;
 }
 
+/**
+ * A path with more points than this is dense: it is drawn as a line with markers at least
+ * {@link MARKER_SPACING} px apart, since a marker per step would bury the line under white outlines.
+ * The book's 20 steps keep a marker each.
+ *
+ * @default 50
+ * @example
+ * ```ts
+ * DENSE_PATH_POINTS; // 50
+ * ```
+ */
+export const DENSE_PATH_POINTS = 50;
+
+/**
+ * Least distance between two markers of a dense path, in px (a little more than a marker's 9 px).
+ *
+ * @default 14
+ * @example
+ * ```ts
+ * MARKER_SPACING; // 14
+ * ```
+ */
+export const MARKER_SPACING = 14;
+
+/**
+ * The points that get a marker: all of a short path; of a dense one, each point at least
+ * {@link MARKER_SPACING} px from the last marked one (the first and last are marked separately).
+ *
+ * @example
+ * ```ts
+ * sparseMarkers([[0, 0], [1, 0], [20, 0]]).length; // 3 (a short path: every point)
+ * ```
+ */
+export function sparseMarkers(points: readonly (readonly [number, number])[]): (readonly [number, number])[] {
+  if (points.length <= DENSE_PATH_POINTS) return [...points];
+  const out = [points[0]];
+  for (const p of points) {
+    const q = out[out.length - 1];
+    if (Math.hypot(p[0] - q[0], p[1] - q[1]) >= MARKER_SPACING) out.push(p);
+  }
+  return out;
+}
+
 const short = (v: number): string => String(Number(v.toPrecision(4)));
 
 function pathBox(points: readonly Float64Array[]): [[number, number], [number, number]] {
@@ -157,7 +201,7 @@ export function descentFigure(options: DescentFigureOptions): string {
       : fits
         ? fieldDomain(BOOK_DESCENT_DOMAIN)
         : pathBox(path);
-  const frame = makeFrame({ width, height, x: { domain: dx, nice: false }, y: { domain: dy, nice: false } });
+  const frame = equalAspectFrame({ width, height, x: dx, y: dy });
   const clip = clipPlotArea(frame, "numdiff-descent");
   const curves = levels === 0 ? "" : levelCurves(f, frame, levels);
   const pts = path.map((p) => [frame.x(p[0]), frame.y(p[1])] as const);
@@ -170,9 +214,35 @@ export function descentFigure(options: DescentFigureOptions): string {
       : `diverged: not finite after step ${firstBad}`;
   const title = options.title ?? `Gradient descent from (${start[0]}, ${start[1]}), lr ${lr}, ${steps} steps`;
   const lastPx = pts[pts.length - 1];
+  const legend: LegendEntry[] = [
+    {
+      label: path.length > DENSE_PATH_POINTS ? "x, a marker every few steps" : "x after each step",
+      color: PALETTE.vermillion,
+      lineWidth: 1.5,
+      marker: "circle",
+    },
+    { label: "start", color: TEXT_COLOR, lineWidth: 0, marker: "square" },
+    {
+      label: `after ${firstBad < 0 ? steps : firstBad - 1} steps`,
+      color: TEXT_COLOR,
+      lineWidth: 0,
+      marker: "diamond",
+    },
+    ...(curves === "" ? [] : [{ label: "level curves of f", color: "#b8b8b8", lineWidth: 1 }]),
+  ];
+  const startText = `start (${start[0]}, ${start[1]})`;
+  // the book's legend is top right; another corner only where the start's label needs it
+  const placed = legendAndLabel(
+    frame,
+    legend,
+    pts,
+    { text: startText, x: pts[0][0], y: pts[0][1], preferAbove: true },
+    ["top-right", "bottom-right", "bottom-left", "top-left"],
+  );
   return svgDocument({
     width,
     height,
+    attributes: { "data-frame": frameAttribute(frame) },
     title,
     description: `The path of gradient descent on f; ${endText}.`,
     body: [
@@ -192,31 +262,26 @@ export function descentFigure(options: DescentFigureOptions): string {
       element(
         "g",
         { "clip-path": clip.attribute },
-        pts.map((p) => marker("circle", p[0], p[1], 9, PALETTE.vermillion)).join("") +
+        sparseMarkers(pts)
+          .map((p) => marker("circle", p[0], p[1], 9, PALETTE.vermillion))
+          .join("") +
           marker("square", pts[0][0], pts[0][1], 11, TEXT_COLOR) +
           (pts.length > 1 ? marker("diamond", lastPx[0], lastPx[1], 11, TEXT_COLOR) : ""),
       ),
-      element(
-        "text",
-        { x: pts[0][0] + 12, y: pts[0][1] - 10, "font-size": FONT_SIZES.note },
-        escapeXml(`start (${start[0]}, ${start[1]})`),
-      ),
+      placed.label === null
+        ? ""
+        : element(
+            "text",
+            {
+              x: placed.label.x,
+              y: placed.label.y,
+              "text-anchor": placed.label.anchor === "end" ? "end" : undefined,
+              "font-size": FONT_SIZES.note,
+            },
+            escapeXml(startText),
+          ),
       drawTitle(frame, title, [endText]),
-      drawLegend(
-        frame,
-        [
-          { label: "x after each step", color: PALETTE.vermillion, lineWidth: 1.5, marker: "circle" },
-          { label: "start", color: TEXT_COLOR, lineWidth: 0, marker: "square" },
-          {
-            label: `after ${firstBad < 0 ? steps : firstBad - 1} steps`,
-            color: TEXT_COLOR,
-            lineWidth: 0,
-            marker: "diamond",
-          },
-          ...(curves === "" ? [] : [{ label: "level curves of f", color: "#b8b8b8", lineWidth: 1 }]),
-        ],
-        "top-right",
-      ),
+      drawLegend(frame, legend, placed.corner),
     ],
   });
 }

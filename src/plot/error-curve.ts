@@ -1,5 +1,6 @@
 import { BOOK_STEP } from "../core/constants.js";
-import { clipPlotArea, drawAxes, drawTitle, FONT_SIZES, SUBTITLE_LINE } from "./axes.js";
+import { clipPlotArea, drawAxes, drawTitle, FONT_SIZES, SUBTITLE_LINE, wrapSubtitles } from "./axes.js";
+import { textWidth } from "./text.js";
 import { DASHES, PALETTE, TEXT_COLOR } from "./constants.js";
 import { errorCurveData, type ErrorCurveDataOptions } from "./error-data.js";
 import { DEFAULT_MARGINS, makeFrame } from "./frame.js";
@@ -70,10 +71,11 @@ export function errorCurveFigure(options: ErrorCurveFigureOptions): string {
   ];
   if (clampedAny)
     subtitles.push(`errors of exactly 0 are drawn at the floor ${sci(data.floor)} (ε/4 · |f′|)`);
+  const lines = wrapSubtitles(subtitles, width);
   const frame = makeFrame({
     width,
     height,
-    margins: { ...DEFAULT_MARGINS, top: DEFAULT_MARGINS.top + SUBTITLE_LINE * (subtitles.length - 1) },
+    margins: { ...DEFAULT_MARGINS, top: DEFAULT_MARGINS.top + SUBTITLE_LINE * (lines.length - 1) },
     x: { domain: [data.h[0], data.h[data.h.length - 1]], log: true },
     y: { domain: [lo, hi], log: true },
   });
@@ -90,6 +92,12 @@ export function errorCurveFigure(options: ErrorCurveFigureOptions): string {
   };
   const body: string[] = [clip.definition, drawAxes(frame, { x: "step h", y: "absolute error" })];
   const at = frame.x(mark);
+  // the two regime labels along the top share a line where there is room for both
+  const regimesTouch =
+    textWidth("← rounding error ∝ ε/h", FONT_SIZES.note) +
+      textWidth("truncation error ∝ h, h² →", FONT_SIZES.note) +
+      40 >
+    frame.right - frame.left;
   const data2: string[] = [];
   if (mark >= data.h[0] && mark <= data.h[data.h.length - 1]) {
     data2.push(
@@ -103,11 +111,19 @@ export function errorCurveFigure(options: ErrorCurveFigureOptions): string {
         "stroke-dasharray": DASHES.dotted,
       }),
     );
+    const markText = `h = ${stepText(mark)}${mark === BOOK_STEP ? " (the book)" : ""}`;
+    // right of the line, or left of it where the figure ends first
+    const right = at + 6 + textWidth(markText, FONT_SIZES.note) <= frame.right - 4;
     body.push(
       element(
         "text",
-        { x: at + 6, y: frame.top + 40, "font-size": FONT_SIZES.note },
-        escapeXml(`h = ${stepText(mark)}${mark === BOOK_STEP ? " (the book)" : ""}`),
+        {
+          x: right ? at + 6 : at - 6,
+          y: frame.top + (regimesTouch ? 56 : 40),
+          "text-anchor": right ? undefined : "end",
+          "font-size": FONT_SIZES.note,
+        },
+        escapeXml(markText),
       ),
     );
   }
@@ -137,11 +153,16 @@ export function errorCurveFigure(options: ErrorCurveFigureOptions): string {
     ),
     element(
       "text",
-      { x: frame.right - 10, y: frame.top + 18, "text-anchor": "end", "font-size": FONT_SIZES.note },
+      {
+        x: frame.right - 10,
+        y: frame.top + (regimesTouch ? 34 : 18),
+        "text-anchor": "end",
+        "font-size": FONT_SIZES.note,
+      },
       escapeXml("truncation error ∝ h, h² →"),
     ),
   );
-  body.push(drawTitle(frame, options.title ?? "Error of a finite difference versus step h", subtitles));
+  body.push(drawTitle(frame, options.title ?? "Error of a finite difference versus step h", lines));
   const autoLabel =
     data.referenceSource === "exact"
       ? `numdiff default: error ${data.autoError === 0 ? "0 (drawn at the floor)" : sci(data.autoError)}`

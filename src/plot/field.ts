@@ -2,11 +2,12 @@ import { invalid } from "../core/errors.js";
 import { gradient } from "../core/index.js";
 import type { FnN } from "../core/types.js";
 import { checkFunction } from "../core/validate.js";
-import { clipPlotArea, drawAxes, drawTitle } from "./axes.js";
+import { clipPlotArea, drawAxes, drawTitle, SUBTITLE_LINE, wrapSubtitles } from "./axes.js";
 import { FIELD_ARROW_COLOR } from "./constants.js";
-import { makeFrame } from "./frame.js";
+import { DEFAULT_MARGINS, equalAspectFrame } from "./frame.js";
 
 import { round } from "./round.js";
+import { frameAttribute } from "./frame-attribute.js";
 import { element, svgDocument } from "./svg.js";
 import { checkInteger, checkRange, figureSize, type FigureOptions } from "./validate.js";
 
@@ -60,6 +61,31 @@ export const DEFAULT_FIELD_POINTS = 17;
  * ```
  */
 export const ARROW_FILL = 0.9;
+
+/**
+ * When the longest arrow is more than this many times the lower-quartile one, lengths are
+ * log-compressed (length ∝ log(1 + |∇f|/q25)) instead of drawn to scale: at to-scale lengths a
+ * quarter of the arrows would be under a tenth of a cell, specks whose direction cannot be seen.
+ *
+ * @default 10
+ * @example
+ * ```ts
+ * ARROW_RANGE; // 10
+ * ```
+ */
+export const ARROW_RANGE = 10;
+
+/**
+ * Figures narrower than this (px) get a second subtitle line: the field's subtitle, about 80
+ * characters at 14 px, needs some 670 px on one line.
+ *
+ * @default 640
+ * @example
+ * ```ts
+ * NARROW_FIGURE; // 640
+ * ```
+ */
+export const NARROW_FIGURE = 640;
 
 /**
  * A range `[lo, hi]`.
@@ -117,6 +143,16 @@ export function fieldDomain(domain: GradientFieldOptions["domain"]): [[number, n
   return [r, [r[0], r[1]]];
 }
 
+/** The grid continued with its own spacing (of its first two points) over `range`. */
+function extendGrid(grid: readonly number[], range: readonly [number, number]): number[] {
+  if (grid.length < 2) return [...grid];
+  const step = grid[1] - grid[0];
+  const first = grid[0] - Math.floor((grid[0] - range[0]) / step + 1e-9) * step;
+  const out: number[] = [];
+  for (let t = first, i = 0; t <= range[1] + 1e-9 * step && i < 400; i++, t = first + i * step) out.push(t);
+  return out;
+}
+
 function gridAxis(grid: GradientFieldOptions["grid"], range: [number, number]): number[] {
   if (grid === undefined || typeof grid === "number") {
     const n = checkInteger(grid ?? DEFAULT_FIELD_POINTS, "grid", 2, 200);
@@ -148,12 +184,27 @@ export function gradientFieldFigure(options: GradientFieldOptions): string {
   const gx = gridAxis(options.grid, dx);
   const gy = gridAxis(options.grid, dy);
   const { width, height } = figureSize(options);
-  const frame = makeFrame({ width, height, x: { domain: dx, nice: false }, y: { domain: dy, nice: false } });
+  // Below this width the subtitle (about 80 characters) takes two lines; leave room for them.
+  const narrow = width < NARROW_FIGURE;
+  const frame = equalAspectFrame({
+    width,
+    height,
+    x: dx,
+    y: dy,
+    margins: narrow ? { ...DEFAULT_MARGINS, top: DEFAULT_MARGINS.top + SUBTITLE_LINE } : undefined,
+  });
   const arrows: { x: number; y: number; u: number; v: number }[] = [];
   let largest = 0;
   // Grid points outside the domain (the book's 2.25) are left out, as clipping would hide them.
-  const xs = gx.filter((t) => t >= dx[0] && t <= dx[1]);
-  const ys = gy.filter((t) => t >= dy[0] && t <= dy[1]);
+  // With equal units the frame is wider (or taller) than asked: a counted grid continues over it.
+  const counted = !Array.isArray(options.grid);
+  const [fx, fy] = [frame.x.domain(), frame.y.domain()] as [number, number][];
+  const xs = (counted ? extendGrid(gx, fx) : gx).filter(
+    (t) => t >= fx[0] && t <= fx[1] && t >= (counted ? fx[0] : dx[0]) && t <= (counted ? fx[1] : dx[1]),
+  );
+  const ys = (counted ? extendGrid(gy, fy) : gy).filter(
+    (t) => t >= fy[0] && t <= fy[1] && t >= (counted ? fy[0] : dy[0]) && t <= (counted ? fy[1] : dy[1]),
+  );
   for (const y of ys) {
     for (const x of xs) {
       const g = gradient(f, [x, y]).value;
@@ -170,15 +221,26 @@ export function gradientFieldFigure(options: GradientFieldOptions): string {
       ? Infinity
       : Math.min(...axis.slice(1).map((t, i) => Math.abs(scale(t) - scale(axis[i]))));
   const cell = Math.min(spacing(gx, frame.x), spacing(gy, frame.y), (frame.right - frame.left) / 4);
-  const longest = Math.max(0, ...arrows.map((a) => Math.hypot(a.u, a.v)));
-  const k = longest > 0 ? (ARROW_FILL * cell) / longest : 0;
+  const norms = arrows.map((a) => Math.hypot(a.u, a.v));
+  const longest = Math.max(0, ...norms);
+  const sorted = norms.filter((n) => n > 0).sort((p, q) => p - q);
+  const median = sorted.length === 0 ? 0 : sorted[Math.floor(sorted.length / 4)];
+  // Lengths to scale, unless most arrows would be specks beside a few long ones (Rosenbrock): then
+  // log-compressed, so that every arrow shows its direction.
+  const compressed = median > 0 && longest / median > ARROW_RANGE;
+  const lengthOf = (n: number): number =>
+    longest === 0
+      ? 0
+      : ARROW_FILL *
+        cell *
+        (compressed ? Math.log1p(n / median) / Math.log1p(longest / median) : n / longest);
   const shafts: string[] = [];
   const heads: string[] = [];
-  for (const a of arrows) {
-    const len = Math.hypot(a.u, a.v) * k;
+  for (const [i, a] of arrows.entries()) {
+    const len = lengthOf(norms[i]);
     if (!(len >= 0.5)) continue;
-    const ux = (a.u * k) / len;
-    const uy = (a.v * k) / len;
+    const ux = a.u / norms[i];
+    const uy = a.v / norms[i];
     const tipX = a.x + ux * len;
     const tipY = a.y + uy * len;
     const head = Math.min(0.35 * len, 9);
@@ -193,10 +255,11 @@ export function gradientFieldFigure(options: GradientFieldOptions): string {
   }
   const clip = clipPlotArea(frame, "numdiff-field");
   const title = options.title ?? "Gradient field: arrows of −∇f";
-  const subtitle = `${xs.length} × ${ys.length} arrows, numdiff's gradient, lengths to scale (largest |∇f| ${Number(largest.toPrecision(4))})`;
+  const subtitle = `${xs.length} × ${ys.length} arrows, numdiff's gradient, lengths ${compressed ? "log-compressed so all show" : "to scale"} (largest |∇f| ${Number(largest.toPrecision(4))})`;
   return svgDocument({
     width,
     height,
+    attributes: { "data-frame": frameAttribute(frame) },
     title,
     description: `Arrows of minus the gradient of f on a ${xs.length} by ${ys.length} grid.`,
     body: [
@@ -212,7 +275,7 @@ export function gradientFieldFigure(options: GradientFieldOptions): string {
           fill: "none",
         }) + element("path", { d: heads.join(""), fill: FIELD_ARROW_COLOR }),
       ),
-      drawTitle(frame, title, [subtitle]),
+      drawTitle(frame, title, wrapSubtitles([subtitle], width).slice(0, narrow ? 2 : 1)),
     ],
   });
 }

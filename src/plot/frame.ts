@@ -3,6 +3,20 @@
  * logarithmic, with nice round ends.
  */
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from "d3-scale";
+import { FONT_SIZES, textWidth } from "./text.js";
+import { ticksOf } from "./ticks.js";
+
+/**
+ * Room left of the y tick labels, in px: the rotated axis label (centred 22 px from the edge, 16 px
+ * type) and 10 px of gap on each side of it. The left margin is at least this plus the widest label.
+ *
+ * @default 42
+ * @example
+ * ```ts
+ * Y_LABEL_ROOM; // 42
+ * ```
+ */
+export const Y_LABEL_ROOM = 42;
 
 /**
  * A numeric scale from data to pixels (linear or log).
@@ -116,10 +130,16 @@ export function makeFrame(options: {
   margins?: Margins;
 }): Frame {
   const m = options.margins ?? DEFAULT_MARGINS;
-  const left = m.left;
   const right = options.width - m.right;
   const top = m.top;
   const bottom = options.height - m.bottom;
+  const y = axisScale(options.y, [bottom, top]);
+  // Room for the widest y tick label between the rotated axis label and the tick marks.
+  const widest = Math.max(
+    0,
+    ...ticksOf(y, options.y.log ?? false).ticks.map((t) => textWidth(t.label, FONT_SIZES.tick)),
+  );
+  const left = Math.max(m.left, Math.ceil(Y_LABEL_ROOM + widest));
   return {
     width: options.width,
     height: options.height,
@@ -128,8 +148,62 @@ export function makeFrame(options: {
     top,
     bottom,
     x: axisScale(options.x, [left, right]),
-    y: axisScale(options.y, [bottom, top]),
+    y,
     xLog: options.x.log ?? false,
     yLog: options.y.log ?? false,
   };
+}
+
+/**
+ * The two ranges widened (never narrowed) so that one unit is as long on both axes in a plot area of
+ * `areaWidth` × `areaHeight` px: circles stay circles, and arrows of −∇f stay at right angles to the
+ * level curves.
+ *
+ * @example
+ * ```ts
+ * equalAspect([-2, 2], [-2, 2], 800, 400); // [[-4, 4], [-2, 2]]
+ * ```
+ */
+export function equalAspect(
+  x: readonly [number, number],
+  y: readonly [number, number],
+  areaWidth: number,
+  areaHeight: number,
+): [[number, number], [number, number]] {
+  const ux = areaWidth / (x[1] - x[0]);
+  const uy = areaHeight / (y[1] - y[0]);
+  const widen = (r: readonly [number, number], span: number): [number, number] => {
+    const c = (r[0] + r[1]) / 2;
+    return [c - span / 2, c + span / 2];
+  };
+  return ux > uy ? [widen(x, areaWidth / uy), [y[0], y[1]]] : [[x[0], x[1]], widen(y, areaHeight / ux)];
+}
+
+/**
+ * A frame with equal units on both axes ({@link equalAspect}), its ranges exactly as widened (no
+ * nice ends, which would undo it).
+ *
+ * @example
+ * ```ts
+ * const fr = equalAspectFrame({ width: 800, height: 600, x: [-2, 2], y: [-2, 2] });
+ * Math.abs(fr.x(1) - fr.x(0)) === Math.abs(fr.y(1) - fr.y(0)); // true (to rounding)
+ * ```
+ */
+export function equalAspectFrame(options: {
+  width: number;
+  height: number;
+  x: readonly [number, number];
+  y: readonly [number, number];
+  margins?: Margins;
+}): Frame {
+  const first = makeFrame({
+    ...options,
+    x: { domain: options.x, nice: false },
+    y: { domain: options.y, nice: false },
+  });
+  const [x, y] = equalAspect(options.x, options.y, first.right - first.left, first.bottom - first.top);
+  const second = makeFrame({ ...options, x: { domain: x, nice: false }, y: { domain: y, nice: false } });
+  // the y tick labels of the widened range may need a wider left margin; one more pass settles it
+  const [x2, y2] = equalAspect(x, y, second.right - second.left, second.bottom - second.top);
+  return makeFrame({ ...options, x: { domain: x2, nice: false }, y: { domain: y2, nice: false } });
 }

@@ -88,6 +88,8 @@ export interface SvgDocumentOptions {
   description?: string;
   /** Markup of the content, in drawing order. */
   body: readonly string[];
+  /** Extra attributes of the root element (e.g. `data-frame`, which the explorer reads). */
+  attributes?: Attributes;
 }
 
 /**
@@ -108,6 +110,7 @@ export function svgDocument(options: SvgDocumentOptions): string {
     viewBox: `0 0 ${round(width)} ${round(height)}`,
     "font-family": FONT_FAMILY,
     fill: TEXT_COLOR,
+    ...options.attributes,
   }).replace(/\/>$/, ">");
   const lines = [
     head,

@@ -50,9 +50,21 @@ describe("figure commands", () => {
     expect(Array.from(png.subarray(0, 8))).toEqual(PNG_SIGNATURE);
   });
 
-  it("tangent outside [0, 20) draws x − 10 … x + 10", () => {
+  it("tangent is framed around the point: x² at 1 is not in a corner, ReLU's kink is in the middle", () => {
+    run(tangentCommand, ["x^2", "--at", "1", "-o", "t1.svg"]);
+    expect(readFileSync(join(dir, "t1.svg"), "utf8")).toContain("f over [-9, 11)");
+    run(tangentCommand, ["max(0, x)", "--at", "0", "-o", "relu.svg"]);
+    expect(readFileSync(join(dir, "relu.svg"), "utf8")).toContain("f over [-10, 10)");
     run(tangentCommand, ["x^2", "--at", "50", "-o", "t50.svg"]);
-    expect(readFileSync(join(dir, "t50.svg"), "utf8")).toContain("f over [40, 60)");
+    expect(readFileSync(join(dir, "t50.svg"), "utf8")).toContain("f over [0, 100)");
+  });
+
+  it("tangent of log at 1e-9 is drawn with numdiff's slope (the book's step leaves the domain)", () => {
+    run(tangentCommand, ["log(x)", "--at", "1e-9", "-o", "log.svg"]);
+    const svg = readFileSync(join(dir, "log.svg"), "utf8");
+    expect(svg).toContain("the book's h = 1e-4 leaves f's domain");
+    // no coordinate of the steep tangent is written far outside the figure
+    expect(svg).not.toMatch(/[ML,]-?\d{6,}/);
   });
 
   it("error-curve measures against math.js's exact derivative when there is one", () => {

@@ -167,7 +167,7 @@ describe("bad input exits 2 with one line", () => {
     [["partial", "x + y", "--at", "x=1,y=2", "--wrt", "z"], /^numdiff: invalid --wrt/],
     [
       ["partial", "x + y", "--at", "x=1", "--wrt", "x"],
-      /^numdiff: invalid formula; unknown variable "y"; expected x \(at column 5\)$/,
+      /^numdiff: --at gives x but not y, which the formula uses; give every variable, e\.g\. --at x=1,y=1$/,
     ],
     [["gradient", "x + y", "--at", "x=1,x=2"], /^numdiff: invalid --at; "x" is given twice$/],
     [["frobnicate"], /^numdiff: unknown command "frobnicate"/],

@@ -52,10 +52,11 @@ describe("all figures", () => {
   };
   for (const [name, make] of Object.entries(figures)) {
     it(`${name}: attribute numbers have at most 2 decimals and the output is the same on every call`, () => {
-      const svg = make();
+      // data-frame holds the scales' domains for the explorer, in full; pixel coordinates are rounded
+      const svg = make().replace(/ data-frame="[^"]*"/, "");
       const long = numbersIn(svg).filter((n) => /\.\d{3,}/.test(n) && !n.includes("e"));
       expect(long).toEqual([]);
-      expect(make()).toBe(svg);
+      expect(make()).toBe(make());
     });
     it(`${name}: is a standalone 800×600 SVG with a title`, () => {
       const svg = make();

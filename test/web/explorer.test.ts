@@ -3,12 +3,12 @@
  * a person would (keyboard typing, mouse drags, wheel), under the page's own Content-Security-Policy.
  * Screenshots go to test/web/screenshots/ for a person to look at.
  */
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildPage, launchChromium, REPO_ROOT, serveStatic, type StaticServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT, useSite } from "./harness.js";
 
 const SCREENSHOTS = join(REPO_ROOT, "test", "web", "screenshots");
 /** How long a page may take to show a change (a keystroke, a drag) before the test gives up. */
@@ -16,9 +16,7 @@ const SETTLE_MS = 5000;
 const LAPTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
-let site: string;
-let server: StaticServer;
-let browser: Browser;
+const built = useSite();
 
 /** Everything a page did that it should not: console errors, CSP violations, dialogs, foreign requests. */
 interface Trouble {
@@ -33,9 +31,9 @@ const pages: { page: Page; trouble: Trouble }[] = [];
 async function open(
   search = "",
   viewport = LAPTOP,
-  base = server.url,
+  base = built.server.url,
 ): Promise<{ page: Page; trouble: Trouble }> {
-  const page = await browser.newPage({
+  const page = await built.browser.newPage({
     viewport,
     hasTouch: viewport === PHONE,
     isMobile: viewport === PHONE,
@@ -51,7 +49,11 @@ async function open(
   });
   page.on("request", (r) => {
     const folder = base.replace(/[^/]*$/, "");
-    if (!r.url().startsWith(folder) && !r.url().startsWith("data:")) trouble.foreign.push(r.url());
+    // the worker starts from a blob: URL the page made itself (same origin, or "null" on file://)
+    const own = `blob:${new URL(base).protocol === "file:" ? "null" : new URL(base).origin}/`;
+    if (!r.url().startsWith(folder) && !r.url().startsWith("data:") && !r.url().startsWith(own)) {
+      trouble.foreign.push(r.url());
+    }
   });
   await page.exposeFunction("__reportCsp", (text: string) => trouble.csp.push(text));
   await page.addInitScript(() => {
@@ -128,10 +130,7 @@ async function plotArea(
   return box;
 }
 
-beforeAll(async () => {
-  site = buildPage();
-  server = await serveStatic(site);
-  browser = await launchChromium();
+beforeAll(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
@@ -146,12 +145,6 @@ afterEach(async () => {
       pageErrors: [],
     });
   }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (site) rmSync(site, { recursive: true, force: true });
 });
 
 describe("numdiff explorer in Chromium", () => {
@@ -370,8 +363,10 @@ describe("numdiff explorer in Chromium", () => {
     await expectNumber(page, "derivative-value", Math.E, 1e-12 * Math.E);
     await typeInto(page, "point-input", "-2.5");
     await expectNumber(page, "derivative-value", Math.exp(-2.5), 1e-12);
-    // typing "-2" moved the view to [-12, 8] (centred on −2); "-2.5" stays inside it
-    expect(new URL(page.url()).search).toBe("?f=exp%28x%29&x=-2.5&range=-12%3A8");
+    // e^x at 1 opens on [-1, 3] (framed around the point); typing "-2" moved the view to [-4, 0]
+    // (centred on −2), "-2.5" stays inside it, and the URL names it since e^x at -2.5 would open on
+    // another range
+    expect(new URL(page.url()).search).toBe("?f=exp%28x%29&x=-2.5&range=-4%3A0");
     await page.reload();
     await page.getByTestId("numbers").waitFor();
     expect(await page.getByTestId("point-input").inputValue()).toBe("-2.5");
@@ -389,9 +384,20 @@ describe("numdiff explorer in Chromium", () => {
     expect(await figureOf(page, "descent-plot").locator("title").first().textContent()).toBe(
       "Gradient descent from (3, 4), lr 0.1, 20 steps",
     );
-    // click at (1, −2) on the field: the region is the book's [-3.5, 3.5] × [-4.5, 4.5]
+    // click at (1, −2) on the field: the region is the book's [-3.5, 3.5] × [-4.5, 4.5], widened to
+    // equal units on both axes (the figure's data-frame says how)
     const area = await plotArea(page, "field-plot");
-    await page.mouse.click(area.x + ((1 + 3.5) / 7) * area.width, area.y + ((4.5 + 2) / 9) * area.height);
+    const [, , , , xlo, xhi, ylo, yhi] = (
+      (await figureOf(page, "field-plot").getAttribute("data-frame")) ?? ""
+    )
+      .split(" ")
+      .map(Number);
+    expect(xlo).toBeLessThanOrEqual(-3.5);
+    expect(yhi).toBeGreaterThanOrEqual(4.5);
+    await page.mouse.click(
+      area.x + ((1 - xlo) / (xhi - xlo)) * area.width,
+      area.y + ((yhi + 2) / (yhi - ylo)) * area.height,
+    );
     await until(
       async () => (await page.getByTestId("point-input-x0").inputValue()) !== "3",
       "the point to move",
@@ -407,7 +413,13 @@ describe("numdiff explorer in Chromium", () => {
     await page.keyboard.press("ArrowRight");
     await until(async () => (await text(page, "lr-value")) === "0.112", "lr = 0.112");
     expect(new URL(page.url()).searchParams.get("lr")).toBe("0.112");
-    expect(await figureOf(page, "descent-plot").locator("title").first().textContent()).toContain("lr 0.112");
+    await until(
+      async () =>
+        ((await figureOf(page, "descent-plot").locator("title").first().textContent()) ?? "").includes(
+          "lr 0.112",
+        ),
+      "the descent figure to follow lr",
+    );
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.screenshot({ path: join(SCREENSHOTS, "two-variables.png"), fullPage: true });
     // the wheel zooms about the pointer: 3 notches in at the centre (0, 0) push the point out by 1.2³
@@ -454,6 +466,14 @@ describe("numdiff explorer in Chromium", () => {
       async () => (await page.getByTestId("point-input-x0").inputValue()) === "-3",
       "the book's start",
     );
+    // the figures are computed by the worker and follow the fields
+    await until(
+      async () =>
+        ((await figureOf(page, "descent-plot").textContent()) ?? "").includes(
+          "from (-3, 4), lr 0.1, 20 steps",
+        ),
+      "the book's descent figure",
+    );
     const descent = await figureOf(page, "descent-plot").textContent();
     expect(descent).toContain("Gradient descent from (-3, 4), lr 0.1, 20 steps");
     expect(descent).toContain("(-0.03459, 0.04612)");
@@ -490,7 +510,7 @@ describe("numdiff explorer in Chromium", () => {
   });
 
   it("the built page also works opened straight from its folder (file://), under the same CSP", async () => {
-    const base = pathToFileURL(join(site, "index.html")).href;
+    const base = pathToFileURL(join(built.dir, "index.html")).href;
     const { page } = await open("?f=sin(x)&x=1", LAPTOP, base);
     await expectNumber(page, "derivative-value", Math.cos(1), 1e-12);
     expect(await figureOf(page, "plot").count()).toBe(1);
@@ -507,6 +527,8 @@ describe("numdiff explorer in Chromium", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "phone.png"), fullPage: true });
     // a finger drags the point: a horizontal touch drag of 60 px from the handle
     const cdp = await page.context().newCDPSession(page);
+    // the phone's figure is drawn taller than the laptop's: bring the handle into the viewport first
+    await page.locator('[data-testid="plot-handle"] .handle-ring').scrollIntoViewIfNeeded();
     const at = await centre(page, '[data-testid="plot-handle"] .handle-ring');
     const touch = async (type: "touchStart" | "touchMove" | "touchEnd", x: number) =>
       cdp.send("Input.dispatchTouchEvent", {

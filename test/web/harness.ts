@@ -3,7 +3,7 @@
  * and drive Debian's Chromium with playwright-core (never a downloaded browser).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 /** The repository root. */
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -117,4 +118,31 @@ export async function launchChromium(executablePath = CHROMIUM_PATH): Promise<Br
     );
   }
   return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true });
+}
+
+/** The built page, its server and the browser, shared by the tests of one file. */
+export interface Site {
+  /** The folder the page was built into. */
+  dir: string;
+  server: StaticServer;
+  browser: Browser;
+}
+
+/**
+ * Builds the page, serves it and launches Chromium before the file's tests, and undoes all of it
+ * after them (vitest's beforeAll and afterAll); the returned object is filled in by then.
+ */
+export function useSite(): Site {
+  const site = {} as Site;
+  beforeAll(async () => {
+    site.dir = buildPage();
+    site.server = await serveStatic(site.dir);
+    site.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+    if (site.dir) rmSync(site.dir, { recursive: true, force: true });
+  });
+  return site;
 }

@@ -18,6 +18,7 @@ describe("explorer URL state", () => {
       x1: 4,
       lr: 0.1,
       steps: 20,
+      h: 1e-4,
       range: null,
       box: null,
     });
@@ -66,10 +67,12 @@ describe("explorer URL state", () => {
   });
 
   it("non-finite or malformed numbers fall back to the defaults", () => {
-    const s = parseState("?f=x&x=abc&x0=Infinity&x1=&lr=-1&steps=0");
-    expect(s).toEqual({ formula: "x", x: 5, x0: -3, x1: 4, lr: 0.1, steps: 20, range: null, box: null });
+    const s = parseState("?f=x&x=abc&x0=Infinity&x1=&lr=-1&steps=0&h=0");
+    expect(s).toEqual({ ...defaultState(), formula: "x" });
     expect(parseState(`?steps=${MAX_DESCENT_STEPS + 1}`).steps).toBe(20);
     expect(parseState("?steps=3.4").steps).toBe(3);
+    expect(parseState("?h=10").h).toBe(1e-4);
+    expect(parseState("?h=1e-6").h).toBe(1e-6);
   });
 
   it("a formula from the URL is cut at MAX_URL_FORMULA_LENGTH characters", () => {

@@ -32,29 +32,31 @@ export interface FigureSize {
 export const MAX_FIGURE_WIDTH = 800;
 
 /**
- * Narrowest tangent and two-variable figure drawn: 600, the narrowest at which src/plot's titles
+ * Narrowest tangent and two-variable figure drawn: 420. Titles and subtitles wider than the figure
+ * are set smaller by src/plot (MIN_TITLE_FONT), so in a 358 px phone column the tick labels show at
+ * 13 × 358/420 ≈ 11 px. (Before: 600, the narrowest at which src/plot's titles
  * (20 px) and subtitles (14 px, up to ~70 characters) still fit. In a narrower box (a phone) the
  * browser scales the figure down: on a 360 px box its text is 0.6 of its size, not 0.45 as at 800.
  *
- * @default 600
+ * @default 420
  * @example
  * ```ts
- * fitFigure(340, TANGENT_ASPECT); // { width: 600, height: 420 }
+ * fitFigure(340, TANGENT_ASPECT); // { width: 420, height: 441 } (narrow: NARROW_ASPECT)
  * ```
  */
-export const MIN_FIGURE_WIDTH = 600;
+export const MIN_FIGURE_WIDTH = 420;
 
 /**
- * Narrowest error-versus-step chart drawn: 760, since its subtitle names the point and the exact
- * derivative in full digits and its legend sits inside the plot area.
+ * Narrowest error-versus-step chart drawn: 420, like the other figures (its long subtitle is set
+ * smaller by src/plot rather than the whole chart drawn wide and scaled down to 6 px text).
  *
- * @default 760
+ * @default 420
  * @example
  * ```ts
- * fitFigure(490, ERROR_ASPECT, ERROR_MIN_WIDTH); // { width: 760, height: 570 }
+ * fitFigure(390, ERROR_ASPECT, ERROR_MIN_WIDTH); // { width: 420, height: 441 }
  * ```
  */
-export const ERROR_MIN_WIDTH = 760;
+export const ERROR_MIN_WIDTH = 420;
 
 /**
  * Height / width of the tangent figure: a little flatter than src/plot's 4:3, so the plot and the
@@ -106,8 +108,34 @@ export const BOX_ASPECT = 0.85;
 export function fitFigure(boxWidth: number, aspect: number, minWidth = MIN_FIGURE_WIDTH): FigureSize {
   const width =
     boxWidth > 0 ? Math.round(Math.min(MAX_FIGURE_WIDTH, Math.max(minWidth, boxWidth))) : MAX_FIGURE_WIDTH;
-  return { width, height: Math.round(width * aspect) };
+  // A narrow figure is made taller: its title, subtitles and legend take the same height as on a
+  // wide one, and the plot area needs room left.
+  const tall = width < NARROW_WIDTH ? Math.max(aspect, NARROW_ASPECT) : aspect;
+  return { width, height: Math.round(width * tall) };
 }
+
+/**
+ * Figures narrower than this (px) are drawn at least {@link NARROW_ASPECT} high.
+ *
+ * @default 600
+ * @example
+ * ```ts
+ * NARROW_WIDTH; // 600
+ * ```
+ */
+export const NARROW_WIDTH = 600;
+
+/**
+ * Height / width of a figure narrower than {@link NARROW_WIDTH}: 1.05, room for three subtitle lines,
+ * a legend and a plot area on a phone.
+ *
+ * @default 1.05
+ * @example
+ * ```ts
+ * fitFigure(358, TANGENT_ASPECT); // { width: 420, height: 441 }
+ * ```
+ */
+export const NARROW_ASPECT = 1.05;
 
 /**
  * The frame of `tangentFigure({ domain: view, width, height })`: its x axis is the view extended to
@@ -150,5 +178,30 @@ export function boxFrame(box: Box, size: FigureSize): Frame {
     ...size,
     x: { domain: box[0], nice: false },
     y: { domain: box[1], nice: false },
+  });
+}
+
+/**
+ * The frame a figure of src/plot was drawn in, read from its `data-frame` attribute (pixels of the
+ * plot area and the scales' domains), or null when it has none. Pointer positions map back to data
+ * through it exactly, whatever margins and ranges the figure chose (wider labels, equal units).
+ *
+ * @example
+ * ```ts
+ * frameFromMarkup(tangentFigure({ f: Math.sin, x0: 1, domain: [0, 20], width: 800, height: 560 }))?.x.domain(); // [0, 20]
+ * ```
+ */
+export function frameFromMarkup(markup: string): Frame | null {
+  const size = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(markup);
+  const data = /data-frame="([^"]+)"/.exec(markup);
+  if (size === null || data === null) return null;
+  const [width, height] = [Number(size[1]), Number(size[2])];
+  const [left, right, top, bottom, xlo, xhi, ylo, yhi] = data[1].split(" ").map(Number);
+  return makeFrame({
+    width,
+    height,
+    margins: { left, right: width - right, top, bottom: height - bottom },
+    x: { domain: [xlo, xhi], nice: false },
+    y: { domain: [ylo, yhi], nice: false },
   });
 }

@@ -1,15 +1,25 @@
 /**
- * The explorer page: reads the state from the URL, compiles the formula through numdiff's formula
- * layer, shows the view it belongs in, and keeps the URL in step. A formula that fails to compile
- * shows its message beside the input and leaves the last good view in place.
+ * The explorer page: reads the state from the URL, has the formula compiled and everything computed
+ * by a Web Worker (client.ts, worker.ts: the page never freezes, and a runaway formula is stopped
+ * after a time budget), shows the view it belongs in, and keeps the URL in step. A formula that
+ * fails to compile shows its message beside the input and leaves the last good view in place.
  */
 import { initialBox, followBox } from "./box.js";
 import { byId } from "./dom.js";
-import { loadFormula, type LoadedFormula } from "./formula.js";
+import { ComputeClient } from "./client.js";
+import ComputeWorker from "./worker.ts?worker&inline";
 import type { Box } from "./geometry.js";
 import { OneDView, POINTER_RESOLUTION } from "./one-d.js";
 import type { Pair } from "./partials.js";
-import { MAX_DESCENT_STEPS, parseState, serializeState, type ExplorerState } from "./state.js";
+import {
+  H_RANGE,
+  MAX_DESCENT_STEPS,
+  parseState,
+  SEED_FORMULA,
+  serializeState,
+  type ExplorerState,
+  type Mode,
+} from "./state.js";
 import { TwoDView } from "./two-d.js";
 import { followPoint, initialView, type ViewRange } from "./view.js";
 import { mountDataPanel } from "./data-panel.js";
@@ -62,13 +72,26 @@ const ui = {
   lr: byId("lr", HTMLInputElement),
   lrValue: byId("lr-value", HTMLOutputElement),
   steps: byId("steps", HTMLInputElement),
+  h: byId("step-h", HTMLInputElement),
+  hValue: byId("step-h-value", HTMLOutputElement),
   view1d: byId("view-1d", HTMLElement),
   view2d: byId("view-2d", HTMLElement),
   examples: Array.from(document.querySelectorAll<HTMLButtonElement>(".examples button")),
 };
 
 const state: ExplorerState = parseState(location.search);
-let formula: LoadedFormula | null = null;
+/** The range the page was opened with (null: the formula's own first view). */
+const LINKED_RANGE = state.range;
+/** Computes off the page's thread (src/expr, src/core and src/plot run in the worker). */
+const client = new ComputeClient(() => new ComputeWorker());
+/** The view the shown formula belongs in, null until one has loaded. */
+let mode: Mode | null = null;
+/** The formula drawn: the one typed, or the seed's while a link's formula cannot be read. */
+let shown = SEED_FORMULA;
+/** The next one-variable render starts from the point's first view (computed with f by the worker). */
+let resetView = LINKED_RANGE === null;
+/** The point's first view for the shown formula, from the last reply (null before one came). */
+let start1d: ViewRange | null = null;
 let view1d: ViewRange = state.range ?? initialView(state.x);
 let box: Box = state.box ?? initialBox([state.x0, state.x1]);
 
@@ -84,9 +107,11 @@ const oneD = new OneDView(
     point: (x, follow) => setPoint(x, follow),
     view: (v) => {
       view1d = v;
+      resetView = false;
       draw();
     },
   },
+  client,
 );
 
 const twoD = new TwoDView(
@@ -104,7 +129,20 @@ const twoD = new TwoDView(
       draw();
     },
   },
+  client,
 );
+
+/**
+ * Positions of the step slider per decade of h: 4, so it moves h by 10^(1/4) ≈ 1.78 a step, the
+ * error chart's own spacing.
+ *
+ * @default 4
+ * @example
+ * ```ts
+ * H_SLIDER_PER_DECADE; // 4
+ * ```
+ */
+export const H_SLIDER_PER_DECADE = 4;
 
 function lrFromSlider(): number {
   return Number((10 ** Number(ui.lr.value)).toPrecision(3));
@@ -123,27 +161,42 @@ function syncControls(): void {
   if (document.activeElement !== ui.lr) ui.lr.value = String(Math.log10(state.lr));
   ui.lrValue.textContent = String(state.lr);
   if (document.activeElement !== ui.steps) ui.steps.value = String(state.steps);
+  if (document.activeElement !== ui.h) ui.h.value = String(Math.log10(state.h));
+  ui.hValue.textContent = String(state.h);
+  ui.h.setAttribute("aria-valuetext", `h = ${state.h}`);
 }
 
 function draw(): void {
-  if (formula === null) return;
-  ui.view1d.hidden = formula.mode !== "1d";
-  ui.point1d.hidden = formula.mode !== "1d";
-  ui.view2d.hidden = formula.mode !== "2d";
-  ui.point2d.hidden = formula.mode !== "2d";
-  try {
-    if (formula.mode === "1d") oneD.render(formula, state.x, view1d);
-    else twoD.render(formula, [state.x0, state.x1], state.lr, state.steps, box);
-  } catch (e) {
-    // Not expected (the views catch what the figures throw), but never leave the page half-drawn silently.
-    showError(`could not draw this view: ${e instanceof Error ? e.message : String(e)}`);
-  }
   syncControls();
-  // The URL names the range only when it is not where the point's view would start anyway.
-  state.range = sameRanges([view1d], [initialView(state.x)]) ? null : view1d;
+  if (mode === null) return;
+  ui.view1d.hidden = mode !== "1d";
+  ui.point1d.hidden = mode !== "1d";
+  ui.view2d.hidden = mode !== "2d";
+  ui.point2d.hidden = mode !== "2d";
+  if (mode === "1d") {
+    // a reset stays asked for until a figure drawn with it comes back (the point may move meanwhile)
+    const ask = resetView ? null : view1d;
+    void oneD.render(shown, state.x, ask, state.h).then((drawn) => {
+      if (drawn === null) return;
+      if (ask === null) resetView = false;
+      view1d = drawn.view;
+      start1d = drawn.start;
+      syncControls();
+      writeUrl();
+    });
+  } else {
+    void twoD.render(shown, [state.x0, state.x1], state.lr, state.steps, box);
+  }
+  writeUrl();
+}
+
+/** The URL and the title follow the state; a range is named only where a link would not start anyway. */
+function writeUrl(): void {
+  if (mode === null) return;
+  if (mode === "1d") state.range = start1d !== null && sameRanges([view1d], [start1d]) ? null : view1d;
   state.box = sameRanges(box, initialBox([state.x0, state.x1])) ? null : box;
-  history.replaceState(null, "", serializeState(state, formula.mode) + location.hash);
-  document.title = `${formula.mode === "1d" ? "f(x)" : "f(x0, x1)"} = ${state.formula} · numdiff explorer`;
+  history.replaceState(null, "", serializeState(state, mode) + location.hash);
+  document.title = `${mode === "1d" ? "f(x)" : "f(x0, x1)"} = ${state.formula} · numdiff explorer`;
 }
 
 function sameRanges(a: readonly ViewRange[], b: readonly ViewRange[]): boolean {
@@ -171,18 +224,31 @@ function showError(message: string): void {
   ui.formula.setAttribute("aria-invalid", message === "" ? "false" : "true");
 }
 
-function applyFormula(): void {
+function applyFormula(fresh = true): void {
   const text = ui.formula.value;
-  try {
-    const loaded = loadFormula(text);
-    formula = loaded;
-    state.formula = text;
-    showError("");
-  } catch (e) {
-    showError(e instanceof Error ? e.message : "this formula cannot be read");
-    return;
-  }
-  draw();
+  client.latest("load", { kind: "load", formula: text }).then(
+    (reply) => {
+      if (reply === null || reply.kind !== "load") return;
+      const first = mode === null;
+      const changed = first || shown !== text;
+      mode = reply.mode;
+      shown = text;
+      state.formula = text;
+      showError("");
+      // A new formula starts from its own first view; a link's range is kept when the page opens.
+      if ((changed && fresh) || (first && LINKED_RANGE === null)) resetView = true;
+      if (changed && fresh) box = initialBox([state.x0, state.x1]);
+      draw();
+    },
+    (e: Error) => {
+      showError(e.message || "this formula cannot be read");
+      if (mode !== null) return;
+      // A bad formula in a link: the panels show the seed's function meanwhile, the fields their values.
+      mode = "1d";
+      shown = SEED_FORMULA;
+      draw();
+    },
+  );
 }
 
 /** A finite number typed in an input, or null while it is empty or half-typed. */
@@ -215,7 +281,7 @@ ui.point.addEventListener("change", () => {
 });
 ui.slider.addEventListener("input", () => setPoint(Number(ui.slider.value), false));
 ui.resetView.addEventListener("click", () => {
-  view1d = initialView(state.x);
+  resetView = true;
   draw();
 });
 
@@ -237,6 +303,13 @@ ui.lr.max = String(LR_LOG10_RANGE[1]);
 ui.lr.step = String((LR_LOG10_RANGE[1] - LR_LOG10_RANGE[0]) / LR_SLIDER_STEPS);
 ui.lr.addEventListener("input", () => {
   state.lr = lrFromSlider();
+  draw();
+});
+ui.h.min = String(Math.log10(H_RANGE[0]));
+ui.h.max = String(Math.log10(H_RANGE[1]));
+ui.h.step = String(1 / H_SLIDER_PER_DECADE);
+ui.h.addEventListener("input", () => {
+  state.h = Number((10 ** Number(ui.h.value)).toPrecision(3));
   draw();
 });
 ui.steps.max = String(MAX_DESCENT_STEPS);
@@ -261,7 +334,7 @@ for (const button of ui.examples) {
     const x = given("x");
     if (x !== null) {
       state.x = x;
-      view1d = initialView(x);
+      resetView = true;
     }
     const x0 = given("x0");
     const x1 = given("x1");
@@ -287,5 +360,5 @@ new ResizeObserver(() => {
 }).observe(document.body);
 
 ui.formula.value = state.formula;
-applyFormula();
+applyFormula(false);
 mountDataPanel(document.querySelector("main") ?? document.body);

@@ -69,3 +69,32 @@ export function pointNumbers(f: Fn1, x: number, exactDerivative: Fn1 | null): Po
     autoError: exact === null ? null : Math.abs(auto.value - exact),
   };
 }
+
+/**
+ * The book's central difference with the learner's own step h, and its actual error.
+ *
+ * @example
+ * ```ts
+ * stepNumbers(Math.exp, 1, 1e-4, Math.E); // { h: 1e-4, value: 2.7182818329…, error: 4.5e-9 }
+ * ```
+ */
+export interface StepNumbers {
+  h: number;
+  /** (f(x + h) − f(x − h)) / (2h). */
+  value: number;
+  /** |value − exact|, or null without an exact value. */
+  error: number | null;
+}
+
+/**
+ * {@link StepNumbers} for f at x with step h.
+ *
+ * @example
+ * ```ts
+ * stepNumbers((x) => x * x, 3, 0.5, 6).value; // 6 (a parabola's central difference is exact)
+ * ```
+ */
+export function stepNumbers(f: Fn1, x: number, h: number, exact: number | null): StepNumbers {
+  const value = (f(x + h) - f(x - h)) / (2 * h);
+  return { h, value, error: exact === null || !Number.isFinite(value) ? null : Math.abs(value - exact) };
+}

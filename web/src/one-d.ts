@@ -2,18 +2,19 @@
  * The one-variable view: src/plot's tangent figure with an interactive layer on top (drag the point,
  * arrow keys, wheel zoom, drag to pan, click to move the point), the numbers, and the error chart.
  */
-import { errorCurveFigure, PALETTE, tangentFigure, type Frame } from "../../src/plot/index.js";
+import { PALETTE, type Frame } from "../../src/plot/index.js";
+import type { ComputeClient } from "./client.js";
+import type { OneDReply } from "./compute.js";
 import { parseSvg, svgEl, toSvgPoint } from "./dom.js";
-import type { Formula1D } from "./formula.js";
 import {
   ERROR_ASPECT,
   ERROR_MIN_WIDTH,
   fitFigure,
+  frameFromMarkup,
   TANGENT_ASPECT,
   tangentFrame,
   type FigureSize,
 } from "./geometry.js";
-import { pointNumbers } from "./numbers.js";
 import { announcer } from "./announce.js";
 import { pointSummary, pointTable } from "./tables.js";
 import { panView, wheelZoomFactor, zoomView, type ViewRange } from "./view.js";
@@ -189,6 +190,7 @@ export class OneDView {
   constructor(
     private readonly elements: OneDElements,
     private readonly events: OneDEvents,
+    private readonly client: ComputeClient,
   ) {
     const o = svgEl("svg", { class: "overlay" });
     this.panArea = svgEl("rect", { class: "pan-area", fill: "transparent" });
@@ -216,53 +218,68 @@ export class OneDView {
     this.listen();
   }
 
-  /** Redraws the figure, the numbers and the error chart. */
-  render(formula: Formula1D, x: number, view: ViewRange): void {
+  /**
+   * Redraws the figure, the numbers and (once the point rests) the error chart for a formula, a
+   * point, a range (null: the point's first view) and the secant's step h, all computed by the
+   * worker. Resolves with the range drawn and the point's first view, or null when a newer render
+   * replaced this one before it was computed.
+   */
+  async render(
+    formula: string,
+    x: number,
+    view: ViewRange | null,
+    h: number,
+  ): Promise<{ view: ViewRange; start: ViewRange } | null> {
     this.x = x;
-    this.view = view;
-    const { f, exact } = formula;
-    let message = "";
+    if (view !== null) this.view = view;
+    clearTimeout(this.chartTimer);
+    const size = fitFigure(this.elements.plot.clientWidth, TANGENT_ASPECT);
+    let reply: OneDReply | null;
     try {
-      const size = fitFigure(this.elements.plot.clientWidth, TANGENT_ASPECT);
-      const svg = parseSvg(tangentFigure({ f, x0: x, domain: view, ...size }));
+      reply = (await this.client.latest("1d", { kind: "1d", formula, x, view, h, size })) as OneDReply | null;
+    } catch (e) {
+      this.showStatus(`No plot at x = ${x}: ${e instanceof Error ? e.message : String(e)}.`);
+      return null;
+    }
+    if (reply === null) return null;
+    this.view = reply.view;
+    let message = reply.message;
+    if (reply.markup !== null) {
+      const svg = parseSvg(reply.markup);
       this.figure?.remove();
       this.figure = svg;
       this.elements.plot.insertBefore(svg, this.overlay);
       this.size = size;
-      this.frame = tangentFrame(view, size);
+      this.frame = frameFromMarkup(reply.markup) ?? tangentFrame(reply.view, size);
       this.overlay.setAttribute("viewBox", `0 0 ${size.width} ${size.height}`);
-    } catch (e) {
-      const why = Number.isFinite(f(x))
-        ? e instanceof Error
-          ? e.message
-          : String(e)
-        : "f(x) is not finite there";
-      message = `No tangent at x = ${x}: ${why}.` + (this.figure === null ? "" : " The last plot is kept.");
+    } else if (this.figure !== null) {
+      message += " The last plot is kept.";
     }
     this.placeHandle();
-    const numbers = pointNumbers(f, x, exact);
-    this.elements.numbers.replaceChildren(pointTable(numbers, x, formula.exactSource));
-    this.say(pointSummary(numbers, x));
+    this.elements.numbers.replaceChildren(pointTable(reply.numbers, x, reply.exactSource, reply.step));
+    this.say(pointSummary(reply.numbers, x));
     this.showStatus(message);
     // The error chart (the heaviest SVG) is redrawn once the point rests, not on every frame of a drag.
     clearTimeout(this.chartTimer);
-    this.chartTimer = setTimeout(() => this.drawErrorChart(f, x, numbers.exact), ERROR_CHART_DELAY_MS);
+    this.chartTimer = setTimeout(() => this.drawErrorChart(formula, x, h), ERROR_CHART_DELAY_MS);
+    return { view: reply.view, start: reply.start };
   }
 
-  private drawErrorChart(f: Formula1D["f"], x: number, exact: number | null): void {
-    try {
-      const chart = errorCurveFigure({
-        f,
-        x0: x,
-        exact: exact ?? undefined,
-        ...fitFigure(this.elements.errorChart.clientWidth, ERROR_ASPECT, ERROR_MIN_WIDTH),
-      });
-      this.elements.errorChart.replaceChildren(parseSvg(chart));
-    } catch (e) {
-      if (this.elements.status.hidden) {
-        this.showStatus(`No error chart at x = ${x}: ${e instanceof Error ? e.message : String(e)}.`);
-      }
-    }
+  private drawErrorChart(formula: string, x: number, h: number): void {
+    const size = fitFigure(this.elements.errorChart.clientWidth, ERROR_ASPECT, ERROR_MIN_WIDTH);
+    this.client.latest("chart", { kind: "chart", formula, x, h, size }).then(
+      (reply) => {
+        // a chart for a point that has moved on since is not shown (nor its trouble)
+        if (reply === null || reply.kind !== "chart" || x !== this.x) return;
+        if (reply.markup !== null) this.elements.errorChart.replaceChildren(parseSvg(reply.markup));
+        else if (this.elements.status.hidden) this.showStatus(reply.message);
+      },
+      (e: Error) => {
+        if (x === this.x && this.elements.status.hidden) {
+          this.showStatus(`No error chart at x = ${x}: ${e.message}.`);
+        }
+      },
+    );
   }
 
   private showStatus(message: string): void {

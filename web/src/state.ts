@@ -91,12 +91,32 @@ export const MAX_DESCENT_STEPS = 1000;
 export const MAX_URL_FORMULA_LENGTH = 20_000;
 
 /**
+ * The book's step, `h = 1e-4` (numerical_diff): where the step control starts.
+ *
+ * @example
+ * ```ts
+ * BOOK_STEP_H; // 0.0001
+ * ```
+ */
+export const BOOK_STEP_H = 1e-4;
+
+/**
+ * The steps the control offers: 1e-16 (below it x ± h = x for x near 1) to 1 (the error chart's range).
+ *
+ * @example
+ * ```ts
+ * H_RANGE; // [1e-16, 1]
+ * ```
+ */
+export const H_RANGE: readonly [number, number] = Object.freeze([1e-16, 1]) as readonly [number, number];
+
+/**
  * Everything a link reproduces. Which of the points is used follows the formula's variables.
  *
  * @example
  * ```ts
  * const s: ExplorerState = parseState("?f=sin(x)&x=1");
- * // { formula: "sin(x)", x: 1, x0: -3, x1: 4, lr: 0.1, steps: 20, range: null, box: null }
+ * // { formula: "sin(x)", x: 1, x0: -3, x1: 4, lr: 0.1, steps: 20, h: 0.0001, range: null, box: null }
  * serializeState({ ...defaultState(), x: 1 }, "1d"); // "?f=0.01*x%5E2+%2B+0.1*x&x=1"
  * ```
  */
@@ -112,6 +132,8 @@ export interface ExplorerState {
   lr: number;
   /** Gradient-descent steps (integer, 1 to {@link MAX_DESCENT_STEPS}). */
   steps: number;
+  /** The step h of the secant and of the book's difference quotient (the step control). */
+  h: number;
   /** The one-variable view's x-range, or null for the first view of the point. */
   range: ViewRange | null;
   /** The two-variable region, or null for the first region of the point. */
@@ -147,6 +169,7 @@ export function defaultState(): ExplorerState {
     x1: BOOK_START[1],
     lr: BOOK_LEARNING_RATE,
     steps: BOOK_DESCENT_STEPS,
+    h: BOOK_STEP_H,
     range: null,
     box: null,
   };
@@ -172,7 +195,7 @@ function finiteParam(params: URLSearchParams, name: string, fallback: number): n
  *
  * @example
  * ```ts
- * parseState("?f=sin(x)&x=1"); // { formula: "sin(x)", x: 1, x0: -3, x1: 4, lr: 0.1, steps: 20, range: null, box: null }
+ * parseState("?f=sin(x)&x=1"); // { formula: "sin(x)", x: 1, x0: -3, x1: 4, lr: 0.1, steps: 20, h: 0.0001, range: null, box: null }
  * parseState("?f=sin(x)&x=1&range=0:2").range; // [0, 2]
  * parseState("").formula; // "0.01*x^2 + 0.1*x"
  * parseState("?x0=1&x1=2").formula; // "x0^2 + x1^2"
@@ -191,6 +214,8 @@ export function parseState(search: string): ExplorerState {
   if (lr > 0) state.lr = lr;
   const steps = Math.round(finiteParam(params, "steps", state.steps));
   if (steps >= 1 && steps <= MAX_DESCENT_STEPS) state.steps = steps;
+  const h = finiteParam(params, "h", state.h);
+  if (h >= H_RANGE[0] && h <= H_RANGE[1]) state.h = h;
   const range = params.get("range");
   if (range !== null) {
     const axes = range.split(",").map(rangeOf);
@@ -217,6 +242,7 @@ export function serializeState(state: ExplorerState, mode: Mode): string {
   const range = (r: ViewRange): string => `${r[0]}:${r[1]}`;
   if (mode === "1d") {
     params.set("x", String(state.x));
+    if (state.h !== BOOK_STEP_H) params.set("h", String(state.h));
     if (state.range !== null) params.set("range", range(state.range));
   } else {
     params.set("x0", String(state.x0));

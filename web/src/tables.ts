@@ -3,7 +3,8 @@
  */
 import { el } from "./dom.js";
 import { formatError, formatValue } from "./format.js";
-import type { PointNumbers } from "./numbers.js";
+import type { PointNumbers, StepNumbers } from "./numbers.js";
+import { statusInWords } from "../../src/plot/index.js";
 import type { PartialNumbers } from "./partials.js";
 
 function cell(text: string, testid?: string, extra: Record<string, string> = {}): HTMLTableCellElement {
@@ -75,7 +76,12 @@ export function shortFormula(text: string): string {
  * panel.replaceChildren(pointTable(pointNumbers(f, 5, exact), 5, "0.02 * x + 0.1"));
  * ```
  */
-export function pointTable(n: PointNumbers, x: number, exactSource: string | null = null): HTMLTableElement {
+export function pointTable(
+  n: PointNumbers,
+  x: number,
+  exactSource: string | null = null,
+  step: StepNumbers | null = null,
+): HTMLTableElement {
   const table = el("table");
   table.append(el("caption", { class: "visually-hidden" }, `Derivative of f at x = ${x}`));
   table.append(head(["", "value", "error", "calls"]));
@@ -103,6 +109,27 @@ export function pointTable(n: PointNumbers, x: number, exactSource: string | nul
       ],
       `adaptive, ${n.auto.method}`,
     ),
+  );
+  const status = statusInWords(n.auto, formatValue(x));
+  if (status !== null) {
+    const tr = row("status", [cell(status, "derivative-status", { colspan: "3" })]);
+    tr.classList.add("status-row");
+    body.append(tr);
+  }
+  if (step !== null) {
+    body.append(
+      row(
+        "your step",
+        [
+          cell(formatValue(step.value), "step-value"),
+          errorCell([["actual", actual(step.error), "step-actual-error"]]),
+          cell("2"),
+        ],
+        `central difference, h = ${step.h}`,
+      ),
+    );
+  }
+  body.append(
     row(
       "analytic",
       [cell(n.exact === null ? "not available" : formatValue(n.exact), "exact-value"), cell(""), cell("")],

@@ -3,14 +3,13 @@
  * with a layer that marks the point and takes clicks (set the point, start descent there) and the
  * wheel (zoom); the partial derivatives beside them.
  */
-import { descentFigure, gradientFieldFigure, PALETTE, type Frame } from "../../src/plot/index.js";
+import { PALETTE, type Frame } from "../../src/plot/index.js";
+import type { ComputeClient } from "./client.js";
 import { zoomBox } from "./box.js";
 import { parseSvg, svgEl, toSvgPoint } from "./dom.js";
-import type { Formula2D } from "./formula.js";
-import { BOX_ASPECT, boxFrame, fitFigure, type Box } from "./geometry.js";
+import { BOX_ASPECT, boxFrame, fitFigure, frameFromMarkup, type Box } from "./geometry.js";
 import { CLICK_SLOP_PX, SHIFT_STEP_FACTOR, WHEEL_LINE_PX } from "./one-d.js";
 import type { Pair } from "./partials.js";
-import { partialNumbers } from "./partials.js";
 import { announcer } from "./announce.js";
 import { partialSummary, partialTable } from "./tables.js";
 import { wheelZoomFactor } from "./view.js";
@@ -186,6 +185,7 @@ export class TwoDView {
   constructor(
     private readonly elements: TwoDElements,
     private readonly events: TwoDEvents,
+    private readonly client: ComputeClient,
   ) {
     this.panels = [
       new Panel(elements.field, "point on the gradient field", "field-handle"),
@@ -195,28 +195,30 @@ export class TwoDView {
     this.say = announcer(elements.summary);
   }
 
-  /** Redraws both figures and the partial derivatives. */
-  render(formula: Formula2D, p: Pair, lr: number, steps: number, box: Box): void {
+  /** Redraws both figures and the partial derivatives, computed by the worker. */
+  async render(formula: string, p: Pair, lr: number, steps: number, box: Box): Promise<void> {
     this.p = p;
     this.box = box;
     // both figures share one size (their boxes are equally wide) and so one frame
     const size = fitFigure(this.elements.field.clientWidth, BOX_ASPECT);
-    this.frame = boxFrame(box, size);
-    const { f } = formula;
-    const problems: string[] = [];
+    let reply;
     try {
-      this.panels[0].show(gradientFieldFigure({ f, domain: box, ...size }), this.frame, p);
+      reply = await this.client.latest("2d", { kind: "2d", formula, p, lr, steps, box, size });
     } catch (e) {
-      problems.push(`No gradient field: ${e instanceof Error ? e.message : String(e)}.`);
+      this.showProblems([`No figures at (${p[0]}, ${p[1]}): ${e instanceof Error ? e.message : String(e)}.`]);
+      return;
     }
-    try {
-      this.panels[1].show(descentFigure({ f, start: p, lr, steps, domain: box, ...size }), this.frame, p);
-    } catch (e) {
-      problems.push(`No descent path: ${e instanceof Error ? e.message : String(e)}.`);
-    }
-    const numbers = partialNumbers(f, p, formula.exact);
-    this.elements.numbers.replaceChildren(partialTable(numbers, p, formula.exactSource));
-    this.say(partialSummary(numbers, p));
+    if (reply === null || reply.kind !== "2d") return;
+    // the figures widen the box for equal units: map pointers through the frame they drew
+    this.frame = (reply.field === null ? null : frameFromMarkup(reply.field)) ?? boxFrame(box, size);
+    if (reply.field !== null) this.panels[0].show(reply.field, this.frame, p);
+    if (reply.descent !== null) this.panels[1].show(reply.descent, this.frame, p);
+    this.elements.numbers.replaceChildren(partialTable(reply.numbers, p, reply.exactSource));
+    this.say(partialSummary(reply.numbers, p));
+    this.showProblems(reply.problems);
+  }
+
+  private showProblems(problems: readonly string[]): void {
     this.elements.status.textContent = problems.join(" ");
     this.elements.status.hidden = problems.length === 0;
   }

@@ -3,6 +3,8 @@
  * and follows the point when the point leaves it.
  */
 
+import { tangentDomain } from "../../src/plot/index.js";
+
 /**
  * A visible interval [lo, hi] with lo < hi.
  *
@@ -83,16 +85,26 @@ export const WHEEL_ZOOM_PER_NOTCH = 1.2;
 export const FOLLOW_MARGIN = 0.05;
 
 /**
- * The first view for a point: the seed figure's [0, 20] when the point lies in it, otherwise
- * {@link DEFAULT_VIEW_WIDTH} centred on the point.
+ * The first view for a point: with the function, src/plot's framing around the point (the seed's
+ * [0, 20] for the seed at 5; x² at 1 or ReLU's kink centred); without it, the seed figure's [0, 20]
+ * when the point lies in it, otherwise {@link DEFAULT_VIEW_WIDTH} centred on the point.
  *
  * @example
  * ```ts
  * initialView(5); // [0, 20]
  * initialView(-30); // [-40, -20]
+ * initialView(1, (x) => x * x); // [-9, 11]
  * ```
  */
-export function initialView(x: number): ViewRange {
+export function initialView(x: number, f?: (x: number) => number): ViewRange {
+  if (f !== undefined) {
+    try {
+      const [lo, hi] = tangentDomain(f, x);
+      return clampView(lo, hi);
+    } catch {
+      // f fails at x: fall back to the plain ranges below
+    }
+  }
   if (x >= SEED_VIEW[0] && x <= SEED_VIEW[1]) return SEED_VIEW;
   return clampView(x - DEFAULT_VIEW_WIDTH / 2, x + DEFAULT_VIEW_WIDTH / 2);
 }

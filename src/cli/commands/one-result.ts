@@ -1,5 +1,6 @@
 import { NumdiffError, type DerivativeResult } from "../../core/index.js";
 import { crossCheck, exactDerivative, type Analytic, type CompiledFormula } from "../../expr/index.js";
+import { statusInWords } from "../../plot/index.js";
 import type { CliIO } from "../command.js";
 import { alignRows, formatError, formatNumber, jsonNumber } from "../format.js";
 
@@ -36,6 +37,52 @@ export function exactValue(
 }
 
 /**
+ * The status as the command prints it: the engine's sentence (statusInWords) where there is something
+ * to say, else the status word.
+ *
+ * @example
+ * ```ts
+ * statusLine({ ...result, status: "ok" }, "x = 1"); // "ok"
+ * statusLine({ ...result, status: "not-differentiable", left: { value: 0, error: 0 }, right: { value: 1, error: 0 } }, "x = 0");
+ * // "not differentiable at x = 0: left slope 0, right slope 1"
+ * ```
+ */
+export function statusLine(result: DerivativeResult, where: string): string {
+  return statusInWords(result, where) ?? result.status ?? "";
+}
+
+const oneSided = (s: { value: number; error: number }): string =>
+  `${formatNumber(s.value)}  (estimated error ${formatError(s.error)})`;
+
+/**
+ * A result as the JSON object the command prints: value, error, evaluations, step, method, exact,
+ * and the engine's status, noise and one-sided slopes when it gives them.
+ *
+ * @example
+ * ```ts
+ * resultJson(derivative((x) => x * x, 3), { value: 6, source: "2 * x" });
+ * // { value: 6, error: 1.1e-14, evaluations: 6, step: 0.375, method: "central", exact: 6 }
+ * ```
+ */
+export function resultJson(result: DerivativeResult, exact: Exact): Record<string, unknown> {
+  const side = (s: { value: number; error: number } | undefined) =>
+    s === undefined ? undefined : { value: jsonNumber(s.value), error: jsonNumber(s.error) };
+  return {
+    value: jsonNumber(result.value),
+    error: jsonNumber(result.error),
+    evaluations: result.evaluations,
+    step: jsonNumber(result.step),
+    method: result.method,
+    exact: exact.value === null ? null : jsonNumber(exact.value),
+    ...(exact.value === null ? { exactUnknown: exact.reason } : {}),
+    ...(result.status === undefined ? {} : { status: result.status }),
+    ...(result.noise === undefined ? {} : { noise: jsonNumber(result.noise) }),
+    ...(result.left === undefined ? {} : { left: side(result.left) }),
+    ...(result.right === undefined ? {} : { right: side(result.right) }),
+  };
+}
+
+/**
  * Prints one derivative result as aligned lines: value, estimated error, method and step,
  * evaluations, and the exact value with the actual error (or why there is none).
  * @example
@@ -51,20 +98,25 @@ export function printResult(
   what: string,
   result: DerivativeResult,
   exact: Exact,
+  where = "this point",
 ): void {
-  const rows: string[][] = [
-    ...header,
-    [what, formatNumber(result.value)],
+  const rows: string[][] = [...header, [what, formatNumber(result.value)]];
+  if (result.status !== undefined) rows.push(["status", statusLine(result, where)]);
+  if (result.left !== undefined) rows.push(["left slope", oneSided(result.left)]);
+  if (result.right !== undefined) rows.push(["right slope", oneSided(result.right)]);
+  rows.push(
     ["estimated error", formatError(result.error)],
     ["method", `${result.method}, step ${formatNumber(result.step)}`],
     ["evaluations", String(result.evaluations)],
-  ];
+  );
   if (exact.value === null) {
     rows.push(["exact", `unknown (${exact.reason})`]);
   } else {
     const source = exact.source.length > 60 ? exact.source.slice(0, 57) + "..." : exact.source;
     rows.push(["exact", `${formatNumber(exact.value)}  (${source})`]);
-    rows.push(["actual error", formatError(Math.abs(result.value - exact.value))]);
+    if (Number.isFinite(exact.value)) {
+      rows.push(["actual error", formatError(Math.abs(result.value - exact.value))]);
+    }
   }
   io.out(alignRows(rows));
 }
@@ -94,6 +146,10 @@ export interface OneResult {
   header: string[][];
   /** The name of the value, e.g. `f'` or `∂f/∂x0`. */
   label: string;
+  /** The point in words for the status line, e.g. "x = 0". */
+  where?: string;
+  /** Rows printed after the header, e.g. a note on a removable singularity. */
+  notes?: string[][];
 }
 
 /**
@@ -110,26 +166,17 @@ export interface OneResult {
  */
 export function reportResult(io: CliIO, result: DerivativeResult, r: OneResult, json: boolean): void {
   if (!Number.isFinite(result.value)) {
+    const words = statusInWords(result, "this point");
     throw new NumdiffError(
       "NON_NUMERIC_RESULT",
       "at",
-      `${r.subject} is not finite (estimate ${result.value})`,
+      `${r.subject} is not finite (estimate ${result.value}${words === null ? "" : `; ${words}`})`,
     );
   }
   const exact = exactValue(exactDerivative(r.formula, r.variable, r.order), r.point, result);
   if (json) {
-    io.out(
-      JSON.stringify({
-        value: jsonNumber(result.value),
-        error: jsonNumber(result.error),
-        evaluations: result.evaluations,
-        step: jsonNumber(result.step),
-        method: result.method,
-        exact: exact.value === null ? null : jsonNumber(exact.value),
-        ...(exact.value === null ? { exactUnknown: exact.reason } : {}),
-      }),
-    );
+    io.out(JSON.stringify(resultJson(result, exact)));
     return;
   }
-  printResult(io, r.header, r.label, result, exact);
+  printResult(io, [...r.header, ...(r.notes ?? [])], r.label, result, exact, r.where);
 }

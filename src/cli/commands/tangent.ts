@@ -1,31 +1,8 @@
-import { tangentFigure } from "../../plot/index.js";
+import { derivative, NumdiffError } from "../../core/index.js";
+import { removableLimit, statusInWords, tangentDomain, tangentFigure } from "../../plot/index.js";
 import { parseNumber, parseRange, UsageError, type Command } from "../command.js";
+import { formatNumber } from "../format.js";
 import { FIGURE_OPTIONS_HELP, runFigure } from "./figure-output.js";
-
-/**
- * The range drawn when --range is not given and it contains the point: the seed's [0, 20).
- *
- * @example
- * ```ts
- * DEFAULT_TANGENT_RANGE; // [0, 20]
- * ```
- */
-export const DEFAULT_TANGENT_RANGE: readonly [number, number] = Object.freeze([0, 20]) as readonly [
-  number,
-  number,
-];
-
-/**
- * Half-width of the range drawn around a point outside {@link DEFAULT_TANGENT_RANGE}: [x − 10, x + 10],
- * the same width as the seed's.
- *
- * @default 10
- * @example
- * ```ts
- * TANGENT_HALF_WIDTH; // 10
- * ```
- */
-export const TANGENT_HALF_WIDTH = 10;
 
 /**
  * `numdiff tangent <formula> --at <x> [--range a:b] -o file.svg|file.png`: the seed's figure for
@@ -47,7 +24,7 @@ export const tangent: Command = {
     "",
     "Options:",
     "  --at <x>              the point of contact (required)",
-    "  --range <a:b>         the x range drawn, [a, b); default 0:20 if it holds x, else x-10:x+10",
+    "  --range <a:b>         the x range drawn, [a, b); default: around x, with x away from the edges",
     FIGURE_OPTIONS_HELP,
     "",
     "Example:",
@@ -59,13 +36,38 @@ export const tangent: Command = {
       if (values.at === undefined)
         throw new UsageError("missing --at; expected the point, e.g. --at 5", "--at");
       const x0 = parseNumber("--at", values.at);
-      const domain: [number, number] =
-        values.range !== undefined
-          ? parseRange("--range", values.range)
-          : x0 >= DEFAULT_TANGENT_RANGE[0] && x0 < DEFAULT_TANGENT_RANGE[1]
-            ? [DEFAULT_TANGENT_RANGE[0], DEFAULT_TANGENT_RANGE[1]]
-            : [x0 - TANGENT_HALF_WIDTH, x0 + TANGENT_HALF_WIDTH];
-      return tangentFigure({ f: formula().fn1(), x0, domain, ...figure() });
+      const range = values.range === undefined ? null : parseRange("--range", values.range);
+      const f = formula().fn1();
+      const at = `x = ${formatNumber(x0)}`;
+      const fx = f(x0);
+      const y0 = Number.isFinite(fx) ? fx : removableLimit(f, x0);
+      if (y0 === null) {
+        throw new NumdiffError(
+          "INVALID_ARGUMENT",
+          "--at",
+          `no tangent at ${at}: f is ${fx} there and has no limit (see --at)`,
+        );
+      }
+      const result = derivative(f, x0);
+      const sides =
+        result.left !== undefined && result.right !== undefined
+          ? { left: result.left.value, right: result.right.value }
+          : undefined;
+      const note = statusInWords(result, at) ?? undefined;
+      try {
+        const domain = range ?? tangentDomain(f, x0, y0);
+        return tangentFigure({ f, x0, domain, sides, note, ...figure() });
+      } catch (e) {
+        // The figure names its own argument x0; on the command line that is --at.
+        if (e instanceof NumdiffError && e.argument === "x0") {
+          throw new NumdiffError(
+            e.code,
+            "--at",
+            `no tangent at ${at}: ${e.message.replace(/^invalid x0; expected /, "expected ")}`,
+          );
+        }
+        throw e;
+      }
     });
   },
 };
