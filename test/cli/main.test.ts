@@ -24,9 +24,17 @@ const SEED_BY_THE_BOOK = [
 ];
 
 describe("numdiff derivative", () => {
-  it("--json prints exactly { value, error, evaluations, step, method, exact }", async () => {
+  it("--json prints exactly { value, error, evaluations, step, method, exact, status }", async () => {
     const r = await json(...SEED_BY_THE_BOOK);
-    expect(Object.keys(r).sort()).toEqual(["error", "evaluations", "exact", "method", "step", "value"]);
+    expect(Object.keys(r).sort()).toEqual([
+      "error",
+      "evaluations",
+      "exact",
+      "method",
+      "status",
+      "step",
+      "value",
+    ]);
     expect(r).toEqual({
       value: 0.1999999999990898,
       error: null,
@@ -34,6 +42,7 @@ describe("numdiff derivative", () => {
       step: 1e-4,
       method: "central",
       exact: 0.2,
+      status: "ok",
     });
   });
 
@@ -60,7 +69,7 @@ describe("numdiff derivative", () => {
     expect(human.out).toMatch(/exact\s+unknown \(the exact derivative needs more than \d+ nodes\)/);
   });
 
-  it("human output: value, estimated error, method and step, evaluations, exact and actual error, aligned", async () => {
+  it("human output: value, status, estimated error, method and step, evaluations, exact and actual error, aligned", async () => {
     const r = await run(...SEED_BY_THE_BOOK);
     expect(r.code).toBe(EXIT_OK);
     const lines = r.out.split("\n");
@@ -68,6 +77,7 @@ describe("numdiff derivative", () => {
       "f(x)             0.01*x^2 + 0.1*x",
       "at               x = 5",
       "f'               0.1999999999990898",
+      "status           ok",
       "estimated error  unknown",
       "method           central, step 0.0001",
       "evaluations      2",
@@ -100,7 +110,15 @@ describe("numdiff partial, gradient, hessian, jacobian", () => {
 
   it("partial --json has the keys of derivative", async () => {
     const r = await json("partial", "x*y^2", "--at", "x=1,y=2", "--wrt", "y");
-    expect(Object.keys(r).sort()).toEqual(["error", "evaluations", "exact", "method", "step", "value"]);
+    expect(Object.keys(r).sort()).toEqual([
+      "error",
+      "evaluations",
+      "exact",
+      "method",
+      "status",
+      "step",
+      "value",
+    ]);
     expect(r.exact).toBe(4);
   });
 
