@@ -76,7 +76,9 @@ export function printPointList(
   format: string,
 ): void {
   const actual = (r: PointRow): number | null =>
-    r.exact.value === null || !Number.isFinite(r.exact.value) ? null : Math.abs(r.result.value - r.exact.value);
+    r.exact.value === null || !Number.isFinite(r.exact.value)
+      ? null
+      : Math.abs(r.result.value - r.exact.value);
   if (format === "json") {
     io.out(JSON.stringify(rows.map((r) => ({ [variable]: r.x, ...resultJson(r.result, r.exact) }))));
   } else if (format === "csv") {
