@@ -11,9 +11,11 @@ export type {
   Status,
   StencilKind,
   VecFn,
+  BatchFn,
 } from "./types.js";
 export { stencil, stencilOffsets, type Stencil } from "./stencil.js";
 export { derivative } from "./derivative.js";
+export type { DerivativesResult } from "./many.js";
 export { STATUSES, statusCode, worstStatus, fixedStatus } from "./status.js";
 export type { MultiBounds, MultivariateOptions } from "./vector.js";
 export { partial } from "./partial.js";
