@@ -6,7 +6,7 @@
 import { NumdiffError, describeValue } from "./errors.js";
 import type { Round } from "./rounds.js";
 import { roundSize } from "./rounds.js";
-import { checkNumber } from "./sampler.js";
+import { checkNumber, type PointRequest } from "./sampler.js";
 import type { BatchFn } from "./types.js";
 
 /**
@@ -75,18 +75,52 @@ export function scatterValues(round: Round, values: unknown, name = "f"): void {
     );
   }
   const v = values as ArrayLike<unknown>;
-  if (v.length !== total) {
+  const width = round.requests.length > 0 ? round.requests[0].width : 1;
+  const nested = width > 1 && v.length === total && typeof v[0] !== "number";
+  if (v.length !== total * width && !nested) {
     throw new NumdiffError(
       "INCONSISTENT_OUTPUT",
       name,
-      `invalid ${name}; expected a batch function returning ${total} values (one per point of the batch), got ${v.length}`,
+      `invalid ${name}; expected a batch function returning ${total} values (one per point of the batch)${width > 1 ? `, each ${width} numbers (or ${total * width} numbers in a row)` : ""}, got ${v.length}`,
     );
   }
   let at = 0;
   for (const r of round.requests) {
-    for (let j = 0; j < r.count; j++) r.values[j] = checkNumber(v[at++], r.points[j]);
+    for (let j = 0; j < r.count; j++) {
+      if (width === 1) r.values[j] = checkNumber(v[at++], r.points[j]);
+      else if (nested) writeVector(r, j, v[at++], name);
+      else for (let k = 0; k < width; k++) r.values[j * width + k] = checkNumber(v[at++], r.points[j]);
+    }
     r.evaluated = r.count;
   }
+}
+
+/**
+ * Writes the m values of point j of a vector request, refusing what is not an array of m numbers.
+ *
+ * @example
+ * ```ts
+ * writeVector(request, 0, [1, 2], "F");
+ * ```
+ */
+export function writeVector(r: PointRequest, j: number, v: unknown, name: string): void {
+  const m = r.width;
+  if (!(Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView)))) {
+    throw new NumdiffError(
+      "NON_NUMERIC_RESULT",
+      name,
+      `invalid ${name}; expected a function returning arrays of numbers, got ${describeValue(v)}`,
+    );
+  }
+  const a = v as ArrayLike<unknown>;
+  if (a.length !== m) {
+    throw new NumdiffError(
+      "INCONSISTENT_OUTPUT",
+      name,
+      `invalid ${name}; expected arrays of length ${m} on every call (the length of its first result), got ${a.length}`,
+    );
+  }
+  for (let k = 0; k < m; k++) r.values[j * m + k] = checkNumber(a[k], r.points[j]);
 }
 
 /**

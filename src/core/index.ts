@@ -21,7 +21,7 @@ export type { MultiBounds, MultivariateOptions } from "./vector.js";
 export { partial } from "./partial.js";
 export { gradient, type GradientResult } from "./gradient.js";
 export { directionalDerivative } from "./directional.js";
-export { jacobian, type JacobianOptions, type JacobianResult } from "./jacobian.js";
+export { jacobian, type BatchVecFn, type JacobianOptions, type JacobianResult } from "./jacobian.js";
 export { hessian, type HessianOptions, type HessianResult } from "./hessian.js";
 export { MIXED_INITIAL_STEP } from "./mixed-partial.js";
 export {

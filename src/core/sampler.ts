@@ -31,12 +31,15 @@ export class PointRequest {
   count = 0;
   evaluated = 0;
   prefix = false;
+  /** Values per point: 1 for a scalar f, m for a vector F (point q's values at values[q·m..]). */
+  width = 1;
 
-  /** Makes room for n points. */
-  reserve(n: number): void {
-    if (n <= this.points.length) return;
-    this.points = new Float64Array(n);
-    this.values = new Float64Array(n);
+  /** Makes room for n points of `width` values. */
+  reserve(n: number, width = 1): void {
+    this.width = width;
+    if (n > this.points.length) this.points = new Float64Array(n);
+    if (n * width > this.values.length)
+      this.values = new Float64Array(Math.max(n, this.points.length) * width);
   }
 }
 

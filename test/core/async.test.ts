@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as sync from "../../src/core/index.js";
-import { derivative, gradient, partial } from "../../src/core/async/index.js";
+import { derivative, gradient, jacobian, partial } from "../../src/core/async/index.js";
 
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 const FUNCTIONS: [string, (x: number) => number][] = [
@@ -136,5 +136,44 @@ describe("numdiff/async", () => {
     const x = new Float64Array([1, 2]);
     await gradient(async (p) => ((p[0] = 99), p[1]), x);
     expect(x).toStrictEqual(new Float64Array([1, 2]));
+  });
+});
+
+describe("jacobian of an async or batched F", () => {
+  const F = (x: Float64Array): number[] => [
+    Math.sin(x[0]) * x[1],
+    x[1] ** 2 + Math.log(x[0]),
+    1 / x[2],
+    Math.abs(x[0] - 1),
+  ];
+  const batchF = (b: Float64Array): number[][] =>
+    Array.from({ length: b.length / 3 }, (_, r) => F(b.subarray(3 * r, 3 * r + 3)));
+  const x = [1, 2, 0];
+  for (const o of [
+    {},
+    { order: 2 },
+    { method: "central" as const, step: 1e-4 },
+    { method: "forward" as const, step: 1e-4 },
+  ]) {
+    it(`equals the sync Jacobian bit for bit (${JSON.stringify(o)})`, async () => {
+      const s = sync.jacobian(F, x, o);
+      const results = [
+        await jacobian(async (p: Float64Array) => (await tick(), F(p)), x, { ...o, concurrency: 2 }),
+        await jacobian(batchF, x, { ...o, batch: true }),
+        sync.jacobian(batchF, x, { ...o, batch: true }),
+      ];
+      for (const r of results) {
+        expect(r.value).toStrictEqual(s.value);
+        expect(r.error).toStrictEqual(s.error);
+        expect(r.statuses).toStrictEqual(s.statuses);
+        expect(r.status).toBe(s.status);
+      }
+    });
+  }
+
+  it("a batched F whose rows have the wrong length throws INCONSISTENT_OUTPUT naming F", () => {
+    expect(() => sync.jacobian((b: Float64Array) => [[1, 2]], [1, 2], { batch: true })).toThrow(
+      /INCONSISTENT_OUTPUT|expected a batch/,
+    );
   });
 });

@@ -4,7 +4,7 @@
  * are back. An AbortSignal rejects at once with its reason and stops further calls.
  */
 
-import { roundBlock, scatterValues, type PointSpace } from "../batch.js";
+import { roundBlock, scatterValues, writeVector, type PointSpace } from "../batch.js";
 import type { Round } from "../rounds.js";
 import { checkNumber, type PointRequest } from "../sampler.js";
 
@@ -78,7 +78,9 @@ export async function evaluateEach(
       }
       try {
         const t = r.points[j];
-        r.values[j] = checkNumber(await call(task, t), t);
+        const v = await call(task, t);
+        if (r.width === 1) r.values[j] = checkNumber(v, t);
+        else writeVector(r, j, v, "F");
       } catch (e) {
         failed = true;
         throw e;

@@ -7,3 +7,4 @@ export {
   type AsyncBatchFn,
 } from "./functions.js";
 export { ASYNC_CONCURRENCY, type AsyncOptions } from "./options.js";
+export { jacobian, type AsyncVecFn } from "./jacobian.js";
