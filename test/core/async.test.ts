@@ -172,7 +172,7 @@ describe("jacobian of an async or batched F", () => {
   }
 
   it("a batched F whose rows have the wrong length throws INCONSISTENT_OUTPUT naming F", () => {
-    expect(() => sync.jacobian((b: Float64Array) => [[1, 2]], [1, 2], { batch: true })).toThrow(
+    expect(() => sync.jacobian((_b: Float64Array) => [[1, 2]], [1, 2], { batch: true })).toThrow(
       /INCONSISTENT_OUTPUT|expected a batch/,
     );
   });
