@@ -1,0 +1,1 @@
+export { threadPool, WorkerError, type ThreadPool, type ThreadPoolOptions } from "./thread-pool.js";
