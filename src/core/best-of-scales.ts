@@ -125,6 +125,7 @@ export function keepScale(
   i: number,
   rescale?: (i: number, v: number) => number,
   tolerance?: { rtol: number; atol: number },
+  constantDone = false,
 ): void {
   const rtol = tolerance === undefined || tolerance.rtol === 0 ? GOOD_RELATIVE_ERROR : tolerance.rtol;
   const atol = tolerance?.atol ?? 0;
@@ -153,7 +154,11 @@ export function keepScale(
     }
     // Good enough, unless its steps were longer than ALIAS_STEP: then the unit scale checks them.
     const good = kept.error[k] <= atol + rtol * Math.abs(kept.value[k]) && !(kept.step[k] > ALIAS_STEP);
-    if (!good) kept.pending[still++] = k;
+    // With `constantDone`: a component that took one value at every point (driver.ts, FLAT_ROWS) is
+    // taken as constant along the column, not run again at a next scale of smaller steps (its rounding
+    // error there would be larger, and not kept). Most entries of a large sparse Jacobian.
+    const constant = constantDone && state.flat[k] === 1 && state.value[k] === 0 && kept.value[k] === 0;
+    if (!good && !constant) kept.pending[still++] = k;
   }
   kept.pendingCount = still;
 }

@@ -13,7 +13,7 @@ import { ColumnDriver, type ColumnSpec } from "./driver.js";
 import { fixedStencil } from "./fixed-partial.js";
 import { invalid } from "./errors.js";
 import { writeVector } from "./batch.js";
-import { rows, storeColumn, type JacobianResult } from "./jacobian.js";
+import { rows, smallerNext, storeColumn, type JacobianResult } from "./jacobian.js";
 import { fixedStatus, STATUSES, statusCode } from "./status.js";
 import { PointRequest, type Pipeline } from "./sampler.js";
 import { candidateScales, divideByPower } from "./step.js";
@@ -120,7 +120,7 @@ function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): Pipelin
       if (gather(work, count, o.lo[j], o.hi[j], m)) yield work.request;
       driver.accept(scatter(work, count, centre, m));
     }
-    keepScale(state, kept, i);
+    keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
   }
   return storeColumn(j, kept, centre, job.value, job.error, job.statuses);
 }

@@ -1,7 +1,7 @@
-import { bestOfScales, KeptEstimates } from "./best-of-scales.js";
+import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { fixedStatus, STATUSES, statusCode } from "./status.js";
-import { ColumnDriver } from "./driver.js";
+import { ColumnDriver, type ColumnSpec } from "./driver.js";
 import { invalid } from "./errors.js";
 import { checkInside, fixedStencil } from "./fixed-partial.js";
 import { candidateScales, divideByPower } from "./step.js";
@@ -120,14 +120,28 @@ export function storeColumn(
     let e = kept.error[k];
     const code = entryStatus(v, kept.flags[k]);
     if (code === DISCONTINUOUS) [v, e] = [NaN, Infinity];
-    value[k][j] = v;
+    // The rows start at +0 and status 0: most entries of a large Jacobian need no (strided) write.
+    if (!Object.is(v, 0)) value[k][j] = v;
     if (error !== null) {
       error[k][j] = e;
-      statuses[k][j] = code;
+      if (code !== 0) statuses[k][j] = code;
     }
     if (code > worst) worst = code;
   }
   return worst;
+}
+
+/**
+ * Whether the scale after scale i has smaller steps: then a component constant at scale i is done
+ * (see keepScale's `constantDone`).
+ *
+ * @example
+ * ```ts
+ * smallerNext([5, 1], 0); // true
+ * ```
+ */
+export function smallerNext(scales: readonly number[], i: number): boolean {
+  return i + 1 < scales.length && scales[i + 1] < scales[i];
 }
 
 /**
@@ -310,6 +324,7 @@ function adaptive(
   const start: StencilKind = o.method === "auto" ? "central" : o.method;
   const canSwitch = o.method === "auto";
   const source = new ColumnSource(caller, centre);
+  const spec: ColumnSpec = { x: 0, order: o.order, scale: 1, start, canSwitch, probeOnly: false, stopOnNoise: false };
   for (let j = 0; j < n; j++) {
     const xj = w[j];
     if (!Number.isFinite(xj)) {
@@ -321,17 +336,14 @@ function adaptive(
       source.hi = o.hi[j];
       kept.clear();
       state.activateAll();
-      bestOfScales(state, kept, scales.length, (i) =>
-        runColumn(driver, source, {
-          x: xj,
-          order: o.order,
-          scale: scales[i],
-          start,
-          canSwitch,
-          probeOnly: i > 0,
-          stopOnNoise: false,
-        }),
-      );
+      beginScales(state, kept);
+      for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
+        spec.x = xj;
+        spec.scale = scales[i];
+        spec.probeOnly = i > 0;
+        runColumn(driver, source, spec);
+        keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
+      }
       const code = storeColumn(j, kept, centre, value, withErrors ? error : null, statuses);
       if (code > worst) worst = code;
     }
