@@ -64,6 +64,18 @@ export const STALLED_CHECK_MS = 2000;
 export const JOB_ATTEMPTS = 5;
 
 /**
+ * Seconds a finished job (and its values) stays in Redis: long enough for the client to read it
+ * (removing it at once races with the client's check that it finished), short enough not to pile up.
+ *
+ * @default 3600
+ * @example
+ * ```ts
+ * JOB_KEEP_S; // 3600
+ * ```
+ */
+export const JOB_KEEP_S = 3600;
+
+/**
  * Reconnection attempts to a Redis that went away, REDIS_RETRY_MS apart, before the pending batches
  * reject (and the client stops trying): 10 × 200 ms, two seconds.
  *
@@ -179,7 +191,12 @@ export function queueEvaluator(
           .add(
             "points",
             { points: part, dimension },
-            { jobId: randomUUID(), attempts: JOB_ATTEMPTS, removeOnComplete: true },
+            {
+              jobId: randomUUID(),
+              attempts: JOB_ATTEMPTS,
+              removeOnComplete: { age: JOB_KEEP_S },
+              removeOnFail: { age: JOB_KEEP_S },
+            },
           )
           .then((job: Job) => job.waitUntilFinished(events))
           .then((r: { values: number[]; m: number }) => ({ values: Float64Array.from(r.values), m: r.m })),
