@@ -83,7 +83,8 @@ function throughput(): Record<string, unknown>[] {
     calls = 0;
     for (let r = 0; r < REPEATS; r++) runs.push(timed(() => (out = run())));
     let within = 0;
-    for (let i = 0; i < POINTS; i++) if (Math.abs(out.value[i] - Math.cos(x[i])) <= THROUGHPUT_TOLERANCE) within++;
+    for (let i = 0; i < POINTS; i++)
+      if (Math.abs(out.value[i] - Math.cos(x[i])) <= THROUGHPUT_TOLERANCE) within++;
     const wall = median(runs.map((r) => r.wall));
     const cpu = median(runs.map((r) => r.cpu));
     return {
@@ -102,7 +103,9 @@ function throughput(): Record<string, unknown>[] {
 
 function scipyThroughput(): Record<string, unknown> {
   const r = runPython<Record<string, unknown>>("scipy_throughput.py", [String(POINTS), String(REPEATS)]);
-  return r.ok ? { tool: "scipy.differentiate.derivative (vectorised)", ...r.data } : { tool: "scipy", skipped: r.reason };
+  return r.ok
+    ? { tool: "scipy.differentiate.derivative (vectorised)", ...r.data }
+    : { tool: "scipy", skipped: r.reason };
 }
 
 /** The gradient of a 1 ms f at N coordinates: serial, and in two worker threads. */
@@ -125,7 +128,8 @@ async function parallelGradient(): Promise<Record<string, unknown>> {
   });
   await pool.close();
   const same = (a: typeof serial): boolean =>
-    a.value.every((v, i) => Object.is(v, serial.value[i])) && a.error.every((v, i) => Object.is(v, serial.error[i]));
+    a.value.every((v, i) => Object.is(v, serial.value[i])) &&
+    a.error.every((v, i) => Object.is(v, serial.error[i]));
   return {
     n: GRADIENT_N,
     evaluations: serial.evaluations,
@@ -142,7 +146,12 @@ async function parallelGradient(): Promise<Record<string, unknown>> {
 
 /** bench/jacobian-scale.ts in its own process (its last line is JSON). */
 function jacobianScale(errors: boolean): Record<string, unknown> {
-  const args = ["tsx", "bench/jacobian-scale.ts", ...(QUICK ? ["--quick"] : []), ...(errors ? [] : ["--no-errors"])];
+  const args = [
+    "tsx",
+    "bench/jacobian-scale.ts",
+    ...(QUICK ? ["--quick"] : []),
+    ...(errors ? [] : ["--no-errors"]),
+  ];
   const r = spawnSync("npx", args, { encoding: "utf8", maxBuffer: 1 << 24 });
   const last = r.stdout.trim().split("\n").slice(-1)[0] ?? "";
   try {
@@ -179,7 +188,8 @@ function handLoop(): Record<string, unknown> {
 
 function markdown(r: Record<string, unknown>): string {
   const rows = (r.throughput as Record<string, unknown>[]).concat([r.scipy as Record<string, unknown>]);
-  const fmt = (v: unknown, d = 2): string => (typeof v === "number" ? (Math.abs(v) >= 1000 ? v.toFixed(0) : v.toFixed(d)) : String(v ?? "–"));
+  const fmt = (v: unknown, d = 2): string =>
+    typeof v === "number" ? (Math.abs(v) >= 1000 ? v.toFixed(0) : v.toFixed(d)) : String(v ?? "–");
   const p = r.parallel as Record<string, unknown>;
   const j = r.jacobian as Record<string, Record<string, unknown>>;
   return [
@@ -230,6 +240,9 @@ result.scipy = scipyThroughput();
 result.parallel = await parallelGradient();
 result.jacobian = { errors: jacobianScale(true), noErrors: jacobianScale(false), hand: handLoop() };
 const suffix = QUICK ? "-quick" : "";
-writeFileSync(new URL(`./scale-results${suffix}.json`, import.meta.url), JSON.stringify(result, null, 2) + "\n");
+writeFileSync(
+  new URL(`./scale-results${suffix}.json`, import.meta.url),
+  JSON.stringify(result, null, 2) + "\n",
+);
 writeFileSync(new URL(`./scale-results${suffix}.md`, import.meta.url), markdown(result));
 console.log(markdown(result));

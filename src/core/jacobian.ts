@@ -324,7 +324,15 @@ function adaptive(
   const start: StencilKind = o.method === "auto" ? "central" : o.method;
   const canSwitch = o.method === "auto";
   const source = new ColumnSource(caller, centre);
-  const spec: ColumnSpec = { x: 0, order: o.order, scale: 1, start, canSwitch, probeOnly: false, stopOnNoise: false };
+  const spec: ColumnSpec = {
+    x: 0,
+    order: o.order,
+    scale: 1,
+    start,
+    canSwitch,
+    probeOnly: false,
+    stopOnNoise: false,
+  };
   for (let j = 0; j < n; j++) {
     const xj = w[j];
     if (!Number.isFinite(xj)) {

@@ -11,9 +11,8 @@ import { randomUUID } from "node:crypto";
 import { Queue, QueueEvents, Worker, type Job } from "bullmq";
 import { Redis } from "ioredis";
 import { invalid } from "../core/index.js";
-import evaluateTask, { type WorkerTask } from "./worker.js";
+import evaluateTask, { describePoint, moduleUrl, type WorkerTask } from "./worker.js";
 import { WorkerError } from "./thread-pool.js";
-import { pathToFileURL } from "node:url";
 
 /**
  * Points per job by default: a job costs a few Redis round trips (about a millisecond on a LAN), so
@@ -249,8 +248,7 @@ export function startWorker(
   module: string | URL,
   options: { exportName?: string; concurrency?: number } = {},
 ): { close(): Promise<void>; worker: Worker } {
-  const url =
-    module instanceof URL ? module.href : module.startsWith("file:") ? module : pathToFileURL(module).href;
+  const url = moduleUrl(module);
   const name = options.exportName ?? "default";
   const worker = new Worker(
     connection.queue ?? "numdiff",
@@ -264,7 +262,7 @@ export function startWorker(
       };
       const reply = await evaluateTask(task);
       if ("error" in reply) {
-        const at = reply.point.length === 1 ? `x = ${reply.point[0]}` : `x = [${reply.point.join(", ")}]`;
+        const at = describePoint(reply.point);
         throw new Error(`f threw at ${at} on a queue worker: ${reply.error}`);
       }
       return { values: Array.from(reply.values), m: reply.width };

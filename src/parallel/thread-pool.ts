@@ -10,10 +10,10 @@
  */
 
 import { availableParallelism } from "node:os";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import { NumdiffError, invalid } from "../core/index.js";
-import type { WorkerReply, WorkerTask } from "./worker.js";
+import { describePoint, moduleUrl, type WorkerReply, type WorkerTask } from "./worker.js";
 
 /**
  * Options of {@link threadPool}.
@@ -92,8 +92,7 @@ export function threadPool(module: string | URL, options: ThreadPoolOptions = {}
   if (!(Number.isInteger(dimension) && dimension >= 0)) {
     throw invalid("INVALID_OPTION", "dimension", "a non-negative integer", dimension);
   }
-  const url =
-    module instanceof URL ? module.href : module.startsWith("file:") ? module : pathToFileURL(module).href;
+  const url = moduleUrl(module);
   const name = options.exportName ?? "default";
   const pool = new Piscina({
     filename: fileURLToPath(WORKER),
@@ -107,7 +106,7 @@ export function threadPool(module: string | URL, options: ThreadPoolOptions = {}
     if ("error" in reply) {
       if (reply.point.length === 0)
         throw new NumdiffError("INVALID_FUNCTION", "module", `invalid module; ${reply.error}`);
-      const at = reply.point.length === 1 ? `x = ${reply.point[0]}` : `x = [${reply.point.join(", ")}]`;
+      const at = describePoint(reply.point);
       throw new WorkerError(`f threw at ${at} in a worker thread: ${reply.error}`, reply.point);
     }
     return reply;

@@ -4,6 +4,8 @@
  * that the caller's error names it (a thrown error would lose the point in the structured clone).
  */
 
+import { pathToFileURL } from "node:url";
+
 /** A block of points for one worker. */
 export interface WorkerTask {
   module: string;
@@ -57,4 +59,33 @@ export default async function evaluateTask(task: WorkerTask): Promise<WorkerRepl
     for (let k = 0; k < width && k < row.length; k++) values[r * width + k] = Number(row[k]);
   }
   return { values, width: Math.max(width, 1) };
+}
+
+/**
+ * A module given as a path or URL, as the file URL `import()` takes.
+ *
+ * @example
+ * ```ts
+ * moduleUrl("/srv/model.mjs"); // "file:///srv/model.mjs"
+ * ```
+ */
+export function moduleUrl(module: string | URL): string {
+  return module instanceof URL
+    ? module.href
+    : module.startsWith("file:")
+      ? module
+      : pathToFileURL(module).href;
+}
+
+/**
+ * A point in an error message.
+ *
+ * @example
+ * ```ts
+ * describePoint([1, 2]); // "x = [1, 2]"
+ * describePoint([3]); // "x = 3"
+ * ```
+ */
+export function describePoint(point: readonly number[]): string {
+  return point.length === 1 ? `x = ${point[0]}` : `x = [${point.join(", ")}]`;
 }
