@@ -55,7 +55,14 @@ export class PointRequest {
  */
 export const REQUEST_CAPACITY = 32;
 
-/** A pipeline of the engine: yields requests for points, returns its result. */
+/**
+ * A pipeline of the engine: yields requests for points, returns its result.
+ *
+ * @example
+ * ```ts
+ * function* one(s: Sampler): Pipeline<number> { return yield* s.one(1); }
+ * ```
+ */
 export type Pipeline<R> = Generator<PointRequest, R, void>;
 
 /**

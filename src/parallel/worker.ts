@@ -6,7 +6,14 @@
 
 import { pathToFileURL } from "node:url";
 
-/** A block of points for one worker. */
+/**
+ * A block of points for one worker.
+ *
+ * @example
+ * ```ts
+ * const task: WorkerTask = { module: "file:///srv/model.mjs", name: "loss", dimension: 2, points: Float64Array.of(1, 2) };
+ * ```
+ */
 export interface WorkerTask {
   module: string;
   name: string;
@@ -15,7 +22,14 @@ export interface WorkerTask {
   points: Float64Array;
 }
 
-/** The values of the block (m per point, row-major), or the first failure. */
+/**
+ * The values of the block (m per point, row-major), or the first failure.
+ *
+ * @example
+ * ```ts
+ * const reply: WorkerReply = { values: Float64Array.of(0.84), width: 1 };
+ * ```
+ */
 export type WorkerReply =
   { values: Float64Array; width: number } | { error: string; stack: string | undefined; point: number[] };
 

@@ -8,7 +8,14 @@ import { roundBlock, scatterValues, writeVector, type PointSpace } from "../batc
 import type { Round } from "../rounds.js";
 import { checkNumber, type PointRequest } from "../sampler.js";
 
-/** f of one point: a scalar t, or a fresh copy of x0 with x_i = t. */
+/**
+ * f of one point: a scalar t, or a fresh copy of x0 with x_i = t.
+ *
+ * @example
+ * ```ts
+ * const call: PointCall = (_task, t) => Promise.resolve(Math.sin(t));
+ * ```
+ */
 export type PointCall = (task: number, t: number) => unknown;
 
 /**
