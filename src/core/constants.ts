@@ -569,3 +569,15 @@ export const LOCKSTEP_PIPELINES = 256;
  * ```
  */
 export const BATCH_BLOCK_NUMBERS = 2 ** 22;
+
+/**
+ * Calls of f in flight at once by default (an async f that is a remote service or a worker pool
+ * should say how many it serves): enough to keep a small pool busy without flooding a service.
+ *
+ * @default 8
+ * @example
+ * ```ts
+ * ASYNC_CONCURRENCY; // 8
+ * ```
+ */
+export const ASYNC_CONCURRENCY = 8;

@@ -6,5 +6,6 @@ export {
   type AsyncFnN,
   type AsyncBatchFn,
 } from "./functions.js";
-export { ASYNC_CONCURRENCY, type AsyncOptions } from "./options.js";
+export { type AsyncOptions } from "./options.js";
+export { ASYNC_CONCURRENCY } from "../constants.js";
 export { jacobian, type AsyncVecFn } from "./jacobian.js";

@@ -2,19 +2,8 @@
  * Options of the async functions: the sync ones plus `concurrency` and `signal`.
  */
 
+import { ASYNC_CONCURRENCY } from "../constants.js";
 import { invalid } from "../errors.js";
-
-/**
- * Calls of f in flight at once by default (an async f that is a remote service or a worker pool
- * should say how many it serves): enough to keep a small pool busy without flooding a service.
- *
- * @default 8
- * @example
- * ```ts
- * ASYNC_CONCURRENCY; // 8
- * ```
- */
-export const ASYNC_CONCURRENCY = 8;
 
 /**
  * What the async functions add to the sync options.
