@@ -90,41 +90,90 @@ export function bestOfScales(
   rescale?: (i: number, v: number) => number,
   tolerance?: { rtol: number; atol: number },
 ): void {
-  const rtol = tolerance === undefined || tolerance.rtol === 0 ? GOOD_RELATIVE_ERROR : tolerance.rtol;
-  const atol = tolerance?.atol ?? 0;
+  beginScales(state, kept);
+  for (let i = 0; i < tries && nextScale(state, kept); i++) {
+    run(i);
+    keepScale(state, kept, i, rescale, tolerance);
+  }
+}
+
+/**
+ * The first step of {@link bestOfScales}: every active component is pending.
+ *
+ * @example
+ * ```ts
+ * beginScales(state, kept); // then: while (nextScale(state, kept)) { run a column; keepScale(...) }
+ * ```
+ */
+export function beginScales(state: ColumnState, kept: KeptEstimates): void {
   kept.pendingCount = 0;
   for (let a = 0; a < state.activeCount; a++) kept.pending[kept.pendingCount++] = state.active[a];
-  for (let i = 0; i < tries && kept.pendingCount > 0; i++) {
-    state.active.set(kept.pending.subarray(0, kept.pendingCount));
-    state.activeCount = kept.pendingCount;
-    run(i);
-    let still = 0;
-    for (let a = 0; a < kept.pendingCount; a++) {
-      const k = kept.pending[a];
-      const v = rescale === undefined ? state.value[k] : rescale(i, state.value[k]);
-      const e = rescale === undefined ? state.error[k] : rescale(i, state.error[k]);
-      const kv = kept.value[k];
-      const ke = kept.error[k];
-      // Two scales that disagree beyond both errors: the smaller steps (the later scale) sample f more
-      // locally; the larger ones may have aliased a periodic f (sin at 100 with h ≈ 2π).
-      const disagree = i > 0 && Math.abs(v - kv) > e + ke && state.step[k] < kept.step[k];
-      if (Number.isFinite(v) && (!Number.isFinite(kv) || e < ke || Number.isNaN(ke) || disagree)) {
-        kept.value[k] = v;
-        kept.error[k] = e;
-        kept.step[k] = state.step[k];
-        kept.kind[k] = state.kind[k];
-        kept.flags[k] = (kept.flags[k] & COLUMN_FLAG.noisy) | state.flags[k];
-      } else if (i === 0) kept.flags[k] = state.flags[k];
-      else kept.flags[k] |= state.flags[k] & COLUMN_FLAG.noisy;
-      // Noise noticed at any scale counts: it stopped that scale early.
-      if ((state.flags[k] & COLUMN_FLAG.noisy) !== 0 && !(kept.noisyStep[k] >= state.noisyStep[k])) {
-        kept.noisyStep[k] = state.noisyStep[k];
-        kept.noisyChange[k] = state.noisyChange[k];
-      }
-      // Good enough, unless its steps were longer than ALIAS_STEP: then the unit scale checks them.
-      const good = kept.error[k] <= atol + rtol * Math.abs(kept.value[k]) && !(kept.step[k] > ALIAS_STEP);
-      if (!good) kept.pending[still++] = k;
+}
+
+/**
+ * Activates the pending components for the next scale; false when none is left.
+ *
+ * @example
+ * ```ts
+ * nextScale(state, kept); // true while some component is pending
+ * ```
+ */
+export function nextScale(state: ColumnState, kept: KeptEstimates): boolean {
+  if (kept.pendingCount === 0) return false;
+  state.active.set(kept.pending.subarray(0, kept.pendingCount));
+  state.activeCount = kept.pendingCount;
+  return true;
+}
+
+/**
+ * Keeps, per pending component, the better of the kept estimate and the column just run at scale i
+ * (see {@link bestOfScales}), and leaves pending those not good enough yet.
+ *
+ * @example
+ * ```ts
+ * keepScale(state, kept, 0); // after the first column
+ * ```
+ */
+export function keepScale(
+  state: ColumnState,
+  kept: KeptEstimates,
+  i: number,
+  rescale?: (i: number, v: number) => number,
+  tolerance?: { rtol: number; atol: number },
+  constantDone = false,
+): void {
+  const rtol = tolerance === undefined || tolerance.rtol === 0 ? GOOD_RELATIVE_ERROR : tolerance.rtol;
+  const atol = tolerance?.atol ?? 0;
+  let still = 0;
+  for (let a = 0; a < kept.pendingCount; a++) {
+    const k = kept.pending[a];
+    const v = rescale === undefined ? state.value[k] : rescale(i, state.value[k]);
+    const e = rescale === undefined ? state.error[k] : rescale(i, state.error[k]);
+    const kv = kept.value[k];
+    const ke = kept.error[k];
+    // Two scales that disagree beyond both errors: the smaller steps (the later scale) sample f more
+    // locally; the larger ones may have aliased a periodic f (sin at 100 with h ≈ 2π).
+    const disagree = i > 0 && Math.abs(v - kv) > e + ke && state.step[k] < kept.step[k];
+    if (Number.isFinite(v) && (!Number.isFinite(kv) || e < ke || Number.isNaN(ke) || disagree)) {
+      kept.value[k] = v;
+      kept.error[k] = e;
+      kept.step[k] = state.step[k];
+      kept.kind[k] = state.kind[k];
+      kept.flags[k] = (kept.flags[k] & COLUMN_FLAG.noisy) | state.flags[k];
+    } else if (i === 0) kept.flags[k] = state.flags[k];
+    else kept.flags[k] |= state.flags[k] & COLUMN_FLAG.noisy;
+    // Noise noticed at any scale counts: it stopped that scale early.
+    if ((state.flags[k] & COLUMN_FLAG.noisy) !== 0 && !(kept.noisyStep[k] >= state.noisyStep[k])) {
+      kept.noisyStep[k] = state.noisyStep[k];
+      kept.noisyChange[k] = state.noisyChange[k];
     }
-    kept.pendingCount = still;
+    // Good enough, unless its steps were longer than ALIAS_STEP: then the unit scale checks them.
+    const good = kept.error[k] <= atol + rtol * Math.abs(kept.value[k]) && !(kept.step[k] > ALIAS_STEP);
+    // With `constantDone`: a component that took one value at every point (driver.ts, FLAT_ROWS) is
+    // taken as constant along the column, not run again at a next scale of smaller steps (its rounding
+    // error there would be larger, and not kept). Most entries of a large sparse Jacobian.
+    const constant = constantDone && state.flat[k] === 1 && state.value[k] === 0 && kept.value[k] === 0;
+    if (!good && !constant) kept.pending[still++] = k;
   }
+  kept.pendingCount = still;
 }

@@ -554,3 +554,43 @@ export const NOISE_MAX_SPACING = 2 ** -10;
  * ```
  */
 export const NOISE_GROWTH_SIGNAL = 2;
+
+/**
+ * The most pipelines (points of `derivative(f, xs)`, coordinates of a gradient) that the batched and
+ * async loops run in lockstep; a finished one makes room for the next. A round then holds at most
+ * about this many stencil rows (2 to 11 points each). Measured for sin′ at 10⁵ points with a batched
+ * f (bench/scale.ts): 64 in lockstep ran at 56k points/s of CPU with 9,305 calls, 512 at 24k with
+ * 1,165 calls (the engines' state falls out of cache); 256 keeps a batch at about 500 points.
+ *
+ * @default 256
+ * @example
+ * ```ts
+ * LOCKSTEP_PIPELINES; // 256
+ * ```
+ */
+export const LOCKSTEP_PIPELINES = 256;
+
+/**
+ * The most numbers in one batch of points of a function of n variables (a row-major block of
+ * points × n): the coordinates in lockstep are cut to fit, so a gradient at n = 10⁴ sends blocks of
+ * at most 32 MB.
+ *
+ * @default 4194304 (2²²)
+ * @example
+ * ```ts
+ * BATCH_BLOCK_NUMBERS; // 4194304
+ * ```
+ */
+export const BATCH_BLOCK_NUMBERS = 2 ** 22;
+
+/**
+ * Calls of f in flight at once by default (an async f that is a remote service or a worker pool
+ * should say how many it serves): enough to keep a small pool busy without flooding a service.
+ *
+ * @default 8
+ * @example
+ * ```ts
+ * ASYNC_CONCURRENCY; // 8
+ * ```
+ */
+export const ASYNC_CONCURRENCY = 8;

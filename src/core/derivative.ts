@@ -1,8 +1,10 @@
 import { invalid } from "./errors.js";
-import { fixedStep } from "./fixed-step.js";
+import { runSync } from "./column-steps.js";
+import { derivativePipeline } from "./derivative-pipeline.js";
+import { derivativeMany, type DerivativesResult } from "./many.js";
 import { Sampler } from "./sampler.js";
-import { adaptiveDerivative, ScalarEngine } from "./scalar-engine.js";
-import type { DerivativeOptions, DerivativeResult, Fn1, StencilKind } from "./types.js";
+import { ScalarEngine } from "./scalar-engine.js";
+import type { BatchFn, DerivativeOptions, DerivativeResult, Fn1 } from "./types.js";
 import { checkFunction, resolveOptions } from "./validate.js";
 
 // One spare engine, so a loop of derivative() calls allocates no tableau state. Taken while in use, so
@@ -34,26 +36,41 @@ let spare: ScalarEngine | null = null;
  * derivative(Math.sqrt, 0).method; // "forward": sqrt is NaN left of 0
  * ```
  */
-export function derivative(f: Fn1, x: number, options?: DerivativeOptions): DerivativeResult {
+export function derivative(f: Fn1, x: number, options?: DerivativeOptions): DerivativeResult;
+export function derivative(
+  f: BatchFn,
+  x: number,
+  options: DerivativeOptions & { batch: true },
+): DerivativeResult;
+export function derivative(
+  f: Fn1 | BatchFn,
+  xs: ArrayLike<number>,
+  options?: DerivativeOptions,
+): DerivativesResult;
+export function derivative(
+  f: Fn1 | BatchFn,
+  x: number | ArrayLike<number>,
+  options?: DerivativeOptions,
+): DerivativeResult | DerivativesResult {
   checkFunction(f, "f");
-  if (typeof x !== "number") throw invalid("INVALID_POINT", "x", "a number", x);
+  if (typeof x !== "number") {
+    if (isArrayLike(x)) return derivativeMany(f, x, options);
+    throw invalid("INVALID_POINT", "x", "a number or an array of numbers", x);
+  }
+  if (options?.batch === true) return derivativeMany(f, [x], options).results[0];
   const opts = resolveOptions(options, x);
-  const sampler = new Sampler(f, opts.lo, opts.hi);
-  const startKind: StencilKind = opts.method === "auto" ? "central" : opts.method;
-  if (!Number.isFinite(x)) {
-    return { value: NaN, error: NaN, step: NaN, evaluations: 0, method: startKind, status: "not-finite" };
-  }
-  if (opts.step !== undefined) {
-    return fixedStep(sampler, x, opts.order, startKind, opts.step, opts.accuracy, opts.lo, opts.hi);
-  }
+  const sampler = new Sampler(f as Fn1, opts.lo, opts.hi);
   const engine = spare ?? new ScalarEngine();
   spare = null;
   try {
-    const r = adaptiveDerivative(engine, sampler, x, opts) as DerivativeResult;
-    r.evaluations = sampler.evaluations;
-    return r;
+    return runSync(derivativePipeline(engine, sampler, x, opts));
   } finally {
     spare = engine; // also after an exception thrown by f
     sampler.release();
   }
+}
+
+/** An array or typed array (not a DataView). */
+function isArrayLike(x: unknown): x is ArrayLike<number> {
+  return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
 }

@@ -7,7 +7,8 @@ import { invalid } from "./errors.js";
 import { stencil, stencilOffsets } from "./stencil.js";
 import { divideByPower } from "./step.js";
 import type { DerivativeResult, StencilKind } from "./types.js";
-import type { Sampler } from "./sampler.js";
+import { runSync } from "./column-steps.js";
+import type { Pipeline, Sampler } from "./sampler.js";
 import { fixedStatus } from "./status.js";
 
 /**
@@ -30,6 +31,28 @@ export function fixedStep(
   lo: number,
   hi: number,
 ): DerivativeResult {
+  return runSync(fixedStepSteps(sampler, x, order, kind, h, accuracy, lo, hi));
+}
+
+/**
+ * {@link fixedStep} as a pipeline (see sampler.ts): one request for the whole stencil.
+ *
+ * @example
+ * ```ts
+ * runSync(fixedStepSteps(new Sampler(Math.exp), 0, 1, "central", 1e-4, 2, -Infinity, Infinity)).value;
+ * // 1.0000000016666385
+ * ```
+ */
+export function* fixedStepSteps(
+  sampler: Sampler,
+  x: number,
+  order: number,
+  kind: StencilKind,
+  h: number,
+  accuracy: number,
+  lo: number,
+  hi: number,
+): Pipeline<DerivativeResult> {
   const st = stencil(stencilOffsets(kind, order, accuracy), order);
   const first = x + st.offsets[0] * h;
   const last = x + st.offsets[st.offsets.length - 1] * h;
@@ -49,8 +72,13 @@ export function fixedStep(
       h,
     );
   }
+  const n = st.offsets.length;
+  const points = new Float64Array(n);
+  const values = new Float64Array(n);
+  for (let k = 0; k < n; k++) points[k] = x + st.offsets[k] * h;
+  yield* sampler.fetch(points, n, false, values);
   let sum = 0;
-  for (let k = 0; k < st.offsets.length; k++) sum += st.weights[k] * sampler.at(x + st.offsets[k] * h);
+  for (let k = 0; k < n; k++) sum += st.weights[k] * values[k];
   const value = divideByPower(sum, h, order);
   return {
     value,

@@ -1,7 +1,10 @@
 import { callNumber, callsPerCoordinate, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
 import { derivativeAlong } from "./partial.js";
 import { fixedStatus, statusCode, worstStatus } from "./status.js";
-import type { FnN, Status, StencilKind } from "./types.js";
+import { evaluateBatch } from "./batch.js";
+import { coordinatePipelines, coordinatesInFlight, packGradient } from "./coordinate-pipelines.js";
+import { roundsOf } from "./rounds.js";
+import type { BatchFn, DerivativeResult, FnN, Status, StencilKind } from "./types.js";
 import { checkFunction } from "./validate.js";
 import {
   boundsOf,
@@ -59,11 +62,40 @@ export interface GradientResult {
  * gradient(f, [3, 4]).value; // Float64Array [6, 8] (errors ≈ 8e-14), 12 evaluations
  * ```
  */
-export function gradient(f: FnN, x: ArrayLike<number>, options?: MultivariateOptions): GradientResult {
+export function gradient(f: FnN, x: ArrayLike<number>, options?: MultivariateOptions): GradientResult;
+export function gradient(
+  f: BatchFn,
+  x: ArrayLike<number>,
+  options: MultivariateOptions & { batch: true },
+): GradientResult;
+export function gradient(
+  f: FnN | BatchFn,
+  x: ArrayLike<number>,
+  options?: MultivariateOptions,
+): GradientResult {
   checkFunction(f, "f");
   const w = toPoint(x, "x");
   const o = resolveMultivariate(options, w);
+  if (options?.batch === true) return batchedGradient(f as BatchFn, w, o);
+  f = f as FnN;
   return o.step === undefined ? adaptiveGradient(f, w, o) : fixedGradient(f, w, o, o.step);
+}
+
+/**
+ * Every coordinate's pipeline in lockstep: each round (every stencil point of a row, across the
+ * coordinates being worked on) is one call of the batched f with a row-major block of points.
+ */
+function batchedGradient(f: BatchFn, w: Float64Array, o: ResolvedMultivariate): GradientResult {
+  const n = w.length;
+  const results: DerivativeResult[] = new Array<DerivativeResult>(n);
+  const all = Int32Array.from({ length: n }, (_, i) => i);
+  const space = { x0: w, coordinate: (k: number) => k };
+  const inFlight = coordinatesInFlight(n, o.order);
+  for (const round of roundsOf(n, coordinatePipelines(w, o, all), inFlight, results)) {
+    evaluateBatch(round, f, space);
+  }
+  if (o.onProgress !== undefined) for (let i = 0; i < n; i++) o.onProgress(i + 1, n);
+  return packGradient(results);
 }
 
 /** One plain stencil per coordinate on the working copy w: nothing allocated per evaluation. */

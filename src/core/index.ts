@@ -11,15 +11,17 @@ export type {
   Status,
   StencilKind,
   VecFn,
+  BatchFn,
 } from "./types.js";
 export { stencil, stencilOffsets, type Stencil } from "./stencil.js";
 export { derivative } from "./derivative.js";
+export type { DerivativesResult } from "./many.js";
 export { STATUSES, statusCode, worstStatus, fixedStatus } from "./status.js";
 export type { MultiBounds, MultivariateOptions } from "./vector.js";
 export { partial } from "./partial.js";
 export { gradient, type GradientResult } from "./gradient.js";
 export { directionalDerivative } from "./directional.js";
-export { jacobian, type JacobianOptions, type JacobianResult } from "./jacobian.js";
+export { jacobian, type BatchVecFn, type JacobianOptions, type JacobianResult } from "./jacobian.js";
 export { hessian, type HessianOptions, type HessianResult } from "./hessian.js";
 export { MIXED_INITIAL_STEP } from "./mixed-partial.js";
 export {

@@ -1,11 +1,20 @@
-import { bestOfScales, KeptEstimates } from "./best-of-scales.js";
+import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { fixedStatus, STATUSES, statusCode } from "./status.js";
-import { ColumnDriver } from "./driver.js";
+import { ColumnDriver, type ColumnSpec } from "./driver.js";
 import { invalid } from "./errors.js";
 import { checkInside, fixedStencil } from "./fixed-partial.js";
 import { candidateScales, divideByPower } from "./step.js";
-import type { Status, StencilKind, VecFn } from "./types.js";
+import { evaluateBatch } from "./batch.js";
+import {
+  columnsInFlight,
+  finishJacobian,
+  firstOfBatch,
+  jacobianColumns,
+  jacobianJob,
+} from "./jacobian-pipeline.js";
+import { roundsOf, roundSize } from "./rounds.js";
+import type { BatchFn, Status, StencilKind, VecFn } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
 import { runColumn, type PointSource } from "./run-column.js";
@@ -91,7 +100,64 @@ function entryStatus(value: number, flags: number): number {
   return 0;
 }
 
-function rows(m: number, n: number, fill: number): Float64Array[] {
+/**
+ * Writes column j of the Jacobian from the kept estimates (NaN where F_k has no error estimate and is
+ * not finite at x; NaN and ∞ for a jump) and returns the column's worst status code.
+ *
+ * @example
+ * ```ts
+ * const worst = storeColumn(j, kept, centre, value, error, statuses);
+ * ```
+ */
+export function storeColumn(
+  j: number,
+  kept: KeptEstimates,
+  centre: Float64Array,
+  value: Float64Array[],
+  error: Float64Array[] | null,
+  statuses: Uint8Array[],
+): number {
+  let worst = 0;
+  for (let k = 0; k < kept.m; k++) {
+    // As derivative(): no error estimate means no convergence; if F_k is not even finite at x
+    // (1/x at 0) the last difference is meaningless, and the honest value is NaN.
+    let v = Number.isNaN(kept.error[k]) && !Number.isFinite(centre[k]) ? NaN : kept.value[k];
+    let e = kept.error[k];
+    const code = entryStatus(v, kept.flags[k]);
+    if (code === DISCONTINUOUS) [v, e] = [NaN, Infinity];
+    // The rows start at +0 and status 0: most entries of a large Jacobian need no (strided) write.
+    if (!Object.is(v, 0)) value[k][j] = v;
+    if (error !== null) {
+      error[k][j] = e;
+      if (code !== 0) statuses[k][j] = code;
+    }
+    if (code > worst) worst = code;
+  }
+  return worst;
+}
+
+/**
+ * Whether the scale after scale i has smaller steps: then a component constant at scale i is done
+ * (see keepScale's `constantDone`).
+ *
+ * @example
+ * ```ts
+ * smallerNext([5, 1], 0); // true
+ * ```
+ */
+export function smallerNext(scales: readonly number[], i: number): boolean {
+  return i + 1 < scales.length && scales[i + 1] < scales[i];
+}
+
+/**
+ * m rows of n numbers, all `fill`.
+ *
+ * @example
+ * ```ts
+ * rows(2, 3, NaN); // [Float64Array [NaN, NaN, NaN], Float64Array [NaN, NaN, NaN]]
+ * ```
+ */
+export function rows(m: number, n: number, fill: number): Float64Array[] {
   const out: Float64Array[] = [];
   for (let i = 0; i < m; i++) out.push(fill === 0 ? new Float64Array(n) : new Float64Array(n).fill(fill));
   return out;
@@ -127,20 +193,64 @@ export function jacobian(
 ): SparseJacobianResult;
 export function jacobian(F: VecFn, x: ArrayLike<number>, options?: JacobianOptions): JacobianResult;
 export function jacobian(
-  F: VecFn,
+  F: BatchVecFn,
+  x: ArrayLike<number>,
+  options: JacobianOptions & { batch: true },
+): JacobianResult;
+export function jacobian(
+  F: VecFn | BatchVecFn,
   x: ArrayLike<number>,
   options?: JacobianOptions,
 ): JacobianResult | SparseJacobianResult {
   if ((options as SparseJacobianOptions | undefined)?.sparsity !== undefined)
-    return sparseJacobian(F, x, options as SparseJacobianOptions);
+    return sparseJacobian(F as VecFn, x, options as SparseJacobianOptions);
   checkFunction(F, "F");
   const w = toPoint(x, "x");
   const o = resolveMultivariate(options, w);
   const withErrors = options?.errors ?? true;
   if (typeof withErrors !== "boolean") throw invalid("INVALID_OPTION", "errors", "true or false", withErrors);
+  if (options?.batch === true) return batchedJacobian(F as BatchVecFn, w, o, withErrors);
   const n = w.length;
-  const caller = new VectorCaller(F, w);
+  const caller = new VectorCaller(F as VecFn, w);
   return o.step === undefined ? adaptive(caller, o, withErrors) : fixed(caller, o, withErrors, n);
+}
+
+/**
+ * A batched F (`batch: true`): it takes a row-major block of points and returns, for each, its m
+ * values (an array of arrays, or the values of every point in a row).
+ *
+ * @example
+ * ```ts
+ * const F: BatchVecFn = (b) => Array.from({ length: b.length / 2 }, (_, r) => [b[2 * r] * b[2 * r + 1]]);
+ * ```
+ */
+export type BatchVecFn = (points: Float64Array) => ArrayLike<number> | ArrayLike<ArrayLike<number>>;
+
+/** The columns in lockstep, each round one call of the batched F (jacobian-pipeline.ts). */
+function batchedJacobian(
+  F: BatchVecFn,
+  w: Float64Array,
+  o: ReturnType<typeof resolveMultivariate>,
+  withErrors: boolean,
+): JacobianResult {
+  const n = w.length;
+  if (o.step !== undefined) {
+    const st = fixedStencil(o.method === "auto" ? "central" : o.method, o.order, o.accuracy);
+    for (let j = 0; j < n; j++) checkInside(st, w[j], o.step, o.lo[j], o.hi[j], j);
+  }
+  const job = jacobianJob(w, o, firstOfBatch(F(w.slice())), withErrors);
+  const codes: number[] = new Array<number>(n);
+  const space = { x0: w, coordinate: (j: number) => j };
+  const inFlight = columnsInFlight(job.centre.length, n);
+  let evaluations = 1;
+  for (const round of roundsOf(n, jacobianColumns(job), inFlight, codes)) {
+    evaluateBatch(round, F as BatchFn, space);
+    evaluations += roundSize(round);
+  }
+  if (o.onProgress !== undefined) for (let j = 0; j < n; j++) o.onProgress(j + 1, n);
+  let worst = 0;
+  for (const c of codes) if (c > worst) worst = c;
+  return finishJacobian(job, worst, evaluations);
 }
 
 function fixed(
@@ -226,6 +336,15 @@ function adaptive(
   const start: StencilKind = o.method === "auto" ? "central" : o.method;
   const canSwitch = o.method === "auto";
   const source = new ColumnSource(caller, centre);
+  const spec: ColumnSpec = {
+    x: 0,
+    order: o.order,
+    scale: 1,
+    start,
+    canSwitch,
+    probeOnly: false,
+    stopOnNoise: false,
+  };
   for (let j = 0; j < n; j++) {
     const xj = w[j];
     if (!Number.isFinite(xj)) {
@@ -237,31 +356,16 @@ function adaptive(
       source.hi = o.hi[j];
       kept.clear();
       state.activateAll();
-      bestOfScales(state, kept, scales.length, (i) =>
-        runColumn(driver, source, {
-          x: xj,
-          order: o.order,
-          scale: scales[i],
-          start,
-          canSwitch,
-          probeOnly: i > 0,
-          stopOnNoise: false,
-        }),
-      );
-      for (let k = 0; k < m; k++) {
-        // As derivative(): no error estimate means no convergence; if F_k is not even finite at x
-        // (1/x at 0) the last difference is meaningless, and the honest value is NaN.
-        let v = Number.isNaN(kept.error[k]) && !Number.isFinite(centre[k]) ? NaN : kept.value[k];
-        let e = kept.error[k];
-        const code = entryStatus(v, kept.flags[k]);
-        if (code === DISCONTINUOUS) [v, e] = [NaN, Infinity];
-        value[k][j] = v;
-        if (withErrors) {
-          error[k][j] = e;
-          statuses[k][j] = code;
-        }
-        if (code > worst) worst = code;
+      beginScales(state, kept);
+      for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
+        spec.x = xj;
+        spec.scale = scales[i];
+        spec.probeOnly = i > 0;
+        runColumn(driver, source, spec);
+        keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
       }
+      const code = storeColumn(j, kept, centre, value, withErrors ? error : null, statuses);
+      if (code > worst) worst = code;
     }
     if (o.onProgress !== undefined) o.onProgress(j + 1, n);
   }

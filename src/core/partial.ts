@@ -1,7 +1,10 @@
 import { derivative } from "./derivative.js";
 import { invalid } from "./errors.js";
 import { callNumber, callsPerCoordinate, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
-import type { DerivativeOptions, DerivativeResult, FnN, StencilKind } from "./types.js";
+import { evaluateBatch } from "./batch.js";
+import { coordinatePipelines } from "./coordinate-pipelines.js";
+import { roundsOf } from "./rounds.js";
+import type { BatchFn, DerivativeOptions, DerivativeResult, FnN, StencilKind } from "./types.js";
 import { fixedStatus } from "./status.js";
 import { checkFunction } from "./validate.js";
 import { boundsOf, resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
@@ -50,11 +53,32 @@ export function partial(
   x: ArrayLike<number>,
   index: number,
   options?: MultivariateOptions,
+): DerivativeResult;
+export function partial(
+  f: BatchFn,
+  x: ArrayLike<number>,
+  index: number,
+  options: MultivariateOptions & { batch: true },
+): DerivativeResult;
+export function partial(
+  f: FnN | BatchFn,
+  x: ArrayLike<number>,
+  index: number,
+  options?: MultivariateOptions,
 ): DerivativeResult {
   checkFunction(f, "f");
   const w = toPoint(x, "x");
   checkIndex(index, w.length);
   const o = resolveMultivariate(options, w);
+  if (options?.batch === true) {
+    const results: DerivativeResult[] = [];
+    const space = { x0: w, coordinate: () => index };
+    for (const round of roundsOf(1, coordinatePipelines(w, o, [index]), 1, results)) {
+      evaluateBatch(round, f as BatchFn, space);
+    }
+    return results[0];
+  }
+  f = f as FnN;
   const saved = w[index];
   if (o.step !== undefined) {
     const kind: StencilKind = o.method === "auto" ? "central" : o.method;

@@ -2,6 +2,11 @@
  * Evaluation of f for the engine: counts calls exactly, caches by argument (stencils at steps h and
  * h/2 share points), refuses points outside the bounds without calling f, and rejects results that
  * are not numbers.
+ *
+ * A sampler either calls a synchronous f itself, or (without f) hands the points it misses to a
+ * runner as a {@link PointRequest}: the pipelines of the engine are generators that `yield*`
+ * {@link Sampler.fetch}, so the one pipeline serves the sync, batched and async loops. With a sync f
+ * nothing is ever yielded.
  */
 
 import { NumdiffError, describeValue } from "./errors.js";
@@ -9,6 +14,78 @@ import type { Fn1 } from "./types.js";
 
 // The buffers of the last released sampler, taken by the next one.
 let spareBuffers: [Float64Array, Float64Array] | null = null;
+
+/**
+ * Points whose values a pipeline needs from its runner: f at `points[0..count)`, written to
+ * `values[0..evaluated)`. With `prefix`, the runner may stop after the first value that is not finite
+ * (as the sync loop does: the rest of that stencil row cannot be used) and set `evaluated` to the
+ * number it evaluated; otherwise `evaluated` must be `count`.
+ *
+ * @example
+ * ```ts
+ * const r = new PointRequest();
+ * r.reserve(3);
+ * r.points.length; // 3 or more
+ * ```
+ */
+export class PointRequest {
+  points = new Float64Array(REQUEST_CAPACITY);
+  values = new Float64Array(REQUEST_CAPACITY);
+  count = 0;
+  evaluated = 0;
+  prefix = false;
+  /** Values per point: 1 for a scalar f, m for a vector F (point q's values at values[q·m..]). */
+  width = 1;
+
+  /** Makes room for n points of `width` values. */
+  reserve(n: number, width = 1): void {
+    this.width = width;
+    if (n > this.points.length) this.points = new Float64Array(n);
+    if (n * width > this.values.length)
+      this.values = new Float64Array(Math.max(n, this.points.length) * width);
+  }
+}
+
+/**
+ * Initial capacity of a {@link PointRequest}: the widest stencil row of the engine has 11 points, a
+ * noise table NOISE_POINTS.
+ *
+ * @default 32
+ * @example
+ * ```ts
+ * REQUEST_CAPACITY; // 32
+ * ```
+ */
+export const REQUEST_CAPACITY = 32;
+
+/**
+ * A pipeline of the engine: yields requests for points, returns its result.
+ *
+ * @example
+ * ```ts
+ * function* one(s: Sampler): Pipeline<number> { return yield* s.one(1); }
+ * ```
+ */
+export type Pipeline<R> = Generator<PointRequest, R, void>;
+
+/**
+ * Throws NON_NUMERIC_RESULT unless v is a number.
+ *
+ * @example
+ * ```ts
+ * checkNumber(1, 0); // 1
+ * ```
+ */
+export function checkNumber(v: unknown, t: number): number {
+  if (typeof v !== "number") {
+    throw new NumdiffError(
+      "NON_NUMERIC_RESULT",
+      "f",
+      `invalid f; expected a function returning numbers, got ${describeValue(v)} at x = ${t}`,
+    );
+  }
+  return v;
+}
 
 /**
  * A counting, caching view of f restricted to [lo, hi].
@@ -23,14 +100,18 @@ let spareBuffers: [Float64Array, Float64Array] | null = null;
 export class Sampler {
   /** Calls of f made so far. */
   evaluations = 0;
+  /** The request handed to the runner (see {@link PointRequest}); made when first needed. */
+  private req: PointRequest | null = null;
   // The points asked for so far and their values: a derivative asks for a few dozen, so a linear
   // search of a typed array is cheaper than a Map keyed by doubles. Grows by doubling.
   private keys: Float64Array;
   private vals: Float64Array;
   private size = 0;
+  /** Where each point of the last fetch comes from: ≥ 0 a miss (its index in the request), -1 known. */
+  private from = EMPTY;
 
   constructor(
-    private readonly f: Fn1,
+    private readonly f: Fn1 | null,
     private readonly lo = -Infinity,
     private readonly hi = Infinity,
   ) {
@@ -46,21 +127,122 @@ export class Sampler {
     this.size = 0;
   }
 
-  /** f(t), or NaN without calling f when t is outside the bounds or not finite. */
+  /** f(t), or NaN without calling f when t is outside the bounds or not finite (sync f only). */
   at(t: number): number {
     if (!(t >= this.lo && t <= this.hi) || !Number.isFinite(t)) return NaN;
+    const i = this.find(t);
+    if (i >= 0) return this.vals[i];
+    const v = checkNumber((this.f as Fn1)(t), t);
+    this.evaluations++;
+    this.store(t, v);
+    return v;
+  }
+
+  /** f(t) as a one-point {@link fetch}. */
+  *one(t: number): Pipeline<number> {
+    ONE[0] = t; // fetch reads ts before it yields
+    const res = new Float64Array(1);
+    yield* this.fetch(ONE, 1, false, res);
+    return res[0];
+  }
+
+  /**
+   * The values of f at ts[0..n) into out[0..n), from the cache where it can, from f (or the runner)
+   * for the rest. With `prefix`, stops after the first value that is not finite and returns how many
+   * leading values are set (the sync loop's rule: the rest of a row cannot be used); otherwise n.
+   */
+  *fetch(ts: Float64Array, n: number, prefix: boolean, out: Float64Array): Pipeline<number> {
+    if (this.prepare(ts, n, prefix, out)) yield this.request;
+    return this.complete(n, prefix, out);
+  }
+
+  /**
+   * The first half of {@link fetch} (inlined by the hot loops): takes what the cache knows and puts the
+   * misses in the request; with a sync f evaluates them too. True when the runner must evaluate them.
+   */
+  prepare(ts: Float64Array, n: number, prefix: boolean, out: Float64Array): boolean {
+    if (this.f !== null) {
+      // The sync loop: f at each point in order, as soon as it is needed.
+      let i = 0;
+      while (i < n) {
+        const v = (out[i] = this.at(ts[i++]));
+        if (prefix && !Number.isFinite(v)) break;
+      }
+      this.scanned = prefix ? i : n;
+      return false;
+    }
+    const req = this.request;
+    req.reserve(n);
+    if (this.from.length < n) this.from = new Int32Array(req.points.length);
+    const from = this.from;
+    let misses = 0;
+    let scanned = n;
+    for (let i = 0; i < n; i++) {
+      const t = ts[i];
+      from[i] = -1;
+      let v = NaN;
+      if (t >= this.lo && t <= this.hi && Number.isFinite(t)) {
+        const c = this.find(t);
+        if (c >= 0) v = this.vals[c];
+        else {
+          let j = 0;
+          while (j < misses && req.points[j] !== t) j++;
+          if (j === misses) req.points[misses++] = t;
+          from[i] = j;
+          continue;
+        }
+      }
+      out[i] = v;
+      if (prefix && !Number.isFinite(v)) {
+        scanned = i + 1;
+        break;
+      }
+    }
+    this.scanned = scanned;
+    req.count = misses;
+    req.prefix = prefix;
+    req.evaluated = misses;
+    return misses > 0;
+  }
+
+  /** The request handed to the runner (see {@link PointRequest}); reused. */
+  get request(): PointRequest {
+    return (this.req ??= new PointRequest());
+  }
+
+  /** The second half of {@link fetch}: stores the values of the misses; returns the usable prefix. */
+  complete(n: number, prefix: boolean, out: Float64Array): number {
+    const req = this.req;
+    const scanned = this.scanned;
+    if (this.f === null && req !== null && req.count > 0) {
+      const evaluated = req.evaluated;
+      for (let j = 0; j < evaluated; j++) this.store(req.points[j], req.values[j]);
+      this.evaluations += evaluated;
+      const from = this.from;
+      for (let i = 0; i < scanned; i++) {
+        const j = from[i];
+        if (j >= 0) {
+          if (j >= evaluated) return i; // the runner stopped before it: a value before was not finite
+          out[i] = req.values[j];
+        }
+        if (prefix && !Number.isFinite(out[i])) return i + 1;
+      }
+    }
+    return prefix ? scanned : n;
+  }
+
+  private scanned = 0;
+
+  /** The cache index of t, or -1 (+0 and -0 are different points). */
+  private find(t: number): number {
     const keys = this.keys;
     for (let i = this.size - 1; i >= 0; i--)
-      if (keys[i] === t && (t !== 0 || Object.is(keys[i], t))) return this.vals[i];
-    const v = this.f(t);
-    this.evaluations++;
-    if (typeof v !== "number") {
-      throw new NumdiffError(
-        "NON_NUMERIC_RESULT",
-        "f",
-        `invalid f; expected a function returning numbers, got ${describeValue(v)} at x = ${t}`,
-      );
-    }
+      if (keys[i] === t && (t !== 0 || Object.is(keys[i], t))) return i;
+    return -1;
+  }
+
+  private store(t: number, v: number): void {
+    const keys = this.keys;
     if (this.size === keys.length) {
       this.keys = new Float64Array(2 * keys.length);
       this.keys.set(keys);
@@ -70,9 +252,11 @@ export class Sampler {
     }
     this.keys[this.size] = t;
     this.vals[this.size++] = v;
-    return v;
   }
 }
+
+const ONE = new Float64Array(1);
+const EMPTY = new Int32Array(0);
 
 /**
  * Initial capacity of a {@link Sampler}'s cache: a first derivative typically asks for 10 points, a

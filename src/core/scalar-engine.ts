@@ -4,7 +4,7 @@
  * (smoothness.ts). Every outcome carries a status.
  */
 
-import { bestOfScales, KeptEstimates } from "./best-of-scales.js";
+import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import {
   EPS,
@@ -19,30 +19,14 @@ import {
 } from "./constants.js";
 import { baseStencil, ColumnDriver, type ColumnSpec } from "./driver.js";
 import { NOISE_AGREEMENT, noiseFromTable, NOISE_POINTS, type NoiseEstimate } from "./noise.js";
-import { runColumn, type PointSource } from "./run-column.js";
-import type { Sampler } from "./sampler.js";
+import { columnSteps, runSync } from "./column-steps.js";
+import type { Pipeline, Sampler } from "./sampler.js";
 import { compareSides, type SideEstimate } from "./smoothness.js";
 import { candidateScales, divideByPower, representableStep } from "./step.js";
 import type { DerivativeResult, StencilKind } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
 const KINDS: Record<number, StencilKind> = { 0: "central", 1: "forward", [-1]: "backward" };
-
-/** A scalar f as a one-component point source; one reused buffer. */
-class ScalarSource implements PointSource {
-  private readonly buf = new Float64Array(1);
-  private readonly mid = new Float64Array(1);
-  sampler: Sampler | null = null;
-  x = 0;
-  at(t: number): Float64Array {
-    this.buf[0] = (this.sampler as Sampler).at(t);
-    return this.buf;
-  }
-  centre(): Float64Array {
-    this.mid[0] = (this.sampler as Sampler).at(this.x); // cached by the sampler: evaluated at most once
-    return this.mid;
-  }
-}
 
 /**
  * The state of one scalar derivative, kept between calls so that a loop of derivative() allocates
@@ -57,8 +41,6 @@ export class ScalarEngine {
   readonly state = new ColumnState(1);
   readonly driver = new ColumnDriver(this.state);
   readonly kept = new KeptEstimates(1);
-  /** f as a point source, pointed at the current sampler and x by each derivative. */
-  readonly source = new ScalarSource();
 }
 
 /** One estimate of the pipeline (the kept one of a set of scales). */
@@ -102,72 +84,56 @@ export function adaptiveDerivative(
   x: number,
   o: ResolvedOptions,
 ): Omit<DerivativeResult, "evaluations"> {
-  const source = engine.source;
-  source.sampler = sampler;
-  source.x = x;
+  return runSync(derivativeSteps(engine, sampler, x, o));
+}
+
+/**
+ * {@link adaptiveDerivative} as a pipeline (see sampler.ts): every value of f it needs goes through
+ * `sampler`, which calls a sync f itself or yields the points to a batched or async runner.
+ *
+ * @example
+ * ```ts
+ * const o = resolveOptions(undefined, 1);
+ * runSync(derivativeSteps(new ScalarEngine(), new Sampler(Math.exp), 1, o)).value; // 2.718281828459…
+ * ```
+ */
+export function* derivativeSteps(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  x: number,
+  o: ResolvedOptions,
+): Pipeline<Omit<DerivativeResult, "evaluations">> {
   const start: StencilKind = o.method === "auto" ? "central" : o.method;
   const scales = candidateScales(x);
-  let noise = o.noiseRelative ? o.noise * Math.abs(sampler.at(x)) : o.noise;
+  let noise = o.noiseRelative ? o.noise * Math.abs(yield* sampler.one(x)) : o.noise;
   if (!Number.isFinite(noise)) noise = 0;
-  const run = (kind: StencilKind, level: number, stopOnNoise: boolean, canSwitch: boolean): Estimate => {
-    const { state, driver, kept } = engine;
-    // The model needs a bound on each value's noise, the tables give its standard deviation.
-    state.noise[0] = NOISE_COVERAGE * level;
-    kept.clear();
-    state.activateAll();
-    const spec: ColumnSpec = {
-      x,
-      order: o.order,
-      scale: 1,
-      start: kind,
-      canSwitch,
-      probeOnly: false,
-      stopOnNoise,
-      rtol: o.rtol,
-      atol: o.atol,
-    };
-    bestOfScales(
-      state,
-      kept,
-      scales.length,
-      (i) => {
-        spec.scale = scales[i];
-        spec.probeOnly = i > 0;
-        spec.firstStep = o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
-        spec.budget = o.maxEvaluations - sampler.evaluations;
-        runColumn(driver, source, spec);
-      },
-      undefined,
-      o.rtol > 0 || o.atol > 0 ? { rtol: o.rtol, atol: o.atol } : undefined,
-    );
-    return {
-      value: kept.value[0],
-      error: kept.error[0],
-      step: kept.step[0],
-      kind: Number.isFinite(kept.value[0]) ? KINDS[kept.kind[0]] : kind,
-      flags: kept.flags[0],
-      noisyStep: kept.noisyStep[0],
-    };
-  };
   const canSwitch = o.method === "auto";
-  let est = run(start, noise, true, canSwitch);
+  let est = yield* run(engine, sampler, x, o, scales, start, noise, true, canSwitch);
   let noiseUsed = o.noise > 0 ? noise : undefined;
   let status: DerivativeResult["status"] = "ok";
   const checkStep = noiseCheckStep(o.order, scales[0]);
   const quiet = (est.flags & ~COLUMN_FLAG.budget) === 0 && Number.isFinite(est.error) && o.rtol === 0;
-  if (quiet && o.noise === 0 && est.kind === "central" && noisyAt(sampler, x, o.order, checkStep, est)) {
+  if (
+    quiet &&
+    o.noise === 0 &&
+    est.kind === "central" &&
+    (yield* noisyAt(sampler, x, o.order, checkStep, est))
+  ) {
     est.flags |= COLUMN_FLAG.noisy;
     est.noisyStep = checkStep * NOISE_PROBE_SPLIT * NOISE_PROBE_SPLIT;
   }
   if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
-    const level = probeNoise(sampler, x, est.noisyStep);
-    if (level > NOISE_FLOOR * F_ROUNDING * EPS * Math.abs(sampler.at(x))) {
+    const level = yield* probeNoise(sampler, x, est.noisyStep);
+    if (level > NOISE_FLOOR * F_ROUNDING * EPS * Math.abs(yield* sampler.one(x))) {
       noise = level;
       noiseUsed = level;
-      est = run(start, noise, true, canSwitch);
-    } else est = run(start, noise, false, canSwitch);
+      est = yield* run(engine, sampler, x, o, scales, start, noise, true, canSwitch);
+    } else est = yield* run(engine, sampler, x, o, scales, start, noise, false, canSwitch);
   }
-  if (noiseUsed !== undefined && noiseUsed > NOISE_FLOOR * F_ROUNDING * EPS * Math.abs(sampler.at(x))) {
+  if (
+    noiseUsed !== undefined &&
+    noiseUsed > NOISE_FLOOR * F_ROUNDING * EPS * Math.abs(yield* sampler.one(x))
+  ) {
     status = "noise-limited";
   }
   let result: Omit<DerivativeResult, "evaluations"> = {
@@ -180,11 +146,16 @@ export function adaptiveDerivative(
   const suspicious =
     (est.flags & (COLUMN_FLAG.kink | COLUMN_FLAG.diverging)) !== 0 || Number.isNaN(est.error);
   if (suspicious && est.kind === "central" && (est.flags & COLUMN_FLAG.budget) === 0) {
-    const side = (kind: StencilKind): SideEstimate => {
-      const s = run(kind, noise, true, false);
-      return { value: s.value, error: s.error, diverging: (s.flags & COLUMN_FLAG.diverging) !== 0 };
-    };
-    const verdict = compareSides(side("backward"), side("forward"));
+    const side = (s: Estimate): SideEstimate => ({
+      value: s.value,
+      error: s.error,
+      diverging: (s.flags & COLUMN_FLAG.diverging) !== 0,
+    });
+    const backward = side(yield* run(engine, sampler, x, o, scales, "backward", noise, true, false));
+    const verdict = compareSides(
+      backward,
+      side(yield* run(engine, sampler, x, o, scales, "forward", noise, true, false)),
+    );
     if (verdict !== null) result = { ...result, ...verdict };
   }
   if ((est.flags & COLUMN_FLAG.budget) !== 0 && result.status === "ok") result.status = "max-evaluations";
@@ -197,13 +168,61 @@ export function adaptiveDerivative(
   const mayBePole =
     o.order % 2 === 0 || (est.flags & COLUMN_FLAG.pole) !== 0 || !Number.isFinite(result.value) || unknown;
   if (result.status === "ok" && mayBePole) {
-    const fx = sampler.at(x);
+    const fx = yield* sampler.one(x);
     const pole = fx === Infinity || fx === -Infinity || (unknown && !Number.isFinite(fx));
     if (!Number.isFinite(result.value) || pole) {
       return { ...result, value: NaN, error: Infinity, status: "not-finite" };
     }
   }
   return result;
+}
+
+/** The kept estimate over the scales of x, with the given stencil kind and noise level. */
+function* run(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  x: number,
+  o: ResolvedOptions,
+  scales: readonly number[],
+  kind: StencilKind,
+  level: number,
+  stopOnNoise: boolean,
+  canSwitch: boolean,
+): Pipeline<Estimate> {
+  const { state, driver, kept } = engine;
+  // The model needs a bound on each value's noise, the tables give its standard deviation.
+  state.noise[0] = NOISE_COVERAGE * level;
+  kept.clear();
+  state.activateAll();
+  const spec: ColumnSpec = {
+    x,
+    order: o.order,
+    scale: 1,
+    start: kind,
+    canSwitch,
+    probeOnly: false,
+    stopOnNoise,
+    rtol: o.rtol,
+    atol: o.atol,
+  };
+  const tolerance = o.rtol > 0 || o.atol > 0 ? { rtol: o.rtol, atol: o.atol } : undefined;
+  beginScales(state, kept);
+  for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
+    spec.scale = scales[i];
+    spec.probeOnly = i > 0;
+    spec.firstStep = o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
+    spec.budget = o.maxEvaluations - sampler.evaluations;
+    yield* columnSteps(driver, sampler, spec);
+    keepScale(state, kept, i, undefined, tolerance);
+  }
+  return {
+    value: kept.value[0],
+    error: kept.error[0],
+    step: kept.step[0],
+    kind: Number.isFinite(kept.value[0]) ? KINDS[kept.kind[0]] : kind,
+    flags: kept.flags[0],
+    noisyStep: kept.noisyStep[0],
+  };
 }
 
 /**
@@ -215,16 +234,16 @@ export function adaptiveDerivative(
  * only when the narrow table still wiggles at least level/NOISE_AGREEMENT, or not at all (quantised).
  * Returns 0 when there is no noise to speak of.
  */
-function probeNoise(sampler: Sampler, x: number, noisyStep: number): number {
+function* probeNoise(sampler: Sampler, x: number, noisyStep: number): Pipeline<number> {
   // At most NOISE_MAX_SPACING: wider tables can alias a periodic f (sin at 1e5 with steps of 1e3).
   let delta = Math.min(noisyStep / NOISE_PROBE_SPLIT, NOISE_MAX_SPACING);
-  let wide = noiseAt(sampler, x, delta);
+  let wide = yield* noiseAt(sampler, x, delta);
   for (let i = 0; i < NOISE_PROBE_RETRIES && wide.verdict === "too-small"; i++) {
     delta *= NOISE_PROBE_SPLIT;
-    wide = noiseAt(sampler, x, delta);
+    wide = yield* noiseAt(sampler, x, delta);
   }
   if (wide.verdict !== "ok") return 0;
-  const narrow = noiseAt(sampler, x, delta / NOISE_PROBE_SPLIT);
+  const narrow = yield* noiseAt(sampler, x, delta / NOISE_PROBE_SPLIT);
   // Quantised values (float32) may step so evenly at a fine spacing that every high difference is 0.
   const flat = narrow.verdict === "too-small" || narrow.largest === 0;
   if (flat || narrow.largest >= wide.level / NOISE_AGREEMENT) return wide.level;
@@ -232,11 +251,13 @@ function probeNoise(sampler: Sampler, x: number, noisyStep: number): number {
 }
 
 /** One noise table centred at x with spacing delta (one-sided points are not tried: none when f is not finite). */
-function noiseAt(sampler: Sampler, x: number, delta: number): NoiseEstimate {
+function* noiseAt(sampler: Sampler, x: number, delta: number): Pipeline<NoiseEstimate> {
   const values = new Float64Array(NOISE_POINTS);
+  const points = new Float64Array(NOISE_POINTS);
   const d = representableStep(x, delta);
   const half = (NOISE_POINTS - 1) / 2;
-  for (let i = 0; i < NOISE_POINTS; i++) values[i] = sampler.at(x + (i - half) * d);
+  for (let i = 0; i < NOISE_POINTS; i++) points[i] = x + (i - half) * d;
+  yield* sampler.fetch(points, NOISE_POINTS, false, values);
   if (!(d > 0) || !values.every(Number.isFinite)) return { level: NaN, verdict: "too-large", largest: NaN };
   return noiseFromTable(values);
 }
@@ -258,15 +279,25 @@ export function noiseCheckStep(order: number, scale: number): number {
 const CHECK_STEPS: number[] = [];
 
 /** Whether the base stencil at the check step disagrees with the estimate by more than rounding. */
-function noisyAt(sampler: Sampler, x: number, order: number, step: number, est: Estimate): boolean {
+function* noisyAt(
+  sampler: Sampler,
+  x: number,
+  order: number,
+  step: number,
+  est: Estimate,
+): Pipeline<boolean> {
   const st = baseStencil("central", order);
   const h = representableStep(x, step);
   if (!(h > 0)) return false;
+  const n = st.offsets.length;
+  const points = new Float64Array(n);
+  const values = new Float64Array(n);
+  for (let q = 0; q < n; q++) points[q] = x + st.offsets[q] * h;
+  if ((yield* sampler.fetch(points, n, true, values)) < n || !Number.isFinite(values[n - 1])) return false;
   let sum = 0;
   let size = 0;
-  for (let q = 0; q < st.offsets.length; q++) {
-    const v = sampler.at(x + st.offsets[q] * h);
-    if (!Number.isFinite(v)) return false;
+  for (let q = 0; q < n; q++) {
+    const v = values[q];
     sum += st.weights[q] * v;
     size += Math.abs(st.weights[q] * v);
   }

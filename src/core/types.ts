@@ -35,6 +35,19 @@ export type FnN = (x: Float64Array) => number;
 export type VecFn = (x: Float64Array) => ArrayLike<number>;
 
 /**
+ * A batched f (option `batch: true`): the points of one round in a Float64Array (for functions of n
+ * variables a row-major block, n numbers per point), their values in an array of the same count.
+ *
+ * @example
+ * ```ts
+ * import { derivative, type BatchFn } from "numdiff";
+ * const sinAll: BatchFn = (t) => t.map(Math.sin);
+ * derivative(sinAll, [0, 1, 2], { batch: true }).value; // Float64Array [1, 0.5403…, -0.4161…]
+ * ```
+ */
+export type BatchFn = (points: Float64Array) => ArrayLike<number>;
+
+/**
  * The finite-difference stencil behind a value.
  *
  * @example
@@ -93,6 +106,11 @@ export interface DerivativeOptions {
   atol?: number;
   /** The most calls of f to make; the result says "max-evaluations" when it stopped there first. */
   maxEvaluations?: number;
+  /**
+   * `true`: f takes a batch of points and returns their values ({@link BatchFn}): each round of the
+   * engine (every stencil point of a row, across all points or coordinates being worked on) is one call.
+   */
+  batch?: boolean;
 }
 
 /**

@@ -1,0 +1,88 @@
+/**
+ * The Jacobian of an async (or batched) F, returning a Promise: the sync jacobian's columns as
+ * pipelines (jacobian-pipeline.ts) in lockstep, so a round puts the stencil points of many columns in
+ * flight at once. Values, errors and statuses are the sync ones bit for bit.
+ */
+
+import { checkInside, fixedStencil } from "../fixed-partial.js";
+import { invalid } from "../errors.js";
+import type { JacobianOptions, JacobianResult } from "../jacobian.js";
+import {
+  columnsInFlight,
+  finishJacobian,
+  firstOfBatch,
+  jacobianColumns,
+  jacobianJob,
+} from "../jacobian-pipeline.js";
+import { roundsOf, roundSize } from "../rounds.js";
+import { checkFunction } from "../validate.js";
+import { resolveMultivariate, toPoint } from "../vector.js";
+import { evaluateBatches, evaluateEach, runRounds } from "./evaluate.js";
+import { asyncOptions, type AsyncOptions } from "./options.js";
+
+/**
+ * F of n variables returning m numbers, maybe as a Promise; it receives a fresh Float64Array per call.
+ * With `batch: true` it takes a row-major block of points and returns an array of arrays (or the
+ * values of every point in a row).
+ *
+ * @example
+ * ```ts
+ * const F: AsyncVecFn = async (x) => [x[0] * x[1], x[0] + x[1]];
+ * ```
+ */
+export type AsyncVecFn = (x: Float64Array) => unknown;
+
+/**
+ * The Jacobian of an async F: value[i][j] = ∂F_i/∂x_j, the sync `jacobian`'s result bit for bit,
+ * with options `concurrency` and `signal`.
+ *
+ * @example
+ * ```ts
+ * import { jacobian } from "numdiff/async";
+ * (await jacobian(async (x) => [x[0] * x[1], x[0] + x[1]], [2, 3])).value;
+ * // [Float64Array [3, 2], Float64Array [1, 1]] (errors ≈ 3e-14)
+ * ```
+ */
+export async function jacobian(
+  F: AsyncVecFn,
+  x: ArrayLike<number>,
+  options?: JacobianOptions & AsyncOptions,
+): Promise<JacobianResult> {
+  checkFunction(F, "F");
+  const w = toPoint(x, "x");
+  const o = resolveMultivariate(options, w);
+  const withErrors = options?.errors ?? true;
+  if (typeof withErrors !== "boolean") throw invalid("INVALID_OPTION", "errors", "true or false", withErrors);
+  const batch = options?.batch === true;
+  const { concurrency, signal } = asyncOptions(options, batch);
+  const n = w.length;
+  if (o.step !== undefined) {
+    const st = fixedStencil(o.method === "auto" ? "central" : o.method, o.order, o.accuracy);
+    for (let j = 0; j < n; j++) checkInside(st, w[j], o.step, o.lo[j], o.hi[j], j);
+  }
+  signal?.throwIfAborted();
+  const first = batch ? firstOfBatch(await F(w.slice())) : await F(w.slice());
+  const job = jacobianJob(w, o, first, withErrors);
+  const codes: number[] = new Array<number>(n);
+  let evaluations = 1;
+  const call = (j: number, t: number): unknown => {
+    const p = w.slice(); // a fresh point per call: calls overlap
+    p[j] = t;
+    return F(p);
+  };
+  const space = { x0: w, coordinate: (j: number) => j };
+  await runRounds(
+    roundsOf(n, jacobianColumns(job), columnsInFlight(job.centre.length, n), codes),
+    (round) => {
+      evaluations += roundSize(round);
+      return batch
+        ? evaluateBatches(round, F, space, concurrency)
+        : evaluateEach(round, call, concurrency, signal);
+    },
+    signal,
+  );
+  if (o.onProgress !== undefined) for (let j = 0; j < n; j++) o.onProgress(j + 1, n);
+  let worst = 0;
+  for (const c of codes) if (c > worst) worst = c;
+  return finishJacobian(job, worst, evaluations);
+}

@@ -1,0 +1,13 @@
+export { threadPool, WorkerError, type ThreadPool, type ThreadPoolOptions } from "./thread-pool.js";
+export {
+  queueEvaluator,
+  startWorker,
+  POINTS_PER_JOB,
+  JOB_LOCK_MS,
+  STALLED_CHECK_MS,
+  JOB_ATTEMPTS,
+  REDIS_RETRIES,
+  REDIS_RETRY_MS,
+  type QueueConnection,
+  type QueueEvaluator,
+} from "./bullmq.js";
