@@ -5,18 +5,28 @@ import cases from "../fixtures/multivariate-cases.json" with { type: "json" };
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
+/**
+ * The slowest example run measured (`node --import tsx examples/<name>.ts`) on the 2-core machine with
+ * two CPU-bound processes beside it (load average 5): 1.04 s; idle about 0.5 s.
+ */
+const EXAMPLE_MEASURED_MAX_MS = 1_100;
+/** An example still running after 25 times the measured worst case is hung: it is killed and fails. */
+const HANG_GUARD_MS = 25 * EXAMPLE_MEASURED_MAX_MS;
+
 /** Runs examples/<name>.ts as a user would (tsx) and returns its output lines. */
 function run(name: string): string[] {
   const out = execFileSync(process.execPath, ["--import", "tsx", `examples/${name}.ts`], {
     cwd: root,
     encoding: "utf8",
+    timeout: HANG_GUARD_MS,
   });
   return out.trimEnd().split("\n");
 }
 
 const numbers = (line: string): number[] => (line.match(/-?\d+(\.\d+)?(e[-+]?\d+)?/g) ?? []).map(Number);
 
-describe("examples print the book's figures", () => {
+// One example at a time (the cases are sequential): at most one process from this file.
+describe("examples print the book's figures", { timeout: HANG_GUARD_MS + 5_000 }, () => {
   it("numerical-diff: 0.1999999999990898 and 0.2999999999986347, tangent through (5, 0.75)", () => {
     const lines = run("numerical-diff");
     expect(lines[0]).toBe("0.1999999999990898");
