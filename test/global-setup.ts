@@ -13,7 +13,10 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 export default function setup(): void {
   const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-  const run = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: ROOT, encoding: "utf8" });
+  const run = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   // tsc emits even when a file outside the package's import graph has a type error (the type check in
   // `npm test` reports those), so the build is judged by its output.
   if (!existsSync(join(ROOT, "dist/cli/main.js")) || !existsSync(join(ROOT, "dist/core/index.js"))) {
