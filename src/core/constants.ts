@@ -20,7 +20,8 @@ export const EPS = 2 ** -52;
  *
  * @example
  * ```ts
- * import { derivative, BOOK_STEP } from "numdiff";
+ * import { derivative } from "numdiff";
+ * import { BOOK_STEP } from "numdiff/constants";
  * derivative((x) => 0.01 * x ** 2 + 0.1 * x, 5, { method: "central", step: BOOK_STEP }).value;
  * // 0.1999999999990898
  * ```

@@ -1,4 +1,7 @@
-export * from "./constants.js";
+/**
+ * The `numdiff` entry: the API only. The tuning constants are in `numdiff/constants`
+ * (./all-constants.ts).
+ */
 export { NumdiffError, describeValue, invalid, type NumdiffErrorCode } from "./errors.js";
 export type {
   DerivativeOptions,
@@ -19,11 +22,4 @@ export { gradient, type GradientResult } from "./gradient.js";
 export { directionalDerivative } from "./directional.js";
 export { jacobian, type JacobianOptions, type JacobianResult } from "./jacobian.js";
 export { hessian, type HessianOptions, type HessianResult } from "./hessian.js";
-export { MIXED_INITIAL_STEP } from "./mixed-partial.js";
-export {
-  checkGradient,
-  CHECK_GRADIENT_FLOOR,
-  CHECK_GRADIENT_TOLERANCE,
-  type CheckGradientOptions,
-  type GradientCheck,
-} from "./check-gradient.js";
+export { checkGradient, type CheckGradientOptions, type GradientCheck } from "./check-gradient.js";

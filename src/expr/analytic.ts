@@ -1,5 +1,6 @@
 import type { MathNode } from "mathjs";
-import { MAX_ORDER, invalid } from "../core/index.js";
+import { MAX_ORDER } from "../core/all-constants.js";
+import { invalid } from "../core/index.js";
 import { fromExpr, formulaInternals, type CompiledFormula } from "./compile.js";
 import { FormulaError } from "./errors.js";
 import { MAX_ANALYTIC_CONDITIONALS, MAX_ANALYTIC_NODES, MAX_SIMPLIFY_NODES } from "./limits.js";

@@ -1,4 +1,4 @@
-import { BOOK_STEP } from "../core/constants.js";
+import { BOOK_STEP } from "../core/all-constants.js";
 import { clipPlotArea, drawAxes, drawTitle, FONT_SIZES, SUBTITLE_LINE } from "./axes.js";
 import { DASHES, PALETTE, TEXT_COLOR } from "./constants.js";
 import { errorCurveData, type ErrorCurveDataOptions } from "./error-data.js";

@@ -1,4 +1,4 @@
-import { EPS } from "../core/constants.js";
+import { EPS } from "../core/all-constants.js";
 import { derivative } from "../core/derivative.js";
 import { invalid } from "../core/errors.js";
 import type { Fn1 } from "../core/types.js";

@@ -2,7 +2,7 @@
  * The plotting frame: the figure's size, the inner plot area and the x/y scales (d3-scale), linear or
  * logarithmic, with nice round ends.
  */
-import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from "d3-scale";
+import { scaleLinear, scaleLog } from "d3-scale";
 
 /**
  * A numeric scale from data to pixels (linear or log).
@@ -15,7 +15,20 @@ import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from "d3-scale";
  * s.invert(428); // 10
  * ```
  */
-export type Scale = ScaleContinuousNumeric<number, number>;
+export interface Scale {
+  /** The pixel position of a data value. */
+  (value: number): number;
+  /** The data value at a pixel position. */
+  invert(value: number): number;
+  /** The data range, `[lo, hi]` after rounding to nice values. */
+  domain(): number[];
+  /** The pixel range. */
+  range(): number[];
+  /** About `count` round values in the domain (d3's `scale.ticks`). */
+  ticks(count?: number): number[];
+  /** A formatter for ticks made with the same count (d3's `scale.tickFormat`). */
+  tickFormat(count?: number): (value: number) => string;
+}
 
 /**
  * Margins around the plot area, in px: room for the title, tick labels and axis labels.
@@ -90,7 +103,7 @@ export interface Frame {
 }
 
 function axisScale(spec: AxisSpec, range: [number, number]): Scale {
-  const scale: Scale = spec.log
+  const scale = spec.log
     ? scaleLog().domain([spec.domain[0], spec.domain[1]])
     : scaleLinear().domain([spec.domain[0], spec.domain[1]]);
   scale.range(range);
