@@ -1,6 +1,6 @@
 import { invalid } from "./errors.js";
 import { gradient } from "./gradient.js";
-import type { FnN } from "./types.js";
+import type { ArrayFnN, ArrayVecFn, FnN, PointLike, VecFn } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { toPoint, type MultivariateOptions } from "./vector.js";
 
@@ -104,7 +104,19 @@ export interface GradientCheck {
  */
 export function checkGradient(
   f: FnN,
-  grad: (x: Float64Array) => ArrayLike<number>,
+  grad: VecFn,
+  x: PointLike,
+  options?: CheckGradientOptions,
+): GradientCheck;
+export function checkGradient(
+  f: ArrayFnN,
+  grad: ArrayVecFn,
+  x: PointLike,
+  options?: CheckGradientOptions,
+): GradientCheck;
+export function checkGradient(
+  f: ArrayFnN,
+  grad: ArrayVecFn,
   x: ArrayLike<number>,
   options?: CheckGradientOptions,
 ): GradientCheck {
@@ -117,7 +129,7 @@ export function checkGradient(
   }
   const num = gradient(f, point, options);
   const n = point.length;
-  const g = grad(point.slice());
+  const g = (grad as VecFn)(point.slice());
   if (g === null || typeof g !== "object" || g.length !== n) {
     throw invalid("INCONSISTENT_OUTPUT", "grad", `an array of ${n} numbers (the length of x)`, g);
   }

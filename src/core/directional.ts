@@ -2,7 +2,7 @@ import { derivative } from "./derivative.js";
 import { invalid } from "./errors.js";
 import { callNumber, checkInside, fixedStencil } from "./fixed-partial.js";
 import { divideByPower } from "./step.js";
-import type { DerivativeResult, FnN, StencilKind } from "./types.js";
+import type { ArrayFnN, DerivativeResult, FnN, PointLike, StencilKind } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 
@@ -52,6 +52,18 @@ export function directionScale(x: Float64Array, v: Float64Array): number {
  */
 export function directionalDerivative(
   f: FnN,
+  x: PointLike,
+  direction: PointLike,
+  options?: MultivariateOptions,
+): DerivativeResult;
+export function directionalDerivative(
+  f: ArrayFnN,
+  x: PointLike,
+  direction: PointLike,
+  options?: MultivariateOptions,
+): DerivativeResult;
+export function directionalDerivative(
+  f: ArrayFnN,
   x: ArrayLike<number>,
   direction: ArrayLike<number>,
   options?: MultivariateOptions,

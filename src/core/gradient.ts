@@ -1,6 +1,6 @@
 import { callNumber, callsPerCoordinate, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
 import { derivativeAlong } from "./partial.js";
-import type { FnN, StencilKind } from "./types.js";
+import type { ArrayFnN, FnN, PointLike, StencilKind } from "./types.js";
 import { checkFunction } from "./validate.js";
 import {
   boundsOf,
@@ -54,7 +54,9 @@ export interface GradientResult {
  * gradient(f, [3, 4]).value; // Float64Array [6, 8] (errors ≈ 8e-14), 12 evaluations
  * ```
  */
-export function gradient(f: FnN, x: ArrayLike<number>, options?: MultivariateOptions): GradientResult {
+export function gradient(f: FnN, x: PointLike, options?: MultivariateOptions): GradientResult;
+export function gradient(f: ArrayFnN, x: PointLike, options?: MultivariateOptions): GradientResult;
+export function gradient(f: ArrayFnN, x: ArrayLike<number>, options?: MultivariateOptions): GradientResult {
   checkFunction(f, "f");
   const w = toPoint(x, "x");
   const o = resolveMultivariate(options, w);

@@ -2,7 +2,7 @@ import { invalid } from "./errors.js";
 import { callNumber, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
 import { PairSampler, mixedPartial, mixedStencil } from "./mixed-partial.js";
 import { derivativeAlong } from "./partial.js";
-import type { FnN } from "./types.js";
+import type { ArrayFnN, FnN, PointLike } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { boundsOf, resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 
@@ -65,7 +65,9 @@ export interface HessianResult {
  * hessian(rosen, [1, 1]).value; // [Float64Array [802, -400], Float64Array [-400, 200]] (errors ≈ 5e-13)
  * ```
  */
-export function hessian(f: FnN, x: ArrayLike<number>, options?: HessianOptions): HessianResult {
+export function hessian(f: FnN, x: PointLike, options?: HessianOptions): HessianResult;
+export function hessian(f: ArrayFnN, x: PointLike, options?: HessianOptions): HessianResult;
+export function hessian(f: ArrayFnN, x: ArrayLike<number>, options?: HessianOptions): HessianResult {
   checkFunction(f, "f");
   const w = toPoint(x, "x");
   const o = resolveMultivariate({ ...options, order: undefined }, w);

@@ -4,12 +4,16 @@
  */
 export { NumdiffError, describeValue, invalid, type NumdiffErrorCode } from "./errors.js";
 export type {
+  Accuracy,
+  ArrayFnN,
+  ArrayVecFn,
   DerivativeOptions,
   DerivativeResult,
   Fn1,
   FnN,
   Method,
   OneSided,
+  PointLike,
   Status,
   StencilKind,
   VecFn,

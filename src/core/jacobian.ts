@@ -2,7 +2,7 @@ import { GOOD_RELATIVE_ERROR } from "./constants.js";
 import { invalid } from "./errors.js";
 import { checkInside, fixedStencil } from "./fixed-partial.js";
 import { candidateScales, divideByPower } from "./step.js";
-import type { StencilKind, VecFn } from "./types.js";
+import type { ArrayVecFn, PointLike, StencilKind, VecFn } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
 import { ColumnWorkspace, descendColumn, type PointSource } from "./descent.js";
@@ -94,7 +94,9 @@ function rows(m: number, n: number, fill: number): Float64Array[] {
  * jacobian(F, [1, 2]).value; // [Float64Array [2, 4], Float64Array [3, 12]] (errors ≈ 1e-13), 13 evaluations
  * ```
  */
-export function jacobian(F: VecFn, x: ArrayLike<number>, options?: JacobianOptions): JacobianResult {
+export function jacobian(F: VecFn, x: PointLike, options?: JacobianOptions): JacobianResult;
+export function jacobian(F: ArrayVecFn, x: PointLike, options?: JacobianOptions): JacobianResult;
+export function jacobian(F: ArrayVecFn, x: ArrayLike<number>, options?: JacobianOptions): JacobianResult {
   checkFunction(F, "F");
   const w = toPoint(x, "x");
   const o = resolveMultivariate(options, w);

@@ -1,7 +1,7 @@
 import { derivative } from "./derivative.js";
 import { invalid } from "./errors.js";
 import { callNumber, callsPerCoordinate, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
-import type { DerivativeOptions, DerivativeResult, FnN, StencilKind } from "./types.js";
+import type { ArrayFnN, DerivativeOptions, DerivativeResult, FnN, PointLike, StencilKind } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { boundsOf, resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 
@@ -44,8 +44,15 @@ export function checkIndex(index: unknown, n: number): asserts index is number {
  * partial(f, [3, 4], 1).value; // 8 (error ≈ 1e-15; truth 8)
  * ```
  */
+export function partial(f: FnN, x: PointLike, index: number, options?: MultivariateOptions): DerivativeResult;
 export function partial(
-  f: FnN,
+  f: ArrayFnN,
+  x: PointLike,
+  index: number,
+  options?: MultivariateOptions,
+): DerivativeResult;
+export function partial(
+  f: ArrayFnN,
   x: ArrayLike<number>,
   index: number,
   options?: MultivariateOptions,

@@ -110,6 +110,9 @@ const r: DerivativeResult = derivative(Math.sin, 1, { step: BOOK_STEP });
 const g: Float64Array = gradient((x) => x[0] ** 2 + x[1], [1, 2]).value;
 const h: Float64Array[] = hessian((x) => x[0] * x[1], [1, 2]).value;
 const j: Float64Array[] = jacobian((x) => [x[0], x[1]], [1, 2]).value;
+const plain: number = gradient((x: number[]) => x[0] * x[1], [1, 2]).value[0];
+const ro: number = hessian((x: readonly number[]) => x[0] ** 2, new Float32Array([1])).value[0][0];
+const cols = jacobian((x: number[]) => [x[0]], [1], { step: 1e-3, accuracy: 4 }).value;
 const book: number = numericalDiff((x: number) => x * x, 3);
 const bookGrad = numericalGradient((x: Float64Array) => x[0] ** 2, new Float64Array([3]));
 const f = compileFormula("x^2");
@@ -117,7 +120,7 @@ const svg: string = tangentFigure({ f: Math.sin, x0: 1, domain: [0, 3] });
 const png: Uint8Array = svgToPng(svg);
 const e: unknown = new NumdiffError("INVALID_POINT", "x", "bad");
 const name: string = pkg.name;
-console.log(r.value, g, h, j, book, bookGrad, f, png.length, e, name, EPS);
+console.log(r.value, g, h, j, plain, ro, cols, book, bookGrad, f, png.length, e, name, EPS);
 `;
 
 /** A browser app (bundler resolution, no Node types): the entries that run in browsers. */
