@@ -55,7 +55,8 @@ export function parseDiffArgs(argv: string[], allowed: readonly (keyof typeof DI
   }
   if (values.step !== undefined) options.step = parseNumber("--step", values.step);
   // The engine refuses an accuracy outside 1, 2, 4, 6, 8 with INVALID_ACCURACY, naming the value.
-  if (values.accuracy !== undefined) options.accuracy = parseNumber("--accuracy", values.accuracy) as Accuracy;
+  if (values.accuracy !== undefined)
+    options.accuracy = parseNumber("--accuracy", values.accuracy) as Accuracy;
   return { values, positionals, options };
 }
 

@@ -27,3 +27,4 @@ export { directionalDerivative } from "./directional.js";
 export { jacobian, type JacobianOptions, type JacobianResult } from "./jacobian.js";
 export { hessian, type HessianOptions, type HessianResult } from "./hessian.js";
 export { checkGradient, type CheckGradientOptions, type GradientCheck } from "./check-gradient.js";
+export { toPlain, type Plain } from "./plain.js";
