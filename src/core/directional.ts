@@ -14,8 +14,8 @@ import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector
  *
  * @example
  * ```ts
- * directionScale(new Float64Array([1000, 1]), new Float64Array([1, 0])); // 1024
- * directionScale(new Float64Array([0, 0]), new Float64Array([3, 4])); // 0.25
+ * directionScale(new Float64Array([1000, 1]), new Float64Array([1, 0])); // => 1024
+ * directionScale(new Float64Array([0, 0]), new Float64Array([3, 4])); // => 0.25
  * ```
  */
 export function directionScale(x: Float64Array, v: Float64Array): number {
@@ -47,7 +47,7 @@ export function directionScale(x: Float64Array, v: Float64Array): number {
  * ```ts
  * import { directionalDerivative } from "numdiff";
  * const rosen = (x: Float64Array) => (1 - x[0]) ** 2 + 105 * (x[1] - x[0] ** 2) ** 2;
- * directionalDerivative(rosen, [2, 3], [1, -1]).value; // 1052 (error ≈ 1e-12); / √2 = 743.876…
+ * directionalDerivative(rosen, [2, 3], [1, -1]).value; // => 1052 ± 1e-11 (divide by √2 for the unit direction: 743.876…)
  * ```
  */
 export function directionalDerivative(

@@ -13,7 +13,7 @@
  * ```ts
  * import { gradient, toPlain, type Plain, type GradientResult } from "numdiff";
  * const plain: Plain<GradientResult> = toPlain(gradient((x) => x[0] * x[1], [3, 4], { step: 1e-3 }));
- * plain.value; // [3.9999999999995595, 3.0000000000001137] (number[])
+ * plain.value; // => [3.9999999999995595, 3.0000000000001137] (number[])
  * ```
  */
 export type Plain<T> = T extends Float64Array | Float32Array
@@ -33,8 +33,8 @@ export type Plain<T> = T extends Float64Array | Float32Array
  * ```ts
  * import { hessian, toPlain } from "numdiff";
  * const r = hessian((x) => x[0] ** 2 * x[1], [1, 2], { step: 1e-3 });
- * JSON.stringify(r.value); // '[{"0":3.9999999992268442,"1":1.999999999946489},{"0":1.999999999946489,"1":0}]'
- * JSON.stringify(toPlain(r).value); // '[[3.9999999992268442,1.999999999946489],[1.999999999946489,0]]'
+ * JSON.stringify(r.value); // => '[{"0":3.9999999992268442,"1":1.999999999946489},{"0":1.999999999946489,"1":0}]'
+ * JSON.stringify(toPlain(r).value); // => '[[3.9999999992268442,1.999999999946489],[1.999999999946489,0]]'
  * ```
  */
 export function toPlain<T>(result: T): Plain<T> {

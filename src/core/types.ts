@@ -5,7 +5,7 @@
  * ```ts
  * import { derivative, type Fn1 } from "numdiff";
  * const cube: Fn1 = (x) => x ** 3;
- * derivative(cube, 2).value; // 12
+ * derivative(cube, 2).value; // => 12
  * ```
  */
 export type Fn1 = (x: number) => number;
@@ -17,7 +17,7 @@ export type Fn1 = (x: number) => number;
  * ```ts
  * import { partial, type FnN } from "numdiff";
  * const f: FnN = (x) => x[0] ** 2 * x[1];
- * partial(f, [3, 4], 1).value; // 9 (∂f/∂x1 = x0²)
+ * partial(f, [3, 4], 1).value; // => 9 (∂f/∂x1 = x0²)
  * ```
  */
 export type FnN = LentArray<number>["call"];
@@ -30,7 +30,7 @@ export type FnN = LentArray<number>["call"];
  * @example
  * ```ts
  * const f: LentArray<number>["call"] = (x) => x[0];
- * f(new Float64Array([2])); // 2
+ * f(new Float64Array([2])); // => 2
  * ```
  */
 export interface LentArray<R> {
@@ -45,7 +45,7 @@ export interface LentArray<R> {
  * ```ts
  * import { jacobian, type VecFn } from "numdiff";
  * const F: VecFn = (x) => [Math.sin(x[0]), x[0] * x[1]];
- * jacobian(F, [0, 2]).value; // [Float64Array [1, 0], Float64Array [2, 0]]
+ * jacobian(F, [0, 2]).value; // => [Float64Array [1, 0], Float64Array [2, 0]]
  * ```
  */
 export type VecFn = LentArray<ArrayLike<number>>["call"];
@@ -60,7 +60,7 @@ export type VecFn = LentArray<ArrayLike<number>>["call"];
  * ```ts
  * import { gradient } from "numdiff";
  * const sumOfSquares = (x: readonly number[]) => x.reduce((s, v) => s + v * v, 0);
- * gradient(sumOfSquares, [3, 4]).value; // Float64Array [6, 8]
+ * gradient(sumOfSquares, [3, 4]).value; // => Float64Array [6, 8]
  * ```
  */
 export type ArrayFnN = (x: Float64Array & number[]) => number;
@@ -73,7 +73,7 @@ export type ArrayFnN = (x: Float64Array & number[]) => number;
  * ```ts
  * import { jacobian } from "numdiff";
  * const F = (x: number[]) => [x[0] * x[1], x[0] + x[1]];
- * jacobian(F, [2, 3]).value; // [Float64Array [3, 2], Float64Array [1, 1]]
+ * jacobian(F, [2, 3]).value; // => [Float64Array [3, 2], Float64Array [1, 1]]
  * ```
  */
 export type ArrayVecFn = (x: Float64Array & number[]) => ArrayLike<number>;
@@ -87,7 +87,7 @@ export type ArrayVecFn = (x: Float64Array & number[]) => ArrayLike<number>;
  * ```ts
  * import { partial, type PointLike } from "numdiff";
  * const at: PointLike = new Float32Array([3, 4]);
- * partial((x) => x[0] * x[1], at, 0).value; // 4
+ * partial((x) => x[0] * x[1], at, 0).value; // => 4
  * ```
  */
 export type PointLike = readonly number[] | Float64Array | Float32Array;
@@ -100,7 +100,7 @@ export type PointLike = readonly number[] | Float64Array | Float32Array;
  * ```ts
  * import { derivative, type Accuracy } from "numdiff";
  * const accuracy: Accuracy = 4;
- * derivative(Math.exp, 0, { step: 1e-3, accuracy }).value; // 0.999999999999987
+ * derivative(Math.exp, 0, { step: 1e-3, accuracy }).value; // => 0.999999999999987
  * ```
  */
 export type Accuracy = 1 | 2 | 4 | 6 | 8;
@@ -111,7 +111,7 @@ export type Accuracy = 1 | 2 | 4 | 6 | 8;
  * @example
  * ```ts
  * import { derivative, type StencilKind } from "numdiff";
- * const kind: StencilKind = derivative(Math.sqrt, 0).method; // "forward": sqrt is NaN left of 0
+ * const kind: StencilKind = derivative(Math.sqrt, 0).method; // => "forward" (sqrt is NaN left of 0)
  * ```
  */
 export type StencilKind = "central" | "forward" | "backward";
@@ -123,7 +123,7 @@ export type StencilKind = "central" | "forward" | "backward";
  * ```ts
  * import { derivative, type Method } from "numdiff";
  * const method: Method = "backward";
- * derivative(Math.log, 1, { method }); // { value: 1.0000000000000002, error: 6.1e-15, method: "backward", … }
+ * derivative(Math.log, 1, { method }); // => { value: 1.0000000000000002, method: "backward", … } (error ≈ 6.1e-15)
  * ```
  */
 export type Method = "auto" | StencilKind;
@@ -134,9 +134,9 @@ export type Method = "auto" | StencilKind;
  * @example
  * ```ts
  * import { derivative } from "numdiff";
- * derivative((x) => x ** 3, 2, { order: 2 }).value; // 12
- * derivative(Math.sqrt, 1, { bounds: [0, Infinity] }).value; // 0.4999999999999964
- * derivative((x) => 0.01 * x ** 2 + 0.1 * x, 5, { method: "central", step: 1e-4 }).value; // 0.1999999999990898
+ * derivative((x) => x ** 3, 2, { order: 2 }).value; // => 12
+ * derivative(Math.sqrt, 1, { bounds: [0, Infinity] }).value; // => 0.4999999999999964
+ * derivative((x) => 0.01 * x ** 2 + 0.1 * x, 5, { method: "central", step: 1e-4 }).value; // => 0.1999999999990898
  * ```
  */
 export interface DerivativeOptions {
@@ -172,7 +172,7 @@ export interface DerivativeOptions {
  * @example
  * ```ts
  * import { derivative, type Status } from "numdiff";
- * const s: Status = derivative((x) => Math.max(0, x), 0).status; // "not-differentiable"
+ * const s: Status = derivative((x) => Math.max(0, x), 0).status; // "not-differentiable" (when the engine reports statuses)
  * ```
  */
 export type Status =
@@ -184,7 +184,7 @@ export type Status =
  * @example
  * ```ts
  * import { derivative } from "numdiff";
- * derivative((x) => Math.max(0, x), 0).right; // { value: 1, error: 1.1e-16 }
+ * derivative((x) => Math.max(0, x), 0).right; // { value: 1, error: 1.1e-16 } (when the engine reports one-sided values)
  * ```
  */
 export interface OneSided {

@@ -14,7 +14,7 @@ import type { DerivativeOptions, Method } from "./types.js";
  * ```ts
  * resolveOptions({ order: 2, bounds: [0, 1] }, 0.5);
  * // { order: 2, method: "auto", step: undefined, accuracy: 2, lo: 0, hi: 1 }
- * resolveOptions(undefined); // { order: 1, method: "auto", step: undefined, accuracy: 2, lo: -Infinity, hi: Infinity }
+ * resolveOptions(undefined); // => { order: 1, method: "auto", step: undefined, accuracy: 2, lo: -Infinity, hi: Infinity }
  * ```
  */
 export interface ResolvedOptions {
@@ -33,7 +33,7 @@ const METHODS: readonly Method[] = ["auto", "central", "forward", "backward"];
  *
  * @example
  * ```ts
- * checkFunction(Math.sin, "f"); // ok
+ * checkFunction(Math.sin, "f"); // returns
  * checkFunction(3, "f"); // throws NumdiffError [INVALID_FUNCTION]
  * ```
  */
@@ -46,7 +46,7 @@ export function checkFunction(f: unknown, name: string): void {
  *
  * @example
  * ```ts
- * resolveOptions({ order: 2 }).method; // "auto"
+ * resolveOptions({ order: 2 }).method; // => "auto"
  * resolveOptions({ step: 0 }); // throws NumdiffError [INVALID_STEP]
  * ```
  */
