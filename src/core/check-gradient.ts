@@ -74,7 +74,16 @@ export interface GradientCheck {
    */
   relativeError: Float64Array;
   /** The component with the largest relative error (NaN counts as largest). */
-  worst: { index: number; relativeError: number; numerical: number; analytic: number };
+  worst: {
+    /** The component. */
+    index: number;
+    /** |numerical − analytic| / max(|numerical|, |analytic|, floor). */
+    relativeError: number;
+    /** numdiff's value of that component. */
+    numerical: number;
+    /** The given gradient's value of that component. */
+    analytic: number;
+  };
   /** The tolerance applied. */
   tolerance: number;
   /** True when every relative error is ≤ tolerance (NaN fails). */

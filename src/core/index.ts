@@ -11,6 +11,7 @@ export type {
   DerivativeResult,
   Fn1,
   FnN,
+  LentArray,
   Method,
   OneSided,
   PointLike,

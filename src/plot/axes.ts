@@ -27,7 +27,18 @@ export const MAX_TICKS = 9;
  * FONT_SIZES.tick; // 13
  * ```
  */
-export const FONT_SIZES = Object.freeze({ title: 20, subtitle: 14, label: 16, tick: 13, note: 13 });
+export const FONT_SIZES = Object.freeze({
+  /** The figure's title. */
+  title: 20,
+  /** The line under the title. */
+  subtitle: 14,
+  /** Axis labels. */
+  label: 16,
+  /** Tick labels. */
+  tick: 13,
+  /** Notes inside the plot area. */
+  note: 13,
+});
 
 const SUPERSCRIPTS: Record<string, string> = {
   "-": "⁻",
@@ -87,7 +98,9 @@ function ticksOf(scale: Scale, log: boolean): Tick[] {
  * ```
  */
 export interface AxisLabels {
+  /** Under the x axis. */
   x: string;
+  /** Beside the y axis, rotated. */
   y: string;
 }
 
@@ -198,7 +211,15 @@ export function drawTitle(frame: Frame, title: string, subtitles: readonly strin
  * c.attribute; // "url(#numdiff-tangent-clip)"
  * ```
  */
-export function clipPlotArea(frame: Frame, prefix: string): { definition: string; attribute: string } {
+export function clipPlotArea(
+  frame: Frame,
+  prefix: string,
+): {
+  /** The `<clipPath>` element, for the figure's `<defs>`. */
+  definition: string;
+  /** The `clip-path="url(#…)"` attribute value that uses it. */
+  attribute: string;
+} {
   const id = `${prefix}-clip`;
   const rect = element("rect", {
     x: frame.left,

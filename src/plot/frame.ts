@@ -41,9 +41,13 @@ export interface Scale {
  * ```
  */
 export interface Margins {
+  /** Above the plot area, px. */
   top: number;
+  /** Right of it, px. */
   right: number;
+  /** Below it, px. */
   bottom: number;
+  /** Left of it, px. */
   left: number;
 }
 
@@ -89,16 +93,25 @@ export interface AxisSpec {
  * ```
  */
 export interface Frame {
+  /** Width of the whole figure, px. */
   width: number;
+  /** Height of the whole figure, px. */
   height: number;
-  /** Pixel bounds of the plot area. */
+  /** Pixel bounds of the plot area: its left edge. */
   left: number;
+  /** Its right edge, px. */
   right: number;
+  /** Its top edge, px. */
   top: number;
+  /** Its bottom edge, px. */
   bottom: number;
+  /** Data x to pixels. */
   x: Scale;
+  /** Data y to pixels (upwards). */
   y: Scale;
+  /** Whether the x axis is logarithmic. */
   xLog: boolean;
+  /** Whether the y axis is logarithmic. */
   yLog: boolean;
 }
 

@@ -43,8 +43,9 @@ export interface TangentFigureOptions extends FigureOptions {
   domain: readonly [number, number];
   /** Number of sample points, default {@link TANGENT_SAMPLES}. */
   samples?: number;
-  /** Axis labels, default "x" and "f(x)" (the book's). */
+  /** The x axis label, default "x" (the book's). */
   xLabel?: string;
+  /** The y axis label, default "f(x)" (the book's). */
   yLabel?: string;
 }
 
