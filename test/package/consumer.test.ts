@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, browserEntries, entries, pack, writeProject, writeTsconfig } from "./consumer.js";
+import { NPM, ROOT, browserEntries, entries, pack, writeProject, writeTsconfig } from "./consumer.js";
 
 /**
  * The slowest step measured: the nodenext type check (tsc reads mathjs's and Node's declarations in
@@ -50,7 +50,7 @@ function requiresEsm(): boolean {
 beforeAll(() => {
   const tarball = pack(dir);
   writeProject(dir, tarball);
-  run("npm", ["ci", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel", "error"]);
+  run(NPM, ["ci", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel", "error"]);
 }, 3 * STEP_GUARD_MS);
 
 describe("the packed package in a fresh project", { timeout: 2 * STEP_GUARD_MS }, () => {

@@ -3,8 +3,16 @@
  * dependencies installed without the network, and the files that use every entry.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+/**
+ * The npm installed beside this Node (never one that a dependency put in node_modules/.bin, which
+ * `npm test` puts first on PATH), or the first on PATH.
+ */
+export const NPM = existsSync(join(dirname(process.execPath), "npm"))
+  ? join(dirname(process.execPath), "npm")
+  : "npm";
 
 /** The repository root. */
 export const ROOT = new URL("../..", import.meta.url).pathname;
@@ -34,7 +42,7 @@ export const browserEntries = (): string[] => entries().filter((e) => e !== "num
  * packing never rebuilds it under the other tests) into `dir`; returns the tarball's file name.
  */
 export function pack(dir: string): string {
-  const out = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], {
+  const out = execFileSync(NPM, ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], {
     cwd: ROOT,
     encoding: "utf8",
   });
