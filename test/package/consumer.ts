@@ -87,7 +87,8 @@ export function writeProject(dir: string, tarball: string): void {
   ]);
   for (const [path, entry] of Object.entries(rootLock.packages)) {
     if (path === "" || !path.startsWith("node_modules/")) continue;
-    if (entry.dev === true && !wanted.has(path)) continue;
+    // Dev packages stay out, and so do links (an override's local stand-in is one, and is never dev-flagged).
+    if ((entry.dev === true && !wanted.has(path)) || entry.link === true) continue;
     const copy = { ...entry };
     delete copy.dev;
     delete copy.devOptional;
