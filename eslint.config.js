@@ -6,10 +6,11 @@ export default tseslint.config(
   {
     ignores: [
       "dist/**",
+      "out/**",
+      "bench/out/**",
       "web/dist/**",
       "node_modules/**",
       "coverage/**",
-      "**/*-changed.svg",
       "scratch-*",
       ".tmp-*",
     ],

@@ -12,7 +12,8 @@
  * ```
  */
 import { pathToFileURL } from "node:url";
-import { derivative, EPS, type DerivativeOptions, type DerivativeResult } from "../src/core/index.js";
+import { EPS } from "../src/core/all-constants.js";
+import { derivative, type DerivativeOptions, type DerivativeResult } from "../src/core/index.js";
 import { functions1d } from "../test/fixtures/functions.js";
 import { loadDerivativeCases, type DerivativeCase } from "./fixtures.js";
 import { median } from "./stats.js";

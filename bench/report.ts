@@ -236,8 +236,8 @@ export function renderMarkdown(r: BenchResults): string {
   const head = [
     "# numdiff benchmark results",
     "",
-    `Written by \`npm run bench${r.mode === "quick" ? " -- --quick" : ""}\` (${r.mode} run) on ${r.date}. ` +
-      "See bench/README.md for what each figure means.",
+    `Written by \`npm run bench${r.mode === "quick" ? " -- --quick" : ""}\` (${r.mode} run) on ${r.date}, ` +
+      `commit ${r.commit ?? "unknown"}. See bench/README.md for what each figure means.`,
     "",
     table(
       ["", "this run"],

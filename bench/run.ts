@@ -11,8 +11,10 @@
  * and Jacobian scale (bench/gradient-overhead.ts, bench/jacobian-scale.ts, when present), scipy's
  * Jacobian at n = 1000 and 2000, throughput of sin at 100,000 points. See bench/README.md.
  */
-import { writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
+import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as prettier from "prettier";
 import { accuracyReport, summarize, type AccuracySummary, type CaseOutcome } from "./accuracy.js";
@@ -103,6 +105,8 @@ export interface ScipyJacobian {
 export interface BenchResults {
   mode: "full" | "quick";
   date: string;
+  /** The commit measured (`git rev-parse HEAD`), with "-dirty" when the work tree had changes; null outside git. */
+  commit: string | null;
   machine: { cpu: string; cores: number; memoryMiB: number; platform: string };
   versions: { node: string } & PythonVersions;
   accuracy: AccuracySection;
@@ -220,6 +224,24 @@ function scipyProjection(
     `and F's temporaries are as large again; peak ≈ a + b·n² fitted to the measured sizes gives ` +
     `${projected === null ? "n/a" : gib(projected * MIB)} GiB against ${gib(memoryMiB * MIB)} GiB of memory`;
   return { n, firstBatchBytes, projectedPeakRssMiB: projected, note };
+}
+
+/**
+ * The commit being measured: HEAD's hash, with "-dirty" when tracked files differ from it; null when
+ * git or the repository is not there.
+ *
+ * @example
+ * ```ts
+ * currentCommit(); // "3f2c9e1…" or "3f2c9e1…-dirty"
+ * ```
+ */
+export function currentCommit(): string | null {
+  const git = (args: string[]) =>
+    spawnSync("git", args, { cwd: fileURLToPath(new URL("..", import.meta.url)), encoding: "utf8" });
+  const head = git(["rev-parse", "HEAD"]);
+  if (head.status !== 0) return null;
+  const dirty = git(["status", "--porcelain", "--untracked-files=no"]).stdout.trim() !== "";
+  return head.stdout.trim() + (dirty ? "-dirty" : "");
 }
 
 function machine(): BenchResults["machine"] {
@@ -344,6 +366,7 @@ export async function runBenchmarks(options: BenchOptions = {}): Promise<BenchRe
   return {
     mode: quick ? "quick" : "full",
     date: new Date().toISOString(),
+    commit: currentCommit(),
     machine: mach,
     versions: { node: process.version, ...py },
     accuracy,
@@ -363,10 +386,12 @@ export async function runBenchmarks(options: BenchOptions = {}): Promise<BenchRe
   };
 }
 
-/** Where the results are written. */
+/** Where a full run's results are written (committed). */
 export const RESULTS_JSON = fileURLToPath(new URL("./results.json", import.meta.url));
-/** Where the readable table is written. */
+/** Where a full run's readable table is written (committed). */
 export const RESULTS_MD = fileURLToPath(new URL("./RESULTS.md", import.meta.url));
+/** Where a quick run writes its results.json and RESULTS.md: git-ignored, never the committed pair. */
+export const QUICK_OUT_DIR = fileURLToPath(new URL("./out/", import.meta.url));
 
 async function main(argv: readonly string[]): Promise<void> {
   const quick = argv.includes("--quick");
@@ -375,14 +400,18 @@ async function main(argv: readonly string[]): Promise<void> {
     quick,
     log: (line) => console.error(`[bench ${((Date.now() - t0) / 1000).toFixed(1)}s] ${line}`),
   });
-  writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 2) + "\n");
+  if (quick) mkdirSync(QUICK_OUT_DIR, { recursive: true });
+  const jsonFile = quick ? join(QUICK_OUT_DIR, "results.json") : RESULTS_JSON;
+  const mdFile = quick ? join(QUICK_OUT_DIR, "RESULTS.md") : RESULTS_MD;
+  writeFileSync(jsonFile, JSON.stringify(results, null, 2) + "\n");
   // Formatted as the repository's prettier config wants, so `npm test`'s format check passes after a run.
   const config = (await prettier.resolveConfig(RESULTS_MD)) ?? {};
-  const md = await prettier.format(renderMarkdown(results), { ...config, filepath: RESULTS_MD });
-  writeFileSync(RESULTS_MD, md);
+  const md = await prettier.format(renderMarkdown(results), { ...config, filepath: mdFile });
+  writeFileSync(mdFile, md);
   console.log(md);
+  const where = (f: string) => relative(process.cwd(), f);
   console.error(
-    `[bench] wrote bench/results.json and bench/RESULTS.md in ${((Date.now() - t0) / 1000).toFixed(1)}s`,
+    `[bench] wrote ${where(jsonFile)} and ${where(mdFile)} in ${((Date.now() - t0) / 1000).toFixed(1)}s`,
   );
 }
 

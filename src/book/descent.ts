@@ -26,9 +26,9 @@ export interface GradientDescentOptions {
  * ```ts
  * import { gradientDescent } from "numdiff/book";
  * const { x, history } = gradientDescent((x) => x[0] ** 2 + x[1] ** 2, [-3, 4], { lr: 0.1, stepNum: 3 });
- * history.length; // 3
- * history[0]; // Float64Array [-3, 4] (the start)
- * x; // Float64Array [-1.535999999998758, 2.0479999999971596]
+ * history.length; // => 3
+ * history[0]; // => Float64Array [-3, 4] (the start)
+ * x; // => Float64Array [-1.535999999998758, 2.0479999999971596]
  * ```
  */
 export interface GradientDescentResult {
@@ -52,7 +52,7 @@ export interface GradientDescentResult {
  * const f = (x: Float64Array) => x[0] ** 2 + x[1] ** 2;
  * gradientDescent(f, [-3, 4], { lr: 0.1, stepNum: 100 }).x;
  * // Float64Array [-6.111107928998789e-10, 8.148143905314271e-10] (the book's; the minimum is [0, 0])
- * gradientDescent(f, [-3, 4], { lr: 10 }).x; // ≈ [-2.58983747e+13, -1.29524862e+12]: diverges
+ * gradientDescent(f, [-3, 4], { lr: 10 }).x; // => Float64Array [-2.58983747e+13, -1.29524862e+12] ± 1e5 (diverges)
  * ```
  */
 export function gradientDescent(

@@ -49,8 +49,8 @@ function noBatch<T extends BookArray>(f: (x: T) => number, x: T): Float64Array {
  * ```ts
  * import { numericalGradient } from "numdiff/book";
  * const f = (x: number[]) => x[0] ** 2 + x[1] ** 2;
- * numericalGradient(f, [3, 4]); // Float64Array [6.00000000000378, 7.999999999999119] (truth [6, 8])
- * numericalGradient(f, [[3, 4], [0, 2]]); // [Float64Array [6.00000000000378, 7.999999999999119], Float64Array [0, 4]]
+ * numericalGradient(f, [3, 4]); // => Float64Array [6.00000000000378, 7.999999999999119] (truth [6, 8])
+ * numericalGradient(f, [[3, 4], [0, 2]]); // => [Float64Array [6.00000000000378, 7.999999999999119], Float64Array [0, 4.000000000004]]
  * ```
  */
 export function numericalGradient<T extends BookArray>(f: (x: T) => number, x: T): Float64Array;

@@ -12,7 +12,7 @@ import { BOOK_STEP } from "../core/constants.js";
  * ```ts
  * import { numericalDiff } from "numdiff/book";
  * numericalDiff((x) => 0.01 * x ** 2 + 0.1 * x, 5);  // 0.1999999999990898 (truth: 0.2)
- * numericalDiff((x) => 0.01 * x ** 2 + 0.1 * x, 10); // 0.2999999999986347 (truth: 0.3)
+ * numericalDiff((x) => 0.01 * x ** 2 + 0.1 * x, 10); // => 0.2999999999986347 (truth: 0.3)
  * ```
  */
 export function numericalDiff(f: (x: number) => number, x: number): number {
@@ -29,7 +29,7 @@ export function numericalDiff(f: (x: number) => number, x: number): number {
  * import { tangentLine } from "numdiff/book";
  * const tf = tangentLine((x) => 0.01 * x ** 2 + 0.1 * x, 5);
  * tf(5);  // 0.75 (= f(5), to rounding)
- * tf(10); // 1.7499999999954525
+ * tf(10); // => 1.749999999995449
  * ```
  */
 export function tangentLine(f: (x: number) => number, x: number): (t: number) => number {

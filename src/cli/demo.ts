@@ -5,7 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { BOOK_STEP, derivative, partial, type DerivativeResult } from "../core/index.js";
+import { BOOK_STEP } from "../core/all-constants.js";
+import { derivative, partial, type DerivativeResult } from "../core/index.js";
 import { analyticDerivative, compileFormula } from "../expr/index.js";
 import { tangentFigure } from "../plot/index.js";
 import { svgToPng } from "../plot/png.js";

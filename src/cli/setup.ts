@@ -2,7 +2,7 @@
  * What the differentiation subcommands share: their options, the point, the formulas and the check that
  * the function is finite at the point.
  */
-import { NumdiffError, type DerivativeOptions, type Method } from "../core/index.js";
+import { NumdiffError, type Accuracy, type DerivativeOptions, type Method } from "../core/index.js";
 import { compareNames, compileFormula, type CompiledFormula } from "../expr/index.js";
 import { parseNumber, parseOptions, parsePoint } from "./args.js";
 import { DIFF_OPTIONS } from "./diff-options.js";
@@ -62,7 +62,7 @@ export function parseDiffArgs(argv: string[], allowed: readonly (keyof typeof DI
         "--accuracy",
       );
     }
-    options.accuracy = parseNumber("--accuracy", values.accuracy);
+    options.accuracy = parseNumber("--accuracy", values.accuracy) as Accuracy; // the engine refuses values outside 1, 2, 4, 6, 8
   }
   return { values, positionals, options };
 }

@@ -1,6 +1,6 @@
 import { invalid } from "./errors.js";
 import { gradient } from "./gradient.js";
-import type { FnN } from "./types.js";
+import type { ArrayFnN, ArrayVecFn, FnN, PointLike, VecFn } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { toPoint, type MultivariateOptions } from "./vector.js";
 
@@ -14,7 +14,7 @@ import { toPoint, type MultivariateOptions } from "./vector.js";
  * @default 1e-6
  * @example
  * ```ts
- * checkGradient((x) => x[0] ** 2, (x) => [2 * x[0]], [3]).tolerance; // 1e-6
+ * checkGradient((x) => x[0] ** 2, (x) => [2 * x[0]], [3]).tolerance; // => 1e-6
  * ```
  */
 export const CHECK_GRADIENT_TOLERANCE = 1e-6;
@@ -27,7 +27,7 @@ export const CHECK_GRADIENT_TOLERANCE = 1e-6;
  * @default 1e-3
  * @example
  * ```ts
- * CHECK_GRADIENT_FLOOR; // 0.001
+ * CHECK_GRADIENT_FLOOR; // => 0.001
  * ```
  */
 export const CHECK_GRADIENT_FLOOR = 1e-3;
@@ -40,8 +40,8 @@ export const CHECK_GRADIENT_FLOOR = 1e-3;
  * import { checkGradient } from "numdiff";
  * const f = (x: Float64Array) => x[0] ** 2 * x[1];
  * const grad = (x: Float64Array) => [2 * x[0] * x[1], x[0] ** 2 + 1e-5]; // off by 1e-5
- * checkGradient(f, grad, [3, 4]).pass; // false (relative error 1.1e-6 > 1e-6)
- * checkGradient(f, grad, [3, 4], { tolerance: 1e-4 }).pass; // true
+ * checkGradient(f, grad, [3, 4]).pass; // => false (relative error 1.1e-6 > 1e-6)
+ * checkGradient(f, grad, [3, 4], { tolerance: 1e-4 }).pass; // => true
  * ```
  */
 export interface CheckGradientOptions extends MultivariateOptions {
@@ -56,9 +56,9 @@ export interface CheckGradientOptions extends MultivariateOptions {
  * ```ts
  * import { checkGradient } from "numdiff";
  * const r = checkGradient((x) => x[0] ** 2 * x[1], (x) => [2 * x[0] * x[1], x[0] ** 2], [3, 4]);
- * r.numerical; // Float64Array [24, 9]
- * r.relativeError; // Float64Array [0, 0]
- * [r.pass, r.tolerance, r.evaluations]; // [true, 1e-6, 12]
+ * r.numerical; // => Float64Array [24, 9]
+ * r.relativeError; // => Float64Array [0, 0]
+ * [r.pass, r.tolerance, r.evaluations]; // => [true, 1e-6, 16]
  * ```
  */
 export interface GradientCheck {
@@ -74,7 +74,16 @@ export interface GradientCheck {
    */
   relativeError: Float64Array;
   /** The component with the largest relative error (NaN counts as largest). */
-  worst: { index: number; relativeError: number; numerical: number; analytic: number };
+  worst: {
+    /** The component. */
+    index: number;
+    /** |numerical − analytic| / max(|numerical|, |analytic|, floor). */
+    relativeError: number;
+    /** numdiff's value of that component. */
+    numerical: number;
+    /** The given gradient's value of that component. */
+    analytic: number;
+  };
   /** The tolerance applied. */
   tolerance: number;
   /**
@@ -99,15 +108,27 @@ export interface GradientCheck {
  * ```ts
  * import { checkGradient } from "numdiff";
  * const f = (x: Float64Array) => x[0] ** 2 * x[1];
- * checkGradient(f, (x) => [2 * x[0] * x[1], x[0] ** 2], [3, 4]).pass; // true (worst relative error 0)
+ * checkGradient(f, (x) => [2 * x[0] * x[1], x[0] ** 2], [3, 4]).pass; // => true (worst relative error 0)
  * const r = checkGradient(f, (x) => [x[0] * x[1], x[0] ** 2], [3, 4]); // forgot the factor 2
- * r.pass; // false
- * r.worst; // { index: 0, relativeError: 0.5, numerical: 24, analytic: 12 }
+ * r.pass; // => false
+ * r.worst; // => { index: 0, relativeError: 0.5, numerical: 24, analytic: 12 }
  * ```
  */
 export function checkGradient(
   f: FnN,
-  grad: (x: Float64Array) => ArrayLike<number>,
+  grad: VecFn,
+  x: PointLike,
+  options?: CheckGradientOptions,
+): GradientCheck;
+export function checkGradient(
+  f: ArrayFnN,
+  grad: ArrayVecFn,
+  x: PointLike,
+  options?: CheckGradientOptions,
+): GradientCheck;
+export function checkGradient(
+  f: ArrayFnN,
+  grad: ArrayVecFn,
   x: ArrayLike<number>,
   options?: CheckGradientOptions,
 ): GradientCheck {
@@ -120,7 +141,7 @@ export function checkGradient(
   }
   const num = gradient(f, point, options);
   const n = point.length;
-  const g = grad(point.slice());
+  const g = (grad as VecFn)(point.slice());
   if (g === null || typeof g !== "object" || g.length !== n) {
     throw invalid("INCONSISTENT_OUTPUT", "grad", `an array of ${n} numbers (the length of x)`, g);
   }

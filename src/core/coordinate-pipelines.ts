@@ -10,7 +10,7 @@ import { baseStencil } from "./driver.js";
 import { Sampler, type Pipeline } from "./sampler.js";
 import { ScalarEngine } from "./scalar-engine.js";
 import { statusCode, worstStatus } from "./status.js";
-import type { DerivativeResult } from "./types.js";
+import type { Accuracy, DerivativeResult } from "./types.js";
 import { resolveOptions } from "./validate.js";
 import { boundsOf, type ResolvedMultivariate } from "./vector.js";
 
@@ -30,7 +30,7 @@ export function coordinatePipelines(
   const pool: ScalarEngine[] = [];
   return function* (k: number): Pipeline<DerivativeResult> {
     const i = coordinates[k];
-    const options = { ...o.engine, step: o.step, accuracy: o.accuracy, bounds: boundsOf(o, i) };
+    const options = { ...o.engine, step: o.step, accuracy: o.accuracy as Accuracy, bounds: boundsOf(o, i) };
     const opts = resolveOptions(options, x0[i]);
     const engine = pool.pop() ?? new ScalarEngine();
     try {

@@ -3,7 +3,7 @@ import { invalid } from "./errors.js";
 import { callNumber, checkInside, fixedStencil } from "./fixed-partial.js";
 import { divideByPower } from "./step.js";
 import { fixedStatus } from "./status.js";
-import type { DerivativeResult, FnN, OneSided, StencilKind } from "./types.js";
+import type { ArrayFnN, DerivativeResult, FnN, OneSided, PointLike, StencilKind } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 
@@ -15,8 +15,8 @@ import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector
  *
  * @example
  * ```ts
- * directionScale(new Float64Array([1000, 1]), new Float64Array([1, 0])); // 1024
- * directionScale(new Float64Array([0, 0]), new Float64Array([3, 4])); // 0.25
+ * directionScale(new Float64Array([1000, 1]), new Float64Array([1, 0])); // => 1024
+ * directionScale(new Float64Array([0, 0]), new Float64Array([3, 4])); // => 0.25
  * ```
  */
 export function directionScale(x: Float64Array, v: Float64Array): number {
@@ -48,11 +48,23 @@ export function directionScale(x: Float64Array, v: Float64Array): number {
  * ```ts
  * import { directionalDerivative } from "numdiff";
  * const rosen = (x: Float64Array) => (1 - x[0]) ** 2 + 105 * (x[1] - x[0] ** 2) ** 2;
- * directionalDerivative(rosen, [2, 3], [1, -1]).value; // 1052 (error ≈ 1e-12); / √2 = 743.876…
+ * directionalDerivative(rosen, [2, 3], [1, -1]).value; // => 1052 ± 1e-11 (divide by √2 for the unit direction: 743.876…)
  * ```
  */
 export function directionalDerivative(
   f: FnN,
+  x: PointLike,
+  direction: PointLike,
+  options?: MultivariateOptions,
+): DerivativeResult;
+export function directionalDerivative(
+  f: ArrayFnN,
+  x: PointLike,
+  direction: PointLike,
+  options?: MultivariateOptions,
+): DerivativeResult;
+export function directionalDerivative(
+  f: ArrayFnN,
   x: ArrayLike<number>,
   direction: ArrayLike<number>,
   options?: MultivariateOptions,

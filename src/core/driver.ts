@@ -136,6 +136,7 @@ export function baseStencil(kind: StencilKind, order: number): Stencil {
  *
  * @example
  * ```ts
+ * import { ColumnState } from "./column-state.js";
  * const state = new ColumnState(1);
  * const d = new ColumnDriver(state);
  * state.activateAll();

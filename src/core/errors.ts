@@ -38,8 +38,8 @@ export type NumdiffErrorCode =
  * @example
  * ```ts
  * import { derivative } from "numdiff";
- * derivative(Math.sin, 1, { step: -1 });
- * // throws NumdiffError [INVALID_STEP]: invalid step; expected a finite number > 0, got -1
+ * derivative(Math.sin, 1, { step: -1 }); // throws NumdiffError [INVALID_STEP]
+ * // the message: "invalid step; expected a finite number > 0, got -1"
  * ```
  */
 export class NumdiffError extends Error {
@@ -62,10 +62,10 @@ export class NumdiffError extends Error {
  *
  * @example
  * ```ts
- * describeValue(-1); // "-1"
- * describeValue("x"); // '"x"'
- * describeValue([2, 1]); // "[2, 1]"
- * describeValue(() => 1); // "a function"
+ * describeValue(-1); // => "-1"
+ * describeValue("x"); // => '"x"'
+ * describeValue([2, 1]); // => "[2, 1]"
+ * describeValue(() => 1); // => "a function"
  * ```
  */
 export function describeValue(value: unknown): string {

@@ -15,8 +15,8 @@ import type { FnN, StencilKind } from "./types.js";
  *
  * @example
  * ```ts
- * fixedStencil("central", 1, 2).offsets; // [-1, 1]
- * fixedStencil("forward", 1, 1).offsets; // [0, 1]
+ * fixedStencil("central", 1, 2).offsets; // => [-1, 1]
+ * fixedStencil("forward", 1, 1).offsets; // => [0, 1]
  * ```
  */
 export function fixedStencil(kind: StencilKind, order: number, accuracy: number): Stencil {
@@ -28,7 +28,7 @@ export function fixedStencil(kind: StencilKind, order: number, accuracy: number)
  *
  * @example
  * ```ts
- * callNumber((x) => x[0], new Float64Array([2])); // 2
+ * callNumber((x) => x[0], new Float64Array([2])); // => 2
  * ```
  */
 export function callNumber(f: FnN, w: Float64Array): number {
@@ -48,7 +48,7 @@ export function callNumber(f: FnN, w: Float64Array): number {
  *
  * @example
  * ```ts
- * checkInside(fixedStencil("central", 1, 2), 0, 0.1, 0, 1, 0); // throws: x - h = -0.1 < 0
+ * checkInside(fixedStencil("central", 1, 2), 0, 0.1, 0, 1, 0); // throws INVALID_STEP (x − h = −0.1 < 0)
  * ```
  */
 export function checkInside(st: Stencil, xi: number, h: number, lo: number, hi: number, i: number): void {
@@ -119,7 +119,7 @@ function nonNumeric(v: unknown, i: number, at: number): NumdiffError {
  *
  * @example
  * ```ts
- * callsPerCoordinate(fixedStencil("forward", 1, 1)); // 1
+ * callsPerCoordinate(fixedStencil("forward", 1, 1)); // => 1
  * ```
  */
 export function callsPerCoordinate(st: Stencil): number {

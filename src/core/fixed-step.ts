@@ -17,8 +17,8 @@ import { fixedStatus } from "./status.js";
  *
  * @example
  * ```ts
- * fixedStep(new Sampler((x) => 0.01 * x ** 2 + 0.1 * x), 5, 1, "central", 1e-4, 2, -Infinity, Infinity).value;
- * // 0.1999999999990898, the book's bits
+ * import { Sampler } from "./sampler.js";
+ * fixedStep(new Sampler((x) => 0.01 * x ** 2 + 0.1 * x), 5, 1, "central", 1e-4, 2, -Infinity, Infinity).value; // => 0.1999999999990898 (the book's bits)
  * ```
  */
 export function fixedStep(

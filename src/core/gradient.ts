@@ -4,7 +4,7 @@ import { fixedStatus, statusCode, worstStatus } from "./status.js";
 import { evaluateBatch } from "./batch.js";
 import { coordinatePipelines, coordinatesInFlight, packGradient } from "./coordinate-pipelines.js";
 import { roundsOf } from "./rounds.js";
-import type { BatchFn, DerivativeResult, FnN, Status, StencilKind } from "./types.js";
+import type { ArrayFnN, BatchFn, DerivativeResult, FnN, PointLike, Status, StencilKind } from "./types.js";
 import { checkFunction } from "./validate.js";
 import {
   boundsOf,
@@ -62,14 +62,15 @@ export interface GradientResult {
  * gradient(f, [3, 4]).value; // Float64Array [6, 8] (errors ≈ 8e-14), 12 evaluations
  * ```
  */
-export function gradient(f: FnN, x: ArrayLike<number>, options?: MultivariateOptions): GradientResult;
+export function gradient(f: FnN, x: PointLike, options?: MultivariateOptions): GradientResult;
+export function gradient(f: ArrayFnN, x: PointLike, options?: MultivariateOptions): GradientResult;
 export function gradient(
   f: BatchFn,
-  x: ArrayLike<number>,
+  x: PointLike,
   options: MultivariateOptions & { batch: true },
 ): GradientResult;
 export function gradient(
-  f: FnN | BatchFn,
+  f: ArrayFnN | BatchFn,
   x: ArrayLike<number>,
   options?: MultivariateOptions,
 ): GradientResult {

@@ -3,7 +3,7 @@ import { callNumber, checkInside, fixedPartial, fixedStencil } from "./fixed-par
 import { PairSampler, mixedPartial, mixedStencil } from "./mixed-partial.js";
 import { derivativeAlong } from "./partial.js";
 import { fixedStatus, statusCode, worstStatus } from "./status.js";
-import type { FnN, Status } from "./types.js";
+import type { ArrayFnN, FnN, PointLike, Status } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { boundsOf, resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 import {
@@ -75,15 +75,16 @@ export interface HessianResult {
  * hessian(rosen, [1, 1]).value; // [Float64Array [802, -400], Float64Array [-400, 200]] (errors ≈ 5e-13)
  * ```
  */
-export function hessian(f: FnN, x: ArrayLike<number>, options: SparseHessianOptions): SparseHessianResult;
-export function hessian(f: FnN, x: ArrayLike<number>, options?: HessianOptions): HessianResult;
+export function hessian(f: FnN, x: PointLike, options: SparseHessianOptions): SparseHessianResult;
+export function hessian(f: FnN, x: PointLike, options?: HessianOptions): HessianResult;
+export function hessian(f: ArrayFnN, x: PointLike, options?: HessianOptions): HessianResult;
 export function hessian(
-  f: FnN,
+  f: ArrayFnN,
   x: ArrayLike<number>,
   options?: HessianOptions,
 ): HessianResult | SparseHessianResult {
   if ((options as SparseHessianOptions | undefined)?.sparsity !== undefined)
-    return sparseHessian(f, x, options as SparseHessianOptions);
+    return sparseHessian(f as FnN, x, options as SparseHessianOptions);
   checkFunction(f, "f");
   const w = toPoint(x, "x");
   if (options !== undefined && (options === null || typeof options !== "object")) {

@@ -1,13 +1,21 @@
-export * from "./constants.js";
+/**
+ * The `numdiff` entry: the API only. The tuning constants are in `numdiff/constants`
+ * (./all-constants.ts).
+ */
 export { NumdiffError, describeValue, invalid, type NumdiffErrorCode } from "./errors.js";
 export type {
+  Accuracy,
+  ArrayFnN,
+  ArrayVecFn,
   DerivativeOptions,
   DerivativeResult,
   Fn1,
   FnN,
+  LentArray,
   Method,
   NoiseOption,
   OneSided,
+  PointLike,
   Status,
   StencilKind,
   VecFn,
@@ -24,13 +32,8 @@ export { directionalDerivative } from "./directional.js";
 export { jacobian, type BatchVecFn, type JacobianOptions, type JacobianResult } from "./jacobian.js";
 export { hessian, type HessianOptions, type HessianResult } from "./hessian.js";
 export { MIXED_INITIAL_STEP } from "./mixed-partial.js";
-export {
-  checkGradient,
-  CHECK_GRADIENT_FLOOR,
-  CHECK_GRADIENT_TOLERANCE,
-  type CheckGradientOptions,
-  type GradientCheck,
-} from "./check-gradient.js";
+export { checkGradient, type CheckGradientOptions, type GradientCheck } from "./check-gradient.js";
+export { toPlain, type Plain } from "./plain.js";
 export * from "./sampled/index.js";
 export { toSparsityPattern, type SparsityInput, type SparsityPattern } from "./sparse/pattern.js";
 export { columnColouring, type ColumnColouring } from "./sparse/colouring.js";

@@ -14,7 +14,7 @@ import {
   jacobianJob,
 } from "./jacobian-pipeline.js";
 import { roundsOf, roundSize } from "./rounds.js";
-import type { BatchFn, Status, StencilKind, VecFn } from "./types.js";
+import type { ArrayVecFn, BatchFn, PointLike, Status, StencilKind, VecFn } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
 import { runColumn, type PointSource } from "./run-column.js";
@@ -186,19 +186,16 @@ export function rows(m: number, n: number, fill: number): Float64Array[] {
  * jacobian(F, [1, 2]).value; // [Float64Array [2, 4], Float64Array [3, 12]] (errors ≈ 1e-13), 13 evaluations
  * ```
  */
-export function jacobian(
-  F: VecFn,
-  x: ArrayLike<number>,
-  options: SparseJacobianOptions,
-): SparseJacobianResult;
-export function jacobian(F: VecFn, x: ArrayLike<number>, options?: JacobianOptions): JacobianResult;
+export function jacobian(F: VecFn, x: PointLike, options: SparseJacobianOptions): SparseJacobianResult;
+export function jacobian(F: VecFn, x: PointLike, options?: JacobianOptions): JacobianResult;
+export function jacobian(F: ArrayVecFn, x: PointLike, options?: JacobianOptions): JacobianResult;
 export function jacobian(
   F: BatchVecFn,
-  x: ArrayLike<number>,
+  x: PointLike,
   options: JacobianOptions & { batch: true },
 ): JacobianResult;
 export function jacobian(
-  F: VecFn | BatchVecFn,
+  F: ArrayVecFn | BatchVecFn,
   x: ArrayLike<number>,
   options?: JacobianOptions,
 ): JacobianResult | SparseJacobianResult {

@@ -4,7 +4,15 @@ import { callNumber, callsPerCoordinate, checkInside, fixedPartial, fixedStencil
 import { evaluateBatch } from "./batch.js";
 import { coordinatePipelines } from "./coordinate-pipelines.js";
 import { roundsOf } from "./rounds.js";
-import type { BatchFn, DerivativeOptions, DerivativeResult, FnN, StencilKind } from "./types.js";
+import type {
+  ArrayFnN,
+  BatchFn,
+  DerivativeOptions,
+  DerivativeResult,
+  FnN,
+  PointLike,
+  StencilKind,
+} from "./types.js";
 import { fixedStatus } from "./status.js";
 import { checkFunction } from "./validate.js";
 import { boundsOf, resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
@@ -48,8 +56,15 @@ export function checkIndex(index: unknown, n: number): asserts index is number {
  * partial(f, [3, 4], 1).value; // 8 (error ≈ 1e-15; truth 8)
  * ```
  */
+export function partial(f: FnN, x: PointLike, index: number, options?: MultivariateOptions): DerivativeResult;
 export function partial(
-  f: FnN,
+  f: ArrayFnN,
+  x: PointLike,
+  index: number,
+  options?: MultivariateOptions,
+): DerivativeResult;
+export function partial(
+  f: ArrayFnN,
   x: ArrayLike<number>,
   index: number,
   options?: MultivariateOptions,

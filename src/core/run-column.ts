@@ -34,6 +34,8 @@ export interface PointSource {
  *
  * @example
  * ```ts
+ * import { ColumnState } from "./column-state.js";
+ * import { ColumnDriver } from "./driver.js";
  * const state = new ColumnState(1);
  * state.activateAll();
  * const driver = new ColumnDriver(state);

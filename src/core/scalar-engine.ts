@@ -93,6 +93,9 @@ export function adaptiveDerivative(
  *
  * @example
  * ```ts
+ * import { resolveOptions } from "./validate.js";
+ * import { Sampler } from "./sampler.js";
+ * import { runSync } from "./column-steps.js";
  * const o = resolveOptions(undefined, 1);
  * runSync(derivativeSteps(new ScalarEngine(), new Sampler(Math.exp), 1, o)).value; // 2.718281828459…
  * ```

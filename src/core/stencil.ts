@@ -13,8 +13,8 @@ import { invalid } from "./errors.js";
  * @example
  * ```ts
  * import { stencil } from "numdiff";
- * stencil([-1, 0, 1], 2); // { offsets: [-1, 0, 1], weights: [1, -2, 1], order: 2, weightSum: 4 }
- * stencil([-1, 0, 1], 1); // { offsets: [-1, 1], weights: [-0.5, 0.5], order: 1, weightSum: 1 }
+ * stencil([-1, 0, 1], 2); // => { offsets: [-1, 0, 1], weights: [1, -2, 1], order: 2, weightSum: 4 }
+ * stencil([-1, 0, 1], 1); // => { offsets: [-1, 1], weights: [-0.5, 0.5], order: 1, weightSum: 1 }
  * ```
  */
 export interface Stencil {
@@ -99,9 +99,9 @@ const cache = new Map<string, Stencil>();
  *
  * @example
  * ```ts
- * stencil([-1, 0, 1], 1).weights; // [-0.5, 0.5] at offsets [-1, 1]
- * stencil([-1, 0, 1], 2).weights; // [1, -2, 1]
- * stencil([0, 1, 2], 1).weights;  // [-1.5, 2, -0.5]
+ * stencil([-1, 0, 1], 1).weights; // => [-0.5, 0.5] (at offsets [-1, 1]: the zero weight is dropped)
+ * stencil([-1, 0, 1], 2).weights; // => [1, -2, 1]
+ * stencil([0, 1, 2], 1).weights; // => [-1.5, 2, -0.5]
  * ```
  */
 export function stencil(offsets: readonly number[], order: number): Stencil {
@@ -148,7 +148,7 @@ export function stencil(offsets: readonly number[], order: number): Stencil {
  * stencilOffsets("central", 1, 2);  // [-1, 0, 1]
  * stencilOffsets("central", 2, 4);  // [-2, -1, 0, 1, 2]
  * stencilOffsets("forward", 1, 2);  // [0, 1, 2]
- * stencilOffsets("backward", 1, 1); // [-1, 0]
+ * stencilOffsets("backward", 1, 1); // => [-1, 0]
  * ```
  */
 export function stencilOffsets(

@@ -5,7 +5,7 @@
  * ```ts
  * import { derivative, type Fn1 } from "numdiff";
  * const cube: Fn1 = (x) => x ** 3;
- * derivative(cube, 2).value; // 12
+ * derivative(cube, 2).value; // => 12
  * ```
  */
 export type Fn1 = (x: number) => number;
@@ -17,10 +17,26 @@ export type Fn1 = (x: number) => number;
  * ```ts
  * import { partial, type FnN } from "numdiff";
  * const f: FnN = (x) => x[0] ** 2 * x[1];
- * partial(f, [3, 4], 1).value; // 9 (∂f/∂x1 = x0²)
+ * partial(f, [3, 4], 1).value; // => 9 (∂f/∂x1 = x0²)
  * ```
  */
-export type FnN = (x: Float64Array) => number;
+export type FnN = LentArray<number>["call"];
+
+/**
+ * Where {@link FnN} and {@link VecFn} get their shape: a method's parameter, which TypeScript compares
+ * both ways (the same device as React's event handler types), so that an {@link ArrayFnN} passed on
+ * inside numdiff is accepted as an FnN.
+ *
+ * @example
+ * ```ts
+ * const f: LentArray<number>["call"] = (x) => x[0];
+ * f(new Float64Array([2])); // => 2
+ * ```
+ */
+export interface LentArray<R> {
+  /** f(x) for the point x, a Float64Array lent for the call. */
+  call(x: Float64Array): R;
+}
 
 /**
  * A vector function of several variables. The array is lent for the call only: do not keep it.
@@ -29,10 +45,66 @@ export type FnN = (x: Float64Array) => number;
  * ```ts
  * import { jacobian, type VecFn } from "numdiff";
  * const F: VecFn = (x) => [Math.sin(x[0]), x[0] * x[1]];
- * jacobian(F, [0, 2]).value; // [Float64Array [1, 0], Float64Array [2, 0]]
+ * jacobian(F, [0, 2]).value[1]; // => Float64Array [2, 0]
+ * jacobian(F, [0, 2]).value[0][0]; // => 1 ± 1e-15
  * ```
  */
-export type VecFn = (x: Float64Array) => ArrayLike<number>;
+export type VecFn = LentArray<ArrayLike<number>>["call"];
+
+/**
+ * A real function of several variables written for plain arrays: `(x: number[]) => number` or
+ * `(x: readonly number[]) => number`, accepted wherever an {@link FnN} is. The point is still a
+ * Float64Array, lent for the call; it is typed as both so that such callbacks type-check. Read it
+ * (index, length, iteration, `map`, `reduce`); never grow it (`push`) or keep it.
+ *
+ * @example
+ * ```ts
+ * import { gradient } from "numdiff";
+ * const sumOfSquares = (x: readonly number[]) => x.reduce((s, v) => s + v * v, 0);
+ * gradient(sumOfSquares, [3, 4]).value; // => Float64Array [6, 8]
+ * ```
+ */
+export type ArrayFnN = (x: Float64Array & number[]) => number;
+
+/**
+ * A vector function written for plain arrays (see {@link ArrayFnN}), accepted wherever a
+ * {@link VecFn} is; it receives a Float64Array, lent for the call.
+ *
+ * @example
+ * ```ts
+ * import { jacobian } from "numdiff";
+ * const F = (x: number[]) => [x[0] * x[1], x[0] + x[1]];
+ * jacobian(F, [2, 3]).value; // => [Float64Array [3, 2], Float64Array [1, 1]]
+ * ```
+ */
+export type ArrayVecFn = (x: Float64Array & number[]) => ArrayLike<number>;
+
+/**
+ * A point as the functions of several variables accept it: a non-empty array of numbers, a
+ * Float64Array or a Float32Array (integer typed arrays are refused at run time: x + h would be
+ * truncated in them). It is copied, never changed.
+ *
+ * @example
+ * ```ts
+ * import { partial, type PointLike } from "numdiff";
+ * const at: PointLike = new Float32Array([3, 4]);
+ * partial((x) => x[0] * x[1], at, 0).value; // => 4
+ * ```
+ */
+export type PointLike = readonly number[] | Float64Array | Float32Array;
+
+/**
+ * Truncation orders of the fixed-step stencils: 2, 4, 6 or 8, and 1 (the plain forward or backward
+ * difference) with a one-sided method; the run time refuses 1 with a central method.
+ *
+ * @example
+ * ```ts
+ * import { derivative, type Accuracy } from "numdiff";
+ * const accuracy: Accuracy = 4;
+ * derivative(Math.exp, 0, { step: 1e-3, accuracy }).value; // => 0.999999999999987
+ * ```
+ */
+export type Accuracy = 1 | 2 | 4 | 6 | 8;
 
 /**
  * A batched f (option `batch: true`): the points of one round in a Float64Array (for functions of n
@@ -53,7 +125,7 @@ export type BatchFn = (points: Float64Array) => ArrayLike<number>;
  * @example
  * ```ts
  * import { derivative, type StencilKind } from "numdiff";
- * const kind: StencilKind = derivative(Math.sqrt, 0).method; // "forward": sqrt is NaN left of 0
+ * const kind: StencilKind = derivative(Math.sqrt, 0).method; // => "forward" (sqrt is NaN left of 0)
  * ```
  */
 export type StencilKind = "central" | "forward" | "backward";
@@ -65,7 +137,7 @@ export type StencilKind = "central" | "forward" | "backward";
  * ```ts
  * import { derivative, type Method } from "numdiff";
  * const method: Method = "backward";
- * derivative(Math.log, 1, { method }); // { value: 1.0000000000000002, error: 6.1e-15, method: "backward", … }
+ * derivative(Math.log, 1, { method }); // => { value: 1.0000000000000002, method: "backward", … } (error ≈ 6.1e-15)
  * ```
  */
 export type Method = "auto" | StencilKind;
@@ -76,9 +148,9 @@ export type Method = "auto" | StencilKind;
  * @example
  * ```ts
  * import { derivative } from "numdiff";
- * derivative((x) => x ** 3, 2, { order: 2 }).value; // 12
- * derivative(Math.sqrt, 1, { bounds: [0, Infinity] }).value; // 0.4999999999999964
- * derivative((x) => 0.01 * x ** 2 + 0.1 * x, 5, { method: "central", step: 1e-4 }).value; // 0.1999999999990898
+ * derivative((x) => x ** 3, 2, { order: 2 }).value; // => 12
+ * derivative(Math.sqrt, 1, { bounds: [0, Infinity] }).value; // => 0.5 ± 1e-13
+ * derivative((x) => 0.01 * x ** 2 + 0.1 * x, 5, { method: "central", step: 1e-4 }).value; // => 0.1999999999990898
  * ```
  */
 export interface DerivativeOptions {
@@ -91,8 +163,11 @@ export interface DerivativeOptions {
    * Without it, steps are chosen adaptively relative to the scale of x.
    */
   step?: number;
-  /** Truncation order of the fixed-step stencil: 2 (default), 4, 6 or 8. */
-  accuracy?: number;
+  /**
+   * Truncation order of the fixed-step stencil: 2 (default), 4, 6 or 8; 1 (the default there) with
+   * `"forward"` or `"backward"`.
+   */
+  accuracy?: Accuracy;
   /** `[lo, hi]`: f is never evaluated outside. */
   bounds?: readonly [number, number];
   /**
@@ -142,7 +217,7 @@ export interface NoiseOption {
  * @example
  * ```ts
  * import { derivative, type Status } from "numdiff";
- * const s: Status = derivative((x) => Math.max(0, x), 0).status; // "not-differentiable"
+ * const s: Status = derivative((x) => Math.max(0, x), 0).status; // "not-differentiable" (when the engine reports statuses)
  * ```
  */
 export type Status =
@@ -154,7 +229,7 @@ export type Status =
  * @example
  * ```ts
  * import { derivative } from "numdiff";
- * derivative((x) => Math.max(0, x), 0).right; // { value: 1, error: 1.1e-16 }
+ * derivative((x) => Math.max(0, x), 0).right; // { value: 1, error: 1.1e-16 } (when the engine reports one-sided values)
  * ```
  */
 export interface OneSided {

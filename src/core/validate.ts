@@ -40,7 +40,7 @@ const METHODS: readonly Method[] = ["auto", "central", "forward", "backward"];
  *
  * @example
  * ```ts
- * checkFunction(Math.sin, "f"); // ok
+ * checkFunction(Math.sin, "f"); // returns
  * checkFunction(3, "f"); // throws NumdiffError [INVALID_FUNCTION]
  * ```
  */
@@ -53,7 +53,7 @@ export function checkFunction(f: unknown, name: string): void {
  *
  * @example
  * ```ts
- * resolveOptions({ order: 2 }).method; // "auto"
+ * resolveOptions({ order: 2 }).method; // => "auto"
  * resolveOptions({ step: 0 }); // throws NumdiffError [INVALID_STEP]
  * ```
  */

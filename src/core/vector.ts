@@ -35,7 +35,7 @@ export type MultiBounds = readonly [number, number] | readonly (readonly [number
  * const done: number[] = [];
  * gradient((x) => x[0] * x[1] * x[2], [1, 2, 3], { onProgress: (d) => done.push(d) }).value;
  * // Float64Array [6, 3, 2]
- * done; // [1, 2, 3]
+ * done; // => [1, 2, 3]
  * ```
  */
 export interface MultivariateOptions extends Omit<DerivativeOptions, "bounds"> {
@@ -89,7 +89,7 @@ const INTEGER_ARRAYS = [
  *
  * @example
  * ```ts
- * toPoint([3, 4], "x"); // Float64Array [3, 4]
+ * toPoint([3, 4], "x"); // => Float64Array [3, 4]
  * toPoint(new Int32Array([3, 4]), "x"); // throws NumdiffError [INVALID_POINT]
  * ```
  */
@@ -118,7 +118,7 @@ export function toPoint(x: unknown, name: string): Float64Array {
  *
  * @example
  * ```ts
- * resolveMultivariate({ bounds: [0, 1] }, new Float64Array([0.5, 0.25])).hi; // Float64Array [1, 1]
+ * resolveMultivariate({ bounds: [0, 1] }, new Float64Array([0.5, 0.25])).hi; // => Float64Array [1, 1]
  * resolveMultivariate({ bounds: [[0, 1]] }, new Float64Array([0.5, 0.25])); // throws [INVALID_BOUNDS]
  * ```
  */
@@ -190,7 +190,7 @@ export function resolveMultivariate(
  *
  * @example
  * ```ts
- * boundsOf(resolveMultivariate({ bounds: [0, 1] }, new Float64Array([0.5])), 0); // [0, 1]
+ * boundsOf(resolveMultivariate({ bounds: [0, 1] }, new Float64Array([0.5])), 0); // => [0, 1]
  * ```
  */
 export function boundsOf(o: ResolvedMultivariate, i: number): [number, number] | undefined {

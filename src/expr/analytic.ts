@@ -1,4 +1,5 @@
-import { MAX_ORDER, invalid } from "../core/index.js";
+import { MAX_ORDER } from "../core/all-constants.js";
+import { invalid } from "../core/index.js";
 import { Builder, GiveUp } from "./builder.js";
 import { fromExpr, formulaInternals, type CompiledFormula } from "./compile.js";
 import { deriveExpr } from "./derive.js";

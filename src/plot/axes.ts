@@ -61,7 +61,9 @@ const withBase = (label: string, base: number | null): string =>
  * ```
  */
 export interface AxisLabels {
+  /** Under the x axis. */
   x: string;
+  /** Beside the y axis, rotated. */
   y: string;
 }
 
@@ -251,7 +253,15 @@ export function drawTitle(frame: Frame, title: string, subtitles: readonly strin
  * c.attribute; // "url(#numdiff-tangent-clip)"
  * ```
  */
-export function clipPlotArea(frame: Frame, prefix: string): { definition: string; attribute: string } {
+export function clipPlotArea(
+  frame: Frame,
+  prefix: string,
+): {
+  /** The `<clipPath>` element, for the figure's `<defs>`. */
+  definition: string;
+  /** The `clip-path="url(#…)"` attribute value that uses it. */
+  attribute: string;
+} {
   const id = `${prefix}-clip`;
   const rect = element("rect", {
     x: frame.left,

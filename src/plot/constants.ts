@@ -80,13 +80,21 @@ export const GRID_COLOR = "#e6e6e6";
  * ```
  */
 export const PALETTE = Object.freeze({
+  /** Text, axes and the function's own curve. */
   black: "#000000",
+  /** Okabe–Ito orange. */
   orange: "#E69F00",
+  /** Okabe–Ito sky blue. */
   skyBlue: "#56B4E9",
+  /** Okabe–Ito bluish green. */
   green: "#009E73",
+  /** Okabe–Ito yellow. */
   yellow: "#F0E442",
+  /** Okabe–Ito blue. */
   blue: "#0072B2",
+  /** Okabe–Ito vermillion. */
   vermillion: "#D55E00",
+  /** Okabe–Ito reddish purple. */
   purple: "#CC79A7",
 });
 
@@ -100,9 +108,13 @@ export const PALETTE = Object.freeze({
  * ```
  */
 export const DASHES = Object.freeze({
+  /** No dashes. */
   solid: "",
+  /** 9 px on, 5 px off. */
   dashed: "9 5",
+  /** 2 px on, 4 px off. */
   dotted: "2 4",
+  /** 10 on, 4 off, 2 on, 4 off. */
   dashDot: "10 4 2 4",
 });
 

@@ -97,7 +97,9 @@ export interface DescentFigureOptions extends FigureOptions {
   domain?: Range | readonly [Range, Range];
   /** Level curves: a count (default {@link LEVEL_COUNT}) or explicit levels; 0 for none. */
   levels?: number | readonly number[];
+  /** The x axis label, default "x0". */
   xLabel?: string;
+  /** The y axis label, default "x1". */
   yLabel?: string;
 }
 

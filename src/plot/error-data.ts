@@ -1,4 +1,4 @@
-import { EPS } from "../core/constants.js";
+import { EPS } from "../core/all-constants.js";
 import { derivative } from "../core/derivative.js";
 import { invalid } from "../core/errors.js";
 import type { Fn1 } from "../core/types.js";
@@ -62,7 +62,9 @@ export const ZERO_REFERENCE_FLOOR = 1e-20;
  * ```
  */
 export interface ErrorCurveDataOptions {
+  /** The function whose derivative is taken. */
   f: Fn1;
+  /** The point where it is taken. */
   x0: number;
   /** The exact f′(x0); without it, numdiff's default `derivative(f, x0)` is the reference. */
   exact?: number;
@@ -95,7 +97,12 @@ export interface ErrorCurveData {
   /** Where the reference came from. */
   referenceSource: "exact" | "default";
   /** numdiff's default `derivative(f, x0)`: its value and its estimated error. */
-  auto: { value: number; error: number };
+  auto: {
+    /** The estimate. */
+    value: number;
+    /** Its estimated absolute error. */
+    error: number;
+  };
   /** The error shown for the default method: |auto − exact| with `exact`, else its estimated error. */
   autoError: number;
   /** Errors below this are drawn at it (see {@link ERROR_FLOOR_RELATIVE}). */

@@ -121,7 +121,9 @@ export interface GradientFieldOptions extends FigureOptions {
   domain?: Range | readonly [Range, Range];
   /** Grid: points per axis (ends included) or the coordinates for both axes. Default 17 points. */
   grid?: number | readonly number[];
+  /** The x axis label, default "x0". */
   xLabel?: string;
+  /** The y axis label, default "x1". */
   yLabel?: string;
 }
 

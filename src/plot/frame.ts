@@ -2,7 +2,7 @@
  * The plotting frame: the figure's size, the inner plot area and the x/y scales (d3-scale), linear or
  * logarithmic, with nice round ends.
  */
-import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from "d3-scale";
+import { scaleLinear, scaleLog } from "d3-scale";
 import { FONT_SIZES, textWidth } from "./text.js";
 import { ticksOf } from "./ticks.js";
 
@@ -29,7 +29,20 @@ export const Y_LABEL_ROOM = 42;
  * s.invert(428); // 10
  * ```
  */
-export type Scale = ScaleContinuousNumeric<number, number>;
+export interface Scale {
+  /** The pixel position of a data value. */
+  (value: number): number;
+  /** The data value at a pixel position. */
+  invert(value: number): number;
+  /** The data range, `[lo, hi]` after rounding to nice values. */
+  domain(): number[];
+  /** The pixel range. */
+  range(): number[];
+  /** About `count` round values in the domain (d3's `scale.ticks`). */
+  ticks(count?: number): number[];
+  /** A formatter for ticks made with the same count (d3's `scale.tickFormat`). */
+  tickFormat(count?: number): (value: number) => string;
+}
 
 /**
  * Margins around the plot area, in px: room for the title, tick labels and axis labels.
@@ -42,9 +55,13 @@ export type Scale = ScaleContinuousNumeric<number, number>;
  * ```
  */
 export interface Margins {
+  /** Above the plot area, px. */
   top: number;
+  /** Right of it, px. */
   right: number;
+  /** Below it, px. */
   bottom: number;
+  /** Left of it, px. */
   left: number;
 }
 
@@ -90,21 +107,30 @@ export interface AxisSpec {
  * ```
  */
 export interface Frame {
+  /** Width of the whole figure, px. */
   width: number;
+  /** Height of the whole figure, px. */
   height: number;
-  /** Pixel bounds of the plot area. */
+  /** Pixel bounds of the plot area: its left edge. */
   left: number;
+  /** Its right edge, px. */
   right: number;
+  /** Its top edge, px. */
   top: number;
+  /** Its bottom edge, px. */
   bottom: number;
+  /** Data x to pixels. */
   x: Scale;
+  /** Data y to pixels (upwards). */
   y: Scale;
+  /** Whether the x axis is logarithmic. */
   xLog: boolean;
+  /** Whether the y axis is logarithmic. */
   yLog: boolean;
 }
 
 function axisScale(spec: AxisSpec, range: [number, number]): Scale {
-  const scale: Scale = spec.log
+  const scale = spec.log
     ? scaleLog().domain([spec.domain[0], spec.domain[1]])
     : scaleLinear().domain([spec.domain[0], spec.domain[1]]);
   scale.range(range);

@@ -16,12 +16,15 @@ import { element, escapeXml } from "./svg.js";
  * ```
  */
 export interface LegendEntry {
+  /** The text beside the sample line. */
   label: string;
+  /** The line's (or marker's) colour, an SVG colour. */
   color: string;
   /** SVG dash array; "" or undefined for a solid line. */
   dash?: string;
   /** Line width in px; 0 for a marker-only entry. Default 2.5. */
   lineWidth?: number;
+  /** A marker drawn on the sample line, if any. */
   marker?: MarkerShape;
 }
 

@@ -36,9 +36,13 @@ export const FONT_FILE = join(
  * ```
  */
 export interface RenderedImage {
+  /** The PNG file's bytes. */
   png: Buffer;
+  /** RGBA, 4 bytes per pixel, row by row from the top left. */
   pixels: Buffer;
+  /** Width, px. */
   width: number;
+  /** Height, px. */
   height: number;
 }
 

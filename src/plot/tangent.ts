@@ -50,8 +50,9 @@ export interface TangentFigureOptions extends FigureOptions {
   domain: readonly [number, number];
   /** Number of sample points, default {@link TANGENT_SAMPLES}. */
   samples?: number;
-  /** Axis labels, default "x" and "f(x)" (the book's). */
+  /** The x axis label, default "x" (the book's). */
   xLabel?: string;
+  /** The y axis label, default "f(x)" (the book's). */
   yLabel?: string;
   /**
    * One-sided slopes at a kink (the engine's `left` and `right`): both half-tangents are drawn

@@ -107,6 +107,7 @@ describe("the quick benchmark at tiny sizes", () => {
     }
     expect(results.accuracy).toHaveProperty("estimateCovers");
     expect(json).toHaveProperty("gradientOverhead");
+    expect(results.commit === null || /^[0-9a-f]{40}(-dirty)?$/.test(results.commit)).toBe(true);
     expect(results.jacobian).toHaveProperty("n");
     expect(results.jacobian).toHaveProperty("seconds");
     expect(results.jacobian).toHaveProperty("peakRssMiB");
@@ -172,6 +173,7 @@ describe("the quick benchmark at tiny sizes", () => {
 
   it("RESULTS.md has the machine, each section and the accuracy figures", () => {
     const md = renderMarkdown(results);
+    expect(md).toContain(`(quick run) on ${results.date}, commit ${results.commit ?? "unknown"}.`);
     for (const heading of [
       "## Accuracy and cost",
       "## Gradient overhead and Jacobian scale",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { runAliasingScan, scanMagnitudes, trigDerivative } from "../../bench/aliasing-scan.js";
 import { runNumdiffHostile } from "../../bench/hostile.js";
 import { rtolSupport } from "../../bench/rtol-evaluations.js";
-import { EPS } from "../../src/core/index.js";
+import { EPS } from "../../src/core/all-constants.js";
 import {
   loadHashSamples,
   loadHostileCases,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { derivative, NumdiffError } from "../../src/core/index.js";
+import { derivative, NumdiffError, type Accuracy } from "../../src/core/index.js";
 
 const function1 = (x: number): number => 0.01 * x ** 2 + 0.1 * x;
 
@@ -159,7 +159,7 @@ describe("derivative, bad setup", () => {
     ["step 0", () => derivative(Math.sin, 1, { step: 0 }), "INVALID_STEP"],
     ["step negative", () => derivative(Math.sin, 1, { step: -1 }), "INVALID_STEP"],
     ["step Infinity", () => derivative(Math.sin, 1, { step: Infinity }), "INVALID_STEP"],
-    ["accuracy 3", () => derivative(Math.sin, 1, { accuracy: 3 }), "INVALID_ACCURACY"],
+    ["accuracy 3", () => derivative(Math.sin, 1, { accuracy: 3 as Accuracy }), "INVALID_ACCURACY"],
     ["bounds empty", () => derivative(Math.sin, 1, { bounds: [2, 1] }), "INVALID_BOUNDS"],
     ["bounds without x", () => derivative(Math.sin, 5, { bounds: [0, 1] }), "INVALID_BOUNDS"],
     [

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   checkGradient,
-  CHECK_GRADIENT_TOLERANCE,
   directionalDerivative,
   gradient,
   hessian,
@@ -9,6 +8,7 @@ import {
   NumdiffError,
   partial,
 } from "../../src/core/index.js";
+import { CHECK_GRADIENT_TOLERANCE } from "../../src/core/all-constants.js";
 
 const function2 = (x: Float64Array): number => x[0] ** 2 + x[1] ** 2;
 const book = { method: "central", step: 1e-4 } as const;

@@ -5,18 +5,29 @@ import cases from "../fixtures/multivariate-cases.json" with { type: "json" };
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
+/**
+ * The slowest example run measured (`node --import tsx examples/<name>.ts`) on the 2-core machine:
+ * 4.4 s in a full `.ci/run` beside two CPU-bound processes and other jobs (load average 27); 1.04 s
+ * beside the two processes alone (load average 5); about 0.5 s idle.
+ */
+const EXAMPLE_MEASURED_MAX_MS = 4_500;
+/** An example still running after 20 times the measured worst case is hung: it is killed and fails. */
+const HANG_GUARD_MS = 20 * EXAMPLE_MEASURED_MAX_MS;
+
 /** Runs examples/<name>.ts as a user would (tsx) and returns its output lines. */
 function run(name: string): string[] {
   const out = execFileSync(process.execPath, ["--import", "tsx", `examples/${name}.ts`], {
     cwd: root,
     encoding: "utf8",
+    timeout: HANG_GUARD_MS,
   });
   return out.trimEnd().split("\n");
 }
 
 const numbers = (line: string): number[] => (line.match(/-?\d+(\.\d+)?(e[-+]?\d+)?/g) ?? []).map(Number);
 
-describe("examples print the book's figures", () => {
+// One example at a time (the cases are sequential): at most one process from this file.
+describe("examples print the book's figures", { timeout: HANG_GUARD_MS + 5_000 }, () => {
   it("numerical-diff: 0.1999999999990898 and 0.2999999999986347, tangent through (5, 0.75)", () => {
     const lines = run("numerical-diff");
     expect(lines[0]).toBe("0.1999999999990898");

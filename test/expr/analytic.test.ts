@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EPS, NumdiffError } from "../../src/core/index.js";
+import { EPS } from "../../src/core/all-constants.js";
+import { NumdiffError } from "../../src/core/index.js";
 import {
   analyticDerivative,
   analyticGradient,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BOOK_STEP, derivative, partial } from "../../src/core/index.js";
+import { BOOK_STEP } from "../../src/core/all-constants.js";
+import { derivative, partial } from "../../src/core/index.js";
 import { compileFormula, FormulaError } from "../../src/expr/index.js";
 
 /** Formulas beside the same arithmetic written in JavaScript, in the same order: equal bits expected. */

@@ -1,16 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { differentiate, NumdiffError } from "../../src/core/index.js";
 import { samplesFigure } from "../../src/plot/index.js";
-import { expectSnapshot } from "./snapshot.js";
 
 describe("samplesFigure", () => {
-  it("snapshot: 60 samples of sin with a deterministic ripple, the finite-difference and smoothed derivatives", () => {
+  it("snapshot: 60 samples of sin with a deterministic ripple, the finite-difference and smoothed derivatives", async () => {
     const x = Array.from({ length: 60 }, (_, i) => i / 10);
     const y = x.map((t, i) => Math.sin(t) + 0.02 * Math.sin(i * 2.7));
     const plain = differentiate(y, x).value;
     const smooth = differentiate(y, x, { smooth: "savitzky-golay", window: 11, degree: 3 }).value;
-    expectSnapshot(
-      "samples-sin",
+    await expect(
       samplesFigure({
         x,
         y,
@@ -18,7 +16,7 @@ describe("samplesFigure", () => {
         smoothed: smooth,
         smoothedLabel: "Savitzky–Golay, window 11",
       }),
-    );
+    ).toMatchFileSnapshot("./snapshots/samples-sin.svg");
   });
 
   it("draws a line instead of markers past SAMPLE_MARKER_LIMIT samples, and names the order", () => {

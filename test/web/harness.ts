@@ -1,16 +1,14 @@
 /**
- * The browser tests' harness: build the page, serve web/dist on 127.0.0.1 from a tiny static server,
+ * The browser tests' harness: build the page, serve it on 127.0.0.1 with Vite's `preview()`,
  * and drive Debian's Chromium with playwright-core (never a downloaded browser).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { extname, join, normalize, resolve } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
+import { preview } from "vite";
 import { afterAll, beforeAll } from "vitest";
 
 /** The repository root. */
@@ -32,16 +30,6 @@ export const CHROMIUM_ARGS: readonly string[] = Object.freeze([
   "--disable-component-update",
   "--disable-sync",
 ]);
-
-const MIME: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".json": "application/json",
-  ".map": "application/json",
-};
 
 /**
  * Builds the page with the project's own config (`vite build --config web/vite.config.ts`) into a
@@ -70,41 +58,29 @@ export function buildPage(): string {
   return outDir;
 }
 
-/** A static server of one folder on 127.0.0.1 at a random free port. */
+/** A static server of one folder on 127.0.0.1 at a free port. */
 export interface StaticServer {
   url: string;
-  /** Paths requested, in order (to check the page asks for nothing outside its folder). */
-  requests: string[];
   close(): Promise<void>;
 }
 
-/** Serves `root` (GET only, no directory listings, nothing outside `root`). */
+/**
+ * Serves the built folder `root` with Vite's own static server (`preview()`), as `vite preview` does,
+ * on 127.0.0.1 at a port the system picks. `appType: "mpa"` makes a missing file a 404 rather than the
+ * single-page fallback to index.html; no config file is read, so the server is only this folder.
+ */
 export async function serveStatic(root: string): Promise<StaticServer> {
-  const base = resolve(root);
-  const requests: string[] = [];
-  const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
-    requests.push(path);
-    const file = normalize(join(base, path.endsWith("/") ? path + "index.html" : path));
-    if (!file.startsWith(base) || req.method !== "GET") {
-      res.writeHead(404).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => {
-        res.writeHead(200, { "content-type": MIME[extname(file)] ?? "application/octet-stream" });
-        res.end(body);
-      },
-      () => res.writeHead(404).end("not found"),
-    );
+  const server = await preview({
+    configFile: false,
+    root,
+    appType: "mpa",
+    logLevel: "silent",
+    build: { outDir: "." },
+    preview: { host: "127.0.0.1", port: 0, strictPort: true, open: false },
   });
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    requests,
-    close: () => new Promise<void>((done) => server.close(() => done())),
-  };
+  const url = server.resolvedUrls?.local[0];
+  if (url === undefined) throw new Error(`vite preview of ${root} gave no local URL`);
+  return { url, close: () => server.close() };
 }
 
 /**

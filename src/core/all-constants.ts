@@ -1,0 +1,8 @@
+/**
+ * The `numdiff/constants` entry: every tuning constant of the numerics (steps, tolerances, limits),
+ * each documented with its formula and source where it is defined. The root entry (`numdiff`) exports
+ * the API only; these are for readers of the method, benchmarks and tests.
+ */
+export * from "./constants.js";
+export { MIXED_INITIAL_STEP } from "./mixed-partial.js";
+export { CHECK_GRADIENT_FLOOR, CHECK_GRADIENT_TOLERANCE } from "./check-gradient.js";

@@ -1,0 +1,113 @@
+/**
+ * Every `@example` of the core and the book runs, and every value its comments state with `// =>`
+ * (or `// throws CODE`) is checked; see test/docs/examples.ts for the convention.
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkedLine, claims, exampleBlocks, literalSource, ownNames, splitExpected } from "./examples.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** The layers whose examples run: the package `numdiff` (core and book). */
+const RUN = ["src/core", "src/book"];
+/** How the examples' imports map onto the sources. */
+const ENTRIES: Record<string, string> = {
+  numdiff: "src/core/index.ts",
+  "numdiff/constants": "src/core/all-constants.ts",
+  "numdiff/book": "src/book/index.ts",
+};
+
+/** Examples that are fragments of the code around them, not programs, with the reason. */
+const FRAGMENTS: Record<string, string> = {
+  "src/core/batch.ts:31": "the batched loop's inner step: `round` is a round of rounds.ts",
+  "src/core/batch.ts:65": "the batched loop's inner step: `round` is a round of rounds.ts",
+  "src/core/batch.ts:103": "the batched loop's inner step: `request` comes from a pipeline",
+  "src/core/batch.ts:131": "the batched loop's inner step, inside gradient()",
+  "src/core/best-of-scales.ts:105":
+    "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
+  "src/core/best-of-scales.ts:118":
+    "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
+  "src/core/best-of-scales.ts:134":
+    "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
+  "src/core/column-steps.ts:15": "a column as a generator, inside scalar-engine.ts",
+  "src/core/coordinate-pipelines.ts:22": "inside gradient(): `x0` is the pristine point",
+  "src/core/derivative-pipeline.ts:18": "inside derivative(): the resolved options and sampler",
+  "src/core/fixed-step.ts:42": "inside derivative(): the fixed step as a pipeline",
+  "src/core/jacobian-pipeline.ts:28": "inside jacobian(): `x0` is the pristine point",
+  "src/core/jacobian-pipeline.ts:73": "inside jacobian(): `job` is the column job",
+  "src/core/jacobian-pipeline.ts:203": "inside jacobian(): `x0` is the pristine point",
+  "src/core/jacobian-pipeline.ts:231": "inside jacobian(): `job` is the column job",
+  "src/core/jacobian.ts:109": "inside jacobian(): a column's kept estimates",
+  "src/core/rounds.ts:29": "the round loop shared by the batched and async runners",
+};
+
+const dir = mkdtempSync(join(tmpdir(), "numdiff-examples-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The example as a module: its imports mapped to the sources, the file's own exports in scope. */
+function program(file: string, block: ReturnType<typeof exampleBlocks>[number], exported: string[]): string {
+  const own = ownNames(block.code);
+  const checked = new Map(claims(block).map((c) => [c.line, c]));
+  const imports: string[] = [];
+  const body: string[] = [];
+  block.code.forEach((text, i) => {
+    const line = block.line + i;
+    const where = `${relative(ROOT, file)}:${line}`;
+    const imp = /^import\s.*from\s+"([^"]+)";?\s*$/.exec(text.trim());
+    if (imp) {
+      const target =
+        ENTRIES[imp[1]] ?? (imp[1].startsWith(".") ? join(relative(ROOT, dirname(file)), imp[1]) : null);
+      imports.push(target ? text.replace(`"${imp[1]}"`, JSON.stringify(join(ROOT, target))) : text);
+      return;
+    }
+    const claim = checked.get(line);
+    body.push(claim ? checkedLine(claim, where) : text);
+  });
+  const local = exported.filter((name) => !own.has(name));
+  return [
+    `import { __check, __throws, __typed } from ${JSON.stringify(join(ROOT, "test/docs/example-check.ts"))};`,
+    `import * as __module from ${JSON.stringify(file)};`,
+    ...imports,
+    `void __check; void __throws; void __typed;`,
+    local.length ? `const { ${local.join(", ")} } = __module as Record<string, any>;` : "",
+    ...body,
+  ].join("\n");
+}
+
+function tsFiles(folder: string): string[] {
+  return readdirSync(join(ROOT, folder))
+    .filter((name) => name.endsWith(".ts"))
+    .map((name) => join(ROOT, folder, name))
+    .sort();
+}
+
+describe("the example convention", () => {
+  it("reads a literal, its tolerance and its remark", () => {
+    expect(splitExpected("8 ± 1e-14 (truth 8)")).toEqual({ literal: "8", tolerance: 1e-14 });
+    expect(splitExpected("Float64Array [6, 8]")).toEqual({ literal: "Float64Array [6, 8]", tolerance: 0 });
+    expect(literalSource("[Float64Array [3, 2], Float64Array [1, 1]]")).toBe(
+      '[__typed("Float64Array", [3, 2]), __typed("Float64Array", [1, 1])]',
+    );
+    expect(literalSource("{ value: 1, … }")).toBe("{ value: 1 }");
+  });
+});
+
+let n = 0;
+for (const file of RUN.flatMap(tsFiles)) {
+  const blocks = exampleBlocks(file);
+  if (blocks.length === 0 || blocks.every((b) => `${relative(ROOT, file)}:${b.line}` in FRAGMENTS)) continue;
+  describe(relative(ROOT, file), () => {
+    const runnable = blocks.filter((b) => !(`${relative(ROOT, file)}:${b.line}` in FRAGMENTS));
+    it.each(runnable.map((b) => [b.line, b] as const))(
+      "the example at line %i runs and shows its values",
+      async (_line, block) => {
+        const exported = Object.keys(await import(file));
+        const path = join(dir, `example-${++n}.ts`);
+        writeFileSync(path, program(file, block, exported));
+        await import(path);
+      },
+    );
+  });
+}
