@@ -28,7 +28,9 @@ import { toPoint } from "./vector.js";
  * ```
  */
 export interface DerivativesResult {
+  /** The derivative at each point. */
   value: Float64Array;
+  /** The estimated absolute error at each point. */
   error: Float64Array;
   /** The step behind each value. */
   step: Float64Array;

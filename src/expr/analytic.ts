@@ -15,7 +15,21 @@ import { printExpr } from "./print.js";
  * const r: Analytic<number> = { value: null, reason: "the exact derivative needs more than 200000 nodes", nodes: 200001 };
  * ```
  */
-export type Analytic<T> = ({ value: T; reason?: undefined } | { value: null; reason: string }) & {
+export type Analytic<T> = (
+  | {
+      /** The exact derivative. */
+      value: T;
+      /** Absent: there is an exact derivative. */
+      reason?: undefined;
+    }
+  | {
+      /** No exact derivative. */
+      value: null;
+      /** Why there is none. */
+      reason: string;
+    }
+) & {
+  /** Formula nodes the derivative visited and built (its work). */
   nodes: number;
 };
 
@@ -110,8 +124,11 @@ class Account {
     this.used += d.nodes;
     if (d.value === null && remaining < MAX_ANALYTIC_NODES && d.nodes > remaining) {
       return {
+        /** The exact derivative, or null when there is none to give. */
         value: null,
+        /** Why there is no exact derivative. */
         reason: `the exact ${this.what} needs more than ${MAX_ANALYTIC_WORK} nodes in all`,
+        /** Formula nodes the derivative visited and built (its work). */
         nodes: this.used,
       };
     }

@@ -97,7 +97,12 @@ export function legendCorner(
   entries: readonly LegendEntry[],
   points: readonly (readonly [number, number])[],
   order: readonly Corner[] = ["top-left", "top-right", "bottom-right", "bottom-left"],
-): { corner: Corner; box: Box } {
+): {
+  /** The corner chosen. */
+  corner: Corner;
+  /** The legend's box there, in px. */
+  box: Box;
+} {
   let best = { corner: order[0], box: legendBox(frame, entries, order[0]), covered: Infinity };
   for (const corner of order) {
     const box = legendBox(frame, entries, corner);

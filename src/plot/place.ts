@@ -15,9 +15,13 @@ import { textWidth } from "./text.js";
  * ```
  */
 export interface Box {
+  /** Left edge, in px. */
   x: number;
+  /** Top edge, in px. */
   y: number;
+  /** Width, in px. */
   width: number;
+  /** Height, in px. */
   height: number;
 }
 
@@ -54,9 +58,13 @@ export const LABEL_OFFSET = 14;
  * ```
  */
 export interface Placement {
+  /** Left edge, in px. */
   x: number;
+  /** Top edge, in px. */
   y: number;
+  /** The SVG text-anchor of the label. */
   anchor: "start" | "end";
+  /** The box the label takes up. */
   box: Box;
 }
 

@@ -57,6 +57,7 @@ export interface SamplesFigureOptions extends FigureOptions {
   order?: number;
   /** Axis labels, default "x" and "y". */
   xLabel?: string;
+  /** The label of the data's axis. */
   yLabel?: string;
 }
 

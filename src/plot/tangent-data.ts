@@ -91,6 +91,7 @@ export const GROWTH_LIMIT = 10;
 export interface CurveSamples {
   /** Sample points, ascending: the grid, the point, and the refinements toward edges. */
   xs: number[];
+  /** f at each sample (NaN where f is not finite). */
   ys: number[];
   /** The values on the plain grid a + i·(b − a)/samples only (what sets the y range). */
   gridYs: number[];

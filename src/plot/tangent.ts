@@ -58,7 +58,12 @@ export interface TangentFigureOptions extends FigureOptions {
    * One-sided slopes at a kink (the engine's `left` and `right`): both half-tangents are drawn
    * instead of one tangent.
    */
-  sides?: { left: number; right: number };
+  sides?: {
+    /** The left-sided slope. */
+    left: number;
+    /** The right-sided slope. */
+    right: number;
+  };
   /** A line of status in words under the title (e.g. "not differentiable at 0: …"). */
   note?: string;
   /**

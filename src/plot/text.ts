@@ -11,7 +11,18 @@
  * FONT_SIZES.tick; // 13
  * ```
  */
-export const FONT_SIZES = Object.freeze({ title: 20, subtitle: 14, label: 16, tick: 13, note: 13 });
+export const FONT_SIZES = Object.freeze({
+  /** The figure's title. */
+  title: 20,
+  /** The line under the title. */
+  subtitle: 14,
+  /** Axis labels. */
+  label: 16,
+  /** Tick labels. */
+  tick: 13,
+  /** Notes inside the plot area. */
+  note: 13,
+});
 
 /**
  * Average advance of a DejaVu Sans glyph as a fraction of the font size (its digits and Latin lower

@@ -67,7 +67,9 @@ export function powerOfTen(exponent: number): string {
  * ```
  */
 export interface Tick {
+  /** Where the tick is, in data units. */
   value: number;
+  /** Its label (at most 8 characters). */
   label: string;
 }
 
@@ -111,6 +113,7 @@ export function tickLabels(values: readonly number[], plain: (v: number) => stri
  * ```
  */
 export interface AxisTicks {
+  /** The ticks, in increasing order. */
   ticks: Tick[];
   /** The labels are offsets from this value (write "x − base" on the axis), or null. */
   base: number | null;

@@ -101,6 +101,7 @@ export interface SampledResult {
   accuracy?: number;
   /** Savitzky–Golay: the window in samples, and the polynomial degree. */
   window?: number;
+  /** The degree of the local polynomial (Savitzky–Golay), when one was fitted. */
   degree?: number;
   /** Total variation: the regularisation weight α used. */
   regularization?: number;

@@ -28,7 +28,9 @@ export interface ColumnColouring {
   readonly groups: number;
   /** Colour of each column, −1 for an empty column. */
   readonly colour: Int32Array;
+  /** Group g's columns are groupCols[groupPtr[g]] to groupCols[groupPtr[g + 1] − 1]. */
   readonly groupPtr: Int32Array;
+  /** The columns of each group, group by group. */
   readonly groupCols: Int32Array;
 }
 

@@ -41,9 +41,13 @@ export interface SparsityPattern {
  */
 export type SparsityInput =
   | {
+      /** Rows (components of F). */
       readonly m?: number;
+      /** Columns (coordinates of x). */
       readonly n?: number;
+      /** Row i's entries are colIdx[rowPtr[i]] to colIdx[rowPtr[i + 1] − 1]. */
       readonly rowPtr: ArrayLike<number>;
+      /** The column of each entry, row by row. */
       readonly colIdx: ArrayLike<number>;
     }
   | readonly (readonly [number, number])[];
