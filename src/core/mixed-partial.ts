@@ -182,6 +182,14 @@ export function mixedPartial(
   }
 }
 
+interface MixedEngine {
+  state: ColumnState;
+  driver: ColumnDriver | null;
+  kept: KeptEstimates;
+}
+
+let spare: MixedEngine | null = null;
+
 /** The adaptive columns of {@link mixedPartial} over the scales of x_i and x_j. */
 function mixedColumns(
   p: PairSampler,
@@ -200,53 +208,33 @@ function mixedColumns(
   };
   spare = null;
   try {
-    return mixedWith(engine, p, i, j, scalesI, scalesJ, tries);
+    const { state, kept } = engine;
+    const driver = (engine.driver ??= new ColumnDriver(state));
+    kept.clear();
+    const si = (k: number): number => scalesI[Math.min(k, scalesI.length - 1)];
+    const sj = (k: number): number => scalesJ[Math.min(k, scalesJ.length - 1)];
+    state.activateAll();
+    bestOfScales(
+      state,
+      kept,
+      tries,
+      (k) =>
+        runColumn(driver, new MixedSource(p, i, j, si(k), sj(k)), {
+          x: 0,
+          order: 2,
+          scale: 1,
+          start: "central",
+          canSwitch: false,
+          probeOnly: k > 0,
+          stopOnNoise: false,
+        }),
+      // Two divisions, so that 4·s_i·s_j cannot underflow on its own (x ~ 1e-300).
+      (k, v) => v / (4 * si(k)) / sj(k),
+    );
+    const value = kept.value[0];
+    const error = kept.error[0];
+    return { value, error, evaluations: p.evaluations };
   } finally {
     spare = engine;
   }
-}
-
-interface MixedEngine {
-  state: ColumnState;
-  driver: ColumnDriver | null;
-  kept: KeptEstimates;
-}
-
-let spare: MixedEngine | null = null;
-
-function mixedWith(
-  engine: MixedEngine,
-  p: PairSampler,
-  i: number,
-  j: number,
-  scalesI: number[],
-  scalesJ: number[],
-  tries: number,
-): MixedEstimate {
-  const { state, kept } = engine;
-  const driver = (engine.driver ??= new ColumnDriver(state));
-  kept.clear();
-  const si = (k: number): number => scalesI[Math.min(k, scalesI.length - 1)];
-  const sj = (k: number): number => scalesJ[Math.min(k, scalesJ.length - 1)];
-  state.activateAll();
-  bestOfScales(
-    state,
-    kept,
-    tries,
-    (k) =>
-      runColumn(driver, new MixedSource(p, i, j, si(k), sj(k)), {
-        x: 0,
-        order: 2,
-        scale: 1,
-        start: "central",
-        canSwitch: false,
-        probeOnly: k > 0,
-        stopOnNoise: false,
-      }),
-    // Two divisions, so that 4·s_i·s_j cannot underflow on its own (x ~ 1e-300).
-    (k, v) => v / (4 * si(k)) / sj(k),
-  );
-  const value = kept.value[0];
-  const error = kept.error[0];
-  return { value, error, evaluations: p.evaluations };
 }
