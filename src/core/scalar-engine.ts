@@ -41,6 +41,9 @@ export class ScalarEngine {
   readonly state = new ColumnState(1);
   readonly driver = new ColumnDriver(this.state);
   readonly kept = new KeptEstimates(1);
+  /** The noise check's points and values (a base stencil has at most 32 points). */
+  readonly checkPoints = new Float64Array(32);
+  readonly checkValues = new Float64Array(32);
 }
 
 /** One estimate of the pipeline (the kept one of a set of scales). */
@@ -120,7 +123,7 @@ export function* derivativeSteps(
     quiet &&
     o.noise === 0 &&
     est.kind === "central" &&
-    (yield* noisyAt(sampler, x, o.order, checkStep, est))
+    (yield* noisyAt(engine, sampler, x, o.order, checkStep, est))
   ) {
     est.flags |= COLUMN_FLAG.noisy;
     est.noisyStep = checkStep * NOISE_PROBE_SPLIT * NOISE_PROBE_SPLIT;
@@ -283,6 +286,7 @@ const CHECK_STEPS: number[] = [];
 
 /** Whether the base stencil at the check step disagrees with the estimate by more than rounding. */
 function* noisyAt(
+  engine: ScalarEngine,
   sampler: Sampler,
   x: number,
   order: number,
@@ -293,8 +297,8 @@ function* noisyAt(
   const h = representableStep(x, step);
   if (!(h > 0)) return false;
   const n = st.offsets.length;
-  const points = new Float64Array(n);
-  const values = new Float64Array(n);
+  const points = engine.checkPoints; // the engine's own: pipelines in lockstep never share them
+  const values = engine.checkValues;
   for (let q = 0; q < n; q++) points[q] = x + st.offsets[q] * h;
   if ((yield* sampler.fetch(points, n, true, values)) < n || !Number.isFinite(values[n - 1])) return false;
   let sum = 0;
