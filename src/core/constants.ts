@@ -597,3 +597,16 @@ export const BATCH_BLOCK_NUMBERS = 2 ** 22;
  * ```
  */
 export const ASYNC_CONCURRENCY = 8;
+
+/**
+ * The noise check's step is EPS^(1/(n+2)) of the scale (where truncation and rounding of an n-th
+ * difference balance) divided by this: 16² = 256 times less truncation for a central stencil, so what
+ * the check sees beyond rounding is noise.
+ *
+ * @default 16
+ * @example
+ * ```ts
+ * NOISE_CHECK_SHRINK; // => 16
+ * ```
+ */
+export const NOISE_CHECK_SHRINK = 16;

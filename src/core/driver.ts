@@ -98,8 +98,17 @@ export const FLAT_ROWS = 2;
 
 const KIND_CODE: Record<StencilKind, number> = { central: 0, forward: 1, backward: -1 };
 
-/** Widest stencil of the engine: central, order MAX_ORDER, truncation order 2 (2·5 + 1 points). */
-const MAX_POINTS = 32;
+/**
+ * Room for the widest stencil of the engine (central, order MAX_ORDER, truncation order 2: 2·5 + 1
+ * points), with margin.
+ *
+ * @default 32
+ * @example
+ * ```ts
+ * MAX_POINTS; // => 32
+ * ```
+ */
+export const MAX_POINTS = 32;
 
 /** r^p for the truncation orders of the base stencils (1 or 2), without Math.pow; exact as before. */
 function power(r: number, p: number): number {

@@ -7,38 +7,18 @@ import { invalid } from "./errors.js";
 import { stencil, stencilOffsets } from "./stencil.js";
 import { divideByPower } from "./step.js";
 import type { DerivativeResult, StencilKind } from "./types.js";
-import { runSync } from "./column-steps.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { fixedStatus } from "./status.js";
 
 /**
- * Σ w_k f(x + k·h) / h^n for the standard stencil of the given kind, order and accuracy. The error
- * is NaN: a single stencil carries no information about its own truncation error.
+ * Σ w_k f(x + k·h) / h^n for the standard stencil of the given kind, order and accuracy, as a pipeline
+ * (see sampler.ts): one request for the whole stencil. The error is NaN: a single stencil carries no
+ * information about its own truncation error.
  *
  * @example
  * ```ts
+ * import { runSync } from "./column-steps.js";
  * import { Sampler } from "./sampler.js";
- * fixedStep(new Sampler((x) => 0.01 * x ** 2 + 0.1 * x), 5, 1, "central", 1e-4, 2, -Infinity, Infinity).value; // => 0.1999999999990898 (the book's bits)
- * ```
- */
-export function fixedStep(
-  sampler: Sampler,
-  x: number,
-  order: number,
-  kind: StencilKind,
-  h: number,
-  accuracy: number,
-  lo: number,
-  hi: number,
-): DerivativeResult {
-  return runSync(fixedStepSteps(sampler, x, order, kind, h, accuracy, lo, hi));
-}
-
-/**
- * {@link fixedStep} as a pipeline (see sampler.ts): one request for the whole stencil.
- *
- * @example
- * ```ts
  * runSync(fixedStepSteps(new Sampler(Math.exp), 0, 1, "central", 1e-4, 2, -Infinity, Infinity)).value;
  * // 1.0000000016666385
  * ```

@@ -11,15 +11,16 @@ import {
   F_ROUNDING,
   INITIAL_STEP,
   NOISE_COVERAGE,
+  NOISE_CHECK_SHRINK,
   NOISE_CHECK_SIGNAL,
   NOISE_FLOOR,
   NOISE_MAX_SPACING,
   NOISE_PROBE_RETRIES,
   NOISE_PROBE_SPLIT,
 } from "./constants.js";
-import { baseStencil, ColumnDriver, type ColumnSpec } from "./driver.js";
+import { baseStencil, ColumnDriver, MAX_POINTS, type ColumnSpec } from "./driver.js";
 import { NOISE_AGREEMENT, noiseFromTable, NOISE_POINTS, type NoiseEstimate } from "./noise.js";
-import { columnSteps, runSync } from "./column-steps.js";
+import { columnSteps } from "./column-steps.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { compareSides, type SideEstimate } from "./smoothness.js";
 import { candidateScales, divideByPower, representableStep } from "./step.js";
@@ -41,9 +42,9 @@ export class ScalarEngine {
   readonly state = new ColumnState(1);
   readonly driver = new ColumnDriver(this.state);
   readonly kept = new KeptEstimates(1);
-  /** The noise check's points and values (a base stencil has at most 32 points). */
-  readonly checkPoints = new Float64Array(32);
-  readonly checkValues = new Float64Array(32);
+  /** The noise check's points and values (at most a base stencil's MAX_POINTS). */
+  readonly checkPoints = new Float64Array(MAX_POINTS);
+  readonly checkValues = new Float64Array(MAX_POINTS);
 }
 
 /** One estimate of the pipeline (the kept one of a set of scales). */
@@ -70,29 +71,10 @@ export function toleranceStep(order: number, rtol: number): number {
 }
 
 /**
- * The adaptive derivative of the sampler's f at x with its status (see the file comment). The caller
- * handles x not finite and the fixed-step method.
- *
- * @example
- * ```ts
- * import { resolveOptions } from "./validate.js";
- * import { Sampler } from "./sampler.js";
- * const o = resolveOptions(undefined, 0);
- * adaptiveDerivative(new ScalarEngine(), new Sampler((x) => Math.max(0, x)), 0, o).status; // "not-differentiable"
- * ```
- */
-export function adaptiveDerivative(
-  engine: ScalarEngine,
-  sampler: Sampler,
-  x: number,
-  o: ResolvedOptions,
-): Omit<DerivativeResult, "evaluations"> {
-  return runSync(derivativeSteps(engine, sampler, x, o));
-}
-
-/**
- * {@link adaptiveDerivative} as a pipeline (see sampler.ts): every value of f it needs goes through
- * `sampler`, which calls a sync f itself or yields the points to a batched or async runner.
+ * The adaptive derivative of the sampler's f at x with its status (see the file comment), as a
+ * pipeline (see sampler.ts): every value of f it needs goes through `sampler`, which calls a sync f
+ * itself or yields the points to a batched or async runner. The caller handles x not finite and the
+ * fixed-step method.
  *
  * @example
  * ```ts
@@ -270,7 +252,7 @@ function* noiseAt(sampler: Sampler, x: number, delta: number): Pipeline<NoiseEst
 
 /**
  * The step of the noise check (see NOISE_CHECK_SIGNAL): EPS^(1/(n+2)) of the scale, as a power of two,
- * divided by 16.
+ * divided by NOISE_CHECK_SHRINK.
  *
  * @example
  * ```ts
@@ -278,7 +260,7 @@ function* noiseAt(sampler: Sampler, x: number, delta: number): Pipeline<NoiseEst
  * ```
  */
 export function noiseCheckStep(order: number, scale: number): number {
-  return scale * (CHECK_STEPS[order] ??= 2 ** Math.round(Math.log2(EPS) / (order + 2)) / 16);
+  return scale * (CHECK_STEPS[order] ??= 2 ** Math.round(Math.log2(EPS) / (order + 2)) / NOISE_CHECK_SHRINK);
 }
 
 /** noiseCheckStep at scale 1, per order, computed once. */

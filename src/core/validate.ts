@@ -5,7 +5,7 @@
 
 import { DEFAULT_ACCURACY, MAX_ORDER, ONE_SIDED_FIXED_ACCURACY, SUPPORTED_ACCURACIES } from "./constants.js";
 import { invalid } from "./errors.js";
-import { stencil, stencilOffsets } from "./stencil.js";
+import { baseStencil } from "./driver.js";
 import type { DerivativeOptions, Method } from "./types.js";
 
 /**
@@ -99,7 +99,10 @@ export function resolveOptions(options: DerivativeOptions | undefined, x?: numbe
   const rtol = nonNegative(o.rtol, "rtol");
   const atol = nonNegative(o.atol, "atol");
   const maxEvaluations = o.maxEvaluations ?? Infinity;
-  const least = maxEvaluations === Infinity ? 0 : stencilSize(method === "auto" ? "central" : method, order);
+  const least =
+    maxEvaluations === Infinity
+      ? 0
+      : baseStencil(method === "auto" ? "central" : method, order).offsets.length;
   if (
     maxEvaluations !== Infinity &&
     !(typeof maxEvaluations === "number" && Number.isInteger(maxEvaluations) && maxEvaluations >= least)
@@ -134,9 +137,4 @@ function resolveNoise(v: unknown): [number, boolean] {
     throw invalid("INVALID_OPTION", "noise", "a number >= 0 or { relative: r } with 0 <= r < 1", v);
   }
   return [r, true];
-}
-
-/** Points of the smallest adaptive stencil of a kind and order (the least budget that makes sense). */
-function stencilSize(kind: "central" | "forward" | "backward", order: number): number {
-  return stencil(stencilOffsets(kind, order, kind === "central" ? 2 : 1), order).offsets.length;
 }

@@ -34,7 +34,6 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/column-steps.ts:15": "a column as a generator, inside scalar-engine.ts",
   "src/core/coordinate-pipelines.ts:22": "inside gradient(): `x0` is the pristine point",
   "src/core/derivative-pipeline.ts:18": "inside derivative(): the resolved options and sampler",
-  "src/core/fixed-step.ts:42": "inside derivative(): the fixed step as a pipeline",
   "src/core/jacobian-pipeline.ts:28": "inside jacobian(): `x0` is the pristine point",
   "src/core/jacobian-pipeline.ts:73": "inside jacobian(): `job` is the column job",
   "src/core/jacobian-pipeline.ts:203": "inside jacobian(): `x0` is the pristine point",
