@@ -1,28 +1,27 @@
 /**
- * The per-point state of the lockstep path (lockstep.ts) beyond what a {@link ColumnState} of one
- * component per point holds: each point's x, scales, step, rows and phase, the steps of its rows, and
- * the values of f it has asked for (a small cache per point, as a Sampler keeps one per derivative()).
- * Flat typed arrays indexed by point (point p's row i at p·MAX_ROWS + i), allocated once per chunk size.
+ * The state of the points of the lockstep path (lockstep.ts), one record of {@link FIELDS} doubles per
+ * point in one Float64Array (point p's field F at p·STRIDE + F), so that a row touches a few adjacent
+ * cache lines of one array; and the values of f each point asked for, as a Sampler keeps them for one
+ * derivative(). The fields are the ones ColumnDriver, ColumnState, Tableau and KeptEstimates keep for
+ * one component (driver.ts), for a central first-derivative column.
  */
-
-import { MAX_ROWS } from "./constants.js";
 
 /**
- * Points of xs advanced together by the lockstep path: its state arrays are sized for this many, so
- * they stay in the processor's cache (about 1 MiB at 512 points), and xs is taken in chunks of it.
+ * Points of xs advanced together by the lockstep path: the chunk's state is sized for this many and
+ * xs is taken in chunks of it.
  *
- * @default 512
+ * @default 256
  * @example
  * ```ts
- * LOCKSTEP_CHUNK; // 512
+ * LOCKSTEP_CHUNK; // 256
  * ```
  */
-export const LOCKSTEP_CHUNK = 512;
+export const LOCKSTEP_CHUNK = 256;
 
 /**
  * The most distinct points of f one point of the lockstep path may ask for: a smooth f′ asks for about
- * 10 (two columns and the noise check), and 24 rows of one column are 48. A point that needs more
- * leaves the lockstep path for the scalar pipeline (which has no such limit).
+ * 12 (two columns and the noise check), and 24 rows of one column are 48. A point that needs more
+ * departs to the scalar pipeline (which has no such limit).
  *
  * @default 64
  * @example
@@ -43,71 +42,115 @@ export const LOCKSTEP_CACHE = 64;
  */
 export const PHASE = Object.freeze({ column: 0, check: 1, done: 2, departed: 3 } as const);
 
+let next = 0;
+const field = (width = 1): number => ((next += width), next - width);
+
 /**
- * The per-point state of one chunk (see the file comment).
+ * Offsets of a point's fields in its record (see the file comment): the driver's per-column values
+ * (x, scales, steps, rows), the tableau's previous row, ColumnState's per-component values, the column's
+ * result and the kept estimate (best-of-scales.ts), and this round's two points and values.
+ *
+ * @example
+ * ```ts
+ * state[p * STRIDE + FIELDS.x]; // point p's x
+ * ```
+ */
+export const FIELDS = Object.freeze({
+  x: field(),
+  scale0: field(),
+  /** NaN when x has one scale. */
+  scale1: field(),
+  scaleIndex: field(),
+  phase: field(),
+  h: field(),
+  hr: field(),
+  rows: field(),
+  /** The first row's step, and the steps of the two rows before the newest. */
+  step0: field(),
+  step1: field(),
+  step2: field(),
+  /** t = (h/h₀)² of the four rows before the newest, newest first. */
+  t: field(4),
+  /** The tableau's previous row: entries and their rounding (MAX_COLUMNS each). */
+  prev: field(5),
+  prevRound: field(5),
+  base1: field(),
+  base2: field(),
+  round1: field(),
+  bestValue: field(),
+  bestError: field(),
+  bestStep: field(),
+  bestRow: field(),
+  bestRound: field(),
+  stalls: field(),
+  rbValue: field(),
+  rbError: field(),
+  rbRound: field(),
+  rbTrusted: field(),
+  lastGood: field(),
+  lastStep: field(),
+  flat: field(),
+  ref: field(),
+  flags: field(),
+  settledRows: field(),
+  even0: field(),
+  even1: field(),
+  even2: field(),
+  jumpScaled: field(),
+  jumpRun: field(),
+  jumpChange: field(),
+  jumpSettling: field(),
+  growRun: field(),
+  value: field(),
+  error: field(),
+  step: field(),
+  keptValue: field(),
+  keptError: field(),
+  keptStep: field(),
+  keptFlags: field(),
+  minus: field(),
+  plus: field(),
+  fMinus: field(),
+  fPlus: field(),
+  /** 1 when the point must be evaluated this round, 0 when its cache has it. */
+  missMinus: field(),
+  missPlus: field(),
+});
+
+/**
+ * Doubles per point record: one per field of {@link FIELDS}.
+ *
+ * @example
+ * ```ts
+ * STRIDE; // 65
+ * ```
+ */
+export const STRIDE = next;
+
+/**
+ * The state of one chunk of points (see the file comment).
  *
  * @example
  * ```ts
  * const pts = new LockstepPoints(4);
- * pts.x.length; // 4
+ * pts.state.length; // 4 · STRIDE
  * ```
  */
 export class LockstepPoints {
-  readonly x: Float64Array;
-  /** The scales of x (candidateScales): `scale0`, and `scale1` (NaN when there is one). */
-  readonly scale0: Float64Array;
-  readonly scale1: Float64Array;
-  /** The index of the scale being run (0 or 1). */
-  readonly scaleIndex: Int8Array;
-  /** The next step h and the representable step hr of the row asked for. */
-  readonly h: Float64Array;
-  readonly hr: Float64Array;
-  /** Rows of the current column so far. */
-  readonly rows: Int32Array;
-  readonly phase: Int8Array;
-  /** h of each row (MAX_ROWS per point) and t = (h/h₀)² of each row. */
-  readonly steps: Float64Array;
-  readonly t: Float64Array;
-  /** The two points asked for this round (x − hr, x + hr) and their values. */
-  readonly minus: Float64Array;
-  readonly plus: Float64Array;
-  readonly fMinus: Float64Array;
-  readonly fPlus: Float64Array;
-  /** Whether each of the two points must be evaluated (1) or came from the point's cache (0). */
-  readonly missMinus: Uint8Array;
-  readonly missPlus: Uint8Array;
+  readonly state: Float64Array;
   /** The points of f each point asked for and their values (LOCKSTEP_CACHE per point), and how many. */
   readonly keys: Float64Array;
   readonly vals: Float64Array;
   readonly size: Int32Array;
 
   constructor(readonly capacity: number) {
-    const f = (n = capacity): Float64Array => new Float64Array(n);
-    this.x = f();
-    this.scale0 = f();
-    this.scale1 = f();
-    this.scaleIndex = new Int8Array(capacity);
-    this.h = f();
-    this.hr = f();
-    this.rows = new Int32Array(capacity);
-    this.phase = new Int8Array(capacity);
-    this.steps = f(capacity * MAX_ROWS);
-    this.t = f(capacity * MAX_ROWS);
-    this.minus = f();
-    this.plus = f();
-    this.fMinus = f();
-    this.fPlus = f();
-    this.missMinus = new Uint8Array(capacity);
-    this.missPlus = new Uint8Array(capacity);
-    this.keys = f(capacity * LOCKSTEP_CACHE);
-    this.vals = f(capacity * LOCKSTEP_CACHE);
+    this.state = new Float64Array(capacity * STRIDE);
+    this.keys = new Float64Array(capacity * LOCKSTEP_CACHE);
+    this.vals = new Float64Array(capacity * LOCKSTEP_CACHE);
     this.size = new Int32Array(capacity);
   }
 
-  /**
-   * Looks up t in point p's cache (as Sampler does: +0 and −0 are different points): its value, or
-   * undefined... as NaN with `found` false. Returns the cache index, or -1.
-   */
+  /** The cache index of t for point p (as Sampler's: +0 and −0 are different points), or -1. */
   find(p: number, t: number): number {
     const keys = this.keys;
     const base = p * LOCKSTEP_CACHE;
@@ -116,14 +159,10 @@ export class LockstepPoints {
     return -1;
   }
 
-  /** Stores f(t) = v in point p's cache; false when it is full. */
-  store(p: number, t: number, v: number): boolean {
-    const n = this.size[p];
-    if (n === LOCKSTEP_CACHE) return false;
-    const i = p * LOCKSTEP_CACHE + n;
+  /** Stores f(t) = v in point p's cache (the caller has made sure there is room). */
+  store(p: number, t: number, v: number): void {
+    const i = p * LOCKSTEP_CACHE + this.size[p]++;
     this.keys[i] = t;
     this.vals[i] = v;
-    this.size[p] = n + 1;
-    return true;
   }
 }

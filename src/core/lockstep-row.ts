@@ -1,12 +1,13 @@
 /**
- * One row of the lockstep path for one point: the central first-derivative row D(h) = (f(x+h) −
- * f(x−h))/2h with its rounding, regime, jump and noise tests, tableau and stopping rules, exactly as
- * ColumnDriver's `sumRow` and `extendRows` compute them for one component with no known noise, no
- * tolerance and no budget (driver.ts has their derivation). What the driver would take a detour for
- * (a jump to confirm, noise) is not followed here: the point departs to the scalar pipeline.
+ * One row of the lockstep path for one point record (lockstep-points.ts): the central first-derivative
+ * row D(h) = (f(x+h) − f(x−h))/2h with its rounding, regime, jump and noise tests, the Neville tableau
+ * (tableau.ts) and the stopping rules, exactly as ColumnDriver's `sumRow` and `extendRows` compute them
+ * for one component with no known noise, no tolerance and no budget (driver.ts has their derivation).
+ * What the driver would take a detour for (a jump to confirm, noise) is not followed here: the point
+ * departs to the scalar pipeline.
  */
 
-import { COLUMN_FLAG, type ColumnState } from "./column-state.js";
+import { COLUMN_FLAG } from "./column-state.js";
 import {
   EPS,
   FAST_STEP_RATIO,
@@ -14,7 +15,6 @@ import {
   JUMP_ROWS,
   JUMP_TOLERANCE,
   MAX_COLUMNS,
-  MAX_ROWS,
   NOISE_GROWTH_ROWS,
   NOISE_GROWTH_SIGNAL,
   NOISE_SETTLED_ROWS,
@@ -22,10 +22,43 @@ import {
   STEP_RATIO,
 } from "./constants.js";
 import { FLAT_ROWS } from "./driver.js";
-import type { LockstepPoints } from "./lockstep-points.js";
-import { finishColumn, kinkTest, rowDone } from "./lockstep-rules.js";
+import { FIELDS } from "./lockstep-points.js";
+import { finishColumn, forgetBest, kinkTest, rowDone } from "./lockstep-rules.js";
 import { classifyRow, REGIME } from "./regime.js";
-import type { Stencil } from "./stencil.js";
+
+const {
+  hr: HR,
+  h: H,
+  rows: ROWS,
+  step0: STEP0,
+  step1: STEP1,
+  step2: STEP2,
+  t: T,
+  prev: PREV,
+  prevRound: PREV_ROUND,
+  base1: BASE1,
+  base2: BASE2,
+  round1: ROUND1,
+  bestValue: BEST_VALUE,
+  bestError: BEST_ERROR,
+  bestStep: BEST_STEP,
+  bestRow: BEST_ROW,
+  bestRound: BEST_ROUND,
+  lastGood: LAST_GOOD,
+  lastStep: LAST_STEP,
+  flat: FLAT,
+  ref: REF,
+  flags: FLAGS,
+  settledRows: SETTLED_ROWS,
+  jumpScaled: JUMP_SCALED,
+  jumpRun: JUMP_RUN,
+  jumpChange: JUMP_CHANGE,
+  jumpSettling: JUMP_SETTLING,
+  growRun: GROW_RUN,
+} = FIELDS;
+const FAR = REGIME.far;
+const ROUNDING = REGIME.rounding;
+const ASYMPTOTIC = REGIME.asymptotic;
 
 /**
  * Outcomes of {@link acceptRow}: the column goes on, it has finished for the point, or the point
@@ -39,30 +72,30 @@ import type { Stencil } from "./stencil.js";
 export const ROW = Object.freeze({ next: 0, finished: 1, departed: 2 } as const);
 
 /**
- * Takes the finite values f(x − hr) and f(x + hr) of point p's current row (the stencil `st` is the
- * central first-derivative one, offsets −1 and 1) and returns a {@link ROW} outcome.
+ * Takes the finite values fm = f(x − hr) and fp = f(x + hr) of the current row of the point whose
+ * record starts at b, with the central stencil's weights w0, w1 (−1/2, 1/2) and MIN_VALUE times their
+ * absolute sum (the driver's noiseWeight), and returns a {@link ROW} outcome.
  *
  * @example
  * ```ts
- * acceptRow(state, points, 0, baseStencil("central", 1), Math.sin(0.9), Math.sin(1.1)); // ROW.next
+ * acceptRow(pts.state, p * STRIDE, -0.5, 0.5, Number.MIN_VALUE, Math.sin(0.9), Math.sin(1.1)); // ROW.next
  * ```
  */
 export function acceptRow(
-  s: ColumnState,
-  pts: LockstepPoints,
-  p: number,
-  st: Stencil,
+  s: Float64Array,
+  b: number,
+  w0: number,
+  w1: number,
+  noiseWeight: number,
   fm: number,
   fp: number,
 ): number {
   // sumRow: the same sums in the same order (0 + w·f keeps the driver's signed zeros).
-  const w0 = st.weights[0];
-  const w1 = st.weights[1];
   const a0 = Math.abs(w0);
   const a1 = Math.abs(w1);
-  if (Number.isNaN(s.ref[p])) s.ref[p] = fm;
-  else if (fm !== s.ref[p]) s.flat[p] = 0;
-  if (fp !== s.ref[p]) s.flat[p] = 0;
+  if (Number.isNaN(s[b + REF])) s[b + REF] = fm;
+  else if (fm !== s[b + REF]) s[b + FLAT] = 0;
+  if (fp !== s[b + REF]) s[b + FLAT] = 0;
   let sum = 0;
   let evenSum = 0;
   let absSum = 0;
@@ -72,109 +105,141 @@ export function acceptRow(
   sum += w1 * fp;
   evenSum += a1 * fp;
   absSum += a1 * Math.abs(fp);
-  return extendRow(s, pts, p, st.weightSum, sum, evenSum, absSum);
-}
-
-/** extendRows for point p (see the file comment). */
-function extendRow(
-  s: ColumnState,
-  pts: LockstepPoints,
-  p: number,
-  weightSum: number,
-  sum: number,
-  evenSum: number,
-  absSum: number,
-): number {
-  const hr = pts.hr[p];
-  const i = pts.rows[p]++;
+  const hr = s[b + HR];
+  const i = s[b + ROWS]++;
   const n = i + 1;
-  const row = p * MAX_ROWS;
-  const steps = pts.steps;
-  steps[row + i] = hr;
-  const r0 = hr / steps[row];
-  pts.t[row + i] = r0 * r0;
+  if (i === 0) s[b + STEP0] = hr;
+  const r0 = hr / s[b + STEP0];
+  const t = r0 * r0;
   const d = sum / hr;
-  // No known noise: the driver's noise[k]·weightSum term is 0.
-  const rounding = (F_ROUNDING * EPS * absSum + Number.MIN_VALUE * weightSum) / hr;
-  if (n >= FLAT_ROWS && s.flat[p] === 1) {
-    s.bestValue[p] = 0;
-    s.bestError[p] = rounding;
-    s.bestStep[p] = hr;
-    finishColumn(s, p);
+  // No known noise: the driver's noise·weightSum term is 0; noiseWeight is MIN_VALUE·weightSum.
+  const rounding = (F_ROUNDING * EPS * absSum + noiseWeight) / hr;
+  if (n >= FLAT_ROWS && s[b + FLAT] === 1) {
+    s[b + BEST_VALUE] = 0;
+    s[b + BEST_ERROR] = rounding;
+    s[b + BEST_STEP] = hr;
+    finishColumn(s, b);
     return ROW.finished;
   }
   let t1 = NaN;
   let t2 = NaN;
   if (n >= 3) {
-    const r1 = steps[row + n - 2] / steps[row + n - 3];
-    const r2 = hr / steps[row + n - 3];
+    const r1 = s[b + STEP1] / s[b + STEP2];
+    const r2 = hr / s[b + STEP2];
     t1 = r1 * r1;
     t2 = r2 * r2;
   }
-  const state = classifyRow(n, d, s.base1[p], s.base2[p], rounding, s.round1[p], t1, t2);
-  jumpTest(s, p, d * hr);
-  if (state === REGIME.far) {
-    if (s.jumpRun[p] >= JUMP_ROWS - 1 || noiseEnds(s, p, n, d, rounding)) return ROW.departed;
-    s.forgetBest(p);
+  const state = classifyRow(n, d, s[b + BASE1], s[b + BASE2], rounding, s[b + ROUND1], t1, t2);
+  jumpTest(s, b, d * hr);
+  if (state === FAR) {
+    if (s[b + JUMP_RUN] >= JUMP_ROWS - 1 || noiseEnds(s, b, n, d, rounding)) return ROW.departed;
+    forgetBest(s, b);
   }
-  const settled = state === REGIME.rounding || state === REGIME.asymptotic;
-  s.settledRows[p] = settled ? s.settledRows[p] + 1 : 0;
-  kinkTest(s, p, n, evenSum, absSum); // the even part's size is absSum for values (no magnitudes)
-  const tab = s.tableau;
-  const cols = Math.min(i, MAX_COLUMNS - 1);
-  for (let j = i - cols; j <= i; j++) tab.t[j] = pts.t[row + j];
-  tab.extend(p, i, d, rounding);
-  if (settled) {
-    for (let c = 1; c <= cols; c++) {
-      const e = tab.curError[c];
-      if (e < s.bestError[p]) {
-        s.bestValue[p] = tab.cur[c];
-        s.bestError[p] = e;
-        s.bestStep[p] = hr;
-        s.bestRow[p] = i;
-        s.bestRound[p] = tab.curRound[c];
-      }
-    }
-  }
-  const done = rowDone(s, p, n, tab.rowValue, tab.rowError, tab.rowRound, settled, hr);
-  s.base2[p] = s.base1[p];
-  s.base1[p] = d;
-  s.round1[p] = rounding;
-  s.lastGood[p] = d;
-  s.lastStep[p] = hr;
+  const settled = state === ROUNDING || state === ASYMPTOTIC;
+  s[b + SETTLED_ROWS] = settled ? s[b + SETTLED_ROWS] + 1 : 0;
+  kinkTest(s, b, n, evenSum, absSum); // the even part's size is absSum (values, not magnitudes)
+  const row = extendTableau(s, b, i, t, d, rounding, settled, hr);
+  const done = rowDone(s, b, n, row[0], row[1], row[2], settled, hr);
+  s[b + STEP2] = s[b + STEP1];
+  s[b + STEP1] = hr;
+  s[b + BASE2] = s[b + BASE1];
+  s[b + BASE1] = d;
+  s[b + ROUND1] = rounding;
+  s[b + LAST_GOOD] = d;
+  s[b + LAST_STEP] = hr;
   if (done) {
-    finishColumn(s, p);
+    finishColumn(s, b);
     return ROW.finished;
   }
-  pts.h[p] /= state === REGIME.far ? FAST_STEP_RATIO : STEP_RATIO;
+  s[b + H] /= state === FAR ? FAST_STEP_RATIO : STEP_RATIO;
   return ROW.next;
 }
 
+const ROW_BEST = new Float64Array(3);
+
+/**
+ * Tableau.extend for row i of the point (t its (h/h₀)², d its difference), with the best-entry update
+ * of a settled row folded in (the driver's loop over the new entries, in the same order). Returns the
+ * row's best entry, its error and rounding (error ∞ when there is none) in a reused array.
+ */
+function extendTableau(
+  s: Float64Array,
+  b: number,
+  i: number,
+  t: number,
+  d: number,
+  rounding: number,
+  settled: boolean,
+  hr: number,
+): Float64Array {
+  const cols = Math.min(i, MAX_COLUMNS - 1);
+  let rowValue = NaN;
+  let rowError = Infinity;
+  let rowRound = NaN;
+  let cur = d;
+  let curRound = rounding;
+  for (let c = 1; c <= cols; c++) {
+    const prev = s[b + PREV + c - 1];
+    const prevRound = s[b + PREV_ROUND + c - 1];
+    s[b + PREV + c - 1] = cur;
+    s[b + PREV_ROUND + c - 1] = curRound;
+    const q = s[b + T + c - 1] / t - 1;
+    const v = cur + (cur - prev) / q;
+    const r = curRound + (curRound + prevRound) / q;
+    const e = Math.max(Math.abs(v - cur), Math.abs(v - prev)) + r;
+    if (e < rowError) {
+      rowError = e;
+      rowValue = v;
+      rowRound = r;
+    }
+    if (settled && e < s[b + BEST_ERROR]) {
+      s[b + BEST_VALUE] = v;
+      s[b + BEST_ERROR] = e;
+      s[b + BEST_STEP] = hr;
+      s[b + BEST_ROW] = i;
+      s[b + BEST_ROUND] = r;
+    }
+    cur = v;
+    curRound = r;
+  }
+  s[b + PREV + cols] = cur;
+  s[b + PREV_ROUND + cols] = curRound;
+  // t of the rows before the next one, newest first.
+  s[b + T + 3] = s[b + T + 2];
+  s[b + T + 2] = s[b + T + 1];
+  s[b + T + 1] = s[b + T];
+  s[b + T] = t;
+  ROW_BEST[0] = rowValue;
+  ROW_BEST[1] = rowError;
+  ROW_BEST[2] = rowRound;
+  return ROW_BEST;
+}
+
 /** The jump test's invariant g = D·h of the row and its run (driver.ts, JUMP_TOLERANCE). */
-function jumpTest(s: ColumnState, p: number, g: number): void {
-  const gPrevious = s.jumpScaled[p];
+function jumpTest(s: Float64Array, b: number, g: number): void {
+  const gPrevious = s[b + JUMP_SCALED];
   const gChange = Math.abs(g - gPrevious);
-  s.jumpRun[p] = g !== 0 && gChange <= JUMP_TOLERANCE * Math.abs(g) ? s.jumpRun[p] + 1 : 0;
-  s.jumpSettling[p] =
+  s[b + JUMP_RUN] = g !== 0 && gChange <= JUMP_TOLERANCE * Math.abs(g) ? s[b + JUMP_RUN] + 1 : 0;
+  s[b + JUMP_SETTLING] =
     g !== 0 &&
-    gChange <= s.jumpChange[p] / 2 &&
+    gChange <= s[b + JUMP_CHANGE] / 2 &&
     gChange < Math.abs(g) &&
     Math.abs(g) >= Math.abs(gPrevious) / 2
       ? 1
       : 0;
-  s.jumpChange[p] = gChange;
-  s.jumpScaled[p] = g;
+  s[b + JUMP_CHANGE] = gChange;
+  s[b + JUMP_SCALED] = g;
 }
 
 /** The noise test of a far row (driver.ts, NOISE_SETTLED_ROWS): true when the driver would flag noise. */
-function noiseEnds(s: ColumnState, p: number, n: number, d: number, rounding: number): boolean {
-  const change = Math.abs(d - s.base1[p]);
-  const model = rounding + s.round1[p];
+function noiseEnds(s: Float64Array, b: number, n: number, d: number, rounding: number): boolean {
+  const change = Math.abs(d - s[b + BASE1]);
+  const model = rounding + s[b + ROUND1];
   const signal = change > NOISE_SIGNAL * model;
-  const grew = change > NOISE_GROWTH_SIGNAL * model && n >= 3 && change > Math.abs(s.base1[p] - s.base2[p]);
-  s.growRun[p] = grew && s.jumpSettling[p] === 0 ? s.growRun[p] + 1 : 0;
-  if ((signal && s.settledRows[p] >= NOISE_SETTLED_ROWS) || s.growRun[p] >= NOISE_GROWTH_ROWS) {
-    s.flags[p] |= COLUMN_FLAG.noisy;
+  const grew = change > NOISE_GROWTH_SIGNAL * model && n >= 3 && change > Math.abs(s[b + BASE1] - s[b + BASE2]);
+  s[b + GROW_RUN] = grew && s[b + JUMP_SETTLING] === 0 ? s[b + GROW_RUN] + 1 : 0;
+  if ((signal && s[b + SETTLED_ROWS] >= NOISE_SETTLED_ROWS) || s[b + GROW_RUN] >= NOISE_GROWTH_ROWS) {
+    s[b + FLAGS] = s[b + FLAGS] | COLUMN_FLAG.noisy;
     return true;
   }
   return false;

@@ -2,29 +2,26 @@
  * `derivative(f, xs)` in lockstep: the points of xs advance through the engine's step sequence together,
  * a chunk of LOCKSTEP_CHUNK at a time. Each round asks every live point for its next two values of f
  * (one central row, or the noise check), evaluates them in one tight loop, and updates each point's
- * tableau and stopping state, which live in typed arrays indexed by point (a {@link ColumnState} of one
- * component per point, and {@link LockstepPoints}).
+ * tableau and stopping state, which live in one typed array of records indexed by point
+ * ({@link LockstepPoints}).
  *
  * The path is derivative()'s common path for a first derivative with default options, bit for bit:
- * the central column at each scale of x (scale-keeping.ts's `keepScale`), then the noise check at a tiny
+ * the central column at each scale of x (best-of-scales.ts's `keepScale`), then the noise check at a tiny
  * step. A point that leaves it (a non-finite value, a kink, jump, noise or pole flag, no error
  * estimate, the check disagreeing) departs: the scalar pipeline runs for it from scratch, with the
  * values of f this path already has served from a replay (lockstep-replay.ts), so its result and its
  * count of evaluations are derivative()'s and f is not called twice at a point.
  */
 
-import { keepScale, KeptEstimates } from "./best-of-scales.js";
-import { ColumnState } from "./column-state.js";
 import { EPS, F_ROUNDING, MAX_ROWS, NOISE_CHECK_SIGNAL } from "./constants.js";
 import { baseStencil } from "./driver.js";
-import { LOCKSTEP_CACHE, LOCKSTEP_CHUNK, LockstepPoints, PHASE } from "./lockstep-points.js";
+import { FIELDS, LOCKSTEP_CACHE, LOCKSTEP_CHUNK, LockstepPoints, PHASE, STRIDE } from "./lockstep-points.js";
 import { replayDerivative } from "./lockstep-replay.js";
 import { acceptRow, ROW } from "./lockstep-row.js";
-import { finishColumn } from "./lockstep-rules.js";
+import { finishColumn, forgetBest, keepColumn } from "./lockstep-rules.js";
 import { checkNumber } from "./sampler.js";
 import { noiseCheckStep, ScalarEngine } from "./scalar-engine.js";
 import { statusCode } from "./status.js";
-import type { Stencil } from "./stencil.js";
 import { candidateScales, initialStep, representableStep } from "./step.js";
 import type { DerivativeOptions, DerivativeResult, Fn1 } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
@@ -75,12 +72,55 @@ export function lockstepApplies(o: ResolvedOptions, options: DerivativeOptions |
   );
 }
 
-/** The state of one chunk, kept between calls (taken while in use, as derivative() keeps its engine). */
+const {
+  x: X,
+  scale0: SCALE0,
+  scale1: SCALE1,
+  scaleIndex: SCALE_INDEX,
+  phase: PHASE_,
+  h: H,
+  hr: HR,
+  rows: ROWS,
+  stalls: STALLS,
+  flat: FLAT,
+  ref: REF,
+  lastGood: LAST_GOOD,
+  lastStep: LAST_STEP,
+  flags: FLAGS,
+  settledRows: SETTLED_ROWS,
+  even0: EVEN0,
+  even1: EVEN1,
+  even2: EVEN2,
+  jumpScaled: JUMP_SCALED,
+  jumpRun: JUMP_RUN,
+  jumpChange: JUMP_CHANGE,
+  jumpSettling: JUMP_SETTLING,
+  growRun: GROW_RUN,
+  keptValue: KEPT_VALUE,
+  keptError: KEPT_ERROR,
+  keptStep: KEPT_STEP,
+  keptFlags: KEPT_FLAGS,
+  minus: MINUS,
+  plus: PLUS,
+  fMinus: F_MINUS,
+  fPlus: F_PLUS,
+  missMinus: MISS_MINUS,
+  missPlus: MISS_PLUS,
+} = FIELDS;
+const COLUMN = PHASE.column;
+const CHECK = PHASE.check;
+const DONE = PHASE.done;
+const DEPARTED = PHASE.departed;
+const CENTRAL = baseStencil("central", 1);
+const W0 = CENTRAL.weights[0];
+const W1 = CENTRAL.weights[1];
+const O0 = CENTRAL.offsets[0];
+const O1 = CENTRAL.offsets[1];
+const NOISE_WEIGHT = Number.MIN_VALUE * CENTRAL.weightSum;
+
+/** The state of one chunk and its live list, kept between calls (taken while in use). */
 interface Work {
   pts: LockstepPoints;
-  state: ColumnState;
-  kept: KeptEstimates;
-  /** The live points of the round. */
   live: Int32Array;
   engine: ScalarEngine;
 }
@@ -93,13 +133,7 @@ function takeWork(capacity: number): Work {
     spare = null;
     return w;
   }
-  return {
-    pts: new LockstepPoints(capacity),
-    state: new ColumnState(capacity),
-    kept: new KeptEstimates(capacity),
-    live: new Int32Array(capacity),
-    engine: new ScalarEngine(),
-  };
+  return { pts: new LockstepPoints(capacity), live: new Int32Array(capacity), engine: new ScalarEngine() };
 }
 
 /**
@@ -127,247 +161,243 @@ export function derivativeLockstep(
   };
   const work = takeWork(Math.min(LOCKSTEP_CHUNK, n));
   try {
-    const chunk = new Chunk(f, xs, options, work, out);
-    for (let start = 0; start < n; start += work.pts.capacity)
-      chunk.run(start, Math.min(work.pts.capacity, n - start));
+    const departures: number[] = [];
+    const capacity = work.pts.capacity;
+    for (let start = 0; start < n; start += capacity) {
+      const count = Math.min(capacity, n - start);
+      departures.length = 0;
+      runChunk(f, xs, start, count, work, out, departures);
+      for (const p of departures) replay(f, options, work, p, start + p, out);
+    }
   } finally {
     spare = work;
   }
   return out;
 }
 
-/** The rounds of one chunk of points (see the file comment). */
-class Chunk {
-  private readonly st: Stencil = baseStencil("central", 1);
-  private start = 0;
-  private readonly departures: number[] = [];
-
-  constructor(
-    private readonly f: Fn1,
-    private readonly xs: Float64Array,
-    private readonly options: DerivativeOptions | undefined,
-    private readonly work: Work,
-    private readonly out: LockstepOutput,
-  ) {}
-
-  /** Runs points start..start+count of xs to the end. */
-  run(start: number, count: number): void {
-    const { pts, state, kept, live } = this.work;
-    this.start = start;
-    this.departures.length = 0;
-    kept.clear();
-    state.activeCount = 0;
-    for (let p = 0; p < count; p++) this.begin(p);
-    state.reset(); // the tableau and flags of every point starting its first column
-    let liveCount = 0;
-    for (let p = 0; p < count; p++) if (pts.phase[p] === PHASE.column && this.plan(p)) live[liveCount++] = p;
-    while (liveCount > 0) {
-      this.evaluate(liveCount);
-      let kept = 0;
-      for (let a = 0; a < liveCount; a++) {
-        const p = live[a];
-        this.accept(p);
-        if (this.plan(p)) live[kept++] = p;
-      }
-      liveCount = kept;
-    }
-    for (const p of this.departures) this.replay(p);
-  }
-
-  /** Point p's x, scales and first column (its state is reset with the others by the caller). */
-  private begin(p: number): void {
-    const { pts, state } = this.work;
-    const x = this.xs[this.start + p];
-    pts.x[p] = x;
+/** Runs points start..start+count of xs in lockstep; the departed ones go to `departures`. */
+function runChunk(
+  f: Fn1,
+  xs: Float64Array,
+  start: number,
+  count: number,
+  work: Work,
+  out: LockstepOutput,
+  departures: number[],
+): void {
+  const { pts, live } = work;
+  const s = pts.state;
+  let liveCount = 0;
+  for (let p = 0; p < count; p++) {
     pts.size[p] = 0;
-    pts.phase[p] = PHASE.column;
-    if (!Number.isFinite(x)) {
-      this.depart(p);
-      return;
-    }
-    const scales = candidateScales(x);
-    pts.scale0[p] = scales[0];
-    pts.scale1[p] = scales.length > 1 ? scales[1] : NaN;
-    if (this.startColumn(p, 0)) state.active[state.activeCount++] = p;
+    if (begin(s, p * STRIDE, xs[start + p]) && plan(pts, p)) live[liveCount++] = p;
+    else if (s[p * STRIDE + PHASE_] === DEPARTED) departures.push(p);
   }
-
-  /** Starts point p's column at scale i; false when it departs (no central stencil fits beside x). */
-  private startColumn(p: number, i: number): boolean {
-    const pts = this.work.pts;
-    const x = pts.x[p];
-    // The driver's first step: reach 2 for the central first-derivative stencil (order + 1).
-    const h0 = initialStep(i === 0 ? pts.scale0[p] : pts.scale1[p], 1, x, 2);
-    if (!(h0 > 0)) {
-      this.depart(p);
-      return false;
-    }
-    pts.scaleIndex[p] = i;
-    pts.h[p] = h0;
-    pts.rows[p] = 0;
-    pts.phase[p] = PHASE.column;
-    return true;
-  }
-
-  /**
-   * Sets point p's next two points (a row, or the noise check), ending columns whose steps ran out on
-   * the way; true when p needs values, false when it is done or departed.
-   */
-  private plan(p: number): boolean {
-    const { pts, state } = this.work;
-    const x = pts.x[p];
-    for (;;) {
-      const phase = pts.phase[p];
-      if (phase === PHASE.check) return this.points(p, x, pts.hr[p]);
-      if (phase !== PHASE.column) return false;
-      const hr = pts.rows[p] < MAX_ROWS ? representableStep(x, pts.h[p]) : NaN;
-      if (hr > 0) {
-        pts.hr[p] = hr;
-        return this.points(p, x, hr);
-      }
-      finishColumn(state, p);
-      this.columnEnded(p);
-    }
-  }
-
-  /** The stencil points x + o·h of point p, from its cache where it has them. */
-  private points(p: number, x: number, h: number): boolean {
-    const pts = this.work.pts;
-    const tm = x + this.st.offsets[0] * h;
-    const tp = x + this.st.offsets[1] * h;
-    if (!(Number.isFinite(tm) && Number.isFinite(tp)) || pts.size[p] + 2 > LOCKSTEP_CACHE) {
-      this.depart(p);
-      return false;
-    }
-    pts.minus[p] = tm;
-    pts.plus[p] = tp;
-    const im = pts.find(p, tm);
-    const ip = pts.find(p, tp);
-    pts.missMinus[p] = im < 0 ? 1 : 0;
-    pts.missPlus[p] = ip < 0 ? 1 : 0;
-    if (im >= 0) pts.fMinus[p] = pts.vals[im];
-    if (ip >= 0) pts.fPlus[p] = pts.vals[ip];
-    return true;
-  }
-
-  /**
-   * f at the live points' misses, in order, as the sync loop calls it: a point's second value only
-   * when its first is finite (the rest of a row is not used).
-   */
-  private evaluate(liveCount: number): void {
-    const { pts, live } = this.work;
-    const f = this.f;
+  while (liveCount > 0) {
+    evaluate(f, pts, live, liveCount);
+    let kept = 0;
     for (let a = 0; a < liveCount; a++) {
       const p = live[a];
-      if (pts.missMinus[p] === 1) {
-        const t = pts.minus[p];
-        const v = checkNumber(f(t), t);
-        pts.store(p, t, v);
-        pts.fMinus[p] = v;
-        if (!Number.isFinite(v)) continue;
-      }
-      if (pts.missPlus[p] === 1) {
-        const t = pts.plus[p];
-        const v = checkNumber(f(t), t);
-        pts.store(p, t, v);
-        pts.fPlus[p] = v;
-      }
+      const b = p * STRIDE;
+      accept(s, b);
+      if (plan(pts, p)) live[kept++] = p;
+      else if (s[b + PHASE_] === DONE) done(pts, p, start + p, out);
+      else departures.push(p);
+    }
+    liveCount = kept;
+  }
+}
+
+/** A point's record at the start of its first column; false when it departs at once (x not finite). */
+function begin(s: Float64Array, b: number, x: number): boolean {
+  s[b + X] = x;
+  s[b + KEPT_VALUE] = NaN; // KeptEstimates.clear()
+  s[b + KEPT_ERROR] = NaN;
+  s[b + KEPT_STEP] = NaN;
+  s[b + KEPT_FLAGS] = 0;
+  if (!Number.isFinite(x)) {
+    s[b + PHASE_] = DEPARTED;
+    return false;
+  }
+  const scales = candidateScales(x);
+  s[b + SCALE0] = scales[0];
+  s[b + SCALE1] = scales.length > 1 ? scales[1] : NaN;
+  return startColumn(s, b, 0);
+}
+
+/** Starts the point's column at scale i (the driver's `start` and ColumnState's `reset`). */
+function startColumn(s: Float64Array, b: number, i: number): boolean {
+  const x = s[b + X];
+  // The driver's first step: reach 2 for the central first-derivative stencil (order + 1).
+  const h0 = initialStep(i === 0 ? s[b + SCALE0] : s[b + SCALE1], 1, x, 2);
+  if (!(h0 > 0)) {
+    s[b + PHASE_] = DEPARTED; // no central stencil fits beside x: the driver goes one-sided
+    return false;
+  }
+  s[b + PHASE_] = COLUMN;
+  s[b + SCALE_INDEX] = i;
+  s[b + H] = h0;
+  s[b + ROWS] = 0;
+  forgetBest(s, b);
+  s[b + STALLS] = 0;
+  s[b + FLAT] = 1;
+  s[b + REF] = NaN;
+  s[b + LAST_GOOD] = NaN;
+  s[b + LAST_STEP] = NaN;
+  s[b + FLAGS] = 0;
+  s[b + SETTLED_ROWS] = 0;
+  s[b + EVEN0] = NaN;
+  s[b + EVEN1] = NaN;
+  s[b + EVEN2] = NaN;
+  s[b + JUMP_SCALED] = NaN;
+  s[b + JUMP_RUN] = 0;
+  s[b + JUMP_CHANGE] = NaN;
+  s[b + JUMP_SETTLING] = 0;
+  s[b + GROW_RUN] = 0;
+  return true;
+}
+
+/**
+ * Sets point p's next two points (a row, or the noise check), ending columns whose steps ran out on
+ * the way; true when p needs values, false when it is done or departed.
+ */
+function plan(pts: LockstepPoints, p: number): boolean {
+  const s = pts.state;
+  const b = p * STRIDE;
+  const x = s[b + X];
+  for (;;) {
+    const phase = s[b + PHASE_];
+    if (phase === CHECK) return points(pts, p, x, s[b + HR]);
+    if (phase !== COLUMN) return false;
+    const hr = s[b + ROWS] < MAX_ROWS ? representableStep(x, s[b + H]) : NaN;
+    if (hr > 0) {
+      s[b + HR] = hr;
+      return points(pts, p, x, hr);
+    }
+    finishColumn(s, b);
+    columnEnded(s, b);
+  }
+}
+
+/** The stencil points x + o·h of point p, from its cache where it has them; false when p departs. */
+function points(pts: LockstepPoints, p: number, x: number, h: number): boolean {
+  const s = pts.state;
+  const b = p * STRIDE;
+  const tm = x + O0 * h;
+  const tp = x + O1 * h;
+  if (!(Number.isFinite(tm) && Number.isFinite(tp)) || pts.size[p] + 2 > LOCKSTEP_CACHE) {
+    s[b + PHASE_] = DEPARTED;
+    return false;
+  }
+  s[b + MINUS] = tm;
+  s[b + PLUS] = tp;
+  const im = pts.find(p, tm);
+  const ip = pts.find(p, tp);
+  s[b + MISS_MINUS] = im < 0 ? 1 : 0;
+  s[b + MISS_PLUS] = ip < 0 ? 1 : 0;
+  if (im >= 0) s[b + F_MINUS] = pts.vals[im];
+  if (ip >= 0) s[b + F_PLUS] = pts.vals[ip];
+  return true;
+}
+
+/**
+ * f at the live points' misses, in order, as the sync loop calls it: a point's second value only when
+ * its first is finite (the rest of a row is not used).
+ */
+function evaluate(f: Fn1, pts: LockstepPoints, live: Int32Array, liveCount: number): void {
+  const s = pts.state;
+  for (let a = 0; a < liveCount; a++) {
+    const p = live[a];
+    const b = p * STRIDE;
+    if (s[b + MISS_MINUS] === 1) {
+      const t = s[b + MINUS];
+      const v = checkNumber(f(t), t);
+      pts.store(p, t, v);
+      s[b + F_MINUS] = v;
+      if (!Number.isFinite(v)) continue;
+    }
+    if (s[b + MISS_PLUS] === 1) {
+      const t = s[b + PLUS];
+      const v = checkNumber(f(t), t);
+      pts.store(p, t, v);
+      s[b + F_PLUS] = v;
     }
   }
+}
 
-  /** Takes point p's two values: a row of its column, or the noise check. */
-  private accept(p: number): void {
-    const { pts, state } = this.work;
-    const fm = pts.fMinus[p];
-    const fp = pts.fPlus[p];
-    if (!(Number.isFinite(fm) && Number.isFinite(fp))) {
-      this.depart(p);
-      return;
-    }
-    if (pts.phase[p] === PHASE.check) {
-      if (this.noisy(p, fm, fp)) this.depart(p);
-      else this.done(p);
-      return;
-    }
-    const r = acceptRow(state, pts, p, this.st, fm, fp);
-    if (r === ROW.departed) this.depart(p);
-    else if (r === ROW.finished) this.columnEnded(p);
+/** Takes the point's two values: a row of its column, or the noise check. */
+function accept(s: Float64Array, b: number): void {
+  const fm = s[b + F_MINUS];
+  const fp = s[b + F_PLUS];
+  if (!(Number.isFinite(fm) && Number.isFinite(fp))) s[b + PHASE_] = DEPARTED;
+  else if (s[b + PHASE_] === CHECK) s[b + PHASE_] = noisy(s, b, fm, fp) ? DEPARTED : DONE;
+  else {
+    const r = acceptRow(s, b, W0, W1, NOISE_WEIGHT, fm, fp);
+    if (r === ROW.departed) s[b + PHASE_] = DEPARTED;
+    else if (r === ROW.finished) columnEnded(s, b);
   }
+}
 
-  /** After a column of point p: keep the better scale, run the next one, or go to the noise check. */
-  private columnEnded(p: number): void {
-    const { pts, state, kept } = this.work;
-    const i = pts.scaleIndex[p];
-    kept.pending[0] = p;
-    kept.pendingCount = 1;
-    keepScale(state, kept, i);
-    if (kept.pendingCount === 1 && i === 0 && pts.scale1[p] > 0) {
-      if (this.startColumn(p, 1)) {
-        state.active[0] = p; // reset() clears the active components: this one
-        state.activeCount = 1;
-        state.reset();
-      }
-      return;
-    }
-    // Anything but a quiet estimate (flags, no error estimate) takes the scalar pipeline's detours.
-    const e = kept.error[p];
-    if (kept.flags[p] !== 0 || !Number.isFinite(e) || !Number.isFinite(kept.value[p])) {
-      this.depart(p);
-      return;
-    }
-    const x = pts.x[p];
-    const h = representableStep(x, noiseCheckStep(1, pts.scale0[p]));
-    if (!(h > 0)) {
-      this.done(p); // no check possible: the scalar pipeline takes the estimate as it is
-      return;
-    }
-    pts.hr[p] = h;
-    pts.phase[p] = PHASE.check;
+/** After a column: keep the better scale, run the next one, or go to the noise check. */
+function columnEnded(s: Float64Array, b: number): void {
+  const i = s[b + SCALE_INDEX];
+  if (keepColumn(s, b, i) && i === 0 && s[b + SCALE1] > 0) {
+    startColumn(s, b, 1);
+    return;
   }
+  // Anything but a quiet estimate (flags, no error estimate) takes the scalar pipeline's detours.
+  if (s[b + KEPT_FLAGS] !== 0 || !Number.isFinite(s[b + KEPT_ERROR]) || !Number.isFinite(s[b + KEPT_VALUE])) {
+    s[b + PHASE_] = DEPARTED;
+    return;
+  }
+  const h = representableStep(s[b + X], noiseCheckStep(1, s[b + SCALE0]));
+  s[b + HR] = h;
+  // No check possible: the scalar pipeline takes the estimate as it is.
+  s[b + PHASE_] = h > 0 ? CHECK : DONE;
+}
 
-  /** The noise check (scalar-engine.ts, NOISE_CHECK_SIGNAL): the stencil at h disagrees with the estimate. */
-  private noisy(p: number, fm: number, fp: number): boolean {
-    const { pts, kept } = this.work;
-    const w = this.st.weights;
-    const h = pts.hr[p];
-    let sum = 0;
-    let size = 0;
-    sum += w[0] * fm;
-    size += Math.abs(w[0] * fm);
-    sum += w[1] * fp;
-    size += Math.abs(w[1] * fp);
-    const d = sum / h;
-    const rounding = (F_ROUNDING * EPS * size) / h;
-    return Math.abs(d - kept.value[p]) > NOISE_CHECK_SIGNAL * rounding + kept.error[p];
-  }
+/** The noise check (scalar-engine.ts, NOISE_CHECK_SIGNAL): the stencil at h disagrees with the estimate. */
+function noisy(s: Float64Array, b: number, fm: number, fp: number): boolean {
+  const h = s[b + HR];
+  let sum = 0;
+  let size = 0;
+  sum += W0 * fm;
+  size += Math.abs(W0 * fm);
+  sum += W1 * fp;
+  size += Math.abs(W1 * fp);
+  const d = sum / h;
+  const rounding = (F_ROUNDING * EPS * size) / h;
+  return Math.abs(d - s[b + KEPT_VALUE]) > NOISE_CHECK_SIGNAL * rounding + s[b + KEPT_ERROR];
+}
 
-  /** Point p's result: the kept estimate, status "ok". */
-  private done(p: number): void {
-    const { pts, kept } = this.work;
-    const out = this.out;
-    const i = this.start + p;
-    pts.phase[p] = PHASE.done;
-    out.value[i] = kept.value[p];
-    out.error[i] = kept.error[p];
-    out.step[i] = kept.step[p];
-    out.evaluations[i] = pts.size[p];
-  }
+/** Point p's result (entry i): the kept estimate, status "ok". */
+function done(pts: LockstepPoints, p: number, i: number, out: LockstepOutput): void {
+  const s = pts.state;
+  const b = p * STRIDE;
+  out.value[i] = s[b + KEPT_VALUE];
+  out.error[i] = s[b + KEPT_ERROR];
+  out.step[i] = s[b + KEPT_STEP];
+  out.evaluations[i] = pts.size[p];
+}
 
-  private depart(p: number): void {
-    this.work.pts.phase[p] = PHASE.departed;
-    this.departures.push(p);
-  }
+/** The scalar pipeline for departed point p (entry i), with the values it already has replayed. */
+function replay(
+  f: Fn1,
+  options: DerivativeOptions | undefined,
+  work: Work,
+  p: number,
+  i: number,
+  out: LockstepOutput,
+): void {
+  const r = replayDerivative(f, xsOf(work, p), options, work.pts, p, work.engine);
+  out.value[i] = r.value;
+  out.error[i] = r.error;
+  out.step[i] = r.step;
+  out.statuses[i] = statusCode(r.status);
+  out.evaluations[i] = r.evaluations;
+  out.departed.set(i, r);
+}
 
-  /** The scalar pipeline for departed point p, with the values it already has replayed. */
-  private replay(p: number): void {
-    const { pts, engine } = this.work;
-    const i = this.start + p;
-    const r = replayDerivative(this.f, pts.x[p], this.options, pts, p, engine);
-    const out = this.out;
-    out.value[i] = r.value;
-    out.error[i] = r.error;
-    out.step[i] = r.step;
-    out.statuses[i] = statusCode(r.status);
-    out.evaluations[i] = r.evaluations;
-    out.departed.set(i, r);
-  }
+function xsOf(work: Work, p: number): number {
+  return work.pts.state[p * STRIDE + X];
 }
