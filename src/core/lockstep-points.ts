@@ -115,6 +115,19 @@ export const FIELDS = Object.freeze({
   /** 1 when the point must be evaluated this round, 0 when its cache has it. */
   missMinus: field(),
   missPlus: field(),
+  /**
+   * The newest row while it is processed: its difference d, rounding, t = (h/h₀)², sums of the even
+   * part, and the tableau row's best entry. Kept here, not passed as arguments: doubles passed to a
+   * function that is not inlined are boxed, and a row would allocate a few hundred bytes.
+   */
+  d: field(),
+  rounding: field(),
+  tNew: field(),
+  evenSum: field(),
+  absSum: field(),
+  rowValue: field(),
+  rowError: field(),
+  rowRound: field(),
 });
 
 /**

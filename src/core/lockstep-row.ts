@@ -9,7 +9,10 @@
 
 import { COLUMN_FLAG } from "./column-state.js";
 import {
+  ASYMPTOTIC_SLACK,
   EPS,
+  NON_ASYMPTOTIC_RATIO,
+  ROUNDING_MARGIN,
   FAST_STEP_RATIO,
   F_ROUNDING,
   JUMP_ROWS,
@@ -21,10 +24,10 @@ import {
   NOISE_SIGNAL,
   STEP_RATIO,
 } from "./constants.js";
-import { FLAT_ROWS } from "./driver.js";
 import { FIELDS } from "./lockstep-points.js";
 import { finishColumn, forgetBest, kinkTest, rowDone } from "./lockstep-rules.js";
-import { classifyRow, REGIME } from "./regime.js";
+import { REGIME } from "./regime.js";
+import { baseStencil, FLAT_ROWS } from "./driver.js";
 
 const {
   hr: HR,
@@ -55,6 +58,16 @@ const {
   jumpChange: JUMP_CHANGE,
   jumpSettling: JUMP_SETTLING,
   growRun: GROW_RUN,
+  fMinus: F_MINUS,
+  fPlus: F_PLUS,
+  d: D,
+  rounding: ROUNDING_,
+  tNew: T_NEW,
+  evenSum: EVEN_SUM,
+  absSum: ABS_SUM,
+  rowValue: ROW_VALUE,
+  rowError: ROW_ERROR,
+  rowRound: ROW_ROUND,
 } = FIELDS;
 const FAR = REGIME.far;
 const ROUNDING = REGIME.rounding;
@@ -71,49 +84,34 @@ const ASYMPTOTIC = REGIME.asymptotic;
  */
 export const ROW = Object.freeze({ next: 0, finished: 1, departed: 2 } as const);
 
+const CENTRAL = baseStencil("central", 1);
+const W0 = CENTRAL.weights[0];
+const W1 = CENTRAL.weights[1];
+const A0 = Math.abs(W0);
+const A1 = Math.abs(W1);
+/** The driver's noiseWeight: MIN_VALUE·Σ|w|. */
+const NOISE_WEIGHT = Number.MIN_VALUE * CENTRAL.weightSum;
+
 /**
- * Takes the finite values fm = f(x − hr) and fp = f(x + hr) of the current row of the point whose
- * record starts at b, with the central stencil's weights w0, w1 (−1/2, 1/2) and MIN_VALUE times their
- * absolute sum (the driver's noiseWeight), and returns a {@link ROW} outcome.
+ * Takes the current row of the point whose record starts at b: its finite values f(x − hr) and
+ * f(x + hr) (fMinus, fPlus) under the central first-derivative stencil. Returns a {@link ROW} outcome.
  *
  * @example
  * ```ts
- * acceptRow(pts.state, p * STRIDE, -0.5, 0.5, Number.MIN_VALUE, Math.sin(0.9), Math.sin(1.1)); // ROW.next
+ * acceptRow(pts.state, p * STRIDE); // ROW.next while the column goes on
  * ```
  */
-export function acceptRow(
-  s: Float64Array,
-  b: number,
-  w0: number,
-  w1: number,
-  noiseWeight: number,
-  fm: number,
-  fp: number,
-): number {
-  // sumRow: the same sums in the same order (0 + w·f keeps the driver's signed zeros).
-  const a0 = Math.abs(w0);
-  const a1 = Math.abs(w1);
-  if (Number.isNaN(s[b + REF])) s[b + REF] = fm;
-  else if (fm !== s[b + REF]) s[b + FLAT] = 0;
-  if (fp !== s[b + REF]) s[b + FLAT] = 0;
-  let sum = 0;
-  let evenSum = 0;
-  let absSum = 0;
-  sum += w0 * fm;
-  evenSum += a0 * fm;
-  absSum += a0 * Math.abs(fm);
-  sum += w1 * fp;
-  evenSum += a1 * fp;
-  absSum += a1 * Math.abs(fp);
+export function acceptRow(s: Float64Array, b: number): number {
+  sumRow(s, b);
   const hr = s[b + HR];
   const i = s[b + ROWS]++;
   const n = i + 1;
   if (i === 0) s[b + STEP0] = hr;
   const r0 = hr / s[b + STEP0];
-  const t = r0 * r0;
-  const d = sum / hr;
-  // No known noise: the driver's noise·weightSum term is 0; noiseWeight is MIN_VALUE·weightSum.
-  const rounding = (F_ROUNDING * EPS * absSum + noiseWeight) / hr;
+  s[b + T_NEW] = r0 * r0;
+  const d = (s[b + D] /= hr); // D held the weighted sum
+  // No known noise: the driver's noise·weightSum term is 0.
+  const rounding = (s[b + ROUNDING_] = (F_ROUNDING * EPS * s[b + ABS_SUM] + NOISE_WEIGHT) / hr);
   if (n >= FLAT_ROWS && s[b + FLAT] === 1) {
     s[b + BEST_VALUE] = 0;
     s[b + BEST_ERROR] = rounding;
@@ -121,25 +119,17 @@ export function acceptRow(
     finishColumn(s, b);
     return ROW.finished;
   }
-  let t1 = NaN;
-  let t2 = NaN;
-  if (n >= 3) {
-    const r1 = s[b + STEP1] / s[b + STEP2];
-    const r2 = hr / s[b + STEP2];
-    t1 = r1 * r1;
-    t2 = r2 * r2;
-  }
-  const state = classifyRow(n, d, s[b + BASE1], s[b + BASE2], rounding, s[b + ROUND1], t1, t2);
-  jumpTest(s, b, d * hr);
+  const state = regime(s, b, n);
+  jumpTest(s, b);
   if (state === FAR) {
-    if (s[b + JUMP_RUN] >= JUMP_ROWS - 1 || noiseEnds(s, b, n, d, rounding)) return ROW.departed;
+    if (s[b + JUMP_RUN] >= JUMP_ROWS - 1 || noiseEnds(s, b, n)) return ROW.departed;
     forgetBest(s, b);
   }
   const settled = state === ROUNDING || state === ASYMPTOTIC;
   s[b + SETTLED_ROWS] = settled ? s[b + SETTLED_ROWS] + 1 : 0;
-  kinkTest(s, b, n, evenSum, absSum); // the even part's size is absSum (values, not magnitudes)
-  const row = extendTableau(s, b, i, t, d, rounding, settled, hr);
-  const done = rowDone(s, b, n, row[0], row[1], row[2], settled, hr);
+  kinkTest(s, b, n);
+  extendTableau(s, b, i, settled);
+  const done = rowDone(s, b, n, settled);
   s[b + STEP2] = s[b + STEP1];
   s[b + STEP1] = hr;
   s[b + BASE2] = s[b + BASE1];
@@ -155,29 +145,59 @@ export function acceptRow(
   return ROW.next;
 }
 
-const ROW_BEST = new Float64Array(3);
+/** The driver's sumRow for the two values: the same sums in the same order (0 + w·f keeps its signed zeros). */
+function sumRow(s: Float64Array, b: number): void {
+  const fm = s[b + F_MINUS];
+  const fp = s[b + F_PLUS];
+  if (Number.isNaN(s[b + REF])) s[b + REF] = fm;
+  else if (fm !== s[b + REF]) s[b + FLAT] = 0;
+  if (fp !== s[b + REF]) s[b + FLAT] = 0;
+  let sum = 0;
+  let evenSum = 0;
+  let absSum = 0;
+  sum += W0 * fm;
+  evenSum += A0 * fm;
+  absSum += A0 * Math.abs(fm);
+  sum += W1 * fp;
+  evenSum += A1 * fp;
+  absSum += A1 * Math.abs(fp);
+  s[b + D] = sum;
+  s[b + EVEN_SUM] = evenSum;
+  s[b + ABS_SUM] = absSum;
+}
 
 /**
- * Tableau.extend for row i of the point (t its (h/h₀)², d its difference), with the best-entry update
- * of a settled row folded in (the driver's loop over the new entries, in the same order). Returns the
- * row's best entry, its error and rounding (error ∞ when there is none) in a reused array.
+ * The row's regime: classifyRow of regime.ts (its derivation is there), written out so that no double
+ * is passed to a call (the compiler does not inline it into acceptRow, and boxed arguments allocate).
  */
-function extendTableau(
-  s: Float64Array,
-  b: number,
-  i: number,
-  t: number,
-  d: number,
-  rounding: number,
-  settled: boolean,
-  hr: number,
-): Float64Array {
+function regime(s: Float64Array, b: number, n: number): number {
+  if (n < 2) return REGIME.unknown;
+  const d1 = s[b + BASE1];
+  const diff = Math.abs(s[b + D] - d1);
+  if (diff <= ROUNDING_MARGIN * (s[b + ROUNDING_] + s[b + ROUND1])) return ROUNDING;
+  if (n < 3) return REGIME.unknown;
+  const r1 = s[b + STEP1] / s[b + STEP2];
+  const r2 = s[b + HR] / s[b + STEP2];
+  const t1 = r1 * r1;
+  const t2 = r2 * r2;
+  const expected = (t1 - t2) / (1 - t1);
+  const ratio = diff / Math.abs(d1 - s[b + BASE2]);
+  return ratio <= Math.max(NON_ASYMPTOTIC_RATIO, ASYMPTOTIC_SLACK * expected) ? ASYMPTOTIC : FAR;
+}
+
+/**
+ * Tableau.extend for row i of the point, with the best-entry update of a settled row folded in (the
+ * driver's loop over the new entries, in the same order); the row's best entry, its error and rounding
+ * (error ∞ when there is none) go to the record's rowValue, rowError and rowRound.
+ */
+function extendTableau(s: Float64Array, b: number, i: number, settled: boolean): void {
+  const t = s[b + T_NEW];
   const cols = Math.min(i, MAX_COLUMNS - 1);
   let rowValue = NaN;
   let rowError = Infinity;
   let rowRound = NaN;
-  let cur = d;
-  let curRound = rounding;
+  let cur = s[b + D];
+  let curRound = s[b + ROUNDING_];
   for (let c = 1; c <= cols; c++) {
     const prev = s[b + PREV + c - 1];
     const prevRound = s[b + PREV_ROUND + c - 1];
@@ -195,7 +215,7 @@ function extendTableau(
     if (settled && e < s[b + BEST_ERROR]) {
       s[b + BEST_VALUE] = v;
       s[b + BEST_ERROR] = e;
-      s[b + BEST_STEP] = hr;
+      s[b + BEST_STEP] = s[b + HR];
       s[b + BEST_ROW] = i;
       s[b + BEST_ROUND] = r;
     }
@@ -209,14 +229,14 @@ function extendTableau(
   s[b + T + 2] = s[b + T + 1];
   s[b + T + 1] = s[b + T];
   s[b + T] = t;
-  ROW_BEST[0] = rowValue;
-  ROW_BEST[1] = rowError;
-  ROW_BEST[2] = rowRound;
-  return ROW_BEST;
+  s[b + ROW_VALUE] = rowValue;
+  s[b + ROW_ERROR] = rowError;
+  s[b + ROW_ROUND] = rowRound;
 }
 
 /** The jump test's invariant g = D·h of the row and its run (driver.ts, JUMP_TOLERANCE). */
-function jumpTest(s: Float64Array, b: number, g: number): void {
+function jumpTest(s: Float64Array, b: number): void {
+  const g = s[b + D] * s[b + HR];
   const gPrevious = s[b + JUMP_SCALED];
   const gChange = Math.abs(g - gPrevious);
   s[b + JUMP_RUN] = g !== 0 && gChange <= JUMP_TOLERANCE * Math.abs(g) ? s[b + JUMP_RUN] + 1 : 0;
@@ -232,9 +252,10 @@ function jumpTest(s: Float64Array, b: number, g: number): void {
 }
 
 /** The noise test of a far row (driver.ts, NOISE_SETTLED_ROWS): true when the driver would flag noise. */
-function noiseEnds(s: Float64Array, b: number, n: number, d: number, rounding: number): boolean {
+function noiseEnds(s: Float64Array, b: number, n: number): boolean {
+  const d = s[b + D];
   const change = Math.abs(d - s[b + BASE1]);
-  const model = rounding + s[b + ROUND1];
+  const model = s[b + ROUNDING_] + s[b + ROUND1];
   const signal = change > NOISE_SIGNAL * model;
   const grew = change > NOISE_GROWTH_SIGNAL * model && n >= 3 && change > Math.abs(s[b + BASE1] - s[b + BASE2]);
   s[b + GROW_RUN] = grew && s[b + JUMP_SETTLING] === 0 ? s[b + GROW_RUN] + 1 : 0;

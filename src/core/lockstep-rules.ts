@@ -46,6 +46,12 @@ const {
   keptError: KEPT_ERROR,
   keptStep: KEPT_STEP,
   keptFlags: KEPT_FLAGS,
+  evenSum: EVEN_SUM,
+  absSum: ABS_SUM,
+  rowValue: ROW_VALUE,
+  rowError: ROW_ERROR,
+  rowRound: ROW_ROUND,
+  hr: HR,
 } = FIELDS;
 const KINK = COLUMN_FLAG.kink;
 const POLE = COLUMN_FLAG.pole;
@@ -53,19 +59,21 @@ const NOISY = COLUMN_FLAG.noisy;
 
 /**
  * The kink test of row n of the point whose record starts at b, from the row's even part
- * E(h) = Σ|w| f and its size (driver.ts, KINK_RATIO_LOW): sets or clears the kink and pole flags.
+ * E(h) = Σ|w| f and its size (the record's evenSum and absSum; driver.ts, KINK_RATIO_LOW): sets or
+ * clears the kink and pole flags.
  *
  * @example
  * ```ts
- * kinkTest(pts.state, p * STRIDE, 3, 2.0, 2.0); // after the third row
+ * kinkTest(pts.state, p * STRIDE, 3); // after the third row
  * ```
  */
-export function kinkTest(s: Float64Array, b: number, n: number, evenSum: number, evenAbs: number): void {
+export function kinkTest(s: Float64Array, b: number, n: number): void {
   s[b + EVEN2] = s[b + EVEN1];
   s[b + EVEN1] = s[b + EVEN0];
-  s[b + EVEN0] = evenSum;
+  s[b + EVEN0] = s[b + EVEN_SUM];
   if (n < 3) return;
-  const rounding = F_ROUNDING * EPS * evenAbs; // no known noise: the driver adds 0
+  // The even part's size is absSum (values, not magnitudes); no known noise: the driver adds 0.
+  const rounding = F_ROUNDING * EPS * s[b + ABS_SUM];
   const c1 = Math.abs(s[b + EVEN0] - s[b + EVEN1]);
   const c2 = Math.abs(s[b + EVEN1] - s[b + EVEN2]);
   const ratio = c1 / c2;
@@ -77,25 +85,19 @@ export function kinkTest(s: Float64Array, b: number, n: number, evenSum: number,
 }
 
 /**
- * The stopping rules after row n at step hr (the driver's `rowDone`, without a tolerance): the
- * sharpened estimate at the rounding level, convergence after MIN_ROWS settled rows, or rounding taking
- * over. True when the column ends for the point.
+ * The stopping rules after row n (the driver's `rowDone`, without a tolerance), from the tableau row's
+ * best entry in the record: the sharpened estimate at the rounding level, convergence after MIN_ROWS
+ * settled rows, or rounding taking over. True when the column ends for the point.
  *
  * @example
  * ```ts
- * rowDone(pts.state, p * STRIDE, 3, 1.0, 1e-15, 1e-16, true, 0.01); // true once converged
+ * rowDone(pts.state, p * STRIDE, 3, true); // true once converged
  * ```
  */
-export function rowDone(
-  s: Float64Array,
-  b: number,
-  n: number,
-  rowValue: number,
-  rowError: number,
-  rowRound: number,
-  settled: boolean,
-  hr: number,
-): boolean {
+export function rowDone(s: Float64Array, b: number, n: number, settled: boolean): boolean {
+  const rowValue = s[b + ROW_VALUE];
+  const rowError = s[b + ROW_ERROR];
+  const rowRound = s[b + ROW_ROUND];
   let sharpError = NaN;
   if (rowError < Infinity && settled && s[b + RB_TRUSTED] === 1) {
     const ePrev = s[b + RB_ERROR] - s[b + RB_ROUND];
@@ -111,7 +113,7 @@ export function rowDone(
   if (sharpError <= ROUNDING_MARGIN * rowRound && rowError <= SHARP_TRUST * rowRound) {
     s[b + BEST_VALUE] = rowValue;
     s[b + BEST_ERROR] = sharpError;
-    s[b + BEST_STEP] = hr;
+    s[b + BEST_STEP] = s[b + HR];
     return true;
   }
   const be = s[b + BEST_ERROR];

@@ -13,7 +13,7 @@
  * count of evaluations are derivative()'s and f is not called twice at a point.
  */
 
-import { EPS, F_ROUNDING, MAX_ROWS, NOISE_CHECK_SIGNAL } from "./constants.js";
+import { EPS, F_ROUNDING, MAX_ROWS, MIN_SCALE, NOISE_CHECK_SIGNAL, SMALL_X } from "./constants.js";
 import { baseStencil } from "./driver.js";
 import { FIELDS, LOCKSTEP_CACHE, LOCKSTEP_CHUNK, LockstepPoints, PHASE, STRIDE } from "./lockstep-points.js";
 import { replayDerivative } from "./lockstep-replay.js";
@@ -22,7 +22,7 @@ import { finishColumn, forgetBest, keepColumn } from "./lockstep-rules.js";
 import { checkNumber } from "./sampler.js";
 import { noiseCheckStep, ScalarEngine } from "./scalar-engine.js";
 import { statusCode } from "./status.js";
-import { candidateScales, initialStep, representableStep } from "./step.js";
+import { initialStep, representableStep } from "./step.js";
 import type { DerivativeOptions, DerivativeResult, Fn1 } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
@@ -116,7 +116,6 @@ const W0 = CENTRAL.weights[0];
 const W1 = CENTRAL.weights[1];
 const O0 = CENTRAL.offsets[0];
 const O1 = CENTRAL.offsets[1];
-const NOISE_WEIGHT = Number.MIN_VALUE * CENTRAL.weightSum;
 
 /** The state of one chunk and its live list, kept between calls (taken while in use). */
 interface Work {
@@ -219,10 +218,26 @@ function begin(s: Float64Array, b: number, x: number): boolean {
     s[b + PHASE_] = DEPARTED;
     return false;
   }
-  const scales = candidateScales(x);
-  s[b + SCALE0] = scales[0];
-  s[b + SCALE1] = scales.length > 1 ? scales[1] : NaN;
+  scales(s, b, x);
   return startColumn(s, b, 0);
+}
+
+/**
+ * The scales of x into the record: candidateScales of step.ts (its rule is there), without the array
+ * it allocates per point.
+ */
+function scales(s: Float64Array, b: number, x: number): void {
+  const ax = Math.abs(x);
+  if (!(ax > 0)) {
+    s[b + SCALE0] = 1;
+    s[b + SCALE1] = NaN;
+  } else if (ax < SMALL_X) {
+    s[b + SCALE0] = Math.max(ax, MIN_SCALE);
+    s[b + SCALE1] = 1;
+  } else {
+    s[b + SCALE0] = ax > 1 ? ax : 1;
+    s[b + SCALE1] = ax > 1 ? 1 : NaN;
+  }
 }
 
 /** Starts the point's column at scale i (the driver's `start` and ColumnState's `reset`). */
@@ -267,22 +282,24 @@ function plan(pts: LockstepPoints, p: number): boolean {
   const x = s[b + X];
   for (;;) {
     const phase = s[b + PHASE_];
-    if (phase === CHECK) return points(pts, p, x, s[b + HR]);
+    if (phase === CHECK) return points(pts, p);
     if (phase !== COLUMN) return false;
     const hr = s[b + ROWS] < MAX_ROWS ? representableStep(x, s[b + H]) : NaN;
     if (hr > 0) {
       s[b + HR] = hr;
-      return points(pts, p, x, hr);
+      return points(pts, p);
     }
     finishColumn(s, b);
     columnEnded(s, b);
   }
 }
 
-/** The stencil points x + o·h of point p, from its cache where it has them; false when p departs. */
-function points(pts: LockstepPoints, p: number, x: number, h: number): boolean {
+/** The stencil points x + o·hr of point p, from its cache where it has them; false when p departs. */
+function points(pts: LockstepPoints, p: number): boolean {
   const s = pts.state;
   const b = p * STRIDE;
+  const x = s[b + X];
+  const h = s[b + HR];
   const tm = x + O0 * h;
   const tp = x + O1 * h;
   if (!(Number.isFinite(tm) && Number.isFinite(tp)) || pts.size[p] + 2 > LOCKSTEP_CACHE) {
@@ -305,21 +322,29 @@ function points(pts: LockstepPoints, p: number, x: number, h: number): boolean {
  * its first is finite (the rest of a row is not used).
  */
 function evaluate(f: Fn1, pts: LockstepPoints, live: Int32Array, liveCount: number): void {
-  const s = pts.state;
+  const { state: s, keys, vals, size } = pts;
   for (let a = 0; a < liveCount; a++) {
     const p = live[a];
     const b = p * STRIDE;
+    // The cache is written here, not through a method: doubles passed to a call that is not inlined
+    // are boxed. `points` made room for both.
     if (s[b + MISS_MINUS] === 1) {
       const t = s[b + MINUS];
-      const v = checkNumber(f(t), t);
-      pts.store(p, t, v);
+      const v = f(t);
+      if (typeof v !== "number") checkNumber(v, t);
+      const k = p * LOCKSTEP_CACHE + size[p]++;
+      keys[k] = t;
+      vals[k] = v;
       s[b + F_MINUS] = v;
       if (!Number.isFinite(v)) continue;
     }
     if (s[b + MISS_PLUS] === 1) {
       const t = s[b + PLUS];
-      const v = checkNumber(f(t), t);
-      pts.store(p, t, v);
+      const v = f(t);
+      if (typeof v !== "number") checkNumber(v, t);
+      const k = p * LOCKSTEP_CACHE + size[p]++;
+      keys[k] = t;
+      vals[k] = v;
       s[b + F_PLUS] = v;
     }
   }
@@ -330,9 +355,9 @@ function accept(s: Float64Array, b: number): void {
   const fm = s[b + F_MINUS];
   const fp = s[b + F_PLUS];
   if (!(Number.isFinite(fm) && Number.isFinite(fp))) s[b + PHASE_] = DEPARTED;
-  else if (s[b + PHASE_] === CHECK) s[b + PHASE_] = noisy(s, b, fm, fp) ? DEPARTED : DONE;
+  else if (s[b + PHASE_] === CHECK) s[b + PHASE_] = noisy(s, b) ? DEPARTED : DONE;
   else {
-    const r = acceptRow(s, b, W0, W1, NOISE_WEIGHT, fm, fp);
+    const r = acceptRow(s, b);
     if (r === ROW.departed) s[b + PHASE_] = DEPARTED;
     else if (r === ROW.finished) columnEnded(s, b);
   }
@@ -357,7 +382,9 @@ function columnEnded(s: Float64Array, b: number): void {
 }
 
 /** The noise check (scalar-engine.ts, NOISE_CHECK_SIGNAL): the stencil at h disagrees with the estimate. */
-function noisy(s: Float64Array, b: number, fm: number, fp: number): boolean {
+function noisy(s: Float64Array, b: number): boolean {
+  const fm = s[b + F_MINUS];
+  const fp = s[b + F_PLUS];
   const h = s[b + HR];
   let sum = 0;
   let size = 0;
