@@ -1,7 +1,7 @@
 /**
  * `derivative(f, xs)`: the derivative at many points, elementwise (as scipy.differentiate's is), in
- * typed arrays. A first derivative with default options takes the lockstep path (lockstep.ts): the points
- * advance together through typed arrays. With `batch: true` the points' pipelines run in lockstep
+ * typed arrays. A first derivative with default options takes derivative()'s common path without its
+ * per-point machinery (common-path.ts). With `batch: true` the points' pipelines run in lockstep
  * (rounds.ts) and each round is one call of f with every point it needs; otherwise a plain loop of
  * derivative().
  */
@@ -9,8 +9,8 @@
 import { evaluateBatch } from "./batch.js";
 import { runSync } from "./column-steps.js";
 import { LOCKSTEP_PIPELINES } from "./constants.js";
-import { derivativeLockstep, lockstepApplies } from "./lockstep.js";
-import { lockstepResult } from "./lockstep-result.js";
+import { commonPathApplies, derivativeCommon } from "./common-path.js";
+import { commonResult } from "./common-result.js";
 import { derivativePipeline } from "./derivative-pipeline.js";
 import { roundsOf } from "./rounds.js";
 import { Sampler, type Pipeline } from "./sampler.js";
@@ -22,7 +22,7 @@ import { toPoint } from "./vector.js";
 
 /**
  * Derivatives at many points: entry i is `derivative(f, xs[i], options)`'s, bit for bit. `results`
- * may be built on first access (a first derivative with default options, lockstep.ts).
+ * may be built on first access (a first derivative with default options, common-path.ts).
  *
  * @example
  * ```ts
@@ -123,7 +123,7 @@ export function derivativeMany(
   const n = points.length;
   const results: DerivativeResult[] = new Array<DerivativeResult>(n);
   const resolved = resolveOptions(options); // bad options throw before any call of f
-  if (lockstepApplies(resolved, options)) return lockstepResult(derivativeLockstep(f as Fn1, points, options));
+  if (commonPathApplies(resolved, options)) return commonResult(derivativeCommon(f as Fn1, points, options));
   if (options?.batch === true) {
     const space = { x0: null, coordinate: () => -1 };
     const rounds = roundsOf(n, pointPipelines(points, options), LOCKSTEP_PIPELINES, results);

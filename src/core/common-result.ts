@@ -1,24 +1,24 @@
 /**
- * The {@link DerivativesResult} of the lockstep path: its typed arrays as they are, and `results`
+ * The {@link DerivativesResult} of the common path: its typed arrays as they are, and `results`
  * built on first access (most callers of derivative(f, xs) read the arrays only, and 10⁵ result
  * objects cost more than the derivatives).
  */
 
-import type { LockstepOutput } from "./lockstep.js";
+import type { CommonOutput } from "./common-path.js";
 import type { DerivativesResult } from "./many.js";
 import { STATUSES } from "./status.js";
 import type { DerivativeResult } from "./types.js";
 
 /**
- * A DerivativesResult over a lockstep output, with `results` built when first read.
+ * A DerivativesResult over a common-path output, with `results` built when first read.
  *
  * @example
  * ```ts
- * const r = lockstepResult(derivativeLockstep(Math.sin, new Float64Array([0]), undefined));
+ * const r = commonResult(derivativeCommon(Math.sin, new Float64Array([0]), undefined));
  * r.results[0]; // { value: 1, error: …, step: …, method: "central", status: "ok", evaluations: 10 }
  * ```
  */
-export function lockstepResult(out: LockstepOutput): DerivativesResult {
+export function commonResult(out: CommonOutput): DerivativesResult {
   const n = out.value.length;
   let evaluations = 0;
   let worst = 0;
@@ -43,7 +43,7 @@ export function lockstepResult(out: LockstepOutput): DerivativesResult {
 }
 
 /** One DerivativeResult per point: the departed points' own, the others "ok" and central. */
-function resultObjects(out: LockstepOutput): DerivativeResult[] {
+function resultObjects(out: CommonOutput): DerivativeResult[] {
   const n = out.value.length;
   const results = new Array<DerivativeResult>(n);
   for (let i = 0; i < n; i++) {

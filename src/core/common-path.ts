@@ -1,0 +1,224 @@
+/**
+ * derivative(f, xs) on derivative()'s common path: for a first derivative with default options, each
+ * point runs the central column at each scale of x (common-column.ts), keeps the better
+ * (best-of-scales.ts's rule) and makes the noise check at a tiny step (scalar-engine.ts), with no
+ * generator, sampler or result object per point. Entry i is `derivative(f, xs[i], options)`'s, bit for
+ * bit.
+ *
+ * A point that leaves the common path (x not finite, a non-finite value of f, a kink, jump, noise or
+ * pole flag, no error estimate, the check disagreeing) departs: the scalar pipeline runs for it from
+ * scratch with f wrapped so that the values already known are replayed. The pipeline asks for those
+ * points first (this path is its prefix), so its result and its count of evaluations are derivative()'s,
+ * and f is called once per point.
+ */
+
+import {
+  ALIAS_STEP,
+  EPS,
+  F_ROUNDING,
+  GOOD_RELATIVE_ERROR,
+  MIN_SCALE,
+  NOISE_CHECK_SIGNAL,
+  SMALL_X,
+} from "./constants.js";
+import { COLUMN_FLAG } from "./column-state.js";
+import { runSync } from "./column-steps.js";
+import { centralColumn, COLUMN, COLUMN_END } from "./common-column.js";
+import { derivativePipeline } from "./derivative-pipeline.js";
+import { baseStencil } from "./driver.js";
+import { PointCache } from "./point-cache.js";
+import { Sampler } from "./sampler.js";
+import { noiseCheckStep, ScalarEngine } from "./scalar-engine.js";
+import { statusCode } from "./status.js";
+import { representableStep } from "./step.js";
+import type { DerivativeOptions, DerivativeResult, Fn1 } from "./types.js";
+import { resolveOptions, type ResolvedOptions } from "./validate.js";
+
+/**
+ * What the common path gives for xs: per point the value, error, step, status code and evaluations,
+ * and the full result of every point that departed to the scalar pipeline (the others are "ok",
+ * central, without noise or one-sided parts).
+ *
+ * @example
+ * ```ts
+ * const out = derivativeCommon(Math.sin, new Float64Array([0, 1]), undefined);
+ * out.value; // Float64Array [1, 0.5403023058681398]
+ * ```
+ */
+export interface CommonOutput {
+  value: Float64Array;
+  error: Float64Array;
+  step: Float64Array;
+  statuses: Uint8Array;
+  evaluations: Float64Array;
+  departed: Map<number, DerivativeResult>;
+}
+
+/**
+ * Whether derivative(f, xs, options) can take the common path: a first derivative with the default
+ * method, no fixed step, no bounds, no known noise, no tolerance, no budget, a plain (not batched) f.
+ *
+ * @example
+ * ```ts
+ * commonPathApplies(resolveOptions(undefined), undefined); // true
+ * commonPathApplies(resolveOptions({ order: 2 }), { order: 2 }); // false
+ * ```
+ */
+export function commonPathApplies(o: ResolvedOptions, options: DerivativeOptions | undefined): boolean {
+  return (
+    options?.batch !== true &&
+    o.order === 1 &&
+    o.method === "auto" &&
+    o.step === undefined &&
+    o.lo === -Infinity &&
+    o.hi === Infinity &&
+    o.noise === 0 &&
+    !o.noiseRelative &&
+    o.rtol === 0 &&
+    o.atol === 0 &&
+    o.maxEvaluations === Infinity
+  );
+}
+
+const CENTRAL = baseStencil("central", 1);
+/** The kept estimate of the point across its scales: value, error, step, flags (KeptEstimates). */
+const KEPT = new Float64Array(4);
+
+// One spare cache and engine, taken while in use (an f that calls derivative(g, xs) gets fresh ones).
+let spare: { cache: PointCache; engine: ScalarEngine } | null = null;
+
+/**
+ * The derivative of f at every point of xs on the common path (see the file comment). Call only when
+ * {@link commonPathApplies}.
+ *
+ * @example
+ * ```ts
+ * derivativeCommon(Math.exp, new Float64Array([0]), undefined).value; // Float64Array [1]
+ * ```
+ */
+export function derivativeCommon(
+  f: Fn1,
+  xs: Float64Array,
+  options: DerivativeOptions | undefined,
+): CommonOutput {
+  const n = xs.length;
+  const out: CommonOutput = {
+    value: new Float64Array(n),
+    error: new Float64Array(n),
+    step: new Float64Array(n),
+    statuses: new Uint8Array(n),
+    evaluations: new Float64Array(n),
+    departed: new Map(),
+  };
+  const work = spare ?? { cache: new PointCache(), engine: new ScalarEngine() };
+  spare = null;
+  try {
+    for (let i = 0; i < n; i++) {
+      const x = xs[i];
+      work.cache.size = 0;
+      if (commonPoint(f, x, work.cache)) {
+        out.value[i] = KEPT[0];
+        out.error[i] = KEPT[1];
+        out.step[i] = KEPT[2];
+        out.evaluations[i] = work.cache.size;
+      } else depart(f, x, options, work, i, out);
+    }
+  } finally {
+    spare = work;
+  }
+  return out;
+}
+
+/**
+ * derivativeSteps (scalar-engine.ts) for one point on the common path, its estimate left in KEPT;
+ * false when the point departs.
+ */
+function commonPoint(f: Fn1, x: number, cache: PointCache): boolean {
+  if (!Number.isFinite(x)) return false;
+  // candidateScales (step.ts) without the array it allocates.
+  const ax = Math.abs(x);
+  const scale0 = !(ax > 0) ? 1 : ax < SMALL_X ? Math.max(ax, MIN_SCALE) : ax > 1 ? ax : 1;
+  const scale1 = ax > 0 && (ax < SMALL_X || ax > 1) ? 1 : NaN;
+  KEPT[0] = NaN; // KeptEstimates.clear()
+  KEPT[1] = NaN;
+  KEPT[2] = NaN;
+  KEPT[3] = 0;
+  if (centralColumn(f, x, scale0, cache) === COLUMN_END.departed) return false;
+  if (keep(0) && scale1 > 0) {
+    if (centralColumn(f, x, scale1, cache) === COLUMN_END.departed) return false;
+    keep(1);
+  }
+  // Anything but a quiet estimate (flags, no error estimate) takes the scalar pipeline's detours.
+  if (KEPT[3] !== 0 || !Number.isFinite(KEPT[1]) || !Number.isFinite(KEPT[0])) return false;
+  return !noisyAt(f, x, representableStep(x, noiseCheckStep(1, scale0)), cache);
+}
+
+/**
+ * keepScale (best-of-scales.ts) for one component without a tolerance: keeps the better of KEPT and
+ * the column just run at scale i; true when the estimate is not good enough yet.
+ */
+function keep(i: number): boolean {
+  const v = COLUMN[0];
+  const e = COLUMN[1];
+  const kv = KEPT[0];
+  const ke = KEPT[1];
+  const flags = COLUMN[3];
+  const disagree = i > 0 && Math.abs(v - kv) > e + ke && COLUMN[2] < KEPT[2];
+  if (Number.isFinite(v) && (!Number.isFinite(kv) || e < ke || Number.isNaN(ke) || disagree)) {
+    KEPT[0] = v;
+    KEPT[1] = e;
+    KEPT[2] = COLUMN[2];
+    KEPT[3] = (KEPT[3] & COLUMN_FLAG.noisy) | flags;
+  } else if (i === 0) KEPT[3] = flags;
+  else KEPT[3] = KEPT[3] | (flags & COLUMN_FLAG.noisy);
+  return !(KEPT[1] <= GOOD_RELATIVE_ERROR * Math.abs(KEPT[0]) && !(KEPT[2] > ALIAS_STEP));
+}
+
+/**
+ * The noise check (scalar-engine.ts, noisyAt): the central stencil at step h disagrees with the kept
+ * estimate by more than rounding. A non-finite value there is the scalar pipeline's case: true (depart).
+ */
+function noisyAt(f: Fn1, x: number, h: number, cache: PointCache): boolean {
+  if (!(h > 0)) return false;
+  const w = CENTRAL.weights;
+  const o = CENTRAL.offsets;
+  const fm = cache.value(f, x + o[0] * h);
+  if (!Number.isFinite(fm)) return true;
+  const fp = cache.value(f, x + o[1] * h);
+  if (!Number.isFinite(fp)) return true;
+  let sum = 0;
+  let size = 0;
+  sum += w[0] * fm;
+  size += Math.abs(w[0] * fm);
+  sum += w[1] * fp;
+  size += Math.abs(w[1] * fp);
+  const d = sum / h;
+  const rounding = (F_ROUNDING * EPS * size) / h;
+  return Math.abs(d - KEPT[0]) > NOISE_CHECK_SIGNAL * rounding + KEPT[1];
+}
+
+/** The scalar pipeline for a departed point x (entry i), with the values the cache has replayed. */
+function depart(
+  f: Fn1,
+  x: number,
+  options: DerivativeOptions | undefined,
+  work: { cache: PointCache; engine: ScalarEngine },
+  i: number,
+  out: CommonOutput,
+): void {
+  const cache = work.cache;
+  const opts = resolveOptions(options, x);
+  const sampler = new Sampler((t) => cache.replay(f, t), opts.lo, opts.hi);
+  let r: DerivativeResult;
+  try {
+    r = runSync(derivativePipeline(work.engine, sampler, x, opts));
+  } finally {
+    sampler.release();
+  }
+  out.value[i] = r.value;
+  out.error[i] = r.error;
+  out.step[i] = r.step;
+  out.statuses[i] = statusCode(r.status);
+  out.evaluations[i] = r.evaluations;
+  out.departed.set(i, r);
+}
