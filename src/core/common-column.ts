@@ -38,6 +38,7 @@ import {
 } from "./constants.js";
 import { baseStencil, FLAT_ROWS } from "./driver.js";
 import { PointCache } from "./point-cache.js";
+import { checkNumber } from "./sampler.js";
 import { initialStep, representableStep } from "./step.js";
 import type { Fn1 } from "./types.js";
 
@@ -127,9 +128,26 @@ export function centralColumn(f: Fn1, x: number, scale: number, cache: PointCach
     const hr = rows < MAX_ROWS ? representableStep(x, h) : NaN;
     if (!(hr > 0)) break; // the driver's end(): finish with what there is
     // The row's values, as the sync loop asks for them: f(x + hr) only when f(x − hr) is finite.
-    const fm = cache.value(f, x + O0 * hr);
+    // (f is called here, not in a method of the cache: the compiler then keeps t and f(t) unboxed.)
+    const tm = x + O0 * hr;
+    const im = cache.find(tm);
+    let fm = NaN; // Sampler.at: no call at a point that is not finite
+    if (im >= 0) fm = cache.vals[im];
+    else if (Number.isFinite(tm)) {
+      fm = f(tm);
+      if (typeof fm !== "number") checkNumber(fm, tm);
+      cache.store(tm, fm);
+    }
     if (!Number.isFinite(fm)) return COLUMN_END.departed;
-    const fp = cache.value(f, x + O1 * hr);
+    const tp = x + O1 * hr;
+    const ip = cache.find(tp);
+    let fp = NaN;
+    if (ip >= 0) fp = cache.vals[ip];
+    else if (Number.isFinite(tp)) {
+      fp = f(tp);
+      if (typeof fp !== "number") checkNumber(fp, tp);
+      cache.store(tp, fp);
+    }
     if (!Number.isFinite(fp)) return COLUMN_END.departed;
     // sumRow: the same sums in the same order (0 + w·f keeps the driver's signed zeros).
     if (Number.isNaN(ref)) ref = fm;

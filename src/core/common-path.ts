@@ -27,7 +27,7 @@ import { centralColumn, COLUMN, COLUMN_END } from "./common-column.js";
 import { derivativePipeline } from "./derivative-pipeline.js";
 import { baseStencil } from "./driver.js";
 import { PointCache } from "./point-cache.js";
-import { Sampler } from "./sampler.js";
+import { checkNumber, Sampler } from "./sampler.js";
 import { noiseCheckStep, ScalarEngine } from "./scalar-engine.js";
 import { statusCode } from "./status.js";
 import { representableStep } from "./step.js";
@@ -182,9 +182,9 @@ function noisyAt(f: Fn1, x: number, h: number, cache: PointCache): boolean {
   if (!(h > 0)) return false;
   const w = CENTRAL.weights;
   const o = CENTRAL.offsets;
-  const fm = cache.value(f, x + o[0] * h);
+  const fm = valueAt(f, x + o[0] * h, cache);
   if (!Number.isFinite(fm)) return true;
-  const fp = cache.value(f, x + o[1] * h);
+  const fp = valueAt(f, x + o[1] * h, cache);
   if (!Number.isFinite(fp)) return true;
   let sum = 0;
   let size = 0;
@@ -195,6 +195,17 @@ function noisyAt(f: Fn1, x: number, h: number, cache: PointCache): boolean {
   const d = sum / h;
   const rounding = (F_ROUNDING * EPS * size) / h;
   return Math.abs(d - KEPT[0]) > NOISE_CHECK_SIGNAL * rounding + KEPT[1];
+}
+
+/** f(t) from the cache, or from f (stored); NaN without a call when t is not finite (Sampler.at). */
+function valueAt(f: Fn1, t: number, cache: PointCache): number {
+  const i = cache.find(t);
+  if (i >= 0) return cache.vals[i];
+  if (!Number.isFinite(t)) return NaN;
+  const v = f(t);
+  if (typeof v !== "number") checkNumber(v, t);
+  cache.store(t, v);
+  return v;
 }
 
 /** The scalar pipeline for a departed point x (entry i), with the values the cache has replayed. */

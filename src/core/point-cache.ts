@@ -5,7 +5,6 @@
  */
 
 import { MAX_ROWS } from "./constants.js";
-import { checkNumber } from "./sampler.js";
 import type { Fn1 } from "./types.js";
 
 /**
@@ -26,8 +25,9 @@ export const POINT_CACHE_SIZE = 2 * 2 * MAX_ROWS + 2;
  * @example
  * ```ts
  * const c = new PointCache();
- * c.value(Math.exp, 0); c.value(Math.exp, 0); // 1, 1 (one call of exp)
- * c.size; // 1
+ * c.store(0, 1);
+ * c.find(0); // 0
+ * c.find(-0); // -1 (a different point)
  * ```
  */
 export class PointCache {
@@ -35,22 +35,20 @@ export class PointCache {
   readonly vals = new Float64Array(POINT_CACHE_SIZE);
   size = 0;
 
-  /**
-   * f(t) from the cache, or from f (stored); NaN without calling f when t is not finite (Sampler.at's
-   * rule). +0 and −0 are different points.
-   */
-  value(f: Fn1, t: number): number {
-    if (!Number.isFinite(t)) return NaN;
+  /** The index of t in the cache, or -1. +0 and −0 are different points (as in Sampler). */
+  find(t: number): number {
     const keys = this.keys;
     for (let i = this.size - 1; i >= 0; i--)
-      if (keys[i] === t && (t !== 0 || Object.is(keys[i], t))) return this.vals[i];
-    const v = f(t);
-    if (typeof v !== "number") checkNumber(v, t);
+      if (keys[i] === t && (t !== 0 || Object.is(keys[i], t))) return i;
+    return -1;
+  }
+
+  /** Stores f(t) = v (dropped when full, which the common path's size rules out). */
+  store(t: number, v: number): void {
     if (this.size < POINT_CACHE_SIZE) {
-      keys[this.size] = t;
+      this.keys[this.size] = t;
       this.vals[this.size++] = v;
     }
-    return v;
   }
 
   /** The cached value at t, as a replayed f would give it, or f(t) (not stored). */
