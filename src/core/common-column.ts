@@ -27,6 +27,7 @@ import {
   MAX_COLUMNS,
   MAX_ROWS,
   MIN_ROWS,
+  MIN_SCALE,
   NOISE_GROWTH_ROWS,
   NOISE_GROWTH_SIGNAL,
   NOISE_SETTLED_ROWS,
@@ -34,6 +35,7 @@ import {
   NON_ASYMPTOTIC_RATIO,
   ROUNDING_MARGIN,
   SHARP_TRUST,
+  SMALL_X,
   STEP_RATIO,
 } from "./constants.js";
 import { baseStencil, FLAT_ROWS } from "./driver.js";
@@ -71,7 +73,7 @@ export const COLUMN_END = Object.freeze({ finished: 0, departed: 1 } as const);
  *
  * @example
  * ```ts
- * centralColumn(Math.sin, 1, 1, new PointCache());
+ * centralColumn(Math.sin, new Float64Array([1]), 0, 0, new PointCache());
  * COLUMN[0]; // 0.5403023058681398 (cos 1)
  * ```
  */
@@ -84,17 +86,36 @@ const PREV_ROUND = new Float64Array(MAX_COLUMNS);
 const T = new Float64Array(MAX_ROWS);
 
 /**
- * Runs the central column of f′ at x with the given scale (see the file comment), taking values of f
- * from `cache` or calling f (and storing them). Returns a {@link COLUMN_END}.
+ * The scale s (0 or 1) of x (candidateScales of step.ts, without the array it allocates): NaN when x
+ * has no such scale.
  *
  * @example
  * ```ts
- * centralColumn(Math.exp, 0, 1, new PointCache()); // COLUMN_END.finished; COLUMN[0] ≈ 1
+ * scaleOf(5, 0); // 5
+ * scaleOf(5, 1); // 1
+ * scaleOf(0.5, 1); // NaN
  * ```
  */
-export function centralColumn(f: Fn1, x: number, scale: number, cache: PointCache): number {
+export function scaleOf(x: number, s: number): number {
+  const ax = Math.abs(x);
+  if (s === 0) return !(ax > 0) ? 1 : ax < SMALL_X ? Math.max(ax, MIN_SCALE) : ax > 1 ? ax : 1;
+  return ax > 0 && (ax < SMALL_X || ax > 1) ? 1 : NaN;
+}
+
+/**
+ * Runs the central column of f′ at x = xs[i] at its scale s (see the file comment; x is read here, not
+ * passed, because a double passed to a call is boxed), taking values of f from `cache` or calling f
+ * (and storing them). Returns a {@link COLUMN_END}.
+ *
+ * @example
+ * ```ts
+ * centralColumn(Math.exp, new Float64Array([0]), 0, 0, new PointCache()); // COLUMN_END.finished; COLUMN[0] ≈ 1
+ * ```
+ */
+export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, cache: PointCache): number {
+  const x = xs[i];
   // The driver's first step: reach 2 for the central first-derivative stencil (order + 1).
-  let h = initialStep(scale, 1, x, 2);
+  let h = initialStep(scaleOf(x, s), 1, x, 2);
   if (!(h > 0)) return COLUMN_END.departed; // the driver would go one-sided
   let rows = 0;
   let step1 = NaN; // h of the row before the newest, and of the one before it
@@ -163,11 +184,11 @@ export function centralColumn(f: Fn1, x: number, scale: number, cache: PointCach
     evenSum += A1 * fp;
     absSum += A1 * Math.abs(fp);
     // extendRows
-    const i = rows++;
+    const row = rows++;
     const n = rows;
-    if (i === 0) step0 = hr;
+    if (row === 0) step0 = hr;
     const r0 = hr / step0;
-    const t = (T[i] = r0 * r0);
+    const t = (T[row] = r0 * r0);
     const d = sum / hr;
     const rounding = (F_ROUNDING * EPS * absSum + NOISE_WEIGHT) / hr;
     if (n >= FLAT_ROWS && flat) {
@@ -240,7 +261,7 @@ export function centralColumn(f: Fn1, x: number, scale: number, cache: PointCach
       flags = signal && ratio > 1 ? flags | POLE : flags & ~POLE;
     }
     // The tableau (tableau.ts), with the best-entry update of a settled row in the same order.
-    const cols = Math.min(i, MAX_COLUMNS - 1);
+    const cols = Math.min(row, MAX_COLUMNS - 1);
     let rowValue = NaN;
     let rowError = Infinity;
     let rowRound = NaN;
@@ -251,7 +272,7 @@ export function centralColumn(f: Fn1, x: number, scale: number, cache: PointCach
       const prevRound = PREV_ROUND[c - 1];
       PREV[c - 1] = cur;
       PREV_ROUND[c - 1] = curRound;
-      const q = T[i - c] / t - 1;
+      const q = T[row - c] / t - 1;
       const v = cur + (cur - prev) / q;
       const r = curRound + (curRound + prevRound) / q;
       const e = Math.max(Math.abs(v - cur), Math.abs(v - prev)) + r;
@@ -264,7 +285,7 @@ export function centralColumn(f: Fn1, x: number, scale: number, cache: PointCach
         bestValue = v;
         bestError = e;
         bestStep = hr;
-        bestRow = i;
+        bestRow = row;
         bestRound = r;
       }
       cur = v;

@@ -12,18 +12,10 @@
  * and f is called once per point.
  */
 
-import {
-  ALIAS_STEP,
-  EPS,
-  F_ROUNDING,
-  GOOD_RELATIVE_ERROR,
-  MIN_SCALE,
-  NOISE_CHECK_SIGNAL,
-  SMALL_X,
-} from "./constants.js";
+import { ALIAS_STEP, EPS, F_ROUNDING, GOOD_RELATIVE_ERROR, NOISE_CHECK_SIGNAL } from "./constants.js";
 import { COLUMN_FLAG } from "./column-state.js";
 import { runSync } from "./column-steps.js";
-import { centralColumn, COLUMN, COLUMN_END } from "./common-column.js";
+import { centralColumn, COLUMN, COLUMN_END, scaleOf } from "./common-column.js";
 import { derivativePipeline } from "./derivative-pipeline.js";
 import { baseStencil } from "./driver.js";
 import { PointCache } from "./point-cache.js";
@@ -114,14 +106,13 @@ export function derivativeCommon(
   spare = null;
   try {
     for (let i = 0; i < n; i++) {
-      const x = xs[i];
       work.cache.size = 0;
-      if (commonPoint(f, x, work.cache)) {
+      if (commonPoint(f, xs, i, work.cache)) {
         out.value[i] = KEPT[0];
         out.error[i] = KEPT[1];
         out.step[i] = KEPT[2];
         out.evaluations[i] = work.cache.size;
-      } else depart(f, x, options, work, i, out);
+      } else depart(f, xs[i], options, work, i, out);
     }
   } finally {
     spare = work;
@@ -130,28 +121,27 @@ export function derivativeCommon(
 }
 
 /**
- * derivativeSteps (scalar-engine.ts) for one point on the common path, its estimate left in KEPT;
- * false when the point departs.
+ * derivativeSteps (scalar-engine.ts) for point xs[i] on the common path, its estimate left in KEPT;
+ * false when the point departs. (x is read here, not passed: a double passed to a call is boxed.)
  */
-function commonPoint(f: Fn1, x: number, cache: PointCache): boolean {
-  if (!Number.isFinite(x)) return false;
-  // candidateScales (step.ts) without the array it allocates.
-  const ax = Math.abs(x);
-  const scale0 = !(ax > 0) ? 1 : ax < SMALL_X ? Math.max(ax, MIN_SCALE) : ax > 1 ? ax : 1;
-  const scale1 = ax > 0 && (ax < SMALL_X || ax > 1) ? 1 : NaN;
+function commonPoint(f: Fn1, xs: Float64Array, i: number, cache: PointCache): boolean {
+  if (!Number.isFinite(xs[i])) return false;
   KEPT[0] = NaN; // KeptEstimates.clear()
   KEPT[1] = NaN;
   KEPT[2] = NaN;
   KEPT[3] = 0;
-  if (centralColumn(f, x, scale0, cache) === COLUMN_END.departed) return false;
-  if (keep(0) && scale1 > 0) {
-    if (centralColumn(f, x, scale1, cache) === COLUMN_END.departed) return false;
+  if (centralColumn(f, xs, i, 0, cache) === COLUMN_END.departed) return false;
+  if (keep(0) && scaleOf(xs[i], 1) > 0) {
+    if (centralColumn(f, xs, i, 1, cache) === COLUMN_END.departed) return false;
     keep(1);
   }
   // Anything but a quiet estimate (flags, no error estimate) takes the scalar pipeline's detours.
   if (KEPT[3] !== 0 || !Number.isFinite(KEPT[1]) || !Number.isFinite(KEPT[0])) return false;
-  return !noisyAt(f, x, representableStep(x, noiseCheckStep(1, scale0)), cache);
+  return !noisyAt(f, xs, i, cache);
 }
+
+/** noiseCheckStep(1, s) is s times this (scalar-engine.ts). */
+const CHECK_STEP = noiseCheckStep(1, 1);
 
 /**
  * keepScale (best-of-scales.ts) for one component without a tolerance: keeps the better of KEPT and
@@ -175,17 +165,32 @@ function keep(i: number): boolean {
 }
 
 /**
- * The noise check (scalar-engine.ts, noisyAt): the central stencil at step h disagrees with the kept
+ * The noise check (scalar-engine.ts, noisyAt) at x = xs[i]: the central stencil at the check step disagrees with the kept
  * estimate by more than rounding. A non-finite value there is the scalar pipeline's case: true (depart).
+ * f is called here, as in common-column.ts, so that t and f(t) stay unboxed.
  */
-function noisyAt(f: Fn1, x: number, h: number, cache: PointCache): boolean {
+function noisyAt(f: Fn1, xs: Float64Array, i: number, cache: PointCache): boolean {
+  const x = xs[i];
+  const h = representableStep(x, scaleOf(x, 0) * CHECK_STEP);
   if (!(h > 0)) return false;
   const w = CENTRAL.weights;
   const o = CENTRAL.offsets;
-  const fm = valueAt(f, x + o[0] * h, cache);
-  if (!Number.isFinite(fm)) return true;
-  const fp = valueAt(f, x + o[1] * h, cache);
-  if (!Number.isFinite(fp)) return true;
+  let fm = NaN;
+  let fp = NaN;
+  for (let q = 0; q < 2; q++) {
+    const t = x + o[q] * h;
+    const k = cache.find(t);
+    let v = NaN; // Sampler.at: no call at a point that is not finite
+    if (k >= 0) v = cache.vals[k];
+    else if (Number.isFinite(t)) {
+      v = f(t);
+      if (typeof v !== "number") checkNumber(v, t);
+      cache.store(t, v);
+    }
+    if (!Number.isFinite(v)) return true;
+    if (q === 0) fm = v;
+    else fp = v;
+  }
   let sum = 0;
   let size = 0;
   sum += w[0] * fm;
@@ -195,17 +200,6 @@ function noisyAt(f: Fn1, x: number, h: number, cache: PointCache): boolean {
   const d = sum / h;
   const rounding = (F_ROUNDING * EPS * size) / h;
   return Math.abs(d - KEPT[0]) > NOISE_CHECK_SIGNAL * rounding + KEPT[1];
-}
-
-/** f(t) from the cache, or from f (stored); NaN without a call when t is not finite (Sampler.at). */
-function valueAt(f: Fn1, t: number, cache: PointCache): number {
-  const i = cache.find(t);
-  if (i >= 0) return cache.vals[i];
-  if (!Number.isFinite(t)) return NaN;
-  const v = f(t);
-  if (typeof v !== "number") checkNumber(v, t);
-  cache.store(t, v);
-  return v;
 }
 
 /** The scalar pipeline for a departed point x (entry i), with the values the cache has replayed. */
