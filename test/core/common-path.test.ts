@@ -115,7 +115,7 @@ describe("derivative(f, xs) on the common path", () => {
     expect(xs).toStrictEqual(new Float64Array([0.5, 1.5]));
     expect(() =>
       derivative(
-        (t) => {
+        (t: number) => {
           if (t > 1) throw new RangeError("boom");
           return t;
         },
