@@ -145,29 +145,35 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, ca
   let jumpChange = NaN;
   let growRun = 0;
   let step0 = NaN;
+  // In the first column of a point the cache holds this column's rows only, and x ∓ hr move
+  // monotonically with h (rounding is monotone): a point asked for again is the previous row's, so
+  // it is looked for there alone (its cache index), not in the whole cache.
+  const first = s === 0;
+  let lastM = -1;
+  let lastP = -1;
   for (;;) {
     const hr = rows < MAX_ROWS ? representableStep(x, h) : NaN;
     if (!(hr > 0)) break; // the driver's end(): finish with what there is
     // The row's values, as the sync loop asks for them: f(x + hr) only when f(x − hr) is finite.
     // (f is called here, not in a method of the cache: the compiler then keeps t and f(t) unboxed.)
     const tm = x + O0 * hr;
-    const im = cache.find(tm);
+    const im = first ? cache.findAt(tm, lastM) : cache.find(tm);
     let fm = NaN; // Sampler.at: no call at a point that is not finite
     if (im >= 0) fm = cache.vals[im];
     else if (Number.isFinite(tm)) {
       fm = f(tm);
       if (typeof fm !== "number") checkNumber(fm, tm);
-      cache.store(tm, fm);
+      lastM = cache.store(tm, fm);
     }
     if (!Number.isFinite(fm)) return COLUMN_END.departed;
     const tp = x + O1 * hr;
-    const ip = cache.find(tp);
+    const ip = first ? cache.findAt(tp, lastP) : cache.find(tp);
     let fp = NaN;
     if (ip >= 0) fp = cache.vals[ip];
     else if (Number.isFinite(tp)) {
       fp = f(tp);
       if (typeof fp !== "number") checkNumber(fp, tp);
-      cache.store(tp, fp);
+      lastP = cache.store(tp, fp);
     }
     if (!Number.isFinite(fp)) return COLUMN_END.departed;
     // sumRow: the same sums in the same order (0 + w·f keeps the driver's signed zeros).

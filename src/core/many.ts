@@ -121,9 +121,9 @@ export function derivativeMany(
 ): DerivativesResult {
   const points = toPoint(xs, "x");
   const n = points.length;
-  const results: DerivativeResult[] = new Array<DerivativeResult>(n);
   const resolved = resolveOptions(options); // bad options throw before any call of f
   if (commonPathApplies(resolved, options)) return commonResult(derivativeCommon(f as Fn1, points, options));
+  const results: DerivativeResult[] = new Array<DerivativeResult>(n);
   if (options?.batch === true) {
     const space = { x0: null, coordinate: () => -1 };
     const rounds = roundsOf(n, pointPipelines(points, options), LOCKSTEP_PIPELINES, results);

@@ -43,12 +43,17 @@ export class PointCache {
     return -1;
   }
 
-  /** Stores f(t) = v (dropped when full, which the common path's size rules out). */
-  store(t: number, v: number): void {
-    if (this.size < POINT_CACHE_SIZE) {
-      this.keys[this.size] = t;
-      this.vals[this.size++] = v;
-    }
+  /** Index i when the cache holds t there (i ≥ 0), else -1. */
+  findAt(t: number, i: number): number {
+    return i >= 0 && this.keys[i] === t && (t !== 0 || Object.is(this.keys[i], t)) ? i : -1;
+  }
+
+  /** Stores f(t) = v and returns its index (-1: dropped when full, which the common path rules out). */
+  store(t: number, v: number): number {
+    if (this.size === POINT_CACHE_SIZE) return -1;
+    this.keys[this.size] = t;
+    this.vals[this.size] = v;
+    return this.size++;
   }
 
   /** The cached value at t, as a replayed f would give it, or f(t) (not stored). */
