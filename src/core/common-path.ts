@@ -33,8 +33,9 @@ import { resolveOptions, type ResolvedOptions } from "./validate.js";
  *
  * @example
  * ```ts
- * const out = derivativeCommon(Math.sin, new Float64Array([0, 1]), undefined);
- * out.value; // Float64Array [1, 0.5403023058681398]
+ * const out: CommonOutput = derivativeCommon(Math.exp, new Float64Array([0, 1]), undefined);
+ * out.evaluations; // => Float64Array [10, 10]
+ * out.departed.size; // => 0 (both stayed on the common path)
  * ```
  */
 export interface CommonOutput {
@@ -52,8 +53,9 @@ export interface CommonOutput {
  *
  * @example
  * ```ts
- * commonPathApplies(resolveOptions(undefined), undefined); // true
- * commonPathApplies(resolveOptions({ order: 2 }), { order: 2 }); // false
+ * import { resolveOptions } from "./validate.js";
+ * commonPathApplies(resolveOptions(undefined), undefined); // => true
+ * commonPathApplies(resolveOptions({ order: 2 }), { order: 2 }); // => false
  * ```
  */
 export function commonPathApplies(o: ResolvedOptions, options: DerivativeOptions | undefined): boolean {
@@ -85,7 +87,7 @@ let spare: { cache: PointCache; engine: ScalarEngine } | null = null;
  *
  * @example
  * ```ts
- * derivativeCommon(Math.exp, new Float64Array([0]), undefined).value; // Float64Array [1]
+ * derivativeCommon(Math.exp, new Float64Array([0, 1]), undefined).value; // => Float64Array [1, 2.718281828459045] ± 1e-12
  * ```
  */
 export function derivativeCommon(

@@ -14,8 +14,10 @@ import type { DerivativeResult } from "./types.js";
  *
  * @example
  * ```ts
- * const r = commonResult(derivativeCommon(Math.sin, new Float64Array([0]), undefined));
- * r.results[0]; // { value: 1, error: …, step: …, method: "central", status: "ok", evaluations: 10 }
+ * import { derivativeCommon } from "./common-path.js";
+ * const r = commonResult(derivativeCommon(Math.exp, new Float64Array([0]), undefined));
+ * r.status; // => "ok"
+ * r.results[0].method; // => "central" (the results are built here, on first access)
  * ```
  */
 export function commonResult(out: CommonOutput): DerivativesResult {
