@@ -99,6 +99,17 @@ describe("derivative(f, xs) on the common path", () => {
     expect(r.results[1234]).toMatchObject({ method: "central", status: "ok" });
   });
 
+  it("is taken for a plain f with a first derivative's default options only (its results are built when read)", () => {
+    const lazy = (r: object): boolean =>
+      typeof Object.getOwnPropertyDescriptor(r, "results")?.get === "function";
+    expect(lazy(derivative(Math.sin, [1, 2]))).toBe(true);
+    expect(lazy(derivative(Math.sin, new Float32Array([1, 2]), { order: 1, method: "auto" }))).toBe(true);
+    expect(lazy(derivative(Math.sin, [1, 2], { order: 2 }))).toBe(false);
+    expect(lazy(derivative(Math.sin, [1, 2], { rtol: 1e-8 }))).toBe(false);
+    const batch = (t: Float64Array): Float64Array => t.map(Math.sin);
+    expect(lazy(derivative(batch, [1, 2], { batch: true }))).toBe(false);
+  });
+
   it("builds results on first access, the same objects on every access", () => {
     const r = derivative(Math.exp, [0, 1, Math.log(0)]);
     const first = r.results;
