@@ -13,7 +13,6 @@
 
 import { COLUMN_FLAG } from "./column-state.js";
 import {
-  ASYMPTOTIC_SLACK,
   CONVERGED_RELATIVE_ERROR,
   DIVERGENCE_FACTOR,
   EPS,
@@ -32,7 +31,6 @@ import {
   NOISE_GROWTH_SIGNAL,
   NOISE_SETTLED_ROWS,
   NOISE_SIGNAL,
-  NON_ASYMPTOTIC_RATIO,
   ROUNDING_MARGIN,
   SHARP_TRUST,
   SMALL_X,
@@ -40,6 +38,7 @@ import {
 } from "./constants.js";
 import { baseStencil, FLAT_ROWS } from "./driver.js";
 import { PointCache } from "./point-cache.js";
+import { classifyRow, REGIME } from "./regime.js";
 import { checkNumber } from "./sampler.js";
 import { initialStep, representableStep } from "./step.js";
 import type { Fn1 } from "./types.js";
@@ -206,24 +205,16 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, ca
       bestStep = hr;
       break;
     }
-    // The regime (regime.ts, classifyRow).
-    let state = REGIME_UNKNOWN;
-    if (n >= 2) {
-      const diff = Math.abs(d - base1);
-      if (diff <= ROUNDING_MARGIN * (rounding + round1)) state = REGIME_ROUNDING;
-      else if (n >= 3) {
-        const r1 = step1 / step2;
-        const r2 = hr / step2;
-        const t1 = r1 * r1;
-        const t2 = r2 * r2;
-        const expected = (t1 - t2) / (1 - t1);
-        const ratio = diff / Math.abs(base1 - base2);
-        state =
-          ratio <= Math.max(NON_ASYMPTOTIC_RATIO, ASYMPTOTIC_SLACK * expected)
-            ? REGIME_ASYMPTOTIC
-            : REGIME_FAR;
-      }
+    // The regime (regime.ts), from t = (h/h₁)² of the last three rows.
+    let t1 = NaN;
+    let t2 = NaN;
+    if (n >= 3) {
+      const r1 = step1 / step2;
+      const r2 = hr / step2;
+      t1 = r1 * r1;
+      t2 = r2 * r2;
     }
+    const state = classifyRow(n, d, base1, base2, rounding, round1, t1, t2);
     // The jump test's invariant D·h.
     const g = d * hr;
     const gChange = Math.abs(g - jumpScaled);
@@ -352,8 +343,6 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, ca
   return COLUMN_END.finished;
 }
 
-// regime.ts's REGIME codes, as plain constants.
-const REGIME_UNKNOWN = 0;
-const REGIME_ROUNDING = 1;
-const REGIME_ASYMPTOTIC = 2;
-const REGIME_FAR = 3;
+const REGIME_ROUNDING = REGIME.rounding;
+const REGIME_ASYMPTOTIC = REGIME.asymptotic;
+const REGIME_FAR = REGIME.far;
