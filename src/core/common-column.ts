@@ -40,7 +40,7 @@ import {
   STEP_RATIO,
 } from "./constants.js";
 import { baseStencil, FLAT_ROWS } from "./driver.js";
-import { PointCache } from "./point-cache.js";
+import type { CommonWork } from "./common-work.js";
 import { classifyRow, REGIME } from "./regime.js";
 import { checkNumber } from "./sampler.js";
 import { initialStep, representableStep } from "./step.js";
@@ -59,7 +59,7 @@ const KINK = COLUMN_FLAG.kink;
 const POLE = COLUMN_FLAG.pole;
 
 /**
- * How a column ended: finished (its result in {@link COLUMN}), or the point departs to the scalar
+ * How a column ended: finished (its result in the work's `column`), or the point departs to the scalar
  * pipeline.
  *
  * @example
@@ -68,25 +68,6 @@ const POLE = COLUMN_FLAG.pole;
  * ```
  */
 export const COLUMN_END = Object.freeze({ finished: 0, departed: 1 } as const);
-
-/**
- * The result of the last finished column: value, error, step and the COLUMN_FLAG bits (kink, pole).
- * A typed array, so that no double is boxed on the way out.
- *
- * @example
- * ```ts
- * import { PointCache } from "./point-cache.js";
- * centralColumn(Math.sin, new Float64Array([1]), 0, 0, new PointCache()); // => 0 (finished)
- * COLUMN[0]; // => 0.5403023058681398 ± 1e-12 (cos 1; the error estimate COLUMN[1] is 1.6e-13)
- * ```
- */
-export const COLUMN = new Float64Array(4);
-
-/** The tableau's previous row (MAX_COLUMNS entries) and their rounding, reused by every column. */
-const PREV = new Float64Array(MAX_COLUMNS);
-const PREV_ROUND = new Float64Array(MAX_COLUMNS);
-/** t = (h/h₀)² of every row of the column. */
-const T = new Float64Array(MAX_ROWS);
 
 /**
  * The scale s (0 or 1) of x (candidateScales of step.ts, without the array it allocates): NaN when x
@@ -107,18 +88,23 @@ export function scaleOf(x: number, s: number): number {
 
 /**
  * Runs the central column of f′ at x = xs[i] at its scale s (see the file comment; x is read here, not
- * passed, because a double passed to a call is boxed), taking values of f from `cache` or calling f
- * (and storing them). Returns a {@link COLUMN_END}.
+ * passed, because a double passed to a call is boxed), taking values of f from the work's cache or
+ * calling f (and storing them). Returns a {@link COLUMN_END}; the result is in `w.column`.
  *
  * @example
  * ```ts
- * import { PointCache } from "./point-cache.js";
- * centralColumn(Math.exp, new Float64Array([0]), 0, 0, new PointCache()); // => 0 (COLUMN_END.finished)
- * COLUMN[0]; // => 1 ± 1e-12 (exp′(0); 10 points in the cache)
+ * import { CommonWork } from "./common-work.js";
+ * const w = new CommonWork();
+ * centralColumn(Math.exp, new Float64Array([0]), 0, 0, w); // => 0 (COLUMN_END.finished)
+ * w.column[0]; // => 1 ± 1e-12 (exp′(0); the error estimate w.column[1] is 1.9e-13)
  * ```
  */
-export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, cache: PointCache): number {
+export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w: CommonWork): number {
   const x = xs[i];
+  const cache = w.cache;
+  const tabPrev = w.prev;
+  const tabRound = w.prevRound;
+  const T = w.t;
   // The driver's first step: reach 2 for the central first-derivative stencil (order + 1).
   let h = initialStep(scaleOf(x, s), 1, x, 2);
   if (!(h > 0)) return COLUMN_END.departed; // the driver would go one-sided
@@ -271,10 +257,10 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, ca
     let cur = d;
     let curRound = rounding;
     for (let c = 1; c <= cols; c++) {
-      const prev = PREV[c - 1];
-      const prevRound = PREV_ROUND[c - 1];
-      PREV[c - 1] = cur;
-      PREV_ROUND[c - 1] = curRound;
+      const prev = tabPrev[c - 1];
+      const prevRound = tabRound[c - 1];
+      tabPrev[c - 1] = cur;
+      tabRound[c - 1] = curRound;
       const q = T[row - c] / t - 1;
       const v = cur + (cur - prev) / q;
       const r = curRound + (curRound + prevRound) / q;
@@ -294,8 +280,8 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, ca
       cur = v;
       curRound = r;
     }
-    PREV[cols] = cur;
-    PREV_ROUND[cols] = curRound;
+    tabPrev[cols] = cur;
+    tabRound[cols] = curRound;
     // rowDone: the sharpened estimate, convergence, or rounding taking over.
     let done = false;
     let sharpError = NaN;
@@ -339,10 +325,11 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, ca
   }
   // finish
   const ok = Number.isFinite(bestValue) && bestError < Infinity;
-  COLUMN[0] = ok ? bestValue : lastGood;
-  COLUMN[1] = ok ? bestError : NaN;
-  COLUMN[2] = ok ? bestStep : lastStep;
-  COLUMN[3] = flags;
+  const column = w.column;
+  column[0] = ok ? bestValue : lastGood;
+  column[1] = ok ? bestError : NaN;
+  column[2] = ok ? bestStep : lastStep;
+  column[3] = flags;
   return COLUMN_END.finished;
 }
 

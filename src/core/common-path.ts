@@ -15,12 +15,12 @@
 import { ALIAS_STEP, EPS, F_ROUNDING, GOOD_RELATIVE_ERROR, NOISE_CHECK_SIGNAL } from "./constants.js";
 import { COLUMN_FLAG } from "./column-state.js";
 import { runSync } from "./column-steps.js";
-import { centralColumn, COLUMN, COLUMN_END, scaleOf } from "./common-column.js";
+import { centralColumn, COLUMN_END, scaleOf } from "./common-column.js";
+import { CommonWork } from "./common-work.js";
 import { derivativePipeline } from "./derivative-pipeline.js";
 import { baseStencil } from "./driver.js";
-import { PointCache } from "./point-cache.js";
 import { checkNumber, Sampler } from "./sampler.js";
-import { noiseCheckStep, ScalarEngine } from "./scalar-engine.js";
+import { noiseCheckStep } from "./scalar-engine.js";
 import { statusCode } from "./status.js";
 import { representableStep } from "./step.js";
 import type { DerivativeOptions, DerivativeResult, Fn1 } from "./types.js";
@@ -75,11 +75,9 @@ export function commonPathApplies(o: ResolvedOptions, options: DerivativeOptions
 }
 
 const CENTRAL = baseStencil("central", 1);
-/** The kept estimate of the point across its scales: value, error, step, flags (KeptEstimates). */
-const KEPT = new Float64Array(4);
 
-// One spare cache and engine, taken while in use (an f that calls derivative(g, xs) gets fresh ones).
-let spare: { cache: PointCache; engine: ScalarEngine } | null = null;
+// One spare work, taken while in use (an f that calls derivative(g, xs) gets a fresh one).
+let spare: CommonWork | null = null;
 
 /**
  * The derivative of f at every point of xs on the common path (see the file comment). Call only when
@@ -104,15 +102,16 @@ export function derivativeCommon(
     evaluations: new Float64Array(n),
     departed: new Map(),
   };
-  const work = spare ?? { cache: new PointCache(), engine: new ScalarEngine() };
+  const work = spare ?? new CommonWork();
   spare = null;
+  const kept = work.kept;
   try {
     for (let i = 0; i < n; i++) {
       work.cache.size = 0;
-      if (commonPoint(f, xs, i, work.cache)) {
-        out.value[i] = KEPT[0];
-        out.error[i] = KEPT[1];
-        out.step[i] = KEPT[2];
+      if (commonPoint(f, xs, i, work)) {
+        out.value[i] = kept[0];
+        out.error[i] = kept[1];
+        out.step[i] = kept[2];
         out.evaluations[i] = work.cache.size;
       } else depart(f, xs[i], options, work, i, out);
     }
@@ -123,56 +122,60 @@ export function derivativeCommon(
 }
 
 /**
- * derivativeSteps (scalar-engine.ts) for point xs[i] on the common path, its estimate left in KEPT;
- * false when the point departs. (x is read here, not passed: a double passed to a call is boxed.)
+ * derivativeSteps (scalar-engine.ts) for point xs[i] on the common path, its estimate left in
+ * `w.kept`; false when the point departs. (x is read here, not passed: a double passed to a call is
+ * boxed.)
  */
-function commonPoint(f: Fn1, xs: Float64Array, i: number, cache: PointCache): boolean {
+function commonPoint(f: Fn1, xs: Float64Array, i: number, w: CommonWork): boolean {
   if (!Number.isFinite(xs[i])) return false;
-  KEPT[0] = NaN; // KeptEstimates.clear()
-  KEPT[1] = NaN;
-  KEPT[2] = NaN;
-  KEPT[3] = 0;
-  if (centralColumn(f, xs, i, 0, cache) === COLUMN_END.departed) return false;
-  if (keep(0) && scaleOf(xs[i], 1) > 0) {
-    if (centralColumn(f, xs, i, 1, cache) === COLUMN_END.departed) return false;
-    keep(1);
+  const kept = w.kept;
+  kept[0] = NaN; // KeptEstimates.clear()
+  kept[1] = NaN;
+  kept[2] = NaN;
+  kept[3] = 0;
+  if (centralColumn(f, xs, i, 0, w) === COLUMN_END.departed) return false;
+  if (keep(0, w.column, kept) && scaleOf(xs[i], 1) > 0) {
+    if (centralColumn(f, xs, i, 1, w) === COLUMN_END.departed) return false;
+    keep(1, w.column, kept);
   }
   // Anything but a quiet estimate (flags, no error estimate) takes the scalar pipeline's detours.
-  if (KEPT[3] !== 0 || !Number.isFinite(KEPT[1]) || !Number.isFinite(KEPT[0])) return false;
-  return !noisyAt(f, xs, i, cache);
+  if (kept[3] !== 0 || !Number.isFinite(kept[1]) || !Number.isFinite(kept[0])) return false;
+  return !noisyAt(f, xs, i, w);
 }
 
 /** noiseCheckStep(1, s) is s times this (scalar-engine.ts). */
 const CHECK_STEP = noiseCheckStep(1, 1);
 
 /**
- * keepScale (best-of-scales.ts) for one component without a tolerance: keeps the better of KEPT and
- * the column just run at scale i; true when the estimate is not good enough yet.
+ * keepScale (best-of-scales.ts) for one component without a tolerance: keeps the better of `kept` and
+ * the column just run at scale i (both value, error, step, flags); true when the estimate is not good
+ * enough yet.
  */
-function keep(i: number): boolean {
-  const v = COLUMN[0];
-  const e = COLUMN[1];
-  const kv = KEPT[0];
-  const ke = KEPT[1];
-  const flags = COLUMN[3];
-  const disagree = i > 0 && Math.abs(v - kv) > e + ke && COLUMN[2] < KEPT[2];
+function keep(i: number, column: Float64Array, kept: Float64Array): boolean {
+  const v = column[0];
+  const e = column[1];
+  const kv = kept[0];
+  const ke = kept[1];
+  const flags = column[3];
+  const disagree = i > 0 && Math.abs(v - kv) > e + ke && column[2] < kept[2];
   if (Number.isFinite(v) && (!Number.isFinite(kv) || e < ke || Number.isNaN(ke) || disagree)) {
-    KEPT[0] = v;
-    KEPT[1] = e;
-    KEPT[2] = COLUMN[2];
-    KEPT[3] = (KEPT[3] & COLUMN_FLAG.noisy) | flags;
-  } else if (i === 0) KEPT[3] = flags;
-  else KEPT[3] = KEPT[3] | (flags & COLUMN_FLAG.noisy);
-  return !(KEPT[1] <= GOOD_RELATIVE_ERROR * Math.abs(KEPT[0]) && !(KEPT[2] > ALIAS_STEP));
+    kept[0] = v;
+    kept[1] = e;
+    kept[2] = column[2];
+    kept[3] = (kept[3] & COLUMN_FLAG.noisy) | flags;
+  } else if (i === 0) kept[3] = flags;
+  else kept[3] = kept[3] | (flags & COLUMN_FLAG.noisy);
+  return !(kept[1] <= GOOD_RELATIVE_ERROR * Math.abs(kept[0]) && !(kept[2] > ALIAS_STEP));
 }
 
 /**
- * The noise check (scalar-engine.ts, noisyAt) at x = xs[i]: the central stencil at the check step disagrees with the kept
- * estimate by more than rounding. A non-finite value there is the scalar pipeline's case: true (depart).
+ * The noise check (scalar-engine.ts, noisyAt) at x = xs[i]: the central stencil at the check step
+ * disagrees with the kept estimate by more than rounding. A non-finite value there is the scalar pipeline's case: true (depart).
  * f is called here, as in common-column.ts, so that t and f(t) stay unboxed.
  */
-function noisyAt(f: Fn1, xs: Float64Array, i: number, cache: PointCache): boolean {
+function noisyAt(f: Fn1, xs: Float64Array, i: number, work: CommonWork): boolean {
   const x = xs[i];
+  const cache = work.cache;
   const h = representableStep(x, scaleOf(x, 0) * CHECK_STEP);
   if (!(h > 0)) return false;
   const w = CENTRAL.weights;
@@ -201,7 +204,7 @@ function noisyAt(f: Fn1, xs: Float64Array, i: number, cache: PointCache): boolea
   size += Math.abs(w[1] * fp);
   const d = sum / h;
   const rounding = (F_ROUNDING * EPS * size) / h;
-  return Math.abs(d - KEPT[0]) > NOISE_CHECK_SIGNAL * rounding + KEPT[1];
+  return Math.abs(d - work.kept[0]) > NOISE_CHECK_SIGNAL * rounding + work.kept[1];
 }
 
 /** The scalar pipeline for a departed point x (entry i), with the values the cache has replayed. */
@@ -209,7 +212,7 @@ function depart(
   f: Fn1,
   x: number,
   options: DerivativeOptions | undefined,
-  work: { cache: PointCache; engine: ScalarEngine },
+  work: CommonWork,
   i: number,
   out: CommonOutput,
 ): void {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { derivativeCommon } from "../../src/core/common-path.js";
 import { derivative, NumdiffError, STATUSES, type DerivativeResult, type Fn1 } from "../../src/core/index.js";
 
 /** Deterministic noise in [-1, 1) from x (a hash of its value, as the hostile set's). */
@@ -142,6 +143,15 @@ describe("derivative(f, xs) on the common path", () => {
     const xs = [0.3, 0.7];
     const r = derivative(inner, xs);
     xs.forEach((x, i) => expectSameBits(r.results[i], derivative(inner, x), `inner at ${x}`));
+    // An outer f whose estimates carry larger errors than the inner ones: state shared between the
+    // two calls (the kept estimate, the tableau) would leak the inner values into the outer result.
+    const big = (t: number): number => 1e6 * Math.exp(t) + derivative(Math.sin, [0.5 + 1e-3 * t]).value[0];
+    const ys = [1, 2.5];
+    const s = derivative(big, ys);
+    ys.forEach((y, i) => expectSameBits(s.results[i], derivative(big, y), `big at ${y}`));
+    expect(Math.abs(s.value[0] - (1e6 * Math.E - 1e-3 * Math.sin(0.501)))).toBeLessThan(1e-6);
+    // With shared state the outer points saw the inner tableau and fell back to the scalar pipeline.
+    expect(derivativeCommon(big, new Float64Array(ys), undefined).departed.size).toBe(0);
   });
 
   it("options off the common path (order, bounds, tolerances, noise, budget, method) give the loop's bits", () => {
