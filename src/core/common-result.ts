@@ -41,6 +41,10 @@ export function commonResult(out: CommonOutput): DerivativesResult {
     enumerable: true,
     configurable: true,
     get: (): DerivativeResult[] => (results ??= resultObjects(out)),
+    // The documented shape is a plain, writable property: assigning it still works.
+    set: (v: DerivativeResult[]): void => {
+      results = v;
+    },
   }) as DerivativesResult;
 }
 

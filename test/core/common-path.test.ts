@@ -115,6 +115,11 @@ describe("derivative(f, xs) on the common path", () => {
     const r = derivative(Math.exp, [0, 1, Math.log(0)]);
     const first = r.results;
     expect(r.results).toBe(first);
+    expect(JSON.parse(JSON.stringify(r)).results).toHaveLength(3); // enumerable, as a data property
+    const copy = { ...r };
+    r.results = []; // writable, as the documented shape says
+    expect(r.results).toEqual([]);
+    expect(copy.results).toBe(first);
     expect(first).toHaveLength(3);
     expect(first[1]).toMatchObject({ method: "central", status: "ok" });
     expect(Math.abs(first[1].value - Math.E)).toBeLessThan(1e-12 * Math.E);
