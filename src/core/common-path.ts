@@ -170,8 +170,9 @@ function keep(i: number, column: Float64Array, kept: Float64Array): boolean {
 
 /**
  * The noise check (scalar-engine.ts, noisyAt) at x = xs[i]: the central stencil at the check step
- * disagrees with the kept estimate by more than rounding. A non-finite value there is the scalar pipeline's case: true (depart).
- * f is called here, as in common-column.ts, so that t and f(t) stay unboxed.
+ * disagrees with the kept estimate by more than rounding. A non-finite value there is the scalar
+ * pipeline's case: true (depart). f is called here, as in common-column.ts, so that t and f(t) stay
+ * unboxed.
  */
 function noisyAt(f: Fn1, xs: Float64Array, i: number, work: CommonWork): boolean {
   const x = xs[i];
