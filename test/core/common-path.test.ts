@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { derivativeCommon } from "../../src/core/common-path.js";
+import { COMMON_PATH_PROBE, derivativeCommon } from "../../src/core/common-path.js";
 import { derivative, NumdiffError, STATUSES, type DerivativeResult, type Fn1 } from "../../src/core/index.js";
 
 /** Deterministic noise in [-1, 1) from x (a hash of its value, as the hostile set's). */
@@ -109,6 +109,17 @@ describe("derivative(f, xs) on the common path", () => {
     expect(lazy(derivative(Math.sin, [1, 2], { rtol: 1e-8 }))).toBe(false);
     const batch = (t: Float64Array): Float64Array => t.map(Math.sin);
     expect(lazy(derivative(batch, [1, 2], { batch: true }))).toBe(false);
+  });
+
+  it("after a run of departures tries the common path again: a smooth stretch of xs takes it (same bits)", () => {
+    // Noisy left of 0, smooth right of it: 40 points each.
+    const f = (t: number): number => (t < 0 ? t * t * (1 + 1e-10 * hashNoise(t)) : Math.exp(t));
+    const xs = Float64Array.from({ length: 80 }, (_, i) => -4 + 0.1 * i + 0.05);
+    const out = derivativeCommon(f, xs, undefined);
+    const smoothDeparted = [...out.departed.keys()].filter((i) => xs[i] > 0).length;
+    expect(smoothDeparted).toBeLessThan(COMMON_PATH_PROBE); // at most the stretch before the next probe
+    const r = derivative(f, xs);
+    xs.forEach((x, i) => expectSameBits(r.results[i], derivative(f, x), `at ${x}`));
   });
 
   it("builds results on first access, the same objects on every access", () => {
