@@ -1,5 +1,5 @@
-import { MAX_ORDER } from "../core/all-constants.js";
-import { invalid } from "../core/index.js";
+import { MAX_ORDER } from "numdiff/constants";
+import { invalid } from "numdiff";
 import { Builder, GiveUp } from "./builder.js";
 import { fromExpr, formulaInternals, type CompiledFormula } from "./compile.js";
 import { deriveExpr } from "./derive.js";

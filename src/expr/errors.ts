@@ -1,4 +1,4 @@
-import { NumdiffError } from "../core/index.js";
+import { NumdiffError } from "numdiff";
 
 /**
  * A formula that numdiff refuses: bad syntax, a name or construct outside the whitelist, a formula too

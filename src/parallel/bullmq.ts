@@ -10,7 +10,7 @@
 import { randomUUID } from "node:crypto";
 import { Queue, QueueEvents, Worker, type Job } from "bullmq";
 import { Redis } from "ioredis";
-import { invalid } from "../core/index.js";
+import { invalid } from "numdiff";
 import evaluateTask, { describePoint, moduleUrl, type WorkerTask } from "./worker.js";
 import { WorkerError } from "./thread-pool.js";
 

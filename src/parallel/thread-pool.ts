@@ -12,7 +12,7 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
-import { NumdiffError, invalid } from "../core/index.js";
+import { NumdiffError, invalid } from "numdiff";
 import { describePoint, moduleUrl, type WorkerReply, type WorkerTask } from "./worker.js";
 
 /**

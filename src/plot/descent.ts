@@ -1,8 +1,8 @@
 import { checkLearningRate } from "./learning-rate.js";
-import { gradientDescent } from "../book/index.js";
-import { invalid } from "../core/errors.js";
-import type { FnN } from "../core/types.js";
-import { checkFunction } from "../core/validate.js";
+import { gradientDescent } from "numdiff/book";
+import { invalid } from "numdiff";
+import type { FnN } from "numdiff";
+import { checkFunction } from "numdiff";
 import { clipPlotArea, drawAxes, drawTitle, FONT_SIZES } from "./axes.js";
 import { DASHES, PALETTE, TEXT_COLOR } from "./constants.js";
 import { fieldDomain, type Range } from "./field.js";

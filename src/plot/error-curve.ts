@@ -1,4 +1,4 @@
-import { BOOK_STEP } from "../core/all-constants.js";
+import { BOOK_STEP } from "numdiff/constants";
 import { clipPlotArea, drawAxes, drawTitle, FONT_SIZES, SUBTITLE_LINE, wrapSubtitles } from "./axes.js";
 import { textWidth } from "./text.js";
 import { DASHES, PALETTE, TEXT_COLOR } from "./constants.js";

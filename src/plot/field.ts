@@ -1,7 +1,7 @@
-import { invalid } from "../core/errors.js";
-import { gradient } from "../core/index.js";
-import type { FnN } from "../core/types.js";
-import { checkFunction } from "../core/validate.js";
+import { invalid } from "numdiff";
+import { gradient } from "numdiff";
+import type { FnN } from "numdiff";
+import { checkFunction } from "numdiff";
 import { clipPlotArea, drawAxes, drawTitle, SUBTITLE_LINE, wrapSubtitles } from "./axes.js";
 import { FIELD_ARROW_COLOR } from "./constants.js";
 import { DEFAULT_MARGINS, equalAspectFrame } from "./frame.js";

@@ -6,7 +6,7 @@
 import { Resvg } from "@resvg/resvg-js";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { invalid } from "../core/errors.js";
+import { invalid } from "numdiff";
 import { MAX_FIGURE_SIZE, MIN_FIGURE_SIZE } from "./validate.js";
 
 /**

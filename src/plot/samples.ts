@@ -2,7 +2,7 @@
  * The figure of sampled data and its derivative: the samples above, the derivative below (and the
  * smoothed derivative, for noisy data), sharing the x axis.
  */
-import { invalid } from "../core/errors.js";
+import { invalid } from "numdiff";
 import { clipPlotArea, drawAxes, drawTitle, FONT_SIZES } from "./axes.js";
 import { DASHES, PALETTE } from "./constants.js";
 import { DEFAULT_MARGINS, makeFrame, type Frame } from "./frame.js";

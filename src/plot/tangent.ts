@@ -1,8 +1,8 @@
-import { numericalDiff } from "../book/index.js";
-import { derivative } from "../core/derivative.js";
-import { invalid } from "../core/errors.js";
-import type { Fn1 } from "../core/types.js";
-import { checkFunction } from "../core/validate.js";
+import { numericalDiff } from "numdiff/book";
+import { derivative } from "numdiff";
+import { invalid } from "numdiff";
+import type { Fn1 } from "numdiff";
+import { checkFunction } from "numdiff";
 import { clipPlotArea, drawAxes, drawTitle, FONT_SIZES, SUBTITLE_LINE, wrapSubtitles } from "./axes.js";
 import { DASHES, PALETTE, TEXT_COLOR } from "./constants.js";
 import { DEFAULT_MARGINS, makeFrame, type Frame } from "./frame.js";

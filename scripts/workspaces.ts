@@ -1,0 +1,60 @@
+/**
+ * The packages of the repository (npm workspaces, one per layer), read from the root package.json, with
+ * what the build, the package lint and the consumer smoke test need to know of each.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root. */
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** A workspace package's manifest, as far as the scripts and tests read it. */
+export interface Manifest {
+  name: string;
+  version: string;
+  license: string;
+  engines?: Record<string, string>;
+  exports: Record<string, unknown>;
+  bin?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+}
+
+/** One workspace: its folder (absolute) and manifest. */
+export interface Workspace {
+  dir: string;
+  manifest: Manifest;
+}
+
+/**
+ * The workspaces in the root package.json's order (each after the ones it depends on).
+ *
+ * @example
+ * ```ts
+ * workspaces().map((w) => w.manifest.name);
+ * // ["numdiff", "@numdiff/expr", "@numdiff/plot", "@numdiff/parallel", "@numdiff/cli"]
+ * ```
+ */
+export function workspaces(): Workspace[] {
+  const root = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { workspaces: string[] };
+  return root.workspaces.map((folder) => {
+    const dir = join(ROOT, folder);
+    return { dir, manifest: JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Manifest };
+  });
+}
+
+/**
+ * Every entry of a package as a consumer imports it (`exports` keys but the JSON ones).
+ *
+ * @example
+ * ```ts
+ * entriesOf({ name: "@numdiff/plot", exports: { ".": {}, "./png": {}, "./package.json": "" } } as Manifest);
+ * // ["@numdiff/plot", "@numdiff/plot/png"]
+ * ```
+ */
+export function entriesOf(manifest: Manifest): string[] {
+  return Object.keys(manifest.exports)
+    .filter((key) => !key.endsWith(".json"))
+    .map((key) => manifest.name + key.slice(1));
+}
