@@ -2,8 +2,9 @@
  * The packages of the repository (npm workspaces, one per layer), read from the root package.json, with
  * what the build, the package lint and the consumer smoke test need to know of each.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The repository root. */
@@ -57,4 +58,43 @@ export function entriesOf(manifest: Manifest): string[] {
   return Object.keys(manifest.exports)
     .filter((key) => !key.endsWith(".json"))
     .map((key) => manifest.name + key.slice(1));
+}
+
+/**
+ * The npm installed beside this Node (never one that a dependency put in node_modules/.bin, which
+ * `npm test` puts first on PATH), or the first on PATH.
+ */
+export const NPM = existsSync(join(dirname(process.execPath), "npm"))
+  ? join(dirname(process.execPath), "npm")
+  : "npm";
+
+/** What `npm pack --json` says of one tarball (the fields read here). */
+export interface Packed {
+  name: string;
+  version: string;
+  filename: string;
+  /** Bytes of the files once unpacked (what `npm i` puts on disk for this package alone). */
+  unpackedSize: number;
+  /** Bytes of the tarball. */
+  size: number;
+  files: { path: string }[];
+}
+
+/**
+ * `npm pack` of every workspace as built (`--ignore-scripts`: packing never rebuilds dist/, which
+ * `npm run build` or the tests' global setup made) into `dest`, in workspace order.
+ *
+ * @example
+ * ```ts
+ * packWorkspaces("out/package").map((p) => p.filename);
+ * // ["numdiff-0.1.0.tgz", "numdiff-expr-0.1.0.tgz", "numdiff-plot-0.1.0.tgz", …]
+ * ```
+ */
+export function packWorkspaces(dest: string): Packed[] {
+  const out = execFileSync(
+    NPM,
+    ["pack", "--workspaces", "--ignore-scripts", "--json", "--pack-destination", dest],
+    { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+  );
+  return JSON.parse(out) as Packed[];
 }
