@@ -13,13 +13,23 @@ import { fileURLToPath } from "node:url";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 /** Files the build must have produced (one per package that the tests run). */
-const BUILT = ["packages/numdiff/dist/core/index.js", "packages/numdiff/dist/bin/numdiff.js", "packages/cli/dist/main.js"];
+const BUILT = [
+  "packages/numdiff/dist/core/index.js",
+  "packages/numdiff/dist/bin/numdiff.js",
+  "packages/cli/dist/main.js",
+];
 
 export default function setup(): void {
   const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
   const tsx = join(ROOT, "node_modules/tsx/dist/cli.mjs");
-  const build = spawnSync(process.execPath, [tsc, "-b", "tsconfig.build.json"], { cwd: ROOT, encoding: "utf8" });
-  const assets = spawnSync(process.execPath, [tsx, "scripts/package-assets.ts"], { cwd: ROOT, encoding: "utf8" });
+  const build = spawnSync(process.execPath, [tsc, "-b", "tsconfig.build.json"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  const assets = spawnSync(process.execPath, [tsx, "scripts/package-assets.ts"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   // A type error fails the type check in `npm test`; here the build is judged by its output.
   if (!BUILT.every((file) => existsSync(join(ROOT, file))) || assets.status !== 0) {
     throw new Error(
