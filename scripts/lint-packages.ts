@@ -12,7 +12,14 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, packWorkspaces, workspaces } from "./workspaces.js";
 
-/** Where the tarballs go (out/ is ignored by git). */
+/**
+ * Where the tarballs go (out/ is ignored by git).
+ *
+ * @example
+ * ```ts
+ * join(PACK_DIR, "numdiff-0.1.0.tgz"); // the numdiff tarball after a run
+ * ```
+ */
 export const PACK_DIR = join(ROOT, "out/package");
 
 const bin = (name: string): string => join(ROOT, "node_modules/.bin", name);

@@ -14,7 +14,14 @@ import { chmodSync, cpSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, workspaces } from "./workspaces.js";
 
-/** [source folder, destination folder], relative to the root; a missing source is skipped. */
+/**
+ * [source folder, destination folder], relative to the root; a missing source is skipped.
+ *
+ * @example
+ * ```ts
+ * ASSETS[0]; // ["src/plot/fonts", "packages/plot/dist/fonts"]
+ * ```
+ */
 export const ASSETS: readonly [string, string][] = [["src/plot/fonts", "packages/plot/dist/fonts"]];
 
 for (const [from, to] of ASSETS) {

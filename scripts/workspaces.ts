@@ -7,10 +7,24 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The repository root. */
+/**
+ * The repository root.
+ *
+ * @example
+ * ```ts
+ * join(ROOT, "packages/numdiff"); // the numdiff package's folder
+ * ```
+ */
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-/** A workspace package's manifest, as far as the scripts and tests read it. */
+/**
+ * A workspace package's manifest, as far as the scripts and tests read it.
+ *
+ * @example
+ * ```ts
+ * const m: Manifest = workspaces()[0].manifest; // m.name === "numdiff"
+ * ```
+ */
 export interface Manifest {
   name: string;
   version: string;
@@ -22,7 +36,14 @@ export interface Manifest {
   peerDependencies?: Record<string, string>;
 }
 
-/** One workspace: its folder (absolute) and manifest. */
+/**
+ * One workspace: its folder (absolute) and manifest.
+ *
+ * @example
+ * ```ts
+ * const { dir, manifest }: Workspace = workspaces()[1]; // packages/expr, @numdiff/expr
+ * ```
+ */
 export interface Workspace {
   dir: string;
   manifest: Manifest;
@@ -63,12 +84,24 @@ export function entriesOf(manifest: Manifest): string[] {
 /**
  * The npm installed beside this Node (never one that a dependency put in node_modules/.bin, which
  * `npm test` puts first on PATH), or the first on PATH.
+ *
+ * @example
+ * ```ts
+ * execFileSync(NPM, ["--version"], { encoding: "utf8" }); // "11.19.1\n"
+ * ```
  */
 export const NPM = existsSync(join(dirname(process.execPath), "npm"))
   ? join(dirname(process.execPath), "npm")
   : "npm";
 
-/** What `npm pack --json` says of one tarball (the fields read here). */
+/**
+ * What `npm pack --json` says of one tarball (the fields read here).
+ *
+ * @example
+ * ```ts
+ * const [numdiff]: Packed[] = packWorkspaces("out/package"); // numdiff.unpackedSize ≈ 532,000
+ * ```
+ */
 export interface Packed {
   name: string;
   version: string;

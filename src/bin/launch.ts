@@ -9,11 +9,32 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
-/** The package that holds the command. */
+/**
+ * The package that holds the command.
+ *
+ * @example
+ * ```ts
+ * await import(CLI_PACKAGE); // the command's module, when it is installed
+ * ```
+ */
 export const CLI_PACKAGE = "@numdiff/cli";
-/** The command's binary in {@link CLI_PACKAGE} (the name `numdiff` belongs to this launcher). */
+/**
+ * The command's binary in {@link CLI_PACKAGE} (the name `numdiff` belongs to this launcher).
+ *
+ * @example
+ * ```ts
+ * CLI_BIN; // "numdiff-cli": npm exec --package @numdiff/cli@0.1.0 -- numdiff-cli --help
+ * ```
+ */
 export const CLI_BIN = "numdiff-cli";
-/** Exit status when npm cannot be run to fetch the command (as the command's own internal fault). */
+/**
+ * Exit status when npm cannot be run to fetch the command (as the command's own internal fault).
+ *
+ * @example
+ * ```ts
+ * EXIT_NO_NPM; // 1
+ * ```
+ */
 export const EXIT_NO_NPM = 1;
 
 /**
