@@ -76,4 +76,6 @@ export const UNIT_GROUPS: readonly { readonly prefixes: string; readonly units: 
 `;
 
 writeFileSync(OUT, await format(source, { filepath: OUT, printWidth: 110 }));
-console.log(`wrote ${OUT}: ${names.length} names, ${Object.keys(units).length} units in ${groups.size} prefix groups`);
+console.log(
+  `wrote ${OUT}: ${names.length} names, ${Object.keys(units).length} units in ${groups.size} prefix groups`,
+);
