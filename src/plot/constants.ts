@@ -38,8 +38,8 @@ export const DEFAULT_HEIGHT = 600;
 export const COORDINATE_DECIMALS = 2;
 
 /**
- * Font family written into every figure. DejaVu Sans (from the `dejavu-fonts-ttf` package) is the
- * font the PNG renderer loads, so text looks the same in a browser that has it and in the PNG.
+ * Font family written into every figure. DejaVu Sans (a subset of it is vendored in src/plot/fonts)
+ * is the font the PNG renderer loads, so text looks the same in a browser that has it and in the PNG.
  *
  * @example
  * ```ts
