@@ -1,11 +1,12 @@
 /**
- * Builds dist/ once before any test file runs (`tsc -p tsconfig.build.json`, the project's build), for
+ * Builds dist/ once before any test file runs (`tsc -p tsconfig.build.json` and the figures' font
+ * copied to dist/plot/fonts: the project's `npm run build`), for
  * the tests that use the built package: the real binary (test/cli/binary.test.ts) and the consumer
  * smoke test (test/package/consumer.test.ts). Building once here means no two test files write dist/
  * at the same time.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { cpSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -22,4 +23,5 @@ export default function setup(): void {
   if (!existsSync(join(ROOT, "dist/cli/main.js")) || !existsSync(join(ROOT, "dist/core/index.js"))) {
     throw new Error(`the build did not produce dist/ (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
   }
+  cpSync(join(ROOT, "src/plot/fonts"), join(ROOT, "dist/plot/fonts"), { recursive: true });
 }

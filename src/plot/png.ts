@@ -4,6 +4,7 @@
  * run in browsers and never import this one.
  */
 import { Resvg } from "@resvg/resvg-js";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { invalid } from "../core/errors.js";
 import { MAX_FIGURE_SIZE, MIN_FIGURE_SIZE } from "./validate.js";
@@ -21,6 +22,19 @@ import { MAX_FIGURE_SIZE, MIN_FIGURE_SIZE } from "./validate.js";
  * ```
  */
 export const FONT_FILE = fileURLToPath(new URL("./fonts/DejaVuSans-subset.ttf", import.meta.url));
+
+let fontFound = false;
+
+/** resvg skips a missing font file without a word and draws no text: a broken install says so instead. */
+function checkFont(): void {
+  if (fontFound) return;
+  if (!existsSync(FONT_FILE)) {
+    throw new Error(
+      `numdiff's figure font is missing: ${FONT_FILE} (the package is incompletely installed or built)`,
+    );
+  }
+  fontFound = true;
+}
 
 /**
  * A rendered image: the PNG file and its raw RGBA pixels, row by row from the top left.
@@ -67,6 +81,7 @@ export function renderSvg(svg: string, options: { width?: number } = {}): Render
       width,
     );
   }
+  checkFont();
   const resvg = new Resvg(svg, {
     fitTo: width === undefined ? { mode: "original" } : { mode: "width", value: width },
     font: {
