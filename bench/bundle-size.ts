@@ -16,6 +16,7 @@
  *   the formula layer's own code, the parser's error text appears once, and no module comes from
  *   math.js's prebuilt bundles (lib/browser, lib/cjs).
  */
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -89,6 +90,8 @@ function fonts(): Record<string, number> {
 /** The figures of one run. */
 export interface BundleSizeResults {
   date: string;
+  /** HEAD when the run was made (the working tree may hold changes on top of it). */
+  commit: string;
   exprDir: string;
   vite: string;
   mathjs: string;
@@ -116,6 +119,7 @@ export async function bundleSizes(exprDir = join(ROOT, "src", "expr")): Promise<
     (createRequire(join(ROOT, "package.json"))(p) as { version: string }).version;
   return {
     date: new Date().toISOString(),
+    commit: spawnSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout.trim(),
     exprDir: relative(ROOT, exprDir),
     vite: version("vite/package.json"),
     mathjs: version("mathjs/package.json"),
