@@ -8,7 +8,7 @@ import { NumdiffError } from "numdiff";
  *
  * @example
  * ```ts
- * import { compileFormula, FormulaError } from "numdiff/expr";
+ * import { compileFormula, FormulaError } from "@numdiff/expr";
  * try { compileFormula("import({}, {})"); }
  * catch (e) { if (e instanceof FormulaError) console.log(e.message, e.position); }
  * // invalid formula; function "import" is not allowed (at column 1) 0

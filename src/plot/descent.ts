@@ -79,7 +79,7 @@ export const PATH_PADDING = 0.1;
  *
  * @example
  * ```ts
- * import { descentFigure } from "numdiff/plot";
+ * import { descentFigure } from "@numdiff/plot";
  * const svg = descentFigure({ f: (x) => x[0] ** 2 + x[1] ** 2, start: [-3, 4], lr: 0.1, steps: 20, levels: 0 });
  * svg.includes("(-0.03459, 0.04612)"); // true (where the book's path ends)
  * ```
@@ -168,7 +168,7 @@ function pathBox(points: readonly Float64Array[]): [[number, number], [number, n
  * @throws NumdiffError for a bad f, start, lr, steps, domain or size.
  * @example
  * ```ts
- * import { descentFigure } from "numdiff/plot";
+ * import { descentFigure } from "@numdiff/plot";
  * descentFigure({ f: (x) => x[0] ** 2 + x[1] ** 2, start: [-3, 4] }).includes("(-0.03459, 0.04612)"); // true
  * ```
  */

@@ -103,7 +103,7 @@ export type Range = readonly [number, number];
  *
  * @example
  * ```ts
- * import { gradientFieldFigure } from "numdiff/plot";
+ * import { gradientFieldFigure } from "@numdiff/plot";
  * const svg = gradientFieldFigure({
  *   f: (x) => x[0] ** 2 + x[1] ** 2,
  *   domain: [[-2, 2], [-1, 1]],
@@ -174,7 +174,7 @@ function gridAxis(grid: GradientFieldOptions["grid"], range: [number, number]): 
  * @throws NumdiffError for a bad f, domain, grid or size.
  * @example
  * ```ts
- * import { gradientFieldFigure, BOOK_FIELD_GRID } from "numdiff/plot";
+ * import { gradientFieldFigure, BOOK_FIELD_GRID } from "@numdiff/plot";
  * gradientFieldFigure({ f: (x) => x[0] ** 2 + x[1] ** 2, domain: [-2, 2], grid: BOOK_FIELD_GRID });
  * // the book's figure: 18 × 18 arrows, the row and column at 2.25 clipped
  * ```

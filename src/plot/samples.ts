@@ -88,7 +88,7 @@ function series(frame: Frame, x: ArrayLike<number>, y: ArrayLike<number>): [numb
  * @throws NumdiffError (INVALID_SHAPE) when the arrays differ in length or hold fewer than 2 samples.
  * @example
  * ```ts
- * import { samplesFigure } from "numdiff/plot";
+ * import { samplesFigure } from "@numdiff/plot";
  * const svg = samplesFigure({ x: [0, 1, 2, 3], y: [0, 1, 4, 9], derivative: [0, 2, 4, 6] });
  * svg.includes("first derivative"); // true
  * ```
