@@ -1,0 +1,164 @@
+/**
+ * The screen of a Jacobian column: which components of F do not move along x_j. The column's first
+ * FLAT_ROWS stencil rows (two different steps, four distinct points for central differences) are
+ * evaluated once for every component; a component whose value at each of those points equals F_k(x)
+ * bit for bit is settled there (derivative 0, error the rounding level of that row, exactly as the
+ * driver settles it: driver.ts, FLAT_ROWS), and only the others go on to the driver with a tableau.
+ * A component flat at one step but not at the other (a kink, a flat spot) is not settled: it runs
+ * the whole column, its first rows served from what the screen kept.
+ */
+
+import { ColumnDriver, FLAT_ROWS, MAX_POINTS, baseStencil, type ColumnSpec } from "./driver.js";
+import { ColumnState } from "./column-state.js";
+import { EPS, F_ROUNDING } from "./constants.js";
+import { component } from "./vector-caller.js";
+import type { Stencil } from "./stencil.js";
+
+/**
+ * The points of a column's first FLAT_ROWS rows, as the driver asks for them: found by running a
+ * driver on one component that never moves, so the plan is the driver's own step rule.
+ *
+ * @example
+ * ```ts
+ * const plan = new ColumnPlan();
+ * plan.make({ x: 1, order: 1, scale: 1, start: "central", canSwitch: true, probeOnly: false }); // true
+ * plan.count; // 4: x ± h₀ and x ± h₀/2
+ * ```
+ */
+export class ColumnPlan {
+  readonly points = new Float64Array(FLAT_ROWS * MAX_POINTS);
+  readonly offsets = new Float64Array(FLAT_ROWS * MAX_POINTS);
+  /** The end (exclusive) of each row's points. */
+  readonly rowEnd = new Int32Array(FLAT_ROWS);
+  count = 0;
+  rows = 0;
+  /** The step of the last planned row: the step a settled component reports. */
+  step = NaN;
+  private readonly state = new ColumnState(1);
+  private readonly driver = new ColumnDriver(this.state);
+
+  /**
+   * Plans spec's column; false when its first rows are not the base stencil of `spec.start` at two
+   * steps (x at the edge of the doubles, steps below the spacing of x): such a column is not screened.
+   */
+  make(spec: ColumnSpec): boolean {
+    const d = this.driver;
+    this.state.activateAll();
+    d.start(spec);
+    this.count = 0;
+    this.rows = 0;
+    for (let c = d.nextPoints(); c > 0; c = d.nextPoints()) {
+      if (this.rows === FLAT_ROWS || this.count + c > this.points.length) return false;
+      for (let q = 0; q < c; q++) {
+        this.points[this.count + q] = d.points[q];
+        this.offsets[this.count + q] = d.offsets[q];
+        d.values[q] = 0;
+      }
+      this.count += c;
+      this.rowEnd[this.rows++] = this.count;
+      d.accept();
+    }
+    this.step = this.state.step[0];
+    const offs = baseStencil(spec.start, spec.order).offsets;
+    if (this.rows !== FLAT_ROWS || this.count !== FLAT_ROWS * offs.length) return false;
+    for (let p = 0; p < this.count; p++) if (this.offsets[p] !== offs[p % offs.length]) return false;
+    return true;
+  }
+
+  /** The index of the planned point t (offset `offset`) among the first `upTo`, or -1. */
+  find(t: number, offset: number, upTo: number): number {
+    for (let p = 0; p < upTo; p++) if (this.points[p] === t && this.offsets[p] === offset) return p;
+    return -1;
+  }
+}
+
+/** firstDiff of a component that matched F(x) at every screened point. */
+const NEVER = 0x7fffffff;
+
+/**
+ * What the screen saw of each component: the first planned point where it differed from F_k(x)
+ * (or was not finite), and its values from there on (before it, its values were F_k(x)).
+ *
+ * @example
+ * ```ts
+ * const screen = new FlatScreen(3);
+ * screen.begin(4);
+ * screen.take(0, [1, 5, 3], 0, Float64Array.of(1, 2, 3)); // 0: every value finite
+ * screen.isFlat(0); // true: F_0 matched F_0(x) so far
+ * screen.isFlat(1); // false
+ * ```
+ */
+export class FlatScreen {
+  private readonly firstDiff: Int32Array;
+  private seen = new Float64Array(0);
+  /** Planned points evaluated and taken so far (the ones a replay may read). */
+  taken = 0;
+
+  constructor(readonly m: number) {
+    this.firstDiff = new Int32Array(m);
+  }
+
+  /** Starts a column of `count` planned points. */
+  begin(count: number): void {
+    this.firstDiff.fill(NEVER);
+    this.taken = 0;
+    if (this.seen.length < count * this.m) this.seen = new Float64Array(count * this.m);
+  }
+
+  /**
+   * Takes the values of planned point p (component k at v[offset + k]; v null: no value, outside the
+   * bounds). Returns 0 when every value was finite, 1 when some were not, 2 when none was.
+   */
+  take(p: number, v: ArrayLike<number> | null, offset: number, centre: Float64Array): number {
+    const { m, firstDiff, seen } = this;
+    const base = p * m;
+    let bad = 0;
+    for (let k = 0; k < m; k++) {
+      const fk = v === null ? NaN : component(v, offset + k);
+      if (!Number.isFinite(fk)) bad++;
+      if (firstDiff[k] > p) {
+        if (fk !== centre[k]) {
+          firstDiff[k] = p;
+          seen[base + k] = fk;
+        }
+      } else seen[base + k] = fk;
+    }
+    this.taken = p + 1;
+    return bad === 0 ? 0 : bad === m ? 2 : 1;
+  }
+
+  /** Whether component k matched F_k(x) at every point taken. */
+  isFlat(k: number): boolean {
+    return this.firstDiff[k] === NEVER;
+  }
+
+  /** Component k's value at planned point p (p < taken). */
+  value(p: number, k: number, centre: Float64Array): number {
+    return p < this.firstDiff[k] ? centre[k] : this.seen[p * this.m + k];
+  }
+
+  /** Makes the components that moved the active ones of `state`, in order; returns how many. */
+  activateMoved(state: ColumnState): number {
+    let a = 0;
+    for (let k = 0; k < this.m; k++) if (this.firstDiff[k] !== NEVER) state.active[a++] = k;
+    state.activeCount = a;
+    return a;
+  }
+}
+
+/**
+ * The noise term of the rounding error of a row whose stencil values all equal c, before the
+ * division by hⁿ: F_ROUNDING·EPS·Σ|w_q|·|c| + MIN_VALUE·Σ|w_q|, summed in the order of the driver's
+ * rounding model (driver.ts, extendRows), so a settled component reports the driver's bits.
+ *
+ * @example
+ * ```ts
+ * flatNoise(2, baseStencil("central", 1)); // 8.881784197001252e-16 (2·EPS·2)
+ * ```
+ */
+export function flatNoise(c: number, st: Stencil): number {
+  const size = Math.abs(c);
+  let absSum = 0;
+  for (let q = 0; q < st.weights.length; q++) absSum += Math.abs(st.weights[q]) * size;
+  return F_ROUNDING * EPS * absSum + Number.MIN_VALUE * st.weightSum;
+}
