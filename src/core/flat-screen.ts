@@ -91,16 +91,22 @@ const NEVER = 0x7fffffff;
 export class FlatScreen {
   private readonly firstDiff: Int32Array;
   private seen = new Float64Array(0);
+  /** The components that differed (the first `movedCount`), in the order found. */
+  private readonly moved: Int32Array;
+  private movedCount = 0;
   /** Planned points evaluated and taken so far (the ones a replay may read). */
   taken = 0;
 
   constructor(readonly m: number) {
-    this.firstDiff = new Int32Array(m);
+    this.firstDiff = new Int32Array(m).fill(NEVER);
+    this.moved = new Int32Array(m);
   }
 
   /** Starts a column of `count` planned points. */
   begin(count: number): void {
-    this.firstDiff.fill(NEVER);
+    // Only the components that moved in the last column need forgetting: O(moved), not O(m).
+    for (let i = 0; i < this.movedCount; i++) this.firstDiff[this.moved[i]] = NEVER;
+    this.movedCount = 0;
     this.taken = 0;
     if (this.seen.length < count * this.m) this.seen = new Float64Array(count * this.m);
   }
@@ -110,22 +116,49 @@ export class FlatScreen {
    * bounds). Returns 0 when every value was finite, 1 when some were not, 2 when none was.
    */
   take(p: number, v: ArrayLike<number> | null, offset: number, centre: Float64Array): number {
+    this.taken = p + 1;
+    if (v === null) {
+      for (let k = 0; k < this.m; k++) this.differs(p, k, NaN);
+      return 2;
+    }
+    // Numbers checked once (a typed array needs no check), then one tight loop over the components.
+    const values = v instanceof Float64Array ? v.subarray(offset, offset + this.m) : this.checked(v, offset);
+    return this.compare(p, values, centre);
+  }
+
+  /** The comparison of one point's values with F(x) (see take). */
+  private compare(p: number, values: Float64Array, centre: Float64Array): number {
     const { m, firstDiff, seen } = this;
     const base = p * m;
     let bad = 0;
     for (let k = 0; k < m; k++) {
-      const fk = v === null ? NaN : component(v, offset + k);
-      if (!Number.isFinite(fk)) bad++;
+      const fk = values[k];
+      if (fk - fk !== 0) bad++; // not finite (NaN or ±∞)
       if (firstDiff[k] > p) {
         if (fk !== centre[k]) {
           firstDiff[k] = p;
+          this.moved[this.movedCount++] = k;
           seen[base + k] = fk;
         }
       } else seen[base + k] = fk;
     }
-    this.taken = p + 1;
     return bad === 0 ? 0 : bad === m ? 2 : 1;
   }
+
+  private differs(p: number, k: number, fk: number): void {
+    if (this.firstDiff[k] === NEVER) this.moved[this.movedCount++] = k;
+    if (this.firstDiff[k] > p) this.firstDiff[k] = p;
+    this.seen[p * this.m + k] = fk;
+  }
+
+  /** v[offset..offset + m) as checked numbers (component() refuses what is not a number). */
+  private checked(v: ArrayLike<number>, offset: number): Float64Array {
+    if (this.scratch.length < this.m) this.scratch = new Float64Array(this.m);
+    for (let k = 0; k < this.m; k++) this.scratch[k] = component(v, offset + k);
+    return this.scratch;
+  }
+
+  private scratch = new Float64Array(0);
 
   /** Whether component k matched F_k(x) at every point taken. */
   isFlat(k: number): boolean {
@@ -137,12 +170,19 @@ export class FlatScreen {
     return p < this.firstDiff[k] ? centre[k] : this.seen[p * this.m + k];
   }
 
-  /** Makes the components that moved the active ones of `state`, in order; returns how many. */
+  /** Makes the components that moved the active ones of `state`, in increasing order; returns how many. */
   activateMoved(state: ColumnState): number {
-    let a = 0;
-    for (let k = 0; k < this.m; k++) if (this.firstDiff[k] !== NEVER) state.active[a++] = k;
-    state.activeCount = a;
-    return a;
+    const count = this.movedCount;
+    if (count > this.m >>> 3) {
+      // Many: one pass over the components is cheaper than sorting them.
+      let a = 0;
+      for (let k = 0; k < this.m; k++) if (this.firstDiff[k] !== NEVER) state.active[a++] = k;
+    } else {
+      state.active.set(this.moved.subarray(0, count));
+      state.active.subarray(0, count).sort();
+    }
+    state.activeCount = count;
+    return count;
   }
 }
 
