@@ -123,10 +123,46 @@ export class FlatScreen {
     }
     // Numbers checked once (a typed array needs no check), then one tight loop over the components.
     const values = v instanceof Float64Array ? v.subarray(offset, offset + this.m) : this.checked(v, offset);
-    return this.compare(p, values, centre);
+    return this.finiteCentre(centre)
+      ? this.compareFinite(p, values, centre)
+      : this.compare(p, values, centre);
   }
 
-  /** The comparison of one point's values with F(x) (see take). */
+  /**
+   * The comparison when F(x) is finite everywhere: a component equal to F_k(x) is then finite, so the
+   * loop over all components only compares; what moved is stored and checked in a pass of its own.
+   */
+  private compareFinite(p: number, values: Float64Array, centre: Float64Array): number {
+    const { m, firstDiff, moved, seen } = this;
+    for (let k = 0; k < m; k++) {
+      if (values[k] !== centre[k] && firstDiff[k] === NEVER) {
+        firstDiff[k] = p;
+        moved[this.movedCount++] = k;
+      }
+    }
+    const base = p * m;
+    let bad = 0;
+    for (let i = 0; i < this.movedCount; i++) {
+      const fk = values[moved[i]];
+      seen[base + moved[i]] = fk;
+      if (!Number.isFinite(fk)) bad++;
+    }
+    return bad === 0 ? 0 : bad === m ? 2 : 1;
+  }
+
+  /** Whether every component of F(x) is finite (remembered for the last centre seen). */
+  private finiteCentre(centre: Float64Array): boolean {
+    if (centre !== this.lastCentre) {
+      this.lastCentre = centre;
+      this.centreIsFinite = centre.every(Number.isFinite);
+    }
+    return this.centreIsFinite;
+  }
+
+  private lastCentre: Float64Array | null = null;
+  private centreIsFinite = false;
+
+  /** The comparison of one point's values with F(x) (see take), any F(x). */
   private compare(p: number, values: Float64Array, centre: Float64Array): number {
     const { m, firstDiff, seen } = this;
     const base = p * m;
