@@ -31,7 +31,21 @@ export interface JacobianJob {
 }
 
 /**
- * m rows of n numbers, all `fill`.
+ * The most numbers of a matrix allocated as one buffer: 2²⁷ doubles (1 GiB). One buffer costs one
+ * allocation, lazily zeroed by the system, where a buffer per row costs a zeroed allocation and an
+ * ArrayBuffer for the garbage collector to track each (measured at n = 10⁴: 1.2 s of allocation and
+ * about as much garbage collection, bench/RESULTS.md). Larger matrices get a buffer per row.
+ *
+ * @default 134217728 (2²⁷)
+ * @example
+ * ```ts
+ * ONE_BUFFER_NUMBERS; // 134217728
+ * ```
+ */
+export const ONE_BUFFER_NUMBERS = 2 ** 27;
+
+/**
+ * m rows of n numbers, all `fill`: views of one buffer (up to ONE_BUFFER_NUMBERS), or one buffer each.
  *
  * @example
  * ```ts
@@ -40,8 +54,38 @@ export interface JacobianJob {
  */
 export function rows(m: number, n: number, fill: number): Float64Array[] {
   const out: Float64Array[] = [];
-  for (let i = 0; i < m; i++) out.push(fill === 0 ? new Float64Array(n) : new Float64Array(n).fill(fill));
+  const all = m * n <= ONE_BUFFER_NUMBERS ? oneBuffer(() => new Float64Array(m * n)) : null;
+  if (all !== null && fill !== 0) all.fill(fill);
+  for (let i = 0; i < m; i++) {
+    if (all !== null) out.push(all.subarray(i * n, (i + 1) * n));
+    else out.push(fill === 0 ? new Float64Array(n) : new Float64Array(n).fill(fill));
+  }
   return out;
+}
+
+/**
+ * m rows of n status codes, all 0 (ok), as {@link rows} allocates them.
+ *
+ * @example
+ * ```ts
+ * codeRows(2, 3); // [Uint8Array [0, 0, 0], Uint8Array [0, 0, 0]]
+ * ```
+ */
+export function codeRows(m: number, n: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  const all = m * n <= 8 * ONE_BUFFER_NUMBERS ? oneBuffer(() => new Uint8Array(m * n)) : null;
+  for (let i = 0; i < m; i++) out.push(all === null ? new Uint8Array(n) : all.subarray(i * n, (i + 1) * n));
+  return out;
+}
+
+/** The matrix in one buffer, or null where the runtime refuses one that large (a browser's limit). */
+function oneBuffer<T>(make: () => T): T | null {
+  try {
+    return make();
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
 }
 
 /**
@@ -69,8 +113,7 @@ export function jacobianJob(
   writeVector(probe, 0, first, name);
   const centre = probe.values.slice(0, m);
   const n = x0.length;
-  const statuses: Uint8Array[] = [];
-  if (withErrors) for (let k = 0; k < m; k++) statuses.push(new Uint8Array(n));
+  const statuses = withErrors ? codeRows(m, n) : [];
   const value = rows(m, n, 0);
   const error = withErrors ? rows(m, n, o.step === undefined ? 0 : NaN) : null;
   const start = o.method === "auto" ? "central" : o.method;
