@@ -72,12 +72,16 @@ export interface JacobianResult {
  *
  * By default each column j runs the adaptive engine of {@link derivative} on all components of F at
  * once (see driver.ts): each F call serves every component, each component is extrapolated
- * and stopped on its own, and a column allocates nothing beyond what F returns. With `step`, one
- * plain stencil per column (2n calls for central, n + 1 for forward). The length of F's first result
- * fixes m; a later result of another length throws INCONSISTENT_OUTPUT.
+ * and stopped on its own. A component equal to F_k(x) bit for bit at every point of the column's
+ * first two rows (two different steps) does not depend on x_j there: it is settled at once (0, with
+ * the rounding level as its error) and costs nothing more; only the others carry a tableau
+ * (docs/engine.md, "A Jacobian column"). With `step`, one plain stencil per column (2n calls for
+ * central, n + 1 for forward). The length of F's first result fixes m; a later result of another
+ * length throws INCONSISTENT_OUTPUT.
  *
- * Memory is the output (2·m·n doubles, or m·n with `errors: false`) plus O(m) of state. A NaN or
- * infinite x_j gives a NaN column.
+ * Memory is the output (2·m·n doubles and m·n status bytes, or m·n doubles with `errors: false`),
+ * each matrix one buffer whose rows are views, plus O(m) of state. A NaN or infinite x_j gives a
+ * NaN column.
  *
  * @param F - F(x) for a Float64Array x (lent for the call), returning an array of numbers.
  * @param x - the point; never changed.
