@@ -106,7 +106,7 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
   else state.activateAll();
   work.listed = state.activeCount;
   work.list.set(state.active.subarray(0, state.activeCount));
-  for (let a = 0; a < work.listed; a++) clearKept(kept, work.list[a]);
+  for (let a = 0; a < work.listed; a++) kept.forget(work.list[a]);
   beginScales(state, kept);
   driver.useMagnitudes = false;
   for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
@@ -135,17 +135,6 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
  */
 export function smallerNext(scales: readonly number[], i: number): boolean {
   return i + 1 < scales.length && scales[i + 1] < scales[i];
-}
-
-/** Forgets component k's kept estimate (KeptEstimates.clear, for one component). */
-function clearKept(kept: KeptEstimates, k: number): void {
-  kept.value[k] = NaN;
-  kept.error[k] = NaN;
-  kept.step[k] = NaN;
-  kept.kind[k] = 0;
-  kept.flags[k] = 0;
-  kept.noisyStep[k] = NaN;
-  kept.noisyChange[k] = NaN;
 }
 
 /**
