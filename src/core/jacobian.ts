@@ -229,7 +229,9 @@ function adaptive(
   withErrors: boolean,
 ): JacobianResult {
   const n = caller.w.length;
-  const job = jacobianJob(caller.x0, o, caller.call(), withErrors);
+  const first = caller.call();
+  for (let k = 0; k < first.length; k++) component(first, k); // refused as F's, by index
+  const job = jacobianJob(caller.x0, o, first, withErrors);
   const make = jacobianColumns(job, true);
   let worst = 0;
   for (let j = 0; j < n; j++) {

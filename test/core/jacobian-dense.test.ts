@@ -193,7 +193,19 @@ describe("the screen", () => {
     expect(screen.isFlat(1)).toBe(true);
   });
 
-  it("refuses a result that is not an array of numbers, naming F", () => {
-    expect(() => jacobian((x) => (x[0] === 1 ? [1, 2] : [1, "2" as unknown as number]), [1])).toThrow(/F|f/);
+  it("refuses a result that is not an array of numbers, naming F and the index, at x or at a screened point", () => {
+    const notNumber = "2" as unknown as number;
+    for (const F of [
+      (): number[] => [1, notNumber],
+      (x: Float64Array) => (x[0] === 1 ? [1, 2] : [1, notNumber]),
+    ]) {
+      expect(() => jacobian(F, [1])).toThrow(
+        expect.objectContaining({
+          code: "NON_NUMERIC_RESULT",
+          argument: "F",
+          message: expect.stringContaining("at index 1"),
+        }),
+      );
+    }
   });
 });
