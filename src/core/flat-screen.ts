@@ -34,16 +34,14 @@ export class ColumnPlan {
   rows = 0;
   /** The step of the last planned row: the step a settled component reports. */
   step = NaN;
-  private readonly state = new ColumnState(1);
-  private readonly driver = new ColumnDriver(this.state);
 
   /**
    * Plans spec's column; false when its first rows are not the base stencil of `spec.start` at two
    * steps (x at the edge of the doubles, steps below the spacing of x): such a column is not screened.
    */
   make(spec: ColumnSpec): boolean {
-    const d = this.driver;
-    this.state.activateAll();
+    const d = planner();
+    d.state.activateAll();
     d.start(spec);
     this.count = 0;
     this.rows = 0;
@@ -58,7 +56,7 @@ export class ColumnPlan {
       this.rowEnd[this.rows++] = this.count;
       d.accept();
     }
-    this.step = this.state.step[0];
+    this.step = d.state.step[0];
     const offs = baseStencil(spec.start, spec.order).offsets;
     if (this.rows !== FLAT_ROWS || this.count !== FLAT_ROWS * offs.length) return false;
     for (let p = 0; p < this.count; p++) if (this.offsets[p] !== offs[p % offs.length]) return false;
@@ -70,6 +68,13 @@ export class ColumnPlan {
     for (let p = 0; p < upTo; p++) if (this.points[p] === t && this.offsets[p] === offset) return p;
     return -1;
   }
+}
+
+/** The driver that plans columns (one component, run to its end inside `make`): shared by all plans. */
+let plannerDriver: ColumnDriver | null = null;
+
+function planner(): ColumnDriver {
+  return (plannerDriver ??= new ColumnDriver(new ColumnState(1)));
 }
 
 /** firstDiff of a component that matched F(x) at every screened point. */
@@ -229,7 +234,8 @@ export class FlatScreen {
  *
  * @example
  * ```ts
- * flatNoise(2, baseStencil("central", 1)); // 8.881784197001252e-16 (2·EPS·2)
+ * import { baseStencil } from "./driver.js";
+ * flatNoise(2, baseStencil("central", 1)); // => 8.881784197001252e-16
  * ```
  */
 export function flatNoise(c: number, st: Stencil): number {

@@ -23,7 +23,8 @@ import { component } from "./vector-caller.js";
  * @example
  * ```ts
  * const r = new VectorRequest();
- * r.vector = F(point); // then resume the pipeline
+ * r.vector = [1, 2]; // F's result at r.points[0], then the pipeline resumes
+ * r.vector.length; // => 2
  * ```
  */
 export class VectorRequest extends PointRequest {
@@ -35,7 +36,8 @@ export class VectorRequest extends PointRequest {
  *
  * @example
  * ```ts
- * const work = new ColumnWork(m, true);
+ * const work = new ColumnWork(3, true); // F with 3 components, the sync loop
+ * work.state.m; // => 3
  * ```
  */
 export class ColumnWork {
@@ -74,12 +76,81 @@ export class ColumnWork {
 }
 
 /**
+ * The fewest components of F for which a column is screened: below it the driver runs every
+ * component (the flat ones end after FLAT_ROWS rows anyway), which costs less than planning and
+ * screening (jacobian 4 × 8 of bench/overhead.ts: about 10 µs more per call when screened). Values,
+ * errors and statuses are the same either way.
+ *
+ * @default 16
+ * @example
+ * ```ts
+ * SCREEN_COMPONENTS; // 16
+ * ```
+ */
+export const SCREEN_COMPONENTS = 16;
+
+/**
+ * The largest m whose column state is kept for the next Jacobian when this one finishes: the state of
+ * a small Jacobian costs more to allocate than its columns take to run (about 60 typed arrays), that
+ * of a large one is paid once for many columns and would hold megabytes.
+ *
+ * @default 256
+ * @example
+ * ```ts
+ * SPARE_WORK_COMPONENTS; // 256
+ * ```
+ */
+export const SPARE_WORK_COMPONENTS = 256;
+
+let spareWork: ColumnWork | null = null;
+
+/**
+ * A column's state for m components: the spare one left by the last Jacobian when it fits, else new.
+ *
+ * @example
+ * ```ts
+ * const work = takeWork(3, true);
+ * releaseWork(work); // when its Jacobian has finished
+ * ```
+ */
+export function takeWork(m: number, pointwise: boolean): ColumnWork {
+  const w = spareWork;
+  if (w !== null && w.state.m === m && w.pointwise === pointwise) {
+    spareWork = null;
+    return w;
+  }
+  return new ColumnWork(m, pointwise);
+}
+
+/**
+ * Keeps a finished Jacobian's column state for the next one (see SPARE_WORK_COMPONENTS).
+ *
+ * @example
+ * ```ts
+ * releaseWork(takeWork(3, true));
+ * ```
+ */
+export function releaseWork(work: ColumnWork | undefined): void {
+  if (work !== undefined && work.state.m <= SPARE_WORK_COMPONENTS) spareWork = work;
+}
+
+/**
  * Column j of the job (see the file comment): writes it to the job's rows and returns its worst
  * status code.
  *
  * @example
  * ```ts
- * const worst = yield* adaptiveColumn(job, j, work);
+ * import { resolveMultivariate } from "./vector.js";
+ * import { jacobianJob } from "./jacobian-job.js";
+ * const x0 = Float64Array.of(2);
+ * const job = jacobianJob(x0, resolveMultivariate(undefined, x0), [4, 1], true); // F(x) = [x², 1]
+ * const column = adaptiveColumn(job, 0, new ColumnWork(2, false));
+ * for (let r = column.next(); r.done !== true; r = column.next()) {
+ *   const req = r.value; // the points of one row, t = x_0
+ *   for (let q = 0; q < req.count; q++) [req.values[2 * q], req.values[2 * q + 1]] = [req.points[q] ** 2, 1];
+ * }
+ * job.value[0][0]; // ≈ 4 (∂x²/∂x at 2)
+ * job.value[1][0]; // => 0
  * ```
  */
 export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): Pipeline<number> {
@@ -87,10 +158,11 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
   if (!Number.isFinite(xj)) {
     job.rows.nanColumn(j);
     job.rows.finish(j);
+    job.works.push(work);
     return 0;
   }
   const { o } = job;
-  const { state, driver, kept, spec } = work;
+  const { state, kept, spec } = work;
   const scales = candidateScales(xj);
   spec.x = xj;
   spec.order = o.order;
@@ -99,14 +171,36 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
   spec.canSwitch = o.method === "auto";
   spec.probeOnly = false;
   work.screen.taken = 0;
-  // Screened where a flat component is final after the first scale (keepScale's `constantDone`).
+  // Screened where a flat component is final after the first scale (keepScale's `constantDone`), and F
+  // has enough components for the screen to pay.
   const final = scales.length === 1 || smallerNext(scales, 0);
-  const screened = final && work.plan.make(spec) && (yield* screenColumn(job, j, work));
+  const worth = job.centre.length >= SCREEN_COMPONENTS;
+  const screened = worth && final && work.plan.make(spec) && (yield* screenColumn(job, j, work));
   if (screened) work.screen.activateMoved(state);
   else state.activateAll();
   work.listed = state.activeCount;
-  work.list.set(state.active.subarray(0, state.activeCount));
-  for (let a = 0; a < work.listed; a++) kept.forget(work.list[a]);
+  for (let a = 0; a < work.listed; a++) {
+    work.list[a] = state.active[a];
+    kept.forget(state.active[a]);
+  }
+  yield* runScales(job, j, work, scales);
+  if (screened) job.rows.settle(j, work.plan.step);
+  const worst = storeColumn(job, j, work);
+  job.rows.finish(j);
+  // Back to the job's pool for its next column (a column that throws ends its Jacobian).
+  job.works.push(work);
+  return worst;
+}
+
+/** The driver on the state's active components at each scale of x_j, keeping the better per component. */
+function* runScales(
+  job: JacobianJob,
+  j: number,
+  work: ColumnWork,
+  scales: number[],
+): Generator<PointRequest, void, void> {
+  const { state, driver, kept, spec, plan } = work;
+  const m = job.centre.length;
   beginScales(state, kept);
   driver.useMagnitudes = false;
   for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
@@ -114,14 +208,25 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
     spec.probeOnly = i > 0;
     driver.start(spec);
     for (let count = driver.nextPoints(); count > 0; count = driver.nextPoints()) {
-      driver.accept(yield* driverRow(job, j, work, count));
+      const taken = work.screen.taken;
+      if (!work.pointwise && gather(job, j, work, driver.points, driver.offsets, 0, count, taken))
+        yield work.request;
+      let evaluated = count;
+      for (let q = 0; q < count; q++) {
+        const [t, offset] = [driver.points[q], driver.offsets[q]];
+        const p = taken > 0 && offset !== 0 ? plan.find(t, offset, taken) : -1;
+        let v = p >= 0 ? null : known(job, j, work, t, offset, q);
+        if (v === undefined) v = (yield ask(work, t, m), work.request.vector);
+        // Every active component in trouble here: the sync loop does not evaluate the rest of the row.
+        if (fillPoint(job, work, q, p, v) === 0) {
+          evaluated = q + 1;
+          break;
+        }
+      }
+      driver.accept(evaluated);
     }
     keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
   }
-  if (screened) job.rows.settle(j, work.plan.step);
-  const worst = storeColumn(job, j, work);
-  job.rows.finish(j);
-  return worst;
 }
 
 /**
@@ -156,7 +261,8 @@ function* screenColumn(
     if (!work.pointwise && gather(job, j, work, plan.points, plan.offsets, start, end, -1))
       yield work.request;
     for (let p = start; p < end; p++) {
-      const v = yield* pointValues(job, j, work, plan.points[p], plan.offsets[p], p - start);
+      let v = known(job, j, work, plan.points[p], plan.offsets[p], p - start);
+      if (v === undefined) v = (yield ask(work, plan.points[p], centre.length), work.request.vector);
       const offset = work.pointwise || plan.offsets[p] === 0 ? 0 : work.from[p - start] * centre.length;
       const bad = screen.take(p, v, offset, centre);
       if (bad !== 0) trouble = true;
@@ -170,28 +276,33 @@ function* screenColumn(
 }
 
 /**
- * The values at one point of a row: F(x) for offset 0, null outside the bounds, else F's result
- * (the sync loop: one request now) or the gathered block (`from` says where).
+ * The values at one point of a row when they need no call now: F(x) for offset 0, null outside the
+ * bounds, the gathered block (batched: `from` says where); undefined when the sync loop must call F
+ * at t (then `ask` and yield the request; F's result comes back in `request.vector`).
  */
-function* pointValues(
+function known(
   job: JacobianJob,
   j: number,
   work: ColumnWork,
   t: number,
   offset: number,
   q: number,
-): Generator<PointRequest, ArrayLike<number> | null, void> {
+): ArrayLike<number> | null | undefined {
   if (offset === 0) return job.centre;
   if (!inside(job, j, t)) return null;
   if (!work.pointwise) return work.from[q] < 0 ? null : work.request.values;
+  return undefined;
+}
+
+/** The sync loop's request for F at t. */
+function ask(work: ColumnWork, t: number, m: number): VectorRequest {
   const r = work.request;
-  r.reserve(1, job.centre.length);
+  r.reserve(1, m);
   r.points[0] = t;
   r.count = 1;
   r.evaluated = 1;
   r.prefix = false;
-  yield r;
-  return r.vector;
+  return r;
 }
 
 function inside(job: JacobianJob, j: number, t: number): boolean {
@@ -232,46 +343,29 @@ function gather(
 }
 
 /**
- * Hands a driver row's values to the driver (active components only); returns the prefix the sync
- * loop evaluated (it stops after a point where every active component is in trouble).
+ * Puts point q's values of the active components in the driver: the screen's (planned point p ≥ 0),
+ * else v's (null: none). Returns how many are finite.
  */
-function* driverRow(
+function fillPoint(
   job: JacobianJob,
-  j: number,
   work: ColumnWork,
-  count: number,
-): Generator<PointRequest, number, void> {
-  const { driver, state, screen, plan } = work;
+  q: number,
+  p: number,
+  v: ArrayLike<number> | null,
+): number {
+  const { driver, state, screen } = work;
   const { centre } = job;
   const m = centre.length;
-  const taken = screen.taken;
-  if (!work.pointwise && gather(job, j, work, driver.points, driver.offsets, 0, count, taken))
-    yield work.request;
   const values = driver.values;
-  for (let q = 0; q < count; q++) {
-    const t = driver.points[q];
-    const p = taken > 0 && driver.offsets[q] !== 0 ? plan.find(t, driver.offsets[q], taken) : -1;
-    let finite = 0;
-    if (p >= 0) {
-      for (let a = 0; a < state.activeCount; a++) {
-        const k = state.active[a];
-        const fk = screen.value(p, k, centre);
-        values[q * m + k] = fk;
-        if (Number.isFinite(fk)) finite++;
-      }
-    } else {
-      const v = yield* pointValues(job, j, work, t, driver.offsets[q], q);
-      const base = work.pointwise || driver.offsets[q] === 0 ? 0 : work.from[q] * m;
-      for (let a = 0; a < state.activeCount; a++) {
-        const k = state.active[a];
-        const fk = v === null ? NaN : component(v, base + k);
-        values[q * m + k] = fk;
-        if (Number.isFinite(fk)) finite++;
-      }
-    }
-    if (finite === 0) return q + 1;
+  const base = p >= 0 || work.pointwise || driver.offsets[q] === 0 ? 0 : work.from[q] * m;
+  let finite = 0;
+  for (let a = 0; a < state.activeCount; a++) {
+    const k = state.active[a];
+    const fk = p >= 0 ? screen.value(p, k, centre) : v === null ? NaN : component(v, base + k);
+    values[q * m + k] = fk;
+    if (Number.isFinite(fk)) finite++;
   }
-  return count;
+  return finite;
 }
 
 const DISCONTINUOUS = statusCode("discontinuous");

@@ -7,8 +7,9 @@ import { writeVector } from "./batch.js";
 import { baseStencil } from "./driver.js";
 import { invalid } from "./errors.js";
 import type { JacobianResult } from "./jacobian.js";
+import { releaseWork, type ColumnWork } from "./jacobian-column.js";
 import { JacobianRows } from "./jacobian-rows.js";
-import { PointRequest } from "./sampler.js";
+import { PointRequest, REQUEST_CAPACITY } from "./sampler.js";
 import { fixedStatus, STATUSES, statusCode } from "./status.js";
 import type { ResolvedMultivariate } from "./vector.js";
 
@@ -17,7 +18,10 @@ import type { ResolvedMultivariate } from "./vector.js";
  *
  * @example
  * ```ts
- * const job: JacobianJob = jacobianJob(x0, o, F(x0), true);
+ * import { resolveMultivariate } from "./vector.js";
+ * const x0 = Float64Array.of(1, 2);
+ * const job: JacobianJob = jacobianJob(x0, resolveMultivariate(undefined, x0), [3, 4], true);
+ * job.value.length; // => 2
  * ```
  */
 export interface JacobianJob {
@@ -28,6 +32,8 @@ export interface JacobianJob {
   readonly error: Float64Array[] | null;
   readonly statuses: Uint8Array[];
   readonly rows: JacobianRows;
+  /** The column states of the columns in flight, reused by later columns (jacobian-pipeline.ts). */
+  readonly works: ColumnWork[];
 }
 
 /**
@@ -88,6 +94,8 @@ function oneBuffer<T>(make: () => T): T | null {
   }
 }
 
+const PROBE = new PointRequest();
+
 /**
  * A job for F with F(x) = `first` (checked: a non-empty array of numbers): the centre and the output
  * matrices (`errors: false` keeps value only). The adaptive columns write every error (jacobian-rows.ts),
@@ -95,7 +103,10 @@ function oneBuffer<T>(make: () => T): T | null {
  *
  * @example
  * ```ts
- * const job = jacobianJob(x0, o, F(x0), true);
+ * import { resolveMultivariate } from "./vector.js";
+ * const x0 = Float64Array.of(1, 2);
+ * const job = jacobianJob(x0, resolveMultivariate(undefined, x0), [3, 4, 5], true); // F(x) = [3, 4, 5]
+ * job.centre; // => Float64Array.of(3, 4, 5)
  * ```
  */
 export function jacobianJob(
@@ -105,9 +116,10 @@ export function jacobianJob(
   withErrors: boolean,
   name = "F",
 ): JacobianJob {
-  const probe = new PointRequest();
   const m = Array.isArray(first) || ArrayBuffer.isView(first) ? (first as ArrayLike<unknown>).length : -1;
   if (m === 0) throw invalid("INCONSISTENT_OUTPUT", name, "a non-empty array of numbers", first);
+  // A small F(x) is checked in a request kept for it; a large one in a request of its own.
+  const probe = m <= REQUEST_CAPACITY ? PROBE : new PointRequest();
   probe.points[0] = x0[0];
   probe.reserve(1, Math.max(m, 1));
   writeVector(probe, 0, first, name);
@@ -118,7 +130,7 @@ export function jacobianJob(
   const error = withErrors ? rows(m, n, o.step === undefined ? 0 : NaN) : null;
   const start = o.method === "auto" ? "central" : o.method;
   const out = new JacobianRows(value, error, statuses, centre, baseStencil(start, o.order), o.order);
-  return { x0, o, centre, value, error, statuses, rows: out };
+  return { x0, o, centre, value, error, statuses, rows: out, works: [] };
 }
 
 /**
@@ -126,11 +138,15 @@ export function jacobianJob(
  *
  * @example
  * ```ts
- * finishJacobian(job, 0, evaluations);
+ * import { resolveMultivariate } from "./vector.js";
+ * const x0 = Float64Array.of(1);
+ * const job = jacobianJob(x0, resolveMultivariate(undefined, x0), [3], true);
+ * finishJacobian(job, 0, 1).status; // => "ok"
  * ```
  */
 export function finishJacobian(job: JacobianJob, worst: number, evaluations: number): JacobianResult {
   const { value, error } = job;
+  releaseWork(job.works.pop());
   let statuses = job.statuses;
   if (job.o.step !== undefined) {
     // A fixed step: a status says only whether the value is finite (as the sync Jacobian).

@@ -6,7 +6,7 @@
 
 import { BATCH_BLOCK_NUMBERS, LOCKSTEP_PIPELINES } from "./constants.js";
 import { fixedStencil } from "./fixed-partial.js";
-import { adaptiveColumn, ColumnWork } from "./jacobian-column.js";
+import { adaptiveColumn, takeWork, type ColumnWork } from "./jacobian-column.js";
 import type { JacobianJob } from "./jacobian-job.js";
 import type { Pipeline } from "./sampler.js";
 import { divideByPower } from "./step.js";
@@ -33,21 +33,20 @@ export function columnsInFlight(m: number, n: number): number {
  *
  * @example
  * ```ts
- * const make = jacobianColumns(job);
+ * import { resolveMultivariate } from "./vector.js";
+ * import { jacobianJob } from "./jacobian-job.js";
+ * const x0 = Float64Array.of(2);
+ * const job = jacobianJob(x0, resolveMultivariate(undefined, x0), [4], true);
+ * const column = jacobianColumns(job)(0); // column 0's pipeline: it yields requests for F's values
  * ```
  */
 export function jacobianColumns(job: JacobianJob, pointwise = false): (j: number) => Pipeline<number> {
-  const pool: ColumnWork[] = [];
+  const pool = job.works;
   const m = job.centre.length;
-  return function* (j: number): Pipeline<number> {
-    const work = pool.pop() ?? new ColumnWork(m, pointwise);
-    try {
-      return job.o.step === undefined
-        ? yield* adaptiveColumn(job, j, work)
-        : yield* fixedColumn(job, j, work);
-    } finally {
-      pool.push(work);
-    }
+  // Each column takes a state from the job's pool and gives it back when it ends.
+  return (j: number): Pipeline<number> => {
+    const work = pool.pop() ?? takeWork(m, pointwise);
+    return job.o.step === undefined ? adaptiveColumn(job, j, work) : fixedColumn(job, j, work);
   };
 }
 
@@ -59,6 +58,7 @@ function* fixedColumn(job: JacobianJob, j: number, work: ColumnWork): Pipeline<n
   const saved = x0[j];
   if (!Number.isFinite(saved)) {
     for (let k = 0; k < m; k++) job.value[k][j] = NaN;
+    job.works.push(work);
     return 0;
   }
   const st = fixedStencil(o.method === "auto" ? "central" : o.method, o.order, o.accuracy);
@@ -78,5 +78,6 @@ function* fixedColumn(job: JacobianJob, j: number, work: ColumnWork): Pipeline<n
     }
     job.value[k][j] = divideByPower(acc, h, o.order);
   }
+  job.works.push(work);
   return 0;
 }

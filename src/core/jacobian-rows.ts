@@ -25,6 +25,10 @@ import { divideByPower } from "./step.js";
  */
 export const ROW_BLOCK_COLUMNS = 64;
 
+/** Blocks written and free, shared by every Jacobian (a block is taken and written synchronously). */
+const SPARE_BLOCKS: Block[] = [];
+const LOCKSTEP_BLOCKS = 8;
+
 /** What a column of a block holds besides its entries. */
 const FILL = Object.freeze({ none: 0, flat: 1, nan: 2 } as const);
 
@@ -77,15 +81,20 @@ class Block {
  *
  * @example
  * ```ts
- * const out = new JacobianRows(value, error, statuses, centre, baseStencil("central", 1), 1);
- * out.settle(0, 1e-3);            // column 0: every component not written otherwise is flat
- * out.entry(0, 0, 2, 1e-14, 0);   // ∂F_0/∂x_0 = 2 ± 1e-14
- * out.finish(0);                   // the block holding column 0 is written when it is complete
+ * import { baseStencil } from "./driver.js";
+ * const value = [new Float64Array(1), new Float64Array(1)];
+ * const error = [new Float64Array(1), new Float64Array(1)];
+ * const statuses = [new Uint8Array(1), new Uint8Array(1)];
+ * const out = new JacobianRows(value, error, statuses, Float64Array.of(5, 1), baseStencil("central", 1), 1);
+ * out.settle(0, 0.5); // column 0: every component not given otherwise is flat, settled at h = 0.5
+ * out.entry(0, 0, 2, 1e-14, 0); // ∂F_0/∂x_0 = 2 ± 1e-14
+ * out.finish(0); // column 0's block (1 column here) is complete: written
+ * value[0][0]; // => 2
+ * error[1][0]; // => 8.881784197001252e-16
  * ```
  */
 export class JacobianRows {
   private readonly blocks = new Map<number, Block>();
-  private readonly spare: Block[] = [];
   private readonly n: number;
 
   constructor(
@@ -124,14 +133,16 @@ export class JacobianRows {
     if (++b.finished < b.size) return;
     this.write(b);
     this.blocks.delete(index);
-    this.spare.push(b);
+    // Kept for later blocks and Jacobians, unless its entries grew large (a dense F's).
+    if (SPARE_BLOCKS.length < LOCKSTEP_BLOCKS && b.rows.length <= 64 * ROW_BLOCK_COLUMNS)
+      SPARE_BLOCKS.push(b);
   }
 
   private block(j: number): Block {
     const index = Math.floor(j / ROW_BLOCK_COLUMNS);
     let b = this.blocks.get(index);
     if (b === undefined) {
-      b = this.spare.pop() ?? new Block();
+      b = SPARE_BLOCKS.pop() ?? new Block();
       const j0 = index * ROW_BLOCK_COLUMNS;
       b.reset(j0, Math.min(ROW_BLOCK_COLUMNS, this.n - j0));
       this.blocks.set(index, b);
