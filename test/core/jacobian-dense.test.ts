@@ -5,6 +5,7 @@ import { baseStencil } from "../../src/core/driver.js";
 import { ColumnPlan, FlatScreen, flatNoise } from "../../src/core/flat-screen.js";
 import { ColumnState } from "../../src/core/column-state.js";
 import { EPS } from "../../src/core/constants.js";
+import { SCREEN_COMPONENTS } from "../../src/core/jacobian-column.js";
 
 /** F(x) = 2x + cos x elementwise (the scale benchmark's F), counting its calls. */
 function diagonal(): { F: (x: Float64Array) => Float64Array; calls: () => number } {
@@ -17,6 +18,15 @@ function diagonal(): { F: (x: Float64Array) => Float64Array; calls: () => number
   };
   return { F, calls: () => calls };
 }
+
+/** F's components followed by constants, up to SCREEN_COMPONENTS: a Jacobian the screen runs on. */
+const padded =
+  (F: (x: Float64Array) => number[]) =>
+  (x: Float64Array): number[] => {
+    const out = F(x);
+    while (out.length < SCREEN_COMPONENTS) out.push(out.length);
+    return out;
+  };
 
 const points = (n: number): Float64Array =>
   Float64Array.from({ length: n }, (_, i) => -5 + (10 * i) / (n - 1));
@@ -68,7 +78,7 @@ describe("the dense Jacobian settles components that do not depend on x_j", () =
     const h0 = 1 / 32;
     const u = (t: number): number => t - 0.5;
     const F = (x: Float64Array): number[] => [u(x[0]) ** 3 - h0 * h0 * u(x[0]), 2 * x[0], 7];
-    const r = jacobian(F, [0.5]);
+    const r = jacobian(padded(F), [0.5]);
     expect(Math.abs(r.value[0][0] - -h0 * h0)).toBeLessThan(1e-15);
     expect(r.error[0][0]).toBeGreaterThanOrEqual(Math.abs(r.value[0][0] - -h0 * h0));
     expect(r.value[2][0]).toBe(0);
@@ -77,13 +87,19 @@ describe("the dense Jacobian settles components that do not depend on x_j", () =
   it("a component equal to F(x) at the second step but not at the first runs the whole column (x³ − (h₀/2)²x)", () => {
     const h1 = 1 / 64;
     const u = (t: number): number => t - 0.5;
-    const r = jacobian((x) => [u(x[0]) ** 3 - h1 * h1 * u(x[0]), 1], [0.5]);
+    const r = jacobian(
+      padded((x) => [u(x[0]) ** 3 - h1 * h1 * u(x[0]), 1]),
+      [0.5],
+    );
     expect(Math.abs(r.value[0][0] - -h1 * h1)).toBeLessThan(1e-15);
     expect(r.error[0][0]).toBeGreaterThanOrEqual(Math.abs(r.value[0][0] - -h1 * h1));
   });
 
   it("a flat spot narrower than the first steps (max(0, t − x − 1e-3)) is not settled by the screen: the rows inside it give 0", () => {
-    const r = jacobian((x) => [Math.max(0, x[0] - 0.5 - 1e-3)], [0.5]);
+    const r = jacobian(
+      padded((x) => [Math.max(0, x[0] - 0.5 - 1e-3)]),
+      [0.5],
+    );
     expect(r.evaluations).toBeGreaterThan(1 + 4); // more than the screen's two rows
     expect(Math.abs(r.value[0][0])).toBeLessThanOrEqual(r.error[0][0]);
     expect(r.value[0][0]).toBe(0);
@@ -91,6 +107,30 @@ describe("the dense Jacobian settles components that do not depend on x_j", () =
 });
 
 describe("the dense Jacobian's loops agree bit for bit", () => {
+  it("a screened column gives its moving components the unscreened column's bits", () => {
+    const h0 = 1 / 32;
+    const u = (t: number): number => t - 0.5;
+    const F = (x: Float64Array): number[] => [
+      u(x[0]) ** 3 - h0 * h0 * u(x[0]),
+      Math.sin(x[1]) * x[0],
+      Math.abs(x[1]),
+    ];
+    for (const x of [
+      [0.5, 0.25],
+      [3, -2],
+      [0.5, 0],
+      [1e-9, 7],
+    ]) {
+      const alone = jacobian(F, x); // 3 components: not screened
+      const screened = jacobian(padded(F), x);
+      for (let i = 0; i < 3; i++) {
+        expect(Array.from(screened.value[i])).toEqual(Array.from(alone.value[i]));
+        expect(Array.from(screened.error[i])).toEqual(Array.from(alone.error[i]));
+        expect(Array.from(screened.statuses[i])).toEqual(Array.from(alone.statuses[i]));
+      }
+    }
+  });
+
   /** A sparse F on n variables: component i depends on x_i, x_{i+1} and (for i % 7 = 0) x_0. */
   const sparse = (x: Float64Array): number[] =>
     Array.from(
