@@ -226,7 +226,8 @@ export class ColumnDriver {
     this.finished = false;
     this.askingCentre = false;
     this.centreKnown = false;
-    for (let k = 0; k < this.state.m; k++) this.state.centre[k] = NaN;
+    // Only active components' centres are ever read: O(active), not O(m) (a Jacobian column).
+    for (let a = 0; a < this.state.activeCount; a++) this.state.centre[this.state.active[a]] = NaN;
     this.state.reset();
   }
 
