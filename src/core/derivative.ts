@@ -1,6 +1,5 @@
 import { invalid } from "./errors.js";
-import { runSync } from "./column-steps.js";
-import { derivativePipeline } from "./derivative-pipeline.js";
+import { derivativeSync } from "./derivative-pipeline.js";
 import { derivativeMany, type DerivativesResult } from "./many.js";
 import { Sampler } from "./sampler.js";
 import { ScalarEngine } from "./scalar-engine.js";
@@ -10,6 +9,8 @@ import { checkFunction, resolveOptions } from "./validate.js";
 // One spare engine, so a loop of derivative() calls allocates no tableau state. Taken while in use, so
 // a derivative() of a function that itself calls derivative() gets a fresh one.
 let spare: ScalarEngine | null = null;
+// And one spare sampler, for the same reason (an object and its cache's buffers per call otherwise).
+let spareSampler: Sampler | null = null;
 
 /**
  * The derivative of f at x, of any order from 1 to {@link MAX_ORDER}, with an error estimate.
@@ -59,14 +60,15 @@ export function derivative(
   }
   if (options?.batch === true) return derivativeMany(f, [x], options).results[0];
   const opts = resolveOptions(options, x);
-  const sampler = new Sampler(f as Fn1, opts.lo, opts.hi);
+  const sampler = spareSampler?.reset(f as Fn1, opts.lo, opts.hi) ?? new Sampler(f as Fn1, opts.lo, opts.hi);
   const engine = spare ?? new ScalarEngine();
   spare = null;
+  spareSampler = null;
   try {
-    return runSync(derivativePipeline(engine, sampler, x, opts));
+    return derivativeSync(engine, sampler, x, opts);
   } finally {
     spare = engine; // also after an exception thrown by f
-    sampler.release();
+    spareSampler = sampler.reset(null);
   }
 }
 

@@ -111,9 +111,9 @@ export class Sampler {
   private from = EMPTY;
 
   constructor(
-    private readonly f: Fn1 | null,
-    private readonly lo = -Infinity,
-    private readonly hi = Infinity,
+    private f: Fn1 | null,
+    private lo = -Infinity,
+    private hi = Infinity,
   ) {
     // A spare pair of buffers from the last released sampler: a loop of derivative() allocates none.
     const buffers = spareBuffers ?? [new Float64Array(SAMPLER_CAPACITY), new Float64Array(SAMPLER_CAPACITY)];
@@ -125,6 +125,19 @@ export class Sampler {
   release(): void {
     if (this.keys.length === SAMPLER_CAPACITY) spareBuffers = [this.keys, this.vals];
     this.size = 0;
+  }
+
+  /**
+   * Makes this sampler a new one for f on [lo, hi], with its buffers (a loop of derivative() reuses
+   * one sampler); `f` null lets go of the last one.
+   */
+  reset(f: Fn1 | null, lo = -Infinity, hi = Infinity): this {
+    this.f = f;
+    this.lo = lo;
+    this.hi = hi;
+    this.evaluations = 0;
+    this.size = 0;
+    return this;
   }
 
   /** f(t), or NaN without calling f when t is outside the bounds or not finite (sync f only). */

@@ -20,7 +20,7 @@ import {
 } from "./constants.js";
 import { baseStencil, ColumnDriver, MAX_POINTS, type ColumnSpec } from "./driver.js";
 import { NOISE_AGREEMENT, noiseFromTable, NOISE_POINTS, type NoiseEstimate } from "./noise.js";
-import { columnSteps } from "./column-steps.js";
+import { columnNow, columnSteps, runSync } from "./column-steps.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { compareSides, type SideEstimate } from "./smoothness.js";
 import { candidateScales, divideByPower, representableStep } from "./step.js";
@@ -45,6 +45,22 @@ export class ScalarEngine {
   /** The noise check's points and values (at most a base stencil's MAX_POINTS). */
   readonly checkPoints = new Float64Array(MAX_POINTS);
   readonly checkValues = new Float64Array(MAX_POINTS);
+  /** The step of the noise check's points. */
+  checkStep = 0;
+  /** The spec of the engine's columns, rewritten by each (the driver reads it while it runs). */
+  readonly spec: ColumnSpec = {
+    x: 0,
+    order: 1,
+    scale: 1,
+    start: "central",
+    canSwitch: false,
+    probeOnly: false,
+    stopOnNoise: true,
+    rtol: 0,
+    atol: 0,
+    firstStep: undefined,
+    budget: Infinity,
+  };
 }
 
 /** One estimate of the pipeline (the kept one of a set of scales). */
@@ -74,7 +90,7 @@ export function toleranceStep(order: number, rtol: number): number {
  * The adaptive derivative of the sampler's f at x with its status (see the file comment), as a
  * pipeline (see sampler.ts): every value of f it needs goes through `sampler`, which calls a sync f
  * itself or yields the points to a batched or async runner. The caller handles x not finite and the
- * fixed-step method.
+ * fixed-step method. {@link derivativeNow} is the same pipeline for a sync f, without generators.
  *
  * @example
  * ```ts
@@ -91,24 +107,80 @@ export function* derivativeSteps(
   x: number,
   o: ResolvedOptions,
 ): Pipeline<Omit<DerivativeResult, "evaluations">> {
-  const start: StencilKind = o.method === "auto" ? "central" : o.method;
   const scales = candidateScales(x);
-  let noise = o.noiseRelative ? o.noise * Math.abs(yield* sampler.one(x)) : o.noise;
-  if (!Number.isFinite(noise)) noise = 0;
+  const noise = initialNoise(o, o.noiseRelative ? yield* sampler.one(x) : NaN);
+  const est = yield* run(engine, sampler, x, o, scales, startKind(o), noise, true, o.method === "auto");
+  return yield* settle(engine, sampler, x, o, scales, est, noise);
+}
+
+/**
+ * {@link derivativeSteps} for a sampler that calls a sync f itself: the first column (the costly part
+ * of most derivatives) runs without generator objects, the rest through the same {@link settle}, so
+ * the two return the same bits (test/core/sync-pipeline.test.ts checks it).
+ *
+ * @example
+ * ```ts
+ * import { resolveOptions } from "./validate.js";
+ * import { Sampler } from "./sampler.js";
+ * derivativeNow(new ScalarEngine(), new Sampler(Math.exp), 1, resolveOptions(undefined, 1)).value;
+ * // 2.718281828459…, as derivativeSteps
+ * ```
+ */
+export function derivativeNow(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  x: number,
+  o: ResolvedOptions,
+): Omit<DerivativeResult, "evaluations"> {
+  const scales = candidateScales(x);
+  const noise = initialNoise(o, o.noiseRelative ? sampler.at(x) : NaN);
+  const est = runNow(engine, sampler, x, o, scales, startKind(o), noise, true, o.method === "auto");
+  return runSync(settle(engine, sampler, x, o, scales, est, noise));
+}
+
+/** The stencil the pipeline starts with. */
+function startKind(o: ResolvedOptions): StencilKind {
+  return o.method === "auto" ? "central" : o.method;
+}
+
+/** The noise level given in the options, absolute (relative ones scaled by |f(x)|; 0 if not finite). */
+function initialNoise(o: ResolvedOptions, fx: number): number {
+  const noise = o.noiseRelative ? o.noise * Math.abs(fx) : o.noise;
+  return Number.isFinite(noise) ? noise : 0;
+}
+
+/**
+ * The pipeline after its first estimate: the noise check, the noise tables, the one-sided test and
+ * the pole check, each only when the estimate calls for it.
+ */
+function* settle(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  x: number,
+  o: ResolvedOptions,
+  scales: readonly number[],
+  first: Estimate,
+  given: number,
+): Pipeline<Omit<DerivativeResult, "evaluations">> {
+  const start = startKind(o);
   const canSwitch = o.method === "auto";
-  let est = yield* run(engine, sampler, x, o, scales, start, noise, true, canSwitch);
+  let est = first;
+  let noise = given;
   let noiseUsed = o.noise > 0 ? noise : undefined;
   let status: DerivativeResult["status"] = "ok";
-  const checkStep = noiseCheckStep(o.order, scales[0]);
   const quiet = (est.flags & ~COLUMN_FLAG.budget) === 0 && Number.isFinite(est.error) && o.rtol === 0;
-  if (
-    quiet &&
-    o.noise === 0 &&
-    est.kind === "central" &&
-    (yield* noisyAt(engine, sampler, x, o.order, checkStep, est))
-  ) {
-    est.flags |= COLUMN_FLAG.noisy;
-    est.noisyStep = checkStep * NOISE_PROBE_SPLIT * NOISE_PROBE_SPLIT;
+  if (quiet && o.noise === 0 && est.kind === "central") {
+    // The noise check (noisyAt) with its fetch inlined: no generator on the sync path.
+    const checkStep = noiseCheckStep(o.order, scales[0]);
+    const n = noiseCheckPoints(engine, x, o.order, checkStep);
+    if (n > 0) {
+      const values = engine.checkValues;
+      if (sampler.prepare(engine.checkPoints, n, true, values)) yield sampler.request;
+      if (noisyAt(engine, sampler.complete(n, true, values), n, o.order, est)) {
+        est.flags |= COLUMN_FLAG.noisy;
+        est.noisyStep = checkStep * NOISE_PROBE_SPLIT * NOISE_PROBE_SPLIT;
+      }
+    }
   }
   if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
     const level = yield* probeNoise(sampler, x, est.noisyStep);
@@ -165,7 +237,65 @@ export function* derivativeSteps(
   return result;
 }
 
-/** The kept estimate over the scales of x, with the given stencil kind and noise level. */
+/**
+ * The first part of {@link run} and {@link runNow}: the column's noise level, kept estimates cleared,
+ * every component pending; returns the engine's column spec.
+ */
+function beginRun(
+  engine: ScalarEngine,
+  x: number,
+  o: ResolvedOptions,
+  kind: StencilKind,
+  level: number,
+  stopOnNoise: boolean,
+  canSwitch: boolean,
+): ColumnSpec {
+  const { state, kept, spec } = engine;
+  // The model needs a bound on each value's noise, the tables give its standard deviation.
+  state.noise[0] = NOISE_COVERAGE * level;
+  kept.clear();
+  state.activateAll();
+  spec.x = x;
+  spec.order = o.order;
+  spec.start = kind;
+  spec.canSwitch = canSwitch;
+  spec.stopOnNoise = stopOnNoise;
+  spec.rtol = o.rtol;
+  spec.atol = o.atol;
+  beginScales(state, kept);
+  return spec;
+}
+
+/** The spec of the column at scale i. */
+function setScale(
+  spec: ColumnSpec,
+  o: ResolvedOptions,
+  scales: readonly number[],
+  i: number,
+  used: number,
+): void {
+  spec.scale = scales[i];
+  spec.probeOnly = i > 0;
+  spec.firstStep = o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
+  spec.budget = o.maxEvaluations - used;
+}
+
+/** The kept estimate of the engine (of a run with the given stencil kind). */
+function keptEstimate(kept: KeptEstimates, kind: StencilKind): Estimate {
+  return {
+    value: kept.value[0],
+    error: kept.error[0],
+    step: kept.step[0],
+    kind: Number.isFinite(kept.value[0]) ? KINDS[kept.kind[0]] : kind,
+    flags: kept.flags[0],
+    noisyStep: kept.noisyStep[0],
+  };
+}
+
+/**
+ * The kept estimate over the scales of x, with the given stencil kind and noise level (keepScale's
+ * tolerance is `o` itself: rtol and atol 0 mean none).
+ */
 function* run(
   engine: ScalarEngine,
   sampler: Sampler,
@@ -178,39 +308,35 @@ function* run(
   canSwitch: boolean,
 ): Pipeline<Estimate> {
   const { state, driver, kept } = engine;
-  // The model needs a bound on each value's noise, the tables give its standard deviation.
-  state.noise[0] = NOISE_COVERAGE * level;
-  kept.clear();
-  state.activateAll();
-  const spec: ColumnSpec = {
-    x,
-    order: o.order,
-    scale: 1,
-    start: kind,
-    canSwitch,
-    probeOnly: false,
-    stopOnNoise,
-    rtol: o.rtol,
-    atol: o.atol,
-  };
-  const tolerance = o.rtol > 0 || o.atol > 0 ? { rtol: o.rtol, atol: o.atol } : undefined;
-  beginScales(state, kept);
+  const spec = beginRun(engine, x, o, kind, level, stopOnNoise, canSwitch);
   for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
-    spec.scale = scales[i];
-    spec.probeOnly = i > 0;
-    spec.firstStep = o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
-    spec.budget = o.maxEvaluations - sampler.evaluations;
+    setScale(spec, o, scales, i, sampler.evaluations);
     yield* columnSteps(driver, sampler, spec);
-    keepScale(state, kept, i, undefined, tolerance);
+    keepScale(state, kept, i, undefined, o);
   }
-  return {
-    value: kept.value[0],
-    error: kept.error[0],
-    step: kept.step[0],
-    kind: Number.isFinite(kept.value[0]) ? KINDS[kept.kind[0]] : kind,
-    flags: kept.flags[0],
-    noisyStep: kept.noisyStep[0],
-  };
+  return keptEstimate(kept, kind);
+}
+
+/** {@link run} for a sampler that calls a sync f itself: the same steps without a generator. */
+function runNow(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  x: number,
+  o: ResolvedOptions,
+  scales: readonly number[],
+  kind: StencilKind,
+  level: number,
+  stopOnNoise: boolean,
+  canSwitch: boolean,
+): Estimate {
+  const { state, driver, kept } = engine;
+  const spec = beginRun(engine, x, o, kind, level, stopOnNoise, canSwitch);
+  for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
+    setScale(spec, o, scales, i, sampler.evaluations);
+    columnNow(driver, sampler, spec);
+    keepScale(state, kept, i, undefined, o);
+  }
+  return keptEstimate(kept, kind);
 }
 
 /**
@@ -266,23 +392,30 @@ export function noiseCheckStep(order: number, scale: number): number {
 /** noiseCheckStep at scale 1, per order, computed once. */
 const CHECK_STEPS: number[] = [];
 
-/** Whether the base stencil at the check step disagrees with the estimate by more than rounding. */
-function* noisyAt(
-  engine: ScalarEngine,
-  sampler: Sampler,
-  x: number,
-  order: number,
-  step: number,
-  est: Estimate,
-): Pipeline<boolean> {
+/**
+ * The points of the noise check (the base central stencil at `step`) in the engine's checkPoints;
+ * returns how many, 0 when the step vanishes beside x.
+ */
+function noiseCheckPoints(engine: ScalarEngine, x: number, order: number, step: number): number {
   const st = baseStencil("central", order);
   const h = representableStep(x, step);
-  if (!(h > 0)) return false;
+  if (!(h > 0)) return 0;
   const n = st.offsets.length;
   const points = engine.checkPoints; // the engine's own: pipelines in lockstep never share them
-  const values = engine.checkValues;
   for (let q = 0; q < n; q++) points[q] = x + st.offsets[q] * h;
-  if ((yield* sampler.fetch(points, n, true, values)) < n || !Number.isFinite(values[n - 1])) return false;
+  engine.checkStep = h;
+  return n;
+}
+
+/**
+ * Whether the base stencil at the check step (its `got` leading values in the engine's checkValues,
+ * of n) disagrees with the estimate by more than rounding.
+ */
+function noisyAt(engine: ScalarEngine, got: number, n: number, order: number, est: Estimate): boolean {
+  const values = engine.checkValues;
+  if (got < n || !Number.isFinite(values[n - 1])) return false;
+  const st = baseStencil("central", order);
+  const h = engine.checkStep;
   let sum = 0;
   let size = 0;
   for (let q = 0; q < n; q++) {
