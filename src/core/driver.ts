@@ -46,7 +46,7 @@ import {
 } from "./constants.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { classifyRow, REGIME } from "./regime.js";
-import { stencil, stencilOffsets, type Stencil } from "./stencil.js";
+import { stencilArrays, type StencilArrays } from "./base-stencil.js";
 import { divideByPower, initialStep, representableStep } from "./step.js";
 import type { StencilKind } from "./types.js";
 
@@ -96,8 +96,6 @@ export interface ColumnSpec {
  */
 export const FLAT_ROWS = 2;
 
-const KIND_CODE: Record<StencilKind, number> = { central: 0, forward: 1, backward: -1 };
-
 /**
  * Room for the widest stencil of the engine (central, order MAX_ORDER, truncation order 2: 2·5 + 1
  * points), with margin.
@@ -121,23 +119,11 @@ function scaledBy(d: number, h: number, n: number): number {
   return d;
 }
 
-const BASE_STENCILS: Record<StencilKind, (Stencil | undefined)[]> = {
-  central: [],
-  forward: [],
-  backward: [],
-};
+export { baseStencil } from "./base-stencil.js";
 
-/**
- * The engine's base stencil of a kind and order (truncation order 2 central, 1 one-sided), cached.
- *
- * @example
- * ```ts
- * baseStencil("central", 1).offsets; // [-1, 1]
- * ```
- */
-export function baseStencil(kind: StencilKind, order: number): Stencil {
-  const cache = BASE_STENCILS[kind];
-  return (cache[order] ??= stencil(stencilOffsets(kind, order, kind === "central" ? 2 : 1), order));
+/** The code of a stencil kind in ColumnState.kind (a conditional, not a keyed lookup by string). */
+function kindCode(kind: StencilKind): number {
+  return kind === "central" ? 0 : kind === "forward" ? 1 : -1;
 }
 
 /**
@@ -179,7 +165,7 @@ export class ColumnDriver {
     probeOnly: false,
   };
   private kind: StencilKind = "central";
-  private st: Stencil = baseStencil("central", 1);
+  private st: StencilArrays = stencilArrays("central", 1);
   private h0 = 0;
   private h = 0;
   private hr = 0;
@@ -196,6 +182,10 @@ export class ColumnDriver {
   private requested = 0;
   /** A component's differences look like a jump not yet confirmed: skip ahead by JUMP_STEP_RATIO. */
   private jumpPending = false;
+  // The spec's fields read on every row, copied by start(): one object shape, whatever the caller's spec.
+  private x = 0;
+  private order = 1;
+  private probeOnly = false;
 
   constructor(readonly state: ColumnState) {
     this.values = new Float64Array(MAX_POINTS * state.m);
@@ -206,14 +196,15 @@ export class ColumnDriver {
   start(spec: ColumnSpec): void {
     this.spec = spec;
     this.kind = spec.start;
-    this.st = baseStencil(this.kind, spec.order);
-    let reach = spec.order + 1;
-    for (const o of this.st.offsets) reach = Math.max(reach, Math.abs(o));
-    this.h0 = spec.firstStep ?? initialStep(spec.scale, spec.order, spec.x, reach);
+    this.st = stencilArrays(this.kind, spec.order);
+    this.x = spec.x;
+    this.order = spec.order;
+    this.probeOnly = spec.probeOnly;
+    this.h0 = spec.firstStep ?? initialStep(spec.scale, spec.order, spec.x, this.st.reach);
     if (this.kind === "central" && spec.canSwitch && !(this.h0 > 0)) {
       // x at the edge of the doubles (±MAX_VALUE): no central stencil fits, the inward side does.
       this.kind = spec.x > 0 ? "backward" : "forward";
-      this.st = baseStencil(this.kind, spec.order);
+      this.st = stencilArrays(this.kind, spec.order);
       this.h0 = spec.firstStep ?? spec.scale * INITIAL_STEP[spec.order];
     }
     this.rtol = spec.rtol ?? 0;
@@ -235,13 +226,14 @@ export class ColumnDriver {
     const s = this.state;
     if (this.finished) return 0;
     if (this.askingCentre) {
-      this.points[0] = this.spec.x;
+      this.points[0] = this.x;
       this.offsets[0] = 0;
       this.requested++;
       return (this.count = 1);
     }
     if (!(this.rows < MAX_ROWS && s.activeCount > 0)) return this.end();
-    const hr = representableStep(this.spec.x, this.h);
+    const x = this.x;
+    const hr = representableStep(x, this.h);
     if (!(hr > 0)) return this.end();
     this.hr = hr;
     const offs = this.st.offsets;
@@ -252,7 +244,7 @@ export class ColumnDriver {
     this.requested += offs.length;
     for (let q = 0; q < offs.length; q++) {
       this.offsets[q] = offs[q];
-      this.points[q] = offs[q] === 0 ? this.spec.x : this.spec.x + offs[q] * hr;
+      this.points[q] = offs[q] === 0 ? x : x + offs[q] * hr;
     }
     return (this.count = offs.length);
   }
@@ -274,7 +266,7 @@ export class ColumnDriver {
     const firstBadSide = this.sumRow();
     if (firstBadSide !== 0) {
       this.troubleSide = firstBadSide;
-      if (!this.centreKnown && !this.spec.probeOnly) {
+      if (!this.centreKnown && !this.probeOnly) {
         this.askingCentre = true;
         return;
       }
@@ -334,7 +326,7 @@ export class ColumnDriver {
   private handleTrouble(): void {
     const s = this.state;
     const firstBadSide = this.troubleSide;
-    const probeOnly = this.spec.probeOnly;
+    const probeOnly = this.probeOnly;
     let kept = 0;
     let conflict = false;
     for (let a = 0; a < s.activeCount; a++) {
@@ -369,7 +361,7 @@ export class ColumnDriver {
       s.activeCount = kept;
     }
     this.kind = firstBadSide < 0 ? "forward" : "backward";
-    this.st = baseStencil(this.kind, this.spec.order);
+    this.st = stencilArrays(this.kind, this.order);
     this.rows = 0;
     s.reset();
     this.h = this.h0; // the good side was never the problem: start afresh from the first step
@@ -379,7 +371,7 @@ export class ColumnDriver {
   private extendRows(): void {
     const s = this.state;
     const tab = s.tableau;
-    const order = this.spec.order;
+    const order = this.order;
     const hr = this.hr;
     const i = this.rows++;
     const n = this.rows;
@@ -446,7 +438,7 @@ export class ColumnDriver {
           }
         }
       }
-      const done = this.rowDone(k, n, tab.rowValue, tab.rowError, tab.rowRound, settled);
+      const done = this.rowDone(k, n, settled);
       s.base2[k] = s.base1[k];
       s.base1[k] = d;
       s.round1[k] = rounding;
@@ -518,15 +510,13 @@ export class ColumnDriver {
   }
 
   /** The stopping rules for component k after row n (see the file comment). */
-  private rowDone(
-    k: number,
-    n: number,
-    rowValue: number,
-    rowError: number,
-    rowRound: number,
-    settled: boolean,
-  ): boolean {
+  private rowDone(k: number, n: number, settled: boolean): boolean {
     const s = this.state;
+    // The newest row's best entry, read here: doubles passed to a call that is not inlined are boxed.
+    const tab = s.tableau;
+    const rowValue = tab.rowValue;
+    const rowError = tab.rowError;
+    const rowRound = tab.rowRound;
     // Sharpened estimate of the newest row's best entry: when row errors fall geometrically
     // (e_{i-1} -> e_i), the entry is off by about e_i^2/e_{i-1}, the next term (cf. Aitken's Δ²).
     let sharpError = NaN;
@@ -587,7 +577,7 @@ export class ColumnDriver {
 
   private finish(k: number): void {
     const s = this.state;
-    s.kind[k] = KIND_CODE[this.kind];
+    s.kind[k] = kindCode(this.kind);
     if (Number.isFinite(s.bestValue[k]) && s.bestError[k] < Infinity) {
       s.value[k] = s.bestValue[k];
       s.error[k] = s.bestError[k];

@@ -18,7 +18,8 @@ import {
   NOISE_PROBE_RETRIES,
   NOISE_PROBE_SPLIT,
 } from "./constants.js";
-import { baseStencil, ColumnDriver, MAX_POINTS, type ColumnSpec } from "./driver.js";
+import { stencilArrays } from "./base-stencil.js";
+import { ColumnDriver, MAX_POINTS, type ColumnSpec } from "./driver.js";
 import { NOISE_AGREEMENT, noiseFromTable, NOISE_POINTS, type NoiseEstimate } from "./noise.js";
 import { columnNow, columnSteps, runSync } from "./column-steps.js";
 import type { Pipeline, Sampler } from "./sampler.js";
@@ -27,7 +28,10 @@ import { candidateScales, divideByPower, representableStep } from "./step.js";
 import type { DerivativeResult, StencilKind } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
-const KINDS: Record<number, StencilKind> = { 0: "central", 1: "forward", [-1]: "backward" };
+/** The stencil kind of a code in ColumnState.kind (a conditional: -1 is no array index, a keyed load by it is slow). */
+function kindOf(code: number): StencilKind {
+  return code === 0 ? "central" : code === 1 ? "forward" : "backward";
+}
 
 /**
  * The state of one scalar derivative, kept between calls so that a loop of derivative() allocates
@@ -45,8 +49,9 @@ export class ScalarEngine {
   /** The noise check's points and values (at most a base stencil's MAX_POINTS). */
   readonly checkPoints = new Float64Array(MAX_POINTS);
   readonly checkValues = new Float64Array(MAX_POINTS);
-  /** The step of the noise check's points. */
+  /** The step of the noise check, and that step made representable beside x. */
   checkStep = 0;
+  checkH = 0;
   /** The spec of the engine's columns, rewritten by each (the driver reads it while it runs). */
   readonly spec: ColumnSpec = {
     x: 0,
@@ -110,6 +115,12 @@ export function* derivativeSteps(
   const scales = candidateScales(x);
   const noise = initialNoise(o, o.noiseRelative ? yield* sampler.one(x) : NaN);
   const est = yield* run(engine, sampler, x, o, scales, startKind(o), noise, true, o.method === "auto");
+  const n = needsNoiseCheck(est, o) ? noiseCheckPoints(engine, x, o.order, scales[0]) : 0;
+  if (n > 0) {
+    if (sampler.prepare(engine.checkPoints, n, true, engine.checkValues)) yield sampler.request;
+    checkNoise(engine, sampler.complete(n, true, engine.checkValues), n, o.order, est);
+  }
+  if (plainEnding(est, o)) return plainResult(est);
   return yield* settle(engine, sampler, x, o, scales, est, noise);
 }
 
@@ -135,6 +146,12 @@ export function derivativeNow(
   const scales = candidateScales(x);
   const noise = initialNoise(o, o.noiseRelative ? sampler.at(x) : NaN);
   const est = runNow(engine, sampler, x, o, scales, startKind(o), noise, true, o.method === "auto");
+  const n = needsNoiseCheck(est, o) ? noiseCheckPoints(engine, x, o.order, scales[0]) : 0;
+  if (n > 0) {
+    sampler.prepare(engine.checkPoints, n, true, engine.checkValues);
+    checkNoise(engine, sampler.complete(n, true, engine.checkValues), n, o.order, est);
+  }
+  if (plainEnding(est, o)) return plainResult(est);
   return runSync(settle(engine, sampler, x, o, scales, est, noise));
 }
 
@@ -150,8 +167,37 @@ function initialNoise(o: ResolvedOptions, fx: number): number {
 }
 
 /**
- * The pipeline after its first estimate: the noise check, the noise tables, the one-sided test and
- * the pole check, each only when the estimate calls for it.
+ * Whether the first estimate gets the noise check (a base stencil at a tiny step, see
+ * NOISE_CHECK_SIGNAL): a quiet central column, without a given noise level or a tolerance.
+ */
+function needsNoiseCheck(est: Estimate, o: ResolvedOptions): boolean {
+  const quiet = (est.flags & ~COLUMN_FLAG.budget) === 0 && Number.isFinite(est.error) && o.rtol === 0;
+  return quiet && o.noise === 0 && est.kind === "central";
+}
+
+/**
+ * Whether the estimate (after the noise check) is the result as it stands, status "ok": nothing
+ * noticed (noise, a kink, a jump, a spent budget, a pole), no noise level given, an error estimate, an
+ * odd order and a finite value (else {@link settle} may need f(x)).
+ */
+function plainEnding(est: Estimate, o: ResolvedOptions): boolean {
+  return (
+    est.flags === 0 &&
+    o.noise === 0 &&
+    o.order % 2 === 1 &&
+    !Number.isNaN(est.error) &&
+    Number.isFinite(est.value)
+  );
+}
+
+/** The result of a {@link plainEnding}. */
+function plainResult(est: Estimate): Omit<DerivativeResult, "evaluations"> {
+  return { value: est.value, error: est.error, step: est.step, method: est.kind, status: "ok" };
+}
+
+/**
+ * The pipeline after its first estimate and the noise check, when it is not a plain ending: the noise
+ * tables, the one-sided test and the pole check, each only when the estimate calls for it.
  */
 function* settle(
   engine: ScalarEngine,
@@ -168,20 +214,6 @@ function* settle(
   let noise = given;
   let noiseUsed = o.noise > 0 ? noise : undefined;
   let status: DerivativeResult["status"] = "ok";
-  const quiet = (est.flags & ~COLUMN_FLAG.budget) === 0 && Number.isFinite(est.error) && o.rtol === 0;
-  if (quiet && o.noise === 0 && est.kind === "central") {
-    // The noise check (noisyAt) with its fetch inlined: no generator on the sync path.
-    const checkStep = noiseCheckStep(o.order, scales[0]);
-    const n = noiseCheckPoints(engine, x, o.order, checkStep);
-    if (n > 0) {
-      const values = engine.checkValues;
-      if (sampler.prepare(engine.checkPoints, n, true, values)) yield sampler.request;
-      if (noisyAt(engine, sampler.complete(n, true, values), n, o.order, est)) {
-        est.flags |= COLUMN_FLAG.noisy;
-        est.noisyStep = checkStep * NOISE_PROBE_SPLIT * NOISE_PROBE_SPLIT;
-      }
-    }
-  }
   if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
     const level = yield* probeNoise(sampler, x, est.noisyStep);
     if (level > NOISE_FLOOR * F_ROUNDING * EPS * Math.abs(yield* sampler.one(x))) {
@@ -286,7 +318,7 @@ function keptEstimate(kept: KeptEstimates, kind: StencilKind): Estimate {
     value: kept.value[0],
     error: kept.error[0],
     step: kept.step[0],
-    kind: Number.isFinite(kept.value[0]) ? KINDS[kept.kind[0]] : kind,
+    kind: Number.isFinite(kept.value[0]) ? kindOf(kept.kind[0]) : kind,
     flags: kept.flags[0],
     noisyStep: kept.noisyStep[0],
   };
@@ -396,26 +428,37 @@ const CHECK_STEPS: number[] = [];
  * The points of the noise check (the base central stencil at `step`) in the engine's checkPoints;
  * returns how many, 0 when the step vanishes beside x.
  */
-function noiseCheckPoints(engine: ScalarEngine, x: number, order: number, step: number): number {
-  const st = baseStencil("central", order);
+function noiseCheckPoints(engine: ScalarEngine, x: number, order: number, scale: number): number {
+  const step = noiseCheckStep(order, scale);
+  engine.checkStep = step;
+  const st = stencilArrays("central", order);
   const h = representableStep(x, step);
   if (!(h > 0)) return 0;
   const n = st.offsets.length;
   const points = engine.checkPoints; // the engine's own: pipelines in lockstep never share them
   for (let q = 0; q < n; q++) points[q] = x + st.offsets[q] * h;
-  engine.checkStep = h;
+  engine.checkH = h;
   return n;
 }
 
 /**
- * Whether the base stencil at the check step (its `got` leading values in the engine's checkValues,
- * of n) disagrees with the estimate by more than rounding.
+ * Marks the estimate noisy (where the column tables will look for the noise: NOISE_PROBE_SPLIT² times
+ * the check step) when the noise check's values (`got` of n in the engine's checkValues) disagree
+ * with it by more than rounding.
  */
+function checkNoise(engine: ScalarEngine, got: number, n: number, order: number, est: Estimate): void {
+  if (noisyAt(engine, got, n, order, est)) {
+    est.flags |= COLUMN_FLAG.noisy;
+    est.noisyStep = engine.checkStep * NOISE_PROBE_SPLIT * NOISE_PROBE_SPLIT;
+  }
+}
+
+/** Whether the base stencil at the check step disagrees with the estimate by more than rounding. */
 function noisyAt(engine: ScalarEngine, got: number, n: number, order: number, est: Estimate): boolean {
   const values = engine.checkValues;
   if (got < n || !Number.isFinite(values[n - 1])) return false;
-  const st = baseStencil("central", order);
-  const h = engine.checkStep;
+  const st = stencilArrays("central", order);
+  const h = engine.checkH;
   let sum = 0;
   let size = 0;
   for (let q = 0; q < n; q++) {
