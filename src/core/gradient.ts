@@ -1,5 +1,5 @@
 import { callNumber, callsPerCoordinate, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
-import { derivativeAlong } from "./partial.js";
+import { alongResolved } from "./partial.js";
 import { fixedStatus, statusCode, worstStatus } from "./status.js";
 import { evaluateBatch } from "./batch.js";
 import { coordinatePipelines, coordinatesInFlight, packGradient } from "./coordinate-pipelines.js";
@@ -7,7 +7,7 @@ import { roundsOf } from "./rounds.js";
 import type { ArrayFnN, BatchFn, DerivativeResult, FnN, PointLike, Status, StencilKind } from "./types.js";
 import { checkFunction } from "./validate.js";
 import {
-  boundsOf,
+  coordinateOptions,
   resolveMultivariate,
   toPoint,
   type MultivariateOptions,
@@ -133,7 +133,7 @@ function adaptiveGradient(f: FnN, w: Float64Array, o: ResolvedMultivariate): Gra
   const x0 = w.slice();
   const statuses = new Uint8Array(n);
   for (let index = 0; index < n; index++) {
-    const r = derivativeAlong(f, w, index, { ...o.engine, bounds: boundsOf(o, index) }, x0);
+    const r = alongResolved(f, w, index, coordinateOptions(o, index), x0);
     statuses[index] = statusCode(r.status);
     value[index] = r.value;
     error[index] = r.error;

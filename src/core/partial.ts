@@ -1,4 +1,4 @@
-import { derivative } from "./derivative.js";
+import { derivativeResolved } from "./derivative.js";
 import { invalid } from "./errors.js";
 import { callNumber, callsPerCoordinate, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
 import { evaluateBatch } from "./batch.js";
@@ -14,8 +14,8 @@ import type {
   StencilKind,
 } from "./types.js";
 import { fixedStatus } from "./status.js";
-import { checkFunction } from "./validate.js";
-import { boundsOf, resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
+import { checkFunction, resolveOptions, type ResolvedOptions } from "./validate.js";
+import { coordinateOptions, resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 
 /**
  * Throws INVALID_INDEX unless `index` is an integer in [0, n).
@@ -106,7 +106,7 @@ export function partial(
     const evaluations = callsPerCoordinate(st) + (st.offsets.includes(0) ? 1 : 0);
     return { value, error: NaN, step: o.step, evaluations, method: kind, status: fixedStatus(value) };
   }
-  return derivativeAlong(f, w, index, { ...o.engine, bounds: boundsOf(o, index) });
+  return alongResolved(f, w, index, coordinateOptions(o, index));
 }
 
 /**
@@ -128,6 +128,26 @@ export function derivativeAlong(
   options: DerivativeOptions,
   x0: Float64Array = w.slice(),
 ): DerivativeResult {
+  return alongResolved(f, w, index, resolveOptions(options, x0[index]), x0);
+}
+
+/**
+ * {@link derivativeAlong} with options already resolved for x0[index] (see coordinateOptions): what
+ * `partial` and `gradient` call, validating the options once per call rather than per coordinate.
+ *
+ * @example
+ * ```ts
+ * const w = new Float64Array([3, 4]);
+ * alongResolved((x) => x[0] ** 2 + x[1] ** 2, w, 1, resolveOptions(undefined, 4)).value; // 8
+ * ```
+ */
+export function alongResolved(
+  f: FnN,
+  w: Float64Array,
+  index: number,
+  opts: ResolvedOptions,
+  x0: Float64Array = w.slice(),
+): DerivativeResult {
   const saved = x0[index];
   const along = (t: number): number => {
     w.set(x0); // the whole point, whatever an earlier call of f wrote into it
@@ -135,7 +155,7 @@ export function derivativeAlong(
     return f(w);
   };
   try {
-    return derivative(along, saved, options);
+    return derivativeResolved(along, saved, opts);
   } finally {
     w.set(x0); // once per derivative, not per call
   }
