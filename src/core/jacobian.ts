@@ -1,7 +1,8 @@
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
-import { COLUMN_FLAG, ColumnState } from "./column-state.js";
+import { COLUMN_FLAG } from "./column-state.js";
 import { fixedStatus, STATUSES, statusCode } from "./status.js";
-import { ColumnDriver, type ColumnSpec } from "./driver.js";
+import { type ColumnSpec } from "./driver.js";
+import { releaseColumnEngine, takeColumnEngine } from "./column-engine.js";
 import { invalid } from "./errors.js";
 import { checkInside, fixedStencil } from "./fixed-partial.js";
 import { candidateScales, divideByPower } from "./step.js";
@@ -327,9 +328,9 @@ function adaptive(
   const statuses: Uint8Array[] = [];
   if (withErrors) for (let k = 0; k < m; k++) statuses.push(new Uint8Array(n));
   let worst = 0;
-  const state = new ColumnState(m);
-  const driver = new ColumnDriver(state);
-  const kept = new KeptEstimates(m);
+  // A spare engine (column-engine.ts); not handed back when F throws, which only costs a new one.
+  const engine = takeColumnEngine(m);
+  const { state, driver, kept } = engine;
   const start: StencilKind = o.method === "auto" ? "central" : o.method;
   const canSwitch = o.method === "auto";
   const source = new ColumnSource(caller, centre);
@@ -366,5 +367,6 @@ function adaptive(
     }
     if (o.onProgress !== undefined) o.onProgress(j + 1, n);
   }
+  releaseColumnEngine(engine);
   return { value, error, evaluations: caller.evaluations, status: STATUSES[worst], statuses };
 }
