@@ -36,6 +36,9 @@ export function* columnSteps(driver: ColumnDriver, sampler: Sampler, spec: Colum
  *
  * @example
  * ```ts
+ * import { ColumnState } from "./column-state.js";
+ * import { ColumnDriver } from "./driver.js";
+ * import { Sampler } from "./sampler.js";
  * const state = new ColumnState(1);
  * state.activateAll();
  * const spec = { x: 0, order: 1, scale: 1, start: "central", canSwitch: true, probeOnly: false } as const;

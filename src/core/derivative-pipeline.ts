@@ -54,6 +54,9 @@ export function* derivativePipeline(
  *
  * @example
  * ```ts
+ * import { resolveOptions } from "./validate.js";
+ * import { Sampler } from "./sampler.js";
+ * import { ScalarEngine } from "./scalar-engine.js";
  * const o = resolveOptions(undefined, 1);
  * derivativeSync(new ScalarEngine(), new Sampler(Math.exp), 1, o).evaluations; // 12
  * ```

@@ -68,6 +68,7 @@ export function derivative(
  *
  * @example
  * ```ts
+ * import { resolveOptions } from "./validate.js";
  * derivativeResolved(Math.exp, 1, resolveOptions(undefined, 1)).value; // 2.718281828459…, as derivative
  * ```
  */

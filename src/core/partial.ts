@@ -137,6 +137,7 @@ export function derivativeAlong(
  *
  * @example
  * ```ts
+ * import { resolveOptions } from "./validate.js";
  * const w = new Float64Array([3, 4]);
  * alongResolved((x) => x[0] ** 2 + x[1] ** 2, w, 1, resolveOptions(undefined, 4)).value; // 8
  * ```

@@ -1,95 +1,21 @@
 /**
- * The honest derivative of a scalar function: the adaptive column (driver.ts) at each scale of x,
- * then, when the column saw trouble, the noise level (noise.ts) and the one-sided comparison
- * (smoothness.ts). Every outcome carries a status.
+ * The honest derivative of a scalar function: the adaptive column (driver.ts) at each scale of x
+ * (scalar-column.ts), then, when the column saw trouble, the noise level (noise-check.ts, noise.ts)
+ * and the one-sided comparison (smoothness.ts). Every outcome carries a status.
  */
 
-import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
-import { COLUMN_FLAG, ColumnState } from "./column-state.js";
-import {
-  EPS,
-  F_ROUNDING,
-  INITIAL_STEP,
-  NOISE_COVERAGE,
-  NOISE_CHECK_SHRINK,
-  NOISE_CHECK_SIGNAL,
-  NOISE_FLOOR,
-  NOISE_MAX_SPACING,
-  NOISE_PROBE_RETRIES,
-  NOISE_PROBE_SPLIT,
-} from "./constants.js";
-import { stencilArrays } from "./base-stencil.js";
-import { ColumnDriver, MAX_POINTS, type ColumnSpec } from "./driver.js";
-import { NOISE_AGREEMENT, noiseFromTable, NOISE_POINTS, type NoiseEstimate } from "./noise.js";
-import { columnNow, columnSteps, runSync } from "./column-steps.js";
+import { COLUMN_FLAG } from "./column-state.js";
+import { EPS, F_ROUNDING, NOISE_FLOOR } from "./constants.js";
+import { runSync } from "./column-steps.js";
+import { checkNoise, needsNoiseCheck, noiseCheckPoints, probeNoise } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
+import { run, runNow, type Estimate, type ScalarEngine } from "./scalar-column.js";
 import { compareSides, type SideEstimate } from "./smoothness.js";
-import { candidateScales, divideByPower, representableStep } from "./step.js";
+import { candidateScales } from "./step.js";
 import type { DerivativeResult, StencilKind } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
-/** The stencil kind of a code in ColumnState.kind (a conditional: -1 is no array index, a keyed load by it is slow). */
-function kindOf(code: number): StencilKind {
-  return code === 0 ? "central" : code === 1 ? "forward" : "backward";
-}
-
-/**
- * The state of one scalar derivative, kept between calls so that a loop of derivative() allocates
- * little.
- *
- * @example
- * ```ts
- * const engine = new ScalarEngine();
- * ```
- */
-export class ScalarEngine {
-  readonly state = new ColumnState(1);
-  readonly driver = new ColumnDriver(this.state);
-  readonly kept = new KeptEstimates(1);
-  /** The noise check's points and values (at most a base stencil's MAX_POINTS). */
-  readonly checkPoints = new Float64Array(MAX_POINTS);
-  readonly checkValues = new Float64Array(MAX_POINTS);
-  /** The step of the noise check, and that step made representable beside x. */
-  checkStep = 0;
-  checkH = 0;
-  /** The spec of the engine's columns, rewritten by each (the driver reads it while it runs). */
-  readonly spec: ColumnSpec = {
-    x: 0,
-    order: 1,
-    scale: 1,
-    start: "central",
-    canSwitch: false,
-    probeOnly: false,
-    stopOnNoise: true,
-    rtol: 0,
-    atol: 0,
-    firstStep: undefined,
-    budget: Infinity,
-  };
-}
-
-/** One estimate of the pipeline (the kept one of a set of scales). */
-interface Estimate {
-  value: number;
-  error: number;
-  step: number;
-  kind: StencilKind;
-  flags: number;
-  noisyStep: number;
-}
-
-/**
- * The first step in tolerance mode: √rtol relative to the scale (two central rows then meet rtol when
- * |f‴/f′| ≲ 6 at that scale), never larger than the default first step.
- *
- * @example
- * ```ts
- * toleranceStep(1, 1e-6); // 0.001
- * ```
- */
-export function toleranceStep(order: number, rtol: number): number {
-  return Math.min(INITIAL_STEP[order], Math.sqrt(rtol));
-}
+export { ScalarEngine } from "./scalar-column.js";
 
 /**
  * The adaptive derivative of the sampler's f at x with its status (see the file comment), as a
@@ -164,15 +90,6 @@ function startKind(o: ResolvedOptions): StencilKind {
 function initialNoise(o: ResolvedOptions, fx: number): number {
   const noise = o.noiseRelative ? o.noise * Math.abs(fx) : o.noise;
   return Number.isFinite(noise) ? noise : 0;
-}
-
-/**
- * Whether the first estimate gets the noise check (a base stencil at a tiny step, see
- * NOISE_CHECK_SIGNAL): a quiet central column, without a given noise level or a tolerance.
- */
-function needsNoiseCheck(est: Estimate, o: ResolvedOptions): boolean {
-  const quiet = (est.flags & ~COLUMN_FLAG.budget) === 0 && Number.isFinite(est.error) && o.rtol === 0;
-  return quiet && o.noise === 0 && est.kind === "central";
 }
 
 /**
@@ -277,206 +194,4 @@ function* settle(
     }
   }
   return result;
-}
-
-/**
- * The first part of {@link run} and {@link runNow}: the column's noise level, kept estimates cleared,
- * every component pending; returns the engine's column spec.
- */
-function beginRun(
-  engine: ScalarEngine,
-  x: number,
-  o: ResolvedOptions,
-  kind: StencilKind,
-  level: number,
-  stopOnNoise: boolean,
-  canSwitch: boolean,
-): ColumnSpec {
-  const { state, kept, spec } = engine;
-  // The model needs a bound on each value's noise, the tables give its standard deviation.
-  state.noise[0] = NOISE_COVERAGE * level;
-  kept.clear();
-  state.activateAll();
-  spec.x = x;
-  spec.order = o.order;
-  spec.start = kind;
-  spec.canSwitch = canSwitch;
-  spec.stopOnNoise = stopOnNoise;
-  spec.rtol = o.rtol;
-  spec.atol = o.atol;
-  beginScales(state, kept);
-  return spec;
-}
-
-/** The spec of the column at scale i. */
-function setScale(
-  spec: ColumnSpec,
-  o: ResolvedOptions,
-  scales: readonly number[],
-  i: number,
-  used: number,
-): void {
-  spec.scale = scales[i];
-  spec.probeOnly = i > 0;
-  spec.firstStep = o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
-  spec.budget = o.maxEvaluations - used;
-}
-
-/** The kept estimate of the engine (of a run with the given stencil kind). */
-function keptEstimate(kept: KeptEstimates, kind: StencilKind): Estimate {
-  return {
-    value: kept.value[0],
-    error: kept.error[0],
-    step: kept.step[0],
-    kind: Number.isFinite(kept.value[0]) ? kindOf(kept.kind[0]) : kind,
-    flags: kept.flags[0],
-    noisyStep: kept.noisyStep[0],
-  };
-}
-
-/**
- * The kept estimate over the scales of x, with the given stencil kind and noise level (keepScale's
- * tolerance is `o` itself: rtol and atol 0 mean none).
- */
-function* run(
-  engine: ScalarEngine,
-  sampler: Sampler,
-  x: number,
-  o: ResolvedOptions,
-  scales: readonly number[],
-  kind: StencilKind,
-  level: number,
-  stopOnNoise: boolean,
-  canSwitch: boolean,
-): Pipeline<Estimate> {
-  const { state, driver, kept } = engine;
-  const spec = beginRun(engine, x, o, kind, level, stopOnNoise, canSwitch);
-  for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
-    setScale(spec, o, scales, i, sampler.evaluations);
-    yield* columnSteps(driver, sampler, spec);
-    keepScale(state, kept, i, undefined, o);
-  }
-  return keptEstimate(kept, kind);
-}
-
-/** {@link run} for a sampler that calls a sync f itself: the same steps without a generator. */
-function runNow(
-  engine: ScalarEngine,
-  sampler: Sampler,
-  x: number,
-  o: ResolvedOptions,
-  scales: readonly number[],
-  kind: StencilKind,
-  level: number,
-  stopOnNoise: boolean,
-  canSwitch: boolean,
-): Estimate {
-  const { state, driver, kept } = engine;
-  const spec = beginRun(engine, x, o, kind, level, stopOnNoise, canSwitch);
-  for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
-    setScale(spec, o, scales, i, sampler.evaluations);
-    columnNow(driver, sampler, spec);
-    keepScale(state, kept, i, undefined, o);
-  }
-  return keptEstimate(kept, kind);
-}
-
-/**
- * The noise level of f at x from a table of NOISE_POINTS values (noise.ts) spaced 1/NOISE_PROBE_SPLIT
- * of the step where the column noticed noise, widened by NOISE_PROBE_SPLIT (up to NOISE_PROBE_RETRIES
- * times) while its values are too few to tell (float32 at a tiny spacing). A second table
- * 1/NOISE_PROBE_SPLIT as wide checks it: noise does not depend on the spacing, while a smooth part
- * that was not resolved (cos(1000x) at steps of 0.01) shrinks like a power of it, so the level counts
- * only when the narrow table still wiggles at least level/NOISE_AGREEMENT, or not at all (quantised).
- * Returns 0 when there is no noise to speak of.
- */
-function* probeNoise(sampler: Sampler, x: number, noisyStep: number): Pipeline<number> {
-  // At most NOISE_MAX_SPACING: wider tables can alias a periodic f (sin at 1e5 with steps of 1e3).
-  let delta = Math.min(noisyStep / NOISE_PROBE_SPLIT, NOISE_MAX_SPACING);
-  let wide = yield* noiseAt(sampler, x, delta);
-  for (let i = 0; i < NOISE_PROBE_RETRIES && wide.verdict === "too-small"; i++) {
-    delta *= NOISE_PROBE_SPLIT;
-    wide = yield* noiseAt(sampler, x, delta);
-  }
-  if (wide.verdict !== "ok") return 0;
-  const narrow = yield* noiseAt(sampler, x, delta / NOISE_PROBE_SPLIT);
-  // Quantised values (float32) may step so evenly at a fine spacing that every high difference is 0.
-  const flat = narrow.verdict === "too-small" || narrow.largest === 0;
-  if (flat || narrow.largest >= wide.level / NOISE_AGREEMENT) return wide.level;
-  return 0;
-}
-
-/** One noise table centred at x with spacing delta (one-sided points are not tried: none when f is not finite). */
-function* noiseAt(sampler: Sampler, x: number, delta: number): Pipeline<NoiseEstimate> {
-  const values = new Float64Array(NOISE_POINTS);
-  const points = new Float64Array(NOISE_POINTS);
-  const d = representableStep(x, delta);
-  const half = (NOISE_POINTS - 1) / 2;
-  for (let i = 0; i < NOISE_POINTS; i++) points[i] = x + (i - half) * d;
-  yield* sampler.fetch(points, NOISE_POINTS, false, values);
-  if (!(d > 0) || !values.every(Number.isFinite)) return { level: NaN, verdict: "too-large", largest: NaN };
-  return noiseFromTable(values);
-}
-
-/**
- * The step of the noise check (see NOISE_CHECK_SIGNAL): EPS^(1/(n+2)) of the scale, as a power of two,
- * divided by NOISE_CHECK_SHRINK.
- *
- * @example
- * ```ts
- * noiseCheckStep(1, 1); // 2^-21 ≈ 4.8e-7
- * ```
- */
-export function noiseCheckStep(order: number, scale: number): number {
-  return scale * (CHECK_STEPS[order] ??= 2 ** Math.round(Math.log2(EPS) / (order + 2)) / NOISE_CHECK_SHRINK);
-}
-
-/** noiseCheckStep at scale 1, per order, computed once. */
-const CHECK_STEPS: number[] = [];
-
-/**
- * The points of the noise check (the base central stencil at `step`) in the engine's checkPoints;
- * returns how many, 0 when the step vanishes beside x.
- */
-function noiseCheckPoints(engine: ScalarEngine, x: number, order: number, scale: number): number {
-  const step = noiseCheckStep(order, scale);
-  engine.checkStep = step;
-  const st = stencilArrays("central", order);
-  const h = representableStep(x, step);
-  if (!(h > 0)) return 0;
-  const n = st.offsets.length;
-  const points = engine.checkPoints; // the engine's own: pipelines in lockstep never share them
-  for (let q = 0; q < n; q++) points[q] = x + st.offsets[q] * h;
-  engine.checkH = h;
-  return n;
-}
-
-/**
- * Marks the estimate noisy (where the column tables will look for the noise: NOISE_PROBE_SPLIT² times
- * the check step) when the noise check's values (`got` of n in the engine's checkValues) disagree
- * with it by more than rounding.
- */
-function checkNoise(engine: ScalarEngine, got: number, n: number, order: number, est: Estimate): void {
-  if (noisyAt(engine, got, n, order, est)) {
-    est.flags |= COLUMN_FLAG.noisy;
-    est.noisyStep = engine.checkStep * NOISE_PROBE_SPLIT * NOISE_PROBE_SPLIT;
-  }
-}
-
-/** Whether the base stencil at the check step disagrees with the estimate by more than rounding. */
-function noisyAt(engine: ScalarEngine, got: number, n: number, order: number, est: Estimate): boolean {
-  const values = engine.checkValues;
-  if (got < n || !Number.isFinite(values[n - 1])) return false;
-  const st = stencilArrays("central", order);
-  const h = engine.checkH;
-  let sum = 0;
-  let size = 0;
-  for (let q = 0; q < n; q++) {
-    const v = values[q];
-    sum += st.weights[q] * v;
-    size += Math.abs(st.weights[q] * v);
-  }
-  const d = divideByPower(sum, h, order);
-  const rounding = divideByPower(F_ROUNDING * EPS * size, h, order);
-  return Math.abs(d - est.value) > NOISE_CHECK_SIGNAL * rounding + est.error;
 }
