@@ -50,8 +50,7 @@ export function columnNow(driver: ColumnDriver, sampler: Sampler, spec: ColumnSp
   driver.useMagnitudes = false;
   driver.start(spec);
   for (let count = driver.nextPoints(); count > 0; count = driver.nextPoints()) {
-    sampler.prepare(driver.points, count, true, driver.values);
-    driver.accept(sampler.complete(count, true, driver.values));
+    driver.accept(sampler.now(driver.points, count, true, driver.values));
   }
 }
 

@@ -175,13 +175,7 @@ export class Sampler {
    */
   prepare(ts: Float64Array, n: number, prefix: boolean, out: Float64Array): boolean {
     if (this.f !== null) {
-      // The sync loop: f at each point in order, as soon as it is needed.
-      let i = 0;
-      while (i < n) {
-        const v = (out[i] = this.at(ts[i++]));
-        if (prefix && !Number.isFinite(v)) break;
-      }
-      this.scanned = prefix ? i : n;
+      this.scanned = this.now(ts, n, prefix, out);
       return false;
     }
     const req = this.request;
@@ -216,6 +210,20 @@ export class Sampler {
     req.prefix = prefix;
     req.evaluated = misses;
     return misses > 0;
+  }
+
+  /**
+   * {@link fetch} for a sampler that calls a sync f itself (the sync loop): f at each point in order,
+   * as soon as it is needed; with `prefix`, stops after the first value that is not finite. Returns
+   * how many leading values are set (n without `prefix`). Small, so that the engine's loops inline it.
+   */
+  now(ts: Float64Array, n: number, prefix: boolean, out: Float64Array): number {
+    let i = 0;
+    while (i < n) {
+      const v = (out[i] = this.at(ts[i++]));
+      if (prefix && !Number.isFinite(v)) break;
+    }
+    return prefix ? i : n;
   }
 
   /** The request handed to the runner (see {@link PointRequest}); reused. */

@@ -74,8 +74,7 @@ export function derivativeNow(
   const est = runNow(engine, sampler, x, o, scales, startKind(o), noise, true, o.method === "auto");
   const n = needsNoiseCheck(est, o) ? noiseCheckPoints(engine, x, o.order, scales[0]) : 0;
   if (n > 0) {
-    sampler.prepare(engine.checkPoints, n, true, engine.checkValues);
-    checkNoise(engine, sampler.complete(n, true, engine.checkValues), n, o.order, est);
+    checkNoise(engine, sampler.now(engine.checkPoints, n, true, engine.checkValues), n, o.order, est);
   }
   if (plainEnding(est, o)) return plainResult(est);
   return runSync(settle(engine, sampler, x, o, scales, est, noise));
