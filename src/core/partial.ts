@@ -133,7 +133,7 @@ export function derivativeAlong(
 
 /**
  * {@link derivativeAlong} with options already resolved for x0[index] (see coordinateOptions): what
- * `partial` and `gradient` call, validating the options once per call rather than per coordinate.
+ * `partial` calls, validating the options once per call rather than per coordinate.
  *
  * @example
  * ```ts
@@ -149,15 +149,48 @@ export function alongResolved(
   opts: ResolvedOptions,
   x0: Float64Array = w.slice(),
 ): DerivativeResult {
-  const saved = x0[index];
-  const along = (t: number): number => {
-    w.set(x0); // the whole point, whatever an earlier call of f wrote into it
-    w[index] = t;
-    return f(w);
-  };
-  try {
-    return derivativeResolved(along, saved, opts);
-  } finally {
-    w.set(x0); // once per derivative, not per call
+  return new Coordinates(f, w, x0).derivative(index, opts);
+}
+
+/**
+ * f along the coordinates of a working point w, one at a time: `derivative(index, opts)` runs the
+ * one-variable engine on t ↦ f(w) with w = x0 but w[index] = t, the whole of w restored from the
+ * pristine x0 before every call (an f that writes into its argument gets the answers of one that does
+ * not). One object and one function of t per gradient, not per coordinate.
+ *
+ * @example
+ * ```ts
+ * import { resolveOptions } from "./validate.js";
+ * const w = new Float64Array([3, 4]);
+ * const along = new Coordinates((x) => x[0] ** 2 + x[1] ** 2, w, w.slice());
+ * along.derivative(0, resolveOptions(undefined, 3)).value; // 6 (and 8 for index 1)
+ * ```
+ */
+export class Coordinates {
+  /** The coordinate that t replaces. */
+  private index = 0;
+  /** f as a function of t = w[index]. */
+  private readonly at: (t: number) => number;
+
+  constructor(
+    f: FnN,
+    private readonly w: Float64Array,
+    private readonly x0: Float64Array,
+  ) {
+    this.at = (t: number): number => {
+      w.set(x0); // the whole point, whatever an earlier call of f wrote into it
+      w[this.index] = t;
+      return f(w);
+    };
+  }
+
+  /** The derivative along coordinate `index`, with options resolved for x0[index]. */
+  derivative(index: number, opts: ResolvedOptions): DerivativeResult {
+    this.index = index;
+    try {
+      return derivativeResolved(this.at, this.x0[index], opts);
+    } finally {
+      this.w.set(this.x0); // once per derivative, not per call
+    }
   }
 }
