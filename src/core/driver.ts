@@ -83,6 +83,31 @@ export interface ColumnSpec {
 }
 
 /**
+ * A column spec with every field set (x = 0, order 1, scale 1, central, no switching, no probe, every
+ * option at its default), for an owner that rewrites one spec for each of its columns.
+ *
+ * @example
+ * ```ts
+ * columnSpec().budget; // => Infinity
+ * ```
+ */
+export function columnSpec(): ColumnSpec {
+  return {
+    x: 0,
+    order: 1,
+    scale: 1,
+    start: "central",
+    canSwitch: false,
+    probeOnly: false,
+    stopOnNoise: true,
+    rtol: 0,
+    atol: 0,
+    firstStep: undefined,
+    budget: Infinity,
+  };
+}
+
+/**
  * Rows after which a component whose stencil values were all bit for bit the same is taken as
  * constant along the column (derivative 0, error the rounding level) instead of running MIN_ROWS rows:
  * two rows are four distinct points (central), which a non-constant smooth function does not hit
@@ -156,14 +181,7 @@ export class ColumnDriver {
    */
   readonly magnitudes: Float64Array;
   useMagnitudes = false;
-  private spec: ColumnSpec = {
-    x: 0,
-    order: 1,
-    scale: 1,
-    start: "central",
-    canSwitch: false,
-    probeOnly: false,
-  };
+  private spec: ColumnSpec = columnSpec();
   private kind: StencilKind = "central";
   private st: StencilArrays = stencilArrays("central", 1);
   private h0 = 0;

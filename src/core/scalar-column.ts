@@ -7,11 +7,12 @@
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
 import { ColumnState } from "./column-state.js";
 import { INITIAL_STEP, NOISE_COVERAGE } from "./constants.js";
-import { ColumnDriver, MAX_POINTS, type ColumnSpec } from "./driver.js";
+import { ColumnDriver, columnSpec, MAX_POINTS, type ColumnSpec } from "./driver.js";
 import { columnNow, columnSteps } from "./column-steps.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { StencilKind } from "./types.js";
-import type { ResolvedOptions } from "./validate.js";
+import { candidateScales } from "./step.js";
+import { resolveOptions, type ResolvedOptions } from "./validate.js";
 
 /** The stencil kind of a code in ColumnState.kind (a conditional: -1 is no array index, a keyed load by it is slow). */
 function kindOf(code: number): StencilKind {
@@ -38,19 +39,19 @@ export class ScalarEngine {
   checkStep = 0;
   checkH = 0;
   /** The spec of the engine's columns, rewritten by each (the driver reads it while it runs). */
-  readonly spec: ColumnSpec = {
-    x: 0,
-    order: 1,
-    scale: 1,
-    start: "central",
-    canSwitch: false,
-    probeOnly: false,
-    stopOnNoise: true,
-    rtol: 0,
-    atol: 0,
-    firstStep: undefined,
-    budget: Infinity,
-  };
+  readonly spec: ColumnSpec = columnSpec();
+  /** The derivative being computed (see {@link ScalarEngine.begin}): its point, options and scales. */
+  x = 0;
+  o: ResolvedOptions = resolveOptions(undefined);
+  scales: readonly number[] = candidateScales(0);
+
+  /** Starts a derivative at x with resolved options: its scales of x (candidateScales). */
+  begin(x: number, o: ResolvedOptions): this {
+    this.x = x;
+    this.o = o;
+    this.scales = candidateScales(x);
+    return this;
+  }
 }
 
 /**
@@ -84,46 +85,57 @@ export function toleranceStep(order: number, rtol: number): number {
 }
 
 /**
+ * How a run of the scalar column goes: its stencil kind, the noise level of f's values (absolute; 0
+ * for rounding only), whether it ends a component whose changes grow like noise, and whether a
+ * central stencil may go one-sided at a domain edge.
+ *
+ * @example
+ * ```ts
+ * const how: RunSpec = { kind: "central", level: 0, stopOnNoise: true, canSwitch: true };
+ * ```
+ */
+export interface RunSpec {
+  kind: StencilKind;
+  level: number;
+  stopOnNoise: boolean;
+  canSwitch: boolean;
+}
+
+/**
  * The first part of {@link run} and {@link runNow}: the column's noise level, kept estimates cleared,
  * every component pending; returns the engine's column spec.
  */
-function beginRun(
-  engine: ScalarEngine,
-  x: number,
-  o: ResolvedOptions,
-  kind: StencilKind,
-  level: number,
-  stopOnNoise: boolean,
-  canSwitch: boolean,
-): ColumnSpec {
-  const { state, kept, spec } = engine;
+function beginRun(engine: ScalarEngine, how: RunSpec): ColumnSpec {
+  const { state, kept, spec, o } = engine;
   // The model needs a bound on each value's noise, the tables give its standard deviation.
-  state.noise[0] = NOISE_COVERAGE * level;
+  state.noise[0] = NOISE_COVERAGE * how.level;
   kept.clear();
   state.activateAll();
-  spec.x = x;
+  spec.x = engine.x;
   spec.order = o.order;
-  spec.start = kind;
-  spec.canSwitch = canSwitch;
-  spec.stopOnNoise = stopOnNoise;
+  spec.start = how.kind;
+  spec.canSwitch = how.canSwitch;
+  spec.stopOnNoise = how.stopOnNoise;
   spec.rtol = o.rtol;
   spec.atol = o.atol;
   beginScales(state, kept);
   return spec;
 }
 
-/** The spec of the column at scale i. */
-function setScale(
-  spec: ColumnSpec,
-  o: ResolvedOptions,
-  scales: readonly number[],
-  i: number,
-  used: number,
-): void {
+/**
+ * The loop step of {@link run} and {@link runNow}: keeps the better of the kept estimate and the column
+ * just run (at scale i − 1, if any), then readies the column at scale i; false when no scale is left
+ * or no component needs one.
+ */
+function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolean {
+  const { state, kept, spec, o, scales } = engine;
+  if (i > 0) keepScale(state, kept, i - 1, undefined, o);
+  if (!(i < scales.length && nextScale(state, kept))) return false;
   spec.scale = scales[i];
   spec.probeOnly = i > 0;
   spec.firstStep = o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
-  spec.budget = o.maxEvaluations - used;
+  spec.budget = o.maxEvaluations - sampler.evaluations;
+  return true;
 }
 
 /** The kept estimate of the engine (of a run with the given stencil kind). */
@@ -139,38 +151,24 @@ function keptEstimate(kept: KeptEstimates, kind: StencilKind): Estimate {
 }
 
 /**
- * The kept estimate over the scales of x, with the given stencil kind and noise level (keepScale's
- * tolerance is `o` itself: rtol and atol 0 mean none), as a pipeline (see sampler.ts).
+ * The kept estimate over the engine's scales of x (see {@link ScalarEngine.begin}) of a column run as
+ * `how` says (keepScale's tolerance is the options themselves: rtol and atol 0 mean none), as a
+ * pipeline (see sampler.ts).
  *
  * @example
  * ```ts
  * import { resolveOptions } from "./validate.js";
  * import { Sampler } from "./sampler.js";
  * import { runSync } from "./column-steps.js";
- * const o = resolveOptions(undefined, 1);
- * runSync(run(new ScalarEngine(), new Sampler(Math.exp), 1, o, [1], "central", 0, true, true)).value;
- * // 2.718281828459…
+ * const engine = new ScalarEngine().begin(1, resolveOptions(undefined, 1));
+ * const how = { kind: "central", level: 0, stopOnNoise: true, canSwitch: true } as const;
+ * runSync(run(engine, new Sampler(Math.exp), how)).value; // 2.718281828459…
  * ```
  */
-export function* run(
-  engine: ScalarEngine,
-  sampler: Sampler,
-  x: number,
-  o: ResolvedOptions,
-  scales: readonly number[],
-  kind: StencilKind,
-  level: number,
-  stopOnNoise: boolean,
-  canSwitch: boolean,
-): Pipeline<Estimate> {
-  const { state, driver, kept } = engine;
-  const spec = beginRun(engine, x, o, kind, level, stopOnNoise, canSwitch);
-  for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
-    setScale(spec, o, scales, i, sampler.evaluations);
-    yield* columnSteps(driver, sampler, spec);
-    keepScale(state, kept, i, undefined, o);
-  }
-  return keptEstimate(kept, kind);
+export function* run(engine: ScalarEngine, sampler: Sampler, how: RunSpec): Pipeline<Estimate> {
+  const spec = beginRun(engine, how);
+  for (let i = 0; nextRunScale(engine, sampler, i); i++) yield* columnSteps(engine.driver, sampler, spec);
+  return keptEstimate(engine.kept, how.kind);
 }
 
 /**
@@ -180,27 +178,13 @@ export function* run(
  * ```ts
  * import { resolveOptions } from "./validate.js";
  * import { Sampler } from "./sampler.js";
- * const o = resolveOptions(undefined, 1);
- * runNow(new ScalarEngine(), new Sampler(Math.exp), 1, o, [1], "central", 0, true, true).value; // as run
+ * const engine = new ScalarEngine().begin(1, resolveOptions(undefined, 1));
+ * const how = { kind: "central", level: 0, stopOnNoise: true, canSwitch: true } as const;
+ * runNow(engine, new Sampler(Math.exp), how).value; // 2.718281828459…, as run
  * ```
  */
-export function runNow(
-  engine: ScalarEngine,
-  sampler: Sampler,
-  x: number,
-  o: ResolvedOptions,
-  scales: readonly number[],
-  kind: StencilKind,
-  level: number,
-  stopOnNoise: boolean,
-  canSwitch: boolean,
-): Estimate {
-  const { state, driver, kept } = engine;
-  const spec = beginRun(engine, x, o, kind, level, stopOnNoise, canSwitch);
-  for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
-    setScale(spec, o, scales, i, sampler.evaluations);
-    columnNow(driver, sampler, spec);
-    keepScale(state, kept, i, undefined, o);
-  }
-  return keptEstimate(kept, kind);
+export function runNow(engine: ScalarEngine, sampler: Sampler, how: RunSpec): Estimate {
+  const spec = beginRun(engine, how);
+  for (let i = 0; nextRunScale(engine, sampler, i); i++) columnNow(engine.driver, sampler, spec);
+  return keptEstimate(engine.kept, how.kind);
 }

@@ -9,9 +9,8 @@ import { EPS, F_ROUNDING, NOISE_FLOOR } from "./constants.js";
 import { runSync } from "./column-steps.js";
 import { checkNoise, needsNoiseCheck, noiseCheckPoints, probeNoise } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
-import { run, runNow, type Estimate, type ScalarEngine } from "./scalar-column.js";
+import { run, runNow, type Estimate, type RunSpec, type ScalarEngine } from "./scalar-column.js";
 import { compareSides, type SideEstimate } from "./smoothness.js";
-import { candidateScales } from "./step.js";
 import type { DerivativeResult, StencilKind } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
@@ -38,16 +37,16 @@ export function* derivativeSteps(
   x: number,
   o: ResolvedOptions,
 ): Pipeline<Omit<DerivativeResult, "evaluations">> {
-  const scales = candidateScales(x);
+  engine.begin(x, o);
   const noise = initialNoise(o, o.noiseRelative ? yield* sampler.one(x) : NaN);
-  const est = yield* run(engine, sampler, x, o, scales, startKind(o), noise, true, o.method === "auto");
-  const n = needsNoiseCheck(est, o) ? noiseCheckPoints(engine, x, o.order, scales[0]) : 0;
+  const est = yield* run(engine, sampler, firstRun(o, noise));
+  const n = needsNoiseCheck(est, o) ? noiseCheckPoints(engine, x, o.order, engine.scales[0]) : 0;
   if (n > 0) {
     if (sampler.prepare(engine.checkPoints, n, true, engine.checkValues)) yield sampler.request;
     checkNoise(engine, sampler.complete(n, true, engine.checkValues), n, o.order, est);
   }
   if (plainEnding(est, o)) return plainResult(est);
-  return yield* settle(engine, sampler, x, o, scales, est, noise);
+  return yield* settle(engine, sampler, est, noise);
 }
 
 /**
@@ -69,15 +68,20 @@ export function derivativeNow(
   x: number,
   o: ResolvedOptions,
 ): Omit<DerivativeResult, "evaluations"> {
-  const scales = candidateScales(x);
+  engine.begin(x, o);
   const noise = initialNoise(o, o.noiseRelative ? sampler.at(x) : NaN);
-  const est = runNow(engine, sampler, x, o, scales, startKind(o), noise, true, o.method === "auto");
-  const n = needsNoiseCheck(est, o) ? noiseCheckPoints(engine, x, o.order, scales[0]) : 0;
+  const est = runNow(engine, sampler, firstRun(o, noise));
+  const n = needsNoiseCheck(est, o) ? noiseCheckPoints(engine, x, o.order, engine.scales[0]) : 0;
   if (n > 0) {
     checkNoise(engine, sampler.now(engine.checkPoints, n, true, engine.checkValues), n, o.order, est);
   }
   if (plainEnding(est, o)) return plainResult(est);
-  return runSync(settle(engine, sampler, x, o, scales, est, noise));
+  return runSync(settle(engine, sampler, est, noise));
+}
+
+/** The first run: the stencil of the options (central for "auto", which may then switch sides). */
+function firstRun(o: ResolvedOptions, level: number): RunSpec {
+  return { kind: startKind(o), level, stopOnNoise: true, canSwitch: o.method === "auto" };
 }
 
 /** The stencil the pipeline starts with. */
@@ -128,25 +132,20 @@ function plainResult(est: Estimate): DerivativeResult {
 function* settle(
   engine: ScalarEngine,
   sampler: Sampler,
-  x: number,
-  o: ResolvedOptions,
-  scales: readonly number[],
   first: Estimate,
   given: number,
 ): Pipeline<Omit<DerivativeResult, "evaluations">> {
-  const start = startKind(o);
-  const canSwitch = o.method === "auto";
+  const { x, o } = engine;
   let est = first;
   let noise = given;
   let noiseUsed = o.noise > 0 ? noise : undefined;
   let status: DerivativeResult["status"] = "ok";
   if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
     const level = yield* probeNoise(sampler, x, est.noisyStep);
-    if (level > NOISE_FLOOR * F_ROUNDING * EPS * Math.abs(yield* sampler.one(x))) {
-      noise = level;
-      noiseUsed = level;
-      est = yield* run(engine, sampler, x, o, scales, start, noise, true, canSwitch);
-    } else est = yield* run(engine, sampler, x, o, scales, start, noise, false, canSwitch);
+    // A level that counts goes into the error model; otherwise the column runs on, past the "noise".
+    const counts = level > NOISE_FLOOR * F_ROUNDING * EPS * Math.abs(yield* sampler.one(x));
+    if (counts) noise = noiseUsed = level;
+    est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: counts });
   }
   if (
     noiseUsed !== undefined &&
@@ -169,11 +168,14 @@ function* settle(
       error: s.error,
       diverging: (s.flags & COLUMN_FLAG.diverging) !== 0,
     });
-    const backward = side(yield* run(engine, sampler, x, o, scales, "backward", noise, true, false));
-    const verdict = compareSides(
-      backward,
-      side(yield* run(engine, sampler, x, o, scales, "forward", noise, true, false)),
-    );
+    const oneSided = (kind: StencilKind): RunSpec => ({
+      kind,
+      level: noise,
+      stopOnNoise: true,
+      canSwitch: false,
+    });
+    const backward = side(yield* run(engine, sampler, oneSided("backward")));
+    const verdict = compareSides(backward, side(yield* run(engine, sampler, oneSided("forward"))));
     if (verdict !== null) result = { ...result, ...verdict };
   }
   if ((est.flags & COLUMN_FLAG.budget) !== 0 && result.status === "ok") result.status = "max-evaluations";
