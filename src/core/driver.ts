@@ -442,7 +442,7 @@ export class ColumnDriver {
       if (state === REGIME.far) s.forgetBest(k);
       const settled = state === REGIME.rounding || state === REGIME.asymptotic;
       s.settledRows[k] = settled ? s.settledRows[k] + 1 : 0;
-      if (kinkTest) this.kinkTest(k, n, s.noise[k] * weightSum);
+      if (kinkTest) this.kinkTest(k, n);
       const cols = tab.extend(k, i, d, rounding);
       if (settled) {
         for (let c = 1; c <= cols; c++) {
@@ -509,9 +509,10 @@ export class ColumnDriver {
   }
 
   /** The kink test of an odd-order central row (see KINK_RATIO_LOW): sets or clears the kink flag. */
-  private kinkTest(k: number, n: number, noise: number): void {
-    // Locals and one flag store: small enough for V8 to inline into the row loop with the rest.
+  private kinkTest(k: number, n: number): void {
+    // Locals and one flag store, and no double arguments (boxed when the call is not inlined).
     const s = this.state;
+    const noise = s.noise[k] * this.st.weightSum;
     const e0 = s.evenSum[k];
     const e1 = s.even0[k];
     const e2 = s.even1[k];
