@@ -73,6 +73,11 @@ export interface ColumnSpec {
   probeOnly: boolean;
   /** End a component whose changes grow like noise (see NOISE_SETTLED_ROWS); default true. */
   stopOnNoise?: boolean;
+  /**
+   * Run the kink test (KINK_RATIO_LOW), which sets COLUMN_FLAG.kink and COLUMN_FLAG.pole and nothing
+   * else: a caller that reads neither (the Jacobian) saves a tenth of its time; default true.
+   */
+  kinks?: boolean;
   /** The first step, in place of scale · INITIAL_STEP[order] (tolerance mode). */
   firstStep?: number;
   /** Stop a component once its estimated error is at most atol + rtol·|value| (0 and 0: never). */
@@ -204,6 +209,7 @@ export class ColumnDriver {
   private x = 0;
   private order = 1;
   private probeOnly = false;
+  private kinks = true;
 
   constructor(readonly state: ColumnState) {
     this.values = new Float64Array(MAX_POINTS * state.m);
@@ -218,6 +224,7 @@ export class ColumnDriver {
     this.x = spec.x;
     this.order = spec.order;
     this.probeOnly = spec.probeOnly;
+    this.kinks = spec.kinks !== false;
     this.h0 = spec.firstStep ?? initialStep(spec.scale, spec.order, spec.x, this.st.reach);
     if (this.kind === "central" && spec.canSwitch && !(this.h0 > 0)) {
       // x at the edge of the doubles (±MAX_VALUE): no central stencil fits, the inward side does.
@@ -398,7 +405,7 @@ export class ColumnDriver {
     tab.t[i] = power(hr / s.steps[0], p);
     const weightSum = this.st.weightSum;
     const noiseWeight = Number.MIN_VALUE * weightSum;
-    const kinkTest = this.kind === "central" && order === 1;
+    const kinkTest = this.kinks && this.kind === "central" && order === 1;
     const t1 = n >= 3 ? power(s.steps[n - 2] / s.steps[n - 3], p) : NaN;
     const t2 = n >= 3 ? power(hr / s.steps[n - 3], p) : NaN;
     let allFar = true;

@@ -342,6 +342,7 @@ function adaptive(
     canSwitch,
     probeOnly: false,
     stopOnNoise: false,
+    kinks: false, // entries read no kink or pole flag (entryStatus)
   };
   for (let j = 0; j < n; j++) {
     const xj = w[j];
