@@ -12,9 +12,6 @@
 import { NumdiffError, describeValue } from "./errors.js";
 import type { Fn1 } from "./types.js";
 
-// The buffers of the last released sampler, taken by the next one.
-let spareBuffers: [Float64Array, Float64Array] | null = null;
-
 /**
  * Points whose values a pipeline needs from its runner: f at `points[0..count)`, written to
  * `values[0..evaluated)`. With `prefix`, the runner may stop after the first value that is not finite
@@ -115,16 +112,9 @@ export class Sampler {
     private lo = -Infinity,
     private hi = Infinity,
   ) {
-    // A spare pair of buffers from the last released sampler: a loop of derivative() allocates none.
-    const buffers = spareBuffers ?? [new Float64Array(SAMPLER_CAPACITY), new Float64Array(SAMPLER_CAPACITY)];
-    spareBuffers = null;
-    [this.keys, this.vals] = buffers;
-  }
-
-  /** Hands the cache's buffers back for the next sampler; the sampler must not be used afterwards. */
-  release(): void {
-    if (this.keys.length === SAMPLER_CAPACITY) spareBuffers = [this.keys, this.vals];
-    this.size = 0;
+    // A loop of derivative() reuses one sampler and its buffers (see reset).
+    this.keys = new Float64Array(SAMPLER_CAPACITY);
+    this.vals = new Float64Array(SAMPLER_CAPACITY);
   }
 
   /**
