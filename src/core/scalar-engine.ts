@@ -14,7 +14,9 @@ import { compareSides, type SideEstimate } from "./smoothness.js";
 import type { DerivativeResult, StencilKind } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
-export { ScalarEngine } from "./scalar-column.js";
+// Where these lived before the split (scalar-column.ts, noise-check.ts), for importers of this file.
+export { ScalarEngine, toleranceStep } from "./scalar-column.js";
+export { noiseCheckStep } from "./noise-check.js";
 
 /**
  * The adaptive derivative of the sampler's f at x with its status (see the file comment), as a
