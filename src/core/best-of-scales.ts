@@ -123,8 +123,10 @@ export function beginScales(state: ColumnState, kept: KeptEstimates): void {
  */
 export function nextScale(state: ColumnState, kept: KeptEstimates): boolean {
   if (kept.pendingCount === 0) return false;
-  state.active.set(kept.pending.subarray(0, kept.pendingCount));
-  state.activeCount = kept.pendingCount;
+  // A loop, not set(subarray()): the subarray is an object per call, costlier than copying 1 to m entries.
+  const n = kept.pendingCount;
+  for (let a = 0; a < n; a++) state.active[a] = kept.pending[a];
+  state.activeCount = n;
   return true;
 }
 

@@ -8,7 +8,7 @@
 
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
-import { ColumnDriver, type ColumnSpec } from "./driver.js";
+import { ColumnDriver, columnSpec, type ColumnSpec } from "./driver.js";
 import { ColumnPlan, FlatScreen } from "./flat-screen.js";
 import type { JacobianJob } from "./jacobian-job.js";
 import { PointRequest, type Pipeline } from "./sampler.js";
@@ -52,15 +52,8 @@ export class ColumnWork {
   listed = 0;
   /** Where each point of the last gathered row is in the request (-1: no value needed from F). */
   from = new Int32Array(32);
-  readonly spec: ColumnSpec = {
-    x: 0,
-    order: 1,
-    scale: 1,
-    start: "central",
-    canSwitch: false,
-    probeOnly: false,
-    stopOnNoise: false,
-  };
+  /** Rewritten for each column; entries read no kink or pole flag (entryStatus), so no kink test. */
+  readonly spec: ColumnSpec = { ...columnSpec(), stopOnNoise: false, kinks: false };
 
   constructor(
     m: number,
@@ -117,6 +110,7 @@ export function takeWork(m: number, pointwise: boolean): ColumnWork {
   const w = spareWork;
   if (w !== null && w.state.m === m && w.pointwise === pointwise) {
     spareWork = null;
+    w.state.noise.fill(0); // handed out clean: no noise level left from another user
     return w;
   }
   return new ColumnWork(m, pointwise);

@@ -29,11 +29,12 @@ const FRAGMENTS: Record<string, string> = {
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
   "src/core/best-of-scales.ts:121":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
-  "src/core/best-of-scales.ts:137":
+  "src/core/best-of-scales.ts:139":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
   "src/core/column-steps.ts:15": "a column as a generator, inside scalar-engine.ts",
   "src/core/coordinate-pipelines.ts:22": "inside gradient(): `x0` is the pristine point",
-  "src/core/derivative-pipeline.ts:18": "inside derivative(): the resolved options and sampler",
+  "src/core/derivative-pipeline.ts:19": "inside derivative(): the resolved options and sampler",
+  "src/core/noise-check.ts:85": "inside the pipeline: `engine`, `got`, `n` and `est` are the noise check's",
   "src/core/rounds.ts:29": "the round loop shared by the batched and async runners",
 };
 
