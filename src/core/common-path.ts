@@ -14,12 +14,11 @@
 
 import { ALIAS_STEP, EPS, F_ROUNDING, GOOD_RELATIVE_ERROR, NOISE_CHECK_SIGNAL } from "./constants.js";
 import { COLUMN_FLAG } from "./column-state.js";
-import { runSync } from "./column-steps.js";
 import { centralColumn, COLUMN_END, scaleOf } from "./common-column.js";
 import { CommonWork } from "./common-work.js";
-import { derivativePipeline } from "./derivative-pipeline.js";
+import { derivativeSync } from "./derivative-pipeline.js";
 import { baseStencil } from "./driver.js";
-import { checkNumber, Sampler } from "./sampler.js";
+import { checkNumber } from "./sampler.js";
 import { noiseCheckStep } from "./scalar-engine.js";
 import { statusCode } from "./status.js";
 import { representableStep } from "./step.js";
@@ -251,12 +250,12 @@ function depart(
   out: CommonOutput,
 ): void {
   const opts = resolveOptions(options, x);
-  const sampler = new Sampler(work.replaying(f), opts.lo, opts.hi);
+  const sampler = work.sampler.reset(work.replaying(f), opts.lo, opts.hi);
   let r: DerivativeResult;
   try {
-    r = runSync(derivativePipeline(work.engine, sampler, x, opts));
+    r = derivativeSync(work.engine, sampler, x, opts); // what derivative(f, x) runs
   } finally {
-    sampler.release();
+    sampler.reset(null);
   }
   out.value[i] = r.value;
   out.error[i] = r.error;

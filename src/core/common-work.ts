@@ -7,6 +7,7 @@
 
 import { MAX_COLUMNS, MAX_ROWS } from "./constants.js";
 import { PointCache } from "./point-cache.js";
+import { Sampler } from "./sampler.js";
 import { ScalarEngine } from "./scalar-engine.js";
 import type { Fn1 } from "./types.js";
 
@@ -29,8 +30,9 @@ export class CommonWork {
   readonly column = new Float64Array(4);
   /** The kept estimate across the scales of x (KeptEstimates for one component): the same layout. */
   readonly kept = new Float64Array(4);
-  /** The scalar pipeline's state, for the points that depart. */
+  /** The scalar pipeline's state and sampler, for the points that depart. */
   readonly engine = new ScalarEngine();
+  readonly sampler = new Sampler(null);
   private target: Fn1 = () => NaN;
   /**
    * The f of {@link CommonWork.replaying}: one closure per work, so that the sampler's call site sees
