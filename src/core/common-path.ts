@@ -73,7 +73,13 @@ export function commonPathApplies(o: ResolvedOptions, options: DerivativeOptions
   );
 }
 
+// The central stencil's offsets and weights as numbers: its arrays are frozen, and V8 reads frozen
+// arrays' elements through a generic load.
 const CENTRAL = baseStencil("central", 1);
+const O0 = CENTRAL.offsets[0];
+const O1 = CENTRAL.offsets[1];
+const W0 = CENTRAL.weights[0];
+const W1 = CENTRAL.weights[1];
 
 /**
  * Departures in a row after which derivative(f, xs) stops trying the common path at every point (f is
@@ -211,12 +217,10 @@ function noisyAt(f: Fn1, xs: Float64Array, i: number, work: CommonWork): boolean
   const cache = work.cache;
   const h = representableStep(x, scaleOf(x, 0) * CHECK_STEP);
   if (!(h > 0)) return false;
-  const w = CENTRAL.weights;
-  const o = CENTRAL.offsets;
   let fm = NaN;
   let fp = NaN;
   for (let q = 0; q < 2; q++) {
-    const t = x + o[q] * h;
+    const t = x + (q === 0 ? O0 : O1) * h;
     const k = cache.find(t);
     let v = NaN; // Sampler.at: no call at a point that is not finite
     if (k >= 0) v = cache.vals[k];
@@ -231,10 +235,10 @@ function noisyAt(f: Fn1, xs: Float64Array, i: number, work: CommonWork): boolean
   }
   let sum = 0;
   let size = 0;
-  sum += w[0] * fm;
-  size += Math.abs(w[0] * fm);
-  sum += w[1] * fp;
-  size += Math.abs(w[1] * fp);
+  sum += W0 * fm;
+  size += Math.abs(W0 * fm);
+  sum += W1 * fp;
+  size += Math.abs(W1 * fp);
   const d = sum / h;
   const rounding = (F_ROUNDING * EPS * size) / h;
   return Math.abs(d - work.kept[0]) > NOISE_CHECK_SIGNAL * rounding + work.kept[1];
