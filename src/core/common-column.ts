@@ -7,8 +7,8 @@
  *
  * Why a second copy: the driver keeps its state in typed arrays (one slot per component), and in
  * JavaScript each access costs about a nanosecond; a row touches some 175 of them. Here a point's state
- * lives in registers for its whole column, which makes derivative(f, xs) about six times faster than a
- * loop of derivative() (bench/throughput.ts). Calling Tableau.extend instead of the loop below was
+ * lives in registers for its whole column, which makes derivative(f, xs) about four times faster than
+ * a loop of derivative() (bench/throughput.ts). Calling Tableau.extend instead of the loop below was
  * measured 20% slower: it is not inlined, and the doubles passed to it are boxed. Where the driver
  * would take a detour (a non-finite value, a jump to confirm, noise), the column stops and the point
  * departs to the scalar pipeline (common-path.ts).
