@@ -244,7 +244,50 @@ function noisyAt(f: Fn1, xs: Float64Array, i: number, work: CommonWork): boolean
   return Math.abs(d - work.kept[0]) > NOISE_CHECK_SIGNAL * rounding + work.kept[1];
 }
 
-/** The scalar pipeline for a departed point x (entry i), with the values the cache has replayed. */
+/**
+ * derivative(f, x) for one point on the common path (see the file comment): the same result, bit for
+ * bit and field for field, with no generator, sampler or tableau object. Call only when
+ * {@link commonPathApplies}.
+ *
+ * @example
+ * ```ts
+ * import { resolveOptions } from "./validate.js";
+ * derivativeOne(Math.exp, 1, resolveOptions(undefined)).value; // => 2.718281828459045 ± 1e-12
+ * derivativeOne(Math.abs, 0, resolveOptions(undefined)).status; // => "not-differentiable"
+ * ```
+ */
+export function derivativeOne(f: Fn1, x: number, opts: ResolvedOptions): DerivativeResult {
+  const work = spare ?? new CommonWork();
+  spare = null;
+  try {
+    work.one[0] = x;
+    work.cache.size = 0;
+    if (!commonPoint(f, work.one, 0, work)) return departed(f, x, opts, work);
+    const kept = work.kept;
+    return {
+      value: kept[0],
+      error: kept[1],
+      step: kept[2],
+      method: "central",
+      status: "ok",
+      evaluations: work.cache.size,
+    };
+  } finally {
+    spare = work;
+  }
+}
+
+/** The scalar pipeline's result for a departed point x, with the values the cache has replayed. */
+function departed(f: Fn1, x: number, opts: ResolvedOptions, work: CommonWork): DerivativeResult {
+  const sampler = work.sampler.reset(work.replaying(f), opts.lo, opts.hi);
+  try {
+    return derivativeSync(work.engine, sampler, x, opts); // what derivative(f, x) runs
+  } finally {
+    sampler.reset(null);
+  }
+}
+
+/** The scalar pipeline for a departed point x (entry i), its result written to `out`. */
 function depart(
   f: Fn1,
   x: number,
@@ -253,14 +296,7 @@ function depart(
   i: number,
   out: CommonOutput,
 ): void {
-  const opts = resolveOptions(options, x);
-  const sampler = work.sampler.reset(work.replaying(f), opts.lo, opts.hi);
-  let r: DerivativeResult;
-  try {
-    r = derivativeSync(work.engine, sampler, x, opts); // what derivative(f, x) runs
-  } finally {
-    sampler.reset(null);
-  }
+  const r = departed(f, x, resolveOptions(options, x), work);
   out.value[i] = r.value;
   out.error[i] = r.error;
   out.step[i] = r.step;

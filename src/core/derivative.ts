@@ -1,3 +1,4 @@
+import { commonPathApplies, derivativeOne } from "./common-path.js";
 import { invalid } from "./errors.js";
 import { derivativeSync } from "./derivative-pipeline.js";
 import { derivativeMany, type DerivativesResult } from "./many.js";
@@ -73,6 +74,21 @@ export function derivative(
  * ```
  */
 export function derivativeResolved(f: Fn1, x: number, opts: ResolvedOptions): DerivativeResult {
+  // The common path (common-path.ts) gives the pipeline's result bit for bit, without its objects.
+  return commonPathApplies(opts, undefined) ? derivativeOne(f, x, opts) : derivativeViaPipeline(f, x, opts);
+}
+
+/**
+ * {@link derivativeResolved} through the scalar pipeline always (derivative-pipeline.ts), never the
+ * common path: what the common path must equal, bit for bit (test/core/common-path.test.ts).
+ *
+ * @example
+ * ```ts
+ * import { resolveOptions } from "./validate.js";
+ * derivativeViaPipeline(Math.exp, 1, resolveOptions(undefined, 1)).value; // 2.718281828459…, as derivative
+ * ```
+ */
+export function derivativeViaPipeline(f: Fn1, x: number, opts: ResolvedOptions): DerivativeResult {
   const sampler = spareSampler?.reset(f, opts.lo, opts.hi) ?? new Sampler(f, opts.lo, opts.hi);
   const engine = spare ?? new ScalarEngine();
   spare = null;

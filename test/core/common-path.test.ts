@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { COMMON_PATH_PROBE, derivativeCommon } from "../../src/core/common-path.js";
+import { derivativeViaPipeline } from "../../src/core/derivative.js";
 import { derivative, NumdiffError, STATUSES, type DerivativeResult, type Fn1 } from "../../src/core/index.js";
+import { resolveOptions } from "../../src/core/validate.js";
+
+/**
+ * derivative(f, x) through the scalar pipeline (derivative-pipeline.ts), never the common path: the
+ * reference both derivative(f, xs) and derivative(f, x) on the common path must equal bit for bit.
+ */
+const viaPipeline = (f: Fn1, x: number): DerivativeResult =>
+  derivativeViaPipeline(f, x, resolveOptions(undefined, x));
 
 /** Deterministic noise in [-1, 1) from x (a hash of its value, as the hostile set's). */
 function hashNoise(x: number): number {
@@ -55,15 +64,16 @@ function expectSameBits(actual: DerivativeResult, expected: DerivativeResult, wh
 }
 
 describe("derivative(f, xs) on the common path", () => {
-  it("entry i is derivative(f, xs[i])'s, bit for bit, for random x and every kind of f (fast-check)", () => {
+  it("entry i is the pipeline's at xs[i], bit for bit, as is derivative(f, xs[i]), for random x and every kind of f (fast-check)", () => {
     fc.assert(
       fc.property(fc.array(POINT, { minLength: 1, maxLength: 12 }), (xs) => {
         for (const [name, f] of Object.entries(FUNCTIONS)) {
           const r = derivative(f, xs);
           xs.forEach((x, i) => {
-            const one = derivative(f, x);
+            const one = viaPipeline(f, x);
             const where = `${name} at ${x}`;
             expectSameBits(r.results[i], one, where);
+            expectSameBits(derivative(f, x), one, `derivative(f, x): ${where}`);
             expect(Object.is(r.value[i], one.value), where).toBe(true);
             expect(Object.is(r.error[i], one.error), where).toBe(true);
             expect(Object.is(r.step[i], one.step), where).toBe(true);
@@ -83,10 +93,14 @@ describe("derivative(f, xs) on the common path", () => {
       const r = derivative(counted, xs);
       const many = calls;
       calls = 0;
-      const loop = xs.reduce((sum, x) => sum + derivative(counted, x).evaluations, 0);
+      const loop = xs.reduce((sum, x) => sum + viaPipeline(counted, x).evaluations, 0);
       expect(calls, name).toBe(loop);
       expect(r.evaluations, name).toBe(loop);
       expect(many, name).toBe(loop);
+      calls = 0;
+      const one = xs.reduce((sum, x) => sum + derivative(counted, x).evaluations, 0);
+      expect(calls, `derivative(f, x): ${name}`).toBe(loop);
+      expect(one, `derivative(f, x): ${name}`).toBe(loop);
     }
   });
 
@@ -96,7 +110,7 @@ describe("derivative(f, xs) on the common path", () => {
     let worst = 0;
     xs.forEach((x, i) => (worst = Math.max(worst, Math.abs(r.value[i] - Math.cos(x)))));
     expect(worst).toBeLessThanOrEqual(1e-12);
-    xs.forEach((x, i) => expect(STATUSES[r.statuses[i]]).toBe(derivative(Math.sin, x).status));
+    xs.forEach((x, i) => expect(STATUSES[r.statuses[i]]).toBe(viaPipeline(Math.sin, x).status));
     expect(r.results[1234]).toMatchObject({ method: "central", status: "ok" });
   });
 
@@ -119,7 +133,7 @@ describe("derivative(f, xs) on the common path", () => {
     const smoothDeparted = [...out.departed.keys()].filter((i) => xs[i] > 0).length;
     expect(smoothDeparted).toBeLessThan(COMMON_PATH_PROBE); // at most the stretch before the next probe
     const r = derivative(f, xs);
-    xs.forEach((x, i) => expectSameBits(r.results[i], derivative(f, x), `at ${x}`));
+    xs.forEach((x, i) => expectSameBits(r.results[i], viaPipeline(f, x), `at ${x}`));
   });
 
   it("builds results on first access, the same objects on every access", () => {
@@ -158,7 +172,7 @@ describe("derivative(f, xs) on the common path", () => {
     const inner = (t: number): number => derivative(Math.sin, [t, 2 * t]).value[1];
     const xs = [0.3, 0.7];
     const r = derivative(inner, xs);
-    xs.forEach((x, i) => expectSameBits(r.results[i], derivative(inner, x), `inner at ${x}`));
+    xs.forEach((x, i) => expectSameBits(r.results[i], viaPipeline(inner, x), `inner at ${x}`));
     // An outer f whose estimates carry larger errors than the inner ones: state shared between the
     // two calls (the kept estimate, the tableau) would leak the inner values into the outer result.
     const big = (t: number): number => 1e6 * Math.exp(t) + derivative(Math.sin, [0.5 + 1e-3 * t]).value[0];
