@@ -207,7 +207,8 @@ function* runScales(
         yield work.request;
       let evaluated = count;
       for (let q = 0; q < count; q++) {
-        const [t, offset] = [driver.points[q], driver.offsets[q]];
+        const t = driver.points[q];
+        const offset = driver.offsets[q];
         const p = taken > 0 && offset !== 0 ? plan.find(t, offset, taken) : -1;
         let v = p >= 0 ? null : known(job, j, work, t, offset, q);
         if (v === undefined) v = (yield ask(work, t, m), work.request.vector);
