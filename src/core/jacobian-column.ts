@@ -11,6 +11,7 @@ import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { ColumnDriver, columnSpec, type ColumnSpec } from "./driver.js";
 import { ColumnPlan, FlatScreen } from "./flat-screen.js";
 import type { JacobianJob } from "./jacobian-job.js";
+import { runColumn, type PointSource } from "./run-column.js";
 import { PointRequest, type Pipeline } from "./sampler.js";
 import { statusCode } from "./status.js";
 import { candidateScales } from "./step.js";
@@ -155,15 +156,9 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
     job.works.push(work);
     return 0;
   }
-  const { o } = job;
   const { state, kept, spec } = work;
   const scales = candidateScales(xj);
-  spec.x = xj;
-  spec.order = o.order;
-  spec.scale = scales[0];
-  spec.start = o.method === "auto" ? "central" : o.method;
-  spec.canSwitch = o.method === "auto";
-  spec.probeOnly = false;
+  prepareSpec(job, spec, xj, scales);
   work.screen.taken = 0;
   // Screened where a flat component is final after the first scale (keepScale's `constantDone`), and F
   // has enough components for the screen to pay.
@@ -183,6 +178,70 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
   job.rows.finish(j);
   // Back to the job's pool for its next column (a column that throws ends its Jacobian).
   job.works.push(work);
+  return worst;
+}
+
+/** The column spec for x_j at its first scale, from the job's options. */
+function prepareSpec(job: JacobianJob, spec: ColumnSpec, xj: number, scales: number[]): void {
+  const { o } = job;
+  spec.x = xj;
+  spec.order = o.order;
+  spec.scale = scales[0];
+  spec.start = o.method === "auto" ? "central" : o.method;
+  spec.canSwitch = o.method === "auto";
+  spec.probeOnly = false;
+}
+
+/**
+ * Column j of the sync Jacobian of F with fewer than SCREEN_COMPONENTS components, without a
+ * generator: runColumn (run-column.ts) at each scale of x_j with F called through `at`, the same
+ * values, errors, statuses and calls as {@link adaptiveColumn} (which yields one request per point
+ * there), at less cost per call. Returns the column's worst status code.
+ *
+ * @example
+ * ```ts
+ * import { resolveMultivariate } from "./vector.js";
+ * import { jacobianJob } from "./jacobian-job.js";
+ * const x0 = Float64Array.of(2);
+ * const job = jacobianJob(x0, resolveMultivariate(undefined, x0), [4, 1], true); // F(x) = [x², 1]
+ * adaptiveColumnNow(job, 0, new ColumnWork(2, true), (t) => [t * t, 1]); // => 0 (ok)
+ * job.value[0][0]; // => 4 ± 1e-12
+ * ```
+ */
+export function adaptiveColumnNow(
+  job: JacobianJob,
+  j: number,
+  work: ColumnWork,
+  at: (t: number) => ArrayLike<number>,
+): number {
+  const xj = job.x0[j];
+  if (!Number.isFinite(xj)) {
+    job.rows.nanColumn(j);
+    job.rows.finish(j);
+    return 0;
+  }
+  const { state, driver, kept, spec } = work;
+  const scales = candidateScales(xj);
+  prepareSpec(job, spec, xj, scales);
+  state.activateAll();
+  work.listed = state.activeCount;
+  for (let a = 0; a < work.listed; a++) {
+    work.list[a] = state.active[a];
+    kept.forget(state.active[a]);
+  }
+  const source: PointSource = {
+    at: (t) => (inside(job, j, t) ? at(t) : null),
+    centre: () => job.centre,
+  };
+  beginScales(state, kept);
+  for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
+    spec.scale = scales[i];
+    spec.probeOnly = i > 0;
+    runColumn(driver, source, spec);
+    keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
+  }
+  const worst = storeColumn(job, j, work);
+  job.rows.finish(j);
   return worst;
 }
 

@@ -12,8 +12,8 @@ import {
 } from "./jacobian-pipeline.js";
 import { roundsOf, roundSize } from "./rounds.js";
 import type { ArrayVecFn, BatchFn, PointLike, Status, StencilKind, VecFn } from "./types.js";
-import type { VectorRequest } from "./jacobian-column.js";
-import { rows } from "./jacobian-job.js";
+import { adaptiveColumnNow, SCREEN_COMPONENTS, takeWork, type VectorRequest } from "./jacobian-column.js";
+import { rows, type JacobianJob } from "./jacobian-job.js";
 import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
 import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
@@ -232,6 +232,7 @@ function adaptive(
   const first = caller.call();
   for (let k = 0; k < first.length; k++) component(first, k); // refused as F's, by index
   const job = jacobianJob(caller.x0, o, first, withErrors);
+  if (first.length < SCREEN_COMPONENTS && o.step === undefined) return small(caller, job, o);
   const make = jacobianColumns(job, true);
   let worst = 0;
   for (let j = 0; j < n; j++) {
@@ -244,5 +245,28 @@ function adaptive(
     if (r.value > worst) worst = r.value;
     if (o.onProgress !== undefined) o.onProgress(j + 1, n);
   }
+  return finishJacobian(job, worst, caller.evaluations);
+}
+
+/**
+ * The sync adaptive Jacobian of an F with fewer than SCREEN_COMPONENTS components (no column is
+ * screened): each column through adaptiveColumnNow, without generator objects.
+ */
+function small(
+  caller: VectorCaller,
+  job: JacobianJob,
+  o: ReturnType<typeof resolveMultivariate>,
+): JacobianResult {
+  const n = caller.w.length;
+  const work = takeWork(job.centre.length, true);
+  let worst = 0;
+  let j = 0;
+  const at = (t: number): ArrayLike<number> => caller.callAt(j, t, -Infinity, Infinity)!;
+  for (; j < n; j++) {
+    const code = adaptiveColumnNow(job, j, work, at);
+    if (code > worst) worst = code;
+    if (o.onProgress !== undefined) o.onProgress(j + 1, n);
+  }
+  job.works.push(work); // handed back by finishJacobian
   return finishJacobian(job, worst, caller.evaluations);
 }

@@ -107,6 +107,48 @@ describe("the dense Jacobian settles components that do not depend on x_j", () =
 });
 
 describe("the dense Jacobian's loops agree bit for bit", () => {
+  it("a small F (fewer than SCREEN_COMPONENTS outputs: the sync loop without generators) gives the batched pipeline's values, errors and statuses, and counts its calls", () => {
+    const F = (x: Float64Array): number[] => [
+      Math.exp(x[0]) * x[1],
+      Math.abs(x[0]) + Math.max(0, x[1]),
+      Math.floor(x[2]) + Math.sqrt(x[0]),
+      Math.fround(Math.tanh(Math.fround(x[1]))),
+      1 / x[2],
+    ];
+    const cases: [number[], object][] = [
+      [[1, 2, 3], {}],
+      [[0, 0, 0], {}],
+      [[-1, 1e-9, 2.5], { method: "forward" }],
+      [[0.3, -2, 1e-300], { order: 2 }],
+      [
+        [4, 0.5, 1],
+        {
+          bounds: [
+            [0, 4],
+            [-1, 1],
+            [0, 2],
+          ],
+        },
+      ],
+      [[NaN, 1, 2], {}],
+    ];
+    for (const [x, options] of cases) {
+      let calls = 0;
+      const sync = jacobian((w: Float64Array) => (calls++, F(w)), x, options);
+      let points = 0;
+      const batch = jacobian(
+        (b: Float64Array) =>
+          Array.from({ length: b.length / 3 }, (_, r) => (points++, F(b.subarray(3 * r, 3 * r + 3)))),
+        x,
+        { ...options, batch: true },
+      );
+      expect(bits(sync), JSON.stringify(x)).toEqual(bits(batch));
+      expect(sync.evaluations, JSON.stringify(x)).toBe(calls);
+      // The batched loop evaluates whole rows; the sync one stops a row where every component is in trouble.
+      expect(points, JSON.stringify(x)).toBeGreaterThanOrEqual(calls);
+    }
+  });
+
   it("a screened column gives its moving components the unscreened column's bits", () => {
     const h0 = 1 / 32;
     const u = (t: number): number => t - 0.5;
