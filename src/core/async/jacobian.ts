@@ -14,11 +14,12 @@ import {
   jacobianColumns,
   jacobianJob,
 } from "../jacobian-pipeline.js";
-import { roundsOf, roundSize } from "../rounds.js";
+import { progressCounter } from "../batch.js";
 import { checkFunction } from "../validate.js";
 import { resolveMultivariate, toPoint } from "../vector.js";
-import { evaluateBatches, evaluateEach, runRounds } from "./evaluate.js";
-import { asyncOptions, type AsyncOptions } from "./options.js";
+import { asyncEvaluator, untilAborted } from "./evaluate.js";
+import type { AsyncOptions } from "./options.js";
+import { runPipelines } from "./scheduler.js";
 
 /**
  * F of n variables returning m numbers, maybe as a Promise; it receives a fresh Float64Array per call.
@@ -54,34 +55,19 @@ export async function jacobian(
   const withErrors = options?.errors ?? true;
   if (typeof withErrors !== "boolean") throw invalid("INVALID_OPTION", "errors", "true or false", withErrors);
   const batch = options?.batch === true;
-  const { concurrency, signal } = asyncOptions(options, batch);
   const n = w.length;
+  const { ev, signal } = asyncEvaluator(F, { x0: w, coordinate: (j: number) => j }, options, "F");
   if (o.step !== undefined) {
     const st = fixedStencil(o.method === "auto" ? "central" : o.method, o.order, o.accuracy);
     for (let j = 0; j < n; j++) checkInside(st, w[j], o.step, o.lo[j], o.hi[j], j);
   }
-  signal?.throwIfAborted();
-  const first = batch ? firstOfBatch(await F(w.slice())) : await F(w.slice());
+  const value = await untilAborted(Promise.resolve(F(w.slice())), signal);
+  const first = batch ? firstOfBatch(value) : value;
   const job = jacobianJob(w, o, first, withErrors);
   const codes: number[] = new Array<number>(n);
-  let evaluations = 1;
-  const call = (j: number, t: number): unknown => {
-    const p = w.slice(); // a fresh point per call: calls overlap
-    p[j] = t;
-    return F(p);
-  };
-  const space = { x0: w, coordinate: (j: number) => j };
-  await runRounds(
-    roundsOf(n, jacobianColumns(job), columnsInFlight(job.centre.length, n), codes),
-    (round) => {
-      evaluations += roundSize(round);
-      return batch
-        ? evaluateBatches(round, F, space, concurrency)
-        : evaluateEach(round, call, concurrency, signal);
-    },
-    signal,
-  );
-  if (o.onProgress !== undefined) for (let j = 0; j < n; j++) o.onProgress(j + 1, n);
+  const inFlight = columnsInFlight(job.centre.length, n);
+  const tick = progressCounter(o.onProgress, n);
+  const evaluations = 1 + (await runPipelines(n, jacobianColumns(job), inFlight, codes, ev, signal, tick));
   let worst = 0;
   for (const c of codes) if (c > worst) worst = c;
   return finishJacobian(job, worst, evaluations);
