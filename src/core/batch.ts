@@ -96,7 +96,8 @@ export function sliceBlock(slices: readonly Slice[], space: PointSpace): Float64
   const n = x0.length;
   const block = new Float64Array(total * n);
   let row = 0;
-  for (const s of slices) for (let q = s.from; q < s.to; q++) writePoint(space, s.task, s.request, q, block, n * row++);
+  for (const s of slices)
+    for (let q = s.from; q < s.to; q++) writePoint(space, s.task, s.request, q, block, n * row++);
   return block;
 }
 

@@ -18,6 +18,7 @@ import { progressCounter } from "../batch.js";
 import { checkFunction } from "../validate.js";
 import { resolveMultivariate, toPoint } from "../vector.js";
 import { asyncEvaluator, untilAborted } from "./evaluate.js";
+import { refuseSparsity } from "./hessian.js";
 import type { AsyncOptions } from "./options.js";
 import { runPipelines } from "./scheduler.js";
 
@@ -35,7 +36,7 @@ export type AsyncVecFn = (x: Float64Array) => unknown;
 
 /**
  * The Jacobian of an async F: value[i][j] = ∂F_i/∂x_j, the sync `jacobian`'s result bit for bit,
- * with options `concurrency` and `signal`.
+ * with options `concurrency` and `signal`. Sparse Jacobians (`sparsity`) are sync only.
  *
  * @example
  * ```ts
@@ -51,6 +52,7 @@ export async function jacobian(
 ): Promise<JacobianResult> {
   checkFunction(F, "F");
   const w = toPoint(x, "x");
+  refuseSparsity(options);
   const o = resolveMultivariate(options, w);
   const withErrors = options?.errors ?? true;
   if (typeof withErrors !== "boolean") throw invalid("INVALID_OPTION", "errors", "true or false", withErrors);

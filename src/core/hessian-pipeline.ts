@@ -1,0 +1,380 @@
+/**
+ * The Hessian's entries as pipelines, for the batched and async loops: entry k is (i, j) of the upper
+ * triangle in the sync order (row by row, the diagonal first), the diagonal the one-variable engine of
+ * order 2 along x_i, a mixed entry the four-point stencil on the same adaptive engine as mixedPartial,
+ * with each row's points handed to the runner at once. Values, errors and statuses are the sync
+ * ones bit for bit; a row that meets a domain edge may cost a few more calls (the sync loop stops at
+ * its first point that is not finite, and never evaluates a minus point after a bad plus point).
+ */
+
+import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
+import { ColumnState } from "./column-state.js";
+import { derivativePipeline } from "./derivative-pipeline.js";
+import { ColumnDriver, type ColumnSpec } from "./driver.js";
+import { invalid } from "./errors.js";
+import { fixedStencil } from "./fixed-partial.js";
+import { MIXED_POINT_SIZE, mixedPoints, mixedValue } from "./mixed-partial.js";
+import { PointRequest, REQUEST_CAPACITY, Sampler, type Pipeline } from "./sampler.js";
+import { ScalarEngine } from "./scalar-engine.js";
+import { fixedStatus, statusCode, worstStatus } from "./status.js";
+import { candidateScales, divideByPower } from "./step.js";
+import { scatterSlices, type PointSpace } from "./batch.js";
+import type { HessianOptions, HessianResult } from "./hessian.js";
+import { resolveOptions } from "./validate.js";
+import { boundsOf, resolveMultivariate, type ResolvedMultivariate } from "./vector.js";
+
+/**
+ * One entry of the Hessian: its value, error, status code (STATUSES) and the points it evaluated.
+ *
+ * @example
+ * ```ts
+ * const e: HessianEntry = { value: 2, error: 1e-14, code: 0, evaluations: 12 };
+ * ```
+ */
+export interface HessianEntry {
+  value: number;
+  error: number;
+  code: number;
+  evaluations: number;
+}
+
+/**
+ * A request for points with two coordinates set, (x_i, x_j) = (points[q], second[q]).
+ *
+ * @example
+ * ```ts
+ * const r = new PairRequest();
+ * r.reserve(40);
+ * r.second.length >= 40; // => true
+ * ```
+ */
+export class PairRequest extends PointRequest {
+  second = new Float64Array(REQUEST_CAPACITY);
+
+  override reserve(n: number, width = 1): void {
+    super.reserve(n, width);
+    if (n > this.second.length) this.second = new Float64Array(this.points.length);
+  }
+}
+
+/**
+ * The Hessian's options, validated as the sync `hessian` does: no `order` but 2, method auto or central.
+ *
+ * @example
+ * ```ts
+ * resolveHessian({ method: "central" }, new Float64Array([1, 2])).order; // => 1
+ * resolveHessian({ method: "forward" }, new Float64Array([1, 2])); // throws INVALID_METHOD
+ * ```
+ */
+export function resolveHessian(options: HessianOptions | undefined, w: Float64Array): ResolvedMultivariate {
+  if (options !== undefined && (options === null || typeof options !== "object")) {
+    throw invalid("INVALID_OPTION", "options", "an object or undefined", options);
+  }
+  const order = (options as { order?: unknown } | undefined)?.order;
+  if (order !== undefined && order !== 2) {
+    throw invalid("INVALID_ORDER", "order", "2 or undefined (a Hessian holds second derivatives)", order);
+  }
+  const o = resolveMultivariate({ ...options, order: undefined }, w);
+  if (o.method !== "auto" && o.method !== "central") {
+    throw invalid("INVALID_METHOD", "method", `"auto" or "central" for a Hessian`, o.method);
+  }
+  return o;
+}
+
+/**
+ * The (i, j) of each entry k of the upper triangle, in the sync order: (0, 0), (0, 1), …, (1, 1), ….
+ *
+ * @example
+ * ```ts
+ * upperTriangle(2); // => { rows: Int32Array [0, 0, 1], cols: Int32Array [0, 1, 1] }
+ * ```
+ */
+export function upperTriangle(n: number): { rows: Int32Array; cols: Int32Array } {
+  const total = (n * (n + 1)) / 2;
+  const rows = new Int32Array(total);
+  const cols = new Int32Array(total);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++, k++) {
+      rows[k] = i;
+      cols[k] = j;
+    }
+  }
+  return { rows, cols };
+}
+
+/**
+ * Where the points of entry k live: x0 with x_i = t (diagonal), or with x_i and x_j from a
+ * {@link PairRequest} (mixed).
+ *
+ * @example
+ * ```ts
+ * const space = hessianSpace(new Float64Array([1, 2]), upperTriangle(2));
+ * ```
+ */
+export function hessianSpace(x0: Float64Array, t: { rows: Int32Array; cols: Int32Array }): PointSpace {
+  return {
+    x0,
+    coordinate: (k) => t.rows[k],
+    write(k, r, q, out, at) {
+      out.set(x0, at);
+      out[at + t.rows[k]] = r.points[q];
+      if (t.rows[k] !== t.cols[k]) out[at + t.cols[k]] = (r as PairRequest).second[q];
+    },
+  };
+}
+
+/** The state one mixed entry in flight needs; reused by later entries. */
+class MixedWork {
+  readonly state = new ColumnState(1);
+  readonly driver = new ColumnDriver(this.state);
+  readonly kept = new KeptEstimates(1);
+  readonly request = new PairRequest();
+  pts = new Float64Array(MIXED_POINT_SIZE * REQUEST_CAPACITY);
+  plus = new Int32Array(REQUEST_CAPACITY);
+  minus = new Int32Array(REQUEST_CAPACITY);
+  evaluations = 0;
+}
+
+/**
+ * make(k): the pipeline of entry k (see the file comment); with a fixed step, `centre` is f(x).
+ *
+ * @example
+ * ```ts
+ * const x0 = new Float64Array([1, 2]);
+ * const make = hessianPipelines(x0, resolveHessian(undefined, x0), upperTriangle(2), NaN);
+ * ```
+ */
+export function hessianPipelines(
+  x0: Float64Array,
+  o: ResolvedMultivariate,
+  t: { rows: Int32Array; cols: Int32Array },
+  centre: number,
+): (k: number) => Pipeline<HessianEntry> {
+  const engines: ScalarEngine[] = [];
+  const works: MixedWork[] = [];
+  return function* (k: number): Pipeline<HessianEntry> {
+    const i = t.rows[k];
+    const j = t.cols[k];
+    if (o.step !== undefined) {
+      return i === j ? yield* fixedDiagonal(x0, o, i, centre) : yield* fixedMixed(x0, o.step, i, j);
+    }
+    if (i === j) {
+      const engine = engines.pop() ?? new ScalarEngine();
+      try {
+        const opts = resolveOptions({ ...o.engine, order: 2, bounds: boundsOf(o, i) }, x0[i]);
+        const r = yield* derivativePipeline(engine, new Sampler(null, opts.lo, opts.hi), x0[i], opts);
+        return { value: r.value, error: r.error, code: statusCode(r.status), evaluations: r.evaluations };
+      } finally {
+        engines.push(engine);
+      }
+    }
+    const work = works.pop() ?? new MixedWork();
+    try {
+      return yield* mixedEntry(x0, o, i, j, work);
+    } finally {
+      works.push(work);
+    }
+  };
+}
+
+/** mixedPartial's columns over the scales of x_i and x_j, each row's points from the runner. */
+function* mixedEntry(
+  x0: Float64Array,
+  o: ResolvedMultivariate,
+  i: number,
+  j: number,
+  work: MixedWork,
+): Pipeline<HessianEntry> {
+  const xi = x0[i];
+  const xj = x0[j];
+  if (!Number.isFinite(xi) || !Number.isFinite(xj)) return NO_ENTRY;
+  const scalesI = candidateScales(xi);
+  const scalesJ = candidateScales(xj);
+  const tries = Math.max(scalesI.length, scalesJ.length);
+  const si = (k: number): number => scalesI[Math.min(k, scalesI.length - 1)];
+  const sj = (k: number): number => scalesJ[Math.min(k, scalesJ.length - 1)];
+  const { state, kept } = work;
+  work.evaluations = 0;
+  kept.clear();
+  state.activateAll();
+  beginScales(state, kept);
+  const spec: ColumnSpec = {
+    x: 0,
+    order: 2,
+    scale: 1,
+    start: "central",
+    canSwitch: false,
+    probeOnly: false,
+    stopOnNoise: false,
+  };
+  for (let k = 0; k < tries && nextScale(state, kept); k++) {
+    spec.probeOnly = k > 0;
+    yield* mixedColumn(work, xi, xj, si(k), sj(k), [o.lo[i], o.hi[i], o.lo[j], o.hi[j]], spec);
+    // Two divisions, so that 4·s_i·s_j cannot underflow on its own (x ~ 1e-300).
+    keepScale(state, kept, k, (_, v) => v / (4 * si(k)) / sj(k));
+  }
+  const value = kept.value[0];
+  const code = statusCode(fixedStatus(value));
+  return { value, error: kept.error[0], code, evaluations: work.evaluations };
+}
+
+/** One column of g(c) (see MixedSource): runColumn's loop, a row's plus and minus points at once. */
+function* mixedColumn(
+  work: MixedWork,
+  xi: number,
+  xj: number,
+  si: number,
+  sj: number,
+  box: readonly number[],
+  spec: ColumnSpec,
+): Pipeline<void> {
+  const { driver, state, request } = work;
+  const inside = (a: number, b: number): boolean => a >= box[0] && a <= box[1] && b >= box[2] && b <= box[3];
+  driver.useMagnitudes = true;
+  driver.start(spec);
+  for (let count = driver.nextPoints(); count > 0; count = driver.nextPoints()) {
+    request.reserve(2 * count);
+    if (work.plus.length < count) [work.plus, work.minus] = [new Int32Array(count), new Int32Array(count)];
+    if (work.pts.length < MIXED_POINT_SIZE * count) work.pts = new Float64Array(MIXED_POINT_SIZE * count);
+    const pts = work.pts;
+    let misses = 0;
+    for (let q = 0; q < count; q++) {
+      if (driver.offsets[q] === 0) continue;
+      const p = pts.subarray(MIXED_POINT_SIZE * q, MIXED_POINT_SIZE * (q + 1));
+      mixedPoints(xi, xj, si, sj, driver.points[q], p);
+      work.plus[q] = inside(p[0], p[1]) ? misses++ : -1;
+      if (work.plus[q] >= 0) [request.points[misses - 1], request.second[misses - 1]] = [p[0], p[1]];
+      work.minus[q] = inside(p[0], p[2]) ? misses++ : -1;
+      if (work.minus[q] >= 0) [request.points[misses - 1], request.second[misses - 1]] = [p[0], p[2]];
+    }
+    request.count = misses;
+    request.evaluated = misses;
+    request.prefix = false;
+    if (misses > 0) yield request;
+    work.evaluations += misses;
+    driver.accept(mixedRow(work, pts, count, state));
+  }
+}
+
+/** The row's g values (and magnitudes) into the driver, as runColumn writes them; returns the prefix. */
+function mixedRow(work: MixedWork, pts: Float64Array, count: number, state: ColumnState): number {
+  const { driver, request } = work;
+  const m = state.m;
+  for (let q = 0; q < count; q++) {
+    let v = 0; // g(0) = 0: the centre
+    if (driver.offsets[q] !== 0) {
+      const plus = work.plus[q] >= 0 ? request.values[work.plus[q]] : NaN;
+      const minus = Number.isFinite(plus) && work.minus[q] >= 0 ? request.values[work.minus[q]] : NaN;
+      const p = pts.subarray(MIXED_POINT_SIZE * q, MIXED_POINT_SIZE * (q + 1));
+      v = mixedValue(plus, minus, p, MAGNITUDE, 0);
+    }
+    let finite = 0;
+    for (let a = 0; a < state.activeCount; a++) {
+      const k = state.active[a];
+      driver.values[q * m + k] = v;
+      if (driver.offsets[q] !== 0) driver.magnitudes[q * m + k] = MAGNITUDE[0];
+      if (Number.isFinite(v)) finite++;
+    }
+    if (finite === 0) return q + 1;
+  }
+  return count;
+}
+
+const MAGNITUDE = new Float64Array(1);
+
+/** The entry of a coordinate that is not finite: NaN without a call. */
+const NO_ENTRY: HessianEntry = { value: NaN, error: NaN, code: statusCode(fixedStatus(NaN)), evaluations: 0 };
+
+/** fixedPartial of order 2 along x_i, the centre f(x) given. */
+function* fixedDiagonal(
+  x0: Float64Array,
+  o: ResolvedMultivariate,
+  i: number,
+  centre: number,
+): Pipeline<HessianEntry> {
+  const h = o.step as number;
+  const saved = x0[i];
+  if (!Number.isFinite(saved)) return NO_ENTRY;
+  const st = fixedStencil("central", 2, o.accuracy);
+  const r = new PointRequest();
+  r.reserve(st.offsets.length);
+  let count = 0;
+  for (const off of st.offsets) if (off !== 0) r.points[count++] = saved + off * h;
+  [r.count, r.evaluated, r.prefix] = [count, count, false];
+  yield r;
+  let sum = 0;
+  let q = 0;
+  for (let k = 0; k < st.offsets.length; k++)
+    sum += st.weights[k] * (st.offsets[k] === 0 ? centre : r.values[q++]);
+  const value = divideByPower(sum, h, st.order);
+  return { value, error: NaN, code: statusCode(fixedStatus(value)), evaluations: count };
+}
+
+/** mixedStencil at h_i = h_j = h: four points. */
+function* fixedMixed(x0: Float64Array, h: number, i: number, j: number): Pipeline<HessianEntry> {
+  const xi = x0[i];
+  const xj = x0[j];
+  if (!Number.isFinite(xi) || !Number.isFinite(xj)) return NO_ENTRY;
+  const r = new PairRequest();
+  r.reserve(4);
+  [r.points[0], r.second[0], r.points[1], r.second[1]] = [xi + h, xj + h, xi + h, xj - h];
+  [r.points[2], r.second[2], r.points[3], r.second[3]] = [xi - h, xj + h, xi - h, xj - h];
+  [r.count, r.evaluated, r.prefix] = [4, 4, false];
+  yield r;
+  const [pp, pm, mp, mm] = r.values;
+  const value = (pp - pm - mp + mm) / (4 * h) / h;
+  return { value, error: NaN, code: statusCode(fixedStatus(value)), evaluations: 4 };
+}
+
+/**
+ * f(x) from a batched f's values at the one point x (an array of one number), checked as any batch.
+ *
+ * @example
+ * ```ts
+ * centreOfBatch([5], new Float64Array([1, 2])); // => 5
+ * centreOfBatch([5, 6], new Float64Array([1, 2])); // throws INCONSISTENT_OUTPUT
+ * ```
+ */
+export function centreOfBatch(values: unknown, x0: Float64Array): number {
+  const r = new PointRequest();
+  r.points[0] = x0[0];
+  r.count = 1;
+  scatterSlices([{ request: r, task: 0, from: 0, to: 1 }], values, "f");
+  return r.values[0];
+}
+
+/**
+ * The Hessian's symmetric matrices from its entries (in {@link upperTriangle} order); `evaluations`
+ * counts the calls besides the entries' own (the centre of a fixed step).
+ *
+ * @example
+ * ```ts
+ * const e = { value: 2, error: 0, code: 0, evaluations: 3 };
+ * packHessian([e, e, e], upperTriangle(2), 0).value; // => [Float64Array [2, 2], Float64Array [2, 2]]
+ * ```
+ */
+export function packHessian(
+  entries: HessianEntry[],
+  t: { rows: Int32Array; cols: Int32Array },
+  evaluations: number,
+): HessianResult {
+  const n = t.rows.length === 0 ? 0 : t.rows[t.rows.length - 1] + 1;
+  const value: Float64Array[] = [];
+  const error: Float64Array[] = [];
+  const statuses: Uint8Array[] = [];
+  for (let i = 0; i < n; i++) {
+    value.push(new Float64Array(n));
+    error.push(new Float64Array(n).fill(NaN));
+    statuses.push(new Uint8Array(n));
+  }
+  entries.forEach((e, k) => {
+    const i = t.rows[k];
+    const j = t.cols[k];
+    value[i][j] = value[j][i] = e.value;
+    error[i][j] = error[j][i] = e.error;
+    statuses[i][j] = statuses[j][i] = e.code;
+    evaluations += e.evaluations;
+  });
+  return { value, error, evaluations, status: worstStatus(statuses), statuses };
+}
