@@ -1,6 +1,5 @@
 import { progressCounter, runBatched } from "./batch.js";
 import { coordinatesInFlight } from "./coordinate-pipelines.js";
-import { invalid } from "./errors.js";
 import { callNumber, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
 import { PairSampler, mixedPartial, mixedStencil } from "./mixed-partial.js";
 import { derivativeAlong } from "./partial.js";

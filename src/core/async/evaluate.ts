@@ -99,16 +99,18 @@ export function asyncEvaluator(
 }
 
 /**
- * The promise, or a rejection with the signal's reason as soon as the signal aborts.
+ * run()'s promise, or a rejection with the signal's reason as soon as the signal aborts (at once,
+ * without calling run, when it already has).
  *
  * @example
  * ```ts
- * const first = await untilAborted(Promise.resolve(F(x)), signal);
+ * const first = await untilAborted(() => F(x), signal);
  * ```
  */
-export function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return p;
+export function untilAborted<T>(run: () => T | Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return Promise.resolve(run());
   signal.throwIfAborted();
+  const p = Promise.resolve(run());
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });

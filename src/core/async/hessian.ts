@@ -53,7 +53,7 @@ export async function hessian(
   if (o.step !== undefined) {
     const st = fixedStencil("central", 2, o.accuracy);
     for (let i = 0; i < n; i++) checkInside(st, w[i], o.step, o.lo[i], o.hi[i], i);
-    const v = await untilAborted(Promise.resolve(f(w.slice())), signal);
+    const v = await untilAborted(() => f(w.slice()), signal);
     centre = ev.batched ? centreOfBatch(v, w) : checkNumber(v, w[0]);
   }
   const total = t.rows.length;

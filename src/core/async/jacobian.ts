@@ -63,7 +63,7 @@ export async function jacobian(
     const st = fixedStencil(o.method === "auto" ? "central" : o.method, o.order, o.accuracy);
     for (let j = 0; j < n; j++) checkInside(st, w[j], o.step, o.lo[j], o.hi[j], j);
   }
-  const value = await untilAborted(Promise.resolve(F(w.slice())), signal);
+  const value = await untilAborted(() => F(w.slice()), signal);
   const first = batch ? firstOfBatch(value) : value;
   const job = jacobianJob(w, o, first, withErrors);
   const codes: number[] = new Array<number>(n);
