@@ -1,0 +1,83 @@
+/**
+ * The gradient of a 1 ms f at N = 200 (issue 13): serial, and in two worker threads (piscina), one
+ * point per task and batched, each the best of several runs (wall seconds: f waits on the clock, so
+ * CPU seconds say nothing of its cost; the load average is recorded beside them). Used by
+ * bench/scale.ts; on its own:
+ *
+ * ```sh
+ * npx tsx bench/parallel-gradient.ts [N] [runs]   # prints JSON
+ * ```
+ */
+import { loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
+import { gradient, type GradientResult } from "../src/core/index.js";
+import { gradient as gradientAsync } from "../src/core/async/index.js";
+import { threadPool } from "../src/parallel/index.js";
+// @ts-expect-error: a plain ES module without types (the module the worker threads import)
+import { slowChain } from "../test/parallel/fixtures/model.mjs";
+
+const MODEL = new URL("../test/parallel/fixtures/model.mjs", import.meta.url);
+const f = slowChain as (x: Float64Array) => number;
+
+/** Wall and CPU seconds of the best of `runs` runs (by wall time). */
+async function best(runs: number, run: () => Promise<unknown> | unknown): Promise<{ wall: number; cpu: number }> {
+  let out = { wall: Infinity, cpu: Infinity };
+  for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await run();
+    const c = process.cpuUsage(c0);
+    const wall = (performance.now() - t0) / 1000;
+    if (wall < out.wall) out = { wall, cpu: (c.user + c.system) / 1e6 };
+  }
+  return out;
+}
+
+/**
+ * Serial and two-thread gradients of slowChain at n coordinates, the best of `runs` each, and whether
+ * every parallel result is bit-identical to the serial one.
+ */
+export async function parallelGradient(n: number, runs: number): Promise<Record<string, unknown>> {
+  const x = Float64Array.from({ length: n }, (_, i) => 0.5 + i / n);
+  const load = loadavg();
+  const serial = gradient(f, x);
+  const serialTime = await best(runs, () => gradient(f, x));
+  const pool = threadPool(MODEL, { threads: 2, dimension: n, exportName: "slowChain" });
+  await Promise.all([pool.batch(x), pool.batch(x)]); // start both threads and import the module
+  const results: GradientResult[] = [];
+  let calls = 0;
+  const counted = (points: Float64Array): Promise<Float64Array> => (calls++, pool.batch(points));
+  const perPoint = await best(runs, async () => {
+    results.push(await gradientAsync((p) => pool.f(p) as Promise<number>, x, { concurrency: 2 }));
+  });
+  calls = 0;
+  const batched = await best(runs, async () => {
+    results.push(await gradientAsync(counted, x, { batch: true, concurrency: 2 }));
+  });
+  await pool.close();
+  const same = (a: GradientResult): boolean =>
+    a.value.every((v, i) => Object.is(v, serial.value[i])) &&
+    a.error.every((v, i) => Object.is(v, serial.error[i]));
+  return {
+    n,
+    runs,
+    evaluations: serial.evaluations,
+    loadAverageBefore: load,
+    loadAverageAfter: loadavg(),
+    serialSeconds: serialTime.wall,
+    serialCpuSeconds: serialTime.cpu,
+    threadsPerPointSeconds: perPoint.wall,
+    threadsBatchedSeconds: batched.wall,
+    mainThreadCpuSecondsBatched: batched.cpu,
+    batchCallsPerRun: calls / runs,
+    speedupPerPoint: serialTime.wall / perPoint.wall,
+    speedupBatched: serialTime.wall / batched.wall,
+    bitIdentical: results.every(same),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const n = Number(process.argv[2] ?? 200);
+  const runs = Number(process.argv[3] ?? 3);
+  console.log(JSON.stringify(await parallelGradient(n, runs), null, 2));
+}
