@@ -29,6 +29,9 @@ export interface PointSpace {
  *
  * @example
  * ```ts
+ * import { PointRequest } from "./sampler.js";
+ * const request = new PointRequest();
+ * request.count = 2;
  * const slice: Slice = { request, task: 0, from: 0, to: request.count };
  * ```
  */
@@ -56,7 +59,12 @@ export function roundSlices(round: Round): Slice[] {
  *
  * @example
  * ```ts
- * writePoint(space, 0, request, 0, out, 0);
+ * import { PointRequest } from "./sampler.js";
+ * const r = new PointRequest();
+ * r.points[0] = 5;
+ * const out = new Float64Array(2);
+ * writePoint({ x0: new Float64Array([1, 2]), coordinate: () => 1 }, 0, r, 0, out, 0);
+ * out; // => Float64Array [1, 5]
  * ```
  */
 export function writePoint(
@@ -77,7 +85,10 @@ export function writePoint(
  *
  * @example
  * ```ts
- * sliceBlock([{ request, task: 0, from: 0, to: 2 }], { x0: null, coordinate: () => -1 }); // 2 numbers
+ * import { PointRequest } from "./sampler.js";
+ * const request = new PointRequest();
+ * request.points.set([0.5, 1.5]);
+ * sliceBlock([{ request, task: 0, from: 0, to: 2 }], { x0: null, coordinate: () => -1 }); // => Float64Array [0.5, 1.5]
  * ```
  */
 export function sliceBlock(slices: readonly Slice[], space: PointSpace): Float64Array {
@@ -240,8 +251,10 @@ export function runBatched<R>(
  *
  * @example
  * ```ts
- * const tick = progressCounter((d, t) => console.log(d, t), 3);
- * tick?.(0); // logs 1 3
+ * const seen: number[][] = [];
+ * const tick = progressCounter((d, t) => seen.push([d, t]), 3);
+ * tick?.(0);
+ * seen; // => [[1, 3]]
  * ```
  */
 export function progressCounter(

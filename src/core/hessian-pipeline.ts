@@ -86,7 +86,8 @@ export function resolveHessian(options: HessianOptions | undefined, w: Float64Ar
  *
  * @example
  * ```ts
- * upperTriangle(2); // => { rows: Int32Array [0, 0, 1], cols: Int32Array [0, 1, 1] }
+ * Array.from(upperTriangle(2).rows); // => [0, 0, 1]
+ * Array.from(upperTriangle(2).cols); // => [0, 1, 1]
  * ```
  */
 export function upperTriangle(n: number): { rows: Int32Array; cols: Int32Array } {

@@ -21,10 +21,12 @@ const ENTRIES: Record<string, string> = {
 
 /** Examples that are fragments of the code around them, not programs, with the reason. */
 const FRAGMENTS: Record<string, string> = {
-  "src/core/batch.ts:31": "the batched loop's inner step: `round` is a round of rounds.ts",
-  "src/core/batch.ts:65": "the batched loop's inner step: `round` is a round of rounds.ts",
-  "src/core/batch.ts:103": "the batched loop's inner step: `request` comes from a pipeline",
-  "src/core/batch.ts:131": "the batched loop's inner step, inside gradient()",
+  "src/core/batch.ts:120": "the batched loop's inner step: `round` is a round of rounds.ts",
+  "src/core/batch.ts:133": "the batched loop's inner step: `round` is a round of rounds.ts",
+  "src/core/batch.ts:148": "the async runner's inner step: `slices` are a call's share of the points",
+  "src/core/batch.ts:186": "the batched loop's inner step: `request` comes from a pipeline",
+  "src/core/batch.ts:214": "the batched loop's inner step, inside gradient()",
+  "src/core/batch.ts:227": "inside gradient(): `x0`, `o` and `f` are its own",
   "src/core/best-of-scales.ts:105":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
   "src/core/best-of-scales.ts:118":
@@ -38,8 +40,8 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/jacobian-pipeline.ts:73": "inside jacobian(): `job` is the column job",
   "src/core/jacobian-pipeline.ts:203": "inside jacobian(): `x0` is the pristine point",
   "src/core/jacobian-pipeline.ts:231": "inside jacobian(): `job` is the column job",
-  "src/core/jacobian.ts:109": "inside jacobian(): a column's kept estimates",
-  "src/core/rounds.ts:29": "the round loop shared by the batched and async runners",
+  "src/core/jacobian.ts:108": "inside jacobian(): a column's kept estimates",
+  "src/core/rounds.ts:30": "the round loop of the sync batched runner",
 };
 
 const dir = mkdtempSync(join(tmpdir(), "numdiff-examples-"));
