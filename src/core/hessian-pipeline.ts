@@ -346,6 +346,30 @@ export function centreOfBatch(values: unknown, x0: Float64Array): number {
 }
 
 /**
+ * A Hessian's n × n matrices before any entry: values 0, errors NaN, status codes 0.
+ *
+ * @example
+ * ```ts
+ * hessianMatrices(1).error; // => [Float64Array [NaN]]
+ * ```
+ */
+export function hessianMatrices(n: number): {
+  value: Float64Array[];
+  error: Float64Array[];
+  statuses: Uint8Array[];
+} {
+  const value: Float64Array[] = [];
+  const error: Float64Array[] = [];
+  const statuses: Uint8Array[] = [];
+  for (let i = 0; i < n; i++) {
+    value.push(new Float64Array(n));
+    error.push(new Float64Array(n).fill(NaN));
+    statuses.push(new Uint8Array(n));
+  }
+  return { value, error, statuses };
+}
+
+/**
  * The Hessian's symmetric matrices from its entries (in {@link upperTriangle} order); `evaluations`
  * counts the calls besides the entries' own (the centre of a fixed step).
  *
@@ -361,14 +385,7 @@ export function packHessian(
   evaluations: number,
 ): HessianResult {
   const n = t.rows.length === 0 ? 0 : t.rows[t.rows.length - 1] + 1;
-  const value: Float64Array[] = [];
-  const error: Float64Array[] = [];
-  const statuses: Uint8Array[] = [];
-  for (let i = 0; i < n; i++) {
-    value.push(new Float64Array(n));
-    error.push(new Float64Array(n).fill(NaN));
-    statuses.push(new Uint8Array(n));
-  }
+  const { value, error, statuses } = hessianMatrices(n);
   entries.forEach((e, k) => {
     const i = t.rows[k];
     const j = t.cols[k];

@@ -7,6 +7,7 @@ import { fixedStatus, statusCode, worstStatus } from "./status.js";
 import {
   hessianPipelines,
   centreOfBatch,
+  hessianMatrices,
   hessianSpace,
   packHessian,
   resolveHessian,
@@ -102,14 +103,7 @@ export function hessian(
   if (options?.batch === true) return batchedHessian(f as BatchFn, w, o);
   f = f as FnN;
   const n = w.length;
-  const value: Float64Array[] = [];
-  const error: Float64Array[] = [];
-  const statuses: Uint8Array[] = [];
-  for (let i = 0; i < n; i++) {
-    value.push(new Float64Array(n));
-    error.push(new Float64Array(n).fill(NaN));
-    statuses.push(new Uint8Array(n));
-  }
+  const { value, error, statuses } = hessianMatrices(n);
   const total = (n * (n + 1)) / 2;
   let done = 0;
   const tick = (): void => {
