@@ -138,3 +138,28 @@ describe("onProgress during batched and async runs", () => {
     },
   );
 });
+
+describe("the rest of the sync options", () => {
+  it("checkGradient with batch: true is the sync report, grad called once", () => {
+    const f = (p: Float64Array): number => p[0] ** 2 * p[1];
+    const batch = (b: Float64Array): Float64Array =>
+      Float64Array.from({ length: b.length / 2 }, (_, r) => f(b.subarray(2 * r, 2 * r + 2)));
+    let grads = 0;
+    const grad = (p: Float64Array): number[] => (grads++, [2 * p[0] * p[1], p[0] ** 2]);
+    const s = sync.checkGradient(f, grad, [3, 4]);
+    const b = sync.checkGradient(batch, grad, [3, 4], { batch: true });
+    expect({ ...b, evaluations: 0 }).toStrictEqual({ ...s, evaluations: 0 });
+    expect(b.pass).toBe(true);
+    expect(b.numerical[0]).toBeCloseTo(24, 12);
+    expect(grads).toBe(2);
+  });
+
+  it("sparsity in numdiff/async throws INVALID_OPTION naming it (sparse results are sync only)", async () => {
+    for (const call of [
+      () => async.jacobian(async (p: Float64Array) => [p[0]], [1], { sparsity: [[0, 0]] } as object),
+      () => async.hessian(async (p: Float64Array) => p[0], [1], { sparsity: [[0, 0]] } as object),
+    ]) {
+      await expect(call()).rejects.toMatchObject({ code: "INVALID_OPTION", argument: "sparsity" });
+    }
+  });
+});
