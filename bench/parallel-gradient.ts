@@ -7,9 +7,10 @@
  * seconds: f waits on the clock. Used by bench/scale.ts; on its own:
  *
  * ```sh
- * npx tsx bench/parallel-gradient.ts [N] [runs]   # prints JSON
+ * npx tsx bench/parallel-gradient.ts [N] [runs]   # writes bench/parallel-gradient-results.json
  * ```
  */
+import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { gradient, type GradientResult } from "../src/core/index.js";
@@ -93,5 +94,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const n = Number(process.argv[2] ?? 200);
   const runs = Number(process.argv[3] ?? 3);
   const out = [await parallelGradient(n, runs, "slowChain"), await parallelGradient(n, runs, "sleepyChain")];
-  console.log(JSON.stringify(out, null, 2));
+  const json = JSON.stringify({ date: new Date().toISOString(), runs: out }, null, 2) + "\n";
+  writeFileSync(new URL("./parallel-gradient-results.json", import.meta.url), json);
+  console.log(json);
 }
