@@ -3,8 +3,10 @@
  * point per task and batched, each the best of several runs. Two fs: `slowChain` keeps a core busy
  * for its millisecond (the issue's case: the speed-up is bounded by the cores this process actually
  * gets, which on a shared machine the load average says), and `sleepyChain` sleeps it (a remote
- * model's wait: the speed-up then measures only how well the runner keeps both threads fed). Wall
- * seconds: f waits on the clock. Used by bench/scale.ts; on its own:
+ * model's wait: the speed-up then measures only how well the runner keeps both threads fed), and
+ * `workChain` does a fixed amount of arithmetic (its process CPU seconds, all threads, against the
+ * serial ones say what the threads and messages cost beyond f, whatever the load). Used by
+ * bench/scale.ts; on its own:
  *
  * ```sh
  * npx tsx bench/parallel-gradient.ts [N] [runs]   # writes bench/parallel-gradient-results.json
@@ -17,10 +19,10 @@ import { gradient, type GradientResult } from "../src/core/index.js";
 import { gradient as gradientAsync } from "../src/core/async/index.js";
 import { threadPool } from "../src/parallel/index.js";
 // @ts-expect-error: a plain ES module without types (the module the worker threads import)
-import { sleepyChain, slowChain } from "../test/parallel/fixtures/model.mjs";
+import { sleepyChain, slowChain, workChain } from "../test/parallel/fixtures/model.mjs";
 
 const MODEL = new URL("../test/parallel/fixtures/model.mjs", import.meta.url);
-const FS: Record<string, (x: Float64Array) => number> = { slowChain, sleepyChain };
+const FS: Record<string, (x: Float64Array) => number> = { slowChain, sleepyChain, workChain };
 
 /** Wall and CPU seconds of the best of `runs` runs (by wall time). */
 async function best(
@@ -81,6 +83,7 @@ export async function parallelGradient(
     serialSeconds: serialTime.wall,
     serialCpuSeconds: serialTime.cpu,
     threadsPerPointSeconds: perPoint.wall,
+    processCpuSecondsPerPoint: perPoint.cpu,
     threadsBatchedSeconds: batched.wall,
     processCpuSecondsBatched: batched.cpu,
     batchCallsPerRun: calls / runs,
@@ -93,7 +96,9 @@ export async function parallelGradient(
 if (import.meta.url === `file://${process.argv[1]}`) {
   const n = Number(process.argv[2] ?? 200);
   const runs = Number(process.argv[3] ?? 3);
-  const out = [await parallelGradient(n, runs, "slowChain"), await parallelGradient(n, runs, "sleepyChain")];
+  const out = [];
+  for (const name of ["slowChain", "sleepyChain", "workChain"])
+    out.push(await parallelGradient(n, runs, name));
   const json = JSON.stringify({ date: new Date().toISOString(), runs: out }, null, 2) + "\n";
   writeFileSync(new URL("./parallel-gradient-results.json", import.meta.url), json);
   console.log(json);
