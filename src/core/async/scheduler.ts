@@ -62,109 +62,136 @@ export function runPipelines<R>(
   onDone?: (i: number) => void,
 ): Promise<number> {
   return new Promise<number>((resolve, reject) => {
-    const waiting: Live<R>[] = [];
-    let head = 0; // waiting[head..] have points not yet sent
-    let unsent = 0;
-    let started = 0;
-    let live = 0;
-    let calls = 0;
-    let evaluated = 0;
-    let over = false;
-    const finish = (error: unknown, ok: boolean): void => {
-      if (over) return;
-      over = true;
-      signal?.removeEventListener("abort", onAbort);
-      if (ok) resolve(evaluated);
-      else reject(error);
-    };
-    const onAbort = (): void => finish((signal as AbortSignal).reason, false);
+    const run = new Run(count, make, inFlight, results, ev, signal, onDone, resolve, reject);
+    if (signal?.aborted === true) return run.finish(signal.reason, false);
+    signal?.addEventListener("abort", run.onAbort, { once: true });
+    run.pump();
+  });
+}
 
-    /** Steps pipeline i until it asks for points or ends. */
-    const advance = (i: number, p: Pipeline<R>, l: Live<R> | null): void => {
-      for (;;) {
-        const s = p.next();
-        if (s.done === true) {
-          results[i] = s.value;
-          live--;
-          onDone?.(i);
-          return;
-        }
-        const r = s.value;
-        if (r.count === 0) continue;
-        r.evaluated = r.count;
-        if (l === null) l = { i, p, r, next: 0, left: r.count };
-        else [l.r, l.next, l.left] = [r, 0, r.count];
-        waiting.push(l);
-        unsent += r.count;
+/** The state of one {@link runPipelines}. */
+class Run<R> {
+  private readonly waiting: Live<R>[] = [];
+  private head = 0; // waiting[head..] have points not yet sent
+  private unsent = 0;
+  private started = 0;
+  private live = 0;
+  private calls = 0;
+  private evaluated = 0;
+  private over = false;
+
+  constructor(
+    private readonly count: number,
+    private readonly make: (i: number) => Pipeline<R>,
+    private readonly inFlight: number,
+    private readonly results: R[],
+    private readonly ev: Evaluator,
+    private readonly signal: AbortSignal | undefined,
+    private readonly onDone: ((i: number) => void) | undefined,
+    private readonly resolve: (evaluated: number) => void,
+    private readonly reject: (e: unknown) => void,
+  ) {}
+
+  readonly onAbort = (): void => this.finish((this.signal as AbortSignal).reason, false);
+
+  /** Settles the run once: with the points evaluated, or with an error. */
+  finish(error: unknown, ok: boolean): void {
+    if (this.over) return;
+    this.over = true;
+    this.signal?.removeEventListener("abort", this.onAbort);
+    if (ok) this.resolve(this.evaluated);
+    else this.reject(error);
+  }
+
+  /** Starts pipelines while there is room, sends calls while there are free slots, ends when all are done. */
+  pump(): void {
+    try {
+      while (this.live < this.inFlight && this.started < this.count && !this.over) {
+        const i = this.started++;
+        this.live++;
+        this.advance(i, this.make(i), null);
+      }
+      while (this.calls < this.ev.concurrency && this.unsent > 0 && !this.over) {
+        if (this.signal?.aborted === true) return this.finish(this.signal.reason, false);
+        this.send();
+      }
+      if (this.live === 0 && this.calls === 0 && this.started === this.count) this.finish(undefined, true);
+    } catch (e) {
+      this.finish(e, false);
+    }
+  }
+
+  /** Steps pipeline i until it asks for points (then they wait to be sent) or ends. */
+  private advance(i: number, p: Pipeline<R>, l: Live<R> | null): void {
+    for (;;) {
+      const s = p.next();
+      if (s.done === true) {
+        this.results[i] = s.value;
+        this.live--;
+        this.onDone?.(i);
         return;
       }
-    };
-
-    /** The next call's share of the waiting points, as slices. */
-    const take = (): { slices: Slice[]; owners: Live<R>[] } => {
-      let want = ev.batched ? Math.ceil(unsent / (ev.concurrency - calls)) : 1;
-      const slices: Slice[] = [];
-      const owners: Live<R>[] = [];
-      while (want > 0 && head < waiting.length) {
-        const l = waiting[head];
-        const k = Math.min(want, l.r.count - l.next);
-        slices.push({ request: l.r, task: l.i, from: l.next, to: l.next + k });
-        owners.push(l);
-        l.next += k;
-        want -= k;
-        unsent -= k;
-        if (l.next === l.r.count) head++;
-      }
-      if (head > 1024 && head * 2 > waiting.length) {
-        waiting.splice(0, head);
-        head = 0;
-      }
-      return { slices, owners };
-    };
-
-    const returned = (slices: Slice[], owners: Live<R>[]): void => {
-      calls--;
-      if (over) return;
-      try {
-        for (let a = 0; a < slices.length; a++) {
-          const n = slices[a].to - slices[a].from;
-          evaluated += n;
-          const l = owners[a];
-          if ((l.left -= n) === 0) advance(l.i, l.p, l);
-        }
-        pump();
-      } catch (e) {
-        finish(e, false);
-      }
-    };
-
-    const pump = (): void => {
-      while (live < inFlight && started < count && !over) {
-        const i = started++;
-        live++;
-        advance(i, make(i), null);
-      }
-      while (calls < ev.concurrency && unsent > 0 && !over) {
-        if (signal?.aborted === true) return finish(signal.reason, false);
-        const { slices, owners } = take();
-        calls++;
-        ev.evaluate(slices).then(
-          () => returned(slices, owners),
-          (e: unknown) => {
-            calls--;
-            finish(e, false);
-          },
-        );
-      }
-      if (live === 0 && calls === 0 && started === count) finish(undefined, true);
-    };
-
-    if (signal?.aborted === true) return finish(signal.reason, false);
-    signal?.addEventListener("abort", onAbort, { once: true });
-    try {
-      pump();
-    } catch (e) {
-      finish(e, false);
+      const r = s.value;
+      if (r.count === 0) continue;
+      r.evaluated = r.count;
+      if (l === null) l = { i, p, r, next: 0, left: r.count };
+      else [l.r, l.next, l.left] = [r, 0, r.count];
+      this.waiting.push(l);
+      this.unsent += r.count;
+      return;
     }
-  });
+  }
+
+  /** One call with its share of the waiting points. */
+  private send(): void {
+    const { slices, owners } = this.take();
+    this.calls++;
+    this.ev.evaluate(slices).then(
+      () => this.returned(slices, owners),
+      (e: unknown) => {
+        this.calls--;
+        this.finish(e, false);
+      },
+    );
+  }
+
+  /** The next call's share of the waiting points, as slices: one point, or waiting over free slots. */
+  private take(): { slices: Slice[]; owners: Live<R>[] } {
+    const waiting = this.waiting;
+    let want = this.ev.batched ? Math.ceil(this.unsent / (this.ev.concurrency - this.calls)) : 1;
+    const slices: Slice[] = [];
+    const owners: Live<R>[] = [];
+    while (want > 0 && this.head < waiting.length) {
+      const l = waiting[this.head];
+      const k = Math.min(want, l.r.count - l.next);
+      slices.push({ request: l.r, task: l.i, from: l.next, to: l.next + k });
+      owners.push(l);
+      l.next += k;
+      want -= k;
+      this.unsent -= k;
+      if (l.next === l.r.count) this.head++;
+    }
+    if (this.head > 1024 && this.head * 2 > waiting.length) {
+      waiting.splice(0, this.head);
+      this.head = 0;
+    }
+    return { slices, owners };
+  }
+
+  /** A call's values are in: pipelines whose request is complete go on. */
+  private returned(slices: Slice[], owners: Live<R>[]): void {
+    this.calls--;
+    if (this.over) return;
+    try {
+      for (let a = 0; a < slices.length; a++) {
+        const n = slices[a].to - slices[a].from;
+        this.evaluated += n;
+        const l = owners[a];
+        if ((l.left -= n) === 0) this.advance(l.i, l.p, l);
+      }
+    } catch (e) {
+      return this.finish(e, false);
+    }
+    this.pump();
+  }
 }
