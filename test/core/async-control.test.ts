@@ -154,6 +154,29 @@ describe("the rest of the sync options", () => {
     expect(grads).toBe(2);
   });
 
+  it("a batch f of the wrong length throws INCONSISTENT_OUTPUT naming f, in every new function", async () => {
+    const short = (b: Float64Array): Float64Array => new Float64Array(Math.max(0, b.length / 2 - 1));
+    expect(() => sync.hessian(short, [1, 2], { batch: true })).toThrow(
+      /^invalid f; expected a batch function returning \d+ values/,
+    );
+    expect(() => sync.directionalDerivative(short, [1, 2], [1, 0], { batch: true })).toThrow(
+      /^invalid f; expected a batch function returning \d+ values/,
+    );
+    for (const call of [
+      () => async.hessian(async (b: Float64Array) => short(b), [1, 2], { batch: true, concurrency: 2 }),
+      () => async.directionalDerivative(async (b: Float64Array) => short(b), [1, 2], [1, 0], { batch: true }),
+      () =>
+        async.checkGradient(
+          async (b: Float64Array) => short(b),
+          () => [0, 0],
+          [1, 2],
+          { batch: true },
+        ),
+    ]) {
+      await expect(call()).rejects.toMatchObject({ code: "INCONSISTENT_OUTPUT", argument: "f" });
+    }
+  });
+
   it("sparsity in numdiff/async throws INVALID_OPTION naming it (sparse results are sync only)", async () => {
     for (const call of [
       () => async.jacobian(async (p: Float64Array) => [p[0]], [1], { sparsity: [[0, 0]] } as object),
