@@ -1,8 +1,8 @@
 /**
  * The async runner of pipelines (sampler.ts): every pipeline advances as soon as the values of its
  * own request are back, not when a whole round is (rounds.ts is the lockstep of the sync batched
- * loop). Free evaluation slots take the waiting points at once, so with a slow f (worker threads, a
- * service) no slot idles while another finishes the last points of a round.
+ * loop). Free evaluation slots take the points waiting at that moment, instead of idling until a
+ * whole round is back.
  *
  * Each pipeline sees exactly the values its points have, whatever the order they come back in, so
  * the results are those of the sync loop bit for bit.
