@@ -9,6 +9,9 @@ import { defineConfig } from "vitest/config";
 const LONGEST_TEST_MEASURED_MS = 33_000;
 
 export default defineConfig({
+  // The layers import each other by package name ("numdiff", "@numdiff/expr", …); tsconfig.json's
+  // `paths` map those names to src/, so tests run the sources, never a built dist/.
+  resolve: { tsconfigPaths: true },
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],

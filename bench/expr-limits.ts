@@ -13,7 +13,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const BIN = join(ROOT, "dist/cli/main.js");
+const BIN = join(ROOT, "packages/cli/dist/main.js");
 
 /** The targets of issue 12. */
 export const CPU_TARGET_SECONDS = 10;

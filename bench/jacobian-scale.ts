@@ -38,6 +38,10 @@ export interface ScaleResult {
   memoryOverOutput: number;
   evaluations: number;
   evaluationsPerColumn: number;
+  /** CPU seconds of as many calls of F alone, in the same process after the run: the floor of any method making them. */
+  fCallsCpuSeconds: number;
+  /** cpuSeconds − fCallsCpuSeconds: what the Jacobian costs beyond its calls of F. */
+  overheadCpuSeconds: number;
   /** max |J_ij − exact| (exact: 2 − sin x_i on the diagonal, 0 elsewhere). */
   maxAbsError: number;
   /** Entries whose estimated error is below their true error (should be 0 or very few). */
@@ -91,6 +95,7 @@ export function run(options: { quick?: boolean; errors?: boolean } = {}): ScaleR
       if (withErrors && e > r.error[i][j]) underestimated++;
     }
   }
+  const fCallsCpuSeconds = callsAlone(F, x, r.evaluations);
   const outputMiB = ((withErrors ? 2 : 1) * n * n * 8) / MiB;
   return {
     n,
@@ -103,10 +108,26 @@ export function run(options: { quick?: boolean; errors?: boolean } = {}): ScaleR
     memoryOverOutput: (peak - baseline) / MiB / outputMiB,
     evaluations: r.evaluations,
     evaluationsPerColumn: r.evaluations / n,
+    fCallsCpuSeconds,
+    overheadCpuSeconds: cpuSeconds - fCallsCpuSeconds,
     maxAbsError,
     underestimated,
     errors: withErrors,
   };
+}
+
+/** CPU seconds of `calls` calls of F, each at x with one coordinate nudged (as a Jacobian's calls). */
+function callsAlone(F: (v: Float64Array) => Float64Array, x: Float64Array, calls: number): number {
+  const w = x.slice();
+  const cpu0 = process.cpuUsage();
+  for (let c = 0; c < calls; c++) {
+    const j = c % x.length;
+    w[j] = x[j] + 1e-3;
+    F(w);
+    w[j] = x[j];
+  }
+  const cpu = process.cpuUsage(cpu0);
+  return (cpu.user + cpu.system) / 1e6;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -114,7 +135,8 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   console.log(
     `jacobian of 2x + cos x, n = ${r.n}: ${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds.toFixed(1)} s), peak RSS ${r.peakRssMiB.toFixed(0)} MiB ` +
       `(baseline ${r.baselineRssMiB.toFixed(0)} MiB, output ${r.outputMiB.toFixed(0)} MiB, ` +
-      `(peak − baseline)/output ${r.memoryOverOutput.toFixed(3)}), ${r.evaluationsPerColumn.toFixed(1)} calls per column, ` +
+      `(peak − baseline)/output ${r.memoryOverOutput.toFixed(3)}), ${r.evaluationsPerColumn.toFixed(1)} calls per column ` +
+      `(as many calls of F alone: CPU ${r.fCallsCpuSeconds.toFixed(1)} s), ` +
       `max error ${r.maxAbsError.toExponential(2)}, underestimated errors ${r.underestimated}`,
   );
   console.log(JSON.stringify(r));

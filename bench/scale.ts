@@ -7,10 +7,11 @@
  *
  * ```sh
  * npx tsx bench/scale.ts [--quick]   # writes bench/scale-results.json and bench/scale-results.md
+ * npx tsx bench/scale.ts --jacobian  # the dense Jacobian's figures only, into the same files
  * ```
  */
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { derivative } from "../src/core/index.js";
@@ -20,6 +21,7 @@ import { median } from "./stats.js";
 import { throughputPoints, THROUGHPUT_TOLERANCE } from "./throughput.js";
 
 const QUICK = process.argv.includes("--quick");
+const JACOBIAN_ONLY = process.argv.includes("--jacobian");
 /** Points of the throughput runs, coordinates of the parallel gradient, repeats. */
 const POINTS = QUICK ? 10_000 : 100_000;
 const GRADIENT_N = QUICK ? 40 : 200;
@@ -122,8 +124,9 @@ function handLoop(): Record<string, unknown> {
     for (let i = 0; i < v.length; i++) out[i] = 2 * v[i] + Math.cos(v[i]);
     return out;
   };
+  let value: Float64Array[] = [];
   const t = timed(() => {
-    const value = Array.from({ length: n }, () => new Float64Array(n));
+    value = Array.from({ length: n }, () => new Float64Array(n));
     const w = x.slice();
     for (let j = 0; j < n; j++) {
       const h = 1e-6;
@@ -135,7 +138,11 @@ function handLoop(): Record<string, unknown> {
       for (let k = 0; k < n; k++) value[k][j] = (up[k] - down[k]) / (2 * h);
     }
   });
-  return { n, calls: 2 * n, wallSeconds: t.wall, cpuSeconds: t.cpu };
+  let maxAbsError = 0;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++)
+      maxAbsError = Math.max(maxAbsError, Math.abs(value[i][j] - (i === j ? 2 - Math.sin(x[i]) : 0)));
+  return { n, calls: 2 * n, wallSeconds: t.wall, cpuSeconds: t.cpu, maxAbsError };
 }
 
 function markdown(r: Record<string, unknown>): string {
@@ -185,24 +192,42 @@ function markdown(r: Record<string, unknown>): string {
       const v = j[k];
       return `| jacobian${k === "errors" ? "" : " { errors: false }"} | ${fmt(v.cpuSeconds)} | ${fmt(v.seconds)} | ${fmt(v.evaluations)} | ${fmt(v.evaluationsPerColumn)} | ${fmt(v.peakRssMiB)} | ${fmt(v.memoryOverOutput)} | ${typeof v.maxAbsError === "number" ? v.maxAbsError.toExponential(2) : "–"} |`;
     }),
-    `| hand-written loop, 2n calls | ${fmt(j.hand.cpuSeconds)} | ${fmt(j.hand.wallSeconds)} | ${fmt(j.hand.calls)} | 2 | – | – | – |`,
+    `| hand-written loop, 2n calls | ${fmt(j.hand.cpuSeconds)} | ${fmt(j.hand.wallSeconds)} | ${fmt(j.hand.calls)} | 2 | – | – | ${typeof j.hand.maxAbsError === "number" ? j.hand.maxAbsError.toExponential(2) : "–"} |`,
     "",
+    ...(j.errors.fCallsCpuSeconds === undefined
+      ? []
+      : [
+          `The same number of calls of F alone, in each run's process: ${fmt(j.errors.fCallsCpuSeconds)} s and ${fmt(j.noErrors.fCallsCpuSeconds)} s of CPU; ` +
+            `the Jacobian beyond its calls of F: ${fmt(j.errors.overheadCpuSeconds)} s and ${fmt(j.noErrors.overheadCpuSeconds)} s. ` +
+            `Measured ${String(r.jacobianDate ?? r.date)}, load average ${((r.jacobianLoadAverage ?? r.loadAverage) as number[]).map((v) => v.toFixed(1)).join(", ")} before and ${((r.jacobianLoadAverageAfter ?? r.loadAverage) as number[]).map((v) => v.toFixed(1)).join(", ")} after, on 2 cores.`,
+          "",
+        ]),
   ].join("\n");
 }
 
-const result: Record<string, unknown> = {
-  date: new Date().toISOString(),
-  machine: `${process.platform} ${process.arch}, Node ${process.version}`,
-  loadAverage: loadavg(),
-  quick: QUICK,
-};
-result.throughput = throughput();
-result.scipy = scipyThroughput();
-result.parallel = await parallelGradient(GRADIENT_N, REPEATS, "slowChain");
-result.parallelSleeping = await parallelGradient(GRADIENT_N, REPEATS, "sleepyChain");
-result.parallelWork = await parallelGradient(GRADIENT_N, REPEATS, "workChain");
-result.jacobian = { errors: jacobianScale(true), noErrors: jacobianScale(false), hand: handLoop() };
 const suffix = QUICK ? "-quick" : "";
+const result: Record<string, unknown> = JACOBIAN_ONLY
+  ? (JSON.parse(readFileSync(new URL(`./scale-results${suffix}.json`, import.meta.url), "utf8")) as Record<
+      string,
+      unknown
+    >)
+  : {
+      date: new Date().toISOString(),
+      machine: `${process.platform} ${process.arch}, Node ${process.version}`,
+      loadAverage: loadavg(),
+      quick: QUICK,
+    };
+if (!JACOBIAN_ONLY) {
+  result.throughput = throughput();
+  result.scipy = scipyThroughput();
+  result.parallel = await parallelGradient(GRADIENT_N, REPEATS, "slowChain");
+  result.parallelSleeping = await parallelGradient(GRADIENT_N, REPEATS, "sleepyChain");
+  result.parallelWork = await parallelGradient(GRADIENT_N, REPEATS, "workChain");
+}
+result.jacobianDate = new Date().toISOString();
+result.jacobianLoadAverage = loadavg();
+result.jacobian = { errors: jacobianScale(true), noErrors: jacobianScale(false), hand: handLoop() };
+result.jacobianLoadAverageAfter = loadavg();
 writeFileSync(
   new URL(`./scale-results${suffix}.json`, import.meta.url),
   JSON.stringify(result, null, 2) + "\n",

@@ -1,8 +1,9 @@
 /**
- * Builds dist/ once before any test file runs (`tsc -p tsconfig.build.json`, the project's build), for
- * the tests that use the built package: the real binary (test/cli/binary.test.ts) and the consumer
- * smoke test (test/package/consumer.test.ts). Building once here means no two test files write dist/
- * at the same time.
+ * Builds the packages once before any test file runs (`npm run build`: `tsc -b tsconfig.build.json`
+ * into packages/<name>/dist, then scripts/package-assets.ts), for the tests that use the built
+ * packages: the real binary (test/cli/binary.test.ts) and the consumer smoke test
+ * (test/package/consumer.test.ts). Building once here means no two test files write dist/ at the same
+ * time.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -11,15 +12,29 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
+/** Files the build must have produced (one per package that the tests run). */
+const BUILT = [
+  "packages/numdiff/dist/core/index.js",
+  "packages/numdiff/dist/bin/numdiff.js",
+  "packages/cli/dist/main.js",
+];
+
 export default function setup(): void {
   const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-  const run = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
+  const tsx = join(ROOT, "node_modules/tsx/dist/cli.mjs");
+  const build = spawnSync(process.execPath, [tsc, "-b", "tsconfig.build.json"], {
     cwd: ROOT,
     encoding: "utf8",
   });
-  // tsc emits even when a file outside the package's import graph has a type error (the type check in
-  // `npm test` reports those), so the build is judged by its output.
-  if (!existsSync(join(ROOT, "dist/cli/main.js")) || !existsSync(join(ROOT, "dist/core/index.js"))) {
-    throw new Error(`the build did not produce dist/ (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+  const assets = spawnSync(process.execPath, [tsx, "scripts/package-assets.ts"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  // A type error fails the type check in `npm test`; here the build is judged by its output.
+  if (!BUILT.every((file) => existsSync(join(ROOT, file))) || assets.status !== 0) {
+    throw new Error(
+      `the build did not produce the packages (tsc exit ${build.status}, assets exit ${assets.status}):\n` +
+        `${build.stdout}\n${build.stderr}\n${assets.stderr}`,
+    );
   }
 }

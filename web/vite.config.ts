@@ -34,6 +34,8 @@ const classicScript: Plugin = {
 export default defineConfig({
   plugins: [classicScript],
   root: webRoot,
+  // The layers import each other by package name; tsconfig.json's `paths` map those names to src/.
+  resolve: { tsconfigPaths: true },
   base: "./",
   publicDir: false,
   build: {

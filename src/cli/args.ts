@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { NumdiffError } from "../core/index.js";
+import { NumdiffError } from "numdiff";
 import { didYouMean } from "./suggest.js";
 
 function usage(message: string, argument: string): NumdiffError {

@@ -2,7 +2,7 @@
  * The shape of a `numdiff` subcommand. Each subcommand lives in its own file under ./commands/ and is
  * registered with one line in ./commands/index.ts.
  */
-import { NumdiffError } from "../core/index.js";
+import { NumdiffError } from "numdiff";
 
 export { parseNumber, parsePoint, parseRange, parseOptions, type Point } from "./args.js";
 

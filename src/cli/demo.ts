@@ -5,11 +5,11 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { BOOK_STEP } from "../core/all-constants.js";
-import { derivative, partial, type DerivativeResult } from "../core/index.js";
-import { analyticDerivative, compileFormula } from "../expr/index.js";
-import { tangentFigure } from "../plot/index.js";
-import { svgToPng } from "../plot/png.js";
+import { BOOK_STEP } from "numdiff/constants";
+import { derivative, partial, type DerivativeResult } from "numdiff";
+import { analyticDerivative, compileFormula } from "@numdiff/expr";
+import { tangentFigure } from "@numdiff/plot";
+import { svgToPng } from "@numdiff/plot/png";
 import type { CliIO } from "./command.js";
 import { alignRows, formatError, formatNumber } from "./format.js";
 

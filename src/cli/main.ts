@@ -6,8 +6,8 @@
  */
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { NumdiffError } from "../core/index.js";
-import { scanFormula } from "../expr/scan.js";
+import { NumdiffError } from "numdiff";
+import { scanFormula } from "@numdiff/expr/scan";
 import { parseOptions } from "./args.js";
 import type { CliIO, Command } from "./command.js";
 import { DIFF_OPTIONS } from "./diff-options.js";
@@ -162,7 +162,17 @@ function isEntry(): boolean {
   }
 }
 
-if (isEntry()) {
+/**
+ * Runs `numdiff` as the process: standard output and error, the exit status in `process.exitCode`,
+ * and a closed pipe (`numdiff … | head`) taken as success. The `numdiff` launcher of the zero-dependency
+ * package calls this when `@numdiff/cli` is installed beside it.
+ *
+ * @example
+ * ```ts
+ * await runAsProcess(["derivative", "x^2", "--at", "3"]); // prints the result; process.exitCode is 0
+ * ```
+ */
+export async function runAsProcess(argv: string[]): Promise<void> {
   const io: CliIO = {
     out: (text) => void process.stdout.write(text + "\n"),
     err: (text) => void process.stderr.write(text + "\n"),
@@ -174,8 +184,10 @@ if (isEntry()) {
     process.stderr.write(`numdiff: cannot write the output: ${describeWriteError(e)}\n`);
     process.exit(EXIT_USAGE);
   });
-  main(process.argv.slice(2), io).then(
+  await main(argv, io).then(
     (code) => (process.exitCode = code),
     () => (process.exitCode = EXIT_INTERNAL),
   );
 }
+
+if (isEntry()) void runAsProcess(process.argv.slice(2));

@@ -2,8 +2,8 @@
  * What the differentiation subcommands share: their options, the point, the formulas and the check that
  * the function is finite at the point.
  */
-import { NumdiffError, type Accuracy, type DerivativeOptions, type Method } from "../core/index.js";
-import { compareNames, compileFormula, type CompiledFormula } from "../expr/index.js";
+import { NumdiffError, type Accuracy, type DerivativeOptions, type Method } from "numdiff";
+import { compareNames, compileFormula, type CompiledFormula } from "@numdiff/expr";
 import { parseNumber, parseOptions, parsePoint } from "./args.js";
 import { DIFF_OPTIONS } from "./diff-options.js";
 import { UsageError } from "./command.js";

@@ -6,3 +6,5 @@
 export * from "./constants.js";
 export { MIXED_INITIAL_STEP } from "./mixed-partial.js";
 export { CHECK_GRADIENT_FLOOR, CHECK_GRADIENT_TOLERANCE } from "./check-gradient.js";
+export { FLAT_ROWS } from "./driver.js";
+export { ROW_BLOCK_COLUMNS } from "./jacobian-rows.js";

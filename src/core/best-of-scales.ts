@@ -43,15 +43,18 @@ export class KeptEstimates {
   /** Forgets every kept estimate. */
   clear(): void {
     // A loop, not seven fill() calls: most callers have m = 1, where each call costs more than the work.
-    for (let k = 0; k < this.m; k++) {
-      this.value[k] = NaN;
-      this.error[k] = NaN;
-      this.step[k] = NaN;
-      this.kind[k] = 0;
-      this.flags[k] = 0;
-      this.noisyStep[k] = NaN;
-      this.noisyChange[k] = NaN;
-    }
+    for (let k = 0; k < this.m; k++) this.forget(k);
+  }
+
+  /** Forgets component k's kept estimate (a Jacobian column clears only the components it runs). */
+  forget(k: number): void {
+    this.value[k] = NaN;
+    this.error[k] = NaN;
+    this.step[k] = NaN;
+    this.kind[k] = 0;
+    this.flags[k] = 0;
+    this.noisyStep[k] = NaN;
+    this.noisyChange[k] = NaN;
   }
 }
 
@@ -120,8 +123,10 @@ export function beginScales(state: ColumnState, kept: KeptEstimates): void {
  */
 export function nextScale(state: ColumnState, kept: KeptEstimates): boolean {
   if (kept.pendingCount === 0) return false;
-  state.active.set(kept.pending.subarray(0, kept.pendingCount));
-  state.activeCount = kept.pendingCount;
+  // A loop, not set(subarray()): the subarray is an object per call, costlier than copying 1 to m entries.
+  const n = kept.pendingCount;
+  for (let a = 0; a < n; a++) state.active[a] = kept.pending[a];
+  state.activeCount = n;
   return true;
 }
 

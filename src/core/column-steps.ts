@@ -31,6 +31,30 @@ export function* columnSteps(driver: ColumnDriver, sampler: Sampler, spec: Colum
 }
 
 /**
+ * {@link columnSteps} for a sampler that calls a sync f itself: the same row loop without a
+ * generator (such a sampler never needs its runner).
+ *
+ * @example
+ * ```ts
+ * import { ColumnState } from "./column-state.js";
+ * import { ColumnDriver } from "./driver.js";
+ * import { Sampler } from "./sampler.js";
+ * const state = new ColumnState(1);
+ * state.activateAll();
+ * const spec = { x: 0, order: 1, scale: 1, start: "central", canSwitch: true, probeOnly: false } as const;
+ * columnNow(new ColumnDriver(state), new Sampler(Math.exp), spec);
+ * state.value[0]; // 0.9999999999999966, as columnSteps
+ * ```
+ */
+export function columnNow(driver: ColumnDriver, sampler: Sampler, spec: ColumnSpec): void {
+  driver.useMagnitudes = false;
+  driver.start(spec);
+  for (let count = driver.nextPoints(); count > 0; count = driver.nextPoints()) {
+    driver.accept(sampler.now(driver.points, count, true, driver.values));
+  }
+}
+
+/**
  * Runs a pipeline whose sampler calls f itself (it never yields) and returns its result.
  *
  * @example

@@ -4,8 +4,9 @@
  */
 
 import { fixedStepSteps } from "./fixed-step.js";
+import { runSync } from "./column-steps.js";
 import type { Pipeline, Sampler } from "./sampler.js";
-import { derivativeSteps, type ScalarEngine } from "./scalar-engine.js";
+import { derivativeNow, derivativeSteps, type ScalarEngine } from "./scalar-engine.js";
 import type { DerivativeResult, StencilKind } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
@@ -43,6 +44,33 @@ export function* derivativePipeline(
   }
   // Completed in place: a spread of the result cost a fifth of a derivative's overhead.
   const r = (yield* derivativeSteps(engine, sampler, x, opts)) as DerivativeResult;
+  r.evaluations = sampler.evaluations;
+  return r;
+}
+
+/**
+ * {@link derivativePipeline} run to its end with a sampler that calls a sync f itself: the adaptive
+ * engine without generator objects on its common path (derivativeNow), the same bits.
+ *
+ * @example
+ * ```ts
+ * import { resolveOptions } from "./validate.js";
+ * import { Sampler } from "./sampler.js";
+ * import { ScalarEngine } from "./scalar-engine.js";
+ * const o = resolveOptions(undefined, 1);
+ * derivativeSync(new ScalarEngine(), new Sampler(Math.exp), 1, o).evaluations; // 12
+ * ```
+ */
+export function derivativeSync(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  x: number,
+  opts: ResolvedOptions,
+): DerivativeResult {
+  if (!Number.isFinite(x) || opts.step !== undefined) {
+    return runSync(derivativePipeline(engine, sampler, x, opts));
+  }
+  const r = derivativeNow(engine, sampler, x, opts) as DerivativeResult;
   r.evaluations = sampler.evaluations;
   return r;
 }

@@ -1,15 +1,16 @@
 import { invalid } from "./errors.js";
-import { runSync } from "./column-steps.js";
-import { derivativePipeline } from "./derivative-pipeline.js";
+import { derivativeSync } from "./derivative-pipeline.js";
 import { derivativeMany, type DerivativesResult } from "./many.js";
 import { Sampler } from "./sampler.js";
 import { ScalarEngine } from "./scalar-engine.js";
 import type { BatchFn, DerivativeOptions, DerivativeResult, Fn1 } from "./types.js";
-import { checkFunction, resolveOptions } from "./validate.js";
+import { checkFunction, resolveOptions, type ResolvedOptions } from "./validate.js";
 
 // One spare engine, so a loop of derivative() calls allocates no tableau state. Taken while in use, so
 // a derivative() of a function that itself calls derivative() gets a fresh one.
 let spare: ScalarEngine | null = null;
+// And one spare sampler, for the same reason (an object and its cache's buffers per call otherwise).
+let spareSampler: Sampler | null = null;
 
 /**
  * The derivative of f at x, of any order from 1 to {@link MAX_ORDER}, with an error estimate.
@@ -58,15 +59,29 @@ export function derivative(
     throw invalid("INVALID_POINT", "x", "a number or an array of numbers", x);
   }
   if (options?.batch === true) return derivativeMany(f, [x], options).results[0];
-  const opts = resolveOptions(options, x);
-  const sampler = new Sampler(f as Fn1, opts.lo, opts.hi);
+  return derivativeResolved(f as Fn1, x, resolveOptions(options, x));
+}
+
+/**
+ * {@link derivative} of a sync f at a number x, with options already resolved by resolveOptions (for
+ * x): what the functions of several variables call per coordinate, without validating them again.
+ *
+ * @example
+ * ```ts
+ * import { resolveOptions } from "./validate.js";
+ * derivativeResolved(Math.exp, 1, resolveOptions(undefined, 1)).value; // 2.718281828459…, as derivative
+ * ```
+ */
+export function derivativeResolved(f: Fn1, x: number, opts: ResolvedOptions): DerivativeResult {
+  const sampler = spareSampler?.reset(f, opts.lo, opts.hi) ?? new Sampler(f, opts.lo, opts.hi);
   const engine = spare ?? new ScalarEngine();
   spare = null;
+  spareSampler = null;
   try {
-    return runSync(derivativePipeline(engine, sampler, x, opts));
+    return derivativeSync(engine, sampler, x, opts);
   } finally {
     spare = engine; // also after an exception thrown by f
-    sampler.release();
+    spareSampler = sampler.reset(null);
   }
 }
 

@@ -46,7 +46,7 @@ import {
 } from "./constants.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { classifyRow, REGIME } from "./regime.js";
-import { stencil, stencilOffsets, type Stencil } from "./stencil.js";
+import { stencilArrays, type StencilArrays } from "./base-stencil.js";
 import { divideByPower, initialStep, representableStep } from "./step.js";
 import type { StencilKind } from "./types.js";
 
@@ -73,6 +73,11 @@ export interface ColumnSpec {
   probeOnly: boolean;
   /** End a component whose changes grow like noise (see NOISE_SETTLED_ROWS); default true. */
   stopOnNoise?: boolean;
+  /**
+   * Run the kink test (KINK_RATIO_LOW), which sets COLUMN_FLAG.kink and COLUMN_FLAG.pole and nothing
+   * else: a caller that reads neither (the Jacobian) saves a tenth of its time; default true.
+   */
+  kinks?: boolean;
   /** The first step, in place of scale · INITIAL_STEP[order] (tolerance mode). */
   firstStep?: number;
   /** Stop a component once its estimated error is at most atol + rtol·|value| (0 and 0: never). */
@@ -80,6 +85,31 @@ export interface ColumnSpec {
   atol?: number;
   /** The most points this column may request (cached points count too); default ∞. */
   budget?: number;
+}
+
+/**
+ * A column spec with every field set (x = 0, order 1, scale 1, central, no switching, no probe, every
+ * option at its default), for an owner that rewrites one spec for each of its columns.
+ *
+ * @example
+ * ```ts
+ * columnSpec().budget; // => Infinity
+ * ```
+ */
+export function columnSpec(): ColumnSpec {
+  return {
+    x: 0,
+    order: 1,
+    scale: 1,
+    start: "central",
+    canSwitch: false,
+    probeOnly: false,
+    stopOnNoise: true,
+    rtol: 0,
+    atol: 0,
+    firstStep: undefined,
+    budget: Infinity,
+  };
 }
 
 /**
@@ -95,8 +125,6 @@ export interface ColumnSpec {
  * ```
  */
 export const FLAT_ROWS = 2;
-
-const KIND_CODE: Record<StencilKind, number> = { central: 0, forward: 1, backward: -1 };
 
 /**
  * Room for the widest stencil of the engine (central, order MAX_ORDER, truncation order 2: 2·5 + 1
@@ -121,23 +149,11 @@ function scaledBy(d: number, h: number, n: number): number {
   return d;
 }
 
-const BASE_STENCILS: Record<StencilKind, (Stencil | undefined)[]> = {
-  central: [],
-  forward: [],
-  backward: [],
-};
+export { baseStencil } from "./base-stencil.js";
 
-/**
- * The engine's base stencil of a kind and order (truncation order 2 central, 1 one-sided), cached.
- *
- * @example
- * ```ts
- * baseStencil("central", 1).offsets; // [-1, 1]
- * ```
- */
-export function baseStencil(kind: StencilKind, order: number): Stencil {
-  const cache = BASE_STENCILS[kind];
-  return (cache[order] ??= stencil(stencilOffsets(kind, order, kind === "central" ? 2 : 1), order));
+/** The code of a stencil kind in ColumnState.kind (a conditional, not a keyed lookup by string). */
+function kindCode(kind: StencilKind): number {
+  return kind === "central" ? 0 : kind === "forward" ? 1 : -1;
 }
 
 /**
@@ -170,16 +186,9 @@ export class ColumnDriver {
    */
   readonly magnitudes: Float64Array;
   useMagnitudes = false;
-  private spec: ColumnSpec = {
-    x: 0,
-    order: 1,
-    scale: 1,
-    start: "central",
-    canSwitch: false,
-    probeOnly: false,
-  };
+  private spec: ColumnSpec = columnSpec();
   private kind: StencilKind = "central";
-  private st: Stencil = baseStencil("central", 1);
+  private st: StencilArrays = stencilArrays("central", 1);
   private h0 = 0;
   private h = 0;
   private hr = 0;
@@ -196,6 +205,11 @@ export class ColumnDriver {
   private requested = 0;
   /** A component's differences look like a jump not yet confirmed: skip ahead by JUMP_STEP_RATIO. */
   private jumpPending = false;
+  // The spec's fields read on every row, copied by start(): one object shape, whatever the caller's spec.
+  private x = 0;
+  private order = 1;
+  private probeOnly = false;
+  private kinks = true;
 
   constructor(readonly state: ColumnState) {
     this.values = new Float64Array(MAX_POINTS * state.m);
@@ -206,14 +220,16 @@ export class ColumnDriver {
   start(spec: ColumnSpec): void {
     this.spec = spec;
     this.kind = spec.start;
-    this.st = baseStencil(this.kind, spec.order);
-    let reach = spec.order + 1;
-    for (const o of this.st.offsets) reach = Math.max(reach, Math.abs(o));
-    this.h0 = spec.firstStep ?? initialStep(spec.scale, spec.order, spec.x, reach);
+    this.st = stencilArrays(this.kind, spec.order);
+    this.x = spec.x;
+    this.order = spec.order;
+    this.probeOnly = spec.probeOnly;
+    this.kinks = spec.kinks !== false;
+    this.h0 = spec.firstStep ?? initialStep(spec.scale, spec.order, spec.x, this.st.reach);
     if (this.kind === "central" && spec.canSwitch && !(this.h0 > 0)) {
       // x at the edge of the doubles (±MAX_VALUE): no central stencil fits, the inward side does.
       this.kind = spec.x > 0 ? "backward" : "forward";
-      this.st = baseStencil(this.kind, spec.order);
+      this.st = stencilArrays(this.kind, spec.order);
       this.h0 = spec.firstStep ?? spec.scale * INITIAL_STEP[spec.order];
     }
     this.rtol = spec.rtol ?? 0;
@@ -226,7 +242,8 @@ export class ColumnDriver {
     this.finished = false;
     this.askingCentre = false;
     this.centreKnown = false;
-    for (let k = 0; k < this.state.m; k++) this.state.centre[k] = NaN;
+    // Only active components' centres are ever read: O(active), not O(m) (a Jacobian column).
+    for (let a = 0; a < this.state.activeCount; a++) this.state.centre[this.state.active[a]] = NaN;
     this.state.reset();
   }
 
@@ -235,13 +252,14 @@ export class ColumnDriver {
     const s = this.state;
     if (this.finished) return 0;
     if (this.askingCentre) {
-      this.points[0] = this.spec.x;
+      this.points[0] = this.x;
       this.offsets[0] = 0;
       this.requested++;
       return (this.count = 1);
     }
     if (!(this.rows < MAX_ROWS && s.activeCount > 0)) return this.end();
-    const hr = representableStep(this.spec.x, this.h);
+    const x = this.x;
+    const hr = representableStep(x, this.h);
     if (!(hr > 0)) return this.end();
     this.hr = hr;
     const offs = this.st.offsets;
@@ -252,7 +270,7 @@ export class ColumnDriver {
     this.requested += offs.length;
     for (let q = 0; q < offs.length; q++) {
       this.offsets[q] = offs[q];
-      this.points[q] = offs[q] === 0 ? this.spec.x : this.spec.x + offs[q] * hr;
+      this.points[q] = offs[q] === 0 ? x : x + offs[q] * hr;
     }
     return (this.count = offs.length);
   }
@@ -274,7 +292,7 @@ export class ColumnDriver {
     const firstBadSide = this.sumRow();
     if (firstBadSide !== 0) {
       this.troubleSide = firstBadSide;
-      if (!this.centreKnown && !this.spec.probeOnly) {
+      if (!this.centreKnown && !this.probeOnly) {
         this.askingCentre = true;
         return;
       }
@@ -334,7 +352,7 @@ export class ColumnDriver {
   private handleTrouble(): void {
     const s = this.state;
     const firstBadSide = this.troubleSide;
-    const probeOnly = this.spec.probeOnly;
+    const probeOnly = this.probeOnly;
     let kept = 0;
     let conflict = false;
     for (let a = 0; a < s.activeCount; a++) {
@@ -369,7 +387,7 @@ export class ColumnDriver {
       s.activeCount = kept;
     }
     this.kind = firstBadSide < 0 ? "forward" : "backward";
-    this.st = baseStencil(this.kind, this.spec.order);
+    this.st = stencilArrays(this.kind, this.order);
     this.rows = 0;
     s.reset();
     this.h = this.h0; // the good side was never the problem: start afresh from the first step
@@ -379,7 +397,7 @@ export class ColumnDriver {
   private extendRows(): void {
     const s = this.state;
     const tab = s.tableau;
-    const order = this.spec.order;
+    const order = this.order;
     const hr = this.hr;
     const i = this.rows++;
     const n = this.rows;
@@ -388,7 +406,7 @@ export class ColumnDriver {
     tab.t[i] = power(hr / s.steps[0], p);
     const weightSum = this.st.weightSum;
     const noiseWeight = Number.MIN_VALUE * weightSum;
-    const kinkTest = this.kind === "central" && order === 1;
+    const kinkTest = this.kinks && this.kind === "central" && order === 1;
     const t1 = n >= 3 ? power(s.steps[n - 2] / s.steps[n - 3], p) : NaN;
     const t2 = n >= 3 ? power(hr / s.steps[n - 3], p) : NaN;
     let allFar = true;
@@ -432,7 +450,7 @@ export class ColumnDriver {
       if (state === REGIME.far) s.forgetBest(k);
       const settled = state === REGIME.rounding || state === REGIME.asymptotic;
       s.settledRows[k] = settled ? s.settledRows[k] + 1 : 0;
-      if (kinkTest) this.kinkTest(k, n, s.noise[k] * weightSum);
+      if (kinkTest) this.kinkTest(k, n);
       const cols = tab.extend(k, i, d, rounding);
       if (settled) {
         for (let c = 1; c <= cols; c++) {
@@ -446,7 +464,7 @@ export class ColumnDriver {
           }
         }
       }
-      const done = this.rowDone(k, n, tab.rowValue, tab.rowError, tab.rowRound, settled);
+      const done = this.rowDone(k, n, settled);
       s.base2[k] = s.base1[k];
       s.base1[k] = d;
       s.round1[k] = rounding;
@@ -499,34 +517,37 @@ export class ColumnDriver {
   }
 
   /** The kink test of an odd-order central row (see KINK_RATIO_LOW): sets or clears the kink flag. */
-  private kinkTest(k: number, n: number, noise: number): void {
+  private kinkTest(k: number, n: number): void {
+    // Locals and one flag store, and no double arguments (boxed when the call is not inlined).
     const s = this.state;
-    s.even2[k] = s.even1[k];
-    s.even1[k] = s.even0[k];
-    s.even0[k] = s.evenSum[k];
+    const noise = s.noise[k] * this.st.weightSum;
+    const e0 = s.evenSum[k];
+    const e1 = s.even0[k];
+    const e2 = s.even1[k];
+    s.even2[k] = e2;
+    s.even1[k] = e1;
+    s.even0[k] = e0;
     if (n < 3) return;
     const rounding = F_ROUNDING * EPS * s.evenAbs[k] + noise;
-    const c1 = Math.abs(s.even0[k] - s.even1[k]);
-    const c2 = Math.abs(s.even1[k] - s.even2[k]);
+    const c1 = Math.abs(e0 - e1);
+    const c2 = Math.abs(e1 - e2);
     const ratio = c1 / c2;
     const signal = c1 > KINK_SIGNAL * rounding && c2 > KINK_SIGNAL * rounding;
-    if (signal && ratio > KINK_RATIO_LOW && ratio < KINK_RATIO_HIGH) s.flags[k] |= COLUMN_FLAG.kink;
-    else s.flags[k] &= ~COLUMN_FLAG.kink;
+    let flags = s.flags[k] & ~(COLUMN_FLAG.kink | COLUMN_FLAG.pole);
+    if (signal && ratio > KINK_RATIO_LOW && ratio < KINK_RATIO_HIGH) flags |= COLUMN_FLAG.kink;
     // An even part whose changes grow as h shrinks: f itself grows without bound at x (a pole).
-    if (signal && ratio > 1) s.flags[k] |= COLUMN_FLAG.pole;
-    else s.flags[k] &= ~COLUMN_FLAG.pole;
+    if (signal && ratio > 1) flags |= COLUMN_FLAG.pole;
+    s.flags[k] = flags;
   }
 
   /** The stopping rules for component k after row n (see the file comment). */
-  private rowDone(
-    k: number,
-    n: number,
-    rowValue: number,
-    rowError: number,
-    rowRound: number,
-    settled: boolean,
-  ): boolean {
+  private rowDone(k: number, n: number, settled: boolean): boolean {
     const s = this.state;
+    // The newest row's best entry, read here: doubles passed to a call that is not inlined are boxed.
+    const tab = s.tableau;
+    const rowValue = tab.rowValue;
+    const rowError = tab.rowError;
+    const rowRound = tab.rowRound;
     // Sharpened estimate of the newest row's best entry: when row errors fall geometrically
     // (e_{i-1} -> e_i), the entry is off by about e_i^2/e_{i-1}, the next term (cf. Aitken's Δ²).
     let sharpError = NaN;
@@ -587,7 +608,7 @@ export class ColumnDriver {
 
   private finish(k: number): void {
     const s = this.state;
-    s.kind[k] = KIND_CODE[this.kind];
+    s.kind[k] = kindCode(this.kind);
     if (Number.isFinite(s.bestValue[k]) && s.bestError[k] < Infinity) {
       s.value[k] = s.bestValue[k];
       s.error[k] = s.bestError[k];

@@ -1,12 +1,12 @@
 import { callNumber, callsPerCoordinate, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
-import { derivativeAlong } from "./partial.js";
+import { Coordinates } from "./partial.js";
 import { fixedStatus, statusCode, worstStatus } from "./status.js";
 import { progressCounter, runBatched } from "./batch.js";
 import { coordinatePipelines, coordinatesInFlight, packGradient } from "./coordinate-pipelines.js";
 import type { ArrayFnN, BatchFn, DerivativeResult, FnN, PointLike, Status, StencilKind } from "./types.js";
 import { checkFunction } from "./validate.js";
 import {
-  boundsOf,
+  coordinateOptions,
   resolveMultivariate,
   toPoint,
   type MultivariateOptions,
@@ -127,10 +127,10 @@ function adaptiveGradient(f: FnN, w: Float64Array, o: ResolvedMultivariate): Gra
   const error = new Float64Array(n);
   const progress = o.onProgress;
   let evaluations = 0;
-  const x0 = w.slice();
+  const along = new Coordinates(f, w, w.slice());
   const statuses = new Uint8Array(n);
   for (let index = 0; index < n; index++) {
-    const r = derivativeAlong(f, w, index, { ...o.engine, bounds: boundsOf(o, index) }, x0);
+    const r = along.derivative(index, coordinateOptions(o, index));
     statuses[index] = statusCode(r.status);
     value[index] = r.value;
     error[index] = r.error;

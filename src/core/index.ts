@@ -3,6 +3,7 @@
  * (./all-constants.ts).
  */
 export { NumdiffError, describeValue, invalid, type NumdiffErrorCode } from "./errors.js";
+export { checkFunction } from "./validate.js";
 export type {
   Accuracy,
   ArrayFnN,

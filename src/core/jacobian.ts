@@ -1,10 +1,7 @@
-import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
-import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { fixedStatus, STATUSES, statusCode } from "./status.js";
-import { ColumnDriver, type ColumnSpec } from "./driver.js";
 import { invalid } from "./errors.js";
 import { checkInside, fixedStencil } from "./fixed-partial.js";
-import { candidateScales, divideByPower } from "./step.js";
+import { divideByPower } from "./step.js";
 import { progressCounter, runBatched } from "./batch.js";
 import {
   columnsInFlight,
@@ -14,9 +11,10 @@ import {
   jacobianJob,
 } from "./jacobian-pipeline.js";
 import type { ArrayVecFn, BatchFn, PointLike, Status, StencilKind, VecFn } from "./types.js";
+import type { VectorRequest } from "./jacobian-column.js";
+import { rows } from "./jacobian-job.js";
 import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
-import { runColumn, type PointSource } from "./run-column.js";
 import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 import {
   sparseJacobian,
@@ -68,111 +66,21 @@ export interface JacobianResult {
   statuses: Uint8Array[];
 }
 
-/** F along coordinate j of the working point, as a point source for the engine; reused per column. */
-class ColumnSource implements PointSource {
-  j = 0;
-  lo = -Infinity;
-  hi = Infinity;
-  constructor(
-    private readonly caller: VectorCaller,
-    private readonly mid: Float64Array,
-  ) {}
-  at(t: number): ArrayLike<number> | null {
-    return this.caller.callAt(this.j, t, this.lo, this.hi);
-  }
-  centre(): Float64Array {
-    return this.mid;
-  }
-}
-
-const DISCONTINUOUS = statusCode("discontinuous");
-
-/**
- * The status code of a Jacobian entry from what its column found: the Jacobian reports the column's
- * own findings (a jump, a spent budget, no finite value); derivative() goes on to compare one-sided
- * derivatives and measure noise.
- */
-function entryStatus(value: number, flags: number): number {
-  if ((flags & COLUMN_FLAG.diverging) !== 0) return DISCONTINUOUS;
-  if (!Number.isFinite(value)) return statusCode("not-finite");
-  if ((flags & COLUMN_FLAG.budget) !== 0) return statusCode("max-evaluations");
-  return 0;
-}
-
-/**
- * Writes column j of the Jacobian from the kept estimates (NaN where F_k has no error estimate and is
- * not finite at x; NaN and ∞ for a jump) and returns the column's worst status code.
- *
- * @example
- * ```ts
- * const worst = storeColumn(j, kept, centre, value, error, statuses);
- * ```
- */
-export function storeColumn(
-  j: number,
-  kept: KeptEstimates,
-  centre: Float64Array,
-  value: Float64Array[],
-  error: Float64Array[] | null,
-  statuses: Uint8Array[],
-): number {
-  let worst = 0;
-  for (let k = 0; k < kept.m; k++) {
-    // As derivative(): no error estimate means no convergence; if F_k is not even finite at x
-    // (1/x at 0) the last difference is meaningless, and the honest value is NaN.
-    let v = Number.isNaN(kept.error[k]) && !Number.isFinite(centre[k]) ? NaN : kept.value[k];
-    let e = kept.error[k];
-    const code = entryStatus(v, kept.flags[k]);
-    if (code === DISCONTINUOUS) [v, e] = [NaN, Infinity];
-    // The rows start at +0 and status 0: most entries of a large Jacobian need no (strided) write.
-    if (!Object.is(v, 0)) value[k][j] = v;
-    if (error !== null) {
-      error[k][j] = e;
-      if (code !== 0) statuses[k][j] = code;
-    }
-    if (code > worst) worst = code;
-  }
-  return worst;
-}
-
-/**
- * Whether the scale after scale i has smaller steps: then a component constant at scale i is done
- * (see keepScale's `constantDone`).
- *
- * @example
- * ```ts
- * smallerNext([5, 1], 0); // true
- * ```
- */
-export function smallerNext(scales: readonly number[], i: number): boolean {
-  return i + 1 < scales.length && scales[i + 1] < scales[i];
-}
-
-/**
- * m rows of n numbers, all `fill`.
- *
- * @example
- * ```ts
- * rows(2, 3, NaN); // [Float64Array [NaN, NaN, NaN], Float64Array [NaN, NaN, NaN]]
- * ```
- */
-export function rows(m: number, n: number, fill: number): Float64Array[] {
-  const out: Float64Array[] = [];
-  for (let i = 0; i < m; i++) out.push(fill === 0 ? new Float64Array(n) : new Float64Array(n).fill(fill));
-  return out;
-}
-
 /**
  * The Jacobian of a vector function F at x: value[i][j] = ∂F_i/∂x_j, with error estimates.
  *
  * By default each column j runs the adaptive engine of {@link derivative} on all components of F at
  * once (see driver.ts): each F call serves every component, each component is extrapolated
- * and stopped on its own, and a column allocates nothing beyond what F returns. With `step`, one
- * plain stencil per column (2n calls for central, n + 1 for forward). The length of F's first result
- * fixes m; a later result of another length throws INCONSISTENT_OUTPUT.
+ * and stopped on its own. A component equal to F_k(x) bit for bit at every point of the column's
+ * first two rows (two different steps) does not depend on x_j there: it is settled at once (0, with
+ * the rounding level as its error) and costs nothing more; only the others carry a tableau
+ * (docs/engine.md, "A Jacobian column"). With `step`, one plain stencil per column (2n calls for
+ * central, n + 1 for forward). The length of F's first result fixes m; a later result of another
+ * length throws INCONSISTENT_OUTPUT.
  *
- * Memory is the output (2·m·n doubles, or m·n with `errors: false`) plus O(m) of state. A NaN or
- * infinite x_j gives a NaN column.
+ * Memory is the output (2·m·n doubles and m·n status bytes, or m·n doubles with `errors: false`),
+ * each matrix one buffer whose rows are views, plus O(m) of state. A NaN or infinite x_j gives a
+ * NaN column.
  *
  * @param F - F(x) for a Float64Array x (lent for the call), returning an array of numbers.
  * @param x - the point; never changed.
@@ -306,60 +214,30 @@ function fixed(
   return { value, error, evaluations: caller.evaluations, status: STATUSES[worst], statuses };
 }
 
+/**
+ * The adaptive columns (jacobian-column.ts) one after the other, each point one call of F on the
+ * working copy of x.
+ */
 function adaptive(
   caller: VectorCaller,
   o: ReturnType<typeof resolveMultivariate>,
   withErrors: boolean,
 ): JacobianResult {
-  const w = caller.w;
-  const n = w.length;
+  const n = caller.w.length;
   const first = caller.call();
-  const m = caller.m;
-  const centre = new Float64Array(m);
-  for (let k = 0; k < m; k++) centre[k] = component(first, k);
-  const value = rows(m, n, 0);
-  const error = withErrors ? rows(m, n, NaN) : [];
-  const statuses: Uint8Array[] = [];
-  if (withErrors) for (let k = 0; k < m; k++) statuses.push(new Uint8Array(n));
+  for (let k = 0; k < first.length; k++) component(first, k); // refused as F's, by index
+  const job = jacobianJob(caller.x0, o, first, withErrors);
+  const make = jacobianColumns(job, true);
   let worst = 0;
-  const state = new ColumnState(m);
-  const driver = new ColumnDriver(state);
-  const kept = new KeptEstimates(m);
-  const start: StencilKind = o.method === "auto" ? "central" : o.method;
-  const canSwitch = o.method === "auto";
-  const source = new ColumnSource(caller, centre);
-  const spec: ColumnSpec = {
-    x: 0,
-    order: o.order,
-    scale: 1,
-    start,
-    canSwitch,
-    probeOnly: false,
-    stopOnNoise: false,
-  };
   for (let j = 0; j < n; j++) {
-    const xj = w[j];
-    if (!Number.isFinite(xj)) {
-      for (let k = 0; k < m; k++) value[k][j] = NaN;
-    } else {
-      const scales = candidateScales(xj);
-      source.j = j;
-      source.lo = o.lo[j];
-      source.hi = o.hi[j];
-      kept.clear();
-      state.activateAll();
-      beginScales(state, kept);
-      for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
-        spec.x = xj;
-        spec.scale = scales[i];
-        spec.probeOnly = i > 0;
-        runColumn(driver, source, spec);
-        keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
-      }
-      const code = storeColumn(j, kept, centre, value, withErrors ? error : null, statuses);
-      if (code > worst) worst = code;
+    const column = make(j);
+    let r = column.next();
+    for (; r.done !== true; r = column.next()) {
+      // The column asks only for points inside the bounds.
+      (r.value as VectorRequest).vector = caller.callAt(j, r.value.points[0], -Infinity, Infinity)!;
     }
+    if (r.value > worst) worst = r.value;
     if (o.onProgress !== undefined) o.onProgress(j + 1, n);
   }
-  return { value, error, evaluations: caller.evaluations, status: STATUSES[worst], statuses };
+  return finishJacobian(job, worst, caller.evaluations);
 }

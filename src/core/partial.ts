@@ -1,4 +1,4 @@
-import { derivative } from "./derivative.js";
+import { derivativeResolved } from "./derivative.js";
 import { invalid } from "./errors.js";
 import { callNumber, callsPerCoordinate, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
 import { runBatched } from "./batch.js";
@@ -13,8 +13,8 @@ import type {
   StencilKind,
 } from "./types.js";
 import { fixedStatus } from "./status.js";
-import { checkFunction } from "./validate.js";
-import { boundsOf, resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
+import { checkFunction, resolveOptions, type ResolvedOptions } from "./validate.js";
+import { coordinateOptions, resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 
 /**
  * Throws INVALID_INDEX unless `index` is an integer in [0, n).
@@ -103,7 +103,7 @@ export function partial(
     const evaluations = callsPerCoordinate(st) + (st.offsets.includes(0) ? 1 : 0);
     return { value, error: NaN, step: o.step, evaluations, method: kind, status: fixedStatus(value) };
   }
-  return derivativeAlong(f, w, index, { ...o.engine, bounds: boundsOf(o, index) });
+  return alongResolved(f, w, index, coordinateOptions(o, index));
 }
 
 /**
@@ -125,15 +125,69 @@ export function derivativeAlong(
   options: DerivativeOptions,
   x0: Float64Array = w.slice(),
 ): DerivativeResult {
-  const saved = x0[index];
-  const along = (t: number): number => {
-    w.set(x0); // the whole point, whatever an earlier call of f wrote into it
-    w[index] = t;
-    return f(w);
-  };
-  try {
-    return derivative(along, saved, options);
-  } finally {
-    w.set(x0); // once per derivative, not per call
+  return alongResolved(f, w, index, resolveOptions(options, x0[index]), x0);
+}
+
+/**
+ * {@link derivativeAlong} with options already resolved for x0[index] (see coordinateOptions): what
+ * `partial` calls, validating the options once per call rather than per coordinate.
+ *
+ * @example
+ * ```ts
+ * import { resolveOptions } from "./validate.js";
+ * const w = new Float64Array([3, 4]);
+ * alongResolved((x) => x[0] ** 2 + x[1] ** 2, w, 1, resolveOptions(undefined, 4)).value; // 8
+ * ```
+ */
+export function alongResolved(
+  f: FnN,
+  w: Float64Array,
+  index: number,
+  opts: ResolvedOptions,
+  x0: Float64Array = w.slice(),
+): DerivativeResult {
+  return new Coordinates(f, w, x0).derivative(index, opts);
+}
+
+/**
+ * f along the coordinates of a working point w, one at a time: `derivative(index, opts)` runs the
+ * one-variable engine on t ↦ f(w) with w = x0 but w[index] = t, the whole of w restored from the
+ * pristine x0 before every call (an f that writes into its argument gets the answers of one that does
+ * not). One object and one function of t per gradient, not per coordinate.
+ *
+ * @example
+ * ```ts
+ * import { resolveOptions } from "./validate.js";
+ * const w = new Float64Array([3, 4]);
+ * const along = new Coordinates((x) => x[0] ** 2 + x[1] ** 2, w, w.slice());
+ * along.derivative(0, resolveOptions(undefined, 3)).value; // 6 (and 8 for index 1)
+ * ```
+ */
+export class Coordinates {
+  /** The coordinate that t replaces. */
+  private index = 0;
+  /** f as a function of t = w[index]. */
+  private readonly at: (t: number) => number;
+
+  constructor(
+    f: FnN,
+    private readonly w: Float64Array,
+    private readonly x0: Float64Array,
+  ) {
+    this.at = (t: number): number => {
+      w.set(x0); // the whole point, whatever an earlier call of f wrote into it
+      w[this.index] = t;
+      return f(w);
+    };
+  }
+
+  /** The derivative along coordinate `index`, with options resolved for x0[index]. */
+  derivative(index: number, opts: ResolvedOptions): DerivativeResult {
+    this.index = index;
+    try {
+      return derivativeResolved(this.at, this.x0[index], opts);
+    } finally {
+      this.w.set(this.x0); // once per derivative, not per call
+    }
   }
 }

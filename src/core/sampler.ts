@@ -12,9 +12,6 @@
 import { NumdiffError, describeValue } from "./errors.js";
 import type { Fn1 } from "./types.js";
 
-// The buffers of the last released sampler, taken by the next one.
-let spareBuffers: [Float64Array, Float64Array] | null = null;
-
 /**
  * Points whose values a pipeline needs from its runner: f at `points[0..count)`, written to
  * `values[0..evaluated)`. With `prefix`, the runner may stop after the first value that is not finite
@@ -111,20 +108,26 @@ export class Sampler {
   private from = EMPTY;
 
   constructor(
-    private readonly f: Fn1 | null,
-    private readonly lo = -Infinity,
-    private readonly hi = Infinity,
+    private f: Fn1 | null,
+    private lo = -Infinity,
+    private hi = Infinity,
   ) {
-    // A spare pair of buffers from the last released sampler: a loop of derivative() allocates none.
-    const buffers = spareBuffers ?? [new Float64Array(SAMPLER_CAPACITY), new Float64Array(SAMPLER_CAPACITY)];
-    spareBuffers = null;
-    [this.keys, this.vals] = buffers;
+    // A loop of derivative() reuses one sampler and its buffers (see reset).
+    this.keys = new Float64Array(SAMPLER_CAPACITY);
+    this.vals = new Float64Array(SAMPLER_CAPACITY);
   }
 
-  /** Hands the cache's buffers back for the next sampler; the sampler must not be used afterwards. */
-  release(): void {
-    if (this.keys.length === SAMPLER_CAPACITY) spareBuffers = [this.keys, this.vals];
+  /**
+   * Makes this sampler a new one for f on [lo, hi], with its buffers (a loop of derivative() reuses
+   * one sampler); `f` null lets go of the last one.
+   */
+  reset(f: Fn1 | null, lo = -Infinity, hi = Infinity): this {
+    this.f = f;
+    this.lo = lo;
+    this.hi = hi;
+    this.evaluations = 0;
     this.size = 0;
+    return this;
   }
 
   /** f(t), or NaN without calling f when t is outside the bounds or not finite (sync f only). */
@@ -162,13 +165,7 @@ export class Sampler {
    */
   prepare(ts: Float64Array, n: number, prefix: boolean, out: Float64Array): boolean {
     if (this.f !== null) {
-      // The sync loop: f at each point in order, as soon as it is needed.
-      let i = 0;
-      while (i < n) {
-        const v = (out[i] = this.at(ts[i++]));
-        if (prefix && !Number.isFinite(v)) break;
-      }
-      this.scanned = prefix ? i : n;
+      this.scanned = this.now(ts, n, prefix, out);
       return false;
     }
     const req = this.request;
@@ -203,6 +200,20 @@ export class Sampler {
     req.prefix = prefix;
     req.evaluated = misses;
     return misses > 0;
+  }
+
+  /**
+   * {@link fetch} for a sampler that calls a sync f itself (the sync loop): f at each point in order,
+   * as soon as it is needed; with `prefix`, stops after the first value that is not finite. Returns
+   * how many leading values are set (n without `prefix`). Small, so that the engine's loops inline it.
+   */
+  now(ts: Float64Array, n: number, prefix: boolean, out: Float64Array): number {
+    let i = 0;
+    while (i < n) {
+      const v = (out[i] = this.at(ts[i++]));
+      if (prefix && !Number.isFinite(v)) break;
+    }
+    return prefix ? i : n;
   }
 
   /** The request handed to the runner (see {@link PointRequest}); reused. */

@@ -49,29 +49,39 @@ export class Tableau {
    * the best of them is in rowValue/rowError/rowRound.
    */
   extend(k: number, i: number, d: number, rounding: number): number {
-    const C = MAX_COLUMNS;
-    const { cur, curError, curRound, prev, prevRound, t } = this;
-    const off = k * C;
+    // Written small (locals, one store of the best entry): the engine's row loop inlines this, and
+    // V8 inlines only so many bytecodes into one function.
+    const cur = this.cur;
+    const curRound = this.curRound;
+    const prev = this.prev;
+    const prevRound = this.prevRound;
+    const off = k * MAX_COLUMNS;
+    const ti = this.t[i];
     cur[0] = d;
     curRound[0] = rounding;
-    this.rowError = Infinity;
-    this.rowValue = NaN;
-    this.rowRound = NaN;
-    const cols = Math.min(i, C - 1);
+    let bestError = Infinity;
+    let bestValue = NaN;
+    let bestRound = NaN;
+    const cols = Math.min(i, MAX_COLUMNS - 1);
     for (let c = 1; c <= cols; c++) {
-      const q = t[i - c] / t[i] - 1;
-      const v = cur[c - 1] + (cur[c - 1] - prev[off + c - 1]) / q;
+      const q = this.t[i - c] / ti - 1;
+      const a = cur[c - 1];
+      const b = prev[off + c - 1];
+      const v = a + (a - b) / q;
       const r = curRound[c - 1] + (curRound[c - 1] + prevRound[off + c - 1]) / q;
-      const e = Math.max(Math.abs(v - cur[c - 1]), Math.abs(v - prev[off + c - 1])) + r;
+      const e = Math.max(Math.abs(v - a), Math.abs(v - b)) + r;
       cur[c] = v;
       curRound[c] = r;
-      curError[c] = e;
-      if (e < this.rowError) {
-        this.rowError = e;
-        this.rowValue = v;
-        this.rowRound = r;
+      this.curError[c] = e;
+      if (e < bestError) {
+        bestError = e;
+        bestValue = v;
+        bestRound = r;
       }
     }
+    this.rowError = bestError;
+    this.rowValue = bestValue;
+    this.rowRound = bestRound;
     for (let c = 0; c <= cols; c++) {
       prev[off + c] = cur[c];
       prevRound[off + c] = curRound[c];

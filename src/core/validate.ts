@@ -36,6 +36,24 @@ export interface ResolvedOptions {
 const METHODS: readonly Method[] = ["auto", "central", "forward", "backward"];
 
 /**
+ * The resolved options of `undefined`, shared by every call without options. Never changed (not
+ * frozen: a frozen object has a map of its own, and the engine's reads of options would go polymorphic).
+ */
+const DEFAULTS: Readonly<ResolvedOptions> = {
+  order: 1,
+  method: "auto",
+  step: undefined,
+  accuracy: DEFAULT_ACCURACY,
+  lo: -Infinity,
+  hi: Infinity,
+  noise: 0,
+  noiseRelative: false,
+  rtol: 0,
+  atol: 0,
+  maxEvaluations: Infinity,
+};
+
+/**
  * Validates `f` as a callable.
  *
  * @example
@@ -58,10 +76,11 @@ export function checkFunction(f: unknown, name: string): void {
  * ```
  */
 export function resolveOptions(options: DerivativeOptions | undefined, x?: number): ResolvedOptions {
-  if (options !== undefined && (options === null || typeof options !== "object")) {
+  if (options === undefined) return DEFAULTS; // most calls: validated once, shared (never changed)
+  if (options === null || typeof options !== "object") {
     throw invalid("INVALID_OPTION", "options", "an object or undefined", options);
   }
-  const o = options ?? {};
+  const o = options;
   const order = o.order ?? 1;
   if (!(typeof order === "number" && Number.isInteger(order) && order >= 1 && order <= MAX_ORDER)) {
     throw invalid("INVALID_ORDER", "order", `an integer from 1 to ${MAX_ORDER}`, order);

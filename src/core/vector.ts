@@ -67,6 +67,8 @@ export interface ResolvedMultivariate {
   /** The options of the one-variable engine for each partial derivative (order, method, noise,
    * tolerances; `maxEvaluations` is per partial derivative). */
   engine: DerivativeOptions;
+  /** `engine` resolved (unbounded): what {@link coordinateOptions} gives each coordinate. */
+  resolved: ResolvedOptions;
 }
 
 const INTEGER_ARRAYS = [
@@ -95,10 +97,10 @@ const INTEGER_ARRAYS = [
  */
 export function toPoint(x: unknown, name: string): Float64Array {
   const range = "a non-empty array of numbers, Float64Array or Float32Array";
-  if (INTEGER_ARRAYS.some((T) => x instanceof T)) {
-    throw invalid("INVALID_POINT", name, `${range} (integer arrays would truncate x + h)`, x);
-  }
   if (!(Array.isArray(x) || x instanceof Float64Array || x instanceof Float32Array)) {
+    if (INTEGER_ARRAYS.some((T) => x instanceof T)) {
+      throw invalid("INVALID_POINT", name, `${range} (integer arrays would truncate x + h)`, x);
+    }
     throw invalid("INVALID_POINT", name, range, x);
   }
   const src = x as ArrayLike<unknown>;
@@ -138,7 +140,11 @@ export function resolveMultivariate(
     atol: o.atol,
     maxEvaluations: o.maxEvaluations,
   };
-  const shared = resolveOptions({ ...engineOptions, step: o.step, accuracy: o.accuracy });
+  // No options (most calls): the shared defaults, without building and validating an object.
+  const shared =
+    options === undefined
+      ? resolveOptions(undefined)
+      : resolveOptions({ ...engineOptions, step: o.step, accuracy: o.accuracy });
   const onProgress = o.onProgress;
   if (onProgress !== undefined && typeof onProgress !== "function") {
     throw invalid("INVALID_OPTION", "onProgress", "a function (done, total) => void", onProgress);
@@ -182,7 +188,25 @@ export function resolveMultivariate(
     hi,
     onProgress,
     engine,
+    resolved: options === undefined ? shared : resolveOptions(engine),
   };
+}
+
+/**
+ * The resolved one-variable options of coordinate i: those of `o.engine` with the coordinate's bounds,
+ * as `resolveOptions({ ...o.engine, bounds }, x[i])` gives them (resolveMultivariate checked x[i]
+ * against the bounds), without validating them again per coordinate.
+ *
+ * @example
+ * ```ts
+ * const o = resolveMultivariate({ bounds: [[0, 1], [0, 2]] }, new Float64Array([0.5, 1]));
+ * coordinateOptions(o, 1).hi; // 2
+ * ```
+ */
+export function coordinateOptions(o: ResolvedMultivariate, i: number): ResolvedOptions {
+  const lo = o.lo[i];
+  const hi = o.hi[i];
+  return lo === -Infinity && hi === Infinity ? o.resolved : { ...o.resolved, lo, hi };
 }
 
 /**

@@ -1,5 +1,5 @@
-import { MAX_ORDER } from "../core/all-constants.js";
-import { invalid } from "../core/index.js";
+import { MAX_ORDER } from "numdiff/constants";
+import { invalid } from "numdiff";
 import { Builder, GiveUp } from "./builder.js";
 import { fromExpr, formulaInternals, type CompiledFormula } from "./compile.js";
 import { deriveExpr } from "./derive.js";
@@ -60,7 +60,7 @@ function internalsOf(formula: CompiledFormula) {
  * @throws FormulaError when `variable` is not one of the formula's; NumdiffError for a bad order.
  * @example
  * ```ts
- * import { compileFormula, exactDerivative } from "numdiff/expr";
+ * import { compileFormula, exactDerivative } from "@numdiff/expr";
  * const d = exactDerivative(compileFormula("6.62607015e-34*x^2"), "x");
  * d.value?.source; // "1.32521403e-33 * x"
  * d.value?.evaluate([2]); // 2.65042806e-33
@@ -96,7 +96,7 @@ export function exactDerivative(
  *
  * @example
  * ```ts
- * import { analyticDerivative, compileFormula } from "numdiff/expr";
+ * import { analyticDerivative, compileFormula } from "@numdiff/expr";
  * const d = analyticDerivative(compileFormula("0.01*x^2 + 0.1*x"), "x");
  * d?.source; // "0.02 * x + 0.1"
  * d?.fn1()(5); // 0.2 (exactly: the seed's numerical 0.1999999999990898 is off by 9.1e-13)
@@ -152,7 +152,7 @@ function gradientWith(formula: CompiledFormula, account: Account): Analytic<Comp
  *
  * @example
  * ```ts
- * import { compileFormula, exactGradient } from "numdiff/expr";
+ * import { compileFormula, exactGradient } from "@numdiff/expr";
  * exactGradient(compileFormula("x0^2 + x1^2")).value?.map((g) => g.evaluate([3, 4])); // [6, 8]
  * ```
  */
@@ -165,7 +165,7 @@ export function exactGradient(formula: CompiledFormula): Analytic<CompiledFormul
  *
  * @example
  * ```ts
- * import { analyticGradient, compileFormula } from "numdiff/expr";
+ * import { analyticGradient, compileFormula } from "@numdiff/expr";
  * analyticGradient(compileFormula("x0^2 + x1^2"))?.map((g) => g.evaluate([3, 4])); // [6, 8]
  * ```
  */
@@ -180,7 +180,7 @@ export function analyticGradient(formula: CompiledFormula): CompiledFormula[] | 
  *
  * @example
  * ```ts
- * import { compileFormula, exactHessian } from "numdiff/expr";
+ * import { compileFormula, exactHessian } from "@numdiff/expr";
  * exactHessian(compileFormula("x*y^2")).value?.map((row) => row.map((h) => h.evaluate([1, 2])));
  * // [[0, 4], [4, 2]]
  * ```
@@ -207,7 +207,7 @@ export function exactHessian(formula: CompiledFormula): Analytic<CompiledFormula
  *
  * @example
  * ```ts
- * import { analyticHessian, compileFormula } from "numdiff/expr";
+ * import { analyticHessian, compileFormula } from "@numdiff/expr";
  * analyticHessian(compileFormula("x*y^2"))?.map((row) => row.map((h) => h.evaluate([1, 2])));
  * // [[0, 4], [4, 2]]
  * ```

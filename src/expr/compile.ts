@@ -153,7 +153,7 @@ export function fromExpr(
  * @throws FormulaError (code INVALID_FORMULA) naming what was refused and where.
  * @example
  * ```ts
- * import { compileFormula } from "numdiff/expr";
+ * import { compileFormula } from "@numdiff/expr";
  * const f = compileFormula("0.01*x^2 + 0.1*x").fn1();
  * f(5); // 0.75
  * compileFormula("x0^2 + x1^2").fnN()(Float64Array.of(3, 4)); // 25

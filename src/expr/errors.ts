@@ -1,4 +1,4 @@
-import { NumdiffError } from "../core/index.js";
+import { NumdiffError } from "numdiff";
 
 /**
  * A formula that numdiff refuses: bad syntax, a name or construct outside the whitelist, a formula too
@@ -8,7 +8,7 @@ import { NumdiffError } from "../core/index.js";
  *
  * @example
  * ```ts
- * import { compileFormula, FormulaError } from "numdiff/expr";
+ * import { compileFormula, FormulaError } from "@numdiff/expr";
  * try { compileFormula("import({}, {})"); }
  * catch (e) { if (e instanceof FormulaError) console.log(e.message, e.position); }
  * // invalid formula; function "import" is not allowed (at column 1) 0

@@ -12,7 +12,7 @@
  * @default 10000
  * @example
  * ```ts
- * import { compileFormula, MAX_FORMULA_LENGTH } from "numdiff/expr";
+ * import { compileFormula, MAX_FORMULA_LENGTH } from "@numdiff/expr";
  * compileFormula("x+".repeat(MAX_FORMULA_LENGTH) + "x");
  * // throws FormulaError: invalid formula; expected at most 10000 characters, got 20001
  * ```
@@ -28,7 +28,7 @@ export const MAX_FORMULA_LENGTH = 10_000;
  * @default 200
  * @example
  * ```ts
- * import { compileFormula, MAX_NESTING } from "numdiff/expr";
+ * import { compileFormula, MAX_NESTING } from "@numdiff/expr";
  * compileFormula("(".repeat(MAX_NESTING + 1) + "x" + ")".repeat(MAX_NESTING + 1));
  * // throws FormulaError: invalid formula; nesting deeper than 200 levels (at column 201)
  * ```
@@ -44,7 +44,7 @@ export const MAX_NESTING = 200;
  * @default 100
  * @example
  * ```ts
- * import { compileFormula, MAX_VARIABLES } from "numdiff/expr";
+ * import { compileFormula, MAX_VARIABLES } from "@numdiff/expr";
  * compileFormula(Array.from({ length: MAX_VARIABLES + 1 }, (_, i) => `x${i}`).join("+"));
  * // throws FormulaError: invalid formula; expected at most 100 variables, got 101
  * ```
@@ -61,7 +61,7 @@ export const MAX_VARIABLES = 100;
  * @default 200000
  * @example
  * ```ts
- * import { MAX_ANALYTIC_NODES } from "numdiff/expr";
+ * import { MAX_ANALYTIC_NODES } from "@numdiff/expr";
  * MAX_ANALYTIC_NODES; // 200000
  * ```
  */
@@ -76,7 +76,7 @@ export const MAX_ANALYTIC_NODES = 200_000;
  * @default 1000
  * @example
  * ```ts
- * import { MAX_ANALYTIC_DEPTH } from "numdiff/expr";
+ * import { MAX_ANALYTIC_DEPTH } from "@numdiff/expr";
  * MAX_ANALYTIC_DEPTH; // 1000
  * ```
  */
@@ -90,7 +90,7 @@ export const MAX_ANALYTIC_DEPTH = 1000;
  * @default 2000
  * @example
  * ```ts
- * import { MAX_SOURCE_LENGTH } from "numdiff/expr";
+ * import { MAX_SOURCE_LENGTH } from "@numdiff/expr";
  * MAX_SOURCE_LENGTH; // 2000
  * ```
  */
@@ -105,7 +105,7 @@ export const MAX_SOURCE_LENGTH = 2000;
  * @default 1000000
  * @example
  * ```ts
- * import { MAX_ANALYTIC_WORK } from "numdiff/expr";
+ * import { MAX_ANALYTIC_WORK } from "@numdiff/expr";
  * MAX_ANALYTIC_WORK; // 1000000
  * ```
  */

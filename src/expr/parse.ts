@@ -2,7 +2,8 @@ import type { MathNode } from "mathjs";
 import { FormulaError } from "./errors.js";
 import { CONSTANTS, FUNCTIONS, lookup, type FormulaFunction } from "./functions.js";
 import type { CompareOp, Expr } from "./ir.js";
-import { isReservedName, isUnitName, mathParse } from "./mathjs.js";
+import { mathParse } from "./mathjs.js";
+import { isReservedName, isUnitName } from "./names.js";
 import { scanFormula, type Token } from "./scan.js";
 
 /** The parts of math.js's node classes the whitelist walk reads. */
@@ -49,7 +50,7 @@ const REFUSED_NODES: Readonly<Record<string, [string, string]>> = {
  * ```
  */
 export interface ParsedFormula {
-  /** math.js's tree of the formula (only ever handed to math.js's symbolic derivative). */
+  /** math.js's tree of the formula, as its parser gave it (never evaluated). */
   readonly node: MathNode;
   /** The validated formula. */
   readonly expr: Expr;

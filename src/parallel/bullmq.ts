@@ -10,7 +10,7 @@
 import { randomUUID } from "node:crypto";
 import { Queue, QueueEvents, Worker, type Job } from "bullmq";
 import { Redis } from "ioredis";
-import { invalid } from "../core/index.js";
+import { invalid } from "numdiff";
 import evaluateTask, { describePoint, moduleUrl, type WorkerTask } from "./worker.js";
 import { WorkerError } from "./thread-pool.js";
 
@@ -106,7 +106,9 @@ export const REDIS_RETRY_MS = 200;
  * ```
  */
 export interface QueueConnection {
+  /** Redis's host; default "127.0.0.1". */
   host?: string;
+  /** Redis's port. */
   port: number;
   /** The queue's name; client and workers must agree. Default "numdiff". */
   queue?: string;
@@ -148,6 +150,7 @@ function redisOptions(c: QueueConnection, onGone: (e: Error) => void): Redis {
 export interface QueueEvaluator {
   /** The values of every point of a block (row-major, `dimension` numbers per point; m per point). */
   batch(points: Float64Array): Promise<Float64Array>;
+  /** Closes the client's queue and Redis connections. */
   close(): Promise<void>;
 }
 
@@ -247,7 +250,12 @@ export function startWorker(
   connection: QueueConnection,
   module: string | URL,
   options: { exportName?: string; concurrency?: number } = {},
-): { close(): Promise<void>; worker: Worker } {
+): {
+  /** Stops taking jobs, finishes the running ones and disconnects. */
+  close(): Promise<void>;
+  /** BullMQ's worker, for its events. */
+  worker: Worker;
+} {
   const url = moduleUrl(module);
   const name = options.exportName ?? "default";
   const worker = new Worker(

@@ -12,7 +12,7 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
-import { NumdiffError, invalid } from "../core/index.js";
+import { NumdiffError, invalid } from "numdiff";
 import { describePoint, moduleUrl, type WorkerReply, type WorkerTask } from "./worker.js";
 
 /**
@@ -57,6 +57,7 @@ export const TASKS_PER_THREAD = 2;
 export class WorkerError extends Error {
   constructor(
     message: string,
+    /** The point at which f failed (a one-number point for f of a number). */
     readonly point: number[],
   ) {
     super(message);
@@ -79,9 +80,11 @@ export interface ThreadPool {
   f(x: number | Float64Array): Promise<number | Float64Array>;
   /** f at every point of a block (row-major for `dimension` > 0), in one worker: m values per point. */
   batch(points: Float64Array): Promise<Float64Array>;
+  /** How many worker threads the pool runs. */
   readonly threads: number;
   /** Calls to keep in flight, the `concurrency` to give numdiff/async: threads × {@link TASKS_PER_THREAD}. */
   readonly concurrency: number;
+  /** Stops the threads once their work is done. */
   close(): Promise<void>;
 }
 

@@ -8,7 +8,7 @@
  * @default 800
  * @example
  * ```ts
- * import { tangentFigure, DEFAULT_WIDTH } from "numdiff/plot";
+ * import { tangentFigure, DEFAULT_WIDTH } from "@numdiff/plot";
  * tangentFigure({ f: Math.sin, x0: 1, domain: [0, 3] }).includes(`width="${DEFAULT_WIDTH}"`); // true
  * ```
  */
@@ -38,8 +38,8 @@ export const DEFAULT_HEIGHT = 600;
 export const COORDINATE_DECIMALS = 2;
 
 /**
- * Font family written into every figure. DejaVu Sans (from the `dejavu-fonts-ttf` package) is the
- * font the PNG renderer loads, so text looks the same in a browser that has it and in the PNG.
+ * Font family written into every figure. DejaVu Sans (a subset of it is vendored in src/plot/fonts)
+ * is the font the PNG renderer loads, so text looks the same in a browser that has it and in the PNG.
  *
  * @example
  * ```ts

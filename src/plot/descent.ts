@@ -1,8 +1,8 @@
 import { checkLearningRate } from "./learning-rate.js";
-import { gradientDescent } from "../book/index.js";
-import { invalid } from "../core/errors.js";
-import type { FnN } from "../core/types.js";
-import { checkFunction } from "../core/validate.js";
+import { gradientDescent } from "numdiff/book";
+import { invalid } from "numdiff";
+import type { FnN } from "numdiff";
+import { checkFunction } from "numdiff";
 import { clipPlotArea, drawAxes, drawTitle, FONT_SIZES } from "./axes.js";
 import { DASHES, PALETTE, TEXT_COLOR } from "./constants.js";
 import { fieldDomain, type Range } from "./field.js";
@@ -79,7 +79,7 @@ export const PATH_PADDING = 0.1;
  *
  * @example
  * ```ts
- * import { descentFigure } from "numdiff/plot";
+ * import { descentFigure } from "@numdiff/plot";
  * const svg = descentFigure({ f: (x) => x[0] ** 2 + x[1] ** 2, start: [-3, 4], lr: 0.1, steps: 20, levels: 0 });
  * svg.includes("(-0.03459, 0.04612)"); // true (where the book's path ends)
  * ```
@@ -168,7 +168,7 @@ function pathBox(points: readonly Float64Array[]): [[number, number], [number, n
  * @throws NumdiffError for a bad f, start, lr, steps, domain or size.
  * @example
  * ```ts
- * import { descentFigure } from "numdiff/plot";
+ * import { descentFigure } from "@numdiff/plot";
  * descentFigure({ f: (x) => x[0] ** 2 + x[1] ** 2, start: [-3, 4] }).includes("(-0.03459, 0.04612)"); // true
  * ```
  */

@@ -1,4 +1,4 @@
-import { BOOK_STEP } from "../core/all-constants.js";
+import { BOOK_STEP } from "numdiff/constants";
 import { clipPlotArea, drawAxes, drawTitle, FONT_SIZES, SUBTITLE_LINE, wrapSubtitles } from "./axes.js";
 import { textWidth } from "./text.js";
 import { DASHES, PALETTE, TEXT_COLOR } from "./constants.js";
@@ -27,7 +27,7 @@ export const HEADROOM_DECADES = 2;
  *
  * @example
  * ```ts
- * import { errorCurveFigure } from "numdiff/plot";
+ * import { errorCurveFigure } from "@numdiff/plot";
  * const svg = errorCurveFigure({ f: Math.sin, x0: 1, exact: Math.cos(1), markStep: 1e-5 });
  * svg.includes("h = 1e-5"); // true (the marked step's label)
  * ```
@@ -50,7 +50,7 @@ const stepText = (h: number): string => (h < 1e-3 ? h.toExponential() : String(h
  *
  * @example
  * ```ts
- * import { errorCurveFigure } from "numdiff/plot";
+ * import { errorCurveFigure } from "@numdiff/plot";
  * const svg = errorCurveFigure({ f: Math.sin, x0: 1, exact: Math.cos(1) });
  * svg.includes("against the exact derivative"); // true
  * ```

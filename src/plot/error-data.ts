@@ -1,8 +1,8 @@
-import { EPS } from "../core/all-constants.js";
-import { derivative } from "../core/derivative.js";
-import { invalid } from "../core/errors.js";
-import type { Fn1 } from "../core/types.js";
-import { checkFunction } from "../core/validate.js";
+import { EPS } from "numdiff/constants";
+import { derivative } from "numdiff";
+import { invalid } from "numdiff";
+import type { Fn1 } from "numdiff";
+import { checkFunction } from "numdiff";
 import { checkFinite, checkInteger } from "./validate.js";
 
 /**

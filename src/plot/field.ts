@@ -1,7 +1,7 @@
-import { invalid } from "../core/errors.js";
-import { gradient } from "../core/index.js";
-import type { FnN } from "../core/types.js";
-import { checkFunction } from "../core/validate.js";
+import { invalid } from "numdiff";
+import { gradient } from "numdiff";
+import type { FnN } from "numdiff";
+import { checkFunction } from "numdiff";
 import { clipPlotArea, drawAxes, drawTitle, SUBTITLE_LINE, wrapSubtitles } from "./axes.js";
 import { FIELD_ARROW_COLOR } from "./constants.js";
 import { DEFAULT_MARGINS, equalAspectFrame } from "./frame.js";
@@ -103,7 +103,7 @@ export type Range = readonly [number, number];
  *
  * @example
  * ```ts
- * import { gradientFieldFigure } from "numdiff/plot";
+ * import { gradientFieldFigure } from "@numdiff/plot";
  * const svg = gradientFieldFigure({
  *   f: (x) => x[0] ** 2 + x[1] ** 2,
  *   domain: [[-2, 2], [-1, 1]],
@@ -174,7 +174,7 @@ function gridAxis(grid: GradientFieldOptions["grid"], range: [number, number]): 
  * @throws NumdiffError for a bad f, domain, grid or size.
  * @example
  * ```ts
- * import { gradientFieldFigure, BOOK_FIELD_GRID } from "numdiff/plot";
+ * import { gradientFieldFigure, BOOK_FIELD_GRID } from "@numdiff/plot";
  * gradientFieldFigure({ f: (x) => x[0] ** 2 + x[1] ** 2, domain: [-2, 2], grid: BOOK_FIELD_GRID });
  * // the book's figure: 18 × 18 arrows, the row and column at 2.25 clipped
  * ```

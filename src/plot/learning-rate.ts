@@ -1,4 +1,4 @@
-import { invalid } from "../core/index.js";
+import { invalid } from "numdiff";
 
 /**
  * Whether `lr` is a learning rate the descent accepts: a finite number greater than 0. The one rule

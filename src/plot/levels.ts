@@ -1,5 +1,5 @@
 import { contours } from "d3-contour";
-import type { FnN } from "../core/types.js";
+import type { FnN } from "numdiff";
 import type { Frame } from "./frame.js";
 import { round } from "./round.js";
 

@@ -3,7 +3,7 @@
  * The tangent figure draws the hole there, and the command and the explorer differentiate the
  * filled-in function (a central difference never evaluates f at x itself).
  */
-import type { Fn1 } from "../core/types.js";
+import type { Fn1 } from "numdiff";
 
 /**
  * Distances from x at which f is sampled on both sides, relative to max(|x|, 1): three decades

@@ -1,28 +1,40 @@
 /**
- * PNG from a figure's SVG, with resvg and the DejaVu Sans font from the `dejavu-fonts-ttf` package,
- * so text renders the same on a machine with no fonts installed. Node only: the other files of
- * numdiff/plot run in browsers and never import this one.
+ * PNG from a figure's SVG, with resvg and the vendored subset of DejaVu Sans (./fonts/), so text
+ * renders the same on a machine with no fonts installed. Node only: the other files of @numdiff/plot
+ * run in browsers and never import this one.
  */
 import { Resvg } from "@resvg/resvg-js";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { invalid } from "../core/errors.js";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { invalid } from "numdiff";
 import { MAX_FIGURE_SIZE, MIN_FIGURE_SIZE } from "./validate.js";
 
 /**
- * The font file loaded for every PNG: DejaVu Sans (Bitstream Vera licence, free to redistribute),
- * resolved from the installed `dejavu-fonts-ttf` package.
+ * The font file loaded for every PNG: DejaVu Sans 2.37 cut down to the characters a figure can draw
+ * (ASCII, Latin-1, Greek, punctuation, super- and subscripts, arrows, mathematical operators) by
+ * scripts/subset-font.ts, about 100 KB. Its licence (Bitstream Vera's, free to redistribute) is
+ * ./fonts/LICENSE. Found beside this module, so it works from src and from a built dist alike (the
+ * build copies src/plot/fonts to the plot package's dist/fonts: scripts/package-assets.ts).
  *
  * @example
  * ```ts
- * FONT_FILE.endsWith("DejaVuSans.ttf"); // true
+ * FONT_FILE.endsWith("DejaVuSans-subset.ttf"); // true
  * ```
  */
-export const FONT_FILE = join(
-  dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")),
-  "ttf",
-  "DejaVuSans.ttf",
-);
+export const FONT_FILE = fileURLToPath(new URL("./fonts/DejaVuSans-subset.ttf", import.meta.url));
+
+let fontFound = false;
+
+/** resvg skips a missing font file without a word and draws no text: a broken install says so instead. */
+function checkFont(): void {
+  if (fontFound) return;
+  if (!existsSync(FONT_FILE)) {
+    throw new Error(
+      `numdiff's figure font is missing: ${FONT_FILE} (the package is incompletely installed or built)`,
+    );
+  }
+  fontFound = true;
+}
 
 /**
  * A rendered image: the PNG file and its raw RGBA pixels, row by row from the top left.
@@ -69,6 +81,7 @@ export function renderSvg(svg: string, options: { width?: number } = {}): Render
       width,
     );
   }
+  checkFont();
   const resvg = new Resvg(svg, {
     fitTo: width === undefined ? { mode: "original" } : { mode: "width", value: width },
     font: {
@@ -89,8 +102,8 @@ export function renderSvg(svg: string, options: { width?: number } = {}): Render
  * @example
  * ```ts
  * import { writeFileSync } from "node:fs";
- * import { tangentFigure } from "numdiff/plot";
- * import { svgToPng } from "numdiff/plot/png";
+ * import { tangentFigure } from "@numdiff/plot";
+ * import { svgToPng } from "@numdiff/plot/png";
  * writeFileSync("tangent.png", svgToPng(tangentFigure({ f: (x) => 0.01 * x ** 2 + 0.1 * x, x0: 5, domain: [0, 20] })));
  * ```
  */

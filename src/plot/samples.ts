@@ -2,7 +2,7 @@
  * The figure of sampled data and its derivative: the samples above, the derivative below (and the
  * smoothed derivative, for noisy data), sharing the x axis.
  */
-import { invalid } from "../core/errors.js";
+import { invalid } from "numdiff";
 import { clipPlotArea, drawAxes, drawTitle, FONT_SIZES } from "./axes.js";
 import { DASHES, PALETTE } from "./constants.js";
 import { DEFAULT_MARGINS, makeFrame, type Frame } from "./frame.js";
@@ -88,7 +88,7 @@ function series(frame: Frame, x: ArrayLike<number>, y: ArrayLike<number>): [numb
  * @throws NumdiffError (INVALID_SHAPE) when the arrays differ in length or hold fewer than 2 samples.
  * @example
  * ```ts
- * import { samplesFigure } from "numdiff/plot";
+ * import { samplesFigure } from "@numdiff/plot";
  * const svg = samplesFigure({ x: [0, 1, 2, 3], y: [0, 1, 4, 9], derivative: [0, 2, 4, 6] });
  * svg.includes("first derivative"); // true
  * ```

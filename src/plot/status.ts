@@ -2,7 +2,7 @@
  * The engine's status in words, for a person: the figures, the command and the explorer all say the
  * same sentence for the same result.
  */
-import type { DerivativeResult } from "../core/types.js";
+import type { DerivativeResult } from "numdiff";
 
 /**
  * Significant digits of the one-sided slopes in the status sentence: enough to tell 0 from 1 and

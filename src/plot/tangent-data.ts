@@ -2,8 +2,8 @@
  * What the tangent figure draws, before any drawing: where the curve is sampled (finely toward a
  * domain edge or a pole), the y range worth showing, and the default x range around a point.
  */
-import { numericalDiff } from "../book/index.js";
-import type { Fn1 } from "../core/types.js";
+import { numericalDiff } from "numdiff/book";
+import type { Fn1 } from "numdiff";
 
 /**
  * Halvings toward a domain edge or a pole: between the last sample where f is not finite and the

@@ -1,8 +1,8 @@
-import { numericalDiff } from "../book/index.js";
-import { derivative } from "../core/derivative.js";
-import { invalid } from "../core/errors.js";
-import type { Fn1 } from "../core/types.js";
-import { checkFunction } from "../core/validate.js";
+import { numericalDiff } from "numdiff/book";
+import { derivative } from "numdiff";
+import { invalid } from "numdiff";
+import type { Fn1 } from "numdiff";
+import { checkFunction } from "numdiff";
 import { clipPlotArea, drawAxes, drawTitle, FONT_SIZES, SUBTITLE_LINE, wrapSubtitles } from "./axes.js";
 import { DASHES, PALETTE, TEXT_COLOR } from "./constants.js";
 import { DEFAULT_MARGINS, makeFrame, type Frame } from "./frame.js";
@@ -31,7 +31,7 @@ export const TANGENT_SAMPLES = 200;
  *
  * @example
  * ```ts
- * import { tangentFigure } from "numdiff/plot";
+ * import { tangentFigure } from "@numdiff/plot";
  * const svg = tangentFigure({ f: Math.sin, x0: 1, slope: Math.cos(1), domain: [0, 3], samples: 50, title: "sin" });
  * svg.includes("slope 0.5403023058681398"); // true
  * ```
@@ -171,7 +171,7 @@ function secantLine(
  * value or limit at x0, or no finite slope there.
  * @example
  * ```ts
- * import { tangentFigure } from "numdiff/plot";
+ * import { tangentFigure } from "@numdiff/plot";
  * const svg = tangentFigure({ f: (x) => 0.01 * x ** 2 + 0.1 * x, x0: 5, domain: [0, 20] });
  * svg.includes("slope 0.1999999999990898"); // true (the book's numerical_diff at 5; the truth is 0.2)
  * ```

@@ -1,7 +1,7 @@
 /**
  * Checks of figure options. Comparisons are negated so that NaN fails them too.
  */
-import { invalid } from "../core/errors.js";
+import { invalid } from "numdiff";
 import { DEFAULT_HEIGHT, DEFAULT_WIDTH } from "./constants.js";
 
 /**

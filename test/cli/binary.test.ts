@@ -1,6 +1,6 @@
 /**
- * The real binary (dist/cli/main.js, built once by test/global-setup.ts), for what only a process can
- * show: the shebang entry runs, exit statuses reach the shell, stderr is one line without the
+ * The real binary (packages/cli/dist/main.js, built once by test/global-setup.ts), for what only a
+ * process can show: the shebang entry runs, exit statuses reach the shell, stderr is one line without the
  * environment's secrets or a stack trace, and the process's own stack survives a nesting bomb.
  * Everything else about the command is tested in-process (main.test.ts, hostile.test.ts).
  *
@@ -16,7 +16,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { nest } from "./cases.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const BIN = join(ROOT, "dist/cli/main.js");
+const BIN = join(ROOT, "packages/cli/dist/main.js");
 
 /**
  * The slowest start-to-exit time measured for one of these runs on the 2-core machine: 3.54 s, in a

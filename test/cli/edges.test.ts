@@ -41,7 +41,8 @@ function oneLineError(r: { code: number; out: string; err: string }): string {
 
 describe("version, help and typos", () => {
   it("--version prints the package's version", async () => {
-    const version = (JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version;
+    const version = (JSON.parse(readFileSync("packages/cli/package.json", "utf8")) as { version: string })
+      .version;
     for (const flag of ["--version", "-V", "version"]) {
       expect(await run([flag])).toEqual({ code: EXIT_OK, out: `numdiff ${version}`, err: "" });
     }

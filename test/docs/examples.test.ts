@@ -27,20 +27,16 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/batch.ts:186": "the batched loop's inner step: `request` comes from a pipeline",
   "src/core/batch.ts:214": "the batched loop's inner step, inside gradient()",
   "src/core/batch.ts:227": "inside gradient(): `x0`, `o` and `f` are its own",
-  "src/core/best-of-scales.ts:105":
+  "src/core/best-of-scales.ts:108":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
-  "src/core/best-of-scales.ts:118":
+  "src/core/best-of-scales.ts:121":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
-  "src/core/best-of-scales.ts:134":
+  "src/core/best-of-scales.ts:139":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
   "src/core/column-steps.ts:15": "a column as a generator, inside scalar-engine.ts",
   "src/core/coordinate-pipelines.ts:22": "inside gradient(): `x0` is the pristine point",
-  "src/core/derivative-pipeline.ts:18": "inside derivative(): the resolved options and sampler",
-  "src/core/jacobian-pipeline.ts:28": "inside jacobian(): `x0` is the pristine point",
-  "src/core/jacobian-pipeline.ts:73": "inside jacobian(): `job` is the column job",
-  "src/core/jacobian-pipeline.ts:203": "inside jacobian(): `x0` is the pristine point",
-  "src/core/jacobian-pipeline.ts:231": "inside jacobian(): `job` is the column job",
-  "src/core/jacobian.ts:108": "inside jacobian(): a column's kept estimates",
+  "src/core/derivative-pipeline.ts:19": "inside derivative(): the resolved options and sampler",
+  "src/core/noise-check.ts:85": "inside the pipeline: `engine`, `got`, `n` and `est` are the noise check's",
   "src/core/rounds.ts:30": "the round loop of the sync batched runner",
 };
 

@@ -1,17 +1,28 @@
 /**
- * The package as an adopter gets it: `npm pack`, installed from the tarball into a fresh project
- * without the network, type-checked with `skipLibCheck: false` under `nodenext` and `bundler`, every
- * entry imported (and required, on Node ≥ 20.19), and the `numdiff` binary run.
+ * The packages as an adopter gets them: `npm pack` of every workspace, installed from the tarballs
+ * into a fresh project without the network, type-checked with `skipLibCheck: false` under `nodenext`
+ * and `bundler`, every entry imported (and required, on Node ≥ 20.19), and the `numdiff` binary run
+ * through `npx`. A second project installs the `numdiff` tarball alone, as `npm i numdiff` would: one
+ * package, no dependencies, well under 1 MB.
  *
  * One process at a time; each step's guard is a large multiple of what it took on a loaded machine
  * (PACKAGE_STEP_MEASURED_MAX_MS).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NPM, ROOT, browserEntries, entries, pack, writeProject, writeTsconfig } from "./consumer.js";
+import {
+  NPM,
+  ROOT,
+  browserEntries,
+  entries,
+  packWorkspaces,
+  writeProject,
+  writeTsconfig,
+  type Packed,
+} from "./consumer.js";
 
 /**
  * The slowest step measured: the nodenext type check (tsc reads mathjs's and Node's declarations in
@@ -21,12 +32,24 @@ import { NPM, ROOT, browserEntries, entries, pack, writeProject, writeTsconfig }
 const PACKAGE_STEP_MEASURED_MAX_MS = 54_000;
 /** A step still running after 5 times the measured worst case is hung: it is killed and fails. */
 const STEP_GUARD_MS = 5 * PACKAGE_STEP_MEASURED_MAX_MS;
+/**
+ * What `npm i numdiff` may put on disk: "well under 1 MB" (issue 11). The package is about 0.53 MB
+ * unpacked (0.1.0: JavaScript, declarations with their TSDoc, no source maps).
+ */
+const NUMDIFF_MAX_UNPACKED_BYTES = 1_000_000;
+/** npx beside this Node, like {@link NPM}. */
+const NPX = NPM === "npm" ? "npx" : join(dirname(NPM), "npx");
 
 const dir = mkdtempSync(join(tmpdir(), "numdiff-consumer-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** A project with the `numdiff` tarball alone (outside `dir`, so nothing there resolves from it). */
+const alone = mkdtempSync(join(tmpdir(), "numdiff-alone-"));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(alone, { recursive: true, force: true });
+});
 
-function run(command: string, args: string[]): string {
-  return execFileSync(command, args, { cwd: dir, encoding: "utf8", timeout: STEP_GUARD_MS, stdio: "pipe" });
+function run(command: string, args: string[], cwd = dir): string {
+  return execFileSync(command, args, { cwd, encoding: "utf8", timeout: STEP_GUARD_MS, stdio: "pipe" });
 }
 
 const TSC = join(ROOT, "node_modules/typescript/bin/tsc");
@@ -47,13 +70,68 @@ function requiresEsm(): boolean {
   return major > 22 || (major === 22 && minor >= 12) || (major === 20 && minor >= 19);
 }
 
+/** The folders under a project's node_modules that are packages (scoped ones counted one by one). */
+function installed(project: string): string[] {
+  const top = join(project, "node_modules");
+  return readdirSync(top)
+    .filter((name) => !name.startsWith("."))
+    .flatMap((name) =>
+      name.startsWith("@") ? readdirSync(join(top, name)).map((n) => `${name}/${n}`) : [name],
+    );
+}
+
+let packed: Packed[] = [];
+const VERSION = (
+  JSON.parse(readFileSync(join(ROOT, "packages/numdiff/package.json"), "utf8")) as { version: string }
+).version;
+
 beforeAll(() => {
-  const tarball = pack(dir);
-  writeProject(dir, tarball);
+  packed = packWorkspaces(dir);
+  writeProject(dir, packed);
   run(NPM, ["ci", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel", "error"]);
+  writeFileSync(join(alone, "package.json"), JSON.stringify({ name: "alone", private: true }));
+  const numdiff = packed.find((p) => p.name === "numdiff") as Packed;
+  run(
+    NPM,
+    ["install", "--offline", "--no-audit", "--no-fund", "--loglevel", "error", join(dir, numdiff.filename)],
+    alone,
+  );
 }, 3 * STEP_GUARD_MS);
 
-describe("the packed package in a fresh project", { timeout: 2 * STEP_GUARD_MS }, () => {
+describe("npm i numdiff: the zero-dependency package", { timeout: 2 * STEP_GUARD_MS }, () => {
+  it("has no dependencies of any kind and unpacks to well under 1 MB", () => {
+    const numdiff = packed.find((p) => p.name === "numdiff") as Packed;
+    const manifest = JSON.parse(
+      readFileSync(join(alone, "node_modules/numdiff/package.json"), "utf8"),
+    ) as Record<string, unknown>;
+    for (const key of ["dependencies", "peerDependencies", "optionalDependencies", "bundleDependencies"]) {
+      expect(manifest[key], key).toBeUndefined();
+    }
+    expect(installed(alone)).toEqual(["numdiff"]);
+    expect(numdiff.unpackedSize).toBeGreaterThan(0);
+    expect(numdiff.unpackedSize, `numdiff unpacks to ${numdiff.unpackedSize} bytes`).toBeLessThan(
+      NUMDIFF_MAX_UNPACKED_BYTES,
+    );
+  });
+
+  it("answers numdiff --version itself", () => {
+    expect(run(NPX, ["--offline", "numdiff", "--version"], alone).trim()).toBe(`numdiff ${VERSION}`);
+  });
+
+  it("runs the command through npm exec when @numdiff/cli is not installed, saying so on stderr", () => {
+    // Offline, npm cannot fetch @numdiff/cli: the launcher's notice and npm's failure are what show.
+    const r = spawnSync(join(alone, "node_modules/.bin/numdiff"), ["derivative", "x^2", "--at", "3"], {
+      cwd: alone,
+      encoding: "utf8",
+      timeout: STEP_GUARD_MS,
+      env: { ...process.env, npm_config_offline: "true" },
+    });
+    expect(r.stderr).toContain(`running @numdiff/cli@${VERSION} through npm exec`);
+    expect(r.status).not.toBe(0);
+  });
+});
+
+describe("the packed packages in a fresh project", { timeout: 2 * STEP_GUARD_MS }, () => {
   it("type-checks under nodenext with skipLibCheck false, every entry used", () => {
     writeFileSync(join(dir, "use.mts"), USE_NODE);
     writeTsconfig(
@@ -95,9 +173,23 @@ console.log(require("numdiff/package.json").name);`;
     ]);
   });
 
-  it("runs the numdiff binary from node_modules/.bin", () => {
-    const out = run(join(dir, "node_modules/.bin/numdiff"), ["derivative", "x^2", "--at", "3", "--json"]);
+  it("runs npx numdiff: --version from the launcher, a command from @numdiff/cli", () => {
+    expect(run(NPX, ["--offline", "numdiff", "--version"]).trim()).toBe(`numdiff ${VERSION}`);
+    const out = run(NPX, ["--offline", "numdiff", "derivative", "x^2", "--at", "3", "--json"]);
     expect((JSON.parse(out) as { exact: number }).exact).toBe(6);
+  });
+
+  it("installs one copy of numdiff, which the other packages share", () => {
+    expect(installed(dir).filter((name) => name === "numdiff" || name.startsWith("@numdiff/"))).toEqual([
+      "@numdiff/cli",
+      "@numdiff/expr",
+      "@numdiff/parallel",
+      "@numdiff/plot",
+      "numdiff",
+    ]);
+    for (const name of ["expr", "plot", "parallel", "cli"]) {
+      expect(() => readdirSync(join(dir, "node_modules/@numdiff", name, "node_modules/numdiff"))).toThrow();
+    }
   });
 });
 
@@ -105,10 +197,15 @@ console.log(require("numdiff/package.json").name);`;
 const USE_NODE = `import { derivative, gradient, hessian, jacobian, NumdiffError, type DerivativeResult } from "numdiff";
 import { EPS, BOOK_STEP } from "numdiff/constants";
 import { numericalDiff, numericalGradient } from "numdiff/book";
-import { compileFormula } from "numdiff/expr";
-import { tangentFigure } from "numdiff/plot";
-import { svgToPng } from "numdiff/plot/png";
+import { derivative as derivativeAsync } from "numdiff/async";
+import { compileFormula } from "@numdiff/expr";
+import { scanFormula } from "@numdiff/expr/scan";
+import { tangentFigure } from "@numdiff/plot";
+import { svgToPng } from "@numdiff/plot/png";
+import { threadPool, type ThreadPool } from "@numdiff/parallel";
+import { main, EXIT_OK } from "@numdiff/cli";
 import pkg from "numdiff/package.json" with { type: "json" };
+import plotPkg from "@numdiff/plot/package.json" with { type: "json" };
 
 const r: DerivativeResult = derivative(Math.sin, 1, { step: BOOK_STEP });
 const g: Float64Array = gradient((x) => x[0] ** 2 + x[1], [1, 2]).value;
@@ -123,22 +220,29 @@ const f = compileFormula("x^2");
 const svg: string = tangentFigure({ f: Math.sin, x0: 1, domain: [0, 3] });
 const png: Uint8Array = svgToPng(svg);
 const e: unknown = new NumdiffError("INVALID_POINT", "x", "bad");
-const name: string = pkg.name;
-console.log(r.value, g, h, j, plain, ro, cols, book, bookGrad, f, png.length, e, name, EPS);
+const name: string = pkg.name + plotPkg.name;
+const later: Promise<number> = derivativeAsync(async (x: number) => x * x, 3).then((d) => d.value);
+const tokens: number = scanFormula("x + 1").length;
+const pool: (m: URL) => ThreadPool = (m) => threadPool(m, { dimension: 2 });
+const code: Promise<number> = main(["--version"], { out: console.log, err: console.error, cwd: "." });
+console.log(r.value, g, h, j, plain, ro, cols, book, bookGrad, f, png.length, e, name, EPS, later, tokens, pool, code, EXIT_OK);
 `;
 
 /** A browser app (bundler resolution, no Node types): the entries that run in browsers. */
 const USE_BROWSER = `import { derivative, partial, checkGradient } from "numdiff";
 import { MAX_ORDER } from "numdiff/constants";
+import { gradient as gradientAsync } from "numdiff/async";
 import { gradientDescent } from "numdiff/book";
-import { compileFormula } from "numdiff/expr";
-import { gradientFieldFigure } from "numdiff/plot";
+import { compileFormula } from "@numdiff/expr";
+import { scanFormula } from "@numdiff/expr/scan";
+import { gradientFieldFigure } from "@numdiff/plot";
 
 const d: number = derivative((x) => x ** 3, 2, { order: 2 }).value;
 const p: number = partial((x) => x[0] * x[1], [3, 4], 1).value;
 const c: boolean = checkGradient((x) => x[0] ** 2, (x) => [2 * x[0]], [1]).pass;
 const path = gradientDescent((x: Float64Array) => x[0] ** 2, new Float64Array([1]), { lr: 0.1, stepNum: 5 });
 const fig: string = gradientFieldFigure({ f: (x) => x[0] ** 2 + x[1] ** 2, domain: [-2, 2] });
-console.log(d, p, c, path, fig.length, MAX_ORDER, compileFormula("x").variables);
+const g = gradientAsync(async (x) => x[0] * x[1], [1, 2]);
+console.log(d, p, c, path, fig.length, MAX_ORDER, compileFormula("x").variables, scanFormula("x").length, g);
 void ${JSON.stringify(browserEntries())};
 `;

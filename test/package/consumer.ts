@@ -1,100 +1,78 @@
 /**
- * The consumer project of the package smoke test: a fresh folder with numdiff's packed tarball, its
- * dependencies installed without the network, and the files that use every entry.
+ * The consumer projects of the package smoke test: fresh folders with the workspaces' packed tarballs,
+ * their dependencies installed without the network, and the files that use every entry.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, entriesOf, workspaces, type Manifest, type Packed } from "../../scripts/workspaces.js";
 
-/**
- * The npm installed beside this Node (never one that a dependency put in node_modules/.bin, which
- * `npm test` puts first on PATH), or the first on PATH.
- */
-export const NPM = existsSync(join(dirname(process.execPath), "npm"))
-  ? join(dirname(process.execPath), "npm")
-  : "npm";
-
-/** The repository root. */
-export const ROOT = new URL("../..", import.meta.url).pathname;
+export { NPM, ROOT, packWorkspaces, type Packed } from "../../scripts/workspaces.js";
 
 interface LockEntry {
   version?: string;
   dev?: boolean;
+  link?: boolean;
   dependencies?: Record<string, string>;
   [key: string]: unknown;
 }
 
-/** Every entry in package.json's `exports`, as a consumer imports it (the JSON one aside). */
+/** Every entry of every package, as a consumer imports it (the JSON ones aside). */
 export function entries(): string[] {
-  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
-    exports: Record<string, unknown>;
+  return workspaces().flatMap((w) => entriesOf(w.manifest));
+}
+
+/** Entries that need Node: the PNG renderer (native), the parallel adapters and the command. */
+export const NODE_ONLY: readonly string[] = ["@numdiff/plot/png", "@numdiff/parallel", "@numdiff/cli"];
+
+/** Entries that run in browsers. */
+export const browserEntries = (): string[] => entries().filter((e) => !NODE_ONLY.includes(e));
+
+/** The lockfile entry of a package installed from its tarball. */
+function tarballEntry(manifest: Manifest, tarball: string): LockEntry {
+  const entry: LockEntry = {
+    version: manifest.version,
+    resolved: `file:${tarball}`,
+    license: manifest.license,
   };
-  return Object.keys(pkg.exports)
-    .filter((key) => !key.endsWith(".json"))
-    .map((key) => "numdiff" + key.slice(1));
-}
-
-/** Entries that run in browsers: all but the PNG renderer (native, Node only). */
-export const browserEntries = (): string[] => entries().filter((e) => e !== "numdiff/plot/png");
-
-/**
- * `npm pack` of the built package (dist/ is built by test/global-setup.ts; `--ignore-scripts` so
- * packing never rebuilds it under the other tests) into `dir`; returns the tarball's file name.
- */
-export function pack(dir: string): string {
-  const out = execFileSync(NPM, ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  return (JSON.parse(out) as { filename: string }[])[0].filename;
+  for (const key of ["dependencies", "peerDependencies", "bin", "engines"] as const) {
+    if (manifest[key] !== undefined) entry[key] = manifest[key];
+  }
+  return entry;
 }
 
 /**
- * The consumer's package.json and package-lock.json: numdiff from the tarball, @types/node (a Node
- * consumer's types), and the exact versions numdiff's own lockfile resolved for its production
- * dependencies and for @types/node. With a lockfile, `npm ci --offline` takes every package from the
- * npm cache by its integrity, which the project's own `npm ci` filled: no network and no registry
- * metadata are needed.
+ * The consumer's package.json and package-lock.json: every workspace package from its tarball,
+ * @types/node (a Node consumer's types), and the exact versions the repository's lockfile resolved for
+ * the packages' dependencies and for @types/node. With a lockfile, `npm ci --offline` takes every
+ * package from the npm cache by its integrity, which the repository's own `npm ci` filled: no network
+ * and no registry metadata are needed.
  */
-export function writeProject(dir: string, tarball: string): void {
+export function writeProject(dir: string, packed: readonly Packed[]): void {
   const rootLock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as {
     packages: Record<string, LockEntry>;
   };
-  const own = rootLock.packages[""] as LockEntry & { version: string };
-  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
-    version: string;
-    dependencies: Record<string, string>;
-    bin: Record<string, string>;
-    engines: Record<string, string>;
-    license: string;
-  };
   const typesNode = rootLock.packages["node_modules/@types/node"];
-  const dependencies = { numdiff: `file:${tarball}`, "@types/node": typesNode.version as string };
-  const packages: Record<string, LockEntry> = {
-    "": { name: "numdiff-consumer", dependencies },
-    "node_modules/numdiff": {
-      version: pkg.version,
-      resolved: `file:${tarball}`,
-      license: pkg.license,
-      dependencies: pkg.dependencies,
-      bin: pkg.bin,
-      engines: pkg.engines,
-    },
-  };
+  const dependencies: Record<string, string> = { "@types/node": typesNode.version as string };
+  const packages: Record<string, LockEntry> = { "": { name: "numdiff-consumer", dependencies } };
+  for (const { manifest } of workspaces()) {
+    const tarball = packed.find((p) => p.name === manifest.name)?.filename;
+    if (tarball === undefined) throw new Error(`${manifest.name} was not packed`);
+    dependencies[manifest.name] = `file:${tarball}`;
+    packages[`node_modules/${manifest.name}`] = tarballEntry(manifest, tarball);
+  }
   const wanted = new Set([
     "node_modules/@types/node",
     ...Object.keys(typesNode.dependencies ?? {}).map((d) => `node_modules/${d}`),
   ]);
   for (const [path, entry] of Object.entries(rootLock.packages)) {
-    if (path === "" || !path.startsWith("node_modules/")) continue;
-    // Dev packages stay out, and so do links (an override's local stand-in is one, and is never dev-flagged).
+    if (!path.startsWith("node_modules/")) continue;
+    // Dev packages stay out, and so do links (the workspaces, and an override's local stand-in).
     if ((entry.dev === true && !wanted.has(path)) || entry.link === true) continue;
     const copy = { ...entry };
     delete copy.dev;
     delete copy.devOptional;
     packages[path] = copy;
   }
-  void own;
   writeFileSync(
     join(dir, "package.json"),
     JSON.stringify({ name: "numdiff-consumer", private: true, type: "module", dependencies }, null, 2),

@@ -1,7 +1,15 @@
+import { Blob, Face } from "harfbuzzjs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { tangentFigure } from "../../src/plot/index.js";
 import { FONT_FILE, renderSvg, svgToPng } from "../../src/plot/png.js";
-import { existsSync } from "node:fs";
+
+const PLOT = fileURLToPath(new URL("../../src/plot/", import.meta.url));
+const CLI = fileURLToPath(new URL("../../src/cli/", import.meta.url));
+/** The issue's bound on the vendored font (issue 11). */
+const FONT_MAX_BYTES = 150 * 1024;
 
 const seed = (x: number): number => 0.01 * x ** 2 + 0.1 * x;
 
@@ -24,9 +32,41 @@ function darkPixels(
 }
 
 describe("PNG rendering", () => {
-  it("uses the DejaVu Sans file of the dejavu-fonts-ttf package", () => {
-    expect(FONT_FILE.endsWith("DejaVuSans.ttf")).toBe(true);
-    expect(existsSync(FONT_FILE)).toBe(true);
+  it("uses the vendored DejaVu Sans subset beside png.ts: at most 150 KB, with DejaVu's licence", () => {
+    expect(FONT_FILE).toBe(join(PLOT, "fonts", "DejaVuSans-subset.ttf"));
+    expect(statSync(FONT_FILE).size).toBeLessThanOrEqual(FONT_MAX_BYTES);
+    const licence = readFileSync(join(dirname(FONT_FILE), "LICENSE"), "utf8");
+    expect(licence).toContain("Bitstream Vera Fonts Copyright");
+    expect(licence).toContain("Arev Fonts Copyright");
+  });
+
+  it("the font has a glyph for every character written in src/plot and src/cli, and for ASCII, Latin-1 and Greek", () => {
+    const face = new Face(new Blob(readFileSync(FONT_FILE)));
+    const has = new Set(face.collectUnicodes());
+    const written = new Set<number>();
+    for (const dir of [PLOT, CLI]) {
+      for (const file of readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) =>
+        f.endsWith(".ts"),
+      )) {
+        for (const c of readFileSync(join(dir, file), "utf8")) {
+          const code = c.codePointAt(0) as number;
+          // the command's CJK is the book's title, printed to the terminal only (src/cli/demo.ts)
+          if (code >= 0x20 && !(code >= 0x3000 && code <= 0x9fff)) written.add(code);
+        }
+      }
+    }
+    const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    const wanted = [
+      ...written,
+      ...range(0x20, 0x7e),
+      ...range(0xa0, 0xff),
+      ...range(0x391, 0x3a1),
+      ...range(0x3a3, 0x3c9),
+    ];
+    expect(wanted.filter((c) => !has.has(c)).map((c) => String.fromCodePoint(c))).toEqual([]);
+    // and it is a subset: no CJK, no Cyrillic
+    expect(has.has(0x6570)).toBe(false);
+    expect(has.has(0x0416)).toBe(false);
   });
 
   it("the title is drawn: text-coloured pixels where the title is, none in the empty band above it", () => {

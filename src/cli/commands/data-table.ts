@@ -3,7 +3,7 @@
  * what cannot be differentiated with one line naming the row, the column and the cell.
  */
 import { csvParseRows } from "d3-dsv";
-import { NumdiffError } from "../../core/index.js";
+import { NumdiffError } from "numdiff";
 
 /**
  * Two numeric columns of a CSV file, checked: x strictly increasing, no missing or non-numeric cell.

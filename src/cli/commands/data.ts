@@ -6,9 +6,9 @@ import {
   type DifferentiateOptions,
   type SampledResult,
   type Smoothing,
-} from "../../core/index.js";
-import { samplesFigure } from "../../plot/index.js";
-import { svgToPng } from "../../plot/png.js";
+} from "numdiff";
+import { samplesFigure } from "@numdiff/plot";
+import { svgToPng } from "@numdiff/plot/png";
 import { parseNumber, parseOptions, UsageError, type Command } from "../command.js";
 
 const OPTIONS = {

@@ -1,6 +1,6 @@
-import { derivative as differentiate, NumdiffError } from "../../core/index.js";
-import { exactDerivative } from "../../expr/index.js";
-import { removableLimit } from "../../plot/index.js";
+import { derivative as differentiate, NumdiffError } from "numdiff";
+import { exactDerivative } from "@numdiff/expr";
+import { removableLimit } from "@numdiff/plot";
 import { parsePointList } from "../args.js";
 import type { CliIO, Command } from "../command.js";
 import { UsageError } from "../command.js";

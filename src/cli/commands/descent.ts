@@ -1,4 +1,4 @@
-import { checkLearningRate, DESCENT_LR, DESCENT_STEPS, descentFigure } from "../../plot/index.js";
+import { checkLearningRate, DESCENT_LR, DESCENT_STEPS, descentFigure } from "@numdiff/plot";
 import { parseNumber, parsePoint, parseRange, UsageError, type Command } from "../command.js";
 import { FIGURE_OPTIONS_HELP, runFigure } from "./figure-output.js";
 

@@ -1,5 +1,5 @@
-import { analyticDerivative } from "../../expr/index.js";
-import { errorCurveFigure } from "../../plot/index.js";
+import { analyticDerivative } from "@numdiff/expr";
+import { errorCurveFigure } from "@numdiff/plot";
 import { parseNumber, UsageError, type Command } from "../command.js";
 import { FIGURE_OPTIONS_HELP, runFigure } from "./figure-output.js";
 

@@ -1,4 +1,4 @@
-import { BOOK_FIELD_GRID, DEFAULT_FIELD_DOMAIN, gradientFieldFigure } from "../../plot/index.js";
+import { BOOK_FIELD_GRID, DEFAULT_FIELD_DOMAIN, gradientFieldFigure } from "@numdiff/plot";
 import { parseNumber, parseRange, type Command } from "../command.js";
 import { FIGURE_OPTIONS_HELP, runFigure } from "./figure-output.js";
 

@@ -4,8 +4,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
-import { compileFormula, type CompiledFormula } from "../../expr/index.js";
-import { svgToPng } from "../../plot/png.js";
+import { compileFormula, type CompiledFormula } from "@numdiff/expr";
+import { svgToPng } from "@numdiff/plot/png";
 import type { OptionSpec, OptionValues } from "../args.js";
 import { parseNumber, parseOptions, UsageError, type CliIO } from "../command.js";
 import { describeWriteError } from "../write-error.js";

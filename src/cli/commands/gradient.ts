@@ -1,5 +1,5 @@
-import { gradient as differentiate } from "../../core/index.js";
-import { exactGradient } from "../../expr/index.js";
+import { gradient as differentiate } from "numdiff";
+import { exactGradient } from "@numdiff/expr";
 import type { CliIO, Command } from "../command.js";
 import { checkFinite, DIFF_OPTIONS_HELP, problemHeader, setupOneFormula } from "../setup.js";
 import { printTable } from "./vector-output.js";

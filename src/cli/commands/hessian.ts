@@ -1,5 +1,5 @@
-import { hessian as differentiate } from "../../core/index.js";
-import { exactHessian } from "../../expr/index.js";
+import { hessian as differentiate } from "numdiff";
+import { exactHessian } from "@numdiff/expr";
 import type { CliIO, Command } from "../command.js";
 import { checkFinite, DIFF_OPTIONS_HELP, problemHeader, setupOneFormula } from "../setup.js";
 import { printTable } from "./vector-output.js";

@@ -1,5 +1,5 @@
-import { jacobian as differentiate } from "../../core/index.js";
-import { exactGradient } from "../../expr/index.js";
+import { jacobian as differentiate } from "numdiff";
+import { exactGradient } from "@numdiff/expr";
 import type { CliIO, Command } from "../command.js";
 import { checkFinite, describePoint, DIFF_OPTIONS_HELP, parseDiffArgs, setupProblem } from "../setup.js";
 import { printTable } from "./vector-output.js";

@@ -1,6 +1,6 @@
-import { NumdiffError, type DerivativeResult } from "../../core/index.js";
-import { crossCheck, exactDerivative, type Analytic, type CompiledFormula } from "../../expr/index.js";
-import { statusInWords } from "../../plot/index.js";
+import { NumdiffError, type DerivativeResult } from "numdiff";
+import { crossCheck, exactDerivative, type Analytic, type CompiledFormula } from "@numdiff/expr";
+import { statusInWords } from "@numdiff/plot";
 import type { CliIO } from "../command.js";
 import { alignRows, formatError, formatNumber, jsonNumber } from "../format.js";
 

@@ -1,4 +1,4 @@
-import { partial as differentiate } from "../../core/index.js";
+import { partial as differentiate } from "numdiff";
 import type { CliIO, Command } from "../command.js";
 import { UsageError } from "../command.js";
 import { checkFinite, describePoint, DIFF_OPTIONS_HELP, problemHeader, setupOneFormula } from "../setup.js";

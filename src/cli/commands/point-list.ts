@@ -2,7 +2,7 @@
  * A derivative at several points (`--at 1,2,3` or `--at a:b:n`), printed as an aligned table, as
  * CSV or as a JSON array.
  */
-import { NumdiffError, type DerivativeResult } from "../../core/index.js";
+import { NumdiffError, type DerivativeResult } from "numdiff";
 import { UsageError, type CliIO } from "../command.js";
 import { alignRows, formatError, formatNumber } from "../format.js";
 import { resultJson, statusLine, type Exact } from "./one-result.js";

@@ -1,5 +1,5 @@
-import { derivative, NumdiffError } from "../../core/index.js";
-import { removableLimit, statusInWords, tangentDomain, tangentFigure } from "../../plot/index.js";
+import { derivative, NumdiffError } from "numdiff";
+import { removableLimit, statusInWords, tangentDomain, tangentFigure } from "@numdiff/plot";
 import { parseNumber, parseRange, UsageError, type Command } from "../command.js";
 import { formatNumber } from "../format.js";
 import { FIGURE_OPTIONS_HELP, runFigure } from "./figure-output.js";

@@ -1,4 +1,4 @@
-import { crossCheck } from "../../expr/index.js";
+import { crossCheck } from "@numdiff/expr";
 import type { CliIO } from "../command.js";
 import { alignRows, formatError, formatNumber, jsonArray } from "../format.js";
 

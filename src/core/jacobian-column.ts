@@ -1,0 +1,399 @@
+/**
+ * One column of the adaptive Jacobian as a pipeline (sampler.ts): the screen (flat-screen.ts) settles
+ * the components that do not move along x_j at once, and the driver runs only the others, each scale
+ * of x_j, its first rows served from what the screen evaluated. The sync loop takes one point per
+ * request (so it stops a row where every component is in trouble, as runColumn does); the batched and
+ * async loops take each row at once.
+ */
+
+import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
+import { COLUMN_FLAG, ColumnState } from "./column-state.js";
+import { ColumnDriver, columnSpec, type ColumnSpec } from "./driver.js";
+import { ColumnPlan, FlatScreen } from "./flat-screen.js";
+import type { JacobianJob } from "./jacobian-job.js";
+import { PointRequest, type Pipeline } from "./sampler.js";
+import { statusCode } from "./status.js";
+import { candidateScales } from "./step.js";
+import { component } from "./vector-caller.js";
+
+/**
+ * A request of the sync loop, which evaluates one point at a time: F's result itself goes in
+ * `vector` (read before the next call), not copied into `values`.
+ *
+ * @example
+ * ```ts
+ * const r = new VectorRequest();
+ * r.vector = [1, 2]; // F's result at r.points[0], then the pipeline resumes
+ * r.vector.length; // => 2
+ * ```
+ */
+export class VectorRequest extends PointRequest {
+  vector: ArrayLike<number> = new Float64Array(0);
+}
+
+/**
+ * The state one column in flight needs; reused by later columns.
+ *
+ * @example
+ * ```ts
+ * const work = new ColumnWork(3, true); // F with 3 components, the sync loop
+ * work.state.m; // => 3
+ * ```
+ */
+export class ColumnWork {
+  readonly state: ColumnState;
+  readonly driver: ColumnDriver;
+  readonly kept: KeptEstimates;
+  readonly request = new VectorRequest();
+  readonly plan = new ColumnPlan();
+  readonly screen: FlatScreen;
+  /** The components the driver ran: the first `listed`. */
+  readonly list: Int32Array;
+  listed = 0;
+  /** Where each point of the last gathered row is in the request (-1: no value needed from F). */
+  from = new Int32Array(32);
+  /** Rewritten for each column; entries read no kink or pole flag (entryStatus), so no kink test. */
+  readonly spec: ColumnSpec = { ...columnSpec(), stopOnNoise: false, kinks: false };
+
+  constructor(
+    m: number,
+    /** One point per request, its F result in `request.vector` (the sync loop). */
+    readonly pointwise: boolean,
+  ) {
+    this.state = new ColumnState(m);
+    this.driver = new ColumnDriver(this.state);
+    this.kept = new KeptEstimates(m);
+    this.screen = new FlatScreen(m);
+    this.list = new Int32Array(m);
+  }
+}
+
+/**
+ * The fewest components of F for which a column is screened: below it the driver runs every
+ * component (the flat ones end after FLAT_ROWS rows anyway), which costs less than planning and
+ * screening (jacobian 4 × 8 of bench/overhead.ts: about 10 µs more per call when screened). Values,
+ * errors and statuses are the same either way.
+ *
+ * @default 16
+ * @example
+ * ```ts
+ * SCREEN_COMPONENTS; // 16
+ * ```
+ */
+export const SCREEN_COMPONENTS = 16;
+
+/**
+ * The largest m whose column state is kept for the next Jacobian when this one finishes: the state of
+ * a small Jacobian costs more to allocate than its columns take to run (about 60 typed arrays), that
+ * of a large one is paid once for many columns and would hold megabytes.
+ *
+ * @default 256
+ * @example
+ * ```ts
+ * SPARE_WORK_COMPONENTS; // 256
+ * ```
+ */
+export const SPARE_WORK_COMPONENTS = 256;
+
+let spareWork: ColumnWork | null = null;
+
+/**
+ * A column's state for m components: the spare one left by the last Jacobian when it fits, else new.
+ *
+ * @example
+ * ```ts
+ * const work = takeWork(3, true);
+ * releaseWork(work); // when its Jacobian has finished
+ * ```
+ */
+export function takeWork(m: number, pointwise: boolean): ColumnWork {
+  const w = spareWork;
+  if (w !== null && w.state.m === m && w.pointwise === pointwise) {
+    spareWork = null;
+    w.state.noise.fill(0); // handed out clean: no noise level left from another user
+    return w;
+  }
+  return new ColumnWork(m, pointwise);
+}
+
+/**
+ * Keeps a finished Jacobian's column state for the next one (see SPARE_WORK_COMPONENTS).
+ *
+ * @example
+ * ```ts
+ * releaseWork(takeWork(3, true));
+ * ```
+ */
+export function releaseWork(work: ColumnWork | undefined): void {
+  if (work !== undefined && work.state.m <= SPARE_WORK_COMPONENTS) spareWork = work;
+}
+
+/**
+ * Column j of the job (see the file comment): writes it to the job's rows and returns its worst
+ * status code.
+ *
+ * @example
+ * ```ts
+ * import { resolveMultivariate } from "./vector.js";
+ * import { jacobianJob } from "./jacobian-job.js";
+ * const x0 = Float64Array.of(2);
+ * const job = jacobianJob(x0, resolveMultivariate(undefined, x0), [4, 1], true); // F(x) = [x², 1]
+ * const column = adaptiveColumn(job, 0, new ColumnWork(2, false));
+ * for (let r = column.next(); r.done !== true; r = column.next()) {
+ *   const req = r.value; // the points of one row, t = x_0
+ *   for (let q = 0; q < req.count; q++) [req.values[2 * q], req.values[2 * q + 1]] = [req.points[q] ** 2, 1];
+ * }
+ * job.value[0][0]; // ≈ 4 (∂x²/∂x at 2)
+ * job.value[1][0]; // => 0
+ * ```
+ */
+export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): Pipeline<number> {
+  const xj = job.x0[j];
+  if (!Number.isFinite(xj)) {
+    job.rows.nanColumn(j);
+    job.rows.finish(j);
+    job.works.push(work);
+    return 0;
+  }
+  const { o } = job;
+  const { state, kept, spec } = work;
+  const scales = candidateScales(xj);
+  spec.x = xj;
+  spec.order = o.order;
+  spec.scale = scales[0];
+  spec.start = o.method === "auto" ? "central" : o.method;
+  spec.canSwitch = o.method === "auto";
+  spec.probeOnly = false;
+  work.screen.taken = 0;
+  // Screened where a flat component is final after the first scale (keepScale's `constantDone`), and F
+  // has enough components for the screen to pay.
+  const final = scales.length === 1 || smallerNext(scales, 0);
+  const worth = job.centre.length >= SCREEN_COMPONENTS;
+  const screened = worth && final && work.plan.make(spec) && (yield* screenColumn(job, j, work));
+  if (screened) work.screen.activateMoved(state);
+  else state.activateAll();
+  work.listed = state.activeCount;
+  for (let a = 0; a < work.listed; a++) {
+    work.list[a] = state.active[a];
+    kept.forget(state.active[a]);
+  }
+  yield* runScales(job, j, work, scales);
+  if (screened) job.rows.settle(j, work.plan.step);
+  const worst = storeColumn(job, j, work);
+  job.rows.finish(j);
+  // Back to the job's pool for its next column (a column that throws ends its Jacobian).
+  job.works.push(work);
+  return worst;
+}
+
+/** The driver on the state's active components at each scale of x_j, keeping the better per component. */
+function* runScales(
+  job: JacobianJob,
+  j: number,
+  work: ColumnWork,
+  scales: number[],
+): Generator<PointRequest, void, void> {
+  const { state, driver, kept, spec, plan } = work;
+  const m = job.centre.length;
+  beginScales(state, kept);
+  driver.useMagnitudes = false;
+  for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
+    spec.scale = scales[i];
+    spec.probeOnly = i > 0;
+    driver.start(spec);
+    for (let count = driver.nextPoints(); count > 0; count = driver.nextPoints()) {
+      const taken = work.screen.taken;
+      if (!work.pointwise && gather(job, j, work, driver.points, driver.offsets, 0, count, taken))
+        yield work.request;
+      let evaluated = count;
+      for (let q = 0; q < count; q++) {
+        const [t, offset] = [driver.points[q], driver.offsets[q]];
+        const p = taken > 0 && offset !== 0 ? plan.find(t, offset, taken) : -1;
+        let v = p >= 0 ? null : known(job, j, work, t, offset, q);
+        if (v === undefined) v = (yield ask(work, t, m), work.request.vector);
+        // Every active component in trouble here: the sync loop does not evaluate the rest of the row.
+        if (fillPoint(job, work, q, p, v) === 0) {
+          evaluated = q + 1;
+          break;
+        }
+      }
+      driver.accept(evaluated);
+    }
+    keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
+  }
+}
+
+/**
+ * Whether the scale after scale i has smaller steps: then a component constant at scale i is done
+ * (see keepScale's `constantDone`).
+ *
+ * @example
+ * ```ts
+ * smallerNext([5, 1], 0); // true
+ * ```
+ */
+export function smallerNext(scales: readonly number[], i: number): boolean {
+  return i + 1 < scales.length && scales[i + 1] < scales[i];
+}
+
+/**
+ * Evaluates the planned points for the screen, row by row; false once a value was not finite (the
+ * driver then retries with other steps, so every component runs, the points taken served again).
+ */
+function* screenColumn(
+  job: JacobianJob,
+  j: number,
+  work: ColumnWork,
+): Generator<PointRequest, boolean, void> {
+  const { plan, screen } = work;
+  const { centre } = job;
+  screen.begin(plan.count);
+  let start = 0;
+  for (let r = 0; r < plan.rows; r++) {
+    const end = plan.rowEnd[r];
+    let trouble = false;
+    if (!work.pointwise && gather(job, j, work, plan.points, plan.offsets, start, end, -1))
+      yield work.request;
+    for (let p = start; p < end; p++) {
+      let v = known(job, j, work, plan.points[p], plan.offsets[p], p - start);
+      if (v === undefined) v = (yield ask(work, plan.points[p], centre.length), work.request.vector);
+      const offset = work.pointwise || plan.offsets[p] === 0 ? 0 : work.from[p - start] * centre.length;
+      const bad = screen.take(p, v, offset, centre);
+      if (bad !== 0) trouble = true;
+      // Every component in trouble here: the sync loop does not evaluate the rest of the row.
+      if (bad === 2 && work.pointwise) return false;
+    }
+    if (trouble) return false;
+    start = end;
+  }
+  return true;
+}
+
+/**
+ * The values at one point of a row when they need no call now: F(x) for offset 0, null outside the
+ * bounds, the gathered block (batched: `from` says where); undefined when the sync loop must call F
+ * at t (then `ask` and yield the request; F's result comes back in `request.vector`).
+ */
+function known(
+  job: JacobianJob,
+  j: number,
+  work: ColumnWork,
+  t: number,
+  offset: number,
+  q: number,
+): ArrayLike<number> | null | undefined {
+  if (offset === 0) return job.centre;
+  if (!inside(job, j, t)) return null;
+  if (!work.pointwise) return work.from[q] < 0 ? null : work.request.values;
+  return undefined;
+}
+
+/** The sync loop's request for F at t. */
+function ask(work: ColumnWork, t: number, m: number): VectorRequest {
+  const r = work.request;
+  r.reserve(1, m);
+  r.points[0] = t;
+  r.count = 1;
+  r.evaluated = 1;
+  r.prefix = false;
+  return r;
+}
+
+function inside(job: JacobianJob, j: number, t: number): boolean {
+  return t >= job.o.lo[j] && t <= job.o.hi[j] && Number.isFinite(t);
+}
+
+/**
+ * Puts the points [start, end) that need F (not x itself, not outside the bounds, not screened
+ * already: `cached` ≥ 0 the plan's points taken) in the request; work.from[q] is each one's index
+ * there, or -1. Returns whether any does.
+ */
+function gather(
+  job: JacobianJob,
+  j: number,
+  work: ColumnWork,
+  points: Float64Array,
+  offsets: Float64Array,
+  start: number,
+  end: number,
+  cached: number,
+): boolean {
+  const { request } = work;
+  const m = job.centre.length;
+  request.reserve(end - start, m);
+  if (work.from.length < end - start) work.from = new Int32Array(end - start);
+  let misses = 0;
+  for (let p = start; p < end; p++) {
+    const t = points[p];
+    const needed =
+      offsets[p] !== 0 && inside(job, j, t) && !(cached > 0 && work.plan.find(t, offsets[p], cached) >= 0);
+    if (needed) request.points[misses] = t;
+    work.from[p - start] = needed ? misses++ : -1;
+  }
+  request.count = misses;
+  request.evaluated = misses;
+  request.prefix = false;
+  return misses > 0;
+}
+
+/**
+ * Puts point q's values of the active components in the driver: the screen's (planned point p ≥ 0),
+ * else v's (null: none). Returns how many are finite.
+ */
+function fillPoint(
+  job: JacobianJob,
+  work: ColumnWork,
+  q: number,
+  p: number,
+  v: ArrayLike<number> | null,
+): number {
+  const { driver, state, screen } = work;
+  const { centre } = job;
+  const m = centre.length;
+  const values = driver.values;
+  const base = p >= 0 || work.pointwise || driver.offsets[q] === 0 ? 0 : work.from[q] * m;
+  let finite = 0;
+  for (let a = 0; a < state.activeCount; a++) {
+    const k = state.active[a];
+    const fk = p >= 0 ? screen.value(p, k, centre) : v === null ? NaN : component(v, base + k);
+    values[q * m + k] = fk;
+    if (Number.isFinite(fk)) finite++;
+  }
+  return finite;
+}
+
+const DISCONTINUOUS = statusCode("discontinuous");
+
+/**
+ * The status code of a Jacobian entry from what its column found: the Jacobian reports the column's
+ * own findings (a jump, a spent budget, no finite value); derivative() goes on to compare one-sided
+ * derivatives and measure noise.
+ */
+function entryStatus(value: number, flags: number): number {
+  if ((flags & COLUMN_FLAG.diverging) !== 0) return DISCONTINUOUS;
+  if (!Number.isFinite(value)) return statusCode("not-finite");
+  if ((flags & COLUMN_FLAG.budget) !== 0) return statusCode("max-evaluations");
+  return 0;
+}
+
+/**
+ * Hands the kept estimates of the components the driver ran to the job's rows (NaN where F_k has no
+ * error estimate and is not finite at x; NaN and ∞ for a jump); returns the column's worst code.
+ */
+function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
+  const { kept } = work;
+  const { centre } = job;
+  let worst = 0;
+  for (let a = 0; a < work.listed; a++) {
+    const k = work.list[a];
+    // As derivative(): no error estimate means no convergence; if F_k is not even finite at x
+    // (1/x at 0) the last difference is meaningless, and the honest value is NaN.
+    let v = Number.isNaN(kept.error[k]) && !Number.isFinite(centre[k]) ? NaN : kept.value[k];
+    let e = kept.error[k];
+    const code = entryStatus(v, kept.flags[k]);
+    if (code === DISCONTINUOUS) [v, e] = [NaN, Infinity];
+    job.rows.entry(k, j, v, e, code);
+    if (code > worst) worst = code;
+  }
+  return worst;
+}

@@ -1,0 +1,177 @@
+/**
+ * What the columns of a Jacobian share, and its result once they have run: the point, F(x), the
+ * options, the output matrices and the writer that fills them by rows (jacobian-rows.ts).
+ */
+
+import { writeVector } from "./batch.js";
+import { baseStencil } from "./driver.js";
+import { invalid } from "./errors.js";
+import type { JacobianResult } from "./jacobian.js";
+import { releaseWork, type ColumnWork } from "./jacobian-column.js";
+import { JacobianRows } from "./jacobian-rows.js";
+import { PointRequest, REQUEST_CAPACITY } from "./sampler.js";
+import { fixedStatus, STATUSES, statusCode } from "./status.js";
+import type { ResolvedMultivariate } from "./vector.js";
+
+/**
+ * What the columns share: the point, F(x), the options, the output matrices and their writer.
+ *
+ * @example
+ * ```ts
+ * import { resolveMultivariate } from "./vector.js";
+ * const x0 = Float64Array.of(1, 2);
+ * const job: JacobianJob = jacobianJob(x0, resolveMultivariate(undefined, x0), [3, 4], true);
+ * job.value.length; // => 2
+ * ```
+ */
+export interface JacobianJob {
+  readonly x0: Float64Array;
+  readonly centre: Float64Array;
+  readonly o: ResolvedMultivariate;
+  readonly value: Float64Array[];
+  readonly error: Float64Array[] | null;
+  readonly statuses: Uint8Array[];
+  readonly rows: JacobianRows;
+  /** The column states of the columns in flight, reused by later columns (jacobian-pipeline.ts). */
+  readonly works: ColumnWork[];
+}
+
+/**
+ * The most numbers of a matrix allocated as one buffer: 2²⁷ doubles (1 GiB). One buffer costs one
+ * allocation, lazily zeroed by the system, where a buffer per row costs a zeroed allocation and an
+ * ArrayBuffer for the garbage collector to track each (measured at n = 10⁴: 1.2 s of allocation and
+ * about as much garbage collection, bench/RESULTS.md). Larger matrices get a buffer per row.
+ *
+ * @default 134217728 (2²⁷)
+ * @example
+ * ```ts
+ * ONE_BUFFER_NUMBERS; // 134217728
+ * ```
+ */
+export const ONE_BUFFER_NUMBERS = 2 ** 27;
+
+/**
+ * m rows of n numbers, all `fill`: views of one buffer (up to ONE_BUFFER_NUMBERS), or one buffer each.
+ *
+ * @example
+ * ```ts
+ * rows(2, 3, NaN); // [Float64Array [NaN, NaN, NaN], Float64Array [NaN, NaN, NaN]]
+ * ```
+ */
+export function rows(m: number, n: number, fill: number): Float64Array[] {
+  const out: Float64Array[] = [];
+  const all = m * n <= ONE_BUFFER_NUMBERS ? oneBuffer(() => new Float64Array(m * n)) : null;
+  if (all !== null && fill !== 0) all.fill(fill);
+  for (let i = 0; i < m; i++) {
+    if (all !== null) out.push(all.subarray(i * n, (i + 1) * n));
+    else out.push(fill === 0 ? new Float64Array(n) : new Float64Array(n).fill(fill));
+  }
+  return out;
+}
+
+/**
+ * m rows of n status codes, all 0 (ok), as {@link rows} allocates them.
+ *
+ * @example
+ * ```ts
+ * codeRows(2, 3); // [Uint8Array [0, 0, 0], Uint8Array [0, 0, 0]]
+ * ```
+ */
+export function codeRows(m: number, n: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  const all = m * n <= 8 * ONE_BUFFER_NUMBERS ? oneBuffer(() => new Uint8Array(m * n)) : null;
+  for (let i = 0; i < m; i++) out.push(all === null ? new Uint8Array(n) : all.subarray(i * n, (i + 1) * n));
+  return out;
+}
+
+/** The matrix in one buffer, or null where the runtime refuses one that large (a browser's limit). */
+function oneBuffer<T>(make: () => T): T | null {
+  try {
+    return make();
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
+}
+
+const PROBE = new PointRequest();
+
+/**
+ * A job for F with F(x) = `first` (checked: a non-empty array of numbers): the centre and the output
+ * matrices (`errors: false` keeps value only). The adaptive columns write every error (jacobian-rows.ts),
+ * so its rows start at 0; a fixed step has no error estimate, NaN.
+ *
+ * @example
+ * ```ts
+ * import { resolveMultivariate } from "./vector.js";
+ * const x0 = Float64Array.of(1, 2);
+ * const job = jacobianJob(x0, resolveMultivariate(undefined, x0), [3, 4, 5], true); // F(x) = [3, 4, 5]
+ * job.centre; // => Float64Array.of(3, 4, 5)
+ * ```
+ */
+export function jacobianJob(
+  x0: Float64Array,
+  o: ResolvedMultivariate,
+  first: unknown,
+  withErrors: boolean,
+  name = "F",
+): JacobianJob {
+  const m = Array.isArray(first) || ArrayBuffer.isView(first) ? (first as ArrayLike<unknown>).length : -1;
+  if (m === 0) throw invalid("INCONSISTENT_OUTPUT", name, "a non-empty array of numbers", first);
+  // A small F(x) is checked in a request kept for it; a large one in a request of its own.
+  const probe = m <= REQUEST_CAPACITY ? PROBE : new PointRequest();
+  probe.points[0] = x0[0];
+  probe.reserve(1, Math.max(m, 1));
+  writeVector(probe, 0, first, name);
+  const centre = probe.values.slice(0, m);
+  const n = x0.length;
+  const statuses = withErrors ? codeRows(m, n) : [];
+  const value = rows(m, n, 0);
+  const error = withErrors ? rows(m, n, o.step === undefined ? 0 : NaN) : null;
+  const start = o.method === "auto" ? "central" : o.method;
+  const out = new JacobianRows(value, error, statuses, centre, baseStencil(start, o.order), o.order);
+  return { x0, o, centre, value, error, statuses, rows: out, works: [] };
+}
+
+/**
+ * The Jacobian's result once every column has run (`worst`: the columns' worst status code).
+ *
+ * @example
+ * ```ts
+ * import { resolveMultivariate } from "./vector.js";
+ * const x0 = Float64Array.of(1);
+ * const job = jacobianJob(x0, resolveMultivariate(undefined, x0), [3], true);
+ * finishJacobian(job, 0, 1).status; // => "ok"
+ * ```
+ */
+export function finishJacobian(job: JacobianJob, worst: number, evaluations: number): JacobianResult {
+  const { value, error } = job;
+  releaseWork(job.works.pop());
+  let statuses = job.statuses;
+  if (job.o.step !== undefined) {
+    // A fixed step: a status says only whether the value is finite (as the sync Jacobian).
+    statuses = [];
+    for (const row of value) {
+      const codes = new Uint8Array(row.length);
+      for (let j = 0; j < row.length; j++) codes[j] = statusCode(fixedStatus(row[j]));
+      for (let j = 0; j < row.length; j++) worst = Math.max(worst, codes[j]);
+      if (error !== null) statuses.push(codes);
+    }
+  }
+  return { value, error: error ?? [], evaluations, status: STATUSES[worst], statuses };
+}
+
+/**
+ * The first result of a batched F, called with the block of the one point x: an array of one array,
+ * or the m numbers in a row.
+ *
+ * @example
+ * ```ts
+ * firstOfBatch([[1, 2]]); // [1, 2]
+ * firstOfBatch(Float64Array.of(1, 2)); // Float64Array [1, 2]
+ * ```
+ */
+export function firstOfBatch(v: unknown): unknown {
+  if (Array.isArray(v) && v.length === 1 && typeof v[0] !== "number") return v[0];
+  return v;
+}

@@ -1,0 +1,155 @@
+/**
+ * The pipeline's checks for noise in f: the noise check of a quiet first estimate (one base stencil at
+ * a tiny step, where truncation is far below rounding) and the noise tables (noise.ts) that measure
+ * the level once noise showed.
+ */
+
+import { COLUMN_FLAG } from "./column-state.js";
+import {
+  EPS,
+  F_ROUNDING,
+  NOISE_CHECK_SHRINK,
+  NOISE_CHECK_SIGNAL,
+  NOISE_MAX_SPACING,
+  NOISE_PROBE_RETRIES,
+  NOISE_PROBE_SPLIT,
+} from "./constants.js";
+import { stencilArrays } from "./base-stencil.js";
+import { NOISE_AGREEMENT, noiseFromTable, NOISE_POINTS, type NoiseEstimate } from "./noise.js";
+import type { Pipeline, Sampler } from "./sampler.js";
+import type { Estimate, ScalarEngine } from "./scalar-column.js";
+import { divideByPower, representableStep } from "./step.js";
+import type { ResolvedOptions } from "./validate.js";
+
+/**
+ * Whether the first estimate gets the noise check (a base stencil at a tiny step, see
+ * NOISE_CHECK_SIGNAL): a quiet central column, without a given noise level or a tolerance.
+ *
+ * @example
+ * ```ts
+ * import { resolveOptions } from "./validate.js";
+ * needsNoiseCheck({ value: 1, error: 1e-15, step: 0.03, kind: "central", flags: 0, noisyStep: NaN }, resolveOptions(undefined)); // true
+ * ```
+ */
+export function needsNoiseCheck(est: Estimate, o: ResolvedOptions): boolean {
+  const quiet = (est.flags & ~COLUMN_FLAG.budget) === 0 && Number.isFinite(est.error) && o.rtol === 0;
+  return quiet && o.noise === 0 && est.kind === "central";
+}
+
+/**
+ * The step of the noise check (see NOISE_CHECK_SIGNAL): EPS^(1/(n+2)) of the scale, as a power of two,
+ * divided by NOISE_CHECK_SHRINK.
+ *
+ * @example
+ * ```ts
+ * noiseCheckStep(1, 1); // 2^-21 ≈ 4.8e-7
+ * ```
+ */
+export function noiseCheckStep(order: number, scale: number): number {
+  return scale * (CHECK_STEPS[order] ??= 2 ** Math.round(Math.log2(EPS) / (order + 2)) / NOISE_CHECK_SHRINK);
+}
+
+/** noiseCheckStep at scale 1, per order, computed once. */
+const CHECK_STEPS: number[] = [];
+
+/**
+ * The points of the noise check (the base central stencil at noiseCheckStep(order, scale)) in the
+ * engine's checkPoints; returns how many, 0 when the step vanishes beside x.
+ *
+ * @example
+ * ```ts
+ * import { ScalarEngine } from "./scalar-column.js";
+ * noiseCheckPoints(new ScalarEngine(), 1, 1, 1); // => 2 (the points 1 ∓ 2^-21)
+ * ```
+ */
+export function noiseCheckPoints(engine: ScalarEngine, x: number, order: number, scale: number): number {
+  const step = noiseCheckStep(order, scale);
+  engine.checkStep = step;
+  const st = stencilArrays("central", order);
+  const h = representableStep(x, step);
+  if (!(h > 0)) return 0;
+  const n = st.offsets.length;
+  const points = engine.checkPoints; // the engine's own: pipelines in lockstep never share them
+  for (let q = 0; q < n; q++) points[q] = x + st.offsets[q] * h;
+  engine.checkH = h;
+  return n;
+}
+
+/**
+ * Marks the estimate noisy (where the column tables will look for the noise: NOISE_PROBE_SPLIT² times
+ * the check step) when the noise check's values (`got` of n in the engine's checkValues) disagree
+ * with it by more than rounding.
+ *
+ * @example
+ * ```ts
+ * checkNoise(engine, got, n, 1, est); // est.flags has COLUMN_FLAG.noisy when the values disagree
+ * ```
+ */
+export function checkNoise(engine: ScalarEngine, got: number, n: number, order: number, est: Estimate): void {
+  if (noisyAt(engine, got, n, order, est)) {
+    est.flags |= COLUMN_FLAG.noisy;
+    est.noisyStep = engine.checkStep * NOISE_PROBE_SPLIT * NOISE_PROBE_SPLIT;
+  }
+}
+
+/** Whether the base stencil at the check step disagrees with the estimate by more than rounding. */
+function noisyAt(engine: ScalarEngine, got: number, n: number, order: number, est: Estimate): boolean {
+  const values = engine.checkValues;
+  if (got < n || !Number.isFinite(values[n - 1])) return false;
+  const st = stencilArrays("central", order);
+  const h = engine.checkH;
+  let sum = 0;
+  let size = 0;
+  for (let q = 0; q < n; q++) {
+    const v = values[q];
+    sum += st.weights[q] * v;
+    size += Math.abs(st.weights[q] * v);
+  }
+  const d = divideByPower(sum, h, order);
+  const rounding = divideByPower(F_ROUNDING * EPS * size, h, order);
+  return Math.abs(d - est.value) > NOISE_CHECK_SIGNAL * rounding + est.error;
+}
+
+/**
+ * The noise level of f at x from a table of NOISE_POINTS values (noise.ts) spaced 1/NOISE_PROBE_SPLIT
+ * of the step where the column noticed noise, widened by NOISE_PROBE_SPLIT (up to NOISE_PROBE_RETRIES
+ * times) while its values are too few to tell (float32 at a tiny spacing). A second table
+ * 1/NOISE_PROBE_SPLIT as wide checks it: noise does not depend on the spacing, while a smooth part
+ * that was not resolved (cos(1000x) at steps of 0.01) shrinks like a power of it, so the level counts
+ * only when the narrow table still wiggles at least level/NOISE_AGREEMENT, or not at all (quantised).
+ * Returns 0 when there is no noise to speak of.
+ *
+ * @example
+ * ```ts
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * runSync(probeNoise(new Sampler((t) => t * t * (1 + 1e-8 * Math.sin(1e9 * t))), 1, 1e-3)); // ≈ 7e-9
+ * ```
+ */
+export function* probeNoise(sampler: Sampler, x: number, noisyStep: number): Pipeline<number> {
+  // At most NOISE_MAX_SPACING: wider tables can alias a periodic f (sin at 1e5 with steps of 1e3).
+  let delta = Math.min(noisyStep / NOISE_PROBE_SPLIT, NOISE_MAX_SPACING);
+  let wide = yield* noiseAt(sampler, x, delta);
+  for (let i = 0; i < NOISE_PROBE_RETRIES && wide.verdict === "too-small"; i++) {
+    delta *= NOISE_PROBE_SPLIT;
+    wide = yield* noiseAt(sampler, x, delta);
+  }
+  if (wide.verdict !== "ok") return 0;
+  const narrow = yield* noiseAt(sampler, x, delta / NOISE_PROBE_SPLIT);
+  // Quantised values (float32) may step so evenly at a fine spacing that every high difference is 0.
+  const flat = narrow.verdict === "too-small" || narrow.largest === 0;
+  if (flat || narrow.largest >= wide.level / NOISE_AGREEMENT) return wide.level;
+  return 0;
+}
+
+/** One noise table centred at x with spacing delta (one-sided points are not tried: none when f is not finite). */
+function* noiseAt(sampler: Sampler, x: number, delta: number): Pipeline<NoiseEstimate> {
+  const values = new Float64Array(NOISE_POINTS);
+  const points = new Float64Array(NOISE_POINTS);
+  const d = representableStep(x, delta);
+  const half = (NOISE_POINTS - 1) / 2;
+  for (let i = 0; i < NOISE_POINTS; i++) points[i] = x + (i - half) * d;
+  yield* sampler.fetch(points, NOISE_POINTS, false, values);
+  if (!(d > 0) || !values.every(Number.isFinite)) return { level: NaN, verdict: "too-large", largest: NaN };
+  return noiseFromTable(values);
+}

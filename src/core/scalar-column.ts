@@ -1,0 +1,190 @@
+/**
+ * The scalar engine's state, kept between derivative() calls, and its runs: the kept estimate over
+ * the scales of x (best-of-scales.ts) of the column (driver.ts), as a pipeline (`run`) and, for a sync
+ * f, as a plain loop (`runNow`) that takes the same steps.
+ */
+
+import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
+import { ColumnState } from "./column-state.js";
+import { INITIAL_STEP, NOISE_COVERAGE } from "./constants.js";
+import { ColumnDriver, columnSpec, MAX_POINTS, type ColumnSpec } from "./driver.js";
+import { columnNow, columnSteps } from "./column-steps.js";
+import type { Pipeline, Sampler } from "./sampler.js";
+import type { StencilKind } from "./types.js";
+import { candidateScales } from "./step.js";
+import { resolveOptions, type ResolvedOptions } from "./validate.js";
+
+/** The stencil kind of a code in ColumnState.kind (a conditional: -1 is no array index, a keyed load by it is slow). */
+function kindOf(code: number): StencilKind {
+  return code === 0 ? "central" : code === 1 ? "forward" : "backward";
+}
+
+/**
+ * The state of one scalar derivative, kept between calls so that a loop of derivative() allocates
+ * little.
+ *
+ * @example
+ * ```ts
+ * const engine = new ScalarEngine();
+ * ```
+ */
+export class ScalarEngine {
+  readonly state = new ColumnState(1);
+  readonly driver = new ColumnDriver(this.state);
+  readonly kept = new KeptEstimates(1);
+  /** The noise check's points and values (at most a base stencil's MAX_POINTS). */
+  readonly checkPoints = new Float64Array(MAX_POINTS);
+  readonly checkValues = new Float64Array(MAX_POINTS);
+  /** The step of the noise check, and that step made representable beside x. */
+  checkStep = 0;
+  checkH = 0;
+  /** The spec of the engine's columns, rewritten by each (the driver reads it while it runs). */
+  readonly spec: ColumnSpec = columnSpec();
+  /** The derivative being computed (see {@link ScalarEngine.begin}): its point, options and scales. */
+  x = 0;
+  o: ResolvedOptions = resolveOptions(undefined);
+  scales: readonly number[] = candidateScales(0);
+
+  /** Starts a derivative at x with resolved options: its scales of x (candidateScales). */
+  begin(x: number, o: ResolvedOptions): this {
+    this.x = x;
+    this.o = o;
+    this.scales = candidateScales(x);
+    return this;
+  }
+}
+
+/**
+ * One estimate of the pipeline (the kept one of a set of scales).
+ *
+ * @example
+ * ```ts
+ * const est: Estimate = { value: 1, error: 1e-15, step: 0.03125, kind: "central", flags: 0, noisyStep: NaN };
+ * ```
+ */
+export interface Estimate {
+  value: number;
+  error: number;
+  step: number;
+  kind: StencilKind;
+  flags: number;
+  noisyStep: number;
+}
+
+/**
+ * The first step in tolerance mode: √rtol relative to the scale (two central rows then meet rtol when
+ * |f‴/f′| ≲ 6 at that scale), never larger than the default first step.
+ *
+ * @example
+ * ```ts
+ * toleranceStep(1, 1e-6); // 0.001
+ * ```
+ */
+export function toleranceStep(order: number, rtol: number): number {
+  return Math.min(INITIAL_STEP[order], Math.sqrt(rtol));
+}
+
+/**
+ * How a run of the scalar column goes: its stencil kind, the noise level of f's values (absolute; 0
+ * for rounding only), whether it ends a component whose changes grow like noise, and whether a
+ * central stencil may go one-sided at a domain edge.
+ *
+ * @example
+ * ```ts
+ * const how: RunSpec = { kind: "central", level: 0, stopOnNoise: true, canSwitch: true };
+ * ```
+ */
+export interface RunSpec {
+  kind: StencilKind;
+  level: number;
+  stopOnNoise: boolean;
+  canSwitch: boolean;
+}
+
+/**
+ * The first part of {@link run} and {@link runNow}: the column's noise level, kept estimates cleared,
+ * every component pending; returns the engine's column spec.
+ */
+function beginRun(engine: ScalarEngine, how: RunSpec): ColumnSpec {
+  const { state, kept, spec, o } = engine;
+  // The model needs a bound on each value's noise, the tables give its standard deviation.
+  state.noise[0] = NOISE_COVERAGE * how.level;
+  kept.clear();
+  state.activateAll();
+  spec.x = engine.x;
+  spec.order = o.order;
+  spec.start = how.kind;
+  spec.canSwitch = how.canSwitch;
+  spec.stopOnNoise = how.stopOnNoise;
+  spec.rtol = o.rtol;
+  spec.atol = o.atol;
+  beginScales(state, kept);
+  return spec;
+}
+
+/**
+ * The loop step of {@link run} and {@link runNow}: keeps the better of the kept estimate and the column
+ * just run (at scale i − 1, if any), then readies the column at scale i; false when no scale is left
+ * or no component needs one.
+ */
+function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolean {
+  const { state, kept, spec, o, scales } = engine;
+  if (i > 0) keepScale(state, kept, i - 1, undefined, o);
+  if (!(i < scales.length && nextScale(state, kept))) return false;
+  spec.scale = scales[i];
+  spec.probeOnly = i > 0;
+  spec.firstStep = o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
+  spec.budget = o.maxEvaluations - sampler.evaluations;
+  return true;
+}
+
+/** The kept estimate of the engine (of a run with the given stencil kind). */
+function keptEstimate(kept: KeptEstimates, kind: StencilKind): Estimate {
+  return {
+    value: kept.value[0],
+    error: kept.error[0],
+    step: kept.step[0],
+    kind: Number.isFinite(kept.value[0]) ? kindOf(kept.kind[0]) : kind,
+    flags: kept.flags[0],
+    noisyStep: kept.noisyStep[0],
+  };
+}
+
+/**
+ * The kept estimate over the engine's scales of x (see {@link ScalarEngine.begin}) of a column run as
+ * `how` says (keepScale's tolerance is the options themselves: rtol and atol 0 mean none), as a
+ * pipeline (see sampler.ts).
+ *
+ * @example
+ * ```ts
+ * import { resolveOptions } from "./validate.js";
+ * import { Sampler } from "./sampler.js";
+ * import { runSync } from "./column-steps.js";
+ * const engine = new ScalarEngine().begin(1, resolveOptions(undefined, 1));
+ * const how = { kind: "central", level: 0, stopOnNoise: true, canSwitch: true } as const;
+ * runSync(run(engine, new Sampler(Math.exp), how)).value; // 2.718281828459…
+ * ```
+ */
+export function* run(engine: ScalarEngine, sampler: Sampler, how: RunSpec): Pipeline<Estimate> {
+  const spec = beginRun(engine, how);
+  for (let i = 0; nextRunScale(engine, sampler, i); i++) yield* columnSteps(engine.driver, sampler, spec);
+  return keptEstimate(engine.kept, how.kind);
+}
+
+/**
+ * {@link run} for a sampler that calls a sync f itself: the same steps without a generator.
+ *
+ * @example
+ * ```ts
+ * import { resolveOptions } from "./validate.js";
+ * import { Sampler } from "./sampler.js";
+ * const engine = new ScalarEngine().begin(1, resolveOptions(undefined, 1));
+ * const how = { kind: "central", level: 0, stopOnNoise: true, canSwitch: true } as const;
+ * runNow(engine, new Sampler(Math.exp), how).value; // 2.718281828459…, as run
+ * ```
+ */
+export function runNow(engine: ScalarEngine, sampler: Sampler, how: RunSpec): Estimate {
+  const spec = beginRun(engine, how);
+  for (let i = 0; nextRunScale(engine, sampler, i); i++) columnNow(engine.driver, sampler, spec);
+  return keptEstimate(engine.kept, how.kind);
+}
