@@ -211,12 +211,15 @@ function throughputPart(r: BenchResults): string {
     "## Throughput",
     "",
     `sin′ at ${grouped(t.points)} points in [-10, 10], default options, each result checked against cos x ` +
-      "(absolute error ≤ 1e-12). numdiff differentiates one point per call; scipy's derivative is vectorised " +
-      "over all points at once. Median of the timed passes.",
+      "(absolute error ≤ 1e-12). numdiff is one call `derivative(Math.sin, xs)` with all the points " +
+      "(bench/throughput.ts); scipy's derivative is vectorised over all points at once. Median of the timed passes.",
     "",
     table(
       ["tool", "points", "seconds", "points / second", "within 1e-12", "median evaluations"],
-      [row("numdiff `derivative`", t.numdiffDetail), row("scipy.differentiate.derivative", t.scipyDetail)],
+      [
+        row("numdiff `derivative(f, xs)`", t.numdiffDetail),
+        row("scipy.differentiate.derivative", t.scipyDetail),
+      ],
     ),
     "",
   ].join("\n");

@@ -1,12 +1,16 @@
 /**
  * `derivative(f, xs)`: the derivative at many points, elementwise (as scipy.differentiate's is), in
- * typed arrays. With `batch: true` the points' pipelines run in lockstep (rounds.ts) and each round is
- * one call of f with every point it needs; otherwise a plain loop of derivative().
+ * typed arrays. A first derivative with default options takes derivative()'s common path without its
+ * per-point machinery (common-path.ts). With `batch: true` the points' pipelines run in lockstep
+ * (rounds.ts) and each round is one call of f with every point it needs; otherwise a plain loop of
+ * derivative().
  */
 
 import { evaluateBatch } from "./batch.js";
 import { runSync } from "./column-steps.js";
 import { LOCKSTEP_PIPELINES } from "./constants.js";
+import { commonPathApplies, derivativeCommon } from "./common-path.js";
+import { commonResult } from "./common-result.js";
 import { derivativePipeline } from "./derivative-pipeline.js";
 import { roundsOf } from "./rounds.js";
 import { Sampler, type Pipeline } from "./sampler.js";
@@ -17,7 +21,8 @@ import { resolveOptions } from "./validate.js";
 import { toPoint } from "./vector.js";
 
 /**
- * Derivatives at many points: entry i is `derivative(f, xs[i], options)`'s, bit for bit.
+ * Derivatives at many points: entry i is `derivative(f, xs[i], options)`'s, bit for bit. `results`
+ * may be built on first access (a first derivative with default options, common-path.ts).
  *
  * @example
  * ```ts
@@ -116,8 +121,9 @@ export function derivativeMany(
 ): DerivativesResult {
   const points = toPoint(xs, "x");
   const n = points.length;
+  const resolved = resolveOptions(options); // bad options throw before any call of f
+  if (commonPathApplies(resolved, options)) return commonResult(derivativeCommon(f as Fn1, points, options));
   const results: DerivativeResult[] = new Array<DerivativeResult>(n);
-  resolveOptions(options); // bad options throw before any call of f
   if (options?.batch === true) {
     const space = { x0: null, coordinate: () => -1 };
     const rounds = roundsOf(n, pointPipelines(points, options), LOCKSTEP_PIPELINES, results);

@@ -1,0 +1,338 @@
+/**
+ * The central first-derivative column of one point, with its state in local variables: ColumnDriver's
+ * arithmetic (driver.ts: sumRow, extendRows, the regime, jump, noise and kink tests, the tableau, the
+ * stopping rules and finish) for one component with no known noise, no tolerance and no budget, bit
+ * for bit. driver.ts holds the derivations; this file repeats the formulas only (the regime is
+ * regime.ts's own classifyRow, which the compiler inlines here).
+ *
+ * Why a second copy: the driver keeps its state in typed arrays (one slot per component), and in
+ * JavaScript each access costs about a nanosecond; a row touches some 175 of them. Here a point's state
+ * lives in registers for its whole column, which makes derivative(f, xs) about four times faster than
+ * a loop of derivative() (bench/throughput.ts). Calling Tableau.extend instead of the loop below was
+ * measured 20% slower: it is not inlined, and the doubles passed to it are boxed. Where the driver
+ * would take a detour (a non-finite value, a jump to confirm, noise), the column stops and the point
+ * departs to the scalar pipeline (common-path.ts).
+ */
+
+import { COLUMN_FLAG } from "./column-state.js";
+import {
+  CONVERGED_RELATIVE_ERROR,
+  DIVERGENCE_FACTOR,
+  EPS,
+  FAST_STEP_RATIO,
+  F_ROUNDING,
+  JUMP_ROWS,
+  JUMP_TOLERANCE,
+  KINK_RATIO_HIGH,
+  KINK_RATIO_LOW,
+  KINK_SIGNAL,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  MIN_ROWS,
+  MIN_SCALE,
+  NOISE_GROWTH_ROWS,
+  NOISE_GROWTH_SIGNAL,
+  NOISE_SETTLED_ROWS,
+  NOISE_SIGNAL,
+  ROUNDING_MARGIN,
+  SHARP_TRUST,
+  SMALL_X,
+  STEP_RATIO,
+} from "./constants.js";
+import { baseStencil, FLAT_ROWS } from "./driver.js";
+import type { CommonWork } from "./common-work.js";
+import { classifyRow, REGIME } from "./regime.js";
+import { checkNumber } from "./sampler.js";
+import { initialStep, representableStep } from "./step.js";
+import type { Fn1 } from "./types.js";
+
+const CENTRAL = baseStencil("central", 1);
+const O0 = CENTRAL.offsets[0];
+const O1 = CENTRAL.offsets[1];
+const W0 = CENTRAL.weights[0];
+const W1 = CENTRAL.weights[1];
+const A0 = Math.abs(W0);
+const A1 = Math.abs(W1);
+/** The driver's noiseWeight, MIN_VALUE·Σ|w|; with no known noise its noise·Σ|w| term is 0. */
+const NOISE_WEIGHT = Number.MIN_VALUE * CENTRAL.weightSum;
+const KINK = COLUMN_FLAG.kink;
+const POLE = COLUMN_FLAG.pole;
+
+/**
+ * How a column ended: finished (its result in the work's `column`), or the point departs to the scalar
+ * pipeline.
+ *
+ * @example
+ * ```ts
+ * COLUMN_END.departed; // 1
+ * ```
+ */
+export const COLUMN_END = Object.freeze({ finished: 0, departed: 1 } as const);
+
+/**
+ * The scale s (0 or 1) of x (candidateScales of step.ts, without the array it allocates): NaN when x
+ * has no such scale.
+ *
+ * @example
+ * ```ts
+ * scaleOf(5, 0); // 5
+ * scaleOf(5, 1); // 1
+ * scaleOf(0.5, 1); // NaN
+ * ```
+ */
+export function scaleOf(x: number, s: number): number {
+  const ax = Math.abs(x);
+  if (s === 0) return !(ax > 0) ? 1 : ax < SMALL_X ? Math.max(ax, MIN_SCALE) : ax > 1 ? ax : 1;
+  return ax > 0 && (ax < SMALL_X || ax > 1) ? 1 : NaN;
+}
+
+/**
+ * Runs the central column of f′ at x = xs[i] at its scale s (see the file comment; x is read here, not
+ * passed, because a double passed to a call is boxed), taking values of f from the work's cache or
+ * calling f (and storing them). Returns a {@link COLUMN_END}; the result is in `w.column`.
+ *
+ * @example
+ * ```ts
+ * import { CommonWork } from "./common-work.js";
+ * const w = new CommonWork();
+ * centralColumn(Math.exp, new Float64Array([0]), 0, 0, w); // => 0 (COLUMN_END.finished)
+ * w.column[0]; // => 1 ± 1e-12 (exp′(0); the error estimate w.column[1] is 1.9e-13)
+ * ```
+ */
+export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w: CommonWork): number {
+  const x = xs[i];
+  const cache = w.cache;
+  const tabPrev = w.prev;
+  const tabRound = w.prevRound;
+  const T = w.t;
+  // The driver's first step: reach 2 for the central first-derivative stencil (order + 1).
+  let h = initialStep(scaleOf(x, s), 1, x, 2);
+  if (!(h > 0)) return COLUMN_END.departed; // the driver would go one-sided
+  let rows = 0;
+  let step1 = NaN; // h of the row before the newest, and of the one before it
+  let step2 = NaN;
+  let base1 = NaN;
+  let base2 = NaN;
+  let round1 = NaN;
+  let bestValue = NaN;
+  let bestError = Infinity;
+  let bestStep = NaN;
+  let bestRow = -1;
+  let bestRound = NaN;
+  let stalls = 0;
+  let rbError = NaN;
+  let rbRound = NaN;
+  let rbTrusted = -1;
+  let lastGood = NaN;
+  let lastStep = NaN;
+  let flat = true;
+  let ref = NaN;
+  let flags = 0;
+  let settledRows = 0;
+  let even0 = NaN;
+  let even1 = NaN;
+  let jumpScaled = NaN;
+  let jumpRun = 0;
+  let jumpChange = NaN;
+  let growRun = 0;
+  let step0 = NaN;
+  // In the first column of a point the cache holds this column's rows only, and x ∓ hr move
+  // monotonically with h (rounding is monotone): a point asked for again is the previous row's, so
+  // it is looked for there alone (its cache index), not in the whole cache.
+  const first = s === 0;
+  let lastM = -1;
+  let lastP = -1;
+  for (;;) {
+    const hr = rows < MAX_ROWS ? representableStep(x, h) : NaN;
+    if (!(hr > 0)) break; // the driver's end(): finish with what there is
+    // The row's values, as the sync loop asks for them: f(x + hr) only when f(x − hr) is finite.
+    // (f is called here, not in a method of the cache: the compiler then keeps t and f(t) unboxed.)
+    const tm = x + O0 * hr;
+    const im = first ? cache.findAt(tm, lastM) : cache.find(tm);
+    let fm = NaN; // Sampler.at: no call at a point that is not finite
+    if (im >= 0) fm = cache.vals[im];
+    else if (Number.isFinite(tm)) {
+      fm = f(tm);
+      if (typeof fm !== "number") checkNumber(fm, tm);
+      lastM = cache.store(tm, fm);
+    }
+    if (!Number.isFinite(fm)) return COLUMN_END.departed;
+    const tp = x + O1 * hr;
+    const ip = first ? cache.findAt(tp, lastP) : cache.find(tp);
+    let fp = NaN;
+    if (ip >= 0) fp = cache.vals[ip];
+    else if (Number.isFinite(tp)) {
+      fp = f(tp);
+      if (typeof fp !== "number") checkNumber(fp, tp);
+      lastP = cache.store(tp, fp);
+    }
+    if (!Number.isFinite(fp)) return COLUMN_END.departed;
+    // sumRow: the same sums in the same order (0 + w·f keeps the driver's signed zeros).
+    if (Number.isNaN(ref)) ref = fm;
+    else if (fm !== ref) flat = false;
+    if (fp !== ref) flat = false;
+    let sum = 0;
+    let evenSum = 0;
+    let absSum = 0;
+    sum += W0 * fm;
+    evenSum += A0 * fm;
+    absSum += A0 * Math.abs(fm);
+    sum += W1 * fp;
+    evenSum += A1 * fp;
+    absSum += A1 * Math.abs(fp);
+    // extendRows
+    const row = rows++;
+    const n = rows;
+    if (row === 0) step0 = hr;
+    const r0 = hr / step0;
+    const t = (T[row] = r0 * r0);
+    const d = sum / hr;
+    const rounding = (F_ROUNDING * EPS * absSum + NOISE_WEIGHT) / hr;
+    if (n >= FLAT_ROWS && flat) {
+      bestValue = 0;
+      bestError = rounding;
+      bestStep = hr;
+      break;
+    }
+    // The regime (regime.ts), from t = (h/h₁)² of the last three rows.
+    let t1 = NaN;
+    let t2 = NaN;
+    if (n >= 3) {
+      const r1 = step1 / step2;
+      const r2 = hr / step2;
+      t1 = r1 * r1;
+      t2 = r2 * r2;
+    }
+    const state = classifyRow(n, d, base1, base2, rounding, round1, t1, t2);
+    // The jump test's invariant D·h.
+    const g = d * hr;
+    const gChange = Math.abs(g - jumpScaled);
+    jumpRun = g !== 0 && gChange <= JUMP_TOLERANCE * Math.abs(g) ? jumpRun + 1 : 0;
+    const jumpSettling =
+      g !== 0 &&
+      gChange <= jumpChange / 2 &&
+      gChange < Math.abs(g) &&
+      Math.abs(g) >= Math.abs(jumpScaled) / 2;
+    jumpChange = gChange;
+    jumpScaled = g;
+    if (state === REGIME_FAR) {
+      // troubleEnds: a jump to confirm, or noise; both are the scalar pipeline's.
+      if (jumpRun >= JUMP_ROWS - 1) return COLUMN_END.departed;
+      const change = Math.abs(d - base1);
+      const model = rounding + round1;
+      const grew = change > NOISE_GROWTH_SIGNAL * model && n >= 3 && change > Math.abs(base1 - base2);
+      growRun = grew && !jumpSettling ? growRun + 1 : 0;
+      if (
+        (change > NOISE_SIGNAL * model && settledRows >= NOISE_SETTLED_ROWS) ||
+        growRun >= NOISE_GROWTH_ROWS
+      )
+        return COLUMN_END.departed;
+      bestValue = NaN; // forgetBest
+      bestError = Infinity;
+      bestStep = NaN;
+      bestRow = -1;
+      bestRound = NaN;
+      rbTrusted = -1;
+    }
+    const settled = state === REGIME_ROUNDING || state === REGIME_ASYMPTOTIC;
+    settledRows = settled ? settledRows + 1 : 0;
+    // The kink test of an odd-order central row (no known noise: its rounding has no noise term).
+    const even2 = even1; // the even part of the last three rows
+    even1 = even0;
+    even0 = evenSum;
+    if (n >= 3) {
+      const kinkRounding = F_ROUNDING * EPS * absSum;
+      const c1 = Math.abs(even0 - even1);
+      const c2 = Math.abs(even1 - even2);
+      const ratio = c1 / c2;
+      const signal = c1 > KINK_SIGNAL * kinkRounding && c2 > KINK_SIGNAL * kinkRounding;
+      flags = signal && ratio > KINK_RATIO_LOW && ratio < KINK_RATIO_HIGH ? flags | KINK : flags & ~KINK;
+      flags = signal && ratio > 1 ? flags | POLE : flags & ~POLE;
+    }
+    // The tableau (tableau.ts), with the best-entry update of a settled row in the same order.
+    const cols = Math.min(row, MAX_COLUMNS - 1);
+    let rowValue = NaN;
+    let rowError = Infinity;
+    let rowRound = NaN;
+    let cur = d;
+    let curRound = rounding;
+    for (let c = 1; c <= cols; c++) {
+      const prev = tabPrev[c - 1];
+      const prevRound = tabRound[c - 1];
+      tabPrev[c - 1] = cur;
+      tabRound[c - 1] = curRound;
+      const q = T[row - c] / t - 1;
+      const v = cur + (cur - prev) / q;
+      const r = curRound + (curRound + prevRound) / q;
+      const e = Math.max(Math.abs(v - cur), Math.abs(v - prev)) + r;
+      if (e < rowError) {
+        rowError = e;
+        rowValue = v;
+        rowRound = r;
+      }
+      if (settled && e < bestError) {
+        bestValue = v;
+        bestError = e;
+        bestStep = hr;
+        bestRow = row;
+        bestRound = r;
+      }
+      cur = v;
+      curRound = r;
+    }
+    tabPrev[cols] = cur;
+    tabRound[cols] = curRound;
+    // rowDone: the sharpened estimate, convergence, or rounding taking over.
+    let done = false;
+    let sharpError = NaN;
+    if (rowError < Infinity && settled && rbTrusted === 1) {
+      const ePrev = rbError - rbRound;
+      const e = rowError - rowRound;
+      if (e < ePrev) sharpError = (e * e) / ePrev + rowRound;
+    }
+    if (rowError < Infinity) {
+      rbError = rowError;
+      rbRound = rowRound;
+      rbTrusted = settled ? 1 : 0;
+    } else rbTrusted = -1;
+    if (sharpError <= ROUNDING_MARGIN * rowRound && rowError <= SHARP_TRUST * rowRound) {
+      bestValue = rowValue;
+      bestError = sharpError;
+      bestStep = hr;
+      done = true;
+    } else if (
+      n >= MIN_ROWS &&
+      settled &&
+      (bestError <= CONVERGED_RELATIVE_ERROR * Math.abs(bestValue) ||
+        bestError <= ROUNDING_MARGIN * bestRound)
+    ) {
+      done = true;
+    } else if (rowError > DIVERGENCE_FACTOR * bestError && n - 1 > bestRow) {
+      if (++stalls >= 2 && settled) {
+        bestError = Math.max(bestError, Math.abs(rowValue - bestValue));
+        done = true;
+      }
+    } else stalls = 0;
+    step2 = step1;
+    step1 = hr;
+    base2 = base1;
+    base1 = d;
+    round1 = rounding;
+    lastGood = d;
+    lastStep = hr;
+    if (done) break;
+    h /= state === REGIME_FAR ? FAST_STEP_RATIO : STEP_RATIO;
+  }
+  // finish
+  const ok = Number.isFinite(bestValue) && bestError < Infinity;
+  const column = w.column;
+  column[0] = ok ? bestValue : lastGood;
+  column[1] = ok ? bestError : NaN;
+  column[2] = ok ? bestStep : lastStep;
+  column[3] = flags;
+  return COLUMN_END.finished;
+}
+
+const REGIME_ROUNDING = REGIME.rounding;
+const REGIME_ASYMPTOTIC = REGIME.asymptotic;
+const REGIME_FAR = REGIME.far;

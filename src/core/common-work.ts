@@ -1,0 +1,48 @@
+/**
+ * The working state of one call of derivative(f, xs) on the common path (common-path.ts): the point's
+ * cache of f values, the column's tableau rows and result, the kept estimate across scales, and the
+ * engine for points that depart. One per call, never shared: an f that itself calls derivative(g, ys)
+ * runs with its own (module-level buffers would be overwritten in the middle of a column).
+ */
+
+import { MAX_COLUMNS, MAX_ROWS } from "./constants.js";
+import { PointCache } from "./point-cache.js";
+import { Sampler } from "./sampler.js";
+import { ScalarEngine } from "./scalar-engine.js";
+import type { Fn1 } from "./types.js";
+
+/**
+ * See the file comment.
+ *
+ * @example
+ * ```ts
+ * const w = new CommonWork();
+ * w.column.length; // => 4 (value, error, step, flags)
+ * ```
+ */
+export class CommonWork {
+  readonly cache = new PointCache();
+  /** The tableau's previous row (MAX_COLUMNS entries) and their rounding; t = (h/h₀)² of each row. */
+  readonly prev = new Float64Array(MAX_COLUMNS);
+  readonly prevRound = new Float64Array(MAX_COLUMNS);
+  readonly t = new Float64Array(MAX_ROWS);
+  /** The last finished column: value, error, step and its COLUMN_FLAG bits (kink, pole). */
+  readonly column = new Float64Array(4);
+  /** The kept estimate across the scales of x (KeptEstimates for one component): the same layout. */
+  readonly kept = new Float64Array(4);
+  /** The scalar pipeline's state and sampler, for the points that depart. */
+  readonly engine = new ScalarEngine();
+  readonly sampler = new Sampler(null);
+  private target: Fn1 = () => NaN;
+  /**
+   * The f of {@link CommonWork.replaying}: one closure per work, so that the sampler's call site sees
+   * one function (a new closure per departed point made it megamorphic: a fifth slower).
+   */
+  private readonly replayed: Fn1 = (t) => this.cache.replay(this.target, t);
+
+  /** f with the values in the cache answered from it (PointCache.replay), for a departed point. */
+  replaying(f: Fn1): Fn1 {
+    this.target = f;
+    return this.replayed;
+  }
+}
