@@ -1,6 +1,6 @@
 import { invalid } from "./errors.js";
 import { gradient } from "./gradient.js";
-import type { ArrayFnN, ArrayVecFn, FnN, PointLike, VecFn } from "./types.js";
+import type { ArrayFnN, ArrayVecFn, BatchFn, FnN, PointLike, VecFn } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { toPoint, type MultivariateOptions } from "./vector.js";
 
@@ -127,7 +127,13 @@ export function checkGradient(
   options?: CheckGradientOptions,
 ): GradientCheck;
 export function checkGradient(
-  f: ArrayFnN,
+  f: BatchFn,
+  grad: ArrayVecFn,
+  x: PointLike,
+  options: CheckGradientOptions & { batch: true },
+): GradientCheck;
+export function checkGradient(
+  f: ArrayFnN | BatchFn,
   grad: ArrayVecFn,
   x: ArrayLike<number>,
   options?: CheckGradientOptions,
@@ -135,20 +141,53 @@ export function checkGradient(
   checkFunction(f, "f");
   checkFunction(grad, "grad");
   const point = toPoint(x, "x");
+  const tolerance = checkTolerance(options);
+  const num = gradient(f as ArrayFnN, point, options);
+  return compareGradients(num, (grad as VecFn)(point.slice()), tolerance);
+}
+
+/**
+ * The `tolerance` option of {@link checkGradient}, validated; default {@link CHECK_GRADIENT_TOLERANCE}.
+ *
+ * @example
+ * ```ts
+ * checkTolerance(undefined); // => 1e-6
+ * checkTolerance({ tolerance: -1 }); // throws INVALID_OPTION
+ * ```
+ */
+export function checkTolerance(options: CheckGradientOptions | undefined): number {
   const tolerance = options?.tolerance ?? CHECK_GRADIENT_TOLERANCE;
   if (!(typeof tolerance === "number" && tolerance >= 0 && tolerance < Infinity)) {
     throw invalid("INVALID_OPTION", "tolerance", "a finite number >= 0", tolerance);
   }
-  const num = gradient(f, point, options);
-  const n = point.length;
-  const g = (grad as VecFn)(point.slice());
-  if (g === null || typeof g !== "object" || g.length !== n) {
+  return tolerance;
+}
+
+/**
+ * The report of {@link checkGradient} from the numerical gradient and what grad returned (checked: n
+ * numbers).
+ *
+ * @example
+ * ```ts
+ * const num = { value: Float64Array.of(2), error: Float64Array.of(0), evaluations: 6 };
+ * compareGradients(num, [2], 1e-6).pass; // => true
+ * ```
+ */
+export function compareGradients(
+  num: { value: Float64Array; error: Float64Array; evaluations: number },
+  g: unknown,
+  tolerance: number,
+): GradientCheck {
+  const n = num.value.length;
+  if (g === null || typeof g !== "object" || (g as ArrayLike<unknown>).length !== n) {
     throw invalid("INCONSISTENT_OUTPUT", "grad", `an array of ${n} numbers (the length of x)`, g);
   }
+  const given = g as ArrayLike<unknown>;
   const analytic = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    if (typeof g[i] !== "number") throw invalid("NON_NUMERIC_RESULT", `grad(x)[${i}]`, "a number", g[i]);
-    analytic[i] = g[i];
+    const gi = given[i];
+    if (typeof gi !== "number") throw invalid("NON_NUMERIC_RESULT", `grad(x)[${i}]`, "a number", gi);
+    analytic[i] = gi;
   }
   let scale = 0;
   for (let i = 0; i < n; i++) if (Math.abs(num.value[i]) > scale) scale = Math.abs(num.value[i]);

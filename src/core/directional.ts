@@ -1,11 +1,20 @@
+import { runBatched, type PointSpace } from "./batch.js";
 import { derivative } from "./derivative.js";
+import { derivativePipeline } from "./derivative-pipeline.js";
+import { PointRequest, Sampler, type Pipeline } from "./sampler.js";
+import { ScalarEngine } from "./scalar-engine.js";
 import { invalid } from "./errors.js";
 import { callNumber, checkInside, fixedStencil } from "./fixed-partial.js";
 import { divideByPower } from "./step.js";
 import { fixedStatus } from "./status.js";
-import type { ArrayFnN, DerivativeResult, FnN, OneSided, PointLike, StencilKind } from "./types.js";
-import { checkFunction } from "./validate.js";
-import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
+import type { ArrayFnN, BatchFn, DerivativeResult, FnN, OneSided, PointLike, StencilKind } from "./types.js";
+import { checkFunction, resolveOptions } from "./validate.js";
+import {
+  resolveMultivariate,
+  toPoint,
+  type MultivariateOptions,
+  type ResolvedMultivariate,
+} from "./vector.js";
 
 /**
  * Scale factor σ of the direction in the default method: the engine differentiates
@@ -64,12 +73,74 @@ export function directionalDerivative(
   options?: MultivariateOptions,
 ): DerivativeResult;
 export function directionalDerivative(
-  f: ArrayFnN,
+  f: BatchFn,
+  x: PointLike,
+  direction: PointLike,
+  options: MultivariateOptions & { batch: true },
+): DerivativeResult;
+export function directionalDerivative(
+  f: ArrayFnN | BatchFn,
   x: ArrayLike<number>,
   direction: ArrayLike<number>,
   options?: MultivariateOptions,
 ): DerivativeResult {
   checkFunction(f, "f");
+  const d = directionSetup(x, direction, options);
+  if (options?.batch === true) {
+    const results: DerivativeResult[] = [];
+    runBatched(1, () => directionalPipeline(d), 1, results, f as unknown as BatchFn, directionSpace(d));
+    return results[0];
+  }
+  const { x0, v, sigma, o } = d;
+  const g = f as FnN;
+  const n = x0.length;
+  const w = new Float64Array(n);
+  const along = (t: number): number => {
+    for (let i = 0; i < n; i++) w[i] = x0[i] + t * sigma * v[i];
+    return callNumber(g, w);
+  };
+  if (o.step !== undefined) {
+    const st = fixedStencil(d.kind, o.order, o.accuracy);
+    let sum = 0;
+    for (let k = 0; k < st.offsets.length; k++) sum += st.weights[k] * along(st.offsets[k] * o.step);
+    return fixedDirectional(sum, st.offsets.length, d);
+  }
+  return scaleDirectional(derivative(along, 0, { ...o.engine, bounds: d.bounds }), sigma, o.order);
+}
+
+/**
+ * A directional derivative's setup, validated: the point, the direction, its scale σ (1 with a fixed
+ * step), the interval of τ that keeps x + τ·σ·v in the bounds, and the options.
+ *
+ * @example
+ * ```ts
+ * directionSetup([1000, 1], [1, 0], undefined).sigma; // => 1024
+ * ```
+ */
+export interface DirectionSetup {
+  readonly x0: Float64Array;
+  readonly v: Float64Array;
+  readonly sigma: number;
+  readonly o: ResolvedMultivariate;
+  /** The bounds of τ, or undefined when unbounded. */
+  readonly bounds: [number, number] | undefined;
+  /** The fixed step's stencil kind. */
+  readonly kind: StencilKind;
+}
+
+/**
+ * Validates x, the direction and the options of {@link directionalDerivative} (see {@link DirectionSetup}).
+ *
+ * @example
+ * ```ts
+ * directionSetup([1, 2], [0, 0], undefined); // throws INVALID_DIRECTION
+ * ```
+ */
+export function directionSetup(
+  x: ArrayLike<number>,
+  direction: ArrayLike<number>,
+  options: MultivariateOptions | undefined,
+): DirectionSetup {
   const x0 = toPoint(x, "x");
   const n = x0.length;
   if (
@@ -103,11 +174,6 @@ export function directionalDerivative(
     lo = Math.max(lo, Math.min(a, b));
     hi = Math.min(hi, Math.max(a, b));
   }
-  const w = new Float64Array(n);
-  const along = (t: number): number => {
-    for (let i = 0; i < n; i++) w[i] = x0[i] + t * sigma * v[i];
-    return callNumber(f, w);
-  };
   const bounds: [number, number] | undefined = lo === -Infinity && hi === Infinity ? undefined : [lo, hi];
   if (bounds !== undefined && !(lo < hi)) {
     throw invalid(
@@ -117,19 +183,30 @@ export function directionalDerivative(
       options?.bounds,
     );
   }
-  if (o.step !== undefined) {
-    const kind: StencilKind = o.method === "auto" ? "central" : o.method;
-    const st = fixedStencil(kind, o.order, o.accuracy);
-    checkInside(st, 0, o.step, lo, hi, -1);
-    let sum = 0;
-    for (let k = 0; k < st.offsets.length; k++) sum += st.weights[k] * along(st.offsets[k] * o.step);
-    const value = divideByPower(sum, o.step, o.order);
-    const status = fixedStatus(value);
-    return { value, error: NaN, step: o.step, evaluations: st.offsets.length, method: kind, status };
-  }
-  const r = derivative(along, 0, { ...o.engine, bounds });
+  const kind: StencilKind = o.method === "auto" ? "central" : o.method;
+  if (o.step !== undefined) checkInside(fixedStencil(kind, o.order, o.accuracy), 0, o.step, lo, hi, -1);
+  return { x0, v, sigma, o, bounds, kind };
+}
+
+/** The fixed-step result from the stencil's weighted sum. */
+function fixedDirectional(sum: number, evaluations: number, d: DirectionSetup): DerivativeResult {
+  const step = d.o.step as number;
+  const value = divideByPower(sum, step, d.o.order);
+  return { value, error: NaN, step, evaluations, method: d.kind, status: fixedStatus(value) };
+}
+
+/**
+ * The engine's result in τ as a derivative along v: value and error divided by σ^order, the step
+ * multiplied by σ (σ a power of two: exact).
+ *
+ * @example
+ * ```ts
+ * scaleDirectional({ value: 4, error: 0, step: 1, evaluations: 8, method: "central", status: "ok" }, 2, 1).value; // => 2
+ * ```
+ */
+export function scaleDirectional(r: DerivativeResult, sigma: number, order: number): DerivativeResult {
   if (sigma === 1) return r;
-  const factor = sigma ** o.order;
+  const factor = sigma ** order;
   const side = (s: OneSided | undefined): OneSided | undefined =>
     s === undefined ? undefined : { value: s.value / factor, error: s.error / factor };
   const out: DerivativeResult = {
@@ -142,4 +219,54 @@ export function directionalDerivative(
   if (r.right !== undefined) out.right = side(r.right);
   if (r.noise !== undefined) out.noise = r.noise; // f's own noise: not scaled
   return out;
+}
+
+/**
+ * The directional derivative as a pipeline in τ (sampler.ts), for the batched and async loops; its
+ * points are the τ of x + τ·σ·v (see {@link directionSpace}).
+ *
+ * @example
+ * ```ts
+ * const d = directionSetup([1, 2], [1, 1], undefined);
+ * const pipeline = directionalPipeline(d);
+ * ```
+ */
+export function* directionalPipeline(d: DirectionSetup): Pipeline<DerivativeResult> {
+  const o = d.o;
+  if (o.step !== undefined) {
+    const st = fixedStencil(d.kind, o.order, o.accuracy);
+    const r = new PointRequest();
+    r.reserve(st.offsets.length);
+    for (let k = 0; k < st.offsets.length; k++) r.points[k] = st.offsets[k] * o.step;
+    [r.count, r.evaluated, r.prefix] = [st.offsets.length, st.offsets.length, false];
+    yield r;
+    let sum = 0;
+    for (let k = 0; k < st.offsets.length; k++) sum += st.weights[k] * r.values[k];
+    return fixedDirectional(sum, st.offsets.length, d);
+  }
+  const opts = resolveOptions({ ...o.engine, bounds: d.bounds }, 0);
+  const sampler = new Sampler(null, opts.lo, opts.hi);
+  const r = yield* derivativePipeline(new ScalarEngine(), sampler, 0, opts);
+  return scaleDirectional(r, d.sigma, o.order);
+}
+
+/**
+ * Where τ lives: the point x + τ·σ·v, computed as the sync loop computes it.
+ *
+ * @example
+ * ```ts
+ * const space = directionSpace(directionSetup([1, 2], [1, 1], undefined));
+ * ```
+ */
+export function directionSpace(d: DirectionSetup): PointSpace {
+  const { x0, v, sigma } = d;
+  const n = x0.length;
+  return {
+    x0,
+    coordinate: () => -1,
+    write(_task, r, q, out, at) {
+      const t = r.points[q];
+      for (let i = 0; i < n; i++) out[at + i] = x0[i] + t * sigma * v[i];
+    },
+  };
 }

@@ -1,9 +1,8 @@
 import { callNumber, callsPerCoordinate, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
 import { Coordinates } from "./partial.js";
 import { fixedStatus, statusCode, worstStatus } from "./status.js";
-import { evaluateBatch } from "./batch.js";
+import { progressCounter, runBatched } from "./batch.js";
 import { coordinatePipelines, coordinatesInFlight, packGradient } from "./coordinate-pipelines.js";
-import { roundsOf } from "./rounds.js";
 import type { ArrayFnN, BatchFn, DerivativeResult, FnN, PointLike, Status, StencilKind } from "./types.js";
 import { checkFunction } from "./validate.js";
 import {
@@ -92,10 +91,8 @@ function batchedGradient(f: BatchFn, w: Float64Array, o: ResolvedMultivariate): 
   const all = Int32Array.from({ length: n }, (_, i) => i);
   const space = { x0: w, coordinate: (k: number) => k };
   const inFlight = coordinatesInFlight(n, o.order);
-  for (const round of roundsOf(n, coordinatePipelines(w, o, all), inFlight, results)) {
-    evaluateBatch(round, f, space);
-  }
-  if (o.onProgress !== undefined) for (let i = 0; i < n; i++) o.onProgress(i + 1, n);
+  const make = coordinatePipelines(w, o, all);
+  runBatched(n, make, inFlight, results, f, space, progressCounter(o.onProgress, n));
   return packGradient(results);
 }
 

@@ -1,11 +1,22 @@
-import { invalid } from "./errors.js";
+import { progressCounter, runBatched } from "./batch.js";
+import { coordinatesInFlight } from "./coordinate-pipelines.js";
 import { callNumber, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
 import { PairSampler, mixedPartial, mixedStencil } from "./mixed-partial.js";
 import { derivativeAlong } from "./partial.js";
 import { fixedStatus, statusCode, worstStatus } from "./status.js";
-import type { ArrayFnN, FnN, PointLike, Status } from "./types.js";
+import {
+  hessianPipelines,
+  centreOfBatch,
+  hessianMatrices,
+  hessianSpace,
+  packHessian,
+  resolveHessian,
+  upperTriangle,
+  type HessianEntry,
+} from "./hessian-pipeline.js";
+import type { ArrayFnN, BatchFn, FnN, PointLike, Status } from "./types.js";
 import { checkFunction } from "./validate.js";
-import { boundsOf, resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
+import { boundsOf, toPoint, type MultivariateOptions, type ResolvedMultivariate } from "./vector.js";
 import {
   sparseHessian,
   type SparseHessianOptions,
@@ -78,8 +89,9 @@ export interface HessianResult {
 export function hessian(f: FnN, x: PointLike, options: SparseHessianOptions): SparseHessianResult;
 export function hessian(f: FnN, x: PointLike, options?: HessianOptions): HessianResult;
 export function hessian(f: ArrayFnN, x: PointLike, options?: HessianOptions): HessianResult;
+export function hessian(f: BatchFn, x: PointLike, options: HessianOptions & { batch: true }): HessianResult;
 export function hessian(
-  f: ArrayFnN,
+  f: ArrayFnN | BatchFn,
   x: ArrayLike<number>,
   options?: HessianOptions,
 ): HessianResult | SparseHessianResult {
@@ -87,26 +99,11 @@ export function hessian(
     return sparseHessian(f as FnN, x, options as SparseHessianOptions);
   checkFunction(f, "f");
   const w = toPoint(x, "x");
-  if (options !== undefined && (options === null || typeof options !== "object")) {
-    throw invalid("INVALID_OPTION", "options", "an object or undefined", options);
-  }
-  const order = (options as { order?: unknown } | undefined)?.order;
-  if (order !== undefined && order !== 2) {
-    throw invalid("INVALID_ORDER", "order", "2 or undefined (a Hessian holds second derivatives)", order);
-  }
-  const o = resolveMultivariate({ ...options, order: undefined }, w);
-  if (o.method !== "auto" && o.method !== "central") {
-    throw invalid("INVALID_METHOD", "method", `"auto" or "central" for a Hessian`, o.method);
-  }
+  const o = resolveHessian(options, w);
+  if (options?.batch === true) return batchedHessian(f as BatchFn, w, o);
+  f = f as FnN;
   const n = w.length;
-  const value: Float64Array[] = [];
-  const error: Float64Array[] = [];
-  const statuses: Uint8Array[] = [];
-  for (let i = 0; i < n; i++) {
-    value.push(new Float64Array(n));
-    error.push(new Float64Array(n).fill(NaN));
-    statuses.push(new Uint8Array(n));
-  }
+  const { value, error, statuses } = hessianMatrices(n);
   const total = (n * (n + 1)) / 2;
   let done = 0;
   const tick = (): void => {
@@ -159,4 +156,26 @@ export function hessian(
     }
   }
   return { value, error, evaluations, status: worstStatus(statuses), statuses };
+}
+
+/**
+ * The entries' pipelines in lockstep (hessian-pipeline.ts), each round one call of the batched f;
+ * with a fixed step f(x) first, in a call of its own.
+ */
+function batchedHessian(f: BatchFn, w: Float64Array, o: ResolvedMultivariate): HessianResult {
+  const n = w.length;
+  let centre = NaN;
+  if (o.step !== undefined) {
+    const st = fixedStencil("central", 2, o.accuracy);
+    for (let i = 0; i < n; i++) checkInside(st, w[i], o.step, o.lo[i], o.hi[i], i);
+    centre = centreOfBatch(f(w.slice()), w);
+  }
+  const t = upperTriangle(n);
+  const total = t.rows.length;
+  const entries: HessianEntry[] = new Array<HessianEntry>(total);
+  const make = hessianPipelines(w, o, t, centre);
+  const inFlight = coordinatesInFlight(2 * n, 2);
+  const tick = progressCounter(o.onProgress, total);
+  runBatched(total, make, inFlight, entries, f, hessianSpace(w, t), tick);
+  return packHessian(entries, t, o.step !== undefined ? 1 : 0);
 }

@@ -2,7 +2,7 @@ import { fixedStatus, STATUSES, statusCode } from "./status.js";
 import { invalid } from "./errors.js";
 import { checkInside, fixedStencil } from "./fixed-partial.js";
 import { divideByPower } from "./step.js";
-import { evaluateBatch } from "./batch.js";
+import { progressCounter, runBatched } from "./batch.js";
 import {
   columnsInFlight,
   finishJacobian,
@@ -10,7 +10,6 @@ import {
   jacobianColumns,
   jacobianJob,
 } from "./jacobian-pipeline.js";
-import { roundsOf, roundSize } from "./rounds.js";
 import type { ArrayVecFn, BatchFn, PointLike, Status, StencilKind, VecFn } from "./types.js";
 import { adaptiveColumnNow, SCREEN_COMPONENTS, takeWork, type VectorRequest } from "./jacobian-column.js";
 import { rows, type JacobianJob } from "./jacobian-job.js";
@@ -147,12 +146,8 @@ function batchedJacobian(
   const codes: number[] = new Array<number>(n);
   const space = { x0: w, coordinate: (j: number) => j };
   const inFlight = columnsInFlight(job.centre.length, n);
-  let evaluations = 1;
-  for (const round of roundsOf(n, jacobianColumns(job), inFlight, codes)) {
-    evaluateBatch(round, F as BatchFn, space);
-    evaluations += roundSize(round);
-  }
-  if (o.onProgress !== undefined) for (let j = 0; j < n; j++) o.onProgress(j + 1, n);
+  const tick = progressCounter(o.onProgress, n);
+  const evaluations = 1 + runBatched(n, jacobianColumns(job), inFlight, codes, F as BatchFn, space, tick);
   let worst = 0;
   for (const c of codes) if (c > worst) worst = c;
   return finishJacobian(job, worst, evaluations);

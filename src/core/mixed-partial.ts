@@ -104,6 +104,70 @@ export function mixedStencil(p: PairSampler, i: number, j: number, hi: number, h
 }
 
 /**
+ * Numbers {@link mixedPoints} writes.
+ *
+ * @default 5
+ * @example
+ * ```ts
+ * const pts = new Float64Array(MIXED_POINT_SIZE);
+ * ```
+ */
+export const MIXED_POINT_SIZE = 5;
+
+/**
+ * The two points of g(c) (see MixedSource): x_i + σd_i for both, x_j + σd_j for the plus point and
+ * x_j − σd_j for the minus point (σ the sign of c, d the representable steps s·|c|), written to
+ * out = [x_i + σd_i, x_j + σd_j, x_j − σd_j, nominal over actual step product, 1 if both steps > 0].
+ *
+ * @example
+ * ```ts
+ * const out = new Float64Array(MIXED_POINT_SIZE);
+ * mixedPoints(1, 2, 1, 2, 0.5, out); // out = [1.5, 3, 1, 1, 1]
+ * ```
+ */
+export function mixedPoints(
+  xi: number,
+  xj: number,
+  si: number,
+  sj: number,
+  c: number,
+  out: Float64Array,
+): void {
+  const a = Math.abs(c);
+  const di = representableStep(xi, si * a);
+  const dj = representableStep(xj, sj * a);
+  const sign = c < 0 ? -1 : 1;
+  out[0] = xi + sign * di;
+  out[1] = xj + sign * dj;
+  out[2] = xj - sign * dj;
+  // Nominal over actual step product: 1 up to rounding of the steps.
+  out[3] = ((si * a) / di) * ((sj * a) / dj);
+  out[4] = di > 0 && dj > 0 ? 1 : 0;
+}
+
+/**
+ * g(c) = (f(plus) − f(minus)) rescaled to the nominal steps (NaN when a step vanished), and the size
+ * of the f values behind it into magnitude[at]; `pts` as {@link mixedPoints} wrote it. The minus
+ * value must be NaN when the plus value is not finite (it is then not evaluated).
+ *
+ * @example
+ * ```ts
+ * mixedValue(3, 1, Float64Array.of(0, 0, 0, 1, 1), new Float64Array(1), 0); // 2
+ * ```
+ */
+export function mixedValue(
+  plus: number,
+  minus: number,
+  pts: Float64Array,
+  magnitude: Float64Array,
+  at: number,
+): number {
+  const scale = pts[3];
+  magnitude[at] = (Math.abs(plus) + Math.abs(minus)) * scale;
+  return pts[4] === 1 ? (plus - minus) * scale : NaN;
+}
+
+/**
  * The mixed stencil as a problem in one variable, the common step factor c: with u = (s_i, s_j) and
  * v = (s_i, −s_j) on coordinates i, j, g(c) = f(x + c·u) − f(x + c·v) has g(0) = 0 and
  * g''(0) = uᵀHu − vᵀHv = 4·s_i·s_j·∂²f/∂x_i∂x_j, and the central second difference of g,
@@ -114,6 +178,7 @@ export function mixedStencil(p: PairSampler, i: number, j: number, hi: number, h
 class MixedSource implements PointSource {
   private readonly buf = new Float64Array(1);
   private readonly zero = new Float64Array(1);
+  private readonly pts = new Float64Array(MIXED_POINT_SIZE);
   readonly magnitude = new Float64Array(1);
 
   constructor(
@@ -125,19 +190,11 @@ class MixedSource implements PointSource {
   ) {}
 
   at(c: number): Float64Array {
-    const { p, i, j } = this;
-    const xi = p.x0[i];
-    const xj = p.x0[j];
-    const a = Math.abs(c);
-    const di = representableStep(xi, this.si * a);
-    const dj = representableStep(xj, this.sj * a);
-    const sign = c < 0 ? -1 : 1;
-    const plus = p.at(i, xi + sign * di, j, xj + sign * dj);
-    const minus = Number.isFinite(plus) ? p.at(i, xi + sign * di, j, xj - sign * dj) : NaN;
-    // Nominal over actual step product: 1 up to rounding of the steps.
-    const scale = ((this.si * a) / di) * ((this.sj * a) / dj);
-    this.buf[0] = di > 0 && dj > 0 ? (plus - minus) * scale : NaN;
-    this.magnitude[0] = (Math.abs(plus) + Math.abs(minus)) * scale;
+    const { p, i, j, pts } = this;
+    mixedPoints(p.x0[i], p.x0[j], this.si, this.sj, c, pts);
+    const plus = p.at(i, pts[0], j, pts[1]);
+    const minus = Number.isFinite(plus) ? p.at(i, pts[0], j, pts[2]) : NaN;
+    this.buf[0] = mixedValue(plus, minus, pts, this.magnitude, 0);
     return this.buf;
   }
 

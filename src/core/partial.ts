@@ -1,9 +1,8 @@
 import { derivativeResolved } from "./derivative.js";
 import { invalid } from "./errors.js";
 import { callNumber, callsPerCoordinate, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
-import { evaluateBatch } from "./batch.js";
+import { runBatched } from "./batch.js";
 import { coordinatePipelines } from "./coordinate-pipelines.js";
-import { roundsOf } from "./rounds.js";
 import type {
   ArrayFnN,
   BatchFn,
@@ -88,9 +87,7 @@ export function partial(
   if (options?.batch === true) {
     const results: DerivativeResult[] = [];
     const space = { x0: w, coordinate: () => index };
-    for (const round of roundsOf(1, coordinatePipelines(w, o, [index]), 1, results)) {
-      evaluateBatch(round, f as BatchFn, space);
-    }
+    runBatched(1, coordinatePipelines(w, o, [index]), 1, results, f as BatchFn, space);
     return results[0];
   }
   f = f as FnN;

@@ -22,7 +22,8 @@ export interface Round {
 
 /**
  * Runs `count` pipelines made by `make(i)`, at most `inFlight` at a time (a finished one makes room
- * for the next), yielding one {@link Round} per step; result i goes to `results[i]`.
+ * for the next), yielding one {@link Round} per step; result i goes to `results[i]`, and `onDone(i)`
+ * is called as soon as pipeline i has finished (so progress is reported after each round).
  *
  * @example
  * ```ts
@@ -35,6 +36,7 @@ export function* roundsOf<R>(
   make: (i: number) => Pipeline<R>,
   inFlight: number,
   results: R[],
+  onDone?: (i: number) => void,
 ): Generator<Round, void, void> {
   let live: { i: number; p: Pipeline<R> }[] = [];
   let next = 0;
@@ -42,8 +44,10 @@ export function* roundsOf<R>(
   const tasks: number[] = [];
   const step = (i: number, p: Pipeline<R>): void => {
     const r = p.next();
-    if (r.done === true) results[i] = r.value;
-    else {
+    if (r.done === true) {
+      results[i] = r.value;
+      onDone?.(i);
+    } else {
       live.push({ i, p });
       requests.push(r.value);
       tasks.push(i);

@@ -1,4 +1,10 @@
-export { threadPool, WorkerError, type ThreadPool, type ThreadPoolOptions } from "./thread-pool.js";
+export {
+  threadPool,
+  WorkerError,
+  TASKS_PER_THREAD,
+  type ThreadPool,
+  type ThreadPoolOptions,
+} from "./thread-pool.js";
 export {
   queueEvaluator,
   startWorker,

@@ -4,7 +4,7 @@
  *
  * ```ts
  * const pool = threadPool(new URL("./model.js", import.meta.url), { dimension: 200 });
- * const g = await gradient(pool.batch, x, { batch: true, concurrency: pool.threads });
+ * const g = await gradient(pool.batch, x, { batch: true, concurrency: pool.concurrency });
  * await pool.close();
  * ```
  */
@@ -31,6 +31,20 @@ export interface ThreadPoolOptions {
   /** Numbers per point: omit (or 0) for f of one number, n for f of a Float64Array of n. */
   dimension?: number;
 }
+
+/**
+ * Tasks to keep in flight per thread (the pool's `concurrency`): with two, a thread that finishes a
+ * task starts the next one queued at once, while the main thread hands the values back to the
+ * pipelines and sends it the next task; with one, it would idle for that round trip, and at the end
+ * of every run of points one thread would wait for the other's last task.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * TASKS_PER_THREAD; // 2
+ * ```
+ */
+export const TASKS_PER_THREAD = 2;
 
 /**
  * An error of f in a worker thread, with the point where it happened.
@@ -66,8 +80,10 @@ export interface ThreadPool {
   f(x: number | Float64Array): Promise<number | Float64Array>;
   /** f at every point of a block (row-major for `dimension` > 0), in one worker: m values per point. */
   batch(points: Float64Array): Promise<Float64Array>;
-  /** How many worker threads the pool runs (a good `concurrency` for numdiff/async). */
+  /** How many worker threads the pool runs. */
   readonly threads: number;
+  /** Calls to keep in flight, the `concurrency` to give numdiff/async: threads × {@link TASKS_PER_THREAD}. */
+  readonly concurrency: number;
   /** Stops the threads once their work is done. */
   close(): Promise<void>;
 }
@@ -83,7 +99,7 @@ const WORKER = new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./work
  * ```ts
  * import { gradient } from "numdiff/async";
  * const pool = threadPool(new URL("./model.mjs", import.meta.url), { dimension: 200, threads: 2 });
- * const g = await gradient(pool.batch, x, { batch: true, concurrency: pool.threads });
+ * const g = await gradient(pool.batch, x, { batch: true, concurrency: pool.concurrency });
  * await pool.close();
  * ```
  */
@@ -116,6 +132,7 @@ export function threadPool(module: string | URL, options: ThreadPoolOptions = {}
   };
   return {
     threads,
+    concurrency: threads * TASKS_PER_THREAD,
     async f(x) {
       const points = typeof x === "number" ? Float64Array.of(x) : Float64Array.from(x);
       const { values, width } = await run(points);

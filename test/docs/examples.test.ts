@@ -21,10 +21,12 @@ const ENTRIES: Record<string, string> = {
 
 /** Examples that are fragments of the code around them, not programs, with the reason. */
 const FRAGMENTS: Record<string, string> = {
-  "src/core/batch.ts:31": "the batched loop's inner step: `round` is a round of rounds.ts",
-  "src/core/batch.ts:65": "the batched loop's inner step: `round` is a round of rounds.ts",
-  "src/core/batch.ts:103": "the batched loop's inner step: `request` comes from a pipeline",
-  "src/core/batch.ts:131": "the batched loop's inner step, inside gradient()",
+  "src/core/batch.ts:120": "the batched loop's inner step: `round` is a round of rounds.ts",
+  "src/core/batch.ts:133": "the batched loop's inner step: `round` is a round of rounds.ts",
+  "src/core/batch.ts:148": "the async runner's inner step: `slices` are a call's share of the points",
+  "src/core/batch.ts:186": "the batched loop's inner step: `request` comes from a pipeline",
+  "src/core/batch.ts:214": "the batched loop's inner step, inside gradient()",
+  "src/core/batch.ts:227": "inside gradient(): `x0`, `o` and `f` are its own",
   "src/core/best-of-scales.ts:108":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
   "src/core/best-of-scales.ts:121":
@@ -35,7 +37,7 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/coordinate-pipelines.ts:22": "inside gradient(): `x0` is the pristine point",
   "src/core/derivative-pipeline.ts:19": "inside derivative(): the resolved options and sampler",
   "src/core/noise-check.ts:85": "inside the pipeline: `engine`, `got`, `n` and `est` are the noise check's",
-  "src/core/rounds.ts:29": "the round loop shared by the batched and async runners",
+  "src/core/rounds.ts:30": "the round loop of the sync batched runner",
 };
 
 const dir = mkdtempSync(join(tmpdir(), "numdiff-examples-"));

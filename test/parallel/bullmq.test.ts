@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jacobian as syncJacobian } from "../../src/core/index.js";
-import { jacobian } from "../../src/core/async/index.js";
-import { queueEvaluator } from "../../src/parallel/index.js";
+import { gradient, jacobian } from "../../src/core/async/index.js";
+import { queueEvaluator, WorkerError } from "../../src/parallel/index.js";
 // @ts-expect-error: a plain ES module without types (what the workers import)
 import { vector } from "./fixtures/model.mjs";
 
@@ -86,6 +86,21 @@ describe.skipIf(!hasRedis)("BullMQ on Redis", { timeout: 180_000 }, () => {
     expect(J.value).toStrictEqual(serial.value);
     expect(J.error).toStrictEqual(serial.error);
     expect(J.value[0][0]).toBeCloseTo(2 - Math.sin(0.5), 12);
+  });
+
+  it("an error of f on a queue worker reaches the caller with the point that failed", async () => {
+    await startWorker("fail", "failing");
+    const client = queueEvaluator({ port, queue: "fail" }, { dimension: 2, pointsPerJob: 2 });
+    const err = await gradient(client.batch, [1, 2], { batch: true, concurrency: 2 }).catch(
+      (e: unknown) => e,
+    );
+    await client.close();
+    expect(err).toBeInstanceOf(WorkerError);
+    expect((err as WorkerError).message).toMatch(
+      /^f threw at x = \[1, 2\.0\d+\] on a queue worker: model diverged$/,
+    );
+    expect((err as WorkerError).point[0]).toBe(1);
+    expect((err as WorkerError).point[1]).toBeGreaterThan(2.0001); // where `failing` throws
   });
 
   it("a Redis that goes away rejects with a clear error, not a hang", async () => {

@@ -4,7 +4,13 @@ import {
   jacobian as syncJacobian,
   derivative as syncDerivative,
 } from "../../src/core/index.js";
-import { derivative, gradient, jacobian } from "../../src/core/async/index.js";
+import {
+  derivative,
+  directionalDerivative,
+  gradient,
+  hessian,
+  jacobian,
+} from "../../src/core/async/index.js";
 import { threadPool, WorkerError } from "../../src/parallel/index.js";
 // @ts-expect-error: a plain ES module without types (it is what the workers import)
 import { chain, vector } from "./fixtures/model.mjs";
@@ -23,7 +29,7 @@ describe("worker threads (piscina)", { timeout: 120_000 }, () => {
     pools.push(pool);
     const serial = syncGradient(chain as (x: Float64Array) => number, x);
     const perPoint = await gradient((p) => pool.f(p) as Promise<number>, x, { concurrency: 2 });
-    const batched = await gradient(pool.batch, x, { batch: true, concurrency: 2 });
+    const batched = await gradient(pool.batch, x, { batch: true, concurrency: pool.concurrency });
     for (const g of [perPoint, batched]) {
       expect(g.value).toStrictEqual(serial.value);
       expect(g.error).toStrictEqual(serial.error);
@@ -50,6 +56,26 @@ describe("worker threads (piscina)", { timeout: 120_000 }, () => {
       /^f threw at x = \[1, 2\.0\d+\] in a worker thread: model diverged$/,
     );
     expect((err as WorkerError).point[1]).toBeGreaterThan(2.0001);
+  });
+
+  it("an error of f reaches the caller with its point, one point per task too, for every function", async () => {
+    const pool = threadPool(MODEL, { threads: 2, dimension: 2, exportName: "failing" });
+    pools.push(pool);
+    const perPoint = (p: Float64Array): Promise<number> => pool.f(p) as Promise<number>;
+    const runs: (() => Promise<unknown>)[] = [
+      () => gradient(perPoint, [1, 2], { concurrency: pool.concurrency }),
+      () => hessian(pool.batch, [1, 2], { batch: true, concurrency: pool.concurrency }),
+      () => directionalDerivative(perPoint, [1, 2], [0, 1]),
+    ];
+    for (const run of runs) {
+      const err = await run().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(WorkerError);
+      expect((err as WorkerError).message).toMatch(
+        /^f threw at x = \[[-\d.e]+, [-\d.e]+\] in a worker thread: model diverged$/,
+      );
+      expect((err as WorkerError).point).toHaveLength(2);
+      expect((err as WorkerError).point[1]).toBeGreaterThan(2.0001); // where `failing` throws
+    }
   });
 
   it("a module without the export throws INVALID_FUNCTION; threads must be a positive integer", async () => {

@@ -1,143 +1,123 @@
 /**
- * The async loop over rounds (rounds.ts): each round's points go to f with at most `concurrency`
- * calls in flight (or, batched, as at most `concurrency` batches), and the pipelines resume when all
- * are back. An AbortSignal rejects at once with its reason and stops further calls.
+ * The evaluators of the async runner (scheduler.ts): f called point by point with at most
+ * `concurrency` calls in flight, or a batched f called on shares of the waiting points.
  */
 
-import { roundBlock, scatterValues, writeVector, type PointSpace } from "../batch.js";
-import type { Round } from "../rounds.js";
-import { checkNumber, type PointRequest } from "../sampler.js";
+import { checkNumber } from "../sampler.js";
+import { scatterSlices, sliceBlock, writePoint, writeVector, type PointSpace, type Slice } from "../batch.js";
+import { asyncOptions, type AsyncOptions } from "./options.js";
+import type { Evaluator } from "./scheduler.js";
 
 /**
- * f of one point: a scalar t, or a fresh copy of x0 with x_i = t.
+ * f one point at a time: f(t) for a scalar f, f(x) with a fresh Float64Array per call (calls
+ * overlap) for f of n variables; a vector F's result is checked to hold the request's m numbers.
  *
  * @example
  * ```ts
- * const call: PointCall = (_task, t) => Promise.resolve(Math.sin(t));
+ * const ev = perPoint(async (t) => Math.sin(t as number), { x0: null, coordinate: () => -1 }, "f", 8);
  * ```
  */
-export type PointCall = (task: number, t: number) => unknown;
-
-/**
- * Runs every round of `rounds` through `evaluate`, in order.
- *
- * @example
- * ```ts
- * await runRounds(roundsOf(n, make, 64, results), (round) => evaluateEach(round, call, 8, undefined));
- * ```
- */
-export async function runRounds(
-  rounds: Generator<Round, void, void>,
-  evaluate: (round: Round) => Promise<void>,
-  signal: AbortSignal | undefined,
-): Promise<void> {
-  signal?.throwIfAborted();
-  for (const round of rounds) await whileNotAborted(evaluate(round), signal);
+export function perPoint(
+  f: (x: number | Float64Array) => unknown,
+  space: PointSpace,
+  name: string,
+  concurrency: number,
+): Evaluator {
+  const x0 = space.x0;
+  return {
+    batched: false,
+    concurrency,
+    async evaluate(slices: Slice[]): Promise<void> {
+      for (const { request: r, task, from, to } of slices) {
+        for (let q = from; q < to; q++) {
+          let x: number | Float64Array = r.points[q];
+          if (x0 !== null) writePoint(space, task, r, q, (x = new Float64Array(x0.length)), 0);
+          const v = await f(x);
+          if (r.width === 1) r.values[q] = checkNumber(v, r.points[q]);
+          else writeVector(r, q, v, name);
+        }
+      }
+    },
+  };
 }
 
-/** The promise, or a rejection with the signal's reason as soon as it aborts. */
-function whileNotAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return p;
+/**
+ * A batched f: each call gets its share of the waiting points as one block (see sliceBlock), and up
+ * to `concurrency` calls are in flight.
+ *
+ * @example
+ * ```ts
+ * const ev = batched(async (t) => t.map(Math.sin), { x0: null, coordinate: () => -1 }, "f", 2);
+ * ```
+ */
+export function batched(
+  f: (points: Float64Array) => unknown,
+  space: PointSpace,
+  name: string,
+  concurrency: number,
+): Evaluator {
+  return {
+    batched: true,
+    concurrency,
+    async evaluate(slices: Slice[]): Promise<void> {
+      scatterSlices(slices, await f(sliceBlock(slices, space)), name);
+    },
+  };
+}
+
+/**
+ * The space of a scalar f: its points are numbers t.
+ *
+ * @example
+ * ```ts
+ * SCALAR_SPACE.x0; // null
+ * ```
+ */
+export const SCALAR_SPACE: PointSpace = { x0: null, coordinate: () => -1 };
+
+/**
+ * The evaluator and signal that the options ask for: batched with `batch: true`, else per point;
+ * `concurrency` and `signal` validated (see asyncOptions).
+ *
+ * @example
+ * ```ts
+ * const { ev, signal } = asyncEvaluator(f, { x0, coordinate: (k) => k }, { concurrency: 4 });
+ * ```
+ */
+export function asyncEvaluator(
+  f: unknown,
+  space: PointSpace,
+  options: (AsyncOptions & { batch?: boolean }) | undefined,
+  name = "f",
+): { ev: Evaluator; signal: AbortSignal | undefined } {
+  const batch = options?.batch === true;
+  const { concurrency, signal } = asyncOptions(options, batch);
+  const ev = batch
+    ? batched(f as (points: Float64Array) => unknown, space, name, concurrency)
+    : perPoint(f as (x: number | Float64Array) => unknown, space, name, concurrency);
+  return { ev, signal };
+}
+
+/**
+ * run()'s promise, or a rejection with the signal's reason as soon as the signal aborts (at once,
+ * without calling run, when it already has).
+ *
+ * @example
+ * ```ts
+ * const first = await untilAborted(() => F(x), signal);
+ * ```
+ */
+export function untilAborted<T>(run: () => T | Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return Promise.resolve(run());
   signal.throwIfAborted();
+  const p = Promise.resolve(run());
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });
+    const done = (): void => signal.removeEventListener("abort", onAbort);
     p.then(
-      (v) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(e);
-      },
+      (v) => (done(), resolve(v)),
+      (e: unknown) => (done(), reject(e)),
     );
   });
-}
-
-/**
- * Evaluates a round point by point with at most `limit` calls of f in flight; after the first error
- * or an abort no further call starts.
- *
- * @example
- * ```ts
- * await evaluateEach(round, (_task, t) => Promise.resolve(Math.sin(t)), 8, undefined);
- * ```
- */
-export async function evaluateEach(
-  round: Round,
-  call: PointCall,
-  limit: number,
-  signal: AbortSignal | undefined,
-): Promise<void> {
-  const jobs: [PointRequest, number, number][] = [];
-  round.requests.forEach((r, a) => {
-    for (let j = 0; j < r.count; j++) jobs.push([r, j, round.tasks[a]]);
-  });
-  let next = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    while (next < jobs.length && !failed) {
-      const [r, j, task] = jobs[next++];
-      if (signal?.aborted === true) {
-        failed = true;
-        throw signal.reason;
-      }
-      try {
-        const t = r.points[j];
-        const v = await call(task, t);
-        if (r.width === 1) r.values[j] = checkNumber(v, t);
-        else writeVector(r, j, v, "F");
-      } catch (e) {
-        failed = true;
-        throw e;
-      }
-    }
-  };
-  const workers: Promise<void>[] = [];
-  for (let w = 0; w < Math.min(limit, jobs.length); w++) workers.push(worker());
-  await Promise.all(workers);
-  for (const r of round.requests) r.evaluated = r.count;
-}
-
-/**
- * Evaluates a round with a batched f: one call, or up to `limit` calls on parts of the round (whole
- * requests, near-equal numbers of points) in flight at once.
- *
- * @example
- * ```ts
- * await evaluateBatches(round, async (t) => t.map(Math.sin), { x0: null, coordinate: () => -1 }, 1);
- * ```
- */
-export async function evaluateBatches(
-  round: Round,
-  f: (points: Float64Array) => unknown,
-  space: PointSpace,
-  limit: number,
-): Promise<void> {
-  const parts = splitRound(round, limit);
-  await Promise.all(parts.map(async (part) => scatterValues(part, await f(roundBlock(part, space)))));
-}
-
-/** A round cut into at most `parts` rounds of whole requests with near-equal numbers of points. */
-function splitRound(round: Round, parts: number): Round[] {
-  if (parts <= 1 || round.requests.length <= 1) return [round];
-  let total = 0;
-  for (const r of round.requests) total += r.count;
-  const target = total / Math.min(parts, round.requests.length);
-  const out: Round[] = [];
-  let cur: Round = { requests: [], tasks: [] };
-  let size = 0;
-  round.requests.forEach((r, a) => {
-    cur.requests.push(r);
-    cur.tasks.push(round.tasks[a]);
-    size += r.count;
-    if (size >= target && out.length < parts - 1) {
-      out.push(cur);
-      cur = { requests: [], tasks: [] };
-      size = 0;
-    }
-  });
-  if (cur.requests.length > 0) out.push(cur);
-  return out;
 }

@@ -10,12 +10,13 @@ import { invalid } from "../errors.js";
 import type { GradientResult } from "../gradient.js";
 import { packResults, pointPipelines, type DerivativesResult } from "../many.js";
 import { checkIndex } from "../partial.js";
-import { roundsOf, type Round } from "../rounds.js";
+import { progressCounter } from "../batch.js";
 import type { DerivativeOptions, DerivativeResult } from "../types.js";
 import { checkFunction, resolveOptions } from "../validate.js";
 import { resolveMultivariate, toPoint, type MultivariateOptions } from "../vector.js";
-import { evaluateBatches, evaluateEach, runRounds } from "./evaluate.js";
-import { asyncOptions, type AsyncOptions } from "./options.js";
+import { asyncEvaluator, SCALAR_SPACE } from "./evaluate.js";
+import { runPipelines } from "./scheduler.js";
+import type { AsyncOptions } from "./options.js";
 
 /**
  * A scalar f that may return a Promise (or, with `batch: true`, take a Float64Array of points and
@@ -47,30 +48,6 @@ export type AsyncFnN = (x: Float64Array) => number | Promise<number>;
  * ```
  */
 export type AsyncBatchFn = (points: Float64Array) => ArrayLike<number> | Promise<ArrayLike<number>>;
-
-/** The evaluation of a round for a batched or a per-point f. */
-function evaluator(
-  f: unknown,
-  batch: boolean,
-  x0: Float64Array | null,
-  coordinate: (task: number) => number,
-  options: AsyncOptions | undefined,
-): { evaluate: (round: Round) => Promise<void>; signal: AbortSignal | undefined } {
-  const { concurrency, signal } = asyncOptions(options, batch);
-  if (batch) {
-    const space = { x0, coordinate };
-    return { evaluate: (r) => evaluateBatches(r, f as AsyncBatchFn, space, concurrency), signal };
-  }
-  const call =
-    x0 === null
-      ? (_task: number, t: number) => (f as AsyncFn1)(t)
-      : (task: number, t: number) => {
-          const x = x0.slice(); // a fresh point per call: calls overlap
-          x[coordinate(task)] = t;
-          return (f as AsyncFnN)(x);
-        };
-  return { evaluate: (r) => evaluateEach(r, call, concurrency, signal), signal };
-}
 
 /**
  * The derivative of an async f at x (or at every point of an array xs, elementwise): the sync
@@ -106,11 +83,10 @@ export async function derivative(
   }
   const points = single ? Float64Array.of(x) : toPoint(x, "x");
   resolveOptions(options);
-  const batch = options?.batch === true;
-  const { evaluate, signal } = evaluator(f, batch, null, () => -1, options);
+  const { ev, signal } = asyncEvaluator(f, SCALAR_SPACE, options);
   const results: DerivativeResult[] = new Array<DerivativeResult>(points.length);
-  const rounds = roundsOf(points.length, pointPipelines(points, options), LOCKSTEP_PIPELINES, results);
-  await runRounds(rounds, evaluate, signal);
+  const make = pointPipelines(points, options);
+  await runPipelines(points.length, make, LOCKSTEP_PIPELINES, results, ev, signal);
   return single ? results[0] : packResults(results);
 }
 
@@ -133,9 +109,9 @@ export async function partial(
   const w = toPoint(x, "x");
   checkIndex(index, w.length);
   const o = resolveMultivariate(options, w);
-  const { evaluate, signal } = evaluator(f, options?.batch === true, w, () => index, options);
+  const { ev, signal } = asyncEvaluator(f, { x0: w, coordinate: () => index }, options);
   const results: DerivativeResult[] = [];
-  await runRounds(roundsOf(1, coordinatePipelines(w, o, [index]), 1, results), evaluate, signal);
+  await runPipelines(1, coordinatePipelines(w, o, [index]), 1, results, ev, signal);
   return results[0];
 }
 
@@ -160,12 +136,11 @@ export async function gradient(
   const w = toPoint(x, "x");
   const o = resolveMultivariate(options, w);
   const n = w.length;
-  const batch = options?.batch === true;
-  const { evaluate, signal } = evaluator(f, batch, w, (k) => k, options);
+  const { ev, signal } = asyncEvaluator(f, { x0: w, coordinate: (k) => k }, options);
   const results: DerivativeResult[] = new Array<DerivativeResult>(n);
   const all = Int32Array.from({ length: n }, (_, i) => i);
-  const inFlight = batch ? coordinatesInFlight(n, o.order) : LOCKSTEP_PIPELINES;
-  await runRounds(roundsOf(n, coordinatePipelines(w, o, all), inFlight, results), evaluate, signal);
-  if (o.onProgress !== undefined) for (let i = 0; i < n; i++) o.onProgress(i + 1, n);
+  const inFlight = ev.batched ? coordinatesInFlight(n, o.order) : LOCKSTEP_PIPELINES;
+  const make = coordinatePipelines(w, o, all);
+  await runPipelines(n, make, inFlight, results, ev, signal, progressCounter(o.onProgress, n));
   return packGradient(results);
 }

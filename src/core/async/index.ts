@@ -9,3 +9,6 @@ export {
 export { type AsyncOptions } from "./options.js";
 export { ASYNC_CONCURRENCY } from "../constants.js";
 export { jacobian, type AsyncVecFn } from "./jacobian.js";
+export { hessian } from "./hessian.js";
+export { directionalDerivative } from "./directional.js";
+export { checkGradient } from "./check-gradient.js";

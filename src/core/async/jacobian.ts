@@ -14,11 +14,13 @@ import {
   jacobianColumns,
   jacobianJob,
 } from "../jacobian-pipeline.js";
-import { roundsOf, roundSize } from "../rounds.js";
+import { progressCounter } from "../batch.js";
 import { checkFunction } from "../validate.js";
 import { resolveMultivariate, toPoint } from "../vector.js";
-import { evaluateBatches, evaluateEach, runRounds } from "./evaluate.js";
-import { asyncOptions, type AsyncOptions } from "./options.js";
+import { asyncEvaluator, untilAborted } from "./evaluate.js";
+import { refuseSparsity } from "./hessian.js";
+import type { AsyncOptions } from "./options.js";
+import { runPipelines } from "./scheduler.js";
 
 /**
  * F of n variables returning m numbers, maybe as a Promise; it receives a fresh Float64Array per call.
@@ -34,7 +36,7 @@ export type AsyncVecFn = (x: Float64Array) => unknown;
 
 /**
  * The Jacobian of an async F: value[i][j] = ∂F_i/∂x_j, the sync `jacobian`'s result bit for bit,
- * with options `concurrency` and `signal`.
+ * with options `concurrency` and `signal`. Sparse Jacobians (`sparsity`) are sync only.
  *
  * @example
  * ```ts
@@ -50,38 +52,24 @@ export async function jacobian(
 ): Promise<JacobianResult> {
   checkFunction(F, "F");
   const w = toPoint(x, "x");
+  refuseSparsity(options);
   const o = resolveMultivariate(options, w);
   const withErrors = options?.errors ?? true;
   if (typeof withErrors !== "boolean") throw invalid("INVALID_OPTION", "errors", "true or false", withErrors);
   const batch = options?.batch === true;
-  const { concurrency, signal } = asyncOptions(options, batch);
   const n = w.length;
+  const { ev, signal } = asyncEvaluator(F, { x0: w, coordinate: (j: number) => j }, options, "F");
   if (o.step !== undefined) {
     const st = fixedStencil(o.method === "auto" ? "central" : o.method, o.order, o.accuracy);
     for (let j = 0; j < n; j++) checkInside(st, w[j], o.step, o.lo[j], o.hi[j], j);
   }
-  signal?.throwIfAborted();
-  const first = batch ? firstOfBatch(await F(w.slice())) : await F(w.slice());
+  const value = await untilAborted(() => F(w.slice()), signal);
+  const first = batch ? firstOfBatch(value) : value;
   const job = jacobianJob(w, o, first, withErrors);
   const codes: number[] = new Array<number>(n);
-  let evaluations = 1;
-  const call = (j: number, t: number): unknown => {
-    const p = w.slice(); // a fresh point per call: calls overlap
-    p[j] = t;
-    return F(p);
-  };
-  const space = { x0: w, coordinate: (j: number) => j };
-  await runRounds(
-    roundsOf(n, jacobianColumns(job), columnsInFlight(job.centre.length, n), codes),
-    (round) => {
-      evaluations += roundSize(round);
-      return batch
-        ? evaluateBatches(round, F, space, concurrency)
-        : evaluateEach(round, call, concurrency, signal);
-    },
-    signal,
-  );
-  if (o.onProgress !== undefined) for (let j = 0; j < n; j++) o.onProgress(j + 1, n);
+  const inFlight = columnsInFlight(job.centre.length, n);
+  const tick = progressCounter(o.onProgress, n);
+  const evaluations = 1 + (await runPipelines(n, jacobianColumns(job), inFlight, codes, ev, signal, tick));
   let worst = 0;
   for (const c of codes) if (c > worst) worst = c;
   return finishJacobian(job, worst, evaluations);

@@ -1,0 +1,86 @@
+/**
+ * The Hessian of an async (or batched) f, returning a Promise: the sync hessian's entries as pipelines
+ * (hessian-pipeline.ts), run by the async runner. Values, errors and statuses are the sync ones bit
+ * for bit.
+ */
+
+import { progressCounter } from "../batch.js";
+import { checkNumber } from "../sampler.js";
+import { coordinatesInFlight } from "../coordinate-pipelines.js";
+import { invalid } from "../errors.js";
+import { checkInside, fixedStencil } from "../fixed-partial.js";
+import type { HessianOptions, HessianResult } from "../hessian.js";
+import {
+  centreOfBatch,
+  hessianPipelines,
+  hessianSpace,
+  packHessian,
+  resolveHessian,
+  upperTriangle,
+  type HessianEntry,
+} from "../hessian-pipeline.js";
+import { checkFunction } from "../validate.js";
+import { toPoint } from "../vector.js";
+import { asyncEvaluator, untilAborted } from "./evaluate.js";
+import type { AsyncBatchFn, AsyncFnN } from "./functions.js";
+import type { AsyncOptions } from "./options.js";
+import { runPipelines } from "./scheduler.js";
+
+/**
+ * The Hessian of an async f: value[i][j] = ∂²f/∂x_i∂x_j, the sync `hessian`'s result bit for bit,
+ * with options `concurrency` and `signal` (and `batch`). Sparse Hessians (`sparsity`) are sync only.
+ *
+ * @example
+ * ```ts
+ * import { hessian } from "numdiff/async";
+ * (await hessian(async (x) => x[0] ** 2 * x[1], [1, 2])).value;
+ * // [Float64Array [4, 2], Float64Array [2, 0]] (errors ≈ 4e-14)
+ * ```
+ */
+export async function hessian(
+  f: AsyncFnN | AsyncBatchFn,
+  x: ArrayLike<number>,
+  options?: HessianOptions & AsyncOptions,
+): Promise<HessianResult> {
+  checkFunction(f, "f");
+  const w = toPoint(x, "x");
+  refuseSparsity(options);
+  const o = resolveHessian(options, w);
+  const n = w.length;
+  const t = upperTriangle(n);
+  const { ev, signal } = asyncEvaluator(f, hessianSpace(w, t), options);
+  let centre = NaN;
+  if (o.step !== undefined) {
+    const st = fixedStencil("central", 2, o.accuracy);
+    for (let i = 0; i < n; i++) checkInside(st, w[i], o.step, o.lo[i], o.hi[i], i);
+    const v = await untilAborted(() => f(w.slice()), signal);
+    centre = ev.batched ? centreOfBatch(v, w) : checkNumber(v, w[0]);
+  }
+  const total = t.rows.length;
+  const entries: HessianEntry[] = new Array<HessianEntry>(total);
+  const make = hessianPipelines(w, o, t, centre);
+  const tick = progressCounter(o.onProgress, total);
+  await runPipelines(total, make, coordinatesInFlight(2 * n, 2), entries, ev, signal, tick);
+  return packHessian(entries, t, o.step !== undefined ? 1 : 0);
+}
+
+/**
+ * Throws INVALID_OPTION when `sparsity` is given: sparse Jacobians and Hessians run in the sync
+ * entry only.
+ *
+ * @example
+ * ```ts
+ * refuseSparsity({ sparsity: "detect" }); // throws NumdiffError [INVALID_OPTION]
+ * ```
+ */
+export function refuseSparsity(options: object | undefined): void {
+  const sparsity = (options as { sparsity?: unknown } | undefined)?.sparsity;
+  if (sparsity !== undefined) {
+    throw invalid(
+      "INVALID_OPTION",
+      "sparsity",
+      "undefined in numdiff/async (sparse results are sync only)",
+      sparsity,
+    );
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The mixed entries of a Hessian as pipelines, for the batched and async loops: the four-point
+ * stencil of mixed-partial.ts on the same adaptive engine, with a row's plus and minus points handed
+ * to the runner at once. A row whose plus point is not finite uses no minus value, as the sync loop
+ * (which does not evaluate it); the runner may have evaluated it, so only `evaluations` can differ.
+ */
+
+import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
+import { ColumnState } from "./column-state.js";
+import { ColumnDriver, type ColumnSpec } from "./driver.js";
+import type { HessianEntry } from "./hessian-pipeline.js";
+import { MIXED_POINT_SIZE, mixedPoints, mixedValue } from "./mixed-partial.js";
+import { PointRequest, REQUEST_CAPACITY, type Pipeline } from "./sampler.js";
+import { fixedStatus, statusCode } from "./status.js";
+import { candidateScales } from "./step.js";
+import type { ResolvedMultivariate } from "./vector.js";
+
+/**
+ * A request for points with two coordinates set, (x_i, x_j) = (points[q], second[q]).
+ *
+ * @example
+ * ```ts
+ * const r = new PairRequest();
+ * r.reserve(40);
+ * r.second.length >= 40; // => true
+ * ```
+ */
+export class PairRequest extends PointRequest {
+  second = new Float64Array(REQUEST_CAPACITY);
+
+  override reserve(n: number, width = 1): void {
+    super.reserve(n, width);
+    if (n > this.second.length) this.second = new Float64Array(this.points.length);
+  }
+}
+
+/**
+ * The state one mixed entry in flight needs; reused by later entries.
+ *
+ * @example
+ * ```ts
+ * const work = new MixedWork();
+ * work.state.m; // => 1
+ * ```
+ */
+export class MixedWork {
+  readonly state = new ColumnState(1);
+  readonly driver = new ColumnDriver(this.state);
+  readonly kept = new KeptEstimates(1);
+  readonly request = new PairRequest();
+  pts = new Float64Array(MIXED_POINT_SIZE * REQUEST_CAPACITY);
+  plus = new Int32Array(REQUEST_CAPACITY);
+  minus = new Int32Array(REQUEST_CAPACITY);
+  evaluations = 0;
+}
+
+/**
+ * ∂²f/∂x_i∂x_j as a pipeline: mixedPartial's columns over the scales of x_i and x_j, each row's plus
+ * and minus points (a {@link PairRequest}) from the runner; the value, error and status are
+ * mixedPartial's bit for bit.
+ *
+ * @example
+ * ```ts
+ * import { resolveMultivariate } from "./vector.js";
+ * const x0 = new Float64Array([1, 2]);
+ * const o = resolveMultivariate(undefined, x0);
+ * const pipeline = mixedEntry(x0, o, 0, 1, new MixedWork());
+ * ```
+ */
+export function* mixedEntry(
+  x0: Float64Array,
+  o: ResolvedMultivariate,
+  i: number,
+  j: number,
+  work: MixedWork,
+): Pipeline<HessianEntry> {
+  const xi = x0[i];
+  const xj = x0[j];
+  if (!Number.isFinite(xi) || !Number.isFinite(xj)) return NO_ENTRY;
+  const scalesI = candidateScales(xi);
+  const scalesJ = candidateScales(xj);
+  const tries = Math.max(scalesI.length, scalesJ.length);
+  const si = (k: number): number => scalesI[Math.min(k, scalesI.length - 1)];
+  const sj = (k: number): number => scalesJ[Math.min(k, scalesJ.length - 1)];
+  const { state, kept } = work;
+  work.evaluations = 0;
+  kept.clear();
+  state.activateAll();
+  beginScales(state, kept);
+  const spec: ColumnSpec = {
+    x: 0,
+    order: 2,
+    scale: 1,
+    start: "central",
+    canSwitch: false,
+    probeOnly: false,
+    stopOnNoise: false,
+  };
+  for (let k = 0; k < tries && nextScale(state, kept); k++) {
+    spec.probeOnly = k > 0;
+    yield* mixedColumn(work, xi, xj, si(k), sj(k), [o.lo[i], o.hi[i], o.lo[j], o.hi[j]], spec);
+    // Two divisions, so that 4·s_i·s_j cannot underflow on its own (x ~ 1e-300).
+    keepScale(state, kept, k, (_, v) => v / (4 * si(k)) / sj(k));
+  }
+  const value = kept.value[0];
+  const code = statusCode(fixedStatus(value));
+  return { value, error: kept.error[0], code, evaluations: work.evaluations };
+}
+
+/** One column of g(c) (see MixedSource): runColumn's loop, a row's plus and minus points at once. */
+function* mixedColumn(
+  work: MixedWork,
+  xi: number,
+  xj: number,
+  si: number,
+  sj: number,
+  box: readonly number[],
+  spec: ColumnSpec,
+): Pipeline<void> {
+  const { driver, state, request } = work;
+  const inside = (a: number, b: number): boolean => a >= box[0] && a <= box[1] && b >= box[2] && b <= box[3];
+  driver.useMagnitudes = true;
+  driver.start(spec);
+  for (let count = driver.nextPoints(); count > 0; count = driver.nextPoints()) {
+    request.reserve(2 * count);
+    if (work.plus.length < count) [work.plus, work.minus] = [new Int32Array(count), new Int32Array(count)];
+    if (work.pts.length < MIXED_POINT_SIZE * count) work.pts = new Float64Array(MIXED_POINT_SIZE * count);
+    const pts = work.pts;
+    let misses = 0;
+    for (let q = 0; q < count; q++) {
+      if (driver.offsets[q] === 0) continue;
+      const p = pts.subarray(MIXED_POINT_SIZE * q, MIXED_POINT_SIZE * (q + 1));
+      mixedPoints(xi, xj, si, sj, driver.points[q], p);
+      work.plus[q] = inside(p[0], p[1]) ? misses++ : -1;
+      if (work.plus[q] >= 0) [request.points[misses - 1], request.second[misses - 1]] = [p[0], p[1]];
+      work.minus[q] = inside(p[0], p[2]) ? misses++ : -1;
+      if (work.minus[q] >= 0) [request.points[misses - 1], request.second[misses - 1]] = [p[0], p[2]];
+    }
+    request.count = misses;
+    request.evaluated = misses;
+    request.prefix = false;
+    if (misses > 0) yield request;
+    work.evaluations += misses;
+    driver.accept(mixedRow(work, pts, count, state));
+  }
+}
+
+/** The row's g values (and magnitudes) into the driver, as runColumn writes them; returns the prefix. */
+function mixedRow(work: MixedWork, pts: Float64Array, count: number, state: ColumnState): number {
+  const { driver, request } = work;
+  const m = state.m;
+  for (let q = 0; q < count; q++) {
+    let v = 0; // g(0) = 0: the centre
+    if (driver.offsets[q] !== 0) {
+      const plus = work.plus[q] >= 0 ? request.values[work.plus[q]] : NaN;
+      const minus = Number.isFinite(plus) && work.minus[q] >= 0 ? request.values[work.minus[q]] : NaN;
+      const p = pts.subarray(MIXED_POINT_SIZE * q, MIXED_POINT_SIZE * (q + 1));
+      v = mixedValue(plus, minus, p, MAGNITUDE, 0);
+    }
+    let finite = 0;
+    for (let a = 0; a < state.activeCount; a++) {
+      const k = state.active[a];
+      driver.values[q * m + k] = v;
+      if (driver.offsets[q] !== 0) driver.magnitudes[q * m + k] = MAGNITUDE[0];
+      if (Number.isFinite(v)) finite++;
+    }
+    if (finite === 0) return q + 1;
+  }
+  return count;
+}
+
+const MAGNITUDE = new Float64Array(1);
+
+/**
+ * The entry of a coordinate that is not finite: NaN without a call.
+ *
+ * @example
+ * ```ts
+ * NO_ENTRY.evaluations; // => 0
+ * ```
+ */
+export const NO_ENTRY: HessianEntry = {
+  value: NaN,
+  error: NaN,
+  code: statusCode(fixedStatus(NaN)),
+  evaluations: 0,
+};
