@@ -9,6 +9,7 @@ import {
   EPS,
   F_ROUNDING,
   NOISE_CHECK_SHRINK,
+  NOISE_FLOOR,
   NOISE_CHECK_SIGNAL,
   NOISE_MAX_SPACING,
   NOISE_PROBE_RETRIES,
@@ -134,7 +135,9 @@ export function* probeNoise(sampler: Sampler, x: number, noisyStep: number): Pip
     delta *= NOISE_PROBE_SPLIT;
     wide = yield* noiseAt(sampler, x, delta);
   }
-  if (wide.verdict !== "ok") return 0;
+  // Not above what double rounding of the table's own values explains (f(x) = 0 with values beside it,
+  // sin at 0): the engine's rounding model, which reads the values at its stencil points, covers it.
+  if (wide.verdict !== "ok" || !(wide.level > NOISE_FLOOR * F_ROUNDING * EPS * wide.magnitude)) return 0;
   const narrow = yield* noiseAt(sampler, x, delta / NOISE_PROBE_SPLIT);
   // Quantised values (float32) may step so evenly at a fine spacing that every high difference is 0.
   const flat = narrow.verdict === "too-small" || narrow.largest === 0;
@@ -143,13 +146,21 @@ export function* probeNoise(sampler: Sampler, x: number, noisyStep: number): Pip
 }
 
 /** One noise table centred at x with spacing delta (one-sided points are not tried: none when f is not finite). */
-function* noiseAt(sampler: Sampler, x: number, delta: number): Pipeline<NoiseEstimate> {
+function* noiseAt(
+  sampler: Sampler,
+  x: number,
+  delta: number,
+): Pipeline<NoiseEstimate & { magnitude: number }> {
   const values = new Float64Array(NOISE_POINTS);
   const points = new Float64Array(NOISE_POINTS);
   const d = representableStep(x, delta);
   const half = (NOISE_POINTS - 1) / 2;
   for (let i = 0; i < NOISE_POINTS; i++) points[i] = x + (i - half) * d;
   yield* sampler.fetch(points, NOISE_POINTS, false, values);
-  if (!(d > 0) || !values.every(Number.isFinite)) return { level: NaN, verdict: "too-large", largest: NaN };
-  return noiseFromTable(values);
+  if (!(d > 0) || !values.every(Number.isFinite)) {
+    return { level: NaN, verdict: "too-large", largest: NaN, magnitude: NaN };
+  }
+  let magnitude = 0;
+  for (const v of values) magnitude = Math.max(magnitude, Math.abs(v));
+  return { ...noiseFromTable(values), magnitude };
 }

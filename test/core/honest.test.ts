@@ -104,6 +104,24 @@ describe("noise: measured, used and reported", () => {
     expect(r.noise).toBeUndefined();
     expect(Math.abs(r.value - Math.E)).toBeLessThan(1e-13);
   });
+
+  it("at a zero of a smooth f (sin, tan, sinh, atan at 0; sin at π) the rounding of the values beside x is not noise", () => {
+    // f(x) = 0 there, so only the values at the stencil points set the rounding: their table's
+    // wiggle (~EPS·|f(x ± s)|) is what the engine's rounding model already covers.
+    for (const [f, x, truth] of [
+      [Math.sin, 0, 1],
+      [Math.tan, 0, 1],
+      [Math.sinh, 0, 1],
+      [Math.atan, 0, 1],
+      [Math.sin, Math.PI, -1],
+    ] as const) {
+      const r = derivative(f, x);
+      expect(r.status, `${f.name} at ${x}`).toBe("ok");
+      expect(r.noise, `${f.name} at ${x}`).toBeUndefined();
+      expect(Math.abs(r.value - truth), `${f.name} at ${x}`).toBeLessThanOrEqual(Math.max(r.error, 1e-15));
+      expect(r.error, `${f.name} at ${x}`).toBeLessThan(1e-14);
+    }
+  });
 });
 
 describe("tolerances and a budget", () => {
