@@ -610,3 +610,29 @@ export const ASYNC_CONCURRENCY = 8;
  * ```
  */
 export const NOISE_CHECK_SHRINK = 16;
+
+/**
+ * An unconfirmed first derivative (no error estimate) is tested for growth by comparing the difference
+ * at its last step with the same difference at this many times that step: a derivative that is infinite at x (√x, ∛x at 0) makes
+ * the quotient grow like h^(-α), α > 0, as h shrinks.
+ *
+ * @default 16
+ * @example
+ * ```ts
+ * GROWTH_SHRINK; // => 16
+ * ```
+ */
+export const GROWTH_SHRINK = 16;
+
+/**
+ * The growth that marks an infinite first derivative: the quotient at the last step exceeds this many
+ * times the quotient at GROWTH_SHRINK times that step, with the same sign. 2 = 16^(1/4): every growth like h^(-α) with
+ * α ≥ 1/4 (√x gives 4×, ∛x 6.3×); a finite derivative changes by its truncation error only.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * GROWTH_FACTOR; // => 2
+ * ```
+ */
+export const GROWTH_FACTOR = 2;

@@ -7,6 +7,7 @@
 import { COLUMN_FLAG } from "./column-state.js";
 import { EPS, F_ROUNDING, NOISE_FLOOR } from "./constants.js";
 import { runSync } from "./column-steps.js";
+import { growsWithoutBound } from "./growth.js";
 import { checkNoise, needsNoiseCheck, noiseCheckPoints, probeNoise } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { run, runNow, type Estimate, type RunSpec, type ScalarEngine } from "./scalar-column.js";
@@ -29,6 +30,7 @@ export { noiseCheckStep } from "./noise-check.js";
  * import { resolveOptions } from "./validate.js";
  * import { Sampler } from "./sampler.js";
  * import { runSync } from "./column-steps.js";
+import { growsWithoutBound } from "./growth.js";
  * const o = resolveOptions(undefined, 1);
  * runSync(derivativeSteps(new ScalarEngine(), new Sampler(Math.exp), 1, o)).value; // 2.718281828459…
  * ```
@@ -192,7 +194,11 @@ function* settle(
   if (result.status === "ok" && mayBePole) {
     const fx = yield* sampler.one(x);
     const pole = fx === Infinity || fx === -Infinity || (unknown && !Number.isFinite(fx));
-    if (!Number.isFinite(result.value) || pole) {
+    // No convergence (no error estimate) where the first difference keeps growing as h shrinks (√x
+    // and ∛x at 0): the derivative is infinite, and the last difference would be a confident wrong answer.
+    const infinite =
+      unknown && o.order === 1 && (yield* growsWithoutBound(sampler, x, est.kind, result.step));
+    if (!Number.isFinite(result.value) || pole || infinite) {
       return { ...result, value: NaN, error: Infinity, status: "not-finite" };
     }
   }

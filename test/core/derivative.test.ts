@@ -83,10 +83,14 @@ describe("derivative, default method", () => {
     expect(r.evaluations).toBe(calls);
   });
 
-  it("goes one-sided when f is NaN on one side: sqrt at 0 is forward, finite", () => {
+  it("goes one-sided when f is NaN on one side: sqrt at 0 is forward, and its infinite derivative is not-finite", () => {
     const r = derivative(Math.sqrt, 0);
     expect(r.method).toBe("forward");
-    expect(Number.isFinite(r.value)).toBe(true);
+    expect(r).toMatchObject({ value: NaN, error: Infinity, status: "not-finite" });
+    // The same growth at the right end of acos's domain, and none where the derivative is finite.
+    expect(derivative(Math.acos, 1)).toMatchObject({ method: "backward", status: "not-finite" });
+    expect(derivative((x) => x, Number.MAX_VALUE)).toMatchObject({ value: 1, status: "ok" });
+    expect(Math.abs(derivative(Math.sqrt, 1e-300).value - 5e149)).toBeLessThan(1e-12 * 5e149);
   });
 
   it("goes one-sided at x = 1 for x ↦ (1-x)^1.5 (NaN right of 1): backward, finite, near 0", () => {
