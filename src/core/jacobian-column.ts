@@ -194,7 +194,8 @@ function prepareSpec(job: JacobianJob, spec: ColumnSpec, xj: number, scales: num
 
 /**
  * Column j of the sync Jacobian of F with fewer than SCREEN_COMPONENTS components, without a
- * generator: runColumn (run-column.ts) at each scale of x_j with F called through `at`, the same
+ * generator: runColumn (run-column.ts) at each scale of x_j with F called through `source` (which
+ * answers null outside the bounds, and F(x) itself for the centre), the same
  * values, errors, statuses and calls as {@link adaptiveColumn} (which yields one request per point
  * there), at less cost per call. Returns the column's worst status code.
  *
@@ -204,7 +205,8 @@ function prepareSpec(job: JacobianJob, spec: ColumnSpec, xj: number, scales: num
  * import { jacobianJob } from "./jacobian-job.js";
  * const x0 = Float64Array.of(2);
  * const job = jacobianJob(x0, resolveMultivariate(undefined, x0), [4, 1], true); // F(x) = [x², 1]
- * adaptiveColumnNow(job, 0, new ColumnWork(2, true), (t) => [t * t, 1]); // => 0 (ok)
+ * const source = { at: (t: number) => [t * t, 1], centre: () => job.centre };
+ * adaptiveColumnNow(job, 0, new ColumnWork(2, true), source); // => 0 (ok)
  * job.value[0][0]; // => 4 ± 1e-12
  * ```
  */
@@ -212,7 +214,7 @@ export function adaptiveColumnNow(
   job: JacobianJob,
   j: number,
   work: ColumnWork,
-  at: (t: number) => ArrayLike<number>,
+  source: PointSource,
 ): number {
   const xj = job.x0[j];
   if (!Number.isFinite(xj)) {
@@ -229,10 +231,6 @@ export function adaptiveColumnNow(
     work.list[a] = state.active[a];
     kept.forget(state.active[a]);
   }
-  const source: PointSource = {
-    at: (t) => (inside(job, j, t) ? at(t) : null),
-    centre: () => job.centre,
-  };
   beginScales(state, kept);
   for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
     spec.scale = scales[i];

@@ -13,6 +13,7 @@ import {
 import type { ArrayVecFn, BatchFn, PointLike, Status, StencilKind, VecFn } from "./types.js";
 import { adaptiveColumnNow, SCREEN_COMPONENTS, takeWork, type VectorRequest } from "./jacobian-column.js";
 import { rows, type JacobianJob } from "./jacobian-job.js";
+import type { PointSource } from "./run-column.js";
 import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
 import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
@@ -256,9 +257,13 @@ function small(
   const work = takeWork(job.centre.length, true);
   let worst = 0;
   let j = 0;
-  const at = (t: number): ArrayLike<number> => caller.callAt(j, t, -Infinity, Infinity)!;
+  // One source for every column: F along x_j, null outside the bounds (as the pipeline's `inside`).
+  const source: PointSource = {
+    at: (t) => caller.callAt(j, t, o.lo[j], o.hi[j]),
+    centre: () => job.centre,
+  };
   for (; j < n; j++) {
-    const code = adaptiveColumnNow(job, j, work, at);
+    const code = adaptiveColumnNow(job, j, work, source);
     if (code > worst) worst = code;
     if (o.onProgress !== undefined) o.onProgress(j + 1, n);
   }

@@ -147,7 +147,8 @@ function* settle(
   if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
     const level = yield* probeNoise(sampler, x, est.noisyStep);
     // A level that counts goes into the error model; otherwise the column runs on, past the "noise".
-    const counts = level > NOISE_FLOOR * F_ROUNDING * EPS * Math.abs(yield* sampler.one(x));
+    // probeNoise returns 0 unless the level exceeds the rounding of its table, which holds f(x).
+    const counts = level > 0;
     if (counts) noise = noiseUsed = level;
     est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: counts });
   }
