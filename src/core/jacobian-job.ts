@@ -11,6 +11,7 @@ import { releaseWork, type ColumnWork } from "./jacobian-column.js";
 import { JacobianRows } from "./jacobian-rows.js";
 import { PointRequest, REQUEST_CAPACITY } from "./sampler.js";
 import { fixedStatus, STATUSES, statusCode } from "./status.js";
+import { columnStencils, plainColumns, type PlainColumn } from "./plain-step.js";
 import type { ResolvedMultivariate } from "./vector.js";
 
 /**
@@ -34,6 +35,10 @@ export interface JacobianJob {
   readonly rows: JacobianRows;
   /** The column states of the columns in flight, reused by later columns (jacobian-pipeline.ts). */
   readonly works: ColumnWork[];
+  /** Plain columns, one stencil each (a fixed `step`, or `errors: false`: plain-step.ts). */
+  readonly plain: boolean;
+  /** The stencil and step of each plain column (null when the columns are adaptive). */
+  readonly stencils: ((j: number) => PlainColumn | null) | null;
 }
 
 /**
@@ -127,10 +132,22 @@ export function jacobianJob(
   const n = x0.length;
   const statuses = withErrors ? codeRows(m, n) : [];
   const value = rows(m, n, 0);
-  const error = withErrors ? rows(m, n, o.step === undefined ? 0 : NaN) : null;
+  const plain = plainColumns(o, withErrors);
+  const error = withErrors ? rows(m, n, plain ? NaN : 0) : null;
   const start = o.method === "auto" ? "central" : o.method;
   const out = new JacobianRows(value, error, statuses, centre, baseStencil(start, o.order), o.order);
-  return { x0, o, centre, value, error, statuses, rows: out, works: [] };
+  return {
+    x0,
+    o,
+    centre,
+    value,
+    error,
+    statuses,
+    rows: out,
+    works: [],
+    plain,
+    stencils: plain ? columnStencils(o, x0) : null,
+  };
 }
 
 /**
@@ -148,8 +165,8 @@ export function finishJacobian(job: JacobianJob, worst: number, evaluations: num
   const { value, error } = job;
   releaseWork(job.works.pop());
   let statuses = job.statuses;
-  if (job.o.step !== undefined) {
-    // A fixed step: a status says only whether the value is finite (as the sync Jacobian).
+  if (job.plain) {
+    // A plain column: a status says only whether the value is finite (as the sync Jacobian).
     statuses = [];
     for (const row of value) {
       const codes = new Uint8Array(row.length);

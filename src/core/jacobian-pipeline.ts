@@ -5,11 +5,11 @@
  */
 
 import { BATCH_BLOCK_NUMBERS, LOCKSTEP_PIPELINES } from "./constants.js";
-import { fixedStencil } from "./fixed-partial.js";
 import { adaptiveColumn, takeWork, type ColumnWork } from "./jacobian-column.js";
 import type { JacobianJob } from "./jacobian-job.js";
 import type { Pipeline } from "./sampler.js";
 import { divideByPower } from "./step.js";
+import { plainSum } from "./plain-step.js";
 
 export { finishJacobian, firstOfBatch, jacobianJob, type JacobianJob } from "./jacobian-job.js";
 
@@ -46,22 +46,22 @@ export function jacobianColumns(job: JacobianJob, pointwise = false): (j: number
   // Each column takes a state from the job's pool and gives it back when it ends.
   return (j: number): Pipeline<number> => {
     const work = pool.pop() ?? takeWork(m, pointwise);
-    return job.o.step === undefined ? adaptiveColumn(job, j, work) : fixedColumn(job, j, work);
+    return job.plain ? fixedColumn(job, j, work) : adaptiveColumn(job, j, work);
   };
 }
 
-/** One plain stencil along x_j, as the sync fixed-step Jacobian computes it. */
+/** One plain stencil along x_j (plain-step.ts), as the sync plain Jacobian computes it. */
 function* fixedColumn(job: JacobianJob, j: number, work: ColumnWork): Pipeline<number> {
   const { x0, o, centre } = job;
   const m = centre.length;
-  const h = o.step as number;
   const saved = x0[j];
-  if (!Number.isFinite(saved)) {
+  const column = job.stencils!(j);
+  if (column === null) {
     for (let k = 0; k < m; k++) job.value[k][j] = NaN;
     job.works.push(work);
     return 0;
   }
-  const st = fixedStencil(o.method === "auto" ? "central" : o.method, o.order, o.accuracy);
+  const { stencil: st, h } = column;
   const req = work.request;
   req.reserve(st.offsets.length, m);
   let count = 0;
@@ -70,12 +70,12 @@ function* fixedColumn(job: JacobianJob, j: number, work: ColumnWork): Pipeline<n
   req.evaluated = count;
   req.prefix = false;
   yield req;
+  // Where each stencil point's values are: the centre (offset 0) or the request's next point.
+  const slot = st.offsets.map((off, s) =>
+    off === 0 ? -1 : st.offsets.slice(0, s).filter((o) => o !== 0).length,
+  );
   for (let k = 0; k < m; k++) {
-    let acc = 0;
-    let q = 0;
-    for (let s = 0; s < st.offsets.length; s++) {
-      acc += st.weights[s] * (st.offsets[s] === 0 ? centre[k] : req.values[q++ * m + k]);
-    }
+    const acc = plainSum(column, (s) => (slot[s] < 0 ? centre[k] : req.values[slot[s] * m + k]));
     job.value[k][j] = divideByPower(acc, h, o.order);
   }
   job.works.push(work);

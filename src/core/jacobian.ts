@@ -1,7 +1,4 @@
-import { fixedStatus, STATUSES, statusCode } from "./status.js";
 import { invalid } from "./errors.js";
-import { checkInside, fixedStencil } from "./fixed-partial.js";
-import { divideByPower } from "./step.js";
 import { progressCounter, runBatched } from "./batch.js";
 import {
   columnsInFlight,
@@ -10,9 +7,11 @@ import {
   jacobianColumns,
   jacobianJob,
 } from "./jacobian-pipeline.js";
-import type { ArrayVecFn, BatchFn, PointLike, Status, StencilKind, VecFn } from "./types.js";
+import type { ArrayVecFn, BatchFn, PointLike, Status, VecFn } from "./types.js";
 import { adaptiveColumnNow, SCREEN_COMPONENTS, takeWork, type VectorRequest } from "./jacobian-column.js";
-import { rows, type JacobianJob } from "./jacobian-job.js";
+import type { JacobianJob } from "./jacobian-job.js";
+import { columnStencils, plainColumns } from "./plain-step.js";
+import { plainJacobian } from "./plain-jacobian.js";
 import type { PointSource } from "./run-column.js";
 import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
@@ -115,9 +114,10 @@ export function jacobian(
   const withErrors = options?.errors ?? true;
   if (typeof withErrors !== "boolean") throw invalid("INVALID_OPTION", "errors", "true or false", withErrors);
   if (options?.batch === true) return batchedJacobian(F as BatchVecFn, w, o, withErrors);
-  const n = w.length;
   const caller = new VectorCaller(F as VecFn, w);
-  return o.step === undefined ? adaptive(caller, o, withErrors) : fixed(caller, o, withErrors, n);
+  return !plainColumns(o, withErrors)
+    ? adaptive(caller, o, withErrors)
+    : plainJacobian(caller, o, withErrors);
 }
 
 /**
@@ -139,10 +139,7 @@ function batchedJacobian(
   withErrors: boolean,
 ): JacobianResult {
   const n = w.length;
-  if (o.step !== undefined) {
-    const st = fixedStencil(o.method === "auto" ? "central" : o.method, o.order, o.accuracy);
-    for (let j = 0; j < n; j++) checkInside(st, w[j], o.step, o.lo[j], o.hi[j], j);
-  }
+  if (o.step !== undefined) columnStencils(o, w); // INVALID_STEP before F is called
   const job = jacobianJob(w, o, firstOfBatch(F(w.slice())), withErrors);
   const codes: number[] = new Array<number>(n);
   const space = { x0: w, coordinate: (j: number) => j };
@@ -152,67 +149,6 @@ function batchedJacobian(
   let worst = 0;
   for (const c of codes) if (c > worst) worst = c;
   return finishJacobian(job, worst, evaluations);
-}
-
-function fixed(
-  caller: VectorCaller,
-  o: ReturnType<typeof resolveMultivariate>,
-  withErrors: boolean,
-  n: number,
-): JacobianResult {
-  const w = caller.w;
-  const h = o.step as number;
-  const kind: StencilKind = o.method === "auto" ? "central" : o.method;
-  const st = fixedStencil(kind, o.order, o.accuracy);
-  for (let j = 0; j < n; j++) checkInside(st, w[j], h, o.lo[j], o.hi[j], j);
-  let centre: ArrayLike<number> | null = st.offsets.includes(0) ? caller.call() : null;
-  let value: Float64Array[] = [];
-  let error: Float64Array[] = [];
-  let acc = new Float64Array(0);
-  let m = -1;
-  const setup = (len: number): void => {
-    m = len;
-    value = rows(m, n, 0);
-    error = withErrors ? rows(m, n, NaN) : [];
-    acc = new Float64Array(m);
-    if (centre !== null) centre = Float64Array.from({ length: m }, (_, k) => component(centre!, k));
-  };
-  if (centre !== null) setup(caller.m);
-  for (let j = 0; j < n; j++) {
-    const saved = w[j];
-    if (Number.isFinite(saved)) {
-      acc.fill(0);
-      for (let q = 0; q < st.offsets.length; q++) {
-        const off = st.offsets[q];
-        const wt = st.weights[q];
-        let v: ArrayLike<number>;
-        if (off === 0) v = centre as ArrayLike<number>;
-        else {
-          w.set(caller.x0);
-          w[j] = saved + off * h;
-          v = caller.call();
-          if (m < 0) setup(caller.m);
-        }
-        for (let k = 0; k < m; k++) acc[k] += wt * component(v, k);
-      }
-      for (let k = 0; k < m; k++) value[k][j] = divideByPower(acc[k], h, o.order);
-    }
-    if (o.onProgress !== undefined) o.onProgress(j + 1, n);
-  }
-  // Every coordinate NaN: F was never called, so m is unknown; take it from F(x).
-  w.set(caller.x0);
-  if (m < 0) setup(caller.call().length);
-  // Columns of non-finite coordinates are NaN (filled last: the rows may not have existed yet).
-  for (let j = 0; j < n; j++) if (!Number.isFinite(w[j])) for (let k = 0; k < m; k++) value[k][j] = NaN;
-  const statuses: Uint8Array[] = [];
-  let worst = 0;
-  for (let k = 0; k < m; k++) {
-    const row = new Uint8Array(n);
-    for (let j = 0; j < n; j++) row[j] = statusCode(fixedStatus(value[k][j]));
-    for (let j = 0; j < n; j++) worst = Math.max(worst, row[j]);
-    if (withErrors) statuses.push(row);
-  }
-  return { value, error, evaluations: caller.evaluations, status: STATUSES[worst], statuses };
 }
 
 /**

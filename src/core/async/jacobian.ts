@@ -4,7 +4,7 @@
  * flight at once. Values, errors and statuses are the sync ones bit for bit.
  */
 
-import { checkInside, fixedStencil } from "../fixed-partial.js";
+import { columnStencils } from "../plain-step.js";
 import { invalid } from "../errors.js";
 import type { JacobianOptions, JacobianResult } from "../jacobian.js";
 import {
@@ -59,10 +59,7 @@ export async function jacobian(
   const batch = options?.batch === true;
   const n = w.length;
   const { ev, signal } = asyncEvaluator(F, { x0: w, coordinate: (j: number) => j }, options, "F");
-  if (o.step !== undefined) {
-    const st = fixedStencil(o.method === "auto" ? "central" : o.method, o.order, o.accuracy);
-    for (let j = 0; j < n; j++) checkInside(st, w[j], o.step, o.lo[j], o.hi[j], j);
-  }
+  if (o.step !== undefined) columnStencils(o, w); // INVALID_STEP before F is called
   const value = await untilAborted(() => F(w.slice()), signal);
   const first = batch ? firstOfBatch(value) : value;
   const job = jacobianJob(w, o, first, withErrors);
