@@ -23,7 +23,7 @@ import type { ResolvedMultivariate } from "./vector.js";
  *
  * @example
  * ```ts
- * plainRelativeStep(1, 2); // => 0.0000060554544523933395 (EPS^(1/3))
+ * plainRelativeStep(1, 2); // => 0.000006055454452393343 (EPS^(1/3))
  * plainRelativeStep(1, 4); // ≈ 7.4e-4 (EPS^(1/5))
  * plainRelativeStep(2, 2); // => 0.0001220703125 (EPS^(1/4))
  * ```
@@ -32,7 +32,15 @@ export function plainRelativeStep(order: number, accuracy: number): number {
   return EPS ** (1 / (order + accuracy));
 }
 
-/** A column's stencil and step (a column without a stencil is null: x_j not finite, no room). */
+/**
+ * A column's stencil and step (a column without a stencil is null: x_j not finite, no room).
+ *
+ * @example
+ * ```ts
+ * import { fixedStencil } from "./fixed-partial.js";
+ * const c: PlainColumn = { stencil: fixedStencil("central", 1, 2), h: 1e-3, paired: true };
+ * ```
+ */
 export interface PlainColumn {
   stencil: Stencil;
   h: number;
@@ -48,6 +56,7 @@ export interface PlainColumn {
  *
  * @example
  * ```ts
+ * import { fixedStencil } from "./fixed-partial.js";
  * isAntisymmetric(fixedStencil("central", 1, 4)); // => true
  * isAntisymmetric(fixedStencil("forward", 1, 2)); // => false
  * ```
@@ -110,7 +119,7 @@ function cachedStencil(
  *
  * @example
  * ```ts
- * plainColumn(1, -Infinity, Infinity, 1, 2, "auto")?.h; // => 0.000006055454452393339
+ * plainColumn(1, -Infinity, Infinity, 1, 2, "auto")?.h; // => 0.000006055454452313924 (made exact)
  * plainColumn(0, 0, 1, 1, 2, "auto")?.stencil.offsets; // => [0, 1, 2] (forward at the lower bound)
  * ```
  */
