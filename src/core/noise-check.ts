@@ -11,6 +11,7 @@ import {
   NOISE_CHECK_SHRINK,
   NOISE_FLOOR,
   NOISE_CHECK_SIGNAL,
+  NOISE_COVERAGE,
   NOISE_MAX_SPACING,
   NOISE_PROBE_RETRIES,
   NOISE_PROBE_SPLIT,
@@ -87,6 +88,7 @@ export function noiseCheckPoints(engine: ScalarEngine, x: number, order: number,
  * ```
  */
 export function checkNoise(engine: ScalarEngine, got: number, n: number, order: number, est: Estimate): void {
+  engine.checkGap = NaN;
   if (noisyAt(engine, got, n, order, est)) {
     est.flags |= COLUMN_FLAG.noisy;
     est.noisyStep = engine.checkStep * NOISE_PROBE_SPLIT * NOISE_PROBE_SPLIT;
@@ -108,7 +110,8 @@ function noisyAt(engine: ScalarEngine, got: number, n: number, order: number, es
   }
   const d = divideByPower(sum, h, order);
   const rounding = divideByPower(F_ROUNDING * EPS * size, h, order);
-  return Math.abs(d - est.value) > NOISE_CHECK_SIGNAL * rounding + est.error;
+  engine.checkGap = Math.abs(d - est.value);
+  return engine.checkGap > NOISE_CHECK_SIGNAL * rounding + est.error;
 }
 
 /**
@@ -118,7 +121,8 @@ function noisyAt(engine: ScalarEngine, got: number, n: number, order: number, es
  * 1/NOISE_PROBE_SPLIT as wide checks it: noise does not depend on the spacing, while a smooth part
  * that was not resolved (cos(1000x) at steps of 0.01) shrinks like a power of it, so the level counts
  * only when the narrow table still wiggles at least level/NOISE_AGREEMENT, or not at all (quantised).
- * Returns 0 when there is no noise to speak of.
+ * Returns 0 when there is no noise to speak of. A level the narrow table ruled out is left in
+ * `seen.rejected`, for a column that then fails without it (scalar-engine.ts, settle).
  *
  * @example
  * ```ts
@@ -127,7 +131,12 @@ function noisyAt(engine: ScalarEngine, got: number, n: number, order: number, es
  * runSync(probeNoise(new Sampler((t) => t * t * (1 + 1e-8 * Math.sin(1e9 * t))), 1, 1e-3)); // ≈ 7e-9
  * ```
  */
-export function* probeNoise(sampler: Sampler, x: number, noisyStep: number): Pipeline<number> {
+export function* probeNoise(
+  sampler: Sampler,
+  x: number,
+  noisyStep: number,
+  seen: { rejected: number } = { rejected: 0 },
+): Pipeline<number> {
   // At most NOISE_MAX_SPACING: wider tables can alias a periodic f (sin at 1e5 with steps of 1e3).
   let delta = Math.min(noisyStep / NOISE_PROBE_SPLIT, NOISE_MAX_SPACING);
   let wide = yield* noiseAt(sampler, x, delta);
@@ -142,7 +151,50 @@ export function* probeNoise(sampler: Sampler, x: number, noisyStep: number): Pip
   // Quantised values (float32) may step so evenly at a fine spacing that every high difference is 0.
   const flat = narrow.verdict === "too-small" || narrow.largest === 0;
   if (flat || narrow.largest >= wide.level / NOISE_AGREEMENT) return wide.level;
+  seen.rejected = wide.level;
   return 0;
+}
+
+/**
+ * The first estimate as the result when the noise check disagreed with it, no noise level could be
+ * measured, and the column run on past the "noise" found no estimate (no error: its steps went below
+ * f's resolution). The check's difference at step h_c misses the estimate by `gap`, so f's values
+ * carry noise of at least ε = gap·h_c^n / Σ|w| (the check's error is at most ε·Σ|w| / h_c^n); the
+ * estimate at its step h gets that noise's share, NOISE_COVERAGE·ε·Σ|w| / hⁿ, added to its error, and
+ * the status "noise-limited" with ε as its noise.
+ *
+ * @example
+ * ```ts
+ * const first = { value: 0.3125, error: 1e-12, step: 1e-3, kind: "central" as const, flags: 0, noisyStep: 1e-6 };
+ * unresolvedNoise(first, 3e-4, 4.8e-7, 1); // { value: 0.3125, error: ≈ 4.3e-7, noise: ≈ 1.4e-10, … }
+ * ```
+ */
+export function unresolvedNoise(
+  first: Estimate,
+  gap: number,
+  checkH: number,
+  order: number,
+): {
+  value: number;
+  error: number;
+  noise: number;
+  step: number;
+  method: Estimate["kind"];
+  status: "noise-limited";
+} {
+  const weights = stencilArrays(first.kind, order).weights;
+  let weightSum = 0;
+  for (const w of weights) weightSum += Math.abs(w);
+  const noise = (gap * checkH ** order) / weightSum;
+  const share = divideByPower(NOISE_COVERAGE * noise * weightSum, first.step, order);
+  return {
+    value: first.value,
+    error: first.error + share,
+    noise,
+    step: first.step,
+    method: first.kind,
+    status: "noise-limited",
+  };
 }
 
 /** One noise table centred at x with spacing delta (one-sided points are not tried: none when f is not finite). */

@@ -7,9 +7,12 @@
  * C(2k, k)·σ² for independent noise. So σ_k = sqrt(γ_k · mean((Δᵏf)²)) with γ_k = (k!)²/(2k)! estimates σ
  * for every k at which the noise dominates. The level is taken where three successive σ_k agree within
  * a factor NOISE_AGREEMENT and the k-th differences change sign (noise alternates; a smooth part does
- * not). Too few distinct values means the spacing is below f's resolution (float32, a quantised
- * result); no sign changes at all means it is so large that the smooth part dominates.
+ * not). Too few distinct values, or second differences mostly exactly 0, mean the spacing is below
+ * f's resolution (float32, a quantised result); no sign changes at all means it is so large that the
+ * smooth part dominates.
  */
+
+import { EPS, F_ROUNDING, NOISE_FLOOR } from "./constants.js";
 
 /**
  * Points of the noise table: 9, so differences up to order 8 (Moré and Wild use 7 to 9 points).
@@ -61,6 +64,72 @@ export interface NoiseEstimate {
   largest: number;
 }
 
+/**
+ * Whether the table's second differences are mostly exactly 0 and the others above double rounding
+ * (NOISE_FLOOR·F_ROUNDING·EPS of the values): values that step evenly on a grid of their own (a float32 f, a quantised result, between the steps of its grid), with a difference of one
+ * grid step here and there. Such a table is below f's resolution like one of too few distinct values:
+ * its rare non-zero differences neither change sign nor agree across orders as noise does, so read as
+ * it is it would say "no noise" (Moré and Wild's test assumes noise that differs at every point).
+ * Noise, or rounding of a double f at a spacing where it shows, leaves few exact zeros.
+ */
+function quantised(values: Float64Array): boolean {
+  let zeros = 0;
+  let largest = 0;
+  let slope = 0;
+  let size = 0;
+  for (let i = 0; i + 2 < values.length; i++) {
+    const d2 = Math.abs(values[i + 2] - 2 * values[i + 1] + values[i]);
+    if (d2 === 0) zeros++;
+    largest = Math.max(largest, d2);
+    slope = Math.max(slope, Math.abs(values[i + 1] - values[i]), Math.abs(values[i + 2] - values[i + 1]));
+    size = Math.max(size, Math.abs(values[i]), Math.abs(values[i + 1]), Math.abs(values[i + 2]));
+  }
+  // A kink in the table (|x − c|, ReLU near c) also leaves mostly zeros, but its one change of slope
+  // is as large as the slopes, where a grid's steps are a small share of them.
+  if (!(zeros > (values.length - 2) / 2) || largest > QUANTUM_SHARE * slope) return false;
+  // The steps must be coarser than double rounding, or the values on a coarse grid: a linear f (a piece
+  // of a kink) has exact zeros too.
+  return (
+    largest > NOISE_FLOOR * F_ROUNDING * EPS * size || values.every((v) => significantBits(v) <= COARSE_BITS)
+  );
+}
+
+/**
+ * The largest second difference of a quantised table, as a share of its largest first difference: a
+ * grid's steps are a few of its units where the values move by many (float32 at a spacing of 100 ulps
+ * moves by 100 ulps per point, its second differences by 1), while a kink changes the slope by as
+ * much as the slope.
+ * @default 0.25
+ * @example
+ * ```ts
+ * QUANTUM_SHARE; // 0.25
+ * ```
+ */
+export const QUANTUM_SHARE = 0.25;
+
+/**
+ * Values with at most this many significant bits lie on a grid far coarser than double's 53: a float32
+ * result (24 bits), or a quantised one.
+ * @default 32
+ * @example
+ * ```ts
+ * COARSE_BITS; // 32
+ * ```
+ */
+export const COARSE_BITS = 32;
+
+/** The significant bits of v (0 for 0 and non-finite v): 1 for powers of two, 24 at most for float32. */
+function significantBits(v: number): number {
+  if (v === 0 || !Number.isFinite(v)) return 0;
+  let m = Math.abs(v) / 2 ** Math.floor(Math.log2(Math.abs(v)));
+  let bits = 1;
+  while (m !== Math.floor(m) && bits < 64) {
+    m *= 2;
+    bits++;
+  }
+  return bits;
+}
+
 /** γ_k = (k!)² / (2k)!. */
 function gamma(k: number): number {
   let g = 1;
@@ -85,6 +154,7 @@ export function noiseFromTable(values: Float64Array): NoiseEstimate {
   for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
   if (distinct <= n / 2) return { level: NaN, verdict: "too-small", largest: 0 };
   const diff = Float64Array.from(values);
+  if (quantised(diff)) return { level: NaN, verdict: "too-small", largest: 0 };
   const sigma = new Float64Array(NOISE_MAX_ORDER + 1);
   const signChange = new Uint8Array(NOISE_MAX_ORDER + 1);
   for (let k = 1; k <= NOISE_MAX_ORDER; k++) {

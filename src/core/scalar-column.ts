@@ -38,6 +38,8 @@ export class ScalarEngine {
   /** The step of the noise check, and that step made representable beside x. */
   checkStep = 0;
   checkH = 0;
+  /** |noise check's difference − the first estimate| when the check disagreed (else NaN). */
+  checkGap = NaN;
   /** The spec of the engine's columns, rewritten by each (the driver reads it while it runs). */
   readonly spec: ColumnSpec = columnSpec();
   /** The derivative being computed (see {@link ScalarEngine.begin}): its point, options and scales. */
@@ -50,6 +52,7 @@ export class ScalarEngine {
     this.x = x;
     this.o = o;
     this.scales = candidateScales(x);
+    this.checkGap = NaN;
     return this;
   }
 }

@@ -8,7 +8,7 @@ import { COLUMN_FLAG } from "./column-state.js";
 import { EPS, F_ROUNDING, NOISE_FLOOR } from "./constants.js";
 import { runSync } from "./column-steps.js";
 import { growsWithoutBound } from "./growth.js";
-import { checkNoise, needsNoiseCheck, noiseCheckPoints, probeNoise } from "./noise-check.js";
+import { checkNoise, needsNoiseCheck, noiseCheckPoints, probeNoise, unresolvedNoise } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { run, runNow, type Estimate, type RunSpec, type ScalarEngine } from "./scalar-column.js";
 import { compareSides, type SideEstimate } from "./smoothness.js";
@@ -130,6 +130,19 @@ function plainResult(est: Estimate): DerivativeResult {
 }
 
 /**
+ * Whether a column run on past "noise" ended below f's resolution: a difference of exactly 0 (equal
+ * values at its stencil points) where the first estimate, from larger steps, saw a slope beyond its
+ * error. A float32 f at steps below its grid returns f(x) at x ± h: that is not a zero derivative.
+ *
+ * ```ts
+ * belowResolution({ value: 0, … }, { value: -0.998, error: 1e-9, … }); // true
+ * ```
+ */
+function belowResolution(est: Estimate, first: Estimate): boolean {
+  return est.value === 0 && Math.abs(first.value) > first.error;
+}
+
+/**
  * The pipeline after its first estimate and the noise check, when it is not a plain ending: the noise
  * tables, the one-sided test and the pole check, each only when the estimate calls for it.
  */
@@ -145,12 +158,23 @@ function* settle(
   let noiseUsed = o.noise > 0 ? noise : undefined;
   let status: DerivativeResult["status"] = "ok";
   if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
-    const level = yield* probeNoise(sampler, x, est.noisyStep);
+    const seen = { rejected: 0 };
+    const level = yield* probeNoise(sampler, x, est.noisyStep, seen);
     // A level that counts goes into the error model; otherwise the column runs on, past the "noise".
     // probeNoise returns 0 unless the level exceeds the rounding of its table, which holds f(x).
     const counts = level > 0;
     if (counts) noise = noiseUsed = level;
     est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: counts });
+    if (!counts && (Number.isNaN(est.error) || belowResolution(est, first))) {
+      if (seen.rejected > 0) {
+        // Run on past it, the column failed: the level the narrow table doubted was noise after all.
+        noise = noiseUsed = seen.rejected;
+        est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: true });
+      } else if (Number.isFinite(first.error) && engine.checkGap > 0) {
+        // No level at all: the first estimate stands, with the noise the check showed.
+        return unresolvedNoise(first, engine.checkGap, engine.checkH, o.order);
+      }
+    }
   }
   if (
     noiseUsed !== undefined &&
