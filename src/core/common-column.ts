@@ -14,6 +14,7 @@
  * departs to the scalar pipeline (common-path.ts).
  */
 
+import { cleanedKink } from "./kink-test.js";
 import { COLUMN_FLAG } from "./column-state.js";
 import {
   CONVERGED_RELATIVE_ERROR,
@@ -131,6 +132,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   let settledRows = 0;
   let even0 = NaN;
   let even1 = NaN;
+  let even2 = NaN;
   let jumpScaled = NaN;
   let jumpRun = 0;
   let jumpChange = NaN;
@@ -237,7 +239,8 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     const settled = state === REGIME_ROUNDING || state === REGIME_ASYMPTOTIC;
     settledRows = settled ? settledRows + 1 : 0;
     // The kink test of an odd-order central row (no known noise: its rounding has no noise term).
-    const even2 = even1; // the even part of the last three rows
+    const even3 = even2; // the even part of the last four rows
+    even2 = even1;
     even1 = even0;
     even0 = evenSum;
     if (n >= 3) {
@@ -246,7 +249,10 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
       const c2 = Math.abs(even1 - even2);
       const ratio = c1 / c2;
       const signal = c1 > KINK_SIGNAL * kinkRounding && c2 > KINK_SIGNAL * kinkRounding;
-      flags = signal && ratio > KINK_RATIO_LOW && ratio < KINK_RATIO_HIGH ? flags | KINK : flags & ~KINK;
+      const kink =
+        (signal && ratio > KINK_RATIO_LOW && ratio < KINK_RATIO_HIGH) ||
+        (n >= 4 && cleanedKink(even0, even1, even2, even3, kinkRounding));
+      flags = kink ? flags | KINK : flags & ~KINK;
       flags = signal && ratio > 1 ? flags | POLE : flags & ~POLE;
     }
     // The tableau (tableau.ts), with the best-entry update of a settled row in the same order.

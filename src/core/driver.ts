@@ -45,6 +45,7 @@ import {
   STEP_RATIO,
 } from "./constants.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
+import { cleanedKink } from "./kink-test.js";
 import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
 import { divideByPower, initialStep, representableStep } from "./step.js";
@@ -524,6 +525,7 @@ export class ColumnDriver {
     const e0 = s.evenSum[k];
     const e1 = s.even0[k];
     const e2 = s.even1[k];
+    const e3 = s.even2[k];
     s.even2[k] = e2;
     s.even1[k] = e1;
     s.even0[k] = e0;
@@ -535,6 +537,7 @@ export class ColumnDriver {
     const signal = c1 > KINK_SIGNAL * rounding && c2 > KINK_SIGNAL * rounding;
     let flags = s.flags[k] & ~(COLUMN_FLAG.kink | COLUMN_FLAG.pole);
     if (signal && ratio > KINK_RATIO_LOW && ratio < KINK_RATIO_HIGH) flags |= COLUMN_FLAG.kink;
+    else if (n >= 4 && cleanedKink(e0, e1, e2, e3, rounding)) flags |= COLUMN_FLAG.kink;
     // An even part whose changes grow as h shrinks: f itself grows without bound at x (a pole).
     if (signal && ratio > 1) flags |= COLUMN_FLAG.pole;
     s.flags[k] = flags;

@@ -189,8 +189,10 @@ function* settle(
     method: est.kind,
     status,
   };
+  // A kink the first column saw counts even when the column run again past noise ended without it
+  // (|sin t − sin c| at c: the rerun's last rows, below the noise table's spacing, no longer show it).
   const suspicious =
-    (est.flags & (COLUMN_FLAG.kink | COLUMN_FLAG.diverging)) !== 0 || Number.isNaN(est.error);
+    ((est.flags | first.flags) & (COLUMN_FLAG.kink | COLUMN_FLAG.diverging)) !== 0 || Number.isNaN(est.error);
   if (suspicious && est.kind === "central" && (est.flags & COLUMN_FLAG.budget) === 0) {
     const side = (s: Estimate): SideEstimate => ({
       value: s.value,
