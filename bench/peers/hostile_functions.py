@@ -161,6 +161,8 @@ FACTORIES = {
     "absShift2": lambda p: lambda x: abs(x - 2),
     "minSquareOne": lambda p: lambda x: min(x * x, 1.0),
     "absShiftTiny": lambda p: lambda x: abs(x - 1e-9),
+    "expKink": lambda p: lambda x: math.exp(x) + 0.05 * abs(x - 1.78),
+    "absSinShift": lambda p: lambda x: abs(math.sin(x) - math.sin(-0.9330799579620361)),
     # jumps
     "floor": lambda p: lambda x: float(math.floor(x)),
     "ceil": lambda p: lambda x: float(math.ceil(x)),
@@ -170,6 +172,8 @@ FACTORIES = {
     "round": lambda p: _js_round,
     "xPlusFloor": lambda p: lambda x: x + math.floor(x),
     "sawtooth": lambda p: lambda x: x - math.floor(x),
+    "expStep": lambda p: lambda x: math.exp(x) + (0.0 if x < 0.7 else 0.05),
+    "sinStepSmall": lambda p: lambda x: math.sin(x) + (0.0 if x < 2.211759477853775 else 1e-4),
     # poles
     "reciprocal": lambda p: _recip,
     "log": lambda p: _log,

@@ -27,9 +27,58 @@ export function* quotient(sampler: Sampler, x: number, kind: StencilKind, h: num
 }
 
 /**
- * Whether the first difference at x grows more than GROWTH_FACTOR times, with its sign kept, when its
- * step shrinks GROWTH_SHRINK times down to h: a derivative that is infinite at x.
- *
+ * How the first difference at x changes when its step shrinks GROWTH_SHRINK times down to h:
+ * - "jump": it grows GROWTH_SHRINK times (within a factor JUMP_GROWTH_BAND), so D·h stays put: f jumps
+ *   at x (a jump J gives D ≈ J/(2h) beside it);
+ * - "infinite": it grows more than GROWTH_FACTOR times, with its sign kept, but not like a jump: a
+ *   derivative that is infinite at x (√x at 0 grows like h^(-1/2), 4 times here);
+ * - "bounded": anything else.
+ * @example
+ * ```ts
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * runSync(growthAt(new Sampler(Math.sqrt), 0, "forward", 1e-20)); // => "infinite"
+ * runSync(growthAt(new Sampler((t) => Math.exp(t) + (t < 0.7 ? 0 : 0.05)), 0.7, "central", 1e-12)); // => "jump"
+ * runSync(growthAt(new Sampler((t) => t), 1e308, "backward", 1e300)); // => "bounded"
+ * ```
+ */
+export function* growthAt(
+  sampler: Sampler,
+  x: number,
+  kind: StencilKind,
+  h: number,
+): Pipeline<"jump" | "infinite" | "bounded"> {
+  if (!(h > 0)) return "bounded";
+  // h is the last step the column took, often near the smallest representable one: compare it with a
+  // wider step rather than a narrower one.
+  const wide = yield* quotient(sampler, x, kind, h * GROWTH_SHRINK);
+  const narrow = yield* quotient(sampler, x, kind, h);
+  const grows =
+    Number.isFinite(wide) &&
+    Number.isFinite(narrow) &&
+    wide !== 0 &&
+    Math.sign(narrow) === Math.sign(wide) &&
+    Math.abs(narrow) > GROWTH_FACTOR * Math.abs(wide);
+  if (!grows) return "bounded";
+  const ratio = Math.abs(narrow / wide);
+  const likeJump = ratio >= GROWTH_SHRINK / JUMP_GROWTH_BAND && ratio <= GROWTH_SHRINK * JUMP_GROWTH_BAND;
+  return likeJump ? "jump" : "infinite";
+}
+
+/**
+ * How far from GROWTH_SHRINK the growth of the difference may be for a jump (D·h constant): √2 either
+ * way. An infinite derivative like |x|^a grows by GROWTH_SHRINK^(1−a): 4 for √x, 6.3 for ∛x.
+ * @default √2
+ * @example
+ * ```ts
+ * JUMP_GROWTH_BAND; // => 1.4142135623730951
+ * ```
+ */
+export const JUMP_GROWTH_BAND = Math.SQRT2;
+
+/**
+ * Whether the first difference at x grows without bound as its step shrinks down to h (growthAt says
+ * "infinite" or "jump").
  * @example
  * ```ts
  * import { runSync } from "./column-steps.js";
@@ -44,16 +93,5 @@ export function* growsWithoutBound(
   kind: StencilKind,
   h: number,
 ): Pipeline<boolean> {
-  if (!(h > 0)) return false;
-  // h is the last step the column took, often near the smallest representable one: compare it with a
-  // wider step rather than a narrower one.
-  const wide = yield* quotient(sampler, x, kind, h * GROWTH_SHRINK);
-  const narrow = yield* quotient(sampler, x, kind, h);
-  return (
-    Number.isFinite(wide) &&
-    Number.isFinite(narrow) &&
-    wide !== 0 &&
-    Math.sign(narrow) === Math.sign(wide) &&
-    Math.abs(narrow) > GROWTH_FACTOR * Math.abs(wide)
-  );
+  return (yield* growthAt(sampler, x, kind, h)) !== "bounded";
 }

@@ -148,6 +148,8 @@ export function* probeNoise(
   // sin at 0): the engine's rounding model, which reads the values at its stencil points, covers it.
   if (wide.verdict !== "ok" || !(wide.level > NOISE_FLOOR * F_ROUNDING * EPS * wide.magnitude)) return 0;
   const narrow = yield* noiseAt(sampler, x, delta / NOISE_PROBE_SPLIT);
+  // A jump or a kink at x is one spike in both tables, whatever their spacing: not noise.
+  if (wide.localised === true && narrow.localised === true) return 0;
   // Quantised values (float32) may step so evenly at a fine spacing that every high difference is 0.
   const flat = narrow.verdict === "too-small" || narrow.largest === 0;
   if (flat || narrow.largest >= wide.level / NOISE_AGREEMENT) return wide.level;

@@ -5,10 +5,17 @@
  */
 
 import { COLUMN_FLAG } from "./column-state.js";
-import { EPS, F_ROUNDING, NOISE_FLOOR } from "./constants.js";
+import { EPS, F_ROUNDING, GROWTH_SHRINK, NOISE_FLOOR } from "./constants.js";
 import { runSync } from "./column-steps.js";
-import { growsWithoutBound } from "./growth.js";
-import { checkNoise, needsNoiseCheck, noiseCheckPoints, probeNoise, unresolvedNoise } from "./noise-check.js";
+import { growthAt } from "./growth.js";
+import {
+  checkNoise,
+  needsNoiseCheck,
+  noiseCheckPoints,
+  noiseCheckStep,
+  probeNoise,
+  unresolvedNoise,
+} from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { run, runNow, type Estimate, type RunSpec, type ScalarEngine } from "./scalar-column.js";
 import { compareSides, type SideEstimate } from "./smoothness.js";
@@ -30,7 +37,7 @@ export { noiseCheckStep } from "./noise-check.js";
  * import { resolveOptions } from "./validate.js";
  * import { Sampler } from "./sampler.js";
  * import { runSync } from "./column-steps.js";
-import { growsWithoutBound } from "./growth.js";
+import { growthAt } from "./growth.js";
  * const o = resolveOptions(undefined, 1);
  * runSync(derivativeSteps(new ScalarEngine(), new Sampler(Math.exp), 1, o)).value; // 2.718281828459…
  * ```
@@ -130,6 +137,26 @@ function plainResult(est: Estimate): DerivativeResult {
 }
 
 /**
+ * A one-sided estimate, diverging also when its column stopped on "noise" and its first difference
+ * grows like 1/h (growthAt: a jump) from 16 times the noise check's step down to 1/16 of it. A small jump beside a steep f makes the
+ * one-sided changes grow, which the column takes for noise before its jump test confirms.
+ */
+function* sideAt(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  kind: StencilKind,
+  s: SideEstimate & { noisy: boolean },
+): Pipeline<SideEstimate> {
+  if (s.diverging || !s.noisy) return s;
+  // Like a jump over two ratios of steps (16h to h, and h to h/16): a kink near x may match one.
+  const tiny = noiseCheckStep(1, engine.scales[0]);
+  const jump =
+    (yield* growthAt(sampler, engine.x, kind, tiny)) === "jump" &&
+    (yield* growthAt(sampler, engine.x, kind, tiny / GROWTH_SHRINK)) === "jump";
+  return { ...s, diverging: jump };
+}
+
+/**
  * Whether a column run on past "noise" ended below f's resolution: a difference of exactly 0 (equal
  * values at its stencil points) where the first estimate, from larger steps, saw a slope beyond its
  * error. A float32 f at steps below its grid returns f(x) at x ± h: that is not a zero derivative.
@@ -194,10 +221,11 @@ function* settle(
   const suspicious =
     ((est.flags | first.flags) & (COLUMN_FLAG.kink | COLUMN_FLAG.diverging)) !== 0 || Number.isNaN(est.error);
   if (suspicious && est.kind === "central" && (est.flags & COLUMN_FLAG.budget) === 0) {
-    const side = (s: Estimate): SideEstimate => ({
+    const side = (s: Estimate): SideEstimate & { noisy: boolean } => ({
       value: s.value,
       error: s.error,
       diverging: (s.flags & COLUMN_FLAG.diverging) !== 0,
+      noisy: (s.flags & COLUMN_FLAG.noisy) !== 0,
     });
     const oneSided = (kind: StencilKind): RunSpec => ({
       kind,
@@ -205,8 +233,19 @@ function* settle(
       stopOnNoise: true,
       canSwitch: false,
     });
-    const backward = side(yield* run(engine, sampler, oneSided("backward")));
-    const verdict = compareSides(backward, side(yield* run(engine, sampler, oneSided("forward"))));
+    const backward = yield* sideAt(
+      engine,
+      sampler,
+      "backward",
+      side(yield* run(engine, sampler, oneSided("backward"))),
+    );
+    const forward = yield* sideAt(
+      engine,
+      sampler,
+      "forward",
+      side(yield* run(engine, sampler, oneSided("forward"))),
+    );
+    const verdict = compareSides(backward, forward);
     if (verdict !== null) result = { ...result, ...verdict };
   }
   if ((est.flags & COLUMN_FLAG.budget) !== 0 && result.status === "ok") result.status = "max-evaluations";
@@ -223,9 +262,11 @@ function* settle(
     const pole = fx === Infinity || fx === -Infinity || (unknown && !Number.isFinite(fx));
     // No convergence (no error estimate) where the first difference keeps growing as h shrinks (√x
     // and ∛x at 0): the derivative is infinite, and the last difference would be a confident wrong answer.
-    const infinite =
-      unknown && o.order === 1 && (yield* growsWithoutBound(sampler, x, est.kind, result.step));
-    if (!Number.isFinite(result.value) || pole || infinite) {
+    const growth = unknown && o.order === 1 ? yield* growthAt(sampler, x, est.kind, result.step) : "bounded";
+    // A difference that grows like 1/h is a jump the one-sided test did not confirm (eˣ + 0.05·H(x − 0.7)).
+    if (growth === "jump" && !pole)
+      return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
+    if (!Number.isFinite(result.value) || pole || growth === "infinite") {
       return { ...result, value: NaN, error: Infinity, status: "not-finite" };
     }
   }
