@@ -157,15 +157,18 @@ export class GroupDescent {
  * @example
  * ```ts
  * const r = new GroupRequest();
- * r.frame.write(r.points[0], out, 0); // the first point of the request, as F receives it
+ * r.writePoint(0, out, 0); // the first point of the request, as F receives it
  * ```
  */
 export class GroupRequest extends PointRequest {
-  frame: GroupFrame = NO_FRAME;
+  frame: GroupFrame | null = null;
   from = new Int32Array(32);
-}
 
-const NO_FRAME = null as unknown as GroupFrame;
+  /** Writes point q (x + t·d for the frame's group, n numbers) at out[at..]. */
+  writePoint(q: number, out: Float64Array, at: number): void {
+    (this.frame as GroupFrame).write(this.points[q], out, at);
+  }
+}
 
 /** Puts the driver's row of n points that F must be called at in the request; whether there are any. */
 function gatherRow(
