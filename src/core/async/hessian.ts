@@ -7,7 +7,6 @@
 import { progressCounter } from "../batch.js";
 import { checkNumber } from "../sampler.js";
 import { coordinatesInFlight } from "../coordinate-pipelines.js";
-import { invalid } from "../errors.js";
 import { checkInside, fixedStencil } from "../fixed-partial.js";
 import type { HessianOptions, HessianResult } from "../hessian.js";
 import {
@@ -25,10 +24,13 @@ import { asyncEvaluator, untilAborted } from "./evaluate.js";
 import type { AsyncBatchFn, AsyncFnN } from "./functions.js";
 import type { AsyncOptions } from "./options.js";
 import { runPipelines } from "./scheduler.js";
+import { asyncSparseHessian } from "./sparse.js";
+import type { SparseHessianOptions, SparseHessianResult } from "../sparse/sparse-hessian.js";
 
 /**
  * The Hessian of an async f: value[i][j] = ∂²f/∂x_i∂x_j, the sync `hessian`'s result bit for bit,
- * with options `concurrency` and `signal` (and `batch`). Sparse Hessians (`sparsity`) are sync only.
+ * with options `concurrency` and `signal` (and `batch`). With `sparsity` (CSR or pairs), the sparse
+ * Hessian in CSR form, the sync one bit for bit: only the pattern's entries are estimated.
  *
  * @example
  * ```ts
@@ -40,11 +42,22 @@ import { runPipelines } from "./scheduler.js";
 export async function hessian(
   f: AsyncFnN | AsyncBatchFn,
   x: ArrayLike<number>,
+  options: SparseHessianOptions & AsyncOptions,
+): Promise<SparseHessianResult>;
+export async function hessian(
+  f: AsyncFnN | AsyncBatchFn,
+  x: ArrayLike<number>,
   options?: HessianOptions & AsyncOptions,
-): Promise<HessianResult> {
+): Promise<HessianResult>;
+export async function hessian(
+  f: AsyncFnN | AsyncBatchFn,
+  x: ArrayLike<number>,
+  options?: HessianOptions & AsyncOptions,
+): Promise<HessianResult | SparseHessianResult> {
+  if ((options as SparseHessianOptions | undefined)?.sparsity !== undefined)
+    return asyncSparseHessian(f as (x: Float64Array) => unknown, x, options as SparseHessianOptions & AsyncOptions);
   checkFunction(f, "f");
   const w = toPoint(x, "x");
-  refuseSparsity(options);
   const o = resolveHessian(options, w);
   const n = w.length;
   const t = upperTriangle(n);
@@ -62,25 +75,4 @@ export async function hessian(
   const tick = progressCounter(o.onProgress, total);
   await runPipelines(total, make, coordinatesInFlight(2 * n, 2), entries, ev, signal, tick);
   return packHessian(entries, t, o.step !== undefined ? 1 : 0);
-}
-
-/**
- * Throws INVALID_OPTION when `sparsity` is given: sparse Jacobians and Hessians run in the sync
- * entry only.
- *
- * @example
- * ```ts
- * refuseSparsity({ sparsity: "detect" }); // throws NumdiffError [INVALID_OPTION]
- * ```
- */
-export function refuseSparsity(options: object | undefined): void {
-  const sparsity = (options as { sparsity?: unknown } | undefined)?.sparsity;
-  if (sparsity !== undefined) {
-    throw invalid(
-      "INVALID_OPTION",
-      "sparsity",
-      "undefined in numdiff/async (sparse results are sync only)",
-      sparsity,
-    );
-  }
 }
