@@ -160,18 +160,19 @@ export function scatterSlices(slices: readonly Slice[], values: unknown, name: s
   }
   const v = values as ArrayLike<unknown>;
   const width = slices.length > 0 ? slices[0].request.width : 1;
-  const nested = width > 1 && v.length === total && typeof v[0] !== "number";
+  const vector = slices.length > 0 && slices[0].request.arrays;
+  const nested = vector && v.length === total && typeof v[0] !== "number";
   if (v.length !== total * width && !nested) {
     throw new NumdiffError(
       "INCONSISTENT_OUTPUT",
       name,
-      `invalid ${name}; expected a batch function returning ${total} values (one per point of the batch)${width > 1 ? `, each ${width} numbers (or ${total * width} numbers in a row)` : ""}, got ${v.length}`,
+      `invalid ${name}; expected a batch function returning ${total} values (one per point of the batch)${vector ? `, each ${width} numbers (or ${total * width} numbers in a row)` : ""}, got ${v.length}`,
     );
   }
   let at = 0;
   for (const { request: r, from, to } of slices) {
     for (let j = from; j < to; j++) {
-      if (width === 1) r.values[j] = checkNumber(v[at++], r.points[j]);
+      if (!vector) r.values[j] = checkNumber(v[at++], r.points[j]);
       else if (nested) writeVector(r, j, v[at++], name);
       else for (let k = 0; k < width; k++) r.values[j * width + k] = checkNumber(v[at++], r.points[j]);
     }
