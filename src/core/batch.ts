@@ -215,13 +215,14 @@ export function writeVector(r: PointRequest, j: number, v: unknown, name: string
  * for (const round of roundsOf(n, make, LOCKSTEP_PIPELINES, results)) evaluateBatch(round, f, space);
  * ```
  */
-export function evaluateBatch(round: Round, f: BatchFn, space: PointSpace): void {
-  scatterValues(round, f(roundBlock(round, space)));
+export function evaluateBatch(round: Round, f: BatchFn, space: PointSpace, name = "f"): void {
+  scatterValues(round, f(roundBlock(round, space)), name);
 }
 
 /**
  * The sync batched loop: `count` pipelines in lockstep (at most `inFlight` at once), each round one
- * call of f; `onDone(i)` as each finishes. Returns the number of points evaluated.
+ * call of f (named `name` in errors); `onDone(i)` as each finishes. Returns the number of points
+ * evaluated.
  *
  * @example
  * ```ts
@@ -237,10 +238,11 @@ export function runBatched<R>(
   f: BatchFn,
   space: PointSpace,
   onDone?: (i: number) => void,
+  name = "f",
 ): number {
   let evaluations = 0;
   for (const round of roundsOf(count, make, inFlight, results, onDone)) {
-    evaluateBatch(round, f, space);
+    evaluateBatch(round, f, space, name);
     evaluations += roundSize(round);
   }
   return evaluations;

@@ -44,11 +44,10 @@ export function batchedSparseJacobian(
   let r = stages.next();
   for (; r.done !== true; r = stages.next()) {
     const s = r.value;
-    evaluations += runBatched(s.count, s.make, s.inFlight, [], F as BatchFn, space, s.onDone);
+    evaluations += runBatched(s.count, s.make, s.inFlight, [], F as BatchFn, space, s.onDone, "F");
   }
   return r.value(evaluations);
 }
-
 
 /**
  * The sparse Hessian of a batched f, the unbatched one's values, errors and statuses bit for bit;
