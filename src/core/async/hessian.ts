@@ -55,7 +55,11 @@ export async function hessian(
   options?: HessianOptions & AsyncOptions,
 ): Promise<HessianResult | SparseHessianResult> {
   if ((options as SparseHessianOptions | undefined)?.sparsity !== undefined)
-    return asyncSparseHessian(f as (x: Float64Array) => unknown, x, options as SparseHessianOptions & AsyncOptions);
+    return asyncSparseHessian(
+      f as (x: Float64Array) => unknown,
+      x,
+      options as SparseHessianOptions & AsyncOptions,
+    );
   checkFunction(f, "f");
   const w = toPoint(x, "x");
   const o = resolveHessian(options, w);

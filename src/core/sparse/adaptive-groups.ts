@@ -126,7 +126,15 @@ export function* groupPasses(w: GroupWork): Generator<GroupPass, void, void> {
       flags[k] = descent.flags[i];
     }
   };
-  yield { grouping: w.grouping, keep: undefined, kind, canSwitch, probe: false, progress: true, store: first };
+  yield {
+    grouping: w.grouping,
+    keep: undefined,
+    kind,
+    canSwitch,
+    probe: false,
+    progress: true,
+    store: first,
+  };
   const keep = probes(w, error, step, second);
   if (keep !== null) {
     const retry = colour(keep.pattern, columnsOf(keep.pattern));

@@ -103,7 +103,8 @@ export function sparseJacobian(
   checkFunction(F, "F");
   const x0 = toPoint(x, "x");
   const { o, withErrors } = sparseOptions(options, x0);
-  if (options.batch === true) return batchedSparseJacobian(F as BatchVecFn, x0, o, withErrors, options.sparsity);
+  if (options.batch === true)
+    return batchedSparseJacobian(F as BatchVecFn, x0, o, withErrors, options.sparsity);
   const n = x0.length;
   const caller = new VectorCaller(F, new Float64Array(x0));
   const first = caller.call();

@@ -83,9 +83,7 @@ export function* sparseStages(
 ): Generator<SparseStage, (evaluations: number) => SparseJacobianResult, void> {
   const m = mid.length;
   const pattern: SparsityPattern =
-    sparsity === "detect"
-      ? yield* detectStages(x0, o, m)
-      : toSparsityPattern(sparsity, m, x0.length);
+    sparsity === "detect" ? yield* detectStages(x0, o, m) : toSparsityPattern(sparsity, m, x0.length);
   const points = new DeferredPoints(x0, o.lo, o.hi, mid);
   const job = sparseJob(pattern, x0, o, withErrors, points);
   if (o.step === undefined) {
