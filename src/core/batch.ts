@@ -159,8 +159,7 @@ export function scatterSlices(slices: readonly Slice[], values: unknown, name: s
     );
   }
   const v = values as ArrayLike<unknown>;
-  const width = slices.length > 0 ? slices[0].request.width : 1;
-  const vector = slices.length > 0 && slices[0].request.arrays;
+  const { width, arrays: vector } = slices.length > 0 ? slices[0].request : SCALAR;
   const nested = vector && v.length === total && typeof v[0] !== "number";
   if (v.length !== total * width && !nested) {
     throw new NumdiffError(
@@ -221,8 +220,7 @@ export function evaluateBatch(round: Round, f: BatchFn, space: PointSpace, name 
 
 /**
  * The sync batched loop: `count` pipelines in lockstep (at most `inFlight` at once), each round one
- * call of f (named `name` in errors); `onDone(i)` as each finishes. Returns the number of points
- * evaluated.
+ * call of f (`name` in its errors); `onDone(i)` as each finishes. Returns the points evaluated.
  *
  * @example
  * ```ts
@@ -268,3 +266,6 @@ export function progressCounter(
   let done = 0;
   return () => onProgress(++done, total);
 }
+
+/** What a batch of no slices is read as. */
+const SCALAR = { width: 1, arrays: false };
