@@ -22,7 +22,12 @@ import { batchedSparseHessian } from "./batched-sparse.js";
  * ```
  */
 export type SparseHessianOptions = HessianOptions & {
-  /** The entries that may be nonzero, as CSR arrays or (row, column) pairs; symmetrized. */
+  /**
+   * The entries that may be nonzero, as CSR arrays or (row, column) pairs; symmetrized. With
+   * `batch: true` (f takes a row-major block of points) the entries run in lockstep, each round of
+   * their stencil rows one call of f; `numdiff/async`'s `hessian` takes it too. The results are the
+   * unbatched ones bit for bit; `evaluations` then counts points.
+   */
   sparsity: SparsityInput;
 };
 
