@@ -19,7 +19,7 @@ import {
   type HessianEntry,
 } from "../hessian-pipeline.js";
 import { checkFunction } from "../validate.js";
-import { toPoint } from "../vector.js";
+import { toPoint, type ResolvedMultivariate } from "../vector.js";
 import { asyncEvaluator, untilAborted } from "./evaluate.js";
 import type { AsyncBatchFn, AsyncFnN } from "./functions.js";
 import type { AsyncOptions } from "./options.js";
@@ -63,14 +63,35 @@ export async function hessian(
   checkFunction(f, "f");
   const w = toPoint(x, "x");
   const o = resolveHessian(options, w);
+  const t = upperTriangle(w.length);
+  const entries = await hessianEntries(f, w, o, t, options);
+  return packHessian(entries, t, o.step !== undefined ? 1 : 0);
+}
+
+/**
+ * The estimates of the Hessian entries (i, j) = (t.rows[k], t.cols[k]) of an async f, as pipelines
+ * (hessian-pipeline.ts) run by the async runner; with a fixed step, after checking every stencil
+ * against the bounds and evaluating f(x). Shared by the dense and the sparse Hessian.
+ *
+ * @example
+ * ```ts
+ * const entries = await hessianEntries(f, w, resolveHessian(options, w), upperTriangle(w.length), options);
+ * ```
+ */
+export async function hessianEntries(
+  f: AsyncFnN | AsyncBatchFn | ((x: Float64Array) => unknown),
+  w: Float64Array,
+  o: ResolvedMultivariate,
+  t: { rows: Int32Array; cols: Int32Array },
+  options: (AsyncOptions & { batch?: boolean }) | undefined,
+): Promise<HessianEntry[]> {
   const n = w.length;
-  const t = upperTriangle(n);
   const { ev, signal } = asyncEvaluator(f, hessianSpace(w, t), options);
   let centre = NaN;
   if (o.step !== undefined) {
     const st = fixedStencil("central", 2, o.accuracy);
     for (let i = 0; i < n; i++) checkInside(st, w[i], o.step, o.lo[i], o.hi[i], i);
-    const v = await untilAborted(() => f(w.slice()), signal);
+    const v = await untilAborted(() => (f as (x: Float64Array) => unknown)(w.slice()), signal);
     centre = ev.batched ? centreOfBatch(v, w) : checkNumber(v, w[0]);
   }
   const total = t.rows.length;
@@ -78,5 +99,5 @@ export async function hessian(
   const make = hessianPipelines(w, o, t, centre);
   const tick = progressCounter(o.onProgress, total);
   await runPipelines(total, make, coordinatesInFlight(2 * n, 2), entries, ev, signal, tick);
-  return packHessian(entries, t, o.step !== undefined ? 1 : 0);
+  return entries;
 }

@@ -4,12 +4,8 @@
  * so the values, errors and statuses are the sync ones bit for bit.
  */
 
-import { progressCounter } from "../batch.js";
-import { coordinatesInFlight } from "../coordinate-pipelines.js";
-import { centreOfBatch, hessianPipelines, hessianSpace, type HessianEntry } from "../hessian-pipeline.js";
 import { firstOfBatch } from "../jacobian-pipeline.js";
 import { firstValues } from "../jacobian-job.js";
-import { checkNumber } from "../sampler.js";
 import { packSparseHessian, sparseHessianSetup } from "../sparse/sparse-hessian-setup.js";
 import type { SparseHessianOptions, SparseHessianResult } from "../sparse/sparse-hessian.js";
 import type { SparseJacobianOptions, SparseJacobianResult } from "../sparse/sparse-jacobian.js";
@@ -18,6 +14,7 @@ import { sparseSpace, sparseStages } from "../sparse/sparse-stages.js";
 import { asyncEvaluator, untilAborted } from "./evaluate.js";
 import type { AsyncOptions } from "./options.js";
 import { runPipelines } from "./scheduler.js";
+import { hessianEntries } from "./hessian.js";
 
 /**
  * The sparse Jacobian of an async F (`jacobian(F, x, { sparsity })` of numdiff/async): the sync
@@ -64,16 +61,6 @@ export async function asyncSparseHessian(
   options: SparseHessianOptions & AsyncOptions,
 ): Promise<SparseHessianResult> {
   const { w, o, pattern, upper } = sparseHessianSetup(f, x, options);
-  const { ev, signal } = asyncEvaluator(f, hessianSpace(w, upper), options);
-  let centre = NaN;
-  if (o.step !== undefined) {
-    const v = await untilAborted(() => f(w.slice()), signal);
-    centre = ev.batched ? centreOfBatch(v, w) : checkNumber(v, w[0]);
-  }
-  const total = upper.rows.length;
-  const entries: HessianEntry[] = new Array<HessianEntry>(total);
-  const make = hessianPipelines(w, o, upper, centre);
-  const tick = progressCounter(o.onProgress, total);
-  await runPipelines(total, make, coordinatesInFlight(2 * w.length, 2), entries, ev, signal, tick);
+  const entries = await hessianEntries(f, w, o, upper, options);
   return packSparseHessian(entries, pattern, upper, o.step !== undefined ? 1 : 0);
 }

@@ -70,7 +70,8 @@ export class GroupDescent {
   }
 
   /**
-   * {@link run} as a pipeline (sampler.ts): each stencil row's points that F must be called at (not
+   * {@link run} for a group's rows[0..rowCount), with the settings of its pass, as a pipeline
+   * (sampler.ts): each stencil row's points that F must be called at (not
    * x itself, not refused by the frame) go to the runner as one {@link GroupRequest}, and the row is
    * then read as the sync loop reads it, up to its first point where every row is in trouble, so the
    * estimates are those of `run` bit for bit (the runner may evaluate a few more points).
@@ -78,20 +79,18 @@ export class GroupDescent {
   *pipeline(
     frame: GroupFrame,
     request: GroupRequest,
-    rows: Int32Array,
-    count: number,
+    group: { readonly rows: Int32Array; readonly rowCount: number },
     order: number,
-    kind: StencilKind,
-    canSwitch: boolean,
-    probe: boolean,
+    how: { readonly kind: StencilKind; readonly canSwitch: boolean; readonly probe: boolean },
   ): Pipeline<void> {
     const { state: s, driver } = this;
     const m = s.m;
-    s.active.set(rows.subarray(0, count));
-    s.activeCount = count;
+    s.active.set(group.rows.subarray(0, group.rowCount));
+    s.activeCount = group.rowCount;
     request.frame = frame;
     driver.useMagnitudes = false;
-    driver.start({ x: 0, order, scale: 1, start: kind, canSwitch, probeOnly: probe, stopOnNoise: false });
+    const { kind: start, canSwitch, probe: probeOnly } = how;
+    driver.start({ x: 0, order, scale: 1, start, canSwitch, probeOnly, stopOnNoise: false });
     for (let n = driver.nextPoints(); n > 0; n = driver.nextPoints()) {
       if (gatherRow(driver, frame, request, n, m)) yield request;
       let evaluated = n;

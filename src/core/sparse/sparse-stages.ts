@@ -145,9 +145,7 @@ function passStage(w: GroupWork, pass: GroupPass, pool: GroupUnit[]): SparseStag
       const unit = pool.pop() ?? new GroupUnit(w);
       const { group, descent } = unit;
       group.load(pass.grouping, g, pass.keep);
-      const { rows, rowCount } = group;
-      const { kind, canSwitch, probe } = pass;
-      yield* descent.pipeline(unit.frame, unit.request, rows, rowCount, o.order, kind, canSwitch, probe);
+      yield* descent.pipeline(unit.frame, unit.request, group, o.order, pass);
       pass.store(group, descent);
       pool.push(unit);
     },
