@@ -40,37 +40,53 @@ function resultOrCode<T extends object>(run: () => T): T | string {
   }
 }
 
-/** The sync sparse Jacobian, its batched form, and the async one (per point or batched). */
-async function jacobianRunners(
+/**
+ * The sync sparse result of `syncCall`, its batched form, and the async one (per point or batched,
+ * answering out of order) agree bit for bit on `fields` (or throw the same code); the batched and
+ * async runs count the same points.
+ */
+async function runnersAgree<R>(
+  F: (x: Float64Array) => R,
+  n: number,
+  o: object,
+  run: { concurrency: number; seed: number; asyncBatch: boolean },
+  fields: string[],
+  syncCall: (f: unknown, o: object) => { evaluations: number },
+  asyncCall: (f: unknown, o: object) => Promise<{ evaluations: number }>,
+): Promise<void> {
+  const want = resultOrCode(() => syncCall(F, o));
+  const ao = { ...o, batch: run.asyncBatch, concurrency: run.concurrency };
+  const G = run.asyncBatch ? later(batchOf(F, n), run.seed) : later(F, run.seed);
+  if (typeof want === "string") {
+    expect(() => syncCall(batchOf(F, n), { ...o, batch: true })).toThrow(
+      expect.objectContaining({ code: want }) as Error,
+    );
+    await expect(asyncCall(G, ao)).rejects.toMatchObject({ code: want });
+    return;
+  }
+  const batched = syncCall(batchOf(F, n), { ...o, batch: true });
+  same(want, batched, fields);
+  const a = await asyncCall(G, ao);
+  same(want, a, fields);
+  expect(a.evaluations).toBe(batched.evaluations);
+}
+
+/** {@link runnersAgree} for sparse Jacobians. */
+function jacobianRunners(
   F: Vec,
   x: Float64Array,
   o: Options,
   run: { concurrency: number; seed: number; asyncBatch: boolean },
 ): Promise<void> {
-  const n = x.length;
-  const want = resultOrCode(() => sync.jacobian(F as sync.VecFn, x, o));
-  if (typeof want === "string") {
-    const code = want;
-    expect(() => sync.jacobian(batchOf(F, n), x, { ...o, batch: true })).toThrow(
-      expect.objectContaining({ code }) as Error,
-    );
-    await expect(
-      async.jacobian(later(F, run.seed), x, { ...o, concurrency: run.concurrency }),
-    ).rejects.toMatchObject({
-      code,
-    });
-    return;
-  }
-  const batched = sync.jacobian(batchOf(F, n), x, { ...o, batch: true });
-  same(want, batched, JACOBIAN_FIELDS);
-  const G = run.asyncBatch ? later(batchOf(F, n), run.seed) : later(F, run.seed);
-  const a = await async.jacobian(G as async.AsyncVecFn, x, {
-    ...o,
-    batch: run.asyncBatch,
-    concurrency: run.concurrency,
-  });
-  same(want, a, JACOBIAN_FIELDS);
-  expect(a.evaluations).toBe(batched.evaluations);
+  return runnersAgree(
+    F,
+    x.length,
+    o,
+    run,
+    JACOBIAN_FIELDS,
+    (f, p) => sync.jacobian(f as sync.VecFn, x, p as Options),
+    (f, p) => async.jacobian(f as async.AsyncVecFn, x, p as Options),
+  );
 }
 
 /** A random m × n pattern and F depending on exactly it, with a log (a domain edge) in some rows. */
@@ -282,22 +298,15 @@ describe(
                   ];
             if (pairs.length === 0) pairs.push([0, 0]);
             const opts = { ...o, sparsity: pairs };
-            const want = resultOrCode(() => sync.hessian(rosen, x, opts));
-            if (typeof want === "string") {
-              const code = want;
-              await expect(async.hessian(later(rosen, run.seed), x, opts)).rejects.toMatchObject({ code });
-              return;
-            }
-            const batched = sync.hessian(batchOf(rosen, n), x, { ...opts, batch: true });
-            same(want, batched, HESSIAN_FIELDS);
-            const f = run.asyncBatch ? later(batchOf(rosen, n), run.seed) : later(rosen, run.seed);
-            const a = await async.hessian(f as async.AsyncFnN, x, {
-              ...opts,
-              batch: run.asyncBatch,
-              concurrency: run.concurrency,
-            });
-            same(want, a, HESSIAN_FIELDS);
-            expect(a.evaluations).toBe(batched.evaluations);
+            await runnersAgree(
+              rosen,
+              n,
+              opts,
+              run,
+              HESSIAN_FIELDS,
+              (f, p) => sync.hessian(f as sync.FnN, x, p as sync.SparseHessianOptions),
+              (f, p) => async.hessian(f as async.AsyncFnN, x, p as sync.SparseHessianOptions),
+            );
           },
         ),
         RUNS,
