@@ -5,7 +5,8 @@
  * the same requests with F's values, rescaled as the sync loop's GroupPoints rescales them.
  */
 
-import { PointRequest, type Pipeline } from "../sampler.js";
+import { PointRequest } from "../sampler.js";
+import type { PointWriter } from "./chunks.js";
 import { GroupFrame, type GroupSource } from "./group-points.js";
 
 /**
@@ -16,29 +17,29 @@ import { GroupFrame, type GroupSource } from "./group-points.js";
  * ```ts
  * const points = new DeferredPoints(x, lo, hi, mid);
  * fixedGroups({ ...work, points }); // records
- * runner(points.request(m)); // evaluates every recorded point
+ * runner(points.request(m)); // F at each recorded point (points.writePoint), m values each
  * points.replay();
  * fixedGroups({ ...work, points }); // the values
  * ```
  */
-export class DeferredPoints extends GroupFrame implements GroupSource {
+export class DeferredPoints extends GroupFrame implements GroupSource, PointWriter {
   private readonly ts: number[] = [];
   private readonly groups: Int32Array[] = [];
   /** Per call of `at`: its point's index in the request, or −1 (refused). */
   private readonly calls: number[] = [];
   private replaying = false;
   private next = 0;
-  private readonly req = new RecordedRequest(this);
+  private readonly req = new PointRequest();
 
-  /** x + t·d for recorded point q. */
-  writeRecorded(q: number, out: Float64Array, at: number): void {
+  /** Writes recorded point q, x + t·d (n numbers), at out[at..]. */
+  writePoint(q: number, out: Float64Array, at: number): void {
     const { x, direction } = this;
     const t = this.ts[q];
     out.set(x, at);
     for (const j of this.groups[q]) out[at + j] = x[j] + t * direction[j];
   }
 
-  /** The recorded points as one request of m values each (for a runner). */
+  /** The recorded points' t, with room for m values each (written by the runner's chunks). */
   request(m: number): PointRequest {
     const r = this.req;
     r.reserve(this.ts.length, m);
@@ -46,12 +47,6 @@ export class DeferredPoints extends GroupFrame implements GroupSource {
     r.count = r.evaluated = this.ts.length;
     r.prefix = false;
     return r;
-  }
-
-  /** A pipeline that hands the recorded points to its runner (then `replay`). */
-  *evaluate(m: number): Pipeline<void> {
-    if (this.ts.length > 0) yield this.request(m);
-    this.replay();
   }
 
   /** From now on, `at` answers from the request's values. */
@@ -77,16 +72,5 @@ export class DeferredPoints extends GroupFrame implements GroupSource {
     }
     if (q < 0 || !this.prepare(t)) return null;
     return this.rescale(this.req.values, q * this.mid.length);
-  }
-}
-
-/** The request of a {@link DeferredPoints}: its point q is recorded point q. */
-class RecordedRequest extends PointRequest {
-  constructor(private readonly owner: DeferredPoints) {
-    super();
-  }
-
-  writePoint(q: number, out: Float64Array, at: number): void {
-    this.owner.writeRecorded(q, out, at);
   }
 }

@@ -5,7 +5,6 @@
  * candidates) keep the cost near 2√n + a few calls per base point instead of n.
  */
 
-import { PointRequest } from "../sampler.js";
 import type { VecFn } from "../types.js";
 import { checkFunction } from "../validate.js";
 import { toPoint } from "../vector.js";
@@ -94,8 +93,7 @@ function inside(p: number, delta: number, lo: number, hi: number): number {
 /**
  * One round of detection's probes, all independent of each other: probe q is F at base point
  * `base[q]` with the coordinates `cols[q]` moved (none: the base point itself). A runner writes each
- * probe's point (`writePoint`) and hands F's m values there to `take`, in any order; `values` holds
- * them for a runner that evaluates the round as a request (m numbers per probe).
+ * probe's point (`writePoint`) and hands F's m values there to `take`, in any order.
  *
  * @example
  * ```ts
@@ -105,31 +103,23 @@ function inside(p: number, delta: number, lo: number, hi: number): number {
  * }
  * ```
  */
-export class ProbeRound extends PointRequest {
+export class ProbeRound {
   readonly base: number[] = [];
   readonly cols: Int32Array[] = [];
+  /** The number of probes. */
+  count = 0;
 
   constructor(
     private readonly probe: Probe,
     /** What F's values at probe q tell (v[at..at + m)). */
     readonly take: (q: number, v: ArrayLike<number>, at: number) => void,
-  ) {
-    super();
-  }
+  ) {}
 
   /** Adds the probe at base point b with cols moved (copied). */
   add(b: number, cols: Int32Array): void {
     this.base.push(b);
     this.cols.push(cols.slice());
-    this.count = this.evaluated = this.base.length;
-  }
-
-  /** For a runner that evaluates the round as a request: room for m values per probe. */
-  asRequest(m: number): this {
-    this.reserve(this.count, m);
-    for (let q = 0; q < this.count; q++) this.points[q] = q;
-    this.prefix = false;
-    return this;
+    this.count = this.base.length;
   }
 
   /** Writes probe q's point (n numbers) at out[at..]. */

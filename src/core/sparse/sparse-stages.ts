@@ -15,7 +15,8 @@ import type { Pipeline } from "../sampler.js";
 import type { ResolvedMultivariate } from "../vector.js";
 import { groupPasses, type GroupPass } from "./adaptive-groups.js";
 import { DeferredPoints } from "./deferred-points.js";
-import { detectionRounds, type ProbeRound } from "./detect.js";
+import { chunkOf, pointsPerCall, type PointWriter } from "./chunks.js";
+import { detectionRounds } from "./detect.js";
 import { fixedGroups } from "./fixed-groups.js";
 import { GroupFrame } from "./group-points.js";
 import { GroupDescent, GroupRequest } from "./grouped-column.js";
@@ -56,10 +57,6 @@ export function sparseSpace(x0: Float64Array): PointSpace {
   };
 }
 
-interface PointWriter {
-  writePoint(q: number, out: Float64Array, at: number): void;
-}
-
 /**
  * The stages of a sparse Jacobian of F at x0, F(x0) = mid known: detection when `sparsity` is
  * "detect", then the group loops. Returns the maker of the result, given the evaluations the runner
@@ -92,13 +89,15 @@ export function* sparseStages(
   } else {
     // First recording the points, without progress; then with F's values.
     fixedGroups({ ...job.work, o: { ...o, onProgress: undefined } });
-    yield { count: 1, make: () => points.evaluate(m), inFlight: 1 };
+    const request = points.request(m);
+    if (request.count > 0) yield chunked(points, request.count, m, x0.length, request);
+    points.replay();
     fixedGroups(job.work);
   }
   return job.result;
 }
 
-/** Detection's rounds, each one stage of one pipeline. */
+/** Detection's rounds, each one stage; F's values at each chunk of probes taken as they come. */
 function* detectStages(
   x0: Float64Array,
   o: ResolvedMultivariate,
@@ -108,14 +107,27 @@ function* detectStages(
   let r = rounds.next();
   for (; r.done !== true; r = rounds.next()) {
     const round = r.value;
-    yield { count: 1, make: () => probes(round, m), inFlight: 1 };
+    yield chunked(round, round.count, m, x0.length, (c) => {
+      for (let q = 0; q < c.count; q++) round.take(c.from + q, c.values, q * m);
+    });
   }
   return r.value;
 }
 
-function* probes(round: ProbeRound, m: number): Pipeline<void> {
-  yield round.asRequest(m);
-  for (let q = 0; q < round.count; q++) round.take(q, round.values, q * m);
+/** The `total` points of `parent` as a stage of calls of at most pointsPerCall(n) points each. */
+function chunked(
+  parent: PointWriter,
+  total: number,
+  m: number,
+  n: number,
+  into: Parameters<typeof chunkOf>[5],
+): SparseStage {
+  const size = pointsPerCall(n);
+  return {
+    count: Math.ceil(total / size),
+    inFlight: 1,
+    make: (i) => chunkOf(parent, total, m, size, i, into),
+  };
 }
 
 /** What one group in flight needs: its frame, group, descent and request; reused by later groups. */

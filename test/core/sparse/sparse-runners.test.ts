@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as sync from "../../../src/core/index.js";
 import * as async from "../../../src/core/async/index.js";
+import { BATCH_BLOCK_NUMBERS } from "../../../src/core/all-constants.js";
 import { band, xorshift } from "./helpers.js";
 import { later } from "../out-of-order.js";
 
@@ -232,6 +233,36 @@ describe(
       expect(sizes.slice(0, 3)).toEqual([1, 2, 80]);
       expect(sizes).toHaveLength(5);
       expect(sizes[4]).toBe(6);
+    });
+
+    it("rounds of many whole points go out in calls of at most BATCH_BLOCK_NUMBERS numbers", () => {
+      const blocks: number[] = [];
+      const counted =
+        <R>(F: (x: Float64Array) => R, n: number) =>
+        (b: Float64Array): R[] => {
+          blocks.push(b.length);
+          return batchOf(F, n)(b);
+        };
+      // One row on all of n = 3000 columns: 3000 groups, 6000 fixed-step points, 1398 per call.
+      const n = 3000;
+      const x = Float64Array.from({ length: n }, (_, i) => i / n);
+      const row = (v: Float64Array): number[] => [v.reduce((s, t) => s + Math.sin(t), 0)];
+      const pairs = Array.from({ length: n }, (_, j) => [0, j] as [number, number]);
+      const o = { sparsity: pairs, step: 1e-4 };
+      same(
+        sync.jacobian(row, x, o),
+        sync.jacobian(counted(row, n), x, { ...o, batch: true }),
+        JACOBIAN_FIELDS,
+      );
+      expect(blocks).toHaveLength(1 + Math.ceil(6000 / Math.floor(BATCH_BLOCK_NUMBERS / n)));
+      // Detection's grid round at n = 20,000: 566 probes, 209 per call.
+      blocks.length = 0;
+      const m = 20_000;
+      const y = Float64Array.from({ length: m }, (_, i) => 1 + i / m);
+      const d = sync.jacobian(counted(tridiagonal, m), y, { sparsity: "detect", batch: true });
+      same(sync.jacobian(tridiagonal, y, { sparsity: "detect" }), d, JACOBIAN_FIELDS);
+      expect(Math.max(...blocks)).toBeLessThanOrEqual(BATCH_BLOCK_NUMBERS);
+      expect(blocks.filter((b) => b === 209 * m)).toHaveLength(2);
     });
 
     it("an async F's calls stay within `concurrency`, and progress counts the groups in order", async () => {
