@@ -121,7 +121,7 @@ export function sparseJacobian(
       : toSparsityPattern(options.sparsity, m, n);
   const points = new GroupPoints(caller, x0, o.lo, o.hi, mid);
   const job = sparseJob(pattern, x0, o, withErrors, points);
-  const loop = o.step === undefined ? adaptiveGroups : fixedGroups;
+  const loop = job.plain ? fixedGroups : adaptiveGroups;
   loop(job.work);
   return job.result(caller.evaluations);
 }

@@ -45,7 +45,8 @@ export function sparseOptions(
 
 /**
  * A sparse Jacobian's run for a pattern: the work of its group loops (columns, grouping, outputs;
- * F's values from `points`), and its result once they have run.
+ * F's values from `points`), which loop runs it (`plain`: fixed-groups.ts, else adaptive-groups.ts),
+ * and its result once it has run.
  *
  * @example
  * ```ts
@@ -60,7 +61,7 @@ export function sparseJob(
   o: ResolvedMultivariate,
   withErrors: boolean,
   points: GroupSource,
-): { work: GroupWork; result(evaluations: number): SparseJacobianResult } {
+): { work: GroupWork; plain: boolean; result(evaluations: number): SparseJacobianResult } {
   const cols = columnsOf(pattern);
   const grouping = colour(pattern, cols);
   const nnz = pattern.rowPtr[pattern.m];
@@ -80,6 +81,9 @@ export function sparseJob(
   };
   return {
     work,
+    // The one choice of loop, for the sync, batched and async runs alike: the adaptive engine, or one
+    // plain stencil per group (fixed-groups.ts) with a fixed `step`.
+    plain: o.step !== undefined,
     result(evaluations: number): SparseJacobianResult {
       let worst = 0;
       for (const c of statuses) if (c > worst) worst = c;

@@ -83,7 +83,7 @@ export function* sparseStages(
     sparsity === "detect" ? yield* detectStages(x0, o, m) : toSparsityPattern(sparsity, m, x0.length);
   const points = new DeferredPoints(x0, o.lo, o.hi, mid);
   const job = sparseJob(pattern, x0, o, withErrors, points);
-  if (o.step === undefined) {
+  if (!job.plain) {
     const pool: GroupUnit[] = [];
     for (const pass of groupPasses(job.work)) yield passStage(job.work, pass, pool);
   } else {
