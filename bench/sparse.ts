@@ -42,6 +42,8 @@ export interface SparseCase {
   maxScaledError: number;
   /** Entries whose estimated error is below their true error. */
   underestimated: number;
+  /** Calls of a batched F (`batch: true`; `evaluations` then counts its points), or null. */
+  batches: number | null;
 }
 
 function grid(n: number, lo: number, hi: number): Float64Array {
@@ -117,6 +119,24 @@ function banded2Entry(x: Float64Array, i: number, j: number): number {
   return h;
 }
 
+/** The batched form of F (`batch: true`): a row-major block of points in, their values out; counts calls. */
+function batched<R extends number | Float64Array>(
+  F: (x: Float64Array) => R,
+  n: number,
+): {
+  F: (b: Float64Array) => R[];
+  calls: () => number;
+} {
+  let calls = 0;
+  return {
+    F: (b) => {
+      calls++;
+      return Array.from({ length: b.length / n }, (_, r) => F(b.subarray(r * n, (r + 1) * n)));
+    },
+    calls: () => calls,
+  };
+}
+
 interface Csr extends SparsityPattern {
   value: Float64Array;
   error: Float64Array;
@@ -131,62 +151,91 @@ export const TRIDIAGONAL_GRID: readonly [number, number] = [0.5, 1.5];
 /** A wider grid, [−5, 5], where some F_i cross 0 (min |F_i| ≈ 5e-5) and the engine works harder. */
 export const WIDE_GRID: readonly [number, number] = [-5, 5];
 
-const CASES: Record<string, { what: string; run: (n: number) => { r: Csr; x: Float64Array; entry: Entry } }> =
-  {
-    tridiagonal: {
-      what: "Jacobian, tridiagonal F, x ∈ [0.5, 1.5], pattern given",
-      run: (n) => {
-        const x = grid(n, ...TRIDIAGONAL_GRID);
-        return { r: jacobian(tridiagonal, x, { sparsity: band(n, 1) }), x, entry: tridiagonalEntry };
-      },
+const CASES: Record<
+  string,
+  { what: string; run: (n: number) => { r: Csr; x: Float64Array; entry: Entry; batches?: number } }
+> = {
+  tridiagonal: {
+    what: "Jacobian, tridiagonal F, x ∈ [0.5, 1.5], pattern given",
+    run: (n) => {
+      const x = grid(n, ...TRIDIAGONAL_GRID);
+      return { r: jacobian(tridiagonal, x, { sparsity: band(n, 1) }), x, entry: tridiagonalEntry };
     },
-    "tridiagonal-wide": {
-      what: "Jacobian, tridiagonal F, x ∈ [−5, 5] (some F_i ≈ 0), pattern given",
-      run: (n) => {
-        const x = grid(n, ...WIDE_GRID);
-        return { r: jacobian(tridiagonal, x, { sparsity: band(n, 1) }), x, entry: tridiagonalEntry };
-      },
+  },
+  "tridiagonal-wide": {
+    what: "Jacobian, tridiagonal F, x ∈ [−5, 5] (some F_i ≈ 0), pattern given",
+    run: (n) => {
+      const x = grid(n, ...WIDE_GRID);
+      return { r: jacobian(tridiagonal, x, { sparsity: band(n, 1) }), x, entry: tridiagonalEntry };
     },
-    diagonal: {
-      what: "Jacobian, F = 2x + cos x, x ∈ [−5, 5], pattern given",
-      run: (n) => {
-        const x = grid(n, ...WIDE_GRID);
-        return { r: jacobian(diagonal, x, { sparsity: band(n, 0) }), x, entry: diagonalEntry };
-      },
+  },
+  "tridiagonal-batch": {
+    what: "Jacobian, tridiagonal F, x ∈ [0.5, 1.5], pattern given, batch: true",
+    run: (n) => {
+      const x = grid(n, ...TRIDIAGONAL_GRID);
+      const b = batched(tridiagonal, n);
+      const r = jacobian(b.F, x, { sparsity: band(n, 1), batch: true });
+      return { r, x, entry: tridiagonalEntry, batches: b.calls() };
     },
-    "tridiagonal-detect": {
-      what: 'Jacobian, tridiagonal F, x ∈ [0.5, 1.5], sparsity: "detect"',
-      run: (n) => {
-        const x = grid(n, ...TRIDIAGONAL_GRID);
-        return { r: jacobian(tridiagonal, x, { sparsity: "detect" }), x, entry: tridiagonalEntry };
-      },
+  },
+  "tridiagonal-detect-batch": {
+    what: 'Jacobian, tridiagonal F, x ∈ [0.5, 1.5], sparsity: "detect", batch: true',
+    run: (n) => {
+      const x = grid(n, ...TRIDIAGONAL_GRID);
+      const b = batched(tridiagonal, n);
+      const r = jacobian(b.F, x, { sparsity: "detect", batch: true });
+      return { r, x, entry: tridiagonalEntry, batches: b.calls() };
     },
-    "tridiagonal-step": {
-      what: "Jacobian, tridiagonal F, x ∈ [0.5, 1.5], central step 1e-5 (scipy's 3-point shape)",
-      run: (n) => {
-        const x = grid(n, ...TRIDIAGONAL_GRID);
-        return {
-          r: jacobian(tridiagonal, x, { sparsity: band(n, 1), method: "central", step: 1e-5 }),
-          x,
-          entry: tridiagonalEntry,
-        };
-      },
+  },
+  diagonal: {
+    what: "Jacobian, F = 2x + cos x, x ∈ [−5, 5], pattern given",
+    run: (n) => {
+      const x = grid(n, ...WIDE_GRID);
+      return { r: jacobian(diagonal, x, { sparsity: band(n, 0) }), x, entry: diagonalEntry };
     },
-    "hessian-rosenbrock": {
-      what: "Hessian, chained Rosenbrock (tridiagonal), x ∈ [−1.2, 1.2]",
-      run: (n) => {
-        const x = grid(n, -1.2, 1.2);
-        return { r: hessian(rosen, x, { sparsity: band(n, 1) }), x, entry: rosenEntry };
-      },
+  },
+  "tridiagonal-detect": {
+    what: 'Jacobian, tridiagonal F, x ∈ [0.5, 1.5], sparsity: "detect"',
+    run: (n) => {
+      const x = grid(n, ...TRIDIAGONAL_GRID);
+      return { r: jacobian(tridiagonal, x, { sparsity: "detect" }), x, entry: tridiagonalEntry };
     },
-    "hessian-band2": {
-      what: "Hessian, Σ cos(x_i)·x_{i+2}² (bandwidth 2), x ∈ [−2, 2]",
-      run: (n) => {
-        const x = grid(n, -2, 2);
-        return { r: hessian(banded2, x, { sparsity: band(n, 2) }), x, entry: banded2Entry };
-      },
+  },
+  "tridiagonal-step": {
+    what: "Jacobian, tridiagonal F, x ∈ [0.5, 1.5], central step 1e-5 (scipy's 3-point shape)",
+    run: (n) => {
+      const x = grid(n, ...TRIDIAGONAL_GRID);
+      return {
+        r: jacobian(tridiagonal, x, { sparsity: band(n, 1), method: "central", step: 1e-5 }),
+        x,
+        entry: tridiagonalEntry,
+      };
     },
-  };
+  },
+  "hessian-rosenbrock": {
+    what: "Hessian, chained Rosenbrock (tridiagonal), x ∈ [−1.2, 1.2]",
+    run: (n) => {
+      const x = grid(n, -1.2, 1.2);
+      return { r: hessian(rosen, x, { sparsity: band(n, 1) }), x, entry: rosenEntry };
+    },
+  },
+  "hessian-rosenbrock-batch": {
+    what: "Hessian, chained Rosenbrock (tridiagonal), x ∈ [−1.2, 1.2], batch: true",
+    run: (n) => {
+      const x = grid(n, -1.2, 1.2);
+      const b = batched(rosen, n);
+      const r = hessian(b.F, x, { sparsity: band(n, 1), batch: true });
+      return { r, x, entry: rosenEntry, batches: b.calls() };
+    },
+  },
+  "hessian-band2": {
+    what: "Hessian, Σ cos(x_i)·x_{i+2}² (bandwidth 2), x ∈ [−2, 2]",
+    run: (n) => {
+      const x = grid(n, -2, 2);
+      return { r: hessian(banded2, x, { sparsity: band(n, 2) }), x, entry: banded2Entry };
+    },
+  },
+};
 
 /**
  * Runs one case in this process.
@@ -202,7 +251,7 @@ export function runCase(name: string, n: number): SparseCase {
   const baseline = process.memoryUsage().rss;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const { r, x, entry } = c.run(n);
+  const { r, x, entry, batches } = c.run(n);
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   let maxAbsError = 0;
@@ -231,6 +280,7 @@ export function runCase(name: string, n: number): SparseCase {
     maxAbsError,
     maxScaledError,
     underestimated,
+    batches: batches ?? null,
   };
 }
 
@@ -280,7 +330,7 @@ function markdown(
     if ("failed" in c) lines.push(`| ${c.name} | failed: ${c.failed} | | | | | | | |`);
     else {
       lines.push(
-        `| ${c.what} | ${c.groups ?? "–"} | ${c.evaluations} | ${fmt(c.seconds)} | ${fmt(c.cpuSeconds)} | ` +
+        `| ${c.what} | ${c.groups ?? "–"} | ${c.evaluations}${c.batches == null ? "" : ` points in ${c.batches} calls`} | ${fmt(c.seconds)} | ${fmt(c.cpuSeconds)} | ` +
           `${fmt(c.peakRssMiB, 0)} (${fmt(c.peakRssMiB - c.baselineRssMiB, 0)}) | ${sci(c.maxAbsError)} | ` +
           `${sci(c.maxScaledError)} | ${c.underestimated} of ${c.nnz} |`,
       );

@@ -159,19 +159,19 @@ export function scatterSlices(slices: readonly Slice[], values: unknown, name: s
     );
   }
   const v = values as ArrayLike<unknown>;
-  const width = slices.length > 0 ? slices[0].request.width : 1;
-  const nested = width > 1 && v.length === total && typeof v[0] !== "number";
+  const { width, arrays: vector } = slices.length > 0 ? slices[0].request : SCALAR;
+  const nested = vector && v.length === total && typeof v[0] !== "number";
   if (v.length !== total * width && !nested) {
     throw new NumdiffError(
       "INCONSISTENT_OUTPUT",
       name,
-      `invalid ${name}; expected a batch function returning ${total} values (one per point of the batch)${width > 1 ? `, each ${width} numbers (or ${total * width} numbers in a row)` : ""}, got ${v.length}`,
+      `invalid ${name}; expected a batch function returning ${total} values (one per point of the batch)${vector ? `, each ${width} numbers (or ${total * width} numbers in a row)` : ""}, got ${v.length}`,
     );
   }
   let at = 0;
   for (const { request: r, from, to } of slices) {
     for (let j = from; j < to; j++) {
-      if (width === 1) r.values[j] = checkNumber(v[at++], r.points[j]);
+      if (!vector) r.values[j] = checkNumber(v[at++], r.points[j]);
       else if (nested) writeVector(r, j, v[at++], name);
       else for (let k = 0; k < width; k++) r.values[j * width + k] = checkNumber(v[at++], r.points[j]);
     }
@@ -214,13 +214,13 @@ export function writeVector(r: PointRequest, j: number, v: unknown, name: string
  * for (const round of roundsOf(n, make, LOCKSTEP_PIPELINES, results)) evaluateBatch(round, f, space);
  * ```
  */
-export function evaluateBatch(round: Round, f: BatchFn, space: PointSpace): void {
-  scatterValues(round, f(roundBlock(round, space)));
+export function evaluateBatch(round: Round, f: BatchFn, space: PointSpace, name = "f"): void {
+  scatterValues(round, f(roundBlock(round, space)), name);
 }
 
 /**
  * The sync batched loop: `count` pipelines in lockstep (at most `inFlight` at once), each round one
- * call of f; `onDone(i)` as each finishes. Returns the number of points evaluated.
+ * call of f (`name` in its errors); `onDone(i)` as each finishes. Returns the points evaluated.
  *
  * @example
  * ```ts
@@ -236,10 +236,11 @@ export function runBatched<R>(
   f: BatchFn,
   space: PointSpace,
   onDone?: (i: number) => void,
+  name = "f",
 ): number {
   let evaluations = 0;
   for (const round of roundsOf(count, make, inFlight, results, onDone)) {
-    evaluateBatch(round, f, space);
+    evaluateBatch(round, f, space, name);
     evaluations += roundSize(round);
   }
   return evaluations;
@@ -265,3 +266,6 @@ export function progressCounter(
   let done = 0;
   return () => onProgress(++done, total);
 }
+
+/** What a batch of no slices is read as. */
+const SCALAR = { width: 1, arrays: false };

@@ -86,6 +86,11 @@ export interface HessianResult {
  * hessian(rosen, [1, 1]).value; // [Float64Array [802, -400], Float64Array [-400, 200]] (errors ≈ 5e-13)
  * ```
  */
+export function hessian(
+  f: BatchFn,
+  x: PointLike,
+  options: SparseHessianOptions & { batch: true },
+): SparseHessianResult;
 export function hessian(f: FnN, x: PointLike, options: SparseHessianOptions): SparseHessianResult;
 export function hessian(f: FnN, x: PointLike, options?: HessianOptions): HessianResult;
 export function hessian(f: ArrayFnN, x: PointLike, options?: HessianOptions): HessianResult;

@@ -102,6 +102,27 @@ function oneBuffer<T>(make: () => T): T | null {
 const PROBE = new PointRequest();
 
 /**
+ * F(x) from F's first result, checked as every later one is: a non-empty array of numbers, whose
+ * length fixes m (a copy).
+ *
+ * @example
+ * ```ts
+ * firstValues(Float64Array.of(1), [2, 3]); // => Float64Array [2, 3]
+ * firstValues(Float64Array.of(1), []); // throws NumdiffError [INCONSISTENT_OUTPUT]
+ * ```
+ */
+export function firstValues(x0: Float64Array, first: unknown, name = "F"): Float64Array {
+  const m = Array.isArray(first) || ArrayBuffer.isView(first) ? (first as ArrayLike<unknown>).length : -1;
+  if (m === 0) throw invalid("INCONSISTENT_OUTPUT", name, "a non-empty array of numbers", first);
+  // A small F(x) is checked in a request kept for it; a large one in a request of its own.
+  const probe = m <= REQUEST_CAPACITY ? PROBE : new PointRequest();
+  probe.points[0] = x0[0];
+  probe.reserve(1, Math.max(m, 1));
+  writeVector(probe, 0, first, name);
+  return probe.values.slice(0, m);
+}
+
+/**
  * A job for F with F(x) = `first` (checked: a non-empty array of numbers): the centre and the output
  * matrices (`errors: false` keeps value only). The adaptive columns write every error (jacobian-rows.ts),
  * so its rows start at 0; a fixed step has no error estimate, NaN.
@@ -121,14 +142,8 @@ export function jacobianJob(
   withErrors: boolean,
   name = "F",
 ): JacobianJob {
-  const m = Array.isArray(first) || ArrayBuffer.isView(first) ? (first as ArrayLike<unknown>).length : -1;
-  if (m === 0) throw invalid("INCONSISTENT_OUTPUT", name, "a non-empty array of numbers", first);
-  // A small F(x) is checked in a request kept for it; a large one in a request of its own.
-  const probe = m <= REQUEST_CAPACITY ? PROBE : new PointRequest();
-  probe.points[0] = x0[0];
-  probe.reserve(1, Math.max(m, 1));
-  writeVector(probe, 0, first, name);
-  const centre = probe.values.slice(0, m);
+  const centre = firstValues(x0, first, name);
+  const m = centre.length;
   const n = x0.length;
   const statuses = withErrors ? codeRows(m, n) : [];
   const value = rows(m, n, 0);

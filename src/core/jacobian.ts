@@ -99,6 +99,11 @@ export interface JacobianResult {
  * jacobian(F, [1, 2]).value; // [Float64Array [2, 4], Float64Array [3, 12]] (errors ≈ 1e-13), 13 evaluations
  * ```
  */
+export function jacobian(
+  F: BatchVecFn,
+  x: PointLike,
+  options: SparseJacobianOptions & { batch: true },
+): SparseJacobianResult;
 export function jacobian(F: VecFn, x: PointLike, options: SparseJacobianOptions): SparseJacobianResult;
 export function jacobian(F: VecFn, x: PointLike, options?: JacobianOptions): JacobianResult;
 export function jacobian(F: ArrayVecFn, x: PointLike, options?: JacobianOptions): JacobianResult;

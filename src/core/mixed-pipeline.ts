@@ -28,7 +28,7 @@ import type { ResolvedMultivariate } from "./vector.js";
 export class PairRequest extends PointRequest {
   second = new Float64Array(REQUEST_CAPACITY);
 
-  override reserve(n: number, width = 1): void {
+  override reserve(n: number, width?: number): void {
     super.reserve(n, width);
     if (n > this.second.length) this.second = new Float64Array(this.points.length);
   }

@@ -33,9 +33,13 @@ export class PointRequest {
   prefix = false;
   /** Values per point: 1 for a scalar f, m for a vector F (point q's values at values[q·m..]). */
   width = 1;
+  /** Whether f returns an array per point (a vector F, even of one component) rather than a number. */
+  arrays = false;
 
-  /** Makes room for n points of `width` values. */
-  reserve(n: number, width = 1): void {
+  /** Makes room for n points: numbers without `width`, arrays of `width` numbers (a vector F) with it. */
+  reserve(n: number, width?: number): void {
+    this.arrays = width !== undefined;
+    width ??= 1;
     this.width = width;
     if (n > this.points.length) this.points = new Float64Array(n);
     if (n * width > this.values.length)

@@ -177,12 +177,37 @@ describe("the rest of the sync options", () => {
     }
   });
 
-  it("sparsity in numdiff/async throws INVALID_OPTION naming it (sparse results are sync only)", async () => {
-    for (const call of [
-      () => async.jacobian(async (p: Float64Array) => [p[0]], [1], { sparsity: [[0, 0]] } as object),
-      () => async.hessian(async (p: Float64Array) => p[0], [1], { sparsity: [[0, 0]] } as object),
+  it("an F of one component is a vector F, async and batched, dense and sparse", async () => {
+    const F = (p: Float64Array): number[] => [p[0] ** 2 * p[1]];
+    const block = (b: Float64Array): number[][] =>
+      Array.from({ length: b.length / 2 }, (_, r) => F(b.subarray(2 * r)));
+    const want = sync.jacobian(F, [3, 2]);
+    expect(want.value[0][0]).toBeCloseTo(12, 9);
+    for (const o of [
+      {},
+      {
+        sparsity: [
+          [0, 0],
+          [0, 1],
+        ] as [number, number][],
+      },
     ]) {
-      await expect(call()).rejects.toMatchObject({ code: "INVALID_OPTION", argument: "sparsity" });
+      const s = sync.jacobian(F, [3, 2], o as object);
+      const runs = [
+        sync.jacobian(block, [3, 2], { ...o, batch: true }),
+        await async.jacobian(async (p: Float64Array) => F(p), [3, 2], o as object),
+        await async.jacobian(async (b: Float64Array) => block(b), [3, 2], { ...o, batch: true }),
+      ];
+      for (const r of runs) expect({ ...r, evaluations: 0 }).toStrictEqual({ ...s, evaluations: 0 });
     }
+  });
+
+  it("sparsity in numdiff/async is the sync sparse result (no longer refused)", async () => {
+    const j = await async.jacobian(async (p: Float64Array) => [p[0] ** 2], [3], { sparsity: [[0, 0]] });
+    expect(j).toStrictEqual(sync.jacobian((p: Float64Array) => [p[0] ** 2], [3], { sparsity: [[0, 0]] }));
+    const h = await async.hessian(async (p: Float64Array) => p[0] ** 3, [2], { sparsity: [[0, 0]] });
+    const s = sync.hessian((p: Float64Array) => p[0] ** 3, [2], { sparsity: [[0, 0]] });
+    expect({ ...h, evaluations: 0 }).toStrictEqual({ ...s, evaluations: 0 });
+    expect(h.value[0]).toBeCloseTo(12, 9);
   });
 });

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as sync from "../../src/core/index.js";
 import * as async from "../../src/core/async/index.js";
+import { later } from "./out-of-order.js";
 
 type FnN = (x: Float64Array) => number;
 
@@ -42,16 +43,6 @@ const runner = fc.record({
   concurrency: fc.integer({ min: 1, max: 5 }),
   seed: fc.integer({ min: 0, max: 1000 }),
 });
-
-/** f answering after a pseudo-random number of ticks: calls come back out of order. */
-function later<A, R>(f: (a: A) => R, seed: number): (a: A) => Promise<R> {
-  let k = seed;
-  return async (a) => {
-    k = (k * 1103515245 + 12345) % 2147483648;
-    for (let t = k % 4; t > 0; t--) await new Promise((r) => setTimeout(r, 0));
-    return f(a);
-  };
-}
 
 /** The batched form of f of 3 variables. */
 function batchOf<R>(f: (x: Float64Array) => R): (b: Float64Array) => R[] {

@@ -33,7 +33,7 @@ export function perPoint(
           let x: number | Float64Array = r.points[q];
           if (x0 !== null) writePoint(space, task, r, q, (x = new Float64Array(x0.length)), 0);
           const v = await f(x);
-          if (r.width === 1) r.values[q] = checkNumber(v, r.points[q]);
+          if (!r.arrays) r.values[q] = checkNumber(v, r.points[q]);
           else writeVector(r, q, v, name);
         }
       }

@@ -7,7 +7,6 @@
 import { progressCounter } from "../batch.js";
 import { checkNumber } from "../sampler.js";
 import { coordinatesInFlight } from "../coordinate-pipelines.js";
-import { invalid } from "../errors.js";
 import { checkInside, fixedStencil } from "../fixed-partial.js";
 import type { HessianOptions, HessianResult } from "../hessian.js";
 import {
@@ -20,15 +19,18 @@ import {
   type HessianEntry,
 } from "../hessian-pipeline.js";
 import { checkFunction } from "../validate.js";
-import { toPoint } from "../vector.js";
+import { toPoint, type ResolvedMultivariate } from "../vector.js";
 import { asyncEvaluator, untilAborted } from "./evaluate.js";
 import type { AsyncBatchFn, AsyncFnN } from "./functions.js";
 import type { AsyncOptions } from "./options.js";
 import { runPipelines } from "./scheduler.js";
+import { asyncSparseHessian } from "./sparse.js";
+import type { SparseHessianOptions, SparseHessianResult } from "../sparse/sparse-hessian.js";
 
 /**
  * The Hessian of an async f: value[i][j] = ∂²f/∂x_i∂x_j, the sync `hessian`'s result bit for bit,
- * with options `concurrency` and `signal` (and `batch`). Sparse Hessians (`sparsity`) are sync only.
+ * with options `concurrency` and `signal` (and `batch`). With `sparsity` (CSR or pairs), the sparse
+ * Hessian in CSR form, the sync one bit for bit: only the pattern's entries are estimated.
  *
  * @example
  * ```ts
@@ -40,20 +42,56 @@ import { runPipelines } from "./scheduler.js";
 export async function hessian(
   f: AsyncFnN | AsyncBatchFn,
   x: ArrayLike<number>,
+  options: SparseHessianOptions & AsyncOptions,
+): Promise<SparseHessianResult>;
+export async function hessian(
+  f: AsyncFnN | AsyncBatchFn,
+  x: ArrayLike<number>,
   options?: HessianOptions & AsyncOptions,
-): Promise<HessianResult> {
+): Promise<HessianResult>;
+export async function hessian(
+  f: AsyncFnN | AsyncBatchFn,
+  x: ArrayLike<number>,
+  options?: HessianOptions & AsyncOptions,
+): Promise<HessianResult | SparseHessianResult> {
+  if ((options as SparseHessianOptions | undefined)?.sparsity !== undefined)
+    return asyncSparseHessian(
+      f as (x: Float64Array) => unknown,
+      x,
+      options as SparseHessianOptions & AsyncOptions,
+    );
   checkFunction(f, "f");
   const w = toPoint(x, "x");
-  refuseSparsity(options);
   const o = resolveHessian(options, w);
+  const t = upperTriangle(w.length);
+  const entries = await hessianEntries(f, w, o, t, options);
+  return packHessian(entries, t, o.step !== undefined ? 1 : 0);
+}
+
+/**
+ * The estimates of the Hessian entries (i, j) = (t.rows[k], t.cols[k]) of an async f, as pipelines
+ * (hessian-pipeline.ts) run by the async runner; with a fixed step, after checking every stencil
+ * against the bounds and evaluating f(x). Shared by the dense and the sparse Hessian.
+ *
+ * @example
+ * ```ts
+ * const entries = await hessianEntries(f, w, resolveHessian(options, w), upperTriangle(w.length), options);
+ * ```
+ */
+export async function hessianEntries(
+  f: AsyncFnN | AsyncBatchFn | ((x: Float64Array) => unknown),
+  w: Float64Array,
+  o: ResolvedMultivariate,
+  t: { rows: Int32Array; cols: Int32Array },
+  options: (AsyncOptions & { batch?: boolean }) | undefined,
+): Promise<HessianEntry[]> {
   const n = w.length;
-  const t = upperTriangle(n);
   const { ev, signal } = asyncEvaluator(f, hessianSpace(w, t), options);
   let centre = NaN;
   if (o.step !== undefined) {
     const st = fixedStencil("central", 2, o.accuracy);
     for (let i = 0; i < n; i++) checkInside(st, w[i], o.step, o.lo[i], o.hi[i], i);
-    const v = await untilAborted(() => f(w.slice()), signal);
+    const v = await untilAborted(() => (f as (x: Float64Array) => unknown)(w.slice()), signal);
     centre = ev.batched ? centreOfBatch(v, w) : checkNumber(v, w[0]);
   }
   const total = t.rows.length;
@@ -61,26 +99,5 @@ export async function hessian(
   const make = hessianPipelines(w, o, t, centre);
   const tick = progressCounter(o.onProgress, total);
   await runPipelines(total, make, coordinatesInFlight(2 * n, 2), entries, ev, signal, tick);
-  return packHessian(entries, t, o.step !== undefined ? 1 : 0);
-}
-
-/**
- * Throws INVALID_OPTION when `sparsity` is given: sparse Jacobians and Hessians run in the sync
- * entry only.
- *
- * @example
- * ```ts
- * refuseSparsity({ sparsity: "detect" }); // throws NumdiffError [INVALID_OPTION]
- * ```
- */
-export function refuseSparsity(options: object | undefined): void {
-  const sparsity = (options as { sparsity?: unknown } | undefined)?.sparsity;
-  if (sparsity !== undefined) {
-    throw invalid(
-      "INVALID_OPTION",
-      "sparsity",
-      "undefined in numdiff/async (sparse results are sync only)",
-      sparsity,
-    );
-  }
+  return entries;
 }

@@ -18,7 +18,8 @@ import { progressCounter } from "../batch.js";
 import { checkFunction } from "../validate.js";
 import { resolveMultivariate, toPoint } from "../vector.js";
 import { asyncEvaluator, untilAborted } from "./evaluate.js";
-import { refuseSparsity } from "./hessian.js";
+import { asyncSparseJacobian } from "./sparse.js";
+import type { SparseJacobianOptions, SparseJacobianResult } from "../sparse/sparse-jacobian.js";
 import type { AsyncOptions } from "./options.js";
 import { runPipelines } from "./scheduler.js";
 
@@ -36,7 +37,9 @@ export type AsyncVecFn = (x: Float64Array) => unknown;
 
 /**
  * The Jacobian of an async F: value[i][j] = ∂F_i/∂x_j, the sync `jacobian`'s result bit for bit,
- * with options `concurrency` and `signal`. Sparse Jacobians (`sparsity`) are sync only.
+ * with options `concurrency` and `signal`. With `sparsity` (CSR, pairs or "detect"), the sparse
+ * Jacobian in CSR form, the sync one bit for bit: every group of a pass in flight at once (each of
+ * its stencil rows one round), detection's probes three rounds.
  *
  * @example
  * ```ts
@@ -48,11 +51,22 @@ export type AsyncVecFn = (x: Float64Array) => unknown;
 export async function jacobian(
   F: AsyncVecFn,
   x: ArrayLike<number>,
+  options: SparseJacobianOptions & AsyncOptions,
+): Promise<SparseJacobianResult>;
+export async function jacobian(
+  F: AsyncVecFn,
+  x: ArrayLike<number>,
   options?: JacobianOptions & AsyncOptions,
-): Promise<JacobianResult> {
+): Promise<JacobianResult>;
+export async function jacobian(
+  F: AsyncVecFn,
+  x: ArrayLike<number>,
+  options?: JacobianOptions & AsyncOptions,
+): Promise<JacobianResult | SparseJacobianResult> {
   checkFunction(F, "F");
   const w = toPoint(x, "x");
-  refuseSparsity(options);
+  if ((options as SparseJacobianOptions | undefined)?.sparsity !== undefined)
+    return asyncSparseJacobian(F, w, options as SparseJacobianOptions & AsyncOptions);
   const o = resolveMultivariate(options, w);
   const withErrors = options?.errors ?? true;
   if (typeof withErrors !== "boolean") throw invalid("INVALID_OPTION", "errors", "true or false", withErrors);

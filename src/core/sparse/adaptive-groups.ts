@@ -2,7 +2,7 @@ import { ALIAS_STEP, GOOD_RELATIVE_ERROR, MIN_SCALE, SMALL_X } from "../constant
 import { COLUMN_FLAG } from "../column-state.js";
 import { divideByPower } from "../step.js";
 import type { StencilKind } from "../types.js";
-import { colour } from "./colouring.js";
+import { colour, type ColumnColouring } from "./colouring.js";
 import { columnsOf } from "./columns.js";
 import { STATUS_CODE_DISCONTINUOUS, entryStatus } from "./entry-status.js";
 import { GroupDescent } from "./grouped-column.js";
@@ -51,20 +51,62 @@ export function groupScales(x: number): number[] {
  * ```
  */
 export function adaptiveGroups(w: GroupWork): void {
-  const { points, pattern, grouping, x, o, value } = w;
+  const descent = new GroupDescent(w.pattern.m);
+  const group = new Group(w);
+  const { o } = w;
+  for (const pass of groupPasses(w)) {
+    for (let g = 0; g < pass.grouping.groups; g++) {
+      group.load(pass.grouping, g, pass.keep);
+      descent.run(w.points, group.rows, group.rowCount, o.order, pass.kind, pass.canSwitch, pass.probe);
+      pass.store(group, descent);
+      if (pass.progress && o.onProgress !== undefined) o.onProgress(g + 1, pass.grouping.groups);
+    }
+  }
+}
+
+/**
+ * One pass of {@link adaptiveGroups}: every group of `grouping` (only the rows with keep[slot] = 1
+ * when `keep` is set) runs the grouped descent with these settings, in any order, and hands its
+ * estimates to `store`; `progress` says whether onProgress counts the pass's groups.
+ *
+ * @example
+ * ```ts
+ * for (const pass of groupPasses(w)) for (let g = 0; g < pass.grouping.groups; g++) runGroup(pass, g);
+ * ```
+ */
+export interface GroupPass {
+  readonly grouping: ColumnColouring;
+  readonly keep: Uint8Array | undefined;
+  readonly kind: StencilKind;
+  readonly canSwitch: boolean;
+  readonly probe: boolean;
+  readonly progress: boolean;
+  store(group: Group, descent: GroupDescent): void;
+}
+
+/**
+ * The passes of {@link adaptiveGroups} for any runner (the sync loop, or the batched and async
+ * loops of group-pipelines.ts, which run a pass's groups in lockstep): the first pass, then the probe
+ * pass when some entry needs it (the generator decides between them from the first pass's
+ * estimates), then the entries' statuses once the runner asks for the next pass after the last.
+ *
+ * @example
+ * ```ts
+ * for (const pass of groupPasses(w)) runPass(pass); // then w.value, w.error, w.statuses are final
+ * ```
+ */
+export function* groupPasses(w: GroupWork): Generator<GroupPass, void, void> {
+  const { pattern, x, o, value } = w;
   const m = pattern.m;
   const nnz = pattern.rowPtr[m];
   const error = w.error ?? new Float64Array(nnz).fill(NaN);
-  const descent = new GroupDescent(m);
-  const group = new Group(w);
   const kind: StencilKind = o.method === "auto" ? "central" : o.method;
   const canSwitch = o.method === "auto";
-  const mid = points.centre();
-  const d = points.direction;
+  const mid = w.points.centre();
+  const d = w.points.direction;
   const second = new Float64Array(x.length).fill(NaN);
   const step = new Float64Array(value.length).fill(NaN);
   const flags = new Int8Array(value.length);
-  const total = grouping.groups;
   for (let j = 0; j < x.length; j++) {
     // Each column points towards its roomier side, so that when the group goes one-sided (t > 0)
     // at a bound, every column moves inwards, whichever of its bounds it sits at.
@@ -73,9 +115,7 @@ export function adaptiveGroups(w: GroupWork): void {
     d[j] = sign * scales[0];
     if (scales.length > 1) second[j] = sign * scales[1];
   }
-  for (let g = 0; g < grouping.groups; g++) {
-    group.load(grouping, g);
-    descent.run(points, group.rows, group.rowCount, o.order, kind, canSwitch, false);
+  const first = (group: Group, descent: GroupDescent): void => {
     for (let r = 0; r < group.rowCount; r++) {
       const i = group.rows[r];
       const k = group.slot[i];
@@ -85,15 +125,21 @@ export function adaptiveGroups(w: GroupWork): void {
       step[k] = descent.step[i] * Math.abs(s);
       flags[k] = descent.flags[i];
     }
-    if (o.onProgress !== undefined) o.onProgress(g + 1, total);
-  }
+  };
+  yield {
+    grouping: w.grouping,
+    keep: undefined,
+    kind,
+    canSwitch,
+    probe: false,
+    progress: true,
+    store: first,
+  };
   const keep = probes(w, error, step, second);
   if (keep !== null) {
     const retry = colour(keep.pattern, columnsOf(keep.pattern));
     for (let j = 0; j < x.length; j++) if (!Number.isNaN(second[j])) d[j] = second[j];
-    for (let g = 0; g < retry.groups; g++) {
-      group.load(retry, g, keep.slots);
-      descent.run(points, group.rows, group.rowCount, o.order, kind, canSwitch, true);
+    const better = (group: Group, descent: GroupDescent): void => {
       for (let r = 0; r < group.rowCount; r++) {
         const i = group.rows[r];
         const k = group.slot[i];
@@ -114,7 +160,8 @@ export function adaptiveGroups(w: GroupWork): void {
           flags[k] = (flags[k] & COLUMN_FLAG.noisy) | descent.flags[i];
         } else flags[k] |= descent.flags[i] & COLUMN_FLAG.noisy;
       }
-    }
+    };
+    yield { grouping: retry, keep: keep.slots, kind, canSwitch, probe: true, progress: false, store: better };
   }
   for (let i = 0; i < m; i++) {
     for (let k = pattern.rowPtr[i]; k < pattern.rowPtr[i + 1]; k++) {

@@ -90,7 +90,48 @@ function inside(p: number, delta: number, lo: number, hi: number): number {
   return p + ((hi - p > p - lo ? hi : lo) - p) / 2;
 }
 
-/** The base points, the moved value of every coordinate at each, F there, and the probe. */
+/**
+ * One round of detection's probes, all independent of each other: probe q is F at base point
+ * `base[q]` with the coordinates `cols[q]` moved (none: the base point itself). A runner writes each
+ * probe's point (`writePoint`) and hands F's m values there to `take`, in any order.
+ *
+ * @example
+ * ```ts
+ * for (let q = 0; q < round.count; q++) {
+ *   round.writePoint(q, w, 0);
+ *   round.take(q, F(w), 0);
+ * }
+ * ```
+ */
+export class ProbeRound {
+  readonly base: number[] = [];
+  readonly cols: Int32Array[] = [];
+  /** The number of probes. */
+  count = 0;
+
+  constructor(
+    private readonly probe: Probe,
+    /** What F's values at probe q tell (v[at..at + m)). */
+    readonly take: (q: number, v: ArrayLike<number>, at: number) => void,
+  ) {}
+
+  /** Adds the probe at base point b with cols moved (copied). */
+  add(b: number, cols: Int32Array): void {
+    this.base.push(b);
+    this.cols.push(cols.slice());
+    this.count = this.base.length;
+  }
+
+  /** Writes probe q's point (n numbers) at out[at..]. */
+  writePoint(q: number, out: Float64Array, at: number): void {
+    const b = this.base[q];
+    const moved = this.probe.moved[b];
+    out.set(this.probe.bases[b], at);
+    for (const j of this.cols[q]) out[at + j] = moved[j];
+  }
+}
+
+/** The base points, the moved value of every coordinate at each, F there, and what a probe changed. */
 class Probe {
   readonly bases: Float64Array[] = [];
   readonly moved: Float64Array[] = [];
@@ -98,13 +139,12 @@ class Probe {
   readonly changed: Uint8Array;
 
   constructor(
-    private readonly c: VectorCaller,
-    private readonly x: Float64Array,
+    x: Float64Array,
     lo: ArrayLike<number> | undefined,
     hi: ArrayLike<number> | undefined,
+    private readonly m: number,
   ) {
     const n = x.length;
-    const m = c.m;
     this.changed = new Uint8Array(m);
     const rand = uniforms(DETECT_SEED);
     for (let b = 0; b < DETECT_POINTS; b++) {
@@ -117,30 +157,35 @@ class Probe {
         p[j] = Number.isFinite(x[j]) ? inside(x[j], (2 * rand() - 1) * DETECT_OFFSET * s, l, h) : x[j];
         q[j] = Number.isFinite(x[j]) ? inside(p[j], (1 + rand()) * DETECT_STEP * s, l, h) : x[j];
       }
-      c.w.set(p);
-      const v = c.call();
       this.bases.push(p);
       this.moved.push(q);
-      this.refs.push(Float64Array.from({ length: m }, (_, i) => component(v, i)));
+      this.refs.push(new Float64Array(m));
     }
   }
 
-  /** F at base point b with the coordinates cols[0..count) moved; `changed[i]` = 1 where F_i differs. */
-  run(b: number, cols: Int32Array, count: number): void {
-    const { c, changed } = this;
+  /** The round of F at the base points themselves. */
+  baseRound(): ProbeRound {
+    const round = new ProbeRound(this, (q, v, at) => {
+      for (let i = 0; i < this.m; i++) this.refs[q][i] = component(v, at + i);
+    });
+    for (let b = 0; b < DETECT_POINTS; b++) round.add(b, EMPTY);
+    return round;
+  }
+
+  /** Sets `changed[i]` = 1 where F_i at a probe of base point b (values v[at..]) differs from F_i there. */
+  compare(b: number, v: ArrayLike<number>, at: number): void {
+    const { changed } = this;
     const ref = this.refs[b];
-    const q = this.moved[b];
-    c.w.set(this.bases[b]);
-    for (let a = 0; a < count; a++) c.w[cols[a]] = q[cols[a]];
-    const v = c.call();
     for (let i = 0; i < changed.length; i++) {
-      const fi = v[i];
-      if (typeof fi !== "number") component(v, i); // throws NON_NUMERIC_RESULT
+      const fi = v[at + i];
+      if (typeof fi !== "number") component(v, at + i); // throws NON_NUMERIC_RESULT
       const r = ref[i];
       changed[i] = fi !== r && !(fi !== fi && r !== r) ? 1 : 0;
     }
   }
 }
+
+const EMPTY = new Int32Array(0);
 
 /**
  * The sparsity pattern of F near x, found from F's values at DETECT_POINTS base points p near x,
@@ -192,37 +237,83 @@ export function detectSparsity(
   const x0 = toPoint(x, "x");
   const c = caller instanceof VectorCaller ? caller : new VectorCaller(caller, new Float64Array(x0));
   if (c.m < 0) c.call();
-  const probe = new Probe(c, x0, lo, hi);
-  const candidates = gridCandidates(probe, x0, c.m);
-  const found = verify(probe, candidates);
+  const rounds = detectionRounds(x0, lo, hi, c.m);
+  let r = rounds.next();
+  for (; r.done !== true; r = rounds.next()) {
+    const round = r.value;
+    for (let q = 0; q < round.count; q++) {
+      round.writePoint(q, c.w, 0);
+      round.take(q, c.call(), 0);
+    }
+  }
   c.w.set(x0);
-  return found;
+  return r.value;
+}
+
+/**
+ * Detection ({@link detectSparsity}) as three rounds of independent probes, for any runner: F at the
+ * base points, the group tests of the grid, and the verification of the candidates; each round's
+ * values are taken before the next round is made. Returns the pattern.
+ *
+ * @example
+ * ```ts
+ * const rounds = detectionRounds(x0, undefined, undefined, m);
+ * for (let r = rounds.next(); r.done !== true; r = rounds.next()) evaluate(r.value); // 3 rounds
+ * ```
+ */
+export function* detectionRounds(
+  x0: Float64Array,
+  lo: ArrayLike<number> | undefined,
+  hi: ArrayLike<number> | undefined,
+  m: number,
+): Generator<ProbeRound, SparsityPattern, void> {
+  const probe = new Probe(x0, lo, hi, m);
+  yield probe.baseRound();
+  const candidates = yield* gridCandidates(probe, x0, m);
+  return yield* verify(probe, candidates);
 }
 
 /** Round 1: each row's candidate columns, from one probe per grid column and per grid row. */
-function gridCandidates(probe: Probe, x: Float64Array, m: number): SparsityPattern {
+function* gridCandidates(
+  probe: Probe,
+  x: Float64Array,
+  m: number,
+): Generator<ProbeRound, SparsityPattern, void> {
   const n = x.length;
   const K = Math.ceil(Math.sqrt(n));
   const L = Math.ceil(n / K);
   const inA = new Uint8Array(m * K);
   const inB = new Uint8Array(m * L);
   const cols = new Int32Array(Math.max(K, L));
+  // Probe q marks grid column (or, from L on, grid row) line[q] of the rows it changed.
+  const line: number[] = [];
+  const round = new ProbeRound(probe, (q, v, at) => {
+    probe.compare(round.base[q], v, at);
+    const a = line[q];
+    for (let i = 0; i < m; i++) {
+      if (probe.changed[i] === 1) {
+        if (a < K) inA[i * K + a] = 1;
+        else inB[i * L + a - K] = 1;
+      }
+    }
+  });
   for (let b = 0; b < DETECT_POINTS; b++) {
     for (let a = 0; a < K; a++) {
       let count = 0;
       for (let j = a; j < n; j += K) if (Number.isFinite(x[j])) cols[count++] = j;
       if (count === 0) continue;
-      probe.run(b, cols, count);
-      for (let i = 0; i < m; i++) if (probe.changed[i] === 1) inA[i * K + a] = 1;
+      round.add(b, cols.subarray(0, count));
+      line.push(a);
     }
     for (let r = 0; r < L; r++) {
       let count = 0;
       for (let j = r * K; j < Math.min(n, (r + 1) * K); j++) if (Number.isFinite(x[j])) cols[count++] = j;
       if (count === 0) continue;
-      probe.run(b, cols, count);
-      for (let i = 0; i < m; i++) if (probe.changed[i] === 1) inB[i * L + r] = 1;
+      round.add(b, cols.subarray(0, count));
+      line.push(K + r);
     }
   }
+  if (round.count > 0) yield round;
   const rowPtr = new Int32Array(m + 1);
   const colIdx: number[] = [];
   for (let i = 0; i < m; i++) {
@@ -239,21 +330,23 @@ function gridCandidates(probe: Probe, x: Float64Array, m: number): SparsityPatte
 }
 
 /** Round 2: the candidates confirmed by one probe per colour of the candidate pattern. */
-function verify(probe: Probe, p: SparsityPattern): SparsityPattern {
+function* verify(probe: Probe, p: SparsityPattern): Generator<ProbeRound, SparsityPattern, void> {
   const cc = columnsOf(p);
   const grouping = colour(p, cc);
   const keep = new Uint8Array(p.colIdx.length);
+  const round = new ProbeRound(probe, (q, v, at) => {
+    probe.compare(round.base[q], v, at);
+    for (const j of round.cols[q]) {
+      for (let a = cc.colPtr[j]; a < cc.colPtr[j + 1]; a++)
+        if (probe.changed[cc.rowIdx[a]] === 1) keep[cc.position[a]] = 1;
+    }
+  });
   for (let b = 0; b < DETECT_POINTS; b++) {
     for (let g = 0; g < grouping.groups; g++) {
-      const from = grouping.groupPtr[g];
-      const cols = grouping.groupCols.subarray(from, grouping.groupPtr[g + 1]);
-      probe.run(b, cols, cols.length);
-      for (const j of cols) {
-        for (let a = cc.colPtr[j]; a < cc.colPtr[j + 1]; a++)
-          if (probe.changed[cc.rowIdx[a]] === 1) keep[cc.position[a]] = 1;
-      }
+      round.add(b, grouping.groupCols.subarray(grouping.groupPtr[g], grouping.groupPtr[g + 1]));
     }
   }
+  if (round.count > 0) yield round;
   const rowPtr = new Int32Array(p.m + 1);
   const colIdx: number[] = [];
   for (let i = 0; i < p.m; i++) {

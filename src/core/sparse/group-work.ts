@@ -6,7 +6,7 @@
 import type { ResolvedMultivariate } from "../vector.js";
 import type { ColumnColouring } from "./colouring.js";
 import type { PatternColumns } from "./columns.js";
-import type { GroupPoints } from "./group-points.js";
+import type { GroupSource } from "./group-points.js";
 import type { SparsityPattern } from "./pattern.js";
 
 /**
@@ -19,7 +19,7 @@ import type { SparsityPattern } from "./pattern.js";
  * ```
  */
 export interface GroupWork {
-  readonly points: GroupPoints;
+  readonly points: GroupSource;
   readonly pattern: SparsityPattern;
   readonly cols: PatternColumns;
   readonly grouping: ColumnColouring;
@@ -52,7 +52,11 @@ export class Group {
   readonly column: Int32Array;
   readonly slot: Int32Array;
 
-  constructor(private readonly w: GroupWork) {
+  constructor(
+    private readonly w: GroupWork,
+    /** Told of each group loaded: the work's source, or a pipeline's own frame. */
+    private readonly target: Pick<GroupSource, "setGroup"> = w.points,
+  ) {
     this.cols = new Int32Array(w.pattern.n);
     this.rows = new Int32Array(w.pattern.m);
     this.column = new Int32Array(w.pattern.m);
@@ -60,7 +64,7 @@ export class Group {
   }
 
   /**
-   * Sets up group g of `grouping` and points F's values at it. With `keep`, only the rows whose entry
+   * Sets up group g of `grouping` and points F's values (the target) at it. With `keep`, only the rows whose entry
    * in the group has keep[slot] = 1 are listed (a retry pass); without it, entries of non-finite
    * columns are set to NaN.
    */
@@ -87,6 +91,6 @@ export class Group {
         this.slot[i] = cols.position[b];
       }
     }
-    this.w.points.setGroup(this.cols, this.count, this.rowsOf);
+    this.target.setGroup(this.cols, this.count, this.rowsOf);
   }
 }

@@ -1,14 +1,14 @@
-import { invalid } from "../errors.js";
 import { callNumber, checkInside, fixedPartial, fixedStencil } from "../fixed-partial.js";
 import type { HessianOptions } from "../hessian.js";
 import { PairSampler, mixedPartial, mixedStencil } from "../mixed-partial.js";
 import { derivativeAlong } from "../partial.js";
 import { fixedStatus, statusCode, STATUSES } from "../status.js";
-import type { FnN, Status } from "../types.js";
-import { checkFunction } from "../validate.js";
-import { boundsOf, resolveMultivariate, toPoint, type ResolvedMultivariate } from "../vector.js";
-import { toSparsityPattern, type SparsityInput, type SparsityPattern } from "./pattern.js";
-import { symmetricPattern, type SymmetricPattern } from "./symmetric.js";
+import type { BatchFn, FnN, Status } from "../types.js";
+import { boundsOf, type ResolvedMultivariate } from "../vector.js";
+import type { SparsityInput, SparsityPattern } from "./pattern.js";
+import type { SymmetricPattern } from "./symmetric.js";
+import { sparseHessianSetup } from "./sparse-hessian-setup.js";
+import { batchedSparseHessian } from "./batched-sparse.js";
 
 /**
  * Options of a sparse Hessian: those of {@link hessian} plus the pattern (any of (i, j) and (j, i)
@@ -22,7 +22,12 @@ import { symmetricPattern, type SymmetricPattern } from "./symmetric.js";
  * ```
  */
 export type SparseHessianOptions = HessianOptions & {
-  /** The entries that may be nonzero, as CSR arrays or (row, column) pairs; symmetrized. */
+  /**
+   * The entries that may be nonzero, as CSR arrays or (row, column) pairs; symmetrized. With
+   * `batch: true` (f takes a row-major block of points) the entries run in lockstep, each round of
+   * their stencil rows one call of f; `numdiff/async`'s `hessian` takes it too. The results are the
+   * unbatched ones bit for bit; `evaluations` then counts points.
+   */
   sparsity: SparsityInput;
 };
 
@@ -89,30 +94,10 @@ export function sparseHessian(
   x: ArrayLike<number>,
   options: SparseHessianOptions,
 ): SparseHessianResult {
-  checkFunction(f, "f");
-  const w = toPoint(x, "x");
-  if (options === null || typeof options !== "object") {
-    throw invalid("INVALID_OPTION", "options", "an object with a sparsity pattern", options);
-  }
-  const order = (options as { order?: unknown }).order;
-  if (order !== undefined && order !== 2) {
-    throw invalid("INVALID_ORDER", "order", "2 or undefined (a Hessian holds second derivatives)", order);
-  }
-  const o = resolveMultivariate({ ...options, order: undefined }, w);
-  if (o.method !== "auto" && o.method !== "central") {
-    throw invalid("INVALID_METHOD", "method", `"auto" or "central" for a Hessian`, o.method);
-  }
-  const input = options.sparsity as unknown;
-  if (input === "detect" || input === undefined) {
-    throw invalid(
-      "INVALID_SPARSITY",
-      "sparsity",
-      'CSR arrays { rowPtr, colIdx } or [row, column] pairs ("detect" is for Jacobians)',
-      input,
-    );
-  }
+  const setup = sparseHessianSetup(f, x, options);
+  if (options.batch === true) return batchedSparseHessian(f as unknown as BatchFn, setup);
+  const { w, o, pattern } = setup;
   const n = w.length;
-  const pattern = symmetricPattern(toSparsityPattern(input, n, n));
   const nnz = pattern.rowPtr[n];
   const out: Output = {
     value: new Float64Array(nnz),

@@ -1,16 +1,14 @@
-import { invalid } from "../errors.js";
-import type { JacobianOptions } from "../jacobian.js";
-import { STATUSES } from "../status.js";
+import type { BatchVecFn, JacobianOptions } from "../jacobian.js";
 import type { Status, VecFn } from "../types.js";
 import { checkFunction } from "../validate.js";
 import { VectorCaller, component } from "../vector-caller.js";
-import { resolveMultivariate, toPoint } from "../vector.js";
-import { colour } from "./colouring.js";
-import { columnsOf } from "./columns.js";
+import { toPoint } from "../vector.js";
 import { detectSparsity } from "./detect.js";
 import { GroupPoints } from "./group-points.js";
 import { adaptiveGroups } from "./adaptive-groups.js";
 import { fixedGroups } from "./fixed-groups.js";
+import { sparseJob, sparseOptions } from "./sparse-job.js";
+import { batchedSparseJacobian } from "./batched-sparse.js";
 import { toSparsityPattern, type SparsityInput, type SparsityPattern } from "./pattern.js";
 
 /**
@@ -29,6 +27,10 @@ export interface SparseJacobianOptions extends JacobianOptions {
    * Which entries may be nonzero: CSR arrays `{ rowPtr, colIdx }` or (row, column) pairs (see
    * {@link SparsityInput}); entries outside it are taken as zero and never estimated. `"detect"` finds
    * the pattern from evaluations near x first ({@link detectSparsity}, 2n + 2 calls; see its limits).
+   * With `batch: true`, F takes a row-major block of points and returns their values, and each round
+   * is one call: the next stencil row of every group at once, each round of detection's probes at
+   * once (a tridiagonal F at n = 10⁴: 5 calls, 8 with "detect"). `numdiff/async`'s `jacobian` takes it
+   * too. The results are the unbatched ones bit for bit; `evaluations` then counts points.
    */
   sparsity: SparsityInput | "detect";
 }
@@ -104,20 +106,9 @@ export function sparseJacobian(
 ): SparseJacobianResult {
   checkFunction(F, "F");
   const x0 = toPoint(x, "x");
-  if (options === null || typeof options !== "object") {
-    throw invalid("INVALID_OPTION", "options", "an object with a sparsity pattern", options);
-  }
-  const o = resolveMultivariate(options, x0);
-  const withErrors = options.errors ?? true;
-  if (typeof withErrors !== "boolean") throw invalid("INVALID_OPTION", "errors", "true or false", withErrors);
-  if (options.sparsity === undefined) {
-    throw invalid(
-      "INVALID_SPARSITY",
-      "sparsity",
-      'CSR arrays { rowPtr, colIdx }, [row, column] pairs or "detect"',
-      undefined,
-    );
-  }
+  const { o, withErrors } = sparseOptions(options, x0);
+  if (options.batch === true)
+    return batchedSparseJacobian(F as BatchVecFn, x0, o, withErrors, options.sparsity);
   const n = x0.length;
   const caller = new VectorCaller(F, new Float64Array(x0));
   const first = caller.call();
@@ -128,27 +119,9 @@ export function sparseJacobian(
     options.sparsity === "detect"
       ? detectSparsity(caller, x0, o.lo, o.hi)
       : toSparsityPattern(options.sparsity, m, n);
-  const cols = columnsOf(pattern);
-  const grouping = colour(pattern, cols);
-  const nnz = pattern.rowPtr[m];
-  const value = new Float64Array(nnz);
-  const error = withErrors ? new Float64Array(nnz).fill(NaN) : new Float64Array(0);
   const points = new GroupPoints(caller, x0, o.lo, o.hi, mid);
-  const loop = o.step === undefined ? adaptiveGroups : fixedGroups;
-  const statuses = new Uint8Array(nnz);
-  loop({ points, pattern, cols, grouping, x: x0, o, value, error: withErrors ? error : null, statuses });
-  let worst = 0;
-  for (const c of statuses) if (c > worst) worst = c;
-  return {
-    m,
-    n,
-    rowPtr: pattern.rowPtr,
-    colIdx: pattern.colIdx,
-    value,
-    error,
-    evaluations: caller.evaluations,
-    groups: grouping.groups,
-    status: STATUSES[worst],
-    statuses: withErrors ? statuses : new Uint8Array(0),
-  };
+  const job = sparseJob(pattern, x0, o, withErrors, points);
+  const loop = job.plain ? fixedGroups : adaptiveGroups;
+  loop(job.work);
+  return job.result(caller.evaluations);
 }
