@@ -42,7 +42,8 @@ export interface JacobianOptions extends MultivariateOptions {
    * bound (plain-step.ts). That is 2 calls of F per column, as FiniteDiff.jl and scipy's
    * `approx_derivative` take them, for values within about 1e-10 relative on a well-scaled F, where
    * the adaptive engine takes 8 or so for about 1e-13. With `noise`, `rtol`, `atol` or
-   * `maxEvaluations`, which steer the adaptive engine, the columns stay adaptive. Default true.
+   * `maxEvaluations`, which steer the adaptive engine, the columns stay adaptive. A sparse Jacobian
+   * (`sparsity`) takes one plain stencil per group of columns the same way. Default true.
    */
   errors?: boolean;
 }

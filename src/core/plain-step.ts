@@ -97,6 +97,23 @@ const FIT_TRIES = 8;
 
 const stencils = new Map<string, { stencil: Stencil; paired: boolean }>();
 
+/**
+ * The fixed stencil of a kind, order and accuracy, with whether it is antisymmetric (cached).
+ *
+ * @example
+ * ```ts
+ * plainStencil("forward", 1, 2).stencil.offsets; // => [0, 1, 2]
+ * plainStencil("central", 1, 2).paired; // => true
+ * ```
+ */
+export function plainStencil(
+  kind: StencilKind,
+  order: number,
+  accuracy: number,
+): { stencil: Stencil; paired: boolean } {
+  return cachedStencil(kind, order, accuracy);
+}
+
 function cachedStencil(
   kind: StencilKind,
   order: number,

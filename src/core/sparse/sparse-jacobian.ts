@@ -73,7 +73,8 @@ export interface SparseJacobianResult extends SparsityPattern {
  * serves the whole group, and row i's derivative in t divided by d_j is ∂F_i/∂x_j for the one column j
  * of the group in its pattern. Each group runs the adaptive engine of {@link jacobian} (steps,
  * extrapolation, error estimates, one-sided at bounds), all rows at once, so a tridiagonal F costs 3
- * descents and a diagonal one 1, whatever n. With `step`, one plain stencil per group.
+ * descents and a diagonal one 1, whatever n. With `step`, one plain stencil per group; with
+ * `errors: false`, the same at each column's own plain step (plain-step.ts; fixed-groups.ts).
  *
  * The pattern must be right: an entry left out of it that is not zero silently corrupts the entries of
  * its row (they absorb its change), which is the price of grouping; `"detect"` finds it from

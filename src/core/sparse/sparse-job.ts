@@ -3,6 +3,7 @@
  * options, the setting up of a run for a pattern (its columns, grouping and outputs), and the result.
  */
 
+import { plainColumns } from "../plain-step.js";
 import { invalid } from "../errors.js";
 import { STATUSES } from "../status.js";
 import { resolveMultivariate, type ResolvedMultivariate } from "../vector.js";
@@ -82,8 +83,8 @@ export function sparseJob(
   return {
     work,
     // The one choice of loop, for the sync, batched and async runs alike: the adaptive engine, or one
-    // plain stencil per group (fixed-groups.ts) with a fixed `step`.
-    plain: o.step !== undefined,
+    // plain stencil per group (fixed-groups.ts) with a fixed `step` or `errors: false`.
+    plain: plainColumns(o, withErrors),
     result(evaluations: number): SparseJacobianResult {
       let worst = 0;
       for (const c of statuses) if (c > worst) worst = c;

@@ -260,13 +260,31 @@ describe("sparseJacobian", () => {
     expect([s.value[0], s.error[0]]).toEqual([NaN, Infinity]);
   });
 
-  it("errors: false leaves the error array empty and the values the same", () => {
+  it("errors: false leaves the error array empty and takes one plain central stencil per group (2 calls each, within 1e-9 relative)", () => {
     const x = grid(20, 0, 1);
     const a = jacobian(tridiagonal, x, { sparsity: band(20, 1), errors: false });
     const b = jacobian(tridiagonal, x, { sparsity: band(20, 1) });
     expect(a.error.length).toBe(0);
     expect(a.statuses.length).toBe(0);
-    expect(a.value).toEqual(b.value);
+    expect(a.evaluations).toBe(1 + 2 * a.groups); // F(x) to learn m, then 2 calls per group
+    for (let k = 0; k < a.value.length; k++) {
+      expect(Math.abs(a.value[k] - b.value[k])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b.value[k])));
+    }
+  });
+
+  it("errors: false at a bound moves the group's columns one-sided towards their room, inside the bounds", () => {
+    const x = grid(20, 0, 1); // x_0 = 0 and x_19 = 1 on the bounds [0, 1]
+    const seen: number[] = [];
+    const F = (v: Float64Array): number[] => {
+      for (const t of v) seen.push(t);
+      return tridiagonal(v);
+    };
+    const a = jacobian(F, x, { sparsity: band(20, 1), errors: false, bounds: [0, 1] });
+    const b = jacobian(tridiagonal, x, { sparsity: band(20, 1), bounds: [0, 1] });
+    for (const t of seen) expect(t >= 0 && t <= 1).toBe(true);
+    for (let k = 0; k < a.value.length; k++) {
+      expect(Math.abs(a.value[k] - b.value[k])).toBeLessThanOrEqual(1e-8 * Math.max(1, Math.abs(b.value[k])));
+    }
   });
 
   it("reports progress once per group", () => {
