@@ -13,6 +13,7 @@ import {
 import type { ArrayVecFn, BatchFn, PointLike, Status, StencilKind, VecFn } from "./types.js";
 import { adaptiveColumnNow, SCREEN_COMPONENTS, takeWork, type VectorRequest } from "./jacobian-column.js";
 import { rows, type JacobianJob } from "./jacobian-job.js";
+import { jacobianCommon, jacobianCommonApplies } from "./jacobian-common.js";
 import type { PointSource } from "./run-column.js";
 import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
@@ -117,7 +118,24 @@ export function jacobian(
   if (options?.batch === true) return batchedJacobian(F as BatchVecFn, w, o, withErrors);
   const n = w.length;
   const caller = new VectorCaller(F as VecFn, w);
-  return o.step === undefined ? adaptive(caller, o, withErrors) : fixed(caller, o, withErrors, n);
+  return o.step === undefined ? adaptive(caller, o, withErrors, true) : fixed(caller, o, withErrors, n);
+}
+
+/**
+ * The sync adaptive Jacobian without the common path of a small F (jacobian-common.ts): each column
+ * through the general driver. The same result as {@link jacobian}, bit for bit; kept to check that.
+ *
+ * @example
+ * ```ts
+ * jacobianViaGeneral((x) => [x[0] * x[1]], [2, 3]).value; // => [Float64Array [3, 2]] ± 1e-12, as jacobian()
+ * ```
+ */
+export function jacobianViaGeneral(F: ArrayVecFn, x: PointLike, options?: JacobianOptions): JacobianResult {
+  checkFunction(F, "F");
+  const w = toPoint(x, "x");
+  const o = resolveMultivariate(options, w);
+  if (o.step !== undefined || options?.batch === true) return jacobian(F, x, options);
+  return adaptive(new VectorCaller(F as VecFn, w), o, options?.errors ?? true, false);
 }
 
 /**
@@ -223,11 +241,13 @@ function adaptive(
   caller: VectorCaller,
   o: ReturnType<typeof resolveMultivariate>,
   withErrors: boolean,
+  common: boolean,
 ): JacobianResult {
   const n = caller.w.length;
   const first = caller.call();
   for (let k = 0; k < first.length; k++) component(first, k); // refused as F's, by index
   const job = jacobianJob(caller.x0, o, first, withErrors);
+  if (common && first.length < SCREEN_COMPONENTS && jacobianCommonApplies(o)) return jacobianCommon(caller, job);
   if (first.length < SCREEN_COMPONENTS && o.step === undefined) return small(caller, job, o);
   const make = jacobianColumns(job, true);
   let worst = 0;

@@ -1,0 +1,190 @@
+/**
+ * The working state of one small Jacobian on the common path (jacobian-common.ts): the rows of F's
+ * values of the column in flight (shared by its components, each row evaluated once, by the first
+ * component that needs it), every point evaluated in the column in the order F was called (for the
+ * general path to replay when the column departs), one component's tableau and result, and the kept
+ * estimate of each component across the scales of x_j.
+ */
+
+import { MAX_COLUMNS, MAX_ROWS } from "./constants.js";
+import type { PointSource } from "./run-column.js";
+import { representableStep } from "./step.js";
+import type { VectorCaller } from "./vector-caller.js";
+
+/**
+ * Points one column may evaluate: two per row (central first derivative), MAX_ROWS + 1 rows at each of
+ * the two scales of x (candidateScales).
+ *
+ * @default 100
+ * @example
+ * ```ts
+ * COLUMN_POINTS; // => 100 (2 · (24 + 1) · 2)
+ * ```
+ */
+export const COLUMN_POINTS = 2 * (MAX_ROWS + 1) * 2;
+
+/**
+ * See the file comment. One per Jacobian in flight, never shared: an F that itself calls jacobian()
+ * runs with its own.
+ *
+ * @example
+ * ```ts
+ * const w = new JacobianCommonWork(4);
+ * w.m; // => 4
+ * ```
+ */
+export class JacobianCommonWork {
+  /** The coordinate x_j of the column, and its bounds. */
+  x = 0;
+  lo = -Infinity;
+  hi = Infinity;
+  /** Rows of the current scale: unrounded step, representable step and first point (-1: not evaluated). */
+  readonly h = new Float64Array(MAX_ROWS + 1);
+  readonly hr = new Float64Array(MAX_ROWS + 1);
+  readonly rowPoint = new Int32Array(MAX_ROWS + 1);
+  rowCount = 0;
+  /** Per point: 1 when every component of F there is a finite number. */
+  readonly clean = new Uint8Array(COLUMN_POINTS);
+  /** Points evaluated in the column, in order: t, and F's m components at t (point p at p·m). */
+  readonly t = new Float64Array(COLUMN_POINTS);
+  readonly values: Float64Array;
+  size = 0;
+  /** Points whose result held a non-number: a copy of it, for the general path to read (and refuse). */
+  readonly odd = new Map<number, unknown[]>();
+  /** One component's tableau: previous row, its rounding, and t = (h/h₀)² of each row. */
+  readonly prev = new Float64Array(MAX_COLUMNS);
+  readonly prevRound = new Float64Array(MAX_COLUMNS);
+  readonly ratio = new Float64Array(MAX_ROWS + 1);
+  /** The last component column: value, error, step, flat (1: one value at every point). */
+  readonly column = new Float64Array(4);
+  /** The kept estimate of each component across scales: value, error, step. */
+  readonly keptValue: Float64Array;
+  readonly keptError: Float64Array;
+  readonly keptStep: Float64Array;
+  /** The components not good enough yet after the scales so far (run at the next). */
+  readonly pending: Int32Array;
+  pendingCount = 0;
+  /** The components of the current scale, and what is known of each (COMPONENT_STATE). */
+  readonly members: Int32Array;
+  memberCount = 0;
+  readonly state: Int8Array;
+  /** Of a stuck component: the row it stopped after, and whether it was far there (1). */
+  readonly stuckRow: Int32Array;
+  readonly stuckFar: Uint8Array;
+  /** The components to run next at the current scale, and those that stopped (stuck) in a round. */
+  readonly queue: Int32Array;
+  readonly stuck: Int32Array;
+  /** The general path's source for a departed column: the points above replayed, then F. */
+  readonly replay: PointSource;
+  private cursor = 0;
+  private caller: VectorCaller | null = null;
+  private j = 0;
+  private centre: ArrayLike<number> = new Float64Array(0);
+  private readonly buffer: Float64Array;
+
+  constructor(readonly m: number) {
+    this.values = new Float64Array(COLUMN_POINTS * m);
+    this.keptValue = new Float64Array(m);
+    this.keptError = new Float64Array(m);
+    this.keptStep = new Float64Array(m);
+    this.pending = new Int32Array(m);
+    this.members = new Int32Array(m);
+    this.state = new Int8Array(m);
+    this.stuckRow = new Int32Array(m);
+    this.stuckFar = new Uint8Array(m);
+    this.queue = new Int32Array(m);
+    this.stuck = new Int32Array(m);
+    this.buffer = new Float64Array(m);
+    this.replay = { at: (t) => this.replayAt(t), centre: () => this.centre };
+  }
+
+  /** Starts column j at x_j = x within [lo, hi]: no rows, no points. */
+  beginColumn(x: number, lo: number, hi: number): void {
+    this.x = x;
+    this.lo = lo;
+    this.hi = hi;
+    this.size = 0;
+    if (this.odd.size > 0) this.odd.clear();
+  }
+
+  /** Starts a scale whose first step is h0: row 0 only, not evaluated. */
+  beginScale(h0: number): void {
+    this.rowCount = 0;
+    this.addRow(h0);
+  }
+
+  /** Adds the next row with unrounded step h (its points evaluated by the first component that reads it). */
+  addRow(h: number): void {
+    const r = this.rowCount++;
+    this.h[r] = h;
+    this.hr[r] = representableStep(this.x, h); // the driver's nextPoints: the step x ± hr see
+    this.rowPoint[r] = -1;
+  }
+
+  /**
+   * Whether row r was evaluated and every component is finite at both its points: then no component
+   * of the general path met trouble there, and its next row is the one the step rule gives.
+   */
+  rowClean(r: number): boolean {
+    const p = this.rowPoint[r];
+    return p >= 0 && this.clean[p] === 1 && this.clean[p + 1] === 1;
+  }
+
+  /**
+   * F at x_j = t through the caller (which restores the rest of x), its components copied as point
+   * `size`; returns the point's index, or -1 without calling F when t is outside the bounds or not
+   * finite (the general path then has no value there).
+   */
+  evaluate(caller: VectorCaller, j: number, t: number): number {
+    const v = caller.callAt(j, t, this.lo, this.hi);
+    if (v === null) return -1;
+    const p = this.size++;
+    this.t[p] = t;
+    const m = this.m;
+    const base = p * m;
+    const values = this.values;
+    let odd = false;
+    let clean = 1;
+    for (let k = 0; k < m; k++) {
+      const c = v[k];
+      if (typeof c !== "number") odd = true;
+      const fk = typeof c === "number" ? c : NaN;
+      values[base + k] = fk;
+      if (!Number.isFinite(fk)) clean = 0;
+    }
+    this.clean[p] = clean;
+    if (odd) this.odd.set(p, Array.from(v as ArrayLike<unknown>));
+    return p;
+  }
+
+  /**
+   * Starts replaying this column's points to the general path, which calls F past them (and reads
+   * F(x) as `centre`).
+   */
+  replaying(caller: VectorCaller, j: number, centre: ArrayLike<number>): PointSource {
+    this.caller = caller;
+    this.j = j;
+    this.centre = centre;
+    this.cursor = 0;
+    return this.replay;
+  }
+
+  /**
+   * The general path's F at t: the next point evaluated here if it is t (the general path asks for
+   * them in the order they were evaluated: the common path is its prefix), else a call of F.
+   */
+  private replayAt(t: number): ArrayLike<number> | null {
+    if (!(t >= this.lo && t <= this.hi) || !Number.isFinite(t)) return null;
+    const p = this.cursor;
+    if (p < this.size && this.t[p] === t) {
+      this.cursor++;
+      const odd = this.odd.get(p);
+      if (odd !== undefined) return odd as ArrayLike<number>;
+      const m = this.m;
+      for (let k = 0; k < m; k++) this.buffer[k] = this.values[p * m + k];
+      return this.buffer;
+    }
+    this.cursor = this.size; // past the replayed prefix: F from here on
+    return (this.caller as VectorCaller).callAt(this.j, t, this.lo, this.hi);
+  }
+}
