@@ -77,6 +77,7 @@ export const COMPONENT_END = Object.freeze({ finished: 0, stuck: 1, departed: 2 
  * ```
  */
 export function componentColumn(k: number, w: JacobianCommonWork, caller: VectorCaller, j: number): number {
+  if (flatKnown(k, w)) return COMPONENT_END.finished;
   const x = w.x;
   const m = w.m;
   const vals = w.values;
@@ -261,4 +262,32 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   column[2] = ok ? bestStep : lastStep;
   column[3] = flat ? 1 : 0;
   return COMPONENT_END.finished;
+}
+
+/**
+ * The column of a component that took one finite value at the four points of rows 0 and 1, already
+ * evaluated (most components of a Jacobian do not depend on most coordinates): it ends at row 1, as
+ * the loop above would end it (FLAT_ROWS; nothing else can end a component at row 0 or 1), with
+ * derivative 0 and the rounding of row 1 as its error. False when the rows are not there or not flat.
+ */
+function flatKnown(k: number, w: JacobianCommonWork): boolean {
+  if (w.rowCount < 2) return false;
+  const p0 = w.rowPoint[0];
+  const p1 = w.rowPoint[1];
+  if (p0 < 0 || p1 < 0) return false;
+  const m = w.m;
+  const vals = w.values;
+  const f = vals[p0 * m + k];
+  if (!Number.isFinite(f) || vals[(p0 + 1) * m + k] !== f || vals[p1 * m + k] !== f) return false;
+  if (vals[(p1 + 1) * m + k] !== f) return false;
+  const hr = w.hr[1];
+  let absSum = 0;
+  absSum += A0 * Math.abs(f);
+  absSum += A1 * Math.abs(f);
+  const column = w.column;
+  column[0] = 0;
+  column[1] = (F_ROUNDING * EPS * absSum + NOISE_WEIGHT) / hr;
+  column[2] = hr;
+  column[3] = 1;
+  return true;
 }

@@ -199,21 +199,22 @@ function keep(w: JacobianCommonWork, k: number, i: number, constantDone: boolean
 
 /**
  * storeColumn (jacobian-column.ts) and JacobianRows' write of its entries: NaN where F_k has no error
- * estimate and is not finite at x; a value of -0 is not written (the matrix holds +0 there).
+ * estimate and is not finite at x; a value of 0 is not written (the matrix holds +0 there, also for -0).
  */
 function storeColumn(job: JacobianJob, j: number, w: JacobianCommonWork): number {
-  const { centre, value, error, statuses } = job;
+  const centre = job.centre;
+  const value = job.value;
+  const error = job.error;
   let worst = 0;
   for (let k = 0; k < w.m; k++) {
     const e = w.keptError[k];
-    const v = Number.isNaN(e) && !Number.isFinite(centre[k]) ? NaN : w.keptValue[k];
-    const code = Number.isFinite(v) ? 0 : NOT_FINITE;
-    if (!Object.is(v, 0)) value[k][j] = v;
-    if (error !== null) {
-      error[k][j] = e;
-      if (code !== 0) statuses[k][j] = code;
+    const v = e !== e && !Number.isFinite(centre[k]) ? NaN : w.keptValue[k];
+    if (v !== 0) value[k][j] = v;
+    if (error !== null) error[k][j] = e;
+    if (!Number.isFinite(v)) {
+      if (error !== null) job.statuses[k][j] = NOT_FINITE;
+      worst = NOT_FINITE;
     }
-    if (code > worst) worst = code;
   }
   return worst;
 }
