@@ -34,8 +34,6 @@ import { classifyRow, REGIME } from "./regime.js";
 import type { VectorCaller } from "./vector-caller.js";
 
 const CENTRAL = baseStencil("central", 1);
-const O0 = CENTRAL.offsets[0];
-const O1 = CENTRAL.offsets[1];
 const W0 = CENTRAL.weights[0];
 const W1 = CENTRAL.weights[1];
 const A0 = Math.abs(W0);
@@ -78,7 +76,6 @@ export const COMPONENT_END = Object.freeze({ finished: 0, stuck: 1, departed: 2 
  */
 export function componentColumn(k: number, w: JacobianCommonWork, caller: VectorCaller, j: number): number {
   if (flatKnown(k, w)) return COMPONENT_END.finished;
-  const x = w.x;
   const m = w.m;
   const vals = w.values;
   const tabPrev = w.prev;
@@ -117,7 +114,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
         w.stuckFar[k] = far ? 1 : 0;
         return COMPONENT_END.stuck;
       }
-      w.addRow(w.h[row - 1] / ratio);
+      w.addRow(ratio);
     }
     const hr = w.hr[row];
     if (!(hr > 0)) break; // the driver's end(): finish with what there is
@@ -125,10 +122,8 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     if (p < 0) {
       // The row's points, as the sync loop asks for them: x + hr only when this component is finite at
       // x − hr (then it is not every running component that is in trouble there).
-      p = w.evaluate(caller, j, x + O0 * hr);
-      if (p < 0 || !Number.isFinite(vals[p * m + k])) return COMPONENT_END.departed;
-      if (w.evaluate(caller, j, x + O1 * hr) < 0) return COMPONENT_END.departed;
-      w.rowPoint[row] = p;
+      p = w.evaluateRow(caller, j, k); // the last row: rows are made one at a time, as needed
+      if (p < 0) return COMPONENT_END.departed;
     }
     const fm = vals[p * m + k];
     const fp = vals[(p + 1) * m + k];

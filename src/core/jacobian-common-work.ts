@@ -8,8 +8,13 @@
 
 import { MAX_COLUMNS, MAX_ROWS } from "./constants.js";
 import type { PointSource } from "./run-column.js";
+import { baseStencil } from "./driver.js";
 import { representableStep } from "./step.js";
 import type { VectorCaller } from "./vector-caller.js";
+
+const CENTRAL = baseStencil("central", 1);
+const O0 = CENTRAL.offsets[0];
+const O1 = CENTRAL.offsets[1];
 
 /**
  * Points one column may evaluate: two per row (central first derivative), MAX_ROWS + 1 rows at each of
@@ -110,11 +115,19 @@ export class JacobianCommonWork {
   /** Starts a scale whose first step is h0: row 0 only, not evaluated. */
   beginScale(h0: number): void {
     this.rowCount = 0;
-    this.addRow(h0);
+    this.pushRow(h0);
   }
 
-  /** Adds the next row with unrounded step h (its points evaluated by the first component that reads it). */
-  addRow(h: number): void {
+  /**
+   * Adds the row after the last, its step the last one's over `divisor` (its points evaluated by the
+   * first component that reads it). The divisor, not the step, is passed: a double passed to a call
+   * that is not inlined is boxed.
+   */
+  addRow(divisor: number): void {
+    this.pushRow(this.h[this.rowCount - 1] / divisor);
+  }
+
+  private pushRow(h: number): void {
     const r = this.rowCount++;
     this.h[r] = h;
     this.hr[r] = representableStep(this.x, h); // the driver's nextPoints: the step x ± hr see
@@ -131,13 +144,31 @@ export class JacobianCommonWork {
   }
 
   /**
-   * F at x_j = t through the caller (which restores the rest of x), its components copied as point
-   * `size`; returns the point's index, or -1 without calling F when t is outside the bounds or not
-   * finite (the general path then has no value there).
+   * Evaluates the points of the last row in order, as the sync loop asks for them: x_j + hr only when
+   * component k, which needs the row, is finite at x_j − hr (then not every running component is in
+   * trouble there). Returns the row's first point, or -1 when the column departs: a point outside the
+   * bounds or not finite (not evaluated), or component k not finite at x_j − hr.
    */
-  evaluate(caller: VectorCaller, j: number, t: number): number {
-    const v = caller.callAt(j, t, this.lo, this.hi);
-    if (v === null) return -1;
+  evaluateRow(caller: VectorCaller, j: number, k: number): number {
+    const r = this.rowCount - 1;
+    const hr = this.hr[r];
+    const p = this.evaluate(caller, j, this.x + O0 * hr);
+    if (p < 0 || !Number.isFinite(this.values[p * this.m + k])) return -1;
+    if (this.evaluate(caller, j, this.x + O1 * hr) < 0) return -1;
+    this.rowPoint[r] = p;
+    return p;
+  }
+
+  /**
+   * F at x_j = t (the rest of x restored first), its components copied as point `size`; returns the
+   * point's index, or -1 without calling F when t is outside the bounds or not finite (the general
+   * path then has no value there).
+   */
+  private evaluate(caller: VectorCaller, j: number, t: number): number {
+    if (!(t >= this.lo && t <= this.hi) || !Number.isFinite(t)) return -1;
+    caller.restore();
+    caller.w[j] = t;
+    const v = caller.call();
     const p = this.size++;
     this.t[p] = t;
     const m = this.m;

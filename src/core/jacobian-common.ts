@@ -101,12 +101,7 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
   const m = w.m;
   if (!Number.isFinite(x)) return nanColumn(job, j);
   w.beginColumn(x, job.o.lo[j], job.o.hi[j]);
-  for (let k = 0; k < m; k++) {
-    w.keptValue[k] = NaN;
-    w.keptError[k] = NaN;
-    w.keptStep[k] = NaN;
-    w.pending[k] = k;
-  }
+  for (let k = 0; k < m; k++) w.pending[k] = k; // the kept estimates are set by the first scale
   w.pendingCount = m;
   // The scales of x_j (candidateScales), the second a probe for the components not good enough yet.
   const first = scaleOf(x, 0);
@@ -169,7 +164,7 @@ function runScale(
       if (w.stuckFar[k] === 0) allFar = false;
     }
     // Every component still running is known after the last row (none is confirming a jump).
-    if (allAtLast) w.addRow(w.h[last] / (allFar ? FAST_STEP_RATIO : STEP_RATIO));
+    if (allAtLast) w.addRow(allFar ? FAST_STEP_RATIO : STEP_RATIO);
     for (let a = 0; a < stuck; a++) w.queue[a] = w.stuck[a];
     queued = stuck;
   }
@@ -183,13 +178,21 @@ function keep(w: JacobianCommonWork, k: number, i: number, constantDone: boolean
   const column = w.column;
   const v = column[0];
   const e = column[1];
-  const kv = w.keptValue[k];
-  const ke = w.keptError[k];
-  const disagree = i > 0 && Math.abs(v - kv) > e + ke && column[2] < w.keptStep[k];
-  if (Number.isFinite(v) && (!Number.isFinite(kv) || e < ke || Number.isNaN(ke) || disagree)) {
-    w.keptValue[k] = v;
-    w.keptError[k] = e;
-    w.keptStep[k] = column[2];
+  const finite = Number.isFinite(v);
+  if (i === 0) {
+    // Nothing kept yet (KeptEstimates.forget): a finite value is kept, else none (NaN).
+    w.keptValue[k] = finite ? v : NaN;
+    w.keptError[k] = finite ? e : NaN;
+    w.keptStep[k] = finite ? column[2] : NaN;
+  } else {
+    const kv = w.keptValue[k];
+    const ke = w.keptError[k];
+    const disagree = Math.abs(v - kv) > e + ke && column[2] < w.keptStep[k];
+    if (finite && (!Number.isFinite(kv) || e < ke || Number.isNaN(ke) || disagree)) {
+      w.keptValue[k] = v;
+      w.keptError[k] = e;
+      w.keptStep[k] = column[2];
+    }
   }
   const value = w.keptValue[k];
   const good = w.keptError[k] <= 0 + GOOD_RELATIVE_ERROR * Math.abs(value) && !(w.keptStep[k] > ALIAS_STEP);

@@ -78,13 +78,18 @@ export class VectorCaller {
    */
   callAt(j: number, t: number, lo: number, hi: number): ArrayLike<number> | null {
     if (!(t >= lo && t <= hi) || !Number.isFinite(t)) return null;
+    this.restore();
+    this.w[j] = t;
+    return this.call();
+  }
+
+  /** Restores the working point w from the pristine x0 (before a caller sets one coordinate and calls). */
+  restore(): void {
     const w = this.w;
     const x0 = this.x0;
     // A loop for a short x: set() is a call into the runtime, costlier than copying a few numbers.
     if (w.length <= LOOP_RESTORE_LENGTH) for (let i = 0; i < w.length; i++) w[i] = x0[i];
     else w.set(x0);
-    w[j] = t;
-    return this.call();
   }
 }
 
