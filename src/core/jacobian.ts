@@ -128,7 +128,7 @@ export function jacobian(
  *
  * @example
  * ```ts
- * jacobianViaGeneral((x) => [x[0] * x[1]], [2, 3]).value; // => [Float64Array [3, 2]] ± 1e-12, as jacobian()
+ * jacobianViaGeneral((x) => [x[0] * x[1]], [2, 3]).value; // => [Float64Array [3, 2]] ± 1e-12 (as jacobian())
  * ```
  */
 export function jacobianViaGeneral(F: ArrayVecFn, x: PointLike, options?: JacobianOptions): JacobianResult {
@@ -248,7 +248,8 @@ function adaptive(
   const first = caller.call();
   for (let k = 0; k < first.length; k++) component(first, k); // refused as F's, by index
   const job = jacobianJob(caller.x0, o, first, withErrors);
-  if (common && first.length < SCREEN_COMPONENTS && jacobianCommonApplies(o)) return jacobianCommon(caller, job);
+  if (common && first.length < SCREEN_COMPONENTS && jacobianCommonApplies(o))
+    return jacobianCommon(caller, job);
   if (first.length < SCREEN_COMPONENTS && o.step === undefined) return small(caller, job, o);
   const make = jacobianColumns(job, true);
   let worst = 0;

@@ -54,6 +54,7 @@ const CASE = fc.record({
   x: fc.array(COORDINATE, { minLength: 1, maxLength: 4 }),
   bounded: fc.boolean(),
   typed: fc.boolean(),
+  errors: fc.boolean(),
 });
 
 type Case = {
@@ -61,6 +62,7 @@ type Case = {
   x: number[];
   bounded: boolean;
   typed: boolean;
+  errors?: boolean;
 };
 
 /** F of a case, recording every point it is called at (as a string of its bits). */
@@ -94,13 +96,19 @@ function outcome(run: () => JacobianResult): string {
 /** The common path and the general one on a case: the same bits and the same calls of F, in order. */
 function expectSame(c: Case): void {
   const bounds = c.x.map((v) => [v - 0.01, v + 1] as [number, number]);
-  const options = c.bounded ? { bounds } : undefined;
+  const progress: string[][] = [[], []];
+  const options = (i: number) => ({
+    ...(c.bounded ? { bounds } : {}),
+    ...(c.errors === false ? { errors: false } : {}),
+    onProgress: (done: number, total: number) => progress[i].push(`${done}/${total}`),
+  });
   const common = recorded(c);
   const general = recorded(c);
-  const a = outcome(() => jacobian(common.F, c.x, options));
-  const b = outcome(() => jacobianViaGeneral(general.F, c.x, options));
+  const a = outcome(() => jacobian(common.F, c.x, options(0)));
+  const b = outcome(() => jacobianViaGeneral(general.F, c.x, options(1)));
   expect(a, JSON.stringify(c)).toBe(b);
   expect(common.calls, JSON.stringify(c)).toEqual(general.calls);
+  expect(progress[0], JSON.stringify(c)).toEqual(progress[1]);
 }
 
 describe("the small Jacobian's common path (jacobian-common.ts)", () => {
@@ -113,10 +121,43 @@ describe("the small Jacobian's common path (jacobian-common.ts)", () => {
 
   it("takes the step the driver takes when components disagree on the regime (a steep and a flat component, a jump beside a smooth one)", () => {
     const cases: Case[] = [
-      { components: [{ piece: "steep", a: 0, b: 0 }, { piece: "square", a: 0, b: 0 }], x: [1], bounded: false, typed: false },
-      { components: [{ piece: "square", a: 0, b: 0 }, { piece: "steep", a: 0, b: 0 }], x: [1], bounded: false, typed: false },
-      { components: [{ piece: "floor", a: 0, b: 0 }, { piece: "reciprocal", a: 0, b: 0 }], x: [3], bounded: false, typed: false },
-      { components: [{ piece: "fastCos", a: 0, b: 1 }, { piece: "steep", a: 0, b: 0 }, { piece: "expSin", a: 1, b: 0 }], x: [0.7, 0.2], bounded: false, typed: true },
+      {
+        components: [
+          { piece: "steep", a: 0, b: 0 },
+          { piece: "square", a: 0, b: 0 },
+        ],
+        x: [1],
+        bounded: false,
+        typed: false,
+      },
+      {
+        components: [
+          { piece: "square", a: 0, b: 0 },
+          { piece: "steep", a: 0, b: 0 },
+        ],
+        x: [1],
+        bounded: false,
+        typed: false,
+      },
+      {
+        components: [
+          { piece: "floor", a: 0, b: 0 },
+          { piece: "reciprocal", a: 0, b: 0 },
+        ],
+        x: [3],
+        bounded: false,
+        typed: false,
+      },
+      {
+        components: [
+          { piece: "fastCos", a: 0, b: 1 },
+          { piece: "steep", a: 0, b: 0 },
+          { piece: "expSin", a: 1, b: 0 },
+        ],
+        x: [0.7, 0.2],
+        bounded: false,
+        typed: true,
+      },
     ];
     for (const c of cases) expectSame(c);
   });
