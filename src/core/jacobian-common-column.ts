@@ -75,7 +75,6 @@ export const COMPONENT_END = Object.freeze({ finished: 0, stuck: 1, departed: 2 
  * ```
  */
 export function componentColumn(k: number, w: JacobianCommonWork, caller: VectorCaller, j: number): number {
-  if (flatKnown(k, w)) return COMPONENT_END.finished;
   const m = w.m;
   const vals = w.values;
   const tabPrev = w.prev;
@@ -260,12 +259,27 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
 }
 
 /**
- * The column of a component that took one finite value at the four points of rows 0 and 1, already
+ * The column of component k when it took one finite value at the four points of rows 0 and 1, already
  * evaluated (most components of a Jacobian do not depend on most coordinates): it ends at row 1, as
- * the loop above would end it (FLAT_ROWS; nothing else can end a component at row 0 or 1), with
- * derivative 0 and the rounding of row 1 as its error. False when the rows are not there or not flat.
+ * {@link componentColumn} would end it (FLAT_ROWS; nothing else ends a component at row 0 or 1), with
+ * derivative 0 and the rounding of row 1 as its error, in the work's `column`. False (nothing written)
+ * when the rows are not there or k is not flat; then run componentColumn.
+ *
+ * @example
+ * ```ts
+ * import { JacobianCommonWork } from "./jacobian-common-work.js";
+ * import { VectorCaller } from "./vector-caller.js";
+ * const caller = new VectorCaller((x) => [x[0] * x[0], 1], new Float64Array([2]));
+ * const w = new JacobianCommonWork(2);
+ * w.beginColumn(2, -Infinity, Infinity);
+ * w.beginScale(2 / 64);
+ * flatColumn(1, w); // => false (no rows evaluated yet)
+ * componentColumn(0, w, caller, 0); // => 0 (finished, rows 0 to 2 evaluated)
+ * flatColumn(1, w); // => true (F_1 = 1 everywhere)
+ * w.column[0]; // => 0
+ * ```
  */
-function flatKnown(k: number, w: JacobianCommonWork): boolean {
+export function flatColumn(k: number, w: JacobianCommonWork): boolean {
   if (w.rowCount < 2) return false;
   const p0 = w.rowPoint[0];
   const p1 = w.rowPoint[1];

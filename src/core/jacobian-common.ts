@@ -14,7 +14,7 @@
 
 import { ALIAS_STEP, FAST_STEP_RATIO, GOOD_RELATIVE_ERROR, STEP_RATIO } from "./constants.js";
 import { scaleOf } from "./common-column.js";
-import { componentColumn, COMPONENT_END } from "./jacobian-common-column.js";
+import { componentColumn, COMPONENT_END, flatColumn } from "./jacobian-common-column.js";
 import { COMPONENT_STATE } from "./jacobian-common-step.js";
 import { JacobianCommonWork } from "./jacobian-common-work.js";
 import { adaptiveColumnNow, takeWork, type ColumnWork } from "./jacobian-column.js";
@@ -144,7 +144,7 @@ function runScale(
     let stuck = 0;
     for (let a = 0; a < queued; a++) {
       const k = w.queue[a];
-      const end = componentColumn(k, w, caller, j);
+      const end = flatColumn(k, w) ? COMPONENT_END.finished : componentColumn(k, w, caller, j);
       if (end === COMPONENT_END.departed) return false;
       if (end === COMPONENT_END.stuck) {
         w.state[k] = COMPONENT_STATE.stuck;

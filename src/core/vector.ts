@@ -132,19 +132,20 @@ export function resolveMultivariate(
     throw invalid("INVALID_OPTION", "options", "an object or undefined", options);
   }
   const o = options ?? {};
-  const engineOptions = {
-    order: o.order,
-    method: o.method,
-    noise: o.noise,
-    rtol: o.rtol,
-    atol: o.atol,
-    maxEvaluations: o.maxEvaluations,
-  };
   // No options (most calls): the shared defaults, without building and validating an object.
   const shared =
     options === undefined
       ? resolveOptions(undefined)
-      : resolveOptions({ ...engineOptions, step: o.step, accuracy: o.accuracy });
+      : resolveOptions({
+          order: o.order,
+          method: o.method,
+          noise: o.noise,
+          rtol: o.rtol,
+          atol: o.atol,
+          maxEvaluations: o.maxEvaluations,
+          step: o.step,
+          accuracy: o.accuracy,
+        });
   const onProgress = o.onProgress;
   if (onProgress !== undefined && typeof onProgress !== "function") {
     throw invalid("INVALID_OPTION", "onProgress", "a function (done, total) => void", onProgress);
