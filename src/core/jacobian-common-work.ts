@@ -56,6 +56,7 @@ export class JacobianCommonWork {
   size = 0;
   /** Points whose result held a non-number: a copy of it, for the general path to read (and refuse). */
   readonly odd = new Map<number, unknown[]>();
+  private oddCount = 0;
   /** One component's tableau: previous row, its rounding, and t = (h/h₀)² of each row. */
   readonly prev = new Float64Array(MAX_COLUMNS);
   readonly prevRound = new Float64Array(MAX_COLUMNS);
@@ -109,7 +110,8 @@ export class JacobianCommonWork {
     this.lo = lo;
     this.hi = hi;
     this.size = 0;
-    if (this.odd.size > 0) this.odd.clear();
+    if (this.oddCount > 0) this.odd.clear();
+    this.oddCount = 0;
   }
 
   /** Starts a scale whose first step is h0: row 0 only, not evaluated. */
@@ -172,19 +174,25 @@ export class JacobianCommonWork {
     const p = this.size++;
     this.t[p] = t;
     const m = this.m;
-    const base = p * m;
     const values = this.values;
-    let odd = false;
     let clean = 1;
-    for (let k = 0; k < m; k++) {
+    let odd = false;
+    for (let k = 0, q = p * m; k < m; k++, q++) {
       const c = v[k];
-      if (typeof c !== "number") odd = true;
-      const fk = typeof c === "number" ? c : NaN;
-      values[base + k] = fk;
-      if (!Number.isFinite(fk)) clean = 0;
+      if (typeof c === "number") {
+        values[q] = c;
+        if (!Number.isFinite(c)) clean = 0;
+      } else {
+        values[q] = NaN;
+        clean = 0;
+        odd = true; // not a number: kept as F gave it, for the general path to read (and refuse)
+      }
     }
     this.clean[p] = clean;
-    if (odd) this.odd.set(p, Array.from(v as ArrayLike<unknown>));
+    if (odd) {
+      this.odd.set(p, Array.from(v as ArrayLike<unknown>));
+      this.oddCount++;
+    }
     return p;
   }
 

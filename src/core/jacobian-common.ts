@@ -178,25 +178,28 @@ function keep(w: JacobianCommonWork, k: number, i: number, constantDone: boolean
   const column = w.column;
   const v = column[0];
   const e = column[1];
+  const step = column[2];
   const finite = Number.isFinite(v);
-  if (i === 0) {
-    // Nothing kept yet (KeptEstimates.forget): a finite value is kept, else none (NaN).
-    w.keptValue[k] = finite ? v : NaN;
-    w.keptError[k] = finite ? e : NaN;
-    w.keptStep[k] = finite ? column[2] : NaN;
-  } else {
-    const kv = w.keptValue[k];
-    const ke = w.keptError[k];
-    const disagree = Math.abs(v - kv) > e + ke && column[2] < w.keptStep[k];
-    if (finite && (!Number.isFinite(kv) || e < ke || Number.isNaN(ke) || disagree)) {
-      w.keptValue[k] = v;
-      w.keptError[k] = e;
-      w.keptStep[k] = column[2];
-    }
+  // Nothing kept before the first scale (KeptEstimates.forget): a finite value is kept, else none.
+  let kv = NaN;
+  let ke = NaN;
+  let ks = NaN;
+  if (i > 0) {
+    kv = w.keptValue[k];
+    ke = w.keptError[k];
+    ks = w.keptStep[k];
   }
-  const value = w.keptValue[k];
-  const good = w.keptError[k] <= 0 + GOOD_RELATIVE_ERROR * Math.abs(value) && !(w.keptStep[k] > ALIAS_STEP);
-  const constant = constantDone && column[3] === 1 && v === 0 && value === 0;
+  const disagree = i > 0 && Math.abs(v - kv) > e + ke && step < ks;
+  if (finite && (!Number.isFinite(kv) || e < ke || Number.isNaN(ke) || disagree)) {
+    kv = v;
+    ke = e;
+    ks = step;
+  }
+  w.keptValue[k] = kv;
+  w.keptError[k] = ke;
+  w.keptStep[k] = ks;
+  const good = ke <= 0 + GOOD_RELATIVE_ERROR * Math.abs(kv) && !(ks > ALIAS_STEP);
+  const constant = constantDone && column[3] === 1 && v === 0 && kv === 0;
   if (!good && !constant) w.pending[w.pendingCount++] = k;
 }
 
