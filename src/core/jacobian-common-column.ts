@@ -8,10 +8,11 @@
  * rule looks at every component still running). So the components run one after the other on the
  * work's rows: a component reads the rows already evaluated and evaluates the next one itself when it
  * needs it, with the step the driver would take (jacobian-common-step.ts); when that depends on
- * components not run yet, it stops (stuck) for the column to decide (jacobian-common.ts). Where the driver would take a detour (a point outside the bounds, a non-finite
- * or non-numeric value, a row after one where any component met such a value, a jump to confirm), the
- * component departs and the whole column goes to the
- * general path, which replays the points evaluated here: they are a prefix of its own.
+ * components not run yet, it stops (stuck) for the column to decide (jacobian-common.ts). Where the
+ * driver would take a detour (a point outside the bounds, a non-finite or non-numeric value, a row
+ * after one where any component met such a value, a jump to confirm), the component departs and the
+ * whole column goes to the general path, which replays the points evaluated here: they are a prefix of
+ * its own.
  */
 
 import {

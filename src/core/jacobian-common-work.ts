@@ -12,6 +12,7 @@ import { baseStencil } from "./driver.js";
 import { representableStep } from "./step.js";
 import type { VectorCaller } from "./vector-caller.js";
 
+const EMPTY = new Float64Array(0);
 const CENTRAL = baseStencil("central", 1);
 const O0 = CENTRAL.offsets[0];
 const O1 = CENTRAL.offsets[1];
@@ -85,7 +86,7 @@ export class JacobianCommonWork {
   private cursor = 0;
   private caller: VectorCaller | null = null;
   private j = 0;
-  private centre: ArrayLike<number> = new Float64Array(0);
+  private centre: ArrayLike<number> = EMPTY;
   private readonly buffer: Float64Array;
 
   constructor(readonly m: number) {
@@ -194,6 +195,12 @@ export class JacobianCommonWork {
       this.oddCount++;
     }
     return p;
+  }
+
+  /** Drops the references a replay took (F's caller and F(x)), once the Jacobian has finished. */
+  release(): void {
+    this.caller = null;
+    this.centre = EMPTY;
   }
 
   /**

@@ -86,6 +86,7 @@ export function jacobianCommon(caller: VectorCaller, job: JacobianJob): Jacobian
       if (onProgress !== undefined) onProgress(j + 1, n);
     }
   } finally {
+    if (general !== null) w.release();
     spare = w;
   }
   if (general !== null) job.works.push(general); // handed back by finishJacobian
