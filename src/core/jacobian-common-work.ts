@@ -6,13 +6,15 @@
  * estimate of each component across the scales of x_j.
  */
 
-import { MAX_COLUMNS, MAX_ROWS } from "./constants.js";
+import { MAX_COLUMNS, MAX_ROWS, STEP_RATIO } from "./constants.js";
 import type { PointSource } from "./run-column.js";
 import { baseStencil } from "./driver.js";
 import { representableStep } from "./step.js";
 import type { VectorCaller } from "./vector-caller.js";
 
 const EMPTY = new Float64Array(0);
+/** The rows every component of a column reads (see evaluateFirstRows). */
+const FIRST_ROWS = 2;
 const CENTRAL = baseStencil("central", 1);
 const O0 = CENTRAL.offsets[0];
 const O1 = CENTRAL.offsets[1];
@@ -144,6 +146,29 @@ export class JacobianCommonWork {
   rowClean(r: number): boolean {
     const p = this.rowPoint[r];
     return p >= 0 && this.clean[p] === 1 && this.clean[p + 1] === 1;
+  }
+
+  /**
+   * Evaluates rows 0 and 1 of the scale just begun, which every component reads (none ends before
+   * row 1: a component's first row cannot end it, and a clean row 0 is followed by row 1 at half its
+   * step, STEP_RATIO). A point is evaluated only where the sync loop evaluates it: x_j + hr after
+   * x_j − hr only when every component is finite there (else the column departs, as the driver would
+   * take another way). Returns false when the column departs (also for a point outside the bounds).
+   */
+  evaluateFirstRows(caller: VectorCaller, j: number): boolean {
+    for (let r = 0; r < FIRST_ROWS; r++) {
+      if (r > 0) {
+        if (!this.rowClean(r - 1)) return false;
+        this.addRow(STEP_RATIO);
+      }
+      const hr = this.hr[r];
+      if (!(hr > 0)) return true; // no row: every component ends here (the driver's end())
+      const p = this.evaluate(caller, j, this.x + O0 * hr);
+      if (p < 0 || this.clean[p] === 0) return false;
+      if (this.evaluate(caller, j, this.x + O1 * hr) < 0) return false;
+      this.rowPoint[r] = p;
+    }
+    return true;
   }
 
   /**
