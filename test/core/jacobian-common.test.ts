@@ -180,4 +180,21 @@ describe("the small Jacobian's common path (jacobian-common.ts)", () => {
     expect(r.value[0][1]).toBeCloseTo(-1, 12);
     expect(r.value[1][2]).toBeCloseTo(Math.exp(-1), 12);
   });
+
+  it("gives the general path's bits when F itself calls jacobian(), and after an F that threw", () => {
+    const inner = (x: Float64Array): number[] => [x[0] * x[1], Math.exp(x[1])];
+    const F = (x: Float64Array): number[] => {
+      const J = jacobian(inner, x); // a Jacobian inside F: its own work, not the outer one's
+      return [J.value[0][0] + x[0] * x[0], J.value[1][1] * x[1], Math.sin(x[0])];
+    };
+    expect(bits(jacobian(F, [0.7, 1.3]))).toBe(bits(jacobianViaGeneral(F, [0.7, 1.3])));
+    let calls = 0;
+    const throwing = (x: Float64Array): number[] => {
+      if (++calls === 7) throw new Error("F failed");
+      return [x[0] * x[1], x[1]];
+    };
+    expect(() => jacobian(throwing, [1.5, 2])).toThrow("F failed");
+    const G = (x: Float64Array): number[] => [x[0] * x[1], x[1] ** 3];
+    expect(bits(jacobian(G, [1.5, 2]))).toBe(bits(jacobianViaGeneral(G, [1.5, 2])));
+  });
 });
