@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { jacobian, type JacobianResult } from "../../src/core/index.js";
 import { jacobianViaGeneral } from "../../src/core/jacobian.js";
 import { SCREEN_COMPONENTS } from "../../src/core/jacobian-column.js";
+import { FLAT_ROWS } from "../../src/core/driver.js";
 
 /** Deterministic noise in [-1, 1) from t (a hash of its value, as the hostile set's). */
 function hashNoise(t: number): number {
@@ -196,5 +197,10 @@ describe("the small Jacobian's common path (jacobian-common.ts)", () => {
     expect(() => jacobian(throwing, [1.5, 2])).toThrow("F failed");
     const G = (x: Float64Array): number[] => [x[0] * x[1], x[1] ** 3];
     expect(bits(jacobian(G, [1.5, 2]))).toBe(bits(jacobianViaGeneral(G, [1.5, 2])));
+  });
+
+  it("relies on FLAT_ROWS = 2: flatColumn ends a component flat over rows 0 and 1, as the driver does", () => {
+    // flatColumn and evaluateFirstRows read exactly rows 0 and 1; another FLAT_ROWS needs them changed.
+    expect(FLAT_ROWS).toBe(2);
   });
 });
