@@ -81,9 +81,8 @@ export interface JacobianResult {
  * length throws INCONSISTENT_OUTPUT.
  *
  * Memory is the output (2·m·n doubles and m·n status bytes, or m·n doubles with `errors: false`),
- * each matrix one buffer whose rows are views (a small one: an array per row, see ON_HEAP_ROW_BYTES), plus
- * O(m) of state. A NaN or infinite x_j gives a
- * NaN column.
+ * each matrix one buffer whose rows are views (a small one: an array per row, see ON_HEAP_ROW_BYTES),
+ * plus O(m) of state. A NaN or infinite x_j gives a NaN column.
  *
  * @param F - F(x) for a Float64Array x (lent for the call), returning an array of numbers.
  * @param x - the point; never changed.

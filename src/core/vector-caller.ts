@@ -43,7 +43,7 @@ export class VectorCaller {
     private readonly F: VecFn,
     readonly w: Float64Array,
   ) {
-    // A loop, not slice(): slice() builds through the species protocol, a third of a small call's setup.
+    // A loop, not slice(): slice() builds its result through the species protocol, slower for a short x.
     const x0 = new Float64Array(w.length);
     for (let i = 0; i < w.length; i++) x0[i] = w[i];
     this.x0 = x0;
