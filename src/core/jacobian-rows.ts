@@ -94,7 +94,8 @@ class Block {
  * ```
  */
 export class JacobianRows {
-  private readonly blocks = new Map<number, Block>();
+  /** Made at the first entry: a small Jacobian on its common path writes its matrices itself. */
+  private blocksMade: Map<number, Block> | null = null;
   private readonly n: number;
 
   constructor(
@@ -132,20 +133,24 @@ export class JacobianRows {
     const b = this.block(j);
     if (++b.finished < b.size) return;
     this.write(b);
-    this.blocks.delete(index);
+    this.blocks().delete(index);
     // Kept for later blocks and Jacobians, unless its entries grew large (a dense F's).
     if (SPARE_BLOCKS.length < LOCKSTEP_BLOCKS && b.rows.length <= 64 * ROW_BLOCK_COLUMNS)
       SPARE_BLOCKS.push(b);
   }
 
+  private blocks(): Map<number, Block> {
+    return (this.blocksMade ??= new Map());
+  }
+
   private block(j: number): Block {
     const index = Math.floor(j / ROW_BLOCK_COLUMNS);
-    let b = this.blocks.get(index);
+    let b = this.blocks().get(index);
     if (b === undefined) {
       b = SPARE_BLOCKS.pop() ?? new Block();
       const j0 = index * ROW_BLOCK_COLUMNS;
       b.reset(j0, Math.min(ROW_BLOCK_COLUMNS, this.n - j0));
-      this.blocks.set(index, b);
+      this.blocks().set(index, b);
     }
     return b;
   }

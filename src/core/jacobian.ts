@@ -12,6 +12,7 @@ import { adaptiveColumnNow, SCREEN_COMPONENTS, takeWork, type VectorRequest } fr
 import type { JacobianJob } from "./jacobian-job.js";
 import { columnStencils, plainColumns } from "./plain-step.js";
 import { plainJacobian } from "./plain-jacobian.js";
+import { jacobianCommon, jacobianCommonApplies } from "./jacobian-common.js";
 import type { PointSource } from "./run-column.js";
 import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
@@ -86,8 +87,8 @@ export interface JacobianResult {
  * length throws INCONSISTENT_OUTPUT.
  *
  * Memory is the output (2·m·n doubles and m·n status bytes, or m·n doubles with `errors: false`),
- * each matrix one buffer whose rows are views, plus O(m) of state. A NaN or infinite x_j gives a
- * NaN column.
+ * each matrix one buffer whose rows are views (a small one: an array per row, see ON_HEAP_ROW_BYTES),
+ * plus O(m) of state. A NaN or infinite x_j gives a NaN column.
  *
  * @param F - F(x) for a Float64Array x (lent for the call), returning an array of numbers.
  * @param x - the point; never changed.
@@ -128,8 +129,25 @@ export function jacobian(
   if (options?.batch === true) return batchedJacobian(F as BatchVecFn, w, o, withErrors);
   const caller = new VectorCaller(F as VecFn, w);
   return !plainColumns(o, withErrors)
-    ? adaptive(caller, o, withErrors)
+    ? adaptive(caller, o, withErrors, true)
     : plainJacobian(caller, o, withErrors);
+}
+
+/**
+ * The sync adaptive Jacobian without the common path of a small F (jacobian-common.ts): each column
+ * through the general driver. The same result as {@link jacobian}, bit for bit; kept to check that.
+ *
+ * @example
+ * ```ts
+ * jacobianViaGeneral((x) => [x[0] * x[1]], [2, 3]).value; // => [Float64Array [3, 2]] ± 1e-12 (as jacobian())
+ * ```
+ */
+export function jacobianViaGeneral(F: ArrayVecFn, x: PointLike, options?: JacobianOptions): JacobianResult {
+  checkFunction(F, "F");
+  const w = toPoint(x, "x");
+  const o = resolveMultivariate(options, w);
+  if (plainColumns(o, options?.errors ?? true) || options?.batch === true) return jacobian(F, x, options);
+  return adaptive(new VectorCaller(F as VecFn, w), o, options?.errors ?? true, false);
 }
 
 /**
@@ -171,11 +189,14 @@ function adaptive(
   caller: VectorCaller,
   o: ReturnType<typeof resolveMultivariate>,
   withErrors: boolean,
+  common: boolean,
 ): JacobianResult {
   const n = caller.w.length;
   const first = caller.call();
   for (let k = 0; k < first.length; k++) component(first, k); // refused as F's, by index
   const job = jacobianJob(caller.x0, o, first, withErrors);
+  if (common && first.length < SCREEN_COMPONENTS && jacobianCommonApplies(o))
+    return jacobianCommon(caller, job);
   if (first.length < SCREEN_COMPONENTS && o.step === undefined) return small(caller, job, o);
   const make = jacobianColumns(job, true);
   let worst = 0;

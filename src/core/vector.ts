@@ -61,6 +61,7 @@ export interface ResolvedMultivariate {
   method: ResolvedOptions["method"];
   step: number | undefined;
   accuracy: number;
+  /** The bounds of each coordinate; read only (without bounds, ±∞ arrays shared by every call). */
   lo: Float64Array;
   hi: Float64Array;
   onProgress: ((done: number, total: number) => void) | undefined;
@@ -114,6 +115,10 @@ export function toPoint(x: unknown, name: string): Float64Array {
   return out;
 }
 
+// The bounds of a point of the last length resolved without bounds, shared (never written).
+let unboundedLo = new Float64Array(0);
+let unboundedHi = new Float64Array(0);
+
 /**
  * Validates the options for a point `x` of n coordinates. Bounds must contain each coordinate (NaN
  * coordinates excepted). `accuracy` 1 is accepted for one-sided methods with a fixed step.
@@ -132,27 +137,32 @@ export function resolveMultivariate(
     throw invalid("INVALID_OPTION", "options", "an object or undefined", options);
   }
   const o = options ?? {};
-  const engineOptions = {
-    order: o.order,
-    method: o.method,
-    noise: o.noise,
-    rtol: o.rtol,
-    atol: o.atol,
-    maxEvaluations: o.maxEvaluations,
-  };
   // No options (most calls): the shared defaults, without building and validating an object.
   const shared =
     options === undefined
       ? resolveOptions(undefined)
-      : resolveOptions({ ...engineOptions, step: o.step, accuracy: o.accuracy });
+      : resolveOptions({
+          order: o.order,
+          method: o.method,
+          noise: o.noise,
+          rtol: o.rtol,
+          atol: o.atol,
+          maxEvaluations: o.maxEvaluations,
+          step: o.step,
+          accuracy: o.accuracy,
+        });
   const onProgress = o.onProgress;
   if (onProgress !== undefined && typeof onProgress !== "function") {
     throw invalid("INVALID_OPTION", "onProgress", "a function (done, total) => void", onProgress);
   }
   const n = x.length;
-  const lo = new Float64Array(n).fill(-Infinity);
-  const hi = new Float64Array(n).fill(Infinity);
   const b = o.bounds as unknown;
+  if (b === undefined && unboundedLo.length !== n) {
+    unboundedLo = new Float64Array(n).fill(-Infinity);
+    unboundedHi = new Float64Array(n).fill(Infinity);
+  }
+  const lo = b === undefined ? unboundedLo : new Float64Array(n).fill(-Infinity);
+  const hi = b === undefined ? unboundedHi : new Float64Array(n).fill(Infinity);
   if (b !== undefined) {
     const perCoordinate = Array.isArray(b) && b.length > 0 && typeof b[0] !== "number";
     if (perCoordinate && b.length !== n) {

@@ -275,7 +275,7 @@ describe("sparseJacobian", () => {
   it("errors: false at a bound moves the group's columns one-sided towards their room, inside the bounds", () => {
     const x = grid(20, 0, 1); // x_0 = 0 and x_19 = 1 on the bounds [0, 1]
     const seen: number[] = [];
-    const F = (v: Float64Array): number[] => {
+    const F = (v: Float64Array) => {
       for (const t of v) seen.push(t);
       return tridiagonal(v);
     };

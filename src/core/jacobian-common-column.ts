@@ -1,0 +1,307 @@
+/**
+ * One component of a Jacobian column on the common path, with its state in local variables: the
+ * ColumnDriver's arithmetic (driver.ts) for component k of a central first-derivative column with the
+ * Jacobian's spec (no known noise, no kink test, noise does not end it, no tolerance, no budget), bit
+ * for bit, as common-column.ts does it for derivative(). driver.ts holds the derivations. The tableau and
+ * the stopping rules below are common-column.ts's, written again rather than shared: a shared function
+ * would keep the column's state in memory rather than in registers across rows (common-column.ts
+ * measured Tableau.extend 20% slower for that reason), and the two columns differ around them (where
+ * the values come from, the kink test, noise).
+ *
+ * The components of a column share F's calls and nothing else but the step sequence (the driver's step
+ * rule looks at every component still running). So the components run one after the other on the
+ * work's rows: a component reads the rows already evaluated and evaluates the next one itself when it
+ * needs it, with the step the driver would take (jacobian-common-step.ts); when that depends on
+ * components not run yet, it stops (stuck) for the column to decide (jacobian-common.ts). Where the
+ * driver would take a detour (a point outside the bounds, a non-finite or non-numeric value, a row
+ * after one where any component met such a value, a jump to confirm), the component departs and the
+ * whole column goes to the general path, which replays the points evaluated here: they are a prefix of
+ * its own.
+ */
+
+import {
+  CONVERGED_RELATIVE_ERROR,
+  DIVERGENCE_FACTOR,
+  EPS,
+  F_ROUNDING,
+  JUMP_ROWS,
+  JUMP_TOLERANCE,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  MIN_ROWS,
+  ROUNDING_MARGIN,
+  SHARP_TRUST,
+} from "./constants.js";
+import { baseStencil, FLAT_ROWS } from "./driver.js";
+import type { JacobianCommonWork } from "./jacobian-common-work.js";
+import { nextStepRatio } from "./jacobian-common-step.js";
+import { classifyRow, REGIME } from "./regime.js";
+import type { VectorCaller } from "./vector-caller.js";
+
+const CENTRAL = baseStencil("central", 1);
+const W0 = CENTRAL.weights[0];
+const W1 = CENTRAL.weights[1];
+const A0 = Math.abs(W0);
+const A1 = Math.abs(W1);
+/** The driver's noiseWeight, MIN_VALUE·Σ|w|; the Jacobian's known noise is 0, so noise·Σ|w| is too. */
+const NOISE_WEIGHT = Number.MIN_VALUE * CENTRAL.weightSum;
+const REGIME_ROUNDING = REGIME.rounding;
+const REGIME_ASYMPTOTIC = REGIME.asymptotic;
+const REGIME_FAR = REGIME.far;
+
+/**
+ * How a component's column ended: finished (its result in the work's `column`), stuck after a row whose
+ * next row does not exist yet and whose step it cannot decide alone (the work's `stuckRow[k]` and
+ * `stuckFar[k]`), or departed (the column goes to the general
+ * path).
+ *
+ * @example
+ * ```ts
+ * COMPONENT_END.stuck; // => 1
+ * ```
+ */
+export const COMPONENT_END = Object.freeze({ finished: 0, stuck: 1, departed: 2 } as const);
+
+/**
+ * Runs component k of the current column and scale on the work's rows (see the file comment),
+ * evaluating F through `caller` at coordinate j for the rows no component has needed yet. Returns a
+ * {@link COMPONENT_END}.
+ *
+ * @example
+ * ```ts
+ * import { JacobianCommonWork } from "./jacobian-common-work.js";
+ * import { VectorCaller } from "./vector-caller.js";
+ * const caller = new VectorCaller((x) => [x[0] * x[0], 1], new Float64Array([2]));
+ * const w = new JacobianCommonWork(2);
+ * w.beginColumn(2, -Infinity, Infinity);
+ * w.beginScale(2 / 64);
+ * componentColumn(0, w, caller, 0); // => 0 (finished)
+ * w.column[0]; // => 4 ± 1e-12 (∂x²/∂x at 2)
+ * ```
+ */
+export function componentColumn(k: number, w: JacobianCommonWork, caller: VectorCaller, j: number): number {
+  const m = w.m;
+  const vals = w.values;
+  const tabPrev = w.prev;
+  const tabRound = w.prevRound;
+  const T = w.ratio;
+  let step1 = NaN; // hr of the row before the newest, and of the one before it
+  let step2 = NaN;
+  let step0 = NaN;
+  let base1 = NaN;
+  let base2 = NaN;
+  let round1 = NaN;
+  let bestValue = NaN;
+  let bestError = Infinity;
+  let bestStep = NaN;
+  let bestRow = -1;
+  let bestRound = NaN;
+  let stalls = 0;
+  let rbError = NaN;
+  let rbRound = NaN;
+  let rbTrusted = -1;
+  let lastGood = NaN;
+  let lastStep = NaN;
+  let flat = true;
+  let ref = NaN;
+  let jumpScaled = NaN;
+  let jumpRun = 0;
+  let far = false;
+  for (let row = 0; row < MAX_ROWS; row++) {
+    if (row === w.rowCount) {
+      // The next row's step: halved unless every running component is far, which this one cannot know.
+      // A row where some component met trouble: the general path takes another way from there.
+      if (!w.rowClean(row - 1)) return COMPONENT_END.departed;
+      const ratio = nextStepRatio(w, k, row - 1, far);
+      if (ratio === 0) {
+        w.stuckRow[k] = row - 1;
+        w.stuckFar[k] = far ? 1 : 0;
+        return COMPONENT_END.stuck;
+      }
+      w.addRow(ratio);
+    }
+    const hr = w.hr[row];
+    if (!(hr > 0)) break; // the driver's end(): finish with what there is
+    let p = w.rowPoint[row];
+    if (p < 0) {
+      // The row's points, as the sync loop asks for them: x + hr only when this component is finite at
+      // x − hr (then it is not every running component that is in trouble there).
+      p = w.evaluateRow(caller, j, k); // the last row: rows are made one at a time, as needed
+      if (p < 0) return COMPONENT_END.departed;
+    }
+    const fm = vals[p * m + k];
+    const fp = vals[(p + 1) * m + k];
+    if (!Number.isFinite(fm) || !Number.isFinite(fp)) return COMPONENT_END.departed;
+    // sumRow: the same sums in the same order (0 + w·f keeps the driver's signed zeros).
+    if (Number.isNaN(ref)) ref = fm;
+    else if (fm !== ref) flat = false;
+    if (fp !== ref) flat = false;
+    let sum = 0;
+    let absSum = 0;
+    sum += W0 * fm;
+    absSum += A0 * Math.abs(fm);
+    sum += W1 * fp;
+    absSum += A1 * Math.abs(fp);
+    // extendRows
+    const n = row + 1;
+    if (row === 0) step0 = hr;
+    const r0 = hr / step0;
+    const t = (T[row] = r0 * r0);
+    const d = sum / hr;
+    const rounding = (F_ROUNDING * EPS * absSum + NOISE_WEIGHT) / hr;
+    if (n >= FLAT_ROWS && flat) {
+      bestValue = 0;
+      bestError = rounding;
+      bestStep = hr;
+      break;
+    }
+    let t1 = NaN;
+    let t2 = NaN;
+    if (n >= 3) {
+      const r1 = step1 / step2;
+      const r2 = hr / step2;
+      t1 = r1 * r1;
+      t2 = r2 * r2;
+    }
+    const state = classifyRow(n, d, base1, base2, rounding, round1, t1, t2);
+    // The jump test's invariant D·h; a jump to confirm is the general path's.
+    const g = d * hr;
+    const gChange = Math.abs(g - jumpScaled);
+    jumpRun = g !== 0 && gChange <= JUMP_TOLERANCE * Math.abs(g) ? jumpRun + 1 : 0;
+    jumpScaled = g;
+    far = state === REGIME_FAR;
+    if (far) {
+      if (jumpRun >= JUMP_ROWS - 1) return COMPONENT_END.departed;
+      bestValue = NaN; // forgetBest
+      bestError = Infinity;
+      bestStep = NaN;
+      bestRow = -1;
+      bestRound = NaN;
+      rbTrusted = -1;
+    }
+    const settled = state === REGIME_ROUNDING || state === REGIME_ASYMPTOTIC;
+    // The tableau (tableau.ts), with the best-entry update of a settled row in the same order.
+    const cols = Math.min(row, MAX_COLUMNS - 1);
+    let rowValue = NaN;
+    let rowError = Infinity;
+    let rowRound = NaN;
+    let cur = d;
+    let curRound = rounding;
+    for (let c = 1; c <= cols; c++) {
+      const prev = tabPrev[c - 1];
+      const prevRound = tabRound[c - 1];
+      tabPrev[c - 1] = cur;
+      tabRound[c - 1] = curRound;
+      const q = T[row - c] / t - 1;
+      const v = cur + (cur - prev) / q;
+      const r = curRound + (curRound + prevRound) / q;
+      const e = Math.max(Math.abs(v - cur), Math.abs(v - prev)) + r;
+      if (e < rowError) {
+        rowError = e;
+        rowValue = v;
+        rowRound = r;
+      }
+      if (settled && e < bestError) {
+        bestValue = v;
+        bestError = e;
+        bestStep = hr;
+        bestRow = row;
+        bestRound = r;
+      }
+      cur = v;
+      curRound = r;
+    }
+    tabPrev[cols] = cur;
+    tabRound[cols] = curRound;
+    // rowDone: the sharpened estimate, convergence, or rounding taking over.
+    let done = false;
+    let sharpError = NaN;
+    if (rowError < Infinity && settled && rbTrusted === 1) {
+      const ePrev = rbError - rbRound;
+      const e = rowError - rowRound;
+      if (e < ePrev) sharpError = (e * e) / ePrev + rowRound;
+    }
+    if (rowError < Infinity) {
+      rbError = rowError;
+      rbRound = rowRound;
+      rbTrusted = settled ? 1 : 0;
+    } else rbTrusted = -1;
+    if (sharpError <= ROUNDING_MARGIN * rowRound && rowError <= SHARP_TRUST * rowRound) {
+      bestValue = rowValue;
+      bestError = sharpError;
+      bestStep = hr;
+      done = true;
+    } else if (
+      n >= MIN_ROWS &&
+      settled &&
+      (bestError <= CONVERGED_RELATIVE_ERROR * Math.abs(bestValue) ||
+        bestError <= ROUNDING_MARGIN * bestRound)
+    ) {
+      done = true;
+    } else if (rowError > DIVERGENCE_FACTOR * bestError && n - 1 > bestRow) {
+      if (++stalls >= 2 && settled) {
+        bestError = Math.max(bestError, Math.abs(rowValue - bestValue));
+        done = true;
+      }
+    } else stalls = 0;
+    step2 = step1;
+    step1 = hr;
+    base2 = base1;
+    base1 = d;
+    round1 = rounding;
+    lastGood = d;
+    lastStep = hr;
+    if (done) break;
+  }
+  // finish
+  const ok = Number.isFinite(bestValue) && bestError < Infinity;
+  const column = w.column;
+  column[0] = ok ? bestValue : lastGood;
+  column[1] = ok ? bestError : NaN;
+  column[2] = ok ? bestStep : lastStep;
+  column[3] = flat ? 1 : 0;
+  return COMPONENT_END.finished;
+}
+
+/**
+ * The column of component k when it took one finite value at the four points of rows 0 and 1, already
+ * evaluated (most components of a Jacobian do not depend on most coordinates): it ends at row 1, as
+ * {@link componentColumn} would end it (FLAT_ROWS; nothing else ends a component at row 0 or 1), with
+ * derivative 0 and the rounding of row 1 as its error, in the work's `column`. False (nothing written)
+ * when the rows are not there or k is not flat; then run componentColumn.
+ *
+ * @example
+ * ```ts
+ * import { JacobianCommonWork } from "./jacobian-common-work.js";
+ * import { VectorCaller } from "./vector-caller.js";
+ * const caller = new VectorCaller((x) => [x[0] * x[0], 1], new Float64Array([2]));
+ * const w = new JacobianCommonWork(2);
+ * w.beginColumn(2, -Infinity, Infinity);
+ * w.beginScale(2 / 64);
+ * flatColumn(1, w); // => false (no rows evaluated yet)
+ * componentColumn(0, w, caller, 0); // => 0 (finished, rows 0 to 2 evaluated)
+ * flatColumn(1, w); // => true (F_1 = 1 everywhere)
+ * w.column[0]; // => 0
+ * ```
+ */
+export function flatColumn(k: number, w: JacobianCommonWork): boolean {
+  if (w.rowCount < 2) return false;
+  const p0 = w.rowPoint[0];
+  const p1 = w.rowPoint[1];
+  if (p0 < 0 || p1 < 0) return false;
+  const m = w.m;
+  const vals = w.values;
+  const f = vals[p0 * m + k];
+  if (!Number.isFinite(f) || vals[(p0 + 1) * m + k] !== f || vals[p1 * m + k] !== f) return false;
+  if (vals[(p1 + 1) * m + k] !== f) return false;
+  const hr = w.hr[1];
+  let absSum = 0;
+  absSum += A0 * Math.abs(f);
+  absSum += A1 * Math.abs(f);
+  const column = w.column;
+  column[0] = 0;
+  column[1] = (F_ROUNDING * EPS * absSum + NOISE_WEIGHT) / hr;
+  column[2] = hr;
+  column[3] = 1;
+  return true;
+}

@@ -1,0 +1,261 @@
+/**
+ * The working state of one small Jacobian on the common path (jacobian-common.ts): the rows of F's
+ * values of the column in flight (shared by its components, each row evaluated once, by the first
+ * component that needs it), every point evaluated in the column in the order F was called (for the
+ * general path to replay when the column departs), one component's tableau and result, and the kept
+ * estimate of each component across the scales of x_j.
+ */
+
+import { MAX_COLUMNS, MAX_ROWS, STEP_RATIO } from "./constants.js";
+import type { PointSource } from "./run-column.js";
+import { baseStencil } from "./driver.js";
+import { representableStep } from "./step.js";
+import type { VectorCaller } from "./vector-caller.js";
+
+const EMPTY = new Float64Array(0);
+/** The rows every component of a column reads (see evaluateFirstRows). */
+const FIRST_ROWS = 2;
+const CENTRAL = baseStencil("central", 1);
+const O0 = CENTRAL.offsets[0];
+const O1 = CENTRAL.offsets[1];
+
+/**
+ * Points one column may evaluate: two per row (central first derivative), MAX_ROWS + 1 rows at each of
+ * the two scales of x (candidateScales).
+ *
+ * @default 100
+ * @example
+ * ```ts
+ * COLUMN_POINTS; // => 100 (2 · (24 + 1) · 2)
+ * ```
+ */
+export const COLUMN_POINTS = 2 * (MAX_ROWS + 1) * 2;
+
+/**
+ * See the file comment. One per Jacobian in flight, never shared: an F that itself calls jacobian()
+ * runs with its own.
+ *
+ * @example
+ * ```ts
+ * const w = new JacobianCommonWork(4);
+ * w.m; // => 4
+ * ```
+ */
+export class JacobianCommonWork {
+  /** The coordinate x_j of the column, and its bounds. */
+  x = 0;
+  lo = -Infinity;
+  hi = Infinity;
+  /** Rows of the current scale: unrounded step, representable step and first point (-1: not evaluated). */
+  readonly h = new Float64Array(MAX_ROWS + 1);
+  readonly hr = new Float64Array(MAX_ROWS + 1);
+  readonly rowPoint = new Int32Array(MAX_ROWS + 1);
+  rowCount = 0;
+  /** Per point: 1 when every component of F there is a finite number. */
+  readonly clean = new Uint8Array(COLUMN_POINTS);
+  /** Points evaluated in the column, in order: t, and F's m components at t (point p at p·m). */
+  readonly t = new Float64Array(COLUMN_POINTS);
+  readonly values: Float64Array;
+  size = 0;
+  /** Points whose result held a non-number: a copy of it, for the general path to read (and refuse). */
+  readonly odd = new Map<number, unknown[]>();
+  private oddCount = 0;
+  /** One component's tableau: previous row, its rounding, and t = (h/h₀)² of each row. */
+  readonly prev = new Float64Array(MAX_COLUMNS);
+  readonly prevRound = new Float64Array(MAX_COLUMNS);
+  readonly ratio = new Float64Array(MAX_ROWS + 1);
+  /** The last component column: value, error, step, flat (1: one value at every point). */
+  readonly column = new Float64Array(4);
+  /** The kept estimate of each component across scales: value, error, step. */
+  readonly keptValue: Float64Array;
+  readonly keptError: Float64Array;
+  readonly keptStep: Float64Array;
+  /** The components not good enough yet after the scales so far (run at the next). */
+  readonly pending: Int32Array;
+  pendingCount = 0;
+  /** The components of the current scale, and what is known of each (COMPONENT_STATE). */
+  readonly members: Int32Array;
+  memberCount = 0;
+  readonly state: Int8Array;
+  /** Of a stuck component: the row it stopped after, and whether it was far there (1). */
+  readonly stuckRow: Int32Array;
+  readonly stuckFar: Uint8Array;
+  /** The components to run next at the current scale, and those that stopped (stuck) in a round. */
+  readonly queue: Int32Array;
+  readonly stuck: Int32Array;
+  /** The general path's source for a departed column: the points above replayed, then F. */
+  readonly replay: PointSource;
+  private cursor = 0;
+  private caller: VectorCaller | null = null;
+  private j = 0;
+  private centre: ArrayLike<number> = EMPTY;
+  private readonly buffer: Float64Array;
+
+  constructor(readonly m: number) {
+    this.values = new Float64Array(COLUMN_POINTS * m);
+    this.keptValue = new Float64Array(m);
+    this.keptError = new Float64Array(m);
+    this.keptStep = new Float64Array(m);
+    this.pending = new Int32Array(m);
+    this.members = new Int32Array(m);
+    this.state = new Int8Array(m);
+    this.stuckRow = new Int32Array(m);
+    this.stuckFar = new Uint8Array(m);
+    this.queue = new Int32Array(m);
+    this.stuck = new Int32Array(m);
+    this.buffer = new Float64Array(m);
+    this.replay = { at: (t) => this.replayAt(t), centre: () => this.centre };
+  }
+
+  /** Starts column j at x_j = x within [lo, hi]: no rows, no points. */
+  beginColumn(x: number, lo: number, hi: number): void {
+    this.x = x;
+    this.lo = lo;
+    this.hi = hi;
+    this.size = 0;
+    if (this.oddCount > 0) this.odd.clear();
+    this.oddCount = 0;
+  }
+
+  /** Starts a scale whose first step is h0: row 0 only, not evaluated. */
+  beginScale(h0: number): void {
+    this.rowCount = 0;
+    this.pushRow(h0);
+  }
+
+  /**
+   * Adds the row after the last, its step the last one's over `divisor` (its points evaluated by the
+   * first component that reads it). The divisor, not the step, is passed: a double passed to a call
+   * that is not inlined is boxed.
+   */
+  addRow(divisor: number): void {
+    this.pushRow(this.h[this.rowCount - 1] / divisor);
+  }
+
+  private pushRow(h: number): void {
+    const r = this.rowCount++;
+    this.h[r] = h;
+    this.hr[r] = representableStep(this.x, h); // the driver's nextPoints: the step x ± hr see
+    this.rowPoint[r] = -1;
+  }
+
+  /**
+   * Whether row r was evaluated and every component is finite at both its points: then no component
+   * of the general path met trouble there, and its next row is the one the step rule gives.
+   */
+  rowClean(r: number): boolean {
+    const p = this.rowPoint[r];
+    return p >= 0 && this.clean[p] === 1 && this.clean[p + 1] === 1;
+  }
+
+  /**
+   * Evaluates rows 0 and 1 of the scale just begun, which every component reads (none ends before
+   * row 1: a component's first row cannot end it, and a clean row 0 is followed by row 1 at half its
+   * step, STEP_RATIO). A point is evaluated only where the sync loop evaluates it: x_j + hr after
+   * x_j − hr only when every component is finite there (else the column departs, as the driver would
+   * take another way). Returns false when the column departs (also for a point outside the bounds).
+   */
+  evaluateFirstRows(caller: VectorCaller, j: number): boolean {
+    for (let r = 0; r < FIRST_ROWS; r++) {
+      if (r > 0) {
+        if (!this.rowClean(r - 1)) return false;
+        this.addRow(STEP_RATIO);
+      }
+      const hr = this.hr[r];
+      if (!(hr > 0)) return true; // no row: every component ends here (the driver's end())
+      const p = this.evaluate(caller, j, this.x + O0 * hr);
+      if (p < 0 || this.clean[p] === 0) return false;
+      if (this.evaluate(caller, j, this.x + O1 * hr) < 0) return false;
+      this.rowPoint[r] = p;
+    }
+    return true;
+  }
+
+  /**
+   * Evaluates the points of the last row in order, as the sync loop asks for them: x_j + hr only when
+   * component k, which needs the row, is finite at x_j − hr (then not every running component is in
+   * trouble there). Returns the row's first point, or -1 when the column departs: a point outside the
+   * bounds or not finite (not evaluated), or component k not finite at x_j − hr.
+   */
+  evaluateRow(caller: VectorCaller, j: number, k: number): number {
+    const r = this.rowCount - 1;
+    const hr = this.hr[r];
+    const p = this.evaluate(caller, j, this.x + O0 * hr);
+    if (p < 0 || !Number.isFinite(this.values[p * this.m + k])) return -1;
+    if (this.evaluate(caller, j, this.x + O1 * hr) < 0) return -1;
+    this.rowPoint[r] = p;
+    return p;
+  }
+
+  /**
+   * F at x_j = t (the rest of x restored first), its components copied as point `size`; returns the
+   * point's index, or -1 without calling F when t is outside the bounds or not finite (the general
+   * path then has no value there).
+   */
+  private evaluate(caller: VectorCaller, j: number, t: number): number {
+    if (!(t >= this.lo && t <= this.hi) || !Number.isFinite(t)) return -1;
+    caller.restore();
+    caller.w[j] = t;
+    const v = caller.call();
+    const p = this.size++;
+    this.t[p] = t;
+    const m = this.m;
+    const values = this.values;
+    let clean = 1;
+    let odd = false;
+    for (let k = 0, q = p * m; k < m; k++, q++) {
+      const c = v[k];
+      if (typeof c === "number") {
+        values[q] = c;
+        if (!Number.isFinite(c)) clean = 0;
+      } else {
+        values[q] = NaN;
+        clean = 0;
+        odd = true; // not a number: kept as F gave it, for the general path to read (and refuse)
+      }
+    }
+    this.clean[p] = clean;
+    if (odd) {
+      this.odd.set(p, Array.from(v as ArrayLike<unknown>));
+      this.oddCount++;
+    }
+    return p;
+  }
+
+  /** Drops the references a replay took (F's caller and F(x)), once the Jacobian has finished. */
+  release(): void {
+    this.caller = null;
+    this.centre = EMPTY;
+  }
+
+  /**
+   * Starts replaying this column's points to the general path, which calls F past them (and reads
+   * F(x) as `centre`).
+   */
+  replaying(caller: VectorCaller, j: number, centre: ArrayLike<number>): PointSource {
+    this.caller = caller;
+    this.j = j;
+    this.centre = centre;
+    this.cursor = 0;
+    return this.replay;
+  }
+
+  /**
+   * The general path's F at t: the next point evaluated here if it is t (the general path asks for
+   * them in the order they were evaluated: the common path is its prefix), else a call of F.
+   */
+  private replayAt(t: number): ArrayLike<number> | null {
+    if (!(t >= this.lo && t <= this.hi) || !Number.isFinite(t)) return null;
+    const p = this.cursor;
+    if (p < this.size && this.t[p] === t) {
+      this.cursor++;
+      const odd = this.odd.get(p);
+      if (odd !== undefined) return odd as ArrayLike<number>;
+      const m = this.m;
+      for (let k = 0; k < m; k++) this.buffer[k] = this.values[p * m + k];
+      return this.buffer;
+    }
+    this.cursor = this.size; // past the replayed prefix: F from here on
+    return (this.caller as VectorCaller).callAt(this.j, t, this.lo, this.hi);
+  }
+}

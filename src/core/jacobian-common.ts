@@ -1,0 +1,237 @@
+/**
+ * The sync Jacobian of a small F (fewer than SCREEN_COMPONENTS components) on its common path: a first
+ * derivative with the default method and no fixed step. Each column j runs the Jacobian column's
+ * "try each scale of x_j, keep the better" (adaptiveColumnNow, jacobian-column.ts) with its components
+ * one after the other on shared rows of F (jacobian-common-column.ts), each with its state in local
+ * variables: the same values, errors, statuses and calls of F as the general path, bit for bit, at a
+ * quarter of its cost per call of F (bench/overhead.ts).
+ *
+ * A column that leaves the common path (a non-finite or non-numeric value of F, a point outside the
+ * bounds, a jump to confirm, x_j at the edge of the doubles) departs: adaptiveColumnNow runs it from
+ * scratch with the points already evaluated replayed (they are the prefix of its own), so F is called
+ * once per point and `evaluations` stays exact.
+ */
+
+import { ALIAS_STEP, FAST_STEP_RATIO, GOOD_RELATIVE_ERROR, STEP_RATIO } from "./constants.js";
+import { scaleOf } from "./common-column.js";
+import { componentColumn, COMPONENT_END, flatColumn } from "./jacobian-common-column.js";
+import { COMPONENT_STATE } from "./jacobian-common-step.js";
+import { JacobianCommonWork } from "./jacobian-common-work.js";
+import { adaptiveColumnNow, takeWork, type ColumnWork } from "./jacobian-column.js";
+import { finishJacobian, type JacobianJob } from "./jacobian-job.js";
+import type { JacobianResult } from "./jacobian.js";
+import { statusCode } from "./status.js";
+import { initialStep } from "./step.js";
+import type { VectorCaller } from "./vector-caller.js";
+import type { ResolvedMultivariate } from "./vector.js";
+
+/**
+ * Whether the small sync Jacobian can take the common path: a first derivative with the default method
+ * (central, going one-sided only where it must) and no fixed step. Bounds are allowed (a point outside
+ * them departs).
+ *
+ * @example
+ * ```ts
+ * import { resolveMultivariate } from "./vector.js";
+ * const x = Float64Array.of(1, 2);
+ * jacobianCommonApplies(resolveMultivariate(undefined, x)); // => true
+ * jacobianCommonApplies(resolveMultivariate({ order: 2 }, x)); // => false
+ * ```
+ */
+export function jacobianCommonApplies(o: ResolvedMultivariate): boolean {
+  return o.order === 1 && o.method === "auto" && o.step === undefined;
+}
+
+const NOT_FINITE = statusCode("not-finite");
+/** A column's end on the common path when it departed (a status code is ≥ 0). */
+const DEPARTED = -1;
+
+// One spare work, taken while in use (an F that calls jacobian() gets a fresh one).
+let spare: JacobianCommonWork | null = null;
+
+/**
+ * The Jacobian of the job (F(x) already evaluated, in `job.centre`) on the common path (see the file
+ * comment), F called through `caller`. Call only when {@link jacobianCommonApplies}.
+ *
+ * @example
+ * ```ts
+ * import { jacobianJob } from "./jacobian-job.js";
+ * import { VectorCaller } from "./vector-caller.js";
+ * import { resolveMultivariate } from "./vector.js";
+ * const caller = new VectorCaller((x) => [x[0] * x[1], x[0] + x[1]], Float64Array.of(2, 3));
+ * const job = jacobianJob(caller.x0, resolveMultivariate(undefined, caller.x0), caller.call(), true);
+ * jacobianCommon(caller, job).value; // => [Float64Array [3, 2], Float64Array [1, 1]] ± 1e-12
+ * ```
+ */
+export function jacobianCommon(caller: VectorCaller, job: JacobianJob): JacobianResult {
+  const m = job.centre.length;
+  const n = job.x0.length;
+  const onProgress = job.o.onProgress;
+  const w = spare !== null && spare.m === m ? spare : new JacobianCommonWork(m);
+  spare = null;
+  let general: ColumnWork | null = null; // the general path's column state, once a column departs
+  let worst = 0;
+  try {
+    for (let j = 0; j < n; j++) {
+      let code = commonColumn(job, j, w, caller);
+      if (code === DEPARTED) {
+        if (general === null) {
+          general = takeWork(m, true);
+          // The rows' blocks are written once every column of theirs is finished: those before j are.
+          for (let jj = 0; jj < j; jj++) job.rows.finish(jj);
+        }
+        code = adaptiveColumnNow(job, j, general, w.replaying(caller, j, job.centre));
+      } else if (general !== null) job.rows.finish(j);
+      if (code > worst) worst = code;
+      if (onProgress !== undefined) onProgress(j + 1, n);
+    }
+  } finally {
+    if (general !== null) w.release();
+    spare = w;
+  }
+  if (general !== null) job.works.push(general); // handed back by finishJacobian
+  return finishJacobian(job, worst, caller.evaluations);
+}
+
+/**
+ * Column j on the common path, written to the job's matrices; returns its worst status code, or
+ * DEPARTED (nothing written).
+ */
+function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller: VectorCaller): number {
+  const x = job.x0[j];
+  const m = w.m;
+  if (!Number.isFinite(x)) return nanColumn(job, j);
+  w.beginColumn(x, job.o.lo[j], job.o.hi[j]);
+  for (let k = 0; k < m; k++) w.pending[k] = k; // the kept estimates are set by the first scale
+  w.pendingCount = m;
+  // The scales of x_j (candidateScales), the second a probe for the components not good enough yet.
+  const first = scaleOf(x, 0);
+  const second = scaleOf(x, 1);
+  for (let i = 0; i < 2 && w.pendingCount > 0; i++) {
+    const scale = i === 0 ? first : second;
+    if (!(scale > 0)) break;
+    const h0 = initialStep(scale, 1, x, 2); // reach 2: the central first-derivative stencil
+    if (!(h0 > 0)) return DEPARTED; // the driver would go one-sided
+    w.beginScale(h0);
+    if (!w.evaluateFirstRows(caller, j)) return DEPARTED;
+    // keepScale's constantDone: the next scale has smaller steps.
+    if (!runScale(w, caller, j, i, i === 0 && second < first)) return DEPARTED;
+  }
+  return storeColumn(job, j, w);
+}
+
+/**
+ * Runs the pending components at the current scale i until each is finished (then kept), as the
+ * driver would in lockstep: a component stuck after a row waits for the others; once every component
+ * still running is stuck after the last row, their regimes there decide the next row's step, as in the
+ * driver. False when a component departed.
+ */
+function runScale(
+  w: JacobianCommonWork,
+  caller: VectorCaller,
+  j: number,
+  i: number,
+  constantDone: boolean,
+): boolean {
+  let queued = w.pendingCount;
+  for (let a = 0; a < queued; a++) {
+    const k = w.pending[a];
+    w.queue[a] = k;
+    w.members[a] = k;
+    w.state[k] = COMPONENT_STATE.unknown;
+  }
+  w.memberCount = queued;
+  w.pendingCount = 0;
+  for (;;) {
+    let stuck = 0;
+    for (let a = 0; a < queued; a++) {
+      const k = w.queue[a];
+      const end = flatColumn(k, w) ? COMPONENT_END.finished : componentColumn(k, w, caller, j);
+      if (end === COMPONENT_END.departed) return false;
+      if (end === COMPONENT_END.stuck) {
+        w.state[k] = COMPONENT_STATE.stuck;
+        w.stuck[stuck++] = k;
+      } else {
+        w.state[k] = COMPONENT_STATE.finished;
+        keep(w, k, i, constantDone);
+      }
+    }
+    if (stuck === 0) return true;
+    const last = w.rowCount - 1;
+    let allAtLast = true;
+    let allFar = true;
+    for (let a = 0; a < stuck; a++) {
+      const k = w.stuck[a];
+      if (w.stuckRow[k] !== last) allAtLast = false;
+      if (w.stuckFar[k] === 0) allFar = false;
+    }
+    // Every component still running is known after the last row (none is confirming a jump).
+    if (allAtLast) w.addRow(allFar ? FAST_STEP_RATIO : STEP_RATIO);
+    for (let a = 0; a < stuck; a++) w.queue[a] = w.stuck[a];
+    queued = stuck;
+  }
+}
+
+/**
+ * keepScale (best-of-scales.ts) for component k without a tolerance, its column in `w.column`: keeps
+ * the better estimate and leaves k pending when it is not good enough yet.
+ */
+function keep(w: JacobianCommonWork, k: number, i: number, constantDone: boolean): void {
+  const column = w.column;
+  const v = column[0];
+  const e = column[1];
+  const step = column[2];
+  const finite = Number.isFinite(v);
+  // Nothing kept before the first scale (KeptEstimates.forget): a finite value is kept, else none.
+  let kv = NaN;
+  let ke = NaN;
+  let ks = NaN;
+  if (i > 0) {
+    kv = w.keptValue[k];
+    ke = w.keptError[k];
+    ks = w.keptStep[k];
+  }
+  const disagree = i > 0 && Math.abs(v - kv) > e + ke && step < ks;
+  if (finite && (!Number.isFinite(kv) || e < ke || Number.isNaN(ke) || disagree)) {
+    kv = v;
+    ke = e;
+    ks = step;
+  }
+  w.keptValue[k] = kv;
+  w.keptError[k] = ke;
+  w.keptStep[k] = ks;
+  const good = ke <= 0 + GOOD_RELATIVE_ERROR * Math.abs(kv) && !(ks > ALIAS_STEP);
+  const constant = constantDone && column[3] === 1 && v === 0 && kv === 0;
+  if (!good && !constant) w.pending[w.pendingCount++] = k;
+}
+
+/**
+ * storeColumn (jacobian-column.ts) and JacobianRows' write of its entries: NaN where F_k has no error
+ * estimate and is not finite at x; a value of 0 is not written (the matrix holds +0 there, also for -0).
+ */
+function storeColumn(job: JacobianJob, j: number, w: JacobianCommonWork): number {
+  const centre = job.centre;
+  const value = job.value;
+  const error = job.error;
+  let worst = 0;
+  for (let k = 0; k < w.m; k++) {
+    const e = w.keptError[k];
+    const v = e !== e && !Number.isFinite(centre[k]) ? NaN : w.keptValue[k];
+    if (v !== 0) value[k][j] = v;
+    if (error !== null) error[k][j] = e;
+    if (!Number.isFinite(v)) {
+      if (error !== null) job.statuses[k][j] = NOT_FINITE;
+      worst = NOT_FINITE;
+    }
+  }
+  return worst;
+}
+
+/** Column j of a non-finite x_j: NaN values and errors, status ok (JacobianRows' nanColumn). */
+function nanColumn(job: JacobianJob, j: number): number {
+  for (let k = 0; k < job.value.length; k++) {
+    job.value[k][j] = NaN;
+    if (job.error !== null) job.error[k][j] = NaN;
+  }
+  return 0;
+}
