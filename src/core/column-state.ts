@@ -50,6 +50,11 @@ export class ColumnState {
   readonly bestStep: Float64Array;
   readonly bestRow: Int32Array;
   readonly bestRound: Float64Array;
+  /** Rows in a row whose base change shrank like h (first-order truncation, a C1 f); the tail of the
+   * newest row (its change, once FIRST_ORDER_ROWS such rows ran) and that of the best entry's row. */
+  readonly firstOrderRun: Int32Array;
+  readonly rowTail: Float64Array;
+  readonly bestTail: Float64Array;
   readonly stalls: Int32Array;
   // Best entry of the previous row (any, trusted or not), for the sharpened estimate; rbTrusted -1 = none.
   readonly rbValue: Float64Array;
@@ -108,6 +113,9 @@ export class ColumnState {
     this.bestStep = f();
     this.bestRow = new Int32Array(m);
     this.bestRound = f();
+    this.firstOrderRun = new Int32Array(m);
+    this.rowTail = f();
+    this.bestTail = f();
     this.stalls = new Int32Array(m);
     this.rbValue = f();
     this.rbError = f();
@@ -166,6 +174,8 @@ export class ColumnState {
       this.jumpChange[k] = NaN;
       this.jumpSettling[k] = 0;
       this.growRun[k] = 0;
+      this.firstOrderRun[k] = 0;
+      this.rowTail[k] = 0;
     }
   }
 
@@ -176,6 +186,7 @@ export class ColumnState {
     this.bestStep[k] = NaN;
     this.bestRow[k] = -1;
     this.bestRound[k] = NaN;
+    this.bestTail[k] = 0;
     this.rbTrusted[k] = -1;
   }
 }

@@ -14,7 +14,7 @@
  * departs to the scalar pipeline (common-path.ts).
  */
 
-import { cleanedKink } from "./kink-test.js";
+import { cleanedKink, FIRST_ORDER_ROWS, firstOrderRow } from "./kink-test.js";
 import { COLUMN_FLAG } from "./column-state.js";
 import {
   CONVERGED_RELATIVE_ERROR,
@@ -120,6 +120,8 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   let bestStep = NaN;
   let bestRow = -1;
   let bestRound = NaN;
+  let bestTail = 0;
+  let firstOrderRun = 0;
   let stalls = 0;
   let rbError = NaN;
   let rbRound = NaN;
@@ -206,6 +208,9 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
       t2 = r2 * r2;
     }
     const state = classifyRow(n, d, base1, base2, rounding, round1, t1, t2);
+    // A first-order tail (kink-test.ts, firstOrderRow), as the driver keeps it.
+    firstOrderRun = firstOrderRow(d, base1, base2, t1, t2) ? firstOrderRun + 1 : 0;
+    const rowTail = firstOrderRun >= FIRST_ORDER_ROWS ? Math.abs(d - base1) : 0;
     // The jump test's invariant D·h.
     const g = d * hr;
     const gChange = Math.abs(g - jumpScaled);
@@ -234,6 +239,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
       bestStep = NaN;
       bestRow = -1;
       bestRound = NaN;
+      bestTail = 0;
       rbTrusted = -1;
     }
     const settled = state === REGIME_ROUNDING || state === REGIME_ASYMPTOTIC;
@@ -282,6 +288,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
         bestStep = hr;
         bestRow = row;
         bestRound = r;
+        bestTail = rowTail;
       }
       cur = v;
       curRound = r;
@@ -305,6 +312,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
       bestValue = rowValue;
       bestError = sharpError;
       bestStep = hr;
+      bestTail = rowTail;
       done = true;
     } else if (
       n >= MIN_ROWS &&
@@ -333,7 +341,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   const ok = Number.isFinite(bestValue) && bestError < Infinity;
   const column = w.column;
   column[0] = ok ? bestValue : lastGood;
-  column[1] = ok ? bestError : NaN;
+  column[1] = ok ? Math.max(bestError, bestTail) : NaN;
   column[2] = ok ? bestStep : lastStep;
   column[3] = flags;
   return COLUMN_END.finished;

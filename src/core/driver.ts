@@ -45,7 +45,7 @@ import {
   STEP_RATIO,
 } from "./constants.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
-import { cleanedKink } from "./kink-test.js";
+import { cleanedKink, FIRST_ORDER_ROWS, firstOrderRow } from "./kink-test.js";
 import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
 import { divideByPower, initialStep, representableStep } from "./step.js";
@@ -427,6 +427,9 @@ export class ColumnDriver {
         continue;
       }
       const state = classifyRow(n, d, s.base1[k], s.base2[k], rounding, s.round1[k], t1, t2);
+      const run = p === 2 && firstOrderRow(d, s.base1[k], s.base2[k], t1, t2) ? s.firstOrderRun[k] + 1 : 0;
+      s.firstOrderRun[k] = run;
+      s.rowTail[k] = run >= FIRST_ORDER_ROWS ? Math.abs(d - s.base1[k]) : 0;
       // The jump test's invariant D·hⁿ: how many rows in a row it has stayed put.
       const g = scaledBy(d, hr, order);
       const gPrevious = s.jumpScaled[k];
@@ -462,6 +465,7 @@ export class ColumnDriver {
             s.bestStep[k] = hr;
             s.bestRow[k] = i;
             s.bestRound[k] = tab.curRound[c];
+            s.bestTail[k] = s.rowTail[k];
           }
         }
       }
@@ -571,6 +575,7 @@ export class ColumnDriver {
       s.bestValue[k] = rowValue;
       s.bestError[k] = sharpError;
       s.bestStep[k] = this.hr;
+      s.bestTail[k] = s.rowTail[k];
       return true;
     }
     if (this.rtol > 0 || this.atol > 0) {
@@ -614,7 +619,9 @@ export class ColumnDriver {
     s.kind[k] = kindCode(this.kind);
     if (Number.isFinite(s.bestValue[k]) && s.bestError[k] < Infinity) {
       s.value[k] = s.bestValue[k];
-      s.error[k] = s.bestError[k];
+      // A first-order tail (C1 f: D(h) = f′ + c·h) is as large as the last change of D, which the
+      // tableau's h² error model does not see.
+      s.error[k] = Math.max(s.bestError[k], s.bestTail[k]);
       s.step[k] = s.bestStep[k];
     } else {
       s.value[k] = s.lastGood[k];

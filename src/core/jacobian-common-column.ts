@@ -19,6 +19,7 @@
  * its own.
  */
 
+import { FIRST_ORDER_ROWS, firstOrderRow } from "./kink-test.js";
 import {
   CONVERGED_RELATIVE_ERROR,
   DIVERGENCE_FACTOR,
@@ -94,6 +95,8 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   let bestValue = NaN;
   let bestError = Infinity;
   let bestStep = NaN;
+  let bestTail = 0;
+  let firstOrderRun = 0;
   let bestRow = -1;
   let bestRound = NaN;
   let stalls = 0;
@@ -164,6 +167,9 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
       t2 = r2 * r2;
     }
     const state = classifyRow(n, d, base1, base2, rounding, round1, t1, t2);
+    // A first-order tail (kink-test.ts, firstOrderRow), as the driver keeps it.
+    firstOrderRun = firstOrderRow(d, base1, base2, t1, t2) ? firstOrderRun + 1 : 0;
+    const rowTail = firstOrderRun >= FIRST_ORDER_ROWS ? Math.abs(d - base1) : 0;
     // The jump test's invariant D·h; a jump to confirm is the general path's.
     const g = d * hr;
     const gChange = Math.abs(g - jumpScaled);
@@ -177,6 +183,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
       bestStep = NaN;
       bestRow = -1;
       bestRound = NaN;
+      bestTail = 0;
       rbTrusted = -1;
     }
     const settled = state === REGIME_ROUNDING || state === REGIME_ASYMPTOTIC;
@@ -207,6 +214,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
         bestStep = hr;
         bestRow = row;
         bestRound = r;
+        bestTail = rowTail;
       }
       cur = v;
       curRound = r;
@@ -230,6 +238,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
       bestValue = rowValue;
       bestError = sharpError;
       bestStep = hr;
+      bestTail = rowTail;
       done = true;
     } else if (
       n >= MIN_ROWS &&
@@ -257,7 +266,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   const ok = Number.isFinite(bestValue) && bestError < Infinity;
   const column = w.column;
   column[0] = ok ? bestValue : lastGood;
-  column[1] = ok ? bestError : NaN;
+  column[1] = ok ? Math.max(bestError, bestTail) : NaN;
   column[2] = ok ? bestStep : lastStep;
   column[3] = flat ? 1 : 0;
   return COMPONENT_END.finished;

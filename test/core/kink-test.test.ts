@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { derivative } from "../../src/core/index.js";
-import { CLEANED_ROUNDING, cleanedKink } from "../../src/core/kink-test.js";
+import { CLEANED_ROUNDING, cleanedKink, FIRST_ORDER_ROWS, firstOrderRow } from "../../src/core/kink-test.js";
 
 describe("the kink test on the even part with its h² term removed (kink-test.ts)", () => {
   const rows = (E: (h: number) => number, h: number): [number, number, number, number] => [
@@ -42,6 +42,43 @@ describe("the kink test on the even part with its h² term removed (kink-test.ts
       [Math.cosh, 0],
     ] as const) {
       expect(derivative(f, x).status).toBe("ok");
+    }
+  });
+});
+
+describe("a first-order tail: C1 functions whose odd part converges like h (kink-test.ts, firstOrderRow)", () => {
+  it("tells c·h from c·h² in the changes of the base differences", () => {
+    expect(FIRST_ORDER_ROWS).toBe(2);
+    const first = (h: number): number => 0.6 + 0.5 * h;
+    const second = (h: number): number => 0.6 + 0.5 * h * h;
+    expect(firstOrderRow(first(0.25), first(0.5), first(1), 0.25, 0.0625)).toBe(true);
+    expect(firstOrderRow(second(0.25), second(0.5), second(1), 0.25, 0.0625)).toBe(false);
+  });
+
+  it("k·(x − c)|x − c| + sin x, the Huber loss + eˣ and a C1 splice at c: the error covers the truth (before: 1.0–1.25× below it)", () => {
+    const huber = (u: number): number => (Math.abs(u) <= 1 ? 0.5 * u * u : Math.abs(u) - 0.5);
+    const cases: [(t: number) => number, number, number][] = [
+      [
+        (t) => 0.5194782733917236 * (t - 0.9381780624389648) * Math.abs(t - 0.9381780624389648) + Math.sin(t),
+        0.9381780624389648,
+        Math.cos(0.9381780624389648),
+      ],
+      [
+        (t) => huber(t + 0.17998600006103516 + 1) + Math.exp(t),
+        -0.17998600006103516,
+        1 + Math.exp(-0.17998600006103516),
+      ],
+      [
+        (t) => (t < -0.171 ? Math.exp(t) : Math.exp(-0.171) * (1 + (t + 0.171) + 2 * (t + 0.171) ** 2)),
+        -0.171,
+        Math.exp(-0.171),
+      ],
+    ];
+    for (const [f, x, truth] of cases) {
+      const r = derivative(f, x);
+      expect(r.status).toBe("ok");
+      expect(Math.abs(r.value - truth)).toBeLessThanOrEqual(r.error);
+      expect(r.error).toBeLessThan(1e-6);
     }
   });
 });
