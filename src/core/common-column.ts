@@ -14,7 +14,7 @@
  * departs to the scalar pipeline (common-path.ts).
  */
 
-import { cleanedKink, FIRST_ORDER_ROWS, firstOrderRow } from "./kink-test.js";
+import { CLEANED_ROUNDING, FIRST_ORDER_ROWS } from "./kink-test.js";
 import { COLUMN_FLAG } from "./column-state.js";
 import {
   CONVERGED_RELATIVE_ERROR,
@@ -110,10 +110,12 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   let h = initialStep(scaleOf(x, s), 1, x, 2);
   if (!(h > 0)) return COLUMN_END.departed; // the driver would go one-sided
   let rows = 0;
-  let step1 = NaN; // h of the row before the newest, and of the one before it
+  let step1 = NaN; // h of the row before the newest, and of the two before it
   let step2 = NaN;
+  let step3 = NaN;
   let base1 = NaN;
   let base2 = NaN;
+  let base3 = NaN;
   let round1 = NaN;
   let bestValue = NaN;
   let bestError = Infinity;
@@ -121,7 +123,6 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   let bestRow = -1;
   let bestRound = NaN;
   let bestTail = 0;
-  let firstOrderRun = 0;
   let stalls = 0;
   let rbError = NaN;
   let rbRound = NaN;
@@ -130,11 +131,13 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   let lastStep = NaN;
   let flat = true;
   let ref = NaN;
-  let flags = 0;
   let settledRows = 0;
   let even0 = NaN;
   let even1 = NaN;
   let even2 = NaN;
+  let even3 = NaN;
+  let kinkRows = 0;
+  let kinkAbsSum = 0;
   let jumpScaled = NaN;
   let jumpRun = 0;
   let jumpChange = NaN;
@@ -208,9 +211,6 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
       t2 = r2 * r2;
     }
     const state = classifyRow(n, d, base1, base2, rounding, round1, t1, t2);
-    // A first-order tail (kink-test.ts, firstOrderRow), as the driver keeps it.
-    firstOrderRun = firstOrderRow(d, base1, base2, t1, t2) ? firstOrderRun + 1 : 0;
-    const rowTail = firstOrderRun >= FIRST_ORDER_ROWS ? Math.abs(d - base1) : 0;
     // The jump test's invariant D·h.
     const g = d * hr;
     const gChange = Math.abs(g - jumpScaled);
@@ -244,23 +244,30 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     }
     const settled = state === REGIME_ROUNDING || state === REGIME_ASYMPTOTIC;
     settledRows = settled ? settledRows + 1 : 0;
-    // The kink test of an odd-order central row (no known noise: its rounding has no noise term).
-    const even3 = even2; // the even part of the last four rows
+    // The driver's first-order tail (kink-test.ts, firstOrderRow, written out: no double crosses a
+    // call): |d − d1| when this row and the one before changed like h. Only a settled row keeps it.
+    let rowTail = 0;
+    if (settled && n >= FIRST_ORDER_ROWS + 2) {
+      const s1 = step1 / step2;
+      const s2 = hr / step2;
+      const x1 = (s1 - s2) / (1 - s1);
+      const q1 = Math.abs(d - base1) / Math.abs(base1 - base2);
+      if (q1 > x1 * Math.SQRT1_2 && q1 < x1 * Math.SQRT2) {
+        const u1 = step2 / step3;
+        const u2 = step1 / step3;
+        const x2 = (u1 - u2) / (1 - u1);
+        const q2 = Math.abs(base1 - base2) / Math.abs(base2 - base3);
+        if (q2 > x2 * Math.SQRT1_2 && q2 < x2 * Math.SQRT2) rowTail = Math.abs(d - base1);
+      }
+    }
+    // The kink test of an odd-order central row sets or clears its flags at every row, so only the
+    // last row's counts: its even parts and size are kept here and tested once the column ends.
+    even3 = even2; // the even part of the last four rows
     even2 = even1;
     even1 = even0;
     even0 = evenSum;
-    if (n >= 3) {
-      const kinkRounding = F_ROUNDING * EPS * absSum;
-      const c1 = Math.abs(even0 - even1);
-      const c2 = Math.abs(even1 - even2);
-      const ratio = c1 / c2;
-      const signal = c1 > KINK_SIGNAL * kinkRounding && c2 > KINK_SIGNAL * kinkRounding;
-      const kink =
-        (signal && ratio > KINK_RATIO_LOW && ratio < KINK_RATIO_HIGH) ||
-        (n >= 4 && cleanedKink(even0, even1, even2, even3, kinkRounding));
-      flags = kink ? flags | KINK : flags & ~KINK;
-      flags = signal && ratio > 1 ? flags | POLE : flags & ~POLE;
-    }
+    kinkRows = n;
+    kinkAbsSum = absSum;
     // The tableau (tableau.ts), with the best-entry update of a settled row in the same order.
     const cols = Math.min(row, MAX_COLUMNS - 1);
     let rowValue = NaN;
@@ -327,8 +334,10 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
         done = true;
       }
     } else stalls = 0;
+    step3 = step2;
     step2 = step1;
     step1 = hr;
+    base3 = base2;
     base2 = base1;
     base1 = d;
     round1 = rounding;
@@ -343,6 +352,26 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   column[0] = ok ? bestValue : lastGood;
   column[1] = ok ? Math.max(bestError, bestTail) : NaN;
   column[2] = ok ? bestStep : lastStep;
+  // The last row's kink test (driver.ts, kinkTest; no known noise: its rounding has no noise term).
+  let flags = 0;
+  if (kinkRows >= 3) {
+    const kinkRounding = F_ROUNDING * EPS * kinkAbsSum;
+    const c1 = Math.abs(even0 - even1);
+    const c2 = Math.abs(even1 - even2);
+    const ratio = c1 / c2;
+    const signal = c1 > KINK_SIGNAL * kinkRounding && c2 > KINK_SIGNAL * kinkRounding;
+    let kink = signal && ratio > KINK_RATIO_LOW && ratio < KINK_RATIO_HIGH;
+    if (!kink && kinkRows >= 4) {
+      // kink-test.ts's cleanedKink, written out.
+      const r1 = 4 * (even1 - even0) - (even2 - even1);
+      const r2 = 4 * (even2 - even1) - (even3 - even2);
+      const floor = KINK_SIGNAL * CLEANED_ROUNDING * kinkRounding;
+      const q = r1 / r2;
+      kink = Math.abs(r1) > floor && Math.abs(r2) > floor && q > KINK_RATIO_LOW && q < KINK_RATIO_HIGH;
+    }
+    if (kink) flags |= KINK;
+    if (signal && ratio > 1) flags |= POLE;
+  }
   column[3] = flags;
   return COLUMN_END.finished;
 }

@@ -408,8 +408,10 @@ export class ColumnDriver {
     const weightSum = this.st.weightSum;
     const noiseWeight = Number.MIN_VALUE * weightSum;
     const kinkTest = this.kinks && this.kind === "central" && order === 1;
-    const t1 = n >= 3 ? power(s.steps[n - 2] / s.steps[n - 3], p) : NaN;
-    const t2 = n >= 3 ? power(hr / s.steps[n - 3], p) : NaN;
+    const s1 = n >= 3 ? s.steps[n - 2] / s.steps[n - 3] : NaN;
+    const s2 = n >= 3 ? hr / s.steps[n - 3] : NaN;
+    const t1 = power(s1, p);
+    const t2 = power(s2, p);
     let allFar = true;
     let kept = 0;
     for (let a = 0; a < s.activeCount; a++) {
@@ -427,7 +429,8 @@ export class ColumnDriver {
         continue;
       }
       const state = classifyRow(n, d, s.base1[k], s.base2[k], rounding, s.round1[k], t1, t2);
-      const run = p === 2 && firstOrderRow(d, s.base1[k], s.base2[k], t1, t2) ? s.firstOrderRun[k] + 1 : 0;
+      const run =
+        p === 2 && n >= 3 && firstOrderRow(d, s.base1[k], s.base2[k], s1, s2) ? s.firstOrderRun[k] + 1 : 0;
       s.firstOrderRun[k] = run;
       s.rowTail[k] = run >= FIRST_ORDER_ROWS ? Math.abs(d - s.base1[k]) : 0;
       // The jump test's invariant D·hⁿ: how many rows in a row it has stayed put.

@@ -19,7 +19,7 @@
  * its own.
  */
 
-import { FIRST_ORDER_ROWS, firstOrderRow } from "./kink-test.js";
+import { FIRST_ORDER_ROWS } from "./kink-test.js";
 import {
   CONVERGED_RELATIVE_ERROR,
   DIVERGENCE_FACTOR,
@@ -86,17 +86,18 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   const tabPrev = w.prev;
   const tabRound = w.prevRound;
   const T = w.ratio;
-  let step1 = NaN; // hr of the row before the newest, and of the one before it
+  let step1 = NaN; // hr of the row before the newest, and of the two before it
   let step2 = NaN;
+  let step3 = NaN;
   let step0 = NaN;
   let base1 = NaN;
   let base2 = NaN;
+  let base3 = NaN;
   let round1 = NaN;
   let bestValue = NaN;
   let bestError = Infinity;
   let bestStep = NaN;
   let bestTail = 0;
-  let firstOrderRun = 0;
   let bestRow = -1;
   let bestRound = NaN;
   let stalls = 0;
@@ -167,9 +168,6 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
       t2 = r2 * r2;
     }
     const state = classifyRow(n, d, base1, base2, rounding, round1, t1, t2);
-    // A first-order tail (kink-test.ts, firstOrderRow), as the driver keeps it.
-    firstOrderRun = firstOrderRow(d, base1, base2, t1, t2) ? firstOrderRun + 1 : 0;
-    const rowTail = firstOrderRun >= FIRST_ORDER_ROWS ? Math.abs(d - base1) : 0;
     // The jump test's invariant D·h; a jump to confirm is the general path's.
     const g = d * hr;
     const gChange = Math.abs(g - jumpScaled);
@@ -187,6 +185,22 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
       rbTrusted = -1;
     }
     const settled = state === REGIME_ROUNDING || state === REGIME_ASYMPTOTIC;
+    // The driver's first-order tail (kink-test.ts, firstOrderRow, written out: no double crosses a
+    // call): |d − d1| when this row and the one before changed like h. Only a settled row keeps it.
+    let rowTail = 0;
+    if (settled && n >= FIRST_ORDER_ROWS + 2) {
+      const s1 = step1 / step2;
+      const s2 = hr / step2;
+      const x1 = (s1 - s2) / (1 - s1);
+      const q1 = Math.abs(d - base1) / Math.abs(base1 - base2);
+      if (q1 > x1 * Math.SQRT1_2 && q1 < x1 * Math.SQRT2) {
+        const u1 = step2 / step3;
+        const u2 = step1 / step3;
+        const x2 = (u1 - u2) / (1 - u1);
+        const q2 = Math.abs(base1 - base2) / Math.abs(base2 - base3);
+        if (q2 > x2 * Math.SQRT1_2 && q2 < x2 * Math.SQRT2) rowTail = Math.abs(d - base1);
+      }
+    }
     // The tableau (tableau.ts), with the best-entry update of a settled row in the same order.
     const cols = Math.min(row, MAX_COLUMNS - 1);
     let rowValue = NaN;
@@ -253,8 +267,10 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
         done = true;
       }
     } else stalls = 0;
+    step3 = step2;
     step2 = step1;
     step1 = hr;
+    base3 = base2;
     base2 = base1;
     base1 = d;
     round1 = rounding;

@@ -59,21 +59,19 @@ export const FIRST_ORDER_ROWS = 2;
  * Whether the newest central difference d changed from d1 (and d1 from d2) like a first-order error c·h:
  * for f whose second derivative jumps at x (x|x| + sin x at 0, the Huber loss at its threshold), the odd
  * part has a term in |h|, so D(h) = f′ + c·h + …, and the tableau, which removes h², h⁴, … leaves it.
- * With s = √t (t = (hᵢ/h₁)² as regime.ts has them) the changes' ratio for c·h is (s₁ − s₂)/(1 − s₁),
- * 1/2 for halving steps (against 1/4 for smooth f); a ratio within √2 of it marks the row. The remaining
- * error of such a sequence is then about its last change.
+ * With s₁ = h₂/h₁ and s₂ = h₃/h₁ for the last three steps h₁ > h₂ > h₃, the changes' ratio for c·h is
+ * (s₁ − s₂)/(1 − s₁), 1/2 for halving steps (against 1/4 for smooth f); a ratio within √2 of it marks
+ * the row. The remaining error of such a sequence is then about its last change.
  *
  * @example
  * ```ts
  * const D = (h: number) => 0.6 + 0.5 * h; // f′ = 0.6, a first-order term
- * firstOrderRow(D(0.25), D(0.5), D(1), 0.25, 0.0625); // true
- * firstOrderRow(0.6 + 0.25 ** 2, 0.6 + 0.5 ** 2, 1.6, 0.25, 0.0625); // false (h², smooth)
+ * firstOrderRow(D(0.25), D(0.5), D(1), 0.5, 0.25); // true
+ * firstOrderRow(0.6 + 0.25 ** 2, 0.6 + 0.5 ** 2, 1.6, 0.5, 0.25); // false (h², smooth)
  * ```
  */
-export function firstOrderRow(d: number, d1: number, d2: number, t1: number, t2: number): boolean {
-  const s1 = Math.sqrt(t1);
-  const s2 = Math.sqrt(t2);
+export function firstOrderRow(d: number, d1: number, d2: number, s1: number, s2: number): boolean {
   const expected = (s1 - s2) / (1 - s1);
   const ratio = Math.abs(d - d1) / Math.abs(d1 - d2);
-  return ratio > expected / Math.SQRT2 && ratio < expected * Math.SQRT2;
+  return ratio > expected * Math.SQRT1_2 && ratio < expected * Math.SQRT2;
 }

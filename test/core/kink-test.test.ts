@@ -51,8 +51,8 @@ describe("a first-order tail: C1 functions whose odd part converges like h (kink
     expect(FIRST_ORDER_ROWS).toBe(2);
     const first = (h: number): number => 0.6 + 0.5 * h;
     const second = (h: number): number => 0.6 + 0.5 * h * h;
-    expect(firstOrderRow(first(0.25), first(0.5), first(1), 0.25, 0.0625)).toBe(true);
-    expect(firstOrderRow(second(0.25), second(0.5), second(1), 0.25, 0.0625)).toBe(false);
+    expect(firstOrderRow(first(0.25), first(0.5), first(1), 0.5, 0.25)).toBe(true);
+    expect(firstOrderRow(second(0.25), second(0.5), second(1), 0.5, 0.25)).toBe(false);
   });
 
   it("k·(x − c)|x − c| + sin x, the Huber loss + eˣ and a C1 splice at c: the error covers the truth (before: 1.0–1.25× below it)", () => {
