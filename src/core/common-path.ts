@@ -177,7 +177,8 @@ function commonPoint(f: Fn1, xs: Float64Array, i: number, w: CommonWork): boolea
     keep(1, w.column, kept);
   }
   // Anything but a quiet estimate (flags, no error estimate) takes the scalar pipeline's detours.
-  if (kept[3] !== 0 || !Number.isFinite(kept[1]) || !Number.isFinite(kept[0])) return false;
+  // An estimate of exactly 0 is the pipeline's too (scalar-engine.ts, zeroBelowResolution).
+  if (kept[3] !== 0 || !Number.isFinite(kept[1]) || !Number.isFinite(kept[0]) || kept[0] === 0) return false;
   return !noisyAt(f, xs, i, w);
 }
 

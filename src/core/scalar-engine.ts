@@ -5,7 +5,7 @@
  */
 
 import { COLUMN_FLAG } from "./column-state.js";
-import { EPS, F_ROUNDING, GROWTH_SHRINK, NOISE_FLOOR } from "./constants.js";
+import { EPS, F_ROUNDING, GROWTH_SHRINK, NOISE_FLOOR, NOISE_PROBE_SPLIT } from "./constants.js";
 import { runSync } from "./column-steps.js";
 import { growthAt } from "./growth.js";
 import {
@@ -15,6 +15,7 @@ import {
   noiseCheckStep,
   probeNoise,
   unresolvedNoise,
+  zeroBelowResolution,
 } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { run, runNow, type Estimate, type RunSpec, type ScalarEngine } from "./scalar-column.js";
@@ -109,11 +110,13 @@ function initialNoise(o: ResolvedOptions, fx: number): number {
 /**
  * Whether the estimate (after the noise check) is the result as it stands, status "ok": nothing
  * noticed (noise, a kink, a jump, a spent budget, a pole), no noise level given, an error estimate, an
- * odd order and a finite value (else {@link settle} may need f(x)).
+ * odd order and a finite value other than exactly 0 (else {@link settle} may need f(x), or a wider
+ * step to tell a zero derivative from f below its resolution).
  */
 function plainEnding(est: Estimate, o: ResolvedOptions): boolean {
   return (
     est.flags === 0 &&
+    est.value !== 0 &&
     o.noise === 0 &&
     o.order % 2 === 1 &&
     !Number.isNaN(est.error) &&
@@ -183,6 +186,13 @@ function* settle(
   let est = first;
   let noise = given;
   let noiseUsed = o.noise > 0 ? noise : undefined;
+  // An estimate of exactly 0 from small steps may be f below its resolution (see zeroBelowResolution):
+  // then it is noise, measured from the wider step on.
+  const quiet = (est.flags & COLUMN_FLAG.noisy) === 0 && o.noise === 0 && est.kind === "central";
+  if (quiet && est.value === 0 && (yield* zeroBelowResolution(sampler, x, o.order, est.step))) {
+    est.flags |= COLUMN_FLAG.noisy;
+    est.noisyStep = est.step * GROWTH_SHRINK * NOISE_PROBE_SPLIT;
+  }
   let status: DerivativeResult["status"] = "ok";
   if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
     const seen = { rejected: 0 };

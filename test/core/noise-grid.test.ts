@@ -78,3 +78,29 @@ describe("unresolvedNoise: the first estimate, with the noise the check showed",
     expect(r.error).toBeCloseTo(1e-12 + (3 * 1.44e-10) / 1e-3, 18);
   });
 });
+
+describe("an estimate of exactly 0 from small steps (noise-check.ts, zeroBelowResolution)", () => {
+  it("is f below its resolution for a float32 f, and a zero derivative for cos at 0", async () => {
+    const { runSync } = await import("../../src/core/column-steps.js");
+    const { Sampler } = await import("../../src/core/sampler.js");
+    const { RESOLUTION_WIDENINGS, zeroBelowResolution } = await import("../../src/core/noise-check.js");
+    expect(RESOLUTION_WIDENINGS).toBe(3);
+    const f32exp = (t: number): number => f32(Math.exp(f32(t)));
+    expect(runSync(zeroBelowResolution(new Sampler(f32exp), 0.6845789477229118, 2, 1.9e-6))).toBe(true);
+    expect(runSync(zeroBelowResolution(new Sampler(Math.cos), 0, 1, 1e-9))).toBe(false);
+  });
+
+  it("the second derivative of f32(eˣ) at 0.68… is noise-limited and covers e^x (before: 0 ± 1e-3, status ok)", () => {
+    const x = 0.6845789477229118;
+    const r = derivative((t) => f32(Math.exp(f32(t))), x, { order: 2 });
+    expect(r.status).toBe("noise-limited");
+    expect(Math.abs(r.value - Math.exp(x))).toBeLessThanOrEqual(r.error);
+    expect(r.error).toBeLessThan(0.01);
+  });
+
+  it("cos′ at 0 is still exactly 0 with status ok", () => {
+    const r = derivative(Math.cos, 0);
+    expect(r.value).toBe(0);
+    expect(r.status).toBe("ok");
+  });
+});
