@@ -6,6 +6,7 @@
  * async loops take each row at once.
  */
 
+import { checkSides, checkSidesNow, KinkSides } from "./jacobian-sides.js";
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { ColumnDriver, columnSpec, type ColumnSpec } from "./driver.js";
@@ -53,8 +54,10 @@ export class ColumnWork {
   listed = 0;
   /** Where each point of the last gathered row is in the request (-1: no value needed from F). */
   from = new Int32Array(32);
-  /** Rewritten for each column; entries read no kink or pole flag (entryStatus), so no kink test. */
-  readonly spec: ColumnSpec = { ...columnSpec(), stopOnNoise: false, kinks: false };
+  /** Rewritten for each column; the kink test flags entries for the one-sided check (jacobian-sides.ts). */
+  readonly spec: ColumnSpec = { ...columnSpec(), stopOnNoise: false };
+  /** F at x ± h·e_j for the column's kinked entries. */
+  readonly sides: KinkSides;
 
   constructor(
     m: number,
@@ -66,6 +69,7 @@ export class ColumnWork {
     this.kept = new KeptEstimates(m);
     this.screen = new FlatScreen(m);
     this.list = new Int32Array(m);
+    this.sides = new KinkSides(m);
   }
 }
 
@@ -174,6 +178,7 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
   }
   yield* runScales(job, j, work, scales);
   if (screened) job.rows.settle(j, work.plan.step);
+  yield* checkSides(job, j, work.sides, work.list, work.listed, work.kept, work.request, work.pointwise);
   const worst = storeColumn(job, j, work);
   job.rows.finish(j);
   // Back to the job's pool for its next column (a column that throws ends its Jacobian).
@@ -238,6 +243,7 @@ export function adaptiveColumnNow(
     runColumn(driver, source, spec);
     keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
   }
+  checkSidesNow(job, j, work.sides, work.list, work.listed, kept, source);
   const worst = storeColumn(job, j, work);
   job.rows.finish(j);
   return worst;
@@ -424,8 +430,8 @@ const DISCONTINUOUS = statusCode("discontinuous");
 
 /**
  * The status code of a Jacobian entry from what its column found: the Jacobian reports the column's
- * own findings (a jump, a spent budget, no finite value); derivative() goes on to compare one-sided
- * derivatives and measure noise.
+ * own findings (a jump, a spent budget, no finite value), and a kink through the one-sided check of
+ * jacobian-sides.ts; derivative() goes further (one-sided columns, noise tables).
  */
 function entryStatus(value: number, flags: number): number {
   if ((flags & COLUMN_FLAG.diverging) !== 0) return DISCONTINUOUS;
@@ -448,8 +454,9 @@ function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
     // (1/x at 0) the last difference is meaningless, and the honest value is NaN.
     let v = Number.isNaN(kept.error[k]) && !Number.isFinite(centre[k]) ? NaN : kept.value[k];
     let e = kept.error[k];
-    const code = entryStatus(v, kept.flags[k]);
+    let code = entryStatus(v, kept.flags[k]);
     if (code === DISCONTINUOUS) [v, e] = [NaN, Infinity];
+    else if (code === 0) [e, code] = work.sides.widen(k, kept.flags[k], v, e, centre[k]);
     job.rows.entry(k, j, v, e, code);
     if (code > worst) worst = code;
   }

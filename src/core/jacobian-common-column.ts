@@ -19,7 +19,7 @@
  * its own.
  */
 
-import { FIRST_ORDER_ROWS } from "./kink-test.js";
+import { CLEANED_ROUNDING, FIRST_ORDER_ROWS } from "./kink-test.js";
 import {
   CONVERGED_RELATIVE_ERROR,
   DIVERGENCE_FACTOR,
@@ -27,6 +27,9 @@ import {
   F_ROUNDING,
   JUMP_ROWS,
   JUMP_TOLERANCE,
+  KINK_RATIO_HIGH,
+  KINK_RATIO_LOW,
+  KINK_SIGNAL,
   MAX_COLUMNS,
   MAX_ROWS,
   MIN_ROWS,
@@ -111,6 +114,12 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   let jumpScaled = NaN;
   let jumpRun = 0;
   let far = false;
+  let even0 = NaN;
+  let even1 = NaN;
+  let even2 = NaN;
+  let even3 = NaN;
+  let kinkRows = 0;
+  let kinkAbsSum = 0;
   for (let row = 0; row < MAX_ROWS; row++) {
     if (row === w.rowCount) {
       // The next row's step: halved unless every running component is far, which this one cannot know.
@@ -185,6 +194,14 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
       rbTrusted = -1;
     }
     const settled = state === REGIME_ROUNDING || state === REGIME_ASYMPTOTIC;
+    // The kink test's even parts (driver.ts, kinkTest), tested once the column ends: only the last
+    // row's verdict counts.
+    even3 = even2;
+    even2 = even1;
+    even1 = even0;
+    even0 = 0 + A0 * fm + A1 * fp;
+    kinkRows = n;
+    kinkAbsSum = absSum;
     // The driver's first-order tail (kink-test.ts, firstOrderRow, written out: no double crosses a
     // call): |d − d1| when this row and the one before changed like h. Only a settled row keeps it.
     let rowTail = 0;
@@ -277,6 +294,26 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     lastGood = d;
     lastStep = hr;
     if (done) break;
+  }
+  // A kink the driver would flag (driver.ts, kinkTest, no known noise, on the last row; written out: no
+  // double crosses a call): the general path's one-sided check (jacobian-sides.ts) is needed.
+  if (kinkRows >= 3) {
+    const kinkRounding = F_ROUNDING * EPS * kinkAbsSum;
+    const c1 = Math.abs(even0 - even1);
+    const c2 = Math.abs(even1 - even2);
+    const ratio = c1 / c2;
+    const signal = c1 > KINK_SIGNAL * kinkRounding && c2 > KINK_SIGNAL * kinkRounding;
+    if (signal && ratio > KINK_RATIO_LOW && ratio < KINK_RATIO_HIGH) return COMPONENT_END.departed;
+    if (kinkRows >= 4) {
+      // kink-test.ts's cleanedKink
+      const r1 = 4 * (even1 - even0) - (even2 - even1);
+      const r2 = 4 * (even2 - even1) - (even3 - even2);
+      const floor = KINK_SIGNAL * CLEANED_ROUNDING * kinkRounding;
+      const q = r1 / r2;
+      if (Math.abs(r1) > floor && Math.abs(r2) > floor && q > KINK_RATIO_LOW && q < KINK_RATIO_HIGH) {
+        return COMPONENT_END.departed;
+      }
+    }
   }
   // finish
   const ok = Number.isFinite(bestValue) && bestError < Infinity;

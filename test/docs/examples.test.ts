@@ -38,6 +38,10 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/derivative-pipeline.ts:19": "inside derivative(): the resolved options and sampler",
   "src/core/noise-check.ts:88": "inside the pipeline: `engine`, `got`, `n` and `est` are the noise check's",
   "src/core/rounds.ts:30": "the round loop of the sync batched runner",
+  "src/core/jacobian-sides.ts:92":
+    "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
+  "src/core/jacobian-sides.ts:139":
+    "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
 };
 
 const dir = mkdtempSync(join(tmpdir(), "numdiff-examples-"));
