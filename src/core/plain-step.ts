@@ -111,14 +111,6 @@ export function plainStencil(
   order: number,
   accuracy: number,
 ): { stencil: Stencil; paired: boolean } {
-  return cachedStencil(kind, order, accuracy);
-}
-
-function cachedStencil(
-  kind: StencilKind,
-  order: number,
-  accuracy: number,
-): { stencil: Stencil; paired: boolean } {
   const key = `${kind}/${order}/${accuracy}`;
   let st = stencils.get(key);
   if (st === undefined) {
@@ -152,7 +144,7 @@ export function plainColumn(
   let h = plainRelativeStep(order, accuracy) * Math.max(Math.abs(x), 1);
   let k: StencilKind = kind === "auto" ? "central" : kind;
   if (kind === "auto" && (x - h < lo || x + h > hi)) k = hi - x >= x - lo ? "forward" : "backward";
-  const { stencil: st, paired } = cachedStencil(k, order, accuracy);
+  const { stencil: st, paired } = plainStencil(k, order, accuracy);
   const below = -st.offsets[0];
   const above = st.offsets[st.offsets.length - 1];
   if (below > 0 && x - below * h < lo) h = (x - lo) / below;
@@ -208,7 +200,7 @@ export function columnStencils(o: ResolvedMultivariate, x0: Float64Array): (j: n
   if (o.step === undefined) {
     return (j) => plainColumn(x0[j], o.lo[j], o.hi[j], o.order, o.accuracy, o.method);
   }
-  const { stencil: st, paired } = cachedStencil(
+  const { stencil: st, paired } = plainStencil(
     o.method === "auto" ? "central" : o.method,
     o.order,
     o.accuracy,
