@@ -12,7 +12,14 @@
  * and f is called once per point.
  */
 
-import { ALIAS_STEP, EPS, F_ROUNDING, GOOD_RELATIVE_ERROR, NOISE_CHECK_SIGNAL } from "./constants.js";
+import {
+  ALIAS_STEP,
+  CHECK_EXCESS_SCALE,
+  EPS,
+  F_ROUNDING,
+  GOOD_RELATIVE_ERROR,
+  NOISE_CHECK_SIGNAL,
+} from "./constants.js";
 import { COLUMN_FLAG } from "./column-state.js";
 import { centralColumn, COLUMN_END, scaleOf } from "./common-column.js";
 import { CommonWork } from "./common-work.js";
@@ -208,8 +215,9 @@ function keep(i: number, column: Float64Array, kept: Float64Array): boolean {
 }
 
 /**
- * The noise check (scalar-engine.ts, noisyAt) at x = xs[i]: the central stencil at the check step
- * disagrees with the kept estimate by more than rounding. A non-finite value there is the scalar
+ * The noise check (noise-check.ts, checkNoise) at x = xs[i]: the central stencil at the check step
+ * disagrees with the kept estimate by more than rounding; when it does not, the kept error is scaled as
+ * checkNoise scales it. A non-finite value there is the scalar
  * pipeline's case: true (depart). f is called here, as in common-column.ts, so that t and f(t) stay
  * unboxed.
  */
@@ -242,7 +250,13 @@ function noisyAt(f: Fn1, xs: Float64Array, i: number, work: CommonWork): boolean
   size += Math.abs(W1 * fp);
   const d = sum / h;
   const rounding = (F_ROUNDING * EPS * size) / h;
-  return Math.abs(d - work.kept[0]) > NOISE_CHECK_SIGNAL * rounding + work.kept[1];
+  const kept = work.kept;
+  const gap = Math.abs(d - kept[0]);
+  if (gap > NOISE_CHECK_SIGNAL * rounding + kept[1]) return true;
+  // checkNoise (noise-check.ts): a gap beyond what correct rounding allows scales the error.
+  const excess = CHECK_EXCESS_SCALE * ((gap - kept[1]) / rounding);
+  if (excess > 1) kept[1] *= excess;
+  return false;
 }
 
 /**

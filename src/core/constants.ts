@@ -288,6 +288,23 @@ export const F_ROUNDING = 2;
 export const ROUNDING_MARGIN = 2;
 
 /**
+ * A change of the base difference within rounding counts as convergence only when the change before
+ * it, shrunk as the leading error term predicts, is at most this many times the rounding too. A
+ * smooth f's changes shrink by the predicted factor (4 for central differences halving h; 16 where
+ * f‴ = 0, 64 where f⁽⁵⁾ = 0 too); a float32 f's quantised differences can agree exactly by
+ * coincidence right after a change a million times its double rounding (f32(tanh) at 0.5135: D(2⁻⁸)
+ * = D(2⁻⁹) after a change of 1.9e-6, which read as converged with an error of 1.6e-13). The row is
+ * then "far" (not trusted), not "rounding".
+ *
+ * @default 256
+ * @example
+ * ```ts
+ * SUDDEN_CALM_RATIO; // => 256
+ * ```
+ */
+export const SUDDEN_CALM_RATIO = 256;
+
+/**
  * Slack on the asymptotic-regime test: the newest column-0 difference may shrink this many times less
  * than the leading error term c·h^p predicts (and still at most by NON_ASYMPTOTIC_RATIO).
  *
@@ -597,6 +614,39 @@ export const BATCH_BLOCK_NUMBERS = 2 ** 22;
  * ```
  */
 export const ASYNC_CONCURRENCY = 8;
+
+/**
+ * Below NOISE_CHECK_SIGNAL, the noise check still scales the estimate's error: its difference at step δ
+ * misses the estimate by g beyond the estimate's error, while the rounding model is
+ * F_ROUNDING·EPS·Σ|wᵢfᵢ|/δ. Correctly rounded values (errors ≤ EPS·|f|/2) move a central difference by at
+ * most a quarter of that, so g/model above 1/4 means f's values carry that many times more error than
+ * rounding, which the estimate's error (carried rounding, from the same values) shares: it is multiplied
+ * by 4·g/model when that exceeds 1. A simulation's noise of 1e-13 that the check's two values happened to
+ * show small (exp + 1e-13·noise at 1.487: 4.4254413526300 ± 5.7e-13, off by 1.2e-11) is then covered; a
+ * correctly rounded f is unchanged.
+ *
+ * @default 4
+ * @example
+ * ```ts
+ * CHECK_EXCESS_SCALE; // => 4
+ * ```
+ */
+export const CHECK_EXCESS_SCALE = 4;
+
+/**
+ * The noise level of last resort for f whose values lie on a coarse grid of step q (a float32 f), when
+ * every noise table was below the grid's resolution: this many steps. Rounding to the grid alone is
+ * uniform within ±q/2 (standard deviation q/√12); a float32 computation of several operations
+ * (the sigmoid 1/(1 + e⁻ˣ)) rounds more than once, so one whole step is taken, which the error model's
+ * NOISE_COVERAGE turns into a bound of 3q.
+ *
+ * @default 1
+ * @example
+ * ```ts
+ * GRID_NOISE_STEPS; // => 1
+ * ```
+ */
+export const GRID_NOISE_STEPS = 1;
 
 /**
  * The noise check's step is EPS^(1/(n+2)) of the scale (where truncation and rounding of an n-th

@@ -12,13 +12,15 @@ import {
   NOISE_FLOOR,
   GROWTH_SHRINK,
   NOISE_CHECK_SIGNAL,
+  CHECK_EXCESS_SCALE,
+  GRID_NOISE_STEPS,
   NOISE_COVERAGE,
   NOISE_MAX_SPACING,
   NOISE_PROBE_RETRIES,
   NOISE_PROBE_SPLIT,
 } from "./constants.js";
 import { stencilArrays } from "./base-stencil.js";
-import { NOISE_AGREEMENT, noiseFromTable, NOISE_POINTS, type NoiseEstimate } from "./noise.js";
+import { gridStep, NOISE_AGREEMENT, noiseFromTable, NOISE_POINTS, type NoiseEstimate } from "./noise.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
 import { divideByPower, representableStep } from "./step.js";
@@ -81,7 +83,8 @@ export function noiseCheckPoints(engine: ScalarEngine, x: number, order: number,
 /**
  * Marks the estimate noisy (where the column tables will look for the noise: NOISE_PROBE_SPLIT² times
  * the check step) when the noise check's values (`got` of n in the engine's checkValues) disagree
- * with it by more than rounding.
+ * with it by more than NOISE_CHECK_SIGNAL times rounding; below that, scales its error by the excess
+ * of the gap over what correct rounding allows (CHECK_EXCESS_SCALE).
  *
  * @example
  * ```ts
@@ -90,10 +93,51 @@ export function noiseCheckPoints(engine: ScalarEngine, x: number, order: number,
  */
 export function checkNoise(engine: ScalarEngine, got: number, n: number, order: number, est: Estimate): void {
   engine.checkGap = NaN;
+  engine.checkExcess = NaN;
+  engine.checkD = NaN;
   if (noisyAt(engine, got, n, order, est)) {
     est.flags |= COLUMN_FLAG.noisy;
     est.noisyStep = engine.checkStep * NOISE_PROBE_SPLIT * NOISE_PROBE_SPLIT;
+  } else {
+    // Below the signal, a gap beyond what correct rounding allows still scales the estimate's error.
+    const excess = CHECK_EXCESS_SCALE * engine.checkExcess;
+    if (excess > 1) est.error *= excess;
   }
+}
+
+/**
+ * The estimate of a column run on past the "noise" the check showed (no level measured), held against
+ * the check again: where the check's difference still misses it by more than NOISE_CHECK_SIGNAL times
+ * its rounding, f's values carry noise of at least ε = gap·h_cⁿ/Σ|w| (see {@link unresolvedNoise}),
+ * whose share at the estimate's step is added to its error, and ε is returned; below that, the error is
+ * scaled as {@link checkNoise} scales it, and 0 is returned. Where the column itself saw the noise,
+ * the check's stencil is measured first (2 calls for a first derivative). A float32 f's quantised differences can
+ * agree by coincidence at two steps (f32(cos) at −1.7514: 0.98373556 ± 1.7e-14, off by 1.2e-7): the
+ * check at a tiny step, where the grid shows, does not agree with them.
+ *
+ * @example
+ * ```ts
+ * yield* recheckNoise(engine, sampler, est, 1); // ε, with est.error grown by its share, or 0
+ * ```
+ */
+export function* recheckNoise(engine: ScalarEngine, sampler: Sampler, est: Estimate, order: number): Pipeline<number> {
+  if (Number.isNaN(engine.checkD)) {
+    // The column, not the check, saw the noise: the check's stencil is measured now.
+    const n = noiseCheckPoints(engine, engine.x, order, engine.scales[0]);
+    if (n === 0) return 0;
+    noisyAt(engine, yield* sampler.fetch(engine.checkPoints, n, true, engine.checkValues), n, order, est);
+    if (Number.isNaN(engine.checkD)) return 0;
+  }
+  const gap = Math.abs(engine.checkD - est.value);
+  if (!(gap > 0) || !Number.isFinite(est.error)) return 0;
+  if (gap > NOISE_CHECK_SIGNAL * engine.checkRounding + est.error) {
+    const shown = unresolvedNoise(est, gap, engine.checkH, order);
+    est.error = shown.error;
+    return shown.noise;
+  }
+  const excess = CHECK_EXCESS_SCALE * ((gap - est.error) / engine.checkRounding);
+  if (excess > 1) est.error *= excess;
+  return 0;
 }
 
 /** Whether the base stencil at the check step disagrees with the estimate by more than rounding. */
@@ -111,7 +155,10 @@ function noisyAt(engine: ScalarEngine, got: number, n: number, order: number, es
   }
   const d = divideByPower(sum, h, order);
   const rounding = divideByPower(F_ROUNDING * EPS * size, h, order);
+  engine.checkD = d;
+  engine.checkRounding = rounding;
   engine.checkGap = Math.abs(d - est.value);
+  engine.checkExcess = (engine.checkGap - est.error) / rounding;
   return engine.checkGap > NOISE_CHECK_SIGNAL * rounding + est.error;
 }
 
@@ -123,7 +170,9 @@ function noisyAt(engine: ScalarEngine, got: number, n: number, order: number, es
  * that was not resolved (cos(1000x) at steps of 0.01) shrinks like a power of it, so the level counts
  * only when the narrow table still wiggles at least level/NOISE_AGREEMENT, or not at all (quantised).
  * Returns 0 when there is no noise to speak of. A level the narrow table ruled out is left in
- * `seen.rejected`, for a column that then fails without it (scalar-engine.ts, settle).
+ * `seen.rejected`, for a column that then fails without it (scalar-engine.ts, settle), and
+ * `seen.noiseLike` says whether it looked like noise all the same (a grid's step, or a narrow table that
+ * shrank less than its spacing).
  *
  * @example
  * ```ts
@@ -136,7 +185,7 @@ export function* probeNoise(
   sampler: Sampler,
   x: number,
   noisyStep: number,
-  seen: { rejected: number } = { rejected: 0 },
+  seen: { rejected: number; noiseLike: boolean } = { rejected: 0, noiseLike: false },
 ): Pipeline<number> {
   // At most NOISE_MAX_SPACING: wider tables can alias a periodic f (sin at 1e5 with steps of 1e3).
   let delta = Math.min(noisyStep / NOISE_PROBE_SPLIT, NOISE_MAX_SPACING);
@@ -148,6 +197,11 @@ export function* probeNoise(
   // Not above what double rounding of the table's own values explains (f(x) = 0 with values beside it,
   // sin at 0): the engine's rounding model, which reads the values at its stencil points, covers it.
   const floor = NOISE_FLOOR * F_ROUNDING * EPS * wide.magnitude;
+  if (wide.verdict === "too-small" && wide.grid > floor) {
+    // Still below the resolution of a coarse grid (float32): its step is the level of last resort.
+    seen.rejected = GRID_NOISE_STEPS * wide.grid;
+    seen.noiseLike = true;
+  }
   if (wide.verdict === "too-large" && wide.localised !== true && wide.largest > floor) {
     // No level Moré and Wild's test accepts, but wiggles above rounding: kept as a last resort for a
     // column that then fails (a float32 f's second difference, whose grid steps are few per table).
@@ -161,6 +215,10 @@ export function* probeNoise(
   const flat = narrow.verdict === "too-small" || narrow.largest === 0;
   if (flat || narrow.largest >= wide.level / NOISE_AGREEMENT) return wide.level;
   seen.rejected = wide.level;
+  // Wiggles that shrank less than the spacing did are not a smooth part (which shrinks like a power of
+  // it), nor are wiggles of a grid step or more on a coarse grid: a float32 f, its grid partly resolved
+  // (f32(cos(f32(x))) at 1.63: values on a grid of 3.7e-9, rounded x moving them by 4.4e-8).
+  seen.noiseLike = narrow.largest * NOISE_PROBE_SPLIT >= wide.level || wide.level >= wide.grid;
   return 0;
 }
 
@@ -259,7 +317,7 @@ function* noiseAt(
   sampler: Sampler,
   x: number,
   delta: number,
-): Pipeline<NoiseEstimate & { magnitude: number }> {
+): Pipeline<NoiseEstimate & { magnitude: number; grid: number }> {
   const values = new Float64Array(NOISE_POINTS);
   const points = new Float64Array(NOISE_POINTS);
   const d = representableStep(x, delta);
@@ -267,9 +325,9 @@ function* noiseAt(
   for (let i = 0; i < NOISE_POINTS; i++) points[i] = x + (i - half) * d;
   yield* sampler.fetch(points, NOISE_POINTS, false, values);
   if (!(d > 0) || !values.every(Number.isFinite)) {
-    return { level: NaN, verdict: "too-large", largest: NaN, magnitude: NaN };
+    return { level: NaN, verdict: "too-large", largest: NaN, magnitude: NaN, grid: NaN };
   }
   let magnitude = 0;
   for (const v of values) magnitude = Math.max(magnitude, Math.abs(v));
-  return { ...noiseFromTable(values), magnitude };
+  return { ...noiseFromTable(values), magnitude, grid: gridStep(values) };
 }

@@ -166,6 +166,29 @@ export const QUANTUM_SHARE = 0.25;
  */
 export const COARSE_BITS = 32;
 
+/**
+ * The step of the grid that every value lies on, when each has at most COARSE_BITS significant bits (a
+ * float32 f: 2⁻²⁴ for values in [0.5, 1)): the finest last-bit weight among them. NaN for values of
+ * double precision, or none finite and nonzero. A table below such a grid's resolution ("too-small")
+ * still tells f's noise: its values are rounded to this step.
+ *
+ * @example
+ * ```ts
+ * gridStep(Float64Array.of(Math.fround(0.7), Math.fround(0.71))); // => 2 ** -24
+ * gridStep(Float64Array.of(0.7, 0.71)); // => NaN
+ * ```
+ */
+export function gridStep(values: Float64Array): number {
+  let step = Infinity;
+  for (const v of values) {
+    if (v === 0) continue;
+    const bits = significantBits(v);
+    if (bits === 0 || bits > COARSE_BITS) return NaN;
+    step = Math.min(step, 2 ** (Math.floor(Math.log2(Math.abs(v))) - bits + 1));
+  }
+  return step < Infinity ? step : NaN;
+}
+
 /** The significant bits of v (0 for 0 and non-finite v): 1 for powers of two, 24 at most for float32. */
 function significantBits(v: number): number {
   if (v === 0 || !Number.isFinite(v)) return 0;

@@ -12,7 +12,7 @@
  * ("rounding": smaller steps can only make it worse, and the estimate has converged as far as it can).
  */
 
-import { ASYMPTOTIC_SLACK, NON_ASYMPTOTIC_RATIO, ROUNDING_MARGIN } from "./constants.js";
+import { ASYMPTOTIC_SLACK, NON_ASYMPTOTIC_RATIO, ROUNDING_MARGIN, SUDDEN_CALM_RATIO } from "./constants.js";
 
 /**
  * Codes of {@link classifyRow}: not enough rows yet, rounding-dominated, asymptotic, far from
@@ -51,7 +51,12 @@ export function classifyRow(
 ): number {
   if (n < 2) return REGIME.unknown;
   const diff = Math.abs(d - d1);
-  if (diff <= ROUNDING_MARGIN * (rounding + rounding1)) return REGIME.rounding;
+  const margin = ROUNDING_MARGIN * (rounding + rounding1);
+  if (diff <= margin) {
+    // Unless the change before it predicted far more (see SUDDEN_CALM_RATIO): a coincidence, not convergence.
+    const sudden = n >= 3 && ((t1 - t2) / (1 - t1)) * Math.abs(d1 - d2) > SUDDEN_CALM_RATIO * margin;
+    return sudden ? REGIME.far : REGIME.rounding;
+  }
   if (n < 3) return REGIME.unknown;
   const expected = (t1 - t2) / (1 - t1);
   const ratio = diff / Math.abs(d1 - d2);

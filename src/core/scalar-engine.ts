@@ -14,6 +14,7 @@ import {
   noiseCheckPoints,
   noiseCheckStep,
   probeNoise,
+  recheckNoise,
   unresolvedNoise,
   zeroBelowResolution,
 } from "./noise-check.js";
@@ -38,7 +39,6 @@ export { noiseCheckStep } from "./noise-check.js";
  * import { resolveOptions } from "./validate.js";
  * import { Sampler } from "./sampler.js";
  * import { runSync } from "./column-steps.js";
-import { growthAt } from "./growth.js";
  * const o = resolveOptions(undefined, 1);
  * runSync(derivativeSteps(new ScalarEngine(), new Sampler(Math.exp), 1, o)).value; // 2.718281828459…
  * ```
@@ -162,14 +162,16 @@ function* sideAt(
 /**
  * Whether a column run on past "noise" ended below f's resolution: a difference of exactly 0 (equal
  * values at its stencil points) where the first estimate, from larger steps, saw a slope beyond its
- * error. A float32 f at steps below its grid returns f(x) at x ± h: that is not a zero derivative.
+ * error (or no error: its rows ended on noise). A float32 f at steps below its grid returns f(x) at
+ * x ± h: that is not a zero derivative.
  *
  * ```ts
  * belowResolution({ value: 0, … }, { value: -0.998, error: 1e-9, … }); // true
  * ```
  */
 function belowResolution(est: Estimate, first: Estimate): boolean {
-  return est.value === 0 && Math.abs(first.value) > first.error;
+  // A first column that ended on noise with no error estimate still saw the slope of its rows.
+  return est.value === 0 && first.value !== 0 && !(Math.abs(first.value) <= first.error);
 }
 
 /**
@@ -195,7 +197,7 @@ function* settle(
   }
   let status: DerivativeResult["status"] = "ok";
   if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
-    const seen = { rejected: 0 };
+    const seen = { rejected: 0, noiseLike: false };
     const level = yield* probeNoise(sampler, x, est.noisyStep, seen);
     // A level that counts goes into the error model; otherwise the column runs on, past the "noise".
     // probeNoise returns 0 unless the level exceeds the rounding of its table, which holds f(x).
@@ -211,6 +213,11 @@ function* settle(
         // No level at all: the first estimate stands, with the noise the check showed.
         return unresolvedNoise(first, engine.checkGap, engine.checkH, o.order);
       }
+    } else if (!counts && seen.noiseLike) {
+      // Noise the tables could not confirm but saw: the column's estimate, held against the check (see
+      // recheckNoise). Otherwise the check's gap was truncation (sin at 0, x|x| at 0) or a kink near x.
+      const shown = yield* recheckNoise(engine, sampler, est, o.order);
+      if (shown > 0) noise = noiseUsed = shown;
     }
   }
   if (
