@@ -231,7 +231,8 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
       growRun = grew && !jumpSettling ? growRun + 1 : 0;
       if (
         (change > NOISE_SIGNAL * model && settledRows >= NOISE_SETTLED_ROWS) ||
-        growRun >= NOISE_GROWTH_ROWS
+        growRun >= NOISE_GROWTH_ROWS ||
+        change <= ROUNDING_MARGIN * model // a sudden calm (driver.ts, troubleEnds)
       )
         return COLUMN_END.departed;
       bestValue = NaN; // forgetBest

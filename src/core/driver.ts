@@ -515,7 +515,9 @@ export class ColumnDriver {
     const grew = change > NOISE_GROWTH_SIGNAL * model && n >= 3 && change > Math.abs(s.base1[k] - s.base2[k]);
     s.growRun[k] = grew && s.jumpSettling[k] === 0 ? s.growRun[k] + 1 : 0;
     if (this.spec.stopOnNoise === false) return false;
-    if ((signal && s.settledRows[k] >= NOISE_SETTLED_ROWS) || s.growRun[k] >= NOISE_GROWTH_ROWS) {
+    // A far row whose change is within rounding is a sudden calm (SUDDEN_CALM_RATIO): f's resolution.
+    const calm = change <= ROUNDING_MARGIN * model;
+    if ((signal && s.settledRows[k] >= NOISE_SETTLED_ROWS) || s.growRun[k] >= NOISE_GROWTH_ROWS || calm) {
       s.flags[k] |= COLUMN_FLAG.noisy;
       s.noisyStep[k] = this.hr;
       s.noisyChange[k] = change;

@@ -120,7 +120,12 @@ export function checkNoise(engine: ScalarEngine, got: number, n: number, order: 
  * yield* recheckNoise(engine, sampler, est, 1); // ε, with est.error grown by its share, or 0
  * ```
  */
-export function* recheckNoise(engine: ScalarEngine, sampler: Sampler, est: Estimate, order: number): Pipeline<number> {
+export function* recheckNoise(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  est: Estimate,
+  order: number,
+): Pipeline<number> {
   if (Number.isNaN(engine.checkD)) {
     // The column, not the check, saw the noise: the check's stencil is measured now.
     const n = noiseCheckPoints(engine, engine.x, order, engine.scales[0]);
@@ -297,14 +302,10 @@ export function unresolvedNoise(
   method: Estimate["kind"];
   status: "noise-limited";
 } {
-  const weights = stencilArrays(first.kind, order).weights;
-  let weightSum = 0;
-  for (const w of weights) weightSum += Math.abs(w);
-  const noise = (gap * checkH ** order) / weightSum;
-  const share = divideByPower(NOISE_COVERAGE * noise * weightSum, first.step, order);
+  const noise = (gap * checkH ** order) / weightSumOf(first.kind, order);
   return {
     value: first.value,
-    error: first.error + share,
+    error: first.error + noiseShare(first, noise, order),
     noise,
     step: first.step,
     method: first.kind,
@@ -330,4 +331,24 @@ function* noiseAt(
   let magnitude = 0;
   for (const v of values) magnitude = Math.max(magnitude, Math.abs(v));
   return { ...noiseFromTable(values), magnitude, grid: gridStep(values) };
+}
+
+/** Σ|wᵢ| of the base stencil of `kind` for derivative order n. */
+function weightSumOf(kind: Estimate["kind"], order: number): number {
+  let sum = 0;
+  for (const w of stencilArrays(kind, order).weights) sum += Math.abs(w);
+  return sum;
+}
+
+/**
+ * The share of noise of level ε in an estimate at its step h: NOISE_COVERAGE·ε·Σ|w| / hⁿ, what the
+ * error model adds for a column run with that level.
+ *
+ * @example
+ * ```ts
+ * noiseShare({ value: 1, error: 0, step: 1e-3, kind: "central", flags: 0, noisyStep: NaN }, 1e-12, 1); // ≈ 3e-9
+ * ```
+ */
+export function noiseShare(est: Estimate, noise: number, order: number): number {
+  return divideByPower(NOISE_COVERAGE * noise * weightSumOf(est.kind, order), est.step, order);
 }

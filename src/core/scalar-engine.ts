@@ -13,6 +13,7 @@ import {
   needsNoiseCheck,
   noiseCheckPoints,
   noiseCheckStep,
+  noiseShare,
   probeNoise,
   recheckNoise,
   unresolvedNoise,
@@ -204,6 +205,11 @@ function* settle(
     const counts = level > 0;
     if (counts) noise = noiseUsed = level;
     est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: counts });
+    if (counts && Number.isNaN(est.error) && Number.isFinite(first.error)) {
+      // The column run with the level found no estimate (it ended on the noise at once): the first
+      // estimate stands, with that noise's share at its step.
+      est = { ...first, error: first.error + noiseShare(first, noise, o.order) };
+    }
     if (!counts && (Number.isNaN(est.error) || belowResolution(est, first))) {
       if (seen.rejected > 0) {
         // Run on past it, the column failed: the level the narrow table doubted was noise after all.
