@@ -353,6 +353,38 @@ export const KINK_RATIO_LOW = Math.SQRT1_2 / 2;
 export const KINK_RATIO_HIGH = Math.SQRT1_2;
 
 /**
+ * Rows a first-derivative central column of derivative() runs at least while its even part moves
+ * beyond KINK_SIGNAL times rounding: the kink test's cleaned form (kink-test.ts, cleanedKink) needs
+ * three changes of the even part to remove the h² term of a smooth part. A column whose odd part
+ * converges in three rows (a quadratic or cubic f plus a kink: t² + 0.3·max(0, t − 5) at 5 gave 10.15 ±
+ * 2e-13; cos t + 0.006·|t| at 0 gave 0 ± 4e-14) would end with a ratio test the h² term rules, so
+ * it runs one more row (2 calls).
+ *
+ * @default 4
+ * @example
+ * ```ts
+ * KINK_CLEAN_ROWS; // => 4
+ * ```
+ */
+export const KINK_CLEAN_ROWS = 4;
+
+/**
+ * After three rows, a column may end when its even part's last change is within this share of what
+ * f″ alone predicts ((t₁ − t₂)/(1 − t₁) of the change before, 1/4 when h halves): a smooth f's changes
+ * are off that by O(h²), 1e-4 at the steps where three rows converge, while a kink adds J·h/2 to each
+ * change and moves the ratio toward 1/2 (t² + 0.3·max(0, t − 5) at 5: 0.35; cos t + 0.006·|t| at 0,
+ * where the two terms have opposite signs: 0.17). A kink below the band (J ≲ 1e-4·f″ at these steps)
+ * goes unseen, as before; the band keeps the reference set's median at 10 calls.
+ *
+ * @default 0.01
+ * @example
+ * ```ts
+ * KINK_SMOOTH_BAND; // => 0.01
+ * ```
+ */
+export const KINK_SMOOTH_BAND = 0.01;
+
+/**
  * Changes of the even part smaller than this many times its rounding error carry no information
  * about smoothness (the kink test is skipped).
  *
@@ -649,6 +681,19 @@ export const CHECK_EXCESS_SCALE = 8;
  * ```
  */
 export const GRID_NOISE_STEPS = 1;
+
+/**
+ * The error of an unsettled column's fallback (growth.ts, unsettledEstimate) in units of the change of
+ * its difference from h to h/2: twice it. Where D's error grows like 1/h (noise, or f's rounding
+ * jumping at x), D(h/2) is off by twice the change; where it shrinks like h², by a third of it.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * UNSETTLED_FACTOR; // => 2
+ * ```
+ */
+export const UNSETTLED_FACTOR = 2;
 
 /**
  * The noise check's step is EPS^(1/(n+2)) of the scale (where truncation and rounding of an n-th

@@ -24,6 +24,8 @@ import {
   JUMP_TOLERANCE,
   KINK_RATIO_HIGH,
   KINK_RATIO_LOW,
+  KINK_CLEAN_ROWS,
+  KINK_SMOOTH_BAND,
   KINK_SIGNAL,
   NOISE_GROWTH_ROWS,
   NOISE_GROWTH_SIGNAL,
@@ -79,6 +81,11 @@ export interface ColumnSpec {
    * else: a caller that reads neither (the Jacobian) saves a tenth of its time; default true.
    */
   kinks?: boolean;
+  /**
+   * Keep a component running until the kink test has KINK_CLEAN_ROWS rows while its even part moves
+   * beyond rounding (derivative()'s columns; default false: the Jacobian's stop where they converge).
+   */
+  kinkRows?: boolean;
   /** The first step, in place of scale · INITIAL_STEP[order] (tolerance mode). */
   firstStep?: number;
   /** Stop a component once its estimated error is at most atol + rtol·|value| (0 and 0: never). */
@@ -211,6 +218,7 @@ export class ColumnDriver {
   private order = 1;
   private probeOnly = false;
   private kinks = true;
+  private kinkRows = false;
 
   constructor(readonly state: ColumnState) {
     this.values = new Float64Array(MAX_POINTS * state.m);
@@ -226,6 +234,7 @@ export class ColumnDriver {
     this.order = spec.order;
     this.probeOnly = spec.probeOnly;
     this.kinks = spec.kinks !== false;
+    this.kinkRows = spec.kinkRows === true;
     this.h0 = spec.firstStep ?? initialStep(spec.scale, spec.order, spec.x, this.st.reach);
     if (this.kind === "central" && spec.canSwitch && !(this.h0 > 0)) {
       // x at the edge of the doubles (±MAX_VALUE): no central stencil fits, the inward side does.
@@ -472,7 +481,10 @@ export class ColumnDriver {
           }
         }
       }
-      const done = this.rowDone(k, n, settled);
+      let done = this.rowDone(k, n, settled);
+      if (done && kinkTest && this.kinkRows && n < KINK_CLEAN_ROWS && this.rtol === 0 && this.atol === 0) {
+        if (this.untested(k, n, (t1 - t2) / (1 - t1))) done = false;
+      }
       s.base2[k] = s.base1[k];
       s.base1[k] = d;
       s.round1[k] = rounding;
@@ -550,6 +562,19 @@ export class ColumnDriver {
     // An even part whose changes grow as h shrinks: f itself grows without bound at x (a pole).
     if (signal && ratio > 1) flags |= COLUMN_FLAG.pole;
     s.flags[k] = flags;
+  }
+
+  /**
+   * Whether component k's even part moved beyond rounding in its last row (kinkTest has shifted it)
+   * other than f″ alone would move it: a kink the test could not yet tell from f″ (KINK_CLEAN_ROWS).
+   */
+  private untested(k: number, n: number, expected: number): boolean {
+    const s = this.state;
+    const rounding = F_ROUNDING * EPS * s.evenAbs[k] + s.noise[k] * this.st.weightSum;
+    const c1 = Math.abs(s.even0[k] - s.even1[k]);
+    if (!(c1 > KINK_SIGNAL * rounding)) return false;
+    // Three rows: changes that shrink as f″ alone predicts (within KINK_SMOOTH_BAND) leave no kink to find.
+    return n < 3 || Math.abs(c1 / Math.abs(s.even1[k] - s.even2[k]) - expected) > KINK_SMOOTH_BAND * expected;
   }
 
   /** The stopping rules for component k after row n (see the file comment). */

@@ -4,7 +4,7 @@
  * truncation error only.
  */
 
-import { GROWTH_FACTOR, GROWTH_SHRINK } from "./constants.js";
+import { EPS, GROWTH_FACTOR, GROWTH_SHRINK, UNSETTLED_FACTOR } from "./constants.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { representableStep } from "./step.js";
 import type { StencilKind } from "./types.js";
@@ -94,4 +94,30 @@ export function* growsWithoutBound(
   h: number,
 ): Pipeline<boolean> {
   return (yield* growthAt(sampler, x, kind, h)) !== "bounded";
+}
+
+/**
+ * A first derivative for a central column that never settled (no error estimate) where f is bounded
+ * and does not jump: the central difference at h/2, with UNSETTLED_FACTOR times its change from h as
+ * the error (plus its rounding to EPS). h is the first step of the first column, whose values the
+ * sampler usually has. An f computed with cancellation (a sum of terms of 45 that is 0 at x) can jump
+ * by its own rounding at x, so that every smaller step grows like 1/h: the column ran down to 4e-16
+ * and gave −12 with no error where f′ = −15; this gives −14.99999999999992 ± 8e-14.
+ *
+ * @example
+ * ```ts
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * runSync(unsettledEstimate(new Sampler(Math.exp), 0, 0.03125)); // { value: 1.00004…, error: ≈ 2.4e-4 }
+ * ```
+ */
+export function* unsettledEstimate(
+  sampler: Sampler,
+  x: number,
+  h: number,
+): Pipeline<{ value: number; error: number } | null> {
+  const wide = yield* quotient(sampler, x, "central", h);
+  const narrow = yield* quotient(sampler, x, "central", h / 2);
+  if (!Number.isFinite(wide) || !Number.isFinite(narrow)) return null;
+  return { value: narrow, error: UNSETTLED_FACTOR * Math.abs(narrow - wide) + EPS * Math.abs(narrow) };
 }

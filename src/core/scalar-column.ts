@@ -126,6 +126,7 @@ function beginRun(engine: ScalarEngine, how: RunSpec): ColumnSpec {
   spec.start = how.kind;
   spec.canSwitch = how.canSwitch;
   spec.stopOnNoise = how.stopOnNoise;
+  spec.kinkRows = true;
   spec.rtol = o.rtol;
   spec.atol = o.atol;
   beginScales(state, kept);

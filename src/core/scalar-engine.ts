@@ -5,9 +5,9 @@
  */
 
 import { COLUMN_FLAG } from "./column-state.js";
-import { EPS, F_ROUNDING, GROWTH_SHRINK, NOISE_FLOOR, NOISE_PROBE_SPLIT } from "./constants.js";
+import { EPS, F_ROUNDING, GROWTH_SHRINK, INITIAL_STEP, NOISE_FLOOR, NOISE_PROBE_SPLIT } from "./constants.js";
 import { runSync } from "./column-steps.js";
-import { growthAt } from "./growth.js";
+import { growthAt, unsettledEstimate } from "./growth.js";
 import {
   checkNoise,
   needsNoiseCheck,
@@ -21,7 +21,7 @@ import {
 } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { run, runNow, type Estimate, type RunSpec, type ScalarEngine } from "./scalar-column.js";
-import { compareSides, type SideEstimate } from "./smoothness.js";
+import { compareSides, joinSides, type SideEstimate } from "./smoothness.js";
 import type { DerivativeResult, StencilKind } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
@@ -241,6 +241,7 @@ function* settle(
   };
   // A kink the first column saw counts even when the column run again past noise ended without it
   // (|sin t − sin c| at c: the rerun's last rows, below the noise table's spacing, no longer show it).
+  let joined: { value: number; error: number } | null = null;
   const suspicious =
     ((est.flags | first.flags) & (COLUMN_FLAG.kink | COLUMN_FLAG.diverging)) !== 0 || Number.isNaN(est.error);
   if (suspicious && est.kind === "central" && (est.flags & COLUMN_FLAG.budget) === 0) {
@@ -270,6 +271,9 @@ function* settle(
     );
     const verdict = compareSides(backward, forward);
     if (verdict !== null) result = { ...result, ...verdict };
+    // No central estimate, but the sides agree: their joined estimate (smoothness.ts, joinSides), once
+    // the growth check below has ruled out a jump too small for the sides to see.
+    else if (Number.isNaN(result.error)) joined = joinSides(backward, forward);
   }
   if ((est.flags & COLUMN_FLAG.budget) !== 0 && result.status === "ok") result.status = "max-evaluations";
   if (noiseUsed !== undefined) result.noise = noiseUsed;
@@ -280,7 +284,7 @@ function* settle(
   const unknown = Number.isNaN(result.error);
   const mayBePole =
     o.order % 2 === 0 || (est.flags & COLUMN_FLAG.pole) !== 0 || !Number.isFinite(result.value) || unknown;
-  if (result.status === "ok" && mayBePole) {
+  if ((result.status === "ok" || (unknown && result.status === "noise-limited")) && mayBePole) {
     const fx = yield* sampler.one(x);
     const pole = fx === Infinity || fx === -Infinity || (unknown && !Number.isFinite(fx));
     // No convergence (no error estimate) where the first difference keeps growing as h shrinks (√x
@@ -293,5 +297,17 @@ function* settle(
       return { ...result, value: NaN, error: Infinity, status: "not-finite" };
     }
   }
+  if (joined !== null && Number.isNaN(result.error)) result = { ...result, ...joined };
+  if (Number.isNaN(result.error) && o.order === 1 && est.kind === "central" && mayBeUnsettled(result)) {
+    // Bounded, no jump, and still no error: the first rows' difference with an honest error.
+    const h = engine.scales[0] * INITIAL_STEP[1];
+    const fallback = yield* unsettledEstimate(sampler, x, h);
+    if (fallback !== null) result = { ...result, ...fallback, step: h / 2 };
+  }
   return result;
+}
+
+/** Whether a result without an error may take unsettledEstimate: status "ok" or "noise-limited". */
+function mayBeUnsettled(result: Omit<DerivativeResult, "evaluations">): boolean {
+  return result.status === "ok" || result.status === "noise-limited";
 }

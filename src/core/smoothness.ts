@@ -80,3 +80,25 @@ export function compareSides(left: SideEstimate, right: SideEstimate): Smoothnes
     right: oneSided(right),
   };
 }
+
+/**
+ * The one-sided derivatives joined, when both exist and agree within their errors: their midpoint,
+ * with half their gap plus the larger of their errors. The estimate of a central column that found no
+ * error (its rows never settled: a C1 join, where D(h) = f′ + c·h, read as noise) when the sides,
+ * each smooth, converged. Null when either side is not usable or they disagree.
+ *
+ * @example
+ * ```ts
+ * joinSides({ value: 0.6319, error: 1e-9, diverging: false }, { value: 0.6319, error: 2e-9, diverging: false });
+ * // { value: 0.6319, error: 2e-9 }
+ * ```
+ */
+export function joinSides(left: SideEstimate, right: SideEstimate): { value: number; error: number } | null {
+  if (!usable(left) || !usable(right)) return null;
+  const gap = Math.abs(right.value - left.value);
+  if (!(gap <= left.error + right.error)) return null;
+  return {
+    value: left.value + (right.value - left.value) / 2,
+    error: gap / 2 + Math.max(left.error, right.error),
+  };
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { derivative, gradient } from "../../src/core/index.js";
+import { KINK_CLEAN_ROWS, KINK_SMOOTH_BAND, UNSETTLED_FACTOR } from "../../src/core/constants.js";
+import { joinSides } from "../../src/core/smoothness.js";
+
+describe("kinks that a smooth part's curvature hides from three rows (KINK_CLEAN_ROWS, KINK_SMOOTH_BAND)", () => {
+  it("are flagged not-differentiable with both one-sided slopes (before: the midpoint ± 1e-13, ok)", () => {
+    expect(KINK_CLEAN_ROWS).toBe(4);
+    expect(KINK_SMOOTH_BAND).toBe(0.01);
+    const c = 1.5031049607069416;
+    const cases: [string, (t: number) => number, number, number, number][] = [
+      ["t² + 0.3·max(0, t − 5)", (t) => t * t + 0.3 * Math.max(0, t - 5), 5, 10, 10.3],
+      [
+        "cos t + 0.006·|t|",
+        (t) => Math.cos(t) + 0.005984847718266491 * Math.abs(t),
+        0,
+        -0.005984847718266491,
+        0.005984847718266491,
+      ],
+      [
+        "t³ − 2t + 0.337·max(0, t − c)",
+        (t) => t * t * t - 2 * t + 0.3374610563539937 * Math.max(0, t - c),
+        c,
+        3 * c * c - 2,
+        3 * c * c - 2 + 0.3374610563539937,
+      ],
+    ];
+    for (const [name, f, x, left, right] of cases) {
+      const r = derivative(f, x);
+      expect(r.status, name).toBe("not-differentiable");
+      expect(Math.abs(r.left!.value - left), name).toBeLessThanOrEqual(Math.max(r.left!.error, 1e-9));
+      expect(Math.abs(r.right!.value - right), name).toBeLessThanOrEqual(Math.max(r.right!.error, 1e-9));
+    }
+  });
+
+  it("a smooth quadratic still ends in three rows: x² at 3 costs 8 calls, exactly 6", () => {
+    const r = derivative((t) => t * t, 3);
+    expect(r.status).toBe("ok");
+    expect(Math.abs(r.value - 6)).toBeLessThanOrEqual(r.error);
+    expect(r.evaluations).toBeLessThanOrEqual(10);
+  });
+});
+
+describe("a central column with no error estimate", () => {
+  it("takes the one-sided estimates joined when they agree (joinSides): a C1 join read as noise", () => {
+    expect(
+      joinSides(
+        { value: 1, error: 1e-9, diverging: false },
+        { value: 1 + 1e-9, error: 1e-9, diverging: false },
+      ),
+    ).toEqual({
+      value: 1 + 5e-10,
+      error: 1.5e-9,
+    });
+    expect(
+      joinSides({ value: 1, error: 1e-9, diverging: false }, { value: 2, error: 1e-9, diverging: false }),
+    ).toBeNull();
+    const c = -0.459011797284153;
+    const f = (t: number): number => Math.exp(t) - 0.013909735439921125 * Math.max(0, t - c) ** 2;
+    const r = derivative(f, c); // before: 0.63186 ± NaN, noise-limited
+    expect(Number.isFinite(r.error)).toBe(true);
+    expect(Math.abs(r.value - Math.exp(c))).toBeLessThanOrEqual(r.error);
+    expect(r.error).toBeLessThan(1e-6);
+  });
+
+  it("takes the first rows' difference with UNSETTLED_FACTOR times its change (unsettledEstimate)", () => {
+    expect(UNSETTLED_FACTOR).toBe(2);
+    // −5·x₁·t·2/2 − 5·x₁² … : f along x₂ is −45 − 15t, computed as a sum of terms of 45 that is 0 at
+    // t = −3, where its rounding jumps by 7e-15: every small step grows like 1/h (before: −12 ± NaN, ok).
+    const a = [0, 0, 0, 0, -9.999999999999991, -9.99999999999997, 0, 0, 0];
+    const A = [0, 1, 2].map((i) => [0, 1, 2].map((j) => (a[3 * i + j] + a[3 * j + i]) / 2));
+    const q = (x: Float64Array | number[]): number => {
+      let s = 1.0373590117179052e-36;
+      for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) s += 0.5 * A[i][j] * x[i] * x[j];
+      return s;
+    };
+    const x = [2.999999999999993, 2.9999999999999942, -3];
+    const truth = A[2][0] * x[0] + A[2][1] * x[1] + A[2][2] * x[2];
+    const r = derivative((t) => q([x[0], x[1], t]), -3);
+    expect(Math.abs(r.value - truth)).toBeLessThanOrEqual(r.error);
+    expect(r.error).toBeLessThan(1e-12);
+    const g = gradient(q, x);
+    expect(Math.abs(g.value[2] - truth)).toBeLessThanOrEqual(g.error[2]);
+  });
+});
