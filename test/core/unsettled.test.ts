@@ -33,7 +33,7 @@ describe("kinks that a smooth part's curvature hides from three rows (KINK_CLEAN
     }
   });
 
-  it("a smooth quadratic still ends in three rows: x² at 3 costs 8 calls, exactly 6", () => {
+  it("a smooth quadratic still ends in three rows: x² at 3 takes at most 10 calls, 6 within rounding", () => {
     const r = derivative((t) => t * t, 3);
     expect(r.status).toBe("ok");
     expect(Math.abs(r.value - 6)).toBeLessThanOrEqual(r.error);
@@ -43,15 +43,12 @@ describe("kinks that a smooth part's curvature hides from three rows (KINK_CLEAN
 
 describe("a central column with no error estimate", () => {
   it("takes the one-sided estimates joined when they agree (joinSides): a C1 join read as noise", () => {
-    expect(
-      joinSides(
-        { value: 1, error: 1e-9, diverging: false },
-        { value: 1 + 1e-9, error: 1e-9, diverging: false },
-      ),
-    ).toEqual({
-      value: 1 + 5e-10,
-      error: 1.5e-9,
-    });
+    const joined = joinSides(
+      { value: 1, error: 1e-9, diverging: false },
+      { value: 1 + 1e-9, error: 1e-9, diverging: false },
+    );
+    expect(joined!.value).toBeCloseTo(1 + 5e-10, 15);
+    expect(joined!.error).toBeCloseTo(1.5e-9, 20);
     expect(
       joinSides({ value: 1, error: 1e-9, diverging: false }, { value: 2, error: 1e-9, diverging: false }),
     ).toBeNull();
