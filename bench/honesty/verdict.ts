@@ -35,6 +35,9 @@ export const NO_DERIVATIVE: readonly string[] = Object.freeze([
 /** Statuses that excuse an answer at a kink or where there is no derivative (issue 10's list). */
 export const EXCUSES: readonly string[] = Object.freeze([...NO_DERIVATIVE, "max-evaluations"]);
 
+/** How many times its estimate a true error must be for a dishonest answer to count as confident. */
+export const CONFIDENT_FACTOR = 10;
+
 /** The verdict's class. */
 export type VerdictKind = "good" | "false-flag" | "no-answer" | "dishonest";
 
@@ -45,10 +48,11 @@ export interface Verdict {
   /** The true error over the estimate (Infinity where a number is claimed without a derivative). */
   offBy: number;
   /**
-   * A dishonest answer that is also confident: a definite number, its interval excluding 0 (or its
-   * error NaN), and, where there is no derivative, not holding both one-sided values either. Issue 10
-   * calls all dishonest answers failures; the confident ones are the "confident wrong answers" (a
-   * truth of 1e13 answered −2935 ± 2e8 is dishonest, not confident; 1 ± 1e-15 for 0.99998 is both).
+   * A dishonest answer that is also confident: where there is a derivative, a true error at least
+   * {@link CONFIDENT_FACTOR} times the estimate (or a NaN estimate); where there is none, a definite
+   * number (its interval excludes 0, or its error is NaN) that does not hold both one-sided values
+   * either. Issue 10 counts every dishonest answer as a failure; these are the "confident wrong
+   * answers" (4e9 ± 1e10 where f′ jumps is dishonest, not confident; 1 ± 1e-15 for 0.99998 is both).
    */
   confident: boolean;
 }
@@ -78,7 +82,9 @@ export function judge(spec: Spec, a: Answer): Verdict {
     const offBy = trueError / a.error;
     const flag = NO_DERIVATIVE.includes(status);
     if (!claims(a)) return { kind: flag ? "false-flag" : "no-answer", honest: true, offBy, confident: false };
-    if (!covers(a, spec.truth)) return { kind: "dishonest", honest: false, offBy, confident: definite };
+    if (!covers(a, spec.truth)) {
+      return { kind: "dishonest", honest: false, offBy, confident: !(offBy < CONFIDENT_FACTOR) };
+    }
     return { kind: flag ? "false-flag" : "good", honest: true, offBy, confident: false };
   }
   if (EXCUSES.includes(status) || !claims(a))
