@@ -45,7 +45,7 @@ export const HONESTY_SEED = 1;
 
 /** Cases per category and probe: full run, and `--quick`. */
 export const HONESTY_SIZES = {
-  full: { scalar: 500, vector: 120 },
+  full: { scalar: 1000, vector: 250 },
   quick: { scalar: 20, vector: 6 },
 } as const;
 
