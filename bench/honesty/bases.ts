@@ -47,10 +47,14 @@ function runge(k: number, x: number): number {
   }
 }
 
-/** The derivatives of tanh, orders 0..4, from t = tanh x and s = 1 − t². */
+/**
+ * The derivatives of tanh, orders 0..4, from t = tanh x and s = 1 − t² = sech² x, with s computed as
+ * 4e/(1 + e)², e = exp(−2|x|): 1 − t² cancels (relative error 2e-11 at x = 7, and 0 past x ≈ 19).
+ */
 function tanhD(k: number, x: number): number {
   const t = Math.tanh(x);
-  const s = 1 - t * t;
+  const e = Math.exp(-2 * Math.abs(x));
+  const s = (4 * e) / ((1 + e) * (1 + e));
   switch (k) {
     case 0:
       return t;
