@@ -186,6 +186,14 @@ export const FAILURE_CLASSES: readonly FailureClass[] = [
     spec: truthSpec(1 + 0.57 / 2.4e-7 ** 2),
   },
   {
+    id: "M",
+    title:
+      "One-sided stencils of orders 2–4 on smooth f: stopped after 3 rows, error far below the truncation",
+    repro: "derivative(Math.cos, -0.050684431434142634, { method: 'forward', order: 4 })",
+    run: () => derivative(Math.cos, -0.050684431434142634, { method: "forward", order: 4 }),
+    spec: truthSpec(Math.cos(-0.050684431434142634)),
+  },
+  {
     id: "K",
     title: "Jacobian entries of a noisy F (known; another helper's)",
     repro:

@@ -20,7 +20,7 @@ import { logUniform, randomSign, type Rng } from "./random.js";
 export const ORDERS: readonly number[] = [1, 2, 3, 4];
 
 /** Orders of the one-sided probes. */
-export const ONE_SIDED_ORDERS: readonly number[] = [1, 2];
+export const ONE_SIDED_ORDERS: readonly number[] = [1, 2, 3, 4];
 
 /** Extra points beside the case's own in the array probe. */
 export const ARRAY_EXTRA_POINTS = 3;
@@ -60,7 +60,7 @@ export function probeOrders(out: Collector, r: Rng, category: Category, count: n
 }
 
 /**
- * `derivative(f, x, { method, order })` with forward and backward stencils, orders 1 and 2.
+ * `derivative(f, x, { method, order })` with forward and backward stencils, orders 1 to 4.
  *
  * @example
  * ```ts
