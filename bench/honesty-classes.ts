@@ -136,6 +136,14 @@ export const FAILURE_CLASSES: readonly FailureClass[] = [
     spec: kink(-0.01, 0.01),
   },
   {
+    id: "E3",
+    title:
+      "A pole at x under a large smooth part: the even part's changes shrink like h² until the column ends",
+    repro: "derivative((t) => Math.sqrt(t) + 0.27 / (t - 21507) ** 2, 21507)",
+    run: () => derivative((t) => Math.sqrt(t) + 0.27 / (t - 21507) ** 2, 21507),
+    spec: none("pole at x"),
+  },
+  {
     id: "F",
     title: "float32 f flat over a scale's steps: best of scales keeps 0 ± rounding",
     repro: "derivative((t) => Math.fround(Math.atan(t)), 3000)",
@@ -161,7 +169,7 @@ export const FAILURE_CLASSES: readonly FailureClass[] = [
   },
   {
     id: "H",
-    title: "Noise of a few ulps (1e-14…1e-13 relative): below the noise check's signal, above F_ROUNDING",
+    title: "Noise of a few dozen ulps: above the 2-ulp rounding model, its level not counted (status ok)",
     repro:
       "derivative((t) => Math.cos(t) * (1 + 1.0594687108018625e-13 * hashNoise(t, 2042056826)), 246.32177969029888)",
     run: () =>

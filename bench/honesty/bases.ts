@@ -6,6 +6,7 @@
  * called dishonest only when its true error exceeds its estimate by more than
  * {@link TRUTH_SLACK}·|truth|, see verdict.ts).
  */
+import { trigDerivative } from "../aliasing-scan.js";
 
 /** A smooth function with derivatives 0..4 in closed form, and where it may be sampled. */
 export interface Base {
@@ -69,18 +70,7 @@ function tanhD(k: number, x: number): number {
   }
 }
 
-const trig = (shift: number) => (k: number, x: number) => {
-  switch ((k + shift) % 4) {
-    case 0:
-      return Math.sin(x);
-    case 1:
-      return Math.cos(x);
-    case 2:
-      return -Math.sin(x);
-    default:
-      return -Math.cos(x);
-  }
-};
+const trig = (shift: number) => (k: number, x: number) => trigDerivative(shift, k, x);
 
 const FACT = [1, 1, 2, 6, 24];
 

@@ -15,6 +15,7 @@
  * A finite value with a NaN error is a claim, and a dishonest one. Where there is no derivative,
  * `offBy` is |value| / error: below 1, the interval holds 0 and claims little.
  */
+import { claimsNumber } from "../../test/fixtures/hostile-score.js";
 import { TRUTH_SLACK } from "./bases.js";
 import type { Spec } from "./spec.js";
 
@@ -57,10 +58,6 @@ export interface Verdict {
   confident: boolean;
 }
 
-function claims(a: Answer): boolean {
-  return Number.isFinite(a.value) && a.error !== Infinity;
-}
-
 function covers(a: Answer, v: number): boolean {
   return Math.abs(a.value - v) <= a.error + TRUTH_SLACK * Math.abs(v);
 }
@@ -81,13 +78,14 @@ export function judge(spec: Spec, a: Answer): Verdict {
     const trueError = Number.isFinite(a.value) ? Math.abs(a.value - spec.truth) : Infinity;
     const offBy = trueError / a.error;
     const flag = NO_DERIVATIVE.includes(status);
-    if (!claims(a)) return { kind: flag ? "false-flag" : "no-answer", honest: true, offBy, confident: false };
+    if (!claimsNumber(a))
+      return { kind: flag ? "false-flag" : "no-answer", honest: true, offBy, confident: false };
     if (!covers(a, spec.truth)) {
       return { kind: "dishonest", honest: false, offBy, confident: !(offBy < CONFIDENT_FACTOR) };
     }
     return { kind: flag ? "false-flag" : "good", honest: true, offBy, confident: false };
   }
-  if (EXCUSES.includes(status) || !claims(a))
+  if (EXCUSES.includes(status) || !claimsNumber(a))
     return { kind: "good", honest: true, offBy: 0, confident: false };
   const sides =
     spec.left !== undefined && spec.right !== undefined && covers(a, spec.left) && covers(a, spec.right);
