@@ -181,7 +181,7 @@ export const FAILURE_CLASSES: readonly FailureClass[] = [
   },
   {
     id: "I",
-    title: "A small jump at x (1e-6 of f) taken for noise: noise-limited, not discontinuous",
+    title: "A small jump through a middle value f(x) taken for noise (localised() wants neighbouring spikes)",
     repro: "derivative((t) => Math.atan(t) + 5e-6 * Math.sign(t - 2), 2)",
     run: () => derivative((t) => Math.atan(t) + 5e-6 * Math.sign(t - 2), 2),
     spec: none("jump at x", 0.2, 0.2),
