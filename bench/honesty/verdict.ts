@@ -50,10 +50,11 @@ export interface Verdict {
   offBy: number;
   /**
    * A dishonest answer that is also confident: where there is a derivative, a true error at least
-   * {@link CONFIDENT_FACTOR} times the estimate (or a NaN estimate); where there is none, a definite
-   * number (its interval excludes 0, or its error is NaN) that does not hold both one-sided values
-   * either. Issue 10 counts every dishonest answer as a failure; these are the "confident wrong
-   * answers" (4e9 ± 1e10 where f′ jumps is dishonest, not confident; 1 ± 1e-15 for 0.99998 is both).
+   * {@link CONFIDENT_FACTOR} times the estimate (or a NaN estimate); at a kink of this order, a
+   * one-sided value that far outside the interval; where there is no derivative, a definite number
+   * (its interval excludes 0, or its error is NaN) that does not hold both one-sided values either.
+   * Issue 10 counts every dishonest answer as a failure; these are the "confident wrong answers"
+   * (4e9 ± 1e10 where f′ jumps is dishonest, not confident; 1 ± 1e-15 for 0.99998 is both).
    */
   confident: boolean;
 }
@@ -91,7 +92,12 @@ export function judge(spec: Spec, a: Answer): Verdict {
     spec.left !== undefined && spec.right !== undefined && covers(a, spec.left) && covers(a, spec.right);
   if (spec.kind === "kink") {
     const offBy = Math.max(Math.abs(a.value - spec.left), Math.abs(a.value - spec.right)) / a.error;
-    return { kind: sides ? "good" : "dishonest", honest: sides, offBy, confident: !sides && definite };
+    return {
+      kind: sides ? "good" : "dishonest",
+      honest: sides,
+      offBy,
+      confident: !sides && !(offBy < CONFIDENT_FACTOR),
+    };
   }
   return {
     kind: "dishonest",
