@@ -102,7 +102,7 @@ export function scanMarkdown(
     ...s.apis.map((api) => `| ${api} | ${CATEGORIES.map((c) => cell(s.cells[api][c])).join(" | ")} |`),
     `| **all** | ${CATEGORIES.map((c) => cell(s.byCategory[c])).join(" | ")} |`,
     "",
-    "### Confident dishonest answers (true error ≥ 10× the estimate, or a NaN estimate; where there is no derivative, a number whose interval excludes 0)",
+    "### Confident dishonest answers (true error ≥ 10× the estimate, or a NaN estimate; at a kink, a one-sided value 10 error bars out; where there is no derivative, an interval that excludes 0)",
     "",
     `| API | ${CATEGORIES.join(" | ")} |`,
     `| --- | ${CATEGORIES.map(() => "--:").join(" | ")} |`,
