@@ -1,7 +1,7 @@
 /**
  * One minimal repro per failure class the honesty scan (bench/honesty-scan.ts) found on main 03d91b4,
  * each run through the engine and printed beside its truth, so a later main shows at a glance which
- * classes are still open. Truths are closed forms (as in the scan); "none" means there is no such
+ * classes are still open, and measures class H (noise of a few ulps) over 600 cases. Truths are closed forms (as in the scan); "none" means there is no such
  * derivative at x, so an honest answer flags it or claims no number. Nothing here expects a result.
  *
  * ```sh
@@ -243,6 +243,49 @@ export function classesMarkdown(): string {
   ].join("\n");
 }
 
+/** Relative noise levels of the few-ulps measurement (class H): 3e-15 … 1e-13. */
+export const FEW_ULPS_LEVELS: readonly number[] = [3e-15, 1e-14, 3e-14, 1e-13];
+
+/** Points per function of the few-ulps measurement: x = 0.5 + 0.0137·i, i < 300. */
+export const FEW_ULPS_POINTS = 300;
+
+/**
+ * Class H measured: `derivative` (order 1, defaults) of cos and exp times (1 + level·u(t)), u the hash
+ * noise with seed 77 + i, at FEW_ULPS_POINTS points each: the share of dishonest answers per level and
+ * the median of true error / estimate among them.
+ *
+ * @example
+ * ```ts
+ * fewUlpsNoise()[0]; // { level: 3e-15, dishonest: 387, cases: 600, medianOff: 2.2 } on 03d91b4
+ * ```
+ */
+export function fewUlpsNoise(): { level: number; dishonest: number; cases: number; medianOff: number }[] {
+  const bases: [(t: number) => number, (t: number) => number][] = [
+    [Math.cos, (t) => -Math.sin(t)],
+    [Math.exp, Math.exp],
+  ];
+  return FEW_ULPS_LEVELS.map((level) => {
+    const offs: number[] = [];
+    for (const [g, dg] of bases) {
+      for (let i = 0; i < FEW_ULPS_POINTS; i++) {
+        const x = 0.5 + i * 0.0137;
+        const r = derivative((t) => g(t) * (1 + level * hashNoise(t, 77 + i)), x);
+        const off = Math.abs(r.value - dg(x)) / r.error;
+        if (!(off <= 1)) offs.push(off);
+      }
+    }
+    offs.sort((a, b) => a - b);
+    const medianOff = offs.length > 0 ? offs[offs.length >> 1] : NaN;
+    return { level, dishonest: offs.length, cases: bases.length * FEW_ULPS_POINTS, medianOff };
+  });
+}
+
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   console.log(classesMarkdown());
+  console.log(
+    "\nClass H, f′ of cos and exp with relative noise of a few ulps (dishonest / cases, median times off):\n",
+  );
+  for (const r of fewUlpsNoise()) {
+    console.log(`- ${r.level}: ${r.dishonest} / ${r.cases}, median ${num(r.medianOff)}×`);
+  }
 }
