@@ -1,8 +1,9 @@
 /**
  * One minimal repro per failure class the honesty scan (bench/honesty-scan.ts) found on main 03d91b4,
  * each run through the engine and printed beside its truth, so a later main shows at a glance which
- * classes are still open, and measures class H (noise of a few ulps) over 600 cases. Truths are closed forms (as in the scan); "none" means there is no such
- * derivative at x, so an honest answer flags it or claims no number. Nothing here expects a result.
+ * classes are still open; then class H (noise of a few ulps) measured over 600 cases per level.
+ * Truths are closed forms (as in the scan); "none" means there is no such derivative at x, so an
+ * honest answer flags it or claims no number. Nothing here expects a result.
  *
  * ```sh
  * npx tsx bench/honesty-classes.ts
