@@ -98,9 +98,10 @@ function quantised(values: Float64Array): boolean {
 
 /**
  * Whether the table's second differences are one spike at x on a smooth trend: the two largest
- * deviations from their median are neighbours about the middle of the table (x and the points beside
- * it) and hold at least LOCALISED_SHARE of all the deviations. A jump
- * inside the table makes two neighbouring second differences of ±J, a kink one; Moré and Wild's test
+ * deviations from their median lie about the middle of the table (x and the points beside it), side by
+ * side or flanking x, and hold at least LOCALISED_SHARE of all the deviations. A jump inside the table
+ * makes two neighbouring second differences of ±J (two flanking x of ±J/2 when f(x) is the middle
+ * value, as sign(t) at 0), a kink one; Moré and Wild's test
  * may take either for noise (a step's differences change sign and do not depend on the spacing), but
  * noise spreads over every difference. (A float32 f's rounding may look so in one table by chance;
  * probeNoise asks it of two tables.)
@@ -125,8 +126,10 @@ function localised(values: Float64Array): boolean {
   // At x, the table's centre: the second differences about its middle point (x ± one spacing).
   const centre = (len - 1) / 2;
   const central = Math.abs(first - centre) <= 1 && Math.abs(second - centre) <= 1;
-  const neighbours = Math.abs(first - second) === 1;
-  return total > 0 && central && neighbours && d[first] + d[second] >= LOCALISED_SHARE * total;
+  // Side by side (a step: f(x) on one side), or flanking x (a jump through a middle value, sign(t) at 0:
+  // second differences +J/2 and −J/2 at x ∓ δ, 0 at x).
+  const paired = Math.abs(first - second) <= 2;
+  return total > 0 && central && paired && d[first] + d[second] >= LOCALISED_SHARE * total;
 }
 
 /**

@@ -38,3 +38,27 @@ describe("a jump or a kink at x is one spike in a noise table, not noise (noise.
     expect(Math.abs(r.value - Math.cos(x))).toBeLessThanOrEqual(r.error);
   });
 });
+
+describe("a small jump through a middle value (sign(t − c) at c) is a jump, not noise", () => {
+  it("a table about x: second differences ±J/2 flanking x, 0 at x, read as localised", () => {
+    const v = Float64Array.from({ length: 9 }, (_, i) => 2 + 1e-3 * (i - 4) + 5e-6 * Math.sign(i - 4));
+    expect(noiseFromTable(v).localised).toBe(true);
+  });
+
+  it("atan t + 5e-6·sign(t − 2) at 2 and two like it are discontinuous (before: 0.20019 ± 1.7e-4, noise-limited)", () => {
+    const cases: [(t: number) => number, number][] = [
+      [(t) => Math.atan(t) + 5e-6 * Math.sign(t - 2), 2],
+      [
+        (t) => Math.tanh(t) - 1.918027337016229e-6 * Math.sign(t + 0.030682169523330485),
+        -0.030682169523330485,
+      ],
+      [(t) => Math.sin(t) - 1.934464472988917e-4 * Math.sign(t - 95.12085687531922), 95.12085687531922],
+    ];
+    for (const [f, x] of cases) {
+      const r = derivative(f, x);
+      expect(r.status, `at ${x}`).toBe("discontinuous");
+      expect(r.value).toBeNaN();
+      expect(r.error).toBe(Infinity);
+    }
+  });
+});
