@@ -5,8 +5,9 @@
  */
 
 import { EPS, GROWTH_FACTOR, GROWTH_SHRINK, UNSETTLED_FACTOR } from "./constants.js";
+import { stencilArrays } from "./base-stencil.js";
 import type { Pipeline, Sampler } from "./sampler.js";
-import { representableStep } from "./step.js";
+import { divideByPower, representableStep } from "./step.js";
 import type { StencilKind } from "./types.js";
 
 /**
@@ -27,7 +28,35 @@ export function* quotient(sampler: Sampler, x: number, kind: StencilKind, h: num
 }
 
 /**
- * How the first difference at x changes when its step shrinks GROWTH_SHRINK times down to h:
+ * The base difference of order n and kind `kind` at x with step h: {@link quotient} for n = 1, the base
+ * stencil's Σ wᵢ f(x + oᵢh) / hⁿ above.
+ *
+ * @example
+ * ```ts
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * runSync(difference(new Sampler((t) => Math.max(0, t)), 0, "central", 0.25, 2)); // => 4 (ReLU″ ~ 1/h)
+ * ```
+ */
+export function* difference(
+  sampler: Sampler,
+  x: number,
+  kind: StencilKind,
+  h: number,
+  order: number,
+): Pipeline<number> {
+  if (order === 1) return yield* quotient(sampler, x, kind, h);
+  const st = stencilArrays(kind, order);
+  const s = representableStep(x, h);
+  let sum = 0;
+  for (let q = 0; q < st.offsets.length; q++)
+    sum += st.weights[q] * (yield* sampler.one(x + st.offsets[q] * s));
+  return divideByPower(sum, s, order);
+}
+
+/**
+ * How the difference of order n at x changes when its step shrinks GROWTH_SHRINK times down to h
+ * (n = 1 unless given; for n ≥ 2 a jump in f⁽ⁿ⁻¹⁾, ReLU″ at 0, grows like a jump of f′ does):
  * - "jump": it grows GROWTH_SHRINK times (within a factor JUMP_GROWTH_BAND), so D·h stays put: f jumps
  *   at x (a jump J gives D ≈ J/(2h) beside it);
  * - "infinite": it grows more than GROWTH_FACTOR times, with its sign kept, but not like a jump: a
@@ -47,12 +76,13 @@ export function* growthAt(
   x: number,
   kind: StencilKind,
   h: number,
+  order = 1,
 ): Pipeline<"jump" | "infinite" | "bounded"> {
   if (!(h > 0)) return "bounded";
   // h is the last step the column took, often near the smallest representable one: compare it with a
   // wider step rather than a narrower one.
-  const wide = yield* quotient(sampler, x, kind, h * GROWTH_SHRINK);
-  const narrow = yield* quotient(sampler, x, kind, h);
+  const wide = yield* difference(sampler, x, kind, h * GROWTH_SHRINK, order);
+  const narrow = yield* difference(sampler, x, kind, h, order);
   const grows =
     Number.isFinite(wide) &&
     Number.isFinite(narrow) &&

@@ -289,7 +289,9 @@ function* settle(
     const pole = fx === Infinity || fx === -Infinity || (unknown && !Number.isFinite(fx));
     // No convergence (no error estimate) where the first difference keeps growing as h shrinks (√x
     // and ∛x at 0): the derivative is infinite, and the last difference would be a confident wrong answer.
-    const growth = unknown && o.order === 1 ? yield* growthAt(sampler, x, est.kind, result.step) : "bounded";
+    // Higher orders only from status "ok": a noisy f's n-th differences grow like 1/hⁿ too.
+    const grows = unknown && (o.order === 1 || result.status === "ok");
+    const growth = grows ? yield* growthAt(sampler, x, est.kind, result.step, o.order) : "bounded";
     // A difference that grows like 1/h is a jump the one-sided test did not confirm (eˣ + 0.05·H(x − 0.7)).
     if (growth === "jump" && !pole)
       return { ...result, value: NaN, error: Infinity, status: "discontinuous" };

@@ -80,3 +80,17 @@ describe("a central column with no error estimate", () => {
     expect(Math.abs(g.value[2] - truth)).toBeLessThanOrEqual(g.error[2]);
   });
 });
+
+describe("the growth check at orders 2–4 (growth.ts, difference)", () => {
+  it("ReLU's difference of order 2 grows like 1/h, and a jump at x has no third derivative", async () => {
+    const { runSync } = await import("../../src/core/column-steps.js");
+    const { Sampler } = await import("../../src/core/sampler.js");
+    const { difference, growthAt } = await import("../../src/core/growth.js");
+    const relu = new Sampler((t: number) => Math.max(0, t));
+    expect(runSync(difference(relu, 0, "central", 0.25, 2))).toBe(4);
+    expect(runSync(growthAt(relu, 0, "central", 1e-6, 2))).toBe("jump");
+    expect(runSync(growthAt(new Sampler(Math.exp), 0, "central", 1e-3, 2))).toBe("bounded");
+    const r = derivative((t) => Math.sin(t) + 0.003 * (t >= 1 ? 1 : 0), 1, { order: 3 });
+    expect(["discontinuous", "not-finite", "not-differentiable"]).toContain(r.status);
+  });
+});
