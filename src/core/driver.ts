@@ -514,12 +514,15 @@ export class ColumnDriver {
     // f (cancellation, as in c − t² near a root) exceeds the model, and a smooth f never does this.
     const grew = change > NOISE_GROWTH_SIGNAL * model && n >= 3 && change > Math.abs(s.base1[k] - s.base2[k]);
     s.growRun[k] = grew && s.jumpSettling[k] === 0 ? s.growRun[k] + 1 : 0;
-    if (this.spec.stopOnNoise === false) return false;
     if ((signal && s.settledRows[k] >= NOISE_SETTLED_ROWS) || s.growRun[k] >= NOISE_GROWTH_ROWS) {
-      s.flags[k] |= COLUMN_FLAG.noisy;
-      s.noisyStep[k] = this.hr;
-      s.noisyChange[k] = change;
-      return true;
+      // A column that runs on past noise (stopOnNoise false: the Jacobian's) keeps the flag and the
+      // step where it first showed, for its caller to measure the noise there (jacobian-recheck.ts).
+      if ((s.flags[k] & COLUMN_FLAG.noisy) === 0) {
+        s.flags[k] |= COLUMN_FLAG.noisy;
+        s.noisyStep[k] = this.hr;
+        s.noisyChange[k] = change;
+      }
+      return this.spec.stopOnNoise !== false;
     }
     return false;
   }

@@ -7,6 +7,7 @@
  */
 
 import { checkSides, checkSidesNow, KinkSides } from "./jacobian-sides.js";
+import { EntryRecheck, needsRecheck, recheckColumn, recheckColumnNow } from "./jacobian-recheck.js";
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { ColumnDriver, columnSpec, type ColumnSpec } from "./driver.js";
@@ -58,6 +59,9 @@ export class ColumnWork {
   readonly spec: ColumnSpec = { ...columnSpec(), stopOnNoise: false };
   /** F at x ± h·e_j for the column's kinked entries. */
   readonly sides: KinkSides;
+  /** Whether the column's entries were rechecked (jacobian-recheck.ts): then `recheck` holds their outcomes. */
+  rechecked = false;
+  private rechecks: EntryRecheck | null = null;
 
   constructor(
     m: number,
@@ -70,6 +74,32 @@ export class ColumnWork {
     this.screen = new FlatScreen(m);
     this.list = new Int32Array(m);
     this.sides = new KinkSides(m);
+  }
+
+  /** The state of the column's recheck (jacobian-recheck.ts), made when a column first needs one. */
+  get recheck(): EntryRecheck {
+    return (this.rechecks ??= new EntryRecheck(this.state.m));
+  }
+
+  /** Whether a listed component needs a recheck (jacobian-recheck.ts, needsRecheck); sets `rechecked`. */
+  needsRecheck(job: JacobianJob): boolean {
+    const { kept } = this;
+    const { centre, float32 } = job;
+    const order = job.o.order;
+    let any = false;
+    for (let a = 0; a < this.listed && !any; a++) {
+      const k = this.list[a];
+      any = needsRecheck(
+        kept,
+        k,
+        kept.flags[k],
+        kept.noisyStep[k],
+        centre[k],
+        order,
+        float32 !== null && float32[k] === 1,
+      );
+    }
+    return (this.rechecked = any);
   }
 }
 
@@ -178,6 +208,7 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
   }
   yield* runScales(job, j, work, scales);
   if (screened) job.rows.settle(j, work.plan.step);
+  if (work.needsRecheck(job)) yield* recheckColumn(job, j, work);
   yield* checkSides(job, j, work.sides, work.list, work.listed, work.kept, work.request, work.pointwise);
   const worst = storeColumn(job, j, work);
   job.rows.finish(j);
@@ -243,6 +274,7 @@ export function adaptiveColumnNow(
     runColumn(driver, source, spec);
     keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
   }
+  if (work.needsRecheck(job)) recheckColumnNow(job, j, work, source);
   checkSidesNow(job, j, work.sides, work.list, work.listed, kept, source);
   const worst = storeColumn(job, j, work);
   job.rows.finish(j);
@@ -450,6 +482,12 @@ function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
   let worst = 0;
   for (let a = 0; a < work.listed; a++) {
     const k = work.list[a];
+    if (work.rechecked && work.recheck.code[k] >= 0) {
+      const code = work.recheck.code[k];
+      job.rows.entry(k, j, work.recheck.value[k], work.recheck.error[k], code);
+      if (code > worst) worst = code;
+      continue;
+    }
     // As derivative(): no error estimate means no convergence; if F_k is not even finite at x
     // (1/x at 0) the last difference is meaningless, and the honest value is NaN.
     let v = Number.isNaN(kept.error[k]) && !Number.isFinite(centre[k]) ? NaN : kept.value[k];

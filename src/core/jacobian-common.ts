@@ -17,6 +17,7 @@ import { scaleOf } from "./common-column.js";
 import { componentColumn, COMPONENT_END, flatColumn } from "./jacobian-common-column.js";
 import { COMPONENT_STATE } from "./jacobian-common-step.js";
 import { JacobianCommonWork } from "./jacobian-common-work.js";
+import { needsRecheck } from "./jacobian-recheck.js";
 import { adaptiveColumnNow, takeWork, type ColumnWork } from "./jacobian-column.js";
 import { finishJacobian, type JacobianJob } from "./jacobian-job.js";
 import type { JacobianResult } from "./jacobian.js";
@@ -116,6 +117,13 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
     if (!w.evaluateFirstRows(caller, j)) return DEPARTED;
     // keepScale's constantDone: the next scale has smaller steps.
     if (!runScale(w, caller, j, i, i === 0 && second < first)) return DEPARTED;
+  }
+  // An entry to compute again (jacobian-recheck.ts; noise departed already): the general path does it.
+  const kept = w.kept;
+  const float32 = job.float32;
+  for (let k = 0; k < m; k++) {
+    if (needsRecheck(kept, k, 0, NaN, job.centre[k], 1, float32 !== null && float32[k] === 1))
+      return DEPARTED;
   }
   return storeColumn(job, j, w);
 }
