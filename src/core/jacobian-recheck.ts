@@ -65,9 +65,10 @@ export function needsRecheck(
   if ((flags & COLUMN_FLAG.noisy) !== 0 && !(value === 0 && kept.step[k] < noisyStep)) return true;
   if (!Number.isFinite(value) || !Number.isFinite(centre)) return false;
   if (Number.isNaN(error)) return true;
+  if (!float32) return false;
   // The central stencil's Σ|w| (1 for the first derivative; one-sided ones are larger, so this is a floor).
   const weightSum = stencilArrays("central", order).weightSum;
-  return float32 && (value === 0 || error < float32Rounding(centre, weightSum, kept.step[k], order));
+  return value === 0 || error < float32Rounding(centre, weightSum, kept.step[k], order);
 }
 
 /**
