@@ -119,11 +119,15 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
     if (!runScale(w, caller, j, i, i === 0 && second < first)) return DEPARTED;
   }
   // An entry to compute again (jacobian-recheck.ts; noise departed already): the general path does it.
-  const kept = w.kept;
+  // Without a float32 component only an entry with no error estimate (NaN) can be one.
   const float32 = job.float32;
+  const errors = w.keptError;
   for (let k = 0; k < m; k++) {
-    if (needsRecheck(kept, k, 0, NaN, job.centre[k], 1, float32 !== null && float32[k] === 1))
-      return DEPARTED;
+    const e = errors[k];
+    if (e !== e || float32 !== null) {
+      if (needsRecheck(w.kept, k, 0, NaN, job.centre[k], 1, float32 !== null && float32[k] === 1))
+        return DEPARTED;
+    }
   }
   return storeColumn(job, j, w);
 }
