@@ -60,7 +60,7 @@ export function float32Result(v: number): boolean {
  *
  * @example
  * ```ts
- * float32Rounding(1, 1, 2 ** -10, 1); // => 2 ** -14 ≈ 6.1e-5
+ * float32Rounding(1, 1, 2 ** -10, 1); // => 0.00006103515625 (2⁻¹⁴)
  * ```
  */
 export function float32Rounding(f: number, weightSum: number, h: number, order: number): number {

@@ -463,7 +463,8 @@ const DISCONTINUOUS = statusCode("discontinuous");
 /**
  * The status code of a Jacobian entry from what its column found: the Jacobian reports the column's
  * own findings (a jump, a spent budget, no finite value), and a kink through the one-sided check of
- * jacobian-sides.ts; derivative() goes further (one-sided columns, noise tables).
+ * jacobian-sides.ts. An entry the column could not trust (noise, float32, no convergence) was computed
+ * again by derivative()'s pipeline (jacobian-recheck.ts) and takes that result's status instead.
  */
 function entryStatus(value: number, flags: number): number {
   if ((flags & COLUMN_FLAG.diverging) !== 0) return DISCONTINUOUS;
@@ -474,7 +475,8 @@ function entryStatus(value: number, flags: number): number {
 
 /**
  * Hands the kept estimates of the components the driver ran to the job's rows (NaN where F_k has no
- * error estimate and is not finite at x; NaN and ∞ for a jump); returns the column's worst code.
+ * error estimate and is not finite at x; NaN and ∞ for a jump), or their recheck's results
+ * (jacobian-recheck.ts); returns the column's worst code.
  */
 function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
   const { kept } = work;

@@ -215,7 +215,7 @@ export function jacobianJob(
  *
  * @example
  * ```ts
- * float32Components(Float64Array.of(Math.fround(0.1), 0.1)); // => Uint8Array [1, 0]
+ * Array.from(float32Components(Float64Array.of(Math.fround(0.1), 0.1)) ?? []); // => [1, 0]
  * float32Components(Float64Array.of(0.1)); // => null
  * ```
  */

@@ -40,6 +40,10 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/rounds.ts:30": "the round loop of the sync batched runner",
   "src/core/jacobian-sides.ts:92":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
+  "src/core/jacobian-recheck.ts:135":
+    "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
+  "src/core/jacobian-recheck.ts:245":
+    "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
   "src/core/jacobian-sides.ts:139":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
 };
