@@ -295,6 +295,8 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
       done = true;
     } else if (rowError > DIVERGENCE_FACTOR * bestError && n - 1 > bestRow) {
       if (++stalls >= 2 && settled) {
+        // Far above the modelled rounding: the driver flags noise (flagNoise), the general path rechecks.
+        if (bestError > NOISE_SIGNAL * bestRound) return COMPONENT_END.departed;
         bestError = Math.max(bestError, Math.abs(rowValue - bestValue));
         done = true;
       }
