@@ -133,11 +133,21 @@ export function mixedScans(trials: number): { float32: HonestyScan; noise: Hones
   return { float32: finish(out.float32), noise: finish(out.noise) };
 }
 
-/** Smooth functions of one variable for the smooth scan, and their derivatives. */
+/**
+ * Smooth functions of one variable for the smooth scan, and their derivatives: log(2 + t) and
+ * √(3 + t) have infinite slopes at their domain edges, which a random point of F may meet.
+ */
 const SMOOTH: [(t: number) => number, (t: number) => number][] = [
-  ...G.filter((_, i) => i !== 6),
+  [Math.sin, Math.cos],
   [Math.cos, (t) => -Math.sin(t)],
+  [Math.exp, Math.exp],
+  [Math.tanh, (t) => 1 - Math.tanh(t) ** 2],
+  [Math.atan, (t) => 1 / (1 + t * t)],
   [(t) => t * t * t, (t) => 3 * t * t],
+  [(t) => 1 / (1 + t * t), (t) => (-2 * t) / (1 + t * t) ** 2],
+  [(t) => Math.log(2 + t), (t) => 1 / (2 + t)],
+  [(t) => Math.sqrt(3 + t), (t) => 0.5 / Math.sqrt(3 + t)],
+  [(t) => t, () => 1],
   [(t) => 3 * t - 1, () => 3],
 ];
 
