@@ -7,7 +7,7 @@
  */
 
 import { checkSides, checkSidesNow, KinkSides } from "./jacobian-sides.js";
-import { EntryRecheck, needsRecheck, recheckColumn, recheckColumnNow } from "./jacobian-recheck.js";
+import { columnNeedsRecheck, EntryRecheck, recheckColumn, recheckColumnNow } from "./jacobian-recheck.js";
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { ColumnDriver, columnSpec, type ColumnSpec } from "./driver.js";
@@ -83,22 +83,9 @@ export class ColumnWork {
 
   /** Whether a listed component needs a recheck (jacobian-recheck.ts, needsRecheck); sets `rechecked`. */
   needsRecheck(job: JacobianJob): boolean {
-    const { kept } = this;
-    const { centre, float32 } = job;
-    const order = job.o.order;
     let any = false;
-    for (let a = 0; a < this.listed && !any; a++) {
-      const k = this.list[a];
-      any = needsRecheck(
-        kept,
-        k,
-        kept.flags[k],
-        kept.noisyStep[k],
-        centre[k],
-        order,
-        float32 !== null && float32[k] === 1,
-      );
-    }
+    for (let a = 0; a < this.listed && !any; a++)
+      any = columnNeedsRecheck(job, this.kept, this.state.flat, this.list[a]);
     return (this.rechecked = any);
   }
 }

@@ -125,8 +125,8 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
   for (let k = 0; k < m; k++) {
     const e = errors[k];
     if (e !== e || float32 !== null) {
-      if (needsRecheck(w.kept, k, 0, NaN, job.centre[k], 1, float32 !== null && float32[k] === 1))
-        return DEPARTED;
+      const moved = float32 !== null && float32[k] === 1 && w.keptFlat[k] === 0;
+      if (needsRecheck(w.kept, k, 0, NaN, job.centre[k], 1, moved)) return DEPARTED;
     }
   }
   return storeColumn(job, j, w);
@@ -212,6 +212,7 @@ function keep(w: JacobianCommonWork, k: number, i: number, constantDone: boolean
   w.keptValue[k] = kv;
   w.keptError[k] = ke;
   w.keptStep[k] = ks;
+  w.keptFlat[k] = column[3]; // of the last column run, as the driver's state.flat
   const good = ke <= 0 + GOOD_RELATIVE_ERROR * Math.abs(kv) && !(ks > ALIAS_STEP);
   const constant = constantDone && column[3] === 1 && v === 0 && kv === 0;
   if (!good && !constant) w.pending[w.pendingCount++] = k;

@@ -34,10 +34,11 @@ import { coordinateOptions } from "./vector.js";
  *   on 0 below its grid, are caught below);
  * - it has no error estimate although F_k is finite at x (the column never converged: its last
  *   difference is a guess);
- * - F_k(x) looks like a float32 result (`float32`, see float32.ts) and the entry is exactly 0 or its
- *   error is below what float32 rounding allows at its step (float32Rounding): the column's rounding
- *   model is double's, and two rows quantised alike pass for convergence (f32(eˣ)′ at 1.01 gave
- *   2.7523193359375 ± 9e-13, 8e-6 off).
+ * - `float32`: F_k(x) looks like a float32 result (float32.ts) and F_k moved along the column (a
+ *   component equal to F_k(x) at every point is constant there, as the screen of a large F settles
+ *   it), and the entry is exactly 0 or its error is below what float32 rounding allows at its step
+ *   (float32Rounding): the column's rounding model is double's, and two rows quantised alike pass for
+ *   convergence (f32(eˣ)′ at 1.01 gave 2.7523193359375 ± 9e-13, 8e-6 off).
  * On a smooth double F none of these holds but where the column failed anyway.
  *
  * @example
@@ -69,6 +70,37 @@ export function needsRecheck(
   // The central stencil's Σ|w| (1 for the first derivative; one-sided ones are larger, so this is a floor).
   const weightSum = stencilArrays("central", order).weightSum;
   return value === 0 || error < float32Rounding(centre, weightSum, kept.step[k], order);
+}
+
+/**
+ * The kept estimates of a Jacobian column (best-of-scales.ts, KeptEstimates) that the recheck reads.
+ *
+ * @example
+ * ```ts
+ * import { KeptEstimates } from "./best-of-scales.js";
+ * const kept: ColumnKept = new KeptEstimates(2);
+ * ```
+ */
+export interface ColumnKept {
+  value: Float64Array;
+  error: Float64Array;
+  step: Float64Array;
+  flags: Int8Array;
+  noisyStep: Float64Array;
+}
+
+/**
+ * {@link needsRecheck} for entry (k, j) of a job's column as the column's state left it: `kept`, and
+ * `flat` (1 where F_k took F_k(x) at every point of the last column it ran in).
+ *
+ * @example
+ * ```ts
+ * columnNeedsRecheck(job, work.kept, work.state.flat, k); // work: the column's state (jacobian-column.ts)
+ * ```
+ */
+export function columnNeedsRecheck(job: JacobianJob, kept: ColumnKept, flat: Int8Array, k: number): boolean {
+  const float32 = job.float32 !== null && job.float32[k] === 1 && flat[k] === 0;
+  return needsRecheck(kept, k, kept.flags[k], kept.noisyStep[k], job.centre[k], job.o.order, float32);
 }
 
 /**
@@ -142,13 +174,8 @@ export function* recheckColumn(
     recheck: EntryRecheck;
     list: Int32Array;
     listed: number;
-    kept: {
-      value: Float64Array;
-      error: Float64Array;
-      step: Float64Array;
-      flags: Int8Array;
-      noisyStep: Float64Array;
-    };
+    kept: ColumnKept;
+    state: { flat: Int8Array };
     request: PointRequest & { vector?: ArrayLike<number> };
     pointwise: boolean;
   },
@@ -159,18 +186,7 @@ export function* recheckColumn(
   for (let a = 0; a < work.listed; a++) {
     const k = work.list[a];
     recheck.code[k] = -1;
-    if (
-      !needsRecheck(
-        kept,
-        k,
-        kept.flags[k],
-        kept.noisyStep[k],
-        job.centre[k],
-        job.o.order,
-        job.float32?.[k] === 1,
-      )
-    )
-      continue;
+    if (!columnNeedsRecheck(job, kept, work.state.flat, k)) continue;
     if (!started) {
       recheck.points.clear();
       started = true;
