@@ -110,6 +110,32 @@ describe("Jacobian entries of a float32 or noisy F (jacobian-recheck.ts)", () =>
   });
 });
 
+describe("a float32 component constant along x_j", () => {
+  it("is settled as constant, with no recheck, whether the column is screened (16 components or more) or not: the same entries", () => {
+    const F = (x: Float64Array): number[] => [f32(Math.exp(f32(x[0]))), x[0] * x[1]];
+    const padded = (x: Float64Array): number[] => [...F(x), ...Array.from({ length: 15 }, (_, i) => i)];
+    const x = [0.37, 1.9];
+    const small = jacobian(F, x);
+    const screened = jacobian(padded, x);
+    for (let k = 0; k < 2; k++) {
+      expect(Array.from(screened.value[k])).toEqual(Array.from(small.value[k]));
+      expect(Array.from(screened.error[k])).toEqual(Array.from(small.error[k]));
+      expect(Array.from(screened.statuses[k])).toEqual(Array.from(small.statuses[k]));
+    }
+    // Column 1 (x₁ moves) costs the calls of the same column with a double constant in its place.
+    const along1 = (G: (x: Float64Array) => number[]): number => {
+      let calls = 0;
+      jacobian((v: Float64Array) => (v[1] !== x[1] && calls++, G(v)), x);
+      return calls;
+    };
+    expect(along1(F)).toBe(along1((v) => [1.5, v[0] * v[1]]));
+    // ∂/∂x₁ of the float32 component: exactly 0, ok; ∂/∂x₀: rechecked, noise-limited, covering e^0.37.
+    expect([small.value[0][1], small.statuses[0][1]]).toEqual([0, OK]);
+    expect(small.statuses[0][0]).toBe(NOISE_LIMITED);
+    expect(Math.abs(small.value[0][0] - Math.exp(0.37))).toBeLessThanOrEqual(small.error[0][0]);
+  });
+});
+
 describe("the recheck on every loop (sync common and general paths, batched, async)", () => {
   const KINDS: Record<string, (x: Float64Array) => number> = {
     float32: (x) => f32(Math.tanh(f32(x[0]) * f32(x[1]))),
