@@ -8,6 +8,8 @@
  * rounding that the engine's double model does not see.
  */
 
+import { EPS, F_ROUNDING } from "./constants.js";
+
 /**
  * The unit roundoff of float32: 2⁻²⁴ (24 significant bits, round to nearest).
  *
@@ -32,6 +34,21 @@ export const FLOAT32_UNIT_ROUNDOFF = 2 ** -24;
  * ```
  */
 export const FLOAT32_EXACT_BITS = 16;
+
+/**
+ * The error of a Jacobian entry whose float32 component took F_k(x) at every point of its column (so
+ * it is taken as constant there, 0), as a multiple of the double rounding level the column gives it,
+ * F_ROUNDING·EPS·Σ|w|·|F_k(x)|/hⁿ: equal float32 values at x ± h hide a change of up to one float32
+ * step, so the slope is only known to within FLOAT32_UNIT_ROUNDOFF·Σ|w|·|F_k(x)|/hⁿ. The ratio
+ * 2⁻²⁴ / (2·2⁻⁵²) = 2²⁷ is a power of two, so the scaled error is exact (the same bits on every path).
+ *
+ * @default 134217728 (2²⁷)
+ * @example
+ * ```ts
+ * FLOAT32_FLAT_FACTOR; // => 2 ** 27
+ * ```
+ */
+export const FLOAT32_FLAT_FACTOR = FLOAT32_UNIT_ROUNDOFF / (F_ROUNDING * EPS);
 
 /**
  * Whether v looks like a float32 computation's result (see the file comment): a finite float32 number

@@ -10,6 +10,7 @@ import { checkSides, checkSidesNow, KinkSides } from "./jacobian-sides.js";
 import { columnNeedsRecheck, EntryRecheck, recheckColumn, recheckColumnNow } from "./jacobian-recheck.js";
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
+import { FLOAT32_FLAT_FACTOR } from "./float32.js";
 import { ColumnDriver, columnSpec, type ColumnSpec } from "./driver.js";
 import { ColumnPlan, FlatScreen } from "./flat-screen.js";
 import type { JacobianJob } from "./jacobian-job.js";
@@ -481,6 +482,9 @@ function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
     // (1/x at 0) the last difference is meaningless, and the honest value is NaN.
     let v = Number.isNaN(kept.error[k]) && !Number.isFinite(centre[k]) ? NaN : kept.value[k];
     let e = kept.error[k];
+    // A float32 component constant along the column: the float32 step its equal values may hide.
+    if (v === 0 && work.state.flat[k] === 1 && job.float32 !== null && job.float32[k] === 1)
+      e *= FLOAT32_FLAT_FACTOR;
     let code = entryStatus(v, kept.flags[k]);
     if (code === DISCONTINUOUS) [v, e] = [NaN, Infinity];
     else if (code === 0) [e, code] = work.sides.widen(k, kept.flags[k], v, e, centre[k]);

@@ -18,6 +18,7 @@ import { componentColumn, COMPONENT_END, flatColumn } from "./jacobian-common-co
 import { COMPONENT_STATE } from "./jacobian-common-step.js";
 import { JacobianCommonWork } from "./jacobian-common-work.js";
 import { needsRecheck } from "./jacobian-recheck.js";
+import { FLOAT32_FLAT_FACTOR } from "./float32.js";
 import { adaptiveColumnNow, takeWork, type ColumnWork } from "./jacobian-column.js";
 import { finishJacobian, type JacobianJob } from "./jacobian-job.js";
 import type { JacobianResult } from "./jacobian.js";
@@ -226,10 +227,13 @@ function storeColumn(job: JacobianJob, j: number, w: JacobianCommonWork): number
   const centre = job.centre;
   const value = job.value;
   const error = job.error;
+  const float32 = job.float32;
   let worst = 0;
   for (let k = 0; k < w.m; k++) {
-    const e = w.keptError[k];
+    let e = w.keptError[k];
     const v = e !== e && !Number.isFinite(centre[k]) ? NaN : w.keptValue[k];
+    // A float32 component constant along the column: the float32 step its equal values may hide.
+    if (float32 !== null && v === 0 && w.keptFlat[k] === 1 && float32[k] === 1) e *= FLOAT32_FLAT_FACTOR;
     if (v !== 0) value[k][j] = v;
     if (error !== null) error[k][j] = e;
     if (!Number.isFinite(v)) {

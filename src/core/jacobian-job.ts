@@ -193,7 +193,8 @@ export function jacobianJob(
   const plain = plainColumns(o, withErrors);
   const error = withErrors ? rows(m, n, plain ? NaN : 0) : null;
   const start = o.method === "auto" ? "central" : o.method;
-  const out = new JacobianRows(value, error, statuses, centre, baseStencil(start, o.order), o.order);
+  const float32 = plain ? null : float32Components(centre);
+  const out = new JacobianRows(value, error, statuses, centre, baseStencil(start, o.order), o.order, float32);
   return {
     x0,
     o,
@@ -204,7 +205,7 @@ export function jacobianJob(
     rows: out,
     works: [],
     plain,
-    float32: plain ? null : float32Components(centre),
+    float32,
     stencils: plain ? columnStencils(o, x0) : null,
   };
 }

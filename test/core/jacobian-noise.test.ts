@@ -136,6 +136,23 @@ describe("a float32 component constant along x_j", () => {
   });
 });
 
+describe("a float32 component that moves by less than its float32 step along x_j", () => {
+  it("is 0 with an error of the float32 step it may hide (truth 1e-8; before: 0 ± 1e-14), on every path", () => {
+    const F = (x: Float64Array): number[] => [f32(1 + f32(1e-8 * x[0]) + f32(x[1])), x[0] * x[1]];
+    const padded = (x: Float64Array): number[] => [...F(x), ...Array.from({ length: 15 }, (_, i) => i)];
+    const x = [0.37, 1.9];
+    const r = jacobian(F, x);
+    expect(r.value[0][0]).toBe(0);
+    expect(r.statuses[0][0]).toBe(OK);
+    expect(r.error[0][0]).toBeGreaterThanOrEqual(1e-8);
+    // No wider than float32 allows: 2⁻²⁴·|F(x)|/h at the settling step h ≈ 1/128.
+    expect(r.error[0][0]).toBeLessThan(1e-4);
+    for (const other of [jacobianViaGeneral(F, x), jacobian(padded, x)]) {
+      expect([other.value[0][0], other.error[0][0], other.statuses[0][0]]).toEqual([0, r.error[0][0], OK]);
+    }
+  });
+});
+
 describe("the recheck on every loop (sync common and general paths, batched, async)", () => {
   const KINDS: Record<string, (x: Float64Array) => number> = {
     float32: (x) => f32(Math.tanh(f32(x[0]) * f32(x[1]))),
