@@ -526,16 +526,25 @@ export class ColumnDriver {
     // f (cancellation, as in c − t² near a root) exceeds the model, and a smooth f never does this.
     const grew = change > NOISE_GROWTH_SIGNAL * model && n >= 3 && change > Math.abs(s.base1[k] - s.base2[k]);
     s.growRun[k] = grew && s.jumpSettling[k] === 0 ? s.growRun[k] + 1 : 0;
-    if (this.spec.stopOnNoise === false) return false;
     // A far row whose change is within rounding is a sudden calm (SUDDEN_CALM_RATIO): f's resolution.
-    const calm = change <= ROUNDING_MARGIN * model;
+    // Only a column that stops on noise reads it (the Jacobian's run on and recheck what they flag).
+    const calm = this.spec.stopOnNoise !== false && change <= ROUNDING_MARGIN * model;
     if ((signal && s.settledRows[k] >= NOISE_SETTLED_ROWS) || s.growRun[k] >= NOISE_GROWTH_ROWS || calm) {
-      s.flags[k] |= COLUMN_FLAG.noisy;
-      s.noisyStep[k] = this.hr;
-      s.noisyChange[k] = change;
-      return true;
+      // A column that runs on past noise (stopOnNoise false: the Jacobian's) keeps the flag and the
+      // step where it first showed, for its caller to measure the noise there (jacobian-recheck.ts).
+      this.flagNoise(k, this.hr, change);
+      return this.spec.stopOnNoise !== false;
     }
     return false;
+  }
+
+  /** Flags noise in component k at step h (its change there), unless it was flagged before. */
+  private flagNoise(k: number, h: number, change: number): void {
+    const s = this.state;
+    if ((s.flags[k] & COLUMN_FLAG.noisy) !== 0) return;
+    s.flags[k] |= COLUMN_FLAG.noisy;
+    s.noisyStep[k] = h;
+    s.noisyChange[k] = change;
   }
 
   /** The kink test of an odd-order central row (see KINK_RATIO_LOW): sets or clears the kink flag. */
@@ -629,6 +638,10 @@ export class ColumnDriver {
         // Rounding or noise took over: the newer rows' best entries scatter around the best one by as
         // much as that noise moves an estimate, which the best entry's own error need not show.
         s.bestError[k] = Math.max(be, Math.abs(rowValue - s.bestValue[k]));
+        // Far above the rounding the model expects: noise, for a caller that does not stop on it (the
+        // Jacobian rechecks the entry, jacobian-recheck.ts); derivative() has its noise check for this.
+        if (this.spec.stopOnNoise === false && be > NOISE_SIGNAL * s.bestRound[k])
+          this.flagNoise(k, this.hr, be);
         return true;
       }
     } else s.stalls[k] = 0;

@@ -7,8 +7,10 @@
  */
 
 import { checkSides, checkSidesNow, KinkSides } from "./jacobian-sides.js";
+import { columnNeedsRecheck, EntryRecheck, recheckColumn, recheckColumnNow } from "./jacobian-recheck.js";
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
+import { FLOAT32_FLAT_FACTOR } from "./float32.js";
 import { ColumnDriver, columnSpec, type ColumnSpec } from "./driver.js";
 import { ColumnPlan, FlatScreen } from "./flat-screen.js";
 import type { JacobianJob } from "./jacobian-job.js";
@@ -58,6 +60,9 @@ export class ColumnWork {
   readonly spec: ColumnSpec = { ...columnSpec(), stopOnNoise: false };
   /** F at x ± h·e_j for the column's kinked entries. */
   readonly sides: KinkSides;
+  /** Whether the column's entries were rechecked (jacobian-recheck.ts): then `recheck` holds their outcomes. */
+  rechecked = false;
+  private rechecks: EntryRecheck | null = null;
 
   constructor(
     m: number,
@@ -70,6 +75,19 @@ export class ColumnWork {
     this.screen = new FlatScreen(m);
     this.list = new Int32Array(m);
     this.sides = new KinkSides(m);
+  }
+
+  /** The state of the column's recheck (jacobian-recheck.ts), made when a column first needs one. */
+  get recheck(): EntryRecheck {
+    return (this.rechecks ??= new EntryRecheck(this.state.m));
+  }
+
+  /** Whether a listed component needs a recheck (jacobian-recheck.ts, needsRecheck); sets `rechecked`. */
+  needsRecheck(job: JacobianJob): boolean {
+    let any = false;
+    for (let a = 0; a < this.listed && !any; a++)
+      any = columnNeedsRecheck(job, this.kept, this.state.flat, this.list[a]);
+    return (this.rechecked = any);
   }
 }
 
@@ -178,6 +196,7 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
   }
   yield* runScales(job, j, work, scales);
   if (screened) job.rows.settle(j, work.plan.step);
+  if (work.needsRecheck(job)) yield* recheckColumn(job, j, work);
   yield* checkSides(job, j, work.sides, work.list, work.listed, work.kept, work.request, work.pointwise);
   const worst = storeColumn(job, j, work);
   job.rows.finish(j);
@@ -243,6 +262,7 @@ export function adaptiveColumnNow(
     runColumn(driver, source, spec);
     keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
   }
+  if (work.needsRecheck(job)) recheckColumnNow(job, j, work, source);
   checkSidesNow(job, j, work.sides, work.list, work.listed, kept, source);
   const worst = storeColumn(job, j, work);
   job.rows.finish(j);
@@ -431,7 +451,8 @@ const DISCONTINUOUS = statusCode("discontinuous");
 /**
  * The status code of a Jacobian entry from what its column found: the Jacobian reports the column's
  * own findings (a jump, a spent budget, no finite value), and a kink through the one-sided check of
- * jacobian-sides.ts; derivative() goes further (one-sided columns, noise tables).
+ * jacobian-sides.ts. An entry the column could not trust (noise, float32, no convergence) was computed
+ * again by derivative()'s pipeline (jacobian-recheck.ts) and takes that result's status instead.
  */
 function entryStatus(value: number, flags: number): number {
   if ((flags & COLUMN_FLAG.diverging) !== 0) return DISCONTINUOUS;
@@ -442,7 +463,8 @@ function entryStatus(value: number, flags: number): number {
 
 /**
  * Hands the kept estimates of the components the driver ran to the job's rows (NaN where F_k has no
- * error estimate and is not finite at x; NaN and ∞ for a jump); returns the column's worst code.
+ * error estimate and is not finite at x; NaN and ∞ for a jump), or their recheck's results
+ * (jacobian-recheck.ts); returns the column's worst code.
  */
 function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
   const { kept } = work;
@@ -450,10 +472,19 @@ function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
   let worst = 0;
   for (let a = 0; a < work.listed; a++) {
     const k = work.list[a];
+    if (work.rechecked && work.recheck.code[k] >= 0) {
+      const code = work.recheck.code[k];
+      job.rows.entry(k, j, work.recheck.value[k], work.recheck.error[k], code);
+      if (code > worst) worst = code;
+      continue;
+    }
     // As derivative(): no error estimate means no convergence; if F_k is not even finite at x
     // (1/x at 0) the last difference is meaningless, and the honest value is NaN.
     let v = Number.isNaN(kept.error[k]) && !Number.isFinite(centre[k]) ? NaN : kept.value[k];
     let e = kept.error[k];
+    // A float32 component constant along the column: the float32 step its equal values may hide.
+    if (v === 0 && work.state.flat[k] === 1 && job.float32 !== null && job.float32[k] === 1)
+      e *= FLOAT32_FLAT_FACTOR;
     let code = entryStatus(v, kept.flags[k]);
     if (code === DISCONTINUOUS) [v, e] = [NaN, Infinity];
     else if (code === 0) [e, code] = work.sides.widen(k, kept.flags[k], v, e, centre[k]);

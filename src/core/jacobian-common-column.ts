@@ -27,6 +27,10 @@ import {
   F_ROUNDING,
   JUMP_ROWS,
   JUMP_TOLERANCE,
+  NOISE_GROWTH_ROWS,
+  NOISE_GROWTH_SIGNAL,
+  NOISE_SETTLED_ROWS,
+  NOISE_SIGNAL,
   KINK_RATIO_HIGH,
   KINK_RATIO_LOW,
   KINK_SIGNAL,
@@ -120,6 +124,8 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   let even3 = NaN;
   let kinkRows = 0;
   let kinkAbsSum = 0;
+  let settledRun = 0; // settled rows in a row, and far rows whose change grew (the driver's noise test)
+  let grewRun = 0;
   for (let row = 0; row < MAX_ROWS; row++) {
     if (row === w.rowCount) {
       // The next row's step: halved unless every running component is far, which this one cannot know.
@@ -185,6 +191,14 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     far = state === REGIME_FAR;
     if (far) {
       if (jumpRun >= JUMP_ROWS - 1) return COMPONENT_END.departed;
+      // Noise the driver would flag (troubleEnds): the general path rechecks the entry
+      // (jacobian-recheck.ts). A superset of its test: growth is counted without its jump exception.
+      const change = Math.abs(d - base1);
+      const model = rounding + round1;
+      const grew = change > NOISE_GROWTH_SIGNAL * model && n >= 3 && change > Math.abs(base1 - base2);
+      grewRun = grew ? grewRun + 1 : 0;
+      if ((change > NOISE_SIGNAL * model && settledRun >= NOISE_SETTLED_ROWS) || grewRun >= NOISE_GROWTH_ROWS)
+        return COMPONENT_END.departed;
       bestValue = NaN; // forgetBest
       bestError = Infinity;
       bestStep = NaN;
@@ -194,6 +208,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
       rbTrusted = -1;
     }
     const settled = state === REGIME_ROUNDING || state === REGIME_ASYMPTOTIC;
+    settledRun = settled ? settledRun + 1 : 0;
     // The kink test's even parts (driver.ts, kinkTest), tested once the column ends: only the last
     // row's verdict counts.
     even3 = even2;
@@ -280,6 +295,8 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
       done = true;
     } else if (rowError > DIVERGENCE_FACTOR * bestError && n - 1 > bestRow) {
       if (++stalls >= 2 && settled) {
+        // Far above the modelled rounding: the driver flags noise (flagNoise), the general path rechecks.
+        if (bestError > NOISE_SIGNAL * bestRound) return COMPONENT_END.departed;
         bestError = Math.max(bestError, Math.abs(rowValue - bestValue));
         done = true;
       }

@@ -70,6 +70,10 @@ export class JacobianCommonWork {
   readonly keptValue: Float64Array;
   readonly keptError: Float64Array;
   readonly keptStep: Float64Array;
+  /** Per component, 1 when its last column run took one value at every point (its `column[3]`). */
+  readonly keptFlat: Uint8Array;
+  /** The three above as the kept estimates that needsRecheck (jacobian-recheck.ts) reads. */
+  readonly kept: { value: Float64Array; error: Float64Array; step: Float64Array };
   /** The components not good enough yet after the scales so far (run at the next). */
   readonly pending: Int32Array;
   pendingCount = 0;
@@ -96,6 +100,8 @@ export class JacobianCommonWork {
     this.keptValue = new Float64Array(m);
     this.keptError = new Float64Array(m);
     this.keptStep = new Float64Array(m);
+    this.keptFlat = new Uint8Array(m);
+    this.kept = { value: this.keptValue, error: this.keptError, step: this.keptStep };
     this.pending = new Int32Array(m);
     this.members = new Int32Array(m);
     this.state = new Int8Array(m);

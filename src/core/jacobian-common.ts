@@ -17,6 +17,8 @@ import { scaleOf } from "./common-column.js";
 import { componentColumn, COMPONENT_END, flatColumn } from "./jacobian-common-column.js";
 import { COMPONENT_STATE } from "./jacobian-common-step.js";
 import { JacobianCommonWork } from "./jacobian-common-work.js";
+import { needsRecheck } from "./jacobian-recheck.js";
+import { FLOAT32_FLAT_FACTOR } from "./float32.js";
 import { adaptiveColumnNow, takeWork, type ColumnWork } from "./jacobian-column.js";
 import { finishJacobian, type JacobianJob } from "./jacobian-job.js";
 import type { JacobianResult } from "./jacobian.js";
@@ -117,6 +119,17 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
     // keepScale's constantDone: the next scale has smaller steps.
     if (!runScale(w, caller, j, i, i === 0 && second < first)) return DEPARTED;
   }
+  // An entry to compute again (jacobian-recheck.ts; noise departed already): the general path does it.
+  // Without a float32 component only an entry with no error estimate (NaN) can be one.
+  const float32 = job.float32;
+  const errors = w.keptError;
+  for (let k = 0; k < m; k++) {
+    const e = errors[k];
+    if (e !== e || float32 !== null) {
+      const moved = float32 !== null && float32[k] === 1 && w.keptFlat[k] === 0;
+      if (needsRecheck(w.kept, k, 0, NaN, job.centre[k], 1, moved)) return DEPARTED;
+    }
+  }
   return storeColumn(job, j, w);
 }
 
@@ -200,6 +213,7 @@ function keep(w: JacobianCommonWork, k: number, i: number, constantDone: boolean
   w.keptValue[k] = kv;
   w.keptError[k] = ke;
   w.keptStep[k] = ks;
+  w.keptFlat[k] = column[3]; // of the last column run, as the driver's state.flat
   const good = ke <= 0 + GOOD_RELATIVE_ERROR * Math.abs(kv) && !(ks > ALIAS_STEP);
   const constant = constantDone && column[3] === 1 && v === 0 && kv === 0;
   if (!good && !constant) w.pending[w.pendingCount++] = k;
@@ -213,10 +227,13 @@ function storeColumn(job: JacobianJob, j: number, w: JacobianCommonWork): number
   const centre = job.centre;
   const value = job.value;
   const error = job.error;
+  const float32 = job.float32;
   let worst = 0;
   for (let k = 0; k < w.m; k++) {
-    const e = w.keptError[k];
+    let e = w.keptError[k];
     const v = e !== e && !Number.isFinite(centre[k]) ? NaN : w.keptValue[k];
+    // A float32 component constant along the column: the float32 step its equal values may hide.
+    if (float32 !== null && v === 0 && w.keptFlat[k] === 1 && float32[k] === 1) e *= FLOAT32_FLAT_FACTOR;
     if (v !== 0) value[k][j] = v;
     if (error !== null) error[k][j] = e;
     if (!Number.isFinite(v)) {

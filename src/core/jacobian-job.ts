@@ -11,6 +11,7 @@ import { releaseWork, type ColumnWork } from "./jacobian-column.js";
 import { JacobianRows } from "./jacobian-rows.js";
 import { PointRequest, REQUEST_CAPACITY } from "./sampler.js";
 import { fixedStatus, STATUSES, statusCode } from "./status.js";
+import { float32Result } from "./float32.js";
 import { columnStencils, plainColumns, type PlainColumn } from "./plain-step.js";
 import type { ResolvedMultivariate } from "./vector.js";
 
@@ -37,6 +38,11 @@ export interface JacobianJob {
   readonly works: ColumnWork[];
   /** Plain columns, one stencil each (a fixed `step`, or `errors: false`: plain-step.ts). */
   readonly plain: boolean;
+  /**
+   * Per component, 1 when F_k(x) looks like a float32 computation's result (float32.ts); null when none
+   * does (the adaptive columns' recheck, jacobian-recheck.ts, reads it).
+   */
+  readonly float32: Uint8Array | null;
   /** The stencil and step of each plain column (null when the columns are adaptive). */
   readonly stencils: ((j: number) => PlainColumn | null) | null;
 }
@@ -187,7 +193,8 @@ export function jacobianJob(
   const plain = plainColumns(o, withErrors);
   const error = withErrors ? rows(m, n, plain ? NaN : 0) : null;
   const start = o.method === "auto" ? "central" : o.method;
-  const out = new JacobianRows(value, error, statuses, centre, baseStencil(start, o.order), o.order);
+  const float32 = plain ? null : float32Components(centre);
+  const out = new JacobianRows(value, error, statuses, centre, baseStencil(start, o.order), o.order, float32);
   return {
     x0,
     o,
@@ -198,8 +205,27 @@ export function jacobianJob(
     rows: out,
     works: [],
     plain,
+    float32,
     stencils: plain ? columnStencils(o, x0) : null,
   };
+}
+
+/**
+ * Which components of F(x) look like float32 results (float32.ts, float32Result): 1 each, or null when
+ * none does.
+ *
+ * @example
+ * ```ts
+ * Array.from(float32Components(Float64Array.of(Math.fround(0.1), 0.1)) ?? []); // => [1, 0]
+ * float32Components(Float64Array.of(0.1)); // => null
+ * ```
+ */
+export function float32Components(centre: Float64Array): Uint8Array | null {
+  let out: Uint8Array | null = null;
+  for (let k = 0; k < centre.length; k++) {
+    if (float32Result(centre[k])) (out ??= new Uint8Array(centre.length))[k] = 1;
+  }
+  return out;
 }
 
 /**

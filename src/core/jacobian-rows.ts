@@ -8,6 +8,7 @@
  */
 
 import { flatNoise } from "./flat-screen.js";
+import { FLOAT32_FLAT_FACTOR } from "./float32.js";
 import type { Stencil } from "./stencil.js";
 import { divideByPower } from "./step.js";
 
@@ -105,6 +106,8 @@ export class JacobianRows {
     private readonly centre: Float64Array,
     private readonly flatStencil: Stencil,
     private readonly order: number,
+    /** Per component, 1 for a float32 F_k (jacobian-job.ts): its settled error is FLOAT32_FLAT_FACTOR times wider. */
+    private readonly float32: Uint8Array | null = null,
   ) {
     this.n = value.length > 0 ? value[0].length : 0;
   }
@@ -167,7 +170,8 @@ export class JacobianRows {
     if ((flat && error !== null) || nan) {
       for (let k = 0; k < value.length; k++) {
         const er = error === null ? null : error[k];
-        const noise = flat && er !== null ? flatNoise(centre[k], this.flatStencil) : NaN;
+        let noise = flat && er !== null ? flatNoise(centre[k], this.flatStencil) : NaN;
+        if (this.float32 !== null && this.float32[k] === 1) noise *= FLOAT32_FLAT_FACTOR;
         for (let c = 0; c < b.size; c++) {
           const fill = b.fill[c];
           if (fill === FILL.flat) {

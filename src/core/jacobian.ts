@@ -82,7 +82,12 @@ export interface JacobianResult {
  * and stopped on its own. A component equal to F_k(x) bit for bit at every point of the column's
  * first two rows (two different steps) does not depend on x_j there: it is settled at once (0, with
  * the rounding level as its error) and costs nothing more; only the others carry a tableau
- * (docs/engine.md, "A Jacobian column"). With `step`, one plain stencil per column (2n calls for
+ * (docs/engine.md, "A Jacobian column"). An entry whose column saw noise, found no error estimate, or
+ * claims more accuracy than the float32 values of F_k allow is computed again by derivative()'s
+ * pipeline along x_j (jacobian-recheck.ts: its noise check and noise tables), with the status that gives
+ * ("noise-limited" for a float32 or noisy F_k); a smooth F seldom needs it (31 of 7500 columns of
+ * random small smooth Jacobians, bench/jacobian-honesty.ts; none on the dense 2x + cos x).
+ * With `step`, one plain stencil per column (2n calls for
  * central, n + 1 for forward); with `errors: false`, the same at a step chosen per column. The length of F's first result fixes m; a later result of another
  * length throws INCONSISTENT_OUTPUT.
  *

@@ -24,6 +24,9 @@ const VECTOR = (x: Float64Array): number[] => [
   Math.sin(x[0]) * x[1],
   x[1] ** 2 + Math.log(x[0]),
   Math.abs(x[2]) * x[0],
+  // float32 and noisy components: their entries are rechecked by derivative()'s pipeline
+  Math.fround(Math.exp(Math.fround(0.5 * x[0] - x[2]))),
+  Math.cos(x[0] + x[1] * x[2]) + 1e-11 * Math.sin(1e8 * x[0] * x[1]),
 ];
 
 const point = fc.tuple(

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
   checkGradient,
+  derivative,
   directionalDerivative,
   gradient,
   hessian,
   jacobian,
   NumdiffError,
   partial,
+  STATUSES,
 } from "../../src/core/index.js";
 import { CHECK_GRADIENT_TOLERANCE } from "../../src/core/all-constants.js";
 
@@ -387,11 +389,17 @@ describe("jacobian", () => {
     expect(r.error[0][1]).toBeGreaterThan(0); // the rounding level, not a claim of exactness
   });
 
-  it("a component that is NaN on one side goes one-sided with the column", () => {
+  it("a component that is NaN on one side goes one-sided with the column, and an infinite slope is not-finite", () => {
     const F = (x: Float64Array): number[] => [Math.sqrt(x[0]), x[0] ** 2];
     const r = jacobian(F, [0]);
     expect(r.value[1][0]).toBe(0);
-    expect(r.value[0][0]).toBeGreaterThan(1e5); // sqrt'(0) is +Infinity: a large finite slope
+    expect(r.statuses[1][0]).toBe(0);
+    // sqrt'(0) is +Infinity: the one-sided column never converges (no error estimate), so the entry is
+    // rechecked by derivative()'s pipeline (jacobian-recheck.ts), which says so, as derivative() does.
+    expect(derivative(Math.sqrt, 0).status).toBe("not-finite");
+    expect(r.value[0][0]).toBeNaN();
+    expect(r.error[0][0]).toBe(Infinity);
+    expect(STATUSES[r.statuses[0][0]]).toBe("not-finite");
   });
 });
 

@@ -1,0 +1,85 @@
+/**
+ * Telling a float32 result from a double one by its value alone, and the rounding a float32 F's values
+ * carry. A float32 computation (TensorFlow.js, a WebGL shader, Math.fround) returns numbers with at most
+ * 24 significant bits; a double computation returns one only by exact arithmetic on short numbers
+ * (x₀·x₁ at [2, 3]), whose values then have few bits. So a value of F(x) that is a float32 with more
+ * than FLOAT32_EXACT_BITS significant bits marks that component as computed in float32: its values carry
+ * a rounding of up to FLOAT32_UNIT_ROUNDOFF relative, not double's, and a difference of them a
+ * rounding that the engine's double model does not see.
+ */
+
+import { EPS, F_ROUNDING } from "./constants.js";
+
+/**
+ * The unit roundoff of float32: 2⁻²⁴ (24 significant bits, round to nearest).
+ *
+ * @default 5.960464477539063e-8
+ * @example
+ * ```ts
+ * FLOAT32_UNIT_ROUNDOFF; // => 2 ** -24
+ * ```
+ */
+export const FLOAT32_UNIT_ROUNDOFF = 2 ** -24;
+
+/**
+ * A float32 value with more significant bits than this is taken as a float32 computation's result,
+ * not exact double arithmetic on short numbers: a float32 result's bits below its 24th are those of
+ * a rounding, so only 1 in 2⁸ has 16 bits or fewer, while exact arithmetic on the short numbers people
+ * type (2, 0.5, 1.25) stays well within 16.
+ *
+ * @default 16
+ * @example
+ * ```ts
+ * FLOAT32_EXACT_BITS; // => 16
+ * ```
+ */
+export const FLOAT32_EXACT_BITS = 16;
+
+/**
+ * The error of a Jacobian entry whose float32 component took F_k(x) at every point of its column (so
+ * it is taken as constant there, 0), as a multiple of the double rounding level the column gives it,
+ * F_ROUNDING·EPS·Σ|w|·|F_k(x)|/hⁿ: equal float32 values at x ± h hide a change of up to one float32
+ * step, so the slope is only known to within FLOAT32_UNIT_ROUNDOFF·Σ|w|·|F_k(x)|/hⁿ. The ratio
+ * 2⁻²⁴ / (2·2⁻⁵²) = 2²⁷ is a power of two, so the scaled error is exact (the same bits on every path).
+ *
+ * @default 134217728 (2²⁷)
+ * @example
+ * ```ts
+ * FLOAT32_FLAT_FACTOR; // => 2 ** 27
+ * ```
+ */
+export const FLOAT32_FLAT_FACTOR = FLOAT32_UNIT_ROUNDOFF / (F_ROUNDING * EPS);
+
+/**
+ * Whether v looks like a float32 computation's result (see the file comment): a finite float32 number
+ * with more than FLOAT32_EXACT_BITS significant bits.
+ *
+ * @example
+ * ```ts
+ * float32Result(Math.fround(Math.tanh(0.3))); // => true
+ * float32Result(Math.tanh(0.3)); // => false (a double)
+ * float32Result(6); // => false (exact arithmetic: x₀·x₁ at [2, 3])
+ * ```
+ */
+export function float32Result(v: number): boolean {
+  if (Math.fround(v) !== v || v === 0 || !Number.isFinite(v)) return false;
+  // v·2^(FLOAT32_EXACT_BITS − 1 − e) is an integer exactly when v has at most FLOAT32_EXACT_BITS bits.
+  const a = Math.abs(v);
+  let e = Math.floor(Math.log2(a));
+  if (2 ** e > a) e--; // log2 rounded up to the next power of two
+  const scaled = a * 2 ** (FLOAT32_EXACT_BITS - 1 - e);
+  return scaled !== Math.floor(scaled);
+}
+
+/**
+ * The rounding of an order-n difference of float32 values of size |f| at step h, with stencil weights
+ * summing to `weightSum` in absolute value: FLOAT32_UNIT_ROUNDOFF·|f|·Σ|w| / hⁿ.
+ *
+ * @example
+ * ```ts
+ * float32Rounding(1, 1, 2 ** -10, 1); // => 0.00006103515625 (2⁻¹⁴)
+ * ```
+ */
+export function float32Rounding(f: number, weightSum: number, h: number, order: number): number {
+  return (FLOAT32_UNIT_ROUNDOFF * Math.abs(f) * weightSum) / h ** order;
+}

@@ -1,0 +1,275 @@
+/**
+ * Honest Jacobian entries for a float32 or noisy F. A Jacobian column runs past noise (its spec's
+ * stopOnNoise is false) and has no noise check, so a component of F that carries noise, or is computed
+ * in float32, may end confidently wrong: f32(tanh(f32(t))) at −0.717 gave 0 ± 1e-6, status ok, where
+ * the truth is 0.625. The column's own rows tell such an entry from a smooth one without calling F
+ * (see {@link needsRecheck}); each entry they flag is computed again by derivative()'s pipeline
+ * (scalar-engine.ts: the noise check, Moré–Wild noise tables, the rerun with the noise level in the
+ * error model, the one-sided test) on its own component along x_j, with F's values shared by the
+ * column's flagged entries (column-points.ts). Its value, error and status (often "noise-limited")
+ * replace the column's. A column with no flagged entry calls F no more than before.
+ */
+
+import { stencilArrays } from "./base-stencil.js";
+import { COLUMN_FLAG } from "./column-state.js";
+import { float32Rounding } from "./float32.js";
+import { ColumnPoints } from "./column-points.js";
+import { derivativePipeline } from "./derivative-pipeline.js";
+import type { JacobianJob } from "./jacobian-job.js";
+import type { PointSource } from "./run-column.js";
+import { Sampler, type PointRequest } from "./sampler.js";
+import { ScalarEngine } from "./scalar-column.js";
+import { statusCode } from "./status.js";
+import { coordinateOptions } from "./vector.js";
+
+/**
+ * Whether entry (k, j), as its column left it (`kept`: value, error and step per component; `flags`:
+ * k's COLUMN_FLAG bits; `noisyStep`: the step where its column first saw noise), is computed again by
+ * derivative()'s pipeline:
+ * - its column saw noise (COLUMN_FLAG.noisy: a far row right after settled ones, or changes that kept
+ *   growing as h shrank, which a smooth F does not do), unless its estimate is exactly 0 from rows
+ *   that settled again at smaller steps: that is F flat beside a kink near x (max(0, t − x − 1e-3):
+ *   the rows inside its flat part give 0; derivative()'s noise tables take that kink for noise), where
+ *   noise scatters the small steps' differences ever more widely (a float32 F's values, which settle
+ *   on 0 below its grid, are caught below);
+ * - it has no error estimate although F_k is finite at x (the column never converged: its last
+ *   difference is a guess);
+ * - `float32`: F_k(x) looks like a float32 result (float32.ts) and F_k moved along the column (a
+ *   component equal to F_k(x) at every point is constant there, as the screen of a large F settles
+ *   it), and the entry is exactly 0 or its error is below what float32 rounding allows at its step
+ *   (float32Rounding): the column's rounding model is double's, and two rows quantised alike pass for
+ *   convergence (f32(eˣ)′ at 1.01 gave 2.7523193359375 ± 9e-13, 8e-6 off).
+ * On a smooth double F none of these holds but where the column failed anyway.
+ *
+ * @example
+ * ```ts
+ * import { stencilArrays } from "./base-stencil.js";
+import { COLUMN_FLAG } from "./column-state.js";
+import { float32Rounding } from "./float32.js";
+ * const kept = { value: Float64Array.of(0), error: Float64Array.of(1e-6), step: Float64Array.of(1e-3), flags: Int8Array.of(COLUMN_FLAG.noisy) };
+ * needsRecheck(kept, 0, kept.flags[0], 1e-3, 0.6, 1, false); // => true (noise at the estimate's step)
+ * needsRecheck(kept, 0, kept.flags[0], 1e-2, 0.6, 1, false); // => false (settled again below the noise)
+ * needsRecheck(kept, 0, 0, NaN, 0.6, 1, true); // => true (a float32 F_k and a value of exactly 0)
+ * ```
+ */
+export function needsRecheck(
+  kept: { value: Float64Array; error: Float64Array; step: Float64Array },
+  k: number,
+  flags: number,
+  noisyStep: number,
+  centre: number,
+  order: number,
+  float32: boolean,
+): boolean {
+  const value = kept.value[k];
+  const error = kept.error[k];
+  if ((flags & COLUMN_FLAG.noisy) !== 0 && !(value === 0 && kept.step[k] < noisyStep)) return true;
+  if (!Number.isFinite(value) || !Number.isFinite(centre)) return false;
+  if (Number.isNaN(error)) return true;
+  if (!float32) return false;
+  // The central stencil's Σ|w| (1 for the first derivative; one-sided ones are larger, so this is a floor).
+  const weightSum = stencilArrays("central", order).weightSum;
+  return value === 0 || error < float32Rounding(centre, weightSum, kept.step[k], order);
+}
+
+/**
+ * The kept estimates of a Jacobian column (best-of-scales.ts, KeptEstimates) that the recheck reads.
+ *
+ * @example
+ * ```ts
+ * import { KeptEstimates } from "./best-of-scales.js";
+ * const kept: ColumnKept = new KeptEstimates(2);
+ * ```
+ */
+export interface ColumnKept {
+  value: Float64Array;
+  error: Float64Array;
+  step: Float64Array;
+  flags: Int8Array;
+  noisyStep: Float64Array;
+}
+
+/**
+ * {@link needsRecheck} for entry (k, j) of a job's column as the column's state left it: `kept`, and
+ * `flat` (1 where F_k took F_k(x) at every point of the last column it ran in).
+ *
+ * @example
+ * ```ts
+ * columnNeedsRecheck(job, work.kept, work.state.flat, k); // work: the column's state (jacobian-column.ts)
+ * ```
+ */
+export function columnNeedsRecheck(job: JacobianJob, kept: ColumnKept, flat: Int8Array, k: number): boolean {
+  const float32 = job.float32 !== null && job.float32[k] === 1 && flat[k] === 0;
+  return needsRecheck(kept, k, kept.flags[k], kept.noisyStep[k], job.centre[k], job.o.order, float32);
+}
+
+/**
+ * What a column's recheck needs, kept with the column's state for later columns: derivative()'s engine
+ * and sampler, F's values along the column, and each component's outcome.
+ *
+ * @example
+ * ```ts
+ * const r = new EntryRecheck(3);
+ * r.code[0]; // => -1 (not rechecked)
+ * ```
+ */
+export class EntryRecheck {
+  readonly engine = new ScalarEngine();
+  readonly sampler = new Sampler(null);
+  readonly points: ColumnPoints;
+  /** Per component: the status code of its recheck, -1 when it was not rechecked (then value, error unused). */
+  readonly code: Int16Array;
+  readonly value: Float64Array;
+  readonly error: Float64Array;
+  /** The points of one request that F must be called at. */
+  private misses = new Float64Array(16);
+
+  constructor(readonly m: number) {
+    this.points = new ColumnPoints(m);
+    this.code = new Int16Array(m).fill(-1);
+    this.value = new Float64Array(m);
+    this.error = new Float64Array(m);
+  }
+
+  /**
+   * The points of `req` not known yet (neither x_j itself nor kept), each once, in `misses`; returns
+   * how many.
+   */
+  missing(req: PointRequest, xj: number): number {
+    if (this.misses.length < req.count) this.misses = new Float64Array(req.count);
+    let count = 0;
+    for (let q = 0; q < req.count; q++) {
+      const t = req.points[q];
+      if (Object.is(t, xj) || this.points.find(t) >= 0) continue;
+      let seen = false;
+      for (let i = 0; i < count && !seen; i++) seen = Object.is(this.misses[i], t);
+      if (!seen) this.misses[count++] = t;
+    }
+    return count;
+  }
+
+  /** Miss i of the last {@link missing}. */
+  miss(i: number): number {
+    return this.misses[i];
+  }
+}
+
+/**
+ * The recheck of column j (see the file comment) as a pipeline of F's points: for each listed
+ * component that {@link needsRecheck}, derivative()'s pipeline along x_j on that component, its
+ * points served from the column's cache or asked of F (one point per request with `pointwise`, F's
+ * result in the request's `vector`; else every missing point of a request at once). Outcomes go to
+ * `recheck`'s arrays; the kink flag of a rechecked entry is cleared (derivative() has run the
+ * one-sided test itself).
+ *
+ * @example
+ * ```ts
+ * yield* recheckColumn(job, j, work); // work: the column's state (jacobian-column.ts)
+ * ```
+ */
+export function* recheckColumn(
+  job: JacobianJob,
+  j: number,
+  work: {
+    recheck: EntryRecheck;
+    list: Int32Array;
+    listed: number;
+    kept: ColumnKept;
+    state: { flat: Int8Array };
+    request: PointRequest & { vector?: ArrayLike<number> };
+    pointwise: boolean;
+  },
+): Generator<PointRequest, void, void> {
+  const { recheck, kept } = work;
+  const xj = job.x0[j];
+  let started = false;
+  for (let a = 0; a < work.listed; a++) {
+    const k = work.list[a];
+    recheck.code[k] = -1;
+    if (!columnNeedsRecheck(job, kept, work.state.flat, k)) continue;
+    if (!started) {
+      recheck.points.clear();
+      started = true;
+    }
+    const opts = coordinateOptions(job.o, j);
+    const pipeline = derivativePipeline(
+      recheck.engine,
+      recheck.sampler.reset(null, opts.lo, opts.hi),
+      xj,
+      opts,
+    );
+    for (let step = pipeline.next(); ; step = pipeline.next()) {
+      if (step.done === true) {
+        const r = step.value;
+        recheck.value[k] = r.value;
+        recheck.error[k] = r.error;
+        recheck.code[k] = statusCode(r.status);
+        kept.flags[k] &= ~COLUMN_FLAG.kink;
+        break;
+      }
+      yield* serve(job, j, work, step.value, k);
+    }
+  }
+  if (started) recheck.sampler.reset(null);
+}
+
+/** Answers a request of component k's pipeline (see {@link recheckColumn}): F at its missing points first. */
+function* serve(
+  job: JacobianJob,
+  j: number,
+  work: { recheck: EntryRecheck; request: PointRequest & { vector?: ArrayLike<number> }; pointwise: boolean },
+  req: PointRequest,
+  k: number,
+): Generator<PointRequest, void, void> {
+  const { recheck, request } = work;
+  const { points } = recheck;
+  const m = job.centre.length;
+  const xj = job.x0[j];
+  const misses = recheck.missing(req, xj);
+  if (work.pointwise) {
+    for (let i = 0; i < misses; i++) {
+      request.reserve(1, m);
+      request.points[0] = recheck.miss(i);
+      request.count = 1;
+      request.evaluated = 1;
+      request.prefix = false;
+      yield request;
+      points.add(recheck.miss(i), request.vector ?? null, 0);
+    }
+  } else if (misses > 0) {
+    request.reserve(misses, m);
+    for (let i = 0; i < misses; i++) request.points[i] = recheck.miss(i);
+    request.count = misses;
+    request.evaluated = misses;
+    request.prefix = false;
+    yield request;
+    for (let i = 0; i < misses; i++) points.add(recheck.miss(i), request.values, i * m);
+  }
+  for (let q = 0; q < req.count; q++) {
+    const t = req.points[q];
+    req.values[q] = Object.is(t, xj) ? job.centre[k] : points.value(points.find(t), k);
+  }
+  req.evaluated = req.count;
+}
+
+/**
+ * {@link recheckColumn} for the sync loop without a pipeline of its own: F through `source`, one point
+ * at a time (the work is pointwise).
+ *
+ * @example
+ * ```ts
+ * recheckColumnNow(job, j, work, source);
+ * ```
+ */
+export function recheckColumnNow(
+  job: JacobianJob,
+  j: number,
+  work: Parameters<typeof recheckColumn>[2],
+  source: PointSource,
+): void {
+  const pipeline = recheckColumn(job, j, work);
+  for (let r = pipeline.next(); r.done !== true; r = pipeline.next()) {
+    (r.value as PointRequest & { vector?: ArrayLike<number> | null }).vector =
+      source.at(r.value.points[0]) ?? undefined;
+  }
+}
