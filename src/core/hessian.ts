@@ -155,7 +155,9 @@ export function hessian(
       const m = mixedPartial(f, w, i, j, o.lo, o.hi);
       value[i][j] = value[j][i] = m.value;
       error[i][j] = error[j][i] = m.error;
-      statuses[i][j] = statuses[j][i] = statusCode(fixedStatus(m.value));
+      statuses[i][j] = statuses[j][i] = statusCode(
+        m.unsettled === true ? "noise-limited" : fixedStatus(m.value),
+      );
       evaluations += m.evaluations;
       tick();
     }

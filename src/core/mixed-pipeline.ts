@@ -9,7 +9,13 @@ import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scal
 import { ColumnState } from "./column-state.js";
 import { ColumnDriver, type ColumnSpec } from "./driver.js";
 import type { HessianEntry } from "./hessian-pipeline.js";
-import { MIXED_POINT_SIZE, mixedPoints, mixedValue } from "./mixed-partial.js";
+import {
+  MIXED_POINT_SIZE,
+  mixedPoints,
+  mixedValue,
+  unsettledMixed,
+  unsettledMixedSteps,
+} from "./mixed-partial.js";
 import { PointRequest, REQUEST_CAPACITY, type Pipeline } from "./sampler.js";
 import { fixedStatus, statusCode } from "./status.js";
 import { candidateScales } from "./step.js";
@@ -103,8 +109,30 @@ export function* mixedEntry(
     keepScale(state, kept, k, (_, v) => v / (4 * si(k)) / sj(k));
   }
   const value = kept.value[0];
+  if (Number.isNaN(kept.error[0]) && Number.isFinite(value)) {
+    // mixedPartial's fallback (mixed-partial.ts, unsettledMixed), the same points in the same order.
+    const [hi0, hj0] = unsettledMixedSteps(si(0), sj(0));
+    const wide = yield* stencilAt(work, xi, xj, hi0, hj0);
+    const fallback = unsettledMixed(wide, yield* stencilAt(work, xi, xj, hi0 / 2, hj0 / 2));
+    if (fallback !== null) {
+      return { ...fallback, code: statusCode("noise-limited"), evaluations: work.evaluations };
+    }
+  }
   const code = statusCode(fixedStatus(value));
   return { value, error: kept.error[0], code, evaluations: work.evaluations };
+}
+
+/** mixedStencil (mixed-partial.ts) as a pipeline step: four points, counted in the work's evaluations. */
+function* stencilAt(work: MixedWork, xi: number, xj: number, hi: number, hj: number): Pipeline<number> {
+  const r = new PairRequest();
+  r.reserve(4);
+  [r.points[0], r.second[0], r.points[1], r.second[1]] = [xi + hi, xj + hj, xi + hi, xj - hj];
+  [r.points[2], r.second[2], r.points[3], r.second[3]] = [xi - hi, xj + hj, xi - hi, xj - hj];
+  [r.count, r.evaluated, r.prefix] = [4, 4, false];
+  yield r;
+  work.evaluations += 4;
+  const [pp, pm, mp, mm] = r.values;
+  return (pp - pm - mp + mm) / (4 * hi) / hj;
 }
 
 /** One column of g(c) (see MixedSource): runColumn's loop, a row's plus and minus points at once. */

@@ -94,3 +94,27 @@ describe("the growth check at orders 2–4 (growth.ts, difference)", () => {
     expect(["discontinuous", "not-finite", "not-differentiable"]).toContain(r.status);
   });
 });
+
+describe("a Hessian's mixed entry whose columns never settled (mixed-partial.ts, unsettledMixed)", () => {
+  it("x₀x₁ + 1e-10·noise: an honest, noise-limited entry, the same sync and batched (before: 0 ± NaN, ok)", async () => {
+    const { hessian } = await import("../../src/core/index.js");
+    const { hashNoise } = await import("../fixtures/noise-hash.js");
+    const f = (x: Float64Array): number => x[0] * x[1] + 1e-10 * hashNoise(7 * x[0] + x[1], 1);
+    const r = hessian(f, [0.5, 1.5]);
+    expect(Math.abs(r.value[0][1] - 1)).toBeLessThanOrEqual(r.error[0][1]);
+    expect(r.error[0][1]).toBeLessThan(1e-6);
+    expect(r.statuses[0][1]).toBe(1); // statusCode("noise-limited")
+    const batched = hessian(
+      (xs: Float64Array) => {
+        const out = new Float64Array(xs.length / 2);
+        for (let k = 0; k < out.length; k++) out[k] = f(xs.subarray(2 * k, 2 * k + 2));
+        return out;
+      },
+      [0.5, 1.5],
+      { batch: true },
+    );
+    expect(batched.value[0][1]).toBe(r.value[0][1]);
+    expect(batched.error[0][1]).toBe(r.error[0][1]);
+    expect(batched.statuses[0][1]).toBe(r.statuses[0][1]);
+  });
+});

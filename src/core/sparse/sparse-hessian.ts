@@ -157,8 +157,9 @@ const adaptive: Entries = (f, w, p, o, out) => {
       status = d.status ?? fixedStatus(d.value);
       r = d;
     } else {
-      r = mixedPartial(f, w, i, j, o.lo, o.hi);
-      status = fixedStatus(r.value);
+      const m = mixedPartial(f, w, i, j, o.lo, o.hi);
+      status = m.unsettled === true ? "noise-limited" : fixedStatus(m.value);
+      r = m;
     }
     out.value[k] = out.value[p.mirror[k]] = r.value;
     out.error[k] = out.error[p.mirror[k]] = r.error;
