@@ -43,9 +43,7 @@ import { coordinateOptions } from "./vector.js";
  *
  * @example
  * ```ts
- * import { stencilArrays } from "./base-stencil.js";
-import { COLUMN_FLAG } from "./column-state.js";
-import { float32Rounding } from "./float32.js";
+ * import { COLUMN_FLAG } from "./column-state.js";
  * const kept = { value: Float64Array.of(0), error: Float64Array.of(1e-6), step: Float64Array.of(1e-3), flags: Int8Array.of(COLUMN_FLAG.noisy) };
  * needsRecheck(kept, 0, kept.flags[0], 1e-3, 0.6, 1, false); // => true (noise at the estimate's step)
  * needsRecheck(kept, 0, kept.flags[0], 1e-2, 0.6, 1, false); // => false (settled again below the noise)

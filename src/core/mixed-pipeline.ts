@@ -112,8 +112,9 @@ export function* mixedEntry(
   if (Number.isNaN(kept.error[0]) && Number.isFinite(value)) {
     // mixedPartial's fallback (mixed-partial.ts, unsettledMixed), the same points in the same order.
     const [hi0, hj0] = unsettledMixedSteps(si(0), sj(0));
-    const wide = yield* stencilAt(work, xi, xj, hi0, hj0);
-    const fallback = unsettledMixed(wide, yield* stencilAt(work, xi, xj, hi0 / 2, hj0 / 2));
+    const box = [o.lo[i], o.hi[i], o.lo[j], o.hi[j]];
+    const wide = yield* stencilAt(work, xi, xj, hi0, hj0, box);
+    const fallback = unsettledMixed(wide, yield* stencilAt(work, xi, xj, hi0 / 2, hj0 / 2, box));
     if (fallback !== null) {
       return { ...fallback, code: statusCode("noise-limited"), evaluations: work.evaluations };
     }
@@ -122,15 +123,34 @@ export function* mixedEntry(
   return { value, error: kept.error[0], code, evaluations: work.evaluations };
 }
 
-/** mixedStencil (mixed-partial.ts) as a pipeline step: four points, counted in the work's evaluations. */
-function* stencilAt(work: MixedWork, xi: number, xj: number, hi: number, hj: number): Pipeline<number> {
+/**
+ * mixedStencil (mixed-partial.ts) as a pipeline step: its four points in its order, those inside the
+ * box [lo_i, hi_i, lo_j, hi_j] evaluated and counted (PairSampler.at calls f at no other); NaN when one
+ * lies outside.
+ */
+function* stencilAt(
+  work: MixedWork,
+  xi: number,
+  xj: number,
+  hi: number,
+  hj: number,
+  box: readonly number[],
+): Pipeline<number> {
+  const a = [xi + hi, xi + hi, xi - hi, xi - hi];
+  const b = [xj + hj, xj - hj, xj + hj, xj - hj];
   const r = new PairRequest();
   r.reserve(4);
-  [r.points[0], r.second[0], r.points[1], r.second[1]] = [xi + hi, xj + hj, xi + hi, xj - hj];
-  [r.points[2], r.second[2], r.points[3], r.second[3]] = [xi - hi, xj + hj, xi - hi, xj - hj];
-  [r.count, r.evaluated, r.prefix] = [4, 4, false];
-  yield r;
-  work.evaluations += 4;
+  let n = 0;
+  for (let q = 0; q < 4; q++) {
+    if (!(a[q] >= box[0] && a[q] <= box[1] && b[q] >= box[2] && b[q] <= box[3])) continue;
+    r.points[n] = a[q];
+    r.second[n] = b[q];
+    n++;
+  }
+  [r.count, r.evaluated, r.prefix] = [n, n, false];
+  if (n > 0) yield r;
+  work.evaluations += n;
+  if (n < 4) return NaN;
   const [pp, pm, mp, mm] = r.values;
   return (pp - pm - mp + mm) / (4 * hi) / hj;
 }

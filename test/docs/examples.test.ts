@@ -42,10 +42,10 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/rounds.ts:30": "the round loop of the sync batched runner",
   "src/core/jacobian-sides.ts:92":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:98": "inside a Jacobian column: `job`, `work` and `k` are the column's",
-  "src/core/jacobian-recheck.ts:167":
+  "src/core/jacobian-recheck.ts:96": "inside a Jacobian column: `job`, `work` and `k` are the column's",
+  "src/core/jacobian-recheck.ts:165":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:261":
+  "src/core/jacobian-recheck.ts:259":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
   "src/core/jacobian-sides.ts:139":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
