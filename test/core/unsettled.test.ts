@@ -118,3 +118,32 @@ describe("a Hessian's mixed entry whose columns never settled (mixed-partial.ts,
     expect(batched.statuses[0][1]).toBe(r.statuses[0][1]);
   });
 });
+
+describe("the batched Hessian's unsettled fallback keeps to the bounds", () => {
+  it("calls f at no point outside them, and gives the sync bits", async () => {
+    const { hessian } = await import("../../src/core/index.js");
+    const { hashNoise } = await import("../fixtures/noise-hash.js");
+    const f = (x: Float64Array): number => x[0] * x[1] + 1e-8 * hashNoise(7 * x[0] + x[1], 1);
+    const bounds: [number, number][] = [
+      [0.45, 0.55],
+      [-Infinity, Infinity],
+    ];
+    let outside = 0;
+    const batched = hessian(
+      (xs: Float64Array) => {
+        const out = new Float64Array(xs.length / 2);
+        for (let k = 0; k < out.length; k++) {
+          if (xs[2 * k] < 0.45 || xs[2 * k] > 0.55) outside++;
+          out[k] = f(xs.subarray(2 * k, 2 * k + 2));
+        }
+        return out;
+      },
+      [0.5, 1.5],
+      { batch: true, bounds },
+    );
+    const sync = hessian(f, [0.5, 1.5], { bounds });
+    expect(outside).toBe(0);
+    expect(Object.is(batched.value[0][1], sync.value[0][1])).toBe(true);
+    expect(Object.is(batched.error[0][1], sync.error[0][1])).toBe(true);
+  });
+});
