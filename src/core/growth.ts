@@ -128,8 +128,8 @@ export function* growsWithoutBound(
 
 /**
  * A first derivative for a central column that never settled (no error estimate) where f is bounded
- * and does not jump: the central difference at h/2, with UNSETTLED_FACTOR times its change from h as
- * the error (plus its rounding to EPS). h is the first step of the first column, whose values the
+ * and does not jump: the central difference at h/2, with UNSETTLED_FACTOR times the larger of its
+ * changes from h and to h/4 as the error (plus its rounding to EPS). h is the first step of the first column, whose values the
  * sampler usually has. An f computed with cancellation (a sum of terms of 45 that is 0 at x) can jump
  * by its own rounding at x, so that every smaller step grows like 1/h: the column ran down to 4e-16
  * and gave −12 with no error where f′ = −15; this gives −14.99999999999992 ± 8e-14.
@@ -148,6 +148,9 @@ export function* unsettledEstimate(
 ): Pipeline<{ value: number; error: number } | null> {
   const wide = yield* quotient(sampler, x, "central", h);
   const narrow = yield* quotient(sampler, x, "central", h / 2);
-  if (!Number.isFinite(wide) || !Number.isFinite(narrow)) return null;
-  return { value: narrow, error: UNSETTLED_FACTOR * Math.abs(narrow - wide) + EPS * Math.abs(narrow) };
+  // A third step: two quantised differences can agree exactly by chance (round(f·1e4)/1e4 at h and h/2).
+  const third = yield* quotient(sampler, x, "central", h / 4);
+  if (!Number.isFinite(wide) || !Number.isFinite(narrow) || !Number.isFinite(third)) return null;
+  const change = Math.max(Math.abs(narrow - wide), Math.abs(third - narrow));
+  return { value: narrow, error: UNSETTLED_FACTOR * change + EPS * Math.abs(narrow) };
 }

@@ -218,6 +218,12 @@ function* settle(
       } else if (Number.isFinite(first.error) && engine.checkGap > 0) {
         // No level at all: the first estimate stands, with the noise the check showed.
         return unresolvedNoise(first, engine.checkGap, engine.checkH, o.order);
+      } else if (Number.isNaN(first.error) && o.order === 1 && est.value === 0) {
+        // Nor an error: the first rows' differences (growth.ts, unsettledEstimate), not the 0 of steps
+        // below f's grid (round(1.3·sin t·1e4)/1e4 at −1.8877 gave 0 ± 5e-9 where f′ = −0.405).
+        const h = engine.scales[0] * INITIAL_STEP[1];
+        const fallback = yield* unsettledEstimate(sampler, x, h);
+        if (fallback !== null) est = { ...first, ...fallback, step: h / 2 };
       }
     } else if (!counts && seen.noiseLike) {
       // Noise the tables could not confirm but saw: the column's estimate, held against the check (see

@@ -147,3 +147,15 @@ describe("the batched Hessian's unsettled fallback keeps to the bounds", () => {
     expect(Object.is(batched.error[0][1], sync.error[0][1])).toBe(true);
   });
 });
+
+describe("a rerun that ends below a decimal grid (no level, no first error)", () => {
+  it("round(1.3·sin t·1e4)/1e4 gives an honest first-rows estimate, not 0 (before: 0 ± 5e-9, ok)", () => {
+    const f = (t: number): number => Math.round(Math.sin(t) * 1.3 * 1e4) / 1e4;
+    for (const x of [-1.8877, -1.0877]) {
+      const r = derivative(f, x);
+      expect(r.value, `at ${x}`).not.toBe(0);
+      expect(Math.abs(r.value - 1.3 * Math.cos(x)), `at ${x}`).toBeLessThanOrEqual(r.error);
+      expect(r.error, `at ${x}`).toBeLessThan(0.05);
+    }
+  });
+});
