@@ -148,8 +148,26 @@ export function* unsettledEstimate(
 ): Pipeline<{ value: number; error: number } | null> {
   const wide = yield* quotient(sampler, x, "central", h);
   const narrow = yield* quotient(sampler, x, "central", h / 2);
-  // A third step: two quantised differences can agree exactly by chance (round(f·1e4)/1e4 at h and h/2).
-  const third = yield* quotient(sampler, x, "central", h / 4);
+  return unsettledFrom(wide, narrow, yield* quotient(sampler, x, "central", h / 4));
+}
+
+/**
+ * An estimate from differences that never settled, at steps h, h/2 and h/4: the one at h/2, with
+ * UNSETTLED_FACTOR times the larger of its two changes as the error, plus its rounding to EPS. Three
+ * steps, not two: two quantised differences can agree exactly by chance (round(f·1e4)/1e4 at h and
+ * h/2 gave ± 9e-16). Null when any is not finite. The rule of {@link unsettledEstimate} and of a
+ * Hessian's unsettled mixed entry (mixed-partial.ts).
+ *
+ * @example
+ * ```ts
+ * unsettledFrom(1.01, 1.0025, 1.0006); // { value: 1.0025, error: ≈ 0.015 }
+ * ```
+ */
+export function unsettledFrom(
+  wide: number,
+  narrow: number,
+  third: number,
+): { value: number; error: number } | null {
   if (!Number.isFinite(wide) || !Number.isFinite(narrow) || !Number.isFinite(third)) return null;
   const change = Math.max(Math.abs(narrow - wide), Math.abs(third - narrow));
   return { value: narrow, error: UNSETTLED_FACTOR * change + EPS * Math.abs(narrow) };

@@ -10,7 +10,7 @@
 import { derivativePipeline } from "./derivative-pipeline.js";
 import { invalid } from "./errors.js";
 import { fixedStencil } from "./fixed-partial.js";
-import { mixedEntry, MixedWork, NO_ENTRY, PairRequest } from "./mixed-pipeline.js";
+import { mixedEntry, MixedWork, NO_ENTRY, PairRequest, stencilAt } from "./mixed-pipeline.js";
 import { PointRequest, Sampler, type Pipeline } from "./sampler.js";
 import { ScalarEngine } from "./scalar-engine.js";
 import { fixedStatus, statusCode, worstStatus } from "./status.js";
@@ -170,21 +170,18 @@ function* fixedDiagonal(
   return { value, error: NaN, code: statusCode(fixedStatus(value)), evaluations: count };
 }
 
-/** mixedStencil at h_i = h_j = h: four points. */
+/** mixedStencil at h_i = h_j = h: four points (their box checked beforehand, checkInside). */
 function* fixedMixed(x0: Float64Array, h: number, i: number, j: number): Pipeline<HessianEntry> {
   const xi = x0[i];
   const xj = x0[j];
   if (!Number.isFinite(xi) || !Number.isFinite(xj)) return NO_ENTRY;
-  const r = new PairRequest();
-  r.reserve(4);
-  [r.points[0], r.second[0], r.points[1], r.second[1]] = [xi + h, xj + h, xi + h, xj - h];
-  [r.points[2], r.second[2], r.points[3], r.second[3]] = [xi - h, xj + h, xi - h, xj - h];
-  [r.count, r.evaluated, r.prefix] = [4, 4, false];
-  yield r;
-  const [pp, pm, mp, mm] = r.values;
-  const value = (pp - pm - mp + mm) / (4 * h) / h;
-  return { value, error: NaN, code: statusCode(fixedStatus(value)), evaluations: 4 };
+  const counter = { evaluations: 0 };
+  const value = yield* stencilAt(xi, xj, h, h, EVERYWHERE, counter);
+  return { value, error: NaN, code: statusCode(fixedStatus(value)), evaluations: counter.evaluations };
 }
+
+/** A box that holds every point. */
+const EVERYWHERE: readonly number[] = [-Infinity, Infinity, -Infinity, Infinity];
 
 /**
  * f(x) from a batched f's values at the one point x (an array of one number), checked as any batch.

@@ -9,7 +9,8 @@
 
 import { bestOfScales, KeptEstimates } from "./best-of-scales.js";
 import { ColumnState } from "./column-state.js";
-import { EPS, INITIAL_STEP, UNSETTLED_FACTOR } from "./constants.js";
+import { INITIAL_STEP } from "./constants.js";
+import { unsettledFrom } from "./growth.js";
 import { ColumnDriver } from "./driver.js";
 import { runColumn, type PointSource } from "./run-column.js";
 import { callNumber } from "./fixed-partial.js";
@@ -42,13 +43,17 @@ export interface MixedEstimate {
   value: number;
   error: number;
   evaluations: number;
-  /** The columns never settled and the value is {@link unsettledMixed}'s (status "noise-limited"). */
+  /**
+   * The columns never settled (no error: noise in f, which the mixed columns do not measure), and the
+   * value is the stencil at half the first steps with growth.ts's unsettledFrom error (status
+   * "noise-limited"; x₀x₁ + 1e-10·noise at (0.5, 1.5) gave 0 ± NaN, ok).
+   */
   unsettled?: boolean;
 }
 
 /**
  * The steps (h_i, h_j) of an unsettled mixed entry's fallback: the first row of the first scale,
- * s·INITIAL_STEP[2] per coordinate; the fallback takes the stencil there and at half of it.
+ * s·INITIAL_STEP[2] per coordinate; the fallback takes the stencil there, at half and at a quarter.
  *
  * @example
  * ```ts
@@ -57,22 +62,6 @@ export interface MixedEstimate {
  */
 export function unsettledMixedSteps(si: number, sj: number): [number, number] {
   return [si * INITIAL_STEP[2], sj * INITIAL_STEP[2]];
-}
-
-/**
- * A mixed entry whose columns never settled (no error: noise in f, which the mixed columns do not
- * measure): the stencil at half the first steps, with UNSETTLED_FACTOR times its change from the first
- * steps as the error (as growth.ts, unsettledEstimate, for one variable). Null when either is not
- * finite. x₀x₁ + 1e-10·noise at (0.5, 1.5) gave 0 ± NaN, status ok.
- *
- * @example
- * ```ts
- * unsettledMixed(1.01, 1.0025); // { value: 1.0025, error: ≈ 0.015 }
- * ```
- */
-export function unsettledMixed(wide: number, narrow: number): { value: number; error: number } | null {
-  if (!Number.isFinite(wide) || !Number.isFinite(narrow)) return null;
-  return { value: narrow, error: UNSETTLED_FACTOR * Math.abs(narrow - wide) + EPS * Math.abs(narrow) };
 }
 
 /**
@@ -268,7 +257,8 @@ export function mixedPartial(
     if (!Number.isNaN(r.error) || !Number.isFinite(r.value)) return r;
     const [hi0, hj0] = unsettledMixedSteps(scalesI[0], scalesJ[0]);
     const wide = mixedStencil(p, i, j, hi0, hj0);
-    const fallback = unsettledMixed(wide, mixedStencil(p, i, j, hi0 / 2, hj0 / 2));
+    const narrow = mixedStencil(p, i, j, hi0 / 2, hj0 / 2);
+    const fallback = unsettledFrom(wide, narrow, mixedStencil(p, i, j, hi0 / 4, hj0 / 4));
     return fallback === null ? r : { ...fallback, evaluations: p.evaluations, unsettled: true };
   } finally {
     w.set(p.x0); // f may have written into w: leave it as it came

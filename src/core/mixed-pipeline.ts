@@ -8,14 +8,9 @@
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
 import { ColumnState } from "./column-state.js";
 import { ColumnDriver, type ColumnSpec } from "./driver.js";
+import { unsettledFrom } from "./growth.js";
 import type { HessianEntry } from "./hessian-pipeline.js";
-import {
-  MIXED_POINT_SIZE,
-  mixedPoints,
-  mixedValue,
-  unsettledMixed,
-  unsettledMixedSteps,
-} from "./mixed-partial.js";
+import { MIXED_POINT_SIZE, mixedPoints, mixedValue, unsettledMixedSteps } from "./mixed-partial.js";
 import { PointRequest, REQUEST_CAPACITY, type Pipeline } from "./sampler.js";
 import { fixedStatus, statusCode } from "./status.js";
 import { candidateScales } from "./step.js";
@@ -113,8 +108,9 @@ export function* mixedEntry(
     // mixedPartial's fallback (mixed-partial.ts, unsettledMixed), the same points in the same order.
     const [hi0, hj0] = unsettledMixedSteps(si(0), sj(0));
     const box = [o.lo[i], o.hi[i], o.lo[j], o.hi[j]];
-    const wide = yield* stencilAt(work, xi, xj, hi0, hj0, box);
-    const fallback = unsettledMixed(wide, yield* stencilAt(work, xi, xj, hi0 / 2, hj0 / 2, box));
+    const wide = yield* stencilAt(xi, xj, hi0, hj0, box, work);
+    const narrow = yield* stencilAt(xi, xj, hi0 / 2, hj0 / 2, box, work);
+    const fallback = unsettledFrom(wide, narrow, yield* stencilAt(xi, xj, hi0 / 4, hj0 / 4, box, work));
     if (fallback !== null) {
       return { ...fallback, code: statusCode("noise-limited"), evaluations: work.evaluations };
     }
@@ -125,16 +121,24 @@ export function* mixedEntry(
 
 /**
  * mixedStencil (mixed-partial.ts) as a pipeline step: its four points in its order, those inside the
- * box [lo_i, hi_i, lo_j, hi_j] evaluated and counted (PairSampler.at calls f at no other); NaN when one
- * lies outside.
+ * box [lo_i, hi_i, lo_j, hi_j] evaluated and counted in `counter.evaluations` (PairSampler.at calls f
+ * at no other); NaN when one lies outside. The fixed-step Hessian's mixed entries and the unsettled
+ * fallback above take it.
+ *
+ * @example
+ * ```ts
+ * const counter = { evaluations: 0 };
+ * const steps = stencilAt(1, 2, 1e-3, 1e-3, [-Infinity, Infinity, -Infinity, Infinity], counter);
+ * // yields one request of 4 points; returns (f₊₊ − f₊₋ − f₋₊ + f₋₋) / (4·h_i·h_j)
+ * ```
  */
-function* stencilAt(
-  work: MixedWork,
+export function* stencilAt(
   xi: number,
   xj: number,
   hi: number,
   hj: number,
   box: readonly number[],
+  counter: { evaluations: number },
 ): Pipeline<number> {
   const a = [xi + hi, xi + hi, xi - hi, xi - hi];
   const b = [xj + hj, xj - hj, xj + hj, xj - hj];
@@ -149,7 +153,7 @@ function* stencilAt(
   }
   [r.count, r.evaluated, r.prefix] = [n, n, false];
   if (n > 0) yield r;
-  work.evaluations += n;
+  counter.evaluations += n;
   if (n < 4) return NaN;
   const [pp, pm, mp, mm] = r.values;
   return (pp - pm - mp + mm) / (4 * hi) / hj;

@@ -93,16 +93,20 @@ export function noiseCheckPoints(engine: ScalarEngine, x: number, order: number,
  */
 export function checkNoise(engine: ScalarEngine, got: number, n: number, order: number, est: Estimate): void {
   engine.checkGap = NaN;
-  engine.checkExcess = NaN;
   engine.checkD = NaN;
   if (noisyAt(engine, got, n, order, est)) {
     est.flags |= COLUMN_FLAG.noisy;
     est.noisyStep = engine.checkStep * NOISE_PROBE_SPLIT * NOISE_PROBE_SPLIT;
-  } else {
-    // Below the signal, a gap beyond what correct rounding allows still scales the estimate's error.
-    const excess = CHECK_EXCESS_SCALE * engine.checkExcess;
-    if (excess > 1) est.error *= excess;
-  }
+  } else scaleByExcess(est, engine.checkGap, engine.checkRounding);
+}
+
+/**
+ * Below the noise signal, a check's gap beyond what correct rounding allows still scales the
+ * estimate's error, by CHECK_EXCESS_SCALE times the gap beyond the error in units of the rounding.
+ */
+function scaleByExcess(est: Estimate, gap: number, rounding: number): void {
+  const excess = CHECK_EXCESS_SCALE * ((gap - est.error) / rounding);
+  if (excess > 1) est.error *= excess;
 }
 
 /**
@@ -140,8 +144,7 @@ export function* recheckNoise(
     est.error = shown.error;
     return shown.noise;
   }
-  const excess = CHECK_EXCESS_SCALE * ((gap - est.error) / engine.checkRounding);
-  if (excess > 1) est.error *= excess;
+  scaleByExcess(est, gap, engine.checkRounding);
   return 0;
 }
 
@@ -163,7 +166,6 @@ function noisyAt(engine: ScalarEngine, got: number, n: number, order: number, es
   engine.checkD = d;
   engine.checkRounding = rounding;
   engine.checkGap = Math.abs(d - est.value);
-  engine.checkExcess = (engine.checkGap - est.error) / rounding;
   return engine.checkGap > NOISE_CHECK_SIGNAL * rounding + est.error;
 }
 

@@ -40,8 +40,6 @@ export class ScalarEngine {
   checkH = 0;
   /** |noise check's difference − the first estimate| when the check disagreed (else NaN). */
   checkGap = NaN;
-  /** The noise check's gap beyond the estimate's error, in units of the check's rounding model. */
-  checkExcess = NaN;
   /** The noise check's difference and its rounding model (NaN when there was no check). */
   checkD = NaN;
   checkRounding = NaN;
@@ -58,7 +56,6 @@ export class ScalarEngine {
     this.o = o;
     this.scales = candidateScales(x);
     this.checkGap = NaN;
-    this.checkExcess = NaN;
     this.checkD = NaN;
     return this;
   }

@@ -95,7 +95,7 @@ describe("the growth check at orders 2–4 (growth.ts, difference)", () => {
   });
 });
 
-describe("a Hessian's mixed entry whose columns never settled (mixed-partial.ts, unsettledMixed)", () => {
+describe("a Hessian's mixed entry whose columns never settled (growth.ts, unsettledFrom)", () => {
   it("x₀x₁ + 1e-10·noise: an honest, noise-limited entry, the same sync and batched (before: 0 ± NaN, ok)", async () => {
     const { hessian } = await import("../../src/core/index.js");
     const { hashNoise } = await import("../fixtures/noise-hash.js");
