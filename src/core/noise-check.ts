@@ -215,12 +215,22 @@ export function* probeNoise(
     seen.rejected = wide.largest;
   }
   if (wide.verdict !== "ok" || !(wide.level > floor)) return 0;
-  const narrow = yield* noiseAt(sampler, x, delta / NOISE_PROBE_SPLIT);
+  let narrow = yield* noiseAt(sampler, x, delta / NOISE_PROBE_SPLIT);
   // A jump or a kink at x is one spike in both tables, whatever their spacing: not noise.
   if (wide.localised === true && narrow.localised === true) return 0;
+  if (wide.localised === true && narrow.verdict === "ok") {
+    // A spike at x in the wide table only: a pole or a jump within a few spacings of x shows in the
+    // narrow table too. Noise is there at every spacing; such a feature is gone from a narrower one.
+    const finer = yield* noiseAt(sampler, x, delta / NOISE_PROBE_SPLIT ** 2);
+    if (finer.verdict === "too-large") narrow = finer;
+  }
   // Quantised values (float32) may step so evenly at a fine spacing that every high difference is 0.
   const flat = narrow.verdict === "too-small" || narrow.largest === 0;
-  if (flat || narrow.largest >= wide.level / NOISE_AGREEMENT) return wide.level;
+  // Noise of the wide level puts about that much into every order of a narrow table's differences: a
+  // spike at x whose narrow table is smooth at some order (σ_k falling with k) was a feature, not noise.
+  const smooth = wide.localised === true && narrow.verdict === "too-large";
+  const holds = smooth ? narrow.smallest : narrow.largest;
+  if (flat || holds >= wide.level / NOISE_AGREEMENT) return wide.level;
   seen.rejected = wide.level;
   // Wiggles that shrank less than the spacing did are not a smooth part (which shrinks like a power of
   // it), nor are wiggles of a grid step or more on a coarse grid: a float32 f, its grid partly resolved
@@ -328,7 +338,7 @@ function* noiseAt(
   for (let i = 0; i < NOISE_POINTS; i++) points[i] = x + (i - half) * d;
   yield* sampler.fetch(points, NOISE_POINTS, false, values);
   if (!(d > 0) || !values.every(Number.isFinite)) {
-    return { level: NaN, verdict: "too-large", largest: NaN, magnitude: NaN, grid: NaN };
+    return { level: NaN, verdict: "too-large", largest: NaN, smallest: NaN, magnitude: NaN, grid: NaN };
   }
   let magnitude = 0;
   for (const v of values) magnitude = Math.max(magnitude, Math.abs(v));

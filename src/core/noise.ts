@@ -54,7 +54,7 @@ export const NOISE_AGREEMENT = 4;
  *
  * @example
  * ```ts
- * const e: NoiseEstimate = { level: 1e-12, verdict: "ok", largest: 2e-12 };
+ * const e: NoiseEstimate = { level: 1e-12, verdict: "ok", largest: 2e-12, smallest: 8e-13 };
  * ```
  */
 export interface NoiseEstimate {
@@ -62,6 +62,11 @@ export interface NoiseEstimate {
   verdict: "ok" | "too-small" | "too-large";
   /** The largest σ_k over orders 2 to NOISE_MAX_ORDER (0 when too small): how much high-order wiggle there is. */
   largest: number;
+  /**
+   * The smallest σ_k over orders 1 to NOISE_MAX_ORDER (0 when too small): noise of level σ puts at least
+   * about σ into every order, so a table with a smaller one cannot hold noise of that level.
+   */
+  smallest: number;
   /** Whether the second differences are one spike at x (see localised): a jump or a kink there. */
   localised?: boolean;
 }
@@ -115,13 +120,18 @@ function localised(values: Float64Array): boolean {
   let total = 0;
   let first = -1;
   let second = -1;
+  let third = -1;
   for (let i = 0; i < len; i++) {
     d[i] = Math.abs(d[i] - median);
     total += d[i];
     if (first < 0 || d[i] > d[first]) {
+      third = second;
       second = first;
       first = i;
-    } else if (second < 0 || d[i] > d[second]) second = i;
+    } else if (second < 0 || d[i] > d[second]) {
+      third = second;
+      second = i;
+    } else if (third < 0 || d[i] > d[third]) third = i;
   }
   // At x, the table's centre: the second differences about its middle point (x ± one spacing).
   const centre = (len - 1) / 2;
@@ -129,7 +139,10 @@ function localised(values: Float64Array): boolean {
   // Side by side (a step: f(x) on one side), or flanking x (a jump through a middle value, sign(t) at 0:
   // second differences +J/2 and −J/2 at x ∓ δ, 0 at x).
   const paired = Math.abs(first - second) <= 2;
-  return total > 0 && central && paired && d[first] + d[second] >= LOCALISED_SHARE * total;
+  if (total > 0 && central && paired && d[first] + d[second] >= LOCALISED_SHARE * total) return true;
+  // One value out of line at x (−J, 2J, −J about the middle): a pole or a spike closer to x than the spacing.
+  const outlier = first === centre && Math.abs(second - centre) === 1 && Math.abs(third - centre) === 1;
+  return total > 0 && outlier && d[first] + d[second] + d[third] >= LOCALISED_SHARE * total;
 }
 
 /**
@@ -226,9 +239,9 @@ export function noiseFromTable(values: Float64Array): NoiseEstimate {
   const sorted = Float64Array.from(values).sort();
   let distinct = 1;
   for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
-  if (distinct <= n / 2) return { level: NaN, verdict: "too-small", largest: 0 };
+  if (distinct <= n / 2) return { level: NaN, verdict: "too-small", largest: 0, smallest: 0 };
   const diff = Float64Array.from(values);
-  if (quantised(diff)) return { level: NaN, verdict: "too-small", largest: 0 };
+  if (quantised(diff)) return { level: NaN, verdict: "too-small", largest: 0, smallest: 0 };
   const sigma = new Float64Array(NOISE_MAX_ORDER + 1);
   const signChange = new Uint8Array(NOISE_MAX_ORDER + 1);
   for (let k = 1; k <= NOISE_MAX_ORDER; k++) {
@@ -246,13 +259,17 @@ export function noiseFromTable(values: Float64Array): NoiseEstimate {
     signChange[k] = pos && neg ? 1 : 0;
   }
   let largest = 0;
-  for (let k = 2; k <= NOISE_MAX_ORDER; k++) largest = Math.max(largest, sigma[k]);
+  let smallest = sigma[1];
+  for (let k = 2; k <= NOISE_MAX_ORDER; k++) {
+    largest = Math.max(largest, sigma[k]);
+    smallest = Math.min(smallest, sigma[k]);
+  }
   for (let k = 1; k + 2 <= NOISE_MAX_ORDER; k++) {
     const lo = Math.min(sigma[k], sigma[k + 1], sigma[k + 2]);
     const hi = Math.max(sigma[k], sigma[k + 1], sigma[k + 2]);
     if (signChange[k] === 1 && lo > 0 && hi <= NOISE_AGREEMENT * lo) {
-      return { level: sigma[k], verdict: "ok", largest, localised: localised(values) };
+      return { level: sigma[k], verdict: "ok", largest, smallest, localised: localised(values) };
     }
   }
-  return { level: NaN, verdict: "too-large", largest, localised: localised(values) };
+  return { level: NaN, verdict: "too-large", largest, smallest, localised: localised(values) };
 }

@@ -49,6 +49,8 @@ export class ScalarEngine {
   x = 0;
   o: ResolvedOptions = resolveOptions(undefined);
   scales: readonly number[] = candidateScales(0);
+  /** The first step of the run under way when its spec gave one (RunSpec.firstStep), else NaN. */
+  runStart = NaN;
 
   /** Starts a derivative at x with resolved options: its scales of x (candidateScales). */
   begin(x: number, o: ResolvedOptions): this {
@@ -106,6 +108,11 @@ export interface RunSpec {
   level: number;
   stopOnNoise: boolean;
   canSwitch: boolean;
+  /**
+   * The first step, at the first scale only (absent: each scale's own first step). One-sided runs after
+   * a column that ran on to settle far below its first steps start there (scalar-engine.ts).
+   */
+  firstStep?: number;
 }
 
 /**
@@ -126,6 +133,7 @@ function beginRun(engine: ScalarEngine, how: RunSpec): ColumnSpec {
   spec.kinkRows = true;
   spec.rtol = o.rtol;
   spec.atol = o.atol;
+  engine.runStart = how.firstStep ?? NaN;
   beginScales(state, kept);
   return spec;
 }
@@ -138,10 +146,11 @@ function beginRun(engine: ScalarEngine, how: RunSpec): ColumnSpec {
 function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolean {
   const { state, kept, spec, o, scales } = engine;
   if (i > 0) keepScale(state, kept, i - 1, undefined, o);
-  if (!(i < scales.length && nextScale(state, kept))) return false;
+  const start = engine.runStart;
+  if (!(i < scales.length && nextScale(state, kept)) || (i > 0 && start > 0)) return false;
   spec.scale = scales[i];
   spec.probeOnly = i > 0;
-  spec.firstStep = o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
+  spec.firstStep = start > 0 ? start : o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
   spec.budget = o.maxEvaluations - sampler.evaluations;
   return true;
 }

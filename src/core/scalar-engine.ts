@@ -160,6 +160,39 @@ function* sideAt(
   return { ...s, diverging: jump };
 }
 
+/** A one-sided run as a side estimate: diverging as its flags say, or as sideAt finds. */
+function* sideOf(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  kind: StencilKind,
+  level: number,
+  firstStep: number | undefined,
+): Pipeline<SideEstimate> {
+  const s = yield* run(engine, sampler, { kind, level, stopOnNoise: true, canSwitch: false, firstStep });
+  const diverging = (s.flags & COLUMN_FLAG.diverging) !== 0;
+  const noisy = (s.flags & COLUMN_FLAG.noisy) !== 0;
+  return yield* sideAt(engine, sampler, kind, { value: s.value, error: s.error, diverging, noisy });
+}
+
+/**
+ * The backward and forward estimates, from `start` when given (see settledBelow); sides from there
+ * that give no error (f's rounding at those steps: |sin t − sin c| where cos c = 0.008) are run again
+ * from the first steps.
+ */
+function* bothSides(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  level: number,
+  start: number | undefined,
+): Pipeline<[SideEstimate, SideEstimate]> {
+  const backward = yield* sideOf(engine, sampler, "backward", level, start);
+  const forward = yield* sideOf(engine, sampler, "forward", level, start);
+  if (start !== undefined && (Number.isNaN(backward.error) || Number.isNaN(forward.error))) {
+    return yield* bothSides(engine, sampler, level, undefined);
+  }
+  return [backward, forward];
+}
+
 /**
  * Whether a column run on past "noise" ended below f's resolution: a difference of exactly 0 (equal
  * values at its stencil points) where the first estimate, from larger steps, saw a slope beyond its
@@ -197,6 +230,9 @@ function* settle(
     est.noisyStep = est.step * GROWTH_SHRINK * NOISE_PROBE_SPLIT;
   }
   let status: DerivativeResult["status"] = "ok";
+  // Where a column run on past "noise" settled far below it, the sides start near its steps (a pole or
+  // a jump 1e-8 from x is noise to the first steps and a jump to one-sided ones that start there too).
+  let sideStart: number | undefined;
   if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
     const seen = { rejected: 0, noiseLike: false };
     const level = yield* probeNoise(sampler, x, est.noisyStep, seen);
@@ -205,6 +241,7 @@ function* settle(
     const counts = level > 0;
     if (counts) noise = noiseUsed = level;
     est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: counts });
+    const ranOn = counts ? null : est;
     if (counts && Number.isNaN(est.error) && Number.isFinite(first.error)) {
       // The column run with the level found no estimate (it ended on the noise at once): the first
       // estimate stands, with that noise's share at its step.
@@ -231,6 +268,7 @@ function* settle(
       const shown = yield* recheckNoise(engine, sampler, est, o.order);
       if (shown > 0) noise = noiseUsed = shown;
     }
+    if (est === ranOn) sideStart = settledBelow(est, first);
   }
   if (
     noiseUsed !== undefined &&
@@ -251,33 +289,15 @@ function* settle(
   const suspicious =
     ((est.flags | first.flags) & (COLUMN_FLAG.kink | COLUMN_FLAG.diverging)) !== 0 || Number.isNaN(est.error);
   if (suspicious && est.kind === "central" && (est.flags & COLUMN_FLAG.budget) === 0) {
-    const side = (s: Estimate): SideEstimate & { noisy: boolean } => ({
-      value: s.value,
-      error: s.error,
-      diverging: (s.flags & COLUMN_FLAG.diverging) !== 0,
-      noisy: (s.flags & COLUMN_FLAG.noisy) !== 0,
-    });
-    const oneSided = (kind: StencilKind): RunSpec => ({
-      kind,
-      level: noise,
-      stopOnNoise: true,
-      canSwitch: false,
-    });
-    const backward = yield* sideAt(
-      engine,
-      sampler,
-      "backward",
-      side(yield* run(engine, sampler, oneSided("backward"))),
-    );
-    const forward = yield* sideAt(
-      engine,
-      sampler,
-      "forward",
-      side(yield* run(engine, sampler, oneSided("forward"))),
-    );
+    const [backward, forward] = yield* bothSides(engine, sampler, noise, sideStart);
     const verdict = compareSides(backward, forward);
     if (verdict !== null) result = { ...result, ...verdict };
-    else if (Number.isNaN(engine.checkD) && noiseUsed === undefined && Number.isFinite(result.error)) {
+    else if (
+      Number.isNaN(engine.checkD) &&
+      noiseUsed === undefined &&
+      sideStart === undefined &&
+      Number.isFinite(result.error)
+    ) {
       // The sides agree, and a flagged column skipped the noise check: it is made now (recheckNoise;
       // noise of 1e-13 on t³ − 2t at 0 made the even part wiggle like a kink, and was never measured).
       const shown = yield* recheckNoise(engine, sampler, est, o.order);
@@ -323,6 +343,17 @@ function* settle(
     if (fallback !== null) result = { ...result, ...fallback, step: h / 2 };
   }
   return result;
+}
+
+/**
+ * The first step for the one-sided runs after a column run on past "noise" (see settle): GROWTH_SHRINK
+ * times its step when it settled with an error, no flags of its own but noise, and a step below the
+ * noise tables' spacing (first.noisyStep / NOISE_PROBE_SPLIT²); undefined otherwise.
+ */
+function settledBelow(est: Estimate, first: Estimate): number | undefined {
+  const own = est.flags & (COLUMN_FLAG.kink | COLUMN_FLAG.diverging | COLUMN_FLAG.budget | COLUMN_FLAG.pole);
+  const below = est.step * NOISE_PROBE_SPLIT ** 2 < first.noisyStep;
+  return own === 0 && Number.isFinite(est.error) && below ? est.step * GROWTH_SHRINK : undefined;
 }
 
 /** Whether a result without an error may take unsettledEstimate: status "ok" or "noise-limited". */
