@@ -63,3 +63,23 @@ describe("higher derivatives whose differences grow without bound (a lower deriv
     }
   });
 });
+
+describe("second derivatives where f jumps through a middle value at x (sign t: the even stencil sees nothing)", () => {
+  it("are discontinuous (before: eˣ − 0.116·sign t gave f″(0) = 1 ± 1e-11, ok)", () => {
+    const cases: [string, (t: number) => number, number][] = [
+      ["eˣ − 0.116·sign t at 0", (t) => Math.exp(t) - 0.116 * Math.sign(t), 0],
+      ["tanh t − 8.93e-5·sign(t − 1) at 1", (t) => Math.tanh(t) - 0.0000893 * Math.sign(t - 1), 1],
+      [
+        "atan t + 3.3e-6·sign(t − c) at c = 2593.8",
+        (t) => Math.atan(t) + 3.3e-6 * Math.sign(t - 2593.8025253038613),
+        2593.8025253038613,
+      ],
+    ];
+    for (const [name, f, x] of cases) {
+      const r = derivative(f, x, { order: 2 });
+      expect(r.status, name).toBe("discontinuous");
+      expect(r.value, name).toBeNaN();
+      expect(r.error, name).toBe(Infinity);
+    }
+  });
+});
