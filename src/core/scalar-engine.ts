@@ -11,6 +11,7 @@ import {
   GROWTH_SHRINK,
   INITIAL_STEP,
   JUMP_RESOLUTION,
+  NOISE_COVERAGE,
   NOISE_FLOOR,
   NOISE_PROBE_SPLIT,
 } from "./constants.js";
@@ -23,6 +24,7 @@ import {
   noiseCheckStep,
   noiseShare,
   probeNoise,
+  type NoiseSeen,
   recheckNoise,
   unresolvedNoise,
   zeroBelowResolution,
@@ -242,7 +244,7 @@ function* settle(
   // a jump 1e-8 from x is noise to the first steps and a jump to one-sided ones that start there too).
   let sideStart: number | undefined;
   if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
-    const seen = { rejected: 0, noiseLike: false };
+    const seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0 };
     const level = yield* probeNoise(sampler, x, est.noisyStep, seen);
     // A level that counts goes into the error model; otherwise the column runs on, past the "noise".
     // probeNoise returns 0 unless the level exceeds the rounding of its table, which holds f(x).
@@ -279,6 +281,12 @@ function* settle(
       if (shown > 0) noise = noiseUsed = shown;
     }
     if (est === ranOn) sideStart = settledBelow(est, first);
+    if (seen.perDistance > 0 && o.order === 1) {
+      // Noise that grows with the distance from x puts about perDistance into every first difference,
+      // whatever its step: a floor under the error (the column's own changes may miss it).
+      est = { ...est, error: est.error + NOISE_COVERAGE * seen.perDistance };
+      noiseUsed ??= seen.rejected;
+    }
   }
   if (
     noiseUsed !== undefined &&
