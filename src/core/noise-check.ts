@@ -237,7 +237,9 @@ export function* probeNoise(
   const shrink = wide.level / narrow.level;
   const proportional =
     shrink > NOISE_PROBE_SPLIT / PROPORTIONAL_BAND && shrink < NOISE_PROBE_SPLIT * PROPORTIONAL_BAND;
-  if (narrow.verdict === "ok" && proportional) seen.perDistance = wide.level / delta;
+  // (Not on a coarse grid: a float32 f's rounding, partly resolved, can shrink so by chance.)
+  if (narrow.verdict === "ok" && proportional && Number.isNaN(wide.grid))
+    seen.perDistance = wide.level / delta;
   // Wiggles that shrank less than the spacing did are not a smooth part (which shrinks like a power of
   // it), nor are wiggles of a grid step or more on a coarse grid: a float32 f, its grid partly resolved
   // (f32(cos(f32(x))) at 1.63: values on a grid of 3.7e-9, rounded x moving them by 4.4e-8).
