@@ -585,7 +585,7 @@ export class ColumnDriver {
     if (signal && ratio > KINK_RATIO_LOW && ratio < KINK_RATIO_HIGH) flags |= COLUMN_FLAG.kink;
     else if (n >= 4 && cleanedKink(e0, e1, e2, e3, rounding)) flags |= COLUMN_FLAG.kink;
     // An even part whose changes grow as h shrinks: f itself grows without bound at x (a pole).
-    if (signal && ratio > 1) flags |= COLUMN_FLAG.pole;
+    if (signal && ratio >= KINK_RATIO_HIGH) flags |= COLUMN_FLAG.pole;
     s.flags[k] = flags;
   }
 

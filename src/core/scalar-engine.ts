@@ -152,8 +152,11 @@ function plainResult(est: Estimate): DerivativeResult {
 
 /**
  * A one-sided estimate, diverging also when its column stopped on "noise" and its first difference
- * grows like 1/h (growthAt: a jump) from 16 times the noise check's step down to 1/16 of it. A small jump beside a steep f makes the
- * one-sided changes grow, which the column takes for noise before its jump test confirms.
+ * grows like 1/h (growthAt: a jump) from 16 times the noise check's step down to 1/16 of it. A small
+ * jump beside a steep f makes the one-sided changes grow, which the column takes for noise before its
+ * jump test confirms. Unbounded when a first difference that never settled grows without bound but
+ * slower (a cusp: √|t|, |t|^(2/3) at 0): over one ratio of steps for a quiet side, over both for a
+ * noisy one (noise's quotients grow too, but not like one power over both).
  */
 function* sideAt(
   engine: ScalarEngine,
@@ -161,13 +164,16 @@ function* sideAt(
   kind: StencilKind,
   s: SideEstimate & { noisy: boolean },
 ): Pipeline<SideEstimate> {
-  if (s.diverging || !s.noisy) return s;
-  // Like a jump over two ratios of steps (16h to h, and h to h/16): a kink near x may match one.
+  const unsettled = Number.isNaN(s.error) && engine.o.order === 1;
+  if (s.diverging || (!s.noisy && !unsettled)) return s;
   const tiny = noiseCheckStep(1, engine.scales[0]);
-  const jump =
-    (yield* growthAt(sampler, engine.x, kind, tiny)) === "jump" &&
-    (yield* growthAt(sampler, engine.x, kind, tiny / GROWTH_SHRINK)) === "jump";
-  return { ...s, diverging: jump };
+  const first = yield* growthAt(sampler, engine.x, kind, tiny);
+  if (!s.noisy) return first === "infinite" ? { ...s, unbounded: true } : s;
+  if (first === "bounded") return s;
+  // Over two ratios of steps (16h to h, and h to h/16): a kink near x may match one.
+  const second = yield* growthAt(sampler, engine.x, kind, tiny / GROWTH_SHRINK);
+  if (first === "jump" && second === "jump") return { ...s, diverging: true };
+  return unsettled && first === "infinite" && second === "infinite" ? { ...s, unbounded: true } : s;
 }
 
 /** A one-sided run as a side estimate: diverging as its flags say, or as sideAt finds. */
@@ -367,9 +373,18 @@ function* settle(
     // and ∛x at 0): the derivative is infinite, and the last difference would be a confident wrong answer.
     // Higher orders only from status "ok": a noisy f's n-th differences grow like 1/hⁿ too.
     const grows = (unknown && (o.order === 1 || result.status === "ok")) || vague;
-    // A second derivative's odd part that grew as h shrank (its pole flag: driver.ts kinkTest) is f
-    // jumping through a middle value at x, which the even stencil cannot see (sign t at 0 gives
-    const growth = grows ? yield* growthAt(sampler, x, est.kind, result.step, o.order) : "bounded";
+    // An even part that did not settle (the pole flag) where f(x) is finite: a cusp, whose one-sided
+    // quotients grow without bound while the central ones cancel (√|t| at 0 gave 0 ± 6e-15, ok).
+    const cusp =
+      !pole && !grows && o.order === 1 && est.kind === "central" && (est.flags & COLUMN_FLAG.pole) !== 0;
+    const growth = grows
+      ? yield* growthAt(sampler, x, est.kind, result.step, o.order)
+      : cusp
+        ? yield* growthAt(sampler, x, "forward", result.step)
+        : "bounded";
+    // A cusp's one-sided quotient growing slower than a jump's: continuous, not differentiable.
+    if (cusp && growth === "infinite")
+      return { ...result, value: NaN, error: Infinity, status: "not-differentiable" };
     // A difference that grows like 1/h is a jump the one-sided test did not confirm (eˣ + 0.05·H(x − 0.7)).
     if (growth === "jump" && !pole)
       return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
