@@ -47,3 +47,26 @@ describe("singular points the central difference cancels (f even about x)", () =
     expect(v).toMatchObject({ status: "not-differentiable", value: NaN, error: Infinity });
   });
 });
+
+describe("the common path and the pipeline agree at such points", () => {
+  it("derivative(f, x) gives the pipeline's bits for log|t|, √|t|, |t|^(2/3) and eᵗ + log|t − 1|", async () => {
+    const { derivativeSync } = await import("../../src/core/derivative-pipeline.js");
+    const { ScalarEngine } = await import("../../src/core/scalar-engine.js");
+    const { Sampler } = await import("../../src/core/sampler.js");
+    const { resolveOptions } = await import("../../src/core/validate.js");
+    const cases: [(t: number) => number, number][] = [
+      [(t) => Math.log(Math.abs(t)), 0],
+      [(t) => Math.sqrt(Math.abs(t)), 0],
+      [(t) => Math.cbrt(t) ** 2, 0],
+      [(t) => Math.exp(t) + Math.log(Math.abs(t - 1)), 1],
+      [(t) => Math.abs(t) ** 0.7 + t, 0],
+    ];
+    for (const [f, x] of cases) {
+      const common = derivative(f, x);
+      const pipeline = derivativeSync(new ScalarEngine(), new Sampler(f), x, resolveOptions(undefined, 1));
+      expect(common.status).toBe(pipeline.status);
+      expect(Object.is(common.value, pipeline.value)).toBe(true);
+      expect(common.evaluations).toBe(pipeline.evaluations);
+    }
+  });
+});
