@@ -392,6 +392,14 @@ function* settle(
       return { ...result, value: NaN, error: Infinity, status: "not-finite" };
     }
   }
+  if (o.order > 1 && est.kind === "central" && result.status === "noise-limited") {
+    // A higher derivative read as noisy may be a lower one jumping at x (|t|″ at a large x): its
+    // differences then grow like a jump's over two ratios of steps, where noise's grow like 1/hⁿ. (At
+    // the scale of 1, whatever x: a jump J in f⁽ⁿ⁻¹⁾ must outgrow f⁽ⁿ⁾ there.)
+    if (yield* jumpsTwice(sampler, x, noiseCheckStep(o.order, 1), o.order)) {
+      return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
+    }
+  }
   if (joined !== null && Number.isNaN(result.error)) result = { ...result, ...joined };
   if (Number.isNaN(result.error) && o.order === 1 && est.kind === "central" && mayBeUnsettled(result)) {
     // Bounded, no jump, and still no error: the first rows' difference with an honest error.
@@ -411,6 +419,12 @@ function settledBelow(est: Estimate, first: Estimate): number | undefined {
   const own = est.flags & (COLUMN_FLAG.kink | COLUMN_FLAG.diverging | COLUMN_FLAG.budget | COLUMN_FLAG.pole);
   const below = est.step * NOISE_PROBE_SPLIT ** 2 < first.noisyStep;
   return own === 0 && Number.isFinite(est.error) && below ? est.step * GROWTH_SHRINK : undefined;
+}
+
+/** Whether the central difference of order n grows like a jump's from 16h to h and from h to h/16. */
+function* jumpsTwice(sampler: Sampler, x: number, h: number, order: number): Pipeline<boolean> {
+  if ((yield* growthAt(sampler, x, "central", h, order)) !== "jump") return false;
+  return (yield* growthAt(sampler, x, "central", h / GROWTH_SHRINK, order)) === "jump";
 }
 
 /**

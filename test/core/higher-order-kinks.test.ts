@@ -93,3 +93,13 @@ describe("a first derivative where f″ jumps at x and the column stops on what 
     expect(r.error).toBeLessThan(1e-4);
   });
 });
+
+describe("a higher derivative read as noisy where a lower one jumps at x", () => {
+  it("is discontinuous when its differences grow like a jump's over two ratios of steps", () => {
+    // |t − c| beside sin at c = 952.72: f″ there was −193 ± 1502, noise-limited.
+    const c = 952.7195012669708;
+    const r = derivative((t) => Math.sin(t) - 0.0236135259274131 * Math.abs(t - c), c, { order: 2 });
+    expect(r.status).toBe("discontinuous");
+    expect(r.value).toBeNaN();
+  });
+});
