@@ -93,6 +93,12 @@ export interface ColumnSpec {
   atol?: number;
   /** The most points this column may request (cached points count too); default ∞. */
   budget?: number;
+  /**
+   * A one-sided column the caller asked for (method "forward" or "backward"): its tableau entries'
+   * errors also count their distance to the same column of the row before (Tableau.allPowers); default
+   * false (central columns, and the one-sided comparison's sides, keep Ridders' estimate alone).
+   */
+  allPowers?: boolean;
 }
 
 /**
@@ -117,6 +123,7 @@ export function columnSpec(): ColumnSpec {
     atol: 0,
     firstStep: undefined,
     budget: Infinity,
+    allPowers: false,
   };
 }
 
@@ -242,6 +249,7 @@ export class ColumnDriver {
       this.st = stencilArrays(this.kind, spec.order);
       this.h0 = spec.firstStep ?? spec.scale * INITIAL_STEP[spec.order];
     }
+    this.state.tableau.allPowers = spec.allPowers === true && this.kind !== "central";
     this.rtol = spec.rtol ?? 0;
     this.atol = spec.atol ?? 0;
     this.budget = spec.budget ?? Infinity;

@@ -36,6 +36,8 @@ export class Tableau {
   rowValue = NaN;
   rowError = Infinity;
   rowRound = NaN;
+  /** One-sided rows (error terms in every power of h): see {@link Tableau.extend}. */
+  allPowers = false;
 
   constructor(m: number, maxRows: number) {
     this.prev = new Float64Array(m * MAX_COLUMNS);
@@ -69,7 +71,8 @@ export class Tableau {
       const b = prev[off + c - 1];
       const v = a + (a - b) / q;
       const r = curRound[c - 1] + (curRound[c - 1] + prevRound[off + c - 1]) / q;
-      const e = Math.max(Math.abs(v - a), Math.abs(v - b)) + r;
+      let e = Math.max(Math.abs(v - a), Math.abs(v - b)) + r;
+      if (this.allPowers && c < i) e = Math.max(e, Math.abs(v - prev[off + c]) + r);
       cur[c] = v;
       curRound[c] = r;
       this.curError[c] = e;
