@@ -305,6 +305,21 @@ export const ROUNDING_MARGIN = 2;
 export const SUDDEN_CALM_RATIO = 256;
 
 /**
+ * A change of a one-sided column's base difference this many times smaller than the change before it
+ * is a chance calm, not convergence: D(h) = f⁽ⁿ⁾ + c₁h + c₂h² + … halving h shrinks the changes by 2
+ * (by 4 where c₁ = 0, by 8 where c₂ = 0 too), and where the terms of opposite sign cancel the change
+ * can be any size (cos⁗ forward at −0.0507: 3.1e-3 then 3.0e-6). The row after such a calm is judged
+ * against the row before it (driver.ts, `pastCalm`): only one-sided columns the caller asked for.
+ *
+ * @default 16
+ * @example
+ * ```ts
+ * CHANCE_CALM_RATIO; // => 16
+ * ```
+ */
+export const CHANCE_CALM_RATIO = 16;
+
+/**
  * Slack on the asymptotic-regime test: the newest column-0 difference may shrink this many times less
  * than the leading error term c·h^p predicts (and still at most by NON_ASYMPTOTIC_RATIO).
  *

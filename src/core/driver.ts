@@ -33,6 +33,7 @@ import {
   NOISE_SIGNAL,
   CENTRAL_RETRIES,
   CENTRAL_SHRINK,
+  CHANCE_CALM_RATIO,
   CONVERGED_RELATIVE_ERROR,
   DIVERGENCE_FACTOR,
   EPS,
@@ -226,6 +227,7 @@ export class ColumnDriver {
   private probeOnly = false;
   private kinks = true;
   private kinkRows = false;
+  private allPowers = false;
 
   constructor(readonly state: ColumnState) {
     this.values = new Float64Array(MAX_POINTS * state.m);
@@ -249,7 +251,8 @@ export class ColumnDriver {
       this.st = stencilArrays(this.kind, spec.order);
       this.h0 = spec.firstStep ?? spec.scale * INITIAL_STEP[spec.order];
     }
-    this.state.tableau.allPowers = spec.allPowers === true && this.kind !== "central";
+    this.allPowers = spec.allPowers === true && this.kind !== "central";
+    this.state.tableau.allPowers = this.allPowers;
     this.rtol = spec.rtol ?? 0;
     this.atol = spec.atol ?? 0;
     this.budget = spec.budget ?? Infinity;
@@ -445,7 +448,8 @@ export class ColumnDriver {
         this.finish(k);
         continue;
       }
-      const state = classifyRow(n, d, s.base1[k], s.base2[k], rounding, s.round1[k], t1, t2);
+      let state = classifyRow(n, d, s.base1[k], s.base2[k], rounding, s.round1[k], t1, t2);
+      if (state === REGIME.far && this.allPowers && n >= 4) state = this.pastCalm(k, n, d, rounding);
       const run =
         p === 2 && n >= 3 && firstOrderRow(d, s.base1[k], s.base2[k], s1, s2) ? s.firstOrderRun[k] + 1 : 0;
       s.firstOrderRun[k] = run;
@@ -493,6 +497,7 @@ export class ColumnDriver {
       if (done && kinkTest && this.kinkRows && n < KINK_CLEAN_ROWS && this.rtol === 0 && this.atol === 0) {
         if (this.untested(k, n, (t1 - t2) / (1 - t1))) done = false;
       }
+      s.base3[k] = s.base2[k];
       s.base2[k] = s.base1[k];
       s.base1[k] = d;
       s.round1[k] = rounding;
@@ -507,6 +512,31 @@ export class ColumnDriver {
     s.activeCount = kept;
     this.h /= this.jumpPending ? JUMP_STEP_RATIO : allFar ? FAST_STEP_RATIO : STEP_RATIO;
     this.jumpPending = false;
+  }
+
+  /**
+   * The regime of a far row of a one-sided column the caller asked for (ColumnSpec.allPowers), judged
+   * again against the row before last: with error terms in every power of h the previous change can be
+   * small by chance (its leading terms cancelled, see Tableau.allPowers), and the row after such a calm
+   * looks far though the column is asymptotic (cos⁗ forward at −0.0507 forgot its best entry there,
+   * then ended on rounding with 1.0105 ± 0.14, where f⁗ = 0.99872). Only after a chance calm
+   * (CHANCE_CALM_RATIO): a far row after an ordinary one stays far.
+   */
+  private pastCalm(k: number, n: number, d: number, rounding: number): number {
+    const s = this.state;
+    const h3 = s.steps[n - 4];
+    const calm = CHANCE_CALM_RATIO * Math.abs(s.base1[k] - s.base2[k]) <= Math.abs(s.base2[k] - s.base3[k]);
+    if (!calm) return REGIME.far;
+    return classifyRow(
+      n,
+      d,
+      s.base1[k],
+      s.base3[k],
+      rounding,
+      s.round1[k],
+      s.steps[n - 2] / h3,
+      this.hr / h3,
+    );
   }
 
   /**
