@@ -634,8 +634,13 @@ export class ColumnDriver {
     const rowRound = tab.rowRound;
     // Sharpened estimate of the newest row's best entry: when row errors fall geometrically
     // (e_{i-1} -> e_i), the entry is off by about e_i^2/e_{i-1}, the next term (cf. Aitken's Δ²).
+    // Not for a one-sided column the caller asked for (allPowers): its row errors fall by a factor that
+    // changes as the best entry moves between columns (sin″ forward at −29.855: 1.5e-4, 1.8e-6, 1.5e-8,
+    // while the last entry's true error was 1.0e-9, not the 1.2e-10 the fall predicted), and where f's
+    // values carry noise or cancellation the fall is luck (honesty scan, order 1 on f with
+    // cancellation, backward: 258 → 88 dishonest of 1000 without it).
     let sharpError = NaN;
-    if (rowError < Infinity && settled && s.rbTrusted[k] === 1) {
+    if (rowError < Infinity && settled && s.rbTrusted[k] === 1 && !this.allPowers) {
       const ePrev = s.rbError[k] - s.rbRound[k];
       const e = rowError - rowRound;
       if (e < ePrev) sharpError = (e * e) / ePrev + rowRound;
