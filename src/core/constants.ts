@@ -724,6 +724,21 @@ export const UNSETTLED_FACTOR = 2;
 export const NOISE_CHECK_SHRINK = 16;
 
 /**
+ * The highest order whose one-sided derivative (method "forward" or "backward") gets the noise check.
+ * Its step is h = EPS^(1/(n+1))/NOISE_CHECK_SHRINK of the scale, so its rounding, relative to |f|, is
+ * F_ROUNDING·EPS·Σ|w|/hⁿ with Σ|w| = 2ⁿ (h a power of two): 9.5e-7 for n = 1, 7.8e-3 for n = 2, 8
+ * for n = 3 and 512 for n = 4. Above order 2 it could only see noise larger than f itself, for n + 1
+ * more calls (on the honesty scan's orders 3 and 4 it changed nothing but the calls: 4 more).
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * ONE_SIDED_CHECK_ORDER; // => 2
+ * ```
+ */
+export const ONE_SIDED_CHECK_ORDER = 2;
+
+/**
  * An unconfirmed first derivative (no error estimate) is tested for growth by comparing the difference
  * at its last step with the same difference at this many times that step: a derivative that is infinite at x (√x, ∛x at 0) makes
  * the quotient grow like h^(-α), α > 0, as h shrinks.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { derivative, jacobian, type DerivativeOptions } from "../../src/core/index.js";
-import { CHANCE_CALM_RATIO } from "../../src/core/constants.js";
+import { CHANCE_CALM_RATIO, ONE_SIDED_CHECK_ORDER } from "../../src/core/constants.js";
+import { oneSidedCheckStep } from "../../src/core/noise-check.js";
 import { Tableau } from "../../src/core/tableau.js";
 
 /**
@@ -155,5 +156,41 @@ describe("one-sided derivatives on smooth f are honest (Tableau.allPowers, drive
       }
     }
     expect(J.status).toBe("ok");
+  });
+});
+
+describe("one-sided derivatives of f with noise get the noise check too (noise-check.ts, one-sided stencil)", () => {
+  it("the check's step is EPS^(1/(n+1))/16 of the scale, for orders up to ONE_SIDED_CHECK_ORDER", () => {
+    expect(oneSidedCheckStep(1, 1)).toBe(2 ** -30);
+    expect(oneSidedCheckStep(2, 4)).toBe(2 ** -19);
+    expect(ONE_SIDED_CHECK_ORDER).toBe(2);
+  });
+
+  // On main: 0.586334228515625 ± 1.4e-12 (off 971,957×) and 0.9995504593710072 ± 3.2e-15 (off 6×).
+  it.each([
+    [
+      "float32 sin′ forward at 0.944",
+      (t: number) => Math.fround(Math.sin(t)),
+      0.9442718530240766,
+      Math.cos(0.9442718530240766),
+    ],
+    [
+      "(sin t + 0.02997…)′ forward at −0.02999 (cancellation)",
+      (t: number) => Math.sin(t) - -0.029973346495443906,
+      -0.029985807115390867,
+      Math.cos(-0.029985807115390867),
+    ],
+  ] as const)("%s: noise-limited, and the error covers the truth", (_name, f, x, truth) => {
+    const r = derivative(f, x, { method: "forward" });
+    expect(r.status).toBe("noise-limited");
+    expect(r.method).toBe("forward");
+    expect(Math.abs(r.value - truth)).toBeLessThanOrEqual(r.error + TRUTH_SLACK * Math.abs(truth));
+  });
+
+  it("a smooth f passes the one-sided check: f′ backward of exp at 1 stays ok, its error below 1e-10 relative", () => {
+    const r = derivative(Math.exp, 1, { method: "backward" });
+    expect(r.status).toBe("ok");
+    expect(Math.abs(r.value - Math.E)).toBeLessThanOrEqual(r.error);
+    expect(r.error).toBeLessThan(1e-10 * Math.E);
   });
 });
