@@ -194,3 +194,17 @@ describe("one-sided derivatives of f with noise get the noise check too (noise-c
     expect(r.error).toBeLessThan(1e-10 * Math.E);
   });
 });
+
+describe("a one-sided estimate that its noise check still misses, with no noise found, says so in its error", () => {
+  it("exp t − 0.0026·|t − c| forward at c − 2e-8: the error covers f′ on x's side of the kink", () => {
+    // The column's steps (≥ 1e-4) straddle the kink and see the far slope, e^x − 0.0026; the check's
+    // step (2^-30) does not. On main: 1.0414286 ± 3.0e-7, status ok, where f′(x) = 1.0466210.
+    const c = 0.043083183419301375;
+    const x = c - 2e-8;
+    const f = (t: number): number => Math.exp(t) - 0.0025962370311897985 * Math.abs(t - c);
+    const r = derivative(f, x, { method: "forward" });
+    const truth = Math.exp(x) + 0.0025962370311897985;
+    expect(Math.abs(r.value - truth)).toBeLessThanOrEqual(r.error);
+    expect(r.error).toBeLessThan(0.01);
+  });
+});
