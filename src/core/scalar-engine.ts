@@ -269,7 +269,7 @@ function* settle(
       if (shown > 0) noise = noiseUsed = shown;
     }
     if (est === ranOn) sideStart = settledBelow(est, first);
-    if (est === ranOn && est.kind === o.method) est = heldToCheck(engine, est);
+    if (est === ranOn && est.kind !== "central" && est.kind === o.method) est = heldToCheck(engine, est);
   }
   if (
     noiseUsed !== undefined &&
