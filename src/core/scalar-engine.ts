@@ -31,7 +31,7 @@ import {
 } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { run, runNow, type Estimate, type RunSpec, type ScalarEngine } from "./scalar-column.js";
-import { compareSides, joinSides, type SideEstimate } from "./smoothness.js";
+import { compareSides, coverSide, joinSides, type SideEstimate } from "./smoothness.js";
 import type { DerivativeResult, StencilKind } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
@@ -351,6 +351,8 @@ function* settle(
     // No central estimate, but the sides agree: their joined estimate (smoothness.ts, joinSides), once
     // the growth check below has ruled out a jump too small for the sides to see.
     else if (Number.isNaN(result.error)) joined = joinSides(backward, forward);
+    const covered = verdict === null ? coverSide(result, backward, forward) : null;
+    if (covered !== null) result = { ...result, error: covered };
   }
   if ((est.flags & COLUMN_FLAG.budget) !== 0 && result.status === "ok") result.status = "max-evaluations";
   if (noiseUsed !== undefined) result.noise = noiseUsed;

@@ -115,3 +115,26 @@ export function joinSides(left: SideEstimate, right: SideEstimate): { value: num
     error: gap / 2 + Math.max(left.error, right.error),
   };
 }
+
+/**
+ * The error a central estimate needs when only one side converged and it disagrees with the central
+ * value beyond both errors: the gap plus that side's error, so the interval holds it (a kink just past
+ * x on the other side: tanh t − 0.05·max(0, t − c) at c − 1.7e-5 gave the midpoint −0.0254 ± 3.4e-8,
+ * where the converged backward side said 0). Null when both or neither side converged, or they agree.
+ *
+ * @example
+ * ```ts
+ * coverSide({ value: -0.0254, error: 3.4e-8 }, { value: 0, error: 1e-17, diverging: false }, { value: -0.05, error: NaN, diverging: false });
+ * // ≈ 0.0254
+ * ```
+ */
+export function coverSide(
+  central: { value: number; error: number },
+  left: SideEstimate,
+  right: SideEstimate,
+): number | null {
+  if (usable(left) === usable(right) || !Number.isFinite(central.error)) return null;
+  const side = usable(left) ? left : right;
+  const gap = Math.abs(central.value - side.value);
+  return gap > central.error + side.error ? gap + side.error : null;
+}

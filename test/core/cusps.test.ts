@@ -70,3 +70,22 @@ describe("the common path and the pipeline agree at such points", () => {
     }
   });
 });
+
+describe("coverSide: one converged side against the central estimate", () => {
+  it("a kink just past x on the forward side: the interval reaches the backward slope (before: −0.0254 ± 3.4e-8)", () => {
+    const c = 4015.120257945219;
+    const r = derivative((t) => Math.tanh(t) - 0.050850426163663344 * Math.max(0, t - c), 4015.120241009024);
+    // tanh′ there is 0 to double precision, and the kink is 1.7e-5 ahead of x: f′(x) = 0.
+    expect(Math.abs(r.value - 0)).toBeLessThanOrEqual(r.error);
+  });
+
+  it("is null when both sides or neither converged, or the side agrees", async () => {
+    const { coverSide } = await import("../../src/core/smoothness.js");
+    const ok = { value: 1, error: 1e-12, diverging: false };
+    const none = { value: 1.5, error: NaN, diverging: false };
+    expect(coverSide({ value: 1, error: 1e-12 }, ok, ok)).toBeNull();
+    expect(coverSide({ value: 1, error: 1e-12 }, none, none)).toBeNull();
+    expect(coverSide({ value: 1 + 1e-13, error: 1e-12 }, ok, none)).toBeNull();
+    expect(coverSide({ value: 1.25, error: 1e-12 }, ok, none)).toBeCloseTo(0.25, 12);
+  });
+});
