@@ -85,6 +85,12 @@ export class ColumnState {
   readonly even2: Float64Array;
   readonly evenSum: Float64Array;
   readonly evenAbs: Float64Array;
+  /**
+   * With the spec's `evenNoise`: σ of the last row's even parts (even-noise.ts; NaN before three rows),
+   * and the largest σ that noise ruled in this column (0: none seen).
+   */
+  readonly evenSigma: Float64Array;
+  readonly seenNoise: Float64Array;
   /** Where noise was noticed: the step and the change |D(h) − D(2h)| there. */
   readonly noisyStep: Float64Array;
   readonly noisyChange: Float64Array;
@@ -137,6 +143,8 @@ export class ColumnState {
     this.even2 = f();
     this.evenSum = f();
     this.evenAbs = f();
+    this.evenSigma = f();
+    this.seenNoise = f();
     this.noisyStep = f();
     this.noisyChange = f();
     this.jumpScaled = f();
@@ -167,6 +175,8 @@ export class ColumnState {
       this.even0[k] = NaN;
       this.even1[k] = NaN;
       this.even2[k] = NaN;
+      this.evenSigma[k] = NaN;
+      this.seenNoise[k] = 0;
       this.noisyStep[k] = NaN;
       this.noisyChange[k] = NaN;
       this.jumpScaled[k] = NaN;

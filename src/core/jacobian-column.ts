@@ -16,6 +16,7 @@ import { ColumnPlan, FlatScreen } from "./flat-screen.js";
 import type { JacobianJob } from "./jacobian-job.js";
 import { runColumn, type PointSource } from "./run-column.js";
 import { PointRequest, type Pipeline } from "./sampler.js";
+import { addNoiseShares } from "./jacobian-noise.js";
 import { statusCode } from "./status.js";
 import { candidateScales } from "./step.js";
 import { component } from "./vector-caller.js";
@@ -57,7 +58,7 @@ export class ColumnWork {
   /** Where each point of the last gathered row is in the request (-1: no value needed from F). */
   from = new Int32Array(32);
   /** Rewritten for each column; the kink test flags entries for the one-sided check (jacobian-sides.ts). */
-  readonly spec: ColumnSpec = { ...columnSpec(), stopOnNoise: false };
+  readonly spec: ColumnSpec = { ...columnSpec(), stopOnNoise: false, evenNoise: true };
   /** F at x ± h·e_j for the column's kinked entries. */
   readonly sides: KinkSides;
   /** Whether the column's entries were rechecked (jacobian-recheck.ts): then `recheck` holds their outcomes. */
@@ -260,6 +261,7 @@ export function adaptiveColumnNow(
     spec.scale = scales[i];
     spec.probeOnly = i > 0;
     runColumn(driver, source, spec);
+    addNoiseShares(state, kept, i);
     keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
   }
   if (work.needsRecheck(job)) recheckColumnNow(job, j, work, source);
@@ -303,6 +305,7 @@ function* runScales(
       }
       driver.accept(evaluated);
     }
+    addNoiseShares(state, kept, i);
     keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
   }
 }
