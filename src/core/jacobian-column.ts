@@ -477,7 +477,13 @@ function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
     const k = work.list[a];
     if (work.rechecked && work.recheck.code[k] >= 0) {
       const code = work.recheck.code[k];
-      job.rows.entry(k, j, work.recheck.value[k], work.recheck.error[k], code);
+      const rv = work.recheck.value[k];
+      let re = work.recheck.error[k];
+      // The column's estimate carried its measured noise (jacobian-noise.ts): where the recheck
+      // disagrees with it beyond both errors, one of them is wrong, and the entry's error covers the gap.
+      const gap = Math.abs(rv - kept.value[k]);
+      if (kept.noise[k] > 0 && code === 0 && gap > re + kept.error[k]) re = Math.max(re, gap);
+      job.rows.entry(k, j, rv, re, code);
       if (code > worst) worst = code;
       continue;
     }
