@@ -49,10 +49,12 @@ export function addNoiseShares(state: ColumnState, kept: KeptEstimates, i: numbe
     let level = kept.noise[k];
     if (seen > level) {
       const ke = kept.error[k];
-      if (i > 0 && ke < Infinity) kept.error[k] = ke + noiseShare(seen - level, weightsOf(kept.kind[k]), kept.step[k]);
+      if (i > 0 && ke < Infinity)
+        kept.error[k] = ke + noiseShare(seen - level, weightsOf(kept.kind[k]), kept.step[k]);
       level = kept.noise[k] = seen;
     }
     const e = state.error[k];
-    if (level > 0 && e < Infinity) state.error[k] = e + noiseShare(level, weightsOf(state.kind[k]), state.step[k]);
+    if (level > 0 && e < Infinity)
+      state.error[k] = e + noiseShare(level, weightsOf(state.kind[k]), state.step[k]);
   }
 }
