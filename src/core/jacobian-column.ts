@@ -496,7 +496,12 @@ function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
       e *= FLOAT32_FLAT_FACTOR;
     let code = entryStatus(v, kept.flags[k]);
     if (code === DISCONTINUOUS) [v, e] = [NaN, Infinity];
-    else if (code === 0) [e, code] = work.sides.widen(k, kept.flags[k], v, e, centre[k]);
+    else if (code === 0) {
+      // A float32 F_k's grid is noise to the one-sided check; a kink's even part counts as noise too
+      // (even-noise.ts), so no other component's check is widened by it.
+      const grid = job.float32 !== null && job.float32[k] === 1 ? kept.noise[k] : 0;
+      [e, code] = work.sides.widen(k, kept.flags[k], v, e, centre[k], grid);
+    }
     job.rows.entry(k, j, v, e, code);
     if (code > worst) worst = code;
   }
