@@ -480,9 +480,10 @@ function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
       const rv = work.recheck.value[k];
       let re = work.recheck.error[k];
       // The column's estimate carried its measured noise (jacobian-noise.ts): where the recheck
-      // disagrees with it beyond both errors, one of them is wrong, and the entry's error covers the gap.
+      // disagrees with it beyond both errors, one of them is wrong: the entry's error reaches past the
+      // column's estimate by that one's error.
       const gap = Math.abs(rv - kept.value[k]);
-      if (kept.noise[k] > 0 && code === 0 && gap > re + kept.error[k]) re = Math.max(re, gap);
+      if (kept.noise[k] > 0 && code === 0 && gap > re + kept.error[k]) re = gap + kept.error[k];
       job.rows.entry(k, j, rv, re, code);
       if (code > worst) worst = code;
       continue;
