@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { jacobian, type JacobianResult } from "../../src/core/index.js";
+import { jacobian } from "../../src/core/index.js";
 import { jacobian as jacobianAsync } from "../../src/core/async/index.js";
 import { jacobianViaGeneral } from "../../src/core/jacobian.js";
 import { EVEN_NOISE_RATIO, evenNoise, noiseRules, noiseShare } from "../../src/core/even-noise.js";
+import { bits } from "./jacobian-bits.js";
 import { later } from "./out-of-order.js";
 
 /**
@@ -52,14 +53,6 @@ const WIDE2 = {
   ),
   x: [-17.252368385349705, -17471.91734369106, 15229.649698007908],
 };
-
-/** Every value, error and status bit for bit, and the calls of F. */
-const bits = (r: JacobianResult): string =>
-  JSON.stringify([
-    ...[r.value, r.error, r.statuses].map((m) => m.map((row) => Array.from(row, String))),
-    r.status,
-    r.evaluations,
-  ]);
 
 /** F of n variables, batched: a row-major block of points in, one result per point out. */
 const batched =
