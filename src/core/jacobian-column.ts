@@ -16,7 +16,7 @@ import { ColumnPlan, FlatScreen } from "./flat-screen.js";
 import type { JacobianJob } from "./jacobian-job.js";
 import { runColumn, type PointSource } from "./run-column.js";
 import { PointRequest, type Pipeline } from "./sampler.js";
-import { addNoiseShares } from "./jacobian-noise.js";
+import { addNoiseShares, noiseLimited } from "./jacobian-noise.js";
 import { statusCode } from "./status.js";
 import { candidateScales } from "./step.js";
 import { component } from "./vector-caller.js";
@@ -450,6 +450,7 @@ function fillPoint(
 }
 
 const DISCONTINUOUS = statusCode("discontinuous");
+const NOISE_LIMITED = statusCode("noise-limited");
 
 /**
  * The status code of a Jacobian entry from what its column found: the Jacobian reports the column's
@@ -502,6 +503,7 @@ function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
       // (even-noise.ts), so no other component's check is widened by it.
       const grid = job.float32 !== null && job.float32[k] === 1 ? kept.noise[k] : 0;
       [e, code] = work.sides.widen(k, kept.flags[k], v, e, centre[k], grid);
+      if (code === 0 && noiseLimited(kept, k)) code = NOISE_LIMITED;
     }
     job.rows.entry(k, j, v, e, code);
     if (code > worst) worst = code;

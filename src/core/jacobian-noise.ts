@@ -58,3 +58,20 @@ export function addNoiseShares(state: ColumnState, kept: KeptEstimates, i: numbe
       state.error[k] = e + noiseShare(level, weightsOf(state.kind[k]), state.step[k]);
   }
 }
+
+/**
+ * Whether the kept estimate of component k is limited by the noise its column measured: its share is
+ * at least half the kept error (status "noise-limited": the accuracy is set by F_k's own rounding).
+ *
+ * @example
+ * ```ts
+ * import { KeptEstimates } from "./best-of-scales.js";
+ * const kept = new KeptEstimates(1);
+ * [kept.error[0], kept.step[0], kept.noise[0], kept.kind[0]] = [4.1e-14, 0.01, 1e-16, 0];
+ * noiseLimited(kept, 0); // => true (the share is 4e-14)
+ * ```
+ */
+export function noiseLimited(kept: KeptEstimates, k: number): boolean {
+  const level = kept.noise[k];
+  return level > 0 && 2 * noiseShare(level, weightsOf(kept.kind[k]), kept.step[k]) >= kept.error[k];
+}
