@@ -60,6 +60,10 @@ export const EVEN_NOISE_SHARE = 4;
  */
 export const EVEN_NOISE_STEPS: readonly [number, number] = Object.freeze([1.5, 2.5] as const);
 
+// The band as plain numbers: the engine's row loop reads them (no array access, no destructuring).
+const STEPS_LO = EVEN_NOISE_STEPS[0];
+const STEPS_HI = EVEN_NOISE_STEPS[1];
+
 /**
  * σ of three rows (see the file comment): e2, e1, e0 the even parts at steps h2 > h1 > h0 (e0 the
  * newest); NaN unless the steps halve (EVEN_NOISE_STEPS).
@@ -74,8 +78,7 @@ export const EVEN_NOISE_STEPS: readonly [number, number] = Object.freeze([1.5, 2
 export function evenNoise(e2: number, e1: number, e0: number, h2: number, h1: number, h0: number): number {
   const r2 = h2 / h1;
   const r1 = h1 / h0;
-  const [lo, hi] = EVEN_NOISE_STEPS;
-  if (!(r2 >= lo && r2 <= hi && r1 >= lo && r1 <= hi)) return NaN;
+  if (!(r2 >= STEPS_LO && r2 <= STEPS_HI && r1 >= STEPS_LO && r1 <= STEPS_HI)) return NaN;
   const q2 = h2 * h2;
   const q1 = h1 * h1;
   const q0 = h0 * h0;
