@@ -91,6 +91,8 @@ export class ColumnState {
    */
   readonly evenSigma: Float64Array;
   readonly seenNoise: Float64Array;
+  /** 1 once σ followed the truncation law (even-noise.ts, truncationLaw) in this column. */
+  readonly evenLaw: Int8Array;
   /** Where noise was noticed: the step and the change |D(h) − D(2h)| there. */
   readonly noisyStep: Float64Array;
   readonly noisyChange: Float64Array;
@@ -145,6 +147,7 @@ export class ColumnState {
     this.evenAbs = f();
     this.evenSigma = f();
     this.seenNoise = f();
+    this.evenLaw = new Int8Array(m);
     this.noisyStep = f();
     this.noisyChange = f();
     this.jumpScaled = f();
@@ -177,6 +180,7 @@ export class ColumnState {
       this.even2[k] = NaN;
       this.evenSigma[k] = NaN;
       this.seenNoise[k] = 0;
+      this.evenLaw[k] = 0;
       this.noisyStep[k] = NaN;
       this.noisyChange[k] = NaN;
       this.jumpScaled[k] = NaN;

@@ -48,7 +48,7 @@ import {
 } from "./constants.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { cleanedKink, FIRST_ORDER_ROWS, firstOrderRow } from "./kink-test.js";
-import { evenNoise, noiseRules } from "./even-noise.js";
+import { evenNoise, noiseRules, truncationLaw } from "./even-noise.js";
 import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
 import { divideByPower, initialStep, representableStep } from "./step.js";
@@ -596,8 +596,10 @@ export class ColumnDriver {
     const sigma = evenNoise(s.even2[k], s.even1[k], s.even0[k], steps[n - 3], steps[n - 2], steps[n - 1]);
     const previous = s.evenSigma[k];
     s.evenSigma[k] = sigma;
-    if (noiseRules(sigma, previous, s.evenAbs[k], settled, roundingRow) && sigma > s.seenNoise[k])
+    const lawSeen = s.evenLaw[k] === 1 || s.seenNoise[k] > 0;
+    if (noiseRules(sigma, previous, s.evenAbs[k], settled, roundingRow, lawSeen) && sigma > s.seenNoise[k])
       s.seenNoise[k] = sigma;
+    if (truncationLaw(sigma, previous)) s.evenLaw[k] = 1;
   }
 
   /**

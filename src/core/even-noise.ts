@@ -90,18 +90,50 @@ export function evenNoise(e2: number, e1: number, e0: number, h2: number, h1: nu
 }
 
 /**
- * Whether σ of a row (evenNoise) is f's noise, and well above the modelled rounding: the row's base
- * difference settled (a far row's steps are too large for any of this), σ did not shrink like
- * truncation since the row before (EVEN_NOISE_RATIO; the first σ of a column, `previous` NaN, only
- * where the row's base difference changed by no more than rounding, so truncation is spent), and σ is
- * more than NOISE_SIGNAL times the modelled rounding of one value, F_ROUNDING·EPS·`size` (`size`: the
- * mean |f| of the row's points).
+ * The lowest ratio of a row's σ to the row before it that counts as the truncation law (1/16 when the
+ * steps halve): half of it, as noise may pull one σ down. A σ sequence that followed the law at least
+ * once shows the even part's h⁴ term resolved: a σ that then stops shrinking is noise, where a σ of
+ * rows whose steps are still too large for f (a pre-asymptotic sin(u)·b(x₀) at steps near 1) moves
+ * erratically without ever following it.
+ *
+ * @default 0.03125
+ * @example
+ * ```ts
+ * EVEN_TRUNCATION_RATIO; // 0.03125
+ * ```
+ */
+export const EVEN_TRUNCATION_RATIO = 1 / 32;
+
+/**
+ * Whether the ratio of a row's σ to the row before it follows the truncation law (see
+ * EVEN_TRUNCATION_RATIO and EVEN_NOISE_RATIO).
  *
  * @example
  * ```ts
- * noiseRules(1e-16, 2e-16, 1e-6, true, false); // true: 1e-16 is 2e5 times EPS·1e-6, and not shrinking
- * noiseRules(1e-16, 16e-16, 1e-6, true, false); // false: shrank by 16, truncation
- * noiseRules(1e-16, 2e-16, 1, true, false); // false: within rounding of |f| = 1
+ * truncationLaw(1, 16); // true (1/16)
+ * truncationLaw(1, 2); // false
+ * ```
+ */
+export function truncationLaw(sigma: number, previous: number): boolean {
+  const ratio = sigma / previous;
+  return ratio >= EVEN_TRUNCATION_RATIO && ratio < EVEN_NOISE_RATIO;
+}
+
+/**
+ * Whether σ of a row (evenNoise) is f's noise, and well above the modelled rounding: the row's base
+ * difference settled (a far row's steps are too large for any of this), σ is more than NOISE_SIGNAL
+ * times the modelled rounding of one value, F_ROUNDING·EPS·`size` (`size`: the mean |f| of the row's
+ * points), and either σ did not shrink like truncation since the row before (EVEN_NOISE_RATIO) after
+ * σ had followed the truncation law (`lawSeen`: truncationLaw at an earlier row, or noise found
+ * already), or it is the first σ of its column (`previous` NaN) on a row whose base difference changed
+ * by no more than rounding, so that truncation is spent.
+ *
+ * @example
+ * ```ts
+ * noiseRules(1e-16, 2e-16, 1e-6, true, false, true); // true: 1e-16 is 2e5 times EPS·1e-6, and not shrinking
+ * noiseRules(1e-16, 2e-16, 1e-6, true, false, false); // false: σ never followed the h⁴ law before
+ * noiseRules(1e-16, 16e-16, 1e-6, true, false, true); // false: shrank by 16, truncation
+ * noiseRules(1e-16, 2e-16, 1, true, false, true); // false: within rounding of |f| = 1
  * ```
  */
 export function noiseRules(
@@ -110,9 +142,10 @@ export function noiseRules(
   size: number,
   settled: boolean,
   roundingRow: boolean,
+  lawSeen: boolean,
 ): boolean {
   if (!settled || !(sigma > NOISE_SIGNAL * F_ROUNDING * EPS * size)) return false;
-  return Number.isNaN(previous) ? roundingRow : sigma >= EVEN_NOISE_RATIO * previous;
+  return Number.isNaN(previous) ? roundingRow : lawSeen && sigma >= EVEN_NOISE_RATIO * previous;
 }
 
 /**

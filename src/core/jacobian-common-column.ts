@@ -43,7 +43,7 @@ import {
 import { baseStencil, FLAT_ROWS } from "./driver.js";
 import type { JacobianCommonWork } from "./jacobian-common-work.js";
 import { nextStepRatio } from "./jacobian-common-step.js";
-import { evenNoise, noiseRules } from "./even-noise.js";
+import { evenNoise, noiseRules, truncationLaw } from "./even-noise.js";
 import { classifyRow, REGIME } from "./regime.js";
 import type { VectorCaller } from "./vector-caller.js";
 
@@ -125,6 +125,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   let even3 = NaN;
   let kinkRows = 0;
   let evenSigma = NaN; // σ of the last row's even parts (driver.ts, measureNoise)
+  let evenLaw = false; // σ followed the truncation law (the driver's evenLaw; no noise seen: it departs)
   let kinkAbsSum = 0;
   let settledRun = 0; // settled rows in a row, and far rows whose change grew (the driver's noise test)
   let grewRun = 0;
@@ -223,8 +224,9 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
       // Noise the driver would measure (even-noise.ts, the Jacobian's evenNoise): its share is the
       // general path's (jacobian-noise.ts).
       const sigma = evenNoise(even2, even1, even0, step2, step1, hr);
-      if (noiseRules(sigma, evenSigma, absSum, settled, state === REGIME_ROUNDING))
+      if (noiseRules(sigma, evenSigma, absSum, settled, state === REGIME_ROUNDING, evenLaw))
         return COMPONENT_END.departed;
+      if (truncationLaw(sigma, evenSigma)) evenLaw = true;
       evenSigma = sigma;
     }
     // The driver's first-order tail (kink-test.ts, firstOrderRow, written out: no double crosses a

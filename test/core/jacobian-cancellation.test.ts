@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { jacobian } from "../../src/core/index.js";
 import { jacobian as jacobianAsync } from "../../src/core/async/index.js";
 import { jacobianViaGeneral } from "../../src/core/jacobian.js";
-import { EVEN_NOISE_RATIO, evenNoise, noiseRules, noiseShare } from "../../src/core/even-noise.js";
+import {
+  EVEN_NOISE_RATIO,
+  evenNoise,
+  noiseRules,
+  noiseShare,
+  truncationLaw,
+} from "../../src/core/even-noise.js";
 import { bits } from "./jacobian-bits.js";
 import { later } from "./out-of-order.js";
 
@@ -122,7 +128,7 @@ describe("the noise in a column's even parts (even-noise.ts)", () => {
     const s1 = evenNoise(E(steps[0]), E(steps[1]), E(steps[2]), steps[0], steps[1], steps[2]);
     const s2 = evenNoise(E(steps[1]), E(steps[2]), E(steps[3]), steps[1], steps[2], steps[3]);
     expect(s2 / s1).toBeCloseTo(1 / 16, 2);
-    expect(noiseRules(s2, s1, 1, true, false)).toBe(false);
+    expect(noiseRules(s2, s1, 1, true, false, true)).toBe(false);
   });
 
   it("σ of values with noise ε (and no h², h⁴ terms) is about ε, and noise rules it", () => {
@@ -131,16 +137,19 @@ describe("the noise in a column's even parts (even-noise.ts)", () => {
     const sigma = evenNoise(E[0], E[1], E[2], steps[0], steps[1], steps[2]);
     expect(sigma).toBeGreaterThan(0.5 * eps);
     expect(sigma).toBeLessThan(3 * eps);
-    expect(noiseRules(sigma, sigma, 1, true, false)).toBe(true);
-    expect(noiseRules(sigma, sigma / EVEN_NOISE_RATIO, 1, true, false)).toBe(true);
-    expect(noiseRules(sigma, sigma, 1, false, false)).toBe(false); // not settled: steps too large to tell
-    expect(noiseRules(1e-17, 1e-17, 1, true, false)).toBe(false); // within rounding of |f| = 1
+    expect(noiseRules(sigma, sigma, 1, true, false, true)).toBe(true);
+    expect(noiseRules(sigma, sigma / EVEN_NOISE_RATIO, 1, true, false, true)).toBe(true);
+    expect(noiseRules(sigma, sigma, 1, true, false, false)).toBe(false); // σ never followed the h⁴ law
+    expect(noiseRules(sigma, sigma, 1, false, false, true)).toBe(false); // not settled: steps too large to tell
+    expect(noiseRules(1e-17, 1e-17, 1, true, false, true)).toBe(false); // within rounding of |f| = 1
   });
 
   it("steps that do not halve give no σ (NaN), and the first σ counts only on a rounding row", () => {
     expect(evenNoise(1, 1, 1, 1.6, 0.1, 0.05)).toBeNaN();
-    expect(noiseRules(1e-10, NaN, 1, true, false)).toBe(false);
-    expect(noiseRules(1e-10, NaN, 1, true, true)).toBe(true);
+    expect(noiseRules(1e-10, NaN, 1, true, false, false)).toBe(false);
+    expect(noiseRules(1e-10, NaN, 1, true, true, false)).toBe(true);
+    expect(truncationLaw(1, 16)).toBe(true);
+    expect(truncationLaw(1, 2)).toBe(false);
   });
 
   it("the share of a level ε at step h is 4·ε·Σ|w|/h", () => {
