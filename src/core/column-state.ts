@@ -91,7 +91,11 @@ export class ColumnState {
    */
   readonly evenSigma: Float64Array;
   readonly seenNoise: Float64Array;
-  /** 1 once σ followed the truncation law (even-noise.ts, truncationLaw) in this column. */
+  /**
+   * The newest step of the row of `evenSigma`, and 1 once σ followed the truncation law (even-noise.ts,
+   * truncationLaw); these three carry over from a scale to its probe (see forgetEven).
+   */
+  readonly evenStep: Float64Array;
   readonly evenLaw: Int8Array;
   /** Where noise was noticed: the step and the change |D(h) − D(2h)| there. */
   readonly noisyStep: Float64Array;
@@ -147,6 +151,7 @@ export class ColumnState {
     this.evenAbs = f();
     this.evenSigma = f();
     this.seenNoise = f();
+    this.evenStep = f();
     this.evenLaw = new Int8Array(m);
     this.noisyStep = f();
     this.noisyChange = f();
@@ -178,9 +183,7 @@ export class ColumnState {
       this.even0[k] = NaN;
       this.even1[k] = NaN;
       this.even2[k] = NaN;
-      this.evenSigma[k] = NaN;
       this.seenNoise[k] = 0;
-      this.evenLaw[k] = 0;
       this.noisyStep[k] = NaN;
       this.noisyChange[k] = NaN;
       this.jumpScaled[k] = NaN;
@@ -190,6 +193,16 @@ export class ColumnState {
       this.growRun[k] = 0;
       this.firstOrderRun[k] = 0;
       this.rowTail[k] = 0;
+    }
+  }
+
+  /** Forgets the active components' σ of the even parts (a column's first scale; see evenSigma). */
+  forgetEven(): void {
+    for (let a = 0; a < this.activeCount; a++) {
+      const k = this.active[a];
+      this.evenSigma[k] = NaN;
+      this.evenStep[k] = NaN;
+      this.evenLaw[k] = 0;
     }
   }
 

@@ -264,6 +264,8 @@ export class ColumnDriver {
     this.centreKnown = false;
     // Only active components' centres are ever read: O(active), not O(m) (a Jacobian column).
     for (let a = 0; a < this.state.activeCount; a++) this.state.centre[this.state.active[a]] = NaN;
+    // A probe's first σ of the even parts is compared with the last of the scale before (even-noise.ts).
+    if (!spec.probeOnly) this.state.forgetEven();
     this.state.reset();
   }
 
@@ -478,7 +480,7 @@ export class ColumnDriver {
       s.settledRows[k] = settled ? s.settledRows[k] + 1 : 0;
       if (kinkTest) {
         this.kinkTest(k, n);
-        if (this.evenNoise && n >= 3) this.measureNoise(k, n, settled, state === REGIME.rounding);
+        if (this.evenNoise && n >= 3) this.measureNoise(k, n, settled);
       }
       const cols = tab.extend(k, i, d, rounding);
       if (settled) {
@@ -590,16 +592,22 @@ export class ColumnDriver {
    * The noise of component k seen in the even parts of its last three rows (even-noise.ts, after
    * kinkTest has shifted them): the largest σ that noise rules is kept in `seenNoise`.
    */
-  private measureNoise(k: number, n: number, settled: boolean, roundingRow: boolean): void {
+  private measureNoise(k: number, n: number, settled: boolean): void {
     const s = this.state;
     const steps = s.steps;
     const sigma = evenNoise(s.even2[k], s.even1[k], s.even0[k], steps[n - 3], steps[n - 2], steps[n - 1]);
+    const h = steps[n - 1];
     const previous = s.evenSigma[k];
+    const previousStep = s.evenStep[k];
     s.evenSigma[k] = sigma;
+    s.evenStep[k] = h;
     const lawSeen = s.evenLaw[k] === 1 || s.seenNoise[k] > 0;
-    if (noiseRules(sigma, previous, s.evenAbs[k], settled, roundingRow, lawSeen) && sigma > s.seenNoise[k])
+    if (
+      noiseRules(sigma, previous, h, previousStep, s.evenAbs[k], settled, lawSeen) &&
+      sigma > s.seenNoise[k]
+    )
       s.seenNoise[k] = sigma;
-    if (truncationLaw(sigma, previous)) s.evenLaw[k] = 1;
+    if (truncationLaw(sigma, previous, h, previousStep)) s.evenLaw[k] = 1;
   }
 
   /**

@@ -105,47 +105,75 @@ export function evenNoise(e2: number, e1: number, e0: number, h2: number, h1: nu
 export const EVEN_TRUNCATION_RATIO = 1 / 32;
 
 /**
- * Whether the ratio of a row's σ to the row before it follows the truncation law (see
- * EVEN_TRUNCATION_RATIO and EVEN_NOISE_RATIO).
+ * A σ at most this fraction of |f| counts as noise without the truncation law seen first (see
+ * noiseRules): f's own noise (the honesty scan's goes up to 1e-6 relative) or rounding, where a σ of
+ * pre-asymptotic rows is a sizeable part of f. 2⁻²⁰ ≈ 9.5e-7.
+ *
+ * @default 9.5367431640625e-7
+ * @example
+ * ```ts
+ * EVEN_NOISE_SMALL; // 9.5367431640625e-7
+ * ```
+ */
+export const EVEN_NOISE_SMALL = 2 ** -20;
+
+/**
+ * Whether σ of a row at newest step h, against σ of an earlier row (`previous`, at newest step
+ * `previousStep`), follows the truncation law (σ ∝ h⁴; see EVEN_TRUNCATION_RATIO and EVEN_NOISE_RATIO).
  *
  * @example
  * ```ts
- * truncationLaw(1, 16); // true (1/16)
- * truncationLaw(1, 2); // false
+ * truncationLaw(1, 16, 0.5, 1); // true (1/16 when the step halves)
+ * truncationLaw(1, 2, 0.5, 1); // false
  * ```
  */
-export function truncationLaw(sigma: number, previous: number): boolean {
-  const ratio = sigma / previous;
-  return ratio >= EVEN_TRUNCATION_RATIO && ratio < EVEN_NOISE_RATIO;
+export function truncationLaw(sigma: number, previous: number, h: number, previousStep: number): boolean {
+  const ratio = sigma / (previous * lawRatio(h, previousStep));
+  return ratio >= 16 * EVEN_TRUNCATION_RATIO && ratio < 16 * EVEN_NOISE_RATIO;
+}
+
+/** (h/h′)⁴: how truncation (b·h⁴) scales σ from a row at newest step h′ to one at h. */
+function lawRatio(h: number, previousStep: number): number {
+  const r = h / previousStep;
+  return r * r * r * r;
 }
 
 /**
  * Whether σ of a row (evenNoise) is f's noise, and well above the modelled rounding: the row's base
  * difference settled (a far row's steps are too large for any of this), σ is more than NOISE_SIGNAL
  * times the modelled rounding of one value, F_ROUNDING·EPS·`size` (`size`: the mean |f| of the row's
- * points), and either σ did not shrink like truncation since the row before (EVEN_NOISE_RATIO) after
- * σ had followed the truncation law (`lawSeen`: truncationLaw at an earlier row, or noise found
- * already), or it is the first σ of its column (`previous` NaN) on a row whose base difference changed
- * by no more than rounding, so that truncation is spent.
+ * points), σ did not shrink like truncation since the σ before it (`previous`, at newest step
+ * `previousStep`: by more than 16·EVEN_NOISE_RATIO·(h/previousStep)⁴, 1/8 when the step halves), and
+ * either σ had followed the truncation law before (`lawSeen`: truncationLaw at an earlier row, or noise
+ * found already) or σ is at most EVEN_NOISE_SMALL·`size`. The first σ of a column (`previous` NaN)
+ * has nothing to be compared with; a probe's first σ is compared with the last of the scale before,
+ * when that one's steps were larger.
  *
  * @example
  * ```ts
- * noiseRules(1e-16, 2e-16, 1e-6, true, false, true); // true: 1e-16 is 2e5 times EPS·1e-6, and not shrinking
- * noiseRules(1e-16, 2e-16, 1e-6, true, false, false); // false: σ never followed the h⁴ law before
- * noiseRules(1e-16, 16e-16, 1e-6, true, false, true); // false: shrank by 16, truncation
- * noiseRules(1e-16, 2e-16, 1, true, false, true); // false: within rounding of |f| = 1
+ * noiseRules(1e-16, 2e-16, 0.5, 1, 1e-6, true, true); // true: 1e-16 is 2e5 times EPS·1e-6, and not shrinking
+ * noiseRules(1e-16, 16e-16, 0.5, 1, 1e-6, true, true); // false: shrank by 16, truncation
+ * noiseRules(1e-16, 2e-16, 0.5, 1, 1, true, true); // false: within rounding of |f| = 1
+ * noiseRules(1e-3, 2e-3, 0.5, 1, 1, true, false); // false: a thousandth of f, and no h⁴ law seen
  * ```
  */
 export function noiseRules(
   sigma: number,
   previous: number,
+  h: number,
+  previousStep: number,
   size: number,
   settled: boolean,
-  roundingRow: boolean,
   lawSeen: boolean,
 ): boolean {
   if (!settled || !(sigma > NOISE_SIGNAL * F_ROUNDING * EPS * size)) return false;
-  return Number.isNaN(previous) ? roundingRow : lawSeen && sigma >= EVEN_NOISE_RATIO * previous;
+  // Against a σ at smaller steps (a probe at scale 1 after a tiny x's own), noise there would hide
+  // the truncation that larger steps meet: only a σ at larger steps is compared.
+  if (!(previous >= 0) || !(h < previousStep)) return false;
+  return (
+    (lawSeen || sigma <= EVEN_NOISE_SMALL * size) &&
+    sigma >= 16 * EVEN_NOISE_RATIO * previous * lawRatio(h, previousStep)
+  );
 }
 
 /**

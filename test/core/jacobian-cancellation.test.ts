@@ -128,7 +128,7 @@ describe("the noise in a column's even parts (even-noise.ts)", () => {
     const s1 = evenNoise(E(steps[0]), E(steps[1]), E(steps[2]), steps[0], steps[1], steps[2]);
     const s2 = evenNoise(E(steps[1]), E(steps[2]), E(steps[3]), steps[1], steps[2], steps[3]);
     expect(s2 / s1).toBeCloseTo(1 / 16, 2);
-    expect(noiseRules(s2, s1, 1, true, false, true)).toBe(false);
+    expect(noiseRules(s2, s1, steps[3], steps[2], 1, true, true)).toBe(false);
   });
 
   it("σ of values with noise ε (and no h², h⁴ terms) is about ε, and noise rules it", () => {
@@ -137,19 +137,24 @@ describe("the noise in a column's even parts (even-noise.ts)", () => {
     const sigma = evenNoise(E[0], E[1], E[2], steps[0], steps[1], steps[2]);
     expect(sigma).toBeGreaterThan(0.5 * eps);
     expect(sigma).toBeLessThan(3 * eps);
-    expect(noiseRules(sigma, sigma, 1, true, false, true)).toBe(true);
-    expect(noiseRules(sigma, sigma / EVEN_NOISE_RATIO, 1, true, false, true)).toBe(true);
-    expect(noiseRules(sigma, sigma, 1, true, false, false)).toBe(false); // σ never followed the h⁴ law
-    expect(noiseRules(sigma, sigma, 1, false, false, true)).toBe(false); // not settled: steps too large to tell
-    expect(noiseRules(1e-17, 1e-17, 1, true, false, true)).toBe(false); // within rounding of |f| = 1
+    const [h, h1] = [steps[3], steps[2]]; // a row and the one before it
+    expect(noiseRules(sigma, sigma, h, h1, 1, true, true)).toBe(true);
+    expect(noiseRules(sigma, sigma / EVEN_NOISE_RATIO, h, h1, 1, true, true)).toBe(true);
+    expect(noiseRules(sigma, (2 * sigma) / EVEN_NOISE_RATIO, h, h1, 1, true, true)).toBe(false); // shrank like h⁴
+    expect(noiseRules(sigma, sigma, h, h1, 1, true, false)).toBe(true); // 1e-12 of f: small enough alone
+    expect(noiseRules(1e-3, 1e-3, h, h1, 1, true, false)).toBe(false); // 1e-3 of f, no h⁴ law seen first
+    expect(noiseRules(sigma, sigma, h, h1, 1, false, true)).toBe(false); // not settled: steps too large to tell
+    expect(noiseRules(1e-17, 1e-17, h, h1, 1, true, true)).toBe(false); // within rounding of |f| = 1
   });
 
-  it("steps that do not halve give no σ (NaN), and the first σ counts only on a rounding row", () => {
-    expect(evenNoise(1, 1, 1, 1.6, 0.1, 0.05)).toBeNaN();
-    expect(noiseRules(1e-10, NaN, 1, true, false, false)).toBe(false);
-    expect(noiseRules(1e-10, NaN, 1, true, true, false)).toBe(true);
-    expect(truncationLaw(1, 16)).toBe(true);
-    expect(truncationLaw(1, 2)).toBe(false);
+  it("a σ is compared with the one before it by the h⁴ law of their steps, also across scales", () => {
+    expect(evenNoise(1, 1, 1, 1.6, 0.1, 0.05)).toBeNaN(); // steps that do not halve give no σ
+    expect(noiseRules(1e-10, NaN, 0.05, NaN, 1, true, true)).toBe(false); // nothing to compare with
+    expect(truncationLaw(1, 16, 0.5, 1)).toBe(true);
+    expect(truncationLaw(1, 2, 0.5, 1)).toBe(false);
+    // a probe's first σ at spacing 1/128 against the last of the scale |x| (spacing 8): truncation
+    // predicts 1e-14·(1/1024)⁴, so 5e-17 is noise
+    expect(noiseRules(5e-17, 1e-14, 1 / 128, 8, 1e-5, true, true)).toBe(true);
   });
 
   it("the share of a level ε at step h is 4·ε·Σ|w|/h", () => {
