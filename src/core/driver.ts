@@ -33,6 +33,7 @@ import {
   NOISE_SIGNAL,
   CENTRAL_RETRIES,
   CENTRAL_SHRINK,
+  CHANCE_CALM_RATIO,
   CONVERGED_RELATIVE_ERROR,
   DIVERGENCE_FACTOR,
   EPS,
@@ -100,6 +101,12 @@ export interface ColumnSpec {
   atol?: number;
   /** The most points this column may request (cached points count too); default ∞. */
   budget?: number;
+  /**
+   * A one-sided column the caller asked for (method "forward" or "backward"): its tableau entries'
+   * errors also count their distance to the same column of the row before (Tableau.allPowers); default
+   * false (central columns, and the one-sided comparison's sides, keep Ridders' estimate alone).
+   */
+  allPowers?: boolean;
 }
 
 /**
@@ -125,6 +132,7 @@ export function columnSpec(): ColumnSpec {
     atol: 0,
     firstStep: undefined,
     budget: Infinity,
+    allPowers: false,
   };
 }
 
@@ -227,6 +235,7 @@ export class ColumnDriver {
   private probeOnly = false;
   private kinks = true;
   private kinkRows = false;
+  private allPowers = false;
   private evenNoise = false;
 
   constructor(readonly state: ColumnState) {
@@ -252,6 +261,8 @@ export class ColumnDriver {
       this.st = stencilArrays(this.kind, spec.order);
       this.h0 = spec.firstStep ?? spec.scale * INITIAL_STEP[spec.order];
     }
+    this.allPowers = spec.allPowers === true && this.kind !== "central";
+    this.state.tableau.allPowers = this.allPowers;
     this.rtol = spec.rtol ?? 0;
     this.atol = spec.atol ?? 0;
     this.budget = spec.budget ?? Infinity;
@@ -340,10 +351,14 @@ export class ColumnDriver {
       s.evenAbs[k] = 0;
       s.bad[k] = 0;
     }
+    // The kink test's part of the row: the even part Σ|w|·f for odd orders, the odd part Σ sign(o)·|w|·f
+    // for even ones (see kinkPart).
+    const odd = this.order % 2 === 0;
     for (let q = 0; q < this.count; q++) {
       const o = this.offsets[q];
       const wt = st.weights[q];
       const aw = Math.abs(wt);
+      const pw = odd ? Math.sign(o) * aw : aw;
       if (o === 0) this.centreKnown = true;
       for (let a = 0; a < s.activeCount; a++) {
         const k = s.active[a];
@@ -358,7 +373,7 @@ export class ColumnDriver {
         if (Number.isNaN(s.ref[k])) s.ref[k] = fk;
         else if (fk !== s.ref[k]) s.flat[k] = 0;
         s.sum[k] += wt * fk;
-        s.evenSum[k] += aw * fk;
+        s.evenSum[k] += pw * fk;
         const size = this.useMagnitudes && o !== 0 ? this.magnitudes[q * m + k] : Math.abs(fk);
         s.absSum[k] += aw * size;
         s.evenAbs[k] += aw * size;
@@ -428,7 +443,7 @@ export class ColumnDriver {
     tab.t[i] = power(hr / s.steps[0], p);
     const weightSum = this.st.weightSum;
     const noiseWeight = Number.MIN_VALUE * weightSum;
-    const kinkTest = this.kinks && this.kind === "central" && order === 1;
+    const kinkTest = this.kinks && this.kind === "central" && order <= 2;
     const s1 = n >= 3 ? s.steps[n - 2] / s.steps[n - 3] : NaN;
     const s2 = n >= 3 ? hr / s.steps[n - 3] : NaN;
     const t1 = power(s1, p);
@@ -449,7 +464,8 @@ export class ColumnDriver {
         this.finish(k);
         continue;
       }
-      const state = classifyRow(n, d, s.base1[k], s.base2[k], rounding, s.round1[k], t1, t2);
+      let state = classifyRow(n, d, s.base1[k], s.base2[k], rounding, s.round1[k], t1, t2);
+      if (state === REGIME.far && this.allPowers && n >= 4) state = this.pastCalm(k, n, d, rounding);
       const run =
         p === 2 && n >= 3 && firstOrderRow(d, s.base1[k], s.base2[k], s1, s2) ? s.firstOrderRun[k] + 1 : 0;
       s.firstOrderRun[k] = run;
@@ -480,7 +496,8 @@ export class ColumnDriver {
       s.settledRows[k] = settled ? s.settledRows[k] + 1 : 0;
       if (kinkTest) {
         this.kinkTest(k, n);
-        if (this.evenNoise && n >= 3) this.measureNoise(k, n, settled);
+        // The even part (odd orders; even orders keep the odd part there): first derivatives only.
+        if (this.evenNoise && order === 1 && n >= 3) this.measureNoise(k, n, settled);
       }
       const cols = tab.extend(k, i, d, rounding);
       if (settled) {
@@ -500,6 +517,7 @@ export class ColumnDriver {
       if (done && kinkTest && this.kinkRows && n < KINK_CLEAN_ROWS && this.rtol === 0 && this.atol === 0) {
         if (this.untested(k, n, (t1 - t2) / (1 - t1))) done = false;
       }
+      s.base3[k] = s.base2[k];
       s.base2[k] = s.base1[k];
       s.base1[k] = d;
       s.round1[k] = rounding;
@@ -514,6 +532,31 @@ export class ColumnDriver {
     s.activeCount = kept;
     this.h /= this.jumpPending ? JUMP_STEP_RATIO : allFar ? FAST_STEP_RATIO : STEP_RATIO;
     this.jumpPending = false;
+  }
+
+  /**
+   * The regime of a far row of a one-sided column the caller asked for (ColumnSpec.allPowers), judged
+   * again against the row before last: with error terms in every power of h the previous change can be
+   * small by chance (its leading terms cancelled, see Tableau.allPowers), and the row after such a calm
+   * looks far though the column is asymptotic (cos⁗ forward at −0.0507 forgot its best entry there,
+   * then ended on rounding with 1.0105 ± 0.14, where f⁗ = 0.99872). Only after a chance calm
+   * (CHANCE_CALM_RATIO): a far row after an ordinary one stays far.
+   */
+  private pastCalm(k: number, n: number, d: number, rounding: number): number {
+    const s = this.state;
+    const h3 = s.steps[n - 4];
+    const calm = CHANCE_CALM_RATIO * Math.abs(s.base1[k] - s.base2[k]) <= Math.abs(s.base2[k] - s.base3[k]);
+    if (!calm) return REGIME.far;
+    return classifyRow(
+      n,
+      d,
+      s.base1[k],
+      s.base3[k],
+      rounding,
+      s.round1[k],
+      s.steps[n - 2] / h3,
+      this.hr / h3,
+    );
   }
 
   /**
@@ -562,11 +605,23 @@ export class ColumnDriver {
     s.noisyChange[k] = change;
   }
 
-  /** The kink test of an odd-order central row (see KINK_RATIO_LOW): sets or clears the kink flag. */
+  /** The noise bound of component k's kink-test part (over h at order 2, as the part is; see kinkTest). */
+  private kinkNoise(k: number): number {
+    const noise = this.state.noise[k] * this.st.weightSum;
+    return this.order === 2 ? noise / this.hr : noise;
+  }
+
+  /** The kink test of a central row of order 1 or 2 (see KINK_RATIO_LOW): sets or clears the kink flag. */
   private kinkTest(k: number, n: number): void {
     // Locals and one flag store, and no double arguments (boxed when the call is not inlined).
     const s = this.state;
-    const noise = s.noise[k] * this.st.weightSum;
+    if (this.order === 2) {
+      // The odd part over h (2f′ + J·h/2 + f‴·h²/3 where f″ jumps by J at x) changes as the even part
+      // of a first derivative does (KINK_RATIO_LOW): it is tested in that form.
+      s.evenSum[k] /= this.hr;
+      s.evenAbs[k] /= this.hr;
+    }
+    const noise = this.kinkNoise(k);
     const e0 = s.evenSum[k];
     const e1 = s.even0[k];
     const e2 = s.even1[k];
@@ -584,7 +639,7 @@ export class ColumnDriver {
     if (signal && ratio > KINK_RATIO_LOW && ratio < KINK_RATIO_HIGH) flags |= COLUMN_FLAG.kink;
     else if (n >= 4 && cleanedKink(e0, e1, e2, e3, rounding)) flags |= COLUMN_FLAG.kink;
     // An even part whose changes grow as h shrinks: f itself grows without bound at x (a pole).
-    if (signal && ratio > 1) flags |= COLUMN_FLAG.pole;
+    if (signal && ratio >= KINK_RATIO_HIGH) flags |= COLUMN_FLAG.pole;
     s.flags[k] = flags;
   }
 
@@ -616,7 +671,7 @@ export class ColumnDriver {
    */
   private untested(k: number, n: number, expected: number): boolean {
     const s = this.state;
-    const rounding = F_ROUNDING * EPS * s.evenAbs[k] + s.noise[k] * this.st.weightSum;
+    const rounding = F_ROUNDING * EPS * s.evenAbs[k] + this.kinkNoise(k);
     const c1 = Math.abs(s.even0[k] - s.even1[k]);
     if (!(c1 > KINK_SIGNAL * rounding)) return false;
     // Three rows: changes that shrink as f″ alone predicts (within KINK_SMOOTH_BAND) leave no kink to find.
@@ -633,8 +688,13 @@ export class ColumnDriver {
     const rowRound = tab.rowRound;
     // Sharpened estimate of the newest row's best entry: when row errors fall geometrically
     // (e_{i-1} -> e_i), the entry is off by about e_i^2/e_{i-1}, the next term (cf. Aitken's Δ²).
+    // Not for a one-sided column the caller asked for (allPowers): its row errors fall by a factor that
+    // changes as the best entry moves between columns (sin″ forward at −29.855: 1.5e-4, 1.8e-6, 1.5e-8,
+    // while the last entry's true error was 1.0e-9, not the 1.2e-10 the fall predicted), and where f's
+    // values carry noise or cancellation the fall is luck (honesty scan, order 1 on f with
+    // cancellation, backward: 258 → 88 dishonest of 1000 without it).
     let sharpError = NaN;
-    if (rowError < Infinity && settled && s.rbTrusted[k] === 1) {
+    if (rowError < Infinity && settled && s.rbTrusted[k] === 1 && !this.allPowers) {
       const ePrev = s.rbError[k] - s.rbRound[k];
       const e = rowError - rowRound;
       if (e < ePrev) sharpError = (e * e) / ePrev + rowRound;

@@ -18,17 +18,21 @@ import {
   NOISE_MAX_SPACING,
   NOISE_PROBE_RETRIES,
   NOISE_PROBE_SPLIT,
+  ONE_SIDED_CHECK_ORDER,
 } from "./constants.js";
 import { stencilArrays } from "./base-stencil.js";
 import { gridStep, NOISE_AGREEMENT, noiseFromTable, NOISE_POINTS, type NoiseEstimate } from "./noise.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
 import { divideByPower, representableStep } from "./step.js";
+import type { StencilKind } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
 /**
  * Whether the first estimate gets the noise check (a base stencil at a tiny step, see
- * NOISE_CHECK_SIGNAL): a quiet central column, without a given noise level or a tolerance.
+ * NOISE_CHECK_SIGNAL): a quiet central column, or a quiet one-sided column the caller asked for
+ * (method "forward" or "backward": its check is one-sided too) up to ONE_SIDED_CHECK_ORDER, without a
+ * given noise level or a tolerance.
  *
  * @example
  * ```ts
@@ -37,13 +41,19 @@ import type { ResolvedOptions } from "./validate.js";
  * ```
  */
 export function needsNoiseCheck(est: Estimate, o: ResolvedOptions): boolean {
-  const quiet = (est.flags & ~COLUMN_FLAG.budget) === 0 && Number.isFinite(est.error) && o.rtol === 0;
-  return quiet && o.noise === 0 && est.kind === "central";
+  // The pole flag alone (an even part that did not settle: noise makes one too) keeps the check.
+  const quiet =
+    (est.flags & ~(COLUMN_FLAG.budget | COLUMN_FLAG.pole)) === 0 &&
+    Number.isFinite(est.error) &&
+    o.rtol === 0;
+  const oneSided = est.kind === o.method && o.order <= ONE_SIDED_CHECK_ORDER;
+  return quiet && o.noise === 0 && (est.kind === "central" || oneSided);
 }
 
 /**
  * The step of the noise check (see NOISE_CHECK_SIGNAL): EPS^(1/(n+2)) of the scale, as a power of two,
- * divided by NOISE_CHECK_SHRINK.
+ * divided by NOISE_CHECK_SHRINK. Where the truncation error c·h² of a central stencil meets its
+ * rounding EPS/hⁿ, h ≈ EPS^(1/(n+2)); NOISE_CHECK_SHRINK below it rounding dominates.
  *
  * @example
  * ```ts
@@ -58,8 +68,36 @@ export function noiseCheckStep(order: number, scale: number): number {
 const CHECK_STEPS: number[] = [];
 
 /**
- * The points of the noise check (the base central stencil at noiseCheckStep(order, scale)) in the
- * engine's checkPoints; returns how many, 0 when the step vanishes beside x.
+ * The step of a one-sided noise check: as {@link noiseCheckStep} for a stencil of truncation order 1,
+ * EPS^(1/(n+1)) of the scale (where c·h meets EPS/hⁿ), as a power of two, divided by NOISE_CHECK_SHRINK.
+ * At the central check's step a forward difference's truncation, f″·h/2 ≈ 2.4e-7·f″ for f′, would
+ * be taken for noise.
+ *
+ * @example
+ * ```ts
+ * oneSidedCheckStep(1, 1); // 2^-30 ≈ 9.3e-10
+ * ```
+ */
+export function oneSidedCheckStep(order: number, scale: number): number {
+  return (
+    scale *
+    (ONE_SIDED_CHECK_STEPS[order] ??= 2 ** Math.round(Math.log2(EPS) / (order + 1)) / NOISE_CHECK_SHRINK)
+  );
+}
+
+/** oneSidedCheckStep at scale 1, per order, computed once. */
+const ONE_SIDED_CHECK_STEPS: number[] = [];
+
+/** The stencil of the engine's noise check: the one-sided kind the caller asked for, else central. */
+function checkKind(engine: ScalarEngine): StencilKind {
+  const method = engine.o.method;
+  return method === "forward" || method === "backward" ? method : "central";
+}
+
+/**
+ * The points of the noise check (the base central stencil at noiseCheckStep(order, scale), or the
+ * base one-sided stencil the caller asked for at oneSidedCheckStep(order, scale)) in the engine's
+ * checkPoints; returns how many, 0 when the step vanishes beside x.
  *
  * @example
  * ```ts
@@ -68,9 +106,10 @@ const CHECK_STEPS: number[] = [];
  * ```
  */
 export function noiseCheckPoints(engine: ScalarEngine, x: number, order: number, scale: number): number {
-  const step = noiseCheckStep(order, scale);
+  const kind = checkKind(engine);
+  const step = kind === "central" ? noiseCheckStep(order, scale) : oneSidedCheckStep(order, scale);
   engine.checkStep = step;
-  const st = stencilArrays("central", order);
+  const st = stencilArrays(kind, order);
   const h = representableStep(x, step);
   if (!(h > 0)) return 0;
   const n = st.offsets.length;
@@ -152,7 +191,7 @@ export function* recheckNoise(
 function noisyAt(engine: ScalarEngine, got: number, n: number, order: number, est: Estimate): boolean {
   const values = engine.checkValues;
   if (got < n || !Number.isFinite(values[n - 1])) return false;
-  const st = stencilArrays("central", order);
+  const st = stencilArrays(checkKind(engine), order);
   const h = engine.checkH;
   let sum = 0;
   let size = 0;
@@ -192,7 +231,7 @@ export function* probeNoise(
   sampler: Sampler,
   x: number,
   noisyStep: number,
-  seen: { rejected: number; noiseLike: boolean } = { rejected: 0, noiseLike: false },
+  seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0 },
 ): Pipeline<number> {
   // At most NOISE_MAX_SPACING: wider tables can alias a periodic f (sin at 1e5 with steps of 1e3).
   let delta = Math.min(noisyStep / NOISE_PROBE_SPLIT, NOISE_MAX_SPACING);
@@ -232,12 +271,48 @@ export function* probeNoise(
   const holds = smooth ? narrow.smallest : narrow.largest;
   if (flat || holds >= wide.level / NOISE_AGREEMENT) return wide.level;
   seen.rejected = wide.level;
+  // Wiggles that shrank as the spacing did: noise whose size grows with the distance from x (relative
+  // noise at a root of f: sin t·(1 + ε·noise) at 0), of about level/δ per unit of distance.
+  const shrink = wide.level / narrow.level;
+  const proportional =
+    shrink > NOISE_PROBE_SPLIT / PROPORTIONAL_BAND && shrink < NOISE_PROBE_SPLIT * PROPORTIONAL_BAND;
+  // (Not on a coarse grid: a float32 f's rounding, partly resolved, can shrink so by chance.)
+  if (narrow.verdict === "ok" && proportional && Number.isNaN(wide.grid))
+    seen.perDistance = wide.level / delta;
   // Wiggles that shrank less than the spacing did are not a smooth part (which shrinks like a power of
   // it), nor are wiggles of a grid step or more on a coarse grid: a float32 f, its grid partly resolved
   // (f32(cos(f32(x))) at 1.63: values on a grid of 3.7e-9, rounded x moving them by 4.4e-8).
   seen.noiseLike = narrow.largest * NOISE_PROBE_SPLIT >= wide.level || wide.level >= wide.grid;
   return 0;
 }
+
+/**
+ * What probeNoise saw besides the level it returns: a level the narrow table ruled out (`rejected`),
+ * whether it looked like noise all the same (`noiseLike`), and noise that grows in proportion to the
+ * distance from x, per unit of distance (`perDistance`, 0 if none).
+ *
+ * @example
+ * ```ts
+ * const seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0 };
+ * ```
+ */
+export interface NoiseSeen {
+  rejected: number;
+  noiseLike: boolean;
+  perDistance: number;
+}
+
+/**
+ * How far from NOISE_PROBE_SPLIT the shrink of the noise level from the wide table to the narrow one
+ * may be for noise proportional to the distance from x: √8 either way (a smooth part shrinks by
+ * NOISE_PROBE_SPLIT² or more, noise of a fixed size by 1).
+ * @default 2√2
+ * @example
+ * ```ts
+ * PROPORTIONAL_BAND; // => 2.8284271247461903
+ * ```
+ */
+export const PROPORTIONAL_BAND = 2 * Math.SQRT2;
 
 /**
  * Whether an estimate of exactly 0 at step h is f below its resolution rather than a zero derivative:

@@ -78,6 +78,8 @@ export interface Estimate {
   kind: StencilKind;
   flags: number;
   noisyStep: number;
+  /** The change of the row where the column noticed noise (NaN, or absent, when it did not). */
+  noisyChange?: number;
 }
 
 /**
@@ -128,6 +130,7 @@ function beginRun(engine: ScalarEngine, how: RunSpec): ColumnSpec {
   spec.x = engine.x;
   spec.order = o.order;
   spec.start = how.kind;
+  spec.allPowers = how.kind === o.method;
   spec.canSwitch = how.canSwitch;
   spec.stopOnNoise = how.stopOnNoise;
   spec.kinkRows = true;
@@ -164,6 +167,7 @@ function keptEstimate(kept: KeptEstimates, kind: StencilKind): Estimate {
     kind: Number.isFinite(kept.value[0]) ? kindOf(kept.kind[0]) : kind,
     flags: kept.flags[0],
     noisyStep: kept.noisyStep[0],
+    noisyChange: kept.noisyChange[0],
   };
 }
 
