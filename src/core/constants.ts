@@ -360,6 +360,18 @@ export const ONE_SIDED_RETRIES = 2 * CENTRAL_RETRIES;
 export const KINK_RATIO_LOW = Math.SQRT1_2 / 2;
 
 /**
+ * The highest derivative order whose central columns run the kink test (driver.ts, kinkTest) on the
+ * part of their values the stencil cancels: at orders 1 and 2 a flag sends the pipeline to the one-sided
+ * comparison; at 3 and 4 it marks a jump in f′ or f″, which the differences of order n − 1 confirm.
+ * @default 4
+ * @example
+ * ```ts
+ * MAX_KINK_ORDER; // => 4
+ * ```
+ */
+export const MAX_KINK_ORDER = 4;
+
+/**
  * Upper end of the kink band of the even-part ratio (see {@link KINK_RATIO_LOW}): √(1/2).
  *
  * @example

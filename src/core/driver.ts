@@ -25,6 +25,7 @@ import {
   KINK_RATIO_HIGH,
   KINK_RATIO_LOW,
   KINK_CLEAN_ROWS,
+  MAX_KINK_ORDER,
   KINK_SMOOTH_BAND,
   KINK_SIGNAL,
   NOISE_GROWTH_ROWS,
@@ -443,7 +444,7 @@ export class ColumnDriver {
     tab.t[i] = power(hr / s.steps[0], p);
     const weightSum = this.st.weightSum;
     const noiseWeight = Number.MIN_VALUE * weightSum;
-    const kinkTest = this.kinks && this.kind === "central" && order <= 2;
+    const kinkTest = this.kinks && this.kind === "central" && order <= MAX_KINK_ORDER;
     const s1 = n >= 3 ? s.steps[n - 2] / s.steps[n - 3] : NaN;
     const s2 = n >= 3 ? hr / s.steps[n - 3] : NaN;
     const t1 = power(s1, p);
@@ -514,7 +515,8 @@ export class ColumnDriver {
         }
       }
       let done = this.rowDone(k, n, settled);
-      if (done && kinkTest && this.kinkRows && n < KINK_CLEAN_ROWS && this.rtol === 0 && this.atol === 0) {
+      const cleanRows = kinkTest && order <= 2 && this.kinkRows;
+      if (done && cleanRows && n < KINK_CLEAN_ROWS && this.rtol === 0 && this.atol === 0) {
         if (this.untested(k, n, (t1 - t2) / (1 - t1))) done = false;
       }
       s.base3[k] = s.base2[k];
@@ -605,19 +607,23 @@ export class ColumnDriver {
     s.noisyChange[k] = change;
   }
 
-  /** The noise bound of component k's kink-test part (over h at order 2, as the part is; see kinkTest). */
+  /** The noise bound of component k's kink-test part (over h at even orders, as the part is; see kinkTest). */
   private kinkNoise(k: number): number {
     const noise = this.state.noise[k] * this.st.weightSum;
-    return this.order === 2 ? noise / this.hr : noise;
+    return this.order % 2 === 0 ? noise / this.hr : noise;
   }
 
-  /** The kink test of a central row of order 1 or 2 (see KINK_RATIO_LOW): sets or clears the kink flag. */
+  /**
+   * The kink test of a central row (see KINK_RATIO_LOW) on the part of the stencil's values that its
+   * weights cancel: the even part at odd orders (a term in |h| where f′ jumps at x), the odd part over h
+   * at even ones (a term in h where f″ jumps: 2f′ + J·h/2 + f‴·h²/3 at order 2). Sets or clears the
+   * kink flag, and the pole flag when that part does not settle.
+   */
   private kinkTest(k: number, n: number): void {
     // Locals and one flag store, and no double arguments (boxed when the call is not inlined).
     const s = this.state;
-    if (this.order === 2) {
-      // The odd part over h (2f′ + J·h/2 + f‴·h²/3 where f″ jumps by J at x) changes as the even part
-      // of a first derivative does (KINK_RATIO_LOW): it is tested in that form.
+    if (this.order % 2 === 0) {
+      // The odd part over h changes as the even part of a first derivative does: tested in that form.
       s.evenSum[k] /= this.hr;
       s.evenAbs[k] /= this.hr;
     }

@@ -16,7 +16,7 @@ import {
   NOISE_PROBE_SPLIT,
 } from "./constants.js";
 import { runSync } from "./column-steps.js";
-import { growthAt, unsettledEstimate } from "./growth.js";
+import { difference, growthAt, JUMP_GROWTH_BAND, unsettledEstimate } from "./growth.js";
 import {
   checkNoise,
   needsNoiseCheck,
@@ -311,15 +311,21 @@ function* settle(
   // A kink the first column saw counts even when the column run again past noise ended without it
   // (|sin t − sin c| at c: the rerun's last rows, below the noise table's spacing, no longer show it).
   let joined: { value: number; error: number } | null = null;
-  // A second derivative's odd part that grew as h shrank (its pole flag: driver.ts kinkTest) may be f
+  // An even derivative's odd part that grew as h shrank (its pole flag: driver.ts kinkTest) may be f
   // jumping through a middle value at x, which the even stencil cannot see (sign t at 0 gives
   // f(x+h) − 2f(x) + f(x−h) = 0): the one-sided stencils, which hold f(x), see it. (Not where noise
-  // was found: noise over h² grows too.)
-  const oddGrowth = o.order === 2 && (est.flags & COLUMN_FLAG.pole) !== 0 && noiseUsed === undefined;
-  const suspicious =
-    ((est.flags | first.flags) & (COLUMN_FLAG.kink | COLUMN_FLAG.diverging)) !== 0 ||
-    Number.isNaN(est.error) ||
-    oddGrowth;
+  // was found: noise over hⁿ grows too.)
+  const oddGrowth = o.order % 2 === 0 && (est.flags & COLUMN_FLAG.pole) !== 0 && noiseUsed === undefined;
+  const flags = est.flags | first.flags;
+  // At orders 3 and 4 the kink test's flag is a jump in f′ or f″ that the stencil cancels (|t| at order
+  // 3 gave 0 ± 7e-19, ok): the differences of order n − 1 growing like a jump's confirm it.
+  if (o.order >= 3 && (flags & COLUMN_FLAG.kink) !== 0 && est.kind === "central") {
+    if (yield* jumpsTwice(sampler, x, noiseCheckStep(o.order - 1, 1), o.order - 1)) {
+      return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
+    }
+  }
+  const sided = o.order <= 2 ? COLUMN_FLAG.kink | COLUMN_FLAG.diverging : COLUMN_FLAG.diverging;
+  const suspicious = (flags & sided) !== 0 || Number.isNaN(est.error) || oddGrowth;
   if (suspicious && est.kind === "central" && (est.flags & COLUMN_FLAG.budget) === 0) {
     const [backward, forward] = yield* bothSides(engine, sampler, noise, sideStart);
     const verdict = compareSides(backward, forward);
@@ -422,10 +428,20 @@ function settledBelow(est: Estimate, first: Estimate): number | undefined {
   return own === 0 && Number.isFinite(est.error) && below ? est.step * GROWTH_SHRINK : undefined;
 }
 
-/** Whether the central difference of order n grows like a jump's from 16h to h and from h to h/16. */
+/**
+ * Whether the central difference of order n grows over 16h → h → h/16 like a jump in a lower
+ * derivative f⁽ⁿ⁻ʲ⁾ (j = 1 … n − 1): by 16ʲ each time, within √2, with its sign kept. Noise grows like
+ * 16ⁿ at random; a smooth f's difference does not grow.
+ */
 function* jumpsTwice(sampler: Sampler, x: number, h: number, order: number): Pipeline<boolean> {
-  if ((yield* growthAt(sampler, x, "central", h, order)) !== "jump") return false;
-  return (yield* growthAt(sampler, x, "central", h / GROWTH_SHRINK, order)) === "jump";
+  const wide = yield* difference(sampler, x, "central", h * GROWTH_SHRINK, order);
+  const mid = yield* difference(sampler, x, "central", h, order);
+  const narrow = yield* difference(sampler, x, "central", h / GROWTH_SHRINK, order);
+  const p1 = Math.log(mid / wide) / Math.log(GROWTH_SHRINK);
+  const p2 = Math.log(narrow / mid) / Math.log(GROWTH_SHRINK);
+  const j = Math.round(p1);
+  const band = Math.log(JUMP_GROWTH_BAND) / Math.log(GROWTH_SHRINK);
+  return j >= 1 && j < order && Math.abs(p1 - j) <= band && Math.abs(p2 - j) <= band;
 }
 
 /**

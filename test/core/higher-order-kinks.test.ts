@@ -103,3 +103,52 @@ describe("a higher derivative read as noisy where a lower one jumps at x", () =>
     expect(r.value).toBeNaN();
   });
 });
+
+describe("third and fourth derivatives where a lower derivative jumps but the stencil cancels it", () => {
+  it("|t| (f′ jumps) at order 3 and t|t| (f″ jumps) at order 4 are discontinuous (before: 0 ± 7e-19, ok)", () => {
+    const cases: [string, (t: number) => number, number, number][] = [
+      [
+        "tanh t − 0.0039·|t + 115.74| at order 3",
+        (t) => Math.tanh(t) - 0.003889188635133378 * Math.abs(t + 115.74220024861555),
+        -115.74220024861555,
+        3,
+      ],
+      [
+        "tanh t + 0.0034·max(0, t − 4.37) at order 3",
+        (t) => Math.tanh(t) + 0.0033909876384361844 * Math.max(0, t - 4.374073401252746),
+        4.374073401252746,
+        3,
+      ],
+      [
+        "1/(1 + t²) − 0.34·u|u| at order 4",
+        (t) =>
+          1 / (1 + t * t) - 0.3434203885443367 * (t - 393.7687479154372) * Math.abs(t - 393.7687479154372),
+        393.7687479154372,
+        4,
+      ],
+      [
+        "eᵗ − 0.116·sign t at order 4 (the odd part grows: f jumps)",
+        (t) => Math.exp(t) - 0.116 * Math.sign(t),
+        0,
+        4,
+      ],
+    ];
+    for (const [name, f, x, order] of cases) {
+      const r = derivative(f, x, { order });
+      expect(r.status, name).toBe("discontinuous");
+      expect(r.value, name).toBeNaN();
+    }
+  });
+
+  it("smooth third and fourth derivatives stay ok (tanh‴ at 4.37, sin⁗ at 1)", () => {
+    const t3 = derivative(Math.tanh, 4.374073401252746, { order: 3 });
+    const x = 4.374073401252746;
+    const th = Math.tanh(x);
+    const truth3 = -2 * (1 - th * th) * (1 - 3 * th * th);
+    expect(t3.status).toBe("ok");
+    expect(Math.abs(t3.value - truth3)).toBeLessThanOrEqual(t3.error);
+    const s4 = derivative(Math.sin, 1, { order: 4 });
+    expect(s4.status).toBe("ok");
+    expect(Math.abs(s4.value - Math.sin(1))).toBeLessThanOrEqual(s4.error);
+  });
+});
