@@ -25,6 +25,11 @@ export class KeptEstimates {
   readonly flags: Int8Array;
   readonly noisyStep: Float64Array;
   readonly noisyChange: Float64Array;
+  /**
+   * The noise level measured in the component's rows over the scales so far (even-noise.ts; 0: none),
+   * whose share the kept error carries (jacobian-noise.ts).
+   */
+  readonly noise: Float64Array;
   /** Components still to improve: the first `pendingCount` entries. */
   readonly pending: Int32Array;
   pendingCount = 0;
@@ -37,6 +42,7 @@ export class KeptEstimates {
     this.flags = new Int8Array(m);
     this.noisyStep = new Float64Array(m);
     this.noisyChange = new Float64Array(m);
+    this.noise = new Float64Array(m);
     this.pending = new Int32Array(m);
   }
 
@@ -55,6 +61,7 @@ export class KeptEstimates {
     this.flags[k] = 0;
     this.noisyStep[k] = NaN;
     this.noisyChange[k] = NaN;
+    this.noise[k] = 0;
   }
 }
 

@@ -86,6 +86,18 @@ export class ColumnState {
   readonly even2: Float64Array;
   readonly evenSum: Float64Array;
   readonly evenAbs: Float64Array;
+  /**
+   * With the spec's `evenNoise`: σ of the last row's even parts (even-noise.ts; NaN before three rows),
+   * and the largest σ that noise ruled in this column (0: none seen).
+   */
+  readonly evenSigma: Float64Array;
+  readonly seenNoise: Float64Array;
+  /**
+   * The newest step of the row of `evenSigma`, and 1 once σ followed the truncation law (even-noise.ts,
+   * truncationLaw); these three carry over from a scale to its probe (see forgetEven).
+   */
+  readonly evenStep: Float64Array;
+  readonly evenLaw: Int8Array;
   /** Where noise was noticed: the step and the change |D(h) − D(2h)| there. */
   readonly noisyStep: Float64Array;
   readonly noisyChange: Float64Array;
@@ -139,6 +151,10 @@ export class ColumnState {
     this.even2 = f();
     this.evenSum = f();
     this.evenAbs = f();
+    this.evenSigma = f();
+    this.seenNoise = f();
+    this.evenStep = f();
+    this.evenLaw = new Int8Array(m);
     this.noisyStep = f();
     this.noisyChange = f();
     this.jumpScaled = f();
@@ -169,6 +185,7 @@ export class ColumnState {
       this.even0[k] = NaN;
       this.even1[k] = NaN;
       this.even2[k] = NaN;
+      this.seenNoise[k] = 0;
       this.noisyStep[k] = NaN;
       this.noisyChange[k] = NaN;
       this.jumpScaled[k] = NaN;
@@ -178,6 +195,16 @@ export class ColumnState {
       this.growRun[k] = 0;
       this.firstOrderRun[k] = 0;
       this.rowTail[k] = 0;
+    }
+  }
+
+  /** Forgets the active components' σ of the even parts (a column's first scale; see evenSigma). */
+  forgetEven(): void {
+    for (let a = 0; a < this.activeCount; a++) {
+      const k = this.active[a];
+      this.evenSigma[k] = NaN;
+      this.evenStep[k] = NaN;
+      this.evenLaw[k] = 0;
     }
   }
 

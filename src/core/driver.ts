@@ -50,6 +50,7 @@ import {
 } from "./constants.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { cleanedKink, FIRST_ORDER_ROWS, firstOrderRow } from "./kink-test.js";
+import { evenNoise, noiseRules, truncationLaw } from "./even-noise.js";
 import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
 import { divideByPower, initialStep, representableStep } from "./step.js";
@@ -88,6 +89,12 @@ export interface ColumnSpec {
    * beyond rounding (derivative()'s columns; default false: the Jacobian's stop where they converge).
    */
   kinkRows?: boolean;
+  /**
+   * Measure each component's noise from the even parts of its central rows (even-noise.ts) into
+   * ColumnState.seenNoise, for the caller to add its share to the error (the Jacobian's columns);
+   * default false. Nothing else in the column changes.
+   */
+  evenNoise?: boolean;
   /** The first step, in place of scale · INITIAL_STEP[order] (tolerance mode). */
   firstStep?: number;
   /** Stop a component once its estimated error is at most atol + rtol·|value| (0 and 0: never). */
@@ -121,6 +128,7 @@ export function columnSpec(): ColumnSpec {
     canSwitch: false,
     probeOnly: false,
     stopOnNoise: true,
+    evenNoise: false,
     rtol: 0,
     atol: 0,
     firstStep: undefined,
@@ -229,6 +237,7 @@ export class ColumnDriver {
   private kinks = true;
   private kinkRows = false;
   private allPowers = false;
+  private evenNoise = false;
 
   constructor(readonly state: ColumnState) {
     this.values = new Float64Array(MAX_POINTS * state.m);
@@ -245,6 +254,7 @@ export class ColumnDriver {
     this.probeOnly = spec.probeOnly;
     this.kinks = spec.kinks !== false;
     this.kinkRows = spec.kinkRows === true;
+    this.evenNoise = spec.evenNoise === true;
     this.h0 = spec.firstStep ?? initialStep(spec.scale, spec.order, spec.x, this.st.reach);
     if (this.kind === "central" && spec.canSwitch && !(this.h0 > 0)) {
       // x at the edge of the doubles (±MAX_VALUE): no central stencil fits, the inward side does.
@@ -266,6 +276,8 @@ export class ColumnDriver {
     this.centreKnown = false;
     // Only active components' centres are ever read: O(active), not O(m) (a Jacobian column).
     for (let a = 0; a < this.state.activeCount; a++) this.state.centre[this.state.active[a]] = NaN;
+    // A probe's first σ of the even parts is compared with the last of the scale before (even-noise.ts).
+    if (!spec.probeOnly) this.state.forgetEven();
     this.state.reset();
   }
 
@@ -483,7 +495,11 @@ export class ColumnDriver {
       if (state === REGIME.far) s.forgetBest(k);
       const settled = state === REGIME.rounding || state === REGIME.asymptotic;
       s.settledRows[k] = settled ? s.settledRows[k] + 1 : 0;
-      if (kinkTest) this.kinkTest(k, n);
+      if (kinkTest) {
+        this.kinkTest(k, n);
+        // The even part (odd orders; even orders keep the odd part there): first derivatives only.
+        if (this.evenNoise && order === 1 && n >= 3) this.measureNoise(k, n, settled);
+      }
       const cols = tab.extend(k, i, d, rounding);
       if (settled) {
         for (let c = 1; c <= cols; c++) {
@@ -631,6 +647,28 @@ export class ColumnDriver {
     // An even part whose changes grow as h shrinks: f itself grows without bound at x (a pole).
     if (signal && ratio >= KINK_RATIO_HIGH) flags |= COLUMN_FLAG.pole;
     s.flags[k] = flags;
+  }
+
+  /**
+   * The noise of component k seen in the even parts of its last three rows (even-noise.ts, after
+   * kinkTest has shifted them): the largest σ that noise rules is kept in `seenNoise`.
+   */
+  private measureNoise(k: number, n: number, settled: boolean): void {
+    const s = this.state;
+    const steps = s.steps;
+    const sigma = evenNoise(s.even2[k], s.even1[k], s.even0[k], steps[n - 3], steps[n - 2], steps[n - 1]);
+    const h = steps[n - 1];
+    const previous = s.evenSigma[k];
+    const previousStep = s.evenStep[k];
+    s.evenSigma[k] = sigma;
+    s.evenStep[k] = h;
+    const lawSeen = s.evenLaw[k] === 1 || s.seenNoise[k] > 0;
+    if (
+      noiseRules(sigma, previous, h, previousStep, s.evenAbs[k], settled, lawSeen) &&
+      sigma > s.seenNoise[k]
+    )
+      s.seenNoise[k] = sigma;
+    if (truncationLaw(sigma, previous, h, previousStep)) s.evenLaw[k] = 1;
   }
 
   /**

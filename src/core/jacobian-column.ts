@@ -16,6 +16,7 @@ import { ColumnPlan, FlatScreen } from "./flat-screen.js";
 import type { JacobianJob } from "./jacobian-job.js";
 import { runColumn, type PointSource } from "./run-column.js";
 import { PointRequest, type Pipeline } from "./sampler.js";
+import { addNoiseShares, noiseLimited } from "./jacobian-noise.js";
 import { statusCode } from "./status.js";
 import { candidateScales } from "./step.js";
 import { component } from "./vector-caller.js";
@@ -57,7 +58,7 @@ export class ColumnWork {
   /** Where each point of the last gathered row is in the request (-1: no value needed from F). */
   from = new Int32Array(32);
   /** Rewritten for each column; the kink test flags entries for the one-sided check (jacobian-sides.ts). */
-  readonly spec: ColumnSpec = { ...columnSpec(), stopOnNoise: false };
+  readonly spec: ColumnSpec = { ...columnSpec(), stopOnNoise: false, evenNoise: true };
   /** F at x ± h·e_j for the column's kinked entries. */
   readonly sides: KinkSides;
   /** Whether the column's entries were rechecked (jacobian-recheck.ts): then `recheck` holds their outcomes. */
@@ -261,6 +262,7 @@ export function adaptiveColumnNow(
     spec.scale = scales[i];
     spec.probeOnly = i > 0;
     runColumn(driver, source, spec);
+    addNoiseShares(state, kept, i);
     keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
   }
   if (work.needsRecheck(job)) recheckColumnNow(job, j, work, source);
@@ -304,6 +306,7 @@ function* runScales(
       }
       driver.accept(evaluated);
     }
+    addNoiseShares(state, kept, i);
     keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
   }
 }
@@ -448,6 +451,7 @@ function fillPoint(
 }
 
 const DISCONTINUOUS = statusCode("discontinuous");
+const NOISE_LIMITED = statusCode("noise-limited");
 
 /**
  * The status code of a Jacobian entry from what its column found: the Jacobian reports the column's
@@ -475,7 +479,14 @@ function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
     const k = work.list[a];
     if (work.rechecked && work.recheck.code[k] >= 0) {
       const code = work.recheck.code[k];
-      job.rows.entry(k, j, work.recheck.value[k], work.recheck.error[k], code);
+      const rv = work.recheck.value[k];
+      let re = work.recheck.error[k];
+      // The column's estimate carried its measured noise (jacobian-noise.ts): where the recheck
+      // disagrees with it beyond both errors, one of them is wrong: the entry's error reaches past the
+      // column's estimate by that one's error.
+      const gap = Math.abs(rv - kept.value[k]);
+      if (kept.noise[k] > 0 && code === 0 && gap > re + kept.error[k]) re = gap + kept.error[k];
+      job.rows.entry(k, j, rv, re, code);
       if (code > worst) worst = code;
       continue;
     }
@@ -488,7 +499,13 @@ function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
       e *= FLOAT32_FLAT_FACTOR;
     let code = entryStatus(v, kept.flags[k]);
     if (code === DISCONTINUOUS) [v, e] = [NaN, Infinity];
-    else if (code === 0) [e, code] = work.sides.widen(k, kept.flags[k], v, e, centre[k]);
+    else if (code === 0) {
+      // A float32 F_k's grid is noise to the one-sided check; a kink's even part counts as noise too
+      // (even-noise.ts), so no other component's check is widened by it.
+      const grid = job.float32 !== null && job.float32[k] === 1 ? kept.noise[k] : 0;
+      [e, code] = work.sides.widen(k, kept.flags[k], v, e, centre[k], grid);
+      if (code === 0 && noiseLimited(kept, k)) code = NOISE_LIMITED;
+    }
     job.rows.entry(k, j, v, e, code);
     if (code > worst) worst = code;
   }

@@ -43,6 +43,7 @@ import {
 import { baseStencil, FLAT_ROWS } from "./driver.js";
 import type { JacobianCommonWork } from "./jacobian-common-work.js";
 import { nextStepRatio } from "./jacobian-common-step.js";
+import { evenNoise, noiseRules, truncationLaw } from "./even-noise.js";
 import { classifyRow, REGIME } from "./regime.js";
 import type { VectorCaller } from "./vector-caller.js";
 
@@ -123,6 +124,10 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   let even2 = NaN;
   let even3 = NaN;
   let kinkRows = 0;
+  let evenSigma = NaN; // σ of the last row's even parts (driver.ts, measureNoise)
+  let evenLaw = false; // σ followed the truncation law (the driver's evenLaw; no noise seen: it departs)
+  let evenStep = NaN;
+  const probe = w.scaleIndex > 0;
   let kinkAbsSum = 0;
   let settledRun = 0; // settled rows in a row, and far rows whose change grew (the driver's noise test)
   let grewRun = 0;
@@ -217,6 +222,21 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     even0 = 0 + A0 * fm + A1 * fp;
     kinkRows = n;
     kinkAbsSum = absSum;
+    if (n >= 3) {
+      // Noise the driver would measure (even-noise.ts, the Jacobian's evenNoise): its share is the
+      // general path's (jacobian-noise.ts).
+      const sigma = evenNoise(even2, even1, even0, step2, step1, hr);
+      // A probe (scale 1 after |x_j|): the driver compares its first σ with the scale before and
+      // carries its law; a σ that might count there departs (a superset of the driver's test).
+      const probeFirst = probe && Number.isNaN(evenSigma);
+      const candidate = probeFirst
+        ? settled && sigma > NOISE_SIGNAL * F_ROUNDING * EPS * absSum
+        : noiseRules(sigma, evenSigma, hr, evenStep, absSum, settled, evenLaw || probe);
+      if (candidate) return COMPONENT_END.departed;
+      if (truncationLaw(sigma, evenSigma, hr, evenStep)) evenLaw = true;
+      evenSigma = sigma;
+      evenStep = hr;
+    }
     // The driver's first-order tail (kink-test.ts, firstOrderRow, written out: no double crosses a
     // call): |d − d1| when this row and the one before changed like h. Only a settled row keeps it.
     let rowTail = 0;

@@ -123,8 +123,12 @@ export class JacobianCommonWork {
     this.oddCount = 0;
   }
 
-  /** Starts a scale whose first step is h0: row 0 only, not evaluated. */
-  beginScale(h0: number): void {
+  /** Which scale of the column runs: 0 for |x_j| (or 1 alone), 1 for the probe at scale 1. */
+  scaleIndex = 0;
+
+  /** Starts scale i of the column, whose first step is h0: row 0 only, not evaluated. */
+  beginScale(h0: number, i = 0): void {
+    this.scaleIndex = i;
     this.rowCount = 0;
     this.pushRow(h0);
   }

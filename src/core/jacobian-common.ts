@@ -114,7 +114,7 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
     if (!(scale > 0)) break;
     const h0 = initialStep(scale, 1, x, 2); // reach 2: the central first-derivative stencil
     if (!(h0 > 0)) return DEPARTED; // the driver would go one-sided
-    w.beginScale(h0);
+    w.beginScale(h0, i);
     if (!w.evaluateFirstRows(caller, j)) return DEPARTED;
     // keepScale's constantDone: the next scale has smaller steps.
     if (!runScale(w, caller, j, i, i === 0 && second < first)) return DEPARTED;

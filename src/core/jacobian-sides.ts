@@ -9,12 +9,16 @@
  */
 
 import { COLUMN_FLAG } from "./column-state.js";
+import { noiseShare } from "./even-noise.js";
 import type { JacobianJob } from "./jacobian-job.js";
 import type { PointSource } from "./run-column.js";
 import type { PointRequest } from "./sampler.js";
 import { statusCode } from "./status.js";
 import { representableStep } from "./step.js";
 import { component } from "./vector-caller.js";
+
+/** Σ|w| of the one-sided slopes' gap, (F(x + h) − 2·F(x) + F(x − h))/h. */
+const SECOND_DIFFERENCE_WEIGHTS = 4;
 
 /** STATUSES' code of "not-differentiable". */
 const NOT_DIFFERENTIABLE = statusCode("not-differentiable");
@@ -71,14 +75,17 @@ export class KinkSides {
 
   /**
    * Entry k's error and status code after the check: unchanged unless F_k's kept flags have a kink and
-   * its one-sided slopes differ beyond `error`.
+   * its one-sided slopes differ beyond `error` and beyond the share in their gap of a noise level
+   * (`noise`: the one its column measured in a float32 F_k, whose grid looks like kinks).
    */
-  widen(k: number, flags: number, value: number, error: number, centre: number): [number, number] {
+  widen(k: number, flags: number, value: number, error: number, centre: number, noise = 0): [number, number] {
     if (!this.ok || (flags & COLUMN_FLAG.kink) === 0) return [error, 0];
     const right = (this.up[k] - centre) / this.h;
     const left = (centre - this.down[k]) / this.h;
     const gap = Math.abs(right - left);
-    if (!(gap > error) || !Number.isFinite(gap)) return [error, 0];
+    // right − left = (F_k(x + h) − 2·F_k(x) + F_k(x − h))/h: weights summing to 4 in absolute value.
+    const floor = noise > 0 ? error + noiseShare(noise, SECOND_DIFFERENCE_WEIGHTS, this.h) : error;
+    if (!(gap > floor) || !Number.isFinite(gap)) return [error, 0];
     return [Math.max(error, gap / 2 + Math.abs((right + left) / 2 - value)), NOT_DIFFERENTIABLE];
   }
 }

@@ -27,11 +27,11 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/batch.ts:186": "the batched loop's inner step: `request` comes from a pipeline",
   "src/core/batch.ts:214": "the batched loop's inner step, inside gradient()",
   "src/core/batch.ts:227": "inside gradient(): `x0`, `o` and `f` are its own",
-  "src/core/best-of-scales.ts:108":
+  "src/core/best-of-scales.ts:115":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
-  "src/core/best-of-scales.ts:121":
+  "src/core/best-of-scales.ts:128":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
-  "src/core/best-of-scales.ts:139":
+  "src/core/best-of-scales.ts:146":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
   "src/core/column-steps.ts:15": "a column as a generator, inside scalar-engine.ts",
   "src/core/coordinate-pipelines.ts:22": "inside gradient(): `x0` is the pristine point",
@@ -40,14 +40,14 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/noise-check.ts:163":
     "inside the pipeline's settle: `engine`, `sampler` and `est` are the rerun's (a generator step)",
   "src/core/rounds.ts:30": "the round loop of the sync batched runner",
-  "src/core/jacobian-sides.ts:92":
+  "src/core/jacobian-sides.ts:99":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
   "src/core/jacobian-recheck.ts:96": "inside a Jacobian column: `job`, `work` and `k` are the column's",
   "src/core/jacobian-recheck.ts:165":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
   "src/core/jacobian-recheck.ts:259":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
-  "src/core/jacobian-sides.ts:139":
+  "src/core/jacobian-sides.ts:146":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
 };
 

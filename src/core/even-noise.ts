@@ -1,0 +1,151 @@
+/**
+ * F's noise measured from a central column's own rows (docs/engine.md, "A Jacobian column"): three
+ * rows' even parts E(h) = (f(x + h) + f(x − h))/2 combine into G = α₂E(h₂) + α₁E(h₁) + α₀E(h₀), α₂ =
+ * h₁² − h₀², α₁ = h₀² − h₂², α₀ = h₂² − h₁², which removes f(x) and the h² term (a fourth difference, as
+ * in Moré and Wild, SIAM J. Sci. Comput. 33(3), 2011). Truncation leaves b·Σα·h⁴, shrinking by 16 when
+ * the steps halve; noise of size ε gives σ = |G|/√(Σα²/2) ≈ ε at every step.
+ */
+
+import { EPS, F_ROUNDING, NOISE_SIGNAL } from "./constants.js";
+
+/**
+ * σ over the σ of the row before above which noise rules a row: twice truncation's 1/16.
+ *
+ * @default 0.125
+ * @example
+ * ```ts
+ * EVEN_NOISE_RATIO; // 0.125
+ * ```
+ */
+export const EVEN_NOISE_RATIO = 1 / 8;
+
+/**
+ * The share of a level ε in an estimate at step h is EVEN_NOISE_SHARE·ε·Σ|w|/h: two standard
+ * deviations, times the tableau's amplification of rounding (at most 1.7 when steps halve), rounded up.
+ *
+ * @default 4
+ * @example
+ * ```ts
+ * EVEN_NOISE_SHARE; // 4
+ * ```
+ */
+export const EVEN_NOISE_SHARE = 4;
+
+/**
+ * The band of step ratios of three rows compared (steps halve, up to making them representable).
+ *
+ * @default [1.5, 2.5]
+ * @example
+ * ```ts
+ * EVEN_NOISE_STEPS; // [1.5, 2.5]
+ * ```
+ */
+export const EVEN_NOISE_STEPS: readonly [number, number] = Object.freeze([1.5, 2.5] as const);
+
+const STEPS_LO = EVEN_NOISE_STEPS[0];
+const STEPS_HI = EVEN_NOISE_STEPS[1];
+
+/**
+ * σ of three rows: even parts e2, e1, e0 at steps h2 > h1 > h0; NaN unless the steps halve.
+ *
+ * @example
+ * ```ts
+ * const E = (h: number) => Math.cosh(h); // smooth: σ shrinks by 16 per row
+ * evenNoise(E(0.4), E(0.2), E(0.1), 0.4, 0.2, 0.1); // ≈ 6.4e-6
+ * ```
+ */
+export function evenNoise(e2: number, e1: number, e0: number, h2: number, h1: number, h0: number): number {
+  const r2 = h2 / h1;
+  const r1 = h1 / h0;
+  if (!(r2 >= STEPS_LO && r2 <= STEPS_HI && r1 >= STEPS_LO && r1 <= STEPS_HI)) return NaN;
+  const q2 = h2 * h2;
+  const q1 = h1 * h1;
+  const q0 = h0 * h0;
+  const a2 = q1 - q0;
+  const a1 = q0 - q2;
+  const a0 = q2 - q1;
+  const g = a2 * e2 + a1 * e1 + a0 * e0;
+  return Math.abs(g) / Math.sqrt((a2 * a2 + a1 * a1 + a0 * a0) / 2);
+}
+
+/**
+ * The lowest σ ratio that counts as the h⁴ law (half of 1/16): pre-asymptotic rows never follow it.
+ *
+ * @default 0.03125
+ * @example
+ * ```ts
+ * EVEN_TRUNCATION_RATIO; // 0.03125
+ * ```
+ */
+export const EVEN_TRUNCATION_RATIO = 1 / 32;
+
+/**
+ * A σ at most this fraction of |f| may count as noise without the h⁴ law seen first. 2⁻²⁰.
+ *
+ * @default 9.5367431640625e-7
+ * @example
+ * ```ts
+ * EVEN_NOISE_SMALL; // 9.5367431640625e-7
+ * ```
+ */
+export const EVEN_NOISE_SMALL = 2 ** -20;
+
+/**
+ * Whether σ at newest step h follows the h⁴ law against `previous` at `previousStep`.
+ *
+ * @example
+ * ```ts
+ * truncationLaw(1, 16, 0.5, 1); // true
+ * ```
+ */
+export function truncationLaw(sigma: number, previous: number, h: number, previousStep: number): boolean {
+  const ratio = sigma / (previous * lawRatio(h, previousStep));
+  return ratio >= 16 * EVEN_TRUNCATION_RATIO && ratio < 16 * EVEN_NOISE_RATIO;
+}
+
+/** (h/h′)⁴: how truncation (b·h⁴) scales σ from a row at newest step h′ to one at h. */
+function lawRatio(h: number, previousStep: number): number {
+  const r = h / previousStep;
+  return r * r * r * r;
+}
+
+/**
+ * Whether a row's σ is noise well above rounding: its base difference settled, σ > NOISE_SIGNAL times
+ * F_ROUNDING·EPS·`size` (the mean |f|), σ did not shrink like h⁴ since `previous` (at larger
+ * `previousStep`, possibly a probe's scale before), and the law was seen first (`lawSeen`) or σ is at
+ * most EVEN_NOISE_SMALL·`size`.
+ *
+ * @example
+ * ```ts
+ * noiseRules(1e-16, 2e-16, 0.5, 1, 1e-6, true, true); // true
+ * noiseRules(1e-16, 16e-16, 0.5, 1, 1e-6, true, true); // false: shrank by 16
+ * ```
+ */
+export function noiseRules(
+  sigma: number,
+  previous: number,
+  h: number,
+  previousStep: number,
+  size: number,
+  settled: boolean,
+  lawSeen: boolean,
+): boolean {
+  if (!settled || !(sigma > NOISE_SIGNAL * F_ROUNDING * EPS * size)) return false;
+  if (!(previous >= 0) || !(h < previousStep)) return false;
+  return (
+    (lawSeen || sigma <= EVEN_NOISE_SMALL * size) &&
+    sigma >= 16 * EVEN_NOISE_RATIO * previous * lawRatio(h, previousStep)
+  );
+}
+
+/**
+ * The share of noise level ε at step h for weights summing to `weightSum` (see EVEN_NOISE_SHARE).
+ *
+ * @example
+ * ```ts
+ * noiseShare(1e-16, 1, 0.01); // 4e-14
+ * ```
+ */
+export function noiseShare(level: number, weightSum: number, h: number): number {
+  return (EVEN_NOISE_SHARE * level * weightSum) / h;
+}

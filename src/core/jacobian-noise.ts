@@ -1,0 +1,77 @@
+/**
+ * The share of F's measured noise in a Jacobian column's estimates (even-noise.ts). The driver measures
+ * each component's noise in the even parts of its central rows (the spec's `evenNoise`); before the
+ * column keeps the better of two scales (best-of-scales.ts, keepScale), each estimate's error gets the
+ * share of the largest level seen in any scale of the column so far: the level is f's, not the
+ * scale's, and a scale whose values happen to lie on a line (atan(t) + atan(c) at t = −6.9e4 on steps
+ * of 1/32: equal differences on three rows, no σ to see) is then not preferred, on a rounding model
+ * 1e5 times too small, to the scale that saw the noise. The kept estimate of an earlier scale gets the
+ * share of a level found later too.
+ */
+
+import type { KeptEstimates } from "./best-of-scales.js";
+import { stencilArrays } from "./base-stencil.js";
+import type { ColumnState } from "./column-state.js";
+import { noiseShare } from "./even-noise.js";
+
+/** Σ|w| of the first-derivative stencils, by ColumnState.kind (0 central, 1 forward, -1 backward). */
+const CENTRAL_WEIGHTS = stencilArrays("central", 1).weightSum;
+const FORWARD_WEIGHTS = stencilArrays("forward", 1).weightSum;
+
+function weightsOf(kind: number): number {
+  return kind === 0 ? CENTRAL_WEIGHTS : FORWARD_WEIGHTS;
+}
+
+/**
+ * Adds the noise share (see the file comment) to the errors of the pending components' estimates of
+ * scale i (`state`) and, where scale i found more noise than the scales before, to their kept ones;
+ * call before keepScale. A component whose column measured no noise is left as it was, bit for bit.
+ *
+ * @example
+ * ```ts
+ * import { ColumnState } from "./column-state.js";
+ * import { KeptEstimates } from "./best-of-scales.js";
+ * const state = new ColumnState(1);
+ * const kept = new KeptEstimates(1);
+ * kept.pending[kept.pendingCount++] = 0;
+ * state.value[0] = 2e-10;
+ * state.error[0] = 1e-20;
+ * state.step[0] = 0.01;
+ * state.seenNoise[0] = 1e-16; // σ of its rows, far above EPS·|F_0|
+ * addNoiseShares(state, kept, 0);
+ * state.error[0]; // 4.00…e-14 (1e-20 + 4·1e-16/0.01)
+ * ```
+ */
+export function addNoiseShares(state: ColumnState, kept: KeptEstimates, i: number): void {
+  for (let a = 0; a < kept.pendingCount; a++) {
+    const k = kept.pending[a];
+    const seen = state.seenNoise[k];
+    let level = kept.noise[k];
+    if (seen > level) {
+      const ke = kept.error[k];
+      if (i > 0 && ke < Infinity)
+        kept.error[k] = ke + noiseShare(seen - level, weightsOf(kept.kind[k]), kept.step[k]);
+      level = kept.noise[k] = seen;
+    }
+    const e = state.error[k];
+    if (level > 0 && e < Infinity)
+      state.error[k] = e + noiseShare(level, weightsOf(state.kind[k]), state.step[k]);
+  }
+}
+
+/**
+ * Whether the kept estimate of component k is limited by the noise its column measured: its share is
+ * at least half the kept error (status "noise-limited": the accuracy is set by F_k's own rounding).
+ *
+ * @example
+ * ```ts
+ * import { KeptEstimates } from "./best-of-scales.js";
+ * const kept = new KeptEstimates(1);
+ * [kept.error[0], kept.step[0], kept.noise[0], kept.kind[0]] = [4.1e-14, 0.01, 1e-16, 0];
+ * noiseLimited(kept, 0); // => true (the share is 4e-14)
+ * ```
+ */
+export function noiseLimited(kept: KeptEstimates, k: number): boolean {
+  const level = kept.noise[k];
+  return level > 0 && 2 * noiseShare(level, weightsOf(kept.kind[k]), kept.step[k]) >= kept.error[k];
+}
