@@ -1,7 +1,8 @@
 /**
  * The build's second step, after `tsc -b tsconfig.build.json` has compiled each layer into its
  * package's dist/: copies the files that are not TypeScript next to the code that loads them, and makes
- * the binaries executable (for `npx numdiff` inside the repository; npm does it for installs).
+ * the binaries executable (for `npx numdiff` inside the repository; npm does it for installs), and strips
+ * the comments from their JavaScript (strip-comments.ts: the TSDoc stays in the .d.ts files).
  *
  * - src/plot/fonts/* → packages/plot/dist/fonts/ (png.ts loads its font by `new URL("./fonts/…",
  *   import.meta.url)`, which must resolve both in src/plot and in the built package).
@@ -12,6 +13,7 @@
  */
 import { chmodSync, cpSync, existsSync } from "node:fs";
 import { join } from "node:path";
+import { stripFolder } from "./strip-comments.js";
 import { ROOT, workspaces } from "./workspaces.js";
 
 /**
@@ -28,5 +30,6 @@ for (const [from, to] of ASSETS) {
   if (existsSync(join(ROOT, from))) cpSync(join(ROOT, from), join(ROOT, to), { recursive: true });
 }
 for (const { dir, manifest } of workspaces()) {
+  if (existsSync(join(dir, "dist"))) stripFolder(join(dir, "dist"));
   for (const file of Object.values(manifest.bin ?? {})) chmodSync(join(dir, file), 0o755);
 }

@@ -1,0 +1,82 @@
+/**
+ * The build's comment stripping: every JavaScript file in the packages' dist/ is reprinted by esbuild
+ * without its comments. The TSDoc that users read lives in the .d.ts files next to it (tsc's
+ * `removeComments` would drop it there too), so the comments in the .js were a second copy: half the
+ * numdiff package's size (issue 11: "well under 1 MB"). Code, names and line structure stay as tsc
+ * wrote them apart from whitespace; the `#!` line of a binary is kept.
+ *
+ * ```sh
+ * npm run build   # tsc -b tsconfig.build.json && tsx scripts/package-assets.ts (which calls this)
+ * ```
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { transformSync } from "esbuild";
+
+/**
+ * The esbuild options: ES modules as they are (no syntax lowered: the target is esnext), no legal
+ * comments kept, names kept for stack traces and `instanceof` messages.
+ *
+ * @example
+ * ```ts
+ * STRIP_OPTIONS.legalComments; // "none"
+ * ```
+ */
+export const STRIP_OPTIONS = {
+  format: "esm",
+  target: "esnext",
+  legalComments: "none",
+  keepNames: false,
+  loader: "js",
+} as const;
+
+/**
+ * The JavaScript files under a folder, recursively.
+ *
+ * @example
+ * ```ts
+ * scriptsUnder("packages/numdiff/dist").length > 0; // true after tsc -b
+ * ```
+ */
+export function scriptsUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...scriptsUnder(path));
+    else if (name.endsWith(".js")) out.push(path);
+  }
+  return out;
+}
+
+/**
+ * Strips the comments of one JavaScript source (see the file comment).
+ *
+ * @example
+ * ```ts
+ * stripComments("/** doc *\/\nexport const a = 1; // one\n"); // "export const a = 1;\n"
+ * ```
+ */
+export function stripComments(code: string): string {
+  return transformSync(code, STRIP_OPTIONS).code;
+}
+
+/**
+ * Strips every .js file under `dir` in place; returns the bytes before and after.
+ *
+ * @example
+ * ```ts
+ * stripFolder("packages/numdiff/dist"); // { before: 631019, after: 2xxxxx }
+ * ```
+ */
+export function stripFolder(dir: string): { before: number; after: number } {
+  let before = 0;
+  let after = 0;
+  for (const file of scriptsUnder(dir)) {
+    const code = readFileSync(file, "utf8");
+    const stripped = stripComments(code);
+    before += Buffer.byteLength(code);
+    after += Buffer.byteLength(stripped);
+    if (stripped !== code) writeFileSync(file, stripped);
+  }
+  return { before, after };
+}
