@@ -2,8 +2,8 @@
  * The build's comment stripping: every JavaScript file in the packages' dist/ is reprinted by esbuild
  * without its comments. The TSDoc that users read lives in the .d.ts files next to it (tsc's
  * `removeComments` would drop it there too), so the comments in the .js were a second copy: half the
- * numdiff package's size (issue 11: "well under 1 MB"). Code, names and line structure stay as tsc
- * wrote them apart from whitespace; the `#!` line of a binary is kept.
+ * numdiff package's size (issue 11: "well under 1 MB"). Nothing is minified or renamed: the code is
+ * reprinted as it is, without comments; the `#!` line of a binary is kept.
  *
  * ```sh
  * npm run build   # tsc -b tsconfig.build.json && tsx scripts/package-assets.ts (which calls this)
@@ -15,7 +15,7 @@ import { transformSync } from "esbuild";
 
 /**
  * The esbuild options: ES modules as they are (no syntax lowered: the target is esnext), no legal
- * comments kept, names kept for stack traces and `instanceof` messages.
+ * comments kept, nothing minified (so no name changes).
  *
  * @example
  * ```ts
