@@ -215,6 +215,8 @@ function prepareSpec(job: JacobianJob, spec: ColumnSpec, xj: number, scales: num
   spec.start = o.method === "auto" ? "central" : o.method;
   spec.canSwitch = o.method === "auto";
   spec.allPowers = o.method === "forward" || o.method === "backward";
+  // A kink that curvature hides from three rows gets its fourth (KINK_CLEAN_ROWS), as in derivative().
+  spec.kinkRows = true;
   spec.probeOnly = false;
 }
 

@@ -31,9 +31,11 @@ import {
   NOISE_GROWTH_SIGNAL,
   NOISE_SETTLED_ROWS,
   NOISE_SIGNAL,
+  KINK_CLEAN_ROWS,
   KINK_RATIO_HIGH,
   KINK_RATIO_LOW,
   KINK_SIGNAL,
+  KINK_SMOOTH_BAND,
   MAX_COLUMNS,
   MAX_ROWS,
   MIN_ROWS,
@@ -321,6 +323,16 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
         done = true;
       }
     } else stalls = 0;
+    // driver.ts, untested: the kink test needs KINK_CLEAN_ROWS rows while the even part moves other
+    // than f″ alone would move it.
+    if (done && n < KINK_CLEAN_ROWS) {
+      const c1 = Math.abs(even0 - even1);
+      if (c1 > KINK_SIGNAL * (F_ROUNDING * EPS * kinkAbsSum)) {
+        const expected = (t1 - t2) / (1 - t1);
+        if (n < 3 || Math.abs(c1 / Math.abs(even1 - even2) - expected) > KINK_SMOOTH_BAND * expected)
+          done = false;
+      }
+    }
     step3 = step2;
     step2 = step1;
     step1 = hr;

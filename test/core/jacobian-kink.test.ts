@@ -64,3 +64,21 @@ describe("Jacobian entries at a kink (jacobian-sides.ts)", () => {
     expect(Math.abs(r.value[0][0] - 2 * Math.cos(0.3))).toBeLessThan(1e-12);
   });
 });
+
+describe("a kink that curvature hides from three rows, in a Jacobian entry (KINK_CLEAN_ROWS)", () => {
+  it("is flagged not-differentiable, as derivative() flags it (before: 0.00103947 ± 4.8e-14, ok)", () => {
+    const a = 0.0020789467529281915;
+    const F = (x: ArrayLike<number>) => [
+      Math.atan(x[0]) + Math.atan(x[1]),
+      Math.cos(x[1]) + a * Math.max(0, x[1]),
+    ];
+    const r = jacobian(F, [-0.002344049773629695, 0]);
+    expect(r.statuses[1][1]).toBe(3); // "not-differentiable"
+    // The interval holds both one-sided slopes, 0 and a.
+    expect(Math.abs(r.value[1][1] - 0)).toBeLessThanOrEqual(r.error[1][1]);
+    expect(Math.abs(r.value[1][1] - a)).toBeLessThanOrEqual(r.error[1][1]);
+    // The smooth entries beside it stay ok.
+    expect(r.statuses[0][0]).toBe(0);
+    expect(r.statuses[0][1]).toBe(0);
+  });
+});
