@@ -20,7 +20,14 @@ import {
   NOISE_PROBE_SPLIT,
 } from "./constants.js";
 import { stencilArrays } from "./base-stencil.js";
-import { gridStep, NOISE_AGREEMENT, noiseFromTable, NOISE_POINTS, type NoiseEstimate } from "./noise.js";
+import {
+  gridStep,
+  NOISE_AGREEMENT,
+  noiseFromTable,
+  NOISE_POINTS,
+  valueResolution,
+  type NoiseEstimate,
+} from "./noise.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
 import { divideByPower, representableStep } from "./step.js";
@@ -192,7 +199,7 @@ export function* probeNoise(
   sampler: Sampler,
   x: number,
   noisyStep: number,
-  seen: { rejected: number; noiseLike: boolean } = { rejected: 0, noiseLike: false },
+  seen: { rejected: number; noiseLike: boolean; grid?: number } = { rejected: 0, noiseLike: false },
 ): Pipeline<number> {
   // At most NOISE_MAX_SPACING: wider tables can alias a periodic f (sin at 1e5 with steps of 1e3).
   let delta = Math.min(noisyStep / NOISE_PROBE_SPLIT, NOISE_MAX_SPACING);
@@ -201,6 +208,7 @@ export function* probeNoise(
     delta *= NOISE_PROBE_SPLIT;
     wide = yield* noiseAt(sampler, x, delta);
   }
+  seen.grid = wide.resolution > 0 ? yield* gridOffLattice(sampler, x, delta, wide.resolution) : 0;
   // Not above what double rounding of the table's own values explains (f(x) = 0 with values beside it,
   // sin at 0): the engine's rounding model, which reads the values at its stencil points, covers it.
   const floor = NOISE_FLOOR * F_ROUNDING * EPS * wide.magnitude;
@@ -330,7 +338,7 @@ function* noiseAt(
   sampler: Sampler,
   x: number,
   delta: number,
-): Pipeline<NoiseEstimate & { magnitude: number; grid: number }> {
+): Pipeline<NoiseEstimate & { magnitude: number; grid: number; resolution: number }> {
   const values = new Float64Array(NOISE_POINTS);
   const points = new Float64Array(NOISE_POINTS);
   const d = representableStep(x, delta);
@@ -338,12 +346,61 @@ function* noiseAt(
   for (let i = 0; i < NOISE_POINTS; i++) points[i] = x + (i - half) * d;
   yield* sampler.fetch(points, NOISE_POINTS, false, values);
   if (!(d > 0) || !values.every(Number.isFinite)) {
-    return { level: NaN, verdict: "too-large", largest: NaN, smallest: NaN, magnitude: NaN, grid: NaN };
+    const none = NaN;
+    return {
+      level: none,
+      verdict: "too-large",
+      largest: none,
+      smallest: none,
+      magnitude: none,
+      grid: none,
+      resolution: 0,
+    };
   }
   let magnitude = 0;
   for (const v of values) magnitude = Math.max(magnitude, Math.abs(v));
-  return { ...noiseFromTable(values), magnitude, grid: gridStep(values) };
+  const table = noiseFromTable(values);
+  const resolution = Math.max(valueResolution(values), table.verdict === "too-small" ? gridSteps(values) : 0);
+  return { ...table, magnitude, grid: gridStep(values), resolution };
 }
+
+/**
+ * The largest second difference of a table below f's resolution: where its values step on a grid
+ * (mostly equal, or evenly spaced), one step of that grid, which may be far coarser than their last
+ * bits show (a float32 f of a float32 x at 7e4: values 6e-8 apart in their bits, 0.0055 apart as x
+ * moves by one float32).
+ */
+function gridSteps(values: Float64Array): number {
+  let largest = 0;
+  for (let i = 0; i + 2 < values.length; i++) {
+    largest = Math.max(largest, Math.abs(values[i + 2] - 2 * values[i + 1] + values[i]));
+  }
+  return largest;
+}
+
+/**
+ * A table's grid (its values' resolution, see noiseAt) confirmed away from the table's lattice: f at
+ * x ± GRID_PROBE_OFFSET·δ, points of full precision, must return values on a coarse grid too
+ * (valueResolution), else 0. A float32 f or a cancellation rounds there as anywhere; exact arithmetic
+ * at dyadic points (t·|t| at 0, a Huber loss at 1) gives values of few bits only on the lattice.
+ */
+function* gridOffLattice(sampler: Sampler, x: number, delta: number, grid: number): Pipeline<number> {
+  const off = new Float64Array(2);
+  off[0] = yield* sampler.one(x - GRID_PROBE_OFFSET * delta);
+  off[1] = yield* sampler.one(x + GRID_PROBE_OFFSET * delta);
+  return valueResolution(off) > 0 ? grid : 0;
+}
+
+/**
+ * Where {@link gridOffLattice} evaluates f, in spacings of the noise table: π/4, a double of full
+ * precision, so that x ± π/4·δ lies off the table's dyadic lattice.
+ * @default 0.7853981633974483
+ * @example
+ * ```ts
+ * GRID_PROBE_OFFSET; // 0.7853981633974483
+ * ```
+ */
+export const GRID_PROBE_OFFSET = Math.PI / 4;
 
 /** Σ|wᵢ| of the base stencil of `kind` for derivative order n. */
 function weightSumOf(kind: Estimate["kind"], order: number): number {

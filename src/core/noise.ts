@@ -205,6 +205,41 @@ export function gridStep(values: Float64Array): number {
   return step < Infinity ? step : NaN;
 }
 
+/**
+ * The resolution of f's values seen in a table: the finest last-bit weight among them (as
+ * {@link gridStep}, without its cap on the bits) when it exceeds GRID_EXCESS times double rounding
+ * of the largest (EPS·max|v|), else 0. A cancellation f (cos t − c, tanh t − 1) returns small values
+ * on the grid of its parts, a float32 f values on its own grid: both show as last bits far above
+ * double's. The chance that 9 double results all end on GRID_EXCESS = 2⁸ of their ulps is 2⁻⁷².
+ *
+ * @example
+ * ```ts
+ * valueResolution(Float64Array.of(Math.cos(3) - Math.cos(3.001), Math.cos(3) - Math.cos(3.002))); // => 2 ** -53
+ * valueResolution(Float64Array.of(0.7, 0.71)); // => 0
+ * ```
+ */
+export function valueResolution(values: Float64Array): number {
+  let step = Infinity;
+  let largest = 0;
+  for (const v of values) {
+    if (v === 0 || !Number.isFinite(v)) continue;
+    largest = Math.max(largest, Math.abs(v));
+    step = Math.min(step, 2 ** (Math.floor(Math.log2(Math.abs(v))) - significantBits(v) + 1));
+  }
+  return step < Infinity && step > GRID_EXCESS * EPS * largest ? step : 0;
+}
+
+/**
+ * How far above double rounding (EPS·|v|) the last bits of a table's values must lie for
+ * {@link valueResolution} to take them as a grid of their own: 2⁸ ulps.
+ * @default 256
+ * @example
+ * ```ts
+ * GRID_EXCESS; // 256
+ * ```
+ */
+export const GRID_EXCESS = 256;
+
 /** The significant bits of v (0 for 0 and non-finite v): 1 for powers of two, 24 at most for float32. */
 function significantBits(v: number): number {
   if (v === 0 || !Number.isFinite(v)) return 0;

@@ -5,7 +5,15 @@
  */
 
 import { COLUMN_FLAG } from "./column-state.js";
-import { EPS, F_ROUNDING, GROWTH_SHRINK, INITIAL_STEP, NOISE_FLOOR, NOISE_PROBE_SPLIT } from "./constants.js";
+import {
+  EPS,
+  F_ROUNDING,
+  GRID_NOISE_STEPS,
+  GROWTH_SHRINK,
+  INITIAL_STEP,
+  NOISE_FLOOR,
+  NOISE_PROBE_SPLIT,
+} from "./constants.js";
 import { runSync } from "./column-steps.js";
 import { growthAt, unsettledEstimate } from "./growth.js";
 import {
@@ -234,13 +242,17 @@ function* settle(
   // a jump 1e-8 from x is noise to the first steps and a jump to one-sided ones that start there too).
   let sideStart: number | undefined;
   if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
-    const seen = { rejected: 0, noiseLike: false };
-    const level = yield* probeNoise(sampler, x, est.noisyStep, seen);
+    const seen = { rejected: 0, noiseLike: false, grid: 0 };
+    let level = yield* probeNoise(sampler, x, est.noisyStep, seen);
+    // No level the tables accept, but values on a grid coarser than double rounding (a float32 f, a
+    // cancellation): the grid's step is the noise, if the column run with it finds an estimate.
+    const onGrid = level > 0 ? null : yield* gridRun(engine, sampler, seen.grid);
+    if (onGrid !== null) level = GRID_NOISE_STEPS * seen.grid;
     // A level that counts goes into the error model; otherwise the column runs on, past the "noise".
     // probeNoise returns 0 unless the level exceeds the rounding of its table, which holds f(x).
     const counts = level > 0;
     if (counts) noise = noiseUsed = level;
-    est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: counts });
+    est = onGrid ?? (yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: counts }));
     const ranOn = counts ? null : est;
     if (counts && Number.isNaN(est.error) && Number.isFinite(first.error)) {
       // The column run with the level found no estimate (it ended on the noise at once): the first
@@ -343,6 +355,20 @@ function* settle(
     if (fallback !== null) result = { ...result, ...fallback, step: h / 2 };
   }
   return result;
+}
+
+/**
+ * The column run with the noise of f's grid (GRID_NOISE_STEPS grid steps, see probeNoise's
+ * `seen.grid`), or null when there is no grid or the run ends without an error estimate (|t − 1| at
+ * 1.001: its values lie on the grid of t, but the kink beside x, not the grid, is what stops it).
+ */
+function* gridRun(engine: ScalarEngine, sampler: Sampler, grid: number): Pipeline<Estimate | null> {
+  if (!(grid > 0)) return null;
+  const est = yield* run(engine, sampler, {
+    ...firstRun(engine.o, GRID_NOISE_STEPS * grid),
+    stopOnNoise: true,
+  });
+  return Number.isNaN(est.error) ? null : est;
 }
 
 /**
