@@ -25,6 +25,8 @@ import {
   NOISE_AGREEMENT,
   noiseFromTable,
   NOISE_POINTS,
+  GRID_MIN_BITS,
+  significantBits,
   valueResolution,
   type NoiseEstimate,
 } from "./noise.js";
@@ -204,11 +206,19 @@ export function* probeNoise(
   // At most NOISE_MAX_SPACING: wider tables can alias a periodic f (sin at 1e5 with steps of 1e3).
   let delta = Math.min(noisyStep / NOISE_PROBE_SPLIT, NOISE_MAX_SPACING);
   let wide = yield* noiseAt(sampler, x, delta);
+  // f's grid: the finest last bits any table showed, or the largest step of a table below the grid, if
+  // coarser (a table of a float32 f of a float32 x at spacings that are multiples of x's grid is
+  // smooth, f at x's float32 neighbours shifted; the narrower table saw f step by f′ times x's grid).
+  let bits = wide.resolution;
+  let steps = wide.steps;
   for (let i = 0; i < NOISE_PROBE_RETRIES && wide.verdict === "too-small"; i++) {
     delta *= NOISE_PROBE_SPLIT;
     wide = yield* noiseAt(sampler, x, delta);
+    bits = bits > 0 && wide.resolution > 0 ? Math.min(bits, wide.resolution) : bits || wide.resolution;
+    steps = Math.max(steps, wide.steps);
   }
-  seen.grid = wide.resolution > 0 ? yield* gridOffLattice(sampler, x, delta, wide.resolution) : 0;
+  const grid = bits > 0 ? Math.max(bits, steps) : 0;
+  seen.grid = grid > 0 ? yield* gridOffLattice(sampler, x, delta, grid) : 0;
   // Not above what double rounding of the table's own values explains (f(x) = 0 with values beside it,
   // sin at 0): the engine's rounding model, which reads the values at its stencil points, covers it.
   const floor = NOISE_FLOOR * F_ROUNDING * EPS * wide.magnitude;
@@ -338,7 +348,7 @@ function* noiseAt(
   sampler: Sampler,
   x: number,
   delta: number,
-): Pipeline<NoiseEstimate & { magnitude: number; grid: number; resolution: number }> {
+): Pipeline<NoiseEstimate & { magnitude: number; grid: number; resolution: number; steps: number }> {
   const values = new Float64Array(NOISE_POINTS);
   const points = new Float64Array(NOISE_POINTS);
   const d = representableStep(x, delta);
@@ -355,13 +365,15 @@ function* noiseAt(
       magnitude: none,
       grid: none,
       resolution: 0,
+      steps: 0,
     };
   }
   let magnitude = 0;
   for (const v of values) magnitude = Math.max(magnitude, Math.abs(v));
   const table = noiseFromTable(values);
-  const resolution = Math.max(valueResolution(values), table.verdict === "too-small" ? gridSteps(values) : 0);
-  return { ...table, magnitude, grid: gridStep(values), resolution };
+  const resolution = valueResolution(values);
+  const steps = table.verdict === "too-small" ? gridSteps(values) : 0;
+  return { ...table, magnitude, grid: gridStep(values), resolution, steps };
 }
 
 /**
@@ -381,14 +393,18 @@ function gridSteps(values: Float64Array): number {
 /**
  * A table's grid (its values' resolution, see noiseAt) confirmed away from the table's lattice: f at
  * x ± GRID_PROBE_OFFSET·δ, points of full precision, must return values on a coarse grid too
- * (valueResolution), else 0. A float32 f or a cancellation rounds there as anywhere; exact arithmetic
+ * (valueResolution) or round ones (fewer than GRID_MIN_BITS bits: no grid to read), else 0. A float32 f or a cancellation rounds there as anywhere; exact arithmetic
  * at dyadic points (t·|t| at 0, a Huber loss at 1) gives values of few bits only on the lattice.
  */
 function* gridOffLattice(sampler: Sampler, x: number, delta: number, grid: number): Pipeline<number> {
   const off = new Float64Array(2);
   off[0] = yield* sampler.one(x - GRID_PROBE_OFFSET * delta);
   off[1] = yield* sampler.one(x + GRID_PROBE_OFFSET * delta);
-  return valueResolution(off) > 0 ? grid : 0;
+  // Round values (a saturated tanh's −1) say nothing: the tables' grid stands.
+  return valueResolution(off) > 0 ||
+    !(significantBits(off[0]) >= GRID_MIN_BITS || significantBits(off[1]) >= GRID_MIN_BITS)
+    ? grid
+    : 0;
 }
 
 /**

@@ -207,10 +207,10 @@ export function gridStep(values: Float64Array): number {
 
 /**
  * The resolution of f's values seen in a table: the finest last-bit weight among them (as
- * {@link gridStep}, without its cap on the bits) when it exceeds GRID_EXCESS times double rounding
+ * {@link gridStep}, without its cap on the bits, of those with GRID_MIN_BITS or more) when it exceeds GRID_EXCESS times double rounding
  * of the largest (EPS·max|v|), else 0. A cancellation f (cos t − c, tanh t − 1) returns small values
  * on the grid of its parts, a float32 f values on its own grid: both show as last bits far above
- * double's. The chance that 9 double results all end on GRID_EXCESS = 2⁸ of their ulps is 2⁻⁷².
+ * double's. The chance that 9 double results all end on GRID_EXCESS = 2⁴ of their ulps is 2⁻³⁶.
  *
  * @example
  * ```ts
@@ -224,24 +224,46 @@ export function valueResolution(values: Float64Array): number {
   for (const v of values) {
     if (v === 0 || !Number.isFinite(v)) continue;
     largest = Math.max(largest, Math.abs(v));
-    step = Math.min(step, 2 ** (Math.floor(Math.log2(Math.abs(v))) - significantBits(v) + 1));
+    // A round value (−1 from a saturated tanh, 0.5) tells nothing of the grid it lies on.
+    const bits = significantBits(v);
+    if (bits >= GRID_MIN_BITS) step = Math.min(step, 2 ** (Math.floor(Math.log2(Math.abs(v))) - bits + 1));
   }
   return step < Infinity && step > GRID_EXCESS * EPS * largest ? step : 0;
 }
 
 /**
- * How far above double rounding (EPS·|v|) the last bits of a table's values must lie for
- * {@link valueResolution} to take them as a grid of their own: 2⁸ ulps.
- * @default 256
+ * Values with fewer significant bits than this are round numbers (−1, 0.75), which any grid holds:
+ * {@link valueResolution} reads the grid from the others.
+ * @default 12
  * @example
  * ```ts
- * GRID_EXCESS; // 256
+ * GRID_MIN_BITS; // 12
  * ```
  */
-export const GRID_EXCESS = 256;
+export const GRID_MIN_BITS = 12;
 
-/** The significant bits of v (0 for 0 and non-finite v): 1 for powers of two, 24 at most for float32. */
-function significantBits(v: number): number {
+/**
+ * How far above double rounding (EPS·|v|) the last bits of a table's values must lie for
+ * {@link valueResolution} to take them as a grid of their own: 2⁴ ulps (cos t − c where c is 1%
+ * from cos x: values of 0.01 on the grid 2⁻⁵³ of cos, 2⁶ of their ulps).
+ * @default 16
+ * @example
+ * ```ts
+ * GRID_EXCESS; // 16
+ * ```
+ */
+export const GRID_EXCESS = 16;
+
+/**
+ * The significant bits of v (0 for 0 and non-finite v): 1 for powers of two, 24 at most for float32.
+ *
+ * @example
+ * ```ts
+ * significantBits(0.75); // => 2
+ * significantBits(Math.fround(0.1)); // => 24
+ * ```
+ */
+export function significantBits(v: number): number {
   if (v === 0 || !Number.isFinite(v)) return 0;
   let m = Math.abs(v) / 2 ** Math.floor(Math.log2(Math.abs(v)));
   let bits = 1;

@@ -27,6 +27,7 @@ import {
   unresolvedNoise,
   zeroBelowResolution,
 } from "./noise-check.js";
+import { gridOrPlain } from "./grid-choice.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { run, runNow, type Estimate, type RunSpec, type ScalarEngine } from "./scalar-column.js";
 import { compareSides, joinSides, type SideEstimate } from "./smoothness.js";
@@ -243,16 +244,22 @@ function* settle(
   let sideStart: number | undefined;
   if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
     const seen = { rejected: 0, noiseLike: false, grid: 0 };
-    let level = yield* probeNoise(sampler, x, est.noisyStep, seen);
-    // No level the tables accept, but values on a grid coarser than double rounding (a float32 f, a
-    // cancellation): the grid's step is the noise, if the column run with it finds an estimate.
-    const onGrid = level > 0 ? null : yield* gridRun(engine, sampler, seen.grid);
-    if (onGrid !== null) level = GRID_NOISE_STEPS * seen.grid;
+    const level = yield* probeNoise(sampler, x, est.noisyStep, seen);
     // A level that counts goes into the error model; otherwise the column runs on, past the "noise".
     // probeNoise returns 0 unless the level exceeds the rounding of its table, which holds f(x).
-    const counts = level > 0;
+    let counts = level > 0;
     if (counts) noise = noiseUsed = level;
-    est = onGrid ?? (yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: counts }));
+    est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: counts });
+    // Values on a grid coarser than that level (a float32 f, a cancellation; a float32 f of a float32 x
+    // steps by f′ times x's grid, which tables spaced at multiples of that grid do not see): the
+    // column run with the grid's step as the noise, held against the run above (grid-choice.ts).
+    const gridLevel = GRID_NOISE_STEPS * seen.grid;
+    const onGrid = gridLevel > level ? yield* gridRun(engine, sampler, gridLevel) : null;
+    if (onGrid !== null) {
+      est = gridOrPlain(onGrid, est, gridLevel, o.order);
+      counts = true;
+      noise = noiseUsed = gridLevel;
+    }
     const ranOn = counts ? null : est;
     if (counts && Number.isNaN(est.error) && Number.isFinite(first.error)) {
       // The column run with the level found no estimate (it ended on the noise at once): the first
@@ -358,16 +365,12 @@ function* settle(
 }
 
 /**
- * The column run with the noise of f's grid (GRID_NOISE_STEPS grid steps, see probeNoise's
+ * The column run with the noise `level` of f's grid (GRID_NOISE_STEPS grid steps, see probeNoise's
  * `seen.grid`), or null when there is no grid or the run ends without an error estimate (|t − 1| at
  * 1.001: its values lie on the grid of t, but the kink beside x, not the grid, is what stops it).
  */
-function* gridRun(engine: ScalarEngine, sampler: Sampler, grid: number): Pipeline<Estimate | null> {
-  if (!(grid > 0)) return null;
-  const est = yield* run(engine, sampler, {
-    ...firstRun(engine.o, GRID_NOISE_STEPS * grid),
-    stopOnNoise: true,
-  });
+function* gridRun(engine: ScalarEngine, sampler: Sampler, level: number): Pipeline<Estimate | null> {
+  const est = yield* run(engine, sampler, { ...firstRun(engine.o, level), stopOnNoise: true });
   return Number.isNaN(est.error) ? null : est;
 }
 

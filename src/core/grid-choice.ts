@@ -1,0 +1,33 @@
+/**
+ * The choice between a column run with the noise of f's grid (a float32 f, a cancellation: values
+ * whose last bits lie far above double rounding, see noise.ts valueResolution) and the column run
+ * without it, as the pipeline made it before it knew of the grid (scalar-engine.ts, settle).
+ */
+
+import { noiseShare } from "./noise-check.js";
+import type { Estimate } from "./scalar-column.js";
+
+/**
+ * The estimate to keep of `grid` (the column run with the grid's noise `level`) and `plain` (the
+ * column run without it):
+ * - `grid` where `plain` says nothing: a value of exactly 0 (f flat below its grid at every step the
+ *   column tried: f32(atan(f32 t)) at 2625.66 gave 0 ± 4.5e-14 where f′ = 1.45e-7), no error, or a
+ *   value not finite;
+ * - `grid` where the two agree within their errors;
+ * - otherwise the one from the smaller steps, as best-of-scales.ts prefers them (steps relative to a
+ *   large |x| alias a periodic f: f32(sin(f32 t)) at −91812 gave −0.0012 from steps of 358 with the
+ *   grid's noise), `plain` with the grid's noise share at its step added to its error.
+ *
+ * @example
+ * ```ts
+ * const grid = { value: 1.45e-7, error: 1.3e-8, step: 41, kind: "central" as const, flags: 0, noisyStep: NaN };
+ * const plain = { value: 0, error: 4.5e-14, step: 0.0156, kind: "central" as const, flags: 0, noisyStep: NaN };
+ * gridOrPlain(grid, plain, 1.2e-7, 1) === grid; // true: plain is flat
+ * ```
+ */
+export function gridOrPlain(grid: Estimate, plain: Estimate, level: number, order: number): Estimate {
+  if (plain.value === 0 || !Number.isFinite(plain.value) || Number.isNaN(plain.error)) return grid;
+  if (Math.abs(grid.value - plain.value) <= grid.error + plain.error) return grid;
+  if (grid.step <= plain.step) return grid;
+  return { ...plain, error: plain.error + noiseShare(plain, level, order) };
+}
