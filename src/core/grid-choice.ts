@@ -10,13 +10,15 @@ import type { Estimate } from "./scalar-column.js";
 /**
  * The estimate to keep of `grid` (the column run with the grid's noise `level`) and `plain` (the
  * column run without it):
- * - `grid` where `plain` says nothing: a value of exactly 0 (f flat below its grid at every step the
- *   column tried: f32(atan(f32 t)) at 2625.66 gave 0 ± 4.5e-14 where f′ = 1.45e-7), no error, or a
- *   value not finite;
+ * - `grid` where `plain` says nothing (a value of exactly 0, f flat below its grid at every step the
+ *   column tried: f32(atan(f32 t)) at 2625.66 gave 0 ± 4.5e-14 where f′ = 1.45e-7; no error; a value
+ *   not finite), nor does `first`, the pipeline's first estimate, when given (f32(cos(f32 t)) at
+ *   33693.73: first 0.148706 ± 1.4e-6 from steps of 0.0078, plain 0, grid −0.00037 from steps of 131);
+ *   otherwise, of these, `plain` or else `first` is held against `grid`:
  * - `grid` where the two agree within their errors;
  * - otherwise the one from the smaller steps, as best-of-scales.ts prefers them (steps relative to a
  *   large |x| alias a periodic f: f32(sin(f32 t)) at −91812 gave −0.0012 from steps of 358 with the
- *   grid's noise), `plain` with the grid's noise share at its step added to its error.
+ *   grid's noise), `plain` or `first` with the grid's noise share at its step added to its error.
  *
  * @example
  * ```ts
@@ -25,9 +27,21 @@ import type { Estimate } from "./scalar-column.js";
  * gridOrPlain(grid, plain, 1.2e-7, 1) === grid; // true: plain is flat
  * ```
  */
-export function gridOrPlain(grid: Estimate, plain: Estimate, level: number, order: number): Estimate {
-  if (plain.value === 0 || !Number.isFinite(plain.value) || Number.isNaN(plain.error)) return grid;
-  if (Math.abs(grid.value - plain.value) <= grid.error + plain.error) return grid;
-  if (grid.step <= plain.step) return grid;
-  return { ...plain, error: plain.error + noiseShare(plain, level, order) };
+export function gridOrPlain(
+  grid: Estimate,
+  plain: Estimate,
+  level: number,
+  order: number,
+  first?: Estimate,
+): Estimate {
+  const other = says(plain) ? plain : first !== undefined && says(first) ? first : null;
+  if (other === null) return grid;
+  if (Math.abs(grid.value - other.value) <= grid.error + other.error) return grid;
+  if (grid.step <= other.step) return grid;
+  return { ...other, error: other.error + noiseShare(other, level, order) };
+}
+
+/** Whether an estimate says something of f′: a finite value other than exactly 0, with an error. */
+function says(est: Estimate): boolean {
+  return est.value !== 0 && Number.isFinite(est.value) && !Number.isNaN(est.error);
 }

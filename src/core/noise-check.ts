@@ -259,8 +259,10 @@ export function* probeNoise(
 
 /**
  * Whether an estimate of exactly 0 at step h is f below its resolution rather than a zero derivative:
- * the base central stencil at 4096·h (RESOLUTION_WIDENINGS) sees a difference beyond
- * NOISE_CHECK_SIGNAL times its rounding. A float32 f returns the same value at x and x ± h once h is
+ * the base central stencil at 4096·π/4·h (RESOLUTION_WIDENINGS, GRID_PROBE_OFFSET) sees a difference
+ * beyond NOISE_CHECK_SIGNAL times its rounding. Its values' grid (valueResolution, 0 for none) is left
+ * in `seen.grid`: a zero that is not below f's resolution is still no more exact than one grid step
+ * over the step (f32(atan(f32 t)) at 70725: flat from −64 to 64, f′ = 2e-10). A float32 f returns the same value at x and x ± h once h is
  * below its grid, so every small-step difference is 0 (f32(eˣ)″ at 0.68 gave 0 ± 1e-3 with status ok),
  * while a derivative that is 0 by symmetry (cos′ at 0) gives 0 at the wider step too.
  *
@@ -278,18 +280,23 @@ export function* zeroBelowResolution(
   x: number,
   order: number,
   h: number,
+  seen: { grid: number; step: number } = { grid: 0, step: NaN },
 ): Pipeline<boolean> {
   const st = stencilArrays("central", order);
-  const wide = representableStep(x, h * GROWTH_SHRINK ** RESOLUTION_WIDENINGS);
+  // Off the dyadic lattice of x ± h (see GRID_PROBE_OFFSET), so that the values' last bits tell f's grid.
+  const wide = representableStep(x, h * GROWTH_SHRINK ** RESOLUTION_WIDENINGS * GRID_PROBE_OFFSET);
   if (!(wide > 0) || !Number.isFinite(wide)) return false;
+  const values = new Float64Array(st.offsets.length);
   let sum = 0;
   let size = 0;
   for (let q = 0; q < st.offsets.length; q++) {
-    const v = yield* sampler.one(x + st.offsets[q] * wide);
+    const v = (values[q] = yield* sampler.one(x + st.offsets[q] * wide));
     if (!Number.isFinite(v)) return false;
     sum += st.weights[q] * v;
     size += Math.abs(st.weights[q] * v);
   }
+  seen.grid = valueResolution(values);
+  seen.step = wide;
   return Math.abs(sum) > NOISE_CHECK_SIGNAL * F_ROUNDING * EPS * size;
 }
 

@@ -234,9 +234,14 @@ function* settle(
   // An estimate of exactly 0 from small steps may be f below its resolution (see zeroBelowResolution):
   // then it is noise, measured from the wider step on.
   const quiet = (est.flags & COLUMN_FLAG.noisy) === 0 && o.noise === 0 && est.kind === "central";
-  if (quiet && est.value === 0 && (yield* zeroBelowResolution(sampler, x, o.order, est.step))) {
+  const flat = { grid: 0, step: NaN };
+  if (quiet && est.value === 0 && (yield* zeroBelowResolution(sampler, x, o.order, est.step, flat))) {
     est.flags |= COLUMN_FLAG.noisy;
     est.noisyStep = est.step * GROWTH_SHRINK * NOISE_PROBE_SPLIT;
+  } else if (flat.grid > 0) {
+    // A zero f′ of f on a coarse grid, flat from x − H to x + H: to one grid step over H (zeroBelowResolution).
+    noise = noiseUsed = GRID_NOISE_STEPS * flat.grid;
+    est = { ...est, error: est.error + noiseShare({ ...est, step: flat.step }, noise, o.order) };
   }
   let status: DerivativeResult["status"] = "ok";
   // Where a column run on past "noise" settled far below it, the sides start near its steps (a pole or
@@ -256,7 +261,7 @@ function* settle(
     const gridLevel = GRID_NOISE_STEPS * seen.grid;
     const onGrid = gridLevel > level ? yield* gridRun(engine, sampler, gridLevel) : null;
     if (onGrid !== null) {
-      est = gridOrPlain(onGrid, est, gridLevel, o.order);
+      est = gridOrPlain(onGrid, est, gridLevel, o.order, first);
       counts = true;
       noise = noiseUsed = gridLevel;
     }
