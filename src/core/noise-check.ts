@@ -218,7 +218,7 @@ export function* probeNoise(
     steps = Math.max(steps, wide.steps);
   }
   const grid = bits > 0 ? Math.max(bits, steps) : 0;
-  seen.grid = grid > 0 ? yield* gridOffLattice(sampler, x, delta, grid) : 0;
+  seen.grid = grid > 0 ? yield* gridOffLattice(sampler, x, delta, grid, wide) : 0;
   // Not above what double rounding of the table's own values explains (f(x) = 0 with values beside it,
   // sin at 0): the engine's rounding model, which reads the values at its stencil points, covers it.
   const floor = NOISE_FLOOR * F_ROUNDING * EPS * wide.magnitude;
@@ -355,7 +355,16 @@ function* noiseAt(
   sampler: Sampler,
   x: number,
   delta: number,
-): Pipeline<NoiseEstimate & { magnitude: number; grid: number; resolution: number; steps: number }> {
+): Pipeline<
+  NoiseEstimate & {
+    magnitude: number;
+    grid: number;
+    resolution: number;
+    steps: number;
+    values: Float64Array;
+    spacing: number;
+  }
+> {
   const values = new Float64Array(NOISE_POINTS);
   const points = new Float64Array(NOISE_POINTS);
   const d = representableStep(x, delta);
@@ -373,6 +382,8 @@ function* noiseAt(
       grid: none,
       resolution: 0,
       steps: 0,
+      values,
+      spacing: d,
     };
   }
   let magnitude = 0;
@@ -380,7 +391,7 @@ function* noiseAt(
   const table = noiseFromTable(values);
   const resolution = valueResolution(values);
   const steps = table.verdict === "too-small" ? gridSteps(values) : 0;
-  return { ...table, magnitude, grid: gridStep(values), resolution, steps };
+  return { ...table, magnitude, grid: gridStep(values), resolution, steps, values, spacing: d };
 }
 
 /**
@@ -399,20 +410,70 @@ function gridSteps(values: Float64Array): number {
 
 /**
  * A table's grid (its values' resolution, see noiseAt) confirmed away from the table's lattice: f at
- * x ± GRID_PROBE_OFFSET·δ, points of full precision, must return values on a coarse grid too
- * (valueResolution) or round ones (fewer than GRID_MIN_BITS bits: no grid to read), else 0. A float32 f or a cancellation rounds there as anywhere; exact arithmetic
- * at dyadic points (t·|t| at 0, a Huber loss at 1) gives values of few bits only on the lattice.
+ * x ± (1 + GRID_PROBE_OFFSET)·δ, points of full precision, must return values on a coarse grid too
+ * (valueResolution) or round ones (fewer than GRID_MIN_BITS bits: no grid to read), else 0. A float32
+ * f or a cancellation rounds there as anywhere; exact arithmetic at dyadic points (t·|t| at 0, a Huber
+ * loss at 1) gives values of few bits only on the lattice. A confirmed grid is at least the
+ * {@link staircase} those points show.
  */
-function* gridOffLattice(sampler: Sampler, x: number, delta: number, grid: number): Pipeline<number> {
+function* gridOffLattice(
+  sampler: Sampler,
+  x: number,
+  delta: number,
+  grid: number,
+  table: { values: Float64Array; spacing: number },
+): Pipeline<number> {
   const off = new Float64Array(2);
-  off[0] = yield* sampler.one(x - GRID_PROBE_OFFSET * delta);
-  off[1] = yield* sampler.one(x + GRID_PROBE_OFFSET * delta);
+  // Between the table's first and second points on each side: a jump or a kink at x is not a stair.
+  const left = x - (1 + GRID_PROBE_OFFSET) * delta;
+  const right = x + (1 + GRID_PROBE_OFFSET) * delta;
+  off[0] = yield* sampler.one(left);
+  off[1] = yield* sampler.one(right);
   // Round values (a saturated tanh's −1) say nothing: the tables' grid stands.
-  return valueResolution(off) > 0 ||
-    !(significantBits(off[0]) >= GRID_MIN_BITS || significantBits(off[1]) >= GRID_MIN_BITS)
-    ? grid
-    : 0;
+  const coarse =
+    valueResolution(off) > 0 ||
+    !(significantBits(off[0]) >= GRID_MIN_BITS || significantBits(off[1]) >= GRID_MIN_BITS);
+  if (!coarse) return 0;
+  return Math.max(grid, staircase(table, x, left, off[0]), staircase(table, x, right, off[1]));
 }
+
+/**
+ * How far f at a point t off the table's lattice lies from the line through the table's two values
+ * that flank it (at x ± δ and x ± 2δ, clear of x), beyond STAIR_MARGIN times what f″ (the table's second difference)
+ * and rounding to the grid explain; 0 when within. A float32 f of a float32 x is a staircase with
+ * x's float32 numbers as its treads: a table spaced by multiples of them reads f at the treads, smooth
+ * but shifted, and t lands on a tread as far as f′ times a tread from the line (f32(sin(f32 t)) at
+ * −12168.46: treads of 2⁻¹⁰, f′ = −0.48, the line missed by 3e-4 where the tables saw 1.8e-8).
+ */
+function staircase(
+  table: { values: Float64Array; spacing: number },
+  x: number,
+  t: number,
+  ft: number,
+): number {
+  const v = table.values;
+  const mid = (v.length - 1) / 2;
+  const u = (t - x) / table.spacing;
+  // The line through the table's points at x ± δ and x ± 2δ on t's side, t lying θ = |u| − 1 past the first.
+  const near = u < 0 ? mid - 1 : mid + 1;
+  const far = u < 0 ? mid - 2 : mid + 2;
+  const line = v[near] + (Math.abs(u) - 1) * (v[far] - v[near]);
+  const bend = Math.abs(v[mid] - 2 * v[near] + v[far]);
+  const miss = Math.abs(ft - line);
+  return miss > STAIR_MARGIN * (bend + Math.abs(ft) * EPS) && Number.isFinite(miss) ? miss : 0;
+}
+
+/**
+ * How many times what f″ and rounding explain the miss of {@link staircase} must be: a line through
+ * two table values misses a smooth f at θ = π/4 of a spacing by θ(1 − θ)/2 ≈ 0.08 of the second
+ * difference, so 4 leaves a margin of 48.
+ * @default 4
+ * @example
+ * ```ts
+ * STAIR_MARGIN; // 4
+ * ```
+ */
+export const STAIR_MARGIN = 4;
 
 /**
  * Where {@link gridOffLattice} evaluates f, in spacings of the noise table: π/4, a double of full
