@@ -45,3 +45,21 @@ export function gridOrPlain(
 function says(est: Estimate): boolean {
   return est.value !== 0 && Number.isFinite(est.value) && !Number.isNaN(est.error);
 }
+
+/**
+ * Of a column's estimate from steps longer than ALIAS_STEP (`long`) and the same column at the unit
+ * scale alone (`unit`), both run with the grid's noise: `long` where `unit` says nothing (a flat 0:
+ * f32(atan(f32 t)) at 2625.66 is flat at unit steps) or lies within `long`'s error; otherwise `unit`,
+ * whose smaller steps do not alias (f32(sin(f32 t)) at 91548.28: long 0.00096 ± 3.2e-5 from steps of
+ * 358, unit −0.645 ± 1.3, f′ = −0.6446).
+ *
+ * @example
+ * ```ts
+ * const long = { value: 0.00096, error: 3.2e-5, step: 358, kind: "central" as const, flags: 2, noisyStep: NaN };
+ * const unit = { value: -0.645, error: 1.3, step: 0.0078, kind: "central" as const, flags: 0, noisyStep: NaN };
+ * longOrUnit(long, unit) === unit; // true
+ * ```
+ */
+export function longOrUnit(long: Estimate, unit: Estimate): Estimate {
+  return !says(unit) || Math.abs(long.value - unit.value) <= long.error ? long : unit;
+}

@@ -6,6 +6,7 @@
 
 import { COLUMN_FLAG } from "./column-state.js";
 import {
+  ALIAS_STEP,
   EPS,
   F_ROUNDING,
   GRID_NOISE_STEPS,
@@ -27,7 +28,7 @@ import {
   unresolvedNoise,
   zeroBelowResolution,
 } from "./noise-check.js";
-import { gridOrPlain } from "./grid-choice.js";
+import { gridOrPlain, longOrUnit } from "./grid-choice.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { run, runNow, type Estimate, type RunSpec, type ScalarEngine } from "./scalar-column.js";
 import { compareSides, joinSides, type SideEstimate } from "./smoothness.js";
@@ -375,9 +376,21 @@ function* settle(
  * 1.001: its values lie on the grid of t, but the kink beside x, not the grid, is what stops it).
  */
 function* gridRun(engine: ScalarEngine, sampler: Sampler, level: number): Pipeline<Estimate | null> {
-  const est = yield* run(engine, sampler, { ...firstRun(engine.o, level), stopOnNoise: true });
-  return Number.isNaN(est.error) ? null : est;
+  const how = { ...firstRun(engine.o, level), stopOnNoise: true };
+  const est = yield* run(engine, sampler, how);
+  if (Number.isNaN(est.error)) return null;
+  if (!(est.step > ALIAS_STEP) || engine.scales.length < 2) return est;
+  // Steps longer than ALIAS_STEP may alias a periodic f, and the grid's noise may leave the unit scale
+  // too large an error to win against them (best-of-scales.ts): held against the unit scale alone.
+  const scales = engine.scales;
+  engine.scales = UNIT_SCALE;
+  const unit = yield* run(engine, sampler, how);
+  engine.scales = scales;
+  return longOrUnit(est, unit);
 }
+
+/** The unit scale alone, for gridRun. */
+const UNIT_SCALE: readonly number[] = Object.freeze([1]);
 
 /**
  * The first step for the one-sided runs after a column run on past "noise" (see settle): GROWTH_SHRINK

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { derivative } from "../../src/core/index.js";
 import { GRID_EXCESS, GRID_MIN_BITS, valueResolution } from "../../src/core/noise.js";
-import { gridOrPlain } from "../../src/core/grid-choice.js";
+import { gridOrPlain, longOrUnit } from "../../src/core/grid-choice.js";
 
 // Truths are closed forms of the exact function at the double x (f32 rounding is the "noise"): the
 // honesty scan's truths (bench/honesty/bases.ts). Each case gave status "ok" with an error far below the
@@ -89,6 +89,15 @@ describe("values on a grid coarser than double rounding (a float32 f, a cancella
     expect(r.noise).toBeGreaterThan(1e-4);
   });
 
+  it("the grid's run from steps longer than ALIAS_STEP is held against the unit scale: f32(sin(f32 t)) at 91548.28", () => {
+    // With the grid's noise the unit scale's error (1.3) no longer beat the aliased long steps'
+    // (0.00096 ± 3.2e-5 from steps of 358); f′ = cos x = −0.6446.
+    const x = 91548.28125;
+    const r = derivative((t) => f32(Math.sin(f32(t))), x);
+    expect(Math.abs(r.value - Math.cos(x))).toBeLessThanOrEqual(r.error);
+    expect(r.step).toBeLessThan(1);
+  });
+
   // Exact arithmetic at dyadic points is not a grid (t·|t| at 0, the Huber loss at 1 stay ok): honest.test.ts.
 
   it("a smooth double f does not pay: eᵗ at 1 takes 10 calls, as before, and gives no noise", () => {
@@ -141,5 +150,18 @@ describe("gridOrPlain (grid-choice.ts)", () => {
     // NOISE_COVERAGE·ε·Σ|w|/h = 3·0.0065·1/0.0078125 ≈ 2.5
     expect(kept.error).toBeCloseTo(1.4e-5 + (3 * 0.0065) / 0.0078125, 6);
     expect(gridOrPlain(est(0.5, 1e-3, 0.01), est(0.9, 1e-3, 0.1), 1e-4, 1).value).toBe(0.5);
+  });
+});
+
+describe("longOrUnit (grid-choice.ts)", () => {
+  const est = (value: number, error: number, step: number) =>
+    ({ value, error, step, kind: "central", flags: 0, noisyStep: NaN }) as const;
+
+  it("keeps the long steps where the unit scale is flat or within their error, else the unit scale", () => {
+    const long = est(1.45e-7, 1.3e-8, 41);
+    expect(longOrUnit(long, est(0, 2.3e-5, 0.0156))).toBe(long);
+    expect(longOrUnit(long, est(1.4e-7, 2.3e-5, 0.0156))).toBe(long);
+    const unit = est(-0.645, 1.3, 0.0078);
+    expect(longOrUnit(est(0.00096, 3.2e-5, 358), unit)).toBe(unit);
   });
 });
