@@ -383,7 +383,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
       kink = Math.abs(r1) > floor && Math.abs(r2) > floor && q > KINK_RATIO_LOW && q < KINK_RATIO_HIGH;
     }
     if (kink) flags |= KINK;
-    if (signal && ratio > 1) flags |= POLE;
+    if (signal && ratio >= KINK_RATIO_HIGH) flags |= POLE;
   }
   column[3] = flags;
   return COLUMN_END.finished;

@@ -334,6 +334,8 @@ export const ONE_SIDED_RETRIES = 2 * CENTRAL_RETRIES;
  * is blind to f′ but not to a jump J in it: for smooth f, E(h) = E₀ + c·h² + …, so successive changes
  * of E shrink by (1/2)² = 1/4 when h halves; at a kink E(h) = E₀ + J·h/2·Σ|w| + …, so they shrink by
  * 1/2. A ratio between the geometric midpoints √(1/8) and √(1/2) of 1/4, 1/2 and 1 marks a kink.
+ * A second derivative's column tests its odd part over h, O(h)/h = 2f′ + J·h/2 + f‴·h²/3 + … where f″
+ * jumps by J at x: the same powers, so the same band.
  *
  * @example
  * ```ts

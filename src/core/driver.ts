@@ -328,10 +328,14 @@ export class ColumnDriver {
       s.evenAbs[k] = 0;
       s.bad[k] = 0;
     }
+    // The kink test's part of the row: the even part Σ|w|·f for odd orders, the odd part Σ sign(o)·|w|·f
+    // for even ones (see kinkPart).
+    const odd = this.order % 2 === 0;
     for (let q = 0; q < this.count; q++) {
       const o = this.offsets[q];
       const wt = st.weights[q];
       const aw = Math.abs(wt);
+      const pw = odd ? Math.sign(o) * aw : aw;
       if (o === 0) this.centreKnown = true;
       for (let a = 0; a < s.activeCount; a++) {
         const k = s.active[a];
@@ -346,7 +350,7 @@ export class ColumnDriver {
         if (Number.isNaN(s.ref[k])) s.ref[k] = fk;
         else if (fk !== s.ref[k]) s.flat[k] = 0;
         s.sum[k] += wt * fk;
-        s.evenSum[k] += aw * fk;
+        s.evenSum[k] += pw * fk;
         const size = this.useMagnitudes && o !== 0 ? this.magnitudes[q * m + k] : Math.abs(fk);
         s.absSum[k] += aw * size;
         s.evenAbs[k] += aw * size;
@@ -416,7 +420,7 @@ export class ColumnDriver {
     tab.t[i] = power(hr / s.steps[0], p);
     const weightSum = this.st.weightSum;
     const noiseWeight = Number.MIN_VALUE * weightSum;
-    const kinkTest = this.kinks && this.kind === "central" && order === 1;
+    const kinkTest = this.kinks && this.kind === "central" && order <= 2;
     const s1 = n >= 3 ? s.steps[n - 2] / s.steps[n - 3] : NaN;
     const s2 = n >= 3 ? hr / s.steps[n - 3] : NaN;
     const t1 = power(s1, p);
@@ -547,11 +551,23 @@ export class ColumnDriver {
     s.noisyChange[k] = change;
   }
 
-  /** The kink test of an odd-order central row (see KINK_RATIO_LOW): sets or clears the kink flag. */
+  /** The noise bound of component k's kink-test part (over h at order 2, as the part is; see kinkTest). */
+  private kinkNoise(k: number): number {
+    const noise = this.state.noise[k] * this.st.weightSum;
+    return this.order === 2 ? noise / this.hr : noise;
+  }
+
+  /** The kink test of a central row of order 1 or 2 (see KINK_RATIO_LOW): sets or clears the kink flag. */
   private kinkTest(k: number, n: number): void {
     // Locals and one flag store, and no double arguments (boxed when the call is not inlined).
     const s = this.state;
-    const noise = s.noise[k] * this.st.weightSum;
+    if (this.order === 2) {
+      // The odd part over h (2f′ + J·h/2 + f‴·h²/3 where f″ jumps by J at x) changes as the even part
+      // of a first derivative does (KINK_RATIO_LOW): it is tested in that form.
+      s.evenSum[k] /= this.hr;
+      s.evenAbs[k] /= this.hr;
+    }
+    const noise = this.kinkNoise(k);
     const e0 = s.evenSum[k];
     const e1 = s.even0[k];
     const e2 = s.even1[k];
@@ -569,7 +585,7 @@ export class ColumnDriver {
     if (signal && ratio > KINK_RATIO_LOW && ratio < KINK_RATIO_HIGH) flags |= COLUMN_FLAG.kink;
     else if (n >= 4 && cleanedKink(e0, e1, e2, e3, rounding)) flags |= COLUMN_FLAG.kink;
     // An even part whose changes grow as h shrinks: f itself grows without bound at x (a pole).
-    if (signal && ratio > 1) flags |= COLUMN_FLAG.pole;
+    if (signal && ratio >= KINK_RATIO_HIGH) flags |= COLUMN_FLAG.pole;
     s.flags[k] = flags;
   }
 
@@ -579,7 +595,7 @@ export class ColumnDriver {
    */
   private untested(k: number, n: number, expected: number): boolean {
     const s = this.state;
-    const rounding = F_ROUNDING * EPS * s.evenAbs[k] + s.noise[k] * this.st.weightSum;
+    const rounding = F_ROUNDING * EPS * s.evenAbs[k] + this.kinkNoise(k);
     const c1 = Math.abs(s.even0[k] - s.even1[k]);
     if (!(c1 > KINK_SIGNAL * rounding)) return false;
     // Three rows: changes that shrink as f″ alone predicts (within KINK_SMOOTH_BAND) leave no kink to find.

@@ -46,7 +46,11 @@ import type { ResolvedOptions } from "./validate.js";
  * ```
  */
 export function needsNoiseCheck(est: Estimate, o: ResolvedOptions): boolean {
-  const quiet = (est.flags & ~COLUMN_FLAG.budget) === 0 && Number.isFinite(est.error) && o.rtol === 0;
+  // The pole flag alone (an even part that did not settle: noise makes one too) keeps the check.
+  const quiet =
+    (est.flags & ~(COLUMN_FLAG.budget | COLUMN_FLAG.pole)) === 0 &&
+    Number.isFinite(est.error) &&
+    o.rtol === 0;
   return quiet && o.noise === 0 && est.kind === "central";
 }
 
@@ -201,7 +205,7 @@ export function* probeNoise(
   sampler: Sampler,
   x: number,
   noisyStep: number,
-  seen: { rejected: number; noiseLike: boolean; grid?: number } = { rejected: 0, noiseLike: false },
+  seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0, grid: 0 },
 ): Pipeline<number> {
   // At most NOISE_MAX_SPACING: wider tables can alias a periodic f (sin at 1e5 with steps of 1e3).
   let delta = Math.min(noisyStep / NOISE_PROBE_SPLIT, NOISE_MAX_SPACING);
@@ -250,12 +254,50 @@ export function* probeNoise(
   const holds = smooth ? narrow.smallest : narrow.largest;
   if (flat || holds >= wide.level / NOISE_AGREEMENT) return wide.level;
   seen.rejected = wide.level;
+  // Wiggles that shrank as the spacing did: noise whose size grows with the distance from x (relative
+  // noise at a root of f: sin t·(1 + ε·noise) at 0), of about level/δ per unit of distance.
+  const shrink = wide.level / narrow.level;
+  const proportional =
+    shrink > NOISE_PROBE_SPLIT / PROPORTIONAL_BAND && shrink < NOISE_PROBE_SPLIT * PROPORTIONAL_BAND;
+  // (Not on a coarse grid: a float32 f's rounding, partly resolved, can shrink so by chance.)
+  if (narrow.verdict === "ok" && proportional && Number.isNaN(wide.grid))
+    seen.perDistance = wide.level / delta;
   // Wiggles that shrank less than the spacing did are not a smooth part (which shrinks like a power of
   // it), nor are wiggles of a grid step or more on a coarse grid: a float32 f, its grid partly resolved
   // (f32(cos(f32(x))) at 1.63: values on a grid of 3.7e-9, rounded x moving them by 4.4e-8).
   seen.noiseLike = narrow.largest * NOISE_PROBE_SPLIT >= wide.level || wide.level >= wide.grid;
   return 0;
 }
+
+/**
+ * What probeNoise saw besides the level it returns: a level the narrow table ruled out (`rejected`),
+ * whether it looked like noise all the same (`noiseLike`), and noise that grows in proportion to the
+ * distance from x, per unit of distance (`perDistance`, 0 if none).
+ *
+ * @example
+ * ```ts
+ * const seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0, grid: 0 };
+ * ```
+ */
+export interface NoiseSeen {
+  rejected: number;
+  noiseLike: boolean;
+  perDistance: number;
+  /** f's grid, where its values lie on one coarser than double rounding (see probeNoise), else 0. */
+  grid: number;
+}
+
+/**
+ * How far from NOISE_PROBE_SPLIT the shrink of the noise level from the wide table to the narrow one
+ * may be for noise proportional to the distance from x: √8 either way (a smooth part shrinks by
+ * NOISE_PROBE_SPLIT² or more, noise of a fixed size by 1).
+ * @default 2√2
+ * @example
+ * ```ts
+ * PROPORTIONAL_BAND; // => 2.8284271247461903
+ * ```
+ */
+export const PROPORTIONAL_BAND = 2 * Math.SQRT2;
 
 /**
  * Whether an estimate of exactly 0 at step h is f below its resolution rather than a zero derivative:

@@ -78,6 +78,8 @@ export interface Estimate {
   kind: StencilKind;
   flags: number;
   noisyStep: number;
+  /** The change of the row where the column noticed noise (NaN, or absent, when it did not). */
+  noisyChange?: number;
 }
 
 /**
@@ -164,6 +166,7 @@ function keptEstimate(kept: KeptEstimates, kind: StencilKind): Estimate {
     kind: Number.isFinite(kept.value[0]) ? kindOf(kept.kind[0]) : kind,
     flags: kept.flags[0],
     noisyStep: kept.noisyStep[0],
+    noisyChange: kept.noisyChange[0],
   };
 }
 

@@ -12,6 +12,8 @@ import {
   GRID_NOISE_STEPS,
   GROWTH_SHRINK,
   INITIAL_STEP,
+  JUMP_RESOLUTION,
+  NOISE_COVERAGE,
   NOISE_FLOOR,
   NOISE_PROBE_SPLIT,
 } from "./constants.js";
@@ -24,6 +26,7 @@ import {
   noiseCheckStep,
   noiseShare,
   probeNoise,
+  type NoiseSeen,
   recheckNoise,
   unresolvedNoise,
   zeroBelowResolution,
@@ -152,8 +155,11 @@ function plainResult(est: Estimate): DerivativeResult {
 
 /**
  * A one-sided estimate, diverging also when its column stopped on "noise" and its first difference
- * grows like 1/h (growthAt: a jump) from 16 times the noise check's step down to 1/16 of it. A small jump beside a steep f makes the
- * one-sided changes grow, which the column takes for noise before its jump test confirms.
+ * grows like 1/h (growthAt: a jump) from 16 times the noise check's step down to 1/16 of it. A small
+ * jump beside a steep f makes the one-sided changes grow, which the column takes for noise before its
+ * jump test confirms. Unbounded when a first difference that never settled grows without bound but
+ * slower (a cusp: √|t|, |t|^(2/3) at 0): over one ratio of steps for a quiet side, over both for a
+ * noisy one (noise's quotients grow too, but not like one power over both).
  */
 function* sideAt(
   engine: ScalarEngine,
@@ -161,13 +167,16 @@ function* sideAt(
   kind: StencilKind,
   s: SideEstimate & { noisy: boolean },
 ): Pipeline<SideEstimate> {
-  if (s.diverging || !s.noisy) return s;
-  // Like a jump over two ratios of steps (16h to h, and h to h/16): a kink near x may match one.
+  const unsettled = Number.isNaN(s.error) && engine.o.order === 1;
+  if (s.diverging || (!s.noisy && !unsettled)) return s;
   const tiny = noiseCheckStep(1, engine.scales[0]);
-  const jump =
-    (yield* growthAt(sampler, engine.x, kind, tiny)) === "jump" &&
-    (yield* growthAt(sampler, engine.x, kind, tiny / GROWTH_SHRINK)) === "jump";
-  return { ...s, diverging: jump };
+  const first = yield* growthAt(sampler, engine.x, kind, tiny);
+  if (!s.noisy) return first === "infinite" ? { ...s, unbounded: true } : s;
+  if (first === "bounded") return s;
+  // Over two ratios of steps (16h to h, and h to h/16): a kink near x may match one.
+  const second = yield* growthAt(sampler, engine.x, kind, tiny / GROWTH_SHRINK);
+  if (first === "jump" && second === "jump") return { ...s, diverging: true };
+  return unsettled && first === "infinite" && second === "infinite" ? { ...s, unbounded: true } : s;
 }
 
 /** A one-sided run as a side estimate: diverging as its flags say, or as sideAt finds. */
@@ -249,13 +258,15 @@ function* settle(
   // a jump 1e-8 from x is noise to the first steps and a jump to one-sided ones that start there too).
   let sideStart: number | undefined;
   if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
-    const seen = { rejected: 0, noiseLike: false, grid: 0 };
+    const seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0, grid: 0 };
     const level = yield* probeNoise(sampler, x, est.noisyStep, seen);
     // A level that counts goes into the error model; otherwise the column runs on, past the "noise".
     // probeNoise returns 0 unless the level exceeds the rounding of its table, which holds f(x).
     let counts = level > 0;
     if (counts) noise = noiseUsed = level;
+    const unexplained = counts && !explainsChange(est, level, o.order);
     est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: counts });
+    if (unexplained) est = yield* coverRunOn(engine, sampler, est, noise);
     // Values on a grid coarser than that level (a float32 f, a cancellation; a float32 f of a float32 x
     // steps by f′ times x's grid, which tables spaced at multiples of that grid do not see): the
     // column run with the grid's step as the noise, held against the run above (grid-choice.ts).
@@ -294,6 +305,12 @@ function* settle(
       if (shown > 0) noise = noiseUsed = shown;
     }
     if (est === ranOn) sideStart = settledBelow(est, first);
+    if (seen.perDistance > 0 && o.order === 1) {
+      // Noise that grows with the distance from x puts about perDistance into every first difference,
+      // whatever its step: a floor under the error (the column's own changes may miss it).
+      est = { ...est, error: est.error + NOISE_COVERAGE * seen.perDistance };
+      noiseUsed ??= seen.rejected;
+    }
   }
   if (
     noiseUsed !== undefined &&
@@ -311,13 +328,23 @@ function* settle(
   // A kink the first column saw counts even when the column run again past noise ended without it
   // (|sin t − sin c| at c: the rerun's last rows, below the noise table's spacing, no longer show it).
   let joined: { value: number; error: number } | null = null;
+  // A second derivative's odd part that grew as h shrank (its pole flag: driver.ts kinkTest) may be f
+  // jumping through a middle value at x, which the even stencil cannot see (sign t at 0 gives
+  // f(x+h) − 2f(x) + f(x−h) = 0): the one-sided stencils, which hold f(x), see it. (Not where noise
+  // was found: noise over h² grows too.)
+  const oddGrowth = o.order === 2 && (est.flags & COLUMN_FLAG.pole) !== 0 && noiseUsed === undefined;
   const suspicious =
-    ((est.flags | first.flags) & (COLUMN_FLAG.kink | COLUMN_FLAG.diverging)) !== 0 || Number.isNaN(est.error);
+    ((est.flags | first.flags) & (COLUMN_FLAG.kink | COLUMN_FLAG.diverging)) !== 0 ||
+    Number.isNaN(est.error) ||
+    oddGrowth;
   if (suspicious && est.kind === "central" && (est.flags & COLUMN_FLAG.budget) === 0) {
     const [backward, forward] = yield* bothSides(engine, sampler, noise, sideStart);
     const verdict = compareSides(backward, forward);
     if (verdict !== null) result = { ...result, ...verdict };
-    else if (
+    else if (oddGrowth && (Number.isNaN(backward.error) || Number.isNaN(forward.error))) {
+      // Sides that never settled beside an odd part growing like a jump's: f jumps at x.
+      return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
+    } else if (
       Number.isNaN(engine.checkD) &&
       noiseUsed === undefined &&
       sideStart === undefined &&
@@ -343,21 +370,52 @@ function* settle(
   // f(x) costs a call only where the stencils did not need it and the even part grew.
   // No error estimate means no convergence: with f not finite at x, the last difference means nothing.
   const unknown = Number.isNaN(result.error);
+  // A higher derivative with no significant digit, status ok, from a column that ran down to the
+  // steps where a jump is confirmed (JUMP_RESOLUTION): its differences may be growing without bound
+  // (|t|″ at 0 gave 9e15 ± 4e16, ok, from steps of 2e-16): the growth check says.
+  const vague =
+    o.order > 1 &&
+    result.status === "ok" &&
+    !(result.error < Math.abs(result.value)) &&
+    result.step <= JUMP_RESOLUTION * Math.max(1, Math.abs(x));
   const mayBePole =
-    o.order % 2 === 0 || (est.flags & COLUMN_FLAG.pole) !== 0 || !Number.isFinite(result.value) || unknown;
+    o.order % 2 === 0 ||
+    (est.flags & COLUMN_FLAG.pole) !== 0 ||
+    !Number.isFinite(result.value) ||
+    unknown ||
+    vague;
   if ((result.status === "ok" || (unknown && result.status === "noise-limited")) && mayBePole) {
     const fx = yield* sampler.one(x);
     const pole = fx === Infinity || fx === -Infinity || (unknown && !Number.isFinite(fx));
     // No convergence (no error estimate) where the first difference keeps growing as h shrinks (√x
     // and ∛x at 0): the derivative is infinite, and the last difference would be a confident wrong answer.
     // Higher orders only from status "ok": a noisy f's n-th differences grow like 1/hⁿ too.
-    const grows = unknown && (o.order === 1 || result.status === "ok");
-    const growth = grows ? yield* growthAt(sampler, x, est.kind, result.step, o.order) : "bounded";
+    const grows = (unknown && (o.order === 1 || result.status === "ok")) || vague;
+    // An even part that did not settle (the pole flag) where f(x) is finite: a cusp, whose one-sided
+    // quotients grow without bound while the central ones cancel (√|t| at 0 gave 0 ± 6e-15, ok).
+    const cusp =
+      !pole && !grows && o.order === 1 && est.kind === "central" && (est.flags & COLUMN_FLAG.pole) !== 0;
+    const growth = grows
+      ? yield* growthAt(sampler, x, est.kind, result.step, o.order)
+      : cusp
+        ? yield* growthAt(sampler, x, "forward", result.step)
+        : "bounded";
+    // A cusp's one-sided quotient growing slower than a jump's: continuous, not differentiable.
+    if (cusp && growth === "infinite")
+      return { ...result, value: NaN, error: Infinity, status: "not-differentiable" };
     // A difference that grows like 1/h is a jump the one-sided test did not confirm (eˣ + 0.05·H(x − 0.7)).
     if (growth === "jump" && !pole)
       return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
     if (!Number.isFinite(result.value) || pole || growth === "infinite") {
       return { ...result, value: NaN, error: Infinity, status: "not-finite" };
+    }
+  }
+  if (o.order > 1 && est.kind === "central" && result.status === "noise-limited") {
+    // A higher derivative read as noisy may be a lower one jumping at x (|t|″ at a large x): its
+    // differences then grow like a jump's over two ratios of steps, where noise's grow like 1/hⁿ. (At
+    // the scale of 1, whatever x: a jump J in f⁽ⁿ⁻¹⁾ must outgrow f⁽ⁿ⁾ there.)
+    if (yield* jumpsTwice(sampler, x, noiseCheckStep(o.order, 1), o.order)) {
+      return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
     }
   }
   if (joined !== null && Number.isNaN(result.error)) result = { ...result, ...joined };
@@ -402,6 +460,47 @@ function settledBelow(est: Estimate, first: Estimate): number | undefined {
   const below = est.step * NOISE_PROBE_SPLIT ** 2 < first.noisyStep;
   return own === 0 && Number.isFinite(est.error) && below ? est.step * GROWTH_SHRINK : undefined;
 }
+
+/** Whether the central difference of order n grows like a jump's from 16h to h and from h to h/16. */
+function* jumpsTwice(sampler: Sampler, x: number, h: number, order: number): Pipeline<boolean> {
+  if ((yield* growthAt(sampler, x, "central", h, order)) !== "jump") return false;
+  return (yield* growthAt(sampler, x, "central", h / GROWTH_SHRINK, order)) === "jump";
+}
+
+/**
+ * Whether noise of the level explains the change of the row where the first column noticed "noise"
+ * (within UNEXPLAINED_CHANGE times its share there).
+ */
+function explainsChange(first: Estimate, level: number, order: number): boolean {
+  const share = noiseShare({ ...first, step: first.noisyStep }, level, order);
+  return !((first.noisyChange ?? NaN) > UNEXPLAINED_CHANGE * share);
+}
+
+/**
+ * A column stopped on "noise" whose level does not explain the change it stopped on may have met
+ * something else: a first-order term (f″ jumping at x: D(h) = f′ + c·h), which the tableau does not
+ * remove. The column is run on past it with the level; where the two disagree beyond their errors, the
+ * estimate's error grows to cover the run-on one (cos t − 0.004·max(0, t − c)² at c gave −0.9867857 ±
+ * 2.8e-7, noise-limited, off by 5e-6).
+ */
+function* coverRunOn(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  est: Estimate,
+  level: number,
+): Pipeline<Estimate> {
+  const on = yield* run(engine, sampler, { ...firstRun(engine.o, level), stopOnNoise: false });
+  const gap = Math.abs(on.value - est.value);
+  if (!Number.isFinite(on.error) || !(gap > est.error + on.error)) return est;
+  return { ...est, error: gap + on.error };
+}
+
+/**
+ * How many times the noise share at the step where a column noticed "noise" its change there may be
+ * before the measured level no longer explains it (see settle): two noise shares make a change, and
+ * a level measured from nine values may be low by a few times.
+ */
+const UNEXPLAINED_CHANGE = 16;
 
 /** Whether a result without an error may take unsettledEstimate: status "ok" or "noise-limited". */
 function mayBeUnsettled(result: Omit<DerivativeResult, "evaluations">): boolean {

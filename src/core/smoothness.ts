@@ -22,6 +22,8 @@ export interface SideEstimate {
   error: number;
   /** Whether its differences grew like 1/hⁿ (f jumps on that side). */
   diverging: boolean;
+  /** Whether its quotient grows without bound as h shrinks, slower than a jump's (a cusp: √|t| at 0). */
+  unbounded?: boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ export interface SmoothnessVerdict {
 }
 
 const usable = (s: SideEstimate): boolean =>
-  !s.diverging && Number.isFinite(s.value) && Number.isFinite(s.error);
+  !s.diverging && s.unbounded !== true && Number.isFinite(s.value) && Number.isFinite(s.error);
 const oneSided = (s: SideEstimate): OneSided | undefined =>
   usable(s) ? { value: s.value, error: s.error } : undefined;
 
@@ -49,6 +51,7 @@ const oneSided = (s: SideEstimate): OneSided | undefined =>
  * Compares the one-sided derivatives. Returns null when they agree within their errors (f is smooth
  * enough at x: keep the central estimate), otherwise:
  * - "discontinuous" when either side diverges: value NaN, error ∞, and the sides that exist;
+ * - "not-differentiable" with value NaN and error ∞ when either side grows without bound (a cusp);
  * - "not-differentiable" when both exist and differ beyond their errors: value their midpoint, error
  *   half their gap plus the larger of their errors, so [value − error, value + error] holds both.
  *
@@ -63,6 +66,16 @@ export function compareSides(left: SideEstimate, right: SideEstimate): Smoothnes
   if (left.diverging || right.diverging) {
     return {
       status: "discontinuous",
+      value: NaN,
+      error: Infinity,
+      left: oneSided(left),
+      right: oneSided(right),
+    };
+  }
+  if (left.unbounded === true || right.unbounded === true) {
+    // A one-sided derivative that is infinite (a cusp): f is continuous but not differentiable at x.
+    return {
+      status: "not-differentiable",
       value: NaN,
       error: Infinity,
       left: oneSided(left),

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { derivative, hessian } from "../../src/core/index.js";
+
+const huber = (delta: number) => (t: number) =>
+  Math.abs(t) <= delta ? 0.5 * t * t : delta * (Math.abs(t) - 0.5 * delta);
+
+describe("second derivatives where f″ jumps at x (the odd part's kink test, order 2)", () => {
+  // [name, f, x, f″ from the left, f″ from the right]
+  const cases: [string, (t: number) => number, number, number, number][] = [
+    ["x|x| + sin x at 0", (t) => t * Math.abs(t) + Math.sin(t), 0, -2, 2],
+    ["max(0, x)² + eˣ at 0", (t) => Math.max(0, t) ** 2 + Math.exp(t), 0, 1, 3],
+    ["Huber(δ = 1) at 1", huber(1), 1, 1, 0],
+    ["0.3·(x − 2)|x − 2| + x³ at 2", (t) => 0.3 * (t - 2) * Math.abs(t - 2) + t ** 3, 2, 12 - 0.6, 12 + 0.6],
+  ];
+
+  it("are flagged not-differentiable with both one-sided f″ (before: x|x| + sin gave 0 ± 1.2e-14, ok)", () => {
+    for (const [name, f, x, left, right] of cases) {
+      const r = derivative(f, x, { order: 2 });
+      expect(r.status, name).toBe("not-differentiable");
+      expect(Math.abs(r.left!.value - left), name).toBeLessThanOrEqual(r.left!.error + 1e-9);
+      expect(Math.abs(r.right!.value - right), name).toBeLessThanOrEqual(r.right!.error + 1e-9);
+      // The interval holds both one-sided values (issue 10: value their midpoint, error half their gap).
+      expect(Math.abs(r.value - left), name).toBeLessThanOrEqual(r.error);
+      expect(Math.abs(r.value - right), name).toBeLessThanOrEqual(r.error);
+    }
+  });
+
+  it("the Hessian's diagonal entry says so too", () => {
+    const r = hessian((x) => x[0] * Math.abs(x[0]) + x[1] * x[1], [0, 1]);
+    expect(r.status).toBe("not-differentiable");
+    expect(r.statuses[0][0]).toBe(3); // STATUS_CODE "not-differentiable"
+    expect(r.error[0][0]).toBeGreaterThanOrEqual(2 - 1e-9);
+    expect(r.statuses[1][1]).toBe(0);
+    expect(Math.abs(r.value[1][1] - 2)).toBeLessThanOrEqual(r.error[1][1]);
+  });
+
+  it("smooth f pay nothing: sin″ at 0 and cos″ at 0 stay ok, within their errors, in at most 13 calls", () => {
+    for (const [f, truth] of [
+      [Math.sin, 0],
+      [Math.cos, -1],
+    ] as const) {
+      const r = derivative(f, 0, { order: 2 });
+      expect(r.status).toBe("ok");
+      expect(Math.abs(r.value - truth)).toBeLessThanOrEqual(r.error);
+      expect(r.error).toBeLessThan(1e-10);
+      expect(r.evaluations).toBeLessThanOrEqual(13);
+    }
+  });
+});
+
+describe("higher derivatives whose differences grow without bound (a lower derivative jumps at x)", () => {
+  it("give no number (before: |t| + cos t gave f″(0) = 9e15 ± 4e16 with status ok)", () => {
+    const cases: [string, (t: number) => number, number][] = [
+      ["|t| + cos t, order 2", (t) => Math.abs(t) + Math.cos(t), 2],
+      ["t|t| + sin t, order 3", (t) => t * Math.abs(t) + Math.sin(t), 3],
+      ["|t| + cos t, order 4", (t) => Math.abs(t) + Math.cos(t), 4],
+    ];
+    for (const [name, f, order] of cases) {
+      const r = derivative(f, 0, { order });
+      expect(["discontinuous", "not-finite", "not-differentiable"], name).toContain(r.status);
+      expect(r.value, name).toBeNaN();
+      expect(r.error, name).toBe(Infinity);
+    }
+  });
+});
+
+describe("second derivatives where f jumps through a middle value at x (sign t: the even stencil sees nothing)", () => {
+  it("are discontinuous (before: eˣ − 0.116·sign t gave f″(0) = 1 ± 1e-11, ok)", () => {
+    const cases: [string, (t: number) => number, number][] = [
+      ["eˣ − 0.116·sign t at 0", (t) => Math.exp(t) - 0.116 * Math.sign(t), 0],
+      ["tanh t − 8.93e-5·sign(t − 1) at 1", (t) => Math.tanh(t) - 0.0000893 * Math.sign(t - 1), 1],
+      [
+        "atan t + 3.3e-6·sign(t − c) at c = 2593.8",
+        (t) => Math.atan(t) + 3.3e-6 * Math.sign(t - 2593.8025253038613),
+        2593.8025253038613,
+      ],
+    ];
+    for (const [name, f, x] of cases) {
+      const r = derivative(f, x, { order: 2 });
+      expect(r.status, name).toBe("discontinuous");
+      expect(r.value, name).toBeNaN();
+      expect(r.error, name).toBe(Infinity);
+    }
+  });
+});
+
+describe("a first derivative where f″ jumps at x and the column stops on what looks like noise", () => {
+  it("gets an error that covers the first-order term (before: −0.9867857 ± 2.8e-7, off by 5e-6)", () => {
+    const c = 1.4080163897185702;
+    const f = (t: number) => Math.cos(t) - 0.003963102740810941 * Math.max(0, t - c) ** 2;
+    const r = derivative(f, c);
+    expect(Math.abs(r.value + Math.sin(c))).toBeLessThanOrEqual(r.error);
+    expect(r.error).toBeLessThan(1e-4);
+  });
+});
+
+describe("a higher derivative read as noisy where a lower one jumps at x", () => {
+  it("is discontinuous when its differences grow like a jump's over two ratios of steps", () => {
+    // |t − c| beside sin at c = 952.72: f″ there was −193 ± 1502, noise-limited.
+    const c = 952.7195012669708;
+    const r = derivative((t) => Math.sin(t) - 0.0236135259274131 * Math.abs(t - c), c, { order: 2 });
+    expect(r.status).toBe("discontinuous");
+    expect(r.value).toBeNaN();
+  });
+});
