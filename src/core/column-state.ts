@@ -40,9 +40,10 @@ export class ColumnState {
   readonly tableau: Tableau;
   /** h of each row. */
   readonly steps = new Float64Array(MAX_ROWS);
-  // Last two base differences and the rounding of the last.
+  // Last three base differences and the rounding of the last.
   readonly base1: Float64Array;
   readonly base2: Float64Array;
+  readonly base3: Float64Array;
   readonly round1: Float64Array;
   // Best trusted entry so far.
   readonly bestValue: Float64Array;
@@ -107,6 +108,7 @@ export class ColumnState {
     this.tableau = new Tableau(m, MAX_ROWS);
     this.base1 = f();
     this.base2 = f();
+    this.base3 = f();
     this.round1 = f();
     this.bestValue = f();
     this.bestError = f();

@@ -305,6 +305,21 @@ export const ROUNDING_MARGIN = 2;
 export const SUDDEN_CALM_RATIO = 256;
 
 /**
+ * A change of a one-sided column's base difference this many times smaller than the change before it
+ * is a chance calm, not convergence: D(h) = f⁽ⁿ⁾ + c₁h + c₂h² + … halving h shrinks the changes by 2
+ * (by 4 where c₁ = 0, by 8 where c₂ = 0 too), and where the terms of opposite sign cancel the change
+ * can be any size (cos⁗ forward at −0.0507: 3.1e-3 then 3.0e-6). The row after such a calm is judged
+ * against the row before it (driver.ts, `pastCalm`): only one-sided columns the caller asked for.
+ *
+ * @default 16
+ * @example
+ * ```ts
+ * CHANCE_CALM_RATIO; // => 16
+ * ```
+ */
+export const CHANCE_CALM_RATIO = 16;
+
+/**
  * Slack on the asymptotic-regime test: the newest column-0 difference may shrink this many times less
  * than the leading error term c·h^p predicts (and still at most by NON_ASYMPTOTIC_RATIO).
  *
@@ -709,6 +724,21 @@ export const UNSETTLED_FACTOR = 2;
  * ```
  */
 export const NOISE_CHECK_SHRINK = 16;
+
+/**
+ * The highest order whose one-sided derivative (method "forward" or "backward") gets the noise check.
+ * Its step is h = EPS^(1/(n+1))/NOISE_CHECK_SHRINK of the scale, so its rounding, relative to |f|, is
+ * F_ROUNDING·EPS·Σ|w|/hⁿ with Σ|w| = 2ⁿ (h a power of two): 9.5e-7 for n = 1, 7.8e-3 for n = 2, 8
+ * for n = 3 and 512 for n = 4. Above order 2 it could only see noise larger than f itself, for n + 1
+ * more calls (on the honesty scan's orders 3 and 4 it changed nothing but the calls: 4 more).
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * ONE_SIDED_CHECK_ORDER; // => 2
+ * ```
+ */
+export const ONE_SIDED_CHECK_ORDER = 2;
 
 /**
  * An unconfirmed first derivative (no error estimate) is tested for growth by comparing the difference

@@ -33,6 +33,7 @@ import {
   NOISE_SIGNAL,
   CENTRAL_RETRIES,
   CENTRAL_SHRINK,
+  CHANCE_CALM_RATIO,
   CONVERGED_RELATIVE_ERROR,
   DIVERGENCE_FACTOR,
   EPS,
@@ -93,6 +94,12 @@ export interface ColumnSpec {
   atol?: number;
   /** The most points this column may request (cached points count too); default ∞. */
   budget?: number;
+  /**
+   * A one-sided column the caller asked for (method "forward" or "backward"): its tableau entries'
+   * errors also count their distance to the same column of the row before (Tableau.allPowers); default
+   * false (central columns, and the one-sided comparison's sides, keep Ridders' estimate alone).
+   */
+  allPowers?: boolean;
 }
 
 /**
@@ -117,6 +124,7 @@ export function columnSpec(): ColumnSpec {
     atol: 0,
     firstStep: undefined,
     budget: Infinity,
+    allPowers: false,
   };
 }
 
@@ -219,6 +227,7 @@ export class ColumnDriver {
   private probeOnly = false;
   private kinks = true;
   private kinkRows = false;
+  private allPowers = false;
 
   constructor(readonly state: ColumnState) {
     this.values = new Float64Array(MAX_POINTS * state.m);
@@ -242,6 +251,8 @@ export class ColumnDriver {
       this.st = stencilArrays(this.kind, spec.order);
       this.h0 = spec.firstStep ?? spec.scale * INITIAL_STEP[spec.order];
     }
+    this.allPowers = spec.allPowers === true && this.kind !== "central";
+    this.state.tableau.allPowers = this.allPowers;
     this.rtol = spec.rtol ?? 0;
     this.atol = spec.atol ?? 0;
     this.budget = spec.budget ?? Infinity;
@@ -441,7 +452,8 @@ export class ColumnDriver {
         this.finish(k);
         continue;
       }
-      const state = classifyRow(n, d, s.base1[k], s.base2[k], rounding, s.round1[k], t1, t2);
+      let state = classifyRow(n, d, s.base1[k], s.base2[k], rounding, s.round1[k], t1, t2);
+      if (state === REGIME.far && this.allPowers && n >= 4) state = this.pastCalm(k, n, d, rounding);
       const run =
         p === 2 && n >= 3 && firstOrderRow(d, s.base1[k], s.base2[k], s1, s2) ? s.firstOrderRun[k] + 1 : 0;
       s.firstOrderRun[k] = run;
@@ -489,6 +501,7 @@ export class ColumnDriver {
       if (done && kinkTest && this.kinkRows && n < KINK_CLEAN_ROWS && this.rtol === 0 && this.atol === 0) {
         if (this.untested(k, n, (t1 - t2) / (1 - t1))) done = false;
       }
+      s.base3[k] = s.base2[k];
       s.base2[k] = s.base1[k];
       s.base1[k] = d;
       s.round1[k] = rounding;
@@ -503,6 +516,31 @@ export class ColumnDriver {
     s.activeCount = kept;
     this.h /= this.jumpPending ? JUMP_STEP_RATIO : allFar ? FAST_STEP_RATIO : STEP_RATIO;
     this.jumpPending = false;
+  }
+
+  /**
+   * The regime of a far row of a one-sided column the caller asked for (ColumnSpec.allPowers), judged
+   * again against the row before last: with error terms in every power of h the previous change can be
+   * small by chance (its leading terms cancelled, see Tableau.allPowers), and the row after such a calm
+   * looks far though the column is asymptotic (cos⁗ forward at −0.0507 forgot its best entry there,
+   * then ended on rounding with 1.0105 ± 0.14, where f⁗ = 0.99872). Only after a chance calm
+   * (CHANCE_CALM_RATIO): a far row after an ordinary one stays far.
+   */
+  private pastCalm(k: number, n: number, d: number, rounding: number): number {
+    const s = this.state;
+    const h3 = s.steps[n - 4];
+    const calm = CHANCE_CALM_RATIO * Math.abs(s.base1[k] - s.base2[k]) <= Math.abs(s.base2[k] - s.base3[k]);
+    if (!calm) return REGIME.far;
+    return classifyRow(
+      n,
+      d,
+      s.base1[k],
+      s.base3[k],
+      rounding,
+      s.round1[k],
+      s.steps[n - 2] / h3,
+      this.hr / h3,
+    );
   }
 
   /**
@@ -612,8 +650,13 @@ export class ColumnDriver {
     const rowRound = tab.rowRound;
     // Sharpened estimate of the newest row's best entry: when row errors fall geometrically
     // (e_{i-1} -> e_i), the entry is off by about e_i^2/e_{i-1}, the next term (cf. Aitken's Δ²).
+    // Not for a one-sided column the caller asked for (allPowers): its row errors fall by a factor that
+    // changes as the best entry moves between columns (sin″ forward at −29.855: 1.5e-4, 1.8e-6, 1.5e-8,
+    // while the last entry's true error was 1.0e-9, not the 1.2e-10 the fall predicted), and where f's
+    // values carry noise or cancellation the fall is luck (honesty scan, order 1 on f with
+    // cancellation, backward: 258 → 88 dishonest of 1000 without it).
     let sharpError = NaN;
-    if (rowError < Infinity && settled && s.rbTrusted[k] === 1) {
+    if (rowError < Infinity && settled && s.rbTrusted[k] === 1 && !this.allPowers) {
       const ePrev = s.rbError[k] - s.rbRound[k];
       const e = rowError - rowRound;
       if (e < ePrev) sharpError = (e * e) / ePrev + rowRound;

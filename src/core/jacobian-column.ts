@@ -213,6 +213,7 @@ function prepareSpec(job: JacobianJob, spec: ColumnSpec, xj: number, scales: num
   spec.scale = scales[0];
   spec.start = o.method === "auto" ? "central" : o.method;
   spec.canSwitch = o.method === "auto";
+  spec.allPowers = o.method === "forward" || o.method === "backward";
   spec.probeOnly = false;
 }
 

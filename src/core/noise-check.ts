@@ -18,6 +18,7 @@ import {
   NOISE_MAX_SPACING,
   NOISE_PROBE_RETRIES,
   NOISE_PROBE_SPLIT,
+  ONE_SIDED_CHECK_ORDER,
 } from "./constants.js";
 import { stencilArrays } from "./base-stencil.js";
 import {
@@ -33,11 +34,14 @@ import {
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
 import { divideByPower, representableStep } from "./step.js";
+import type { StencilKind } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
 /**
  * Whether the first estimate gets the noise check (a base stencil at a tiny step, see
- * NOISE_CHECK_SIGNAL): a quiet central column, without a given noise level or a tolerance.
+ * NOISE_CHECK_SIGNAL): a quiet central column, or a quiet one-sided column the caller asked for
+ * (method "forward" or "backward": its check is one-sided too) up to ONE_SIDED_CHECK_ORDER, without a
+ * given noise level or a tolerance.
  *
  * @example
  * ```ts
@@ -51,12 +55,14 @@ export function needsNoiseCheck(est: Estimate, o: ResolvedOptions): boolean {
     (est.flags & ~(COLUMN_FLAG.budget | COLUMN_FLAG.pole)) === 0 &&
     Number.isFinite(est.error) &&
     o.rtol === 0;
-  return quiet && o.noise === 0 && est.kind === "central";
+  const oneSided = est.kind === o.method && o.order <= ONE_SIDED_CHECK_ORDER;
+  return quiet && o.noise === 0 && (est.kind === "central" || oneSided);
 }
 
 /**
  * The step of the noise check (see NOISE_CHECK_SIGNAL): EPS^(1/(n+2)) of the scale, as a power of two,
- * divided by NOISE_CHECK_SHRINK.
+ * divided by NOISE_CHECK_SHRINK. Where the truncation error c·h² of a central stencil meets its
+ * rounding EPS/hⁿ, h ≈ EPS^(1/(n+2)); NOISE_CHECK_SHRINK below it rounding dominates.
  *
  * @example
  * ```ts
@@ -71,8 +77,36 @@ export function noiseCheckStep(order: number, scale: number): number {
 const CHECK_STEPS: number[] = [];
 
 /**
- * The points of the noise check (the base central stencil at noiseCheckStep(order, scale)) in the
- * engine's checkPoints; returns how many, 0 when the step vanishes beside x.
+ * The step of a one-sided noise check: as {@link noiseCheckStep} for a stencil of truncation order 1,
+ * EPS^(1/(n+1)) of the scale (where c·h meets EPS/hⁿ), as a power of two, divided by NOISE_CHECK_SHRINK.
+ * At the central check's step a forward difference's truncation, f″·h/2 ≈ 2.4e-7·f″ for f′, would
+ * be taken for noise.
+ *
+ * @example
+ * ```ts
+ * oneSidedCheckStep(1, 1); // 2^-30 ≈ 9.3e-10
+ * ```
+ */
+export function oneSidedCheckStep(order: number, scale: number): number {
+  return (
+    scale *
+    (ONE_SIDED_CHECK_STEPS[order] ??= 2 ** Math.round(Math.log2(EPS) / (order + 1)) / NOISE_CHECK_SHRINK)
+  );
+}
+
+/** oneSidedCheckStep at scale 1, per order, computed once. */
+const ONE_SIDED_CHECK_STEPS: number[] = [];
+
+/** The stencil of the engine's noise check: the one-sided kind the caller asked for, else central. */
+function checkKind(engine: ScalarEngine): StencilKind {
+  const method = engine.o.method;
+  return method === "forward" || method === "backward" ? method : "central";
+}
+
+/**
+ * The points of the noise check (the base central stencil at noiseCheckStep(order, scale), or the
+ * base one-sided stencil the caller asked for at oneSidedCheckStep(order, scale)) in the engine's
+ * checkPoints; returns how many, 0 when the step vanishes beside x.
  *
  * @example
  * ```ts
@@ -81,9 +115,10 @@ const CHECK_STEPS: number[] = [];
  * ```
  */
 export function noiseCheckPoints(engine: ScalarEngine, x: number, order: number, scale: number): number {
-  const step = noiseCheckStep(order, scale);
+  const kind = checkKind(engine);
+  const step = kind === "central" ? noiseCheckStep(order, scale) : oneSidedCheckStep(order, scale);
   engine.checkStep = step;
-  const st = stencilArrays("central", order);
+  const st = stencilArrays(kind, order);
   const h = representableStep(x, step);
   if (!(h > 0)) return 0;
   const n = st.offsets.length;
@@ -165,7 +200,7 @@ export function* recheckNoise(
 function noisyAt(engine: ScalarEngine, got: number, n: number, order: number, est: Estimate): boolean {
   const values = engine.checkValues;
   if (got < n || !Number.isFinite(values[n - 1])) return false;
-  const st = stencilArrays("central", order);
+  const st = stencilArrays(checkKind(engine), order);
   const h = engine.checkH;
   let sum = 0;
   let size = 0;

@@ -130,6 +130,7 @@ function beginRun(engine: ScalarEngine, how: RunSpec): ColumnSpec {
   spec.x = engine.x;
   spec.order = o.order;
   spec.start = how.kind;
+  spec.allPowers = how.kind === o.method;
   spec.canSwitch = how.canSwitch;
   spec.stopOnNoise = how.stopOnNoise;
   spec.kinkRows = true;

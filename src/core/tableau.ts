@@ -8,7 +8,8 @@
  * The error of an entry is estimated as its distance to its two parents (Ridders, Adv. Eng. Software
  * 4 (1982) 75; Numerical Recipes §5.7 `dfridr`), plus the rounding error it inherits: the same
  * recurrence run on the parents' rounding errors with absolute values, so the estimate covers both
- * sides of the V of error versus h.
+ * sides of the V of error versus h. A one-sided tableau the caller asked for also checks each entry
+ * against the same column of the row before ({@link Tableau.allPowers}).
  */
 
 import { MAX_COLUMNS } from "./constants.js";
@@ -36,6 +37,16 @@ export class Tableau {
   rowValue = NaN;
   rowError = Infinity;
   rowRound = NaN;
+  /**
+   * A one-sided tableau the caller asked for (D(h) = f⁽ⁿ⁾ + c₁h + c₂h² + …: every power of h). Its
+   * terms come from f⁽ⁿ⁺¹⁾, f⁽ⁿ⁺²⁾, …, which change sign independently (cos and sin), so the leading
+   * terms of a column cancel at some h and two neighbouring entries agree by chance (cos⁗ forward at
+   * −0.0507: D(h/32) and D(h/64) agree to 3e-6, the truth is 1e-3 away). Ridders' estimate, the distance
+   * to the two parents, then vanishes. With allPowers an entry's error also counts its distance to the
+   * same column of the row before, and an entry with no such neighbour (the newest column, c = i) is
+   * not trusted (error ∞): one chance agreement can no longer end the column.
+   */
+  allPowers = false;
 
   constructor(m: number, maxRows: number) {
     this.prev = new Float64Array(m * MAX_COLUMNS);
@@ -69,7 +80,8 @@ export class Tableau {
       const b = prev[off + c - 1];
       const v = a + (a - b) / q;
       const r = curRound[c - 1] + (curRound[c - 1] + prevRound[off + c - 1]) / q;
-      const e = Math.max(Math.abs(v - a), Math.abs(v - b)) + r;
+      let e = Math.max(Math.abs(v - a), Math.abs(v - b)) + r;
+      if (this.allPowers) e = c < i ? Math.max(e, Math.abs(v - prev[off + c]) + r) : Infinity;
       cur[c] = v;
       curRound[c] = r;
       this.curError[c] = e;

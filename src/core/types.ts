@@ -137,7 +137,7 @@ export type StencilKind = "central" | "forward" | "backward";
  * ```ts
  * import { derivative, type Method } from "numdiff";
  * const method: Method = "backward";
- * derivative(Math.log, 1, { method }); // => { value: 1.0000000000000002, method: "backward", … } (error ≈ 6.1e-15)
+ * derivative(Math.log, 1, { method }); // => { value: 0.9999999999999994, method: "backward", … } (error ≈ 5.3e-15)
  * ```
  */
 export type Method = "auto" | StencilKind;

@@ -40,6 +40,7 @@ const options = fc.oneof(
   fc.record({ method: fc.constantFrom("central" as const), step: fc.constantFrom(1e-3, 1e-5) }),
   fc.record({ bounds: fc.constant([0, 10] as [number, number]) }),
   fc.record({ maxEvaluations: fc.constantFrom(20, 40) }),
+  fc.record({ method: fc.constantFrom("forward" as const, "backward" as const) }),
 );
 const runner = fc.record({
   batch: fc.boolean(),

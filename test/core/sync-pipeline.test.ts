@@ -38,6 +38,7 @@ const OPTIONS: (DerivativeOptions | undefined)[] = [
   { order: 2 },
   { order: 3 },
   { method: "forward" },
+  { method: "backward", order: 2 },
   { rtol: 1e-6 },
   { noise: 1e-10 },
   { noise: { relative: 1e-12 } },
