@@ -336,7 +336,7 @@ export const PROPORTIONAL_BAND = 2 * Math.SQRT2;
 
 /**
  * Whether an estimate of exactly 0 at step h is f below its resolution rather than a zero derivative:
- * the base central stencil at 4096·π/4·h (RESOLUTION_WIDENINGS, GRID_PROBE_OFFSET) sees a difference
+ * the base central stencil at 4096·0.618·h (RESOLUTION_WIDENINGS, GRID_PROBE_OFFSET) sees a difference
  * beyond NOISE_CHECK_SIGNAL times its rounding. Its values' grid (valueResolution, 0 for none) is left
  * in `seen.grid`: a zero that is not below f's resolution is still no more exact than one grid step
  * over the step (f32(atan(f32 t)) at 70725: flat from −64 to 64, f′ = 2e-10). A float32 f returns the same value at x and x ± h once h is
@@ -542,8 +542,8 @@ function staircase(
 
 /**
  * How many times what f″ and rounding explain the miss of {@link staircase} must be: a line through
- * two table values misses a smooth f at θ = π/4 of a spacing by θ(1 − θ)/2 ≈ 0.08 of the second
- * difference, so 4 leaves a margin of 48.
+ * two table values misses a smooth f at θ = 0.618 of a spacing by θ(1 − θ)/2 ≈ 0.12 of the second
+ * difference, so 4 leaves a margin of 34.
  * @default 4
  * @example
  * ```ts
@@ -553,15 +553,17 @@ function staircase(
 export const STAIR_MARGIN = 4;
 
 /**
- * Where {@link gridOffLattice} evaluates f, in spacings of the noise table: π/4, a double of full
- * precision, so that x ± π/4·δ lies off the table's dyadic lattice.
- * @default 0.7853981633974483
+ * Where {@link gridOffLattice} evaluates f, in spacings of the noise table, and how far off the
+ * dyadic lattice zeroBelowResolution widens: (√5 − 1)/2, a double of full precision, so that x ± θ·δ
+ * lies off the lattice, and no rational multiple of π (π/4 put the 4096-fold widening of 1/8 at
+ * 128π, where sin t + c·sign t at 0 has values on c's grid).
+ * @default 0.6180339887498949
  * @example
  * ```ts
- * GRID_PROBE_OFFSET; // 0.7853981633974483
+ * GRID_PROBE_OFFSET; // 0.6180339887498949
  * ```
  */
-export const GRID_PROBE_OFFSET = Math.PI / 4;
+export const GRID_PROBE_OFFSET = (Math.sqrt(5) - 1) / 2;
 
 /** Σ|wᵢ| of the base stencil of `kind` for derivative order n. */
 function weightSumOf(kind: Estimate["kind"], order: number): number {

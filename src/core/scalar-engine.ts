@@ -248,8 +248,9 @@ function* settle(
   if (quiet && est.value === 0 && (yield* zeroBelowResolution(sampler, x, o.order, est.step, flat))) {
     est.flags |= COLUMN_FLAG.noisy;
     est.noisyStep = est.step * GROWTH_SHRINK * NOISE_PROBE_SPLIT;
-  } else if (flat.grid > 0) {
+  } else if (flat.grid > 0 && o.order === 1) {
     // A zero f′ of f on a coarse grid, flat from x − H to x + H: to one grid step over H (zeroBelowResolution).
+    // (Order 1 only: a higher derivative's exact 0 from an odd f, tanh t + c·sign t at 0, is a jump's.)
     noise = noiseUsed = GRID_NOISE_STEPS * flat.grid;
     est = { ...est, error: est.error + noiseShare({ ...est, step: flat.step }, noise, o.order) };
   }
