@@ -1,24 +1,16 @@
 /**
- * The choice between a column run with the noise of f's grid (a float32 f, a cancellation: values
- * whose last bits lie far above double rounding, see noise.ts valueResolution) and the column run
- * without it, as the pipeline made it before it knew of the grid (scalar-engine.ts, settle).
+ * Choices between the column run with the noise of f's grid (a float32 f, a cancellation: see
+ * noise.ts valueResolution) and other estimates of the pipeline (scalar-engine.ts, settle).
  */
 
 import { noiseShare } from "./noise-check.js";
 import type { Estimate } from "./scalar-column.js";
 
 /**
- * The estimate to keep of `grid` (the column run with the grid's noise `level`) and `plain` (the
- * column run without it):
- * - `grid` where `plain` says nothing (a value of exactly 0, f flat below its grid at every step the
- *   column tried: f32(atan(f32 t)) at 2625.66 gave 0 ± 4.5e-14 where f′ = 1.45e-7; no error; a value
- *   not finite), nor does `first`, the pipeline's first estimate, when given (f32(cos(f32 t)) at
- *   33693.73: first 0.148706 ± 1.4e-6 from steps of 0.0078, plain 0, grid −0.00037 from steps of 131);
- *   otherwise, of these, `plain` or else `first` is held against `grid`:
- * - `grid` where the two agree within their errors;
- * - otherwise the one from the smaller steps, as best-of-scales.ts prefers them (steps relative to a
- *   large |x| alias a periodic f: f32(sin(f32 t)) at −91812 gave −0.0012 from steps of 358 with the
- *   grid's noise), `plain` or `first` with the grid's noise share at its step added to its error.
+ * Of `grid` (the column run with the grid's noise `level`) and `plain` (run without it), or `first`
+ * where `plain` says nothing (a flat 0, no error): `grid` where the other says nothing too or lies
+ * within both errors; otherwise the smaller steps (steps relative to a large |x| alias a periodic f),
+ * the other with the grid's noise share added to its error.
  *
  * @example
  * ```ts
@@ -47,11 +39,9 @@ function says(est: Estimate): boolean {
 }
 
 /**
- * Of a column's estimate from steps longer than ALIAS_STEP (`long`) and the same column at the unit
- * scale alone (`unit`), both run with the grid's noise: `long` where `unit` says nothing (a flat 0:
- * f32(atan(f32 t)) at 2625.66 is flat at unit steps) or lies within `long`'s error; otherwise `unit`,
- * whose smaller steps do not alias (f32(sin(f32 t)) at 91548.28: long 0.00096 ± 3.2e-5 from steps of
- * 358, unit −0.645 ± 1.3, f′ = −0.6446).
+ * Of an estimate from steps longer than ALIAS_STEP (`long`) and the unit scale's (`unit`), both with
+ * the grid's noise: `long` where `unit` says nothing or lies within `long`'s error, else `unit`
+ * (f32(sin(f32 t)) at 91548.28: long 0.00096 ± 3.2e-5, aliased; unit −0.645 ± 1.3; f′ = −0.6446).
  *
  * @example
  * ```ts

@@ -245,9 +245,7 @@ export function* probeNoise(
   // At most NOISE_MAX_SPACING: wider tables can alias a periodic f (sin at 1e5 with steps of 1e3).
   let delta = Math.min(noisyStep / NOISE_PROBE_SPLIT, NOISE_MAX_SPACING);
   let wide = yield* noiseAt(sampler, x, delta);
-  // f's grid: the finest last bits any table showed, or the largest step of a table below the grid, if
-  // coarser (a table of a float32 f of a float32 x at spacings that are multiples of x's grid is
-  // smooth, f at x's float32 neighbours shifted; the narrower table saw f step by f′ times x's grid).
+  // f's grid: the finest last bits any table showed, or the largest step of a table below it if coarser.
   let bits = wide.resolution;
   let steps = wide.steps;
   for (let i = 0; i < NOISE_PROBE_RETRIES && wide.verdict === "too-small"; i++) {
@@ -337,11 +335,10 @@ export const PROPORTIONAL_BAND = 2 * Math.SQRT2;
 /**
  * Whether an estimate of exactly 0 at step h is f below its resolution rather than a zero derivative:
  * the base central stencil at 4096·0.618·h (RESOLUTION_WIDENINGS, GRID_PROBE_OFFSET) sees a difference
- * beyond NOISE_CHECK_SIGNAL times its rounding. Its values' grid (valueResolution, 0 for none) is left
- * in `seen.grid`: a zero that is not below f's resolution is still no more exact than one grid step
- * over the step (f32(atan(f32 t)) at 70725: flat from −64 to 64, f′ = 2e-10). A float32 f returns the same value at x and x ± h once h is
- * below its grid, so every small-step difference is 0 (f32(eˣ)″ at 0.68 gave 0 ± 1e-3 with status ok),
- * while a derivative that is 0 by symmetry (cos′ at 0) gives 0 at the wider step too.
+ * beyond NOISE_CHECK_SIGNAL times its rounding. A float32 f returns f(x) at x ± h once h is below its
+ * grid (f32(eˣ)″ at 0.68 gave 0 ± 1e-3, ok); a derivative 0 by symmetry (cos′ at 0) is 0 there too.
+ * Its values' grid (valueResolution) and step are left in `seen`: a zero there is exact to one grid step
+ * over that step (f32(atan(f32 t)) at 70725, f′ = 2e-10).
  *
  * @example
  * ```ts
@@ -471,12 +468,7 @@ function* noiseAt(
   return { ...table, magnitude, grid: gridStep(values), resolution, steps, values, spacing: d };
 }
 
-/**
- * The largest second difference of a table below f's resolution: where its values step on a grid
- * (mostly equal, or evenly spaced), one step of that grid, which may be far coarser than their last
- * bits show (a float32 f of a float32 x at 7e4: values 6e-8 apart in their bits, 0.0055 apart as x
- * moves by one float32).
- */
+/** The largest second difference of a table below f's resolution: one step of its grid. */
 function gridSteps(values: Float64Array): number {
   let largest = 0;
   for (let i = 0; i + 2 < values.length; i++) {
@@ -486,12 +478,9 @@ function gridSteps(values: Float64Array): number {
 }
 
 /**
- * A table's grid (its values' resolution, see noiseAt) confirmed away from the table's lattice: f at
- * x ± (1 + GRID_PROBE_OFFSET)·δ, points of full precision, must return values on a coarse grid too
- * (valueResolution) or round ones (fewer than GRID_MIN_BITS bits: no grid to read), else 0. A float32
- * f or a cancellation rounds there as anywhere; exact arithmetic at dyadic points (t·|t| at 0, a Huber
- * loss at 1) gives values of few bits only on the lattice. A confirmed grid is at least the
- * {@link staircase} those points show.
+ * A table's grid confirmed off its dyadic lattice (f at x ± (1 + GRID_PROBE_OFFSET)·δ on a coarse grid
+ * too, or round: exact arithmetic at dyadic points, t·|t| at 0, is no grid), at least its staircase;
+ * else 0.
  */
 function* gridOffLattice(
   sampler: Sampler,
@@ -515,12 +504,9 @@ function* gridOffLattice(
 }
 
 /**
- * How far f at a point t off the table's lattice lies from the line through the table's two values
- * that flank it (at x ± δ and x ± 2δ, clear of x), beyond STAIR_MARGIN times what f″ (the table's second difference)
- * and rounding to the grid explain; 0 when within. A float32 f of a float32 x is a staircase with
- * x's float32 numbers as its treads: a table spaced by multiples of them reads f at the treads, smooth
- * but shifted, and t lands on a tread as far as f′ times a tread from the line (f32(sin(f32 t)) at
- * −12168.46: treads of 2⁻¹⁰, f′ = −0.48, the line missed by 3e-4 where the tables saw 1.8e-8).
+ * How far f at t misses the line through the table values flanking t (x ± δ, x ± 2δ), beyond
+ * STAIR_MARGIN times f″'s share and rounding, else 0: a float32 f of a float32 x is a staircase
+ * that tables spaced by its treads read smooth (f32(sin(f32 t)) at −12168.46).
  */
 function staircase(
   table: { values: Float64Array; spacing: number },
@@ -541,9 +527,7 @@ function staircase(
 }
 
 /**
- * How many times what f″ and rounding explain the miss of {@link staircase} must be: a line through
- * two table values misses a smooth f at θ = 0.618 of a spacing by θ(1 − θ)/2 ≈ 0.12 of the second
- * difference, so 4 leaves a margin of 34.
+ * The margin of {@link staircase}: a line misses a smooth f at θ = 0.618 by 0.12 of the second difference.
  * @default 4
  * @example
  * ```ts
@@ -553,10 +537,8 @@ function staircase(
 export const STAIR_MARGIN = 4;
 
 /**
- * Where {@link gridOffLattice} evaluates f, in spacings of the noise table, and how far off the
- * dyadic lattice zeroBelowResolution widens: (√5 − 1)/2, a double of full precision, so that x ± θ·δ
- * lies off the lattice, and no rational multiple of π (π/4 put the 4096-fold widening of 1/8 at
- * 128π, where sin t + c·sign t at 0 has values on c's grid).
+ * The offset off the dyadic lattice of gridOffLattice and zeroBelowResolution: (√5 − 1)/2, no
+ * rational multiple of π (π/4 put a widening at 128π).
  * @default 0.6180339887498949
  * @example
  * ```ts

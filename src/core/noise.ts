@@ -206,15 +206,13 @@ export function gridStep(values: Float64Array): number {
 }
 
 /**
- * The resolution of f's values seen in a table: the finest last-bit weight among them (as
- * {@link gridStep}, without its cap on the bits, of those with GRID_MIN_BITS or more) when it exceeds GRID_EXCESS times double rounding
- * of the largest (EPS·max|v|), else 0. A cancellation f (cos t − c, tanh t − 1) returns small values
- * on the grid of its parts, a float32 f values on its own grid: both show as last bits far above
- * double's. The chance that 9 double results all end on GRID_EXCESS = 2⁴ of their ulps is 2⁻³⁶.
+ * f's grid as a table's values show it: the finest last-bit weight among those with GRID_MIN_BITS or
+ * more, when GRID_EXCESS times above double rounding of the largest, else 0 (a float32 f, or small
+ * values on the grid of their parts: cos t − c).
  *
  * @example
  * ```ts
- * valueResolution(Float64Array.of(Math.cos(3) - Math.cos(3.001), Math.cos(3) - Math.cos(3.002))); // => 2 ** -53
+ * valueResolution(Float64Array.of(Math.fround(0.7), Math.fround(0.71))); // => 2 ** -24
  * valueResolution(Float64Array.of(0.7, 0.71)); // => 0
  * ```
  */
@@ -232,8 +230,7 @@ export function valueResolution(values: Float64Array): number {
 }
 
 /**
- * Values with fewer significant bits than this are round numbers (−1, 0.75), which any grid holds:
- * {@link valueResolution} reads the grid from the others.
+ * Values with fewer bits are round (−1, 0.75): any grid holds them.
  * @default 12
  * @example
  * ```ts
@@ -243,9 +240,7 @@ export function valueResolution(values: Float64Array): number {
 export const GRID_MIN_BITS = 12;
 
 /**
- * How far above double rounding (EPS·|v|) the last bits of a table's values must lie for
- * {@link valueResolution} to take them as a grid of their own: 2⁴ ulps (cos t − c where c is 1%
- * from cos x: values of 0.01 on the grid 2⁻⁵³ of cos, 2⁶ of their ulps).
+ * How many ulps above double rounding a grid must be: 9 values all ending on 2⁴ ulps by chance is 2⁻³⁶.
  * @default 16
  * @example
  * ```ts

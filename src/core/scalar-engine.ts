@@ -249,8 +249,7 @@ function* settle(
     est.flags |= COLUMN_FLAG.noisy;
     est.noisyStep = est.step * GROWTH_SHRINK * NOISE_PROBE_SPLIT;
   } else if (flat.grid > 0 && o.order === 1) {
-    // A zero f′ of f on a coarse grid, flat from x − H to x + H: to one grid step over H (zeroBelowResolution).
-    // (Order 1 only: a higher derivative's exact 0 from an odd f, tanh t + c·sign t at 0, is a jump's.)
+    // A flat f′ on a coarse grid: one grid step over H. (A higher order's 0 may be a jump's.)
     noise = noiseUsed = GRID_NOISE_STEPS * flat.grid;
     est = { ...est, error: est.error + noiseShare({ ...est, step: flat.step }, noise, o.order) };
   }
@@ -268,9 +267,7 @@ function* settle(
     const unexplained = counts && !explainsChange(est, level, o.order);
     est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: counts });
     if (unexplained) est = yield* coverRunOn(engine, sampler, est, noise);
-    // Values on a grid coarser than that level (a float32 f, a cancellation; a float32 f of a float32 x
-    // steps by f′ times x's grid, which tables spaced at multiples of that grid do not see): the
-    // column run with the grid's step as the noise, held against the run above (grid-choice.ts).
+    // f's grid coarser than that level (float32, a cancellation): the column with it (grid-choice.ts).
     const gridLevel = GRID_NOISE_STEPS * seen.grid;
     const onGrid = gridLevel > level ? yield* gridRun(engine, sampler, gridLevel) : null;
     if (onGrid !== null) {
@@ -431,17 +428,14 @@ function* settle(
 }
 
 /**
- * The column run with the noise `level` of f's grid (GRID_NOISE_STEPS grid steps, see probeNoise's
- * `seen.grid`), or null when there is no grid or the run ends without an error estimate (|t − 1| at
- * 1.001: its values lie on the grid of t, but the kink beside x, not the grid, is what stops it).
+ * The column run with the grid's noise `level`, from steps over ALIAS_STEP held against the unit scale
+ * alone; null when it ends without an error (|t − 1| at 1.001: the kink stops it, not the grid).
  */
 function* gridRun(engine: ScalarEngine, sampler: Sampler, level: number): Pipeline<Estimate | null> {
   const how = { ...firstRun(engine.o, level), stopOnNoise: true };
   const est = yield* run(engine, sampler, how);
   if (Number.isNaN(est.error)) return null;
   if (!(est.step > ALIAS_STEP) || engine.scales.length < 2) return est;
-  // Steps longer than ALIAS_STEP may alias a periodic f, and the grid's noise may leave the unit scale
-  // too large an error to win against them (best-of-scales.ts): held against the unit scale alone.
   const scales = engine.scales;
   engine.scales = UNIT_SCALE;
   const unit = yield* run(engine, sampler, how);
