@@ -21,7 +21,16 @@ import {
   ONE_SIDED_CHECK_ORDER,
 } from "./constants.js";
 import { stencilArrays } from "./base-stencil.js";
-import { gridStep, NOISE_AGREEMENT, noiseFromTable, NOISE_POINTS, type NoiseEstimate } from "./noise.js";
+import {
+  gridStep,
+  NOISE_AGREEMENT,
+  noiseFromTable,
+  NOISE_POINTS,
+  GRID_MIN_BITS,
+  significantBits,
+  valueResolution,
+  type NoiseEstimate,
+} from "./noise.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
 import { divideByPower, representableStep } from "./step.js";
@@ -231,15 +240,22 @@ export function* probeNoise(
   sampler: Sampler,
   x: number,
   noisyStep: number,
-  seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0 },
+  seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0, grid: 0 },
 ): Pipeline<number> {
   // At most NOISE_MAX_SPACING: wider tables can alias a periodic f (sin at 1e5 with steps of 1e3).
   let delta = Math.min(noisyStep / NOISE_PROBE_SPLIT, NOISE_MAX_SPACING);
   let wide = yield* noiseAt(sampler, x, delta);
+  // f's grid: the finest last bits any table showed, or the largest step of a table below it if coarser.
+  let bits = wide.resolution;
+  let steps = wide.steps;
   for (let i = 0; i < NOISE_PROBE_RETRIES && wide.verdict === "too-small"; i++) {
     delta *= NOISE_PROBE_SPLIT;
     wide = yield* noiseAt(sampler, x, delta);
+    bits = bits > 0 && wide.resolution > 0 ? Math.min(bits, wide.resolution) : bits || wide.resolution;
+    steps = Math.max(steps, wide.steps);
   }
+  const grid = bits > 0 ? Math.max(bits, steps) : 0;
+  seen.grid = grid > 0 ? yield* gridOffLattice(sampler, x, delta, grid, wide) : 0;
   // Not above what double rounding of the table's own values explains (f(x) = 0 with values beside it,
   // sin at 0): the engine's rounding model, which reads the values at its stencil points, covers it.
   const floor = NOISE_FLOOR * F_ROUNDING * EPS * wide.magnitude;
@@ -293,13 +309,15 @@ export function* probeNoise(
  *
  * @example
  * ```ts
- * const seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0 };
+ * const seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0, grid: 0 };
  * ```
  */
 export interface NoiseSeen {
   rejected: number;
   noiseLike: boolean;
   perDistance: number;
+  /** f's grid, where its values lie on one coarser than double rounding (see probeNoise), else 0. */
+  grid: number;
 }
 
 /**
@@ -316,10 +334,11 @@ export const PROPORTIONAL_BAND = 2 * Math.SQRT2;
 
 /**
  * Whether an estimate of exactly 0 at step h is f below its resolution rather than a zero derivative:
- * the base central stencil at 4096·h (RESOLUTION_WIDENINGS) sees a difference beyond
- * NOISE_CHECK_SIGNAL times its rounding. A float32 f returns the same value at x and x ± h once h is
- * below its grid, so every small-step difference is 0 (f32(eˣ)″ at 0.68 gave 0 ± 1e-3 with status ok),
- * while a derivative that is 0 by symmetry (cos′ at 0) gives 0 at the wider step too.
+ * the base central stencil at 4096·0.618·h (RESOLUTION_WIDENINGS, GRID_PROBE_OFFSET) sees a difference
+ * beyond NOISE_CHECK_SIGNAL times its rounding. A float32 f returns f(x) at x ± h once h is below its
+ * grid (f32(eˣ)″ at 0.68 gave 0 ± 1e-3, ok); a derivative 0 by symmetry (cos′ at 0) is 0 there too.
+ * Its values' grid (valueResolution) and step are left in `seen`: a zero there is exact to one grid step
+ * over that step (f32(atan(f32 t)) at 70725, f′ = 2e-10).
  *
  * @example
  * ```ts
@@ -335,18 +354,23 @@ export function* zeroBelowResolution(
   x: number,
   order: number,
   h: number,
+  seen: { grid: number; step: number } = { grid: 0, step: NaN },
 ): Pipeline<boolean> {
   const st = stencilArrays("central", order);
-  const wide = representableStep(x, h * GROWTH_SHRINK ** RESOLUTION_WIDENINGS);
+  // Off the dyadic lattice of x ± h (see GRID_PROBE_OFFSET), so that the values' last bits tell f's grid.
+  const wide = representableStep(x, h * GROWTH_SHRINK ** RESOLUTION_WIDENINGS * GRID_PROBE_OFFSET);
   if (!(wide > 0) || !Number.isFinite(wide)) return false;
+  const values = new Float64Array(st.offsets.length);
   let sum = 0;
   let size = 0;
   for (let q = 0; q < st.offsets.length; q++) {
-    const v = yield* sampler.one(x + st.offsets[q] * wide);
+    const v = (values[q] = yield* sampler.one(x + st.offsets[q] * wide));
     if (!Number.isFinite(v)) return false;
     sum += st.weights[q] * v;
     size += Math.abs(st.weights[q] * v);
   }
+  seen.grid = valueResolution(values);
+  seen.step = wide;
   return Math.abs(sum) > NOISE_CHECK_SIGNAL * F_ROUNDING * EPS * size;
 }
 
@@ -405,7 +429,16 @@ function* noiseAt(
   sampler: Sampler,
   x: number,
   delta: number,
-): Pipeline<NoiseEstimate & { magnitude: number; grid: number }> {
+): Pipeline<
+  NoiseEstimate & {
+    magnitude: number;
+    grid: number;
+    resolution: number;
+    steps: number;
+    values: Float64Array;
+    spacing: number;
+  }
+> {
   const values = new Float64Array(NOISE_POINTS);
   const points = new Float64Array(NOISE_POINTS);
   const d = representableStep(x, delta);
@@ -413,12 +446,106 @@ function* noiseAt(
   for (let i = 0; i < NOISE_POINTS; i++) points[i] = x + (i - half) * d;
   yield* sampler.fetch(points, NOISE_POINTS, false, values);
   if (!(d > 0) || !values.every(Number.isFinite)) {
-    return { level: NaN, verdict: "too-large", largest: NaN, smallest: NaN, magnitude: NaN, grid: NaN };
+    const none = NaN;
+    return {
+      level: none,
+      verdict: "too-large",
+      largest: none,
+      smallest: none,
+      magnitude: none,
+      grid: none,
+      resolution: 0,
+      steps: 0,
+      values,
+      spacing: d,
+    };
   }
   let magnitude = 0;
   for (const v of values) magnitude = Math.max(magnitude, Math.abs(v));
-  return { ...noiseFromTable(values), magnitude, grid: gridStep(values) };
+  const table = noiseFromTable(values);
+  const resolution = valueResolution(values);
+  const steps = table.verdict === "too-small" ? gridSteps(values) : 0;
+  return { ...table, magnitude, grid: gridStep(values), resolution, steps, values, spacing: d };
 }
+
+/** The largest second difference of a table below f's resolution: one step of its grid. */
+function gridSteps(values: Float64Array): number {
+  let largest = 0;
+  for (let i = 0; i + 2 < values.length; i++) {
+    largest = Math.max(largest, Math.abs(values[i + 2] - 2 * values[i + 1] + values[i]));
+  }
+  return largest;
+}
+
+/**
+ * A table's grid confirmed off its dyadic lattice (f at x ± (1 + GRID_PROBE_OFFSET)·δ on a coarse grid
+ * too, or round: exact arithmetic at dyadic points, t·|t| at 0, is no grid), at least its staircase;
+ * else 0.
+ */
+function* gridOffLattice(
+  sampler: Sampler,
+  x: number,
+  delta: number,
+  grid: number,
+  table: { values: Float64Array; spacing: number },
+): Pipeline<number> {
+  const off = new Float64Array(2);
+  // Between the table's first and second points on each side: a jump or a kink at x is not a stair.
+  const left = x - (1 + GRID_PROBE_OFFSET) * delta;
+  const right = x + (1 + GRID_PROBE_OFFSET) * delta;
+  off[0] = yield* sampler.one(left);
+  off[1] = yield* sampler.one(right);
+  // Round values (a saturated tanh's −1) say nothing: the tables' grid stands.
+  const coarse =
+    valueResolution(off) > 0 ||
+    !(significantBits(off[0]) >= GRID_MIN_BITS || significantBits(off[1]) >= GRID_MIN_BITS);
+  if (!coarse) return 0;
+  return Math.max(grid, staircase(table, x, left, off[0]), staircase(table, x, right, off[1]));
+}
+
+/**
+ * How far f at t misses the line through the table values flanking t (x ± δ, x ± 2δ), beyond
+ * STAIR_MARGIN times f″'s share and rounding, else 0: a float32 f of a float32 x is a staircase
+ * that tables spaced by its treads read smooth (f32(sin(f32 t)) at −12168.46).
+ */
+function staircase(
+  table: { values: Float64Array; spacing: number },
+  x: number,
+  t: number,
+  ft: number,
+): number {
+  const v = table.values;
+  const mid = (v.length - 1) / 2;
+  const u = (t - x) / table.spacing;
+  // The line through the table's points at x ± δ and x ± 2δ on t's side, t lying θ = |u| − 1 past the first.
+  const near = u < 0 ? mid - 1 : mid + 1;
+  const far = u < 0 ? mid - 2 : mid + 2;
+  const line = v[near] + (Math.abs(u) - 1) * (v[far] - v[near]);
+  const bend = Math.abs(v[mid] - 2 * v[near] + v[far]);
+  const miss = Math.abs(ft - line);
+  return miss > STAIR_MARGIN * (bend + Math.abs(ft) * EPS) && Number.isFinite(miss) ? miss : 0;
+}
+
+/**
+ * The margin of {@link staircase}: a line misses a smooth f at θ = 0.618 by 0.12 of the second difference.
+ * @default 4
+ * @example
+ * ```ts
+ * STAIR_MARGIN; // 4
+ * ```
+ */
+export const STAIR_MARGIN = 4;
+
+/**
+ * The offset off the dyadic lattice of gridOffLattice and zeroBelowResolution: (√5 − 1)/2, no
+ * rational multiple of π (π/4 put a widening at 128π).
+ * @default 0.6180339887498949
+ * @example
+ * ```ts
+ * GRID_PROBE_OFFSET; // 0.6180339887498949
+ * ```
+ */
+export const GRID_PROBE_OFFSET = (Math.sqrt(5) - 1) / 2;
 
 /** Σ|wᵢ| of the base stencil of `kind` for derivative order n. */
 function weightSumOf(kind: Estimate["kind"], order: number): number {

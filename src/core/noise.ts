@@ -205,8 +205,60 @@ export function gridStep(values: Float64Array): number {
   return step < Infinity ? step : NaN;
 }
 
-/** The significant bits of v (0 for 0 and non-finite v): 1 for powers of two, 24 at most for float32. */
-function significantBits(v: number): number {
+/**
+ * f's grid as a table's values show it: the finest last-bit weight among those with GRID_MIN_BITS or
+ * more, when GRID_EXCESS times above double rounding of the largest, else 0 (a float32 f, or small
+ * values on the grid of their parts: cos t − c).
+ *
+ * @example
+ * ```ts
+ * valueResolution(Float64Array.of(Math.fround(0.7), Math.fround(0.71))); // => 2 ** -24
+ * valueResolution(Float64Array.of(0.7, 0.71)); // => 0
+ * ```
+ */
+export function valueResolution(values: Float64Array): number {
+  let step = Infinity;
+  let largest = 0;
+  for (const v of values) {
+    if (v === 0 || !Number.isFinite(v)) continue;
+    largest = Math.max(largest, Math.abs(v));
+    // A round value (−1 from a saturated tanh, 0.5) tells nothing of the grid it lies on.
+    const bits = significantBits(v);
+    if (bits >= GRID_MIN_BITS) step = Math.min(step, 2 ** (Math.floor(Math.log2(Math.abs(v))) - bits + 1));
+  }
+  return step < Infinity && step > GRID_EXCESS * EPS * largest ? step : 0;
+}
+
+/**
+ * Values with fewer bits are round (−1, 0.75): any grid holds them.
+ * @default 12
+ * @example
+ * ```ts
+ * GRID_MIN_BITS; // 12
+ * ```
+ */
+export const GRID_MIN_BITS = 12;
+
+/**
+ * How many ulps above double rounding a grid must be: 9 values all ending on 2⁴ ulps by chance is 2⁻³⁶.
+ * @default 16
+ * @example
+ * ```ts
+ * GRID_EXCESS; // 16
+ * ```
+ */
+export const GRID_EXCESS = 16;
+
+/**
+ * The significant bits of v (0 for 0 and non-finite v): 1 for powers of two, 24 at most for float32.
+ *
+ * @example
+ * ```ts
+ * significantBits(0.75); // => 2
+ * significantBits(Math.fround(0.1)); // => 24
+ * ```
+ */
+export function significantBits(v: number): number {
   if (v === 0 || !Number.isFinite(v)) return 0;
   let m = Math.abs(v) / 2 ** Math.floor(Math.log2(Math.abs(v)));
   let bits = 1;

@@ -6,8 +6,10 @@
 
 import { COLUMN_FLAG } from "./column-state.js";
 import {
+  ALIAS_STEP,
   EPS,
   F_ROUNDING,
+  GRID_NOISE_STEPS,
   GROWTH_SHRINK,
   INITIAL_STEP,
   JUMP_RESOLUTION,
@@ -29,6 +31,7 @@ import {
   unresolvedNoise,
   zeroBelowResolution,
 } from "./noise-check.js";
+import { gridOrPlain, longOrUnit } from "./grid-choice.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { run, runNow, type Estimate, type RunSpec, type ScalarEngine } from "./scalar-column.js";
 import { compareSides, coverSide, joinSides, type SideEstimate } from "./smoothness.js";
@@ -241,24 +244,37 @@ function* settle(
   // An estimate of exactly 0 from small steps may be f below its resolution (see zeroBelowResolution):
   // then it is noise, measured from the wider step on.
   const quiet = (est.flags & COLUMN_FLAG.noisy) === 0 && o.noise === 0 && est.kind === "central";
-  if (quiet && est.value === 0 && (yield* zeroBelowResolution(sampler, x, o.order, est.step))) {
+  const flat = { grid: 0, step: NaN };
+  if (quiet && est.value === 0 && (yield* zeroBelowResolution(sampler, x, o.order, est.step, flat))) {
     est.flags |= COLUMN_FLAG.noisy;
     est.noisyStep = est.step * GROWTH_SHRINK * NOISE_PROBE_SPLIT;
+  } else if (flat.grid > 0 && o.order === 1) {
+    // A flat f′ on a coarse grid: one grid step over H. (A higher order's 0 may be a jump's.)
+    noise = noiseUsed = GRID_NOISE_STEPS * flat.grid;
+    est = { ...est, error: est.error + noiseShare({ ...est, step: flat.step }, noise, o.order) };
   }
   let status: DerivativeResult["status"] = "ok";
   // Where a column run on past "noise" settled far below it, the sides start near its steps (a pole or
   // a jump 1e-8 from x is noise to the first steps and a jump to one-sided ones that start there too).
   let sideStart: number | undefined;
   if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
-    const seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0 };
+    const seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0, grid: 0 };
     const level = yield* probeNoise(sampler, x, est.noisyStep, seen);
     // A level that counts goes into the error model; otherwise the column runs on, past the "noise".
     // probeNoise returns 0 unless the level exceeds the rounding of its table, which holds f(x).
-    const counts = level > 0;
+    let counts = level > 0;
     if (counts) noise = noiseUsed = level;
     const unexplained = counts && !explainsChange(est, level, o.order);
     est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: counts });
     if (unexplained) est = yield* coverRunOn(engine, sampler, est, noise);
+    // f's grid coarser than that level (float32, a cancellation): the column with it (grid-choice.ts).
+    const gridLevel = GRID_NOISE_STEPS * seen.grid;
+    const onGrid = gridLevel > level ? yield* gridRun(engine, sampler, gridLevel) : null;
+    if (onGrid !== null) {
+      est = gridOrPlain(onGrid, est, gridLevel, o.order, first);
+      counts = true;
+      noise = noiseUsed = gridLevel;
+    }
     const ranOn = counts ? null : est;
     if (counts && Number.isNaN(est.error) && Number.isFinite(first.error)) {
       // The column run with the level found no estimate (it ended on the noise at once): the first
@@ -418,6 +434,25 @@ function* settle(
   }
   return result;
 }
+
+/**
+ * The column run with the grid's noise `level`, from steps over ALIAS_STEP held against the unit scale
+ * alone; null when it ends without an error (|t − 1| at 1.001: the kink stops it, not the grid).
+ */
+function* gridRun(engine: ScalarEngine, sampler: Sampler, level: number): Pipeline<Estimate | null> {
+  const how = { ...firstRun(engine.o, level), stopOnNoise: true };
+  const est = yield* run(engine, sampler, how);
+  if (Number.isNaN(est.error)) return null;
+  if (!(est.step > ALIAS_STEP) || engine.scales.length < 2) return est;
+  const scales = engine.scales;
+  engine.scales = UNIT_SCALE;
+  const unit = yield* run(engine, sampler, how);
+  engine.scales = scales;
+  return longOrUnit(est, unit);
+}
+
+/** The unit scale alone, for gridRun. */
+const UNIT_SCALE: readonly number[] = Object.freeze([1]);
 
 /**
  * The first step for the one-sided runs after a column run on past "noise" (see settle): GROWTH_SHRINK

@@ -72,7 +72,9 @@ describe("Jacobian entries of rows that are small differences of large terms (m 
     for (const row of [10, 22]) {
       const truth = atanPrime(WIDE.x[2]);
       expect(Math.abs(r.value[row][2] - truth)).toBeLessThanOrEqual(r.error[row][2]);
-      expect(r.error[row][2]).toBeLessThan(1e-5 * truth); // still a derivative: 1.8e-15 here
+      // Still a derivative: 6.4e-14 here, the row's values being on π/2's grid (noise-check.ts's grid
+      // level, since r6-grid; 1.8e-15 before it).
+      expect(r.error[row][2]).toBeLessThan(1e-3 * truth);
       const truth3 = atanPrime(WIDE.x[3]);
       expect(Math.abs(r.value[row][3] - truth3)).toBeLessThanOrEqual(r.error[row][3]);
       expect(r.error[row][3]).toBeLessThan(1e-2 * truth3);
@@ -84,7 +86,7 @@ describe("Jacobian entries of rows that are small differences of large terms (m 
     for (const j of [1, 2]) {
       const truth = atanPrime(WIDE2.x[j]);
       expect(Math.abs(r.value[4][j] - truth)).toBeLessThanOrEqual(r.error[4][j]);
-      expect(r.error[4][j]).toBeLessThan(1e-6 * truth);
+      expect(r.error[4][j]).toBeLessThan(1e-4 * truth); // 6.9e-14 for j = 2 (the values' grid)
     }
   });
 
