@@ -14,7 +14,7 @@
  * departs to the scalar pipeline (common-path.ts).
  */
 
-import { CLEANED_ROUNDING, FIRST_ORDER_ROWS } from "./kink-test.js";
+import { CLEANED_ROUNDING, FIRST_ORDER_ROWS, needsCleanRow } from "./kink-test.js";
 import { COLUMN_FLAG } from "./column-state.js";
 import {
   CONVERGED_RELATIVE_ERROR,
@@ -25,7 +25,6 @@ import {
   JUMP_ROWS,
   JUMP_TOLERANCE,
   KINK_CLEAN_ROWS,
-  KINK_SMOOTH_BAND,
   KINK_RATIO_HIGH,
   KINK_RATIO_LOW,
   KINK_SIGNAL,
@@ -340,12 +339,8 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     // driver.ts, untested: the kink test needs KINK_CLEAN_ROWS rows while the even part moves other
     // than f″ alone would move it.
     if (done && n < KINK_CLEAN_ROWS) {
-      const c1 = Math.abs(even0 - even1);
-      if (c1 > KINK_SIGNAL * (F_ROUNDING * EPS * kinkAbsSum)) {
-        const expected = (t1 - t2) / (1 - t1);
-        if (n < 3 || Math.abs(c1 / Math.abs(even1 - even2) - expected) > KINK_SMOOTH_BAND * expected)
-          done = false;
-      }
+      const rounding = F_ROUNDING * EPS * kinkAbsSum;
+      if (needsCleanRow(even0, even1, even2, rounding, n, (t1 - t2) / (1 - t1))) done = false;
     }
     step3 = step2;
     step2 = step1;

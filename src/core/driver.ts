@@ -26,7 +26,6 @@ import {
   KINK_RATIO_LOW,
   KINK_CLEAN_ROWS,
   MAX_KINK_ORDER,
-  KINK_SMOOTH_BAND,
   KINK_SIGNAL,
   NOISE_GROWTH_ROWS,
   NOISE_GROWTH_SIGNAL,
@@ -49,7 +48,7 @@ import {
   STEP_RATIO,
 } from "./constants.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
-import { cleanedKink, FIRST_ORDER_ROWS, firstOrderRow } from "./kink-test.js";
+import { cleanedKink, FIRST_ORDER_ROWS, firstOrderRow, needsCleanRow } from "./kink-test.js";
 import { evenNoise, noiseRules, truncationLaw } from "./even-noise.js";
 import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
@@ -678,10 +677,7 @@ export class ColumnDriver {
   private untested(k: number, n: number, expected: number): boolean {
     const s = this.state;
     const rounding = F_ROUNDING * EPS * s.evenAbs[k] + this.kinkNoise(k);
-    const c1 = Math.abs(s.even0[k] - s.even1[k]);
-    if (!(c1 > KINK_SIGNAL * rounding)) return false;
-    // Three rows: changes that shrink as f″ alone predicts (within KINK_SMOOTH_BAND) leave no kink to find.
-    return n < 3 || Math.abs(c1 / Math.abs(s.even1[k] - s.even2[k]) - expected) > KINK_SMOOTH_BAND * expected;
+    return needsCleanRow(s.even0[k], s.even1[k], s.even2[k], rounding, n, expected);
   }
 
   /** The stopping rules for component k after row n (see the file comment). */

@@ -172,3 +172,27 @@ export function unsettledFrom(
   const change = Math.max(Math.abs(narrow - wide), Math.abs(third - narrow));
   return { value: narrow, error: UNSETTLED_FACTOR * change + EPS * Math.abs(narrow) };
 }
+
+/**
+ * Whether the central difference of order n grows over 16h → h → h/16 like a jump in a lower
+ * derivative f⁽ⁿ⁻ʲ⁾ (j = 1 … n − 1): by 16ʲ each time, within √2, with its sign kept. Noise grows like
+ * 16ⁿ at random; a smooth f's difference does not grow.
+ *
+ * @example
+ * ```ts
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * runSync(jumpsTwice(new Sampler((t) => Math.abs(t) + Math.cos(t)), 0, 1e-5, 2)); // => true (f′ jumps)
+ * runSync(jumpsTwice(new Sampler(Math.cos), 0, 1e-5, 2)); // => false
+ * ```
+ */
+export function* jumpsTwice(sampler: Sampler, x: number, h: number, order: number): Pipeline<boolean> {
+  const wide = yield* difference(sampler, x, "central", h * GROWTH_SHRINK, order);
+  const mid = yield* difference(sampler, x, "central", h, order);
+  const narrow = yield* difference(sampler, x, "central", h / GROWTH_SHRINK, order);
+  const p1 = Math.log(mid / wide) / Math.log(GROWTH_SHRINK);
+  const p2 = Math.log(narrow / mid) / Math.log(GROWTH_SHRINK);
+  const j = Math.round(p1);
+  const band = Math.log(JUMP_GROWTH_BAND) / Math.log(GROWTH_SHRINK);
+  return j >= 1 && j < order && Math.abs(p1 - j) <= band && Math.abs(p2 - j) <= band;
+}

@@ -9,7 +9,7 @@
  * a kink, once four rows (steps halving) are known.
  */
 
-import { KINK_RATIO_HIGH, KINK_RATIO_LOW, KINK_SIGNAL } from "./constants.js";
+import { KINK_RATIO_HIGH, KINK_RATIO_LOW, KINK_SIGNAL, KINK_SMOOTH_BAND } from "./constants.js";
 
 /**
  * How much the rounding of one even part is amplified in r: its coefficients on E are 1, −5 and 4,
@@ -74,4 +74,32 @@ export function firstOrderRow(d: number, d1: number, d2: number, s1: number, s2:
   const expected = (s1 - s2) / (1 - s1);
   const ratio = Math.abs(d - d1) / Math.abs(d1 - d2);
   return ratio > expected * Math.SQRT1_2 && ratio < expected * Math.SQRT2;
+}
+
+/**
+ * Whether a column about to end after row n (n < KINK_CLEAN_ROWS) needs another row for the kink test
+ * (driver.ts, untested): its even part (e0 the newest, e1, e2) moved beyond KINK_SIGNAL times its
+ * rounding, in fewer than three rows or other than f″ alone would move it (changes shrinking by
+ * `expected`, within KINK_SMOOTH_BAND). The common paths' written-out columns call it once, at their end.
+ *
+ * @example
+ * ```ts
+ * const E = (h: number) => 2 + 3 * h * h; // smooth: changes shrink by 1/4 when h halves
+ * needsCleanRow(E(0.25), E(0.5), E(1), 1e-16, 3, 0.25); // false
+ * const K = (h: number) => 2 + 0.1 * h + 3 * h * h; // a kink beside f″
+ * needsCleanRow(K(0.25), K(0.5), K(1), 1e-16, 3, 0.25); // true
+ * ```
+ */
+export function needsCleanRow(
+  e0: number,
+  e1: number,
+  e2: number,
+  rounding: number,
+  n: number,
+  expected: number,
+): boolean {
+  const c1 = Math.abs(e0 - e1);
+  if (!(c1 > KINK_SIGNAL * rounding)) return false;
+  // Three rows: changes that shrink as f″ alone predicts (within KINK_SMOOTH_BAND) leave no kink to find.
+  return n < 3 || Math.abs(c1 / Math.abs(e1 - e2) - expected) > KINK_SMOOTH_BAND * expected;
 }

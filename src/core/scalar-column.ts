@@ -209,3 +209,22 @@ export function runNow(engine: ScalarEngine, sampler: Sampler, how: RunSpec): Es
   for (let i = 0; nextRunScale(engine, sampler, i); i++) columnNow(engine.driver, sampler, spec);
   return keptEstimate(engine.kept, how.kind);
 }
+
+/**
+ * The first run of derivative()'s pipeline: the stencil of the options (central for "auto", which may
+ * then switch sides), stopping on noise, with noise of the given level in its error model.
+ *
+ * @example
+ * ```ts
+ * import { resolveOptions } from "./validate.js";
+ * firstRun(resolveOptions(undefined, 1), 0); // { kind: "central", level: 0, stopOnNoise: true, canSwitch: true }
+ * ```
+ */
+export function firstRun(o: ResolvedOptions, level: number): RunSpec {
+  return { kind: startKind(o), level, stopOnNoise: true, canSwitch: o.method === "auto" };
+}
+
+/** The stencil the pipeline starts with. */
+function startKind(o: ResolvedOptions): StencilKind {
+  return o.method === "auto" ? "central" : o.method;
+}

@@ -40,6 +40,14 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/noise-check.ts:172":
     "inside the pipeline's settle: `engine`, `sampler` and `est` are the rerun's (a generator step)",
   "src/core/rounds.ts:30": "the round loop of the sync batched runner",
+  "src/core/settle-noise.ts:39": "inside the pipeline's settle: `est` is the estimate of a noise stage",
+  "src/core/settle-noise.ts:56":
+    "inside the pipeline's settle: `engine`, `sampler`, `first` and `given` are its own",
+  "src/core/settle-singular.ts:25":
+    "inside the pipeline's settle: `engine`, `sampler`, `est` and `shape` are its own (a generator step)",
+  "src/core/side-checks.ts:27": "inside the pipeline's settle: `result` is the result as it stands",
+  "src/core/side-checks.ts:42":
+    "inside the pipeline's settle: `engine`, `sampler`, `first`, `stage` and `result` are its own",
   "src/core/jacobian-sides.ts:99":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
   "src/core/jacobian-recheck.ts:96": "inside a Jacobian column: `job`, `work` and `k` are the column's",

@@ -1,0 +1,233 @@
+/**
+ * The noise stage of derivative()'s pipeline (scalar-engine.ts, settle): after the first column and
+ * the noise check, a zero below f's resolution, the noise tables (noise-check.ts, noise.ts), the column
+ * run again with the level they found or past the "noise" they ruled out, f's grid (grid-choice.ts),
+ * and the fallbacks when that run finds no error.
+ */
+
+import { COLUMN_FLAG } from "./column-state.js";
+import {
+  ALIAS_STEP,
+  GRID_NOISE_STEPS,
+  GROWTH_SHRINK,
+  INITIAL_STEP,
+  NOISE_COVERAGE,
+  NOISE_PROBE_SPLIT,
+} from "./constants.js";
+import { gridOrPlain, longOrUnit } from "./grid-choice.js";
+import { unsettledEstimate } from "./growth.js";
+import {
+  noiseShare,
+  probeNoise,
+  recheckNoise,
+  unresolvedNoise,
+  zeroBelowResolution,
+  type NoiseSeen,
+} from "./noise-check.js";
+import type { Pipeline, Sampler } from "./sampler.js";
+import { firstRun, run, type Estimate, type ScalarEngine } from "./scalar-column.js";
+import type { DerivativeResult } from "./types.js";
+
+/**
+ * What the noise stage leaves for the rest of settle: the estimate, the noise level later runs use
+ * (`noise`) and the one the result reports (`noiseUsed`, undefined when none), where one-sided runs
+ * start (`sideStart`, see settledBelow), and the result when the stage ends the pipeline (`done`: no
+ * level and no error, unresolvedNoise) or null.
+ *
+ * @example
+ * ```ts
+ * const stage: NoiseStage = { est, noise: 0, noiseUsed: undefined, sideStart: undefined, done: null };
+ * ```
+ */
+export interface NoiseStage {
+  est: Estimate;
+  noise: number;
+  noiseUsed: number | undefined;
+  sideStart: number | undefined;
+  done: Omit<DerivativeResult, "evaluations"> | null;
+}
+
+/**
+ * The noise stage (see the file comment) from the first estimate and the noise level given in the
+ * options (absolute).
+ *
+ * @example
+ * ```ts
+ * const stage = yield* settleNoise(engine, sampler, first, given); // stage.est, stage.noise, …
+ * ```
+ */
+export function* settleNoise(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  first: Estimate,
+  given: number,
+): Pipeline<NoiseStage> {
+  const { x, o } = engine;
+  let est = first;
+  let noise = given;
+  let noiseUsed = o.noise > 0 ? noise : undefined;
+  // An estimate of exactly 0 from small steps may be f below its resolution (see zeroBelowResolution):
+  // then it is noise, measured from the wider step on.
+  const quiet = (est.flags & COLUMN_FLAG.noisy) === 0 && o.noise === 0 && est.kind === "central";
+  const flat = { grid: 0, step: NaN };
+  if (quiet && est.value === 0 && (yield* zeroBelowResolution(sampler, x, o.order, est.step, flat))) {
+    est.flags |= COLUMN_FLAG.noisy;
+    est.noisyStep = est.step * GROWTH_SHRINK * NOISE_PROBE_SPLIT;
+  } else if (flat.grid > 0 && o.order === 1) {
+    // A flat f′ on a coarse grid: one grid step over H. (A higher order's 0 may be a jump's.)
+    noise = noiseUsed = GRID_NOISE_STEPS * flat.grid;
+    est = { ...est, error: est.error + noiseShare({ ...est, step: flat.step }, noise, o.order) };
+  }
+  // Where a column run on past "noise" settled far below it, the sides start near its steps (a pole or
+  // a jump 1e-8 from x is noise to the first steps and a jump to one-sided ones that start there too).
+  let sideStart: number | undefined;
+  if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
+    const seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0, grid: 0 };
+    const level = yield* probeNoise(sampler, x, est.noisyStep, seen);
+    // A level that counts goes into the error model; otherwise the column runs on, past the "noise".
+    // probeNoise returns 0 unless the level exceeds the rounding of its table, which holds f(x).
+    let counts = level > 0;
+    if (counts) noise = noiseUsed = level;
+    const unexplained = counts && !explainsChange(est, level, o.order);
+    est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: counts });
+    if (unexplained) est = yield* coverRunOn(engine, sampler, est, noise);
+    // f's grid coarser than that level (float32, a cancellation): the column with it (grid-choice.ts).
+    const gridLevel = GRID_NOISE_STEPS * seen.grid;
+    const onGrid = gridLevel > level ? yield* gridRun(engine, sampler, gridLevel) : null;
+    if (onGrid !== null) {
+      est = gridOrPlain(onGrid, est, gridLevel, o.order, first);
+      counts = true;
+      noise = noiseUsed = gridLevel;
+    }
+    const ranOn = counts ? null : est;
+    if (counts && Number.isNaN(est.error) && Number.isFinite(first.error)) {
+      // The column run with the level found no estimate (it ended on the noise at once): the first
+      // estimate stands, with that noise's share at its step.
+      est = { ...first, error: first.error + noiseShare(first, noise, o.order) };
+    }
+    if (!counts && (Number.isNaN(est.error) || belowResolution(est, first))) {
+      if (seen.rejected > 0) {
+        // Run on past it, the column failed: the level the narrow table doubted was noise after all.
+        noise = noiseUsed = seen.rejected;
+        est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: true });
+      } else if (Number.isFinite(first.error) && engine.checkGap > 0) {
+        // No level at all: the first estimate stands, with the noise the check showed.
+        const done = unresolvedNoise(first, engine.checkGap, engine.checkH, o.order);
+        return { est, noise, noiseUsed, sideStart, done };
+      } else if (Number.isNaN(first.error) && o.order === 1 && est.value === 0) {
+        // Nor an error: the first rows' differences (growth.ts, unsettledEstimate), not the 0 of steps
+        // below f's grid (round(1.3·sin t·1e4)/1e4 at −1.8877 gave 0 ± 5e-9 where f′ = −0.405).
+        const h = engine.scales[0] * INITIAL_STEP[1];
+        const fallback = yield* unsettledEstimate(sampler, x, h);
+        if (fallback !== null) est = { ...first, ...fallback, step: h / 2 };
+      }
+    } else if (!counts && seen.noiseLike) {
+      // Noise the tables could not confirm but saw: the column's estimate, held against the check (see
+      // recheckNoise). Otherwise the check's gap was truncation (sin at 0, x|x| at 0) or a kink near x.
+      const shown = yield* recheckNoise(engine, sampler, est, o.order);
+      if (shown > 0) noise = noiseUsed = shown;
+    }
+    if (est === ranOn) sideStart = settledBelow(est, first);
+    if (seen.perDistance > 0 && o.order === 1) {
+      // Noise that grows with the distance from x puts about perDistance into every first difference,
+      // whatever its step: a floor under the error (the column's own changes may miss it).
+      est = { ...est, error: est.error + NOISE_COVERAGE * seen.perDistance };
+      noiseUsed ??= seen.rejected;
+    }
+    if (est === ranOn && est.kind !== "central" && est.kind === o.method) est = heldToCheck(engine, est);
+  }
+  return { est, noise, noiseUsed, sideStart, done: null };
+}
+
+/**
+ * Whether a column run on past "noise" ended below f's resolution: a difference of exactly 0 (equal
+ * values at its stencil points) where the first estimate, from larger steps, saw a slope beyond its
+ * error (or no error: its rows ended on noise). A float32 f at steps below its grid returns f(x) at
+ * x ± h: that is not a zero derivative.
+ *
+ * ```ts
+ * belowResolution({ value: 0, … }, { value: -0.998, error: 1e-9, … }); // true
+ * ```
+ */
+function belowResolution(est: Estimate, first: Estimate): boolean {
+  // A first column that ended on noise with no error estimate still saw the slope of its rows.
+  return est.value === 0 && first.value !== 0 && !(Math.abs(first.value) <= first.error);
+}
+
+/**
+ * The column run with the grid's noise `level`, from steps over ALIAS_STEP held against the unit scale
+ * alone; null when it ends without an error (|t − 1| at 1.001: the kink stops it, not the grid).
+ */
+function* gridRun(engine: ScalarEngine, sampler: Sampler, level: number): Pipeline<Estimate | null> {
+  const how = { ...firstRun(engine.o, level), stopOnNoise: true };
+  const est = yield* run(engine, sampler, how);
+  if (Number.isNaN(est.error)) return null;
+  if (!(est.step > ALIAS_STEP) || engine.scales.length < 2) return est;
+  const scales = engine.scales;
+  engine.scales = UNIT_SCALE;
+  const unit = yield* run(engine, sampler, how);
+  engine.scales = scales;
+  return longOrUnit(est, unit);
+}
+
+/** The unit scale alone, for gridRun. */
+const UNIT_SCALE: readonly number[] = Object.freeze([1]);
+
+/**
+ * The first step for the one-sided runs after a column run on past "noise" (see settle): GROWTH_SHRINK
+ * times its step when it settled with an error, no flags of its own but noise, and a step below the
+ * noise tables' spacing (first.noisyStep / NOISE_PROBE_SPLIT²); undefined otherwise.
+ */
+function settledBelow(est: Estimate, first: Estimate): number | undefined {
+  const own = est.flags & (COLUMN_FLAG.kink | COLUMN_FLAG.diverging | COLUMN_FLAG.budget | COLUMN_FLAG.pole);
+  const below = est.step * NOISE_PROBE_SPLIT ** 2 < first.noisyStep;
+  return own === 0 && Number.isFinite(est.error) && below ? est.step * GROWTH_SHRINK : undefined;
+}
+
+/**
+ * Whether noise of the level explains the change of the row where the first column noticed "noise"
+ * (within UNEXPLAINED_CHANGE times its share there).
+ */
+function explainsChange(first: Estimate, level: number, order: number): boolean {
+  const share = noiseShare({ ...first, step: first.noisyStep }, level, order);
+  return !((first.noisyChange ?? NaN) > UNEXPLAINED_CHANGE * share);
+}
+
+/**
+ * A column stopped on "noise" whose level does not explain the change it stopped on may have met
+ * something else: a first-order term (f″ jumping at x: D(h) = f′ + c·h), which the tableau does not
+ * remove. The column is run on past it with the level; where the two disagree beyond their errors, the
+ * estimate's error grows to cover the run-on one (cos t − 0.004·max(0, t − c)² at c gave −0.9867857 ±
+ * 2.8e-7, noise-limited, off by 5e-6).
+ */
+function* coverRunOn(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  est: Estimate,
+  level: number,
+): Pipeline<Estimate> {
+  const on = yield* run(engine, sampler, { ...firstRun(engine.o, level), stopOnNoise: false });
+  const gap = Math.abs(on.value - est.value);
+  if (!Number.isFinite(on.error) || !(gap > est.error + on.error)) return est;
+  return { ...est, error: gap + on.error };
+}
+
+/**
+ * How many times the noise share at the step where a column noticed "noise" its change there may be
+ * before the measured level no longer explains it (see settle): two noise shares make a change, and
+ * a level measured from nine values may be low by a few times.
+ */
+const UNEXPLAINED_CHANGE = 16;
+
+/**
+ * A one-sided estimate the caller asked for, run on past the "noise" its noise check showed where the
+ * noise tables found none: the check's difference, at a step far below the column's, still misses it.
+ * A one-sided column has no other side to compare with; a kink or a join of f within its steps but
+ * beyond the check's (exp t − 0.0026·|t − c| forward at c − 2.5e-11: 1.04143 ± 1.7e-9, where
+ * f′ = 1.04662) is such a miss. The estimate's error covers the check's difference (engine.checkD)
+ * and its rounding.
+ */
+function heldToCheck(engine: ScalarEngine, est: Estimate): Estimate {
+  const gap = Math.abs(engine.checkD - est.value) + engine.checkRounding;
+  return gap > est.error ? { ...est, error: gap } : est;
+}

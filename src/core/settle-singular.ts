@@ -1,0 +1,103 @@
+/**
+ * The singular stage of derivative()'s pipeline (scalar-engine.ts, settle): a pole at x (f(x)
+ * infinite), differences that grow without bound as the step shrinks (an infinite derivative, a jump,
+ * a cusp), a higher derivative read as noisy where a lower one jumps, and the fallbacks for a result
+ * still without an error.
+ */
+
+import { COLUMN_FLAG } from "./column-state.js";
+import { INITIAL_STEP, JUMP_RESOLUTION } from "./constants.js";
+import { growthAt, jumpsTwice, unsettledEstimate } from "./growth.js";
+import { noiseCheckStep } from "./noise-check.js";
+import type { Pipeline, Sampler } from "./sampler.js";
+import type { Estimate, ScalarEngine } from "./scalar-column.js";
+import type { DerivativeResult } from "./types.js";
+
+/** A result of derivative()'s pipeline before its evaluations are counted. */
+type Settled = Omit<DerivativeResult, "evaluations">;
+
+/**
+ * The singular stage (see the file comment), from the result of the shape stage, the estimate behind
+ * it and the sides joined there (or null).
+ *
+ * @example
+ * ```ts
+ * return yield* settleSingular(engine, sampler, est, shape.result, shape.joined);
+ * ```
+ */
+export function* settleSingular(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  est: Estimate,
+  settled: Settled,
+  joined: { value: number; error: number } | null,
+): Pipeline<Settled> {
+  const { x, o } = engine;
+  let result = settled;
+  // A pole (f(x) infinite: 1/x at 0, 1/(x−1)² at 1) has no derivative, whatever the differences say;
+  // f(x) NaN may be a removable singularity (sin(x)/x at 0), whose derivative the differences find.
+  // f(x) costs a call only where the stencils did not need it and the even part grew.
+  // No error estimate means no convergence: with f not finite at x, the last difference means nothing.
+  const unknown = Number.isNaN(result.error);
+  // A higher derivative with no significant digit, status ok, from a column that ran down to the
+  // steps where a jump is confirmed (JUMP_RESOLUTION): its differences may be growing without bound
+  // (|t|″ at 0 gave 9e15 ± 4e16, ok, from steps of 2e-16): the growth check says.
+  const vague =
+    o.order > 1 &&
+    result.status === "ok" &&
+    !(result.error < Math.abs(result.value)) &&
+    result.step <= JUMP_RESOLUTION * Math.max(1, Math.abs(x));
+  const mayBePole =
+    o.order % 2 === 0 ||
+    (est.flags & COLUMN_FLAG.pole) !== 0 ||
+    !Number.isFinite(result.value) ||
+    unknown ||
+    vague;
+  if ((result.status === "ok" || (unknown && result.status === "noise-limited")) && mayBePole) {
+    const fx = yield* sampler.one(x);
+    const pole = fx === Infinity || fx === -Infinity || (unknown && !Number.isFinite(fx));
+    // No convergence (no error estimate) where the first difference keeps growing as h shrinks (√x
+    // and ∛x at 0): the derivative is infinite, and the last difference would be a confident wrong answer.
+    // Higher orders only from status "ok": a noisy f's n-th differences grow like 1/hⁿ too.
+    const grows = (unknown && (o.order === 1 || result.status === "ok")) || vague;
+    // An even part that did not settle (the pole flag) where f(x) is finite: a cusp, whose one-sided
+    // quotients grow without bound while the central ones cancel (√|t| at 0 gave 0 ± 6e-15, ok).
+    const cusp =
+      !pole && !grows && o.order === 1 && est.kind === "central" && (est.flags & COLUMN_FLAG.pole) !== 0;
+    const growth = grows
+      ? yield* growthAt(sampler, x, est.kind, result.step, o.order)
+      : cusp
+        ? yield* growthAt(sampler, x, "forward", result.step)
+        : "bounded";
+    // A cusp's one-sided quotient growing slower than a jump's: continuous, not differentiable.
+    if (cusp && growth === "infinite")
+      return { ...result, value: NaN, error: Infinity, status: "not-differentiable" };
+    // A difference that grows like 1/h is a jump the one-sided test did not confirm (eˣ + 0.05·H(x − 0.7)).
+    if (growth === "jump" && !pole)
+      return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
+    if (!Number.isFinite(result.value) || pole || growth === "infinite") {
+      return { ...result, value: NaN, error: Infinity, status: "not-finite" };
+    }
+  }
+  if (o.order > 1 && est.kind === "central" && result.status === "noise-limited") {
+    // A higher derivative read as noisy may be a lower one jumping at x (|t|″ at a large x): its
+    // differences then grow like a jump's over two ratios of steps, where noise's grow like 1/hⁿ. (At
+    // the scale of 1, whatever x: a jump J in f⁽ⁿ⁻¹⁾ must outgrow f⁽ⁿ⁾ there.)
+    if (yield* jumpsTwice(sampler, x, noiseCheckStep(o.order, 1), o.order)) {
+      return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
+    }
+  }
+  if (joined !== null && Number.isNaN(result.error)) result = { ...result, ...joined };
+  if (Number.isNaN(result.error) && o.order === 1 && est.kind === "central" && mayBeUnsettled(result)) {
+    // Bounded, no jump, and still no error: the first rows' difference with an honest error.
+    const h = engine.scales[0] * INITIAL_STEP[1];
+    const fallback = yield* unsettledEstimate(sampler, x, h);
+    if (fallback !== null) result = { ...result, ...fallback, step: h / 2 };
+  }
+  return result;
+}
+
+/** Whether a result without an error may take unsettledEstimate: status "ok" or "noise-limited". */
+function mayBeUnsettled(result: Omit<DerivativeResult, "evaluations">): boolean {
+  return result.status === "ok" || result.status === "noise-limited";
+}
