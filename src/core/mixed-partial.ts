@@ -7,6 +7,7 @@
  * from MIXED_INITIAL_STEP.
  */
 
+import { FLOAT32_FLAT_FACTOR, float32Result } from "./float32.js";
 import { bestOfScales, KeptEstimates } from "./best-of-scales.js";
 import { ColumnState } from "./column-state.js";
 import { INITIAL_STEP } from "./constants.js";
@@ -183,7 +184,10 @@ export function mixedValue(
   at: number,
 ): number {
   const scale = pts[3];
-  magnitude[at] = (Math.abs(plus) + Math.abs(minus)) * scale;
+  // Values of a float32 computation carry float32's rounding, not double's (float32.ts): their size
+  // counts FLOAT32_FLAT_FACTOR times in the rounding model (F_ROUNDING·EPS·magnitude).
+  const f32 = float32Result(plus) && float32Result(minus) ? FLOAT32_FLAT_FACTOR : 1;
+  magnitude[at] = (Math.abs(plus) + Math.abs(minus)) * scale * f32;
   return pts[4] === 1 ? (plus - minus) * scale : NaN;
 }
 
