@@ -253,7 +253,28 @@ export function finishJacobian(job: JacobianJob, worst: number, evaluations: num
       if (error !== null) statuses.push(codes);
     }
   }
+  if (!job.plain && error !== null) worst = Math.max(worst, poleRows(job));
   return { value, error: error ?? [], evaluations, status: STATUSES[worst], statuses };
+}
+
+/**
+ * Rows whose F_k(x) is infinite have no derivative along any x_j (a pole at x: 1/x₀² at 0), whatever
+ * their columns' differences say (a central difference cancels an even pole: 0 ± 1.6e-10, ok): every
+ * entry of such a row becomes NaN, error ∞, "not-finite". Returns that status's code, or 0 when no row
+ * is infinite at x. (F_k(x) NaN may be removable, sin(t)/t at 0: its columns decide.)
+ */
+function poleRows(job: JacobianJob): number {
+  const { centre, value, error, statuses } = job;
+  const code = statusCode("not-finite");
+  let found = 0;
+  for (let k = 0; k < centre.length; k++) {
+    if (centre[k] !== Infinity && centre[k] !== -Infinity) continue;
+    value[k].fill(NaN);
+    error?.[k].fill(Infinity);
+    statuses[k].fill(code);
+    found = code;
+  }
+  return found;
 }
 
 /**

@@ -82,3 +82,21 @@ describe("a kink that curvature hides from three rows, in a Jacobian entry (KINK
     expect(r.statuses[0][1]).toBe(0);
   });
 });
+
+describe("a row infinite at x (a pole of F_k at x)", () => {
+  it("has no derivative along any x_j: every entry of the row is NaN, ∞, not-finite (before: 0 ± 1.6e-10, ok)", () => {
+    const r = jacobian((x) => [1 / (x[0] * x[0]), x[1]], [0, 1]);
+    expect(Array.from(r.statuses[0])).toEqual([5, 5]);
+    expect(r.value[0][0]).toBeNaN();
+    expect(r.error[0][0]).toBe(Infinity);
+    // The other row is untouched.
+    expect(Array.from(r.statuses[1])).toEqual([0, 0]);
+    expect(Math.abs(r.value[1][1] - 1)).toBeLessThanOrEqual(r.error[1][1]);
+    expect(r.status).toBe("not-finite");
+  });
+
+  it("the same through the async Jacobian", async () => {
+    const r = await jacobianAsync(async (x: Float64Array) => [1 / (x[0] * x[0]), x[1]], [0, 1]);
+    expect(Array.from(r.statuses[0])).toEqual([5, 5]);
+  });
+});
