@@ -4,7 +4,7 @@
  * truncation error only.
  */
 
-import { EPS, GROWTH_FACTOR, GROWTH_SHRINK, UNSETTLED_FACTOR } from "./constants.js";
+import { EPS, F_ROUNDING, GROWTH_FACTOR, GROWTH_SHRINK, UNSETTLED_FACTOR } from "./constants.js";
 import { stencilArrays } from "./base-stencil.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { divideByPower, representableStep } from "./step.js";
@@ -196,3 +196,73 @@ export function* jumpsTwice(sampler: Sampler, x: number, h: number, order: numbe
   const band = Math.log(JUMP_GROWTH_BAND) / Math.log(GROWTH_SHRINK);
   return j >= 1 && j < order && Math.abs(p1 - j) <= band && Math.abs(p2 - j) <= band;
 }
+
+/**
+ * Whether the central difference of order n at x with step h stands above the rounding of its values
+ * by ROUNDED_SIGNAL (F_ROUNDING·EPS·Σ|wᵢ·f(x + oᵢh)| + MIN_VALUE·Σ|wᵢ|, over hⁿ): one within it says nothing of how
+ * the derivative grows (a cubic whose values are 1e-127 near x = 1.6e-23: f″ is lost in rounding).
+ *
+ * @example
+ * ```ts
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * runSync(aboveRounding(new Sampler((t) => Math.abs(t)), 0, 1e-6, 2)); // => true
+ * runSync(aboveRounding(new Sampler((t) => 1 + 1e-20 * t * t), 0, 1e-6, 2)); // => false
+ * ```
+ */
+export function* aboveRounding(sampler: Sampler, x: number, h: number, order: number): Pipeline<boolean> {
+  const st = stencilArrays("central", order);
+  const s = representableStep(x, h);
+  let sum = 0;
+  let size = 0;
+  let weights = 0;
+  for (let q = 0; q < st.offsets.length; q++) {
+    const v = yield* sampler.one(x + st.offsets[q] * s);
+    sum += st.weights[q] * v;
+    size += Math.abs(st.weights[q] * v);
+    weights += Math.abs(st.weights[q]);
+  }
+  // Each value is also rounded to the subnormal grid (Number.MIN_VALUE), as in the driver's model.
+  return Math.abs(sum) > ROUNDED_SIGNAL * (F_ROUNDING * EPS * size + Number.MIN_VALUE * weights);
+}
+
+/**
+ * How many times its rounding a difference must be for {@link aboveRounding}: 16, as the kink test's
+ * signal (KINK_SIGNAL).
+ * @default 16
+ * @example
+ * ```ts
+ * ROUNDED_SIGNAL; // => 16
+ * ```
+ */
+export const ROUNDED_SIGNAL = 16;
+
+/**
+ * The smallest of h, 16h, … 16⁴h at which the central difference of order n stands above its rounding
+ * ({@link aboveRounding}), NaN if none: where a column that ran down to the last representable steps
+ * can still tell growth from rounding (|t|″ at 0 from steps of 2e-16: at 256 times that).
+ *
+ * @example
+ * ```ts
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * runSync(significantStep(new Sampler((t) => Math.abs(t) + Math.cos(t)), 0, 2 ** -52, 2)); // => 2 ** -44
+ * ```
+ */
+export function* significantStep(sampler: Sampler, x: number, h: number, order: number): Pipeline<number> {
+  for (let k = 0, step = h; k <= SIGNIFICANT_WIDENINGS; k++, step *= GROWTH_SHRINK) {
+    if (yield* aboveRounding(sampler, x, step, order)) return step;
+  }
+  return NaN;
+}
+
+/**
+ * How many times {@link significantStep} widens the step by GROWTH_SHRINK: 16⁴ = 65,536, from the last
+ * representable steps to where a jump's difference (J/h) clears rounding (EPS·|f|/h²) by 16.
+ * @default 4
+ * @example
+ * ```ts
+ * SIGNIFICANT_WIDENINGS; // => 4
+ * ```
+ */
+export const SIGNIFICANT_WIDENINGS = 4;

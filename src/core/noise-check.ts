@@ -281,10 +281,11 @@ export function* probeNoise(
   }
   // Quantised values (float32) may step so evenly at a fine spacing that every high difference is 0.
   const flat = narrow.verdict === "too-small" || narrow.largest === 0;
-  // Noise of the wide level puts about that much into every order of a narrow table's differences: a
-  // spike at x whose narrow table is smooth at some order (σ_k falling with k) was a feature, not noise.
+  // Noise of the wide level puts about that much into every order of a narrow table's differences, so
+  // a spike at x whose narrow table the smooth part rules at every order was a feature (a pole just
+  // beyond the narrow table's reach), not noise.
   const smooth = wide.localised === true && narrow.verdict === "too-large";
-  const holds = smooth ? narrow.smallest : narrow.largest;
+  const holds = smooth ? 0 : narrow.largest;
   if (flat || holds >= wide.level / NOISE_AGREEMENT) return wide.level;
   seen.rejected = wide.level;
   // Wiggles that shrank as the spacing did: noise whose size grows with the distance from x (relative
@@ -451,7 +452,6 @@ function* noiseAt(
       level: none,
       verdict: "too-large",
       largest: none,
-      smallest: none,
       magnitude: none,
       grid: none,
       resolution: 0,

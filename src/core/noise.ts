@@ -54,7 +54,7 @@ export const NOISE_AGREEMENT = 4;
  *
  * @example
  * ```ts
- * const e: NoiseEstimate = { level: 1e-12, verdict: "ok", largest: 2e-12, smallest: 8e-13 };
+ * const e: NoiseEstimate = { level: 1e-12, verdict: "ok", largest: 2e-12 };
  * ```
  */
 export interface NoiseEstimate {
@@ -62,11 +62,6 @@ export interface NoiseEstimate {
   verdict: "ok" | "too-small" | "too-large";
   /** The largest σ_k over orders 2 to NOISE_MAX_ORDER (0 when too small): how much high-order wiggle there is. */
   largest: number;
-  /**
-   * The smallest σ_k over orders 1 to NOISE_MAX_ORDER (0 when too small): noise of level σ puts at least
-   * about σ into every order, so a table with a smaller one cannot hold noise of that level.
-   */
-  smallest: number;
   /** Whether the second differences are one spike at x (see localised): a jump or a kink there. */
   localised?: boolean;
 }
@@ -291,9 +286,9 @@ export function noiseFromTable(values: Float64Array): NoiseEstimate {
   const sorted = Float64Array.from(values).sort();
   let distinct = 1;
   for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
-  if (distinct <= n / 2) return { level: NaN, verdict: "too-small", largest: 0, smallest: 0 };
+  if (distinct <= n / 2) return { level: NaN, verdict: "too-small", largest: 0 };
   const diff = Float64Array.from(values);
-  if (quantised(diff)) return { level: NaN, verdict: "too-small", largest: 0, smallest: 0 };
+  if (quantised(diff)) return { level: NaN, verdict: "too-small", largest: 0 };
   const sigma = new Float64Array(NOISE_MAX_ORDER + 1);
   const signChange = new Uint8Array(NOISE_MAX_ORDER + 1);
   for (let k = 1; k <= NOISE_MAX_ORDER; k++) {
@@ -311,17 +306,13 @@ export function noiseFromTable(values: Float64Array): NoiseEstimate {
     signChange[k] = pos && neg ? 1 : 0;
   }
   let largest = 0;
-  let smallest = sigma[1];
-  for (let k = 2; k <= NOISE_MAX_ORDER; k++) {
-    largest = Math.max(largest, sigma[k]);
-    smallest = Math.min(smallest, sigma[k]);
-  }
+  for (let k = 2; k <= NOISE_MAX_ORDER; k++) largest = Math.max(largest, sigma[k]);
   for (let k = 1; k + 2 <= NOISE_MAX_ORDER; k++) {
     const lo = Math.min(sigma[k], sigma[k + 1], sigma[k + 2]);
     const hi = Math.max(sigma[k], sigma[k + 1], sigma[k + 2]);
     if (signChange[k] === 1 && lo > 0 && hi <= NOISE_AGREEMENT * lo) {
-      return { level: sigma[k], verdict: "ok", largest, smallest, localised: localised(values) };
+      return { level: sigma[k], verdict: "ok", largest, localised: localised(values) };
     }
   }
-  return { level: NaN, verdict: "too-large", largest, smallest, localised: localised(values) };
+  return { level: NaN, verdict: "too-large", largest, localised: localised(values) };
 }

@@ -7,7 +7,7 @@
 
 import { COLUMN_FLAG } from "./column-state.js";
 import { INITIAL_STEP, JUMP_RESOLUTION } from "./constants.js";
-import { growthAt, jumpsTwice, unsettledEstimate } from "./growth.js";
+import { growthAt, jumpsTwice, significantStep, unsettledEstimate } from "./growth.js";
 import { noiseCheckStep } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
@@ -59,13 +59,17 @@ export function* settleSingular(
     // No convergence (no error estimate) where the first difference keeps growing as h shrinks (√x
     // and ∛x at 0): the derivative is infinite, and the last difference would be a confident wrong answer.
     // Higher orders only from status "ok": a noisy f's n-th differences grow like 1/hⁿ too.
-    const grows = (unknown && (o.order === 1 || result.status === "ok")) || vague;
+    // (A vague result's growth is measured from the first step where its difference stands above
+    // rounding: one lost in rounding does not grow, a cubic's f″ at x = 1.6e-23 included.)
+    const central = vague && est.kind === "central";
+    const from = central ? yield* significantStep(sampler, x, result.step, o.order) : result.step;
+    const grows = (unknown && (o.order === 1 || result.status === "ok")) || (vague && from > 0);
     // An even part that did not settle (the pole flag) where f(x) is finite: a cusp, whose one-sided
     // quotients grow without bound while the central ones cancel (√|t| at 0 gave 0 ± 6e-15, ok).
     const cusp =
       !pole && !grows && o.order === 1 && est.kind === "central" && (est.flags & COLUMN_FLAG.pole) !== 0;
     const growth = grows
-      ? yield* growthAt(sampler, x, est.kind, result.step, o.order)
+      ? yield* growthAt(sampler, x, est.kind, from, o.order)
       : cusp
         ? yield* growthAt(sampler, x, "forward", result.step)
         : "bounded";

@@ -152,3 +152,25 @@ describe("third and fourth derivatives where a lower derivative jumps but the st
     expect(Math.abs(s4.value - Math.sin(1))).toBeLessThanOrEqual(s4.error);
   });
 });
+
+describe("the growth check of a vague higher derivative starts where its difference clears rounding", () => {
+  it("a cubic whose values are lost in rounding near x = 1.6e-23 keeps status ok (it was not-finite)", () => {
+    const [a, b, c, d, x] = [
+      -7.462447719590787e-77, 3.695709416571213e-203, 1.1691385366913628e-104, 8.495594930103253e-300,
+      -1.604849397053377e-23,
+    ];
+    const r = derivative((t) => ((a * t + b) * t + c) * t + d, x, { order: 2 });
+    expect(r.status).toBe("ok");
+    expect(Math.abs(r.value - (6 * a * x + 2 * b))).toBeLessThanOrEqual(r.error);
+  });
+
+  it("a cubic with subnormal values (≈ 5e-321) near x = −4.5e-112 keeps status ok too", () => {
+    const [a, b, c, d, x] = [
+      -9.999999999999973, -2.577307879230669e-261, -1.2489754972424601e-209, 2.5e-323,
+      -4.482856731728431e-112,
+    ];
+    const r = derivative((t) => ((a * t + b) * t + c) * t + d, x, { order: 2 });
+    expect(r.status).toBe("ok");
+    expect(Math.abs(r.value - (6 * a * x + 2 * b))).toBeLessThanOrEqual(r.error);
+  });
+});
