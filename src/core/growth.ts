@@ -211,19 +211,41 @@ export function* jumpsTwice(sampler: Sampler, x: number, h: number, order: numbe
  * ```
  */
 export function* aboveRounding(sampler: Sampler, x: number, h: number, order: number): Pipeline<boolean> {
+  const c = yield* centralStencil(sampler, x, representableStep(x, h), order);
+  if (c === null) return false;
+  // Each value is also rounded to the subnormal grid (Number.MIN_VALUE), as in the driver's model.
+  const rounding = F_ROUNDING * EPS * c.size + Number.MIN_VALUE * stencilArrays("central", order).weightSum;
+  return Math.abs(c.sum) > ROUNDED_SIGNAL * rounding;
+}
+
+/**
+ * The base central stencil of order n at x with step s (already representable beside x): its values,
+ * Σ wᵢ·f(x + oᵢs) and Σ |wᵢ·f(x + oᵢs)|; null at the first value that is not finite (no call after it).
+ *
+ * @example
+ * ```ts
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * runSync(centralStencil(new Sampler((t) => t * t), 1, 0.5, 2))?.sum; // => 0.5 (Σ w·f = f″·s²)
+ * ```
+ */
+export function* centralStencil(
+  sampler: Sampler,
+  x: number,
+  s: number,
+  order: number,
+): Pipeline<{ values: Float64Array; sum: number; size: number } | null> {
   const st = stencilArrays("central", order);
-  const s = representableStep(x, h);
+  const values = new Float64Array(st.offsets.length);
   let sum = 0;
   let size = 0;
-  let weights = 0;
   for (let q = 0; q < st.offsets.length; q++) {
-    const v = yield* sampler.one(x + st.offsets[q] * s);
+    const v = (values[q] = yield* sampler.one(x + st.offsets[q] * s));
+    if (!Number.isFinite(v)) return null;
     sum += st.weights[q] * v;
     size += Math.abs(st.weights[q] * v);
-    weights += Math.abs(st.weights[q]);
   }
-  // Each value is also rounded to the subnormal grid (Number.MIN_VALUE), as in the driver's model.
-  return Math.abs(sum) > ROUNDED_SIGNAL * (F_ROUNDING * EPS * size + Number.MIN_VALUE * weights);
+  return { values, sum, size };
 }
 
 /**

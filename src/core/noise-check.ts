@@ -31,6 +31,7 @@ import {
   valueResolution,
   type NoiseEstimate,
 } from "./noise.js";
+import { centralStencil } from "./growth.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
 import { divideByPower, representableStep } from "./step.js";
@@ -357,22 +358,14 @@ export function* zeroBelowResolution(
   h: number,
   seen: { grid: number; step: number } = { grid: 0, step: NaN },
 ): Pipeline<boolean> {
-  const st = stencilArrays("central", order);
   // Off the dyadic lattice of x ± h (see GRID_PROBE_OFFSET), so that the values' last bits tell f's grid.
   const wide = representableStep(x, h * GROWTH_SHRINK ** RESOLUTION_WIDENINGS * GRID_PROBE_OFFSET);
   if (!(wide > 0) || !Number.isFinite(wide)) return false;
-  const values = new Float64Array(st.offsets.length);
-  let sum = 0;
-  let size = 0;
-  for (let q = 0; q < st.offsets.length; q++) {
-    const v = (values[q] = yield* sampler.one(x + st.offsets[q] * wide));
-    if (!Number.isFinite(v)) return false;
-    sum += st.weights[q] * v;
-    size += Math.abs(st.weights[q] * v);
-  }
-  seen.grid = valueResolution(values);
+  const c = yield* centralStencil(sampler, x, wide, order);
+  if (c === null) return false;
+  seen.grid = valueResolution(c.values);
   seen.step = wide;
-  return Math.abs(sum) > NOISE_CHECK_SIGNAL * F_ROUNDING * EPS * size;
+  return Math.abs(c.sum) > NOISE_CHECK_SIGNAL * F_ROUNDING * EPS * c.size;
 }
 
 /**
