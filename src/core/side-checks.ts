@@ -5,13 +5,19 @@
  */
 
 import { COLUMN_FLAG } from "./column-state.js";
-import { GROWTH_SHRINK } from "./constants.js";
+import { EPS, GROWTH_SHRINK } from "./constants.js";
 import { growthAt, jumpsTwice } from "./growth.js";
 import { noiseCheckStep, recheckNoise } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { run, type Estimate, type ScalarEngine } from "./scalar-column.js";
 import type { NoiseStage } from "./settle-noise.js";
-import { compareSides, coverSide, joinSides, type SideEstimate } from "./smoothness.js";
+import {
+  compareSides,
+  coverSide,
+  joinSides,
+  type SideEstimate,
+  type SmoothnessVerdict,
+} from "./smoothness.js";
 import type { DerivativeResult, StencilKind } from "./types.js";
 
 /** A result of derivative()'s pipeline before its evaluations are counted. */
@@ -78,7 +84,9 @@ export function* settleShape(
   const suspicious = (flags & sided) !== 0 || Number.isNaN(est.error) || oddGrowth;
   if (suspicious && est.kind === "central" && (est.flags & COLUMN_FLAG.budget) === 0) {
     const [backward, forward] = yield* bothSides(engine, sampler, noise, sideStart);
-    const verdict = compareSides(backward, forward);
+    let verdict = compareSides(backward, forward);
+    if (verdict !== null && o.order === 1)
+      verdict = yield* withinResolution(sampler, x, verdict, backward, forward);
     if (verdict !== null) result = { ...result, ...verdict };
     else if (oddGrowth && (Number.isNaN(backward.error) || Number.isNaN(forward.error))) {
       // Sides that never settled beside an odd part growing like a jump's: f jumps at x.
@@ -165,4 +173,35 @@ function* bothSides(
     return yield* bothSides(engine, sampler, level, undefined);
   }
   return [backward, forward];
+}
+
+/**
+ * A jump on one side that f makes within x's own resolution: no larger than the other side's slope
+ * times the distance to x's neighbouring double on that side. The kink of a continuous f then lies
+ * between x and that double, and f(x) is on the other branch (max(0, sin t) at the double nearest π:
+ * sin is 1.2e-16 there and 0 a double further on), which makes the side's quotients grow like a jump's.
+ * Not a jump at double resolution: "not-differentiable", with the side that settled. Other verdicts
+ * pass through.
+ */
+function* withinResolution(
+  sampler: Sampler,
+  x: number,
+  verdict: SmoothnessVerdict,
+  backward: SideEstimate,
+  forward: SideEstimate,
+): Pipeline<SmoothnessVerdict> {
+  if (verdict.status !== "discontinuous" || backward.diverging === forward.diverging) return verdict;
+  const settled = backward.diverging ? verdict.right : verdict.left;
+  if (settled === undefined) return verdict;
+  // A neighbour of x one or two doubles away (x·EPS is one to two of x's ulps), on the jump's side.
+  const near = x + (forward.diverging ? 1 : -1) * Math.max(Math.abs(x) * EPS, Number.MIN_VALUE);
+  const jump = Math.abs((yield* sampler.one(near)) - (yield* sampler.one(x)));
+  if (!(jump <= Math.abs(settled.value) * Math.abs(near - x))) return verdict;
+  return {
+    status: "not-differentiable",
+    value: NaN,
+    error: Infinity,
+    left: verdict.left,
+    right: verdict.right,
+  };
 }
