@@ -115,6 +115,11 @@ export interface RunSpec {
    * a column that ran on to settle far below its first steps start there (scalar-engine.ts).
    */
   firstStep?: number;
+  /**
+   * A one-sided column held to every power of h (driver.ts, ColumnSpec.allPowers) even when the caller
+   * did not ask for its method (absent: only then). A side that stands in for the result does.
+   */
+  allPowers?: boolean;
 }
 
 /**
@@ -130,7 +135,7 @@ function beginRun(engine: ScalarEngine, how: RunSpec): ColumnSpec {
   spec.x = engine.x;
   spec.order = o.order;
   spec.start = how.kind;
-  spec.allPowers = how.kind === o.method;
+  spec.allPowers = how.allPowers ?? how.kind === o.method;
   spec.canSwitch = how.canSwitch;
   spec.stopOnNoise = how.stopOnNoise;
   spec.kinkRows = true;
