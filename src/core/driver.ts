@@ -48,7 +48,8 @@ import {
   STEP_RATIO,
 } from "./constants.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
-import { cleanedKink, FIRST_ORDER_ROWS, firstOrderRow, needsCleanRow } from "./kink-test.js";
+import { cleanedKink, cleanedRatio, FIRST_ORDER_ROWS, firstOrderRow, needsCleanRow } from "./kink-test.js";
+import { PAIR_DEPTH, PairParts } from "./pair-parts.js";
 import { evenNoise, noiseRules, truncationLaw } from "./even-noise.js";
 import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
@@ -237,6 +238,8 @@ export class ColumnDriver {
   private kinkRows = false;
   private allPowers = false;
   private evenNoise = false;
+  /** The parts of the stencil pairs at orders 3 and 4 (pair-parts.ts), made when first needed. */
+  private pairs: PairParts | null = null;
 
   constructor(readonly state: ColumnState) {
     this.values = new Float64Array(MAX_POINTS * state.m);
@@ -277,6 +280,8 @@ export class ColumnDriver {
     for (let a = 0; a < this.state.activeCount; a++) this.state.centre[this.state.active[a]] = NaN;
     // A probe's first σ of the even parts is compared with the last of the scale before (even-noise.ts).
     if (!spec.probeOnly) this.state.forgetEven();
+    if (this.pairs !== null)
+      for (let a = 0; a < this.state.activeCount; a++) this.pairs.forget(this.state.active[a]);
     this.state.reset();
   }
 
@@ -627,6 +632,7 @@ export class ColumnDriver {
       s.evenAbs[k] /= this.hr;
     }
     const noise = this.kinkNoise(k);
+    const pairRatio = this.order >= 3 ? this.pairRatio(k) : NaN;
     const e0 = s.evenSum[k];
     const e1 = s.even0[k];
     const e2 = s.even1[k];
@@ -645,7 +651,51 @@ export class ColumnDriver {
     else if (n >= 4 && cleanedKink(e0, e1, e2, e3, rounding)) flags |= COLUMN_FLAG.kink;
     // An even part whose changes grow as h shrinks: f itself grows without bound at x (a pole).
     if (signal && ratio >= KINK_RATIO_HIGH) flags |= COLUMN_FLAG.pole;
+    // Orders 3 and 4: the same bands on the pairs' cleaned parts (pair-parts.ts).
+    if (pairRatio > KINK_RATIO_LOW && pairRatio < KINK_RATIO_HIGH) flags |= COLUMN_FLAG.kink;
+    else if (pairRatio >= KINK_RATIO_HIGH) flags |= COLUMN_FLAG.pole;
     s.flags[k] = flags;
+  }
+
+  /**
+   * Component k's row as the pair test sees it (pair-parts.ts): its parts g(h) and g(2h) taken into the
+   * history, and the cleaned ratio of the last four (NaN before four distances are known, or within
+   * rounding). The rounding of g(h) is that of its pair, over h at order 4, with the noise level and the
+   * subnormal grid as in the row's model.
+   */
+  private pairRatio(k: number): number {
+    const s = this.state;
+    const m = s.m;
+    const pairs = (this.pairs ??= new PairParts(m));
+    const odd = this.order % 2 === 1;
+    let near = 0;
+    let far = 0;
+    let nearSize = 0;
+    let farSize = 0;
+    for (let q = 0; q < this.count; q++) {
+      const o = this.offsets[q];
+      if (o === 0) continue;
+      const fk = this.values[q * m + k];
+      const v = odd || o > 0 ? fk : -fk;
+      if (o === 1 || o === -1) {
+        near += v;
+        nearSize += Math.abs(fk);
+      } else {
+        far += v;
+        farSize += Math.abs(fk);
+      }
+    }
+    const h = this.hr;
+    let rounding = F_ROUNDING * EPS * Math.max(nearSize, farSize) + 2 * (s.noise[k] + Number.MIN_VALUE);
+    if (!odd) {
+      near /= h;
+      far /= 2 * h;
+      rounding /= h;
+    }
+    if (pairs.push(k, h, near, far, rounding) < PAIR_DEPTH) return NaN;
+    const p = pairs.part;
+    const at = k * PAIR_DEPTH;
+    return cleanedRatio(p[at], p[at + 1], p[at + 2], p[at + 3], rounding);
   }
 
   /**
