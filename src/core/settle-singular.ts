@@ -83,11 +83,23 @@ export function* settleSingular(
       return { ...result, value: NaN, error: Infinity, status: "not-finite" };
     }
   }
-  if (o.order > 1 && est.kind === "central" && result.status === "noise-limited") {
+  // A higher derivative with no significant digit from a column that ran on below the noise check's
+  // step, far below where a smooth f's truncation meets rounding: its differences may have grown like
+  // a lower derivative's jump, read as noise and run on past (f″ jumping at x, order 3: D ≈ J/h gave
+  // 4e8 ± 3e9, ok, from steps of 6e-10). Not a 0, which no growth gives (tanh″ at 0 beside a large f).
+  const ranDown =
+    o.order > 1 &&
+    result.status === "ok" &&
+    result.value !== 0 &&
+    !(result.error < Math.abs(result.value)) &&
+    result.step < noiseCheckStep(o.order, Math.min(1, engine.scales[0]));
+  if (o.order > 1 && est.kind === "central" && (result.status === "noise-limited" || ranDown)) {
     // A higher derivative read as noisy may be a lower one jumping at x (|t|″ at a large x): its
     // differences then grow like a jump's over two ratios of steps, where noise's grow like 1/hⁿ. (At
-    // the scale of 1, whatever x: a jump J in f⁽ⁿ⁻¹⁾ must outgrow f⁽ⁿ⁾ there.)
-    if (yield* jumpsTwice(sampler, x, noiseCheckStep(o.order, 1), o.order)) {
+    // the scale of 1, whatever x: a jump J in f⁽ⁿ⁻¹⁾ must outgrow f⁽ⁿ⁾ there; at the scale of a
+    // smaller x for a column that ran down, whose f may end within the scale of 1: log t at 0.0014.)
+    const scale = ranDown ? Math.min(1, engine.scales[0]) : 1;
+    if (yield* jumpsTwice(sampler, x, noiseCheckStep(o.order, scale), o.order)) {
       return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
     }
   }
