@@ -6,7 +6,7 @@
  */
 
 import { COLUMN_FLAG } from "./column-state.js";
-import { INITIAL_STEP, JUMP_RESOLUTION } from "./constants.js";
+import { CENTRAL_RETRIES, CENTRAL_SHRINK, INITIAL_STEP, JUMP_RESOLUTION } from "./constants.js";
 import { growthAt, jumpsTwice, significantStep, unsettledEstimate } from "./growth.js";
 import { noiseCheckStep } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
@@ -104,10 +104,18 @@ export function* settleSingular(
     }
   }
   if (joined !== null && Number.isNaN(result.error)) result = { ...result, ...joined };
-  if (Number.isNaN(result.error) && o.order === 1 && est.kind === "central" && mayBeUnsettled(result)) {
-    // Bounded, no jump, and still no error: the first rows' difference with an honest error.
-    const h = engine.scales[0] * INITIAL_STEP[1];
-    const fallback = yield* unsettledEstimate(sampler, x, h);
+  if (Number.isNaN(result.error) && est.kind === "central" && mayBeUnsettled(result)) {
+    // Bounded, no jump, and still no error: the first rows' difference with an honest error (at any
+    // order: log t beside a join of f″ 1.6e-11 from x gave f‴ = 402.78 ± NaN, noise-limited, where it
+    // is 326.69).
+    let h = engine.scales[0] * INITIAL_STEP[o.order];
+    let fallback = yield* unsettledEstimate(sampler, x, h, o.order);
+    // A higher order's wider stencil may reach out of f's domain (log t at 0.18 from steps of 0.25):
+    // its steps shrink as the column's did there (CENTRAL_SHRINK, CENTRAL_RETRIES times at most).
+    for (let i = 0; i < CENTRAL_RETRIES && fallback === null && o.order > 1; i++) {
+      h /= CENTRAL_SHRINK;
+      fallback = yield* unsettledEstimate(sampler, x, h, o.order);
+    }
     if (fallback !== null) result = { ...result, ...fallback, step: h / 2 };
   }
   return result;
