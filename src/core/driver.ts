@@ -241,6 +241,14 @@ export class ColumnDriver {
   /** The parts of the stencil pairs at orders 3 and 4 (pair-parts.ts), made when first needed. */
   private pairs: PairParts | null = null;
 
+  /**
+   * The cancelled parts of the last rows at the newest distances (pair-parts.ts): at orders 3 and 4,
+   * and at order 2 in derivative()'s columns (ColumnSpec.kinkRows); null before the first.
+   */
+  get pairParts(): PairParts | null {
+    return this.pairs;
+  }
+
   constructor(readonly state: ColumnState) {
     this.values = new Float64Array(MAX_POINTS * state.m);
     this.magnitudes = new Float64Array(MAX_POINTS * state.m);
@@ -633,6 +641,11 @@ export class ColumnDriver {
     }
     const noise = this.kinkNoise(k);
     const pairRatio = this.order >= 3 ? this.pairRatio(k) : NaN;
+    if (this.order === 2 && this.kinkRows) {
+      // Kept for the odd-part check against the noise check's stencil (odd-part-check.ts).
+      const pairs = (this.pairs ??= new PairParts(s.m));
+      pairs.pushOne(k, this.hr, s.evenSum[k], F_ROUNDING * EPS * s.evenAbs[k] + noise);
+    }
     const e0 = s.evenSum[k];
     const e1 = s.even0[k];
     const e2 = s.even1[k];

@@ -86,4 +86,22 @@ export class PairParts {
     this.rounding[k] = rounding;
     return this.count[k];
   }
+
+  /**
+   * Takes component k's row at step h of a stencil with one pair (order 2: x ± h): g(h) and its
+   * rounding error; returns how many distances are known, from h on (odd-part-check.ts reads them).
+   */
+  pushOne(k: number, h: number, gh: number, rounding: number): number {
+    const at = k * PAIR_DEPTH;
+    const p = this.part;
+    const halved = Math.abs(2 * h - this.step[k]) <= PAIR_STEP_SLACK * h;
+    if (halved) {
+      for (let i = PAIR_DEPTH - 1; i >= 1; i--) p[at + i] = p[at + i - 1];
+      this.count[k] = Math.min(PAIR_DEPTH, this.count[k] + 1);
+    } else this.count[k] = 1;
+    p[at] = gh;
+    this.step[k] = h;
+    this.rounding[k] = rounding;
+    return this.count[k];
+  }
 }

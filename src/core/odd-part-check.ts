@@ -1,0 +1,125 @@
+/**
+ * The odd-part check of a second derivative: the part of the central stencil that its weights cancel,
+ * O(s) = (f(x + s) − f(x − s))/s = 2f′ + f‴·s²/3 + f⁽⁵⁾·s⁴/60 + … for smooth f, held at the noise
+ * check's tiny step s_c (noise-check.ts) against the column's last three rows (steps halving: pair-parts.ts).
+ * A jump J in f″ at x adds J·s/2, and a jump in f whose value at x is the midpoint (sign t) adds J/s:
+ * both cancel in the second difference, which then converges to a confident wrong answer (t³ − 2t +
+ * 0.0065·max(0, t)² at 0 gave 0.0065 ± 2e-14, where f″ is 0 on the left and 0.013 on the right;
+ * t³ − 2t + 6e-4·sign(t − 4) at 4 gave 24 ± 6e-13). Where the column converges in three rows (a cubic
+ * base, whose s² term rules the rows' changes), the kink test has too few changes to see either; the
+ * check adds a fourth distance with no call of its own.
+ *
+ * Two models are fitted through the three rows: the smooth one, A + B·s² + D·s⁴, and the kink one,
+ * A + J·s + B·s², and each is extrapolated to s_c. A smooth f is missed by the first only by its s⁶ term
+ * and by the second by its s⁴ term; a kink is missed by the first by about J·s/2 and fitted by the
+ * second up to its s³ term. So: the smooth model missing O(s_c) by ODD_CHECK_SIGNAL times its rounding
+ * while the kink model fits ODD_CHECK_RATIO times better marks a kink; O(s_c) farther from the newest
+ * row than the rows were from each other marks growth like 1/s (a jump cancelled by the stencil), as the
+ * kink test's pole flag does. The flags send the pipeline to the one-sided comparison, as the kink
+ * test's would; a smooth f gets neither, and pays nothing.
+ */
+
+import { COLUMN_FLAG } from "./column-state.js";
+import { EPS, F_ROUNDING } from "./constants.js";
+import type { Estimate, ScalarEngine } from "./scalar-column.js";
+
+/**
+ * How many times its rounding the smooth model must miss the check's odd part by: 16, as the kink
+ * test's signal (KINK_SIGNAL).
+ *
+ * @default 16
+ * @example
+ * ```ts
+ * ODD_CHECK_SIGNAL; // => 16
+ * ```
+ */
+export const ODD_CHECK_SIGNAL = 16;
+
+/**
+ * How many times better the kink model must fit than the smooth one to mark a kink: 16. For smooth f
+ * the kink model misses by the s⁴ term, the smooth one by the s⁶ term (s² ≈ 1/256 of the scale's
+ * square at the steps where three rows converge), so the kink model fits worse; at a kink it fits to
+ * the s³ term, below J·s by (s/scale)², where the smooth model misses by J·s/2.
+ *
+ * @default 16
+ * @example
+ * ```ts
+ * ODD_CHECK_RATIO; // => 16
+ * ```
+ */
+export const ODD_CHECK_RATIO = 16;
+
+/**
+ * How many times the rounding of the newest row's odd part the models' extrapolations carry: the
+ * kink model's coefficients on the three rows sum to 6 in absolute value (the smooth one's to 1.9),
+ * rounded up.
+ *
+ * @default 8
+ * @example
+ * ```ts
+ * ROW_AMPLIFICATION; // => 8
+ * ```
+ */
+export const ROW_AMPLIFICATION = 8;
+
+/**
+ * The flags (COLUMN_FLAG.kink, COLUMN_FLAG.pole or 0) of the odd part O_c at the distance u·s of the
+ * newest row's s (u ≪ 1) against the odd parts of the last three rows at distances 4s, 2s and s
+ * (o1, o2, o3), with `rounding` the rounding error of O_c and the models (see the file comment).
+ *
+ * @example
+ * ```ts
+ * const K = (s: number) => -4 + 2 * s * s + 0.0065 * s; // a cubic's odd part and a jump of f″
+ * oddPartFlags(K(1), K(0.5), K(0.25), K(3e-5), 3e-5 / 0.25, 1e-11); // => 2 (COLUMN_FLAG.kink)
+ * const S = (s: number) => 2 * Math.sin(s) / s; // smooth
+ * oddPartFlags(S(1), S(0.5), S(0.25), S(3e-5), 3e-5 / 0.25, 1e-11); // => 0
+ * ```
+ */
+export function oddPartFlags(
+  o1: number,
+  o2: number,
+  o3: number,
+  oc: number,
+  u: number,
+  rounding: number,
+): number {
+  const d12 = o1 - o2;
+  const d23 = o2 - o3;
+  // Smooth: O = A + B·v² + D·v⁴ in units v of the newest step, through v = 4, 2, 1.
+  const d = (d12 - 4 * d23) / 180;
+  const b = (d23 - 15 * d) / 3;
+  const missSmooth = Math.abs(oc - (o3 - b - d + b * u * u + d * u ** 4));
+  if (!(missSmooth > ODD_CHECK_SIGNAL * rounding)) return 0;
+  // Kink: O = A + J·v + B·v².
+  const bk = (d12 - 2 * d23) / 6;
+  const j = d23 - 3 * bk;
+  const missKink = Math.abs(oc - (o3 - j - bk + j * u + bk * u * u));
+  if (ODD_CHECK_RATIO * missKink <= missSmooth) return COLUMN_FLAG.kink;
+  return Math.abs(oc - o3) > Math.abs(o1 - o3) ? COLUMN_FLAG.pole : 0;
+}
+
+/**
+ * The odd-part check of a second derivative's quiet central estimate (see the file comment), from the
+ * noise check's n values in the engine (f(x − h_c), f(x), f(x + h_c)) and the odd parts the engine's
+ * last column kept: sets COLUMN_FLAG.kink or COLUMN_FLAG.pole in `est.flags`, or nothing.
+ *
+ * @example
+ * ```ts
+ * checkOddPart(engine, n, est); // after checkNoise, at order 2
+ * ```
+ */
+export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): void {
+  const pairs = engine.driver.pairParts;
+  if (engine.o.order !== 2 || n !== 3 || est.kind !== "central" || pairs === null || pairs.count[0] < 3)
+    return;
+  if ((est.flags & COLUMN_FLAG.noisy) !== 0) return;
+  const lo = engine.checkValues[0];
+  const hi = engine.checkValues[2];
+  const h = engine.checkH;
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(h > 0)) return;
+  const p = pairs.part; // newest first (component 0: the scalar engine has one)
+  const oc = (hi - lo) / h;
+  const rounding =
+    (F_ROUNDING * EPS * (Math.abs(hi) + Math.abs(lo))) / h + ROW_AMPLIFICATION * pairs.rounding[0];
+  est.flags |= oddPartFlags(p[2], p[1], p[0], oc, h / pairs.step[0], rounding);
+}
