@@ -63,39 +63,83 @@ export const ODD_CHECK_RATIO = 16;
 export const ROW_AMPLIFICATION = 8;
 
 /**
- * The flags (COLUMN_FLAG.kink, COLUMN_FLAG.pole or 0) of the odd part O_c at the distance u·s of the
- * newest row's s (u ≪ 1) against the odd parts of the last three rows at distances 4s, 2s and s
- * (o1, o2, o3), with `rounding` the rounding error of O_c and the models (see the file comment).
+ * The powers of v in the smooth model and in the kink model, for three rows and for four (see the file
+ * comment): with four rows each model has one more term, so a smooth f is missed by the smooth model by
+ * its v⁸ term and by the kink model by its v⁶ term (log t at 0.037, whose s⁴ term at steps of 2e-3
+ * spoilt the three-row kink model, is then told from 0.2·x|x| beside it).
+ *
+ * @example
+ * ```ts
+ * MODEL_POWERS[4].kink; // => [0, 1, 2, 4]
+ * ```
+ */
+export const MODEL_POWERS: Readonly<Record<3 | 4, { smooth: readonly number[]; kink: readonly number[] }>> =
+  Object.freeze({
+    3: Object.freeze({ smooth: Object.freeze([0, 2, 4]), kink: Object.freeze([0, 1, 2]) }),
+    4: Object.freeze({ smooth: Object.freeze([0, 2, 4, 6]), kink: Object.freeze([0, 1, 2, 4]) }),
+  });
+
+/**
+ * The model Σ c_i·v^(p_i) through the points (v_j, o_j), j < powers.length, at v = u (Gaussian
+ * elimination with partial pivoting on the small system; NaN when it is singular).
+ *
+ * @example
+ * ```ts
+ * modelAt([1, 2, 4], [3, 6, 18], [0, 1, 2], 0); // => 2 (through 2 + 0·v + v²)
+ * ```
+ */
+export function modelAt(
+  v: readonly number[],
+  o: readonly number[],
+  powers: readonly number[],
+  u: number,
+): number {
+  const n = powers.length;
+  const a = Array.from({ length: n }, (_, j) => [...powers.map((p) => v[j] ** p), o[j]]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) pivot = r;
+    [a[c], a[pivot]] = [a[pivot], a[c]];
+    if (!(Math.abs(a[c][c]) > 0)) return NaN;
+    for (let r = c + 1; r < n; r++) {
+      const f = a[r][c] / a[c][c];
+      for (let k = c; k <= n; k++) a[r][k] -= f * a[c][k];
+    }
+  }
+  const coef = new Array<number>(n).fill(0);
+  for (let c = n - 1; c >= 0; c--) {
+    let sum = a[c][n];
+    for (let k = c + 1; k < n; k++) sum -= a[c][k] * coef[k];
+    coef[c] = sum / a[c][c];
+  }
+  return powers.reduce((acc, p, i) => acc + coef[i] * u ** p, 0);
+}
+
+/** The rows' distances in units of the newest step. */
+const DISTANCES: readonly number[] = Object.freeze([1, 2, 4, 8]);
+
+/**
+ * The flags (COLUMN_FLAG.kink, COLUMN_FLAG.pole or 0) of the odd part O_c at the distance u·s (u ≪ 1)
+ * against the odd parts of the last three or four rows at the distances s, 2s, 4s (and 8s), newest
+ * first in `rows`, with `rounding` the rounding error of O_c and the models (see the file comment).
  *
  * @example
  * ```ts
  * const K = (s: number) => -4 + 2 * s * s + 0.0065 * s; // a cubic's odd part and a jump of f″
- * oddPartFlags(K(1), K(0.5), K(0.25), K(3e-5), 3e-5 / 0.25, 1e-11); // => 2 (COLUMN_FLAG.kink)
- * const S = (s: number) => 2 * Math.sin(s) / s; // smooth
- * oddPartFlags(S(1), S(0.5), S(0.25), S(3e-5), 3e-5 / 0.25, 1e-11); // => 0
+ * oddPartFlags([K(0.25), K(0.5), K(1)], K(3e-5), 3e-5 / 0.25, 1e-11); // => 2 (COLUMN_FLAG.kink)
+ * const S = (s: number) => (2 * Math.sin(s)) / s; // smooth
+ * oddPartFlags([S(0.25), S(0.5), S(1)], S(3e-5), 3e-5 / 0.25, 1e-11); // => 0
  * ```
  */
-export function oddPartFlags(
-  o1: number,
-  o2: number,
-  o3: number,
-  oc: number,
-  u: number,
-  rounding: number,
-): number {
-  const d12 = o1 - o2;
-  const d23 = o2 - o3;
-  // Smooth: O = A + B·v² + D·v⁴ in units v of the newest step, through v = 4, 2, 1.
-  const d = (d12 - 4 * d23) / 180;
-  const b = (d23 - 15 * d) / 3;
-  const missSmooth = Math.abs(oc - (o3 - b - d + b * u * u + d * u ** 4));
+export function oddPartFlags(rows: readonly number[], oc: number, u: number, rounding: number): number {
+  const n = rows.length >= 4 ? 4 : 3;
+  const models = MODEL_POWERS[n];
+  const v = DISTANCES.slice(0, n);
+  const missSmooth = Math.abs(oc - modelAt(v, rows, models.smooth, u));
   if (!(missSmooth > ODD_CHECK_SIGNAL * rounding)) return 0;
-  // Kink: O = A + J·v + B·v².
-  const bk = (d12 - 2 * d23) / 6;
-  const j = d23 - 3 * bk;
-  const missKink = Math.abs(oc - (o3 - j - bk + j * u + bk * u * u));
+  const missKink = Math.abs(oc - modelAt(v, rows, models.kink, u));
   if (ODD_CHECK_RATIO * missKink <= missSmooth) return COLUMN_FLAG.kink;
-  return Math.abs(oc - o3) > Math.abs(o1 - o3) ? COLUMN_FLAG.pole : 0;
+  return Math.abs(oc - rows[0]) > Math.abs(rows[n - 1] - rows[0]) ? COLUMN_FLAG.pole : 0;
 }
 
 /**
@@ -117,9 +161,10 @@ export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): vo
   const hi = engine.checkValues[2];
   const h = engine.checkH;
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(h > 0)) return;
-  const p = pairs.part; // newest first (component 0: the scalar engine has one)
+  // Component 0 (the scalar engine has one), newest first.
+  const rows = Array.from(pairs.part.subarray(0, pairs.count[0]));
   const oc = (hi - lo) / h;
   const rounding =
     (F_ROUNDING * EPS * (Math.abs(hi) + Math.abs(lo))) / h + ROW_AMPLIFICATION * pairs.rounding[0];
-  est.flags |= oddPartFlags(p[2], p[1], p[0], oc, h / pairs.step[0], rounding);
+  est.flags |= oddPartFlags(rows, oc, h / pairs.step[0], rounding);
 }

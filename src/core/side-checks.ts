@@ -79,6 +79,7 @@ export function* settleShape(
   if (suspicious && est.kind === "central" && (est.flags & COLUMN_FLAG.budget) === 0) {
     const [backward, forward] = yield* bothSides(engine, sampler, noise, sideStart);
     const verdict = compareSides(backward, forward);
+    if (process.env.TRACE) console.error('sides', backward, forward, verdict);
     if (verdict !== null) result = { ...result, ...verdict };
     else if (oddGrowth && (Number.isNaN(backward.error) || Number.isNaN(forward.error))) {
       // Sides that never settled beside an odd part growing like a jump's: f jumps at x.
