@@ -20,7 +20,10 @@
  */
 
 import { COLUMN_FLAG } from "./column-state.js";
-import { EPS, F_ROUNDING } from "./constants.js";
+import { EPS, F_ROUNDING, GROWTH_SHRINK } from "./constants.js";
+import { JUMP_GROWTH_BAND } from "./growth.js";
+import type { Pipeline, Sampler } from "./sampler.js";
+import { representableStep } from "./step.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
 
 /**
@@ -115,6 +118,19 @@ export function modelAt(
   return powers.reduce((acc, p, i) => acc + coef[i] * u ** p, 0);
 }
 
+/**
+ * The smooth model through the rows (newest first, three or four) at u times the newest distance.
+ *
+ * @example
+ * ```ts
+ * smoothAt([3, 6, 18], 0); // => 2 (through 2 + v² at 1, 2, 4: a smooth odd part)
+ * ```
+ */
+export function smoothAt(rows: readonly number[], u: number): number {
+  const n = rows.length >= 4 ? 4 : 3;
+  return modelAt(DISTANCES.slice(0, n), rows, MODEL_POWERS[n].smooth, u);
+}
+
 /** The rows' distances in units of the newest step. */
 const DISTANCES: readonly number[] = Object.freeze([1, 2, 4, 8]);
 
@@ -135,7 +151,7 @@ export function oddPartFlags(rows: readonly number[], oc: number, u: number, rou
   const n = rows.length >= 4 ? 4 : 3;
   const models = MODEL_POWERS[n];
   const v = DISTANCES.slice(0, n);
-  const missSmooth = Math.abs(oc - modelAt(v, rows, models.smooth, u));
+  const missSmooth = Math.abs(oc - smoothAt(rows, u));
   if (!(missSmooth > ODD_CHECK_SIGNAL * rounding)) return 0;
   const missKink = Math.abs(oc - modelAt(v, rows, models.kink, u));
   if (ODD_CHECK_RATIO * missKink <= missSmooth) return COLUMN_FLAG.kink;
@@ -166,5 +182,33 @@ export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): vo
   const oc = (hi - lo) / h;
   const rounding =
     (F_ROUNDING * EPS * (Math.abs(hi) + Math.abs(lo))) / h + ROW_AMPLIFICATION * pairs.rounding[0];
-  est.flags |= oddPartFlags(rows, oc, h / pairs.step[0], rounding);
+  const flags = oddPartFlags(rows, oc, h / pairs.step[0], rounding);
+  est.flags |= flags;
+  if (flags === COLUMN_FLAG.pole) {
+    engine.oddBase = smoothAt(rows, h / pairs.step[0]);
+    engine.oddExcess = oc - engine.oddBase;
+  }
+}
+
+/**
+ * Whether the odd part's growth that the odd-part check saw (engine.oddExcess over the smooth model)
+ * goes on like J/s one step of GROWTH_SHRINK further down (within JUMP_GROWTH_BAND): f jumps at x
+ * through the midpoint of its two sides, which the second difference cancels and which one-sided
+ * columns may take for noise before their jump test confirms it (t³ − 2t + 1.6e-6·sign(t − c) at c gave
+ * the sides 1.0919 ± 0.013 and 1.0902 ± 0.013, and the central 1.09106 ± 6e-14). Two calls.
+ *
+ * @example
+ * ```ts
+ * if (yield* oddPartJumps(engine, sampler)) status = "discontinuous";
+ * ```
+ */
+export function* oddPartJumps(engine: ScalarEngine, sampler: Sampler): Pipeline<boolean> {
+  if (!Number.isFinite(engine.oddExcess) || engine.oddExcess === 0) return false;
+  const x = engine.x;
+  const h = representableStep(x, engine.checkH / GROWTH_SHRINK);
+  if (!(h > 0)) return false;
+  const hi = yield* sampler.one(x + h);
+  const lo = yield* sampler.one(x - h);
+  const ratio = ((hi - lo) / h - engine.oddBase) / engine.oddExcess;
+  return ratio >= GROWTH_SHRINK / JUMP_GROWTH_BAND && ratio <= GROWTH_SHRINK * JUMP_GROWTH_BAND;
 }

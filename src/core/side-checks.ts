@@ -8,6 +8,7 @@ import { COLUMN_FLAG } from "./column-state.js";
 import { GROWTH_SHRINK } from "./constants.js";
 import { growthAt, jumpsTwice } from "./growth.js";
 import { noiseCheckStep, recheckNoise } from "./noise-check.js";
+import { oddPartJumps } from "./odd-part-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { run, type Estimate, type ScalarEngine } from "./scalar-column.js";
 import type { NoiseStage } from "./settle-noise.js";
@@ -79,10 +80,14 @@ export function* settleShape(
   if (suspicious && est.kind === "central" && (est.flags & COLUMN_FLAG.budget) === 0) {
     const [backward, forward] = yield* bothSides(engine, sampler, noise, sideStart);
     const verdict = compareSides(backward, forward);
-    if (process.env.TRACE) console.error('sides', backward, forward, verdict);
+    if (process.env.TRACE) console.error("sides", backward, forward, verdict);
     if (verdict !== null) result = { ...result, ...verdict };
-    else if (oddGrowth && (Number.isNaN(backward.error) || Number.isNaN(forward.error))) {
-      // Sides that never settled beside an odd part growing like a jump's: f jumps at x.
+    else if (
+      oddGrowth &&
+      (Number.isNaN(backward.error) || Number.isNaN(forward.error) || (yield* oddPartJumps(engine, sampler)))
+    ) {
+      // Sides that never settled beside an odd part growing like a jump's, or an odd part that goes on
+      // growing so (odd-part-check.ts): f jumps at x.
       const jump = { ...result, value: NaN, error: Infinity, status: "discontinuous" as const };
       return { result: jump, noiseUsed, joined, done: true };
     } else if (
