@@ -21,7 +21,8 @@
 
 import { COLUMN_FLAG } from "./column-state.js";
 import { EPS, F_ROUNDING, GROWTH_SHRINK } from "./constants.js";
-import { JUMP_GROWTH_BAND } from "./growth.js";
+import { JUMP_GROWTH_BAND, ROUNDED_SIGNAL } from "./growth.js";
+import { noiseCheckStep } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { representableStep } from "./step.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
@@ -182,33 +183,46 @@ export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): vo
   const oc = (hi - lo) / h;
   const rounding =
     (F_ROUNDING * EPS * (Math.abs(hi) + Math.abs(lo))) / h + ROW_AMPLIFICATION * pairs.rounding[0];
-  const flags = oddPartFlags(rows, oc, h / pairs.step[0], rounding);
-  est.flags |= flags;
-  if (flags === COLUMN_FLAG.pole) {
-    engine.oddBase = smoothAt(rows, h / pairs.step[0]);
-    engine.oddExcess = oc - engine.oddBase;
-  }
+  est.flags |= oddPartFlags(rows, oc, h / pairs.step[0], rounding);
 }
 
 /**
- * Whether the odd part's growth that the odd-part check saw (engine.oddExcess over the smooth model)
- * goes on like J/s one step of GROWTH_SHRINK further down (within JUMP_GROWTH_BAND): f jumps at x
- * through the midpoint of its two sides, which the second difference cancels and which one-sided
- * columns may take for noise before their jump test confirms it (t³ − 2t + 1.6e-6·sign(t − c) at c gave
- * the sides 1.0919 ± 0.013 and 1.0902 ± 0.013, and the central 1.09106 ± 6e-14). Two calls.
+ * Whether the central first difference (half the odd part) at x grows like J/(2h) over two ratios of
+ * steps, 16h → h → h/16 from h = noiseCheckStep(1) at the scale of 1 (or of a smaller x): its changes
+ * grow GROWTH_SHRINK times each (within JUMP_GROWTH_BAND), f′'s share cancelling in the changes, and
+ * stand above the rounding of the narrowest by ROUNDED_SIGNAL. Then f jumps at x through the midpoint
+ * of its sides, which the second difference cancels, and which one-sided columns from large steps
+ * may miss or take for noise (t³ − 2t − 6.7e8·sign(t − c) at c = 23988 gave the sides 143277 ± 7717
+ * and 144585 ± 7717 from steps of 375, and the central 143931 ± 2.5e-7, ok). A smooth f's changes
+ * shrink by 1/256. At most six calls.
  *
  * @example
  * ```ts
- * if (yield* oddPartJumps(engine, sampler)) status = "discontinuous";
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * import { ScalarEngine } from "./scalar-column.js";
+ * import { resolveOptions } from "./validate.js";
+ * const sign = (t: number) => t * t * t + 1e-3 * Math.sign(t - 1);
+ * const engine = new ScalarEngine().begin(1, resolveOptions({ order: 2 }, 2));
+ * runSync(midpointJumps(engine, new Sampler(sign))); // => true
  * ```
  */
-export function* oddPartJumps(engine: ScalarEngine, sampler: Sampler): Pipeline<boolean> {
-  if (!Number.isFinite(engine.oddExcess) || engine.oddExcess === 0) return false;
+export function* midpointJumps(engine: ScalarEngine, sampler: Sampler): Pipeline<boolean> {
   const x = engine.x;
-  const h = representableStep(x, engine.checkH / GROWTH_SHRINK);
-  if (!(h > 0)) return false;
-  const hi = yield* sampler.one(x + h);
-  const lo = yield* sampler.one(x - h);
-  const ratio = ((hi - lo) / h - engine.oddBase) / engine.oddExcess;
+  const d = [NaN, NaN, NaN];
+  let size = 0;
+  for (let i = 0, h = noiseCheckStep(1, Math.min(1, engine.scales[0])) * GROWTH_SHRINK; i < 3; i++) {
+    const s = representableStep(x, h);
+    if (!(s > 0)) return false;
+    const hi = yield* sampler.one(x + s);
+    const lo = yield* sampler.one(x - s);
+    d[i] = (hi - lo) / (2 * s);
+    size = (Math.abs(hi) + Math.abs(lo)) / (2 * s);
+    h /= GROWTH_SHRINK;
+  }
+  const c1 = d[1] - d[0];
+  const c2 = d[2] - d[1];
+  if (!(Math.abs(c2) > ROUNDED_SIGNAL * F_ROUNDING * EPS * size)) return false;
+  const ratio = c2 / c1;
   return ratio >= GROWTH_SHRINK / JUMP_GROWTH_BAND && ratio <= GROWTH_SHRINK * JUMP_GROWTH_BAND;
 }

@@ -43,12 +43,6 @@ export class ScalarEngine {
   /** The noise check's difference and its rounding model (NaN when there was no check). */
   checkD = NaN;
   checkRounding = NaN;
-  /**
-   * A second derivative's odd part at the noise check's step where the odd-part check saw it grow
-   * (odd-part-check.ts): the smooth model's value there, and the excess over it (NaN when none).
-   */
-  oddBase = NaN;
-  oddExcess = NaN;
   /** The spec of the engine's columns, rewritten by each (the driver reads it while it runs). */
   readonly spec: ColumnSpec = columnSpec();
   /** The derivative being computed (see {@link ScalarEngine.begin}): its point, options and scales. */
@@ -65,7 +59,6 @@ export class ScalarEngine {
     this.scales = candidateScales(x);
     this.checkGap = NaN;
     this.checkD = NaN;
-    this.oddExcess = NaN;
     return this;
   }
 }

@@ -8,7 +8,7 @@ import { COLUMN_FLAG } from "./column-state.js";
 import { GROWTH_SHRINK } from "./constants.js";
 import { growthAt, jumpsTwice } from "./growth.js";
 import { noiseCheckStep, recheckNoise } from "./noise-check.js";
-import { oddPartJumps } from "./odd-part-check.js";
+import { midpointJumps } from "./odd-part-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { run, type Estimate, type ScalarEngine } from "./scalar-column.js";
 import type { NoiseStage } from "./settle-noise.js";
@@ -83,11 +83,11 @@ export function* settleShape(
     if (process.env.TRACE) console.error("sides", backward, forward, verdict);
     if (verdict !== null) result = { ...result, ...verdict };
     else if (
-      oddGrowth &&
-      (Number.isNaN(backward.error) || Number.isNaN(forward.error) || (yield* oddPartJumps(engine, sampler)))
+      (oddGrowth && (Number.isNaN(backward.error) || Number.isNaN(forward.error))) ||
+      (o.order === 2 && noiseUsed === undefined && (yield* midpointJumps(engine, sampler)))
     ) {
-      // Sides that never settled beside an odd part growing like a jump's, or an odd part that goes on
-      // growing so (odd-part-check.ts): f jumps at x.
+      // Sides that never settled beside an odd part growing like a jump's, or a central first
+      // difference that grows like one where the sides agree (odd-part-check.ts): f jumps at x.
       const jump = { ...result, value: NaN, error: Infinity, status: "discontinuous" as const };
       return { result: jump, noiseUsed, joined, done: true };
     } else if (
