@@ -5,7 +5,7 @@
  */
 
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
-import { ColumnState } from "./column-state.js";
+import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { INITIAL_STEP, NOISE_COVERAGE } from "./constants.js";
 import { ColumnDriver, columnSpec, MAX_POINTS, type ColumnSpec } from "./driver.js";
 import { columnNow, columnSteps } from "./column-steps.js";
@@ -49,6 +49,11 @@ export class ScalarEngine {
   x = 0;
   o: ResolvedOptions = resolveOptions(undefined);
   scales: readonly number[] = candidateScales(0);
+  /**
+   * Whether a run kept a kink or pole flag from a scale other than its estimate's (orders 3 and 4,
+   * keepLocalShape): the estimate then skipped the noise check it would have had (side-checks.ts).
+   */
+  probeShape = false;
   /** The first step of the run under way when its spec gave one (RunSpec.firstStep), else NaN. */
   runStart = NaN;
 
@@ -59,6 +64,7 @@ export class ScalarEngine {
     this.scales = candidateScales(x);
     this.checkGap = NaN;
     this.checkD = NaN;
+    this.probeShape = false;
     return this;
   }
 }
@@ -148,13 +154,31 @@ function beginRun(engine: ScalarEngine, how: RunSpec): ColumnSpec {
  */
 function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolean {
   const { state, kept, spec, o, scales } = engine;
-  if (i > 0) keepScale(state, kept, i - 1, undefined, o);
+  if (i > 0) {
+    keepScale(state, kept, i - 1, undefined, o);
+    if (o.order >= 3 && keepLocalShape(state, kept)) engine.probeShape = true;
+  }
   const start = engine.runStart;
   if (!(i < scales.length && nextScale(state, kept)) || (i > 0 && start > 0)) return false;
   spec.scale = scales[i];
   spec.probeOnly = i > 0;
   spec.firstStep = start > 0 ? start : o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
   spec.budget = o.maxEvaluations - sampler.evaluations;
+  return true;
+}
+
+/**
+ * At orders 3 and 4, a kink or pole flag of the column just run whose steps ended below the kept
+ * estimate's is kept with it: the smaller steps see f nearer x (cos t + 0.003·|t − c| at c = −3.05,
+ * order 3: the steps of the scale |x| ended at 0.048, where cos's s⁴ term still ruled the pair test,
+ * and the unit scale's, at 0.031, saw f′ jump; its flag was dropped with its estimate). There the flags
+ * only call for checks (side-checks.ts), which a smooth f, never flagged, does not pay for. Returns
+ * whether a flag was added.
+ */
+function keepLocalShape(state: ColumnState, kept: KeptEstimates): boolean {
+  const shape = state.flags[0] & (COLUMN_FLAG.kink | COLUMN_FLAG.pole);
+  if (shape === 0 || !(state.step[0] < kept.step[0]) || (kept.flags[0] & shape) === shape) return false;
+  kept.flags[0] |= shape;
   return true;
 }
 

@@ -83,7 +83,6 @@ export function derivativeNow(
     checkNoise(engine, sampler.now(engine.checkPoints, n, true, engine.checkValues), n, o.order, est);
     checkOddPart(engine, n, est);
   }
-  if (process.env.TRACE) console.error('first', est, engine.driver.pairParts?.part.slice(0,4), engine.driver.pairParts?.step[0], engine.checkH, engine.checkValues.slice(0,3));
   if (plainEnding(est, o)) return plainResult(est);
   return runSync(settle(engine, sampler, est, noise));
 }

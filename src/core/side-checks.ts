@@ -74,13 +74,20 @@ export function* settleShape(
         done: true,
       };
     }
+    // No jump: the estimate stands; where the flag came from another scale than the estimate's
+    // (scalar-column.ts, keepLocalShape), the noise check it skipped is made now (1/(1 + t²) − 4e-9
+    // at 15741, order 4, whose cancellation made the unit scale's pairs wiggle like a kink).
+    if (engine.probeShape && noiseUsed === undefined && sideStart === undefined) {
+      const shown = yield* skippedCheck(engine, sampler, est, result);
+      result = shown.result;
+      noiseUsed = shown.noiseUsed;
+    }
   }
   const sided = o.order <= 2 ? COLUMN_FLAG.kink | COLUMN_FLAG.diverging : COLUMN_FLAG.diverging;
   const suspicious = (flags & sided) !== 0 || Number.isNaN(est.error) || oddGrowth;
   if (suspicious && est.kind === "central" && (est.flags & COLUMN_FLAG.budget) === 0) {
     const [backward, forward] = yield* bothSides(engine, sampler, noise, sideStart);
     const verdict = compareSides(backward, forward);
-    if (process.env.TRACE) console.error("sides", backward, forward, verdict);
     if (verdict !== null) result = { ...result, ...verdict };
     else if (
       (oddGrowth && (Number.isNaN(backward.error) || Number.isNaN(forward.error))) ||
@@ -96,14 +103,11 @@ export function* settleShape(
       sideStart === undefined &&
       Number.isFinite(result.error)
     ) {
-      // The sides agree, and a flagged column skipped the noise check: it is made now (recheckNoise;
-      // noise of 1e-13 on t³ − 2t at 0 made the even part wiggle like a kink, and was never measured).
-      const shown = yield* recheckNoise(engine, sampler, est, o.order);
-      result = { ...result, error: est.error };
-      if (shown > 0) {
-        noiseUsed = shown;
-        result.status = "noise-limited";
-      }
+      // The sides agree, and a flagged column skipped the noise check: it is made now (noise of 1e-13
+      // on t³ − 2t at 0 made the even part wiggle like a kink, and was never measured).
+      const shown = yield* skippedCheck(engine, sampler, est, result);
+      result = shown.result;
+      noiseUsed = shown.noiseUsed;
     }
     // No central estimate, but the sides agree: their joined estimate (smoothness.ts, joinSides), once
     // the growth check below has ruled out a jump too small for the sides to see.
@@ -112,6 +116,25 @@ export function* settleShape(
     if (covered !== null) result = { ...result, error: covered };
   }
   return { result, noiseUsed, joined, done: false };
+}
+
+/**
+ * The noise check a flagged column skipped (recheckNoise), made for a result that stands: where it
+ * shows noise, the estimate's error carries its share and the status is "noise-limited". Nothing is
+ * done for a result without an error, or when the check was made.
+ */
+function* skippedCheck(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  est: Estimate,
+  settled: Settled,
+): Pipeline<{ result: Settled; noiseUsed: number | undefined }> {
+  if (!Number.isNaN(engine.checkD) || !Number.isFinite(settled.error))
+    return { result: settled, noiseUsed: undefined };
+  const shown = yield* recheckNoise(engine, sampler, est, engine.o.order);
+  const result = { ...settled, error: est.error };
+  if (shown > 0) result.status = "noise-limited";
+  return { result, noiseUsed: shown > 0 ? shown : undefined };
 }
 
 /**
