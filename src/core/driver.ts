@@ -238,8 +238,10 @@ export class ColumnDriver {
   private kinkRows = false;
   private allPowers = false;
   private evenNoise = false;
-  /** The parts of the stencil pairs at orders 3 and 4 (pair-parts.ts), made when first needed. */
+  /** The parts of the stencil pairs at orders 2 to 4 (pair-parts.ts), made when first needed. */
   private pairs: PairParts | null = null;
+  /** Whether this column keeps them (see pushPairs). */
+  private pairsOn = false;
 
   /**
    * The cancelled parts of the last rows at the newest distances (pair-parts.ts): at orders 3 and 4,
@@ -288,6 +290,8 @@ export class ColumnDriver {
     for (let a = 0; a < this.state.activeCount; a++) this.state.centre[this.state.active[a]] = NaN;
     // A probe's first σ of the even parts is compared with the last of the scale before (even-noise.ts).
     if (!spec.probeOnly) this.state.forgetEven();
+    this.pairsOn =
+      this.kinks && spec.order >= 2 && spec.order <= MAX_KINK_ORDER && (spec.order > 2 || this.kinkRows);
     if (this.pairs !== null)
       for (let a = 0; a < this.state.activeCount; a++) this.pairs.forget(this.state.active[a]);
     this.state.reset();
@@ -345,6 +349,7 @@ export class ColumnDriver {
       this.handleTrouble();
       return;
     }
+    if (this.pairsOn && this.kind === "central") this.pushPairs();
     this.extendRows();
   }
 
@@ -640,12 +645,6 @@ export class ColumnDriver {
       s.evenAbs[k] /= this.hr;
     }
     const noise = this.kinkNoise(k);
-    const pairRatio = this.order >= 3 ? this.pairRatio(k) : NaN;
-    if (this.order === 2 && this.kinkRows) {
-      // Kept for the odd-part check against the noise check's stencil (odd-part-check.ts).
-      const pairs = (this.pairs ??= new PairParts(s.m));
-      pairs.pushOne(k, this.hr, s.evenSum[k], F_ROUNDING * EPS * s.evenAbs[k] + noise);
-    }
     const e0 = s.evenSum[k];
     const e1 = s.even0[k];
     const e2 = s.even1[k];
@@ -664,51 +663,76 @@ export class ColumnDriver {
     else if (n >= 4 && cleanedKink(e0, e1, e2, e3, rounding)) flags |= COLUMN_FLAG.kink;
     // An even part whose changes grow as h shrinks: f itself grows without bound at x (a pole).
     if (signal && ratio >= KINK_RATIO_HIGH) flags |= COLUMN_FLAG.pole;
-    // Orders 3 and 4: the same bands on the pairs' cleaned parts (pair-parts.ts).
-    if (pairRatio > KINK_RATIO_LOW && pairRatio < KINK_RATIO_HIGH) flags |= COLUMN_FLAG.kink;
-    else if (pairRatio >= KINK_RATIO_HIGH) flags |= COLUMN_FLAG.pole;
     s.flags[k] = flags;
   }
 
   /**
-   * Component k's row as the pair test sees it (pair-parts.ts): its parts g(h) and g(2h) taken into the
-   * history, and the cleaned ratio of the last four (NaN before four distances are known, or within
-   * rounding). The rounding of g(h) is that of its pair, over h at order 4, with the noise level and the
-   * subnormal grid as in the row's model.
+   * The parts of a good central row's stencil pairs (pair-parts.ts) for every active component, kept
+   * apart from the row's own work: at orders 3 and 4, g(h) and g(2h), which pairFlags tests when the
+   * component ends; at order 2, in derivative()'s columns (ColumnSpec.kinkRows), the odd part over h,
+   * for the odd-part check against the noise check's stencil (odd-part-check.ts). The rounding of each
+   * is that of its pair (with the centre at order 2, as the kink test's), over h at even orders, with
+   * the noise level and the subnormal grid as in the row's model.
    */
-  private pairRatio(k: number): number {
+  private pushPairs(): void {
     const s = this.state;
     const m = s.m;
     const pairs = (this.pairs ??= new PairParts(m));
     const odd = this.order % 2 === 1;
-    let near = 0;
-    let far = 0;
-    let nearSize = 0;
-    let farSize = 0;
-    for (let q = 0; q < this.count; q++) {
-      const o = this.offsets[q];
-      if (o === 0) continue;
-      const fk = this.values[q * m + k];
-      const v = odd || o > 0 ? fk : -fk;
-      if (o === 1 || o === -1) {
-        near += v;
-        nearSize += Math.abs(fk);
-      } else {
-        far += v;
-        farSize += Math.abs(fk);
-      }
-    }
     const h = this.hr;
-    let rounding = F_ROUNDING * EPS * Math.max(nearSize, farSize) + 2 * (s.noise[k] + Number.MIN_VALUE);
-    if (!odd) {
-      near /= h;
-      far /= 2 * h;
-      rounding /= h;
+    for (let a = 0; a < s.activeCount; a++) {
+      const k = s.active[a];
+      let near = 0;
+      let far = 0;
+      let nearSize = 0;
+      let farSize = 0;
+      for (let q = 0; q < this.count; q++) {
+        const o = this.offsets[q];
+        const fk = this.values[q * m + k];
+        if (o === 0) {
+          // The centre's weight at order 2 (−2), as in the kink test's rounding of its odd part.
+          if (this.order === 2) nearSize += 2 * Math.abs(fk);
+          continue;
+        }
+        const v = odd || o > 0 ? fk : -fk;
+        if (o === 1 || o === -1) {
+          near += v;
+          nearSize += Math.abs(fk);
+        } else {
+          far += v;
+          farSize += Math.abs(fk);
+        }
+      }
+      if (this.order === 2) {
+        const rounding = (F_ROUNDING * EPS * nearSize + s.noise[k] * this.st.weightSum) / h;
+        pairs.pushOne(k, h, near / h, rounding);
+        continue;
+      }
+      let rounding = F_ROUNDING * EPS * Math.max(nearSize, farSize) + 2 * (s.noise[k] + Number.MIN_VALUE);
+      if (!odd) {
+        near /= h;
+        far /= 2 * h;
+        rounding /= h;
+      }
+      pairs.push(k, h, near, far, rounding);
     }
-    if (pairs.push(k, h, near, far, rounding) < PAIR_DEPTH) return NaN;
+  }
+
+  /**
+   * The kink or pole flag of component k's pairs at orders 3 and 4 when it ends (see pushPairs): the
+   * kink test's bands on the cleaned ratio of its parts at the last four distances (pair-parts.ts).
+   */
+  private pairFlags(k: number): number {
+    const pairs = this.pairs;
+    if (pairs === null || this.order < 3 || pairs.count[k] < PAIR_DEPTH) return 0;
     const p = pairs.part;
     const at = k * PAIR_DEPTH;
-    return cleanedRatio(p[at], p[at + 1], p[at + 2], p[at + 3], rounding);
+    const q = cleanedRatio(p[at], p[at + 1], p[at + 2], p[at + 3], pairs.rounding[k]);
+    return q > KINK_RATIO_LOW && q < KINK_RATIO_HIGH
+      ? COLUMN_FLAG.kink
+      : q >= KINK_RATIO_HIGH
+        ? COLUMN_FLAG.pole
+        : 0;
   }
 
   /**
@@ -821,6 +845,7 @@ export class ColumnDriver {
 
   private finish(k: number): void {
     const s = this.state;
+    if (this.pairsOn && this.kind === "central") s.flags[k] |= this.pairFlags(k);
     s.kind[k] = kindCode(this.kind);
     if (Number.isFinite(s.bestValue[k]) && s.bestError[k] < Infinity) {
       s.value[k] = s.bestValue[k];

@@ -84,79 +84,101 @@ export const MODEL_POWERS: Readonly<Record<3 | 4, { smooth: readonly number[]; k
   });
 
 /**
- * The model Σ c_i·v^(p_i) through the points (v_j, o_j), j < powers.length, at v = u (Gaussian
- * elimination with partial pivoting on the small system; NaN when it is singular).
- *
- * @example
- * ```ts
- * modelAt([1, 2, 4], [3, 6, 18], [0, 1, 2], 0); // => 2 (through 2 + 0·v + v²)
- * ```
+ * The inverse of the model's matrix [v_j^(p_i)] at the rows' distances v = 1, 2, 4 (, 8), row-major
+ * (Gauss–Jordan elimination with partial pivoting, once per model when the module loads): the model's
+ * coefficients are this times the rows' parts.
  */
-export function modelAt(
-  v: readonly number[],
-  o: readonly number[],
-  powers: readonly number[],
-  u: number,
-): number {
+function inverseAt(powers: readonly number[]): Float64Array {
   const n = powers.length;
-  const a = Array.from({ length: n }, (_, j) => [...powers.map((p) => v[j] ** p), o[j]]);
+  const a = Array.from({ length: n }, (_, j) => [
+    ...powers.map((p) => DISTANCES[j] ** p),
+    ...powers.map((_p, i) => (i === j ? 1 : 0)),
+  ]);
   for (let c = 0; c < n; c++) {
     let pivot = c;
     for (let r = c + 1; r < n; r++) if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) pivot = r;
     [a[c], a[pivot]] = [a[pivot], a[c]];
-    if (!(Math.abs(a[c][c]) > 0)) return NaN;
-    for (let r = c + 1; r < n; r++) {
-      const f = a[r][c] / a[c][c];
-      for (let k = c; k <= n; k++) a[r][k] -= f * a[c][k];
+    const d = a[c][c];
+    for (let k = 0; k < 2 * n; k++) a[c][k] /= d;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = a[r][c];
+      for (let k = 0; k < 2 * n; k++) a[r][k] -= f * a[c][k];
     }
   }
-  const coef = new Array<number>(n).fill(0);
-  for (let c = n - 1; c >= 0; c--) {
-    let sum = a[c][n];
-    for (let k = c + 1; k < n; k++) sum -= a[c][k] * coef[k];
-    coef[c] = sum / a[c][c];
-  }
-  return powers.reduce((acc, p, i) => acc + coef[i] * u ** p, 0);
-}
-
-/**
- * The smooth model through the rows (newest first, three or four) at u times the newest distance.
- *
- * @example
- * ```ts
- * smoothAt([3, 6, 18], 0); // => 2 (through 2 + v² at 1, 2, 4: a smooth odd part)
- * ```
- */
-export function smoothAt(rows: readonly number[], u: number): number {
-  const n = rows.length >= 4 ? 4 : 3;
-  return modelAt(DISTANCES.slice(0, n), rows, MODEL_POWERS[n].smooth, u);
+  return Float64Array.from(a.flatMap((row) => row.slice(n)));
 }
 
 /** The rows' distances in units of the newest step. */
 const DISTANCES: readonly number[] = Object.freeze([1, 2, 4, 8]);
 
+/** Each model's powers and inverse, by its number of rows. */
+const MODELS = [3, 4].map((n) => {
+  const p = MODEL_POWERS[n as 3 | 4];
+  return {
+    smooth: { powers: Float64Array.from(p.smooth), inverse: inverseAt(p.smooth) },
+    kink: { powers: Float64Array.from(p.kink), inverse: inverseAt(p.kink) },
+  };
+});
+
+/** A model through the first n parts of `rows` (newest first) at u times the newest distance. */
+function predict(
+  model: { powers: Float64Array; inverse: Float64Array },
+  rows: ArrayLike<number>,
+  u: number,
+): number {
+  const n = model.powers.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    let c = 0;
+    for (let j = 0; j < n; j++) c += model.inverse[i * n + j] * rows[j];
+    // u^p by multiplications (p ≤ 6): Math.pow costs more than the rest of the sum.
+    for (let k = model.powers[i]; k > 0; k--) c *= u;
+    sum += c;
+  }
+  return sum;
+}
+
+/**
+ * The model of the given powers through the rows' parts (newest first: at the distances 1, 2, 4 (, 8)
+ * times the newest) at v = u; `rows` has at least as many parts as the model has powers.
+ *
+ * @example
+ * ```ts
+ * modelAt([3, 6, 18], [0, 1, 2], 0); // => 2 (through 2 + 0·v + v² at v = 1, 2, 4)
+ * ```
+ */
+export function modelAt(rows: ArrayLike<number>, powers: readonly number[], u: number): number {
+  return predict({ powers: Float64Array.from(powers), inverse: inverseAt(powers) }, rows, u);
+}
+
 /**
  * The flags (COLUMN_FLAG.kink, COLUMN_FLAG.pole or 0) of the odd part O_c at the distance u·s (u ≪ 1)
- * against the odd parts of the last three or four rows at the distances s, 2s, 4s (and 8s), newest
- * first in `rows`, with `rounding` the rounding error of O_c and the models (see the file comment).
+ * against the odd parts of the last n = 3 or 4 rows at the distances s, 2s, 4s (and 8s), newest first
+ * in `rows`, with `rounding` the rounding error of O_c and the models (see the file comment).
  *
  * @example
  * ```ts
  * const K = (s: number) => -4 + 2 * s * s + 0.0065 * s; // a cubic's odd part and a jump of f″
- * oddPartFlags([K(0.25), K(0.5), K(1)], K(3e-5), 3e-5 / 0.25, 1e-11); // => 2 (COLUMN_FLAG.kink)
+ * oddPartFlags([K(0.25), K(0.5), K(1)], 3, K(3e-5), 3e-5 / 0.25, 1e-11); // => 2 (COLUMN_FLAG.kink)
  * const S = (s: number) => (2 * Math.sin(s)) / s; // smooth
- * oddPartFlags([S(0.25), S(0.5), S(1)], S(3e-5), 3e-5 / 0.25, 1e-11); // => 0
+ * oddPartFlags([S(0.25), S(0.5), S(1)], 3, S(3e-5), 3e-5 / 0.25, 1e-11); // => 0
  * ```
  */
-export function oddPartFlags(rows: readonly number[], oc: number, u: number, rounding: number): number {
-  const n = rows.length >= 4 ? 4 : 3;
-  const models = MODEL_POWERS[n];
-  const v = DISTANCES.slice(0, n);
-  const missSmooth = Math.abs(oc - smoothAt(rows, u));
+export function oddPartFlags(
+  rows: ArrayLike<number>,
+  n: number,
+  oc: number,
+  u: number,
+  rounding: number,
+): number {
+  const models = MODELS[n >= 4 ? 1 : 0];
+  const missSmooth = Math.abs(oc - predict(models.smooth, rows, u));
   if (!(missSmooth > ODD_CHECK_SIGNAL * rounding)) return 0;
-  const missKink = Math.abs(oc - modelAt(v, rows, models.kink, u));
+  const missKink = Math.abs(oc - predict(models.kink, rows, u));
   if (ODD_CHECK_RATIO * missKink <= missSmooth) return COLUMN_FLAG.kink;
-  return Math.abs(oc - rows[0]) > Math.abs(rows[n - 1] - rows[0]) ? COLUMN_FLAG.pole : 0;
+  const last = n >= 4 ? 3 : 2;
+  return Math.abs(oc - rows[0]) > Math.abs(rows[last] - rows[0]) ? COLUMN_FLAG.pole : 0;
 }
 
 /**
@@ -178,12 +200,11 @@ export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): vo
   const hi = engine.checkValues[2];
   const h = engine.checkH;
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(h > 0)) return;
-  // Component 0 (the scalar engine has one), newest first.
-  const rows = Array.from(pairs.part.subarray(0, pairs.count[0]));
   const oc = (hi - lo) / h;
   const rounding =
     (F_ROUNDING * EPS * (Math.abs(hi) + Math.abs(lo))) / h + ROW_AMPLIFICATION * pairs.rounding[0];
-  est.flags |= oddPartFlags(rows, oc, h / pairs.step[0], rounding);
+  // Component 0's parts (the scalar engine has one), newest first.
+  est.flags |= oddPartFlags(pairs.part, pairs.count[0], oc, h / pairs.step[0], rounding);
 }
 
 /**

@@ -94,10 +94,12 @@ export class PairParts {
   pushOne(k: number, h: number, gh: number, rounding: number): number {
     const at = k * PAIR_DEPTH;
     const p = this.part;
-    const halved = Math.abs(2 * h - this.step[k]) <= PAIR_STEP_SLACK * h;
-    if (halved) {
-      for (let i = PAIR_DEPTH - 1; i >= 1; i--) p[at + i] = p[at + i - 1];
-      this.count[k] = Math.min(PAIR_DEPTH, this.count[k] + 1);
+    if (Math.abs(2 * h - this.step[k]) <= PAIR_STEP_SLACK * h) {
+      p[at + 3] = p[at + 2];
+      p[at + 2] = p[at + 1];
+      p[at + 1] = p[at];
+      const c = this.count[k];
+      this.count[k] = c < PAIR_DEPTH ? c + 1 : PAIR_DEPTH;
     } else this.count[k] = 1;
     p[at] = gh;
     this.step[k] = h;
