@@ -188,7 +188,12 @@ export function oddPartFlags(
  *
  * @example
  * ```ts
- * checkOddPart(engine, n, est); // after checkNoise, at order 2
+ * import { ScalarEngine, type Estimate } from "./scalar-column.js";
+ * import { resolveOptions } from "./validate.js";
+ * const engine = new ScalarEngine().begin(4, resolveOptions({ order: 2 }, 4));
+ * const est: Estimate = { value: 24, error: 6e-13, step: 0.5, kind: "central", flags: 0, noisyStep: NaN };
+ * checkOddPart(engine, 3, est); // after checkNoise (here no column has run: nothing to hold it against)
+ * est.flags; // => 0
  * ```
  */
 export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): void {

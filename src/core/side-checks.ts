@@ -66,7 +66,7 @@ export function* settleShape(
   // At orders 3 and 4 the kink test's flag is a jump in f′ or f″ that the stencil cancels (|t| at order
   // 3 gave 0 ± 7e-19, ok): the differences of order n − 1 growing like a jump's confirm it.
   if (o.order >= 3 && (flags & COLUMN_FLAG.kink) !== 0 && est.kind === "central") {
-    if (yield* jumpsTwice(sampler, x, noiseCheckStep(o.order - 1, 1), o.order - 1)) {
+    if (yield* jumpsTwice(sampler, x, noiseCheckStep(o.order - 1, 1), o.order - 1, true)) {
       return {
         result: { ...result, value: NaN, error: Infinity, status: "discontinuous" },
         noiseUsed,

@@ -45,8 +45,6 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler`, `first` and `given` are its own",
   "src/core/settle-singular.ts:25":
     "inside the pipeline's settle: `engine`, `sampler`, `est` and `shape` are its own (a generator step)",
-  "src/core/odd-part-check.ts:169":
-    "after the noise check, inside the pipeline: `engine`, `n` and `est` are the noise check's",
   "src/core/side-checks.ts:28": "inside the pipeline's settle: `result` is the result as it stands",
   "src/core/side-checks.ts:43":
     "inside the pipeline's settle: `engine`, `sampler`, `first`, `stage` and `result` are its own",
