@@ -1,23 +1,24 @@
 /**
- * The odd-part check of a second derivative: the part of the central stencil that its weights cancel,
- * O(s) = (f(x + s) − f(x − s))/s = 2f′ + f‴·s²/3 + f⁽⁵⁾·s⁴/60 + … for smooth f, held at the noise
- * check's tiny step s_c (noise-check.ts) against the column's last three rows (steps halving: pair-parts.ts).
- * A jump J in f″ at x adds J·s/2, and a jump in f whose value at x is the midpoint (sign t) adds J/s:
- * both cancel in the second difference, which then converges to a confident wrong answer (t³ − 2t +
- * 0.0065·max(0, t)² at 0 gave 0.0065 ± 2e-14, where f″ is 0 on the left and 0.013 on the right;
- * t³ − 2t + 6e-4·sign(t − 4) at 4 gave 24 ± 6e-13). Where the column converges in three rows (a cubic
- * base, whose s² term rules the rows' changes), the kink test has too few changes to see either; the
- * check adds a fourth distance with no call of its own.
+ * The odd-part check of a second derivative (and of a fourth): the part of the central stencil that
+ * its weights cancel, O(s) = (f(x + s) − f(x − s))/s = 2f′ + f‴·s²/3 + f⁽⁵⁾·s⁴/60 + … for smooth f,
+ * held at the noise check's tiny step s_c (noise-check.ts) against the column's last three or four
+ * rows (steps halving: pair-parts.ts). A jump J in f″ at x adds J·s/2, and a jump in f whose value at
+ * x is the midpoint (sign t) adds J/s: both cancel in the even stencil, which then converges to a
+ * confident wrong answer (t³ − 2t + 0.0065·max(0, t)² at 0 gave f″ = 0.0065 ± 2e-14, where it is 0 on
+ * the left and 0.013 on the right; t³ − 2t + 6e-4·sign(t − 4) at 4 gave 24 ± 6e-13). Where the column
+ * converges in three rows (a cubic base, whose s² term rules the rows' changes), the kink test has too
+ * few changes to see either; the check adds a distance with no call of its own.
  *
- * Two models are fitted through the three rows: the smooth one, A + B·s² + D·s⁴, and the kink one,
- * A + J·s + B·s², and each is extrapolated to s_c. A smooth f is missed by the first only by its s⁶ term
- * and by the second by its s⁴ term; a kink is missed by the first by about J·s/2 and fitted by the
- * second up to its s³ term. So: the smooth model missing O(s_c) by ODD_CHECK_SIGNAL times its rounding
- * while the kink model fits ODD_CHECK_RATIO times better marks a kink; O(s_c) farther from the newest
- * row than the rows were from each other marks growth like 1/s (a jump cancelled by the stencil), as the
- * kink test's pole flag does. The flags send the pipeline to the one-sided comparison, as the kink
- * test's would; a smooth f gets neither, and pays nothing.
- */
+ * Two models are fitted through the rows: the smooth one, A + B·s² + D·s⁴ (+ F·s⁶ with four rows), and
+ * the kink one, A + J·s + B·s² (+ D·s⁴), and each is extrapolated to s_c. A smooth f is missed by the
+ * first only by its next even term and by the second by its s⁴ (s⁶) term; a kink is missed by the first
+ * by about J·s/2 and fitted by the second up to its s³ term. So: the smooth model missing O(s_c) by
+ * ODD_CHECK_SIGNAL times its rounding while the kink model fits ODD_CHECK_RATIO times better marks a
+ * kink (order 2 only: a fourth derivative's rows are wide, and its pair test reads kinks); O(s_c)
+ * farther from the newest row than the rows were from each other marks growth like 1/s (a jump
+ * cancelled by the stencil), as the kink test's pole flag does (atan t + 8e-4·sign t at 0 gave f⁗ =
+ * 0 ± 4e-12 from three rows). The flags send the pipeline to the one-sided comparison, as the kink
+ * test's would; a smooth f gets neither, and pays nothing. */
 
 import { COLUMN_FLAG } from "./column-state.js";
 import { EPS, F_ROUNDING, GROWTH_SHRINK } from "./constants.js";
@@ -198,18 +199,23 @@ export function oddPartFlags(
  */
 export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): void {
   const pairs = engine.driver.pairParts;
-  if (engine.o.order !== 2 || n !== 3 || est.kind !== "central" || pairs === null || pairs.count[0] < 3)
-    return;
+  const order = engine.o.order;
+  if ((order !== 2 && order !== 4) || est.kind !== "central" || pairs === null || pairs.count[0] < 3) return;
   if ((est.flags & COLUMN_FLAG.noisy) !== 0) return;
-  const lo = engine.checkValues[0];
-  const hi = engine.checkValues[2];
+  // The check's pair x ± h_c: its stencil's points 0 … n − 1 are x + o·h_c for offsets −n/2 … n/2.
+  const centre = (n - 1) / 2;
+  if (!Number.isInteger(centre) || centre < 1) return;
+  const lo = engine.checkValues[centre - 1];
+  const hi = engine.checkValues[centre + 1];
   const h = engine.checkH;
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(h > 0)) return;
   const oc = (hi - lo) / h;
   const rounding =
     (F_ROUNDING * EPS * (Math.abs(hi) + Math.abs(lo))) / h + ROW_AMPLIFICATION * pairs.rounding[0];
   // Component 0's parts (the scalar engine has one), newest first.
-  est.flags |= oddPartFlags(pairs.part, pairs.count[0], oc, h / pairs.step[0], rounding);
+  const flags = oddPartFlags(pairs.part, pairs.count[0], oc, h / pairs.step[0], rounding);
+  // At order 4 the rows' steps are wide (the pair test reads the kinks there): growth only.
+  est.flags |= order === 2 ? flags : flags & COLUMN_FLAG.pole;
 }
 
 /**

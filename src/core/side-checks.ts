@@ -91,7 +91,7 @@ export function* settleShape(
     if (verdict !== null) result = { ...result, ...verdict };
     else if (
       (oddGrowth && (Number.isNaN(backward.error) || Number.isNaN(forward.error))) ||
-      (o.order === 2 && noiseUsed === undefined && (yield* midpointJumps(engine, sampler)))
+      (o.order % 2 === 0 && noiseUsed === undefined && (yield* midpointJumps(engine, sampler)))
     ) {
       // Sides that never settled beside an odd part growing like a jump's, or a central first
       // difference that grows like one where the sides agree (odd-part-check.ts): f jumps at x.
