@@ -6,7 +6,7 @@
 
 import { COLUMN_FLAG } from "./column-state.js";
 import { GROWTH_SHRINK } from "./constants.js";
-import { growthAt, jumpsTwice } from "./growth.js";
+import { growthAt, jumpsTwice, significantStep } from "./growth.js";
 import { noiseCheckStep, recheckNoise } from "./noise-check.js";
 import { midpointJumps } from "./odd-part-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
@@ -66,7 +66,7 @@ export function* settleShape(
   // At orders 3 and 4 the kink test's flag is a jump in f′ or f″ that the stencil cancels (|t| at order
   // 3 gave 0 ± 7e-19, ok): the differences of order n − 1 growing like a jump's confirm it.
   if (o.order >= 3 && (flags & COLUMN_FLAG.kink) !== 0 && est.kind === "central") {
-    if (yield* jumpsTwice(sampler, x, noiseCheckStep(o.order - 1, 1), o.order - 1, true)) {
+    if (yield* lowerJumps(sampler, x, o.order - 1)) {
       return {
         result: { ...result, value: NaN, error: Infinity, status: "discontinuous" },
         noiseUsed,
@@ -116,6 +116,19 @@ export function* settleShape(
     if (covered !== null) result = { ...result, error: covered };
   }
   return { result, noiseUsed, joined, done: false };
+}
+
+/**
+ * Whether the central differences of order n at x grow like a lower derivative's jump (jumpsTwice,
+ * with its changes) from the noise check's step at the scale of 1, or, where f's rounding rules the
+ * narrowest of those steps (a large f: sin t plus a Huber loss of 7e3 at −944), from the first step of
+ * 16 … 16⁴ times it where the difference stands above rounding (significantStep).
+ */
+function* lowerJumps(sampler: Sampler, x: number, order: number): Pipeline<boolean> {
+  const h = noiseCheckStep(order, 1);
+  if (yield* jumpsTwice(sampler, x, h, order, true)) return true;
+  const from = yield* significantStep(sampler, x, h / GROWTH_SHRINK, order);
+  return from > h / GROWTH_SHRINK && (yield* jumpsTwice(sampler, x, from * GROWTH_SHRINK, order, true));
 }
 
 /**
