@@ -678,43 +678,29 @@ export class ColumnDriver {
     const s = this.state;
     const m = s.m;
     const pairs = (this.pairs ??= new PairParts(m));
-    const odd = this.order % 2 === 1;
+    const v = this.values;
     const h = this.hr;
+    // The base central stencils' points: order 2 at −1, 0, 1; order 3 at −2, −1, 1, 2; order 4 at
+    // −2 … 2 (base-stencil.ts).
+    const order = this.order;
     for (let a = 0; a < s.activeCount; a++) {
       const k = s.active[a];
-      let near = 0;
-      let far = 0;
-      let nearSize = 0;
-      let farSize = 0;
-      for (let q = 0; q < this.count; q++) {
-        const o = this.offsets[q];
-        const fk = this.values[q * m + k];
-        if (o === 0) {
-          // The centre's weight at order 2 (−2), as in the kink test's rounding of its odd part.
-          if (this.order === 2) nearSize += 2 * Math.abs(fk);
-          continue;
-        }
-        const v = odd || o > 0 ? fk : -fk;
-        if (o === 1 || o === -1) {
-          near += v;
-          nearSize += Math.abs(fk);
-        } else {
-          far += v;
-          farSize += Math.abs(fk);
-        }
-      }
-      if (this.order === 2) {
-        const rounding = (F_ROUNDING * EPS * nearSize + s.noise[k] * this.st.weightSum) / h;
-        pairs.pushOne(k, h, near / h, rounding);
+      if (order === 2) {
+        const lo = v[k];
+        const hi = v[2 * m + k];
+        const size = Math.abs(lo) + 2 * Math.abs(v[m + k]) + Math.abs(hi);
+        pairs.pushOne(k, h, (hi - lo) / h, (F_ROUNDING * EPS * size + s.noise[k] * this.st.weightSum) / h);
         continue;
       }
-      let rounding = F_ROUNDING * EPS * Math.max(nearSize, farSize) + 2 * (s.noise[k] + Number.MIN_VALUE);
-      if (!odd) {
-        near /= h;
-        far /= 2 * h;
-        rounding /= h;
-      }
-      pairs.push(k, h, near, far, rounding);
+      const hiAt = order === 3 ? 2 : 3;
+      const farLo = v[k];
+      const nearLo = v[m + k];
+      const nearHi = v[hiAt * m + k];
+      const farHi = v[(hiAt + 1) * m + k];
+      const size = Math.max(Math.abs(nearLo) + Math.abs(nearHi), Math.abs(farLo) + Math.abs(farHi));
+      const rounding = F_ROUNDING * EPS * size + 2 * (s.noise[k] + Number.MIN_VALUE);
+      if (order === 3) pairs.push(k, h, nearHi + nearLo, farHi + farLo, rounding);
+      else pairs.push(k, h, (nearHi - nearLo) / h, (farHi - farLo) / (2 * h), rounding / h);
     }
   }
 
