@@ -9,3 +9,6 @@ export { CHECK_GRADIENT_FLOOR, CHECK_GRADIENT_TOLERANCE } from "./check-gradient
 export { FLAT_ROWS } from "./driver.js";
 export { ROW_BLOCK_COLUMNS } from "./jacobian-rows.js";
 export { FLOAT32_EXACT_BITS, FLOAT32_FLAT_FACTOR, FLOAT32_UNIT_ROUNDOFF } from "./float32.js";
+export { PAIR_DEPTH, PAIR_STEP_SLACK } from "./pair-parts.js";
+export { ODD_CHECK_RATIO, ODD_CHECK_SIGNAL, ROW_AMPLIFICATION } from "./odd-part-check.js";
+export { LOCAL_SHAPE_ORDER } from "./scalar-column.js";

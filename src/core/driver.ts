@@ -48,7 +48,8 @@ import {
   STEP_RATIO,
 } from "./constants.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
-import { cleanedKink, FIRST_ORDER_ROWS, firstOrderRow, needsCleanRow } from "./kink-test.js";
+import { cleanedKink, cleanedRatio, FIRST_ORDER_ROWS, firstOrderRow, needsCleanRow } from "./kink-test.js";
+import { PAIR_DEPTH, PairParts } from "./pair-parts.js";
 import { evenNoise, noiseRules, truncationLaw } from "./even-noise.js";
 import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
@@ -237,6 +238,18 @@ export class ColumnDriver {
   private kinkRows = false;
   private allPowers = false;
   private evenNoise = false;
+  /** The parts of the stencil pairs at orders 2 to 4 (pair-parts.ts), made when first needed. */
+  private pairs: PairParts | null = null;
+  /** Whether this column keeps them (see pushPairs). */
+  private pairsOn = false;
+
+  /**
+   * The cancelled parts of the last rows at the newest distances (pair-parts.ts): at orders 3 and 4,
+   * and at order 2 in derivative()'s columns (ColumnSpec.kinkRows); null before the first.
+   */
+  get pairParts(): PairParts | null {
+    return this.pairs;
+  }
 
   constructor(readonly state: ColumnState) {
     this.values = new Float64Array(MAX_POINTS * state.m);
@@ -277,6 +290,10 @@ export class ColumnDriver {
     for (let a = 0; a < this.state.activeCount; a++) this.state.centre[this.state.active[a]] = NaN;
     // A probe's first σ of the even parts is compared with the last of the scale before (even-noise.ts).
     if (!spec.probeOnly) this.state.forgetEven();
+    this.pairsOn =
+      this.kinks && spec.order >= 2 && spec.order <= MAX_KINK_ORDER && (spec.order > 2 || this.kinkRows);
+    if (this.pairs !== null)
+      for (let a = 0; a < this.state.activeCount; a++) this.pairs.forget(this.state.active[a]);
     this.state.reset();
   }
 
@@ -332,6 +349,7 @@ export class ColumnDriver {
       this.handleTrouble();
       return;
     }
+    if (this.pairsOn && this.kind === "central") this.pushPairs();
     this.extendRows();
   }
 
@@ -649,6 +667,61 @@ export class ColumnDriver {
   }
 
   /**
+   * The parts of a good central row's stencil pairs (pair-parts.ts) for every active component, kept
+   * apart from the row's own work: at orders 3 and 4, g(h) and g(2h), which pairFlags tests when the
+   * component ends; at order 2, in derivative()'s columns (ColumnSpec.kinkRows), the odd part over h,
+   * for the odd-part check against the noise check's stencil (odd-part-check.ts). The rounding of each
+   * is that of its pair (with the centre at order 2, as the kink test's), over h at even orders, with
+   * the noise level and the subnormal grid as in the row's model.
+   */
+  private pushPairs(): void {
+    const s = this.state;
+    const m = s.m;
+    const pairs = (this.pairs ??= new PairParts(m));
+    const v = this.values;
+    const h = this.hr;
+    // The base central stencils' points: order 2 at −1, 0, 1; order 3 at −2, −1, 1, 2; order 4 at
+    // −2 … 2 (base-stencil.ts).
+    const order = this.order;
+    for (let a = 0; a < s.activeCount; a++) {
+      const k = s.active[a];
+      if (order === 2) {
+        const lo = v[k];
+        const hi = v[2 * m + k];
+        const size = Math.abs(lo) + 2 * Math.abs(v[m + k]) + Math.abs(hi);
+        pairs.pushOne(k, h, (hi - lo) / h, (F_ROUNDING * EPS * size + s.noise[k] * this.st.weightSum) / h);
+        continue;
+      }
+      const hiAt = order === 3 ? 2 : 3;
+      const farLo = v[k];
+      const nearLo = v[m + k];
+      const nearHi = v[hiAt * m + k];
+      const farHi = v[(hiAt + 1) * m + k];
+      const size = Math.max(Math.abs(nearLo) + Math.abs(nearHi), Math.abs(farLo) + Math.abs(farHi));
+      const rounding = F_ROUNDING * EPS * size + 2 * (s.noise[k] + Number.MIN_VALUE);
+      if (order === 3) pairs.push(k, h, nearHi + nearLo, farHi + farLo, rounding);
+      else pairs.push(k, h, (nearHi - nearLo) / h, (farHi - farLo) / (2 * h), rounding / h);
+    }
+  }
+
+  /**
+   * The kink or pole flag of component k's pairs at orders 3 and 4 when it ends (see pushPairs): the
+   * kink test's bands on the cleaned ratio of its parts at the last four distances (pair-parts.ts).
+   */
+  private pairFlags(k: number): number {
+    const pairs = this.pairs;
+    if (pairs === null || this.order < 3 || pairs.count[k] < PAIR_DEPTH) return 0;
+    const p = pairs.part;
+    const at = k * PAIR_DEPTH;
+    const q = cleanedRatio(p[at], p[at + 1], p[at + 2], p[at + 3], pairs.rounding[k]);
+    return q > KINK_RATIO_LOW && q < KINK_RATIO_HIGH
+      ? COLUMN_FLAG.kink
+      : q >= KINK_RATIO_HIGH
+        ? COLUMN_FLAG.pole
+        : 0;
+  }
+
+  /**
    * The noise of component k seen in the even parts of its last three rows (even-noise.ts, after
    * kinkTest has shifted them): the largest σ that noise rules is kept in `seenNoise`.
    */
@@ -758,6 +831,7 @@ export class ColumnDriver {
 
   private finish(k: number): void {
     const s = this.state;
+    if (this.pairsOn && this.kind === "central") s.flags[k] |= this.pairFlags(k);
     s.kind[k] = kindCode(this.kind);
     if (Number.isFinite(s.bestValue[k]) && s.bestError[k] < Infinity) {
       s.value[k] = s.bestValue[k];

@@ -127,8 +127,8 @@ export function* growsWithoutBound(
 }
 
 /**
- * A first derivative for a central column that never settled (no error estimate) where f is bounded
- * and does not jump: the central difference at h/2, with UNSETTLED_FACTOR times the larger of its
+ * A derivative (first unless `order` says) for a central column that never settled (no error
+ * estimate) where f is bounded and does not jump: the central difference at h/2, with UNSETTLED_FACTOR times the larger of its
  * changes from h and to h/4 as the error (plus its rounding to EPS). h is the first step of the first column, whose values the
  * sampler usually has. An f computed with cancellation (a sum of terms of 45 that is 0 at x) can jump
  * by its own rounding at x, so that every smaller step grows like 1/h: the column ran down to 4e-16
@@ -145,10 +145,11 @@ export function* unsettledEstimate(
   sampler: Sampler,
   x: number,
   h: number,
+  order = 1,
 ): Pipeline<{ value: number; error: number } | null> {
-  const wide = yield* quotient(sampler, x, "central", h);
-  const narrow = yield* quotient(sampler, x, "central", h / 2);
-  return unsettledFrom(wide, narrow, yield* quotient(sampler, x, "central", h / 4));
+  const wide = yield* difference(sampler, x, "central", h, order);
+  const narrow = yield* difference(sampler, x, "central", h / 2, order);
+  return unsettledFrom(wide, narrow, yield* difference(sampler, x, "central", h / 4, order));
 }
 
 /**
@@ -175,8 +176,11 @@ export function unsettledFrom(
 
 /**
  * Whether the central difference of order n grows over 16h → h → h/16 like a jump in a lower
- * derivative f⁽ⁿ⁻ʲ⁾ (j = 1 … n − 1): by 16ʲ each time, within √2, with its sign kept. Noise grows like
- * 16ⁿ at random; a smooth f's difference does not grow.
+ * derivative f⁽ⁿ⁻ʲ⁾ (j = 1 … n − 1): by 16ʲ each time, within √2, with its sign kept; or, with
+ * `changes`, its two changes do (the second 16ʲ times the first, within √2, and above the rounding of
+ * the narrowest by ROUNDED_SIGNAL), which f⁽ⁿ⁾'s own part cancels out of: for a jump already flagged
+ * (noise's changes can grow so by chance: not for a difference read as noisy). Noise grows like 16ⁿ at random; a smooth f's difference
+ * does not grow, and its changes shrink by 1/256.
  *
  * @example
  * ```ts
@@ -186,15 +190,32 @@ export function unsettledFrom(
  * runSync(jumpsTwice(new Sampler(Math.cos), 0, 1e-5, 2)); // => false
  * ```
  */
-export function* jumpsTwice(sampler: Sampler, x: number, h: number, order: number): Pipeline<boolean> {
+export function* jumpsTwice(
+  sampler: Sampler,
+  x: number,
+  h: number,
+  order: number,
+  changes = false,
+): Pipeline<boolean> {
   const wide = yield* difference(sampler, x, "central", h * GROWTH_SHRINK, order);
   const mid = yield* difference(sampler, x, "central", h, order);
-  const narrow = yield* difference(sampler, x, "central", h / GROWTH_SHRINK, order);
+  const narrowStencil = yield* centralStencil(sampler, x, representableStep(x, h / GROWTH_SHRINK), order);
+  if (narrowStencil === null) return false;
+  const s = representableStep(x, h / GROWTH_SHRINK);
+  const narrow = divideByPower(narrowStencil.sum, s, order);
   const p1 = Math.log(mid / wide) / Math.log(GROWTH_SHRINK);
   const p2 = Math.log(narrow / mid) / Math.log(GROWTH_SHRINK);
   const j = Math.round(p1);
   const band = Math.log(JUMP_GROWTH_BAND) / Math.log(GROWTH_SHRINK);
-  return j >= 1 && j < order && Math.abs(p1 - j) <= band && Math.abs(p2 - j) <= band;
+  if (j >= 1 && j < order && Math.abs(p1 - j) <= band && Math.abs(p2 - j) <= band) return true;
+  if (!changes) return false;
+  // The changes grow so where f⁽ⁿ⁾'s own part, which they cancel, rules the differences at the wider
+  // steps (a small jump of f″ beside 1/(1 + t²)‴ at −0.03: 23.694 ± 2.8e-6, ok, at order 4).
+  const rounding = divideByPower(F_ROUNDING * EPS * narrowStencil.size, s, order);
+  if (!(Math.abs(narrow - mid) > ROUNDED_SIGNAL * rounding)) return false;
+  const p = Math.log((narrow - mid) / (mid - wide)) / Math.log(GROWTH_SHRINK);
+  const jc = Math.round(p);
+  return jc >= 1 && jc < order && Math.abs(p - jc) <= band;
 }
 
 /**

@@ -36,12 +36,30 @@ export const CLEANED_ROUNDING = 10;
  * ```
  */
 export function cleanedKink(e0: number, e1: number, e2: number, e3: number, rounding: number): boolean {
+  const q = cleanedRatio(e0, e1, e2, e3, rounding);
+  return q > KINK_RATIO_LOW && q < KINK_RATIO_HIGH;
+}
+
+/**
+ * The ratio of the last two cleaned changes r (see the file comment) of four parts e0 … e3 (e0 the
+ * newest, at the smallest step; steps halving), NaN when either is within KINK_SIGNAL times its
+ * rounding: about 1/2 at a kink, 1/16 where f is smooth, 2 where the part grows like 1/h (a jump in f
+ * that the stencil cancels, sign t at order 2 or 4).
+ *
+ * @example
+ * ```ts
+ * const E = (h: number) => 1 + 0.05 * h + 3 * h * h;
+ * cleanedRatio(E(0.0625 / 8), E(0.0625 / 4), E(0.0625 / 2), E(0.0625), 1e-16); // ≈ 0.5
+ * const J = (h: number) => 2 + 1e-3 / h + 3 * h * h;
+ * cleanedRatio(J(0.0625 / 8), J(0.0625 / 4), J(0.0625 / 2), J(0.0625), 1e-16); // ≈ 2
+ * ```
+ */
+export function cleanedRatio(e0: number, e1: number, e2: number, e3: number, rounding: number): number {
   const r1 = 4 * (e1 - e0) - (e2 - e1);
   const r2 = 4 * (e2 - e1) - (e3 - e2);
   const floor = KINK_SIGNAL * CLEANED_ROUNDING * rounding;
-  if (!(Math.abs(r1) > floor && Math.abs(r2) > floor)) return false;
-  const q = r1 / r2;
-  return q > KINK_RATIO_LOW && q < KINK_RATIO_HIGH;
+  if (!(Math.abs(r1) > floor && Math.abs(r2) > floor)) return NaN;
+  return r1 / r2;
 }
 
 /**

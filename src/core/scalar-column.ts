@@ -5,7 +5,7 @@
  */
 
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
-import { ColumnState } from "./column-state.js";
+import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { INITIAL_STEP, NOISE_COVERAGE } from "./constants.js";
 import { ColumnDriver, columnSpec, MAX_POINTS, type ColumnSpec } from "./driver.js";
 import { columnNow, columnSteps } from "./column-steps.js";
@@ -49,6 +49,11 @@ export class ScalarEngine {
   x = 0;
   o: ResolvedOptions = resolveOptions(undefined);
   scales: readonly number[] = candidateScales(0);
+  /**
+   * Whether a run kept a kink or pole flag from a scale other than its estimate's (LOCAL_SHAPE_ORDER,
+   * keepLocalShape): the estimate then skipped the noise check it would have had (side-checks.ts).
+   */
+  probeShape = false;
   /** The first step of the run under way when its spec gave one (RunSpec.firstStep), else NaN. */
   runStart = NaN;
 
@@ -59,6 +64,7 @@ export class ScalarEngine {
     this.scales = candidateScales(x);
     this.checkGap = NaN;
     this.checkD = NaN;
+    this.probeShape = false;
     return this;
   }
 }
@@ -153,13 +159,63 @@ function beginRun(engine: ScalarEngine, how: RunSpec): ColumnSpec {
  */
 function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolean {
   const { state, kept, spec, o, scales } = engine;
-  if (i > 0) keepScale(state, kept, i - 1, undefined, o);
+  if (i > 0) {
+    const flagsBefore = kept.flags[0];
+    const stepBefore = kept.step[0];
+    keepScale(state, kept, i - 1, undefined, o);
+    if (o.order >= LOCAL_SHAPE_ORDER && keepLocalShape(state, kept, flagsBefore, stepBefore))
+      engine.probeShape = true;
+  }
   const start = engine.runStart;
   if (!(i < scales.length && nextScale(state, kept)) || (i > 0 && start > 0)) return false;
   spec.scale = scales[i];
   spec.probeOnly = i > 0;
   spec.firstStep = start > 0 ? start : o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
   spec.budget = o.maxEvaluations - sampler.evaluations;
+  return true;
+}
+
+/**
+ * The lowest order whose kept estimate keeps the kink or pole flag of a scale with smaller steps
+ * (keepLocalShape).
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * LOCAL_SHAPE_ORDER; // => 2
+ * ```
+ */
+export const LOCAL_SHAPE_ORDER = 2;
+
+/**
+ * From order LOCAL_SHAPE_ORDER, a kink or pole flag of a scale whose steps ended below the kept
+ * estimate's is kept with it, whichever scale the estimate came from: the smaller steps see f nearer x
+ * (cos t + 0.003·|t − c| at c = −3.05, order 3: the steps of the scale |x| ended at 0.048, where cos's
+ * s⁴ term still ruled the pair test, and the unit scale's, at 0.031, saw f′ jump; its flag was dropped
+ * with its estimate. exp t + 0.04·(t − c)|t − c| beside a large f at c = −0.03, order 2: the scale of
+ * |x| saw f″ jump and the unit scale's larger steps, whose estimate was kept, did not). There the flags
+ * only call for checks (side-checks.ts), which a smooth f, never flagged, does not pay for. `flagsBefore`
+ * and `stepBefore` are the kept estimate's before the column just run was weighed (keepScale); returns
+ * whether a flag was added.
+ */
+function keepLocalShape(
+  state: ColumnState,
+  kept: KeptEstimates,
+  flagsBefore: number,
+  stepBefore: number,
+): boolean {
+  const SHAPE = COLUMN_FLAG.kink | COLUMN_FLAG.pole;
+  const replaced = kept.step[0] === state.step[0] && kept.step[0] !== stepBefore;
+  // The column just run, or the estimate it replaced, whichever had the smaller steps.
+  const shape = replaced
+    ? stepBefore < kept.step[0]
+      ? flagsBefore & SHAPE
+      : 0
+    : state.step[0] < kept.step[0]
+      ? state.flags[0] & SHAPE
+      : 0;
+  if (shape === 0 || (kept.flags[0] & shape) === shape) return false;
+  kept.flags[0] |= shape;
   return true;
 }
 

@@ -9,6 +9,7 @@ import { COLUMN_FLAG } from "./column-state.js";
 import { EPS, F_ROUNDING, NOISE_FLOOR } from "./constants.js";
 import { runSync } from "./column-steps.js";
 import { checkNoise, needsNoiseCheck, noiseCheckPoints } from "./noise-check.js";
+import { checkOddPart } from "./odd-part-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { firstRun, run, runNow, type Estimate, type ScalarEngine } from "./scalar-column.js";
 import { settleNoise } from "./settle-noise.js";
@@ -49,6 +50,7 @@ export function* derivativeSteps(
   if (n > 0) {
     if (sampler.prepare(engine.checkPoints, n, true, engine.checkValues)) yield sampler.request;
     checkNoise(engine, sampler.complete(n, true, engine.checkValues), n, o.order, est);
+    checkOddPart(engine, n, est);
   }
   if (plainEnding(est, o)) return plainResult(est);
   return yield* settle(engine, sampler, est, noise);
@@ -79,6 +81,7 @@ export function derivativeNow(
   const n = needsNoiseCheck(est, o) ? noiseCheckPoints(engine, x, o.order, engine.scales[0]) : 0;
   if (n > 0) {
     checkNoise(engine, sampler.now(engine.checkPoints, n, true, engine.checkValues), n, o.order, est);
+    checkOddPart(engine, n, est);
   }
   if (plainEnding(est, o)) return plainResult(est);
   return runSync(settle(engine, sampler, est, noise));

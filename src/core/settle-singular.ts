@@ -6,7 +6,7 @@
  */
 
 import { COLUMN_FLAG } from "./column-state.js";
-import { INITIAL_STEP, JUMP_RESOLUTION } from "./constants.js";
+import { CENTRAL_RETRIES, CENTRAL_SHRINK, INITIAL_STEP, JUMP_RESOLUTION } from "./constants.js";
 import { growthAt, jumpsTwice, significantStep, unsettledEstimate } from "./growth.js";
 import { noiseCheckStep } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
@@ -83,19 +83,39 @@ export function* settleSingular(
       return { ...result, value: NaN, error: Infinity, status: "not-finite" };
     }
   }
-  if (o.order > 1 && est.kind === "central" && result.status === "noise-limited") {
+  // A higher derivative with no significant digit from a column that ran on below the noise check's
+  // step, far below where a smooth f's truncation meets rounding: its differences may have grown like
+  // a lower derivative's jump, read as noise and run on past (f″ jumping at x, order 3: D ≈ J/h gave
+  // 4e8 ± 3e9, ok, from steps of 6e-10). Not a 0, which no growth gives (tanh″ at 0 beside a large f).
+  const ranDown =
+    o.order > 1 &&
+    result.status === "ok" &&
+    result.value !== 0 &&
+    !(result.error < Math.abs(result.value)) &&
+    result.step < noiseCheckStep(o.order, Math.min(1, engine.scales[0]));
+  if (o.order > 1 && est.kind === "central" && (result.status === "noise-limited" || ranDown)) {
     // A higher derivative read as noisy may be a lower one jumping at x (|t|″ at a large x): its
     // differences then grow like a jump's over two ratios of steps, where noise's grow like 1/hⁿ. (At
-    // the scale of 1, whatever x: a jump J in f⁽ⁿ⁻¹⁾ must outgrow f⁽ⁿ⁾ there.)
-    if (yield* jumpsTwice(sampler, x, noiseCheckStep(o.order, 1), o.order)) {
+    // the scale of 1, whatever x: a jump J in f⁽ⁿ⁻¹⁾ must outgrow f⁽ⁿ⁾ there; at the scale of a
+    // smaller x for a column that ran down, whose f may end within the scale of 1: log t at 0.0014.)
+    const scale = ranDown ? Math.min(1, engine.scales[0]) : 1;
+    if (yield* jumpsTwice(sampler, x, noiseCheckStep(o.order, scale), o.order)) {
       return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
     }
   }
   if (joined !== null && Number.isNaN(result.error)) result = { ...result, ...joined };
-  if (Number.isNaN(result.error) && o.order === 1 && est.kind === "central" && mayBeUnsettled(result)) {
-    // Bounded, no jump, and still no error: the first rows' difference with an honest error.
-    const h = engine.scales[0] * INITIAL_STEP[1];
-    const fallback = yield* unsettledEstimate(sampler, x, h);
+  if (Number.isNaN(result.error) && est.kind === "central" && mayBeUnsettled(result)) {
+    // Bounded, no jump, and still no error: the first rows' difference with an honest error (at any
+    // order: log t beside a join of f″ 1.6e-11 from x gave f‴ = 402.78 ± NaN, noise-limited, where it
+    // is 326.69).
+    let h = engine.scales[0] * INITIAL_STEP[o.order];
+    let fallback = yield* unsettledEstimate(sampler, x, h, o.order);
+    // A higher order's wider stencil may reach out of f's domain (log t at 0.18 from steps of 0.25):
+    // its steps shrink as the column's did there (CENTRAL_SHRINK, CENTRAL_RETRIES times at most).
+    for (let i = 0; i < CENTRAL_RETRIES && fallback === null && o.order > 1; i++) {
+      h /= CENTRAL_SHRINK;
+      fallback = yield* unsettledEstimate(sampler, x, h, o.order);
+    }
     if (fallback !== null) result = { ...result, ...fallback, step: h / 2 };
   }
   return result;

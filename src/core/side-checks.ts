@@ -6,8 +6,9 @@
 
 import { COLUMN_FLAG } from "./column-state.js";
 import { EPS, GROWTH_SHRINK } from "./constants.js";
-import { growthAt, jumpsTwice } from "./growth.js";
+import { growthAt, jumpsTwice, significantStep } from "./growth.js";
 import { noiseCheckStep, recheckNoise } from "./noise-check.js";
+import { midpointJumps } from "./odd-part-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { run, type Estimate, type ScalarEngine } from "./scalar-column.js";
 import type { NoiseStage } from "./settle-noise.js";
@@ -71,13 +72,21 @@ export function* settleShape(
   // At orders 3 and 4 the kink test's flag is a jump in f′ or f″ that the stencil cancels (|t| at order
   // 3 gave 0 ± 7e-19, ok): the differences of order n − 1 growing like a jump's confirm it.
   if (o.order >= 3 && (flags & COLUMN_FLAG.kink) !== 0 && est.kind === "central") {
-    if (yield* jumpsTwice(sampler, x, noiseCheckStep(o.order - 1, 1), o.order - 1)) {
+    if (yield* lowerJumps(sampler, x, o.order - 1)) {
       return {
         result: { ...result, value: NaN, error: Infinity, status: "discontinuous" },
         noiseUsed,
         joined,
         done: true,
       };
+    }
+    // No jump: the estimate stands; where the flag came from another scale than the estimate's
+    // (scalar-column.ts, keepLocalShape), the noise check it skipped is made now (1/(1 + t²) − 4e-9
+    // at 15741, order 4, whose cancellation made the unit scale's pairs wiggle like a kink).
+    if (engine.probeShape && noiseUsed === undefined && sideStart === undefined) {
+      const shown = yield* skippedCheck(engine, sampler, est, result);
+      result = shown.result;
+      noiseUsed = shown.noiseUsed;
     }
   }
   const sided = o.order <= 2 ? COLUMN_FLAG.kink | COLUMN_FLAG.diverging : COLUMN_FLAG.diverging;
@@ -89,8 +98,12 @@ export function* settleShape(
     if (verdict !== null && o.order === 1)
       verdict = yield* withinResolution(sampler, x, verdict, backward, forward);
     if (verdict !== null) result = { ...result, ...verdict };
-    else if (oddGrowth && (Number.isNaN(backward.error) || Number.isNaN(forward.error))) {
-      // Sides that never settled beside an odd part growing like a jump's: f jumps at x.
+    else if (
+      (oddGrowth && (Number.isNaN(backward.error) || Number.isNaN(forward.error))) ||
+      (o.order % 2 === 0 && noiseUsed === undefined && (yield* midpointJumps(engine, sampler)))
+    ) {
+      // Sides that never settled beside an odd part growing like a jump's, or a central first
+      // difference that grows like one where the sides agree (odd-part-check.ts): f jumps at x.
       const jump = { ...result, value: NaN, error: Infinity, status: "discontinuous" as const };
       return { result: jump, noiseUsed, joined, done: true };
     } else if (
@@ -99,14 +112,11 @@ export function* settleShape(
       sideStart === undefined &&
       Number.isFinite(result.error)
     ) {
-      // The sides agree, and a flagged column skipped the noise check: it is made now (recheckNoise;
-      // noise of 1e-13 on t³ − 2t at 0 made the even part wiggle like a kink, and was never measured).
-      const shown = yield* recheckNoise(engine, sampler, est, o.order);
-      result = { ...result, error: est.error };
-      if (shown > 0) {
-        noiseUsed = shown;
-        result.status = "noise-limited";
-      }
+      // The sides agree, and a flagged column skipped the noise check: it is made now (noise of 1e-13
+      // on t³ − 2t at 0 made the even part wiggle like a kink, and was never measured).
+      const shown = yield* skippedCheck(engine, sampler, est, result);
+      result = shown.result;
+      noiseUsed = shown.noiseUsed;
     }
     // No central estimate, but the sides agree: their joined estimate (smoothness.ts, joinSides), once
     // the growth check below has ruled out a jump too small for the sides to see.
@@ -118,6 +128,38 @@ export function* settleShape(
   if (verdict === null && sideStart !== undefined && o.order === 1 && est.kind === "central" && plain)
     result = yield* farSide(engine, sampler, noise, result);
   return { result, noiseUsed, joined, done: false };
+}
+
+/**
+ * Whether the central differences of order n at x grow like a lower derivative's jump (jumpsTwice,
+ * with its changes) from the noise check's step at the scale of 1, or, where f's rounding rules the
+ * narrowest of those steps (a large f: sin t plus a Huber loss of 7e3 at −944), from the first step of
+ * 16 … 16⁴ times it where the difference stands above rounding (significantStep).
+ */
+function* lowerJumps(sampler: Sampler, x: number, order: number): Pipeline<boolean> {
+  const h = noiseCheckStep(order, 1);
+  if (yield* jumpsTwice(sampler, x, h, order, true)) return true;
+  const from = yield* significantStep(sampler, x, h / GROWTH_SHRINK, order);
+  return from > h / GROWTH_SHRINK && (yield* jumpsTwice(sampler, x, from * GROWTH_SHRINK, order, true));
+}
+
+/**
+ * The noise check a flagged column skipped (recheckNoise), made for a result that stands: where it
+ * shows noise, the estimate's error carries its share and the status is "noise-limited". Nothing is
+ * done for a result without an error, or when the check was made.
+ */
+function* skippedCheck(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  est: Estimate,
+  settled: Settled,
+): Pipeline<{ result: Settled; noiseUsed: number | undefined }> {
+  if (!Number.isNaN(engine.checkD) || !Number.isFinite(settled.error))
+    return { result: settled, noiseUsed: undefined };
+  const shown = yield* recheckNoise(engine, sampler, est, engine.o.order);
+  const result = { ...settled, error: est.error };
+  if (shown > 0) result.status = "noise-limited";
+  return { result, noiseUsed: shown > 0 ? shown : undefined };
 }
 
 /**

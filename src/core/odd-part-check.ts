@@ -1,0 +1,260 @@
+/**
+ * The odd-part check of a second derivative (and of a fourth): the part of the central stencil that
+ * its weights cancel, O(s) = (f(x + s) − f(x − s))/s = 2f′ + f‴·s²/3 + f⁽⁵⁾·s⁴/60 + … for smooth f,
+ * held at the noise check's tiny step s_c (noise-check.ts) against the column's last three or four
+ * rows (steps halving: pair-parts.ts). A jump J in f″ at x adds J·s/2, and a jump in f whose value at
+ * x is the midpoint (sign t) adds J/s: both cancel in the even stencil, which then converges to a
+ * confident wrong answer (t³ − 2t + 0.0065·max(0, t)² at 0 gave f″ = 0.0065 ± 2e-14, where it is 0 on
+ * the left and 0.013 on the right; t³ − 2t + 6e-4·sign(t − 4) at 4 gave 24 ± 6e-13). Where the column
+ * converges in three rows (a cubic base, whose s² term rules the rows' changes), the kink test has too
+ * few changes to see either; the check adds a distance with no call of its own.
+ *
+ * Two models are fitted through the rows: the smooth one, A + B·s² + D·s⁴ (+ F·s⁶ with four rows), and
+ * the kink one, A + J·s + B·s² (+ D·s⁴), and each is extrapolated to s_c. A smooth f is missed by the
+ * first only by its next even term and by the second by its s⁴ (s⁶) term; a kink is missed by the first
+ * by about J·s/2 and fitted by the second up to its s³ term. So: the smooth model missing O(s_c) by
+ * ODD_CHECK_SIGNAL times its rounding while the kink model fits ODD_CHECK_RATIO times better marks a
+ * kink (order 2 only: a fourth derivative's rows are wide, and its pair test reads kinks); O(s_c)
+ * farther from the newest row than the rows were from each other marks growth like 1/s (a jump
+ * cancelled by the stencil), as the kink test's pole flag does (atan t + 8e-4·sign t at 0 gave f⁗ =
+ * 0 ± 4e-12 from three rows). The flags send the pipeline to the one-sided comparison, as the kink
+ * test's would; a smooth f gets neither, and pays nothing. */
+
+import { COLUMN_FLAG } from "./column-state.js";
+import { EPS, F_ROUNDING, GROWTH_SHRINK } from "./constants.js";
+import { JUMP_GROWTH_BAND, ROUNDED_SIGNAL } from "./growth.js";
+import { noiseCheckStep } from "./noise-check.js";
+import type { Pipeline, Sampler } from "./sampler.js";
+import { representableStep } from "./step.js";
+import type { Estimate, ScalarEngine } from "./scalar-column.js";
+
+/**
+ * How many times its rounding the smooth model must miss the check's odd part by: 16, as the kink
+ * test's signal (KINK_SIGNAL).
+ *
+ * @default 16
+ * @example
+ * ```ts
+ * ODD_CHECK_SIGNAL; // => 16
+ * ```
+ */
+export const ODD_CHECK_SIGNAL = 16;
+
+/**
+ * How many times better the kink model must fit than the smooth one to mark a kink: 16. For smooth f
+ * the kink model misses by the s⁴ term, the smooth one by the s⁶ term (s² ≈ 1/256 of the scale's
+ * square at the steps where three rows converge), so the kink model fits worse; at a kink it fits to
+ * the s³ term, below J·s by (s/scale)², where the smooth model misses by J·s/2.
+ *
+ * @default 16
+ * @example
+ * ```ts
+ * ODD_CHECK_RATIO; // => 16
+ * ```
+ */
+export const ODD_CHECK_RATIO = 16;
+
+/**
+ * How many times the rounding of the newest row's odd part the models' extrapolations carry: the
+ * kink model's coefficients on the three rows sum to 6 in absolute value (the smooth one's to 1.9),
+ * rounded up.
+ *
+ * @default 8
+ * @example
+ * ```ts
+ * ROW_AMPLIFICATION; // => 8
+ * ```
+ */
+export const ROW_AMPLIFICATION = 8;
+
+/**
+ * The powers of v in the smooth model and in the kink model, for three rows and for four (see the file
+ * comment): with four rows each model has one more term, so a smooth f is missed by the smooth model by
+ * its v⁸ term and by the kink model by its v⁶ term (log t at 0.037, whose s⁴ term at steps of 2e-3
+ * spoilt the three-row kink model, is then told from 0.2·x|x| beside it).
+ *
+ * @example
+ * ```ts
+ * MODEL_POWERS[4].kink; // => [0, 1, 2, 4]
+ * ```
+ */
+export const MODEL_POWERS: Readonly<Record<3 | 4, { smooth: readonly number[]; kink: readonly number[] }>> =
+  Object.freeze({
+    3: Object.freeze({ smooth: Object.freeze([0, 2, 4]), kink: Object.freeze([0, 1, 2]) }),
+    4: Object.freeze({ smooth: Object.freeze([0, 2, 4, 6]), kink: Object.freeze([0, 1, 2, 4]) }),
+  });
+
+/**
+ * The inverse of the model's matrix [v_j^(p_i)] at the rows' distances v = 1, 2, 4 (, 8), row-major
+ * (Gauss–Jordan elimination with partial pivoting, once per model when the module loads): the model's
+ * coefficients are this times the rows' parts.
+ */
+function inverseAt(powers: readonly number[]): Float64Array {
+  const n = powers.length;
+  const a = Array.from({ length: n }, (_, j) => [
+    ...powers.map((p) => DISTANCES[j] ** p),
+    ...powers.map((_p, i) => (i === j ? 1 : 0)),
+  ]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) pivot = r;
+    [a[c], a[pivot]] = [a[pivot], a[c]];
+    const d = a[c][c];
+    for (let k = 0; k < 2 * n; k++) a[c][k] /= d;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = a[r][c];
+      for (let k = 0; k < 2 * n; k++) a[r][k] -= f * a[c][k];
+    }
+  }
+  return Float64Array.from(a.flatMap((row) => row.slice(n)));
+}
+
+/** The rows' distances in units of the newest step. */
+const DISTANCES: readonly number[] = Object.freeze([1, 2, 4, 8]);
+
+/** Each model's powers and inverse, by its number of rows. */
+const MODELS = [3, 4].map((n) => {
+  const p = MODEL_POWERS[n as 3 | 4];
+  return {
+    smooth: { powers: Float64Array.from(p.smooth), inverse: inverseAt(p.smooth) },
+    kink: { powers: Float64Array.from(p.kink), inverse: inverseAt(p.kink) },
+  };
+});
+
+/** A model through the first n parts of `rows` (newest first) at u times the newest distance. */
+function predict(
+  model: { powers: Float64Array; inverse: Float64Array },
+  rows: ArrayLike<number>,
+  u: number,
+): number {
+  const n = model.powers.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    let c = 0;
+    for (let j = 0; j < n; j++) c += model.inverse[i * n + j] * rows[j];
+    // u^p by multiplications (p ≤ 6): Math.pow costs more than the rest of the sum.
+    for (let k = model.powers[i]; k > 0; k--) c *= u;
+    sum += c;
+  }
+  return sum;
+}
+
+/**
+ * The model of the given powers through the rows' parts (newest first: at the distances 1, 2, 4 (, 8)
+ * times the newest) at v = u; `rows` has at least as many parts as the model has powers.
+ *
+ * @example
+ * ```ts
+ * modelAt([3, 6, 18], [0, 1, 2], 0); // => 2 (through 2 + 0·v + v² at v = 1, 2, 4)
+ * ```
+ */
+export function modelAt(rows: ArrayLike<number>, powers: readonly number[], u: number): number {
+  return predict({ powers: Float64Array.from(powers), inverse: inverseAt(powers) }, rows, u);
+}
+
+/**
+ * The flags (COLUMN_FLAG.kink, COLUMN_FLAG.pole or 0) of the odd part O_c at the distance u·s (u ≪ 1)
+ * against the odd parts of the last n = 3 or 4 rows at the distances s, 2s, 4s (and 8s), newest first
+ * in `rows`, with `rounding` the rounding error of O_c and the models (see the file comment).
+ *
+ * @example
+ * ```ts
+ * const K = (s: number) => -4 + 2 * s * s + 0.0065 * s; // a cubic's odd part and a jump of f″
+ * oddPartFlags([K(0.25), K(0.5), K(1)], 3, K(3e-5), 3e-5 / 0.25, 1e-11); // => 2 (COLUMN_FLAG.kink)
+ * const S = (s: number) => (2 * Math.sin(s)) / s; // smooth
+ * oddPartFlags([S(0.25), S(0.5), S(1)], 3, S(3e-5), 3e-5 / 0.25, 1e-11); // => 0
+ * ```
+ */
+export function oddPartFlags(
+  rows: ArrayLike<number>,
+  n: number,
+  oc: number,
+  u: number,
+  rounding: number,
+): number {
+  const models = MODELS[n >= 4 ? 1 : 0];
+  const missSmooth = Math.abs(oc - predict(models.smooth, rows, u));
+  if (!(missSmooth > ODD_CHECK_SIGNAL * rounding)) return 0;
+  const missKink = Math.abs(oc - predict(models.kink, rows, u));
+  if (ODD_CHECK_RATIO * missKink <= missSmooth) return COLUMN_FLAG.kink;
+  const last = n >= 4 ? 3 : 2;
+  return Math.abs(oc - rows[0]) > Math.abs(rows[last] - rows[0]) ? COLUMN_FLAG.pole : 0;
+}
+
+/**
+ * The odd-part check of a second derivative's quiet central estimate (see the file comment), from the
+ * noise check's n values in the engine (f(x − h_c), f(x), f(x + h_c)) and the odd parts the engine's
+ * last column kept: sets COLUMN_FLAG.kink or COLUMN_FLAG.pole in `est.flags`, or nothing.
+ *
+ * @example
+ * ```ts
+ * import { ScalarEngine, type Estimate } from "./scalar-column.js";
+ * import { resolveOptions } from "./validate.js";
+ * const engine = new ScalarEngine().begin(4, resolveOptions({ order: 2 }, 4));
+ * const est: Estimate = { value: 24, error: 6e-13, step: 0.5, kind: "central", flags: 0, noisyStep: NaN };
+ * checkOddPart(engine, 3, est); // after checkNoise (here no column has run: nothing to hold it against)
+ * est.flags; // => 0
+ * ```
+ */
+export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): void {
+  const pairs = engine.driver.pairParts;
+  const order = engine.o.order;
+  if ((order !== 2 && order !== 4) || est.kind !== "central" || pairs === null || pairs.count[0] < 3) return;
+  if ((est.flags & COLUMN_FLAG.noisy) !== 0) return;
+  // The check's pair x ± h_c: its stencil's points 0 … n − 1 are x + o·h_c for offsets −n/2 … n/2.
+  const centre = (n - 1) / 2;
+  if (!Number.isInteger(centre) || centre < 1) return;
+  const lo = engine.checkValues[centre - 1];
+  const hi = engine.checkValues[centre + 1];
+  const h = engine.checkH;
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(h > 0)) return;
+  const oc = (hi - lo) / h;
+  const rounding =
+    (F_ROUNDING * EPS * (Math.abs(hi) + Math.abs(lo))) / h + ROW_AMPLIFICATION * pairs.rounding[0];
+  // Component 0's parts (the scalar engine has one), newest first.
+  const flags = oddPartFlags(pairs.part, pairs.count[0], oc, h / pairs.step[0], rounding);
+  // At order 4 the rows' steps are wide (the pair test reads the kinks there): growth only.
+  est.flags |= order === 2 ? flags : flags & COLUMN_FLAG.pole;
+}
+
+/**
+ * Whether the central first difference (half the odd part) at x grows like J/(2h) over two ratios of
+ * steps, 16h → h → h/16 from h = noiseCheckStep(1) at the scale of 1 (or of a smaller x): its changes
+ * grow GROWTH_SHRINK times each (within JUMP_GROWTH_BAND), f′'s share cancelling in the changes, and
+ * stand above the rounding of the narrowest by ROUNDED_SIGNAL. Then f jumps at x through the midpoint
+ * of its sides, which the second difference cancels, and which one-sided columns from large steps
+ * may miss or take for noise (t³ − 2t − 6.7e8·sign(t − c) at c = 23988 gave the sides 143277 ± 7717
+ * and 144585 ± 7717 from steps of 375, and the central 143931 ± 2.5e-7, ok). A smooth f's changes
+ * shrink by 1/256. At most six calls.
+ *
+ * @example
+ * ```ts
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * import { ScalarEngine } from "./scalar-column.js";
+ * import { resolveOptions } from "./validate.js";
+ * const sign = (t: number) => t * t * t + 1e-3 * Math.sign(t - 1);
+ * const engine = new ScalarEngine().begin(1, resolveOptions({ order: 2 }, 2));
+ * runSync(midpointJumps(engine, new Sampler(sign))); // => true
+ * ```
+ */
+export function* midpointJumps(engine: ScalarEngine, sampler: Sampler): Pipeline<boolean> {
+  const x = engine.x;
+  const d = [NaN, NaN, NaN];
+  let size = 0;
+  for (let i = 0, h = noiseCheckStep(1, Math.min(1, engine.scales[0])) * GROWTH_SHRINK; i < 3; i++) {
+    const s = representableStep(x, h);
+    if (!(s > 0)) return false;
+    const hi = yield* sampler.one(x + s);
+    const lo = yield* sampler.one(x - s);
+    d[i] = (hi - lo) / (2 * s);
+    size = (Math.abs(hi) + Math.abs(lo)) / (2 * s);
+    h /= GROWTH_SHRINK;
+  }
+  const c1 = d[1] - d[0];
+  const c2 = d[2] - d[1];
+  if (!(Math.abs(c2) > ROUNDED_SIGNAL * F_ROUNDING * EPS * size)) return false;
+  const ratio = c2 / c1;
+  return ratio >= GROWTH_SHRINK / JUMP_GROWTH_BAND && ratio <= GROWTH_SHRINK * JUMP_GROWTH_BAND;
+}
