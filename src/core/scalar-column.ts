@@ -115,6 +115,11 @@ export interface RunSpec {
    * a column that ran on to settle far below its first steps start there (scalar-engine.ts).
    */
   firstStep?: number;
+  /**
+   * Whether its tableau counts every power of h (ColumnSpec.allPowers); absent: when its kind is the
+   * method the caller asked for. The other side of a one-sided derivative (other-side.ts) counts them too.
+   */
+  allPowers?: boolean;
 }
 
 /**
@@ -130,7 +135,7 @@ function beginRun(engine: ScalarEngine, how: RunSpec): ColumnSpec {
   spec.x = engine.x;
   spec.order = o.order;
   spec.start = how.kind;
-  spec.allPowers = how.kind === o.method;
+  spec.allPowers = how.allPowers ?? how.kind === o.method;
   spec.canSwitch = how.canSwitch;
   spec.stopOnNoise = how.stopOnNoise;
   spec.kinkRows = true;
