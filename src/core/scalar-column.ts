@@ -5,7 +5,7 @@
  */
 
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
-import { ColumnState } from "./column-state.js";
+import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { INITIAL_STEP, NOISE_COVERAGE } from "./constants.js";
 import { ColumnDriver, columnSpec, MAX_POINTS, type ColumnSpec } from "./driver.js";
 import { columnNow, columnSteps } from "./column-steps.js";
@@ -153,7 +153,12 @@ function beginRun(engine: ScalarEngine, how: RunSpec): ColumnSpec {
  */
 function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolean {
   const { state, kept, spec, o, scales } = engine;
-  if (i > 0) keepScale(state, kept, i - 1, undefined, o);
+  if (i > 0) {
+    keepScale(state, kept, i - 1, undefined, o);
+    // A one-sided column the caller asked for confirms a jump on its side at any scale (driver.ts,
+    // jumpEnds): the kept estimate of another scale, whose steps stopped short of it, has one too.
+    if (spec.allPowers === true) kept.flags[0] |= state.flags[0] & COLUMN_FLAG.diverging;
+  }
   const start = engine.runStart;
   if (!(i < scales.length && nextScale(state, kept)) || (i > 0 && start > 0)) return false;
   spec.scale = scales[i];

@@ -14,7 +14,7 @@ import { firstRun, run, runNow, type Estimate, type ScalarEngine } from "./scala
 import { settleNoise } from "./settle-noise.js";
 import { settleSingular } from "./settle-singular.js";
 import { settleShape } from "./side-checks.js";
-import { heldToCentral } from "./other-side.js";
+import { heldToOtherSide } from "./other-side.js";
 import type { DerivativeResult } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
@@ -51,8 +51,8 @@ export function* derivativeSteps(
     if (sampler.prepare(engine.checkPoints, n, true, engine.checkValues)) yield sampler.request;
     checkNoise(engine, sampler.complete(n, true, engine.checkValues), n, o.order, est);
   }
-  if (plainEnding(est, o)) return yield* heldToCentral(engine, sampler, plainResult(est), noise);
-  return yield* heldToCentral(engine, sampler, yield* settle(engine, sampler, est, noise), noise);
+  if (plainEnding(est, o)) return yield* heldToOtherSide(engine, sampler, plainResult(est), noise);
+  return yield* heldToOtherSide(engine, sampler, yield* settle(engine, sampler, est, noise), noise);
 }
 
 /**
@@ -83,9 +83,11 @@ export function derivativeNow(
   }
   if (plainEnding(est, o)) {
     const plain = plainResult(est);
-    return o.method === "auto" || o.method === "central" ? plain : runSync(heldToCentral(engine, sampler, plain, noise));
+    return o.method === "auto" || o.method === "central"
+      ? plain
+      : runSync(heldToOtherSide(engine, sampler, plain, noise));
   }
-  return runSync(heldToCentral(engine, sampler, runSync(settle(engine, sampler, est, noise)), noise));
+  return runSync(heldToOtherSide(engine, sampler, runSync(settle(engine, sampler, est, noise)), noise));
 }
 
 /** The noise level given in the options, absolute (relative ones scaled by |f(x)|; 0 if not finite). */
