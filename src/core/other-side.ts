@@ -14,6 +14,7 @@ import {
   EPS,
   F_ROUNDING,
   GROWTH_SHRINK,
+  INITIAL_STEP,
   JUMP_RESOLUTION,
   JUMP_ROWS,
   JUMP_TOLERANCE,
@@ -54,14 +55,16 @@ export const OTHER_SIDE_START = 4;
 export function* heldToOtherSide(
   engine: ScalarEngine,
   sampler: Sampler,
-  result: Settled,
+  given: Settled,
   level: number,
 ): Pipeline<Settled> {
   const { x, o } = engine;
-  const kind = result.method;
-  if (kind === "central" || kind !== o.method) return result;
-  if (!(result.status === "ok" || result.status === "noise-limited")) return result;
-  if (!Number.isFinite(result.value) || !(result.error < Infinity)) return result;
+  const kind = given.method;
+  if (kind === "central" || kind !== o.method) return given;
+  if (!(given.status === "ok" || given.status === "noise-limited") || !Number.isFinite(given.value))
+    return given;
+  const result = Number.isNaN(given.error) ? yield* unsettled(engine, sampler, given) : given;
+  if (!(result.error < Infinity)) return result;
   const other: StencilKind = kind === "forward" ? "backward" : "forward";
   const h = result.step * OTHER_SIDE_START;
   const side = yield* otherSide(engine, sampler, other, h, level);
@@ -80,6 +83,20 @@ export function* heldToOtherSide(
   return kind === "forward"
     ? { ...result, error, left: side, right: own }
     : { ...result, error, left: own, right: side };
+}
+
+/**
+ * A one-sided result without an error estimate (its columns never settled): the differences of its
+ * kind at the first step h of the first scale and at h/2 and h/4 (unsettledFrom), which the other side
+ * then checks; where those are not finite, the value with error ∞ (no claim).
+ */
+function* unsettled(engine: ScalarEngine, sampler: Sampler, result: Settled): Pipeline<Settled> {
+  const { x, o } = engine;
+  const h = engine.scales[0] * INITIAL_STEP[o.order];
+  const wide = yield* difference(sampler, x, result.method, h, o.order);
+  const narrow = yield* difference(sampler, x, result.method, h / 2, o.order);
+  const u = unsettledFrom(wide, narrow, yield* difference(sampler, x, result.method, h / 4, o.order));
+  return u === null ? { ...result, error: Infinity } : { ...result, ...u, step: h / 2 };
 }
 
 /**
