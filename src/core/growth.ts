@@ -127,8 +127,8 @@ export function* growsWithoutBound(
 }
 
 /**
- * A first derivative for a central column that never settled (no error estimate) where f is bounded
- * and does not jump: the central difference at h/2, with UNSETTLED_FACTOR times the larger of its
+ * A first derivative for a column that never settled (no error estimate) where f is bounded and does
+ * not jump: the difference of its kind (central unless given) at h/2, with UNSETTLED_FACTOR times the larger of its
  * changes from h and to h/4 as the error (plus its rounding to EPS). h is the first step of the first column, whose values the
  * sampler usually has. An f computed with cancellation (a sum of terms of 45 that is 0 at x) can jump
  * by its own rounding at x, so that every smaller step grows like 1/h: the column ran down to 4e-16
@@ -145,10 +145,11 @@ export function* unsettledEstimate(
   sampler: Sampler,
   x: number,
   h: number,
+  kind: StencilKind = "central",
 ): Pipeline<{ value: number; error: number } | null> {
-  const wide = yield* quotient(sampler, x, "central", h);
-  const narrow = yield* quotient(sampler, x, "central", h / 2);
-  return unsettledFrom(wide, narrow, yield* quotient(sampler, x, "central", h / 4));
+  const wide = yield* quotient(sampler, x, kind, h);
+  const narrow = yield* quotient(sampler, x, kind, h / 2);
+  return unsettledFrom(wide, narrow, yield* quotient(sampler, x, kind, h / 4));
 }
 
 /**

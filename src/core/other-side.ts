@@ -49,7 +49,17 @@ export const OTHER_SIDE_START = 4;
  *
  * @example
  * ```ts
- * const result = yield* heldToOtherSide(engine, sampler, settled, noise); // error covers both sides
+ * import { resolveOptions } from "./validate.js";
+ * import { Sampler } from "./sampler.js";
+ * import { runSync } from "./column-steps.js";
+ * import { ScalarEngine } from "./scalar-column.js";
+ * // ReLU forward at 0: the forward column gives 1; the backward side, 0.
+ * const engine = new ScalarEngine().begin(0, resolveOptions({ method: "forward" }, 0));
+ * const forward = { value: 1, error: 1e-15, step: 0.03125, method: "forward", status: "ok" } as const;
+ * const r = runSync(heldToOtherSide(engine, new Sampler((t) => Math.max(0, t)), forward, 0));
+ * r.value; // => 1
+ * r.error; // 1.000000000000001: [0, 2] holds both sides' slopes
+ * r.left?.value; // => 0
  * ```
  */
 export function* heldToOtherSide(

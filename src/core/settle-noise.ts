@@ -120,7 +120,10 @@ export function* settleNoise(
         // Nor an error: the first rows' differences (growth.ts, unsettledEstimate), not the 0 of steps
         // below f's grid (round(1.3·sin t·1e4)/1e4 at −1.8877 gave 0 ± 5e-9 where f′ = −0.405).
         const h = engine.scales[0] * INITIAL_STEP[1];
-        const fallback = yield* unsettledEstimate(sampler, x, h);
+        // (A one-sided method's of its own kind: a forward derivative's fallback must not see the
+        // backward side, which may lie beyond a kink: the mean of two slopes, ± 5.7e-13.)
+        const kind = first.kind === o.method ? first.kind : "central";
+        const fallback = yield* unsettledEstimate(sampler, x, h, kind);
         if (fallback !== null) est = { ...first, ...fallback, step: h / 2 };
       }
     } else if (!counts && seen.noiseLike) {
