@@ -11,6 +11,7 @@
 
 import { stencilArrays } from "./base-stencil.js";
 import {
+  CENTRAL_SHRINK,
   EPS,
   F_ROUNDING,
   GROWTH_SHRINK,
@@ -41,6 +42,21 @@ type Settled = Omit<DerivativeResult, "evaluations">;
  * ```
  */
 export const OTHER_SIDE_START = 4;
+
+/**
+ * How many first steps, each CENTRAL_SHRINK times the one before, the other side's column tries for
+ * its widest point before it gives up (f not finite there: a domain's edge beside x). Down to 4⁻⁷ ≈
+ * 6e-5 of the first, at most 8 calls: the column's own retries (ONE_SIDED_RETRIES) would spend 32 on
+ * exp t, NaN for t < 0, forward at 0. On the honesty scan's one-sided cases 4 tries left 5 more
+ * dishonest than the column's retries, 8 left 2 fewer.
+ *
+ * @default 8
+ * @example
+ * ```ts
+ * OTHER_SIDE_TRIES; // 8
+ * ```
+ */
+export const OTHER_SIDE_TRIES = 8;
 
 /**
  * The one-sided result of derivative()'s pipeline held against the other side (see the file comment).
@@ -112,7 +128,7 @@ function* unsettled(engine: ScalarEngine, sampler: Sampler, result: Settled): Pi
 /**
  * The other side's estimate: its column from step h (one scale, every power of h in its tableau), or,
  * where that column gives no error, the differences of its first three rows (unsettledFrom); null when
- * f is not finite there (a domain's edge: √t forward at 0).
+ * f is not finite there (a domain's edge beside x).
  */
 function* otherSide(
   engine: ScalarEngine,
@@ -123,11 +139,14 @@ function* otherSide(
 ): Pipeline<OneSided | null> {
   const { x, o } = engine;
   const st = stencilArrays(other, o.order);
-  const hr = representableStep(x, h);
-  if (!(hr > 0)) return null;
-  // The widest point of the first row: not finite there, and the column would only shrink its steps.
-  const far = yield* sampler.one(x + st.offsets[st.offsets.length - 1] * hr);
-  if (!Number.isFinite(far)) return null;
+  const widest = other === "forward" ? st.offsets[st.offsets.length - 1] : st.offsets[0];
+  // The first step whose widest point f is finite at, as the column's own retries would find it, but
+  // within OTHER_SIDE_TRIES (a domain's edge beside x: exp t, NaN for t < 0, forward at 0).
+  let tries = 0;
+  while (!Number.isFinite(yield* sampler.one(x + widest * representableStep(x, h)))) {
+    if (++tries >= OTHER_SIDE_TRIES) return null;
+    h /= CENTRAL_SHRINK;
+  }
   const how = { kind: other, level, stopOnNoise: true, canSwitch: false, firstStep: h, allPowers: true };
   const est = yield* run(engine, sampler, how);
   let side: OneSided | null = est;
