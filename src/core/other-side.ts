@@ -31,9 +31,10 @@ import type { DerivativeResult, OneSided, StencilKind } from "./types.js";
 type Settled = Omit<DerivativeResult, "evaluations">;
 
 /**
- * How many times the step of a one-sided result the other side's column starts at: two rows above it
- * (GROWTH_SHRINK·… would reach past features the estimate's own steps resolved), so that its points
- * mirror ones the estimate's column took.
+ * How many times the step of a one-sided result the other side's column starts at: two halvings above
+ * it, so that the other side's first rows are as long as the estimate's last ones. On the honesty
+ * scan's one-sided cases 2 left 200 dishonest, 4 left 187 and 8 left 190 (with 0.7 more calls on a
+ * smooth f).
  *
  * @default 4
  * @example
@@ -60,8 +61,9 @@ export const OTHER_SIDE_TRIES = 8;
 
 /**
  * The one-sided result of derivative()'s pipeline held against the other side (see the file comment).
- * Results of other kinds, of a method not one-sided, or without a finite value and error, are
- * returned as they are; so are results where f is not finite on the other side.
+ * Results of other kinds, of a method not one-sided, with a status other than "ok" or
+ * "noise-limited", or without a finite value, are returned as they are; so are results where f is not
+ * finite on the other side. A result without an error takes its first rows' differences first.
  *
  * @example
  * ```ts
