@@ -5,8 +5,12 @@
  * kink were at x itself, and the column converges, with a small error, to the wrong side's value
  * (tanh t + 0.0028·max(0, t − c) forward at c − 4.9e-9: 0.00142 ± 5.7e-13, where f′ = 0). Nothing
  * on that side tells the two apart; the other side does: the backward column at x sees only x's own
- * piece. Where the two sides disagree beyond their errors, the estimate's error grows to cover the
- * other side's value too (both are given as `left` and `right`), unless f jumps at x on either side.
+ * piece. Where the two sides disagree beyond their errors (and f jumps at x on neither side), both are
+ * run again from steps whose rounding is a small part of the gap: a kink farther ahead than those
+ * steps is resolved there (this side's column settles on x's own piece, the other side's value: ReLU
+ * 3.5e-12 behind x = −0.00104 backward gives 0.91142 ± 0.0099, f′ = 0.91149), and one behind x leaves
+ * the estimate as it was; otherwise the estimate's error grows to cover the other side's value too,
+ * and both are given as `left` and `right`.
  */
 
 import { stencilArrays } from "./base-stencil.js";
@@ -20,6 +24,7 @@ import {
   JUMP_ROWS,
   JUMP_TOLERANCE,
   KINK_SIGNAL,
+  NOISE_COVERAGE,
 } from "./constants.js";
 import { difference, unsettledFrom } from "./growth.js";
 import type { Pipeline, Sampler } from "./sampler.js";
@@ -84,9 +89,13 @@ export function* heldToOtherSide(
   engine: ScalarEngine,
   sampler: Sampler,
   given: Settled,
-  level: number,
+  givenLevel: number,
 ): Pipeline<Settled> {
   const { x, o } = engine;
+  // The other side's columns take the level given in the options, as the result's first column did
+  // (with the noise stage's level they end sooner, on less: 57 more of the scan's one-sided cases
+  // dishonest); the fine step below counts that level too.
+  const level = givenLevel;
   const kind = given.method;
   if (kind === "central" || kind !== o.method) return given;
   if (!(given.status === "ok" || given.status === "noise-limited") || !Number.isFinite(given.value))
@@ -95,7 +104,7 @@ export function* heldToOtherSide(
   if (!(result.error < Infinity)) return result;
   const other: StencilKind = kind === "forward" ? "backward" : "forward";
   const h = result.step * OTHER_SIDE_START;
-  const side = yield* otherSide(engine, sampler, other, h, level);
+  const side = yield* sideEstimate(engine, sampler, other, h, level);
   const disagree = side !== null && Math.abs(side.value - result.value) > result.error + side.error;
   // No significant digit, or noise: a jump on this side may hide in it (f(x) is then no side's value).
   const weak = !(result.error < Math.abs(result.value)) || result.status === "noise-limited";
@@ -107,10 +116,24 @@ export function* heldToOtherSide(
   if (side === null || !disagree || (yield* jumpsOnSide(sampler, x, other, scale))) return result;
   const gap = Math.abs(side.value - result.value);
   const own: OneSided = { value: result.value, error: result.error };
+  const fine = fineStep(engine, kind, yield* sampler.one(x), result.noise ?? level, gap);
+  if (fine < result.step / 2 && result.status === "ok") {
+    // Both sides again from steps whose rounding is a small part of the gap: a kink ahead of x farther
+    // than them shows, and this side's column settles below it on x's own piece, where the other side
+    // was all along; one behind x, the other side's column settles below it on this side's value.
+    const ownFine = yield* sideEstimate(engine, sampler, kind, fine, level);
+    if (ownFine !== null && agree(ownFine, side) && !agree(ownFine, own)) {
+      const error = ownFine.error + Math.abs(ownFine.value - side.value);
+      return { ...result, value: ownFine.value, error, step: ownFine.step };
+    }
+    const otherFine = yield* sideEstimate(engine, sampler, other, fine, level);
+    if (otherFine !== null && agree(otherFine, own) && !agree(otherFine, side)) return result;
+  }
   const error = Math.max(result.error, gap + side.error + result.error);
+  const seen: OneSided = { value: side.value, error: side.error };
   return kind === "forward"
-    ? { ...result, error, left: side, right: own }
-    : { ...result, error, left: own, right: side };
+    ? { ...result, error, left: seen, right: own }
+    : { ...result, error, left: own, right: seen };
 }
 
 /**
@@ -127,18 +150,50 @@ function* unsettled(engine: ScalarEngine, sampler: Sampler, result: Settled): Pi
   return u === null ? { ...result, error: Infinity } : { ...result, ...u, step: h / 2 };
 }
 
+/** Whether two estimates agree within their errors. */
+function agree(a: OneSided, b: OneSided): boolean {
+  return Math.abs(a.value - b.value) <= a.error + b.error;
+}
+
 /**
- * The other side's estimate: its column from step h (one scale, every power of h in its tableau), or,
- * where that column gives no error, the differences of its first three rows (unsettledFrom); null when
- * f is not finite there (a domain's edge beside x).
+ * The step at which a one-sided difference of `kind` rounds to 1/RESOLVE_SIGNAL of the gap between
+ * the sides: (RESOLVE_SIGNAL·ε·Σ|w| / gap)^(1/n), ε the larger of f's rounding at x, F_ROUNDING·EPS·|f(x)|,
+ * and its noise (NOISE_COVERAGE times the level), at least JUMP_RESOLUTION of the scale (kinks closer
+ * than that pass for jumps, see JUMP_RESOLUTION).
  */
-function* otherSide(
+function fineStep(engine: ScalarEngine, kind: StencilKind, fx: number, level: number, gap: number): number {
+  const { o } = engine;
+  const epsilon = Math.max(F_ROUNDING * EPS * Math.abs(fx), NOISE_COVERAGE * level);
+  const rounding = epsilon * stencilArrays(kind, o.order).weightSum;
+  const h = ((RESOLVE_SIGNAL * rounding) / gap) ** (1 / o.order);
+  return Math.max(h, JUMP_RESOLUTION * engine.scales[0]);
+}
+
+/**
+ * How far below the gap between the two sides the rounding of the steps that {@link heldToOtherSide}
+ * runs them again from is: KINK_SIGNAL, the kink test's margin (the columns settle on a few rows
+ * there, each rounding to about 1/16 of the gap).
+ *
+ * @default 16
+ * @example
+ * ```ts
+ * RESOLVE_SIGNAL; // 16
+ * ```
+ */
+export const RESOLVE_SIGNAL = KINK_SIGNAL;
+
+/**
+ * A side's estimate: its column from step h (one scale, every power of h in its tableau), or, where
+ * that column gives no error, the differences of its first three rows (unsettledFrom); null when f is
+ * not finite there (a domain's edge beside x).
+ */
+function* sideEstimate(
   engine: ScalarEngine,
   sampler: Sampler,
   other: StencilKind,
   h: number,
   level: number,
-): Pipeline<OneSided | null> {
+): Pipeline<(OneSided & { step: number }) | null> {
   const { x, o } = engine;
   const st = stencilArrays(other, o.order);
   const widest = other === "forward" ? st.offsets[st.offsets.length - 1] : st.offsets[0];
@@ -151,14 +206,15 @@ function* otherSide(
   }
   const how = { kind: other, level, stopOnNoise: true, canSwitch: false, firstStep: h, allPowers: true };
   const est = yield* run(engine, sampler, how);
-  let side: OneSided | null = est;
+  let side: (OneSided & { step: number }) | null = est;
   if (!(est.error < Infinity)) {
     const wide = yield* difference(sampler, x, other, h, o.order);
     const narrow = yield* difference(sampler, x, other, h / 2, o.order);
-    side = unsettledFrom(wide, narrow, yield* difference(sampler, x, other, h / 4, o.order));
+    const u = unsettledFrom(wide, narrow, yield* difference(sampler, x, other, h / 4, o.order));
+    side = u === null ? null : { ...u, step: h / 2 };
   }
   if (side === null || !Number.isFinite(side.value) || !(side.error < Infinity)) return null;
-  return { value: side.value, error: side.error };
+  return { value: side.value, error: side.error, step: side.step };
 }
 
 /**

@@ -18,13 +18,15 @@ const relu = (u: number): number => Math.max(0, u);
 const reluSquared = (u: number): number => Math.max(0, u) ** 2;
 const xAbsX = (u: number): number => u * Math.abs(u);
 
-describe("one-sided derivatives beside a kink or a join they cannot resolve are honest (other-side.ts)", () => {
+describe("one-sided derivatives beside a kink or a join are honest (other-side.ts)", () => {
   // The honesty scan's confident misses on main (off by 4e14, 1.5e14, 2.5e9 and 4.1e7 times the
   // error): each one-sided column saw only the far piece of f, or a mix of both, and converged.
-  // [name, f, x, options, truth (the derivative of the piece that holds x), largest gap between sides]
-  const cases: [string, (t: number) => number, number, DerivativeOptions, number, number][] = [
+  // [name, f, x, options, truth (the derivative of the piece that holds x), gap between the sides]
+  type Case = [string, (t: number) => number, number, DerivativeOptions, number, number];
+  const unresolved: Case[] = [
     [
-      // x|x| 2.8e-6 ahead of x at −19314: steps above 1e-1 see only its right piece (f″ = +2s).
+      // x|x| 2.8e-6 ahead of x at −19314: steps above 1e-1 see only its right piece (f″ = +2s), and a
+      // second difference rounds to more than 4s at any step below 2.8e-6 there.
       "tanh t + s·u|u| forward, order 2, the join 2.8e-6 ahead",
       joined(Math.tanh, 0.0012111295951729637, xAbsX, -19314.11697677271),
       -19314.116979536248,
@@ -41,6 +43,9 @@ describe("one-sided derivatives beside a kink or a join they cannot resolve are 
       tanh2(-17.29462890561231) + 2 * 0.3778736213188245,
       2 * 0.3778736213188245,
     ],
+  ];
+  // [… , the kink's place]
+  const resolved: [...Case, number][] = [
     [
       // ReLU 4.9e-9 ahead at 1574.92, where tanh′ underflows to 0: the forward value was the mean
       // of the two slopes, 0.00142 ± 5.7e-13.
@@ -50,6 +55,7 @@ describe("one-sided derivatives beside a kink or a join they cannot resolve are 
       { method: "forward" },
       1 / Math.cosh(1574.9203536725581) ** 2,
       0.0028446576452692955,
+      1574.9203536774526,
     ],
     [
       // x 3.5e-12 beyond the kink: the backward column saw cos alone, 0.999999 ± 2.1e-9.
@@ -59,14 +65,20 @@ describe("one-sided derivatives beside a kink or a join they cannot resolve are 
       { method: "backward" },
       Math.cos(-0.0010443947642148437) - 0.08851296899986115,
       0.08851296899986115,
+      -0.0010443947677013644,
     ],
   ];
 
-  it.each(cases)("%s: the error covers the truth and both sides, no wider", (_name, f, x, o, truth, gap) => {
+  function expectHonest(f: (t: number) => number, x: number, o: DerivativeOptions, truth: number) {
     const r = derivative(f, x, o);
     const label = `${r.value} ± ${r.error} (${r.status}), truth ${truth}`;
     expect(r.status, label).toBe("ok");
     expect(Math.abs(r.value - truth), label).toBeLessThanOrEqual(r.error + TRUTH_SLACK * Math.abs(truth));
+    return { r, label };
+  }
+
+  it.each(unresolved)("%s: the error covers both sides, no wider", (_name, f, x, o, truth, gap) => {
+    const { r, label } = expectHonest(f, x, o, truth);
     // Both sides are given, and the interval holds them: the gap between them and a little more.
     expect(r.left, label).toBeDefined();
     expect(r.right, label).toBeDefined();
@@ -75,6 +87,18 @@ describe("one-sided derivatives beside a kink or a join they cannot resolve are 
     }
     expect(r.error, label).toBeLessThanOrEqual(1.01 * gap);
   });
+
+  it.each(resolved)(
+    "%s: found from steps below the kink's distance",
+    (_name, f, x, o, truth, gap, kinkAt) => {
+      const { r, label } = expectHonest(f, x, o, truth);
+      // Run again from steps whose rounding is 1/16 of the gap (RESOLVE_SIGNAL), the column settles on
+      // x's own piece: an error well below the gap, from steps below the distance to the kink.
+      expect(r.error, label).toBeLessThan(gap / 8);
+      expect(r.step, label).toBeLessThan(Math.abs(x - kinkAt));
+      expect(r.left, label).toBeUndefined();
+    },
+  );
 
   it("ReLU forward at 0 gives the right slope, with an error that holds the left one too", () => {
     // A kink at 0 and one at 1e-300 give a forward column the same values: [0, 2] holds both slopes.
