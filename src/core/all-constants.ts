@@ -9,4 +9,4 @@ export { CHECK_GRADIENT_FLOOR, CHECK_GRADIENT_TOLERANCE } from "./check-gradient
 export { FLAT_ROWS } from "./driver.js";
 export { ROW_BLOCK_COLUMNS } from "./jacobian-rows.js";
 export { FLOAT32_EXACT_BITS, FLOAT32_FLAT_FACTOR, FLOAT32_UNIT_ROUNDOFF } from "./float32.js";
-export { OTHER_SIDE_START, OTHER_SIDE_TRIES, RESOLVE_SIGNAL } from "./other-side.js";
+export { OTHER_SIDE_START, OTHER_SIDE_TRIES, RESOLVE_SIGNAL, SIDE_JUMP_STEP } from "./other-side.js";

@@ -108,8 +108,11 @@ export function* heldToOtherSide(
   const disagree = side !== null && Math.abs(side.value - result.value) > result.error + side.error;
   // No significant digit, or noise: a jump on this side may hide in it (f(x) is then no side's value).
   const weak = !(result.error < Math.abs(result.value)) || result.status === "noise-limited";
+  // Or an error far above the other side's: this side sees something that one does not (cos t +
+  // 2e-6·H(t − c) backward at c = −125.07: −0.562135 ± 7.9e-4, the forward side ± 4e-12).
+  const lopsided = side !== null && result.error > RESOLVE_SIGNAL * side.error;
   const scale = engine.scales[0];
-  if ((disagree || weak) && (yield* jumpsOnSide(sampler, x, kind, scale))) {
+  if ((disagree || weak || lopsided) && (yield* jumpsOnSide(sampler, x, kind, scale))) {
     return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
   }
   // f jumps at x on the other side only: that side's differences say nothing of this one's.
@@ -218,9 +221,23 @@ function* sideEstimate(
 }
 
 /**
+ * The widest step of {@link jumpsOnSide}, relative to the scale of x: 2^-36, so that its JUMP_ROWS
+ * steps, each GROWTH_SHRINK times the next, end at 2^-48 (16 units in the last place of x where the
+ * scale is |x|). A jump J beside a slope f′ shows only at steps below J/(32·|f′|): 1.2e-6 beside
+ * f′ = 0.3 at x = −7019.6 needs steps below 1.2e-7 = 2^-36·|x|; JUMP_RESOLUTION·16³ missed it.
+ *
+ * @default 2^-36
+ * @example
+ * ```ts
+ * SIDE_JUMP_STEP; // 1.4551915228366852e-11
+ * ```
+ */
+export const SIDE_JUMP_STEP = 2 ** -36;
+
+/**
  * Whether f jumps at x on the side of `kind`: f(x ± h) − f(x) stays put (within JUMP_TOLERANCE, with
- * its sign) over JUMP_ROWS steps h, each GROWTH_SHRINK times the next, down to JUMP_RESOLUTION of the
- * scale, and stands KINK_SIGNAL times above f's rounding there. Where f is continuous these
+ * its sign) over JUMP_ROWS steps h from SIDE_JUMP_STEP of the scale, each GROWTH_SHRINK times the
+ * next, and stands KINK_SIGNAL times above f's rounding there. Where f is continuous these
  * differences shrink with h (16 times per step where f′ ≠ 0); noise makes them scatter. At every
  * order a one-sided derivative exists only where f is continuous on its side (sin t + 2.2e-6·sign t
  * backward at 0: f(x) is the middle value, and every difference grows like 2.2e-6/hⁿ).
@@ -228,7 +245,7 @@ function* sideEstimate(
 function* jumpsOnSide(sampler: Sampler, x: number, kind: StencilKind, scale: number): Pipeline<boolean> {
   const fx = yield* sampler.one(x);
   const sign = kind === "forward" ? 1 : -1;
-  let h = JUMP_RESOLUTION * scale * GROWTH_SHRINK ** (JUMP_ROWS - 1);
+  let h = SIDE_JUMP_STEP * scale;
   let previous = NaN;
   for (let i = 0; i < JUMP_ROWS; i++, h /= GROWTH_SHRINK) {
     const s = representableStep(x, sign * h);

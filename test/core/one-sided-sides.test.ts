@@ -155,6 +155,18 @@ describe("f jumping on the stencil's side has no one-sided derivative (driver.ts
     expect(r.error).toBe(Infinity);
   });
 
+  it("a small step at a large x, seen from the side where f(x) is not: discontinuous (SIDE_JUMP_STEP)", () => {
+    // cos t + 2e-6·H(t − c) at c = −125.07: the backward column gave −0.562135 ± 7.9e-4, ok, where the
+    // forward side's error is 5e-10 (its derivative, −sin c, exists); a jump of 2e-6 beside a slope
+    // of 0.56 shows only at steps below 1e-7.
+    const c = -125.0664567534047;
+    const f = (t: number): number => Math.cos(t) + 0.000002025619667376179 * (t >= c ? 1 : 0);
+    expect(derivative(f, c, { method: "backward" }).status).toBe("discontinuous");
+    const forward = derivative(f, c, { method: "forward" });
+    expect(Math.abs(forward.value + Math.sin(c))).toBeLessThanOrEqual(forward.error);
+    expect(forward.error).toBeLessThan(1e-8);
+  });
+
   it("a step whose value at x is the forward side's: the forward derivative exists, the backward does not", () => {
     const step = (t: number): number => Math.exp(t) + (t >= 0.5 ? 0.001 : 0);
     const forward = derivative(step, 0.5, { method: "forward" });
