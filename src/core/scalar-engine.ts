@@ -51,8 +51,8 @@ export function* derivativeSteps(
     if (sampler.prepare(engine.checkPoints, n, true, engine.checkValues)) yield sampler.request;
     checkNoise(engine, sampler.complete(n, true, engine.checkValues), n, o.order, est);
   }
-  if (plainEnding(est, o)) return yield* heldToOtherSide(engine, sampler, plainResult(est), noise);
-  return yield* heldToOtherSide(engine, sampler, yield* settle(engine, sampler, est, noise), noise);
+  const result = plainEnding(est, o) ? plainResult(est) : yield* settle(engine, sampler, est, noise);
+  return oneSided(o) ? yield* heldToOtherSide(engine, sampler, result, noise) : result;
 }
 
 /**
@@ -81,13 +81,16 @@ export function derivativeNow(
   if (n > 0) {
     checkNoise(engine, sampler.now(engine.checkPoints, n, true, engine.checkValues), n, o.order, est);
   }
-  if (plainEnding(est, o)) {
-    const plain = plainResult(est);
-    return o.method === "auto" || o.method === "central"
-      ? plain
-      : runSync(heldToOtherSide(engine, sampler, plain, noise));
-  }
-  return runSync(heldToOtherSide(engine, sampler, runSync(settle(engine, sampler, est, noise)), noise));
+  const result = plainEnding(est, o) ? plainResult(est) : runSync(settle(engine, sampler, est, noise));
+  return oneSided(o) ? runSync(heldToOtherSide(engine, sampler, result, noise)) : result;
+}
+
+/**
+ * Whether the caller asked for a one-sided method, whose result is then held against the other side
+ * (other-side.ts); the other methods make no generator for it.
+ */
+function oneSided(o: ResolvedOptions): boolean {
+  return o.method === "forward" || o.method === "backward";
 }
 
 /** The noise level given in the options, absolute (relative ones scaled by |f(x)|; 0 if not finite). */
