@@ -491,10 +491,6 @@ export class ColumnDriver {
         this.finish(k);
         continue;
       }
-      if (state !== REGIME.far && this.allPowers && this.jumpEnds(k)) {
-        this.finish(k);
-        continue;
-      }
       if (state === REGIME.far) s.forgetBest(k);
       const settled = state === REGIME.rounding || state === REGIME.asymptotic;
       s.settledRows[k] = settled ? s.settledRows[k] + 1 : 0;
@@ -598,24 +594,6 @@ export class ColumnDriver {
       this.flagNoise(k, this.hr, change);
       return this.spec.stopOnNoise !== false;
     }
-    return false;
-  }
-
-  /**
-   * The jump test of a settled row of a one-sided column the caller asked for (ColumnSpec.allPowers):
-   * D·hⁿ that stayed put over JUMP_ROWS rows is a jump on the column's side, whatever the regime test
-   * says (differences growing 16 times per step cut by 16 look asymptotic to it: sin t + 2.2e-6·sign t
-   * backward at 0 grew from 1.0 to 3e5 as h fell to 7e-12, and ended on rounding with 0.9903 ± 9.5e-4).
-   * As in {@link troubleEnds}, confirmed only at JUMP_RESOLUTION of the scale, skipping ahead till then.
-   */
-  private jumpEnds(k: number): boolean {
-    const s = this.state;
-    if (s.jumpRun[k] < JUMP_ROWS - 1) return false;
-    if (this.hr <= JUMP_RESOLUTION * this.spec.scale) {
-      s.flags[k] |= COLUMN_FLAG.diverging;
-      return true;
-    }
-    this.jumpPending = true;
     return false;
   }
 
@@ -754,7 +732,7 @@ export class ColumnDriver {
       if (be <= CONVERGED_RELATIVE_ERROR * Math.abs(s.bestValue[k])) return true;
       if (be <= ROUNDING_MARGIN * s.bestRound[k]) return true;
     }
-    if (rowError > DIVERGENCE_FACTOR * be && n - 1 > s.bestRow[k] && !(this.allPowers && this.jumpPending)) {
+    if (rowError > DIVERGENCE_FACTOR * be && n - 1 > s.bestRow[k]) {
       if (++s.stalls[k] >= 2 && settled) {
         // Rounding or noise took over: the newer rows' best entries scatter around the best one by as
         // much as that noise moves an estimate, which the best entry's own error need not show.

@@ -75,7 +75,7 @@ export function* settleShape(
     }
   }
   if (est.kind !== "central" && est.kind === o.method && (flags & COLUMN_FLAG.diverging) !== 0) {
-    // A one-sided column the caller asked for confirmed a jump on its side (driver.ts, jumpEnds).
+    // A one-sided column the caller asked for confirmed a jump on its side (driver.ts, troubleEnds).
     const jump = { ...result, value: NaN, error: Infinity, status: "discontinuous" as const };
     return { result: jump, noiseUsed, joined, done: true };
   }

@@ -127,7 +127,7 @@ describe("one-sided derivatives beside a kink or a join are honest (other-side.t
   });
 });
 
-describe("f jumping on the stencil's side has no one-sided derivative (driver.ts jumpEnds, other-side.ts)", () => {
+describe("f jumping on the stencil's side has no one-sided derivative (scalar-column.ts, other-side.ts)", () => {
   it.each([
     // [name, f, x, options] — on main: 0.990324 ± 9.5e-4, ok; −0.0345058 ± 1228, ok; 0.0047123 ± 5.8e5, ok.
     [
