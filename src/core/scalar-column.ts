@@ -116,8 +116,10 @@ export interface RunSpec {
    */
   firstStep?: number;
   /**
-   * Whether its tableau counts every power of h (ColumnSpec.allPowers); absent: when its kind is the
-   * method the caller asked for. The other side of a one-sided derivative (other-side.ts) counts them too.
+   * A one-sided column held to every power of h (driver.ts, ColumnSpec.allPowers) even when the caller
+   * did not ask for its method (absent: only then), or not held so when it did. A side that stands in
+   * for the result is; the other side of a one-sided derivative (other-side.ts) is when it gives the
+   * interval of a disagreement, not when it decides whether the sides agree.
    */
   allPowers?: boolean;
 }

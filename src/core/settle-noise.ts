@@ -85,6 +85,7 @@ export function* settleNoise(
   let sideStart: number | undefined;
   if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
     const seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0, grid: 0 };
+    let unexplainedGap = false;
     const level = yield* probeNoise(sampler, x, est.noisyStep, seen);
     // A level that counts goes into the error model; otherwise the column runs on, past the "noise".
     // probeNoise returns 0 unless the level exceeds the rounding of its table, which holds f(x).
@@ -131,7 +132,7 @@ export function* settleNoise(
       // recheckNoise). Otherwise the check's gap was truncation (sin at 0, x|x| at 0) or a kink near x.
       const shown = yield* recheckNoise(engine, sampler, est, o.order);
       if (shown > 0) noise = noiseUsed = shown;
-    }
+    } else if (!counts) unexplainedGap = true;
     if (est === ranOn) sideStart = settledBelow(est, first);
     if (seen.perDistance > 0 && o.order === 1) {
       // Noise that grows with the distance from x puts about perDistance into every first difference,
@@ -140,6 +141,13 @@ export function* settleNoise(
       noiseUsed ??= seen.rejected;
     }
     if (est === ranOn && est.kind !== "central" && est.kind === o.method) est = heldToCheck(engine, est);
+    if (unexplainedGap && engine.checkGap > 0 && est.step > engine.checkH && Number.isFinite(est.error)) {
+      // The check's gap with no level from the tables and no column below the check's step to explain
+      // it: values that step evenly at the tables' spacing (f rounded to 9 digits steps by whole
+      // quanta there) hide noise the check saw. As noise, the gap's share at the estimate's step
+      // (truncation or a kink near x leaves a share far below their gap: h_c ≪ the step).
+      est = { ...est, error: unresolvedNoise(est, engine.checkGap, engine.checkH, o.order).error };
+    }
   }
   return { est, noise, noiseUsed, sideStart, done: null };
 }
