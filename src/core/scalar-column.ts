@@ -117,9 +117,8 @@ export interface RunSpec {
   firstStep?: number;
   /**
    * A one-sided column held to every power of h (driver.ts, ColumnSpec.allPowers) even when the caller
-   * did not ask for its method (absent: only then), or not held so when it did. A side that stands in
-   * for the result is; the other side of a one-sided derivative (other-side.ts) is when it gives the
-   * interval of a disagreement, not when it decides whether the sides agree.
+   * did not ask for its method (absent: only then). A side that stands in for the result is; so is the
+   * other side of a one-sided derivative (other-side.ts) where it gives the interval of a disagreement.
    */
   allPowers?: boolean;
 }
