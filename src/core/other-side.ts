@@ -14,6 +14,7 @@
  */
 
 import { stencilArrays } from "./base-stencil.js";
+import { COLUMN_FLAG } from "./column-state.js";
 import {
   CENTRAL_SHRINK,
   EPS,
@@ -91,7 +92,7 @@ export function* heldToOtherSide(
   given: Settled,
   givenLevel: number,
 ): Pipeline<Settled> {
-  const { x, o } = engine;
+  const { o } = engine;
   // The other side's columns take the level given in the options, as the result's first column did
   // (with the noise stage's level they end sooner, on less: 57 more of the scan's one-sided cases
   // dishonest); the fine steps of settleGap count the noise stage's level too.
@@ -112,12 +113,11 @@ export function* heldToOtherSide(
   // Or an error far above the other side's: this side sees something that one does not (cos t +
   // 2e-6·H(t − c) backward at c = −125.07: −0.562135 ± 7.9e-4, the forward side ± 4e-12).
   const lopsided = side !== null && result.error > RESOLVE_SIGNAL * side.error;
-  const scale = engine.scales[0];
-  if ((disagree || weak || lopsided) && (yield* jumpsOnSide(sampler, x, kind, scale))) {
+  if ((disagree || weak || lopsided) && (yield* jumpsOnSide(engine, sampler, kind))) {
     return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
   }
   // f jumps at x on the other side only: that side's differences say nothing of this one's.
-  if (side === null || !disagree || (yield* jumpsOnSide(sampler, x, other, scale))) return result;
+  if (side === null || !disagree || (yield* jumpsOnSide(engine, sampler, other))) return result;
   return yield* settleGap(engine, sampler, result, side, level);
 }
 
@@ -170,11 +170,20 @@ function* settleGap(
  */
 function* unsettled(engine: ScalarEngine, sampler: Sampler, result: Settled): Pipeline<Settled> {
   const { x, o } = engine;
+  if (!afford(engine, sampler, 3 * (o.order + 1))) return result;
   const h = engine.scales[0] * INITIAL_STEP[o.order];
   const wide = yield* difference(sampler, x, result.method, h, o.order);
   const narrow = yield* difference(sampler, x, result.method, h / 2, o.order);
   const u = unsettledFrom(wide, narrow, yield* difference(sampler, x, result.method, h / 4, o.order));
   return u === null ? { ...result, error: Infinity } : { ...result, ...u, step: h / 2 };
+}
+
+/**
+ * Whether the budget (maxEvaluations) leaves room for n more calls of f: the checks' single points and
+ * plain differences ask for it first; their columns keep to it themselves (ColumnSpec.budget).
+ */
+function afford(engine: ScalarEngine, sampler: Sampler, n: number): boolean {
+  return sampler.evaluations + n <= engine.o.maxEvaluations;
 }
 
 /** Whether two estimates agree within their errors. */
@@ -228,15 +237,17 @@ function* sideEstimate(
   const widest = other === "forward" ? st.offsets[st.offsets.length - 1] : st.offsets[0];
   // The first step whose widest point f is finite at, as the column's own retries would find it, but
   // within OTHER_SIDE_TRIES (a domain's edge beside x: exp t, NaN for t < 0, forward at 0).
-  let tries = 0;
-  while (!Number.isFinite(yield* sampler.one(x + widest * representableStep(x, h)))) {
-    if (++tries >= OTHER_SIDE_TRIES) return null;
-    h /= CENTRAL_SHRINK;
+  for (let tries = 0; ; h /= CENTRAL_SHRINK) {
+    if (++tries > OTHER_SIDE_TRIES || !afford(engine, sampler, 1)) return null;
+    if (Number.isFinite(yield* sampler.one(x + widest * representableStep(x, h)))) break;
   }
   const how = { kind: other, level, stopOnNoise: true, canSwitch: false, firstStep: h, allPowers };
   const est = yield* run(engine, sampler, how);
+  // A column the budget (maxEvaluations) cut short says nothing sure.
+  if ((est.flags & COLUMN_FLAG.budget) !== 0) return null;
   let side: (OneSided & { step: number }) | null = est;
   if (!(est.error < Infinity)) {
+    if (!afford(engine, sampler, 3 * (o.order + 1))) return null;
     const wide = yield* difference(sampler, x, other, h, o.order);
     const narrow = yield* difference(sampler, x, other, h / 2, o.order);
     const u = unsettledFrom(wide, narrow, yield* difference(sampler, x, other, h / 4, o.order));
@@ -266,9 +277,13 @@ export const SIDE_JUMP_STEP = 2 ** -36;
  * next, and stands KINK_SIGNAL times above f's rounding there. Where f is continuous these
  * differences shrink with h (16 times per step where f′ ≠ 0); noise makes them scatter. At every
  * order a one-sided derivative exists only where f is continuous on its side (sin t + 2.2e-6·sign t
- * backward at 0: f(x) is the middle value, and every difference grows like 2.2e-6/hⁿ).
+ * backward at 0: f(x) is the middle value, and every difference grows like 2.2e-6/hⁿ). False where
+ * the budget has no room for its points.
  */
-function* jumpsOnSide(sampler: Sampler, x: number, kind: StencilKind, scale: number): Pipeline<boolean> {
+function* jumpsOnSide(engine: ScalarEngine, sampler: Sampler, kind: StencilKind): Pipeline<boolean> {
+  const { x } = engine;
+  const scale = engine.scales[0];
+  if (!afford(engine, sampler, JUMP_ROWS + 1)) return false;
   const fx = yield* sampler.one(x);
   const sign = kind === "forward" ? 1 : -1;
   let h = SIDE_JUMP_STEP * scale;

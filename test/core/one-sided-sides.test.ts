@@ -125,6 +125,16 @@ describe("one-sided derivatives beside a kink or a join are honest (other-side.t
     expect(g.error).toBeLessThan(1e-6);
   });
 
+  it("the other side's check keeps to maxEvaluations (sin forward and backward at 1)", () => {
+    for (const method of ["forward", "backward"] as const) {
+      for (let budget = 4; budget <= 40; budget++) {
+        const r = derivative(Math.sin, 1, { method, maxEvaluations: budget });
+        expect(r.evaluations, `${method}, ${budget}`).toBeLessThanOrEqual(budget);
+        if (r.status === "ok") expect(Math.abs(r.value - Math.cos(1))).toBeLessThanOrEqual(r.error);
+      }
+    }
+  });
+
   it("a smooth f's one-sided estimate keeps its error: the sides agree (sin forward and backward at 1)", () => {
     for (const method of ["forward", "backward"] as const) {
       const r = derivative(Math.sin, 1, { method });
