@@ -7,10 +7,10 @@
  * on that side tells the two apart; the other side does: the backward column at x sees only x's own
  * piece. Where the two sides disagree beyond their errors (and f jumps at x on neither side), both are
  * run again from steps whose rounding is a small part of the gap: a kink farther ahead than those
- * steps is resolved there (this side's column settles on x's own piece, the other side's value: ReLU
- * 3.5e-12 behind x = −0.00104 backward gives 0.91142 ± 0.0099, f′ = 0.91149), and one behind x leaves
- * the estimate as it was; otherwise the estimate's error grows to cover the other side's value too,
- * and both are given as `left` and `right`.
+ * steps is resolved there (this side's column settles on x's own piece, the other side's value: a
+ * ReLU kink 3.5e-12 below x = −0.00104, backward, gives 0.91142 ± 0.0099, f′ = 0.91149), and one on
+ * the other side of x leaves the estimate as it was; otherwise the estimate's error grows to cover the
+ * other side's value too, and both are given as `left` and `right`.
  */
 
 import { stencilArrays } from "./base-stencil.js";
@@ -166,7 +166,8 @@ function* settleGap(
 /**
  * A one-sided result without an error estimate (its columns never settled): the differences of its
  * kind at the first step h of the first scale and at h/2 and h/4 (unsettledFrom), which the other side
- * then checks; where those are not finite, the value with error ∞ (no claim).
+ * then checks; where those are not finite, the value with error ∞ (no claim); as it was where the
+ * budget (maxEvaluations) has no room for them.
  */
 function* unsettled(engine: ScalarEngine, sampler: Sampler, result: Settled): Pipeline<Settled> {
   const { x, o } = engine;
@@ -193,9 +194,9 @@ function agree(a: OneSided, b: OneSided): boolean {
 
 /**
  * The step at which a one-sided difference of `kind` rounds to 1/RESOLVE_SIGNAL of the gap between
- * the sides: (RESOLVE_SIGNAL·ε·Σ|w| / gap)^(1/n), ε the larger of f's rounding at x, F_ROUNDING·EPS·|f(x)|,
- * and its noise (NOISE_COVERAGE times the level), at least JUMP_RESOLUTION of the scale (kinks closer
- * than that pass for jumps, see JUMP_RESOLUTION).
+ * the sides: (RESOLVE_SIGNAL·ε·Σ|w| / gap)^(1/n), with ε the larger of f's rounding at x,
+ * F_ROUNDING·EPS·|f(x)|, and its noise (NOISE_COVERAGE times the level); at least JUMP_RESOLUTION of
+ * the scale (kinks closer than that pass for jumps, see JUMP_RESOLUTION).
  */
 function fineStep(engine: ScalarEngine, kind: StencilKind, fx: number, level: number, gap: number): number {
   const { o } = engine;
@@ -220,9 +221,9 @@ export const RESOLVE_SIGNAL = KINK_SIGNAL;
 
 /**
  * A side's estimate: its column from step h (one scale; every power of h in its tableau with
- * `allPowers`, see Tableau.allPowers), or, where
- * that column gives no error, the differences of its first three rows (unsettledFrom); null when f is
- * not finite there (a domain's edge beside x).
+ * `allPowers`, see Tableau.allPowers), or, where that column gives no error, the differences of its
+ * first three rows (unsettledFrom); null when f is not finite there (a domain's edge beside x) or the
+ * budget cut the column short.
  */
 function* sideEstimate(
   engine: ScalarEngine,
