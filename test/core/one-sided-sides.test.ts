@@ -26,8 +26,9 @@ describe("one-sided derivatives beside a kink or a join are honest (other-side.t
   type Case = [string, (t: number) => number, number, DerivativeOptions, number, number];
   const unresolved: Case[] = [
     [
-      // x|x| 2.8e-6 ahead of x at −19314: steps above 1e-1 see only its right piece (f″ = +2s), and a
-      // second difference rounds to more than 4s at any step below 2.8e-6 there.
+      // x|x| 2.8e-6 ahead of x at −19314: the column's steps see only its right piece (f″ = +2s); the
+      // stencil [x, x + 2h] clears the join only below h = 1.4e-6, where a second difference's rounding
+      // (2·EPS·4·|f|/h² ≈ 9e-4) is a fifth of the gap 4s: too coarse to settle on either piece.
       "tanh t + s·u|u| forward, order 2, the join 2.8e-6 ahead",
       joined(Math.tanh, 0.0012111295951729637, xAbsX, -19314.11697677271),
       -19314.116979536248,
