@@ -127,10 +127,11 @@ export function* growsWithoutBound(
 }
 
 /**
- * A derivative (first unless `order` says) for a central column that never settled (no error
- * estimate) where f is bounded and does not jump: the central difference at h/2, with UNSETTLED_FACTOR times the larger of its
- * changes from h and to h/4 as the error (plus its rounding to EPS). h is the first step of the first column, whose values the
- * sampler usually has. An f computed with cancellation (a sum of terms of 45 that is 0 at x) can jump
+ * A derivative (first unless `order` says) for a column that never settled (no error estimate) where
+ * f is bounded and does not jump: the difference of its kind (central unless given) at h/2, with
+ * UNSETTLED_FACTOR times the larger of its changes from h and to h/4 as the error (plus its rounding
+ * to EPS). h is the first step of the first column, whose values the sampler usually has. An f
+ * computed with cancellation (a sum of terms of 45 that is 0 at x) can jump
  * by its own rounding at x, so that every smaller step grows like 1/h: the column ran down to 4e-16
  * and gave −12 with no error where f′ = −15; this gives −14.99999999999992 ± 8e-14.
  *
@@ -146,10 +147,11 @@ export function* unsettledEstimate(
   x: number,
   h: number,
   order = 1,
+  kind: StencilKind = "central",
 ): Pipeline<{ value: number; error: number } | null> {
-  const wide = yield* difference(sampler, x, "central", h, order);
-  const narrow = yield* difference(sampler, x, "central", h / 2, order);
-  return unsettledFrom(wide, narrow, yield* difference(sampler, x, "central", h / 4, order));
+  const wide = yield* difference(sampler, x, kind, h, order);
+  const narrow = yield* difference(sampler, x, kind, h / 2, order);
+  return unsettledFrom(wide, narrow, yield* difference(sampler, x, kind, h / 4, order));
 }
 
 /**

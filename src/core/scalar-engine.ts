@@ -15,6 +15,7 @@ import { firstRun, run, runNow, type Estimate, type ScalarEngine } from "./scala
 import { settleNoise } from "./settle-noise.js";
 import { settleSingular } from "./settle-singular.js";
 import { settleShape } from "./side-checks.js";
+import { heldToOtherSide } from "./other-side.js";
 import type { DerivativeResult } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
@@ -52,8 +53,8 @@ export function* derivativeSteps(
     checkNoise(engine, sampler.complete(n, true, engine.checkValues), n, o.order, est);
     checkOddPart(engine, n, est);
   }
-  if (plainEnding(est, o)) return plainResult(est);
-  return yield* settle(engine, sampler, est, noise);
+  const result = plainEnding(est, o) ? plainResult(est) : yield* settle(engine, sampler, est, noise);
+  return oneSided(o) ? yield* heldToOtherSide(engine, sampler, result, noise) : result;
 }
 
 /**
@@ -83,8 +84,16 @@ export function derivativeNow(
     checkNoise(engine, sampler.now(engine.checkPoints, n, true, engine.checkValues), n, o.order, est);
     checkOddPart(engine, n, est);
   }
-  if (plainEnding(est, o)) return plainResult(est);
-  return runSync(settle(engine, sampler, est, noise));
+  const result = plainEnding(est, o) ? plainResult(est) : runSync(settle(engine, sampler, est, noise));
+  return oneSided(o) ? runSync(heldToOtherSide(engine, sampler, result, noise)) : result;
+}
+
+/**
+ * Whether the caller asked for a one-sided method, whose result is then held against the other side
+ * (other-side.ts); the other methods make no generator for it.
+ */
+function oneSided(o: ResolvedOptions): boolean {
+  return o.method === "forward" || o.method === "backward";
 }
 
 /** The noise level given in the options, absolute (relative ones scaled by |f(x)|; 0 if not finite). */

@@ -89,6 +89,11 @@ export function* settleShape(
       noiseUsed = shown.noiseUsed;
     }
   }
+  if (est.kind !== "central" && est.kind === o.method && (flags & COLUMN_FLAG.diverging) !== 0) {
+    // A one-sided column the caller asked for confirmed a jump on its side (driver.ts, troubleEnds).
+    const jump = { ...result, value: NaN, error: Infinity, status: "discontinuous" as const };
+    return { result: jump, noiseUsed, joined, done: true };
+  }
   const sided = o.order <= 2 ? COLUMN_FLAG.kink | COLUMN_FLAG.diverging : COLUMN_FLAG.diverging;
   const suspicious = (flags & sided) !== 0 || Number.isNaN(est.error) || oddGrowth;
   let verdict: SmoothnessVerdict | null = null;

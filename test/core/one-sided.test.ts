@@ -44,9 +44,10 @@ describe("one-sided derivatives on smooth f are honest (Tableau.allPowers, drive
     // two steps. The row after that calm is not taken for a step too large, so the good entry stays.
     expect(CHANCE_CALM_RATIO).toBe(16);
     const r = derivative(Math.cos, -0.050684431434142634, { method: "forward", order: 4 });
-    // Before the calm rule: 1.0105 ± 0.14 in 25 calls.
+    // Before the calm rule: 1.0105 ± 0.14 in 25 calls. Its columns take 17 now, and the other side's
+    // check (other-side.ts) 14 more.
     expect(r.error).toBeLessThan(1e-4);
-    expect(r.evaluations).toBeLessThanOrEqual(20);
+    expect(r.evaluations).toBeLessThanOrEqual(31);
   });
 
   it("a one-sided tableau checks each entry against the row above, and does not trust its newest column", () => {

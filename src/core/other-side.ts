@@ -1,0 +1,302 @@
+/**
+ * A one-sided derivative the caller asked for (method "forward" or "backward"), held against the other
+ * side. A forward stencil at x sees only [x, x + h]: where f has a kink or a join at x + δ with δ below
+ * every step the column could take, its differences mix the two sides' slopes as smoothly as if the
+ * kink were at x itself, and the column converges, with a small error, to the wrong side's value
+ * (tanh t + 0.0028·max(0, t − c) forward at c − 4.9e-9: 0.00142 ± 5.7e-13, where f′ = 0). Nothing
+ * on that side tells the two apart; the other side does: the backward column at x sees only x's own
+ * piece. Where the two sides disagree beyond their errors (and f jumps at x on neither side), both are
+ * run again from steps whose rounding is a small part of the gap: a kink farther ahead than those
+ * steps is resolved there (this side's column settles on x's own piece, the other side's value: a
+ * ReLU kink 3.5e-12 below x = −0.00104, backward, gives 0.91142 ± 0.0099, f′ = 0.91149), and one on
+ * the other side of x leaves the estimate as it was; otherwise the estimate's error grows to cover the
+ * other side's value too, and both are given as `left` and `right`.
+ */
+
+import { stencilArrays } from "./base-stencil.js";
+import { COLUMN_FLAG } from "./column-state.js";
+import {
+  CENTRAL_SHRINK,
+  EPS,
+  F_ROUNDING,
+  GROWTH_SHRINK,
+  INITIAL_STEP,
+  JUMP_RESOLUTION,
+  JUMP_ROWS,
+  JUMP_TOLERANCE,
+  KINK_SIGNAL,
+  NOISE_COVERAGE,
+} from "./constants.js";
+import { difference, unsettledFrom } from "./growth.js";
+import type { Pipeline, Sampler } from "./sampler.js";
+import { run, type ScalarEngine } from "./scalar-column.js";
+import { representableStep } from "./step.js";
+import type { DerivativeResult, OneSided, StencilKind } from "./types.js";
+
+/** A result of derivative()'s pipeline before its evaluations are counted. */
+type Settled = Omit<DerivativeResult, "evaluations">;
+
+/**
+ * How many times the step of a one-sided result the other side's column starts at: two halvings above
+ * it, so that the other side's first rows are as long as the estimate's last ones. On the honesty
+ * scan's one-sided cases 2 left 200 dishonest, 4 left 187 and 8 left 190 (with 0.7 more calls on a
+ * smooth f).
+ *
+ * @default 4
+ * @example
+ * ```ts
+ * OTHER_SIDE_START; // 4
+ * ```
+ */
+export const OTHER_SIDE_START = 4;
+
+/**
+ * How many first steps, each CENTRAL_SHRINK times the one before, the other side's column tries for
+ * its widest point before it gives up (f not finite there: a domain's edge beside x). Down to 4⁻⁷ ≈
+ * 6e-5 of the first, at most 8 calls: the column's own retries (ONE_SIDED_RETRIES) would spend 32 on
+ * exp t, NaN for t < 0, forward at 0. The honesty scan's one-sided cases leave 185 dishonest with 8
+ * tries and 190 with 4 (noisy f at orders 3 and 4 near log's and √'s edge at 0).
+ *
+ * @default 8
+ * @example
+ * ```ts
+ * OTHER_SIDE_TRIES; // 8
+ * ```
+ */
+export const OTHER_SIDE_TRIES = 8;
+
+/**
+ * The one-sided result of derivative()'s pipeline held against the other side (see the file comment).
+ * Results of other kinds, of a method not one-sided, with a status other than "ok" or
+ * "noise-limited", or without a finite value, are returned as they are; so are results where f is not
+ * finite on the other side. A result without an error takes its first rows' differences first.
+ *
+ * @example
+ * ```ts
+ * import { resolveOptions } from "./validate.js";
+ * import { Sampler } from "./sampler.js";
+ * import { runSync } from "./column-steps.js";
+ * import { ScalarEngine } from "./scalar-column.js";
+ * // ReLU forward at 0: the forward column gives 1; the backward side, 0.
+ * const engine = new ScalarEngine().begin(0, resolveOptions({ method: "forward" }, 0));
+ * const forward = { value: 1, error: 1e-15, step: 0.03125, method: "forward", status: "ok" } as const;
+ * const r = runSync(heldToOtherSide(engine, new Sampler((t) => Math.max(0, t)), forward, 0));
+ * r.value; // => 1
+ * r.error; // 1.000000000000001: [0, 2] holds both sides' slopes
+ * r.left?.value; // => 0
+ * ```
+ */
+export function* heldToOtherSide(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  given: Settled,
+  givenLevel: number,
+): Pipeline<Settled> {
+  const { o } = engine;
+  // The other side's columns take the level given in the options, as the result's first column did
+  // (with the noise stage's level they end sooner, on less: 57 more of the scan's one-sided cases
+  // dishonest); the fine steps of settleGap count the noise stage's level too.
+  const level = givenLevel;
+  const kind = given.method;
+  if (kind === "central" || kind !== o.method) return given;
+  if (!(given.status === "ok" || given.status === "noise-limited") || !Number.isFinite(given.value))
+    return given;
+  const result = Number.isNaN(given.error) ? yield* unsettled(engine, sampler, given) : given;
+  if (!(result.error < Infinity)) return result;
+  const other: StencilKind = kind === "forward" ? "backward" : "forward";
+  // Ridders' estimate alone decides whether the sides agree (with every power of h counted, 1.2 more
+  // calls on a smooth f at order 2, and 29 more of the scan's one-sided cases dishonest).
+  const side = yield* sideEstimate(engine, sampler, other, result.step * OTHER_SIDE_START, level, false);
+  const disagree = side !== null && !agree(side, result);
+  // No significant digit, or noise: a jump on this side may hide in it (f(x) is then no side's value).
+  const weak = !(result.error < Math.abs(result.value)) || result.status === "noise-limited";
+  // Or an error far above the other side's: this side sees something that one does not (cos t +
+  // 2e-6·H(t − c) backward at c = −125.07: −0.562135 ± 7.9e-4, the forward side ± 4e-12).
+  const lopsided = side !== null && result.error > RESOLVE_SIGNAL * side.error;
+  if ((disagree || weak || lopsided) && (yield* jumpsOnSide(engine, sampler, kind))) {
+    return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
+  }
+  // f jumps at x on the other side only: that side's differences say nothing of this one's.
+  if (side === null || !disagree || (yield* jumpsOnSide(engine, sampler, other))) return result;
+  return yield* settleGap(engine, sampler, result, side, level);
+}
+
+/**
+ * A one-sided result and the other side's estimate that disagree beyond their errors, f jumping at x
+ * on neither side. Both sides run again from steps whose rounding is a small part of the gap
+ * (fineStep): a kink ahead of x farther than them shows, and this side's column settles below it on
+ * x's own piece, where the other side was all along (its estimate is the result); one behind x, the
+ * other side's column settles below it on this side's value (the result stands). Otherwise the error
+ * grows to hold both sides, `left` and `right`.
+ */
+function* settleGap(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  result: Settled,
+  side: OneSided,
+  level: number,
+): Pipeline<Settled> {
+  const { x } = engine;
+  const kind = result.method;
+  const other: StencilKind = kind === "forward" ? "backward" : "forward";
+  const own: OneSided = { value: result.value, error: result.error };
+  const gap = Math.abs(side.value - result.value);
+  const fine = fineStep(engine, kind, yield* sampler.one(x), result.noise ?? level, gap);
+  if (fine < result.step / 2 && result.status === "ok") {
+    const ownFine = yield* sideEstimate(engine, sampler, kind, fine, level, true);
+    if (ownFine !== null && agree(ownFine, side) && !agree(ownFine, own)) {
+      const error = ownFine.error + Math.abs(ownFine.value - side.value);
+      return { ...result, value: ownFine.value, error, step: ownFine.step };
+    }
+    const otherFine = yield* sideEstimate(engine, sampler, other, fine, level, true);
+    if (otherFine !== null && agree(otherFine, own) && !agree(otherFine, side)) return result;
+  }
+  // The interval holds the other side's value with an error that counts every power of h: Ridders'
+  // estimate of a one-sided tableau can be low (2·0.3779 backward-of-forward at −17.29: ± 1.6e-14, off
+  // by 5.4e-14). Its column revisits the points of the first, and adds rows.
+  const h = result.step * OTHER_SIDE_START;
+  const seen = (yield* sideEstimate(engine, sampler, other, h, level, true)) ?? side;
+  const error = Math.max(result.error, Math.abs(seen.value - result.value) + seen.error + result.error);
+  const sided: OneSided = { value: seen.value, error: seen.error };
+  return kind === "forward"
+    ? { ...result, error, left: sided, right: own }
+    : { ...result, error, left: own, right: sided };
+}
+
+/**
+ * A one-sided result without an error estimate (its columns never settled): the differences of its
+ * kind at the first step h of the first scale and at h/2 and h/4 (unsettledFrom), which the other side
+ * then checks; where those are not finite, the value with error ∞ (no claim); as it was where the
+ * budget (maxEvaluations) has no room for them.
+ */
+function* unsettled(engine: ScalarEngine, sampler: Sampler, result: Settled): Pipeline<Settled> {
+  const { x, o } = engine;
+  if (!afford(engine, sampler, 3 * (o.order + 1))) return result;
+  const h = engine.scales[0] * INITIAL_STEP[o.order];
+  const wide = yield* difference(sampler, x, result.method, h, o.order);
+  const narrow = yield* difference(sampler, x, result.method, h / 2, o.order);
+  const u = unsettledFrom(wide, narrow, yield* difference(sampler, x, result.method, h / 4, o.order));
+  return u === null ? { ...result, error: Infinity } : { ...result, ...u, step: h / 2 };
+}
+
+/**
+ * Whether the budget (maxEvaluations) leaves room for n more calls of f: the checks' single points and
+ * plain differences ask for it first; their columns keep to it themselves (ColumnSpec.budget).
+ */
+function afford(engine: ScalarEngine, sampler: Sampler, n: number): boolean {
+  return sampler.evaluations + n <= engine.o.maxEvaluations;
+}
+
+/** Whether two estimates agree within their errors. */
+function agree(a: OneSided, b: OneSided): boolean {
+  return Math.abs(a.value - b.value) <= a.error + b.error;
+}
+
+/**
+ * The step at which a one-sided difference of `kind` rounds to 1/RESOLVE_SIGNAL of the gap between
+ * the sides: (RESOLVE_SIGNAL·ε·Σ|w| / gap)^(1/n), with ε the larger of f's rounding at x,
+ * F_ROUNDING·EPS·|f(x)|, and its noise (NOISE_COVERAGE times the level); at least JUMP_RESOLUTION of
+ * the scale (kinks closer than that pass for jumps, see JUMP_RESOLUTION).
+ */
+function fineStep(engine: ScalarEngine, kind: StencilKind, fx: number, level: number, gap: number): number {
+  const { o } = engine;
+  const epsilon = Math.max(F_ROUNDING * EPS * Math.abs(fx), NOISE_COVERAGE * level);
+  const rounding = epsilon * stencilArrays(kind, o.order).weightSum;
+  const h = ((RESOLVE_SIGNAL * rounding) / gap) ** (1 / o.order);
+  return Math.max(h, JUMP_RESOLUTION * engine.scales[0]);
+}
+
+/**
+ * How far below the gap between the two sides the rounding of the steps that {@link heldToOtherSide}
+ * runs them again from is: KINK_SIGNAL, the kink test's margin (the columns settle on a few rows
+ * there, each rounding to about 1/16 of the gap).
+ *
+ * @default 16
+ * @example
+ * ```ts
+ * RESOLVE_SIGNAL; // 16
+ * ```
+ */
+export const RESOLVE_SIGNAL = KINK_SIGNAL;
+
+/**
+ * A side's estimate: its column from step h (one scale; every power of h in its tableau with
+ * `allPowers`, see Tableau.allPowers), or, where that column gives no error, the differences of its
+ * first three rows (unsettledFrom); null when f is not finite there (a domain's edge beside x) or the
+ * budget cut the column short.
+ */
+function* sideEstimate(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  other: StencilKind,
+  h: number,
+  level: number,
+  allPowers: boolean,
+): Pipeline<(OneSided & { step: number }) | null> {
+  const { x, o } = engine;
+  const st = stencilArrays(other, o.order);
+  const widest = other === "forward" ? st.offsets[st.offsets.length - 1] : st.offsets[0];
+  // The first step whose widest point f is finite at, as the column's own retries would find it, but
+  // within OTHER_SIDE_TRIES (a domain's edge beside x: exp t, NaN for t < 0, forward at 0).
+  for (let tries = 0; ; h /= CENTRAL_SHRINK) {
+    if (++tries > OTHER_SIDE_TRIES || !afford(engine, sampler, 1)) return null;
+    if (Number.isFinite(yield* sampler.one(x + widest * representableStep(x, h)))) break;
+  }
+  const how = { kind: other, level, stopOnNoise: true, canSwitch: false, firstStep: h, allPowers };
+  const est = yield* run(engine, sampler, how);
+  // A column the budget (maxEvaluations) cut short says nothing sure.
+  if ((est.flags & COLUMN_FLAG.budget) !== 0) return null;
+  let side: (OneSided & { step: number }) | null = est;
+  if (!(est.error < Infinity)) {
+    if (!afford(engine, sampler, 3 * (o.order + 1))) return null;
+    const wide = yield* difference(sampler, x, other, h, o.order);
+    const narrow = yield* difference(sampler, x, other, h / 2, o.order);
+    const u = unsettledFrom(wide, narrow, yield* difference(sampler, x, other, h / 4, o.order));
+    side = u === null ? null : { ...u, step: h / 2 };
+  }
+  if (side === null || !Number.isFinite(side.value) || !(side.error < Infinity)) return null;
+  return { value: side.value, error: side.error, step: side.step };
+}
+
+/**
+ * The widest step of {@link jumpsOnSide}, relative to the scale of x: 2^-36, so that its JUMP_ROWS
+ * steps, each GROWTH_SHRINK times the next, end at 2^-48 (16 units in the last place of x where the
+ * scale is |x|). A jump J beside a slope f′ shows only at steps below J/(32·|f′|): 1.2e-6 beside
+ * f′ = 0.3 at x = −7019.6 needs steps below 1.2e-7 = 2^-36·|x|; JUMP_RESOLUTION·16³ missed it.
+ *
+ * @default 2^-36
+ * @example
+ * ```ts
+ * SIDE_JUMP_STEP; // 1.4551915228366852e-11
+ * ```
+ */
+export const SIDE_JUMP_STEP = 2 ** -36;
+
+/**
+ * Whether f jumps at x on the side of `kind`: f(x ± h) − f(x) stays put (within JUMP_TOLERANCE, with
+ * its sign) over JUMP_ROWS steps h from SIDE_JUMP_STEP of the scale, each GROWTH_SHRINK times the
+ * next, and stands KINK_SIGNAL times above f's rounding there. Where f is continuous these
+ * differences shrink with h (16 times per step where f′ ≠ 0); noise makes them scatter. At every
+ * order a one-sided derivative exists only where f is continuous on its side (sin t + 2.2e-6·sign t
+ * backward at 0: f(x) is the middle value, and every difference grows like 2.2e-6/hⁿ). False where
+ * the budget has no room for its points.
+ */
+function* jumpsOnSide(engine: ScalarEngine, sampler: Sampler, kind: StencilKind): Pipeline<boolean> {
+  const { x } = engine;
+  const scale = engine.scales[0];
+  if (!afford(engine, sampler, JUMP_ROWS + 1)) return false;
+  const fx = yield* sampler.one(x);
+  const sign = kind === "forward" ? 1 : -1;
+  let h = SIDE_JUMP_STEP * scale;
+  let previous = NaN;
+  for (let i = 0; i < JUMP_ROWS; i++, h /= GROWTH_SHRINK) {
+    const s = representableStep(x, sign * h);
+    const ft = yield* sampler.one(x + s);
+    const jump = ft - fx;
+    const rounding = F_ROUNDING * EPS * (Math.abs(ft) + Math.abs(fx));
+    if (!(s !== 0 && Math.abs(jump) > KINK_SIGNAL * rounding)) return false;
+    if (i > 0 && !(Math.abs(jump - previous) <= JUMP_TOLERANCE * Math.abs(jump))) return false;
+    previous = jump;
+  }
+  return true;
+}
