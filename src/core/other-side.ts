@@ -197,8 +197,23 @@ function agree(a: OneSided, b: OneSided): boolean {
  * the sides: (RESOLVE_SIGNAL·ε·Σ|w| / gap)^(1/n), with ε the larger of f's rounding at x,
  * F_ROUNDING·EPS·|f(x)|, and its noise (NOISE_COVERAGE times the level); at least JUMP_RESOLUTION of
  * the scale (kinks closer than that pass for jumps, see JUMP_RESOLUTION).
+ *
+ * @example
+ * ```ts
+ * import { ScalarEngine } from "./scalar-column.js";
+ * import { resolveOptions } from "./validate.js";
+ * const engine = new ScalarEngine().begin(1, resolveOptions(undefined, 1));
+ * // f(x) = 2.7, sides 0.6 apart: rounding 16 × 2·EPS·2.7·2 / 0.6 ≈ 6.4e-14
+ * fineStep(engine, "forward", 2.7, 0, 0.6); // ≈ 6.4e-14
+ * ```
  */
-function fineStep(engine: ScalarEngine, kind: StencilKind, fx: number, level: number, gap: number): number {
+export function fineStep(
+  engine: ScalarEngine,
+  kind: StencilKind,
+  fx: number,
+  level: number,
+  gap: number,
+): number {
   const { o } = engine;
   const epsilon = Math.max(F_ROUNDING * EPS * Math.abs(fx), NOISE_COVERAGE * level);
   const rounding = epsilon * stencilArrays(kind, o.order).weightSum;
@@ -224,8 +239,18 @@ export const RESOLVE_SIGNAL = KINK_SIGNAL;
  * `allPowers`, see Tableau.allPowers), or, where that column gives no error, the differences of its
  * first three rows (unsettledFrom); null when f is not finite there (a domain's edge beside x) or the
  * budget cut the column short.
+ *
+ * @example
+ * ```ts
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * import { ScalarEngine } from "./scalar-column.js";
+ * import { resolveOptions } from "./validate.js";
+ * const engine = new ScalarEngine().begin(1, resolveOptions(undefined, 1));
+ * runSync(sideEstimate(engine, new Sampler(Math.exp), "forward", 0.01, 0, true))?.value; // ≈ 2.718281828
+ * ```
  */
-function* sideEstimate(
+export function* sideEstimate(
   engine: ScalarEngine,
   sampler: Sampler,
   other: StencilKind,

@@ -8,6 +8,7 @@ import { COLUMN_FLAG } from "./column-state.js";
 import { EPS, GROWTH_SHRINK } from "./constants.js";
 import { growthAt, jumpsTwice, significantStep } from "./growth.js";
 import { noiseCheckStep, recheckNoise } from "./noise-check.js";
+import { fineStep, sideEstimate } from "./other-side.js";
 import { midpointJumps } from "./odd-part-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { run, type Estimate, type ScalarEngine } from "./scalar-column.js";
@@ -102,6 +103,13 @@ export function* settleShape(
     verdict = compareSides(backward, forward);
     if (verdict !== null && o.order === 1)
       verdict = yield* withinResolution(sampler, x, verdict, backward, forward);
+    if (verdict !== null && verdict.status === "not-differentiable" && o.order === 1) {
+      const near = yield* kinkNearX(engine, sampler, noise, backward, forward);
+      if (near !== null) {
+        verdict = null;
+        result = { ...result, ...near };
+      }
+    }
     if (verdict !== null) result = { ...result, ...verdict };
     else if (
       (oddGrowth && (Number.isNaN(backward.error) || Number.isNaN(forward.error))) ||
@@ -285,4 +293,48 @@ function* farSide(engine: ScalarEngine, sampler: Sampler, level: number, result:
         : null;
   if (far === null) return result;
   return { ...result, value: far.value, error: far.error, step: far.step, method: far.kind };
+}
+
+/**
+ * Sides that disagree at the usual steps may straddle a kink near x rather than at it. Both run again
+ * from steps whose rounding is a small part of their gap (other-side.ts, fineStep): where those agree,
+ * the kink lies farther from x than they reach, and f is differentiable at x. The estimate is then the
+ * side that already agreed with them (the one away from the kink, settled at large steps), held to
+ * every power of h: exp t + 0.3|t − 1| at 1 + 1e-9 was not-differentiable with left 2.418 and right
+ * 3.018; now 3.0182818312 (f′ = e^(1+1e-9) + 0.3). Null where the fine sides still disagree (a kink at
+ * x, or closer than they reach) or one of them fails.
+ */
+function* kinkNearX(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  level: number,
+  backward: SideEstimate,
+  forward: SideEstimate,
+): Pipeline<Pick<Settled, "value" | "error" | "step" | "method"> | null> {
+  const gap = Math.abs(forward.value - backward.value);
+  const fx = yield* sampler.one(engine.x);
+  const fine = Math.max(
+    fineStep(engine, "backward", fx, level, gap),
+    fineStep(engine, "forward", fx, level, gap),
+  );
+  const left = yield* sideEstimate(engine, sampler, "backward", fine, level, true);
+  const right = yield* sideEstimate(engine, sampler, "forward", fine, level, true);
+  if (left === null || right === null || !agrees(left, right)) return null;
+  // The side that moved is the one across the kink; the other is the estimate, from its large steps.
+  const kind: StencilKind | null =
+    agrees(forward, left) && !agrees(backward, left)
+      ? "forward"
+      : agrees(backward, right) && !agrees(forward, right)
+        ? "backward"
+        : null;
+  if (kind === null) return null;
+  const how = { kind, level, stopOnNoise: true, canSwitch: false, allPowers: true };
+  const far = yield* run(engine, sampler, how);
+  if ((far.flags & UNSETTLED_SIDE) !== 0 || !agrees(far, kind === "forward" ? left : right)) return null;
+  return { value: far.value, error: far.error, step: far.step, method: far.kind };
+}
+
+/** Whether two estimates agree within their errors. */
+function agrees(a: { value: number; error: number }, b: { value: number; error: number }): boolean {
+  return Math.abs(a.value - b.value) <= a.error + b.error;
 }

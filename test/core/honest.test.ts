@@ -16,7 +16,8 @@ describe("derivative() says what it found: kinks, jumps, poles", () => {
     expect(r.value).toBe(0.5);
     // [value − error, value + error] holds both slopes.
     expect(r.error).toBeGreaterThanOrEqual(0.5);
-    expect(r.evaluations).toBeLessThanOrEqual(12);
+    // 12, and two short one-sided columns at tiny steps that tell a kink at x from one beside it.
+    expect(r.evaluations).toBeLessThanOrEqual(14);
   });
 
   it("|x| at 0 and max of two lines are kinks; a kink 1e-9 away from x is not", () => {

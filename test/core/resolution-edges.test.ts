@@ -57,3 +57,25 @@ describe("a kink 1e-9 from x", () => {
     }
   });
 });
+
+describe("sides that disagree at the usual steps", () => {
+  const f = (t: number) => Math.exp(t) + 0.3 * Math.abs(t - 1);
+  it("resolve a kink 1e-9 from x at steps whose rounding is a part of their gap: differentiable", () => {
+    for (const [x, truth] of [
+      [1 + 1e-9, Math.exp(1 + 1e-9) + 0.3],
+      [1 - 3e-9, Math.exp(1 - 3e-9) - 0.3],
+    ] as const) {
+      const r = derivative(f, x);
+      // "noise-limited" where the noise tables took the kink for noise and the far side ran with it.
+      expect(["ok", "noise-limited"]).toContain(r.status);
+      expect(Math.abs(r.value - truth)).toBeLessThanOrEqual(r.error);
+      expect(Math.abs(r.value - truth)).toBeLessThan(1e-8 * truth);
+    }
+  });
+  it("keep a kink at x not differentiable", () => {
+    const r = derivative(f, 1);
+    expect(r.status).toBe("not-differentiable");
+    expect(r.left?.value).toBeCloseTo(Math.E - 0.3, 8);
+    expect(r.right?.value).toBeCloseTo(Math.E + 0.3, 8);
+  });
+});
