@@ -5,7 +5,7 @@
  */
 
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
-import { ColumnState } from "./column-state.js";
+import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { INITIAL_STEP, NOISE_COVERAGE } from "./constants.js";
 import { ColumnDriver, columnSpec, MAX_POINTS, type ColumnSpec } from "./driver.js";
 import { columnNow, columnSteps } from "./column-steps.js";
@@ -43,6 +43,8 @@ export class ScalarEngine {
   /** The noise check's difference and its rounding model (NaN when there was no check). */
   checkD = NaN;
   checkRounding = NaN;
+  /** Σ|wᵢ·f(xᵢ)| over the noise check's stencil: the size of f's values its rounding model reads. */
+  checkSize = NaN;
   /** The spec of the engine's columns, rewritten by each (the driver reads it while it runs). */
   readonly spec: ColumnSpec = columnSpec();
   /** The derivative being computed (see {@link ScalarEngine.begin}): its point, options and scales. */
@@ -59,6 +61,7 @@ export class ScalarEngine {
     this.scales = candidateScales(x);
     this.checkGap = NaN;
     this.checkD = NaN;
+    this.checkSize = NaN;
     return this;
   }
 }
@@ -148,7 +151,15 @@ function beginRun(engine: ScalarEngine, how: RunSpec): ColumnSpec {
  */
 function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolean {
   const { state, kept, spec, o, scales } = engine;
-  if (i > 0) keepScale(state, kept, i - 1, undefined, o);
+  if (i > 0) {
+    // A pole or a jump that the shorter steps of a probe saw counts, kept or not: beside a large smooth
+    // part the longer steps of the first scale may not resolve it (t³ − 2t + 0.6/(t − c)² at c = −1903:
+    // the pole's even part cancels in the central difference, which gave 3c² − 2 ± 4e-7, ok; cos t +
+    // 1.4e-5·sign(t − c) at c = −78.2 gave 0.3305 ± 3e-4, ok, from steps of 0.15).
+    const flags = i > 1 ? state.flags[0] : 0;
+    keepScale(state, kept, i - 1, undefined, o);
+    kept.flags[0] |= probeFlags(flags);
+  }
   const start = engine.runStart;
   if (!(i < scales.length && nextScale(state, kept)) || (i > 0 && start > 0)) return false;
   spec.scale = scales[i];
@@ -156,6 +167,19 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
   spec.firstStep = start > 0 ? start : o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
   spec.budget = o.maxEvaluations - sampler.evaluations;
   return true;
+}
+
+/**
+ * The flags a probe's column (a later scale) passes to the kept estimate whichever was kept:
+ * `probePole` for its pole, and its jump (`diverging`).
+ *
+ * @example
+ * ```ts
+ * probeFlags(COLUMN_FLAG.pole | COLUMN_FLAG.noisy); // => COLUMN_FLAG.probePole
+ * ```
+ */
+export function probeFlags(flags: number): number {
+  return ((flags & COLUMN_FLAG.pole) !== 0 ? COLUMN_FLAG.probePole : 0) | (flags & COLUMN_FLAG.diverging);
 }
 
 /** The kept estimate of the engine (of a run with the given stencil kind). */

@@ -83,14 +83,17 @@ export function* settleNoise(
   let sideStart: number | undefined;
   if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
     const seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0, grid: 0 };
-    const level = yield* probeNoise(sampler, x, est.noisyStep, seen);
+    // (A narrower table where the first is too wide: for central columns and first derivatives. A
+    // one-sided column of a higher order, run with the level it finds, may end without an error.)
+    const use = { narrowing: est.kind === "central" || o.order === 1, perDistance: o.order === 1 };
+    const level = yield* probeNoise(sampler, x, est.noisyStep, seen, use);
     // A level that counts goes into the error model; otherwise the column runs on, past the "noise".
     // probeNoise returns 0 unless the level exceeds the rounding of its table, which holds f(x).
     let counts = level > 0;
     if (counts) noise = noiseUsed = level;
     const unexplained = counts && !explainsChange(est, level, o.order);
     est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: counts });
-    if (unexplained) est = yield* coverRunOn(engine, sampler, est, noise);
+    if (unexplained) est = yield* coverRunOn(engine, sampler, est, noise, first.noisyStep);
     // f's grid coarser than that level (float32, a cancellation): the column with it (grid-choice.ts).
     const gridLevel = GRID_NOISE_STEPS * seen.grid;
     const onGrid = gridLevel > level ? yield* gridRun(engine, sampler, gridLevel) : null;
@@ -124,7 +127,7 @@ export function* settleNoise(
     } else if (!counts && seen.noiseLike) {
       // Noise the tables could not confirm but saw: the column's estimate, held against the check (see
       // recheckNoise). Otherwise the check's gap was truncation (sin at 0, x|x| at 0) or a kink near x.
-      const shown = yield* recheckNoise(engine, sampler, est, o.order);
+      const shown = yield* recheckNoise(engine, sampler, est, o.order, true);
       if (shown > 0) noise = noiseUsed = shown;
     }
     if (est === ranOn) sideStart = settledBelow(est, first);
@@ -205,8 +208,13 @@ function* coverRunOn(
   sampler: Sampler,
   est: Estimate,
   level: number,
+  from: number,
 ): Pipeline<Estimate> {
-  const on = yield* run(engine, sampler, { ...firstRun(engine.o, level), stopOnNoise: false });
+  const on = yield* run(engine, sampler, {
+    ...firstRun(engine.o, level),
+    stopOnNoise: false,
+    firstStep: from,
+  });
   const gap = Math.abs(on.value - est.value);
   if (!Number.isFinite(on.error) || !(gap > est.error + on.error)) return est;
   return { ...est, error: gap + on.error };
