@@ -276,10 +276,13 @@ export function* probeNoise(
   // Not above what double rounding of the table's own values explains (f(x) = 0 with values beside it,
   // sin at 0): the engine's rounding model, which reads the values at its stencil points, covers it.
   let floor = NOISE_FLOOR * F_ROUNDING * EPS * wide.magnitude;
-  if (use.narrowing && wide.verdict === "too-large" && wide.localised !== true && wide.largest > floor) {
+  const wiggles = (wide.top ?? 0) > floor;
+  if (use.narrowing && wide.verdict === "too-large" && wide.localised !== true && wiggles) {
     // A spacing so wide that the smooth part rules the low orders and leaves the noise too few to agree
     // (cos t·(1 + 1e-13·noise) at 246 with a spacing of 2⁻¹⁰: f⁗·δ⁴ ≈ 9e-13 over noise of 3e-14):
-    // Moré and Wild's remedy, a narrower table, taken when it measures a level.
+    // Moré and Wild's remedy, a narrower table, taken when it measures a level. Only where the highest
+    // order still wiggles above rounding: there the noise outlasts a smooth part the longest (sin at
+    // 1000, its column flagged by aliasing, has rounding alone there, and pays no table more).
     const narrower = yield* noiseAt(sampler, x, delta / NOISE_PROBE_SPLIT);
     if (narrower.verdict === "ok") {
       delta /= NOISE_PROBE_SPLIT;

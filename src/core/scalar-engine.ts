@@ -76,12 +76,10 @@ export function derivativeNow(
   engine.begin(x, o);
   const noise = initialNoise(o, o.noiseRelative ? sampler.at(x) : NaN);
   const est = runNow(engine, sampler, firstRun(o, noise));
-  (globalThis as any).__dbg?.("firstRun", { ...est }); //DBG
   const n = needsNoiseCheck(est, o) ? noiseCheckPoints(engine, x, o.order, engine.scales[0]) : 0;
   if (n > 0) {
     checkNoise(engine, sampler.now(engine.checkPoints, n, true, engine.checkValues), n, o.order, est);
   }
-  (globalThis as any).__dbg?.("first", { ...est }); //DBG
   if (plainEnding(est, o)) return plainResult(est);
   return runSync(settle(engine, sampler, est, noise));
 }
@@ -139,7 +137,6 @@ function* settle(
   const stage = yield* settleNoise(engine, sampler, first, given);
   if (stage.done !== null) return stage.done;
   const { est, noiseUsed } = stage;
-  (globalThis as any).__dbg?.("noiseStage", { ...est, noise: stage.noise, noiseUsed, done: stage.done }); //DBG
   const noisy =
     noiseUsed !== undefined && noiseUsed > NOISE_FLOOR * F_ROUNDING * EPS * Math.abs(yield* sampler.one(x));
   const settled: Omit<DerivativeResult, "evaluations"> = {
@@ -151,7 +148,6 @@ function* settle(
   };
   const shape = yield* settleShape(engine, sampler, first, stage, settled);
   const result = shape.result;
-  (globalThis as any).__dbg?.("shape", { ...result, done: shape.done }); //DBG
   if (shape.done) return result;
   if ((est.flags & COLUMN_FLAG.budget) !== 0 && result.status === "ok") result.status = "max-evaluations";
   if (shape.noiseUsed !== undefined) result.noise = shape.noiseUsed;

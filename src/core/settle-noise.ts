@@ -92,7 +92,6 @@ export function* settleNoise(
     let counts = level > 0;
     if (counts) noise = noiseUsed = level;
     const unexplained = counts && !explainsChange(est, level, o.order);
-    (globalThis as any).__dbg?.("probe", { level, seen: { ...seen }, unexplained }); //DBG
     est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: counts });
     if (unexplained) est = yield* coverRunOn(engine, sampler, est, noise, first.noisyStep);
     // f's grid coarser than that level (float32, a cancellation): the column with it (grid-choice.ts).
@@ -124,10 +123,17 @@ export function* settleNoise(
         const h = engine.scales[0] * INITIAL_STEP[1];
         const fallback = yield* unsettledEstimate(sampler, x, h);
         if (fallback !== null) est = { ...first, ...fallback, step: h / 2 };
-      } else if (Number.isFinite(first.error) && belowResolution(est, first)) {
+      } else if (
+        o.order === 1 &&
+        first.kind === "central" &&
+        Number.isFinite(first.error) &&
+        belowResolution(est, first)
+      ) {
         // Run on below f's resolution, with no check to measure against: the first estimate stands (atan
         // t − 1.5707254704 at 14113 gave 0 ± 3.4e-15 from steps of 3e-11, where f′ = 5.02e-9; the first
-        // column had it from the scale of x, the unit scale's differences 0 and taken for noise).
+        // column had it from the scale of x, the unit scale's differences 0 and taken for noise). (Not
+        // at higher orders, where a 0 from short steps may be a linear piece beside a kink near x, nor
+        // one-sided: the stages after this one judge those.)
         est = first;
       }
     } else if (!counts && seen.noiseLike) {
