@@ -101,7 +101,7 @@ describe("a column run on below f's resolution leaves the first estimate standin
   });
 });
 
-describe("a pole or a jump that only the unit scale's shorter steps see counts", () => {
+describe("a pole or a jump that only the unit scale's shorter steps, or one side, see counts", () => {
   it("carries a probe's pole as probePole and its jump as diverging", () => {
     expect(probeFlags(COLUMN_FLAG.pole | COLUMN_FLAG.noisy)).toBe(COLUMN_FLAG.probePole);
     expect(probeFlags(COLUMN_FLAG.diverging | COLUMN_FLAG.kink)).toBe(COLUMN_FLAG.diverging);
@@ -126,6 +126,14 @@ describe("a pole or a jump that only the unit scale's shorter steps see counts",
     const r = derivative((t) => Math.cos(t) - 0.00001365769934143893 * Math.sign(t - c), c);
     // f jumps at c: no derivative, and the status says so (the sides, from steps of 0.15, tell a kink).
     expect(["not-differentiable", "discontinuous"]).toContain(r.status);
+  });
+
+  it("cos t + 1.1e-6·H(t − c) at c = −73.05, the jump on the backward side only: −0.715118 ± 1.4e-5, ok, before", () => {
+    const c = -73.05343132551529;
+    const r = derivative((t) => Math.cos(t) + 0.0000011075605729497608 * (t - c >= 0 ? 1 : 0), c);
+    expect(r.status).toBe("discontinuous");
+    // The forward side has f′ (the step's value holds at x).
+    expectCovers(r.right!, -Math.sin(c));
   });
 
   it("costs a smooth f at a large x nothing more: sin at 1000 (its |x| scale aliased) takes 31 calls, as before", () => {
