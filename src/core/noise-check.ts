@@ -27,6 +27,7 @@ import {
   noiseFromTable,
   NOISE_POINTS,
   GRID_MIN_BITS,
+  COARSE_BITS,
   significantBits,
   valueResolution,
   type NoiseEstimate,
@@ -273,6 +274,7 @@ export function* probeNoise(
   }
   const grid = bits > 0 ? Math.max(bits, steps) : 0;
   seen.grid = grid > 0 ? yield* gridOffLattice(sampler, x, delta, grid, wide) : 0;
+  if (seen.grid > 0) seen.unit = relativeUnit(wide.values);
   // Not above what double rounding of the table's own values explains (f(x) = 0 with values beside it,
   // sin at 0): the engine's rounding model, which reads the values at its stencil points, covers it.
   let floor = NOISE_FLOOR * F_ROUNDING * EPS * wide.magnitude;
@@ -368,6 +370,30 @@ export interface NoiseSeen {
   perDistance: number;
   /** f's grid, where its values lie on one coarser than double rounding (see probeNoise), else 0. */
   grid: number;
+  /**
+   * Where there is such a grid, the relative rounding of f's values: 2^−b for values of at most b
+   * significant bits (2⁻²⁴ for a float32 f; see relativeUnit); absent otherwise.
+   */
+  unit?: number;
+}
+
+/**
+ * The relative rounding unit of values that lie on a coarse grid: 2^−b, b the most significant bits
+ * among them (significantBits; at most COARSE_BITS, else 0: double values). A float32 f's values carry
+ * rounding of up to 2⁻²⁴ of their size, so its first differences carry up to 2⁻²⁴·|f′| at every step,
+ * also at a root of f, where the grid shrinks with the values (f32(tanh(f32 t)) at 1e-10 gave 1 ±
+ * 1.9e-15, off by 2e-8).
+ *
+ * @example
+ * ```ts
+ * relativeUnit(Float64Array.of(Math.fround(0.7), Math.fround(0.1))); // => 2 ** -24
+ * relativeUnit(Float64Array.of(0.7, 0.1)); // => 0
+ * ```
+ */
+export function relativeUnit(values: Float64Array): number {
+  let bits = 0;
+  for (const v of values) bits = Math.max(bits, significantBits(v));
+  return bits > 0 && bits <= COARSE_BITS ? 2 ** -bits : 0;
 }
 
 /**

@@ -149,6 +149,12 @@ export function* settleNoise(
       est = { ...est, error: est.error + NOISE_COVERAGE * seen.perDistance };
       noiseUsed ??= seen.rejected;
     }
+    if ((seen.unit ?? 0) > 0 && o.order === 1 && Number.isFinite(est.value)) {
+      // Values on a coarse grid (float32) carry a relative rounding (seen.unit) whose share in a first
+      // difference is about unit·|f′| at every step: a floor under the error that the grid's absolute
+      // level misses at a root of f, where the grid shrinks with the values.
+      est = { ...est, error: est.error + (seen.unit ?? 0) * Math.abs(est.value) };
+    }
     if (est === ranOn && est.kind !== "central" && est.kind === o.method) est = heldToCheck(engine, est);
   }
   return { est, noise, noiseUsed, sideStart, done: null };

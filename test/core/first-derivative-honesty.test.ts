@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { derivative, gradient } from "../../src/core/index.js";
 import { NOISE_PROBE_SPLIT } from "../../src/core/constants.js";
 import { COLUMN_FLAG } from "../../src/core/column-state.js";
-import { probeNoise, type NoiseSeen } from "../../src/core/noise-check.js";
+import { probeNoise, relativeUnit, type NoiseSeen } from "../../src/core/noise-check.js";
 import { runSync } from "../../src/core/column-steps.js";
 import { Sampler } from "../../src/core/sampler.js";
 import { probeFlags } from "../../src/core/scalar-column.js";
@@ -98,6 +98,23 @@ describe("a column run on below f's resolution leaves the first estimate standin
     const r = derivative((t) => Math.atan(t) - 1.570725470435234 + (0 - 3.669306101299798e-12), x0);
     expect(r.value).toBe(g.value[0]);
     expect(Math.abs(r.value - 5.020591364003211e-9)).toBeLessThan(1e-15);
+  });
+});
+
+describe("a float32 f's relative rounding is a floor under a first derivative's error", () => {
+  it("f32(atan(f32 t)) at 1.09e-12 and f32(tanh(f32 t)) at 1e-10: 1 + 2e-8 ± 1e-15 before", () => {
+    expect(relativeUnit(Float64Array.of(Math.fround(0.7), Math.fround(0.1)))).toBe(2 ** -24);
+    expect(relativeUnit(Float64Array.of(0.7, 0.1))).toBe(0);
+    const f32 = Math.fround;
+    for (const [g, x] of [
+      [Math.atan, 1.0931049081435112e-12],
+      [Math.tanh, 1.0029111290660103e-10],
+    ] as const) {
+      const r = derivative((t) => f32(g(f32(t))), x);
+      expectCovers(r, 1);
+      // Within a few float32 units.
+      expect(r.error).toBeLessThan(2 ** -20);
+    }
   });
 });
 
