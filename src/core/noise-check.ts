@@ -202,7 +202,7 @@ export function* recheckNoise(
       // relative to f's values, at a root of f, the same into both (atan t·(1 + 3e-14·noise) at 0 gave
       // 1 + 3.2e-14 ± 1.3e-15). The noise tables tell the two apart (probeNoise, `perDistance`).
       const seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0, grid: 0 };
-      const use = { narrowing: true, perDistance: true };
+      const use = { narrowing: true, perDistance: true, top: true };
       yield* probeNoise(sampler, engine.x, engine.checkStep * NOISE_PROBE_SPLIT ** 2, seen, use);
       est.error += NOISE_COVERAGE * seen.perDistance;
     }
@@ -327,7 +327,14 @@ export function* probeNoise(
     shrink > NOISE_PROBE_SPLIT / PROPORTIONAL_BAND && shrink < NOISE_PROBE_SPLIT * PROPORTIONAL_BAND;
   // (Not on a coarse grid: a float32 f's rounding, partly resolved, can shrink so by chance.)
   const perDistance = narrow.verdict === "ok" && proportional && Number.isNaN(wide.grid);
-  const holds = smooth ? 0 : narrow.largest;
+  // What the narrow table holds of the wide level: its highest order's σ (or its level), where noise
+  // outlasts a smooth part the longest (the largest σ_k may be f″'s or f‴'s: a pole 1.2e-5 from x, whose
+  // wide table read as noise of 2e9, kept 2.8e9 in a narrow table's low orders, 1e8 in its highest).
+  const holds = smooth
+    ? 0
+    : use.top
+      ? Math.max(narrow.top ?? 0, narrow.verdict === "ok" ? narrow.level : 0)
+      : narrow.largest;
   const first = use.perDistance && perDistance;
   if (flat || (!first && holds >= wide.level / NOISE_AGREEMENT)) return wide.level;
   seen.rejected = wide.level;
@@ -352,6 +359,8 @@ export function* probeNoise(
 export interface ProbeUse {
   narrowing: boolean;
   perDistance: boolean;
+  /** Whether the narrow table's check reads its highest order (see probeNoise), else its largest σ_k. */
+  top?: boolean;
 }
 
 /**

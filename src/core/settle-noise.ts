@@ -85,7 +85,11 @@ export function* settleNoise(
     const seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0, grid: 0 };
     // (A narrower table where the first is too wide: for central columns and first derivatives. A
     // one-sided column of a higher order, run with the level it finds, may end without an error.)
-    const use = { narrowing: est.kind === "central" || o.order === 1, perDistance: o.order === 1 };
+    const use = {
+      narrowing: est.kind === "central" || o.order === 1,
+      perDistance: o.order === 1,
+      top: o.order === 1,
+    };
     const level = yield* probeNoise(sampler, x, est.noisyStep, seen, use);
     // A level that counts goes into the error model; otherwise the column runs on, past the "noise".
     // probeNoise returns 0 unless the level exceeds the rounding of its table, which holds f(x).

@@ -101,6 +101,17 @@ describe("a column run on below f's resolution leaves the first estimate standin
   });
 });
 
+describe("the narrow noise table holds the wide level in its highest order, where noise outlasts a smooth part", () => {
+  it("tanh t + 0.98/(t − c)², 1.2e-5 from the pole: 515 ± 5.7e11, noise-limited, before, where f′ = 1.16e15", () => {
+    const c = -0.05981327246934922;
+    const x = -0.059825170053976744;
+    const r = derivative((t) => Math.tanh(t) + 0.9808555250813202 / ((t - c) * (t - c)), x);
+    const truth = 1 - Math.tanh(x) ** 2 - (2 * 0.9808555250813202) / (x - c) ** 3;
+    expectCovers(r, truth);
+    expect(r.error).toBeLessThan(Math.abs(truth));
+  });
+});
+
 describe("a float32 f's relative rounding is a floor under a first derivative's error", () => {
   it("f32(atan(f32 t)) at 1.09e-12 and f32(tanh(f32 t)) at 1e-10: 1 + 2e-8 ± 1e-15 before", () => {
     expect(relativeUnit(Float64Array.of(Math.fround(0.7), Math.fround(0.1)))).toBe(2 ** -24);
