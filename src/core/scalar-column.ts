@@ -175,6 +175,7 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
  *
  * @example
  * ```ts
+ * import { COLUMN_FLAG } from "./column-state.js";
  * probeFlags(COLUMN_FLAG.pole | COLUMN_FLAG.noisy); // => COLUMN_FLAG.probePole
  * ```
  */
