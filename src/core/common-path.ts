@@ -258,8 +258,6 @@ function noisyAt(f: Fn1, xs: Float64Array, i: number, work: CommonWork): boolean
   // checkNoise (noise-check.ts): a gap beyond what correct rounding allows scales the error.
   const excess = CHECK_EXCESS_SCALE * ((gap - kept[1]) / rounding);
   if (excess > 1) kept[1] *= excess;
-  // And the error is at least the gap beyond the check's rounding (noise-check.ts, coverGap).
-  if (gap - rounding > kept[1]) kept[1] = gap - rounding;
   return false;
 }
 

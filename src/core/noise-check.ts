@@ -147,21 +147,7 @@ export function checkNoise(engine: ScalarEngine, got: number, n: number, order: 
   if (noisyAt(engine, got, n, order, est)) {
     est.flags |= COLUMN_FLAG.noisy;
     est.noisyStep = engine.checkStep * NOISE_PROBE_SPLIT * NOISE_PROBE_SPLIT;
-  } else {
-    scaleByExcess(est, engine.checkGap, engine.checkRounding);
-    if (order === 1) coverGap(est, engine.checkGap, engine.checkRounding);
-  }
-}
-
-/**
- * A first derivative's error is at least the noise check's gap beyond the check's rounding: the
- * check's difference, at a step where truncation is far below rounding, is within its rounding of f′,
- * so the estimate misses f′ by at least gap − rounding (a C1 join 1.6e-5 from x, inside the column's
- * steps but not the check's: −0.0228018 ± 5.5e-11, ok, off by 77). Where f's values carry more than
- * correct rounding (several ulps), the gap is noise and the error only grows.
- */
-function coverGap(est: Estimate, gap: number, rounding: number): void {
-  if (gap - rounding > est.error) est.error = gap - rounding;
+  } else scaleByExcess(est, engine.checkGap, engine.checkRounding);
 }
 
 /**
@@ -223,7 +209,6 @@ export function* recheckNoise(
     return shown.noise;
   }
   scaleByExcess(est, gap, engine.checkRounding);
-  if (order === 1) coverGap(est, gap, engine.checkRounding);
   return 0;
 }
 

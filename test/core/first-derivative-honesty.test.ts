@@ -74,22 +74,6 @@ describe("a noise table ruled by the smooth part is tried again narrower (Moré 
   });
 });
 
-describe("a first derivative's error is at least the noise check's gap beyond the check's rounding", () => {
-  it("atan t·(1 + 2.4e-14·noise) at −2: 0.2 ± 3.4e-12, ok, before, off by 1.5", () => {
-    const f = (t: number) => Math.atan(t) * (1 + 2.4124878091209175e-14 * hashNoise(t, 1863657002));
-    const r = derivative(f, -2);
-    expectCovers(r, 0.2);
-    // The check's gap (at a step of 4.8e-7, noise of 5e-15 over it) beyond its rounding.
-    expect(r.error).toBeLessThan(1e-9);
-  });
-
-  it("tanh t·(1 + 6.6e-14·noise) at −5 through derivative(f, xs): 0.000181583 ± 2.1e-12, ok, before", () => {
-    const f = (t: number) => Math.tanh(t) * (1 + 6.596597632854181e-14 * hashNoise(t, 125921114));
-    const r = derivative(f, [-5]);
-    expectCovers({ value: r.value[0], error: r.error[0] }, 1 - Math.tanh(-5) ** 2);
-  });
-});
-
 describe("a column stopped on 'noise' its level does not explain is run on from there, its gap covered", () => {
   it("log t − 0.0254·u|u|, u = t − c, 1.1e-6 from the join: 9.32545 ± 1.7e-9 before, off by 269", () => {
     const c = 0.10723456761009927;
