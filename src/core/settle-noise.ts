@@ -131,13 +131,16 @@ export function* settleNoise(
         o.order === 1 &&
         first.kind === "central" &&
         Number.isFinite(first.error) &&
+        first.noisyChange === 0 &&
         belowResolution(est, first)
       ) {
-        // Run on below f's resolution, with no check to measure against: the first estimate stands (atan
-        // t − 1.5707254704 at 14113 gave 0 ± 3.4e-15 from steps of 3e-11, where f′ = 5.02e-9; the first
-        // column had it from the scale of x, the unit scale's differences 0 and taken for noise). (Not
-        // at higher orders, where a 0 from short steps may be a linear piece beside a kink near x, nor
-        // one-sided: the stages after this one judge those.)
+        // Run on below f's resolution, with no check to measure against, where the "noise" the first
+        // column noticed was a change of exactly 0 (equal values: f below its resolution, not a feature
+        // near x): the first estimate stands (atan t − 1.5707254704 at 14113 gave 0 ± 3.4e-15 from
+        // steps of 3e-11, where f′ = 5.02e-9; the first column had it from the scale of x, the unit
+        // scale's differences 0 and taken for noise). (Not at higher orders, where a 0 from short steps
+        // may be a linear piece beside a kink near x, nor one-sided: the stages after this one judge
+        // those.)
         est = first;
       }
     } else if (!counts && seen.noiseLike) {
