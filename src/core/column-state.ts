@@ -9,7 +9,9 @@ import { Tableau } from "./tableau.js";
 /**
  * Bits of {@link ColumnState.flags}: the component's differences grew like 1/hⁿ (f jumps on the
  * stencil), its even part shrank like h (a kink at x), its changes grew like noise, or it ran out of
- * its evaluation budget, or its even part grew as h shrank (f unbounded at x).
+ * its evaluation budget, or its even part grew as h shrank (f unbounded at x); `probePole`: the even
+ * part grew so in a later scale's column (a probe of shorter steps) whose estimate was not kept (set by
+ * derivative()'s scales only: scalar-column.ts, common-path.ts).
  *
  * @example
  * ```ts
@@ -17,7 +19,14 @@ import { Tableau } from "./tableau.js";
  * (state.flags[0] & COLUMN_FLAG.kink) !== 0; // false: nothing suspected before a column runs
  * ```
  */
-export const COLUMN_FLAG = Object.freeze({ diverging: 1, kink: 2, noisy: 4, budget: 8, pole: 16 } as const);
+export const COLUMN_FLAG = Object.freeze({
+  diverging: 1,
+  kink: 2,
+  noisy: 4,
+  budget: 8,
+  pole: 16,
+  probePole: 32,
+} as const);
 
 /**
  * State of m components. Results of a column are left in `value`, `error`, `step` and `kind`

@@ -26,7 +26,7 @@ import { CommonWork } from "./common-work.js";
 import { derivativeSync } from "./derivative-pipeline.js";
 import { baseStencil } from "./driver.js";
 import { checkNumber } from "./sampler.js";
-import { noiseCheckStep } from "./scalar-engine.js";
+import { noiseCheckStep, probeFlags } from "./scalar-engine.js";
 import { statusCode } from "./status.js";
 import { representableStep } from "./step.js";
 import type { DerivativeOptions, DerivativeResult, Fn1 } from "./types.js";
@@ -211,6 +211,8 @@ function keep(i: number, column: Float64Array, kept: Float64Array): boolean {
     kept[3] = (kept[3] & COLUMN_FLAG.noisy) | flags;
   } else if (i === 0) kept[3] = flags;
   else kept[3] = kept[3] | (flags & COLUMN_FLAG.noisy);
+  // scalar-column.ts, nextRunScale: a probe's pole and jump count.
+  if (i > 0) kept[3] = kept[3] | probeFlags(flags);
   return !(kept[1] <= GOOD_RELATIVE_ERROR * Math.abs(kept[0]) && !(kept[2] > ALIAS_STEP));
 }
 

@@ -27,6 +27,7 @@ import {
   noiseFromTable,
   NOISE_POINTS,
   GRID_MIN_BITS,
+  COARSE_BITS,
   significantBits,
   valueResolution,
   type NoiseEstimate,
@@ -51,9 +52,9 @@ import type { ResolvedOptions } from "./validate.js";
  * ```
  */
 export function needsNoiseCheck(est: Estimate, o: ResolvedOptions): boolean {
-  // The pole flag alone (an even part that did not settle: noise makes one too) keeps the check.
+  // The pole flags alone (an even part that did not settle: noise makes one too) keep the check.
   const quiet =
-    (est.flags & ~(COLUMN_FLAG.budget | COLUMN_FLAG.pole)) === 0 &&
+    (est.flags & ~(COLUMN_FLAG.budget | COLUMN_FLAG.pole | COLUMN_FLAG.probePole)) === 0 &&
     Number.isFinite(est.error) &&
     o.rtol === 0;
   const oneSided = est.kind === o.method && o.order <= ONE_SIDED_CHECK_ORDER;
@@ -172,12 +173,17 @@ function scaleByExcess(est: Estimate, gap: number, rounding: number): void {
  * ```ts
  * yield* recheckNoise(engine, sampler, est, 1); // ε, with est.error grown by its share, or 0
  * ```
+ *
+ * Near a root of f (see nearRoot) the noise tables also look for noise that grows with the distance
+ * from x, whose floor (NOISE_COVERAGE·perDistance, as settle-noise.ts adds it) the error takes too;
+ * `probed` says the caller ran them already.
  */
 export function* recheckNoise(
   engine: ScalarEngine,
   sampler: Sampler,
   est: Estimate,
   order: number,
+  probed = false,
 ): Pipeline<number> {
   if (Number.isNaN(engine.checkD)) {
     // The column, not the check, saw the noise: the check's stencil is measured now.
@@ -191,6 +197,15 @@ export function* recheckNoise(
   if (gap > NOISE_CHECK_SIGNAL * engine.checkRounding + est.error) {
     const shown = unresolvedNoise(est, gap, engine.checkH, order);
     est.error = shown.error;
+    if (!probed && nearRoot(est, order, engine.checkSize)) {
+      // Noise of a fixed size puts less into the estimate's longer steps than into the check's; noise
+      // relative to f's values, at a root of f, the same into both (atan t·(1 + 3e-14·noise) at 0 gave
+      // 1 + 3.2e-14 ± 1.3e-15). The noise tables tell the two apart (probeNoise, `perDistance`).
+      const seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0, grid: 0 };
+      const use = { narrowing: true, perDistance: true, top: true };
+      yield* probeNoise(sampler, engine.x, engine.checkStep * NOISE_PROBE_SPLIT ** 2, seen, use);
+      est.error += NOISE_COVERAGE * seen.perDistance;
+    }
     return shown.noise;
   }
   scaleByExcess(est, gap, engine.checkRounding);
@@ -214,6 +229,7 @@ function noisyAt(engine: ScalarEngine, got: number, n: number, order: number, es
   const rounding = divideByPower(F_ROUNDING * EPS * size, h, order);
   engine.checkD = d;
   engine.checkRounding = rounding;
+  engine.checkSize = size;
   engine.checkGap = Math.abs(d - est.value);
   return engine.checkGap > NOISE_CHECK_SIGNAL * rounding + est.error;
 }
@@ -242,6 +258,7 @@ export function* probeNoise(
   x: number,
   noisyStep: number,
   seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0, grid: 0 },
+  use: ProbeUse = { narrowing: true, perDistance: true },
 ): Pipeline<number> {
   // At most NOISE_MAX_SPACING: wider tables can alias a periodic f (sin at 1e5 with steps of 1e3).
   let delta = Math.min(noisyStep / NOISE_PROBE_SPLIT, NOISE_MAX_SPACING);
@@ -257,9 +274,24 @@ export function* probeNoise(
   }
   const grid = bits > 0 ? Math.max(bits, steps) : 0;
   seen.grid = grid > 0 ? yield* gridOffLattice(sampler, x, delta, grid, wide) : 0;
+  if (seen.grid > 0) seen.unit = relativeUnit(wide.values);
   // Not above what double rounding of the table's own values explains (f(x) = 0 with values beside it,
   // sin at 0): the engine's rounding model, which reads the values at its stencil points, covers it.
-  const floor = NOISE_FLOOR * F_ROUNDING * EPS * wide.magnitude;
+  let floor = NOISE_FLOOR * F_ROUNDING * EPS * wide.magnitude;
+  const wiggles = (wide.top ?? 0) > floor;
+  if (use.narrowing && wide.verdict === "too-large" && wide.localised !== true && wiggles) {
+    // A spacing so wide that the smooth part rules the low orders and leaves the noise too few to agree
+    // (cos t·(1 + 1e-13·noise) at 246 with a spacing of 2⁻¹⁰: f⁗·δ⁴ ≈ 9e-13 over noise of 3e-14):
+    // Moré and Wild's remedy, a narrower table, taken when it measures a level. Only where the highest
+    // order still wiggles above rounding: there the noise outlasts a smooth part the longest (sin at
+    // 1000, its column flagged by aliasing, has rounding alone there, and pays no table more).
+    const narrower = yield* noiseAt(sampler, x, delta / NOISE_PROBE_SPLIT);
+    if (narrower.verdict === "ok") {
+      delta /= NOISE_PROBE_SPLIT;
+      wide = narrower;
+      floor = NOISE_FLOOR * F_ROUNDING * EPS * wide.magnitude;
+    }
+  }
   if (wide.verdict === "too-small" && wide.grid > floor) {
     // Still below the resolution of a coarse grid (float32): its step is the level of last resort.
     seen.rejected = GRID_NOISE_STEPS * wide.grid;
@@ -286,22 +318,49 @@ export function* probeNoise(
   // a spike at x whose narrow table the smooth part rules at every order was a feature (a pole just
   // beyond the narrow table's reach), not noise.
   const smooth = wide.localised === true && narrow.verdict === "too-large";
-  const holds = smooth ? 0 : narrow.largest;
-  if (flat || holds >= wide.level / NOISE_AGREEMENT) return wide.level;
-  seen.rejected = wide.level;
   // Wiggles that shrank as the spacing did: noise whose size grows with the distance from x (relative
-  // noise at a root of f: sin t·(1 + ε·noise) at 0), of about level/δ per unit of distance.
+  // noise at a root of f: sin t·(1 + ε·noise) at 0), of about level/δ per unit of distance. Told by
+  // the two levels, before the narrow table's largest σ_k: f″'s share of its second differences
+  // (log t at 1: 9e-14 at a spacing of 5e-7) may exceed the narrow level and pass for noise.
   const shrink = wide.level / narrow.level;
   const proportional =
     shrink > NOISE_PROBE_SPLIT / PROPORTIONAL_BAND && shrink < NOISE_PROBE_SPLIT * PROPORTIONAL_BAND;
   // (Not on a coarse grid: a float32 f's rounding, partly resolved, can shrink so by chance.)
-  if (narrow.verdict === "ok" && proportional && Number.isNaN(wide.grid))
-    seen.perDistance = wide.level / delta;
+  const perDistance = narrow.verdict === "ok" && proportional && Number.isNaN(wide.grid);
+  // What the narrow table holds of the wide level: its highest order's σ (or its level), where noise
+  // outlasts a smooth part the longest (the largest σ_k may be f″'s or f‴'s: a pole 1.2e-5 from x, whose
+  // wide table read as noise of 2e9, kept 2.8e9 in a narrow table's low orders, 1e8 in its highest).
+  const holds = smooth
+    ? 0
+    : use.top
+      ? Math.max(narrow.top ?? 0, narrow.verdict === "ok" ? narrow.level : 0)
+      : narrow.largest;
+  const first = use.perDistance && perDistance;
+  if (flat || (!first && holds >= wide.level / NOISE_AGREEMENT)) return wide.level;
+  seen.rejected = wide.level;
+  if (perDistance) seen.perDistance = wide.level / delta;
   // Wiggles that shrank less than the spacing did are not a smooth part (which shrinks like a power of
   // it), nor are wiggles of a grid step or more on a coarse grid: a float32 f, its grid partly resolved
   // (f32(cos(f32(x))) at 1.63: values on a grid of 3.7e-9, rounded x moving them by 4.4e-8).
   seen.noiseLike = narrow.largest * NOISE_PROBE_SPLIT >= wide.level || wide.level >= wide.grid;
   return 0;
+}
+
+/**
+ * What probeNoise's caller can use: a narrower table where the first is too wide (`narrowing`), and
+ * noise proportional to the distance from x told before the narrow table's largest σ_k (`perDistance`:
+ * a first derivative's error takes it, see settle-noise.ts; at higher orders the level stands).
+ *
+ * @example
+ * ```ts
+ * const use: ProbeUse = { narrowing: true, perDistance: true };
+ * ```
+ */
+export interface ProbeUse {
+  narrowing: boolean;
+  perDistance: boolean;
+  /** Whether the narrow table's check reads its highest order (see probeNoise), else its largest σ_k. */
+  top?: boolean;
 }
 
 /**
@@ -320,6 +379,30 @@ export interface NoiseSeen {
   perDistance: number;
   /** f's grid, where its values lie on one coarser than double rounding (see probeNoise), else 0. */
   grid: number;
+  /**
+   * Where there is such a grid, the relative rounding of f's values: 2^−b for values of at most b
+   * significant bits (2⁻²⁴ for a float32 f; see relativeUnit); absent otherwise.
+   */
+  unit?: number;
+}
+
+/**
+ * The relative rounding unit of values that lie on a coarse grid: 2^−b, b the most significant bits
+ * among them (significantBits; at most COARSE_BITS, else 0: double values). A float32 f's values carry
+ * rounding of up to 2⁻²⁴ of their size, so its first differences carry up to 2⁻²⁴·|f′| at every step,
+ * also at a root of f, where the grid shrinks with the values (f32(tanh(f32 t)) at 1e-10 gave 1 ±
+ * 1.9e-15, off by 2e-8).
+ *
+ * @example
+ * ```ts
+ * relativeUnit(Float64Array.of(Math.fround(0.7), Math.fround(0.1))); // => 2 ** -24
+ * relativeUnit(Float64Array.of(0.7, 0.1)); // => 0
+ * ```
+ */
+export function relativeUnit(values: Float64Array): number {
+  let bits = 0;
+  for (const v of values) bits = Math.max(bits, significantBits(v));
+  return bits > 0 && bits <= COARSE_BITS ? 2 ** -bits : 0;
 }
 
 /**
@@ -416,6 +499,20 @@ export function unresolvedNoise(
     method: first.kind,
     status: "noise-limited",
   };
+}
+
+/**
+ * Whether x is near a root of f as a first derivative's estimate and the noise check see it: f's
+ * values on the estimate's stencil, Σ|wᵢ·f(xᵢ)| ≥ |f′|·h·Σ|wᵢ·oᵢ| to first order (offsets oᵢ in
+ * steps), at least NOISE_PROBE_SPLIT times their size on the check's (`checkSize`). Far from a root
+ * the two sizes are alike; at a root they grow with the step, and so does noise relative to f's values.
+ */
+function nearRoot(est: Estimate, order: number, checkSize: number): boolean {
+  if (order !== 1 || !(checkSize > 0) || !Number.isFinite(est.value)) return false;
+  const st = stencilArrays(est.kind, 1);
+  let moment = 0;
+  for (let q = 0; q < st.offsets.length; q++) moment += Math.abs(st.weights[q] * st.offsets[q]);
+  return Math.abs(est.value) * est.step * moment >= NOISE_PROBE_SPLIT * checkSize;
 }
 
 /** One noise table centred at x with spacing delta (one-sided points are not tried: none when f is not finite). */

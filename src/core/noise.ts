@@ -64,6 +64,8 @@ export interface NoiseEstimate {
   largest: number;
   /** Whether the second differences are one spike at x (see localised): a jump or a kink there. */
   localised?: boolean;
+  /** σ_k at k = NOISE_MAX_ORDER, where noise outlasts a smooth part the longest (absent when too small). */
+  top?: number;
 }
 
 /**
@@ -311,8 +313,15 @@ export function noiseFromTable(values: Float64Array): NoiseEstimate {
     const lo = Math.min(sigma[k], sigma[k + 1], sigma[k + 2]);
     const hi = Math.max(sigma[k], sigma[k + 1], sigma[k + 2]);
     if (signChange[k] === 1 && lo > 0 && hi <= NOISE_AGREEMENT * lo) {
-      return { level: sigma[k], verdict: "ok", largest, localised: localised(values) };
+      return {
+        level: sigma[k],
+        verdict: "ok",
+        largest,
+        localised: localised(values),
+        top: sigma[NOISE_MAX_ORDER],
+      };
     }
   }
-  return { level: NaN, verdict: "too-large", largest, localised: localised(values) };
+  const top = sigma[NOISE_MAX_ORDER];
+  return { level: NaN, verdict: "too-large", largest, localised: localised(values), top };
 }

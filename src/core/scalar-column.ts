@@ -43,6 +43,8 @@ export class ScalarEngine {
   /** The noise check's difference and its rounding model (NaN when there was no check). */
   checkD = NaN;
   checkRounding = NaN;
+  /** Σ|wᵢ·f(xᵢ)| over the noise check's stencil: the size of f's values its rounding model reads. */
+  checkSize = NaN;
   /** The spec of the engine's columns, rewritten by each (the driver reads it while it runs). */
   readonly spec: ColumnSpec = columnSpec();
   /** The derivative being computed (see {@link ScalarEngine.begin}): its point, options and scales. */
@@ -65,6 +67,7 @@ export class ScalarEngine {
     this.checkGap = NaN;
     this.checkD = NaN;
     this.probeShape = false;
+    this.checkSize = NaN;
     return this;
   }
 }
@@ -163,7 +166,13 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
   if (i > 0) {
     const flagsBefore = kept.flags[0];
     const stepBefore = kept.step[0];
+    // A pole or a jump that the shorter steps of a probe saw counts, kept or not: beside a large smooth
+    // part the longer steps of the first scale may not resolve it (t³ − 2t + 0.6/(t − c)² at c = −1903:
+    // the pole's even part cancels in the central difference, which gave 3c² − 2 ± 4e-7, ok; cos t +
+    // 1.4e-5·sign(t − c) at c = −78.2 gave 0.3305 ± 3e-4, ok, from steps of 0.15).
+    const flags = i > 1 ? state.flags[0] : 0;
     keepScale(state, kept, i - 1, undefined, o);
+    kept.flags[0] |= probeFlags(flags);
     if (o.order >= LOCAL_SHAPE_ORDER && keepLocalShape(state, kept, flagsBefore, stepBefore))
       engine.probeShape = true;
     // A jump that a one-sided column the caller asked for confirmed on its side at a later scale
@@ -222,6 +231,20 @@ function keepLocalShape(
   if (shape === 0 || (kept.flags[0] & shape) === shape) return false;
   kept.flags[0] |= shape;
   return true;
+}
+
+/**
+ * The flags a probe's column (a later scale) passes to the kept estimate whichever was kept:
+ * `probePole` for its pole, and its jump (`diverging`).
+ *
+ * @example
+ * ```ts
+ * import { COLUMN_FLAG } from "./column-state.js";
+ * probeFlags(COLUMN_FLAG.pole | COLUMN_FLAG.noisy); // => COLUMN_FLAG.probePole
+ * ```
+ */
+export function probeFlags(flags: number): number {
+  return ((flags & COLUMN_FLAG.pole) !== 0 ? COLUMN_FLAG.probePole : 0) | (flags & COLUMN_FLAG.diverging);
 }
 
 /** The kept estimate of the engine (of a run with the given stencil kind). */

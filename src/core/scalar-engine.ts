@@ -20,7 +20,7 @@ import type { DerivativeResult } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
 // Where these lived before the split (scalar-column.ts, noise-check.ts), for importers of this file.
-export { ScalarEngine, toleranceStep } from "./scalar-column.js";
+export { ScalarEngine, probeFlags, toleranceStep } from "./scalar-column.js";
 export { noiseCheckStep } from "./noise-check.js";
 
 /**
@@ -163,5 +163,6 @@ function* settle(
   if (shape.done) return result;
   if ((est.flags & COLUMN_FLAG.budget) !== 0 && result.status === "ok") result.status = "max-evaluations";
   if (shape.noiseUsed !== undefined) result.noise = shape.noiseUsed;
-  return yield* settleSingular(engine, sampler, est, result, shape.joined);
+  const noticed = (first.flags & COLUMN_FLAG.noisy) !== 0;
+  return yield* settleSingular(engine, sampler, est, result, shape.joined, noticed);
 }

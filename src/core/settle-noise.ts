@@ -88,14 +88,21 @@ export function* settleNoise(
   if ((est.flags & COLUMN_FLAG.noisy) !== 0 && o.noise === 0) {
     const seen: NoiseSeen = { rejected: 0, noiseLike: false, perDistance: 0, grid: 0 };
     let unexplainedGap = false;
-    const level = yield* probeNoise(sampler, x, est.noisyStep, seen);
+    // (A narrower table where the first is too wide: for central columns and first derivatives. A
+    // one-sided column of a higher order, run with the level it finds, may end without an error.)
+    const use = {
+      narrowing: est.kind === "central" || o.order === 1,
+      perDistance: o.order === 1,
+      top: o.order === 1,
+    };
+    const level = yield* probeNoise(sampler, x, est.noisyStep, seen, use);
     // A level that counts goes into the error model; otherwise the column runs on, past the "noise".
     // probeNoise returns 0 unless the level exceeds the rounding of its table, which holds f(x).
     let counts = level > 0;
     if (counts) noise = noiseUsed = level;
     const unexplained = counts && !explainsChange(est, level, o.order);
     est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: counts });
-    if (unexplained) est = yield* coverRunOn(engine, sampler, est, noise);
+    if (unexplained) est = yield* coverRunOn(engine, sampler, est, noise, first.noisyStep);
     // f's grid coarser than that level (float32, a cancellation): the column with it (grid-choice.ts).
     const gridLevel = GRID_NOISE_STEPS * seen.grid;
     const onGrid = gridLevel > level ? yield* gridRun(engine, sampler, gridLevel) : null;
@@ -128,11 +135,26 @@ export function* settleNoise(
         const kind = first.kind === o.method ? first.kind : "central";
         const fallback = yield* unsettledEstimate(sampler, x, h, 1, kind);
         if (fallback !== null) est = { ...first, ...fallback, step: h / 2 };
+      } else if (
+        o.order === 1 &&
+        first.kind === "central" &&
+        Number.isFinite(first.error) &&
+        first.noisyChange === 0 &&
+        belowResolution(est, first)
+      ) {
+        // Run on below f's resolution, with no check to measure against, where the "noise" the first
+        // column noticed was a change of exactly 0 (equal values: f below its resolution, not a feature
+        // near x): the first estimate stands (atan t − 1.5707254704 at 14113 gave 0 ± 3.4e-15 from
+        // steps of 3e-11, where f′ = 5.02e-9; the first column had it from the scale of x, the unit
+        // scale's differences 0 and taken for noise). (Not at higher orders, where a 0 from short steps
+        // may be a linear piece beside a kink near x, nor one-sided: the stages after this one judge
+        // those.)
+        est = first;
       }
     } else if (!counts && seen.noiseLike) {
       // Noise the tables could not confirm but saw: the column's estimate, held against the check (see
       // recheckNoise). Otherwise the check's gap was truncation (sin at 0, x|x| at 0) or a kink near x.
-      const shown = yield* recheckNoise(engine, sampler, est, o.order);
+      const shown = yield* recheckNoise(engine, sampler, est, o.order, true);
       if (shown > 0) noise = noiseUsed = shown;
     } else if (!counts) unexplainedGap = true;
     if (est === ranOn) sideStart = settledBelow(est, first);
@@ -141,6 +163,12 @@ export function* settleNoise(
       // whatever its step: a floor under the error (the column's own changes may miss it).
       est = { ...est, error: est.error + NOISE_COVERAGE * seen.perDistance };
       noiseUsed ??= seen.rejected;
+    }
+    if ((seen.unit ?? 0) > 0 && o.order === 1 && Number.isFinite(est.value)) {
+      // Values on a coarse grid (float32) carry a relative rounding (seen.unit) whose share in a first
+      // difference is about unit·|f′| at every step: a floor under the error that the grid's absolute
+      // level misses at a root of f, where the grid shrinks with the values.
+      est = { ...est, error: est.error + (seen.unit ?? 0) * Math.abs(est.value) };
     }
     if (est === ranOn && est.kind !== "central" && est.kind === o.method) est = heldToCheck(engine, est);
     if (unexplainedGap && engine.checkGap > 0 && est.step > engine.checkH && Number.isFinite(est.error)) {
@@ -220,8 +248,13 @@ function* coverRunOn(
   sampler: Sampler,
   est: Estimate,
   level: number,
+  from: number,
 ): Pipeline<Estimate> {
-  const on = yield* run(engine, sampler, { ...firstRun(engine.o, level), stopOnNoise: false });
+  const on = yield* run(engine, sampler, {
+    ...firstRun(engine.o, level),
+    stopOnNoise: false,
+    firstStep: from,
+  });
   // A one-sided column with the level that found no error at all: the run-on estimate, where it has one
   // (√t + 0.016·max(0, t − c)² forward at c = 0.078, order 2: −5.04 ± NaN from steps of 1/16, where the
   // run-on column settled on −11.41712 ± 0.14 and f″ = −11.41712).

@@ -18,7 +18,7 @@ type Settled = Omit<DerivativeResult, "evaluations">;
 
 /**
  * The singular stage (see the file comment), from the result of the shape stage, the estimate behind
- * it and the sides joined there (or null).
+ * it, the sides joined there (or null) and whether the first column noticed "noise" (`noticed`).
  *
  * @example
  * ```ts
@@ -31,6 +31,7 @@ export function* settleSingular(
   est: Estimate,
   settled: Settled,
   joined: { value: number; error: number } | null,
+  noticed = false,
 ): Pipeline<Settled> {
   const { x, o } = engine;
   let result = settled;
@@ -47,9 +48,13 @@ export function* settleSingular(
     result.status === "ok" &&
     !(result.error < Math.abs(result.value)) &&
     result.step <= JUMP_RESOLUTION * Math.max(1, Math.abs(x));
+  // Changes that grew like noise may be an odd pole's (eˣ + 1.7/(t − x) at x = 18.7: the scale of x
+  // gave 1.28e8 ± 6e3, ok, its steps too long to see the pole, and the unit scale's grew without
+  // bound); f(x) is in the noise tables' values then, so it costs no call.
   const mayBePole =
+    noticed ||
     o.order % 2 === 0 ||
-    (est.flags & COLUMN_FLAG.pole) !== 0 ||
+    (est.flags & (COLUMN_FLAG.pole | COLUMN_FLAG.probePole)) !== 0 ||
     !Number.isFinite(result.value) ||
     unknown ||
     vague;
