@@ -359,7 +359,10 @@ function* lopsided(
   s: SideEstimate,
   other: SideEstimate,
 ): Pipeline<SideEstimate> {
-  if (engine.o.order !== 1 || s.diverging || !(s.error > LOPSIDED_ERROR * other.error)) return s;
+  // (An error at the rounding of the side's own value is never lopsided: ReLU at 0, whose backward side
+  // is 0 ± 0.)
+  const floor = Math.max(other.error, EPS * Math.abs(s.value));
+  if (engine.o.order !== 1 || s.diverging || !(s.error > LOPSIDED_ERROR * floor)) return s;
   let h = noiseCheckStep(1, engine.scales[0]) * GROWTH_SHRINK;
   let wide = (yield* difference(sampler, engine.x, kind, h, 1)) - other.value;
   for (let i = 0; i < 2; i++) {
