@@ -11,6 +11,7 @@ import { columnNeedsRecheck, EntryRecheck, recheckColumn, recheckColumnNow } fro
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { FLOAT32_FLAT_FACTOR } from "./float32.js";
+import { NOISE_COVERAGE } from "./constants.js";
 import { ColumnDriver, columnSpec, type ColumnSpec } from "./driver.js";
 import { ColumnPlan, FlatScreen } from "./flat-screen.js";
 import type { JacobianJob } from "./jacobian-job.js";
@@ -191,9 +192,13 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
   if (screened) work.screen.activateMoved(state);
   else state.activateAll();
   work.listed = state.activeCount;
+  const levels = job.rowNoise;
   for (let a = 0; a < work.listed; a++) {
-    work.list[a] = state.active[a];
-    kept.forget(state.active[a]);
+    const k = state.active[a];
+    work.list[a] = k;
+    kept.forget(k);
+    // Each row's noise (row-noise.ts) in the driver's rounding model, as a bound on each value.
+    if (levels !== null) state.noise[k] = NOISE_COVERAGE * levels[k];
   }
   yield* runScales(job, j, work, scales);
   if (screened) job.rows.settle(j, work.plan.step);
