@@ -511,7 +511,8 @@ function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
       // (even-noise.ts), so no other component's check is widened by it.
       const grid = job.float32 !== null && job.float32[k] === 1 ? kept.noise[k] : 0;
       [e, code] = work.sides.widen(k, kept.flags[k], v, e, centre[k], grid);
-      if (code === 0 && noiseLimited(kept, k)) code = NOISE_LIMITED;
+      const row = job.rowNoise === null ? 0 : job.rowNoise[k];
+      if (code === 0 && noiseLimited(kept, k, row, job.o.order)) code = NOISE_LIMITED;
     }
     job.rows.entry(k, j, v, e, code);
     if (code > worst) worst = code;

@@ -203,7 +203,8 @@ function rowTable(
     size = Math.max(size, Math.abs(f));
   }
   const e = noiseFromTable(v);
-  if (floor && e.verdict === "ok" && !(e.level > ROW_NOISE_FLOOR * F_ROUNDING * EPS * size)) e.verdict = "too-large";
+  if (floor && e.verdict === "ok" && !(e.level > ROW_NOISE_FLOOR * F_ROUNDING * EPS * size))
+    e.verdict = "too-large";
   return e;
 }
 
