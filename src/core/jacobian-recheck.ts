@@ -21,6 +21,9 @@ import { Sampler, type PointRequest } from "./sampler.js";
 import { ScalarEngine } from "./scalar-column.js";
 import { statusCode } from "./status.js";
 import { coordinateOptions } from "./vector.js";
+import { NOISE_COVERAGE } from "./constants.js";
+import { divideByPower } from "./step.js";
+import type { DerivativeResult } from "./types.js";
 
 /**
  * Whether entry (k, j), as its column left it (`kept`: value, error and step per component; `flags`:
@@ -202,6 +205,7 @@ export function* recheckColumn(
         recheck.value[k] = r.value;
         recheck.error[k] = r.error;
         recheck.code[k] = statusCode(r.status);
+        if (job.rowNoise !== null) holdRowNoise(recheck, k, r, job.rowNoise[k], job.o.order);
         kept.flags[k] &= ~COLUMN_FLAG.kink;
         break;
       }
@@ -210,6 +214,34 @@ export function* recheckColumn(
   }
   if (started) recheck.sampler.reset(null);
 }
+
+/**
+ * A recheck's result (derivative()'s pipeline along x_j) held to F_k's row noise (row-noise.ts): where
+ * its own noise tables saw less than the row's level σ (along x_j they may miss it), its error is at
+ * least the share of σ at its step, NOISE_COVERAGE·σ·Σ|w|/hⁿ, and an ok entry that share rules is
+ * noise-limited. Results without a derivative (a jump, a kink, no finite value) are left as they are.
+ */
+function holdRowNoise(
+  recheck: EntryRecheck,
+  k: number,
+  r: DerivativeResult,
+  level: number,
+  order: number,
+): void {
+  const code = recheck.code[k];
+  if (!(level > 0) || (r.noise ?? 0) >= level || (code !== OK && code !== NOISE_LIMITED)) return;
+  const share = divideByPower(
+    NOISE_COVERAGE * level * stencilArrays(r.method, order).weightSum,
+    r.step,
+    order,
+  );
+  if (!(share > recheck.error[k])) return;
+  recheck.error[k] = share;
+  recheck.code[k] = NOISE_LIMITED;
+}
+
+const OK = statusCode("ok");
+const NOISE_LIMITED = statusCode("noise-limited");
 
 /** Answers a request of component k's pipeline (see {@link recheckColumn}): F at its missing points first. */
 function* serve(

@@ -6,19 +6,20 @@
  * happen to show it: ∂F_4/∂x_1 of tanh(x₀)·(1 + 4.4e-11·noise) + atan(x₁) came out 0.978473 ± 4.4e-14,
  * status ok, 2e-10 off, where its column's rows lay on a line by chance.
  *
- * So F is evaluated at NOISE_POINTS points x + s·d, s = −4 … 4 (x itself is F(x), known), along the
- * direction d_j = ROW_NOISE_SPACING·max(|x_j|, 1) of every coordinate at once, and each row's values
- * make a difference table (Moré and Wild, noise.ts). A row's level counts where the table finds one
- * above ROW_NOISE_FLOOR times double rounding and not localised at x (a kink or a jump), and a second
- * table 1/NOISE_PROBE_SPLIT as wide finds the same level within ROW_NOISE_AGREEMENT, or is below F's
- * resolution: noise does not depend on the spacing, while a smooth part not yet resolved shrinks like
- * a power of it, and a feature close to x (a pole, a kink) leaves the narrow table. The larger of the
- * two levels is the row's. Its columns then carry it in their rounding model (NOISE_COVERAGE·σ per
+ * So F is evaluated at the NOISE_POINTS points x + s·d, s = −4 … 4 (x itself is F(x), known), along
+ * the direction d_j = ROW_NOISE_SPACING·max(|x_j|, 1) that moves every coordinate at once, and at the
+ * points 1/NOISE_PROBE_SPLIT as far apart; each row's values make two difference tables (Moré and
+ * Wild, noise.ts). Noise does not depend on the spacing; a smooth part not yet resolved shrinks like a
+ * power of it, and a feature close to x (a pole, a kink) leaves the narrow table; a kink or a jump at x
+ * is one spike in both ("localised": no level). A row's level (see `combined`) must pass ROW_NOISE_FLOOR
+ * times double rounding. Its columns then carry it in their rounding model (NOISE_COVERAGE·σ per
  * value, as derivative() with a known `noise`): they stop descending where it rules, and the error of
- * every entry of the row holds its share at the entry's step.
+ * every entry of the row holds its share at the entry's step; an entry computed again by derivative()'s
+ * pipeline (jacobian-recheck.ts) is held to that share too.
  *
- * The cost is NOISE_POINTS − 1 calls of F per Jacobian, twice that when a row shows noise; none for a
- * given `noise` (then every row's level is that one, or that share of |F_k(x)| with `{ relative }`).
+ * The cost is 2·(NOISE_POINTS − 1) = 16 calls of F per Jacobian (one call each of a batched F); none
+ * for a given `noise` (then every row's level is that one, or that share of |F_k(x)| with
+ * `{ relative }`).
  */
 
 import { EPS, F_ROUNDING, NOISE_PROBE_SPLIT } from "./constants.js";
@@ -118,8 +119,8 @@ export function writeTablePoint(
 /**
  * Each row's noise level (see the file comment) as a pipeline: one request of the NOISE_POINTS − 1
  * points of the wide table (each point s stands for x + s·d, see {@link writeTablePoint}), a second
- * for the narrow one when a row showed noise. Returns the levels (σ of F_k's values, 0: none
- * measured), or null when no row has one. With a given `noise`, no request: that level for every row.
+ * for the narrow one. Returns the levels (σ of F_k's values, 0: none measured), or null when no row
+ * has one. With a given `noise`, no request: that level for every row.
  *
  * @example
  * ```ts
@@ -138,20 +139,11 @@ export function* rowNoise(
   if (given !== undefined) return givenLevels(centre, given);
   if (d === null) return null;
   const wide = yield* table(request, m, 1);
+  const narrow = yield* table(request, m, 1 / NOISE_PROBE_SPLIT);
   const levels = new Float64Array(m);
   let any = false;
   for (let k = 0; k < m; k++) {
-    const e = rowTable(wide, centre, k, m, true);
-    if (e !== null && e.verdict === "ok" && e.localised !== true) {
-      levels[k] = e.level;
-      any = true;
-    }
-  }
-  if (!any) return null;
-  const narrow = yield* table(request, m, 1 / NOISE_PROBE_SPLIT);
-  any = false;
-  for (let k = 0; k < m; k++) {
-    if (levels[k] > 0) levels[k] = confirmed(levels[k], rowTable(narrow, centre, k, m, false));
+    levels[k] = combined(rowTable(wide, centre, k, m), rowTable(narrow, centre, k, m));
     if (levels[k] > 0) any = true;
   }
   return any ? levels : null;
@@ -181,19 +173,14 @@ function* table(request: PointRequest, m: number, scale: number): Pipeline<Float
   return request.values.slice(0, q * m);
 }
 
-/**
- * Row k's table (F_k(x) in the middle) read by noiseFromTable, or null where a value is not finite.
- * With `floor`, a level not above ROW_NOISE_FLOOR times double rounding counts as none (verdict
- * "too-large"); the narrow table's is not held to it (the rounding of a row that is nearly linear at
- * its spacing can fall on a line there, as atan(t) − 1.5707 at t = −11194 does).
- */
-function rowTable(
-  values: Float64Array,
-  centre: Float64Array,
-  k: number,
-  m: number,
-  floor: boolean,
-): NoiseEstimate | null {
+/** A row's table as noiseFromTable reads it, and the floor its level must pass (ROW_NOISE_FLOOR). */
+interface RowTable {
+  e: NoiseEstimate;
+  floor: number;
+}
+
+/** Row k's table (F_k(x) in the middle), null where a value is not finite. */
+function rowTable(values: Float64Array, centre: Float64Array, k: number, m: number): RowTable | null {
   const v = new Float64Array(NOISE_POINTS);
   let size = 0;
   for (let i = 0, q = 0; i < NOISE_POINTS; i++) {
@@ -202,23 +189,29 @@ function rowTable(
     v[i] = f;
     size = Math.max(size, Math.abs(f));
   }
-  const e = noiseFromTable(v);
-  if (floor && e.verdict === "ok" && !(e.level > ROW_NOISE_FLOOR * F_ROUNDING * EPS * size))
-    e.verdict = "too-large";
-  return e;
+  return { e: noiseFromTable(v), floor: ROW_NOISE_FLOOR * F_ROUNDING * EPS * size };
 }
 
 /**
- * The wide table's `level` held against the narrow table's estimate: the larger of the two where the
- * narrow one agrees within ROW_NOISE_AGREEMENT, `level` where it is below F's resolution (too few
- * distinct values, or none moved), else 0.
+ * The row's level from its two tables (see the file comment), 0 for none: the wide table's level where
+ * the narrow one agrees within ROW_NOISE_AGREEMENT (the larger of the two) or is below F's
+ * resolution; else the narrow table's, where the wide one wiggles at least as much but found no level
+ * above the floor itself (the rounding of a row nearly linear at a spacing can fall on a line there:
+ * exp(t) − 0.98 at t = −0.0197 spaced 2⁻²¹ gave 7e-23, spaced 2⁻²⁵ 2.5e-17, its rounding).
  */
-function confirmed(level: number, narrow: NoiseEstimate | null): number {
-  if (narrow === null || narrow.localised === true) return 0;
-  if (narrow.verdict === "too-small" || narrow.largest === 0) return level;
-  const same =
-    narrow.verdict === "ok" &&
-    narrow.level >= level / ROW_NOISE_AGREEMENT &&
-    narrow.level <= level * ROW_NOISE_AGREEMENT;
-  return same ? Math.max(level, narrow.level) : 0;
+function combined(wideTable: RowTable | null, narrowTable: RowTable | null): number {
+  if (wideTable === null || narrowTable === null) return 0;
+  const wide = wideTable.e;
+  const narrow = narrowTable.e;
+  if (wide.localised === true || narrow.localised === true) return 0;
+  if (wide.verdict === "ok" && wide.level > wideTable.floor) {
+    if (narrow.verdict === "too-small" || narrow.largest === 0) return wide.level;
+    const same =
+      narrow.verdict === "ok" &&
+      narrow.level >= wide.level / ROW_NOISE_AGREEMENT &&
+      narrow.level <= wide.level * ROW_NOISE_AGREEMENT;
+    return same ? Math.max(wide.level, narrow.level) : 0;
+  }
+  const wiggles = wide.verdict !== "too-small" && wide.largest >= narrow.level / ROW_NOISE_AGREEMENT;
+  return narrow.verdict === "ok" && narrow.level > narrowTable.floor && wiggles ? narrow.level : 0;
 }
