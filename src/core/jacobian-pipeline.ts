@@ -55,14 +55,22 @@ export function jacobianColumns(job: JacobianJob, pointwise = false): (j: number
 /**
  * The measurement of each row's noise before the columns (row-noise.ts) for an adaptive job whose F
  * has at least SCREEN_COMPONENTS components, as a pipeline that sets `job.rowNoise` (its requests'
- * points s stand for x + s·d: run it with {@link tableSpace}); null for a plain job or a smaller F,
+ * points s stand for x + s·d: run it with the `space` returned beside it); null for a plain job or a
+ * smaller F,
  * whose columns run without it. The sync, batched and async loops run it to its end first, so every
  * column sees the same levels and they give the same bits.
  *
  * @example
  * ```ts
- * const stage = rowNoiseStage(job);
- * if (stage !== null) runBatched(1, () => stage.pipeline, 1, [], F, stage.space);
+ * import { resolveMultivariate } from "./vector.js";
+ * import { runBatched } from "./batch.js";
+ * const x0 = Float64Array.of(1, 2);
+ * const F = (x: Float64Array) => Array.from({ length: 16 }, (_, i) => x[0] * i + x[1]);
+ * const job = jacobianJob(x0, resolveMultivariate(undefined, x0), F(x0), true);
+ * const stage = rowNoiseStage(job)!; // 16 components: the rows' tables run first
+ * const batch = (b: Float64Array) => Array.from({ length: b.length / 2 }, (_, r) => F(b.subarray(2 * r, 2 * r + 2)));
+ * runBatched(1, () => stage.pipeline, 1, [], batch, stage.space); // => 16 (points of F)
+ * job.rowNoise; // => null (a smooth F: no row has noise)
  * ```
  */
 export function rowNoiseStage(job: JacobianJob): { pipeline: Pipeline<void>; space: PointSpace } | null {

@@ -78,7 +78,7 @@ const MIDDLE = (NOISE_POINTS - 1) / 2;
  * ```ts
  * import { resolveMultivariate } from "./vector.js";
  * const x = Float64Array.of(2, 0.5);
- * rowNoiseDirection(x, resolveMultivariate(undefined, x)); // => Float64Array [2 · 2⁻²¹, 2⁻²¹]
+ * rowNoiseDirection(x, resolveMultivariate(undefined, x)); // => Float64Array [9.5367431640625e-7, 4.76837158203125e-7]
  * ```
  */
 export function rowNoiseDirection(x0: Float64Array, o: ResolvedMultivariate): Float64Array | null {
@@ -124,8 +124,11 @@ export function writeTablePoint(
  *
  * @example
  * ```ts
- * import { runSync } from "./column-steps.js";
- * const levels = rowNoise(Float64Array.of(1, 2), o, request); // a pipeline: its runner fills request.values
+ * import { resolveMultivariate } from "./vector.js";
+ * import { PointRequest } from "./sampler.js";
+ * const x = Float64Array.of(1);
+ * const o = resolveMultivariate({ noise: 1e-9 }, x);
+ * rowNoise(Float64Array.of(2, 3), o, null, new PointRequest()).next().value; // => Float64Array [1e-9, 1e-9] (given: no table)
  * ```
  */
 export function* rowNoise(

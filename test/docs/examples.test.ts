@@ -50,10 +50,10 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler`, `first`, `stage` and `result` are its own",
   "src/core/jacobian-sides.ts:99":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:96": "inside a Jacobian column: `job`, `work` and `k` are the column's",
-  "src/core/jacobian-recheck.ts:165":
+  "src/core/jacobian-recheck.ts:99": "inside a Jacobian column: `job`, `work` and `k` are the column's",
+  "src/core/jacobian-recheck.ts:168":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:259":
+  "src/core/jacobian-recheck.ts:291":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
   "src/core/jacobian-sides.ts:146":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
