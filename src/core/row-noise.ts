@@ -7,31 +7,37 @@
  * status ok, 2e-10 off, where its column's rows lay on a line by chance.
  *
  * So F is evaluated at the NOISE_POINTS points x + s·d, s = −4 … 4 (x itself is F(x), known), along
- * the direction d_j = ROW_NOISE_SPACING·max(|x_j|, 1) that moves every coordinate at once, and at the
- * points 1/NOISE_PROBE_SPLIT as far apart; each row's values make two difference tables (Moré and
- * Wild, noise.ts). Noise does not depend on the spacing; a smooth part not yet resolved shrinks like a
- * power of it, and a feature close to x (a pole, a kink) leaves the narrow table; a kink or a jump at x
- * is one spike in both ("localised": no level). A row's level (see `combined`) must pass ROW_NOISE_FLOOR
- * times double rounding. Its columns then carry it in their rounding model (NOISE_COVERAGE·σ per
- * value, as derivative() with a known `noise`): they stop descending where it rules, and the error of
- * every entry of the row holds its share at the entry's step; an entry computed again by derivative()'s
+ * the direction d = ROW_NOISE_SPACING·(1, …, 1) that moves every coordinate at once, and at the points
+ * 1/NOISE_PROBE_SPLIT as far apart; each row's values make two difference tables (Moré and Wild,
+ * noise.ts). Noise does not depend on the spacing, while a smooth part not yet resolved shrinks like a
+ * power of it and a feature close to x (a pole, a kink) leaves the narrow table; `combined` reads the
+ * two, and a level must pass ROW_NOISE_FLOOR times double rounding. A row whose tables saw something
+ * they could not call noise (a spike at x: a kink or a jump there; levels that disagree) is read again
+ * from two tables on one side, s = 1 … 9, which a kink or a jump at x does not reach.
+ *
+ * The columns then carry each row's level in their rounding model (NOISE_COVERAGE·σ per value, as
+ * derivative() with a known `noise`): they stop descending where it rules, and the error of every
+ * entry of the row holds its share at the entry's step; an entry computed again by derivative()'s
  * pipeline (jacobian-recheck.ts) is held to that share too.
  *
- * The cost is 2·(NOISE_POINTS − 1) = 16 calls of F per Jacobian (one call each of a batched F); none
- * for a given `noise` (then every row's level is that one, or that share of |F_k(x)| with
- * `{ relative }`).
+ * The cost is 2·(NOISE_POINTS − 1) = 16 calls of F per Jacobian (2 calls of a batched F), 18 more
+ * when a row is read on one side; none for a given `noise` (then every row's level is that one, or
+ * that share of |F_k(x)| with `{ relative }`).
  */
 
-import { EPS, F_ROUNDING, NOISE_PROBE_SPLIT } from "./constants.js";
+import { EPS, F_ROUNDING, NOISE_PROBE_SPLIT, NOISE_SIGNAL } from "./constants.js";
 import { noiseFromTable, NOISE_POINTS, type NoiseEstimate } from "./noise.js";
 import type { Pipeline, PointRequest } from "./sampler.js";
 import type { ResolvedMultivariate } from "./vector.js";
 
 /**
- * The spacing of a row's noise table, relative to max(|x_j|, 1) in each coordinate: the step of
- * derivative()'s noise check for f′ (noise-check.ts, noiseCheckStep: EPS^(1/3)/16 as a power of two),
- * where a central difference's truncation is far below its rounding, so a smooth F's high differences
- * are at its rounding and noise above it shows. 2⁻²¹ ≈ 4.8e-7.
+ * The spacing of a row's noise table in every coordinate: the step of derivative()'s noise check for
+ * f′ at scale 1 (noise-check.ts, noiseCheckStep: EPS^(1/3)/16 as a power of two), where a central
+ * difference's truncation is far below its rounding, so a smooth F's high differences are at its
+ * rounding and noise above it shows. Absolute, not relative to |x_j|: an F that oscillates at large x
+ * (sin at x = 6008) has its smooth part in every order of a table spaced 2⁻²¹·6008 ≈ 3e-3, while one
+ * whose scale is |x_j| (log) is smoother still at 2⁻²¹. A power of two, so that the tables' points are
+ * exact (see rowNoiseDirection). 2⁻²¹ ≈ 4.8e-7.
  *
  * @default 4.76837158203125e-7
  * @example
@@ -71,29 +77,44 @@ export const ROW_NOISE_AGREEMENT = 8;
 const MIDDLE = (NOISE_POINTS - 1) / 2;
 
 /**
- * The direction of the tables: d_j = ROW_NOISE_SPACING·max(|x_j|, 1), or 0 where x_j is not finite or
- * the table would leave [lo_j, hi_j]; null when every d_j is 0 (no table).
+ * The direction of the tables: d_j = ROW_NOISE_SPACING, or 0 where x_j is not finite, where a point of
+ * the tables would leave [lo_j, hi_j], or would be rounded (|x_j| ≥ 2³² or so, or just below a power
+ * of two): a rounded point puts F's slope times half an ulp of x_j into the table (1.6·1.1e-13 at
+ * x_j = 609, far above the rounding of an F_k of 0.06), noise that the columns, whose steps are exact,
+ * never see. Null when every d_j is 0 (no table).
  *
  * @example
  * ```ts
  * import { resolveMultivariate } from "./vector.js";
  * const x = Float64Array.of(2, 0.5);
- * rowNoiseDirection(x, resolveMultivariate(undefined, x)); // => Float64Array [9.5367431640625e-7, 4.76837158203125e-7]
+ * rowNoiseDirection(x, resolveMultivariate(undefined, x)); // => Float64Array [4.76837158203125e-7, 4.76837158203125e-7]
+ * rowNoiseDirection(x, resolveMultivariate({ bounds: [[2, 3], [0, 1]] }, x)); // => Float64Array [0, 4.76837158203125e-7]
  * ```
  */
 export function rowNoiseDirection(x0: Float64Array, o: ResolvedMultivariate): Float64Array | null {
   const d = new Float64Array(x0.length);
+  const dj = ROW_NOISE_SPACING;
   let any = false;
   for (let j = 0; j < x0.length; j++) {
     const x = x0[j];
-    const dj = ROW_NOISE_SPACING * Math.max(Math.abs(x), 1);
-    const reach = MIDDLE * dj;
-    if (Number.isFinite(x) && x - reach >= o.lo[j] && x + reach <= o.hi[j] && Number.isFinite(x + reach)) {
+    if (Number.isFinite(x) && x + FIRST * dj >= o.lo[j] && x + LAST * dj <= o.hi[j] && exact(x, dj)) {
       d[j] = dj;
       any = true;
     }
   }
   return any ? d : null;
+}
+
+/** The offsets s of the tables' points, in units of d: the centred tables' and the side tables'. */
+const FIRST = -MIDDLE;
+const LAST = NOISE_POINTS;
+
+/** Whether x + s·d is exact for every offset s of the wide and the narrow tables. */
+function exact(x: number, d: number): boolean {
+  for (const step of [d, d / NOISE_PROBE_SPLIT]) {
+    for (let s = FIRST; s <= LAST; s++) if (x + s * step - x !== s * step) return false;
+  }
+  return true;
 }
 
 /**
@@ -141,15 +162,27 @@ export function* rowNoise(
   const given = o.engine.noise;
   if (given !== undefined) return givenLevels(centre, given);
   if (d === null) return null;
-  const wide = yield* table(request, m, 1);
-  const narrow = yield* table(request, m, 1 / NOISE_PROBE_SPLIT);
+  const wide = yield* table(request, centre, 1, -MIDDLE);
+  const narrow = yield* table(request, centre, 1 / NOISE_PROBE_SPLIT, -MIDDLE);
   const levels = new Float64Array(m);
-  let any = false;
+  // Rows whose centred tables saw something they could not call noise: read again on one side.
+  const suspect = new Uint8Array(m);
+  let suspects = 0;
   for (let k = 0; k < m; k++) {
-    levels[k] = combined(rowTable(wide, centre, k, m), rowTable(narrow, centre, k, m));
-    if (levels[k] > 0) any = true;
+    const level = combined(rowTable(wide, k, m), rowTable(narrow, k, m));
+    if (level < 0) suspects += suspect[k] = 1;
+    else levels[k] = level;
   }
-  return any ? levels : null;
+  if (suspects > 0) {
+    const wideSide = yield* table(request, centre, 1, 1);
+    const narrowSide = yield* table(request, centre, 1 / NOISE_PROBE_SPLIT, 1);
+    for (let k = 0; k < m; k++) {
+      if (suspect[k] === 1)
+        levels[k] = Math.max(0, combined(rowTable(wideSide, k, m), rowTable(narrowSide, k, m)));
+    }
+  }
+  for (let k = 0; k < m; k++) if (levels[k] > 0) return levels;
+  return null;
 }
 
 /** The level of every row from a given `noise` (absolute, or `{ relative }` of |F_k(x)|). */
@@ -164,57 +197,102 @@ function givenLevels(centre: Float64Array, given: number | { relative: number })
   return any ? levels : null;
 }
 
-/** F at the table's points but x, spaced `scale` times d; its values (m per point) copied out. */
-function* table(request: PointRequest, m: number, scale: number): Pipeline<Float64Array> {
-  request.reserve(NOISE_POINTS - 1, m);
+/**
+ * F at the table's points s = (from + i)·scale, i = 0 … NOISE_POINTS − 1 (F(x) from `centre` at s = 0,
+ * not asked again): their values, m per point.
+ */
+function* table(
+  request: PointRequest,
+  centre: Float64Array,
+  scale: number,
+  from: number,
+): Pipeline<Float64Array> {
+  const m = centre.length;
+  request.reserve(NOISE_POINTS, m);
   let q = 0;
-  for (let i = 0; i < NOISE_POINTS; i++) if (i !== MIDDLE) request.points[q++] = (i - MIDDLE) * scale;
+  for (let i = 0; i < NOISE_POINTS; i++) if (from + i !== 0) request.points[q++] = (from + i) * scale;
   request.count = q;
   request.evaluated = q;
   request.prefix = false;
   yield request;
-  return request.values.slice(0, q * m);
+  const out = new Float64Array(NOISE_POINTS * m);
+  for (let i = 0, p = 0; i < NOISE_POINTS; i++) {
+    if (from + i === 0) out.set(centre, i * m);
+    else out.set(request.values.subarray(p * m, ++p * m), i * m);
+  }
+  return out;
 }
 
-/** A row's table as noiseFromTable reads it, and the floor its level must pass (ROW_NOISE_FLOOR). */
+/**
+ * A row's table as noiseFromTable reads it, the floor its level must pass (ROW_NOISE_FLOOR), and the
+ * largest departure of its second differences from their median (a spike's size).
+ */
 interface RowTable {
   e: NoiseEstimate;
   floor: number;
+  spike: number;
 }
 
-/** Row k's table (F_k(x) in the middle), null where a value is not finite. */
-function rowTable(values: Float64Array, centre: Float64Array, k: number, m: number): RowTable | null {
+/** Row k's table, null where a value is not finite. */
+function rowTable(values: Float64Array, k: number, m: number): RowTable | null {
   const v = new Float64Array(NOISE_POINTS);
   let size = 0;
-  for (let i = 0, q = 0; i < NOISE_POINTS; i++) {
-    const f = i === MIDDLE ? centre[k] : values[q++ * m + k];
+  for (let i = 0; i < NOISE_POINTS; i++) {
+    const f = values[i * m + k];
     if (!Number.isFinite(f)) return null;
     v[i] = f;
     size = Math.max(size, Math.abs(f));
   }
-  return { e: noiseFromTable(v), floor: ROW_NOISE_FLOOR * F_ROUNDING * EPS * size };
+  return { e: noiseFromTable(v), floor: ROW_NOISE_FLOOR * F_ROUNDING * EPS * size, spike: spikeOf(v) };
+}
+
+/** The largest |Δ²_i − median Δ²| of a table's values. */
+function spikeOf(v: Float64Array): number {
+  const d = new Float64Array(v.length - 2);
+  for (let i = 0; i < d.length; i++) d[i] = v[i + 2] - 2 * v[i + 1] + v[i];
+  const sorted = d.slice().sort();
+  const median = 0.5 * (sorted[(d.length - 1) >> 1] + sorted[d.length >> 1]);
+  let spike = 0;
+  for (const di of d) spike = Math.max(spike, Math.abs(di - median));
+  return spike;
 }
 
 /**
- * The row's level from its two tables (see the file comment), 0 for none: the wide table's level where
- * the narrow one agrees within ROW_NOISE_AGREEMENT (the larger of the two) or is below F's
- * resolution; else the narrow table's, where the wide one wiggles at least as much but found no level
- * above the floor itself (the rounding of a row nearly linear at a spacing can fall on a line there:
- * exp(t) − 0.98 at t = −0.0197 spaced 2⁻²¹ gave 7e-23, spaced 2⁻²⁵ 2.5e-17, its rounding).
+ * The row's level from its two tables (see the file comment): the wide table's level where the
+ * narrow one agrees within ROW_NOISE_AGREEMENT (the larger of the two) or is below F's resolution;
+ * else the narrow table's, where the wide one found none above the floor but wiggles at least as much
+ * or is below the resolution itself (the rounding of a row nearly linear at a spacing can fall on a
+ * line there: exp(t) − 0.98 at t = −0.0197 spaced 2⁻²¹ gave 7e-23, spaced 2⁻²⁵ 2.5e-17, its rounding);
+ * 0 for none; −1 (suspect) where either table is one spike at its middle or a level above the floor
+ * was not confirmed (a kink or a jump within the tables' reach, which one-sided tables may avoid).
  */
 function combined(wideTable: RowTable | null, narrowTable: RowTable | null): number {
   if (wideTable === null || narrowTable === null) return 0;
   const wide = wideTable.e;
   const narrow = narrowTable.e;
-  if (wide.localised === true || narrow.localised === true) return 0;
-  if (wide.verdict === "ok" && wide.level > wideTable.floor) {
+  const wideLevel = wide.verdict === "ok" && wide.level > wideTable.floor;
+  const narrowLevel = narrow.verdict === "ok" && narrow.level > narrowTable.floor;
+  if (spiked(wideTable) || spiked(narrowTable)) return SUSPECT;
+  if (wideLevel) {
     if (narrow.verdict === "too-small" || narrow.largest === 0) return wide.level;
     const same =
       narrow.verdict === "ok" &&
       narrow.level >= wide.level / ROW_NOISE_AGREEMENT &&
       narrow.level <= wide.level * ROW_NOISE_AGREEMENT;
-    return same ? Math.max(wide.level, narrow.level) : 0;
+    return same ? Math.max(wide.level, narrow.level) : SUSPECT;
   }
-  const wiggles = wide.verdict !== "too-small" && wide.largest >= narrow.level / ROW_NOISE_AGREEMENT;
-  return narrow.verdict === "ok" && narrow.level > narrowTable.floor && wiggles ? narrow.level : 0;
+  if (!narrowLevel) return 0;
+  const wiggles = wide.verdict === "too-small" || wide.largest >= narrow.level / ROW_NOISE_AGREEMENT;
+  return wiggles ? narrow.level : SUSPECT;
 }
+
+/**
+ * Whether a table is one spike at its middle (noise.ts, localised) above NOISE_SIGNAL times the floor
+ * (a kink's J·δ, a jump's J): a table at the rounding level may look so by chance, and then says nothing.
+ */
+function spiked(t: RowTable): boolean {
+  return t.e.localised === true && t.spike > NOISE_SIGNAL * t.floor;
+}
+
+/** {@link combined}'s answer for a row whose tables saw something they could not call noise. */
+const SUSPECT = -1;

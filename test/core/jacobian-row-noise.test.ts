@@ -191,35 +191,31 @@ describe("a Jacobian of 16 rows or more carries each row's noise into every entr
     expect(r.evaluations).toBeGreaterThan(2 * (NOISE_POINTS - 1));
   });
 
-  it("the tables keep inside the bounds: a coordinate whose table would leave them is not moved", () => {
-    const x = Float64Array.of(0, 5);
-    const d = rowNoiseDirection(
+  it("the tables keep inside the bounds and on exact points: a coordinate they cannot move on is not moved", () => {
+    const x = Float64Array.of(0, 5, 2 ** 40);
+    const bounded = resolveMultivariate(
+      {
+        bounds: [
+          [0, 1],
+          [0, 10],
+          [0, 2 ** 41],
+        ],
+      },
       x,
-      resolveMultivariate(
-        {
-          bounds: [
-            [0, 1],
-            [0, 10],
-          ],
-        },
-        x,
-      ),
-    )!;
-    expect(Array.from(d)).toStrictEqual([0, ROW_NOISE_SPACING * 5]);
-    expect(
-      rowNoiseDirection(
-        x,
-        resolveMultivariate(
-          {
-            bounds: [
-              [0, 1],
-              [5, 10],
-            ],
-          },
-          x,
-        ),
-      ),
-    ).toBeNull();
+    );
+    // x₀ at its lower bound; 2⁴⁰ + 2⁻²¹ is not a double.
+    expect(Array.from(rowNoiseDirection(x, bounded)!)).toStrictEqual([0, ROW_NOISE_SPACING, 0]);
+    const pinned = resolveMultivariate(
+      {
+        bounds: [
+          [0, 1],
+          [5, 10],
+          [0, 2 ** 41],
+        ],
+      },
+      x,
+    );
+    expect(rowNoiseDirection(x, pinned)).toBeNull();
   });
 
   it("a given noise level is every row's, with no table (16 calls fewer), and sets the errors' floor", () => {
