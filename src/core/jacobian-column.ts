@@ -64,6 +64,8 @@ export class ColumnWork {
   readonly sides: KinkSides;
   /** Whether the column's entries were rechecked (jacobian-recheck.ts): then `recheck` holds their outcomes. */
   rechecked = false;
+  /** Whether the column's screen ran: then every component the driver ran moved there. */
+  screened = false;
   private rechecks: EntryRecheck | null = null;
 
   constructor(
@@ -88,7 +90,7 @@ export class ColumnWork {
   needsRecheck(job: JacobianJob): boolean {
     let any = false;
     for (let a = 0; a < this.listed && !any; a++)
-      any = columnNeedsRecheck(job, this.kept, this.state.flat, this.list[a]);
+      any = columnNeedsRecheck(job, this.kept, this.state.flat, this.list[a], this.screened);
     return (this.rechecked = any);
   }
 }
@@ -189,6 +191,7 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
   const final = scales.length === 1 || smallerNext(scales, 0);
   const worth = job.centre.length >= SCREEN_COMPONENTS;
   const screened = worth && final && work.plan.make(spec) && (yield* screenColumn(job, j, work));
+  work.screened = screened;
   if (screened) work.screen.activateMoved(state);
   else state.activateAll();
   work.listed = state.activeCount;
@@ -258,6 +261,7 @@ export function adaptiveColumnNow(
   const { state, driver, kept, spec } = work;
   const scales = candidateScales(xj);
   prepareSpec(job, spec, xj, scales);
+  work.screened = false;
   state.activateAll();
   work.listed = state.activeCount;
   for (let a = 0; a < work.listed; a++) {

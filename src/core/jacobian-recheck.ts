@@ -92,15 +92,25 @@ export interface ColumnKept {
 
 /**
  * {@link needsRecheck} for entry (k, j) of a job's column as the column's state left it: `kept`, and
- * `flat` (1 where F_k took F_k(x) at every point of the last column it ran in).
+ * `flat` (1 where F_k took F_k(x) at every point of the last column it ran in). With `screened` (the
+ * column's screen ran, flat-screen.ts) every component the driver ran moved in the screen's rows: a
+ * float32 F_k that is flat at the last scale only (f32(atan(f32(t))) at t = 3719, whose steps of 1/32
+ * at scale 1 fall within one float32 step of t: 0 ± 1.3e-10 for 7.2e-8) is below its resolution there,
+ * not constant.
  *
  * @example
  * ```ts
  * columnNeedsRecheck(job, work.kept, work.state.flat, k); // work: the column's state (jacobian-column.ts)
  * ```
  */
-export function columnNeedsRecheck(job: JacobianJob, kept: ColumnKept, flat: Int8Array, k: number): boolean {
-  const float32 = job.float32 !== null && job.float32[k] === 1 && flat[k] === 0;
+export function columnNeedsRecheck(
+  job: JacobianJob,
+  kept: ColumnKept,
+  flat: Int8Array,
+  k: number,
+  screened = false,
+): boolean {
+  const float32 = job.float32 !== null && job.float32[k] === 1 && (screened || flat[k] === 0);
   return needsRecheck(kept, k, kept.flags[k], kept.noisyStep[k], job.centre[k], job.o.order, float32);
 }
 
@@ -179,6 +189,7 @@ export function* recheckColumn(
     state: { flat: Int8Array };
     request: PointRequest & { vector?: ArrayLike<number> };
     pointwise: boolean;
+    screened?: boolean;
   },
 ): Generator<PointRequest, void, void> {
   const { recheck, kept } = work;
@@ -187,7 +198,7 @@ export function* recheckColumn(
   for (let a = 0; a < work.listed; a++) {
     const k = work.list[a];
     recheck.code[k] = -1;
-    if (!columnNeedsRecheck(job, kept, work.state.flat, k)) continue;
+    if (!columnNeedsRecheck(job, kept, work.state.flat, k, work.screened)) continue;
     if (!started) {
       recheck.points.clear();
       started = true;

@@ -50,10 +50,10 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler`, `first`, `stage` and `result` are its own",
   "src/core/jacobian-sides.ts:99":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:99": "inside a Jacobian column: `job`, `work` and `k` are the column's",
-  "src/core/jacobian-recheck.ts:168":
+  "src/core/jacobian-recheck.ts:103": "inside a Jacobian column: `job`, `work` and `k` are the column's",
+  "src/core/jacobian-recheck.ts:178":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:291":
+  "src/core/jacobian-recheck.ts:302":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
   "src/core/jacobian-sides.ts:146":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
