@@ -262,3 +262,20 @@ describe("the rows' noise tables give the same bits in every loop", () => {
     }
   });
 });
+
+describe("a kink just beside x (jacobian-sides.ts)", () => {
+  it("the error of a not-differentiable entry holds the one-sided slopes extrapolated (before: −0.41002 ± 0.0136, truth −0.39373)", () => {
+    const c = 0.23798292649693148; // the kink, 6.6e-12 left of x₁
+    const rows: Row[] = Array.from({ length: 18 }, (_, i) =>
+      i === 11
+        ? (x) => 1 / (1 + x[1] * x[1]) + 0.032575768890206545 * Math.max(0, x[1] - c) + Math.atan(x[0])
+        : (x) => Math.sin(x[i % 2] * (1 + i / 10)) + Math.atan(x[(i + 1) % 2]),
+    );
+    const x = [0.5508396152313534, 0.2379829265035472];
+    const r = jacobian(rowsOf(rows), x);
+    // Right of the kink: the right slope, −2t/(1 + t²)² + 0.0326 = −0.3937338…
+    const t = x[1];
+    covers(r, 11, 1, (-2 * t) / (1 + t * t) ** 2 + 0.032575768890206545);
+    expect(STATUSES[r.statuses[11][1]]).toBe("not-differentiable");
+  });
+});
