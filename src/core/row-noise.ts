@@ -231,6 +231,8 @@ interface RowTable {
   e: NoiseEstimate;
   floor: number;
   spike: number;
+  /** The largest |F_k| in the table. */
+  size: number;
 }
 
 /** Row k's table, null where a value is not finite. */
@@ -243,7 +245,7 @@ function rowTable(values: Float64Array, k: number, m: number): RowTable | null {
     v[i] = f;
     size = Math.max(size, Math.abs(f));
   }
-  return { e: noiseFromTable(v), floor: ROW_NOISE_FLOOR * F_ROUNDING * EPS * size, spike: spikeOf(v) };
+  return { e: noiseFromTable(v), floor: ROW_NOISE_FLOOR * F_ROUNDING * EPS * size, spike: spikeOf(v), size };
 }
 
 /** The largest |Δ²_i − median Δ²| of a table's values. */
@@ -272,7 +274,9 @@ function combined(wideTable: RowTable | null, narrowTable: RowTable | null): num
   const narrow = narrowTable.e;
   const wideLevel = wide.verdict === "ok" && wide.level > wideTable.floor;
   const narrowLevel = narrow.verdict === "ok" && narrow.level > narrowTable.floor;
-  if (spiked(wideTable) || spiked(narrowTable)) return SUSPECT;
+  if (spikedAgainst(wideTable, narrowTable) || spikedAgainst(narrowTable, wideTable)) return SUSPECT;
+  // A "level" near the size of F_k's values is a feature (a pole within the tables' reach), not noise.
+  if (tooLarge(wideTable) || tooLarge(narrowTable)) return SUSPECT;
   if (wideLevel) {
     if (narrow.verdict === "too-small" || narrow.largest === 0) return wide.level;
     const same =
@@ -287,12 +291,55 @@ function combined(wideTable: RowTable | null, narrowTable: RowTable | null): num
 }
 
 /**
- * Whether a table is one spike at its middle (noise.ts, localised) above NOISE_SIGNAL times the floor
- * (a kink's J·δ, a jump's J): a table at the rounding level may look so by chance, and then says nothing.
+ * Whether table `t` is one spike at its middle (noise.ts, localised) that stands out: above NOISE_SIGNAL
+ * times its floor (a table at the rounding level may look so by chance, and then says nothing), and
+ * either the other table is one too (a kink or a jump at x is in both) or the spike is more than
+ * SPIKE_OVER_NOISE times the other table's level (a pole just beside x: its one value out of line). A
+ * spike in one table of a noisy row is the noise's own largest value by chance (7 second differences of
+ * noise σ reach 7σ now and then: sin(t) − 0.99713 at 1.495, noise 3e-17, one spike of 3.6e-16).
  */
+function spikedAgainst(t: RowTable, other: RowTable): boolean {
+  if (!spiked(t)) return false;
+  const level = other.e.verdict === "ok" ? other.e.level : 0;
+  return spiked(other) || t.spike > SPIKE_OVER_NOISE * level;
+}
+
+/** Whether a table's level exceeds ROW_NOISE_LARGEST of the size of its values. */
+function tooLarge(t: RowTable): boolean {
+  return t.e.verdict === "ok" && t.e.level > ROW_NOISE_LARGEST * t.size;
+}
+
+/**
+ * The largest level, relative to the size of a row's values, that counts as noise: 2⁻¹⁰ ≈ 1e-3.
+ * Noise that large leaves a first derivative about 1e-2 relative at best ((1e-3)^(2/3)), and a
+ * level near |F_k| itself is a feature within the tables' reach: 1/(t − c) with c 7.6e-8 from x gave
+ * levels of 2e6 and 1.5e7 in values of 2e5 to 1e7, within a factor of 8 of each other.
+ *
+ * @default 0.0009765625
+ * @example
+ * ```ts
+ * ROW_NOISE_LARGEST; // => 0.0009765625
+ * ```
+ */
+export const ROW_NOISE_LARGEST = 2 ** -10;
+
+/** Whether a table is one spike at its middle above NOISE_SIGNAL times its floor. */
 function spiked(t: RowTable): boolean {
   return t.e.localised === true && t.spike > NOISE_SIGNAL * t.floor;
 }
+
+/**
+ * How many times the other table's noise level a spike in one table must be to count as a feature at
+ * x: the largest of 7 second differences of noise σ is about 2.5σ·(2 to 3) by chance, rarely beyond
+ * 10σ; 32 leaves room.
+ *
+ * @default 32
+ * @example
+ * ```ts
+ * SPIKE_OVER_NOISE; // => 32
+ * ```
+ */
+export const SPIKE_OVER_NOISE = 32;
 
 /** {@link combined}'s answer for a row whose tables saw something they could not call noise. */
 const SUSPECT = -1;

@@ -234,6 +234,51 @@ describe("a Jacobian of 16 rows or more carries each row's noise into every entr
   });
 });
 
+/** The row levels (row-noise.ts) of F at x, the tables' points asked of F one by one. */
+function levelsOf(F: (x: ArrayLike<number>) => number[], xs: number[]): Float64Array | null {
+  const x = Float64Array.from(xs);
+  const job = jacobianJob(x, resolveMultivariate(undefined, x), F(x), true);
+  const stage = rowNoiseStage(job)!;
+  for (let r = stage.pipeline.next(); r.done !== true; r = stage.pipeline.next()) {
+    const req = r.value;
+    const point = new Float64Array(x.length);
+    for (let q = 0; q < req.count; q++) {
+      stage.space.write!(-1, req, q, point, 0);
+      F(point).forEach((v, k) => (req.values[q * req.width + k] = v));
+    }
+  }
+  return job.rowNoise;
+}
+
+describe("what a row's tables take for noise", () => {
+  const smooth: Row = (x) => Math.sin(x[0]) + Math.atan(x[1]);
+
+  it("the rounding of sin(x₀) − 0.99713 at 1.495 (3e-17 in values near 5e-5), though one table shows a spike of it by chance", () => {
+    const rows: Row[] = Array.from({ length: 16 }, (_, i) =>
+      i === 2 ? (x) => Math.sin(x[0]) - 0.997131892012822 + Math.atan(x[1]) : smooth,
+    );
+    const x = [1.4950404024196686, 0];
+    const level = levelsOf(rowsOf(rows), x)![2];
+    expect(level).toBeGreaterThan(1e-17);
+    expect(level).toBeLessThan(1e-16);
+    covers(jacobian(rowsOf(rows), x), 2, 0, Math.cos(x[0])); // 0.0756834851…; before ± 6.6e-17
+  });
+
+  it("not a pole 7.6e-8 beside x (levels near |F_k| itself), nor a jump at x", () => {
+    const c = 0.00609275247510809;
+    const rows: Row[] = Array.from({ length: 16 }, (_, i) =>
+      i === 5
+        ? (x) => Math.exp(x[1]) - 0.41178257992533474 / (x[1] - c) + Math.atan(x[0])
+        : i === 6
+          ? (x) => Math.sin(x[1]) + (x[1] >= 0.006092828557173268 ? 1e-3 : 0) + Math.atan(x[0])
+          : smooth,
+    );
+    const levels = levelsOf(rowsOf(rows), [6.264701549775624, 0.006092828557173268]);
+    expect(levels?.[5] ?? 0).toBe(0);
+    expect(levels?.[6] ?? 0).toBe(0);
+  });
+});
+
 describe("the rows' noise tables give the same bits in every loop", () => {
   const n = 3;
   const rows = noisyRows(18, n, (i) => (i % 3 === 0 ? 1e-10 : i % 3 === 1 ? 1e-13 : 0));
