@@ -11,9 +11,10 @@
  * 1/NOISE_PROBE_SPLIT as far apart; each row's values make two difference tables (Moré and Wild,
  * noise.ts). Noise does not depend on the spacing, while a smooth part not yet resolved shrinks like a
  * power of it and a feature close to x (a pole, a kink) leaves the narrow table; `combined` reads the
- * two, and a level must pass ROW_NOISE_FLOOR times double rounding. A row whose tables saw something
- * they could not call noise (a spike at x: a kink or a jump there; levels that disagree) is read again
- * from two tables on one side, s = 1 … 9, which a kink or a jump at x does not reach.
+ * two, and a level must pass ROW_NOISE_FLOOR times double rounding and stay below ROW_NOISE_LARGEST of
+ * the row's values. A row whose tables saw something they could not call noise (a spike at x: a kink
+ * or a jump there; levels that disagree; a level near |F_k|) is read again from two tables on one
+ * side, s = 1 … 9, which a kink or a jump at x does not reach.
  *
  * The columns then carry each row's level in their rounding model (NOISE_COVERAGE·σ per value, as
  * derivative() with a known `noise`): they stop descending where it rules, and the error of every
