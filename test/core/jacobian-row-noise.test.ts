@@ -279,6 +279,29 @@ describe("what a row's tables take for noise", () => {
   });
 });
 
+describe("float32 rows of a large F (jacobian-recheck.ts)", () => {
+  const f32 = Math.fround;
+  /** Rows f32(g_i(f32(x_{i mod n})) + atan(x_{(i+1) mod n})): an F computed in float32. */
+  const float32Rows = (n: number, g: (i: number) => (t: number) => number): Row[] =>
+    Array.from({ length: 16 }, (_, i) => (x) => f32(f32(g(i)(f32(x[i % n]))) + Math.atan(x[(i + 1) % n])));
+
+  it("a row that is exactly 0 at x is float32 like the others: f32(tanh) + atan at 0 (before: 1.0000000199 ± 8.4e-16, ok)", () => {
+    const rows = float32Rows(4, (i) => (i % 2 === 0 ? Math.sin : Math.tanh));
+    const x = [-17614.358852058383, 0, 0, -108.1685928756045];
+    const r = jacobian(rowsOf(rows), x);
+    covers(r, 5, 1, 1); // tanh′(0)
+    covers(r, 5, 2, 1); // atan′(0)
+    expect(STATUSES[r.statuses[5][1]]).toBe("noise-limited");
+  });
+
+  it("a float32 row that moved in the screen but is flat at scale 1 is below its resolution there, not constant (before: 0 ± 1.3e-10 for 7.2e-8)", () => {
+    const rows = float32Rows(3, (i) => (i % 3 === 1 ? Math.atan : Math.cos));
+    const x = [-0.002386883529094747, 3719.4784781014237, -4245.6147378754495];
+    const r = jacobian(rowsOf(rows), x);
+    covers(r, 4, 1, 1 / (1 + x[1] * x[1])); // 7.228…e-8
+  });
+});
+
 describe("the rows' noise tables give the same bits in every loop", () => {
   const n = 3;
   const rows = noisyRows(18, n, (i) => (i % 3 === 0 ? 1e-10 : i % 3 === 1 ? 1e-13 : 0));
