@@ -14,7 +14,8 @@
  * two, and a level must pass ROW_NOISE_FLOOR times double rounding and stay below ROW_NOISE_LARGEST of
  * the row's values. A row whose tables saw something they could not call noise (a spike at x: a kink
  * or a jump there; levels that disagree; a level near |F_k|) is read again from two tables on one
- * side, s = 1 … 9, which a kink or a jump at x does not reach.
+ * side, s = 1 … 9, which a kink or a jump at x does not reach. With method "forward" or "backward"
+ * (F may be undefined on the other side) both tables keep to that side, s = 1 … 9 or −9 … −1.
  *
  * The columns then carry each row's level in their rounding model (NOISE_COVERAGE·σ per value, as
  * derivative() with a known `noise`): they stop descending where it rules, and the error of every
@@ -79,7 +80,7 @@ const MIDDLE = (NOISE_POINTS - 1) / 2;
 
 /**
  * The direction of the tables: d_j = ROW_NOISE_SPACING, or 0 where x_j is not finite, where a point of
- * the tables would leave [lo_j, hi_j], or would be rounded (|x_j| ≥ 2³² or so, or just below a power
+ * the tables (on the side of a one-sided `method` only) would leave [lo_j, hi_j], or would be rounded (|x_j| ≥ 2³² or so, or just below a power
  * of two): a rounded point puts F's slope times half an ulp of x_j into the table (1.6·1.1e-13 at
  * x_j = 609, far above the rounding of an F_k of 0.06), noise that the columns, whose steps are exact,
  * never see. Null when every d_j is 0 (no table).
@@ -95,10 +96,13 @@ const MIDDLE = (NOISE_POINTS - 1) / 2;
 export function rowNoiseDirection(x0: Float64Array, o: ResolvedMultivariate): Float64Array | null {
   const d = new Float64Array(x0.length);
   const dj = ROW_NOISE_SPACING;
+  const first = firstOffset(o.method);
+  const last = o.method === "backward" ? 0 : NOISE_POINTS;
   let any = false;
   for (let j = 0; j < x0.length; j++) {
     const x = x0[j];
-    if (Number.isFinite(x) && x + FIRST * dj >= o.lo[j] && x + LAST * dj <= o.hi[j] && exact(x, dj)) {
+    const inside = x + first * dj >= o.lo[j] && x + last * dj <= o.hi[j];
+    if (Number.isFinite(x) && inside && exact(x, dj)) {
       d[j] = dj;
       any = true;
     }
@@ -106,14 +110,18 @@ export function rowNoiseDirection(x0: Float64Array, o: ResolvedMultivariate): Fl
   return any ? d : null;
 }
 
-/** The offsets s of the tables' points, in units of d: the centred tables' and the side tables'. */
-const FIRST = -MIDDLE;
-const LAST = NOISE_POINTS;
+/**
+ * The offset s of a table's first point, in units of d: −4 (centred; a side table starts at 1), or on
+ * the side of a one-sided `method` only, 1 (forward) or −9 (backward).
+ */
+function firstOffset(method: string): number {
+  return method === "forward" ? 1 : method === "backward" ? -NOISE_POINTS : -MIDDLE;
+}
 
-/** Whether x + s·d is exact for every offset s of the wide and the narrow tables. */
+/** Whether x + s·d is exact for every offset s, −9 … 9, of the wide and the narrow tables. */
 function exact(x: number, d: number): boolean {
   for (const step of [d, d / NOISE_PROBE_SPLIT]) {
-    for (let s = FIRST; s <= LAST; s++) if (x + s * step - x !== s * step) return false;
+    for (let s = -NOISE_POINTS; s <= NOISE_POINTS; s++) if (x + s * step - x !== s * step) return false;
   }
   return true;
 }
@@ -163,8 +171,10 @@ export function* rowNoise(
   const given = o.engine.noise;
   if (given !== undefined) return givenLevels(centre, given);
   if (d === null) return null;
-  const wide = yield* table(request, centre, 1, -MIDDLE);
-  const narrow = yield* table(request, centre, 1 / NOISE_PROBE_SPLIT, -MIDDLE);
+  // The caller's one-sided method (F undefined on the other side, say): the tables keep to its side.
+  const from = firstOffset(o.method);
+  const wide = yield* table(request, centre, 1, from);
+  const narrow = yield* table(request, centre, 1 / NOISE_PROBE_SPLIT, from);
   const levels = new Float64Array(m);
   // Rows whose centred tables saw something they could not call noise: read again on one side.
   const suspect = new Uint8Array(m);
@@ -174,7 +184,7 @@ export function* rowNoise(
     if (level < 0) suspects += suspect[k] = 1;
     else levels[k] = level;
   }
-  if (suspects > 0) {
+  if (suspects > 0 && from === -MIDDLE) {
     const wideSide = yield* table(request, centre, 1, 1);
     const narrowSide = yield* table(request, centre, 1 / NOISE_PROBE_SPLIT, 1);
     for (let k = 0; k < m; k++) {

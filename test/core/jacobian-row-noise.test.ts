@@ -218,6 +218,18 @@ describe("a Jacobian of 16 rows or more carries each row's noise into every entr
     expect(rowNoiseDirection(x, pinned)).toBeNull();
   });
 
+  it("keeps to the side of a one-sided method: an F that throws left of x₀ = 1 gets its forward Jacobian", () => {
+    const F = (x: ArrayLike<number>): number[] => {
+      if (x[0] < 1) throw new Error("outside the model's domain");
+      return Array.from({ length: 16 }, (_, i) => Math.sqrt(x[0] + i) + x[1] * i);
+    };
+    const r = jacobian(F, [1, 2], { method: "forward" });
+    expect(Math.abs(r.value[3][0] - 0.25)).toBeLessThanOrEqual(r.error[3][0]); // 1/(2√4)
+    expect(Math.abs(r.value[4][1] - 4)).toBeLessThan(1e-9);
+    expect(r.status).toBe("ok");
+    expect(() => jacobian(F, [1, 2])).toThrow("outside the model's domain"); // central: as before
+  });
+
   it("a given noise level is every row's, with no table (16 calls fewer), and sets the errors' floor", () => {
     const F = (x: ArrayLike<number>): number[] =>
       Array.from({ length: 16 }, (_, i) => Math.sin(x[0]) * (i + 1) + x[1]);
