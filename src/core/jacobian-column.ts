@@ -11,6 +11,7 @@ import { columnNeedsRecheck, EntryRecheck, recheckColumn, recheckColumnNow } fro
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { FLOAT32_FLAT_FACTOR } from "./float32.js";
+import { NOISE_COVERAGE } from "./constants.js";
 import { ColumnDriver, columnSpec, type ColumnSpec } from "./driver.js";
 import { ColumnPlan, FlatScreen } from "./flat-screen.js";
 import type { JacobianJob } from "./jacobian-job.js";
@@ -63,6 +64,8 @@ export class ColumnWork {
   readonly sides: KinkSides;
   /** Whether the column's entries were rechecked (jacobian-recheck.ts): then `recheck` holds their outcomes. */
   rechecked = false;
+  /** Whether the column's screen ran: then every component the driver ran moved there. */
+  screened = false;
   private rechecks: EntryRecheck | null = null;
 
   constructor(
@@ -87,7 +90,7 @@ export class ColumnWork {
   needsRecheck(job: JacobianJob): boolean {
     let any = false;
     for (let a = 0; a < this.listed && !any; a++)
-      any = columnNeedsRecheck(job, this.kept, this.state.flat, this.list[a]);
+      any = columnNeedsRecheck(job, this.kept, this.state.flat, this.list[a], this.screened);
     return (this.rechecked = any);
   }
 }
@@ -188,12 +191,17 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
   const final = scales.length === 1 || smallerNext(scales, 0);
   const worth = job.centre.length >= SCREEN_COMPONENTS;
   const screened = worth && final && work.plan.make(spec) && (yield* screenColumn(job, j, work));
+  work.screened = screened;
   if (screened) work.screen.activateMoved(state);
   else state.activateAll();
   work.listed = state.activeCount;
+  const levels = job.rowNoise;
   for (let a = 0; a < work.listed; a++) {
-    work.list[a] = state.active[a];
-    kept.forget(state.active[a]);
+    const k = state.active[a];
+    work.list[a] = k;
+    kept.forget(k);
+    // Each row's noise (row-noise.ts) in the driver's rounding model, as a bound on each value.
+    if (levels !== null) state.noise[k] = NOISE_COVERAGE * levels[k];
   }
   yield* runScales(job, j, work, scales);
   if (screened) job.rows.settle(j, work.plan.step);
@@ -253,6 +261,7 @@ export function adaptiveColumnNow(
   const { state, driver, kept, spec } = work;
   const scales = candidateScales(xj);
   prepareSpec(job, spec, xj, scales);
+  work.screened = false;
   state.activateAll();
   work.listed = state.activeCount;
   for (let a = 0; a < work.listed; a++) {
@@ -506,7 +515,8 @@ function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
       // (even-noise.ts), so no other component's check is widened by it.
       const grid = job.float32 !== null && job.float32[k] === 1 ? kept.noise[k] : 0;
       [e, code] = work.sides.widen(k, kept.flags[k], v, e, centre[k], grid);
-      if (code === 0 && noiseLimited(kept, k)) code = NOISE_LIMITED;
+      const row = job.rowNoise === null ? 0 : job.rowNoise[k];
+      if (code === 0 && noiseLimited(kept, k, row, job.o.order)) code = NOISE_LIMITED;
     }
     job.rows.entry(k, j, v, e, code);
     if (code > worst) worst = code;

@@ -45,6 +45,11 @@ export interface JacobianJob {
   readonly float32: Uint8Array | null;
   /** The stencil and step of each plain column (null when the columns are adaptive). */
   readonly stencils: ((j: number) => PlainColumn | null) | null;
+  /**
+   * Each row's noise level (σ of F_k's values; 0 none), measured before the columns (row-noise.ts);
+   * null when no row has one, or before it is measured. The adaptive columns carry it in their rounding model.
+   */
+  rowNoise: Float64Array | null;
 }
 
 /**
@@ -207,6 +212,7 @@ export function jacobianJob(
     plain,
     float32,
     stencils: plain ? columnStencils(o, x0) : null,
+    rowNoise: null,
   };
 }
 

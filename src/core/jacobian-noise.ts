@@ -12,7 +12,9 @@
 import type { KeptEstimates } from "./best-of-scales.js";
 import { stencilArrays } from "./base-stencil.js";
 import type { ColumnState } from "./column-state.js";
+import { NOISE_COVERAGE } from "./constants.js";
 import { noiseShare } from "./even-noise.js";
+import { divideByPower } from "./step.js";
 
 /** Σ|w| of the first-derivative stencils, by ColumnState.kind (0 central, 1 forward, -1 backward). */
 const CENTRAL_WEIGHTS = stencilArrays("central", 1).weightSum;
@@ -60,8 +62,10 @@ export function addNoiseShares(state: ColumnState, kept: KeptEstimates, i: numbe
 }
 
 /**
- * Whether the kept estimate of component k is limited by the noise its column measured: its share is
- * at least half the kept error (status "noise-limited": the accuracy is set by F_k's own rounding).
+ * Whether the kept estimate of component k is limited by noise: the share of the noise its column
+ * measured, or of its row's level (`row`: σ measured before the columns, row-noise.ts, which the
+ * column's rounding model carried as NOISE_COVERAGE·σ per value), is at least half the kept error
+ * (status "noise-limited": the accuracy is set by F_k's own noise). `order`: the derivative's.
  *
  * @example
  * ```ts
@@ -69,9 +73,15 @@ export function addNoiseShares(state: ColumnState, kept: KeptEstimates, i: numbe
  * const kept = new KeptEstimates(1);
  * [kept.error[0], kept.step[0], kept.noise[0], kept.kind[0]] = [4.1e-14, 0.01, 1e-16, 0];
  * noiseLimited(kept, 0); // => true (the share is 4e-14)
+ * noiseLimited(kept, 0, 0, 1); // => true (no row level: the same)
  * ```
  */
-export function noiseLimited(kept: KeptEstimates, k: number): boolean {
+export function noiseLimited(kept: KeptEstimates, k: number, row = 0, order = 1): boolean {
   const level = kept.noise[k];
-  return level > 0 && 2 * noiseShare(level, weightsOf(kept.kind[k]), kept.step[k]) >= kept.error[k];
+  const half = kept.error[k] / 2;
+  if (level > 0 && noiseShare(level, weightsOf(kept.kind[k]), kept.step[k]) >= half) return true;
+  if (!(row > 0)) return false;
+  const kind = kept.kind[k] === 0 ? "central" : kept.kind[k] > 0 ? "forward" : "backward";
+  const bound = NOISE_COVERAGE * row * stencilArrays(kind, order).weightSum;
+  return divideByPower(bound, kept.step[k], order) >= half;
 }

@@ -4,10 +4,12 @@
  * async loops a row of every column in flight at once; values, errors and statuses are the same bits.
  */
 
+import type { PointSpace } from "./batch.js";
 import { BATCH_BLOCK_NUMBERS, LOCKSTEP_PIPELINES } from "./constants.js";
-import { adaptiveColumn, takeWork, type ColumnWork } from "./jacobian-column.js";
+import { adaptiveColumn, SCREEN_COMPONENTS, takeWork, type ColumnWork } from "./jacobian-column.js";
 import type { JacobianJob } from "./jacobian-job.js";
-import type { Pipeline } from "./sampler.js";
+import { rowNoise, rowNoiseDirection, writeTablePoint } from "./row-noise.js";
+import { PointRequest, type Pipeline } from "./sampler.js";
 import { divideByPower } from "./step.js";
 import { plainSum } from "./plain-step.js";
 
@@ -48,6 +50,45 @@ export function jacobianColumns(job: JacobianJob, pointwise = false): (j: number
     const work = pool.pop() ?? takeWork(m, pointwise);
     return job.plain ? fixedColumn(job, j, work) : adaptiveColumn(job, j, work);
   };
+}
+
+/**
+ * The measurement of each row's noise before the columns (row-noise.ts) for an adaptive job whose F
+ * has at least SCREEN_COMPONENTS components, as a pipeline that sets `job.rowNoise` (its requests'
+ * points s stand for x + s·d: run it with the `space` returned beside it); null for a plain job or a
+ * smaller F,
+ * whose columns run without it. The sync, batched and async loops run it to its end first, so every
+ * column sees the same levels and they give the same bits.
+ *
+ * @example
+ * ```ts
+ * import { resolveMultivariate } from "./vector.js";
+ * import { runBatched } from "./batch.js";
+ * const x0 = Float64Array.of(1, 2);
+ * const F = (x: Float64Array) => Array.from({ length: 16 }, (_, i) => x[0] * i + x[1]);
+ * const job = jacobianJob(x0, resolveMultivariate(undefined, x0), F(x0), true);
+ * const stage = rowNoiseStage(job)!; // 16 components: the rows' tables run first
+ * const batch = (b: Float64Array) => Array.from({ length: b.length / 2 }, (_, r) => F(b.subarray(2 * r, 2 * r + 2)));
+ * runBatched(1, () => stage.pipeline, 1, [], batch, stage.space); // => 16 (points of F)
+ * job.rowNoise; // => null (a smooth F: no row has noise)
+ * ```
+ */
+export function rowNoiseStage(job: JacobianJob): { pipeline: Pipeline<void>; space: PointSpace } | null {
+  if (job.plain || job.error === null || job.centre.length < SCREEN_COMPONENTS) return null;
+  const d = rowNoiseDirection(job.x0, job.o);
+  if (d === null && job.o.engine.noise === undefined) return null;
+  const x0 = job.x0;
+  const space: PointSpace = {
+    x0,
+    coordinate: () => -1,
+    // A request is made only with a direction (a given noise asks for no points).
+    write: (_task, r, q, out, at) => writeTablePoint(x0, d as Float64Array, r.points[q], out, at),
+  };
+  return { pipeline: setRowNoise(job, d), space };
+}
+
+function* setRowNoise(job: JacobianJob, d: Float64Array | null): Pipeline<void> {
+  job.rowNoise = yield* rowNoise(job.centre, job.o, d, new PointRequest());
 }
 
 /** One plain stencil along x_j (plain-step.ts), as the sync plain Jacobian computes it. */

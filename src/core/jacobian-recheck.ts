@@ -21,6 +21,9 @@ import { Sampler, type PointRequest } from "./sampler.js";
 import { ScalarEngine } from "./scalar-column.js";
 import { statusCode } from "./status.js";
 import { coordinateOptions } from "./vector.js";
+import { NOISE_COVERAGE } from "./constants.js";
+import { divideByPower } from "./step.js";
+import type { DerivativeResult } from "./types.js";
 
 /**
  * Whether entry (k, j), as its column left it (`kept`: value, error and step per component; `flags`:
@@ -89,16 +92,42 @@ export interface ColumnKept {
 
 /**
  * {@link needsRecheck} for entry (k, j) of a job's column as the column's state left it: `kept`, and
- * `flat` (1 where F_k took F_k(x) at every point of the last column it ran in).
+ * `flat` (1 where F_k took F_k(x) at every point of the last column it ran in). With `screened` (the
+ * column's screen ran, flat-screen.ts) every component the driver ran moved in the screen's rows: a
+ * float32 F_k that is flat at the last scale only (f32(atan(f32(t))) at t = 3719, whose steps of 1/32
+ * at scale 1 fall within one float32 step of t: 0 ± 1.3e-10 for 7.2e-8) is below its resolution there,
+ * not constant.
  *
  * @example
  * ```ts
  * columnNeedsRecheck(job, work.kept, work.state.flat, k); // work: the column's state (jacobian-column.ts)
  * ```
  */
-export function columnNeedsRecheck(job: JacobianJob, kept: ColumnKept, flat: Int8Array, k: number): boolean {
-  const float32 = job.float32 !== null && job.float32[k] === 1 && flat[k] === 0;
+export function columnNeedsRecheck(
+  job: JacobianJob,
+  kept: ColumnKept,
+  flat: Int8Array,
+  k: number,
+  screened = false,
+): boolean {
+  const float32 = job.float32 !== null && job.float32[k] === 1 && (screened || flat[k] === 0);
+  if (!float32 && screened && zeroRowOfFloat32(job, kept, flat, k)) {
+    // F_k(x) = 0 has no bits to tell float32 by; its values beside x, about value·h, have.
+    const beside = Math.abs(kept.value[k]) * kept.step[k] ** job.o.order;
+    return needsRecheck(kept, k, kept.flags[k], kept.noisyStep[k], beside, job.o.order, true);
+  }
   return needsRecheck(kept, k, kept.flags[k], kept.noisyStep[k], job.centre[k], job.o.order, float32);
+}
+
+/**
+ * Whether F_k(x) is exactly 0 in an F whose other rows are float32 results (jacobian-job.ts, float32):
+ * an F computed in float32 computes every row so, and a float32 odd function at 0 (f32(tanh(f32(t)))
+ * + atan(t) at 0) is exactly linear at the tables' tiny steps, its rounding showing only at the
+ * column's: 1.0000000198682149 ± 8.4e-16 for a truth of 1. Only for a screened column (F with at least
+ * SCREEN_COMPONENTS rows): a small F's common path reads float32 from F_k(x) alone.
+ */
+function zeroRowOfFloat32(job: JacobianJob, kept: ColumnKept, flat: Int8Array, k: number): boolean {
+  return job.float32 !== null && job.centre[k] === 0 && kept.value[k] !== 0 && flat[k] === 0;
 }
 
 /**
@@ -176,6 +205,7 @@ export function* recheckColumn(
     state: { flat: Int8Array };
     request: PointRequest & { vector?: ArrayLike<number> };
     pointwise: boolean;
+    screened?: boolean;
   },
 ): Generator<PointRequest, void, void> {
   const { recheck, kept } = work;
@@ -184,7 +214,7 @@ export function* recheckColumn(
   for (let a = 0; a < work.listed; a++) {
     const k = work.list[a];
     recheck.code[k] = -1;
-    if (!columnNeedsRecheck(job, kept, work.state.flat, k)) continue;
+    if (!columnNeedsRecheck(job, kept, work.state.flat, k, work.screened)) continue;
     if (!started) {
       recheck.points.clear();
       started = true;
@@ -202,6 +232,7 @@ export function* recheckColumn(
         recheck.value[k] = r.value;
         recheck.error[k] = r.error;
         recheck.code[k] = statusCode(r.status);
+        if (job.rowNoise !== null) holdRowNoise(recheck, k, r, job.rowNoise[k], job.o.order);
         kept.flags[k] &= ~COLUMN_FLAG.kink;
         break;
       }
@@ -210,6 +241,34 @@ export function* recheckColumn(
   }
   if (started) recheck.sampler.reset(null);
 }
+
+/**
+ * A recheck's result (derivative()'s pipeline along x_j) held to F_k's row noise (row-noise.ts): where
+ * its own noise tables saw less than the row's level σ (along x_j they may miss it), its error is at
+ * least the share of σ at its step, NOISE_COVERAGE·σ·Σ|w|/hⁿ, and an ok entry that share rules is
+ * noise-limited. Results without a derivative (a jump, a kink, no finite value) are left as they are.
+ */
+function holdRowNoise(
+  recheck: EntryRecheck,
+  k: number,
+  r: DerivativeResult,
+  level: number,
+  order: number,
+): void {
+  const code = recheck.code[k];
+  if (!(level > 0) || (r.noise ?? 0) >= level || (code !== OK && code !== NOISE_LIMITED)) return;
+  const share = divideByPower(
+    NOISE_COVERAGE * level * stencilArrays(r.method, order).weightSum,
+    r.step,
+    order,
+  );
+  if (!(share > recheck.error[k])) return;
+  recheck.error[k] = share;
+  recheck.code[k] = NOISE_LIMITED;
+}
+
+const OK = statusCode("ok");
+const NOISE_LIMITED = statusCode("noise-limited");
 
 /** Answers a request of component k's pipeline (see {@link recheckColumn}): F at its missing points first. */
 function* serve(

@@ -1,11 +1,12 @@
 import { invalid } from "./errors.js";
-import { progressCounter, runBatched } from "./batch.js";
+import { progressCounter, runBatched, type PointSpace } from "./batch.js";
 import {
   columnsInFlight,
   finishJacobian,
   firstOfBatch,
   jacobianColumns,
   jacobianJob,
+  rowNoiseStage,
 } from "./jacobian-pipeline.js";
 import type { ArrayVecFn, BatchFn, PointLike, Status, VecFn } from "./types.js";
 import { adaptiveColumnNow, SCREEN_COMPONENTS, takeWork, type VectorRequest } from "./jacobian-column.js";
@@ -14,6 +15,7 @@ import { columnStencils, plainColumns } from "./plain-step.js";
 import { plainJacobian } from "./plain-jacobian.js";
 import { jacobianCommon, jacobianCommonApplies } from "./jacobian-common.js";
 import type { PointSource } from "./run-column.js";
+import type { Pipeline } from "./sampler.js";
 import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
 import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
@@ -180,7 +182,11 @@ function batchedJacobian(
   const space = { x0: w, coordinate: (j: number) => j };
   const inFlight = columnsInFlight(job.centre.length, n);
   const tick = progressCounter(o.onProgress, n);
-  const evaluations = 1 + runBatched(n, jacobianColumns(job), inFlight, codes, F as BatchFn, space, tick);
+  // Each row's noise first (row-noise.ts): one call of F for its table's points.
+  const stage = rowNoiseStage(job);
+  const table = stage === null ? 0 : runBatched(1, () => stage.pipeline, 1, [], F as BatchFn, stage.space);
+  const evaluations =
+    1 + table + runBatched(n, jacobianColumns(job), inFlight, codes, F as BatchFn, space, tick);
   let worst = 0;
   for (const c of codes) if (c > worst) worst = c;
   return finishJacobian(job, worst, evaluations);
@@ -203,6 +209,8 @@ function adaptive(
   if (common && first.length < SCREEN_COMPONENTS && jacobianCommonApplies(o))
     return jacobianCommon(caller, job);
   if (first.length < SCREEN_COMPONENTS && o.step === undefined) return small(caller, job, o);
+  const stage = rowNoiseStage(job);
+  if (stage !== null) runTable(caller, stage.pipeline, stage.space);
   const make = jacobianColumns(job, true);
   let worst = 0;
   for (let j = 0; j < n; j++) {
@@ -216,6 +224,20 @@ function adaptive(
     if (o.onProgress !== undefined) o.onProgress(j + 1, n);
   }
   return finishJacobian(job, worst, caller.evaluations);
+}
+
+/** The row-noise stage (jacobian-pipeline.ts, rowNoiseStage) on the sync F: each point one call. */
+function runTable(caller: VectorCaller, pipeline: Pipeline<void>, space: PointSpace): void {
+  for (let r = pipeline.next(); r.done !== true; r = pipeline.next()) {
+    const req = r.value;
+    const m = req.width;
+    for (let q = 0; q < req.count; q++) {
+      space.write!(-1, req, q, caller.w, 0);
+      const v = caller.call();
+      for (let k = 0; k < m; k++) req.values[q * m + k] = component(v, k);
+    }
+  }
+  caller.restore();
 }
 
 /**

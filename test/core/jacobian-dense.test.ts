@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { jacobian } from "../../src/core/index.js";
+import { STATUSES, derivative, jacobian } from "../../src/core/index.js";
 import { jacobian as jacobianAsync } from "../../src/core/async/index.js";
 import { baseStencil } from "../../src/core/driver.js";
 import { ColumnPlan, FlatScreen, flatNoise } from "../../src/core/flat-screen.js";
 import { ColumnState } from "../../src/core/column-state.js";
 import { EPS } from "../../src/core/constants.js";
 import { SCREEN_COMPONENTS } from "../../src/core/jacobian-column.js";
+import { NOISE_POINTS } from "../../src/core/noise.js";
 
 /** F(x) = 2x + cos x elementwise (the scale benchmark's F), counting its calls. */
 function diagonal(): { F: (x: Float64Array) => Float64Array; calls: () => number } {
@@ -39,12 +40,13 @@ function bits(r: { value: Float64Array[]; error: Float64Array[]; statuses: Uint8
 }
 
 describe("the dense Jacobian settles components that do not depend on x_j", () => {
-  it("a diagonal F costs, per column, exactly the calls of its one moving component (tolerance 1e-12 on the diagonal, exactly 0 off it)", () => {
+  it("a diagonal F costs, per column, exactly the calls of its one moving component, plus the rows' noise tables once (tolerance 1e-12 on the diagonal, exactly 0 off it)", () => {
     const n = 300;
     const x = points(n);
     const { F, calls } = diagonal();
     const r = jacobian(F, x);
-    let alone = 1; // F(x)
+    // F(x), and the two noise tables of row-noise.ts (NOISE_POINTS − 1 calls each) once.
+    let alone = 1 + 2 * (NOISE_POINTS - 1);
     for (let j = 0; j < n; j++) alone += jacobian((v) => [2 * v[0] + Math.cos(v[0])], [x[j]]).evaluations - 1;
     expect(r.evaluations).toBe(alone);
     expect(calls()).toBe(alone);
@@ -53,7 +55,11 @@ describe("the dense Jacobian settles components that do not depend on x_j", () =
         if (i === j) expect(Math.abs(r.value[i][j] - (2 - Math.sin(x[i])))).toBeLessThan(1e-12);
         else expect(Object.is(r.value[i][j], 0)).toBe(true);
       }
-    expect(r.status).toBe("ok");
+    // Row 136's entry is noise-limited, as derivative() says of 2t + cos t there; every other is ok.
+    expect(STATUSES[r.statuses[136][136]]).toBe("noise-limited");
+    expect(derivative((t) => 2 * t + Math.cos(t), x[136]).status).toBe("noise-limited");
+    r.statuses[136][136] = 0;
+    expect(r.statuses.every((row) => row.every((c) => c === 0))).toBe(true);
   });
 
   it("a settled entry reports the rounding level of its last screened row, never 0", () => {

@@ -48,14 +48,14 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/side-checks.ts:35": "inside the pipeline's settle: `result` is the result as it stands",
   "src/core/side-checks.ts:50":
     "inside the pipeline's settle: `engine`, `sampler`, `first`, `stage` and `result` are its own",
-  "src/core/jacobian-sides.ts:99":
+  "src/core/jacobian-sides.ts:121":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:96": "inside a Jacobian column: `job`, `work` and `k` are the column's",
-  "src/core/jacobian-recheck.ts:165":
+  "src/core/jacobian-recheck.ts:103": "inside a Jacobian column: `job`, `work` and `k` are the column's",
+  "src/core/jacobian-recheck.ts:194":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:259":
+  "src/core/jacobian-recheck.ts:318":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
-  "src/core/jacobian-sides.ts:146":
+  "src/core/jacobian-sides.ts:175":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
 };
 

@@ -13,7 +13,7 @@ import {
 } from "../../src/core/async/index.js";
 import { threadPool, WorkerError } from "../../src/parallel/index.js";
 // @ts-expect-error: a plain ES module without types (it is what the workers import)
-import { chain, vector } from "./fixtures/model.mjs";
+import { chain, noisyRows, vector } from "./fixtures/model.mjs";
 
 const MODEL = new URL("./fixtures/model.mjs", import.meta.url);
 const x = [0.5, 2, -1, 3, 0.25];
@@ -45,6 +45,19 @@ describe("worker threads (piscina)", { timeout: 120_000 }, () => {
     expect(d.value).toStrictEqual(syncDerivative(Math.sin, [0, 1, 2]).value);
     const J = await jacobian(vec.batch, [1, 2, 3], { batch: true, concurrency: 2 });
     expect(J.value).toStrictEqual(syncJacobian(vector as (x: Float64Array) => Float64Array, [1, 2, 3]).value);
+  });
+
+  it("a Jacobian of 18 noisy rows (its rows' noise measured first) equals the serial one bit for bit", async () => {
+    const pool = threadPool(MODEL, { threads: 2, dimension: 3, exportName: "noisyRows" });
+    pools.push(pool);
+    const y = [0.4, -1.3, 2.5];
+    const serial = syncJacobian(noisyRows as (x: Float64Array) => Float64Array, y);
+    const J = await jacobian(pool.batch, y, { batch: true, concurrency: pool.concurrency });
+    for (const key of ["value", "error", "statuses", "status", "evaluations"] as const)
+      expect(J[key]).toStrictEqual(serial[key]);
+    // Rows 0, 3, … carry noise 1e-10: their errors hold it, as the smooth rows' do not need to.
+    expect(serial.error[0][0]).toBeGreaterThan(1e-9);
+    expect(serial.error[1][1]).toBeLessThan(1e-11);
   });
 
   it("an error of f in a worker reaches the caller with the point that failed", async () => {

@@ -13,6 +13,7 @@ import {
   firstOfBatch,
   jacobianColumns,
   jacobianJob,
+  rowNoiseStage,
 } from "../jacobian-pipeline.js";
 import { progressCounter } from "../batch.js";
 import { checkFunction } from "../validate.js";
@@ -80,7 +81,15 @@ export async function jacobian(
   const codes: number[] = new Array<number>(n);
   const inFlight = columnsInFlight(job.centre.length, n);
   const tick = progressCounter(o.onProgress, n);
-  const evaluations = 1 + (await runPipelines(n, jacobianColumns(job), inFlight, codes, ev, signal, tick));
+  // Each row's noise first (row-noise.ts), as the sync Jacobian measures it.
+  const stage = rowNoiseStage(job);
+  let table = 0;
+  if (stage !== null) {
+    const along = asyncEvaluator(F, stage.space, options, "F").ev;
+    table = await runPipelines(1, () => stage.pipeline, 1, [], along, signal);
+  }
+  const evaluations =
+    1 + table + (await runPipelines(n, jacobianColumns(job), inFlight, codes, ev, signal, tick));
   let worst = 0;
   for (const c of codes) if (c > worst) worst = c;
   return finishJacobian(job, worst, evaluations);
