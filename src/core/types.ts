@@ -179,7 +179,12 @@ export interface DerivativeOptions {
   rtol?: number;
   /** See `rtol`. Default 0. */
   atol?: number;
-  /** The most calls of f to make; the result says "max-evaluations" when it stopped there first. */
+  /**
+   * The most calls of f to make; the result says "max-evaluations" when it stopped there first. For a
+   * gradient, Jacobian or Hessian it is per partial derivative; a Jacobian of 16 or more rows also
+   * makes 16 to 34 calls of F before its columns, shared by every entry, to measure each row's noise
+   * (row-noise.ts), which no entry's budget counts.
+   */
   maxEvaluations?: number;
   /**
    * `true`: f takes a batch of points and returns their values ({@link BatchFn}): each round of the
