@@ -25,6 +25,7 @@ import { EPS, F_ROUNDING, GROWTH_SHRINK } from "./constants.js";
 import { JUMP_GROWTH_BAND, ROUNDED_SIGNAL } from "./growth.js";
 import { noiseCheckStep } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
+import { valueResolution } from "./noise.js";
 import { representableStep } from "./step.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
 
@@ -242,19 +243,28 @@ export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): vo
 export function* midpointJumps(engine: ScalarEngine, sampler: Sampler): Pipeline<boolean> {
   const x = engine.x;
   const d = [NaN, NaN, NaN];
+  const values = new Float64Array(6);
   let size = 0;
+  let last = NaN;
   for (let i = 0, h = noiseCheckStep(1, Math.min(1, engine.scales[0])) * GROWTH_SHRINK; i < 3; i++) {
     const s = representableStep(x, h);
     if (!(s > 0)) return false;
     const hi = yield* sampler.one(x + s);
     const lo = yield* sampler.one(x - s);
+    values[2 * i] = hi;
+    values[2 * i + 1] = lo;
     d[i] = (hi - lo) / (2 * s);
     size = (Math.abs(hi) + Math.abs(lo)) / (2 * s);
+    last = s;
     h /= GROWTH_SHRINK;
   }
   const c1 = d[1] - d[0];
   const c2 = d[2] - d[1];
-  if (!(Math.abs(c2) > ROUNDED_SIGNAL * F_ROUNDING * EPS * size)) return false;
+  // The values' own grid where it is coarser than their rounding (noise.ts, valueResolution): a small
+  // difference of large terms (−9.99999999998·t + 29.77 at 3, order 2) steps by the terms' last bit,
+  // and its rounding grows like a jump's J/h.
+  const grid = valueResolution(values) / last;
+  if (!(Math.abs(c2) > ROUNDED_SIGNAL * (F_ROUNDING * EPS * size + grid))) return false;
   const ratio = c2 / c1;
   return ratio >= GROWTH_SHRINK / JUMP_GROWTH_BAND && ratio <= GROWTH_SHRINK * JUMP_GROWTH_BAND;
 }
