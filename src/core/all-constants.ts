@@ -13,3 +13,11 @@ export { PAIR_DEPTH, PAIR_STEP_SLACK } from "./pair-parts.js";
 export { ODD_CHECK_RATIO, ODD_CHECK_SIGNAL, ROW_AMPLIFICATION } from "./odd-part-check.js";
 export { LOCAL_SHAPE_ORDER } from "./scalar-column.js";
 export { OTHER_SIDE_START, OTHER_SIDE_TRIES, RESOLVE_SIGNAL, SIDE_JUMP_STEP } from "./other-side.js";
+export {
+  ROW_NOISE_AGREEMENT,
+  ROW_NOISE_FLOOR,
+  ROW_NOISE_LARGEST,
+  ROW_NOISE_SPACING,
+  SPIKE_OVER_NOISE,
+} from "./row-noise.js";
+export { LOPSIDED_ERROR } from "./side-checks.js";

@@ -187,8 +187,16 @@ function afford(engine: ScalarEngine, sampler: Sampler, n: number): boolean {
   return sampler.evaluations + n <= engine.o.maxEvaluations;
 }
 
-/** Whether two estimates agree within their errors. */
-function agree(a: OneSided, b: OneSided): boolean {
+/**
+ * Whether two estimates agree within their errors.
+ *
+ * @example
+ * ```ts
+ * agree({ value: 1, error: 0.1 }, { value: 1.15, error: 0.1 }); // => true
+ * agree({ value: 1, error: 0.1 }, { value: 1.3, error: 0.1 }); // => false
+ * ```
+ */
+export function agree(a: OneSided, b: OneSided): boolean {
   return Math.abs(a.value - b.value) <= a.error + b.error;
 }
 

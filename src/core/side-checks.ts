@@ -8,7 +8,7 @@ import { COLUMN_FLAG } from "./column-state.js";
 import { EPS, GROWTH_SHRINK } from "./constants.js";
 import { difference, growthAt, JUMP_GROWTH_BAND, jumpsTwice, significantStep } from "./growth.js";
 import { noiseCheckStep, recheckNoise } from "./noise-check.js";
-import { fineStep, sideEstimate } from "./other-side.js";
+import { agree, fineStep, sideEstimate } from "./other-side.js";
 import { midpointJumps } from "./odd-part-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { run, type Estimate, type ScalarEngine } from "./scalar-column.js";
@@ -282,20 +282,34 @@ const UNSETTLED_SIDE = COLUMN_FLAG.diverging | COLUMN_FLAG.noisy | COLUMN_FLAG.b
  * side across it misses f″'s jump times the distance), and the result stands.
  */
 function* farSide(engine: ScalarEngine, sampler: Sampler, level: number, result: Settled): Pipeline<Settled> {
-  const how = { level, stopOnNoise: true, canSwitch: false, allPowers: true };
-  const backward = yield* run(engine, sampler, { ...how, kind: "backward" });
-  const forward = yield* run(engine, sampler, { ...how, kind: "forward" });
-  const unsettled = (s: Estimate): boolean => (s.flags & UNSETTLED_SIDE) !== 0;
-  const agrees = (s: Estimate): boolean => Math.abs(s.value - result.value) <= s.error + result.error;
-  const good = (s: Estimate): boolean => !unsettled(s) && s.error < result.error && agrees(s);
-  const far =
-    good(backward) && (unsettled(forward) || !agrees(forward))
-      ? backward
-      : good(forward) && (unsettled(backward) || !agrees(backward))
-        ? forward
-        : null;
+  const backward = yield* settledSide(engine, sampler, "backward", level);
+  const forward = yield* settledSide(engine, sampler, "forward", level);
+  // A side stands in where it agrees with the result, has the smaller error, and the other does not.
+  const stands = (s: Estimate | null, other: Estimate | null): s is Estimate =>
+    s !== null && s.error < result.error && agree(s, result) && (other === null || !agree(other, result));
+  const far = stands(backward, forward) ? backward : stands(forward, backward) ? forward : null;
   if (far === null) return result;
   return { ...result, value: far.value, error: far.error, step: far.step, method: far.kind };
+}
+
+/**
+ * The one-sided column of `kind` from the usual first steps, every power of h in its tableau
+ * (Tableau.allPowers); null where it did not settle (UNSETTLED_SIDE).
+ */
+function* settledSide(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  kind: StencilKind,
+  level: number,
+): Pipeline<Estimate | null> {
+  const s = yield* run(engine, sampler, {
+    kind,
+    level,
+    stopOnNoise: true,
+    canSwitch: false,
+    allPowers: true,
+  });
+  return (s.flags & UNSETTLED_SIDE) !== 0 ? null : s;
 }
 
 /**
@@ -322,24 +336,18 @@ function* kinkNearX(
   );
   const left = yield* sideEstimate(engine, sampler, "backward", fine, level, true);
   const right = yield* sideEstimate(engine, sampler, "forward", fine, level, true);
-  if (left === null || right === null || !agrees(left, right)) return null;
+  if (left === null || right === null || !agree(left, right)) return null;
   // The side that moved is the one across the kink; the other is the estimate, from its large steps.
   const kind: StencilKind | null =
-    agrees(forward, left) && !agrees(backward, left)
+    agree(forward, left) && !agree(backward, left)
       ? "forward"
-      : agrees(backward, right) && !agrees(forward, right)
+      : agree(backward, right) && !agree(forward, right)
         ? "backward"
         : null;
   if (kind === null) return null;
-  const how = { kind, level, stopOnNoise: true, canSwitch: false, allPowers: true };
-  const far = yield* run(engine, sampler, how);
-  if ((far.flags & UNSETTLED_SIDE) !== 0 || !agrees(far, kind === "forward" ? left : right)) return null;
+  const far = yield* settledSide(engine, sampler, kind, level);
+  if (far === null || !agree(far, kind === "forward" ? left : right)) return null;
   return { value: far.value, error: far.error, step: far.step, method: far.kind };
-}
-
-/** Whether two estimates agree within their errors. */
-function agrees(a: { value: number; error: number }, b: { value: number; error: number }): boolean {
-  return Math.abs(a.value - b.value) <= a.error + b.error;
 }
 
 /**
