@@ -15,6 +15,8 @@
 import {
   ALIAS_STEP,
   CHECK_EXCESS_SCALE,
+  NOISE_RECHECK_GAP,
+  SECOND_CHECK_RATIO,
   EPS,
   F_ROUNDING,
   GOOD_RELATIVE_ERROR,
@@ -219,15 +221,44 @@ function keep(i: number, column: Float64Array, kept: Float64Array): boolean {
 /**
  * The noise check (noise-check.ts, checkNoise) at x = xs[i]: the central stencil at the check step
  * disagrees with the kept estimate by more than rounding; when it does not, the kept error is scaled as
- * checkNoise scales it. A non-finite value there is the scalar
- * pipeline's case: true (depart). f is called here, as in common-column.ts, so that t and f(t) stay
- * unboxed.
+ * checkNoise scales it, after a second check at SECOND_CHECK_RATIO of the step where the first gap
+ * could be noise's by chance (NOISE_RECHECK_GAP; checkNoiseAgain). A non-finite value there is the
+ * scalar pipeline's case: true (depart).
  */
 function noisyAt(f: Fn1, xs: Float64Array, i: number, work: CommonWork): boolean {
   const x = xs[i];
-  const cache = work.cache;
-  const h = representableStep(x, scaleOf(x, 0) * CHECK_STEP);
+  const kept = work.kept;
+  const step = scaleOf(x, 0) * CHECK_STEP;
+  const h = representableStep(x, step);
   if (!(h > 0)) return false;
+  const gap = checkGap(f, x, h, work);
+  if (!(gap >= 0)) return true;
+  const rounding = work.checkRounding;
+  if (gap > NOISE_CHECK_SIGNAL * rounding + kept[1]) return true;
+  // checkNoise (noise-check.ts): a gap beyond what correct rounding allows scales the error.
+  let excess = CHECK_EXCESS_SCALE * ((gap - kept[1]) / rounding);
+  if (gap - kept[1] > NOISE_RECHECK_GAP * rounding) {
+    const h2 = representableStep(x, step * SECOND_CHECK_RATIO);
+    if (h2 > 0) {
+      const gap2 = checkGap(f, x, h2, work);
+      if (!(gap2 >= 0)) return true;
+      const rounding2 = work.checkRounding;
+      if (gap2 > NOISE_CHECK_SIGNAL * rounding2 + kept[1]) return true;
+      const second = CHECK_EXCESS_SCALE * ((gap2 - kept[1]) / rounding2);
+      if (second > excess) excess = second;
+    }
+  }
+  if (excess > 1) kept[1] *= excess;
+  return false;
+}
+
+/**
+ * |D(h) − the kept estimate| for the central difference D at x ± h (f called here, as in
+ * common-column.ts, so that t and f(t) stay unboxed), its rounding model in `work.checkRounding`;
+ * NaN when a value there is not finite.
+ */
+function checkGap(f: Fn1, x: number, h: number, work: CommonWork): number {
+  const cache = work.cache;
   let fm = NaN;
   let fp = NaN;
   for (let q = 0; q < 2; q++) {
@@ -240,7 +271,7 @@ function noisyAt(f: Fn1, xs: Float64Array, i: number, work: CommonWork): boolean
       if (typeof v !== "number") checkNumber(v, t);
       cache.store(t, v);
     }
-    if (!Number.isFinite(v)) return true;
+    if (!Number.isFinite(v)) return NaN;
     if (q === 0) fm = v;
     else fp = v;
   }
@@ -251,14 +282,8 @@ function noisyAt(f: Fn1, xs: Float64Array, i: number, work: CommonWork): boolean
   sum += W1 * fp;
   size += Math.abs(W1 * fp);
   const d = sum / h;
-  const rounding = (F_ROUNDING * EPS * size) / h;
-  const kept = work.kept;
-  const gap = Math.abs(d - kept[0]);
-  if (gap > NOISE_CHECK_SIGNAL * rounding + kept[1]) return true;
-  // checkNoise (noise-check.ts): a gap beyond what correct rounding allows scales the error.
-  const excess = CHECK_EXCESS_SCALE * ((gap - kept[1]) / rounding);
-  if (excess > 1) kept[1] *= excess;
-  return false;
+  work.checkRounding = (F_ROUNDING * EPS * size) / h;
+  return Math.abs(d - work.kept[0]);
 }
 
 /**

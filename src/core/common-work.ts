@@ -30,6 +30,8 @@ export class CommonWork {
   readonly column = new Float64Array(4);
   /** The kept estimate across the scales of x (KeptEstimates for one component): the same layout. */
   readonly kept = new Float64Array(4);
+  /** The rounding model of the last noise check's difference (common-path.ts, checkGap). */
+  checkRounding = NaN;
   /** The one point of derivative(f, x) on the common path (derivativeOne). */
   readonly one = new Float64Array(1);
   /** The scalar pipeline's state and sampler, for the points that depart. */

@@ -697,6 +697,37 @@ export const ASYNC_CONCURRENCY = 8;
 export const CHECK_EXCESS_SCALE = 8;
 
 /**
+ * A quiet noise check whose gap beyond the estimate's error is above this many times its rounding
+ * model takes a second check, at SECOND_CHECK_RATIO of its step. Correctly rounded values keep the gap
+ * within a quarter of the model (see CHECK_EXCESS_SCALE) and a smooth f computed in a few roundings
+ * within about one, so a smooth f rarely pays for it; but a gap of one to NOISE_CHECK_SIGNAL models is
+ * also what noise far above rounding shows when its two values happen to be close: the difference of
+ * two independent noise samples of σ = 450 ulps (a simulation's relative 1e-13) is below
+ * NOISE_CHECK_SIGNAL models about 1.3% of the time, and such misses left errors 10 to 40 times below
+ * the truth (sin t·(1 + 1e-13·noise) at 6: 6.5e-14 where the error is 1.2e-12). The second check's
+ * points are new, so its noise sample is independent of the first: both miss about one time in 10⁴.
+ *
+ * @default 1
+ * @example
+ * ```ts
+ * NOISE_RECHECK_GAP; // => 1
+ * ```
+ */
+export const NOISE_RECHECK_GAP = 0.25;
+
+/**
+ * The step of the second noise check (NOISE_RECHECK_GAP) as a fraction of the first's: half, a power of
+ * two (so the step is exact at every scale) where the truncation is four times smaller still.
+ *
+ * @default 0.5
+ * @example
+ * ```ts
+ * SECOND_CHECK_RATIO; // => 0.5
+ * ```
+ */
+export const SECOND_CHECK_RATIO = 0.5;
+
+/**
  * The noise level of last resort for f whose values lie on a coarse grid of step q (a float32 f), when
  * every noise table was below the grid's resolution: this many steps. Rounding to the grid alone is
  * uniform within ±q/2 (standard deviation q/√12); a float32 computation of several operations

@@ -18,6 +18,7 @@ import {
   NOISE_MAX_SPACING,
   NOISE_PROBE_RETRIES,
   NOISE_PROBE_SPLIT,
+  NOISE_RECHECK_GAP,
   ONE_SIDED_CHECK_ORDER,
 } from "./constants.js";
 import { stencilArrays } from "./base-stencil.js";
@@ -107,8 +108,9 @@ function checkKind(engine: ScalarEngine): StencilKind {
 
 /**
  * The points of the noise check (the base central stencil at noiseCheckStep(order, scale), or the
- * base one-sided stencil the caller asked for at oneSidedCheckStep(order, scale)) in the engine's
- * checkPoints; returns how many, 0 when the step vanishes beside x.
+ * base one-sided stencil the caller asked for at oneSidedCheckStep(order, scale)), that step times
+ * `ratio` (SECOND_CHECK_RATIO for the second check), in the engine's checkPoints; returns how many, 0
+ * when the step vanishes beside x.
  *
  * @example
  * ```ts
@@ -116,9 +118,15 @@ function checkKind(engine: ScalarEngine): StencilKind {
  * noiseCheckPoints(new ScalarEngine(), 1, 1, 1); // => 2 (the points 1 ∓ 2^-21)
  * ```
  */
-export function noiseCheckPoints(engine: ScalarEngine, x: number, order: number, scale: number): number {
+export function noiseCheckPoints(
+  engine: ScalarEngine,
+  x: number,
+  order: number,
+  scale: number,
+  ratio = 1,
+): number {
   const kind = checkKind(engine);
-  const step = kind === "central" ? noiseCheckStep(order, scale) : oneSidedCheckStep(order, scale);
+  const step = (kind === "central" ? noiseCheckStep(order, scale) : oneSidedCheckStep(order, scale)) * ratio;
   engine.checkStep = step;
   const st = stencilArrays(kind, order);
   const h = representableStep(x, step);
@@ -144,10 +152,38 @@ export function noiseCheckPoints(engine: ScalarEngine, x: number, order: number,
 export function checkNoise(engine: ScalarEngine, got: number, n: number, order: number, est: Estimate): void {
   engine.checkGap = NaN;
   engine.checkD = NaN;
+  engine.recheckExcess = NaN;
   if (noisyAt(engine, got, n, order, est)) {
     est.flags |= COLUMN_FLAG.noisy;
     est.noisyStep = engine.checkStep * NOISE_PROBE_SPLIT * NOISE_PROBE_SPLIT;
+  } else if (engine.checkGap - est.error > NOISE_RECHECK_GAP * engine.checkRounding) {
+    // A gap noise might show by chance: a second check decides, the error scaled after it.
+    engine.recheckExcess = checkExcess(est, engine.checkGap, engine.checkRounding);
   } else scaleByExcess(est, engine.checkGap, engine.checkRounding);
+}
+
+/**
+ * The second noise check (see NOISE_RECHECK_GAP), once {@link checkNoise} left `engine.recheckExcess`
+ * set: its values (`got` of n in the engine's checkValues, at SECOND_CHECK_RATIO of the first step)
+ * held against the estimate as the first were. Marks the estimate noisy when they disagree by more than
+ * NOISE_CHECK_SIGNAL times rounding; else scales its error by the larger excess of the two checks.
+ *
+ * @example
+ * ```ts
+ * if (engine.recheckExcess > 0) checkNoiseAgain(engine, got, n, 1, est);
+ * ```
+ */
+export function checkNoiseAgain(engine: ScalarEngine, got: number, n: number, order: number, est: Estimate): void {
+  const first = engine.recheckExcess;
+  engine.recheckExcess = NaN;
+  if (noisyAt(engine, got, n, order, est)) {
+    est.flags |= COLUMN_FLAG.noisy;
+    est.noisyStep = engine.checkStep * NOISE_PROBE_SPLIT * NOISE_PROBE_SPLIT;
+    return;
+  }
+  const second = checkExcess(est, engine.checkGap, engine.checkRounding);
+  const excess = second > first ? second : first;
+  if (excess > 1) est.error *= excess;
 }
 
 /**
@@ -155,8 +191,13 @@ export function checkNoise(engine: ScalarEngine, got: number, n: number, order: 
  * estimate's error, by CHECK_EXCESS_SCALE times the gap beyond the error in units of the rounding.
  */
 function scaleByExcess(est: Estimate, gap: number, rounding: number): void {
-  const excess = CHECK_EXCESS_SCALE * ((gap - est.error) / rounding);
+  const excess = checkExcess(est, gap, rounding);
   if (excess > 1) est.error *= excess;
+}
+
+/** The factor {@link scaleByExcess} scales by (when above 1). */
+function checkExcess(est: Estimate, gap: number, rounding: number): number {
+  return CHECK_EXCESS_SCALE * ((gap - est.error) / rounding);
 }
 
 /**

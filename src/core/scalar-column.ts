@@ -45,6 +45,11 @@ export class ScalarEngine {
   checkRounding = NaN;
   /** Σ|wᵢ·f(xᵢ)| over the noise check's stencil: the size of f's values its rounding model reads. */
   checkSize = NaN;
+  /**
+   * The first noise check's excess (noise-check.ts, checkExcess) while a second check is due
+   * (NOISE_RECHECK_GAP), else NaN.
+   */
+  recheckExcess = NaN;
   /** The spec of the engine's columns, rewritten by each (the driver reads it while it runs). */
   readonly spec: ColumnSpec = columnSpec();
   /** The derivative being computed (see {@link ScalarEngine.begin}): its point, options and scales. */
@@ -68,6 +73,7 @@ export class ScalarEngine {
     this.checkD = NaN;
     this.probeShape = false;
     this.checkSize = NaN;
+    this.recheckExcess = NaN;
     return this;
   }
 }

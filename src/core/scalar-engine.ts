@@ -6,9 +6,9 @@
  */
 
 import { COLUMN_FLAG } from "./column-state.js";
-import { EPS, F_ROUNDING, NOISE_FLOOR } from "./constants.js";
+import { EPS, F_ROUNDING, NOISE_FLOOR, SECOND_CHECK_RATIO } from "./constants.js";
 import { runSync } from "./column-steps.js";
-import { checkNoise, needsNoiseCheck, noiseCheckPoints } from "./noise-check.js";
+import { checkNoise, checkNoiseAgain, needsNoiseCheck, noiseCheckPoints } from "./noise-check.js";
 import { checkOddPart } from "./odd-part-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { firstRun, run, runNow, type Estimate, type ScalarEngine } from "./scalar-column.js";
@@ -52,6 +52,12 @@ export function* derivativeSteps(
     if (sampler.prepare(engine.checkPoints, n, true, engine.checkValues)) yield sampler.request;
     checkNoise(engine, sampler.complete(n, true, engine.checkValues), n, o.order, est);
     checkOddPart(engine, n, est);
+    if (engine.recheckExcess > 0) {
+      // A second check (NOISE_RECHECK_GAP), at new points.
+      const m = noiseCheckPoints(engine, x, o.order, engine.scales[0], SECOND_CHECK_RATIO);
+      if (m > 0 && sampler.prepare(engine.checkPoints, m, true, engine.checkValues)) yield sampler.request;
+      checkNoiseAgain(engine, m > 0 ? sampler.complete(m, true, engine.checkValues) : 0, m, o.order, est);
+    }
   }
   const result = plainEnding(est, o) ? plainResult(est) : yield* settle(engine, sampler, est, noise);
   return oneSided(o) ? yield* heldToOtherSide(engine, sampler, result, noise) : result;
@@ -83,6 +89,10 @@ export function derivativeNow(
   if (n > 0) {
     checkNoise(engine, sampler.now(engine.checkPoints, n, true, engine.checkValues), n, o.order, est);
     checkOddPart(engine, n, est);
+    if (engine.recheckExcess > 0) {
+      const m = noiseCheckPoints(engine, x, o.order, engine.scales[0], SECOND_CHECK_RATIO);
+      checkNoiseAgain(engine, m > 0 ? sampler.now(engine.checkPoints, m, true, engine.checkValues) : 0, m, o.order, est);
+    }
   }
   const result = plainEnding(est, o) ? plainResult(est) : runSync(settle(engine, sampler, est, noise));
   return oneSided(o) ? runSync(heldToOtherSide(engine, sampler, result, noise)) : result;
