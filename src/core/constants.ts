@@ -699,18 +699,20 @@ export const CHECK_EXCESS_SCALE = 8;
 /**
  * A quiet noise check whose gap beyond the estimate's error is above this many times its rounding
  * model takes a second check, at SECOND_CHECK_RATIO of its step. Correctly rounded values keep the gap
- * within a quarter of the model (see CHECK_EXCESS_SCALE) and a smooth f computed in a few roundings
- * within about one, so a smooth f rarely pays for it; but a gap of one to NOISE_CHECK_SIGNAL models is
- * also what noise far above rounding shows when its two values happen to be close: the difference of
- * two independent noise samples of σ = 450 ulps (a simulation's relative 1e-13) is below
- * NOISE_CHECK_SIGNAL models about 1.3% of the time, and such misses left errors 10 to 40 times below
- * the truth (sin t·(1 + 1e-13·noise) at 6: 6.5e-14 where the error is 1.2e-12). The second check's
- * points are new, so its noise sample is independent of the first: both miss about one time in 10⁴.
+ * within a quarter of the model (see CHECK_EXCESS_SCALE), so they never pay for it (exp′, sin′ at 1: 10
+ * calls); an f computed in several roundings sometimes does (the reference set's mean calls for f′
+ * went from 14.82 to 14.94, its median stays 10). A gap of a quarter to NOISE_CHECK_SIGNAL models is also
+ * what noise far above rounding shows when its two values happen to lie close: the difference of two
+ * independent noise samples of σ = 450 ulps (a simulation's relative 1e-13) falls below
+ * NOISE_CHECK_SIGNAL models about one time in 80, and such misses left errors 10 to 40 times below the
+ * truth (atan t·(1 + 8e-14·noise) at −5: 1.3e-13 where the error is 3.0e-12). The second check's points
+ * are new, so its noise sample is independent of the first: both miss about one time in 10⁴, and the
+ * first alone (a gap below a quarter) one time in 10³.
  *
- * @default 1
+ * @default 0.25
  * @example
  * ```ts
- * NOISE_RECHECK_GAP; // => 1
+ * NOISE_RECHECK_GAP; // => 0.25
  * ```
  */
 export const NOISE_RECHECK_GAP = 0.25;

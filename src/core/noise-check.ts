@@ -173,7 +173,13 @@ export function checkNoise(engine: ScalarEngine, got: number, n: number, order: 
  * if (engine.recheckExcess > 0) checkNoiseAgain(engine, got, n, 1, est);
  * ```
  */
-export function checkNoiseAgain(engine: ScalarEngine, got: number, n: number, order: number, est: Estimate): void {
+export function checkNoiseAgain(
+  engine: ScalarEngine,
+  got: number,
+  n: number,
+  order: number,
+  est: Estimate,
+): void {
   const first = engine.recheckExcess;
   engine.recheckExcess = NaN;
   if (noisyAt(engine, got, n, order, est)) {

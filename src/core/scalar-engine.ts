@@ -91,7 +91,13 @@ export function derivativeNow(
     checkOddPart(engine, n, est);
     if (engine.recheckExcess > 0) {
       const m = noiseCheckPoints(engine, x, o.order, engine.scales[0], SECOND_CHECK_RATIO);
-      checkNoiseAgain(engine, m > 0 ? sampler.now(engine.checkPoints, m, true, engine.checkValues) : 0, m, o.order, est);
+      checkNoiseAgain(
+        engine,
+        m > 0 ? sampler.now(engine.checkPoints, m, true, engine.checkValues) : 0,
+        m,
+        o.order,
+        est,
+      );
     }
   }
   const result = plainEnding(est, o) ? plainResult(est) : runSync(settle(engine, sampler, est, noise));
