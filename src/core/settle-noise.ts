@@ -95,7 +95,11 @@ export function* settleNoise(
       perDistance: o.order === 1,
       top: o.order === 1,
     };
-    const level = yield* probeNoise(sampler, x, est.noisyStep, seen, use);
+    // f exactly constant on one side of x at the first rows' steps has no noise there: what the other
+    // side shows is a feature beside x (a kink, a jump), for the shape stage, not a level for the tables
+    // to measure (max(0, t − 1 − 1e-5) at 1: "noise" of 2.3e-6, then not-differentiable for f′ = 0).
+    const sideFlat = o.order === 1 && (yield* oneSideFlat(sampler, x, engine.scales[0] * INITIAL_STEP[1]));
+    const level = sideFlat ? 0 : yield* probeNoise(sampler, x, est.noisyStep, seen, use);
     // A level that counts goes into the error model; otherwise the column runs on, past the "noise".
     // probeNoise returns 0 unless the level exceeds the rounding of its table, which holds f(x).
     let counts = level > 0;
@@ -126,7 +130,12 @@ export function* settleNoise(
         // No level at all: the first estimate stands, with the noise the check showed.
         const done = unresolvedNoise(first, engine.checkGap, engine.checkH, o.order);
         return { est, noise, noiseUsed, sideStart, done };
-      } else if (Number.isNaN(first.error) && o.order === 1 && est.value === 0) {
+      } else if (
+        Number.isNaN(first.error) &&
+        o.order === 1 &&
+        est.value === 0 &&
+        !sideFlat
+      ) {
         // Nor an error: the first rows' differences (growth.ts, unsettledEstimate), not the 0 of steps
         // below f's grid (round(1.3·sin t·1e4)/1e4 at −1.8877 gave 0 ± 5e-9 where f′ = −0.405).
         const h = engine.scales[0] * INITIAL_STEP[1];
@@ -180,6 +189,22 @@ export function* settleNoise(
     }
   }
   return { est, noise, noiseUsed, sideStart, done: null };
+}
+
+/**
+ * Whether f takes f(x) exactly at x − h and x − h/2 but not at both of x + h and x + h/2, or the other
+ * way round (the first rows' points, evaluated already): f is constant on one side at the first
+ * column's steps, so it carries no noise there, and a 0 from short steps is its slope on that side, not
+ * f below its resolution (a staircase changes on both sides at such steps). The first column's rows
+ * disagreed because of a kink or a jump beside x on the other side, which the shape stage finds:
+ * max(0, t − 1 − 1e-9) at 1 gave the first rows' 0.5 ± 0.5, noise-limited, for f′ = 0.
+ */
+function* oneSideFlat(sampler: Sampler, x: number, h: number): Pipeline<boolean> {
+  const fx = yield* sampler.one(x);
+  if (!Number.isFinite(fx)) return false;
+  const left = (yield* sampler.one(x - h)) === fx && (yield* sampler.one(x - h / 2)) === fx;
+  const right = (yield* sampler.one(x + h)) === fx && (yield* sampler.one(x + h / 2)) === fx;
+  return left !== right;
 }
 
 /**
