@@ -16,6 +16,7 @@ import {
 } from "./constants.js";
 import { gridOrPlain, longOrUnit } from "./grid-choice.js";
 import { unsettledEstimate } from "./growth.js";
+import { float32Result } from "./float32.js";
 import {
   noiseShare,
   probeNoise,
@@ -130,12 +131,7 @@ export function* settleNoise(
         // No level at all: the first estimate stands, with the noise the check showed.
         const done = unresolvedNoise(first, engine.checkGap, engine.checkH, o.order);
         return { est, noise, noiseUsed, sideStart, done };
-      } else if (
-        Number.isNaN(first.error) &&
-        o.order === 1 &&
-        est.value === 0 &&
-        !sideFlat
-      ) {
+      } else if (Number.isNaN(first.error) && o.order === 1 && est.value === 0 && !sideFlat) {
         // Nor an error: the first rows' differences (growth.ts, unsettledEstimate), not the 0 of steps
         // below f's grid (round(1.3·sin t·1e4)/1e4 at −1.8877 gave 0 ± 5e-9 where f′ = −0.405).
         const h = engine.scales[0] * INITIAL_STEP[1];
@@ -192,19 +188,37 @@ export function* settleNoise(
 }
 
 /**
- * Whether f takes f(x) exactly at x − h and x − h/2 but not at both of x + h and x + h/2, or the other
- * way round (the first rows' points, evaluated already): f is constant on one side at the first
- * column's steps, so it carries no noise there, and a 0 from short steps is its slope on that side, not
- * f below its resolution (a staircase changes on both sides at such steps). The first column's rows
- * disagreed because of a kink or a jump beside x on the other side, which the shape stage finds:
- * max(0, t − 1 − 1e-9) at 1 gave the first rows' 0.5 ± 0.5, noise-limited, for f′ = 0.
+ * The ratio (f(x ± h) − f(x)) / (f(x ± h/2) − f(x)) of the side that moves, in {@link oneSideFlat}:
+ * about 2 for a slope (a kink beside x), 1 for a jump or a single step of a grid (a float32 sum whose
+ * last bit only crossed a boundary on one side: f32(35.04 + f32(eᵗ)) at −14.46).
+ *
+ * @default [1.5, 2.5]
+ * @example
+ * ```ts
+ * ONE_SIDE_SLOPE_BAND; // => [1.5, 2.5]
+ * ```
+ */
+export const ONE_SIDE_SLOPE_BAND: readonly [number, number] = Object.freeze([1.5, 2.5] as const);
+
+/**
+ * Whether f takes f(x) exactly at x − h and x − h/2 and moves like a slope at x + h and x + h/2
+ * (ONE_SIDE_SLOPE_BAND), or the other way round (the first rows' points, evaluated already): f is
+ * constant on one side at the first column's steps, so it carries no noise there, and a 0 from short
+ * steps is its slope on that side, not f below its resolution. The first column's rows disagreed
+ * because of a kink beside x on the other side, which the shape stage finds: max(0, t − 1 − 1e-9) at 1
+ * gave the first rows' 0.5 ± 0.5, noise-limited, for f′ = 0.
  */
 function* oneSideFlat(sampler: Sampler, x: number, h: number): Pipeline<boolean> {
   const fx = yield* sampler.one(x);
-  if (!Number.isFinite(fx)) return false;
-  const left = (yield* sampler.one(x - h)) === fx && (yield* sampler.one(x - h / 2)) === fx;
-  const right = (yield* sampler.one(x + h)) === fx && (yield* sampler.one(x + h / 2)) === fx;
-  return left !== right;
+  // (Not a float32 f(x): its values step on a grid, and a side can stay on one step by chance.)
+  if (!Number.isFinite(fx) || float32Result(fx)) return false;
+  const far = [yield* sampler.one(x - h), yield* sampler.one(x + h)];
+  const near = [yield* sampler.one(x - h / 2), yield* sampler.one(x + h / 2)];
+  const flat = [far[0] === fx && near[0] === fx, far[1] === fx && near[1] === fx];
+  if (flat[0] === flat[1]) return false;
+  const k = flat[0] ? 1 : 0; // the side that moves
+  const ratio = (far[k] - fx) / (near[k] - fx);
+  return ratio >= ONE_SIDE_SLOPE_BAND[0] && ratio <= ONE_SIDE_SLOPE_BAND[1];
 }
 
 /**
