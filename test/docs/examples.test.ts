@@ -36,12 +36,14 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/column-steps.ts:15": "a column as a generator, inside scalar-engine.ts",
   "src/core/coordinate-pipelines.ts:22": "inside gradient(): `x0` is the pristine point",
   "src/core/derivative-pipeline.ts:19": "inside derivative(): the resolved options and sampler",
-  "src/core/noise-check.ts:141": "inside the pipeline: `engine`, `got`, `n` and `est` are the noise check's",
-  "src/core/noise-check.ts:174":
+  "src/core/noise-check.ts:149": "inside the pipeline: `engine`, `got`, `n` and `est` are the noise check's",
+  "src/core/noise-check.ts:173":
+    "inside the pipeline: `engine`, `got`, `n` and `est` are the second noise check's",
+  "src/core/noise-check.ts:221":
     "inside the pipeline's settle: `engine`, `sampler` and `est` are the rerun's (a generator step)",
   "src/core/rounds.ts:30": "the round loop of the sync batched runner",
-  "src/core/settle-noise.ts:39": "inside the pipeline's settle: `est` is the estimate of a noise stage",
-  "src/core/settle-noise.ts:56":
+  "src/core/settle-noise.ts:40": "inside the pipeline's settle: `est` is the estimate of a noise stage",
+  "src/core/settle-noise.ts:57":
     "inside the pipeline's settle: `engine`, `sampler`, `first` and `given` are its own",
   "src/core/settle-singular.ts:25":
     "inside the pipeline's settle: `engine`, `sampler`, `est` and `shape` are its own (a generator step)",
