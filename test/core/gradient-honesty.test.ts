@@ -1,0 +1,114 @@
+/**
+ * Gradients of sums whose terms differ in size (the honesty scan's gradient probe, bench/honesty-scan.ts,
+ * seed 1): a large term of one coordinate sets f's last bit, so the other coordinates' partial
+ * derivatives see their own term below f's resolution at the steps that would resolve it. Each result's
+ * error covers the true error (truths in closed form, evaluated in double precision); each case failed
+ * on main 57ad454 by the factor its name gives.
+ */
+import { describe, expect, it } from "vitest";
+import { checkGradient, gradient, STATUSES } from "../../src/core/index.js";
+import { UNCONFIRMED_RELATIVE, unconfirmedError } from "../../src/core/unconfirmed-scale.js";
+import { flatFloat32Error, FLOAT32_UNIT_ROUNDOFF } from "../../src/core/float32.js";
+
+const f32 = Math.fround;
+
+/** Slack for the truth's own rounding (bench/honesty/bases.ts, TRUTH_SLACK): 8 ulps of it. */
+const slack = (truth: number): number => 8 * 2 ** -52 * Math.abs(truth);
+
+/** Every component's interval holds its truth (within its rounding). */
+function expectCovers(g: { value: Float64Array; error: Float64Array }, truth: readonly number[]): void {
+  truth.forEach((t, i) => {
+    expect(
+      Math.abs(g.value[i] - t),
+      `component ${i}: ${g.value[i]} ± ${g.error[i]}, truth ${t}`,
+    ).toBeLessThanOrEqual(g.error[i] + slack(t));
+  });
+}
+
+describe("a longer-step estimate the unit scale could not confirm keeps the unit scale's interval", () => {
+  it("cos t − 0.156·max(0, t − c) beside −x₁³ (f ≈ −4.2e14, last bit 0.0625), c 3.4e-4 past x₀ = 15261: −0.0786 ± 0.0023 before, off by 290", () => {
+    const c = 15261.219578373346;
+    const f = (x: Float64Array) => Math.cos(x[0]) - 0.1557211178228877 * Math.max(0, x[0] - c) - x[1] ** 3;
+    const x = [15261.219242325264, 74700];
+    const g = gradient(f, x);
+    expectCovers(g, [-Math.sin(x[0]), -3 * x[1] ** 2]);
+    // The cubic's partial derivative, from steps the other coordinate's term does not reach, stays sharp.
+    expect(g.error[1]).toBeLessThan(1e-12 * 3 * x[1] ** 2);
+  });
+
+  it("sin x₁ beside x₀³ − 2x₀ at x₀ = −83016 (f ≈ −5.7e14): −0.087 ± 0.146 before, off by 6.2 (the scan's smooth case)", () => {
+    const f = (x: Float64Array) => x[0] ** 3 - 2 * x[0] + Math.sin(x[1]);
+    const x = [-83016.402262828, -5909.394893609598];
+    const g = gradient(f, x);
+    expectCovers(g, [3 * x[0] ** 2 - 2, Math.cos(x[1])]);
+    expect(g.error[0]).toBeLessThan(1e-12 * 3 * x[0] ** 2);
+  });
+
+  it("atan t − 0.018/(t − c) beside x₁³ (f ≈ 7.8e14), c 2.8e-3 past x₀: −13.9 ± 24.7 before, off by 94 (truth 2309)", () => {
+    const c = 2.5356772240064593;
+    const f = (x: Float64Array) => Math.atan(x[0]) - 0.018349970797354044 / (x[0] - c) + x[1] ** 3;
+    const x = [2.532858250751264, 92000];
+    expectCovers(gradient(f, x), [
+      1 / (1 + x[0] ** 2) + 0.018349970797354044 / (x[0] - c) ** 2,
+      3 * x[1] ** 2,
+    ]);
+  });
+
+  it("unconfirmedError grows the kept error only where the probe has no digit and the kept one few", () => {
+    // The probe (shorter steps) 0 ± 6 against −0.0786 ± 0.0023: the probe's interval, from the kept value.
+    expect(unconfirmedError(-0.0786, 0.0023, 119, 0, 6, 0.03125)).toBeCloseTo(6.0786, 12);
+    // A probe with a significant digit, a probe at longer steps, or a kept estimate good to four digits: unchanged.
+    expect(unconfirmedError(-0.0786, 0.0023, 119, 0.5, 0.1, 0.03125)).toBe(0.0023);
+    expect(unconfirmedError(-0.0786, 0.0023, 0.01, 0, 6, 0.03125)).toBe(0.0023);
+    expect(unconfirmedError(2, 2 * UNCONFIRMED_RELATIVE, 3e8, 0, 1.6e7, 0.03125)).toBe(
+      2 * UNCONFIRMED_RELATIVE,
+    );
+    // No kept error (NaN) stays as it is.
+    expect(unconfirmedError(1, NaN, 119, 0, 6, 0.03125)).toBeNaN();
+  });
+});
+
+describe("a zero from a float32 f's equal values keeps the float32 rounding of those values", () => {
+  it("f32(f32(e^f32(x₀)) + f32(x₁)) at x₀ = −14.46, x₁ = 35.04 (35's float32 step 3.8e-6 hides e^x₀ = 5.2e-7): 0 ± 6.9e-14 before, off by 7.6e6", () => {
+    const f = (x: Float64Array) => f32(f32(Math.exp(f32(x[0]))) + f32(x[1]));
+    const x = [-14.461022166884147, 35.04];
+    const g = gradient(f, x);
+    expectCovers(g, [Math.exp(f32(x[0])), 1]);
+    expect(STATUSES[g.statuses[0]]).toBe("noise-limited");
+    // No more than the float32 step of f over the steps it compared: a few times 2⁻²⁴·35/h.
+    expect(g.error[0]).toBeLessThan(1e-4);
+  });
+
+  it("flatFloat32Error reads the known values beside x and leaves double values alone", () => {
+    const v = f32(35.0414505);
+    const known = (t: number) => (t === -0.25 || t === 0.25 ? v : NaN);
+    expect(flatFloat32Error(known, 0, 0.25, 1, 1, 6.9e-14)).toBe((FLOAT32_UNIT_ROUNDOFF * v) / 0.25);
+    expect(flatFloat32Error((t) => 35.0414505 + t, 0, 0.25, 1, 1, 6.9e-14)).toBe(6.9e-14);
+    expect(flatFloat32Error(() => NaN, 0, 0.25, 1, 1, 6.9e-14)).toBe(6.9e-14);
+  });
+
+  it("checkGradient passes the right gradient of a float32 sum and fails one 1e-4 off in its smallest component", () => {
+    // The scan's checkGradient case: ∂/∂x₂ of f32(1/(1 + x₂²)) at −212 is 2.1e-7, below f's float32 step over
+    // the steps; the numerical 0 ± 1.1e-8 failed the right gradient on main.
+    const f = (x: Float64Array) =>
+      f32(
+        f32(Math.sin(f32(x[0]))) +
+          f32(Math.sqrt(x[1])) +
+          f32(1 / (1 + f32(x[2]) ** 2)) +
+          f32(Math.sqrt(x[3])),
+      );
+    const x = [-0.001590933185070753, 34898.679471535615, -212.06788791266325, 70.50878498258409];
+    const right = x.map((v, i) =>
+      i === 0 ? Math.cos(f32(v)) : i === 2 ? (-2 * f32(v)) / (1 + f32(v) ** 2) ** 2 : 0.5 / Math.sqrt(v),
+    );
+    expect(checkGradient(f, () => right, x).pass).toBe(true);
+    const wrong = right.slice();
+    wrong[2] += 1e-4;
+    const r = checkGradient(f, () => wrong, x);
+    expect(r.pass).toBe(false);
+    // Component 2 is what fails: its gap is beyond its numerical error (component 1's larger relative
+    // error, 0.12 of a slope of 0.0027, lies within its own).
+    expect(Math.abs(wrong[2] - r.numerical[2])).toBeGreaterThan(r.numericalError[2]);
+    expect(Math.abs(right[1] - r.numerical[1])).toBeLessThanOrEqual(r.numericalError[1]);
+  });
+});
