@@ -21,4 +21,4 @@ export {
   SPIKE_OVER_NOISE,
 } from "./row-noise.js";
 export { LOPSIDED_ERROR } from "./side-checks.js";
-export { UNCONFIRMED_RELATIVE } from "./unconfirmed-scale.js";
+export { UNCONFIRMED_NOISE, UNCONFIRMED_RELATIVE } from "./unconfirmed-scale.js";

@@ -93,9 +93,10 @@ export function float32Rounding(f: number, weightSum: number, h: number, order: 
  * 3.8e-6, gave 0 ± 6.9e-14 (a term of another coordinate of a gradient sets that step). Returns the
  * error to use: `error`, or that rounding when it is larger; `error` as it is without such a value.
  *
+ * @example
  * ```ts
  * const at = (t: number) => (t === 0.25 || t === -0.25 ? Math.fround(35.0414505) : NaN);
- * flatFloat32Error(at, 0, 0.25, 1, 1, 6.9e-14); // => 2^-24 · 35.04… / 0.25 ≈ 8.4e-6
+ * flatFloat32Error(at, 0, 0.25, 1, 1, 6.9e-14); // ≈ 8.4e-6, 2⁻²⁴·35.04/0.25
  * flatFloat32Error((t) => 1 + t, 0, 0.25, 1, 1, 6.9e-14); // => 6.9e-14 (not float32 values)
  * ```
  */

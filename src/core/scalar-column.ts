@@ -12,7 +12,8 @@ import { columnNow, columnSteps } from "./column-steps.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { StencilKind } from "./types.js";
 import { candidateScales } from "./step.js";
-import { unconfirmedError } from "./unconfirmed-scale.js";
+import { heldToProbe } from "./unconfirmed-scale.js";
+import { stencilArrays } from "./base-stencil.js";
 import { resolveOptions, type ResolvedOptions } from "./validate.js";
 
 /** The stencil kind of a code in ColumnState.kind (a conditional: -1 is no array index, a keyed load by it is slow). */
@@ -174,16 +175,10 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
     const flags = i > 1 ? state.flags[0] : 0;
     keepScale(state, kept, i - 1, undefined, o);
     // (Not the sides that derivative() compares at a kink, whose long steps are what tells a kink.)
-    const own = spec.start === "central" || spec.start === o.method;
-    if (i > 1 && own && !(kept.step[0] === state.step[0] && kept.value[0] === state.value[0]))
-      kept.error[0] = unconfirmedError(
-        kept.value[0],
-        kept.error[0],
-        kept.step[0],
-        state.value[0],
-        state.error[0],
-        state.step[0],
-      );
+    if (i > 1 && (spec.start === "central" || spec.start === o.method)) {
+      const weightSum = stencilArrays(kindOf(kept.kind[0]), o.order).weightSum;
+      heldToProbe(state, kept, o.order, weightSum);
+    }
     kept.flags[0] |= probeFlags(flags);
     if (o.order >= LOCAL_SHAPE_ORDER && keepLocalShape(state, kept, flagsBefore, stepBefore))
       engine.probeShape = true;

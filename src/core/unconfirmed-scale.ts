@@ -11,6 +11,9 @@
  * share of their value (UNCONFIRMED_RELATIVE).
  */
 
+import type { KeptEstimates } from "./best-of-scales.js";
+import type { ColumnState } from "./column-state.js";
+
 /**
  * A longer-step estimate whose own error is at most this share of its value is left as it is, however
  * little the probe could show: rows at long steps that agree to four digits or more are not a periodic
@@ -28,9 +31,26 @@
 export const UNCONFIRMED_RELATIVE = 2 ** -13;
 
 /**
+ * A longer-step estimate of a column run with a known noise level (the tables' level, f's grid) whose
+ * error is at most this many times that noise's share at its step, NOISE_COVERAGE·σ·Σ|w|/hⁿ, is left as
+ * it is: its rows agreed within the noise, which is what its error says, and its probe is held against
+ * it by the grid's own rule (grid-choice.ts, longOrUnit). f32(atan(f32 t)) at 2625.66 gave 1.4529e-7 ±
+ * 1.3e-8 from steps of 41 with the grid's noise, its share 8.7e-9 (f′ = 1.4505e-7); the unit scale's
+ * steps see equal values, 0 ± 2.3e-5.
+ *
+ * @default 4
+ * @example
+ * ```ts
+ * UNCONFIRMED_NOISE; // => 4
+ * ```
+ */
+export const UNCONFIRMED_NOISE = 4;
+
+/**
  * The kept error after a probe at shorter steps (see the file comment): `kept` and `probe` are value,
  * error and step; returns the kept error, grown where the probe is insignificant and its error larger,
- * and the kept estimate has fewer than about four digits of its own (UNCONFIRMED_RELATIVE).
+ * and the kept estimate has fewer than about four digits of its own (UNCONFIRMED_RELATIVE) and an error
+ * beyond UNCONFIRMED_NOISE times `noiseShare`, the share at its step of a known noise level (0: none).
  *
  * @example
  * ```ts
@@ -47,12 +67,49 @@ export function unconfirmedError(
   value: number,
   error: number,
   step: number,
+  noiseShare = 0,
 ): number {
   const unconfirmed =
     step < keptStep &&
     Math.abs(value) <= error &&
     keptError > UNCONFIRMED_RELATIVE * Math.abs(keptValue) &&
+    !(value === 0 && keptError <= UNCONFIRMED_NOISE * noiseShare) &&
     error > keptError &&
     error < Infinity;
   return unconfirmed ? Math.max(keptError, Math.abs(value - keptValue) + error) : keptError;
+}
+
+/**
+ * {@link unconfirmedError} for the scalar engine's kept estimate after the probe `state` ran (unless the
+ * probe's own estimate was kept), with the noise share of the run's level (state.noise, already a
+ * bound per value) at the kept step; `weightSum` is Σ|w| of the kept estimate's stencil.
+ *
+ * @example
+ * ```ts
+ * import { ColumnState } from "./column-state.js";
+ * import { KeptEstimates } from "./best-of-scales.js";
+ * const state = new ColumnState(1); // the probe's column: 0 ± 6 from steps of 1/32
+ * state.value[0] = 0;
+ * state.error[0] = 6;
+ * state.step[0] = 0.03125;
+ * const kept = new KeptEstimates(1); // the longer steps' −0.0786 ± 0.0023
+ * kept.value[0] = -0.0786;
+ * kept.error[0] = 0.0023;
+ * kept.step[0] = 119;
+ * heldToProbe(state, kept, 1, 1);
+ * kept.error[0]; // => 6.0786
+ * ```
+ */
+export function heldToProbe(state: ColumnState, kept: KeptEstimates, order: number, weightSum: number): void {
+  if (kept.step[0] === state.step[0] && kept.value[0] === state.value[0]) return;
+  const share = (state.noise[0] * weightSum) / kept.step[0] ** order;
+  kept.error[0] = unconfirmedError(
+    kept.value[0],
+    kept.error[0],
+    kept.step[0],
+    state.value[0],
+    state.error[0],
+    state.step[0],
+    share,
+  );
 }

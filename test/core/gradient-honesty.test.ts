@@ -63,6 +63,10 @@ describe("a longer-step estimate the unit scale could not confirm keeps the unit
     expect(unconfirmedError(2, 2 * UNCONFIRMED_RELATIVE, 3e8, 0, 1.6e7, 0.03125)).toBe(
       2 * UNCONFIRMED_RELATIVE,
     );
+    // With a known noise level whose share rules the kept error, a probe of equal values (0) says nothing
+    // new; a probe that moved does (f32 atan at 2625.66: 1.4529e-7 ± 1.3e-8, its share 8.7e-9).
+    expect(unconfirmedError(1.4529e-7, 1.3e-8, 41, 0, 2.3e-5, 0.03125, 8.7e-9)).toBe(1.3e-8);
+    expect(unconfirmedError(1.4529e-7, 1.3e-8, 41, 1e-6, 2.3e-5, 0.03125, 8.7e-9)).toBeGreaterThan(2.3e-5);
     // No kept error (NaN) stays as it is.
     expect(unconfirmedError(1, NaN, 119, 0, 6, 0.03125)).toBeNaN();
   });
