@@ -134,7 +134,11 @@ export function* settleNoise(
         // backward side, which may lie beyond a kink: the mean of two slopes, ± 5.7e-13.)
         const kind = first.kind === o.method ? first.kind : "central";
         const fallback = yield* unsettledEstimate(sampler, x, h, 1, kind);
-        if (fallback !== null) est = { ...first, ...fallback, step: h / 2 };
+        // The run's 0 may also be f's slope beside a kink within the first steps (cos t − 0.025·max(0,
+        // t − 2e-10) at 0: the first rows' −0.0124 is the two slopes' midpoint): the shape stage's
+        // sides tell the two apart (side-checks.ts, kinkNearX).
+        if (fallback !== null)
+          est = { ...first, ...fallback, step: h / 2, flags: first.flags | COLUMN_FLAG.kink };
       } else if (
         o.order === 1 &&
         first.kind === "central" &&

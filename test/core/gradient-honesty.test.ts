@@ -6,7 +6,7 @@
  * on main 57ad454 by the factor its name gives.
  */
 import { describe, expect, it } from "vitest";
-import { checkGradient, gradient, STATUSES } from "../../src/core/index.js";
+import { checkGradient, derivative, gradient, STATUSES } from "../../src/core/index.js";
 import { UNCONFIRMED_RELATIVE, unconfirmedError } from "../../src/core/unconfirmed-scale.js";
 import { flatFloat32Error, FLOAT32_UNIT_ROUNDOFF } from "../../src/core/float32.js";
 
@@ -114,5 +114,26 @@ describe("a zero from a float32 f's equal values keeps the float32 rounding of t
     // error, 0.12 of a slope of 0.0027, lies within its own).
     expect(Math.abs(wrong[2] - r.numerical[2])).toBeGreaterThan(r.numericalError[2]);
     expect(Math.abs(right[1] - r.numerical[1])).toBeLessThanOrEqual(r.numericalError[1]);
+  });
+});
+
+describe("a kink within the first steps whose run-on column ends on a zero goes to the one-sided checks", () => {
+  // The first rows' central differences straddle the kink, c = 2e-10 past x: their midpoint −0.0124,
+  // with changes that grow like 1/h; the column run on below c finds 0, f′'s value on x's side.
+  const c = 1.994385403862638e-10;
+  const s = 0.024813728305390907;
+
+  it("cos t − 0.0248·max(0, t − 2e-10) at 0: −0.0124 ± 3.2e-10 before, off by 3.9e7 (truth 0)", () => {
+    const r = derivative((t) => Math.cos(t) - s * Math.max(0, t - c), 0);
+    expect(Math.abs(r.value)).toBeLessThanOrEqual(r.error);
+    expect(r.error).toBeLessThan(1e-6);
+  });
+
+  it("the same term of a gradient beside e^x₀ (the scan's checkGradient case): the right gradient passes", () => {
+    const f = (x: Float64Array) => Math.exp(x[0]) + Math.cos(x[1]) - s * Math.max(0, x[1] - c);
+    const x = [-0.0323, 0];
+    expectCovers(gradient(f, x), [Math.exp(x[0]), 0]);
+    expect(checkGradient(f, () => [Math.exp(x[0]), 0], x).pass).toBe(true);
+    expect(checkGradient(f, () => [Math.exp(x[0]), -s / 2], x).pass).toBe(false);
   });
 });
