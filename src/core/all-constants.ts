@@ -5,7 +5,11 @@
  */
 export * from "./constants.js";
 export { MIXED_INITIAL_STEP } from "./mixed-partial.js";
-export { CHECK_GRADIENT_FLOOR, CHECK_GRADIENT_TOLERANCE } from "./check-gradient.js";
+export {
+  CHECK_GRADIENT_ERROR_FACTOR,
+  CHECK_GRADIENT_FLOOR,
+  CHECK_GRADIENT_TOLERANCE,
+} from "./check-gradient.js";
 export { FLAT_ROWS } from "./driver.js";
 export { ROW_BLOCK_COLUMNS } from "./jacobian-rows.js";
 export { FLOAT32_EXACT_BITS, FLOAT32_FLAT_FACTOR, FLOAT32_UNIT_ROUNDOFF } from "./float32.js";
@@ -21,3 +25,4 @@ export {
   SPIKE_OVER_NOISE,
 } from "./row-noise.js";
 export { LOPSIDED_ERROR } from "./side-checks.js";
+export { UNCONFIRMED_NOISE, UNCONFIRMED_RELATIVE } from "./unconfirmed-scale.js";

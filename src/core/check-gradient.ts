@@ -33,6 +33,22 @@ export const CHECK_GRADIENT_TOLERANCE = 1e-6;
 export const CHECK_GRADIENT_FLOOR = 1e-3;
 
 /**
+ * How many times its estimated error a numerical component may miss the given one before the given one
+ * is called wrong (beside the tolerance). The error estimate is an estimate: where f is C1 only, noisy
+ * or float32, the honesty scan finds true errors up to a few times it (a Huber loss's join: 1.0–1.7
+ * times), and a right gradient failed there. A difference within twice the estimate is no evidence
+ * against the given gradient, while a wrong term (a missing factor, a sign) misses by far more: the scan
+ * calls a wrong gradient's pass excused exactly when the estimate admits half its gap.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * CHECK_GRADIENT_ERROR_FACTOR; // => 2
+ * ```
+ */
+export const CHECK_GRADIENT_ERROR_FACTOR = 2;
+
+/**
  * Options of {@link checkGradient}: the options of the numerical gradient, plus `tolerance`.
  *
  * @example
@@ -87,8 +103,9 @@ export interface GradientCheck {
   /** The tolerance applied. */
   tolerance: number;
   /**
-   * True when every |analytic_i − numerical_i| is at most tolerance · denominator_i plus the numerical
-   * error estimate of component i (NaN fails): a right gradient of a noisy or float32 f passes.
+   * True when every |analytic_i − numerical_i| is at most tolerance · denominator_i plus
+   * CHECK_GRADIENT_ERROR_FACTOR times the numerical error estimate of component i (NaN fails): a right
+   * gradient of a noisy, float32 or C1 f passes.
    */
   pass: boolean;
   /** Calls of f made for the numerical gradient (grad is called once). */
@@ -203,7 +220,7 @@ export function compareGradients(
     relativeError[i] = e;
     // The numerical value is known only to within its error estimate: a float32 function (TensorFlow.js)
     // has a noise-limited gradient, and a right analytic gradient differs from it by up to that much.
-    if (!(diff <= tolerance * denom + num.error[i])) pass = false;
+    if (!(diff <= tolerance * denom + CHECK_GRADIENT_ERROR_FACTOR * num.error[i])) pass = false;
     if (!Number.isNaN(relativeError[worst]) && !(e <= relativeError[worst])) worst = i;
   }
   return {

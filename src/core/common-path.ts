@@ -30,6 +30,7 @@ import { baseStencil } from "./driver.js";
 import { checkNumber } from "./sampler.js";
 import { noiseCheckStep, probeFlags } from "./scalar-engine.js";
 import { statusCode } from "./status.js";
+import { unconfirmedError } from "./unconfirmed-scale.js";
 import { representableStep } from "./step.js";
 import type { DerivativeOptions, DerivativeResult, Fn1 } from "./types.js";
 import { resolveOptions, type ResolvedOptions } from "./validate.js";
@@ -183,12 +184,48 @@ function commonPoint(f: Fn1, xs: Float64Array, i: number, w: CommonWork): boolea
   if (centralColumn(f, xs, i, 0, w) === COLUMN_END.departed) return false;
   if (keep(0, w.column, kept) && scaleOf(xs[i], 1) > 0) {
     if (centralColumn(f, xs, i, 1, w) === COLUMN_END.departed) return false;
+    const stepBefore = kept[2];
+    const shapeBefore = kept[3] & SHAPE;
     keep(1, w.column, kept);
+    // A longer-step estimate the probe could not confirm (unconfirmed-scale.ts) is the pipeline's, and
+    // so is a kink or pole flag of the scale with the smaller steps (scalar-column.ts, keepLocalShape).
+    if (unconfirmedProbe(w.column, kept) || localShape(w.column, kept, stepBefore, shapeBefore)) return false;
   }
   // Anything but a quiet estimate (flags, no error estimate) takes the scalar pipeline's detours.
   // An estimate of exactly 0 is the pipeline's too (scalar-engine.ts, zeroBelowResolution).
   if (kept[3] !== 0 || !Number.isFinite(kept[1]) || !Number.isFinite(kept[0]) || kept[0] === 0) return false;
   return !noisyAt(f, xs, i, w);
+}
+
+/** Whether the probe `column` left the kept estimate's error to unconfirmedError to grow. */
+function unconfirmedProbe(column: Float64Array, kept: Float64Array): boolean {
+  if (kept[2] === column[2] && kept[0] === column[0]) return false;
+  return unconfirmedError(kept[0], kept[1], kept[2], column[0], column[1], column[2]) !== kept[1];
+}
+
+/** The shape flags that keepLocalShape keeps. */
+const SHAPE = COLUMN_FLAG.kink | COLUMN_FLAG.pole;
+
+/**
+ * Whether keepLocalShape (scalar-column.ts) would keep a shape flag with the kept estimate: the probe's,
+ * from steps that ended below the kept estimate's, or the replaced estimate's, from steps below the
+ * probe's (`stepBefore`, `shapeBefore`: the kept estimate's before the probe was weighed).
+ */
+function localShape(
+  column: Float64Array,
+  kept: Float64Array,
+  stepBefore: number,
+  shapeBefore: number,
+): boolean {
+  const replaced = kept[2] === column[2] && kept[2] !== stepBefore;
+  const shape = replaced
+    ? stepBefore < kept[2]
+      ? shapeBefore
+      : 0
+    : column[2] < kept[2]
+      ? column[3] & SHAPE
+      : 0;
+  return shape !== 0;
 }
 
 /** noiseCheckStep(1, s) is s times this (scalar-engine.ts). */

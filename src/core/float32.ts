@@ -83,3 +83,40 @@ export function float32Result(v: number): boolean {
 export function float32Rounding(f: number, weightSum: number, h: number, order: number): number {
   return (FLOAT32_UNIT_ROUNDOFF * Math.abs(f) * weightSum) / h ** order;
 }
+
+/**
+ * The error of a derivative of exactly 0 from a float32 f, read from the values at its stencil's
+ * points that f gave already (`sampler.known`): where one of them is a float32 result (float32Result),
+ * equal values at x ± h hide a change of up to one float32 step, so the difference is only known to
+ * within {@link float32Rounding} of the largest of them at step h. The derivative's own rounding model
+ * is double's: f32(35.04 + f32(eᵗ)) at −14.46, where eᵗ = 5.2e-7 is below 35's float32 step of
+ * 3.8e-6, gave 0 ± 6.9e-14 (a term of another coordinate of a gradient sets that step). Returns the
+ * error to use: `error`, or that rounding when it is larger; `error` as it is without such a value.
+ *
+ * @example
+ * ```ts
+ * const at = (t: number) => (t === 0.25 || t === -0.25 ? Math.fround(35.0414505) : NaN);
+ * flatFloat32Error(at, 0, 0.25, 1, 1, 6.9e-14); // ≈ 8.4e-6, 2⁻²⁴·35.04/0.25
+ * flatFloat32Error((t) => 1 + t, 0, 0.25, 1, 1, 6.9e-14); // => 6.9e-14 (not float32 values)
+ * ```
+ */
+export function flatFloat32Error(
+  known: (t: number) => number,
+  x: number,
+  h: number,
+  weightSum: number,
+  order: number,
+  error: number,
+): number {
+  let size = 0;
+  let float32 = false;
+  for (const t of [x - h, x, x + h]) {
+    const v = known(t);
+    if (!Number.isFinite(v)) continue;
+    size = Math.max(size, Math.abs(v));
+    if (float32Result(v)) float32 = true;
+  }
+  if (!float32 || !(h > 0)) return error;
+  const floor = float32Rounding(size, weightSum, h, order);
+  return floor > error ? floor : error;
+}

@@ -40,7 +40,8 @@ function says(est: Estimate): boolean {
 
 /**
  * Of an estimate from steps longer than ALIAS_STEP (`long`) and the unit scale's (`unit`), both with
- * the grid's noise: `long` where `unit` says nothing or lies within `long`'s error, else `unit`
+ * the grid's noise: `long` where `unit` says nothing or lies within `long`'s error (and `long`'s error is
+ * not the larger), else `unit`
  * (f32(sin(f32 t)) at 91548.28: long 0.00096 ± 3.2e-5, aliased; unit −0.645 ± 1.3; f′ = −0.6446).
  *
  * @example
@@ -51,5 +52,8 @@ function says(est: Estimate): boolean {
  * ```
  */
 export function longOrUnit(long: Estimate, unit: Estimate): Estimate {
-  return !says(unit) || Math.abs(long.value - unit.value) <= long.error ? long : unit;
+  // (Not where the long steps' error is the larger: the unit scale's own probe could not confirm them,
+  // and their error took its interval; unconfirmed-scale.ts.)
+  const within = Math.abs(long.value - unit.value) <= long.error && !(unit.error < long.error);
+  return !says(unit) || within ? long : unit;
 }

@@ -357,7 +357,12 @@ export function* probeNoise(
     // A spike at x in the wide table only: a pole or a jump within a few spacings of x shows in the
     // narrow table too. Noise is there at every spacing; such a feature is gone from a narrower one.
     const finer = yield* noiseAt(sampler, x, delta / NOISE_PROBE_SPLIT ** 2);
-    if (finer.verdict === "too-large") narrow = finer;
+    // (Also where it wiggles far less than the wide level, at f's rounding: a pole 7.2e-5 from x beside
+    // a large f, whose narrow table still straddled it and read as noise of 391; the spacing 16 times
+    // finer saw 0.13. Steps within that table's reach see f clear of the feature: `featureBelow`.)
+    const quiet = finer.verdict === "ok" && finer.level < wide.level / NOISE_AGREEMENT;
+    if (finer.verdict === "too-large" || quiet) narrow = finer;
+    if (quiet) seen.featureBelow = ((NOISE_POINTS - 1) / 2) * (delta / NOISE_PROBE_SPLIT ** 2);
   }
   // Quantised values (float32) may step so evenly at a fine spacing that every high difference is 0.
   const flat = narrow.verdict === "too-small" || narrow.largest === 0;
@@ -431,6 +436,12 @@ export interface NoiseSeen {
    * significant bits (2⁻²⁴ for a float32 f; see relativeUnit); absent otherwise.
    */
   unit?: number;
+  /**
+   * Where a spike at x in the wide table was gone from a table 256 times narrower that wiggles far less
+   * (a pole or a kink between the two tables' reach, not noise; see probeNoise), that table's half-width:
+   * steps below it see f clear of the feature (settle-noise.ts, nearerThanFeature); absent otherwise.
+   */
+  featureBelow?: number;
 }
 
 /**

@@ -145,6 +145,12 @@ export class Sampler {
     return v;
   }
 
+  /** f(t) where f was called at t already, else NaN: never a call. */
+  known(t: number): number {
+    const i = this.find(t);
+    return i >= 0 ? this.vals[i] : NaN;
+  }
+
   /** f(t) as a one-point {@link fetch}. */
   *one(t: number): Pipeline<number> {
     ONE[0] = t; // fetch reads ts before it yields

@@ -10,6 +10,8 @@ import { EPS, F_ROUNDING, NOISE_FLOOR, SECOND_CHECK_RATIO } from "./constants.js
 import { runSync } from "./column-steps.js";
 import { checkNoise, checkNoiseAgain, needsNoiseCheck, noiseCheckPoints } from "./noise-check.js";
 import { checkOddPart } from "./odd-part-check.js";
+import { stencilArrays } from "./base-stencil.js";
+import { flatFloat32Error } from "./float32.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { firstRun, run, runNow, type Estimate, type ScalarEngine } from "./scalar-column.js";
 import { settleNoise } from "./settle-noise.js";
@@ -59,7 +61,9 @@ export function* derivativeSteps(
       checkNoiseAgain(engine, m > 0 ? sampler.complete(m, true, engine.checkValues) : 0, m, o.order, est);
     }
   }
-  const result = plainEnding(est, o) ? plainResult(est) : yield* settle(engine, sampler, est, noise);
+  const result = plainEnding(est, o)
+    ? plainResult(est)
+    : flatZero(yield* settle(engine, sampler, est, noise), sampler, x, o);
   return oneSided(o) ? yield* heldToOtherSide(engine, sampler, result, noise) : result;
 }
 
@@ -100,8 +104,28 @@ export function derivativeNow(
       );
     }
   }
-  const result = plainEnding(est, o) ? plainResult(est) : runSync(settle(engine, sampler, est, noise));
+  const result = plainEnding(est, o)
+    ? plainResult(est)
+    : flatZero(runSync(settle(engine, sampler, est, noise)), sampler, x, o);
   return oneSided(o) ? runSync(heldToOtherSide(engine, sampler, result, noise)) : result;
+}
+
+/**
+ * A result of exactly 0 whose stencil's values are a float32 f's (float32.ts, flatFloat32Error):
+ * its error reaches the float32 rounding of those values at its step; status "noise-limited" where
+ * that rounding is what sets it. Other results pass through.
+ */
+function flatZero(
+  result: Omit<DerivativeResult, "evaluations">,
+  sampler: Sampler,
+  x: number,
+  o: ResolvedOptions,
+): Omit<DerivativeResult, "evaluations"> {
+  if (result.value !== 0 || !(result.status === "ok" || result.status === "noise-limited")) return result;
+  const weightSum = stencilArrays(result.method, o.order).weightSum;
+  const known = (t: number): number => sampler.known(t);
+  const error = flatFloat32Error(known, x, result.step, weightSum, o.order, result.error);
+  return error === result.error ? result : { ...result, error, status: "noise-limited" };
 }
 
 /**

@@ -139,7 +139,11 @@ export function* settleNoise(
         // backward side, which may lie beyond a kink: the mean of two slopes, ± 5.7e-13.)
         const kind = first.kind === o.method ? first.kind : "central";
         const fallback = yield* unsettledEstimate(sampler, x, h, 1, kind);
-        if (fallback !== null) est = { ...first, ...fallback, step: h / 2 };
+        // The run's 0 may also be f's slope beside a kink within the first steps (cos t − 0.025·max(0,
+        // t − 2e-10) at 0: the first rows' −0.0124 is the two slopes' midpoint): the shape stage's
+        // sides tell the two apart (side-checks.ts, kinkNearX).
+        if (fallback !== null)
+          est = { ...first, ...fallback, step: h / 2, flags: first.flags | COLUMN_FLAG.kink };
       } else if (
         o.order === 1 &&
         first.kind === "central" &&
@@ -162,6 +166,7 @@ export function* settleNoise(
       const shown = yield* recheckNoise(engine, sampler, est, o.order, true);
       if (shown > 0) noise = noiseUsed = shown;
     } else if (!counts) unexplainedGap = true;
+    if (!counts) est = yield* nearerThanFeature(engine, sampler, est, seen.featureBelow ?? 0);
     if (est === ranOn) sideStart = settledBelow(est, first);
     if (seen.perDistance > 0 && o.order === 1) {
       // Noise that grows with the distance from x puts about perDistance into every first difference,
@@ -234,6 +239,27 @@ function* oneSideFlat(sampler: Sampler, x: number, h: number): Pipeline<boolean>
 function belowResolution(est: Estimate, first: Estimate): boolean {
   // A first column that ended on noise with no error estimate still saw the slope of its rows.
   return est.value === 0 && first.value !== 0 && !(Math.abs(first.value) <= first.error);
+}
+
+/**
+ * An estimate from steps longer than a feature the noise tables found beside x (`below`: the reach of
+ * the narrowest table, which saw f clear of it; NoiseSeen.featureBelow), held against the column run
+ * from that reach: where the two disagree beyond both errors, the nearer steps sample f more locally
+ * and win (keepScale's rule). t³ − 2t − 0.0115/(t − c) beside a term of 2.4e15 (a gradient's other
+ * coordinate), c 7.2e-5 below x = 239.82: 172540.9 ± 1.0 from steps of 1.9, where f′ = 2387171; from
+ * steps of 1.5e-5 down, 2402987 ± 294234 (f's last bit is 0.5). Other estimates pass through.
+ */
+function* nearerThanFeature(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  est: Estimate,
+  below: number,
+): Pipeline<Estimate> {
+  if (!(below > 0 && est.step > below && Number.isFinite(est.error))) return est;
+  const how = { ...firstRun(engine.o, 0), stopOnNoise: true, firstStep: below };
+  const local = yield* run(engine, sampler, how);
+  const disagree = Math.abs(local.value - est.value) > local.error + est.error;
+  return Number.isFinite(local.error) && disagree ? local : est;
 }
 
 /**
