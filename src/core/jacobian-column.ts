@@ -18,6 +18,7 @@ import type { JacobianJob } from "./jacobian-job.js";
 import { runColumn, type PointSource } from "./run-column.js";
 import { PointRequest, type Pipeline } from "./sampler.js";
 import { addNoiseShares, noiseLimited } from "./jacobian-noise.js";
+import { columnNoiseSeen } from "./small-row-noise.js";
 import { statusCode } from "./status.js";
 import { candidateScales } from "./step.js";
 import { component } from "./vector-caller.js";
@@ -205,13 +206,28 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
   }
   yield* runScales(job, j, work, scales);
   if (screened) job.rows.settle(j, work.plan.step);
-  if (work.needsRecheck(job)) yield* recheckColumn(job, j, work);
+  // A small F's column that saw noise is computed again once its rows' noise is known (small-row-noise.ts).
+  let abandoned = columnNoiseSeen(job, work);
+  if (!abandoned && work.needsRecheck(job)) abandoned = yield* recheckColumn(job, j, work);
+  if (abandoned) return abandon(job, j, work);
   yield* checkSides(job, j, work.sides, work.list, work.listed, work.kept, work.request, work.pointwise);
   const worst = storeColumn(job, j, work);
   job.rows.finish(j);
   // Back to the job's pool for its next column (a column that throws ends its Jacobian).
   job.works.push(work);
   return worst;
+}
+
+/**
+ * Ends column j without writing its entries: a small F's column that saw noise while the job watched
+ * for its rows' (small-row-noise.ts); the Jacobian computes it again (every column, where a row has
+ * noise). With `work`, hands it back to the job's pool.
+ */
+function abandon(job: JacobianJob, j: number, work?: ColumnWork): number {
+  job.abandoned.push(j);
+  job.rows.finish(j);
+  if (work !== undefined) job.works.push(work);
+  return 0;
 }
 
 /** The column spec for x_j at its first scale, from the job's options. */
@@ -264,9 +280,13 @@ export function adaptiveColumnNow(
   work.screened = false;
   state.activateAll();
   work.listed = state.activeCount;
+  const levels = job.rowNoise;
   for (let a = 0; a < work.listed; a++) {
-    work.list[a] = state.active[a];
-    kept.forget(state.active[a]);
+    const k = state.active[a];
+    work.list[a] = k;
+    kept.forget(k);
+    // Each row's noise (row-noise.ts, small-row-noise.ts) in the driver's rounding model, as above.
+    if (levels !== null) state.noise[k] = NOISE_COVERAGE * levels[k];
   }
   beginScales(state, kept);
   for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
@@ -276,7 +296,9 @@ export function adaptiveColumnNow(
     addNoiseShares(state, kept, i);
     keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
   }
-  if (work.needsRecheck(job)) recheckColumnNow(job, j, work, source);
+  let abandoned = columnNoiseSeen(job, work);
+  if (!abandoned && work.needsRecheck(job)) abandoned = recheckColumnNow(job, j, work, source);
+  if (abandoned) return abandon(job, j);
   checkSidesNow(job, j, work.sides, work.list, work.listed, kept, source);
   const worst = storeColumn(job, j, work);
   job.rows.finish(j);

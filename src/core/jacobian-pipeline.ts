@@ -7,7 +7,7 @@
 import type { PointSpace } from "./batch.js";
 import { BATCH_BLOCK_NUMBERS, LOCKSTEP_PIPELINES } from "./constants.js";
 import { adaptiveColumn, SCREEN_COMPONENTS, takeWork, type ColumnWork } from "./jacobian-column.js";
-import type { JacobianJob } from "./jacobian-job.js";
+import { jacobianJob, type JacobianJob } from "./jacobian-job.js";
 import { rowNoise, rowNoiseDirection, writeTablePoint } from "./row-noise.js";
 import { PointRequest, type Pipeline } from "./sampler.js";
 import { divideByPower } from "./step.js";
@@ -54,10 +54,11 @@ export function jacobianColumns(job: JacobianJob, pointwise = false): (j: number
 
 /**
  * The measurement of each row's noise before the columns (row-noise.ts) for an adaptive job whose F
- * has at least SCREEN_COMPONENTS components, as a pipeline that sets `job.rowNoise` (its requests'
- * points s stand for x + s·d: run it with the `space` returned beside it); null for a plain job or a
- * smaller F,
- * whose columns run without it. The sync, batched and async loops run it to its end first, so every
+ * has at least SCREEN_COMPONENTS components, or a smaller one with a given `noise` (its levels, no
+ * call of F), as a pipeline that sets `job.rowNoise` (its requests' points s stand for x + s·d: run it
+ * with the `space` returned beside it); null for a plain job, and for a smaller F, whose columns watch
+ * for noise instead (small-row-noise.ts: `job.rowNoiseWatch` becomes "watching", see
+ * {@link suspectedRowNoise}). The sync, batched and async loops run it to its end first, so every
  * column sees the same levels and they give the same bits.
  *
  * @example
@@ -73,8 +74,91 @@ export function jacobianColumns(job: JacobianJob, pointwise = false): (j: number
  * job.rowNoise; // => null (a smooth F: no row has noise)
  * ```
  */
-export function rowNoiseStage(job: JacobianJob): { pipeline: Pipeline<void>; space: PointSpace } | null {
-  if (job.plain || job.error === null || job.centre.length < SCREEN_COMPONENTS) return null;
+export function rowNoiseStage(job: JacobianJob): RowNoiseStage | null {
+  if (job.plain || job.error === null) return null;
+  if (job.centre.length < SCREEN_COMPONENTS && job.o.engine.noise === undefined) {
+    job.rowNoiseWatch = "watching";
+    return null;
+  }
+  return tableStage(job);
+}
+
+/**
+ * The row-noise stage's pipeline, and the space its points are written in.
+ *
+ * @example
+ * ```ts
+ * const stage: RowNoiseStage | null = rowNoiseStage(job);
+ * ```
+ */
+export interface RowNoiseStage {
+  pipeline: Pipeline<void>;
+  space: PointSpace;
+}
+
+/**
+ * A small F whose columns saw noise (small-row-noise.ts): a fresh job for its second pass, and the
+ * stage that measures its rows' noise into it (null where no table can be made: then none is found);
+ * run the stage, then {@link secondPass}. Null when no column saw noise.
+ *
+ * @example
+ * ```ts
+ * const second = suspectedRowNoise(job); // after job's columns
+ * if (second !== null && second.stage !== null) runBatched(1, () => second.stage!.pipeline, 1, [], F, second.stage.space);
+ * ```
+ */
+export function suspectedRowNoise(job: JacobianJob): { again: JacobianJob; stage: RowNoiseStage | null } | null {
+  if (job.rowNoiseWatch !== "suspected") return null;
+  const again = jacobianJob(job.x0, job.o, job.centre, job.error !== null);
+  return { again, stage: tableStage(again) };
+}
+
+/**
+ * The columns of a small F's second pass (see {@link suspectedRowNoise}), once its rows' noise is
+ * measured into `again`: where a row has some, every column of `again`, which carries the levels
+ * (`columns` null); else only the columns `job` abandoned, in order, computed again in `job` as they
+ * would have been had it not watched (the others are final: their entries are written as these
+ * finish). Returns the job that holds the result and the columns to run.
+ *
+ * @example
+ * ```ts
+ * const { job: done, columns } = secondPass(job, again);
+ * ```
+ */
+export function secondPass(job: JacobianJob, again: JacobianJob): { job: JacobianJob; columns: number[] | null } {
+  if (again.rowNoise !== null) return { job: again, columns: null };
+  job.rowNoiseWatch = "off";
+  const columns = job.abandoned.slice().sort((a, b) => a - b);
+  job.abandoned.length = 0;
+  for (let j = 0, a = 0; j < job.x0.length; j++) {
+    if (columns[a] === j) a++;
+    else job.rows.finish(j);
+  }
+  return { job, columns };
+}
+
+/**
+ * The second pass (see {@link secondPass}) of a batched or async loop: its job, how many columns,
+ * make(i) the pipeline of the i-th.
+ *
+ * @example
+ * ```ts
+ * const pass = secondPipelines(job, again);
+ * runBatched(pass.count, pass.make, inFlight, codes, F, space);
+ * ```
+ */
+export function secondPipelines(
+  job: JacobianJob,
+  again: JacobianJob,
+): { job: JacobianJob; count: number; make: (i: number) => Pipeline<number> } {
+  const { job: done, columns } = secondPass(job, again);
+  const make = jacobianColumns(done);
+  if (columns === null) return { job: done, count: done.x0.length, make };
+  return { job: done, count: columns.length, make: (i) => make(columns[i]) };
+}
+
+/** The tables' stage of the job (see {@link rowNoiseStage}). */
+function tableStage(job: JacobianJob): RowNoiseStage | null {
   const d = rowNoiseDirection(job.x0, job.o);
   if (d === null && job.o.engine.noise === undefined) return null;
   const x0 = job.x0;

@@ -23,6 +23,7 @@ import { statusCode } from "./status.js";
 import { coordinateOptions } from "./vector.js";
 import { NOISE_COVERAGE } from "./constants.js";
 import { divideByPower } from "./step.js";
+import { rowNoiseSeen } from "./small-row-noise.js";
 import type { DerivativeResult } from "./types.js";
 
 /**
@@ -187,11 +188,13 @@ export class EntryRecheck {
  * points served from the column's cache or asked of F (one point per request with `pointwise`, F's
  * result in the request's `vector`; else every missing point of a request at once). Outcomes go to
  * `recheck`'s arrays; the kink flag of a rechecked entry is cleared (derivative() has run the
- * one-sided test itself).
+ * one-sided test itself). Returns true when it stopped at an entry whose pipeline measured noise while
+ * the job watches for a small F's row noise (small-row-noise.ts, rowNoiseSeen): the column is then
+ * abandoned, to be computed again.
  *
  * @example
  * ```ts
- * yield* recheckColumn(job, j, work); // work: the column's state (jacobian-column.ts)
+ * yield* recheckColumn(job, j, work); // => false (work: the column's state, jacobian-column.ts)
  * ```
  */
 export function* recheckColumn(
@@ -207,11 +210,12 @@ export function* recheckColumn(
     pointwise: boolean;
     screened?: boolean;
   },
-): Generator<PointRequest, void, void> {
+): Generator<PointRequest, boolean, void> {
   const { recheck, kept } = work;
   const xj = job.x0[j];
   let started = false;
-  for (let a = 0; a < work.listed; a++) {
+  let noisy = false;
+  for (let a = 0; a < work.listed && !noisy; a++) {
     const k = work.list[a];
     recheck.code[k] = -1;
     if (!columnNeedsRecheck(job, kept, work.state.flat, k, work.screened)) continue;
@@ -232,6 +236,8 @@ export function* recheckColumn(
         recheck.value[k] = r.value;
         recheck.error[k] = r.error;
         recheck.code[k] = statusCode(r.status);
+        // A small F's row noise on demand (small-row-noise.ts): noise along x_j ends the column.
+        noisy = rowNoiseSeen(job, r.noise);
         if (job.rowNoise !== null) holdRowNoise(recheck, k, r, job.rowNoise[k], job.o.order);
         kept.flags[k] &= ~COLUMN_FLAG.kink;
         break;
@@ -240,6 +246,7 @@ export function* recheckColumn(
     }
   }
   if (started) recheck.sampler.reset(null);
+  return noisy;
 }
 
 /**
@@ -311,11 +318,11 @@ function* serve(
 
 /**
  * {@link recheckColumn} for the sync loop without a pipeline of its own: F through `source`, one point
- * at a time (the work is pointwise).
+ * at a time (the work is pointwise). Returns what recheckColumn returns.
  *
  * @example
  * ```ts
- * recheckColumnNow(job, j, work, source);
+ * recheckColumnNow(job, j, work, source); // => false
  * ```
  */
 export function recheckColumnNow(
@@ -323,10 +330,12 @@ export function recheckColumnNow(
   j: number,
   work: Parameters<typeof recheckColumn>[2],
   source: PointSource,
-): void {
+): boolean {
   const pipeline = recheckColumn(job, j, work);
-  for (let r = pipeline.next(); r.done !== true; r = pipeline.next()) {
+  let r = pipeline.next();
+  for (; r.done !== true; r = pipeline.next()) {
     (r.value as PointRequest & { vector?: ArrayLike<number> | null }).vector =
       source.at(r.value.points[0]) ?? undefined;
   }
+  return r.value;
 }

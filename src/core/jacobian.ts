@@ -7,6 +7,9 @@ import {
   jacobianColumns,
   jacobianJob,
   rowNoiseStage,
+  secondPass,
+  secondPipelines,
+  suspectedRowNoise,
 } from "./jacobian-pipeline.js";
 import type { ArrayVecFn, BatchFn, PointLike, Status, VecFn } from "./types.js";
 import { adaptiveColumnNow, SCREEN_COMPONENTS, takeWork, type VectorRequest } from "./jacobian-column.js";
@@ -18,6 +21,7 @@ import type { PointSource } from "./run-column.js";
 import type { Pipeline } from "./sampler.js";
 import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
+import { statusCode } from "./status.js";
 import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 import {
   sparseJacobian,
@@ -185,16 +189,31 @@ function batchedJacobian(
   // Each row's noise first (row-noise.ts): one call of F for its table's points.
   const stage = rowNoiseStage(job);
   const table = stage === null ? 0 : runBatched(1, () => stage.pipeline, 1, [], F as BatchFn, stage.space);
-  const evaluations =
+  let evaluations =
     1 + table + runBatched(n, jacobianColumns(job), inFlight, codes, F as BatchFn, space, tick);
   let worst = 0;
   for (const c of codes) if (c > worst) worst = c;
-  return finishJacobian(job, worst, evaluations);
+  // A small F whose columns saw noise (each abandoned there): its rows' noise, then the second pass.
+  const second = suspectedRowNoise(job);
+  let done = job;
+  if (second !== null) {
+    const table = second.stage;
+    if (table !== null) evaluations += runBatched(1, () => table.pipeline, 1, [], F as BatchFn, table.space);
+    const pass = secondPipelines(job, second.again);
+    const again: number[] = new Array<number>(pass.count);
+    const more = progressCounter(o.onProgress, pass.count);
+    evaluations += runBatched(pass.count, pass.make, inFlight, again, F as BatchFn, space, more);
+    if (pass.job !== job) worst = 0;
+    for (const c of again) if (c > worst) worst = c;
+    done = pass.job;
+  }
+  return finishJacobian(done, worst, evaluations);
 }
 
 /**
  * The adaptive columns (jacobian-column.ts) one after the other, each point one call of F on the
- * working copy of x.
+ * working copy of x; for a small F whose columns suspected noise, its rows' noise measured after them
+ * and, where a row has some, every column again with the levels (small-row-noise.ts).
  */
 function adaptive(
   caller: VectorCaller,
@@ -202,15 +221,37 @@ function adaptive(
   withErrors: boolean,
   common: boolean,
 ): JacobianResult {
-  const n = caller.w.length;
   const first = caller.call();
   for (let k = 0; k < first.length; k++) component(first, k); // refused as F's, by index
   const job = jacobianJob(caller.x0, o, first, withErrors);
-  if (common && first.length < SCREEN_COMPONENTS && jacobianCommonApplies(o))
-    return jacobianCommon(caller, job);
-  if (first.length < SCREEN_COMPONENTS && o.step === undefined) return small(caller, job, o);
   const stage = rowNoiseStage(job);
   if (stage !== null) runTable(caller, stage.pipeline, stage.space);
+  const r = columns(caller, job, o, common);
+  // A small F whose columns saw noise (each abandoned there): its rows' noise, then the second pass.
+  const second = suspectedRowNoise(job);
+  if (second === null) return r;
+  if (second.stage !== null) runTable(caller, second.stage.pipeline, second.stage.space);
+  (globalThis as any).__levels?.(second.again.rowNoise); // DEBUG
+  const pass = secondPass(job, second.again);
+  if (pass.columns === null) return columns(caller, pass.job, o, common);
+  return small(caller, job, o, pass.columns, statusCode(r.status));
+}
+
+/**
+ * Every column of the job: a small F's on its common path (jacobian-common.ts) where that applies and
+ * no row noise is known (it has none in its model), else through the general driver.
+ */
+function columns(
+  caller: VectorCaller,
+  job: JacobianJob,
+  o: ReturnType<typeof resolveMultivariate>,
+  common: boolean,
+): JacobianResult {
+  const n = caller.w.length;
+  const m = job.centre.length;
+  if (common && m < SCREEN_COMPONENTS && job.rowNoise === null && jacobianCommonApplies(o))
+    return jacobianCommon(caller, job);
+  if (m < SCREEN_COMPONENTS && o.step === undefined) return small(caller, job, o);
   const make = jacobianColumns(job, true);
   let worst = 0;
   for (let j = 0; j < n; j++) {
@@ -242,26 +283,29 @@ function runTable(caller: VectorCaller, pipeline: Pipeline<void>, space: PointSp
 
 /**
  * The sync adaptive Jacobian of an F with fewer than SCREEN_COMPONENTS components (no column is
- * screened): each column through adaptiveColumnNow, without generator objects.
+ * screened): each column through adaptiveColumnNow, without generator objects. With `only`, just
+ * those columns (a second pass, jacobian-pipeline.ts secondPass), the worst code of the others `worst`.
  */
 function small(
   caller: VectorCaller,
   job: JacobianJob,
   o: ReturnType<typeof resolveMultivariate>,
+  only: number[] | null = null,
+  worst = 0,
 ): JacobianResult {
-  const n = caller.w.length;
+  const n = only === null ? caller.w.length : only.length;
   const work = takeWork(job.centre.length, true);
-  let worst = 0;
   let j = 0;
   // One source for every column: F along x_j, null outside the bounds (as the pipeline's `inside`).
   const source: PointSource = {
     at: (t) => caller.callAt(j, t, o.lo[j], o.hi[j]),
     centre: () => job.centre,
   };
-  for (; j < n; j++) {
+  for (let i = 0; i < n; i++) {
+    j = only === null ? i : only[i];
     const code = adaptiveColumnNow(job, j, work, source);
     if (code > worst) worst = code;
-    if (o.onProgress !== undefined) o.onProgress(j + 1, n);
+    if (o.onProgress !== undefined) o.onProgress(i + 1, n);
   }
   job.works.push(work); // handed back by finishJacobian
   return finishJacobian(job, worst, caller.evaluations);
