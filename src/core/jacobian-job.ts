@@ -7,7 +7,7 @@ import { writeVector } from "./batch.js";
 import { baseStencil } from "./driver.js";
 import { invalid } from "./errors.js";
 import type { JacobianResult } from "./jacobian.js";
-import { releaseWork, type ColumnWork } from "./jacobian-column.js";
+import { releaseWork, type ColumnWork, type HeldColumn } from "./jacobian-column.js";
 import { JacobianRows } from "./jacobian-rows.js";
 import { PointRequest, REQUEST_CAPACITY } from "./sampler.js";
 import { fixedStatus, STATUSES, statusCode } from "./status.js";
@@ -57,8 +57,8 @@ export interface JacobianJob {
    * measures it after its columns), "off" where it is measured before the columns or given.
    */
   rowNoiseWatch: RowNoiseWatch;
-  /** The columns abandoned while watching (small-row-noise.ts), in the order they ended. */
-  readonly abandoned: number[];
+  /** The columns put aside while watching (small-row-noise.ts), in the order they ended. */
+  readonly putAside: HeldColumn[];
 }
 
 /**
@@ -223,7 +223,7 @@ export function jacobianJob(
     stencils: plain ? columnStencils(o, x0) : null,
     rowNoise: null,
     rowNoiseWatch: "off",
-    abandoned: [],
+    putAside: [],
   };
 }
 

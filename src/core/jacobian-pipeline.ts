@@ -6,7 +6,14 @@
 
 import type { PointSpace } from "./batch.js";
 import { BATCH_BLOCK_NUMBERS, LOCKSTEP_PIPELINES } from "./constants.js";
-import { adaptiveColumn, SCREEN_COMPONENTS, takeWork, type ColumnWork } from "./jacobian-column.js";
+import {
+  adaptiveColumn,
+  resumeColumn,
+  SCREEN_COMPONENTS,
+  takeWork,
+  type ColumnWork,
+  type HeldColumn,
+} from "./jacobian-column.js";
 import { jacobianJob, type JacobianJob } from "./jacobian-job.js";
 import { rowNoise, rowNoiseDirection, writeTablePoint } from "./row-noise.js";
 import { PointRequest, type Pipeline } from "./sampler.js";
@@ -54,11 +61,11 @@ export function jacobianColumns(job: JacobianJob, pointwise = false): (j: number
 
 /**
  * The measurement of each row's noise before the columns (row-noise.ts) for an adaptive job whose F
- * has at least SCREEN_COMPONENTS components, or a smaller one with a given `noise` (its levels, no
- * call of F), as a pipeline that sets `job.rowNoise` (its requests' points s stand for x + s·d: run it
+ * has at least SCREEN_COMPONENTS components and whose errors are kept, or any with a given `noise` (its
+ * levels, no call of F), as a pipeline that sets `job.rowNoise` (its requests' points s stand for x + s·d: run it
  * with the `space` returned beside it); null for a plain job, and for a smaller F, whose columns watch
- * for noise instead (small-row-noise.ts: `job.rowNoiseWatch` becomes "watching", see
- * {@link suspectedRowNoise}). The sync, batched and async loops run it to its end first, so every
+ * for noise instead where errors are kept (small-row-noise.ts: `job.rowNoiseWatch` becomes "watching",
+ * see {@link suspectedRowNoise}). The sync, batched and async loops run it to its end first, so every
  * column sees the same levels and they give the same bits.
  *
  * @example
@@ -75,12 +82,13 @@ export function jacobianColumns(job: JacobianJob, pointwise = false): (j: number
  * ```
  */
 export function rowNoiseStage(job: JacobianJob): RowNoiseStage | null {
-  if (job.plain || job.error === null) return null;
-  if (job.centre.length < SCREEN_COMPONENTS && job.o.engine.noise === undefined) {
-    job.rowNoiseWatch = "watching";
+  if (job.plain) return null;
+  const given = job.o.engine.noise !== undefined;
+  if (job.centre.length < SCREEN_COMPONENTS && !given) {
+    if (job.error !== null) job.rowNoiseWatch = "watching";
     return null;
   }
-  return tableStage(job);
+  return job.error !== null || given ? tableStage(job) : null;
 }
 
 /**
@@ -107,7 +115,9 @@ export interface RowNoiseStage {
  * if (second !== null && second.stage !== null) runBatched(1, () => second.stage!.pipeline, 1, [], F, second.stage.space);
  * ```
  */
-export function suspectedRowNoise(job: JacobianJob): { again: JacobianJob; stage: RowNoiseStage | null } | null {
+export function suspectedRowNoise(
+  job: JacobianJob,
+): { again: JacobianJob; stage: RowNoiseStage | null } | null {
   if (job.rowNoiseWatch !== "suspected") return null;
   const again = jacobianJob(job.x0, job.o, job.centre, job.error !== null);
   return { again, stage: tableStage(again) };
@@ -116,25 +126,28 @@ export function suspectedRowNoise(job: JacobianJob): { again: JacobianJob; stage
 /**
  * The columns of a small F's second pass (see {@link suspectedRowNoise}), once its rows' noise is
  * measured into `again`: where a row has some, every column of `again`, which carries the levels
- * (`columns` null); else only the columns `job` abandoned, in order, computed again in `job` as they
- * would have been had it not watched (the others are final: their entries are written as these
- * finish). Returns the job that holds the result and the columns to run.
+ * (`held` null); else the columns `job` put aside (jacobian-column.ts), by index, each to resume in
+ * `job` from where it stopped (the others are final: their entries are written as these finish).
+ * Returns the job that holds the result and the columns to resume.
  *
  * @example
  * ```ts
- * const { job: done, columns } = secondPass(job, again);
+ * const { job: done, held } = secondPass(job, again);
  * ```
  */
-export function secondPass(job: JacobianJob, again: JacobianJob): { job: JacobianJob; columns: number[] | null } {
-  if (again.rowNoise !== null) return { job: again, columns: null };
+export function secondPass(
+  job: JacobianJob,
+  again: JacobianJob,
+): { job: JacobianJob; held: HeldColumn[] | null } {
+  if (again.rowNoise !== null) return { job: again, held: null };
   job.rowNoiseWatch = "off";
-  const columns = job.abandoned.slice().sort((a, b) => a - b);
-  job.abandoned.length = 0;
+  const held = job.putAside.sort((a, b) => a.j - b.j).slice();
+  job.putAside.length = 0;
   for (let j = 0, a = 0; j < job.x0.length; j++) {
-    if (columns[a] === j) a++;
+    if (a < held.length && held[a].j === j) a++;
     else job.rows.finish(j);
   }
-  return { job, columns };
+  return { job, held };
 }
 
 /**
@@ -151,10 +164,9 @@ export function secondPipelines(
   job: JacobianJob,
   again: JacobianJob,
 ): { job: JacobianJob; count: number; make: (i: number) => Pipeline<number> } {
-  const { job: done, columns } = secondPass(job, again);
-  const make = jacobianColumns(done);
-  if (columns === null) return { job: done, count: done.x0.length, make };
-  return { job: done, count: columns.length, make: (i) => make(columns[i]) };
+  const { job: done, held } = secondPass(job, again);
+  if (held === null) return { job: done, count: done.x0.length, make: jacobianColumns(done) };
+  return { job: done, count: held.length, make: (i) => resumeColumn(done, held[i]) };
 }
 
 /** The tables' stage of the job (see {@link rowNoiseStage}). */

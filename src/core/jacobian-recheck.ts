@@ -188,13 +188,13 @@ export class EntryRecheck {
  * points served from the column's cache or asked of F (one point per request with `pointwise`, F's
  * result in the request's `vector`; else every missing point of a request at once). Outcomes go to
  * `recheck`'s arrays; the kink flag of a rechecked entry is cleared (derivative() has run the
- * one-sided test itself). Returns true when it stopped at an entry whose pipeline measured noise while
- * the job watches for a small F's row noise (small-row-noise.ts, rowNoiseSeen): the column is then
- * abandoned, to be computed again.
+ * one-sided test itself). Starts at the `from`-th listed component (a column resumed, below). Returns
+ * -1 when done, or where to resume: it stops after an entry whose pipeline measured noise while the job
+ * watches for a small F's row noise (small-row-noise.ts, rowNoiseSeen), and the column is put aside.
  *
  * @example
  * ```ts
- * yield* recheckColumn(job, j, work); // => false (work: the column's state, jacobian-column.ts)
+ * yield* recheckColumn(job, j, work); // => -1 (work: the column's state, jacobian-column.ts)
  * ```
  */
 export function* recheckColumn(
@@ -210,12 +210,14 @@ export function* recheckColumn(
     pointwise: boolean;
     screened?: boolean;
   },
-): Generator<PointRequest, boolean, void> {
+  from = 0,
+): Generator<PointRequest, number, void> {
   const { recheck, kept } = work;
   const xj = job.x0[j];
-  let started = false;
-  let noisy = false;
-  for (let a = 0; a < work.listed && !noisy; a++) {
+  // Resumed (from > 0): the entries before `from` are done, F's values along x_j kept.
+  let started = from > 0;
+  let stop = -1;
+  for (let a = from; a < work.listed && stop < 0; a++) {
     const k = work.list[a];
     recheck.code[k] = -1;
     if (!columnNeedsRecheck(job, kept, work.state.flat, k, work.screened)) continue;
@@ -237,7 +239,7 @@ export function* recheckColumn(
         recheck.error[k] = r.error;
         recheck.code[k] = statusCode(r.status);
         // A small F's row noise on demand (small-row-noise.ts): noise along x_j ends the column.
-        noisy = rowNoiseSeen(job, r.noise);
+        if (rowNoiseSeen(job, r.noise)) stop = a + 1;
         if (job.rowNoise !== null) holdRowNoise(recheck, k, r, job.rowNoise[k], job.o.order);
         kept.flags[k] &= ~COLUMN_FLAG.kink;
         break;
@@ -246,7 +248,7 @@ export function* recheckColumn(
     }
   }
   if (started) recheck.sampler.reset(null);
-  return noisy;
+  return stop;
 }
 
 /**
@@ -318,11 +320,12 @@ function* serve(
 
 /**
  * {@link recheckColumn} for the sync loop without a pipeline of its own: F through `source`, one point
- * at a time (the work is pointwise). Returns what recheckColumn returns.
+ * at a time (the work is pointwise), from the `from`-th listed component. Returns what recheckColumn
+ * returns.
  *
  * @example
  * ```ts
- * recheckColumnNow(job, j, work, source); // => false
+ * recheckColumnNow(job, j, work, source); // => -1
  * ```
  */
 export function recheckColumnNow(
@@ -330,8 +333,9 @@ export function recheckColumnNow(
   j: number,
   work: Parameters<typeof recheckColumn>[2],
   source: PointSource,
-): boolean {
-  const pipeline = recheckColumn(job, j, work);
+  from = 0,
+): number {
+  const pipeline = recheckColumn(job, j, work, from);
   let r = pipeline.next();
   for (; r.done !== true; r = pipeline.next()) {
     (r.value as PointRequest & { vector?: ArrayLike<number> | null }).vector =

@@ -12,7 +12,14 @@ import {
   suspectedRowNoise,
 } from "./jacobian-pipeline.js";
 import type { ArrayVecFn, BatchFn, PointLike, Status, VecFn } from "./types.js";
-import { adaptiveColumnNow, SCREEN_COMPONENTS, takeWork, type VectorRequest } from "./jacobian-column.js";
+import {
+  adaptiveColumnNow,
+  resumeColumnNow,
+  SCREEN_COMPONENTS,
+  takeWork,
+  type HeldColumn,
+  type VectorRequest,
+} from "./jacobian-column.js";
 import type { JacobianJob } from "./jacobian-job.js";
 import { columnStencils, plainColumns } from "./plain-step.js";
 import { plainJacobian } from "./plain-jacobian.js";
@@ -193,7 +200,7 @@ function batchedJacobian(
     1 + table + runBatched(n, jacobianColumns(job), inFlight, codes, F as BatchFn, space, tick);
   let worst = 0;
   for (const c of codes) if (c > worst) worst = c;
-  // A small F whose columns saw noise (each abandoned there): its rows' noise, then the second pass.
+  // A small F whose columns saw noise (each put aside there): its rows' noise, then the second pass.
   const second = suspectedRowNoise(job);
   let done = job;
   if (second !== null) {
@@ -227,14 +234,35 @@ function adaptive(
   const stage = rowNoiseStage(job);
   if (stage !== null) runTable(caller, stage.pipeline, stage.space);
   const r = columns(caller, job, o, common);
-  // A small F whose columns saw noise (each abandoned there): its rows' noise, then the second pass.
+  // A small F whose columns saw noise (each put aside there): its rows' noise, then the second pass.
   const second = suspectedRowNoise(job);
   if (second === null) return r;
   if (second.stage !== null) runTable(caller, second.stage.pipeline, second.stage.space);
-  (globalThis as any).__levels?.(second.again.rowNoise); // DEBUG
   const pass = secondPass(job, second.again);
-  if (pass.columns === null) return columns(caller, pass.job, o, common);
-  return small(caller, job, o, pass.columns, statusCode(r.status));
+  if (pass.held === null) return columns(caller, pass.job, o, common);
+  return resumed(caller, job, o, pass.held, statusCode(r.status));
+}
+
+/**
+ * The columns of a small F put aside (jacobian-column.ts) resumed where no row has noise, in `job`;
+ * `worst`: the worst status code of the others.
+ */
+function resumed(
+  caller: VectorCaller,
+  job: JacobianJob,
+  o: ReturnType<typeof resolveMultivariate>,
+  held: HeldColumn[],
+  worst: number,
+): JacobianResult {
+  let j = 0;
+  const source: PointSource = { at: (t) => caller.callAt(j, t, o.lo[j], o.hi[j]), centre: () => job.centre };
+  for (let i = 0; i < held.length; i++) {
+    j = held[i].j;
+    const code = resumeColumnNow(job, held[i], source);
+    if (code > worst) worst = code;
+    if (o.onProgress !== undefined) o.onProgress(i + 1, held.length);
+  }
+  return finishJacobian(job, worst, caller.evaluations);
 }
 
 /**
@@ -283,29 +311,26 @@ function runTable(caller: VectorCaller, pipeline: Pipeline<void>, space: PointSp
 
 /**
  * The sync adaptive Jacobian of an F with fewer than SCREEN_COMPONENTS components (no column is
- * screened): each column through adaptiveColumnNow, without generator objects. With `only`, just
- * those columns (a second pass, jacobian-pipeline.ts secondPass), the worst code of the others `worst`.
+ * screened): each column through adaptiveColumnNow, without generator objects.
  */
 function small(
   caller: VectorCaller,
   job: JacobianJob,
   o: ReturnType<typeof resolveMultivariate>,
-  only: number[] | null = null,
-  worst = 0,
 ): JacobianResult {
-  const n = only === null ? caller.w.length : only.length;
+  const n = caller.w.length;
   const work = takeWork(job.centre.length, true);
+  let worst = 0;
   let j = 0;
   // One source for every column: F along x_j, null outside the bounds (as the pipeline's `inside`).
   const source: PointSource = {
     at: (t) => caller.callAt(j, t, o.lo[j], o.hi[j]),
     centre: () => job.centre,
   };
-  for (let i = 0; i < n; i++) {
-    j = only === null ? i : only[i];
+  for (; j < n; j++) {
     const code = adaptiveColumnNow(job, j, work, source);
     if (code > worst) worst = code;
-    if (o.onProgress !== undefined) o.onProgress(i + 1, n);
+    if (o.onProgress !== undefined) o.onProgress(j + 1, n);
   }
   job.works.push(work); // handed back by finishJacobian
   return finishJacobian(job, worst, caller.evaluations);

@@ -1,24 +1,28 @@
 /**
  * The rows' noise of a small Jacobian (F with fewer than SCREEN_COMPONENTS components), measured only
- * where a column suggests it. F_k carries its noise whichever coordinate moves, but a column sees it
- * only where its own rows happen to show it: ∂F_3/∂x_1 of atan(x₀) + 1e-11·noise + atan(x₁) at
- * x₁ = −0.0245 came out 0.999399 ± 5.3e-13, status ok, 2.3e-9 off, on a column whose rows agreed by
- * chance, while other columns of the same F saw the noise. A large F measures every row's noise before
- * its columns (row-noise.ts); for a small one those 2·(NOISE_POINTS − 1) = 16 calls would more than
- * double a smooth Jacobian's cost (13 calls for the README's 2 × 2).
+ * where a column saw noise. F_k carries its noise whichever coordinate moves, but a column sees it only
+ * where its own rows happen to show it: ∂F_3/∂x_1 of atan(x₀) + 1e-11·noise + atan(x₁) at
+ * x = (−2, −0.0245, 12.2) came out 0.999399 ± 5.3e-13, status ok, 2.3e-9 off, on a column whose rows
+ * agreed by chance, while the other columns of the same F saw the noise. A large F measures every row's
+ * noise before its columns (row-noise.ts); for a small one those 2·(NOISE_POINTS − 1) = 16 calls would
+ * more than double a smooth Jacobian's cost (13 calls for the README's 2 × 2).
  *
- * So the columns run first with no row noise, as on a smooth F, and watch their own signals: a column
- * that would compute an entry again (jacobian-recheck.ts: noise seen in its rows, no convergence, a
- * float32 F_k) or measured noise in the even parts of its rows (even-noise.ts) marks the job
- * "suspected". A smooth double F shows neither (but where its column failed anyway), so it costs
- * nothing more. Once the columns are done, a suspected job measures its rows' noise (the tables of
- * row-noise.ts, on a fresh job); where a row has a level, every column runs again on the general path
- * with the levels in its rounding model, as a large F's columns do; where none has, the first result
- * stands (16 calls more). The sync, batched and async loops decide the same way on the same columns, so
+ * So the columns run first as on a smooth F, the job "watching": a column whose rows showed noise
+ * (`kept.noise`, even-noise.ts), or one of whose entries derivative()'s pipeline, computing it again
+ * (jacobian-recheck.ts), found noisy along x_j, makes the job "suspected" and is put aside there, its
+ * state kept (jacobian-column.ts, putAside): the rest of its recheck would be spent on a column the
+ * levels change anyway. A smooth double F shows neither, so it costs nothing more (a recheck that
+ * measures no noise, as for sin at 874 whose big steps alias, does not count). After the columns, a
+ * suspected job measures its rows' noise (row-noise.ts's tables, into a fresh job): where a row has a
+ * level, every column runs again with the levels in its rounding model, as a large F's do (noise-
+ * limited entries with honest errors, and no recheck: cheaper than the first pass had it gone on);
+ * where none has (a kink that the columns took for noise), the columns put aside resume where they
+ * stopped, and the result is the one without watching, bit for bit, for the tables' 16 calls (34 when
+ * a kink at x sends them to one side). The sync, batched and async loops decide column by column, so
  * they give the same bits and calls.
  *
- * With a given `noise` the levels are known before the columns (no call of F): the columns carry them
- * from the start.
+ * With a given `noise` the levels are known before the columns (no call of F), which carry them from
+ * the start.
  */
 
 import type { JacobianJob } from "./jacobian-job.js";
@@ -38,7 +42,7 @@ export type RowNoiseWatch = "off" | "watching" | "suspected";
 /**
  * Whether a column of a job that watches for its rows' noise (see the file comment) saw noise after
  * its scales: a listed component whose column measured some in its rows (`kept.noise`, even-noise.ts).
- * Then the job is "suspected" and the column is abandoned: the second pass computes it again.
+ * Then the job is "suspected" and the column is put aside (see the file comment).
  *
  * @example
  * ```ts
@@ -57,16 +61,15 @@ export function columnNoiseSeen(
 ): boolean {
   if (job.rowNoiseWatch === "off") return false;
   let seen = false;
-  for (let a = 0; a < work.listed && !seen && !process.env.NOKEPT; a++) seen = work.kept.noise[work.list[a]] > 0;
+  for (let a = 0; a < work.listed && !seen; a++) seen = work.kept.noise[work.list[a]] > 0;
   if (seen) job.rowNoiseWatch = "suspected";
-  if (seen && (globalThis as any).__sig) for (let a = 0; a < work.listed; a++) { const k = work.list[a]; const kk = (work as any).kept; if (kk.noise[k] > 0) (globalThis as any).__sig("kept", k, kk.noise[k], kk.flags[k], kk.value[k], kk.error[k], kk.step[k], job.centre[k]); }
   return seen;
 }
 
 /**
  * Whether an entry's recheck (jacobian-recheck.ts: derivative()'s pipeline along x_j, which measured
  * `noise`, undefined or 0 for none) saw noise in a job that watches for its rows' noise: then the job
- * is "suspected" and the column's recheck stops there (the column is abandoned, as in
+ * is "suspected" and the column's recheck stops there (the column is put aside, as in
  * {@link columnNoiseSeen}).
  *
  * @example
@@ -82,8 +85,7 @@ export function columnNoiseSeen(
  * ```
  */
 export function rowNoiseSeen(job: JacobianJob, noise: number | undefined): boolean {
-  if (job.rowNoiseWatch === "off" || !((noise ?? 0) > 0) || process.env.NORE) return false;
+  if (job.rowNoiseWatch === "off" || !((noise ?? 0) > 0)) return false;
   job.rowNoiseWatch = "suspected";
-  (globalThis as any).__sig?.("recheck", noise);
   return true;
 }

@@ -94,7 +94,7 @@ export async function jacobian(
     1 + table + (await runPipelines(n, jacobianColumns(job), inFlight, codes, ev, signal, tick));
   let worst = 0;
   for (const c of codes) if (c > worst) worst = c;
-  // A small F whose columns saw noise (each abandoned there): its rows' noise, then the second pass.
+  // A small F whose columns saw noise (each put aside there): its rows' noise, then the second pass.
   const second = suspectedRowNoise(job);
   let done = job;
   if (second !== null) {
