@@ -244,7 +244,7 @@ function* finishColumn(job: JacobianJob, j: number, work: ColumnWork): Pipeline<
  *
  * @example
  * ```ts
- * const column = resumeColumn(job, job.putAside[0]); // a pipeline, as adaptiveColumn's
+ * const column = resumeColumn(job, job.putAside![0]); // a pipeline, as adaptiveColumn's
  * ```
  */
 export function* resumeColumn(job: JacobianJob, held: HeldColumn): Pipeline<number> {
@@ -261,7 +261,7 @@ export function* resumeColumn(job: JacobianJob, held: HeldColumn): Pipeline<numb
  * column resumes from there (resumeColumn); else every column runs again with the levels.
  */
 function putAside(job: JacobianJob, j: number, work: ColumnWork, next: number): number {
-  job.putAside.push({ j, work, next });
+  (job.putAside ??= []).push({ j, work, next });
   job.rows.finish(j);
   return 0;
 }
@@ -356,7 +356,7 @@ function finishColumnNow(job: JacobianJob, j: number, work: ColumnWork, source: 
  *
  * @example
  * ```ts
- * resumeColumnNow(job, job.putAside[0], source); // => 0 (the column's worst status code)
+ * resumeColumnNow(job, job.putAside![0], source); // => 0 (the column's worst status code)
  * ```
  */
 export function resumeColumnNow(job: JacobianJob, held: HeldColumn, source: PointSource): number {
@@ -372,7 +372,7 @@ export function resumeColumnNow(job: JacobianJob, held: HeldColumn, source: Poin
  *
  * @example
  * ```ts
- * const held: HeldColumn = job.putAside[0];
+ * const held: HeldColumn = job.putAside![0];
  * ```
  */
 export interface HeldColumn {

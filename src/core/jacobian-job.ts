@@ -57,8 +57,8 @@ export interface JacobianJob {
    * measures it after its columns), "off" where it is measured before the columns or given.
    */
   rowNoiseWatch: RowNoiseWatch;
-  /** The columns put aside while watching (small-row-noise.ts), in the order they ended. */
-  readonly putAside: HeldColumn[];
+  /** The columns put aside while watching (small-row-noise.ts), in the order they ended; null: none. */
+  putAside: HeldColumn[] | null;
 }
 
 /**
@@ -223,7 +223,7 @@ export function jacobianJob(
     stencils: plain ? columnStencils(o, x0) : null,
     rowNoise: null,
     rowNoiseWatch: "off",
-    putAside: [],
+    putAside: null,
   };
 }
 

@@ -141,8 +141,8 @@ export function secondPass(
 ): { job: JacobianJob; held: HeldColumn[] | null } {
   if (again.rowNoise !== null) return { job: again, held: null };
   job.rowNoiseWatch = "off";
-  const held = job.putAside.sort((a, b) => a.j - b.j).slice();
-  job.putAside.length = 0;
+  const held = (job.putAside ?? []).sort((a, b) => a.j - b.j);
+  job.putAside = null;
   for (let j = 0, a = 0; j < job.x0.length; j++) {
     if (a < held.length && held[a].j === j) a++;
     else job.rows.finish(j);
