@@ -17,6 +17,7 @@ import {
 import { jacobianJob, type JacobianJob } from "./jacobian-job.js";
 import { rowNoise, rowNoiseDirection, writeTablePoint } from "./row-noise.js";
 import { PointRequest, type Pipeline } from "./sampler.js";
+import { checkRows, rowCheckSteps } from "./small-row-noise.js";
 import { divideByPower } from "./step.js";
 import { plainSum } from "./plain-step.js";
 
@@ -169,18 +170,39 @@ export function secondPipelines(
   return { job: done, count: held.length, make: (i) => resumeColumn(done, held[i]) };
 }
 
-/** The tables' stage of the job (see {@link rowNoiseStage}). */
-function tableStage(job: JacobianJob): RowNoiseStage | null {
-  const d = rowNoiseDirection(job.x0, job.o);
-  if (d === null && job.o.engine.noise === undefined) return null;
-  const x0 = job.x0;
-  const space: PointSpace = {
+/**
+ * The check of a small F's rows after its columns (small-row-noise.ts, checkRows): a stage of 2 points
+ * of F at x ± δ (checkDirection), which marks the job "suspected" where a row's slope there misses
+ * the columns'. Null unless the job watches and no column saw noise, for a first derivative with a
+ * central method, and where some x_j ± δ_j is exact and inside the bounds.
+ *
+ * @example
+ * ```ts
+ * const check = rowCheckStage(job); // after job's columns
+ * if (check !== null) runBatched(1, () => check.pipeline, 1, [], F, check.space); // => 2 (points of F)
+ * ```
+ */
+export function rowCheckStage(job: JacobianJob): RowNoiseStage | null {
+  const d = rowCheckSteps(job);
+  if (d === null) return null;
+  return { pipeline: checkRows(job, d, new PointRequest()), space: tableSpace(job.x0, d) };
+}
+
+/** The space of points x0 + s·d that the tables' (or the check's) requests stand for. */
+function tableSpace(x0: Float64Array, d: Float64Array | null): PointSpace {
+  return {
     x0,
     coordinate: () => -1,
     // A request is made only with a direction (a given noise asks for no points).
     write: (_task, r, q, out, at) => writeTablePoint(x0, d as Float64Array, r.points[q], out, at),
   };
-  return { pipeline: setRowNoise(job, d), space };
+}
+
+/** The tables' stage of the job (see {@link rowNoiseStage}). */
+function tableStage(job: JacobianJob): RowNoiseStage | null {
+  const d = rowNoiseDirection(job.x0, job.o);
+  if (d === null && job.o.engine.noise === undefined) return null;
+  return { pipeline: setRowNoise(job, d), space: tableSpace(job.x0, d) };
 }
 
 function* setRowNoise(job: JacobianJob, d: Float64Array | null): Pipeline<void> {

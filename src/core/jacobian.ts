@@ -6,6 +6,7 @@ import {
   firstOfBatch,
   jacobianColumns,
   jacobianJob,
+  rowCheckStage,
   rowNoiseStage,
   secondPass,
   secondPipelines,
@@ -29,6 +30,7 @@ import type { Pipeline } from "./sampler.js";
 import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
 import { statusCode } from "./status.js";
+import { checkRowsNow } from "./small-row-noise.js";
 import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 import {
   sparseJacobian,
@@ -200,6 +202,8 @@ function batchedJacobian(
     1 + table + runBatched(n, jacobianColumns(job), inFlight, codes, F as BatchFn, space, tick);
   let worst = 0;
   for (const c of codes) if (c > worst) worst = c;
+  const check = rowCheckStage(job); // a small F whose columns saw no noise: its rows' slopes checked
+  if (check !== null) evaluations += runBatched(1, () => check.pipeline, 1, [], F as BatchFn, check.space);
   // A small F whose columns saw noise (each put aside there): its rows' noise, then the second pass.
   const second = suspectedRowNoise(job);
   let done = job;
@@ -234,8 +238,11 @@ function adaptive(
   const stage = rowNoiseStage(job);
   if (stage !== null) runTable(caller, stage.pipeline, stage.space);
   const r = columns(caller, job, o, common);
+  // A small F whose columns saw no noise: its rows' slopes checked along the tables' direction.
+  checkRowsNow(job, caller);
   // A small F whose columns saw noise (each put aside there): its rows' noise, then the second pass.
   const second = suspectedRowNoise(job);
+  r.evaluations = caller.evaluations;
   if (second === null) return r;
   if (second.stage !== null) runTable(caller, second.stage.pipeline, second.stage.space);
   const pass = secondPass(job, second.again);

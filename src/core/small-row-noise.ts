@@ -25,7 +25,12 @@
  * the start.
  */
 
+import { EPS, F_ROUNDING, NOISE_CHECK_SIGNAL } from "./constants.js";
 import type { JacobianJob } from "./jacobian-job.js";
+import { ROW_NOISE_SPACING } from "./row-noise.js";
+import type { ResolvedMultivariate } from "./vector.js";
+import { component, type VectorCaller } from "./vector-caller.js";
+import type { Pipeline, PointRequest } from "./sampler.js";
 
 /**
  * Where a job stands on its rows' noise (JacobianJob.rowNoiseWatch): "off" (measured before the
@@ -88,4 +93,187 @@ export function rowNoiseSeen(job: JacobianJob, noise: number | undefined): boole
   if (job.rowNoiseWatch === "off" || !((noise ?? 0) > 0)) return false;
   job.rowNoiseWatch = "suspected";
   return true;
+}
+
+/**
+ * The relative slack for truncation in the row check ({@link checkRows}): a central difference at
+ * δ_j = ROW_NOISE_SPACING·s_j (s_j the smaller scale of x_j, see {@link checkDirection}) misses the
+ * slope by about (δ_j/s_j)²/6·|f‴|·s_j²/|f′| = 2⁻⁴²/6·|f‴|·s_j²/|f′|; 2⁻³⁶ of Σ_j |J_kj|·δ_j allows
+ * an f whose third derivative reaches 384/s_j² times its first (sin(x₀) + atan(x₁) at 0 misses 2 by
+ * δ²/2 = 1.1e-13 relative, far above its rounding, EPS-relative at a root). Noise the check is for is
+ * far above it: the rounding of terms of size c gives EPS·c/δ, 4.6e-10·c at s_j = 1.
+ *
+ * @default 1.4551915228366852e-11
+ * @example
+ * ```ts
+ * CHECK_TRUNCATION; // => 1.4551915228366852e-11
+ * ```
+ */
+export const CHECK_TRUNCATION = 2 ** -36;
+
+/**
+ * The check's steps (see {@link checkRows}): δ_j = ROW_NOISE_SPACING·s_j with s_j = min(1, |x_j|) as a
+ * power of two (1 at x_j = 0), derivative()'s noise check step at x_j's smaller scale (step.ts,
+ * candidateScales: a log or sqrt near its pole varies on the scale of |x_j|); 0 where x_j ± δ_j is
+ * not exact or leaves the bounds, or x_j is not finite. Written into `out`; null when every δ_j is 0.
+ *
+ * @example
+ * ```ts
+ * import { resolveMultivariate } from "./vector.js";
+ * const x = Float64Array.of(2, 0.003);
+ * checkDirection(x, resolveMultivariate(undefined, x)); // => Float64Array [4.76837158203125e-7, 1.862645149230957e-9]
+ * ```
+ */
+export function checkDirection(
+  x0: Float64Array,
+  o: ResolvedMultivariate,
+  out: Float64Array = new Float64Array(x0.length),
+): Float64Array | null {
+  let any = false;
+  for (let j = 0; j < x0.length; j++) {
+    const x = x0[j];
+    const ax = Math.abs(x);
+    const s = ax >= 1 || ax === 0 ? 1 : 2 ** Math.round(Math.log2(ax));
+    const h = ROW_NOISE_SPACING * s;
+    // False for a NaN or infinite x_j, whose x + h − x is NaN.
+    const fits = x + h - x === h && x - (x - h) === h && x - h >= o.lo[j] && x + h <= o.hi[j];
+    out[j] = fits ? h : 0;
+    if (fits) any = true;
+  }
+  return any ? out : null;
+}
+
+/**
+ * The check of a small F's rows after columns that saw no noise (see the file comment), as a pipeline:
+ * one request of the points x − δ and x + δ (each point s stands for x + s·δ, row-noise.ts's
+ * writeTablePoint; δ from {@link checkDirection}, where a central difference's truncation is far below
+ * its rounding). Each row's half difference there, (F_k(x + δ) − F_k(x − δ))/2, is F_k's change along
+ * δ, which the columns give as Σ_j J_kj·δ_j, within Σ_j of their errors times δ_j (and
+ * CHECK_TRUNCATION). Where the two differ by more than NOISE_CHECK_SIGNAL times the difference's
+ * rounding plus that, F_k carries noise the columns did not see (the rounding of terms far larger
+ * than F_k: cos(x₀) − 0.99378 + atan(x₁) near its root), and the job is "suspected". Rows with a
+ * non-finite value or entry are not checked.
+ *
+ * @example
+ * ```ts
+ * import { resolveMultivariate } from "./vector.js";
+ * import { jacobianJob } from "./jacobian-job.js";
+ * import { PointRequest } from "./sampler.js";
+ * const x0 = Float64Array.of(1);
+ * const job = jacobianJob(x0, resolveMultivariate(undefined, x0), [2], true);
+ * job.value[0][0] = 2; // F(x) = 2x
+ * job.rowNoiseWatch = "watching";
+ * const check = checkRows(job, Float64Array.of(2 ** -21), new PointRequest());
+ * const req = check.next().value!; // F at x − δ and x + δ
+ * req.values.set([2 - 2 ** -20, 2 + 2 ** -20]);
+ * check.next();
+ * job.rowNoiseWatch; // => "watching" (F changes by 2·δ, as the column says)
+ * ```
+ */
+export function* checkRows(job: JacobianJob, d: Float64Array, request: PointRequest): Pipeline<void> {
+  const m = job.centre.length;
+  request.reserve(2, m);
+  request.points[0] = -1;
+  request.points[1] = 1;
+  request.count = 2;
+  request.evaluated = 2;
+  request.prefix = false;
+  yield request;
+  if (rowsMissed(job, d, request.values, 0, request.values, m)) job.rowNoiseWatch = "suspected";
+}
+
+/**
+ * {@link checkRows} for the sync loop without a pipeline, where the job has steps ({@link rowCheckSteps}):
+ * F through `caller` at x ± δ (its working copy written whole, then restored), each value read as a
+ * component of F's.
+ *
+ * @example
+ * ```ts
+ * checkRowsNow(job, caller); // after job's columns; job.rowNoiseWatch: "suspected" where a row missed
+ * ```
+ */
+export function checkRowsNow(job: JacobianJob, caller: VectorCaller): void {
+  const m = job.centre.length;
+  const n = job.x0.length;
+  // Scratch kept for the next Jacobian, taken while in use (an F that calls jacobian() gets its own).
+  let scratch = spare;
+  spare = null;
+  if (scratch === null || scratch.d.length !== n || scratch.below.length < m)
+    scratch = { d: new Float64Array(n), below: new Float64Array(m) };
+  const d = rowCheckSteps(job, scratch.d);
+  if (d !== null) {
+    const w = caller.w;
+    const x0 = caller.x0;
+    for (let j = 0; j < n; j++) w[j] = x0[j] - d[j];
+    const below = caller.call();
+    const fm = scratch.below; // F may hand back the same array from its next call
+    for (let k = 0; k < m; k++) fm[k] = component(below, k);
+    caller.restore();
+    for (let j = 0; j < n; j++) w[j] = x0[j] + d[j];
+    const above = caller.call();
+    caller.restore();
+    for (let k = 0; k < m; k++) component(above, k); // refused as F's, by index
+    if (rowsMissed(job, d, fm, 0, above, 0)) job.rowNoiseWatch = "suspected";
+  }
+  spare = scratch;
+}
+
+let spare: { d: Float64Array; below: Float64Array } | null = null;
+
+/**
+ * The steps δ of the row check of a small F's job ({@link checkDirection}, into `out`), or null where
+ * it has none: unless the job watches (its columns saw no noise), for a first derivative with a
+ * central method and no tolerance or budget (as derivative()'s noise check: `rtol`, `atol` and
+ * `maxEvaluations` ask for fewer calls, not more).
+ *
+ * @example
+ * ```ts
+ * const d = rowCheckSteps(job); // after job's columns
+ * ```
+ */
+export function rowCheckSteps(job: JacobianJob, out?: Float64Array): Float64Array | null {
+  const o = job.o;
+  if (job.rowNoiseWatch !== "watching" || o.order !== 1) return null;
+  if (o.method !== "auto" && o.method !== "central") return null;
+  const e = o.engine;
+  if (e.rtol !== undefined || e.atol !== undefined || e.maxEvaluations !== undefined) return null;
+  return checkDirection(job.x0, o, out);
+}
+
+/**
+ * Whether some row's change between x − δ and x + δ (F_k at below[b + k] and above[a + k]) misses
+ * the columns' (see {@link checkRows}).
+ */
+function rowsMissed(
+  job: JacobianJob,
+  d: Float64Array,
+  below: ArrayLike<number>,
+  b: number,
+  above: ArrayLike<number>,
+  a: number,
+): boolean {
+  const m = job.centre.length;
+  const error = job.error as Float64Array[];
+  for (let k = 0; k < m; k++) {
+    const fm = below[b + k];
+    const fp = above[a + k];
+    const value = job.value[k];
+    const errors = error[k];
+    let change = 0;
+    let slack = 0;
+    let size = 0;
+    for (let j = 0; j < d.length; j++) {
+      const dj = d[j];
+      if (dj === 0) continue;
+      change += value[j] * dj;
+      slack += errors[j] * dj;
+      size += Math.abs(value[j]) * dj;
+    }
+    const half = 0.5 * (fp - fm);
+    const rounding = F_ROUNDING * EPS * (0.5 * Math.abs(fp) + 0.5 * Math.abs(fm));
+    // Comparisons false for NaN: a row with a non-finite value or entry is not checked.
+    if (Math.abs(half - change) > NOISE_CHECK_SIGNAL * rounding + slack + CHECK_TRUNCATION * size)
+      return true;
+  }
+  return false;
 }

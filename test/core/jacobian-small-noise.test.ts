@@ -23,6 +23,8 @@ interface Row {
   level: number;
   seed: number;
   relative?: boolean;
+  /** A constant subtracted from g (the scan's cancellation: g(t) − C with C near g(x)). */
+  shift?: number;
 }
 
 /** The scan's F: row i is its g at x_{i mod n}, noisy, plus atan(x_{(i+1) mod n}). */
@@ -31,8 +33,9 @@ function scanF(rows: Row[], n: number): (x: ArrayLike<number>) => number[] {
     const salt = saltOf(x);
     return rows.map((r, i) => {
       const t = x[i % n];
-      const noise = r.level * hashNoise(t, (r.seed ^ salt) >>> 0);
-      return (r.relative === true ? r.g(t) * (1 + noise) : r.g(t) + noise) + Math.atan(x[(i + 1) % n]);
+      const noise = r.level === 0 ? 0 : r.level * hashNoise(t, (r.seed ^ salt) >>> 0);
+      const g = r.shift === undefined ? r.g(t) : r.g(t) - r.shift;
+      return (r.relative === true ? g * (1 + noise) : g + noise) + Math.atan(x[(i + 1) % n]);
     });
   };
 }
@@ -103,7 +106,41 @@ const SCAN_CASES: { name: string; rows: Row[]; x: number[] }[] = [
   },
 ];
 
-/** F counting its calls that move more than one coordinate of x (the rows' noise tables do; columns never). */
+/**
+ * The scan's small Jacobians of cancellation (g(t) − C with C near g(x): F_k far below its terms, whose
+ * rounding the columns' model, relative to |F_k|, does not hold), caught by the row check.
+ */
+const CANCELLATION_CASES: { name: string; rows: Row[]; x: number[] }[] = [
+  {
+    // [0][0] = −sin(−0.1118) = 0.111573…: 0.111573 ± 9.7e-17, ok, 86 times its error off.
+    name: "cos(x₀) − 0.99378 + atan(x₁) at x₁ = 0 (F_0 ≈ 5e-13, its terms 0.994), entry [0][0]",
+    rows: [
+      { ...cos, level: 0, seed: 0, shift: 0.9937821456718653 },
+      { ...cos, level: 0, seed: 0, shift: 0.9999996077962611 },
+      { ...sin, level: 0, seed: 0, shift: -0.7754452969510095 },
+      { ...exp, level: 0, seed: 0, shift: 0.8942174724969933 },
+    ],
+    x: [-0.11180596386376149, 0, 4.027868462082239],
+  },
+  {
+    // [1][1] = 1/5: 0.2 ± 1.9e-16, ok, 41 times its error off.
+    name: "log(x₁) − 1.6094 + atan(x₂) at x₂ = 0, entry [1][1]",
+    rows: [
+      { ...tanh, level: 0, seed: 0, shift: -1.006663685502831 },
+      { g: Math.log, dg: (t: number) => 1 / t, level: 0, seed: 0, shift: 1.6093990605331159 },
+      { ...cos, level: 0, seed: 0, shift: 1.0000150610133478 },
+      { ...cos, level: 0, seed: 0, shift: 0.968366106569217 },
+      { ...exp, level: 0, seed: 0, shift: 148.4131591391787 },
+      { ...sin, level: 0, seed: 0, shift: -0.001547409566357565 },
+    ],
+    x: [-81.42921022450054, 5, 0],
+  },
+];
+
+/**
+ * F counting its calls that move more than one coordinate of x: the row check's 2 (x ± δ) and the rows'
+ * noise tables' (columns move one coordinate).
+ */
 function counting(F: (x: Float64Array) => number[], x: number[]) {
   let tables = 0;
   const G = (v: Float64Array): number[] => {
@@ -115,6 +152,9 @@ function counting(F: (x: Float64Array) => number[], x: number[]) {
   return { G, tables: () => tables };
 }
 
+/** The row check's calls of F (small-row-noise.ts, checkRows). */
+const CHECK = 2;
+
 describe("a small Jacobian (m < 16) measures its rows' noise where a column sees noise (small-row-noise.ts)", () => {
   for (const c of SCAN_CASES) {
     it(`every entry covers its truth: ${c.name}`, () => {
@@ -124,6 +164,17 @@ describe("a small Jacobian (m < 16) measures its rows' noise where a column sees
       expectHonest(r, c.rows, c.x);
       expect(r.status).toBe("noise-limited");
       expect(tables()).toBeGreaterThanOrEqual(2 * (NOISE_POINTS - 1)); // the two tables, at least
+    });
+  }
+
+  for (const c of CANCELLATION_CASES) {
+    it(`every entry covers its truth where the rounding of large terms shows: ${c.name}`, () => {
+      const F = scanF(c.rows, c.x.length);
+      const { G, tables } = counting(F, c.x);
+      const r = jacobian(G, c.x);
+      expectHonest(r, c.rows, c.x);
+      // The tables ran: after the row check (the first), or a column that saw the rounding (the second).
+      expect(tables()).toBeGreaterThanOrEqual(2 * (NOISE_POINTS - 1));
     });
   }
 
@@ -141,7 +192,7 @@ describe("a small Jacobian (m < 16) measures its rows' noise where a column sees
   });
 });
 
-describe("a small Jacobian whose columns see no noise calls F for no table", () => {
+describe("a small Jacobian whose columns see no noise calls F for no table, only the row check's 2", () => {
   const smooth: [string, (x: Float64Array) => number[], number[]][] = [
     ["the README's 2 × 2", (x) => [x[0] ** 2 + x[1] ** 2, x[0] ** 3 + x[1] ** 3], [1, 2]],
     [
@@ -161,13 +212,24 @@ describe("a small Jacobian whose columns see no noise calls F for no table", () 
     it(name, () => {
       const { G, tables } = counting(F, x);
       const r = jacobian(G, x);
-      expect(tables()).toBe(0);
+      expect(tables()).toBe(CHECK);
       expect(r.status).toBe("ok");
     });
   }
 
-  it("the README's 2 × 2 takes its documented 13 calls", () => {
-    expect(jacobian((x) => [x[0] ** 2 + x[1] ** 2, x[0] ** 3 + x[1] ** 3], [1, 2]).evaluations).toBe(13);
+  it("the README's 2 × 2 takes 15 calls: 13 for its columns, as before, and 2 for the row check", () => {
+    expect(jacobian((x) => [x[0] ** 2 + x[1] ** 2, x[0] ** 3 + x[1] ** 3], [1, 2]).evaluations).toBe(
+      13 + CHECK,
+    );
+  });
+
+  it("with a tolerance or a budget, no row check (as derivative()'s noise check)", () => {
+    const F = (x: Float64Array): number[] => [x[0] ** 2 + x[1] ** 2, x[0] ** 3 + x[1] ** 3];
+    for (const o of [{ rtol: 1e-8 }, { atol: 1e-12 }, { maxEvaluations: 40 }]) {
+      const { G, tables } = counting(F, [1, 2]);
+      jacobian(G, [1, 2], o);
+      expect(tables()).toBe(0);
+    }
   });
 });
 

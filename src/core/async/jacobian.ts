@@ -13,6 +13,7 @@ import {
   firstOfBatch,
   jacobianColumns,
   jacobianJob,
+  rowCheckStage,
   rowNoiseStage,
   secondPipelines,
   suspectedRowNoise,
@@ -94,6 +95,11 @@ export async function jacobian(
     1 + table + (await runPipelines(n, jacobianColumns(job), inFlight, codes, ev, signal, tick));
   let worst = 0;
   for (const c of codes) if (c > worst) worst = c;
+  const check = rowCheckStage(job); // a small F whose columns saw no noise: its rows' slopes checked
+  if (check !== null) {
+    const along = asyncEvaluator(F, check.space, options, "F").ev;
+    evaluations += await runPipelines(1, () => check.pipeline, 1, [], along, signal);
+  }
   // A small F whose columns saw noise (each put aside there): its rows' noise, then the second pass.
   const second = suspectedRowNoise(job);
   let done = job;
