@@ -72,8 +72,8 @@ export interface JacobianOptions extends MultivariateOptions {
  * import { jacobian } from "numdiff";
  * const r = jacobian((x) => [x[0] * x[1], x[0] + x[1]], [2, 3]);
  * r.value; // [Float64Array [3, 2], Float64Array [1, 1]]: value[i][j] = ∂F_i/∂x_j
- * r.error[0]; // Float64Array [3.197442310920451e-14, 2.1316282072803006e-14]
- * r.evaluations; // 13
+ * r.error[0]; // Float64Array [1.2789769243681803e-13, 8.526512829121202e-14]
+ * r.evaluations; // 15: 13 for the columns, 2 for the row check (small-row-noise.ts)
  * ```
  */
 export interface JacobianResult {
@@ -101,7 +101,12 @@ export interface JacobianResult {
  * claims more accuracy than the float32 values of F_k allow is computed again by derivative()'s
  * pipeline along x_j (jacobian-recheck.ts: its noise check and noise tables), with the status that gives
  * ("noise-limited" for a float32 or noisy F_k); a smooth F seldom needs it (31 of 7500 columns of
- * random small smooth Jacobians, bench/jacobian-honesty.ts; none on the dense 2x + cos x).
+ * random small smooth Jacobians, bench/jacobian-honesty.ts; none on the dense 2x + cos x). Each row's
+ * noise is measured by two Moré–Wild tables along a direction that moves every coordinate
+ * (row-noise.ts), and every column carries it: before the columns for F with 16 components or more;
+ * for a smaller F after its columns, only where one of them saw noise or its rows' changes at x ± δ
+ * (2 more calls) miss the columns' slopes, the columns then running again with the levels
+ * (small-row-noise.ts).
  * With `step`, one plain stencil per column (2n calls for
  * central, n + 1 for forward); with `errors: false`, the same at a step chosen per column. The length of F's first result fixes m; a later result of another
  * length throws INCONSISTENT_OUTPUT.
@@ -118,7 +123,7 @@ export interface JacobianResult {
  * ```ts
  * import { jacobian } from "numdiff";
  * const F = (x: Float64Array) => [x[0] ** 2 + x[1] ** 2, x[0] ** 3 + x[1] ** 3];
- * jacobian(F, [1, 2]).value; // [Float64Array [2, 4], Float64Array [3, 12]] (errors ≈ 1e-13), 13 evaluations
+ * jacobian(F, [1, 2]).value; // [Float64Array [2, 4], Float64Array [3, 12]] (errors ≈ 1e-13), 15 evaluations
  * ```
  */
 export function jacobian(

@@ -1,28 +1,33 @@
 /**
  * The rows' noise of a small Jacobian (F with fewer than SCREEN_COMPONENTS components), measured only
- * where a column saw noise. F_k carries its noise whichever coordinate moves, but a column sees it only
- * where its own rows happen to show it: ∂F_3/∂x_1 of atan(x₀) + 1e-11·noise + atan(x₁) at
- * x = (−2, −0.0245, 12.2) came out 0.999399 ± 5.3e-13, status ok, 2.3e-9 off, on a column whose rows
- * agreed by chance, while the other columns of the same F saw the noise. A large F measures every row's
- * noise before its columns (row-noise.ts); for a small one those 2·(NOISE_POINTS − 1) = 16 calls would
- * more than double a smooth Jacobian's cost (13 calls for the README's 2 × 2).
+ * where the columns or a cheap check suggest it. F_k carries its noise whichever coordinate moves, but
+ * a column sees it only where its own rows happen to show it: ∂F_3/∂x_1 of atan(x₀) + 1e-11·noise +
+ * atan(x₁) at x = (−2, −0.0245, 12.2) came out 0.999399 ± 5.3e-13, status ok, 2.3e-9 off, on a column
+ * whose rows agreed by chance, while the other columns of the same F saw the noise. A large F measures
+ * every row's noise before its columns (row-noise.ts); for a small one those 2·(NOISE_POINTS − 1) = 16
+ * calls would more than double a smooth Jacobian's cost (13 calls for the README's 2 × 2).
  *
  * So the columns run first as on a smooth F, the job "watching": a column whose rows showed noise
  * (`kept.noise`, even-noise.ts), or one of whose entries derivative()'s pipeline, computing it again
  * (jacobian-recheck.ts), found noisy along x_j, makes the job "suspected" and is put aside there, its
  * state kept (jacobian-column.ts, putAside): the rest of its recheck would be spent on a column the
- * levels change anyway. A smooth double F shows neither, so it costs nothing more (a recheck that
- * measures no noise, as for sin at 874 whose big steps alias, does not count). After the columns, a
- * suspected job measures its rows' noise (row-noise.ts's tables, into a fresh job): where a row has a
- * level, every column runs again with the levels in its rounding model, as a large F's do (noise-
- * limited entries with honest errors, and no recheck: cheaper than the first pass had it gone on);
- * where none has (a kink that the columns took for noise), the columns put aside resume where they
- * stopped, and the result is the one without watching, bit for bit, for the tables' 16 calls (34 when
- * a kink at x sends them to one side). The sync, batched and async loops decide column by column, so
- * they give the same bits and calls.
+ * levels change anyway. A recheck that measures no noise (sin at 874, whose big steps alias) does not
+ * count. Where no column saw noise, the row check ({@link checkRows}: F at x ± δ, 2 calls) holds each
+ * row's change there against the columns' slopes: the rounding of terms far larger than F_k (cos(x₀) −
+ * 0.99378 + atan(x₁) near its root: 0.111573 ± 9.7e-17, 86 times off), which no column's model holds,
+ * shows there, and the job is "suspected" too. A smooth double F passes it (the scan's 250 small smooth
+ * Jacobians all do), so it costs those 2 calls and nothing more.
+ *
+ * A suspected job measures its rows' noise (row-noise.ts's tables, into a fresh job): where a row has a
+ * level, every column runs again with the levels in its rounding model, as a large F's do
+ * (noise-limited entries with honest errors, and fewer rechecks: cheaper than the first pass had it
+ * gone on); where none has (a kink that a column took for noise), the columns put aside resume where
+ * they stopped, and the result is the one without watching, bit for bit, for the tables' 16 calls (34
+ * when a kink at x sends them to one side). The sync, batched and async loops decide column by column,
+ * and check after all columns, so they give the same bits and calls.
  *
  * With a given `noise` the levels are known before the columns (no call of F), which carry them from
- * the start.
+ * the start; with `rtol`, `atol` or `maxEvaluations`, no row check (as derivative()'s noise check).
  */
 
 import { EPS, F_ROUNDING, NOISE_CHECK_SIGNAL } from "./constants.js";
