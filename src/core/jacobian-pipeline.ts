@@ -17,7 +17,7 @@ import {
 import { jacobianJob, type JacobianJob } from "./jacobian-job.js";
 import { rowNoise, rowNoiseDirection, writeTablePoint } from "./row-noise.js";
 import { PointRequest, type Pipeline } from "./sampler.js";
-import { checkRows, rowCheckSteps } from "./small-row-noise.js";
+import { checkRows, levelsToCarry, rowCheckSteps } from "./small-row-noise.js";
 import { divideByPower } from "./step.js";
 import { plainSum } from "./plain-step.js";
 
@@ -126,8 +126,8 @@ export function suspectedRowNoise(
 
 /**
  * The columns of a small F's second pass (see {@link suspectedRowNoise}), once its rows' noise is
- * measured into `again`: where a row has some, every column of `again`, which carries the levels
- * (`held` null); else the columns `job` put aside (jacobian-column.ts), by index, each to resume in
+ * measured into `again`: where a row has some ({@link levelsToCarry}), every column of `again`, which
+ * carries the levels (`held` null); else the columns `job` put aside (jacobian-column.ts), by index, each to resume in
  * `job` from where it stopped (the others are final: their entries are written as these finish).
  * Returns the job that holds the result and the columns to resume.
  *
@@ -140,7 +140,7 @@ export function secondPass(
   job: JacobianJob,
   again: JacobianJob,
 ): { job: JacobianJob; held: HeldColumn[] | null } {
-  if (again.rowNoise !== null) return { job: again, held: null };
+  if (levelsToCarry(again)) return { job: again, held: null };
   job.rowNoiseWatch = "off";
   const held = (job.putAside ?? []).sort((a, b) => a.j - b.j);
   job.putAside = null;
@@ -153,21 +153,26 @@ export function secondPass(
 
 /**
  * The second pass (see {@link secondPass}) of a batched or async loop: its job, how many columns,
- * make(i) the pipeline of the i-th.
+ * make(i) the pipeline of the i-th, and the space their points are in (the i-th moves coordinate j of
+ * the column it runs).
  *
  * @example
  * ```ts
  * const pass = secondPipelines(job, again);
- * runBatched(pass.count, pass.make, inFlight, codes, F, space);
+ * runBatched(pass.count, pass.make, inFlight, codes, F, pass.space);
  * ```
  */
 export function secondPipelines(
   job: JacobianJob,
   again: JacobianJob,
-): { job: JacobianJob; count: number; make: (i: number) => Pipeline<number> } {
+): { job: JacobianJob; count: number; make: (i: number) => Pipeline<number>; space: PointSpace } {
   const { job: done, held } = secondPass(job, again);
-  if (held === null) return { job: done, count: done.x0.length, make: jacobianColumns(done) };
-  return { job: done, count: held.length, make: (i) => resumeColumn(done, held[i]) };
+  const x0 = done.x0;
+  if (held === null)
+    return { job: done, count: x0.length, make: jacobianColumns(done), space: { x0, coordinate: (j) => j } };
+  // The i-th pipeline is column held[i].j's: its requests' points are values of that coordinate.
+  const space: PointSpace = { x0, coordinate: (i) => held[i].j };
+  return { job: done, count: held.length, make: (i) => resumeColumn(done, held[i]), space };
 }
 
 /**

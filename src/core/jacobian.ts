@@ -218,7 +218,7 @@ function batchedJacobian(
     const pass = secondPipelines(job, second.again);
     const again: number[] = new Array<number>(pass.count);
     const more = progressCounter(o.onProgress, pass.count);
-    evaluations += runBatched(pass.count, pass.make, inFlight, again, F as BatchFn, space, more);
+    evaluations += runBatched(pass.count, pass.make, inFlight, again, F as BatchFn, pass.space, more);
     if (pass.job !== job) worst = 0;
     for (const c of again) if (c > worst) worst = c;
     done = pass.job;

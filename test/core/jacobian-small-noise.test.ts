@@ -255,11 +255,25 @@ describe("a small Jacobian whose columns saw noise where its rows' tables find n
   });
 
   it("sync, the general path, batched and async give the same bits and calls (the column put aside, resumed)", async () => {
-    const sync = bits(jacobian(F, x));
-    expect(bits(jacobianViaGeneral(F, x))).toBe(sync);
-    expect(bits(jacobian(batchedF, x, { batch: true }))).toBe(sync);
-    expect(bits(await jacobianAsync(async (p: Float64Array) => F(p), x, { concurrency: 3 }))).toBe(sync);
-    expect(bits(await jacobianAsync(batchedF, x, { batch: true }))).toBe(sync);
+    // Also with the kink in the second of three coordinates: the column resumed is not the first.
+    const G = (v: Float64Array): number[] => [v[0] + v[2], ...F(Float64Array.of(v[1], v[0])), Math.sin(v[2])];
+    for (const [H, at] of [
+      [F, x],
+      [G, [2, 0, 0.5]],
+    ] as const) {
+      const n = at.length;
+      const batchedH = (b: Float64Array): number[][] =>
+        Array.from({ length: b.length / n }, (_, r) => H(b.subarray(n * r, n * (r + 1))));
+      const sync = bits(jacobian(H, at));
+      expect(bits(jacobianViaGeneral(H, at))).toBe(sync);
+      expect(bits(jacobian(batchedH, at, { batch: true }))).toBe(sync);
+      expect(bits(await jacobianAsync(async (p: Float64Array) => H(p), at, { concurrency: 3 }))).toBe(sync);
+      expect(bits(await jacobianAsync(batchedH, at, { batch: true }))).toBe(sync);
+    }
+    // G's kinked entry is F's, the same bits, for the tables' calls and G's third column.
+    const g = jacobian(G, [2, 0, 0.5]);
+    expect(g.value[1][1]).toBe(-7.283718635638554e-8);
+    expect(g.error[1][1]).toBe(0.00874882355806851);
   });
 });
 

@@ -112,7 +112,8 @@ export async function jacobian(
     const pass = secondPipelines(job, second.again);
     const again: number[] = new Array<number>(pass.count);
     const more = progressCounter(o.onProgress, pass.count);
-    evaluations += await runPipelines(pass.count, pass.make, inFlight, again, ev, signal, more);
+    const columns = asyncEvaluator(F, pass.space, options, "F").ev;
+    evaluations += await runPipelines(pass.count, pass.make, inFlight, again, columns, signal, more);
     if (pass.job !== job) worst = 0;
     for (const c of again) if (c > worst) worst = c;
     done = pass.job;
