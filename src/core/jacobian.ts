@@ -207,7 +207,7 @@ function batchedJacobian(
     1 + table + runBatched(n, jacobianColumns(job), inFlight, codes, F as BatchFn, space, tick);
   let worst = 0;
   for (const c of codes) if (c > worst) worst = c;
-  const check = rowCheckStage(job); // a small F whose columns saw no noise: its rows' slopes checked
+  const check = rowCheckStage(job); // a small F whose columns saw no noise: its rows checked at x ± δ
   if (check !== null) evaluations += runBatched(1, () => check.pipeline, 1, [], F as BatchFn, check.space);
   // A small F whose columns saw noise (each put aside there): its rows' noise, then the second pass.
   const second = suspectedRowNoise(job);
@@ -243,7 +243,7 @@ function adaptive(
   const stage = rowNoiseStage(job);
   if (stage !== null) runTable(caller, stage.pipeline, stage.space);
   const r = columns(caller, job, o, common);
-  // A small F whose columns saw no noise: its rows' slopes checked along the tables' direction.
+  // A small F whose columns saw no noise: its rows' changes at x ± δ against the columns' slopes.
   checkRowsNow(job, caller);
   // A small F whose columns saw noise (each put aside there): its rows' noise, then the second pass.
   const second = suspectedRowNoise(job);

@@ -95,7 +95,7 @@ export async function jacobian(
     1 + table + (await runPipelines(n, jacobianColumns(job), inFlight, codes, ev, signal, tick));
   let worst = 0;
   for (const c of codes) if (c > worst) worst = c;
-  const check = rowCheckStage(job); // a small F whose columns saw no noise: its rows' slopes checked
+  const check = rowCheckStage(job); // a small F whose columns saw no noise: its rows checked at x ± δ
   if (check !== null) {
     const along = asyncEvaluator(F, check.space, options, "F").ev;
     evaluations += await runPipelines(1, () => check.pipeline, 1, [], along, signal);
