@@ -63,9 +63,9 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/jacobian-pipeline.ts:115": "inside a Jacobian loop after its columns: `job` and `F` are its own",
   "src/core/jacobian-pipeline.ts:136":
     "inside a Jacobian loop after the rows' tables: `job` and `again` are its jobs",
-  "src/core/jacobian-pipeline.ts:160":
+  "src/core/jacobian-pipeline.ts:161":
     "inside a batched Jacobian loop: `job`, `again`, `inFlight`, `codes`, `F` and `space` are its own",
-  "src/core/jacobian-pipeline.ts:181":
+  "src/core/jacobian-pipeline.ts:186":
     "inside a batched Jacobian loop after its columns: `job` and `F` are its own",
   "src/core/small-row-noise.ts:197":
     "inside the sync Jacobian after its columns: `job` and `caller` are its own",
