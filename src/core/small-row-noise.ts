@@ -184,7 +184,7 @@ export function* checkRows(job: JacobianJob, d: Float64Array, request: PointRequ
   request.evaluated = 2;
   request.prefix = false;
   yield request;
-  if (rowsMissed(job, d, request.values, 0, request.values, m)) job.rowNoiseWatch = "suspected";
+  if (rowsMissed(job, d, request.values)) job.rowNoiseWatch = "suspected";
 }
 
 /**
@@ -203,27 +203,27 @@ export function checkRowsNow(job: JacobianJob, caller: VectorCaller): void {
   // Scratch kept for the next Jacobian, taken while in use (an F that calls jacobian() gets its own).
   let scratch = spare;
   spare = null;
-  if (scratch === null || scratch.d.length !== n || scratch.below.length < m)
-    scratch = { d: new Float64Array(n), below: new Float64Array(m) };
+  if (scratch === null || scratch.d.length !== n || scratch.values.length < 2 * m)
+    scratch = { d: new Float64Array(n), values: new Float64Array(2 * m) };
   const d = rowCheckSteps(job, scratch.d);
   if (d !== null) {
     const w = caller.w;
     const x0 = caller.x0;
+    const values = scratch.values; // F's values at x − δ, then at x + δ, as a request's
     for (let j = 0; j < n; j++) w[j] = x0[j] - d[j];
     const below = caller.call();
-    const fm = scratch.below; // F may hand back the same array from its next call
-    for (let k = 0; k < m; k++) fm[k] = component(below, k);
+    for (let k = 0; k < m; k++) values[k] = component(below, k);
     caller.restore();
     for (let j = 0; j < n; j++) w[j] = x0[j] + d[j];
     const above = caller.call();
+    for (let k = 0; k < m; k++) values[m + k] = component(above, k);
     caller.restore();
-    for (let k = 0; k < m; k++) component(above, k); // refused as F's, by index
-    if (rowsMissed(job, d, fm, 0, above, 0)) job.rowNoiseWatch = "suspected";
+    if (rowsMissed(job, d, values)) job.rowNoiseWatch = "suspected";
   }
   spare = scratch;
 }
 
-let spare: { d: Float64Array; below: Float64Array } | null = null;
+let spare: { d: Float64Array; values: Float64Array } | null = null;
 
 /**
  * The steps δ of the row check of a small F's job ({@link checkDirection}, into `out`), or null where
@@ -246,22 +246,15 @@ export function rowCheckSteps(job: JacobianJob, out?: Float64Array): Float64Arra
 }
 
 /**
- * Whether some row's change between x − δ and x + δ (F_k at below[b + k] and above[a + k]) misses
- * the columns' (see {@link checkRows}).
+ * Whether some row's change between x − δ and x + δ (F_k at values[k] and values[m + k]) misses the
+ * columns' (see {@link checkRows}).
  */
-function rowsMissed(
-  job: JacobianJob,
-  d: Float64Array,
-  below: ArrayLike<number>,
-  b: number,
-  above: ArrayLike<number>,
-  a: number,
-): boolean {
+function rowsMissed(job: JacobianJob, d: Float64Array, values: Float64Array): boolean {
   const m = job.centre.length;
   const error = job.error as Float64Array[];
   for (let k = 0; k < m; k++) {
-    const fm = below[b + k];
-    const fp = above[a + k];
+    const fm = values[k];
+    const fp = values[m + k];
     const value = job.value[k];
     const errors = error[k];
     let change = 0;
