@@ -18,6 +18,7 @@ import type { JacobianJob } from "./jacobian-job.js";
 import { runColumn, type PointSource } from "./run-column.js";
 import { PointRequest, type Pipeline } from "./sampler.js";
 import { addNoiseShares, noiseLimited } from "./jacobian-noise.js";
+import { columnNoiseSeen } from "./small-row-noise.js";
 import { statusCode } from "./status.js";
 import { candidateScales } from "./step.js";
 import { component } from "./vector-caller.js";
@@ -79,6 +80,18 @@ export class ColumnWork {
     this.screen = new FlatScreen(m);
     this.list = new Int32Array(m);
     this.sides = new KinkSides(m);
+  }
+
+  /**
+   * A new work holding this one's state (a column put aside, small-row-noise.ts), this one left with
+   * fresh state for the caller's next column. Only when a column is put aside, so seldom.
+   */
+  detach(): ColumnWork {
+    const held = new ColumnWork(this.state.m, this.pointwise);
+    const mine = { ...this };
+    Object.assign(this, held);
+    Object.assign(held, mine);
+    return held;
   }
 
   /** The state of the column's recheck (jacobian-recheck.ts), made when a column first needs one. */
@@ -205,7 +218,17 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
   }
   yield* runScales(job, j, work, scales);
   if (screened) job.rows.settle(j, work.plan.step);
-  if (work.needsRecheck(job)) yield* recheckColumn(job, j, work);
+  // A small F's column that saw noise is computed again once its rows' noise is known (small-row-noise.ts).
+  if (columnNoiseSeen(job, work)) return putAside(job, j, work, UNCHECKED);
+  if (work.needsRecheck(job)) {
+    const stop = yield* recheckColumn(job, j, work);
+    if (stop >= 0) return putAside(job, j, work, stop);
+  }
+  return yield* finishColumn(job, j, work);
+}
+
+/** The end of column j after its recheck: the one-sided check, its entries written, its work back. */
+function* finishColumn(job: JacobianJob, j: number, work: ColumnWork): Pipeline<number> {
   yield* checkSides(job, j, work.sides, work.list, work.listed, work.kept, work.request, work.pointwise);
   const worst = storeColumn(job, j, work);
   job.rows.finish(j);
@@ -213,6 +236,38 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
   job.works.push(work);
   return worst;
 }
+
+/**
+ * Column j put aside by {@link adaptiveColumn} (see {@link putAside}), run to its end: its recheck from
+ * where it stopped, the one-sided check, its entries written, the same values, errors, statuses and
+ * calls of F as had it not stopped.
+ *
+ * @example
+ * ```ts
+ * const column = resumeColumn(job, job.putAside![0]); // a pipeline, as adaptiveColumn's
+ * ```
+ */
+export function* resumeColumn(job: JacobianJob, held: HeldColumn): Pipeline<number> {
+  const { j, work, next } = held;
+  const from = next !== UNCHECKED ? next : work.needsRecheck(job) ? 0 : -1;
+  if (from >= 0) yield* recheckColumn(job, j, work, from);
+  return yield* finishColumn(job, j, work);
+}
+
+/**
+ * Column j ended where a small F's column saw noise while its job watched for its rows' noise
+ * (small-row-noise.ts): its state is kept in `job.putAside` with where its recheck resumes (`next`, or
+ * UNCHECKED), its entries not written; the column's block is finished. Where no row has noise, the
+ * column resumes from there (resumeColumn); else every column runs again with the levels.
+ */
+function putAside(job: JacobianJob, j: number, work: ColumnWork, next: number): number {
+  (job.putAside ??= []).push({ j, work, next });
+  job.rows.finish(j);
+  return 0;
+}
+
+/** A column put aside before its recheck began. */
+const UNCHECKED = -1;
 
 /** The column spec for x_j at its first scale, from the job's options. */
 function prepareSpec(job: JacobianJob, spec: ColumnSpec, xj: number, scales: number[]): void {
@@ -264,9 +319,13 @@ export function adaptiveColumnNow(
   work.screened = false;
   state.activateAll();
   work.listed = state.activeCount;
+  const levels = job.rowNoise;
   for (let a = 0; a < work.listed; a++) {
-    work.list[a] = state.active[a];
-    kept.forget(state.active[a]);
+    const k = state.active[a];
+    work.list[a] = k;
+    kept.forget(k);
+    // Each row's noise (row-noise.ts, small-row-noise.ts) in the driver's rounding model, as above.
+    if (levels !== null) state.noise[k] = NOISE_COVERAGE * levels[k];
   }
   beginScales(state, kept);
   for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
@@ -276,11 +335,50 @@ export function adaptiveColumnNow(
     addNoiseShares(state, kept, i);
     keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
   }
-  if (work.needsRecheck(job)) recheckColumnNow(job, j, work, source);
-  checkSidesNow(job, j, work.sides, work.list, work.listed, kept, source);
+  // The work is the caller's, used for its next column: a column put aside keeps its state in a copy.
+  if (columnNoiseSeen(job, work)) return putAside(job, j, work.detach(), UNCHECKED);
+  if (work.needsRecheck(job)) {
+    const stop = recheckColumnNow(job, j, work, source);
+    if (stop >= 0) return putAside(job, j, work.detach(), stop);
+  }
+  return finishColumnNow(job, j, work, source);
+}
+
+function finishColumnNow(job: JacobianJob, j: number, work: ColumnWork, source: PointSource): number {
+  checkSidesNow(job, j, work.sides, work.list, work.listed, work.kept, source);
   const worst = storeColumn(job, j, work);
   job.rows.finish(j);
   return worst;
+}
+
+/**
+ * {@link resumeColumn} for the sync loop, F through `source` (as adaptiveColumnNow's for column j).
+ *
+ * @example
+ * ```ts
+ * resumeColumnNow(job, job.putAside![0], source); // => 0 (the column's worst status code)
+ * ```
+ */
+export function resumeColumnNow(job: JacobianJob, held: HeldColumn, source: PointSource): number {
+  const { j, work, next } = held;
+  const from = next !== UNCHECKED ? next : work.needsRecheck(job) ? 0 : -1;
+  if (from >= 0) recheckColumnNow(job, j, work, source, from);
+  return finishColumnNow(job, j, work, source);
+}
+
+/**
+ * A column put aside (see putAside): its index, its state, and the listed component its recheck
+ * resumes at (UNCHECKED: the recheck had not begun).
+ *
+ * @example
+ * ```ts
+ * const held: HeldColumn = job.putAside![0];
+ * ```
+ */
+export interface HeldColumn {
+  j: number;
+  work: ColumnWork;
+  next: number;
 }
 
 /** The driver on the state's active components at each scale of x_j, keeping the better per component. */

@@ -7,13 +7,14 @@ import { writeVector } from "./batch.js";
 import { baseStencil } from "./driver.js";
 import { invalid } from "./errors.js";
 import type { JacobianResult } from "./jacobian.js";
-import { releaseWork, type ColumnWork } from "./jacobian-column.js";
+import { releaseWork, type ColumnWork, type HeldColumn } from "./jacobian-column.js";
 import { JacobianRows } from "./jacobian-rows.js";
 import { PointRequest, REQUEST_CAPACITY } from "./sampler.js";
 import { fixedStatus, STATUSES, statusCode } from "./status.js";
 import { float32Result } from "./float32.js";
 import { columnStencils, plainColumns, type PlainColumn } from "./plain-step.js";
 import type { ResolvedMultivariate } from "./vector.js";
+import type { RowNoiseWatch } from "./small-row-noise.js";
 
 /**
  * What the columns share: the point, F(x), the options, the output matrices and their writer.
@@ -50,6 +51,14 @@ export interface JacobianJob {
    * null when no row has one, or before it is measured. The adaptive columns carry it in their rounding model.
    */
   rowNoise: Float64Array | null;
+  /**
+   * A small F's row noise on demand (small-row-noise.ts): "watching" while its rows' noise is not
+   * measured (the columns look for signs of it), "suspected" once a column saw one (the Jacobian then
+   * measures it after its columns), "off" where it is measured before the columns or given.
+   */
+  rowNoiseWatch: RowNoiseWatch;
+  /** The columns put aside while watching (small-row-noise.ts), in the order they ended; null: none. */
+  putAside: HeldColumn[] | null;
 }
 
 /**
@@ -213,6 +222,8 @@ export function jacobianJob(
     float32,
     stencils: plain ? columnStencils(o, x0) : null,
     rowNoise: null,
+    rowNoiseWatch: "off",
+    putAside: null,
   };
 }
 

@@ -23,6 +23,7 @@ import { statusCode } from "./status.js";
 import { coordinateOptions } from "./vector.js";
 import { NOISE_COVERAGE } from "./constants.js";
 import { divideByPower } from "./step.js";
+import { rowNoiseSeen } from "./small-row-noise.js";
 import type { DerivativeResult } from "./types.js";
 
 /**
@@ -187,11 +188,13 @@ export class EntryRecheck {
  * points served from the column's cache or asked of F (one point per request with `pointwise`, F's
  * result in the request's `vector`; else every missing point of a request at once). Outcomes go to
  * `recheck`'s arrays; the kink flag of a rechecked entry is cleared (derivative() has run the
- * one-sided test itself).
+ * one-sided test itself). Starts at the `from`-th listed component (a column resumed, below). Returns
+ * -1 when done, or where to resume: it stops after an entry whose pipeline measured noise while the job
+ * watches for a small F's row noise (small-row-noise.ts, rowNoiseSeen), and the column is put aside.
  *
  * @example
  * ```ts
- * yield* recheckColumn(job, j, work); // work: the column's state (jacobian-column.ts)
+ * yield* recheckColumn(job, j, work); // => -1 (work: the column's state, jacobian-column.ts)
  * ```
  */
 export function* recheckColumn(
@@ -207,11 +210,14 @@ export function* recheckColumn(
     pointwise: boolean;
     screened?: boolean;
   },
-): Generator<PointRequest, void, void> {
+  from = 0,
+): Generator<PointRequest, number, void> {
   const { recheck, kept } = work;
   const xj = job.x0[j];
-  let started = false;
-  for (let a = 0; a < work.listed; a++) {
+  // Resumed (from > 0): the entries before `from` are done, F's values along x_j kept.
+  let started = from > 0;
+  let stop = -1;
+  for (let a = from; a < work.listed && stop < 0; a++) {
     const k = work.list[a];
     recheck.code[k] = -1;
     if (!columnNeedsRecheck(job, kept, work.state.flat, k, work.screened)) continue;
@@ -232,6 +238,8 @@ export function* recheckColumn(
         recheck.value[k] = r.value;
         recheck.error[k] = r.error;
         recheck.code[k] = statusCode(r.status);
+        // A small F's row noise on demand (small-row-noise.ts): noise along x_j ends the column.
+        if (rowNoiseSeen(job, r.noise)) stop = a + 1;
         if (job.rowNoise !== null) holdRowNoise(recheck, k, r, job.rowNoise[k], job.o.order);
         kept.flags[k] &= ~COLUMN_FLAG.kink;
         break;
@@ -240,6 +248,7 @@ export function* recheckColumn(
     }
   }
   if (started) recheck.sampler.reset(null);
+  return stop;
 }
 
 /**
@@ -311,11 +320,12 @@ function* serve(
 
 /**
  * {@link recheckColumn} for the sync loop without a pipeline of its own: F through `source`, one point
- * at a time (the work is pointwise).
+ * at a time (the work is pointwise), from the `from`-th listed component. Returns what recheckColumn
+ * returns.
  *
  * @example
  * ```ts
- * recheckColumnNow(job, j, work, source);
+ * recheckColumnNow(job, j, work, source); // => -1
  * ```
  */
 export function recheckColumnNow(
@@ -323,10 +333,13 @@ export function recheckColumnNow(
   j: number,
   work: Parameters<typeof recheckColumn>[2],
   source: PointSource,
-): void {
-  const pipeline = recheckColumn(job, j, work);
-  for (let r = pipeline.next(); r.done !== true; r = pipeline.next()) {
+  from = 0,
+): number {
+  const pipeline = recheckColumn(job, j, work, from);
+  let r = pipeline.next();
+  for (; r.done !== true; r = pipeline.next()) {
     (r.value as PointRequest & { vector?: ArrayLike<number> | null }).vector =
       source.at(r.value.points[0]) ?? undefined;
   }
+  return r.value;
 }

@@ -6,10 +6,21 @@ import {
   firstOfBatch,
   jacobianColumns,
   jacobianJob,
+  rowCheckStage,
   rowNoiseStage,
+  secondPass,
+  secondPipelines,
+  suspectedRowNoise,
 } from "./jacobian-pipeline.js";
 import type { ArrayVecFn, BatchFn, PointLike, Status, VecFn } from "./types.js";
-import { adaptiveColumnNow, SCREEN_COMPONENTS, takeWork, type VectorRequest } from "./jacobian-column.js";
+import {
+  adaptiveColumnNow,
+  resumeColumnNow,
+  SCREEN_COMPONENTS,
+  takeWork,
+  type HeldColumn,
+  type VectorRequest,
+} from "./jacobian-column.js";
 import type { JacobianJob } from "./jacobian-job.js";
 import { columnStencils, plainColumns } from "./plain-step.js";
 import { plainJacobian } from "./plain-jacobian.js";
@@ -18,6 +29,8 @@ import type { PointSource } from "./run-column.js";
 import type { Pipeline } from "./sampler.js";
 import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
+import { statusCode } from "./status.js";
+import { checkRowsNow } from "./small-row-noise.js";
 import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 import {
   sparseJacobian,
@@ -59,8 +72,8 @@ export interface JacobianOptions extends MultivariateOptions {
  * import { jacobian } from "numdiff";
  * const r = jacobian((x) => [x[0] * x[1], x[0] + x[1]], [2, 3]);
  * r.value; // [Float64Array [3, 2], Float64Array [1, 1]]: value[i][j] = ∂F_i/∂x_j
- * r.error[0]; // Float64Array [3.197442310920451e-14, 2.1316282072803006e-14]
- * r.evaluations; // 13
+ * r.error[0]; // Float64Array [1.2789769243681803e-13, 8.526512829121202e-14]
+ * r.evaluations; // 15: 13 for the columns, 2 for the row check (small-row-noise.ts)
  * ```
  */
 export interface JacobianResult {
@@ -88,7 +101,12 @@ export interface JacobianResult {
  * claims more accuracy than the float32 values of F_k allow is computed again by derivative()'s
  * pipeline along x_j (jacobian-recheck.ts: its noise check and noise tables), with the status that gives
  * ("noise-limited" for a float32 or noisy F_k); a smooth F seldom needs it (31 of 7500 columns of
- * random small smooth Jacobians, bench/jacobian-honesty.ts; none on the dense 2x + cos x).
+ * random small smooth Jacobians, bench/jacobian-honesty.ts; none on the dense 2x + cos x). Each row's
+ * noise is measured by two Moré–Wild tables along a direction that moves every coordinate
+ * (row-noise.ts), and every column carries it: before the columns for F with 16 components or more;
+ * for a smaller F after its columns, only where one of them saw noise or its rows' changes at x ± δ
+ * (2 more calls) miss the columns' slopes, the columns then running again with the levels
+ * (small-row-noise.ts).
  * With `step`, one plain stencil per column (2n calls for
  * central, n + 1 for forward); with `errors: false`, the same at a step chosen per column. The length of F's first result fixes m; a later result of another
  * length throws INCONSISTENT_OUTPUT.
@@ -105,7 +123,7 @@ export interface JacobianResult {
  * ```ts
  * import { jacobian } from "numdiff";
  * const F = (x: Float64Array) => [x[0] ** 2 + x[1] ** 2, x[0] ** 3 + x[1] ** 3];
- * jacobian(F, [1, 2]).value; // [Float64Array [2, 4], Float64Array [3, 12]] (errors ≈ 1e-13), 13 evaluations
+ * jacobian(F, [1, 2]).value; // [Float64Array [2, 4], Float64Array [3, 12]] (errors ≈ 1e-13), 15 evaluations
  * ```
  */
 export function jacobian(
@@ -185,16 +203,33 @@ function batchedJacobian(
   // Each row's noise first (row-noise.ts): one call of F for its table's points.
   const stage = rowNoiseStage(job);
   const table = stage === null ? 0 : runBatched(1, () => stage.pipeline, 1, [], F as BatchFn, stage.space);
-  const evaluations =
+  let evaluations =
     1 + table + runBatched(n, jacobianColumns(job), inFlight, codes, F as BatchFn, space, tick);
   let worst = 0;
   for (const c of codes) if (c > worst) worst = c;
-  return finishJacobian(job, worst, evaluations);
+  const check = rowCheckStage(job); // a small F whose columns saw no noise: its rows checked at x ± δ
+  if (check !== null) evaluations += runBatched(1, () => check.pipeline, 1, [], F as BatchFn, check.space);
+  // A small F whose columns saw noise (each put aside there): its rows' noise, then the second pass.
+  const second = suspectedRowNoise(job);
+  let done = job;
+  if (second !== null) {
+    const table = second.stage;
+    if (table !== null) evaluations += runBatched(1, () => table.pipeline, 1, [], F as BatchFn, table.space);
+    const pass = secondPipelines(job, second.again);
+    const again: number[] = new Array<number>(pass.count);
+    const more = progressCounter(o.onProgress, pass.count);
+    evaluations += runBatched(pass.count, pass.make, inFlight, again, F as BatchFn, pass.space, more);
+    if (pass.job !== job) worst = 0;
+    for (const c of again) if (c > worst) worst = c;
+    done = pass.job;
+  }
+  return finishJacobian(done, worst, evaluations);
 }
 
 /**
  * The adaptive columns (jacobian-column.ts) one after the other, each point one call of F on the
- * working copy of x.
+ * working copy of x; for a small F whose columns suspected noise, its rows' noise measured after them
+ * and, where a row has some, every column again with the levels (small-row-noise.ts).
  */
 function adaptive(
   caller: VectorCaller,
@@ -202,15 +237,61 @@ function adaptive(
   withErrors: boolean,
   common: boolean,
 ): JacobianResult {
-  const n = caller.w.length;
   const first = caller.call();
   for (let k = 0; k < first.length; k++) component(first, k); // refused as F's, by index
   const job = jacobianJob(caller.x0, o, first, withErrors);
-  if (common && first.length < SCREEN_COMPONENTS && jacobianCommonApplies(o))
-    return jacobianCommon(caller, job);
-  if (first.length < SCREEN_COMPONENTS && o.step === undefined) return small(caller, job, o);
   const stage = rowNoiseStage(job);
   if (stage !== null) runTable(caller, stage.pipeline, stage.space);
+  const r = columns(caller, job, o, common);
+  // A small F whose columns saw no noise: its rows' changes at x ± δ against the columns' slopes.
+  checkRowsNow(job, caller);
+  // A small F whose columns saw noise (each put aside there): its rows' noise, then the second pass.
+  const second = suspectedRowNoise(job);
+  r.evaluations = caller.evaluations;
+  if (second === null) return r;
+  if (second.stage !== null) runTable(caller, second.stage.pipeline, second.stage.space);
+  const pass = secondPass(job, second.again);
+  if (pass.held === null) return columns(caller, pass.job, o, common);
+  return resumed(caller, job, o, pass.held, statusCode(r.status));
+}
+
+/**
+ * The columns of a small F put aside (jacobian-column.ts) resumed where no row has noise, in `job`;
+ * `worst`: the worst status code of the others.
+ */
+function resumed(
+  caller: VectorCaller,
+  job: JacobianJob,
+  o: ReturnType<typeof resolveMultivariate>,
+  held: HeldColumn[],
+  worst: number,
+): JacobianResult {
+  let j = 0;
+  const source: PointSource = { at: (t) => caller.callAt(j, t, o.lo[j], o.hi[j]), centre: () => job.centre };
+  for (let i = 0; i < held.length; i++) {
+    j = held[i].j;
+    const code = resumeColumnNow(job, held[i], source);
+    if (code > worst) worst = code;
+    if (o.onProgress !== undefined) o.onProgress(i + 1, held.length);
+  }
+  return finishJacobian(job, worst, caller.evaluations);
+}
+
+/**
+ * Every column of the job: a small F's on its common path (jacobian-common.ts) where that applies and
+ * no row noise is known (it has none in its model), else through the general driver.
+ */
+function columns(
+  caller: VectorCaller,
+  job: JacobianJob,
+  o: ReturnType<typeof resolveMultivariate>,
+  common: boolean,
+): JacobianResult {
+  const n = caller.w.length;
+  const m = job.centre.length;
+  if (common && m < SCREEN_COMPONENTS && job.rowNoise === null && jacobianCommonApplies(o))
+    return jacobianCommon(caller, job);
+  if (m < SCREEN_COMPONENTS && o.step === undefined) return small(caller, job, o);
   const make = jacobianColumns(job, true);
   let worst = 0;
   for (let j = 0; j < n; j++) {

@@ -52,11 +52,26 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler`, `first`, `stage` and `result` are its own",
   "src/core/jacobian-sides.ts:121":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:103": "inside a Jacobian column: `job`, `work` and `k` are the column's",
-  "src/core/jacobian-recheck.ts:194":
+  "src/core/jacobian-recheck.ts:104": "inside a Jacobian column: `job`, `work` and `k` are the column's",
+  "src/core/jacobian-recheck.ts:197":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:318":
+  "src/core/jacobian-recheck.ts:328":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
+  "src/core/jacobian-column.ts:247": "after a small F's first pass: `job` holds the columns put aside",
+  "src/core/jacobian-column.ts:359":
+    "after a small F's first pass: `job` holds the columns put aside, `source` is F along x_j",
+  "src/core/jacobian-column.ts:375": "after a small F's first pass: `job` holds the columns put aside",
+  "src/core/jacobian-pipeline.ts:100": "inside a Jacobian loop: `job` is its job",
+  "src/core/jacobian-pipeline.ts:115": "inside a Jacobian loop after its columns: `job` and `F` are its own",
+  "src/core/jacobian-pipeline.ts:136":
+    "inside a Jacobian loop after the rows' tables: `job` and `again` are its jobs",
+  "src/core/jacobian-pipeline.ts:161":
+    "inside a batched Jacobian loop: `job`, `again`, `inFlight`, `codes`, `F` and `space` are its own",
+  "src/core/jacobian-pipeline.ts:186":
+    "inside a batched Jacobian loop after its columns: `job` and `F` are its own",
+  "src/core/small-row-noise.ts:197":
+    "inside the sync Jacobian after its columns: `job` and `caller` are its own",
+  "src/core/small-row-noise.ts:236": "inside a Jacobian loop after its columns: `job` is its job",
   "src/core/jacobian-sides.ts:175":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
 };

@@ -13,7 +13,10 @@ import {
   firstOfBatch,
   jacobianColumns,
   jacobianJob,
+  rowCheckStage,
   rowNoiseStage,
+  secondPipelines,
+  suspectedRowNoise,
 } from "../jacobian-pipeline.js";
 import { progressCounter } from "../batch.js";
 import { checkFunction } from "../validate.js";
@@ -88,9 +91,32 @@ export async function jacobian(
     const along = asyncEvaluator(F, stage.space, options, "F").ev;
     table = await runPipelines(1, () => stage.pipeline, 1, [], along, signal);
   }
-  const evaluations =
+  let evaluations =
     1 + table + (await runPipelines(n, jacobianColumns(job), inFlight, codes, ev, signal, tick));
   let worst = 0;
   for (const c of codes) if (c > worst) worst = c;
-  return finishJacobian(job, worst, evaluations);
+  const check = rowCheckStage(job); // a small F whose columns saw no noise: its rows checked at x ± δ
+  if (check !== null) {
+    const along = asyncEvaluator(F, check.space, options, "F").ev;
+    evaluations += await runPipelines(1, () => check.pipeline, 1, [], along, signal);
+  }
+  // A small F whose columns saw noise (each put aside there): its rows' noise, then the second pass.
+  const second = suspectedRowNoise(job);
+  let done = job;
+  if (second !== null) {
+    const table = second.stage;
+    if (table !== null) {
+      const along = asyncEvaluator(F, table.space, options, "F").ev;
+      evaluations += await runPipelines(1, () => table.pipeline, 1, [], along, signal);
+    }
+    const pass = secondPipelines(job, second.again);
+    const again: number[] = new Array<number>(pass.count);
+    const more = progressCounter(o.onProgress, pass.count);
+    const columns = asyncEvaluator(F, pass.space, options, "F").ev;
+    evaluations += await runPipelines(pass.count, pass.make, inFlight, again, columns, signal, more);
+    if (pass.job !== job) worst = 0;
+    for (const c of again) if (c > worst) worst = c;
+    done = pass.job;
+  }
+  return finishJacobian(done, worst, evaluations);
 }
