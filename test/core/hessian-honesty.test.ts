@@ -3,7 +3,7 @@
  * truths in closed form: mixed entries of a noisy f (mixed-noise.ts).
  */
 import { describe, expect, it } from "vitest";
-import { STATUSES, hessian, type BatchFn } from "../../src/core/index.js";
+import { STATUSES, derivative, hessian, type BatchFn } from "../../src/core/index.js";
 import * as async from "../../src/core/async/index.js";
 import { mixedNoiseLevel, mixedNoisePoints } from "../../src/core/mixed-noise.js";
 import { hashNoise } from "../fixtures/noise-hash.js";
@@ -94,5 +94,45 @@ describe("mixedNoiseLevel", () => {
     expect(mixedNoiseLevel(smooth)).toBeNaN();
     const holed = Float64Array.from(a, (u, q) => (q === 3 ? NaN : u + 1e-9 * hashNoise(u, q)));
     expect(mixedNoiseLevel(holed)).toBeNaN();
+  });
+});
+
+describe("second and third derivatives of a float32 f flat on its grid (settle-noise.ts)", () => {
+  // f32(c + g(t)) with f's float32 grid coarser than g's whole range: every difference is 0. Before:
+  // 0 ± 1.1e-12 (ok) for f″ = −cos t at 3908.56 (the diagonal of a float32 Hessian whose other terms
+  // are 1.5e8), and 0 ± 2.6e-5 (ok) for eᵗ at −4 beside 3.6e9 (the wide stencil of the zero test met
+  // f32's overflow and gave up).
+  const cases: [string, (t: number) => number, number, (t: number, order: number) => number][] = [
+    [
+      "f32(1.5e8 + cos t)",
+      (t) => Math.fround(1.5e8 + Math.cos(t)),
+      3908.556934199114,
+      (t, n) => (n === 2 ? -Math.cos(t) : Math.sin(t)),
+    ],
+    ["f32(3.6e9 + eᵗ)", (t) => Math.fround(3641010000 + Math.exp(t)), -4, (t) => Math.exp(t)],
+  ];
+  it("are noise-limited with an error that covers the truth", () => {
+    for (const [name, f, x, truth] of cases) {
+      for (const order of [2, 3]) {
+        const r = derivative(f, x, { order });
+        expect(r.status, `${name}, order ${order}`).toBe("noise-limited");
+        expect(Math.abs(r.value - truth(x, order)), `${name}, order ${order}`).toBeLessThanOrEqual(r.error);
+      }
+    }
+  });
+
+  it("in a float32 Hessian: the diagonal entry beside a term of 1.5e8", () => {
+    const f = (x: Float64Array): number =>
+      Math.fround(0.25 * Math.atan(x[0]) * Math.atan(x[1]) + (x[0] ** 3 - 2 * x[0]) + Math.cos(x[1]));
+    const x = [-538.2142541616446, 3908.556934199114];
+    const r = hessian(f, x);
+    const truth = -Math.cos(x[1]) + (0.25 * Math.atan(x[0]) * (-2 * x[1])) / (1 + x[1] ** 2) ** 2;
+    expect(STATUSES[r.statuses[1][1]]).toBe("noise-limited");
+    expect(Math.abs(r.value[1][1] - truth)).toBeLessThanOrEqual(r.error[1][1]);
+  });
+
+  it("a jump through a middle value still is one: tanh t − 0.92·sign t at 0, order 2", () => {
+    const r = derivative((t) => Math.tanh(t) - 0.9221368588202021 * Math.sign(t), 0, { order: 2 });
+    expect(r.status).toBe("discontinuous");
   });
 });
