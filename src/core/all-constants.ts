@@ -21,3 +21,5 @@ export {
   SPIKE_OVER_NOISE,
 } from "./row-noise.js";
 export { LOPSIDED_ERROR } from "./side-checks.js";
+export { MIXED_NOISE_POINTS, MIXED_TABLE_AGREEMENT, MIXED_TABLE_SHRINK } from "./mixed-noise.js";
+export { CHANGES_JUMP_ORDER } from "./jump-changes.js";

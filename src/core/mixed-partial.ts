@@ -377,7 +377,10 @@ function mixedColumns(
  *
  * @example
  * ```ts
- * const [noisyStep, reached] = firstScaleSteps(state);
+ * import { ColumnState } from "./column-state.js";
+ * const state = new ColumnState(1);
+ * state.steps[0] = 0.25;
+ * firstScaleSteps(state); // => [NaN, 0.25]
  * ```
  */
 export function firstScaleSteps(state: ColumnState): [number, number] {

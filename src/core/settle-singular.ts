@@ -8,6 +8,7 @@
 import { COLUMN_FLAG } from "./column-state.js";
 import { CENTRAL_RETRIES, CENTRAL_SHRINK, INITIAL_STEP, JUMP_RESOLUTION } from "./constants.js";
 import { growthAt, jumpsTwice, significantStep, unsettledEstimate } from "./growth.js";
+import { CHANGES_JUMP_ORDER, changesJump } from "./jump-changes.js";
 import { noiseCheckStep } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
@@ -104,7 +105,14 @@ export function* settleSingular(
     // the scale of 1, whatever x: a jump J in f⁽ⁿ⁻¹⁾ must outgrow f⁽ⁿ⁾ there; at the scale of a
     // smaller x for a column that ran down, whose f may end within the scale of 1: log t at 0.0014.)
     const scale = ranDown ? Math.min(1, engine.scales[0]) : 1;
-    if (yield* jumpsTwice(sampler, x, noiseCheckStep(o.order, scale), o.order)) {
+    // From order 3, the changes of the differences may grow like the jump's where the differences do
+    // not: f⁽ⁿ⁾'s own part may rule them at the wider steps (jump-changes.ts). (At order 2 only f′ can
+    // jump, whose J/h outgrows f″ at once; there the changes' test found nothing new but noise.)
+    const h = noiseCheckStep(o.order, scale);
+    const jumps =
+      (yield* jumpsTwice(sampler, x, h, o.order)) ||
+      (o.order >= CHANGES_JUMP_ORDER && (yield* changesJump(sampler, x, h, o.order)));
+    if (jumps) {
       return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
     }
   }
