@@ -10,9 +10,18 @@
  * the newest change above the rounding of the narrowest by ROUNDED_SIGNAL.
  */
 
-import { EPS, F_ROUNDING, GROWTH_SHRINK } from "./constants.js";
-import { centralStencil, difference, JUMP_GROWTH_BAND, ROUNDED_SIGNAL } from "./growth.js";
+import { EPS, F_ROUNDING, GROWTH_SHRINK, INITIAL_STEP } from "./constants.js";
+import {
+  centralStencil,
+  difference,
+  JUMP_GROWTH_BAND,
+  jumpsTwice,
+  ROUNDED_SIGNAL,
+  significantStep,
+} from "./growth.js";
+import { noiseCheckStep } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
+import type { ScalarEngine } from "./scalar-column.js";
 import { divideByPower, representableStep } from "./step.js";
 
 /**
@@ -57,4 +66,98 @@ export function* changesJump(sampler: Sampler, x: number, h: number, order: numb
   const j = Math.round(p2);
   const band = Math.log(JUMP_GROWTH_BAND) / Math.log(GROWTH_SHRINK);
   return j >= 1 && j < order && Math.abs(p1 - j) <= band && Math.abs(p2 - j) <= band;
+}
+
+/**
+ * jumpsTwice (growth.ts) from h, or, where f's rounding rules the narrowest of its steps (a large f:
+ * sin t plus a Huber loss of 7e3 at −944; a term of 1e9 beside ReLU″ at 0), from the first step of
+ * 16 … 16⁴ times h/16 where the difference stands above rounding (significantStep).
+ *
+ * @example
+ * ```ts
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * const f = (t: number) => 1e9 + Math.tanh(t) + 0.0747 * Math.max(0, t);
+ * runSync(jumpsAboveRounding(new Sampler(f), 0, 2 ** -12, 2)); // => true (f′ jumps at 0)
+ * ```
+ */
+export function* jumpsAboveRounding(
+  sampler: Sampler,
+  x: number,
+  h: number,
+  order: number,
+  changes = false,
+): Pipeline<boolean> {
+  if (yield* jumpsTwice(sampler, x, h, order, changes)) return true;
+  const from = yield* significantStep(sampler, x, h / GROWTH_SHRINK, order);
+  return from > h / GROWTH_SHRINK && (yield* jumpsTwice(sampler, x, from * GROWTH_SHRINK, order, changes));
+}
+
+/**
+ * The order whose results read as noisy (or run down) take the wider checks of a lower derivative's
+ * jump (jumpsAboveRounding, and ranDownStep's deeper step): 3. There a join of f″ within 1e-4 of x is
+ * beyond any step's reach (f‴ needs steps below the distance, where rounding is EPS·|f|/h³), and a
+ * result with no significant digit was one: in the honesty scan, order 3 at C1 joins went from 93 to 44
+ * dishonest, with 109 more joins near x flagged discontinuous. At orders 2 and 4 the same checks moved
+ * nothing dishonest and flagged kinks 1e-9 from x that those orders resolve (67 and 52 more).
+ *
+ * @default 3
+ * @example
+ * ```ts
+ * DEEP_JUMP_ORDER; // => 3
+ * ```
+ */
+export const DEEP_JUMP_ORDER = 3;
+
+/**
+ * How many halvings below its first step a column of order DEEP_JUMP_ORDER must have run for
+ * {@link ranDownStep}: 2⁸ = 256 times below, two of the column's far steps (÷16). A smooth f beside a
+ * large term ends where its truncation meets rounding, within a few halvings of its first step.
+ *
+ * @default 8
+ * @example
+ * ```ts
+ * RAN_DOWN_DEPTH; // => 8
+ * ```
+ */
+export const RAN_DOWN_DEPTH = 8;
+
+/**
+ * The step below which a higher derivative with no significant digit ran on far past where a smooth
+ * f's truncation meets rounding (settle-singular.ts): the noise check's step at the scale of
+ * min(1, |x|), and at order DEEP_JUMP_ORDER also RAN_DOWN_DEPTH halvings below the first step (beside a
+ * large term a jump's rows meet rounding sooner: tanh t + 0.049·huber at its threshold −43847, a term of
+ * 5e7, gave f‴ = −771 ± 5130, ok, from steps of 2.4e-4, 512 times below the first at the scale of 1).
+ *
+ * @example
+ * ```ts
+ * // inside settle-singular.ts: result.step < ranDownStep(engine)
+ * ```
+ */
+export function ranDownStep(engine: ScalarEngine): number {
+  const order = engine.o.order;
+  const check = noiseCheckStep(order, Math.min(1, engine.scales[0]));
+  if (order !== DEEP_JUMP_ORDER) return check;
+  return Math.max(check, (engine.scales[0] * INITIAL_STEP[order]) / 2 ** RAN_DOWN_DEPTH);
+}
+
+/**
+ * Whether the central differences of order n at x, from the noise check's step h, grow like a lower
+ * derivative's jump (growth.ts, jumpsTwice; at order DEEP_JUMP_ORDER from where they stand above
+ * rounding, jumpsAboveRounding), or their changes do (changesJump, from order CHANGES_JUMP_ORDER).
+ *
+ * @example
+ * ```ts
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * const f = (t: number) => Math.cos(t) - 0.001 * Math.max(0, t + 1) ** 2;
+ * runSync(lowerJumps(new Sampler(f), -1, 2 ** -12, 3)); // => true
+ * ```
+ */
+export function* lowerJumps(sampler: Sampler, x: number, h: number, order: number): Pipeline<boolean> {
+  const grows =
+    order === DEEP_JUMP_ORDER
+      ? yield* jumpsAboveRounding(sampler, x, h, order)
+      : yield* jumpsTwice(sampler, x, h, order);
+  return grows || (order >= CHANGES_JUMP_ORDER && (yield* changesJump(sampler, x, h, order)));
 }

@@ -71,3 +71,22 @@ describe("changesJump", () => {
     expect(runSync(changesJump(new Sampler(noisy), -1, h, 3))).toBe(false);
   });
 });
+
+describe("order 3 with no significant digit where f″ jumps at x (jump-changes.ts, ranDownStep)", () => {
+  const huber = (d: number) => (v: number) => (Math.abs(v) <= d ? 0.5 * v * v : d * (Math.abs(v) - 0.5 * d));
+  const c = -43846.66105265195;
+  const cases: [string, (t: number) => number, number][] = [
+    // before: −770.987 ± 5129.85, ok (a term of 5e7 beside the join; steps of 2.4e-4)
+    ["tanh t + 0.049·huber at −43847", (t) => Math.tanh(t) + 0.049406087205914384 * huber(-c)(t), c],
+    // before: −16843400 ± 50080400, ok
+    [
+      "sin t − 0.0125·huber(t − c + 1) at c = 0.005",
+      (t) => Math.sin(t) - 0.01253848086745463 * huber(1)(t - 0.004988653265440064 + 1),
+      0.004988653265440064,
+    ],
+  ];
+  it("is discontinuous", () => {
+    for (const [name, f, x] of cases)
+      expect(derivative(f, x, { order: 3 }).status, name).toBe("discontinuous");
+  });
+});

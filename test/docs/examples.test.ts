@@ -45,8 +45,8 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler`, `first` and `given` are its own",
   "src/core/settle-singular.ts:26":
     "inside the pipeline's settle: `engine`, `sampler`, `est` and `shape` are its own (a generator step)",
-  "src/core/side-checks.ts:35": "inside the pipeline's settle: `result` is the result as it stands",
-  "src/core/side-checks.ts:50":
+  "src/core/side-checks.ts:36": "inside the pipeline's settle: `result` is the result as it stands",
+  "src/core/side-checks.ts:51":
     "inside the pipeline's settle: `engine`, `sampler`, `first`, `stage` and `result` are its own",
   "src/core/jacobian-sides.ts:121":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
