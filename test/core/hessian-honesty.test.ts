@@ -136,3 +136,23 @@ describe("second and third derivatives of a float32 f flat on its grid (settle-n
     expect(r.status).toBe("discontinuous");
   });
 });
+
+describe("a Hessian's diagonal where f jumps through its midpoint at x (odd-part-check.ts, midpointJumps)", () => {
+  it("is discontinuous, though the noise tables read f's rounding as a level", () => {
+    // The honesty scan's sum of four terms, each jumping (sign) at its x_k: before, entries [0][0] …
+    // [2][2] were −1.45357 ± 7e-11, −0.560406 ± 4.4e-12 and 1.548e-9 ± 2.5e-13, noise-limited.
+    const sign = Math.sign;
+    const f = (x: Float64Array): number =>
+      0.25 * Math.atan(x[0]) * Math.atan(x[1]) +
+      (1 / (1 + x[0] ** 2) + 0.000003248445974953476 * sign(x[0] - 0.19243141784067153)) +
+      (Math.cos(x[1]) - 0.00012255143733974784 * sign(x[1] + 6183.630262796232)) +
+      (1 / (1 + x[2] ** 2) + 0.0000068121679991389535 * sign(x[2] - 249.51042965185178)) +
+      (Math.atan(x[3]) - 0.0000030454001308427757 * sign(x[3] + 6.650493965109048));
+    const x = [0.19243141784067153, -6183.630262796232, 249.51042965185178, -6.650493965109048];
+    const r = hessian(f, x);
+    for (let i = 0; i < 4; i++) {
+      const status = STATUSES[r.statuses[i][i]];
+      expect(["discontinuous", "not-differentiable"], `[${i}][${i}]`).toContain(status);
+    }
+  });
+});
