@@ -52,41 +52,48 @@ export const MIXED_TABLE_AGREEMENT = 8;
 export const MIXED_NOISE_POINTS = 2 * NOISE_POINTS - 1;
 
 /**
- * Whether a mixed entry's columns call for the noise tables: no error estimate for a finite value, or
- * their noise flag set.
+ * What the noise stage reads of a mixed entry's columns (mixed-partial.ts, mixedColumns): the
+ * estimate, its column flags (COLUMN_FLAG), the first scale's step where noise showed (NaN if none) and
+ * its first step with finite values.
  *
  * @example
  * ```ts
- * mixedNeedsNoise(1, NaN, 0); // => true
- * mixedNeedsNoise(1, 1e-12, 0); // => false
+ * const r: MixedColumnsSeen = { value: 1, error: NaN, flags: 0, noisyStep: NaN, reached: 0.25 };
  * ```
  */
-export function mixedNeedsNoise(value: number, error: number, flags: number): boolean {
-  return (Number.isNaN(error) && Number.isFinite(value)) || (flags & COLUMN_FLAG.noisy) !== 0;
+export interface MixedColumnsSeen {
+  value: number;
+  error: number;
+  flags: number;
+  noisyStep: number;
+  reached: number;
 }
 
 /**
- * The common step factor c of the wide table's spacing: the step where the columns saw noise over
- * MIXED_TABLE_SHRINK, or (no noise seen) the smallest step `reached` over it.
+ * The common step factor c of the wide table's spacing when a mixed entry's columns call for the noise
+ * tables (no error estimate for a finite value, or their noise flag set), else NaN: the step where the
+ * columns saw noise over MIXED_TABLE_SHRINK, or (no noise seen) their first finite step over it.
  *
  * @example
  * ```ts
- * mixedTableSpacing(0.5, 0.25); // => 0.03125
- * mixedTableSpacing(NaN, 0.25); // => 0.015625
+ * mixedNoiseSpacing({ value: 1, error: NaN, flags: 0, noisyStep: NaN, reached: 0.25 }); // => 0.015625
+ * mixedNoiseSpacing({ value: 1, error: 1e-12, flags: 0, noisyStep: NaN, reached: 0.25 }); // => NaN
  * ```
  */
-export function mixedTableSpacing(noisyStep: number, reached: number): number {
-  return (noisyStep > 0 ? noisyStep : reached) / MIXED_TABLE_SHRINK;
+export function mixedNoiseSpacing(r: MixedColumnsSeen): number {
+  const unsettled = Number.isNaN(r.error) && Number.isFinite(r.value);
+  const noisy = (r.flags & COLUMN_FLAG.noisy) !== 0;
+  if (!unsettled && !noisy) return NaN;
+  return (noisy && r.noisyStep > 0 ? r.noisyStep : r.reached) / MIXED_TABLE_SHRINK;
 }
 
 /**
- * The tables' points into a (x_i) and b (x_j): the wide table at x + k·δ·(s_i, s_j), k = −4 … 4, then
+ * The tables' points, [x_i values, x_j values]: the wide table at x + k·δ·(s_i, s_j), k = −4 … 4, then
  * the narrow one at δ/16 without its centre (δ = c, made representable beside each coordinate).
  *
  * @example
  * ```ts
- * const a = new Float64Array(17), b = new Float64Array(17);
- * mixedNoisePoints(0, 0, 1, 1, 1, a, b);
+ * const [a] = mixedNoisePoints(0, 0, 1, 1, 1);
  * Array.from(a.subarray(0, 9)); // => [-4, -3, -2, -1, 0, 1, 2, 3, 4]
  * ```
  */
@@ -96,9 +103,9 @@ export function mixedNoisePoints(
   si: number,
   sj: number,
   c: number,
-  a: Float64Array,
-  b: Float64Array,
-): void {
+): [Float64Array, Float64Array] {
+  const a = new Float64Array(MIXED_NOISE_POINTS);
+  const b = new Float64Array(MIXED_NOISE_POINTS);
   const half = (NOISE_POINTS - 1) / 2;
   let q = 0;
   for (const spacing of [c, c / MIXED_TABLE_SHRINK]) {
@@ -111,6 +118,7 @@ export function mixedNoisePoints(
       q++;
     }
   }
+  return [a, b];
 }
 
 /**
@@ -152,15 +160,15 @@ function narrowTable(values: Float64Array): Float64Array {
 }
 
 /**
- * The noise bound of one value of g(c) = f(x + c·u) − f(x + c·v) for f's level σ: 2·NOISE_COVERAGE·σ
- * (0 for no level).
+ * The noise bound of one value of g(c) = f(x + c·u) − f(x + c·v) from the tables' values: 2·NOISE_COVERAGE·σ
+ * for f's level σ ({@link mixedNoiseLevel}), 0 when the tables give none.
  *
  * @example
  * ```ts
- * mixedNoiseBound(1e-10); // => 6e-10
- * mixedNoiseBound(NaN); // => 0
+ * mixedNoiseBound(new Float64Array(17).fill(1)); // => 0
  * ```
  */
-export function mixedNoiseBound(level: number): number {
+export function mixedNoiseBound(values: Float64Array): number {
+  const level = mixedNoiseLevel(values);
   return level > 0 ? 2 * NOISE_COVERAGE * level : 0;
 }

@@ -16,12 +16,10 @@ import { ColumnDriver } from "./driver.js";
 import { runColumn, type PointSource } from "./run-column.js";
 import { callNumber } from "./fixed-partial.js";
 import {
-  MIXED_NOISE_POINTS,
-  mixedNeedsNoise,
   mixedNoiseBound,
-  mixedNoiseLevel,
   mixedNoisePoints,
-  mixedTableSpacing,
+  mixedNoiseSpacing,
+  type MixedColumnsSeen,
 } from "./mixed-noise.js";
 import { candidateScales, representableStep } from "./step.js";
 import type { FnN } from "./types.js";
@@ -269,11 +267,11 @@ export function mixedPartial(
   const p = new PairSampler(f, w, lo, hi);
   try {
     let r = mixedColumns(p, i, j, scalesI, scalesJ, tries, 0);
-    if (mixedNeedsNoise(r.value, r.error, r.flags)) {
-      const c = mixedTableSpacing(r.noisyStep, r.reached);
-      const level = mixedNoiseLevel(sampleTables(p, i, j, scalesI[0], scalesJ[0], c));
-      if (level > 0) {
-        r = mixedColumns(p, i, j, scalesI, scalesJ, tries, mixedNoiseBound(level));
+    const c = mixedNoiseSpacing(r);
+    if (c > 0) {
+      const bound = mixedNoiseBound(sampleTables(p, i, j, scalesI[0], scalesJ[0], c));
+      if (bound > 0) {
+        r = mixedColumns(p, i, j, scalesI, scalesJ, tries, bound);
         if (!Number.isNaN(r.error)) return { ...r, unsettled: true };
       }
     }
@@ -290,23 +288,12 @@ export function mixedPartial(
 
 /** The values of f at the noise tables' points (mixed-noise.ts), by the pair sampler. */
 function sampleTables(p: PairSampler, i: number, j: number, si: number, sj: number, c: number): Float64Array {
-  const a = new Float64Array(MIXED_NOISE_POINTS);
-  const b = new Float64Array(MIXED_NOISE_POINTS);
-  mixedNoisePoints(p.x0[i], p.x0[j], si, sj, c, a, b);
-  const values = new Float64Array(MIXED_NOISE_POINTS);
-  for (let q = 0; q < MIXED_NOISE_POINTS; q++) values[q] = p.at(i, a[q], j, b[q]);
-  return values;
+  const [a, b] = mixedNoisePoints(p.x0[i], p.x0[j], si, sj, c);
+  return a.map((u, q) => p.at(i, u, j, b[q]));
 }
 
-/** What the columns of a mixed entry leave: the estimate, and what the noise stage needs. */
-interface MixedColumns extends MixedEstimate {
-  /** The kept estimate's column flags (COLUMN_FLAG). */
-  flags: number;
-  /** The first scale's step (common factor c) where noise showed, NaN if it did not. */
-  noisyStep: number;
-  /** The first scale's first step with finite values. */
-  reached: number;
-}
+/** What the columns of a mixed entry leave: the estimate, and what the noise stage reads of them. */
+interface MixedColumns extends MixedEstimate, MixedColumnsSeen {}
 
 interface MixedEngine {
   state: ColumnState;

@@ -18,12 +18,10 @@ import {
   unsettledMixedSteps,
 } from "./mixed-partial.js";
 import {
-  MIXED_NOISE_POINTS,
-  mixedNeedsNoise,
   mixedNoiseBound,
-  mixedNoiseLevel,
   mixedNoisePoints,
-  mixedTableSpacing,
+  mixedNoiseSpacing,
+  type MixedColumnsSeen,
 } from "./mixed-noise.js";
 import { PointRequest, REQUEST_CAPACITY, type Pipeline } from "./sampler.js";
 import { fixedStatus, statusCode } from "./status.js";
@@ -97,12 +95,12 @@ export function* mixedEntry(
   const box = [o.lo[i], o.hi[i], o.lo[j], o.hi[j]];
   work.evaluations = 0;
   let r = yield* mixedScales(work, xi, xj, scalesI, scalesJ, box, 0);
-  if (mixedNeedsNoise(r.value, r.error, r.flags)) {
+  const c = mixedNoiseSpacing(r);
+  if (c > 0) {
     // mixedPartial's noise stage (mixed-noise.ts), the same points in the same order.
-    const c = mixedTableSpacing(r.noisyStep, r.reached);
-    const level = mixedNoiseLevel(yield* tableValues(xi, xj, scalesI[0], scalesJ[0], c, box, work));
-    if (level > 0) {
-      r = yield* mixedScales(work, xi, xj, scalesI, scalesJ, box, mixedNoiseBound(level));
+    const bound = mixedNoiseBound(yield* tableValues(xi, xj, scalesI[0], scalesJ[0], c, box, work));
+    if (bound > 0) {
+      r = yield* mixedScales(work, xi, xj, scalesI, scalesJ, box, bound);
       if (!Number.isNaN(r.error)) {
         const code = statusCode("noise-limited");
         return { value: r.value, error: r.error, code, evaluations: work.evaluations };
@@ -132,7 +130,7 @@ function* mixedScales(
   scalesJ: number[],
   box: readonly number[],
   noise: number,
-): Pipeline<{ value: number; error: number; flags: number; noisyStep: number; reached: number }> {
+): Pipeline<MixedColumnsSeen> {
   const tries = Math.max(scalesI.length, scalesJ.length);
   const si = (k: number): number => scalesI[Math.min(k, scalesI.length - 1)];
   const sj = (k: number): number => scalesJ[Math.min(k, scalesJ.length - 1)];
@@ -172,14 +170,12 @@ function* tableValues(
   box: readonly number[],
   counter: { evaluations: number },
 ): Pipeline<Float64Array> {
-  const a = new Float64Array(MIXED_NOISE_POINTS);
-  const b = new Float64Array(MIXED_NOISE_POINTS);
-  mixedNoisePoints(xi, xj, si, sj, c, a, b);
+  const [a, b] = mixedNoisePoints(xi, xj, si, sj, c);
   const r = new PairRequest();
-  r.reserve(MIXED_NOISE_POINTS);
-  const at = new Int32Array(MIXED_NOISE_POINTS).fill(-1);
+  r.reserve(a.length);
+  const at = new Int32Array(a.length).fill(-1);
   let n = 0;
-  for (let q = 0; q < MIXED_NOISE_POINTS; q++) {
+  for (let q = 0; q < a.length; q++) {
     if (!(a[q] >= box[0] && a[q] <= box[1] && b[q] >= box[2] && b[q] <= box[3])) continue;
     [r.points[n], r.second[n], at[q]] = [a[q], b[q], n];
     n++;

@@ -74,9 +74,7 @@ describe("mixed entries of a noisy f (mixed-noise.ts)", () => {
 
 describe("mixedNoiseLevel", () => {
   it("reads noise of σ = 1e-9/√3 from both tables within a factor of 2", () => {
-    const a = new Float64Array(17);
-    const b = new Float64Array(17);
-    mixedNoisePoints(0.3, 0.7, 1, 1, 1e-3, a, b);
+    const [a, b] = mixedNoisePoints(0.3, 0.7, 1, 1, 1e-3);
     const values = Float64Array.from(
       a,
       (u, q) => Math.sin(u) * Math.cos(b[q]) + 1e-9 * hashNoise(u, bitsOf(b[q])),
@@ -87,9 +85,7 @@ describe("mixedNoiseLevel", () => {
   });
 
   it("finds none in a smooth f, or where a value is not finite", () => {
-    const a = new Float64Array(17);
-    const b = new Float64Array(17);
-    mixedNoisePoints(0.3, 0.7, 1, 1, 1e-2, a, b);
+    const [a, b] = mixedNoisePoints(0.3, 0.7, 1, 1, 1e-2);
     const smooth = Float64Array.from(a, (u, q) => Math.exp(u) * b[q]);
     expect(mixedNoiseLevel(smooth)).toBeNaN();
     const holed = Float64Array.from(a, (u, q) => (q === 3 ? NaN : u + 1e-9 * hashNoise(u, q)));
