@@ -2,8 +2,8 @@
  * Noise in a mixed partial. The mixed columns (mixed-partial.ts) run on past noise in f, as the
  * Jacobian's do, but nothing measured it afterwards: a noisy f gave −3.5e26 with no error estimate, or
  * 2.5e17 ± 1.1e17 for a truth of 0, status "ok" (honesty scan, Hessians of sums with absolute noise of
- * 1e-14…1e-6). When a mixed entry's columns end without an error estimate or with their noise flag
- * set, f's noise level near (x_i, x_j) is measured by two of Moré and Wild's difference tables
+ * 1e-14…1e-6). When a mixed entry's columns end without an error estimate, or with their noise flag
+ * set and no significant digit, f's noise level near (x_i, x_j) is measured by two of Moré and Wild's difference tables
  * (noise.ts) along the stencil's own direction (s_i, s_j), at the spacing where the noise showed over 16
  * and 16 times closer, and the columns run again with that level in their rounding model: each value
  * of g(c) = f(x + c·u) − f(x + c·v) holds two values of f, so 2·NOISE_COVERAGE·σ bounds its noise. The
@@ -71,18 +71,22 @@ export interface MixedColumnsSeen {
 
 /**
  * The common step factor c of the wide table's spacing when a mixed entry's columns call for the noise
- * tables (no error estimate for a finite value, or their noise flag set), else NaN: the step where the
- * columns saw noise over MIXED_TABLE_SHRINK, or (no noise seen) their first finite step over it.
+ * tables (no error estimate for a finite value, or their noise flag set and no significant digit), else
+ * NaN: the step where the columns saw noise over MIXED_TABLE_SHRINK, or (no noise seen) their first
+ * finite step over it. A noise flag beside a good estimate stands: a smooth f that varies fast (sin(x₀x₁)
+ * at x₁ = −1619, period 0.004 along x₀) flags it where its columns run on to converge, and its tables
+ * read the oscillation as noise (80765.5 ± 0.93 became 7.9e-5 ± 6e-4 with them).
  *
  * @example
  * ```ts
  * mixedNoiseSpacing({ value: 1, error: NaN, flags: 0, noisyStep: NaN, reached: 0.25 }); // => 0.015625
  * mixedNoiseSpacing({ value: 1, error: 1e-12, flags: 0, noisyStep: NaN, reached: 0.25 }); // => NaN
+ * mixedNoiseSpacing({ value: 1, error: 3, flags: 4, noisyStep: 0.5, reached: 0.25 }); // => 0.03125
  * ```
  */
 export function mixedNoiseSpacing(r: MixedColumnsSeen): number {
   const unsettled = Number.isNaN(r.error) && Number.isFinite(r.value);
-  const noisy = (r.flags & COLUMN_FLAG.noisy) !== 0;
+  const noisy = (r.flags & COLUMN_FLAG.noisy) !== 0 && !(r.error < Math.abs(r.value));
   if (!unsettled && !noisy) return NaN;
   return (noisy && r.noisyStep > 0 ? r.noisyStep : r.reached) / MIXED_TABLE_SHRINK;
 }
