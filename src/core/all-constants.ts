@@ -26,3 +26,5 @@ export {
 } from "./row-noise.js";
 export { LOPSIDED_ERROR } from "./side-checks.js";
 export { UNCONFIRMED_NOISE, UNCONFIRMED_RELATIVE } from "./unconfirmed-scale.js";
+export { MIXED_NOISE_POINTS, MIXED_TABLE_AGREEMENT, MIXED_TABLE_SHRINK } from "./mixed-noise.js";
+export { CHANGES_JUMP_ORDER } from "./jump-changes.js";

@@ -138,8 +138,41 @@ export function nextScale(state: ColumnState, kept: KeptEstimates): boolean {
 }
 
 /**
+ * Whether component k's kept central estimate, from steps longer than ALIAS_STEP, is left unconfirmed
+ * by the unit scale's central estimate (v ± e) in a column that carries noise (a measured or given
+ * level, or its noise flag): v is finite but less precise, so that their agreement says nothing of
+ * aliasing. Noise rules the short steps, and the long ones may alias: f32(cos(f32 t))″ at 17880.7 gave
+ * −2.0e-7 ± 4.7e-8 from steps of 559, where f″ = −0.329. Then the kept error becomes |v − kept value| +
+ * e (keepScale's `confirmLong`). A smooth f at a large x (log″ at 1e5, (t³)‴ at 3e4) carries no noise
+ * and keeps its long steps' error.
+ *
+ * @example
+ * ```ts
+ * import { ColumnState } from "./column-state.js";
+ * const kept = new KeptEstimates(1);
+ * [kept.value[0], kept.error[0], kept.step[0], kept.kind[0]] = [0, 1e-4, 559, 0];
+ * const state = new ColumnState(1);
+ * state.noise[0] = 1e-7;
+ * unconfirmed(kept, state, 0, -0.33, 3); // => true
+ * ```
+ */
+export function unconfirmed(
+  kept: KeptEstimates,
+  state: ColumnState,
+  k: number,
+  v: number,
+  e: number,
+): boolean {
+  const central = state.kind[k] === 0 && kept.kind[k] === 0;
+  const noisy = state.noise[k] > 0 || ((state.flags[k] | kept.flags[k]) & COLUMN_FLAG.noisy) !== 0;
+  return central && noisy && kept.step[k] > ALIAS_STEP && Number.isFinite(v) && e > kept.error[k];
+}
+
+/**
  * Keeps, per pending component, the better of the kept estimate and the column just run at scale i
- * (see {@link bestOfScales}), and leaves pending those not good enough yet.
+ * (see {@link bestOfScales}), and leaves pending those not good enough yet. With `confirmLong`, a kept
+ * estimate the unit scale could not confirm takes its error ({@link unconfirmed}; derivative()'s
+ * higher orders).
  *
  * @example
  * ```ts
@@ -153,6 +186,7 @@ export function keepScale(
   rescale?: (i: number, v: number) => number,
   tolerance?: { rtol: number; atol: number },
   constantDone = false,
+  confirmLong = false,
 ): void {
   const rtol = tolerance === undefined || tolerance.rtol === 0 ? GOOD_RELATIVE_ERROR : tolerance.rtol;
   const atol = tolerance?.atol ?? 0;
@@ -172,8 +206,15 @@ export function keepScale(
       kept.step[k] = state.step[k];
       kept.kind[k] = state.kind[k];
       kept.flags[k] = (kept.flags[k] & COLUMN_FLAG.noisy) | state.flags[k];
-    } else if (i === 0) kept.flags[k] = state.flags[k];
-    else kept.flags[k] |= state.flags[k] & COLUMN_FLAG.noisy;
+    } else {
+      if (confirmLong && i > 0 && unconfirmed(kept, state, k, v, e)) {
+        // Central steps longer than ALIAS_STEP that the unit scale could not confirm, its estimate
+        // being less precise: the truth is known to within the unit scale's error of its value.
+        kept.error[k] = Math.abs(v - kv) + e;
+      }
+      if (i === 0) kept.flags[k] = state.flags[k];
+      else kept.flags[k] |= state.flags[k] & COLUMN_FLAG.noisy;
+    }
     // Noise noticed at any scale counts: it stopped that scale early.
     if ((state.flags[k] & COLUMN_FLAG.noisy) !== 0 && !(kept.noisyStep[k] >= state.noisyStep[k])) {
       kept.noisyStep[k] = state.noisyStep[k];

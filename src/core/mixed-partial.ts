@@ -9,12 +9,18 @@
 
 import { FLOAT32_FLAT_FACTOR, float32Result } from "./float32.js";
 import { bestOfScales, KeptEstimates } from "./best-of-scales.js";
-import { ColumnState } from "./column-state.js";
+import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { INITIAL_STEP } from "./constants.js";
 import { unsettledFrom } from "./growth.js";
 import { ColumnDriver } from "./driver.js";
 import { runColumn, type PointSource } from "./run-column.js";
 import { callNumber } from "./fixed-partial.js";
+import {
+  mixedNoiseBound,
+  mixedNoisePoints,
+  mixedNoiseSpacing,
+  type MixedColumnsSeen,
+} from "./mixed-noise.js";
 import { candidateScales, representableStep } from "./step.js";
 import type { FnN } from "./types.js";
 
@@ -45,24 +51,27 @@ export interface MixedEstimate {
   error: number;
   evaluations: number;
   /**
-   * The columns never settled (no error: noise in f, which the mixed columns do not measure), and the
-   * value is the stencil at half the first steps with growth.ts's unsettledFrom error (status
-   * "noise-limited"; x₀x₁ + 1e-10·noise at (0.5, 1.5) gave 0 ± NaN, ok).
+   * Status "noise-limited": the columns ran again with f's noise level in their model (mixed-noise.ts:
+   * x₀x₁ with absolute noise of 1e-7 gave −3.5e26 with no error), or they never settled and no level
+   * was found, and the value is the stencil at half the first finite steps with growth.ts's
+   * unsettledFrom error (x₀x₁ + 1e-10·noise at (0.5, 1.5) gave 0 ± NaN, ok).
    */
   unsettled?: boolean;
 }
 
 /**
- * The steps (h_i, h_j) of an unsettled mixed entry's fallback: the first row of the first scale,
- * s·INITIAL_STEP[2] per coordinate; the fallback takes the stencil there, at half and at a quarter.
+ * The steps (h_i, h_j) of an unsettled mixed entry's fallback: the first row of the first scale with
+ * finite values, s·c per coordinate (c = INITIAL_STEP[2] unless f was not finite there, as log(x₁) at
+ * x₁ = 0.2, whose first plus and minus points lie below 0); the fallback takes the stencil there, at
+ * half and at a quarter.
  *
  * @example
  * ```ts
- * unsettledMixedSteps(1, 2); // => [0.25, 0.5]
+ * unsettledMixedSteps(1, 2, 0.25); // => [0.25, 0.5]
  * ```
  */
-export function unsettledMixedSteps(si: number, sj: number): [number, number] {
-  return [si * INITIAL_STEP[2], sj * INITIAL_STEP[2]];
+export function unsettledMixedSteps(si: number, sj: number, reached: number): [number, number] {
+  return [si * reached, sj * reached];
 }
 
 /**
@@ -257,9 +266,17 @@ export function mixedPartial(
   const tries = Math.max(scalesI.length, scalesJ.length);
   const p = new PairSampler(f, w, lo, hi);
   try {
-    const r = mixedColumns(p, i, j, scalesI, scalesJ, tries);
+    let r = mixedColumns(p, i, j, scalesI, scalesJ, tries, 0);
+    const c = mixedNoiseSpacing(r);
+    if (c > 0) {
+      const bound = mixedNoiseBound(sampleTables(p, i, j, scalesI[0], scalesJ[0], c));
+      if (bound > 0) {
+        r = mixedColumns(p, i, j, scalesI, scalesJ, tries, bound);
+        if (!Number.isNaN(r.error)) return { ...r, unsettled: true };
+      }
+    }
     if (!Number.isNaN(r.error) || !Number.isFinite(r.value)) return r;
-    const [hi0, hj0] = unsettledMixedSteps(scalesI[0], scalesJ[0]);
+    const [hi0, hj0] = unsettledMixedSteps(scalesI[0], scalesJ[0], r.reached);
     const wide = mixedStencil(p, i, j, hi0, hj0);
     const narrow = mixedStencil(p, i, j, hi0 / 2, hj0 / 2);
     const fallback = unsettledFrom(wide, narrow, mixedStencil(p, i, j, hi0 / 4, hj0 / 4));
@@ -268,6 +285,15 @@ export function mixedPartial(
     w.set(p.x0); // f may have written into w: leave it as it came
   }
 }
+
+/** The values of f at the noise tables' points (mixed-noise.ts), by the pair sampler. */
+function sampleTables(p: PairSampler, i: number, j: number, si: number, sj: number, c: number): Float64Array {
+  const [a, b] = mixedNoisePoints(p.x0[i], p.x0[j], si, sj, c);
+  return a.map((u, q) => p.at(i, u, j, b[q]));
+}
+
+/** What the columns of a mixed entry leave: the estimate, and what the noise stage reads of them. */
+interface MixedColumns extends MixedEstimate, MixedColumnsSeen {}
 
 interface MixedEngine {
   state: ColumnState;
@@ -285,7 +311,8 @@ function mixedColumns(
   scalesI: number[],
   scalesJ: number[],
   tries: number,
-): MixedEstimate {
+  noise: number,
+): MixedColumns {
   // One spare engine for every mixed entry of every Hessian (a new one per entry was a sixth of a
   // Hessian's time); taken while in use, so an f that itself asks for a Hessian gets its own.
   const engine = spare ?? {
@@ -301,11 +328,14 @@ function mixedColumns(
     const si = (k: number): number => scalesI[Math.min(k, scalesI.length - 1)];
     const sj = (k: number): number => scalesJ[Math.min(k, scalesJ.length - 1)];
     state.activateAll();
+    state.noise[0] = noise;
+    let noisyStep = NaN;
+    let reached = NaN;
     bestOfScales(
       state,
       kept,
       tries,
-      (k) =>
+      (k) => {
         runColumn(driver, new MixedSource(p, i, j, si(k), sj(k)), {
           x: 0,
           order: 2,
@@ -314,14 +344,33 @@ function mixedColumns(
           canSwitch: false,
           probeOnly: k > 0,
           stopOnNoise: false,
-        }),
+        });
+        if (k === 0) [noisyStep, reached] = firstScaleSteps(state);
+      },
       // Two divisions, so that 4·s_i·s_j cannot underflow on its own (x ~ 1e-300).
       (k, v) => v / (4 * si(k)) / sj(k),
     );
     const value = kept.value[0];
     const error = kept.error[0];
-    return { value, error, evaluations: p.evaluations };
+    return { value, error, evaluations: p.evaluations, flags: kept.flags[0], noisyStep, reached };
   } finally {
     spare = engine;
   }
+}
+
+/**
+ * After the first scale's column: the step where it saw noise (NaN if none) and its first step with
+ * finite values.
+ *
+ * @example
+ * ```ts
+ * import { ColumnState } from "./column-state.js";
+ * const state = new ColumnState(1);
+ * state.steps[0] = 0.25;
+ * firstScaleSteps(state); // => [NaN, 0.25]
+ * ```
+ */
+export function firstScaleSteps(state: ColumnState): [number, number] {
+  const noisy = (state.flags[0] & COLUMN_FLAG.noisy) !== 0 ? state.noisyStep[0] : NaN;
+  return [noisy, state.steps[0]];
 }

@@ -10,7 +10,19 @@ import { ColumnState } from "./column-state.js";
 import { ColumnDriver, type ColumnSpec } from "./driver.js";
 import { unsettledFrom } from "./growth.js";
 import type { HessianEntry } from "./hessian-pipeline.js";
-import { MIXED_POINT_SIZE, mixedPoints, mixedValue, unsettledMixedSteps } from "./mixed-partial.js";
+import {
+  MIXED_POINT_SIZE,
+  firstScaleSteps,
+  mixedPoints,
+  mixedValue,
+  unsettledMixedSteps,
+} from "./mixed-partial.js";
+import {
+  mixedNoiseBound,
+  mixedNoisePoints,
+  mixedNoiseSpacing,
+  type MixedColumnsSeen,
+} from "./mixed-noise.js";
 import { PointRequest, REQUEST_CAPACITY, type Pipeline } from "./sampler.js";
 import { fixedStatus, statusCode } from "./status.js";
 import { candidateScales } from "./step.js";
@@ -80,13 +92,52 @@ export function* mixedEntry(
   if (!Number.isFinite(xi) || !Number.isFinite(xj)) return NO_ENTRY;
   const scalesI = candidateScales(xi);
   const scalesJ = candidateScales(xj);
+  const box = [o.lo[i], o.hi[i], o.lo[j], o.hi[j]];
+  work.evaluations = 0;
+  let r = yield* mixedScales(work, xi, xj, scalesI, scalesJ, box, 0);
+  const c = mixedNoiseSpacing(r);
+  if (c > 0) {
+    // mixedPartial's noise stage (mixed-noise.ts), the same points in the same order.
+    const bound = mixedNoiseBound(yield* tableValues(xi, xj, scalesI[0], scalesJ[0], c, box, work));
+    if (bound > 0) {
+      r = yield* mixedScales(work, xi, xj, scalesI, scalesJ, box, bound);
+      if (!Number.isNaN(r.error)) {
+        const code = statusCode("noise-limited");
+        return { value: r.value, error: r.error, code, evaluations: work.evaluations };
+      }
+    }
+  }
+  if (Number.isNaN(r.error) && Number.isFinite(r.value)) {
+    // mixedPartial's fallback (mixed-partial.ts, unsettledMixed), the same points in the same order.
+    const [hi0, hj0] = unsettledMixedSteps(scalesI[0], scalesJ[0], r.reached);
+    const wide = yield* stencilAt(xi, xj, hi0, hj0, box, work);
+    const narrow = yield* stencilAt(xi, xj, hi0 / 2, hj0 / 2, box, work);
+    const fallback = unsettledFrom(wide, narrow, yield* stencilAt(xi, xj, hi0 / 4, hj0 / 4, box, work));
+    if (fallback !== null) {
+      return { ...fallback, code: statusCode("noise-limited"), evaluations: work.evaluations };
+    }
+  }
+  const code = statusCode(fixedStatus(r.value));
+  return { value: r.value, error: r.error, code, evaluations: work.evaluations };
+}
+
+/** mixedPartial's columns over the scales (mixed-partial.ts, mixedColumns), `noise` in their model. */
+function* mixedScales(
+  work: MixedWork,
+  xi: number,
+  xj: number,
+  scalesI: number[],
+  scalesJ: number[],
+  box: readonly number[],
+  noise: number,
+): Pipeline<MixedColumnsSeen> {
   const tries = Math.max(scalesI.length, scalesJ.length);
   const si = (k: number): number => scalesI[Math.min(k, scalesI.length - 1)];
   const sj = (k: number): number => scalesJ[Math.min(k, scalesJ.length - 1)];
   const { state, kept } = work;
-  work.evaluations = 0;
   kept.clear();
   state.activateAll();
+  state.noise[0] = noise;
   beginScales(state, kept);
   const spec: ColumnSpec = {
     x: 0,
@@ -97,26 +148,42 @@ export function* mixedEntry(
     probeOnly: false,
     stopOnNoise: false,
   };
+  let noisyStep = NaN;
+  let reached = NaN;
   for (let k = 0; k < tries && nextScale(state, kept); k++) {
     spec.probeOnly = k > 0;
-    yield* mixedColumn(work, xi, xj, si(k), sj(k), [o.lo[i], o.hi[i], o.lo[j], o.hi[j]], spec);
+    yield* mixedColumn(work, xi, xj, si(k), sj(k), box, spec);
+    if (k === 0) [noisyStep, reached] = firstScaleSteps(state);
     // Two divisions, so that 4·s_i·s_j cannot underflow on its own (x ~ 1e-300).
     keepScale(state, kept, k, (_, v) => v / (4 * si(k)) / sj(k));
   }
-  const value = kept.value[0];
-  if (Number.isNaN(kept.error[0]) && Number.isFinite(value)) {
-    // mixedPartial's fallback (mixed-partial.ts, unsettledMixed), the same points in the same order.
-    const [hi0, hj0] = unsettledMixedSteps(si(0), sj(0));
-    const box = [o.lo[i], o.hi[i], o.lo[j], o.hi[j]];
-    const wide = yield* stencilAt(xi, xj, hi0, hj0, box, work);
-    const narrow = yield* stencilAt(xi, xj, hi0 / 2, hj0 / 2, box, work);
-    const fallback = unsettledFrom(wide, narrow, yield* stencilAt(xi, xj, hi0 / 4, hj0 / 4, box, work));
-    if (fallback !== null) {
-      return { ...fallback, code: statusCode("noise-limited"), evaluations: work.evaluations };
-    }
+  return { value: kept.value[0], error: kept.error[0], flags: kept.flags[0], noisyStep, reached };
+}
+
+/** The noise tables' values (mixed-noise.ts) as one request, those inside the box evaluated. */
+function* tableValues(
+  xi: number,
+  xj: number,
+  si: number,
+  sj: number,
+  c: number,
+  box: readonly number[],
+  counter: { evaluations: number },
+): Pipeline<Float64Array> {
+  const [a, b] = mixedNoisePoints(xi, xj, si, sj, c);
+  const r = new PairRequest();
+  r.reserve(a.length);
+  const at = new Int32Array(a.length).fill(-1);
+  let n = 0;
+  for (let q = 0; q < a.length; q++) {
+    if (!(a[q] >= box[0] && a[q] <= box[1] && b[q] >= box[2] && b[q] <= box[3])) continue;
+    [r.points[n], r.second[n], at[q]] = [a[q], b[q], n];
+    n++;
   }
-  const code = statusCode(fixedStatus(value));
-  return { value, error: kept.error[0], code, evaluations: work.evaluations };
+  [r.count, r.evaluated, r.prefix] = [n, n, false];
+  if (n > 0) yield r;
+  counter.evaluations += n;
+  return Float64Array.from(at, (k) => (k >= 0 ? r.values[k] : NaN));
 }
 
 /**

@@ -500,9 +500,15 @@ export function* zeroBelowResolution(
   seen: { grid: number; step: number } = { grid: 0, step: NaN },
 ): Pipeline<boolean> {
   // Off the dyadic lattice of x ± h (see GRID_PROBE_OFFSET), so that the values' last bits tell f's grid.
-  const wide = representableStep(x, h * GROWTH_SHRINK ** RESOLUTION_WIDENINGS * GRID_PROBE_OFFSET);
-  if (!(wide > 0) || !Number.isFinite(wide)) return false;
-  const c = yield* centralStencil(sampler, x, wide, order);
+  // Where f is not finite that far from x (log t at 0.0025, eᵗ beyond 709) a higher derivative's stencil
+  // narrows by GROWTH_SHRINK until it fits (f32(1e9 + log t)″ at 0.0025 gave 0 ± 20, ok: f's grid is 64).
+  let c: { values: Float64Array; sum: number; size: number } | null = null;
+  let wide = NaN;
+  for (let w = RESOLUTION_WIDENINGS; c === null && w >= (order === 1 ? RESOLUTION_WIDENINGS : 1); w--) {
+    wide = representableStep(x, h * GROWTH_SHRINK ** w * GRID_PROBE_OFFSET);
+    if (!(wide > 0) || !Number.isFinite(wide)) return false;
+    c = yield* centralStencil(sampler, x, wide, order);
+  }
   if (c === null) return false;
   seen.grid = valueResolution(c.values);
   seen.step = wide;

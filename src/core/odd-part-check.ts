@@ -21,7 +21,7 @@
  * test's would; a smooth f gets neither, and pays nothing. */
 
 import { COLUMN_FLAG } from "./column-state.js";
-import { EPS, F_ROUNDING, GROWTH_SHRINK } from "./constants.js";
+import { EPS, F_ROUNDING, GROWTH_SHRINK, NOISE_COVERAGE } from "./constants.js";
 import { JUMP_GROWTH_BAND, ROUNDED_SIGNAL } from "./growth.js";
 import { noiseCheckStep } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
@@ -227,7 +227,8 @@ export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): vo
  * of its sides, which the second difference cancels, and which one-sided columns from large steps
  * may miss or take for noise (t³ − 2t − 6.7e8·sign(t − c) at c = 23988 gave the sides 143277 ± 7717
  * and 144585 ± 7717 from steps of 375, and the central 143931 ± 2.5e-7, ok). A smooth f's changes
- * shrink by 1/256. At most six calls.
+ * shrink by 1/256. At most six calls. With f's noise level σ (`noise`, absolute), the newest change must
+ * also stand ROUNDED_SIGNAL times above the noise's share NOISE_COVERAGE·σ/h.
  *
  * @example
  * ```ts
@@ -240,7 +241,7 @@ export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): vo
  * runSync(midpointJumps(engine, new Sampler(sign))); // => true
  * ```
  */
-export function* midpointJumps(engine: ScalarEngine, sampler: Sampler): Pipeline<boolean> {
+export function* midpointJumps(engine: ScalarEngine, sampler: Sampler, noise = 0): Pipeline<boolean> {
   const x = engine.x;
   const d = [NaN, NaN, NaN];
   const values = new Float64Array(6);
@@ -264,7 +265,10 @@ export function* midpointJumps(engine: ScalarEngine, sampler: Sampler): Pipeline
   // difference of large terms (−9.99999999998·t + 29.77 at 3, order 2) steps by the terms' last bit,
   // and its rounding grows like a jump's J/h.
   const grid = valueResolution(values) / last;
-  if (!(Math.abs(c2) > ROUNDED_SIGNAL * (F_ROUNDING * EPS * size + grid))) return false;
+  // A noise level σ (`noise`) moves each difference by up to NOISE_COVERAGE·σ/s: its changes grow like a
+  // jump's J/h too, so only a change far above that share counts.
+  const noisy = (NOISE_COVERAGE * noise) / last;
+  if (!(Math.abs(c2) > ROUNDED_SIGNAL * (F_ROUNDING * EPS * size + grid + noisy))) return false;
   const ratio = c2 / c1;
   return ratio >= GROWTH_SHRINK / JUMP_GROWTH_BAND && ratio <= GROWTH_SHRINK * JUMP_GROWTH_BAND;
 }

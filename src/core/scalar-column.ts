@@ -179,7 +179,7 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
     // the pole's even part cancels in the central difference, which gave 3c² − 2 ± 4e-7, ok; cos t +
     // 1.4e-5·sign(t − c) at c = −78.2 gave 0.3305 ± 3e-4, ok, from steps of 0.15).
     const flags = i > 1 ? state.flags[0] : 0;
-    keepScale(state, kept, i - 1, undefined, o);
+    keepScale(state, kept, i - 1, undefined, o, false, o.order >= 2);
     // (Not the sides that derivative() compares at a kink, whose long steps are what tells a kink.)
     if (i > 1 && (spec.start === "central" || spec.start === o.method)) {
       const weightSum = stencilArrays(kindOf(kept.kind[0]), o.order).weightSum;

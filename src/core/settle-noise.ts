@@ -82,6 +82,15 @@ export function* settleNoise(
     // A flat f′ on a coarse grid: one grid step over H. (A higher order's 0 may be a jump's.)
     noise = noiseUsed = GRID_NOISE_STEPS * flat.grid;
     est = { ...est, error: est.error + noiseShare({ ...est, step: flat.step }, noise, o.order) };
+  } else if (flat.grid > 0 && (est.flags & COLUMN_FLAG.pole) === 0) {
+    // A higher derivative flat on a coarse grid at H as at h: one grid step over h, the estimate's own
+    // step, at most ALIAS_STEP (longer steps may alias a periodic f). Values that do not move at H are
+    // no evidence at h for a higher derivative (f32(c + cos t) with f's grid above 2: every difference
+    // is 0 where f″ = −cos t; 0 ± 1.2e-12 at t = 3908, from steps of 488). Not where the odd part grew
+    // (the pole flag): that 0 may be a jump through a middle value, for the sides to see (side-checks.ts).
+    noise = noiseUsed = GRID_NOISE_STEPS * flat.grid;
+    const step = Math.min(est.step, ALIAS_STEP);
+    est = { ...est, error: est.error + noiseShare({ ...est, step }, noise, o.order) };
   }
   // Where a column run on past "noise" settled far below it, the sides start near its steps (a pole or
   // a jump 1e-8 from x is noise to the first steps and a jump to one-sided ones that start there too).

@@ -7,8 +7,10 @@
 
 import { COLUMN_FLAG } from "./column-state.js";
 import { CENTRAL_RETRIES, CENTRAL_SHRINK, INITIAL_STEP, JUMP_RESOLUTION } from "./constants.js";
-import { growthAt, jumpsTwice, significantStep, unsettledEstimate } from "./growth.js";
+import { growthAt, significantStep, unsettledEstimate } from "./growth.js";
+import { lowerJumps, ranDownStep } from "./jump-changes.js";
 import { noiseCheckStep } from "./noise-check.js";
+import { midpointJumps } from "./odd-part-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
 import type { DerivativeResult } from "./types.js";
@@ -88,23 +90,30 @@ export function* settleSingular(
       return { ...result, value: NaN, error: Infinity, status: "not-finite" };
     }
   }
-  // A higher derivative with no significant digit from a column that ran on below the noise check's
-  // step, far below where a smooth f's truncation meets rounding: its differences may have grown like
-  // a lower derivative's jump, read as noise and run on past (f″ jumping at x, order 3: D ≈ J/h gave
-  // 4e8 ± 3e9, ok, from steps of 6e-10). Not a 0, which no growth gives (tanh″ at 0 beside a large f).
+  // A higher derivative with no significant digit from a column that ran on far below where a smooth
+  // f's truncation meets rounding (ranDownStep): its differences may have grown like a lower
+  // derivative's jump, read as noise and run on past (f″ jumping at x, order 3: D ≈ J/h gave 4e8 ± 3e9,
+  // ok, from steps of 6e-10). Not a 0, which no growth gives (tanh″ at 0 beside a large f).
   const ranDown =
     o.order > 1 &&
     result.status === "ok" &&
     result.value !== 0 &&
     !(result.error < Math.abs(result.value)) &&
-    result.step < noiseCheckStep(o.order, Math.min(1, engine.scales[0]));
+    result.step < ranDownStep(engine);
   if (o.order > 1 && est.kind === "central" && (result.status === "noise-limited" || ranDown)) {
     // A higher derivative read as noisy may be a lower one jumping at x (|t|″ at a large x): its
     // differences then grow like a jump's over two ratios of steps, where noise's grow like 1/hⁿ. (At
     // the scale of 1, whatever x: a jump J in f⁽ⁿ⁻¹⁾ must outgrow f⁽ⁿ⁾ there; at the scale of a
     // smaller x for a column that ran down, whose f may end within the scale of 1: log t at 0.0014.)
     const scale = ranDown ? Math.min(1, engine.scales[0]) : 1;
-    if (yield* jumpsTwice(sampler, x, noiseCheckStep(o.order, scale), o.order)) {
+    // At an even order, f may jump through its midpoint at x, which the stencil cancels: the first
+    // differences grow like J/h far above the noise's share (tanh t − 3.8e-5·sign(t − c) at c = −75.4
+    // beside other terms of a Hessian's row: −1.7e-6 ± 6.3e-13, noise-limited, at a level of 1.1e-16).
+    const midpoint = o.order % 2 === 0 && result.status === "noise-limited";
+    const jumps =
+      (yield* lowerJumps(sampler, x, noiseCheckStep(o.order, scale), o.order)) ||
+      (midpoint && (yield* midpointJumps(engine, sampler, result.noise ?? 0)));
+    if (jumps) {
       return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
     }
   }

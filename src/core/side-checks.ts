@@ -6,7 +6,8 @@
 
 import { COLUMN_FLAG } from "./column-state.js";
 import { EPS, GROWTH_SHRINK } from "./constants.js";
-import { difference, growthAt, JUMP_GROWTH_BAND, jumpsTwice, significantStep } from "./growth.js";
+import { difference, growthAt, JUMP_GROWTH_BAND } from "./growth.js";
+import { jumpsAboveRounding } from "./jump-changes.js";
 import { noiseCheckStep, recheckNoise } from "./noise-check.js";
 import { agree, fineStep, sideEstimate } from "./other-side.js";
 import { midpointJumps } from "./odd-part-check.js";
@@ -150,10 +151,7 @@ export function* settleShape(
  * 16 … 16⁴ times it where the difference stands above rounding (significantStep).
  */
 function* lowerJumps(sampler: Sampler, x: number, order: number): Pipeline<boolean> {
-  const h = noiseCheckStep(order, 1);
-  if (yield* jumpsTwice(sampler, x, h, order, true)) return true;
-  const from = yield* significantStep(sampler, x, h / GROWTH_SHRINK, order);
-  return from > h / GROWTH_SHRINK && (yield* jumpsTwice(sampler, x, from * GROWTH_SHRINK, order, true));
+  return yield* jumpsAboveRounding(sampler, x, noiseCheckStep(order, 1), order, true);
 }
 
 /**

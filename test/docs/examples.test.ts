@@ -31,7 +31,7 @@ const FRAGMENTS: Record<string, string> = {
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
   "src/core/best-of-scales.ts:128":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
-  "src/core/best-of-scales.ts:146":
+  "src/core/best-of-scales.ts:179":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
   "src/core/column-steps.ts:15": "a column as a generator, inside scalar-engine.ts",
   "src/core/coordinate-pipelines.ts:22": "inside gradient(): `x0` is the pristine point",
@@ -45,10 +45,10 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/settle-noise.ts:40": "inside the pipeline's settle: `est` is the estimate of a noise stage",
   "src/core/settle-noise.ts:57":
     "inside the pipeline's settle: `engine`, `sampler`, `first` and `given` are its own",
-  "src/core/settle-singular.ts:25":
+  "src/core/settle-singular.ts:27":
     "inside the pipeline's settle: `engine`, `sampler`, `est` and `shape` are its own (a generator step)",
-  "src/core/side-checks.ts:35": "inside the pipeline's settle: `result` is the result as it stands",
-  "src/core/side-checks.ts:50":
+  "src/core/side-checks.ts:36": "inside the pipeline's settle: `result` is the result as it stands",
+  "src/core/side-checks.ts:51":
     "inside the pipeline's settle: `engine`, `sampler`, `first`, `stage` and `result` are its own",
   "src/core/jacobian-sides.ts:121":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
