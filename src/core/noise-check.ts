@@ -497,21 +497,26 @@ export function* zeroBelowResolution(
   x: number,
   order: number,
   h: number,
-  seen: { grid: number; step: number } = { grid: 0, step: NaN },
+  seen: { grid: number; step: number; coarse?: boolean } = { grid: 0, step: NaN },
 ): Pipeline<boolean> {
   // Off the dyadic lattice of x ± h (see GRID_PROBE_OFFSET), so that the values' last bits tell f's grid.
-  // Where f is not finite that far from x (log t at 0.0025, eᵗ beyond 709) a higher derivative's stencil
-  // narrows by GROWTH_SHRINK until it fits (f32(1e9 + log t)″ at 0.0025 gave 0 ± 20, ok: f's grid is 64).
+  // Where f is not finite that far from x (eᵗ beyond 709, or float32's beyond 88) a higher derivative's
+  // stencil narrows by GROWTH_SHRINK until it fits, for f's grid alone: f32(3.6e9 + eᵗ)″ at −4 gave
+  // 0 ± 2.6e-5, ok, where f's grid is 256 (settle-noise.ts). A narrower stencil of double values says
+  // nothing the engine uses, and its answer stands as before (no zero below resolution).
   let c: { values: Float64Array; sum: number; size: number } | null = null;
   let wide = NaN;
-  for (let w = RESOLUTION_WIDENINGS; c === null && w >= (order === 1 ? RESOLUTION_WIDENINGS : 1); w--) {
+  let w = RESOLUTION_WIDENINGS;
+  for (; c === null && w >= (order === 1 ? RESOLUTION_WIDENINGS : 1); w--) {
     wide = representableStep(x, h * GROWTH_SHRINK ** w * GRID_PROBE_OFFSET);
     if (!(wide > 0) || !Number.isFinite(wide)) return false;
     c = yield* centralStencil(sampler, x, wide, order);
   }
   if (c === null) return false;
   seen.grid = valueResolution(c.values);
+  seen.coarse = relativeUnit(c.values) > 0;
   seen.step = wide;
+  if (w < RESOLUTION_WIDENINGS - 1 && !seen.coarse) return false;
   return Math.abs(c.sum) > NOISE_CHECK_SIGNAL * F_ROUNDING * EPS * c.size;
 }
 

@@ -74,7 +74,7 @@ export function* settleNoise(
   const oneSided = est.kind === o.method && o.maxEvaluations === Infinity;
   const kindChecked = est.kind === "central" || oneSided;
   const quiet = (est.flags & COLUMN_FLAG.noisy) === 0 && o.noise === 0 && kindChecked;
-  const flat = { grid: 0, step: NaN };
+  const flat = { grid: 0, step: NaN, coarse: false };
   if (quiet && est.value === 0 && (yield* zeroBelowResolution(sampler, x, o.order, est.step, flat))) {
     est.flags |= COLUMN_FLAG.noisy;
     est.noisyStep = est.step * GROWTH_SHRINK * NOISE_PROBE_SPLIT;
@@ -82,12 +82,14 @@ export function* settleNoise(
     // A flat f′ on a coarse grid: one grid step over H. (A higher order's 0 may be a jump's.)
     noise = noiseUsed = GRID_NOISE_STEPS * flat.grid;
     est = { ...est, error: est.error + noiseShare({ ...est, step: flat.step }, noise, o.order) };
-  } else if (flat.grid > 0 && (est.flags & COLUMN_FLAG.pole) === 0) {
+  } else if (flat.grid > 0 && flat.coarse && (est.flags & COLUMN_FLAG.pole) === 0) {
     // A higher derivative flat on a coarse grid at H as at h: one grid step over h, the estimate's own
     // step, at most ALIAS_STEP (longer steps may alias a periodic f). Values that do not move at H are
     // no evidence at h for a higher derivative (f32(c + cos t) with f's grid above 2: every difference
     // is 0 where f″ = −cos t; 0 ± 1.2e-12 at t = 3908, from steps of 488). Not where the odd part grew
     // (the pole flag): that 0 may be a jump through a middle value, for the sides to see (side-checks.ts).
+    // Only for values of at most COARSE_BITS bits (float32): a double f's values can show a grid too
+    // (atan at 0 beside tanh 3), where a higher derivative of 0 is no sign of one.
     noise = noiseUsed = GRID_NOISE_STEPS * flat.grid;
     const step = Math.min(est.step, ALIAS_STEP);
     est = { ...est, error: est.error + noiseShare({ ...est, step }, noise, o.order) };

@@ -152,3 +152,20 @@ describe("a Hessian's diagonal where f jumps through its midpoint at x (odd-part
     }
   });
 });
+
+describe("a higher derivative of exactly 0 from double values stands (settle-noise.ts: float32 grids only)", () => {
+  it("atan″ beside tanh 3 at 0, atan″ and sin″ at 0, tanh″ at −50: ok, as before", () => {
+    const cases: [string, (t: number) => number, number][] = [
+      ["atan t + tanh 3", (t) => Math.atan(t) + Math.tanh(3), 0],
+      ["atan", Math.atan, 0],
+      ["sin", Math.sin, 0],
+      ["tanh", Math.tanh, -50],
+    ];
+    for (const [name, f, x] of cases) {
+      const r = derivative(f, x, { order: 2 });
+      expect(r.value, name).toBe(0);
+      expect(r.status, name).toBe("ok");
+      expect(r.error, name).toBeLessThan(1e-12);
+    }
+  });
+});
