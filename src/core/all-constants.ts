@@ -21,3 +21,5 @@ export {
   SPIKE_OVER_NOISE,
 } from "./row-noise.js";
 export { LOPSIDED_ERROR } from "./side-checks.js";
+export { CHECK_TRUNCATION } from "./small-row-noise.js";
+export { HELD_COLUMNS } from "./jacobian-column.js";
