@@ -219,10 +219,10 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
   yield* runScales(job, j, work, scales);
   if (screened) job.rows.settle(j, work.plan.step);
   // A small F's column that saw noise is computed again once its rows' noise is known (small-row-noise.ts).
-  if (columnNoiseSeen(job, work)) return putAside(job, j, work, UNCHECKED);
+  if (columnNoiseSeen(job, work)) return putAside(job, j, held(job, j, work), UNCHECKED);
   if (work.needsRecheck(job)) {
     const stop = yield* recheckColumn(job, j, work);
-    if (stop >= 0) return putAside(job, j, work, stop);
+    if (stop >= 0) return putAside(job, j, held(job, j, work), stop);
   }
   return yield* finishColumn(job, j, work);
 }
@@ -249,18 +249,44 @@ function* finishColumn(job: JacobianJob, j: number, work: ColumnWork): Pipeline<
  */
 export function* resumeColumn(job: JacobianJob, held: HeldColumn): Pipeline<number> {
   const { j, work, next } = held;
+  if (work === null)
+    return yield* adaptiveColumn(job, j, job.works.pop() ?? takeWork(job.centre.length, false));
   const from = next !== UNCHECKED ? next : work.needsRecheck(job) ? 0 : -1;
   if (from >= 0) yield* recheckColumn(job, j, work, from);
   return yield* finishColumn(job, j, work);
 }
 
 /**
- * Column j ended where a small F's column saw noise while its job watched for its rows' noise
- * (small-row-noise.ts): its state is kept in `job.putAside` with where its recheck resumes (`next`, or
- * UNCHECKED), its entries not written; the column's block is finished. Where no row has noise, the
- * column resumes from there (resumeColumn); else every column runs again with the levels.
+ * The most columns of a Jacobian whose state is kept when they are put aside (see {@link putAside}):
+ * the first HELD_COLUMNS by index; a column beyond them gives its state back and, where it must
+ * resume, runs again from its start (the same entries, for its calls again). A held column's state
+ * (its recheck's engine with it) is some kilobytes, and a noisy F puts every column aside: n = 10⁴
+ * columns would hold tens of megabytes for a result they seldom need (none where a row has noise). By
+ * index, so that every loop holds the same columns and calls F as often.
+ *
+ * @default 64
+ * @example
+ * ```ts
+ * HELD_COLUMNS; // => 64
+ * ```
  */
-function putAside(job: JacobianJob, j: number, work: ColumnWork, next: number): number {
+export const HELD_COLUMNS = 64;
+
+/** The state to keep for column j put aside (see HELD_COLUMNS): its work, or none (given back to the job's pool). */
+function held(job: JacobianJob, j: number, work: ColumnWork): ColumnWork | null {
+  if (j < HELD_COLUMNS) return work;
+  job.works.push(work);
+  return null;
+}
+
+/**
+ * Column j ended where a small F's column saw noise while its job watched for its rows' noise
+ * (small-row-noise.ts): its state (null beyond HELD_COLUMNS) is kept in `job.putAside` with where its
+ * recheck resumes (`next`, or UNCHECKED), its entries not written; the column's block is finished.
+ * Where no row has noise, the column resumes from there (resumeColumn; from its start without a
+ * state); else every column runs again with the levels.
+ */
+function putAside(job: JacobianJob, j: number, work: ColumnWork | null, next: number): number {
   (job.putAside ??= []).push({ j, work, next });
   job.rows.finish(j);
   return 0;
@@ -336,10 +362,10 @@ export function adaptiveColumnNow(
     keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
   }
   // The work is the caller's, used for its next column: a column put aside keeps its state in a copy.
-  if (columnNoiseSeen(job, work)) return putAside(job, j, work.detach(), UNCHECKED);
+  if (columnNoiseSeen(job, work)) return putAside(job, j, j < HELD_COLUMNS ? work.detach() : null, UNCHECKED);
   if (work.needsRecheck(job)) {
     const stop = recheckColumnNow(job, j, work, source);
-    if (stop >= 0) return putAside(job, j, work.detach(), stop);
+    if (stop >= 0) return putAside(job, j, j < HELD_COLUMNS ? work.detach() : null, stop);
   }
   return finishColumnNow(job, j, work, source);
 }
@@ -361,6 +387,12 @@ function finishColumnNow(job: JacobianJob, j: number, work: ColumnWork, source: 
  */
 export function resumeColumnNow(job: JacobianJob, held: HeldColumn, source: PointSource): number {
   const { j, work, next } = held;
+  if (work === null) {
+    const fresh = job.works.pop() ?? takeWork(job.centre.length, true);
+    const code = adaptiveColumnNow(job, j, fresh, source);
+    job.works.push(fresh);
+    return code;
+  }
   const from = next !== UNCHECKED ? next : work.needsRecheck(job) ? 0 : -1;
   if (from >= 0) recheckColumnNow(job, j, work, source, from);
   return finishColumnNow(job, j, work, source);
@@ -377,7 +409,8 @@ export function resumeColumnNow(job: JacobianJob, held: HeldColumn, source: Poin
  */
 export interface HeldColumn {
   j: number;
-  work: ColumnWork;
+  /** Its state; null beyond HELD_COLUMNS (it runs again from its start). */
+  work: ColumnWork | null;
   next: number;
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { jacobian, STATUSES } from "../../src/core/index.js";
 import { jacobian as jacobianAsync } from "../../src/core/async/index.js";
 import { jacobianViaGeneral } from "../../src/core/jacobian.js";
+import { HELD_COLUMNS } from "../../src/core/jacobian-column.js";
 import { NOISE_POINTS } from "../../src/core/noise.js";
 import { hashNoise } from "../fixtures/noise-hash.js";
 import { bits } from "./jacobian-bits.js";
@@ -272,6 +273,34 @@ describe("a small Jacobian whose columns saw noise where its rows' tables find n
     const g = jacobian(G, [2, 0, 0.5]);
     expect(g.value[1][1]).toBe(-7.283718635638554e-8);
     expect(g.error[1][1]).toBe(0.00874882355806851);
+  });
+});
+
+describe("columns put aside beyond HELD_COLUMNS keep no state and run again from their start", () => {
+  // n = 70: the kinks that columns 3 and 65 take for noise (as above); the tables find none, column 3
+  // resumes, column 65 (past the first 64) runs again from its start.
+  const n = 70;
+  const kink = (t: number): number => Math.max(0, t - 1e-6) ** 2 + Math.cos(t);
+  const F = (x: Float64Array): number[] => {
+    let b = 0;
+    for (let j = 0; j < n; j++) b += x[j] * (j + 1);
+    return [kink(x[65]) + kink(x[3]), b];
+  };
+  const x = Array.from({ length: n }, () => 0);
+
+  it(`the same entries as before, bit for bit, in every loop, HELD_COLUMNS = ${HELD_COLUMNS}`, async () => {
+    const r = jacobian(F, x);
+    // Before: these entries (the kinked ones as the 2-variable F's), in 481 calls.
+    for (const j of [3, 65]) {
+      expect(r.value[0][j]).toBe(-7.285012139214409e-8);
+      expect(r.error[0][j]).toBe(0.008748825413868115);
+    }
+    expect(r.evaluations).toBeGreaterThan(481 + 2 * (NOISE_POINTS - 1)); // column 65's first run again
+    const batchedF = (b: Float64Array): number[][] =>
+      Array.from({ length: b.length / n }, (_, i) => F(b.subarray(n * i, n * (i + 1))));
+    const sync = bits(r);
+    expect(bits(jacobian(batchedF, x, { batch: true }))).toBe(sync);
+    expect(bits(await jacobianAsync(async (p: Float64Array) => F(p), x, { concurrency: 3 }))).toBe(sync);
   });
 });
 

@@ -58,9 +58,9 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/jacobian-recheck.ts:328":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
   "src/core/jacobian-column.ts:247": "after a small F's first pass: `job` holds the columns put aside",
-  "src/core/jacobian-column.ts:359":
+  "src/core/jacobian-column.ts:385":
     "after a small F's first pass: `job` holds the columns put aside, `source` is F along x_j",
-  "src/core/jacobian-column.ts:375": "after a small F's first pass: `job` holds the columns put aside",
+  "src/core/jacobian-column.ts:407": "after a small F's first pass: `job` holds the columns put aside",
   "src/core/jacobian-pipeline.ts:100": "inside a Jacobian loop: `job` is its job",
   "src/core/jacobian-pipeline.ts:115": "inside a Jacobian loop after its columns: `job` and `F` are its own",
   "src/core/jacobian-pipeline.ts:136":
