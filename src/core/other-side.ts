@@ -171,20 +171,12 @@ function* settleGap(
  */
 function* unsettled(engine: ScalarEngine, sampler: Sampler, result: Settled): Pipeline<Settled> {
   const { x, o } = engine;
-  if (!afford(engine, sampler, 3 * (o.order + 1))) return result;
+  if (!sampler.room(3 * (o.order + 1))) return result;
   const h = engine.scales[0] * INITIAL_STEP[o.order];
   const wide = yield* difference(sampler, x, result.method, h, o.order);
   const narrow = yield* difference(sampler, x, result.method, h / 2, o.order);
   const u = unsettledFrom(wide, narrow, yield* difference(sampler, x, result.method, h / 4, o.order));
   return u === null ? { ...result, error: Infinity } : { ...result, ...u, step: h / 2 };
-}
-
-/**
- * Whether the budget (maxEvaluations) leaves room for n more calls of f: the checks' single points and
- * plain differences ask for it first; their columns keep to it themselves (ColumnSpec.budget).
- */
-function afford(engine: ScalarEngine, sampler: Sampler, n: number): boolean {
-  return sampler.evaluations + n <= engine.o.maxEvaluations;
 }
 
 /**
@@ -272,7 +264,7 @@ export function* sideEstimate(
   // The first step whose widest point f is finite at, as the column's own retries would find it, but
   // within OTHER_SIDE_TRIES (a domain's edge beside x: exp t, NaN for t < 0, forward at 0).
   for (let tries = 0; ; h /= CENTRAL_SHRINK) {
-    if (++tries > OTHER_SIDE_TRIES || !afford(engine, sampler, 1)) return null;
+    if (++tries > OTHER_SIDE_TRIES || !sampler.room(1)) return null;
     if (Number.isFinite(yield* sampler.one(x + widest * representableStep(x, h)))) break;
   }
   const how = { kind: other, level, stopOnNoise: true, canSwitch: false, firstStep: h, allPowers };
@@ -281,7 +273,7 @@ export function* sideEstimate(
   if ((est.flags & COLUMN_FLAG.budget) !== 0) return null;
   let side: (OneSided & { step: number }) | null = est;
   if (!(est.error < Infinity)) {
-    if (!afford(engine, sampler, 3 * (o.order + 1))) return null;
+    if (!sampler.room(3 * (o.order + 1))) return null;
     const wide = yield* difference(sampler, x, other, h, o.order);
     const narrow = yield* difference(sampler, x, other, h / 2, o.order);
     const u = unsettledFrom(wide, narrow, yield* difference(sampler, x, other, h / 4, o.order));
@@ -317,7 +309,7 @@ export const SIDE_JUMP_STEP = 2 ** -36;
 function* jumpsOnSide(engine: ScalarEngine, sampler: Sampler, kind: StencilKind): Pipeline<boolean> {
   const { x } = engine;
   const scale = engine.scales[0];
-  if (!afford(engine, sampler, JUMP_ROWS + 1)) return false;
+  if (!sampler.room(JUMP_ROWS + 1)) return false;
   const fx = yield* sampler.one(x);
   const sign = kind === "forward" ? 1 : -1;
   let h = SIDE_JUMP_STEP * scale;

@@ -10,12 +10,13 @@ import { EPS, F_ROUNDING, NOISE_FLOOR } from "./constants.js";
 import { runSync } from "./column-steps.js";
 import { checkNoise, needsNoiseCheck, noiseCheckPoints } from "./noise-check.js";
 import { checkOddPart } from "./odd-part-check.js";
-import type { Pipeline, Sampler } from "./sampler.js";
+import { bounded, type Pipeline, type Sampler } from "./sampler.js";
 import { firstRun, run, runNow, type Estimate, type ScalarEngine } from "./scalar-column.js";
 import { settleNoise } from "./settle-noise.js";
 import { settleSingular } from "./settle-singular.js";
 import { settleShape } from "./side-checks.js";
 import { heldToOtherSide } from "./other-side.js";
+import { statusCode } from "./status.js";
 import type { DerivativeResult } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
@@ -45,16 +46,22 @@ export function* derivativeSteps(
   o: ResolvedOptions,
 ): Pipeline<Omit<DerivativeResult, "evaluations">> {
   engine.begin(x, o);
+  sampler.limit = o.maxEvaluations;
   const noise = initialNoise(o, o.noiseRelative ? yield* sampler.one(x) : NaN);
   const est = yield* run(engine, sampler, firstRun(o, noise));
   const n = needsNoiseCheck(est, o) ? noiseCheckPoints(engine, x, o.order, engine.scales[0]) : 0;
-  if (n > 0) {
+  if (n > 0 && sampler.affords(engine.checkPoints, n)) {
     if (sampler.prepare(engine.checkPoints, n, true, engine.checkValues)) yield sampler.request;
     checkNoise(engine, sampler.complete(n, true, engine.checkValues), n, o.order, est);
     checkOddPart(engine, n, est);
   }
-  const result = plainEnding(est, o) ? plainResult(est) : yield* settle(engine, sampler, est, noise);
-  return oneSided(o) ? yield* heldToOtherSide(engine, sampler, result, noise) : result;
+  const result = plainEnding(est, o)
+    ? plainResult(est)
+    : yield* bounded(settle(engine, sampler, est, noise), () => spentResult(est));
+  const held = oneSided(o)
+    ? yield* bounded(heldToOtherSide(engine, sampler, result, noise), () => result)
+    : result;
+  return sampler.short ? budgetStatus(held) : held;
 }
 
 /**
@@ -77,15 +84,38 @@ export function derivativeNow(
   o: ResolvedOptions,
 ): Omit<DerivativeResult, "evaluations"> {
   engine.begin(x, o);
+  sampler.limit = o.maxEvaluations;
   const noise = initialNoise(o, o.noiseRelative ? sampler.at(x) : NaN);
   const est = runNow(engine, sampler, firstRun(o, noise));
   const n = needsNoiseCheck(est, o) ? noiseCheckPoints(engine, x, o.order, engine.scales[0]) : 0;
-  if (n > 0) {
+  if (n > 0 && sampler.affords(engine.checkPoints, n)) {
     checkNoise(engine, sampler.now(engine.checkPoints, n, true, engine.checkValues), n, o.order, est);
     checkOddPart(engine, n, est);
   }
-  const result = plainEnding(est, o) ? plainResult(est) : runSync(settle(engine, sampler, est, noise));
-  return oneSided(o) ? runSync(heldToOtherSide(engine, sampler, result, noise)) : result;
+  const result = plainEnding(est, o)
+    ? plainResult(est)
+    : runSync(bounded(settle(engine, sampler, est, noise), () => spentResult(est)));
+  const held = oneSided(o)
+    ? runSync(bounded(heldToOtherSide(engine, sampler, result, noise), () => result))
+    : result;
+  return sampler.short ? budgetStatus(held) : held;
+}
+
+/**
+ * The estimate as it stood before a stage that the budget (maxEvaluations) did not let run: status
+ * "max-evaluations", which says that the checks after the first estimate were not all made.
+ */
+function spentResult(est: Estimate): Omit<DerivativeResult, "evaluations"> {
+  return { value: est.value, error: est.error, step: est.step, method: est.kind, status: "max-evaluations" };
+}
+
+/**
+ * A result after the budget stopped a stage (Sampler.short): its status at least "max-evaluations"
+ * (a stronger one, found before, stands), since what did not run might have changed the answer.
+ */
+function budgetStatus(result: Omit<DerivativeResult, "evaluations">): Omit<DerivativeResult, "evaluations"> {
+  if (statusCode(result.status) < statusCode("max-evaluations")) result.status = "max-evaluations";
+  return result;
 }
 
 /**
