@@ -9,13 +9,14 @@
 
 import { FLOAT32_FLAT_FACTOR, float32Result } from "./float32.js";
 import { bestOfScales, KeptEstimates } from "./best-of-scales.js";
-import { ColumnState } from "./column-state.js";
+import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { INITIAL_STEP } from "./constants.js";
 import { unsettledFrom } from "./growth.js";
 import { ColumnDriver } from "./driver.js";
 import { runColumn, type PointSource } from "./run-column.js";
 import { callNumber } from "./fixed-partial.js";
 import { candidateScales, representableStep } from "./step.js";
+import { fixedStatus, statusCode } from "./status.js";
 import type { FnN } from "./types.js";
 
 /**
@@ -50,6 +51,8 @@ export interface MixedEstimate {
    * "noise-limited"; x₀x₁ + 1e-10·noise at (0.5, 1.5) gave 0 ± NaN, ok).
    */
   unsettled?: boolean;
+  /** The budget (maxEvaluations) cut a column short or left no room for the unsettled fallback. */
+  spent?: boolean;
 }
 
 /**
@@ -248,6 +251,7 @@ export function mixedPartial(
   j: number,
   lo: Float64Array,
   hi: Float64Array,
+  budget = Infinity,
 ): MixedEstimate {
   const xi = w[i];
   const xj = w[j];
@@ -257,8 +261,9 @@ export function mixedPartial(
   const tries = Math.max(scalesI.length, scalesJ.length);
   const p = new PairSampler(f, w, lo, hi);
   try {
-    const r = mixedColumns(p, i, j, scalesI, scalesJ, tries);
+    const r = mixedColumns(p, i, j, scalesI, scalesJ, tries, budget);
     if (!Number.isNaN(r.error) || !Number.isFinite(r.value)) return r;
+    if (p.evaluations + UNSETTLED_MIXED_CALLS > budget) return { ...r, spent: true };
     const [hi0, hj0] = unsettledMixedSteps(scalesI[0], scalesJ[0]);
     const wide = mixedStencil(p, i, j, hi0, hj0);
     const narrow = mixedStencil(p, i, j, hi0 / 2, hj0 / 2);
@@ -285,6 +290,7 @@ function mixedColumns(
   scalesI: number[],
   scalesJ: number[],
   tries: number,
+  budget: number,
 ): MixedEstimate {
   // One spare engine for every mixed entry of every Hessian (a new one per entry was a sixth of a
   // Hessian's time); taken while in use, so an f that itself asks for a Hessian gets its own.
@@ -301,11 +307,12 @@ function mixedColumns(
     const si = (k: number): number => scalesI[Math.min(k, scalesI.length - 1)];
     const sj = (k: number): number => scalesJ[Math.min(k, scalesJ.length - 1)];
     state.activateAll();
+    let spent = false;
     bestOfScales(
       state,
       kept,
       tries,
-      (k) =>
+      (k) => {
         runColumn(driver, new MixedSource(p, i, j, si(k), sj(k)), {
           x: 0,
           order: 2,
@@ -314,14 +321,62 @@ function mixedColumns(
           canSwitch: false,
           probeOnly: k > 0,
           stopOnNoise: false,
-        }),
+          budget: mixedColumnBudget(budget, p.evaluations),
+        });
+        spent ||= (state.flags[0] & COLUMN_FLAG.budget) !== 0;
+      },
       // Two divisions, so that 4·s_i·s_j cannot underflow on its own (x ~ 1e-300).
       (k, v) => v / (4 * si(k)) / sj(k),
     );
     const value = kept.value[0];
     const error = kept.error[0];
-    return { value, error, evaluations: p.evaluations };
+    return spent
+      ? { value, error, evaluations: p.evaluations, spent }
+      : { value, error, evaluations: p.evaluations };
   } finally {
     spare = engine;
   }
+}
+
+/**
+ * Calls of f of the unsettled fallback of a mixed entry: three four-point stencils.
+ *
+ * @default 12
+ * @example
+ * ```ts
+ * UNSETTLED_MIXED_CALLS; // => 12
+ * ```
+ */
+export const UNSETTLED_MIXED_CALLS = 12;
+
+/**
+ * The budget of a mixed entry's column in points g(c) of its driver, from what is left of the entry's
+ * calls of f: each point other than the centre costs two calls (f₊ and f₋), and the driver counts the
+ * centre too, so the column never asks for more calls than are left.
+ *
+ * @example
+ * ```ts
+ * mixedColumnBudget(20, 7); // => 6
+ * mixedColumnBudget(Infinity, 7); // => Infinity
+ * ```
+ */
+export function mixedColumnBudget(budget: number, spent: number): number {
+  return Math.floor((budget - spent) / 2);
+}
+
+/**
+ * The status code of a mixed entry: "max-evaluations" where the budget stopped its columns or its
+ * fallback (unless its value is not finite), else "noise-limited" for the unsettled fallback, else
+ * by its value.
+ *
+ * @example
+ * ```ts
+ * mixedCode(2, true, false); // => 2 ("max-evaluations")
+ * mixedCode(2, false, true); // => 1 ("noise-limited")
+ * ```
+ */
+export function mixedCode(value: number, spent: boolean, unsettled: boolean): number {
+  const fixed = statusCode(fixedStatus(value));
+  if (fixed !== 0) return fixed;
+  return statusCode(spent ? "max-evaluations" : unsettled ? "noise-limited" : "ok");
 }

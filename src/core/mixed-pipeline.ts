@@ -6,11 +6,19 @@
  */
 
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
-import { ColumnState } from "./column-state.js";
+import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { ColumnDriver, type ColumnSpec } from "./driver.js";
 import { unsettledFrom } from "./growth.js";
 import type { HessianEntry } from "./hessian-pipeline.js";
-import { MIXED_POINT_SIZE, mixedPoints, mixedValue, unsettledMixedSteps } from "./mixed-partial.js";
+import {
+  MIXED_POINT_SIZE,
+  mixedCode,
+  mixedColumnBudget,
+  mixedPoints,
+  mixedValue,
+  UNSETTLED_MIXED_CALLS,
+  unsettledMixedSteps,
+} from "./mixed-partial.js";
 import { PointRequest, REQUEST_CAPACITY, type Pipeline } from "./sampler.js";
 import { fixedStatus, statusCode } from "./status.js";
 import { candidateScales } from "./step.js";
@@ -97,14 +105,20 @@ export function* mixedEntry(
     probeOnly: false,
     stopOnNoise: false,
   };
+  const budget = o.resolved.maxEvaluations;
+  let spent = false;
   for (let k = 0; k < tries && nextScale(state, kept); k++) {
     spec.probeOnly = k > 0;
+    spec.budget = mixedColumnBudget(budget, work.evaluations);
     yield* mixedColumn(work, xi, xj, si(k), sj(k), [o.lo[i], o.hi[i], o.lo[j], o.hi[j]], spec);
+    spent ||= (state.flags[0] & COLUMN_FLAG.budget) !== 0;
     // Two divisions, so that 4·s_i·s_j cannot underflow on its own (x ~ 1e-300).
     keepScale(state, kept, k, (_, v) => v / (4 * si(k)) / sj(k));
   }
   const value = kept.value[0];
-  if (Number.isNaN(kept.error[0]) && Number.isFinite(value)) {
+  const fallback = Number.isNaN(kept.error[0]) && Number.isFinite(value);
+  if (fallback && work.evaluations + UNSETTLED_MIXED_CALLS > budget) spent = true;
+  else if (fallback) {
     // mixedPartial's fallback (mixed-partial.ts, unsettledMixed), the same points in the same order.
     const [hi0, hj0] = unsettledMixedSteps(si(0), sj(0));
     const box = [o.lo[i], o.hi[i], o.lo[j], o.hi[j]];
@@ -112,10 +126,10 @@ export function* mixedEntry(
     const narrow = yield* stencilAt(xi, xj, hi0 / 2, hj0 / 2, box, work);
     const fallback = unsettledFrom(wide, narrow, yield* stencilAt(xi, xj, hi0 / 4, hj0 / 4, box, work));
     if (fallback !== null) {
-      return { ...fallback, code: statusCode("noise-limited"), evaluations: work.evaluations };
+      return { ...fallback, code: mixedCode(fallback.value, spent, true), evaluations: work.evaluations };
     }
   }
-  const code = statusCode(fixedStatus(value));
+  const code = mixedCode(value, spent, false);
   return { value, error: kept.error[0], code, evaluations: work.evaluations };
 }
 
