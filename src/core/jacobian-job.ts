@@ -3,6 +3,7 @@
  * options, the output matrices and the writer that fills them by rows (jacobian-rows.ts).
  */
 
+import { JacobianBudget } from "./jacobian-budget.js";
 import { writeVector } from "./batch.js";
 import { baseStencil } from "./driver.js";
 import { invalid } from "./errors.js";
@@ -50,6 +51,8 @@ export interface JacobianJob {
    * null when no row has one, or before it is measured. The adaptive columns carry it in their rounding model.
    */
   rowNoise: Float64Array | null;
+  /** The budget of calls of F (jacobian-budget.ts); null when `maxEvaluations` is not set or the columns are plain. */
+  readonly budget: JacobianBudget | null;
 }
 
 /**
@@ -213,6 +216,7 @@ export function jacobianJob(
     float32,
     stencils: plain ? columnStencils(o, x0) : null,
     rowNoise: null,
+    budget: plain || o.resolved.maxEvaluations === Infinity ? null : new JacobianBudget(o, n, m),
   };
 }
 

@@ -88,7 +88,7 @@ export function rowNoiseStage(job: JacobianJob): { pipeline: Pipeline<void>; spa
 }
 
 function* setRowNoise(job: JacobianJob, d: Float64Array | null): Pipeline<void> {
-  job.rowNoise = yield* rowNoise(job.centre, job.o, d, new PointRequest());
+  job.rowNoise = yield* rowNoise(job.centre, job.o, d, new PointRequest(), job.budget);
 }
 
 /** One plain stencil along x_j (plain-step.ts), as the sync plain Jacobian computes it. */

@@ -82,6 +82,11 @@ export function unsettledMixedSteps(si: number, sj: number): [number, number] {
 export class PairSampler {
   /** Calls of f made so far. */
   evaluations = 0;
+  /**
+   * Calls charged against a mixed entry's budget: two per point of its columns (f₊ and f₋), as the
+   * batched loop asks for them, whether or not f₋ is evaluated (see Sampler.charged).
+   */
+  charged = 0;
 
   /** The pristine point: w is restored from it before every call. */
   readonly x0: Float64Array;
@@ -218,6 +223,7 @@ class MixedSource implements PointSource {
 
   at(c: number): Float64Array {
     const { p, i, j, pts } = this;
+    p.charged += 2;
     mixedPoints(p.x0[i], p.x0[j], this.si, this.sj, c, pts);
     const plus = p.at(i, pts[0], j, pts[1]);
     const minus = Number.isFinite(plus) ? p.at(i, pts[0], j, pts[2]) : NaN;
@@ -263,7 +269,7 @@ export function mixedPartial(
   try {
     const r = mixedColumns(p, i, j, scalesI, scalesJ, tries, budget);
     if (!Number.isNaN(r.error) || !Number.isFinite(r.value)) return r;
-    if (p.evaluations + UNSETTLED_MIXED_CALLS > budget) return { ...r, spent: true };
+    if (p.charged + UNSETTLED_MIXED_CALLS > budget) return { ...r, spent: true };
     const [hi0, hj0] = unsettledMixedSteps(scalesI[0], scalesJ[0]);
     const wide = mixedStencil(p, i, j, hi0, hj0);
     const narrow = mixedStencil(p, i, j, hi0 / 2, hj0 / 2);
@@ -321,7 +327,7 @@ function mixedColumns(
           canSwitch: false,
           probeOnly: k > 0,
           stopOnNoise: false,
-          budget: mixedColumnBudget(budget, p.evaluations),
+          budget: mixedColumnBudget(budget, p.charged),
         });
         spent ||= (state.flags[0] & COLUMN_FLAG.budget) !== 0;
       },

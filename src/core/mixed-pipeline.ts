@@ -61,6 +61,8 @@ export class MixedWork {
   plus = new Int32Array(REQUEST_CAPACITY);
   minus = new Int32Array(REQUEST_CAPACITY);
   evaluations = 0;
+  /** Calls charged against the entry's budget: two per point of its columns (PairSampler.charged). */
+  charged = 0;
 }
 
 /**
@@ -93,6 +95,7 @@ export function* mixedEntry(
   const sj = (k: number): number => scalesJ[Math.min(k, scalesJ.length - 1)];
   const { state, kept } = work;
   work.evaluations = 0;
+  work.charged = 0;
   kept.clear();
   state.activateAll();
   beginScales(state, kept);
@@ -109,7 +112,7 @@ export function* mixedEntry(
   let spent = false;
   for (let k = 0; k < tries && nextScale(state, kept); k++) {
     spec.probeOnly = k > 0;
-    spec.budget = mixedColumnBudget(budget, work.evaluations);
+    spec.budget = mixedColumnBudget(budget, work.charged);
     yield* mixedColumn(work, xi, xj, si(k), sj(k), [o.lo[i], o.hi[i], o.lo[j], o.hi[j]], spec);
     spent ||= (state.flags[0] & COLUMN_FLAG.budget) !== 0;
     // Two divisions, so that 4·s_i·s_j cannot underflow on its own (x ~ 1e-300).
@@ -117,7 +120,7 @@ export function* mixedEntry(
   }
   const value = kept.value[0];
   const fallback = Number.isNaN(kept.error[0]) && Number.isFinite(value);
-  if (fallback && work.evaluations + UNSETTLED_MIXED_CALLS > budget) spent = true;
+  if (fallback && work.charged + UNSETTLED_MIXED_CALLS > budget) spent = true;
   else if (fallback) {
     // mixedPartial's fallback (mixed-partial.ts, unsettledMixed), the same points in the same order.
     const [hi0, hj0] = unsettledMixedSteps(si(0), sj(0));
@@ -195,6 +198,7 @@ function* mixedColumn(
     let misses = 0;
     for (let q = 0; q < count; q++) {
       if (driver.offsets[q] === 0) continue;
+      work.charged += 2;
       const p = pts.subarray(MIXED_POINT_SIZE * q, MIXED_POINT_SIZE * (q + 1));
       mixedPoints(xi, xj, si, sj, driver.points[q], p);
       work.plus[q] = inside(p[0], p[1]) ? misses++ : -1;

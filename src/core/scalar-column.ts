@@ -185,7 +185,7 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
   spec.scale = scales[i];
   spec.probeOnly = i > 0;
   spec.firstStep = start > 0 ? start : o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
-  spec.budget = o.maxEvaluations - sampler.evaluations;
+  spec.budget = o.maxEvaluations - sampler.charged;
   return true;
 }
 
