@@ -1,0 +1,198 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { derivative, gradient, hessian, jacobian } from "../../src/core/index.js";
+import * as A from "../../src/core/async/index.js";
+
+// maxEvaluations is a hard bound on the calls of f, in every API (sync, batched, async) and every stage
+// of the pipeline (noise check and tables, one-sided checks, growth and pole checks, the Jacobian's
+// recheck and row-noise tables), `evaluations` is the true count, and the three loops give the same bits.
+
+/** Deterministic noise in [-0.5, 0.5) from the bits of t. */
+function hash(t: number): number {
+  const u = new Uint32Array(new Float64Array([t]).buffer);
+  let h = u[0] ^ Math.imul(u[1], 2654435761);
+  h = Math.imul(h ^ (h >>> 15), 2246822507);
+  h = Math.imul(h ^ (h >>> 13), 3266489909);
+  return ((h ^ (h >>> 16)) >>> 0) / 4294967296 - 0.5;
+}
+
+/** The function kinds, each with its feature at c (the point differentiated at). */
+const KINDS: Record<string, (t: number, c: number) => number> = {
+  smooth: (t) => Math.exp(t) * Math.sin(t) + t * t * t,
+  noisy: (t) => (Math.exp(t) * Math.sin(t) + 2) * (1 + 1e-10 * hash(t)),
+  float32: (t) => Math.fround(Math.exp(Math.fround(t))),
+  kink: (t, c) => Math.abs(t - c) + Math.sin(t),
+  jump: (t, c) => Math.sign(t - c) + Math.sin(t),
+  kinkNear: (t, c) => Math.max(0, t - c - 1e-9) + Math.exp(t),
+  pole: (t, c) => 1 / (t - c) + Math.sin(t),
+  poleNear: (t, c) => 1 / (t - c - 1e-3) + Math.sin(t),
+};
+const kind = fc.constantFrom(...Object.keys(KINDS));
+const point = fc.constantFrom(0.7, -2.3, 41.5);
+type Mode = "sync" | "batch" | "async";
+const mode = fc.constantFrom<Mode>("sync", "batch", "async");
+
+/** Runs f counted in the mode; returns the result, the calls of f (points, for a batched f) and the result. */
+async function counted<R>(
+  m: Mode,
+  f: (x: Float64Array) => unknown,
+  width: number,
+  sync: (f: unknown, batch: boolean) => R,
+  async: (f: unknown) => Promise<R>,
+): Promise<{ r: R; calls: number }> {
+  let calls = 0;
+  const one = (x: Float64Array): unknown => (calls++, f(x));
+  let r: R;
+  if (m === "sync") r = sync(one, false);
+  else if (m === "async") r = await async(async (x: Float64Array) => one(x));
+  else
+    r = sync((b: Float64Array) => {
+      const out: unknown[] = [];
+      for (let i = 0; i < b.length; i += width) out.push(one(b.slice(i, i + width)));
+      return out.map((v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
+    }, true);
+  return { r, calls };
+}
+
+/** A result's numbers as text: NaN and ±∞ compared as themselves (`evaluations` left out). */
+function bits(r: object): string {
+  const { evaluations: _, ...rest } = r as { evaluations: number };
+  return JSON.stringify(rest, (_k, v: unknown) =>
+    ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : typeof v === "number" ? String(v) : v,
+  );
+}
+
+/** The least budget allowed for a derivative of the order and method: one stencil. */
+function least(order: number, method: string): number {
+  const central = [2, 3, 4, 5][order - 1];
+  return method === "central" || method === "auto" ? central : order + 1;
+}
+
+describe("maxEvaluations", () => {
+  it("derivative(): calls of f ≤ the budget, evaluations = the calls, the same bits sync, batched and async", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        kind,
+        point,
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom("auto", "central", "forward", "backward"),
+        fc.integer({ min: 0, max: 55 }),
+        async (k, c, order, method, extra) => {
+          const budget = least(order, method) + extra;
+          const o = { order, method, maxEvaluations: budget } as const;
+          const f = (x: Float64Array): number => KINDS[k](x[0], c);
+          const seen: string[] = [];
+          for (const m of ["sync", "batch", "async"] as const) {
+            const { r, calls } = await counted(
+              m,
+              (x) => f(x),
+              1,
+              (g, batch) =>
+                batch
+                  ? derivative((t: Float64Array) => (g as (b: Float64Array) => number[])(t), c, {
+                      ...o,
+                      batch,
+                    })
+                  : derivative((t: number) => (g as (x: Float64Array) => number)(Float64Array.of(t)), c, o),
+              (g) =>
+                A.derivative(
+                  (t: number) => (g as (x: Float64Array) => Promise<number>)(Float64Array.of(t)),
+                  c,
+                  o,
+                ),
+            );
+            expect(calls).toBeLessThanOrEqual(budget);
+            expect(r.evaluations).toBe(calls);
+            seen.push(bits(r));
+          }
+          expect(seen[1]).toBe(seen[0]);
+          expect(seen[2]).toBe(seen[0]);
+        },
+      ),
+      { numRuns: 150, seed: 10 },
+    );
+  });
+
+  it("derivative(f, xs): each point's calls ≤ the budget, evaluations their sum", () => {
+    fc.assert(
+      fc.property(kind, fc.integer({ min: 2, max: 40 }), (k, budget) => {
+        const xs = [0.7, 3.7, 6.7];
+        const per = [0, 0, 0];
+        const f = (t: number): number => {
+          let i = 0;
+          for (let q = 1; q < xs.length; q++) if (Math.abs(t - xs[q]) < Math.abs(t - xs[i])) i = q;
+          per[i]++;
+          return KINDS[k](t, xs[i]);
+        };
+        const r = derivative(f, xs, { maxEvaluations: budget });
+        for (const p of per) expect(p).toBeLessThanOrEqual(budget);
+        expect(r.evaluations).toBe(per[0] + per[1] + per[2]);
+      }),
+      { numRuns: 60, seed: 11 },
+    );
+  });
+
+  it("gradient, jacobian (m < 16 and m ≥ 16) and hessian: calls ≤ the documented bound, evaluations = the calls, the same bits in every loop", async () => {
+    const n = 3;
+    const x0 = [0.7, 0.4, -0.3];
+    const scalar = (k: string) => (x: Float64Array) =>
+      KINDS[k](x[0], x0[0]) + Math.sin(x[1]) * x[2] + 0.5 * x[0] * x[1] + Math.exp(x[2]);
+    const vector = (k: string, m: number) => (x: Float64Array) => {
+      const out = new Float64Array(m);
+      for (let r = 0; r < m; r++)
+        out[r] =
+          (r % 3 === 0 ? KINDS[k](x[0], x0[0]) : Math.cos(x[0] * (1 + 0.1 * r))) +
+          Math.sin(x[1] + r) * x[2] +
+          0.1 * r * x[2] * x[2];
+      return out;
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        kind,
+        fc.constantFrom("gradient", "jacobian 4", "jacobian 16", "hessian"),
+        fc.integer({ min: 0, max: 50 }),
+        async (k, api, extra) => {
+          const budget = (api === "hessian" ? 3 : 2) + extra;
+          const o = { maxEvaluations: budget };
+          // Per partial derivative: n for a gradient or a Jacobian (its columns), n(n + 1)/2 for a Hessian.
+          const bound = budget * (api === "hessian" ? (n * (n + 1)) / 2 : n);
+          const seen: string[] = [];
+          for (const m of ["sync", "batch", "async"] as const) {
+            const f =
+              api === "gradient" || api === "hessian" ? scalar(k) : vector(k, api === "jacobian 4" ? 4 : 16);
+            const S = api === "gradient" ? gradient : api === "hessian" ? hessian : jacobian;
+            const As = api === "gradient" ? A.gradient : api === "hessian" ? A.hessian : A.jacobian;
+            const { r, calls } = await counted(
+              m,
+              f,
+              n,
+              (g, batch) =>
+                (S as (...a: unknown[]) => { evaluations: number })(g, x0, batch ? { ...o, batch } : o),
+              (g) => (As as (...a: unknown[]) => Promise<{ evaluations: number }>)(g, x0, o),
+            );
+            expect(calls).toBeLessThanOrEqual(bound);
+            expect(r.evaluations).toBe(calls);
+            seen.push(bits(r));
+          }
+          expect(seen[1]).toBe(seen[0]);
+          expect(seen[2]).toBe(seen[0]);
+        },
+      ),
+      { numRuns: 80, seed: 12 },
+    );
+  });
+
+  it("a stage the budget stopped leaves an honest result: an excuse, or an error that covers (ReLU and sign at 0)", () => {
+    const excuses = ["max-evaluations", "not-differentiable", "discontinuous"];
+    for (let budget = 2; budget <= 30; budget++) {
+      const relu = derivative((t: number) => Math.max(0, t), 0, { maxEvaluations: budget });
+      expect(relu.evaluations).toBeLessThanOrEqual(budget);
+      // Both one-sided slopes, 0 and 1, within value ± error, or no claim.
+      const covers = Math.abs(relu.value) <= relu.error && Math.abs(relu.value - 1) <= relu.error;
+      expect(covers || excuses.includes(relu.status as string)).toBe(true);
+      const sign = derivative(Math.sign, 0, { maxEvaluations: budget });
+      expect(sign.evaluations).toBeLessThanOrEqual(budget);
+      expect(sign.error === Infinity || excuses.includes(sign.status as string)).toBe(true);
+    }
+  });
+});
