@@ -30,7 +30,6 @@ const KINDS: Record<string, (t: number, c: number) => number> = {
 const kind = fc.constantFrom(...Object.keys(KINDS));
 const point = fc.constantFrom(0.7, -2.3, 41.5);
 type Mode = "sync" | "batch" | "async";
-const mode = fc.constantFrom<Mode>("sync", "batch", "async");
 
 /** Runs f counted in the mode; returns the result, the calls of f (points, for a batched f) and the result. */
 async function counted<R>(
