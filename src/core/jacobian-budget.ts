@@ -20,10 +20,12 @@ import type { ResolvedMultivariate } from "./vector.js";
  * import { resolveMultivariate } from "./vector.js";
  * const o = resolveMultivariate({ maxEvaluations: 10 }, Float64Array.of(1, 2, 3));
  * const budget = new JacobianBudget(o, 3, 16);
- * budget.column(0); // => 10 (30 calls in all, F(x) one of them: 10, 10, 9)
+ * // 30 calls in all, F(x) one of them: the columns get 10, 10 and 9
+ * budget.column(0); // => 10
  * budget.column(2); // => 9
- * budget.tables(16); // => true: 30 − 17 leaves 13 ≥ 3·2 for the columns
- * budget.column(2); // => 4 (13 calls left: 5, 4, 4)
+ * // the tables' 16 calls leave 13, at least one stencil (2 calls) for each of the 3 columns
+ * budget.tables(16); // => true
+ * budget.column(2); // => 4
  * ```
  */
 export class JacobianBudget {

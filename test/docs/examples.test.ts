@@ -53,9 +53,9 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/jacobian-recheck.ts:103": "inside a Jacobian column: `job`, `work` and `k` are the column's",
   "src/core/jacobian-recheck.ts:194":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:318":
+  "src/core/jacobian-recheck.ts:333":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
-  "src/core/jacobian-sides.ts:175":
+  "src/core/jacobian-sides.ts:188":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
 };
 
