@@ -323,7 +323,15 @@ export class ColumnDriver {
     return (this.count = offs.length);
   }
 
-  /** Ends the column where its budget has no room for the next points: every active component flagged. */
+  /**
+   * Ends the column where its budget has no room for the next points (the last `nextPoints()`, which a
+   * caller that counts the calls itself found do not fit, included): every active component flagged.
+   */
+  endOnBudget(): void {
+    this.spent();
+  }
+
+  /** {@link endOnBudget}, returning 0 points for `nextPoints()`. */
   private spent(): number {
     const s = this.state;
     for (let a = 0; a < s.activeCount; a++) s.flags[s.active[a]] |= COLUMN_FLAG.budget;
