@@ -112,6 +112,36 @@ describe("maxEvaluations", () => {
     );
   });
 
+  it("derivative(): a budget the run does not reach gives the unbounded result bit for bit", () => {
+    fc.assert(
+      fc.property(
+        kind,
+        point,
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom("auto", "forward", "backward"),
+        fc.integer({ min: 0, max: 3 }),
+        (k, c, order, method, extra) => {
+          const f = (t: number): number => KINDS[k](t, c);
+          const o = { order, method } as const;
+          const free = derivative(f, c, o);
+          // The batched loop's count: the sync loop may skip the rest of a row after a value that is
+          // not finite, but the budget charges the whole row in every loop (Sampler.charged).
+          const need = derivative((t: Float64Array) => Array.from(t, f), c, {
+            ...o,
+            batch: true,
+          }).evaluations;
+          const bounded = derivative(f, c, {
+            ...o,
+            maxEvaluations: Math.max(need, least(order, method)) + extra,
+          });
+          expect(bits(bounded)).toBe(bits(free));
+          expect(bounded.evaluations).toBe(free.evaluations);
+        },
+      ),
+      { numRuns: 120, seed: 13 },
+    );
+  });
+
   it("derivative(f, xs): each point's calls ≤ the budget, evaluations their sum", () => {
     fc.assert(
       fc.property(kind, fc.integer({ min: 2, max: 40 }), (k, budget) => {
