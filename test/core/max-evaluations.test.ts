@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { derivative, gradient, hessian, jacobian } from "../../src/core/index.js";
+import {
+  derivative,
+  directionalDerivative,
+  gradient,
+  hessian,
+  jacobian,
+  partial,
+  sparseHessian,
+  sparseJacobian,
+} from "../../src/core/index.js";
 import * as A from "../../src/core/async/index.js";
 
 // maxEvaluations is a hard bound on the calls of f, in every API (sync, batched, async) and every stage
@@ -209,6 +218,66 @@ describe("maxEvaluations", () => {
       ),
       { numRuns: 80, seed: 12 },
     );
+  });
+
+  it("partial, directionalDerivative, a fixed step, sparseJacobian and sparseHessian keep to it too", () => {
+    const x0 = [0.7, 0.4, -0.3];
+    for (const k of Object.keys(KINDS)) {
+      const g = KINDS[k];
+      for (let budget = 5; budget <= 41; budget += 3) {
+        let calls = 0;
+        const f = (x: Float64Array): number => (
+          calls++,
+          g(x[0], x0[0]) + Math.sin(x[1]) * x[2] + Math.exp(x[2])
+        );
+        const F = (x: Float64Array): number[] => (
+          calls++,
+          [g(x[0], x0[0]) + x[1], Math.sin(x[1]) * x[2], x[2] ** 2]
+        );
+        const o = { maxEvaluations: budget };
+        const runs: [string, number, () => { evaluations: number }][] = [
+          ["partial", budget, () => partial(f, x0, 0, o)],
+          ["directional", budget, () => directionalDerivative(f, x0, [1, 2, -1], o)],
+          ["fixed step", budget, () => partial(f, x0, 0, { ...o, step: 1e-3, accuracy: 4 })],
+          [
+            "sparseJacobian",
+            3 * budget,
+            () =>
+              sparseJacobian(F, x0, {
+                ...o,
+                sparsity: [
+                  [0, 0],
+                  [0, 1],
+                  [1, 1],
+                  [1, 2],
+                  [2, 2],
+                ],
+              }),
+          ],
+          [
+            "sparseHessian",
+            6 * budget,
+            () =>
+              sparseHessian(f, x0, {
+                ...o,
+                sparsity: [
+                  [0, 0],
+                  [1, 1],
+                  [1, 2],
+                  [2, 1],
+                  [2, 2],
+                ],
+              }),
+          ],
+        ];
+        for (const [name, bound, run] of runs) {
+          calls = 0;
+          const r = run();
+          expect(calls, `${name} ${k} ${budget}`).toBeLessThanOrEqual(bound);
+          expect(r.evaluations, `${name} ${k} ${budget}`).toBe(calls);
+        }
+      }
+    }
   });
 
   it("a stage the budget stopped leaves an honest result: an excuse, or an error that covers (ReLU and sign at 0)", () => {
