@@ -254,6 +254,7 @@ describe("maxEvaluations", () => {
                 ],
               }),
           ],
+          ["sparseJacobian detect", 3 * budget, () => sparseJacobian(F, x0, { ...o, sparsity: "detect" })],
           [
             "sparseHessian",
             6 * budget,
@@ -276,6 +277,17 @@ describe("maxEvaluations", () => {
           expect(calls, `${name} ${k} ${budget}`).toBeLessThanOrEqual(bound);
           expect(r.evaluations, `${name} ${k} ${budget}`).toBe(calls);
         }
+        // The batched sparse Jacobian, detection included, gives the sync one's bits.
+        const sync = sparseJacobian(F, x0, { ...o, sparsity: "detect" });
+        const batched = sparseJacobian(
+          ((b: Float64Array) =>
+            Array.from({ length: b.length / 3 }, (_, r) => F(b.subarray(3 * r, 3 * r + 3)))) as unknown as (
+            x: Float64Array,
+          ) => number[],
+          x0,
+          { ...o, sparsity: "detect", batch: true },
+        );
+        expect(bits(batched)).toBe(bits(sync));
       }
     }
   });

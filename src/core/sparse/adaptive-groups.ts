@@ -1,3 +1,4 @@
+import type { ResolvedMultivariate } from "../vector.js";
 import { baseStencil } from "../driver.js";
 import { ALIAS_STEP, GOOD_RELATIVE_ERROR, MIN_SCALE, SMALL_X } from "../constants.js";
 import { COLUMN_FLAG } from "../column-state.js";
@@ -157,7 +158,8 @@ export function* groupPasses(w: GroupWork): Generator<GroupPass, void, void> {
     }
   };
   const B = o.resolved.maxEvaluations;
-  const firstBudget = groupBudget(B, x.length, w.grouping.groups, 1);
+  const shared = w.shared ?? 1;
+  const firstBudget = groupBudget(B, x.length, w.grouping.groups, shared);
   yield {
     grouping: w.grouping,
     keep: undefined,
@@ -171,8 +173,10 @@ export function* groupPasses(w: GroupWork): Generator<GroupPass, void, void> {
   const keep = probes(w, error, step, second);
   const retry = keep === null ? null : colour(keep.pattern, columnsOf(keep.pattern));
   const probeBudget =
-    retry === null ? Infinity : groupBudget(B, x.length, retry.groups, 1 + w.grouping.groups * firstBudget);
-  if (keep !== null && probeBudget < baseStencil(kind, o.order).offsets.length) {
+    retry === null
+      ? Infinity
+      : groupBudget(B, x.length, retry.groups, shared + w.grouping.groups * firstBudget);
+  if (keep !== null && probeBudget < leastCalls(o)) {
     // No room for the probes: the entries that needed one say so ("max-evaluations").
     for (let k = 0; k < keep.slots.length; k++) if (keep.slots[k] === 1) flags[k] |= COLUMN_FLAG.budget;
   } else if (keep !== null && retry !== null) {
@@ -272,4 +276,17 @@ function restrict(p: GroupWork["pattern"], chosen: Uint8Array): GroupWork["patte
     rowPtr[i + 1] = kept.length;
   }
   return { m: p.m, n: p.n, rowPtr, colIdx: Int32Array.from(kept) };
+}
+
+/**
+ * The calls of one stencil of the engine's first column for the options (the least `maxEvaluations`).
+ *
+ * @example
+ * ```ts
+ * import { resolveMultivariate } from "../vector.js";
+ * leastCalls(resolveMultivariate(undefined, Float64Array.of(1))); // => 2
+ * ```
+ */
+export function leastCalls(o: ResolvedMultivariate): number {
+  return baseStencil(o.method === "auto" ? "central" : o.method, o.order).offsets.length;
 }
