@@ -188,8 +188,11 @@ export interface DerivativeOptions {
    * included), a Hessian n(n + 1)/2·maxEvaluations (each entry's own), a Jacobian n·maxEvaluations in
    * all: F(x) and, for 16 rows or more, the rows' noise tables (16 or 34 calls, run only where every
    * column keeps one stencil after them; rows left unmeasured say "max-evaluations") are shared, the
-   * rest split evenly among the n columns (jacobian-budget.ts). `derivative(f, xs)`: per point.
-   * A batched f counts one call per point, and sync, batched and async give the same bits.
+   * rest split evenly among the n columns (jacobian-budget.ts); a sparse Jacobian n·maxEvaluations
+   * too, its sparsity detection included (where a round of probes does not fit, the dense pattern).
+   * `derivative(f, xs)`: per point. A fixed `step` needs at least its own stencil. A batched f counts
+   * one call per point, and sync, batched and async give the same bits. A budget the run does not
+   * reach changes nothing.
    */
   maxEvaluations?: number;
   /**
