@@ -33,7 +33,7 @@ const FRAGMENTS: Record<string, string> = {
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
   "src/core/best-of-scales.ts:146":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
-  "src/core/column-steps.ts:15": "a column as a generator, inside scalar-engine.ts",
+  "src/core/column-steps.ts:17": "a column as a generator, inside scalar-engine.ts",
   "src/core/coordinate-pipelines.ts:22": "inside gradient(): `x0` is the pristine point",
   "src/core/derivative-pipeline.ts:19": "inside derivative(): the resolved options and sampler",
   "src/core/noise-check.ts:141": "inside the pipeline: `engine`, `got`, `n` and `est` are the noise check's",
