@@ -252,14 +252,9 @@ export const RESOLVE_SIGNAL = KINK_SIGNAL;
  * ```
  */
 export function sideEstimate(
-  engine: ScalarEngine,
-  sampler: Sampler,
-  other: StencilKind,
-  h: number,
-  level: number,
-  allPowers: boolean,
+  ...args: Parameters<typeof sideColumn>
 ): Pipeline<(OneSided & { step: number }) | null> {
-  return bounded(sideColumn(engine, sampler, other, h, level, allPowers), () => null);
+  return bounded(sideColumn(...args), () => null);
 }
 
 /** {@link sideEstimate} without its budget's fallback. */

@@ -11,24 +11,16 @@ import {
   sparseJacobian,
 } from "../../src/core/index.js";
 import * as A from "../../src/core/async/index.js";
+import { hashNoise } from "../fixtures/noise-hash.js";
 
 // maxEvaluations is a hard bound on the calls of f, in every API (sync, batched, async) and every stage
 // of the pipeline (noise check and tables, one-sided checks, growth and pole checks, the Jacobian's
 // recheck and row-noise tables), `evaluations` is the true count, and the three loops give the same bits.
 
-/** Deterministic noise in [-0.5, 0.5) from the bits of t. */
-function hash(t: number): number {
-  const u = new Uint32Array(new Float64Array([t]).buffer);
-  let h = u[0] ^ Math.imul(u[1], 2654435761);
-  h = Math.imul(h ^ (h >>> 15), 2246822507);
-  h = Math.imul(h ^ (h >>> 13), 3266489909);
-  return ((h ^ (h >>> 16)) >>> 0) / 4294967296 - 0.5;
-}
-
 /** The function kinds, each with its feature at c (the point differentiated at). */
 const KINDS: Record<string, (t: number, c: number) => number> = {
   smooth: (t) => Math.exp(t) * Math.sin(t) + t * t * t,
-  noisy: (t) => (Math.exp(t) * Math.sin(t) + 2) * (1 + 1e-10 * hash(t)),
+  noisy: (t) => (Math.exp(t) * Math.sin(t) + 2) * (1 + 1e-10 * hashNoise(t)),
   float32: (t) => Math.fround(Math.exp(Math.fround(t))),
   kink: (t, c) => Math.abs(t - c) + Math.sin(t),
   jump: (t, c) => Math.sign(t - c) + Math.sin(t),
@@ -38,28 +30,37 @@ const KINDS: Record<string, (t: number, c: number) => number> = {
 };
 const kind = fc.constantFrom(...Object.keys(KINDS));
 const point = fc.constantFrom(0.7, -2.3, 41.5);
-type Mode = "sync" | "batch" | "async";
 
-/** Runs f counted in the mode; returns the result, the calls of f (points, for a batched f) and the result. */
-async function counted<R>(
-  m: Mode,
+/**
+ * Runs f counted in the sync, batched and async loops: in each, the calls of f (points, for a batched
+ * f) are at most `bound` and `evaluations` is their number, and the three results have the same bits.
+ */
+async function inEveryLoop(
   f: (x: Float64Array) => unknown,
   width: number,
-  sync: (f: unknown, batch: boolean) => R,
-  async: (f: unknown) => Promise<R>,
-): Promise<{ r: R; calls: number }> {
-  let calls = 0;
-  const one = (x: Float64Array): unknown => (calls++, f(x));
-  let r: R;
-  if (m === "sync") r = sync(one, false);
-  else if (m === "async") r = await async(async (x: Float64Array) => one(x));
-  else
-    r = sync((b: Float64Array) => {
-      const out: unknown[] = [];
-      for (let i = 0; i < b.length; i += width) out.push(one(b.slice(i, i + width)));
-      return out.map((v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
-    }, true);
-  return { r, calls };
+  bound: number,
+  sync: (f: unknown, batch: boolean) => { evaluations: number },
+  async: (f: unknown) => Promise<{ evaluations: number }>,
+): Promise<void> {
+  const seen: string[] = [];
+  for (const m of ["sync", "batch", "async"] as const) {
+    let calls = 0;
+    const one = (x: Float64Array): unknown => (calls++, f(x));
+    let r: { evaluations: number };
+    if (m === "sync") r = sync(one, false);
+    else if (m === "async") r = await async(async (x: Float64Array) => one(x));
+    else
+      r = sync((b: Float64Array) => {
+        const out: unknown[] = [];
+        for (let i = 0; i < b.length; i += width) out.push(one(b.slice(i, i + width)));
+        return out.map((v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
+      }, true);
+    expect(calls).toBeLessThanOrEqual(bound);
+    expect(r.evaluations).toBe(calls);
+    seen.push(bits(r));
+  }
+  expect(seen[1]).toBe(seen[0]);
+  expect(seen[2]).toBe(seen[0]);
 }
 
 /** A result's numbers as text: NaN and ±∞ compared as themselves (`evaluations` left out). */
@@ -89,32 +90,21 @@ describe("maxEvaluations", () => {
           const budget = least(order, method) + extra;
           const o = { order, method, maxEvaluations: budget } as const;
           const f = (x: Float64Array): number => KINDS[k](x[0], c);
-          const seen: string[] = [];
-          for (const m of ["sync", "batch", "async"] as const) {
-            const { r, calls } = await counted(
-              m,
-              (x) => f(x),
-              1,
-              (g, batch) =>
-                batch
-                  ? derivative((t: Float64Array) => (g as (b: Float64Array) => number[])(t), c, {
-                      ...o,
-                      batch,
-                    })
-                  : derivative((t: number) => (g as (x: Float64Array) => number)(Float64Array.of(t)), c, o),
-              (g) =>
-                A.derivative(
-                  (t: number) => (g as (x: Float64Array) => Promise<number>)(Float64Array.of(t)),
-                  c,
-                  o,
-                ),
-            );
-            expect(calls).toBeLessThanOrEqual(budget);
-            expect(r.evaluations).toBe(calls);
-            seen.push(bits(r));
-          }
-          expect(seen[1]).toBe(seen[0]);
-          expect(seen[2]).toBe(seen[0]);
+          await inEveryLoop(
+            f,
+            1,
+            budget,
+            (g, batch) =>
+              batch
+                ? derivative((t: Float64Array) => (g as (b: Float64Array) => number[])(t), c, { ...o, batch })
+                : derivative((t: number) => (g as (x: Float64Array) => number)(Float64Array.of(t)), c, o),
+            (g) =>
+              A.derivative(
+                (t: number) => (g as (x: Float64Array) => Promise<number>)(Float64Array.of(t)),
+                c,
+                o,
+              ),
+          );
         },
       ),
       { numRuns: 150, seed: 10 },
@@ -194,26 +184,18 @@ describe("maxEvaluations", () => {
           const o = { maxEvaluations: budget };
           // Per partial derivative: n for a gradient or a Jacobian (its columns), n(n + 1)/2 for a Hessian.
           const bound = budget * (api === "hessian" ? (n * (n + 1)) / 2 : n);
-          const seen: string[] = [];
-          for (const m of ["sync", "batch", "async"] as const) {
-            const f =
-              api === "gradient" || api === "hessian" ? scalar(k) : vector(k, api === "jacobian 4" ? 4 : 16);
-            const S = api === "gradient" ? gradient : api === "hessian" ? hessian : jacobian;
-            const As = api === "gradient" ? A.gradient : api === "hessian" ? A.hessian : A.jacobian;
-            const { r, calls } = await counted(
-              m,
-              f,
-              n,
-              (g, batch) =>
-                (S as (...a: unknown[]) => { evaluations: number })(g, x0, batch ? { ...o, batch } : o),
-              (g) => (As as (...a: unknown[]) => Promise<{ evaluations: number }>)(g, x0, o),
-            );
-            expect(calls).toBeLessThanOrEqual(bound);
-            expect(r.evaluations).toBe(calls);
-            seen.push(bits(r));
-          }
-          expect(seen[1]).toBe(seen[0]);
-          expect(seen[2]).toBe(seen[0]);
+          const f =
+            api === "gradient" || api === "hessian" ? scalar(k) : vector(k, api === "jacobian 4" ? 4 : 16);
+          const S = api === "gradient" ? gradient : api === "hessian" ? hessian : jacobian;
+          const As = api === "gradient" ? A.gradient : api === "hessian" ? A.hessian : A.jacobian;
+          await inEveryLoop(
+            f,
+            n,
+            bound,
+            (g, batch) =>
+              (S as (...a: unknown[]) => { evaluations: number })(g, x0, batch ? { ...o, batch } : o),
+            (g) => (As as (...a: unknown[]) => Promise<{ evaluations: number }>)(g, x0, o),
+          );
         },
       ),
       { numRuns: 80, seed: 12 },
