@@ -285,8 +285,11 @@ export function mixedPartial(
     if (c > 0 && !fits) spent = true;
     if (c > 0 && fits) {
       const bound = mixedNoiseBound(sampleTables(p, i, j, scalesI[0], scalesJ[0], c));
-      if (bound > 0) {
-        r = mixedColumns(p, i, j, scalesI, scalesJ, tries, bound, budget);
+      const again = bound > 0 ? mixedColumns(p, i, j, scalesI, scalesJ, tries, bound, budget) : null;
+      // A rerun the budget cut short without an error leaves the first run's estimate standing.
+      if (again !== null && again.spent === true && Number.isNaN(again.error)) spent = true;
+      else if (again !== null) {
+        r = again;
         spent ||= r.spent === true;
         if (!Number.isNaN(r.error)) return withSpent({ ...r, unsettled: true }, spent);
       }

@@ -110,8 +110,11 @@ export function* mixedEntry(
   if (c > 0 && !fits) spent = true;
   if (c > 0 && fits) {
     const bound = mixedNoiseBound(yield* tableValues(xi, xj, scalesI[0], scalesJ[0], c, box, work));
-    if (bound > 0) {
-      r = yield* mixedScales(work, xi, xj, scalesI, scalesJ, box, bound, budget);
+    const again = bound > 0 ? yield* mixedScales(work, xi, xj, scalesI, scalesJ, box, bound, budget) : null;
+    // As mixedPartial: a rerun the budget cut short without an error leaves the first run's estimate.
+    if (again !== null && again.spent && Number.isNaN(again.error)) spent = true;
+    else if (again !== null) {
+      r = again;
       spent ||= r.spent;
       if (!Number.isNaN(r.error)) {
         const code = mixedCode(r.value, spent, true);
