@@ -290,7 +290,13 @@ function columns(
   const n = caller.w.length;
   const m = job.centre.length;
   // The common path has no budget (maxEvaluations): with one, the columns run on the driver.
-  if (common && m < SCREEN_COMPONENTS && job.rowNoise === null && job.budget === null && jacobianCommonApplies(o))
+  if (
+    common &&
+    m < SCREEN_COMPONENTS &&
+    job.rowNoise === null &&
+    job.budget === null &&
+    jacobianCommonApplies(o)
+  )
     return jacobianCommon(caller, job);
   if (m < SCREEN_COMPONENTS && o.step === undefined) return small(caller, job, o);
   const make = jacobianColumns(job, true);

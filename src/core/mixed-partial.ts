@@ -287,8 +287,10 @@ export function mixedPartial(
       const bound = mixedNoiseBound(sampleTables(p, i, j, scalesI[0], scalesJ[0], c));
       const again = bound > 0 ? mixedColumns(p, i, j, scalesI, scalesJ, tries, bound, budget) : null;
       // A rerun the budget cut short without an error leaves the first run's estimate standing.
-      if (again !== null && again.spent === true && Number.isNaN(again.error)) spent = true;
-      else if (again !== null) {
+      if (again !== null && again.spent === true && Number.isNaN(again.error)) {
+        r = { ...r, evaluations: p.evaluations };
+        spent = true;
+      } else if (again !== null) {
         r = again;
         spent ||= r.spent === true;
         if (!Number.isNaN(r.error)) return withSpent({ ...r, unsettled: true }, spent);
@@ -300,7 +302,10 @@ export function mixedPartial(
     const wide = mixedStencil(p, i, j, hi0, hj0);
     const narrow = mixedStencil(p, i, j, hi0 / 2, hj0 / 2);
     const fallback = unsettledFrom(wide, narrow, mixedStencil(p, i, j, hi0 / 4, hj0 / 4));
-    return withSpent(fallback === null ? r : { ...fallback, evaluations: p.evaluations, unsettled: true }, spent);
+    return withSpent(
+      fallback === null ? r : { ...fallback, evaluations: p.evaluations, unsettled: true },
+      spent,
+    );
   } finally {
     w.set(p.x0); // f may have written into w: leave it as it came
   }

@@ -202,6 +202,71 @@ describe("maxEvaluations", () => {
     );
   });
 
+  it("round 8's later stages keep to it: the second noise check, a Hessian's noise tables and rerun, a small Jacobian's rows", async () => {
+    // The second noise check: f″ of exp·sin + t³ at 5.1 asks for it after 17 calls. Refused by the
+    // budget, the first check's verdict stands, with status "max-evaluations".
+    const smooth = (t: number): number => KINDS.smooth(t, 5.1);
+    const free = derivative(smooth, 5.1, { order: 2 });
+    for (let budget = 17; budget <= 19; budget++) {
+      const o = { order: 2, maxEvaluations: budget };
+      await inEveryLoop(
+        (x) => smooth(x[0]),
+        1,
+        budget,
+        (g, batch) =>
+          batch
+            ? derivative((t: Float64Array) => (g as (b: Float64Array) => number[])(t), 5.1, { ...o, batch })
+            : derivative((t: number) => (g as (x: Float64Array) => number)(Float64Array.of(t)), 5.1, o),
+        (g) =>
+          A.derivative(
+            (t: number) => (g as (x: Float64Array) => Promise<number>)(Float64Array.of(t)),
+            5.1,
+            o,
+          ),
+      );
+    }
+    const cut = derivative(smooth, 5.1, { order: 2, maxEvaluations: 17 });
+    expect([cut.value, cut.error, cut.status]).toEqual([free.value, free.error, "max-evaluations"]);
+
+    // A mixed entry of x₀x₁ with absolute noise of 1e-7 (mixed-noise.ts): its columns, the noise tables
+    // (17 points, charged whole) and the rerun with the level share the entry's budget; the entry is
+    // honest about ∂²f/∂x₀∂x₁ = 1 or says "max-evaluations", and a budget that fits them all gives the
+    // unbounded entry.
+    const noisy = (x: Float64Array): number => x[0] * x[1] + 1e-7 * hashNoise(3 * x[0] + x[1]);
+    const x0 = [0.7, 0.4];
+    const unbounded = hessian(noisy, x0);
+    for (const budget of [20, 40, 50, 60, 80, 100, 150]) {
+      const o = { maxEvaluations: budget };
+      await inEveryLoop(
+        noisy,
+        2,
+        3 * budget,
+        (g, batch) => hessian(g as (x: Float64Array) => number, x0, batch ? { ...o, batch } : o),
+        (g) => A.hessian(g as (x: Float64Array) => Promise<number>, x0, o),
+      );
+      const r = hessian(noisy, x0, o);
+      const honest = Math.abs(r.value[0][1] - 1) <= r.error[0][1];
+      expect(honest || r.statuses[0][1] === 2, `budget ${budget}`).toBe(true); // 2: "max-evaluations"
+    }
+    const fits = hessian(noisy, x0, { maxEvaluations: 150 });
+    expect([fits.value[0][1], fits.error[0][1]]).toEqual([unbounded.value[0][1], unbounded.error[0][1]]);
+
+    // A small F with noisy rows: with a budget its columns do not watch for the rows' noise (the
+    // tables and second pass of small-row-noise.ts would come after the columns spent their shares).
+    const F = (x: Float64Array): number[] =>
+      Array.from({ length: 4 }, (_, r) => (x[0] + r) * x[1] * (1 + 1e-9 * hashNoise(x[0] + 3 * x[1] + r)));
+    for (const budget of [20, 60, 150, 400]) {
+      const o = { maxEvaluations: budget };
+      await inEveryLoop(
+        F,
+        2,
+        2 * budget,
+        (g, batch) => jacobian(g as (x: Float64Array) => number[], x0, batch ? { ...o, batch } : o),
+        (g) => A.jacobian(g as (x: Float64Array) => Promise<number[]>, x0, o),
+      );
+    }
+  });
+
   it("partial, directionalDerivative, a fixed step, sparseJacobian and sparseHessian keep to it too", () => {
     const x0 = [0.7, 0.4, -0.3];
     for (const k of Object.keys(KINDS)) {
