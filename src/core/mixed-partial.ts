@@ -93,8 +93,9 @@ export class PairSampler {
   /** Calls of f made so far. */
   evaluations = 0;
   /**
-   * Calls charged against a mixed entry's budget: two per point of its columns (f₊ and f₋), as the
-   * batched loop asks for them, whether or not f₋ is evaluated (see Sampler.charged).
+   * Calls charged against a mixed entry's budget: two per point of its columns' rows (f₊ and f₋), as
+   * the batched loop asks for them, whether or not they are evaluated (see Sampler.charged), and the
+   * noise tables' points.
    */
   charged = 0;
 
@@ -231,9 +232,14 @@ class MixedSource implements PointSource {
     private readonly sj: number,
   ) {}
 
+  row(offsets: ArrayLike<number>, count: number): void {
+    // The whole row charged, two calls a point, before any is evaluated: a row the sync loop stops at a
+    // value that is not finite costs what the pipeline's (mixed-pipeline.ts, mixedColumn) does.
+    for (let q = 0; q < count; q++) if (offsets[q] !== 0) this.p.charged += 2;
+  }
+
   at(c: number): Float64Array {
     const { p, i, j, pts } = this;
-    p.charged += 2;
     mixedPoints(p.x0[i], p.x0[j], this.si, this.sj, c, pts);
     const plus = p.at(i, pts[0], j, pts[1]);
     const minus = Number.isFinite(plus) ? p.at(i, pts[0], j, pts[2]) : NaN;

@@ -250,6 +250,25 @@ describe("maxEvaluations", () => {
     }
     const fits = hessian(noisy, x0, { maxEvaluations: 150 });
     expect([fits.value[0][1], fits.error[0][1]]).toEqual([unbounded.value[0][1], unbounded.error[0][1]]);
+    // A bound beside x: the sync loop stops a mixed row at its first point outside, the batched loops
+    // take it whole; charged alike, they take the same stages (the fallback's 12 calls at 18).
+    const edge = (x: Float64Array): number => Math.exp(x[0]) * Math.sin(x[1]) + x[0] * x[1] * x[1];
+    for (let budget = 15; budget <= 25; budget++) {
+      const o = {
+        maxEvaluations: budget,
+        bounds: [
+          [0, 1],
+          [0, 2],
+        ] as [number, number][],
+      };
+      await inEveryLoop(
+        edge,
+        2,
+        3 * budget,
+        (g, batch) => hessian(g as (x: Float64Array) => number, [0.1, 0.4], batch ? { ...o, batch } : o),
+        (g) => A.hessian(g as (x: Float64Array) => Promise<number>, [0.1, 0.4], o),
+      );
+    }
 
     // A small F with noisy rows: with a budget its columns do not watch for the rows' noise (the
     // tables and second pass of small-row-noise.ts would come after the columns spent their shares).
