@@ -238,8 +238,6 @@ describe("a small Jacobian whose columns saw noise where its rows' tables find n
   // for noise; the tables find none, and the column resumes where it stopped.
   const F = (x: Float64Array): number[] => [Math.max(0, x[0] - 1e-6) ** 2 + Math.cos(x[0]), x[1] + x[0]];
   const x = [0, 2];
-  const batchedF = (b: Float64Array): number[][] =>
-    Array.from({ length: b.length / 2 }, (_, r) => F(b.subarray(2 * r, 2 * r + 2)));
 
   it("keeps the columns' result (the same as before, bit for bit: -7.283718635638554e-8 ± 0.0087) for the tables' 16 calls", () => {
     const { G, tables } = counting(F, x);
