@@ -8,7 +8,9 @@ import type { Pipeline, Sampler } from "./sampler.js";
 
 /**
  * Runs one column of the one-component state to the end (the scalar counterpart of runColumn: a row
- * stops at its first value that is not finite, whose remaining points the driver would ignore).
+ * stops at its first value that is not finite, whose remaining points the driver would ignore). With
+ * a budget (Sampler.limit), a row whose calls of f do not fit ends the column on its budget: the
+ * sampler knows which points are new, where the driver counts every point it asks for.
  *
  * @example
  * ```ts
@@ -24,6 +26,7 @@ export function* columnSteps(driver: ColumnDriver, sampler: Sampler, spec: Colum
   driver.useMagnitudes = false;
   driver.start(spec);
   for (let count = driver.nextPoints(); count > 0; count = driver.nextPoints()) {
+    if (sampler.limit !== Infinity && !sampler.affords(driver.points, count)) return driver.endOnBudget();
     // fetch() inlined: no generator per row on the sync path
     if (sampler.prepare(driver.points, count, true, driver.values)) yield sampler.request;
     driver.accept(sampler.complete(count, true, driver.values));
@@ -50,6 +53,7 @@ export function columnNow(driver: ColumnDriver, sampler: Sampler, spec: ColumnSp
   driver.useMagnitudes = false;
   driver.start(spec);
   for (let count = driver.nextPoints(); count > 0; count = driver.nextPoints()) {
+    if (sampler.limit !== Infinity && !sampler.affords(driver.points, count)) return driver.endOnBudget();
     driver.accept(sampler.now(driver.points, count, true, driver.values));
   }
 }

@@ -302,6 +302,7 @@ export class ColumnDriver {
     const s = this.state;
     if (this.finished) return 0;
     if (this.askingCentre) {
+      if (this.requested + 1 > this.budget) return this.spent();
       this.points[0] = this.x;
       this.offsets[0] = 0;
       this.requested++;
@@ -313,16 +314,28 @@ export class ColumnDriver {
     if (!(hr > 0)) return this.end();
     this.hr = hr;
     const offs = this.st.offsets;
-    if (this.requested + offs.length > this.budget) {
-      for (let a = 0; a < s.activeCount; a++) s.flags[s.active[a]] |= COLUMN_FLAG.budget;
-      return this.end();
-    }
+    if (this.requested + offs.length > this.budget) return this.spent();
     this.requested += offs.length;
     for (let q = 0; q < offs.length; q++) {
       this.offsets[q] = offs[q];
       this.points[q] = offs[q] === 0 ? x : x + offs[q] * hr;
     }
     return (this.count = offs.length);
+  }
+
+  /**
+   * Ends the column where its budget has no room for the next points (the last `nextPoints()`, which a
+   * caller that counts the calls itself found do not fit, included): every active component flagged.
+   */
+  endOnBudget(): void {
+    this.spent();
+  }
+
+  /** {@link endOnBudget}, returning 0 points for `nextPoints()`. */
+  private spent(): number {
+    const s = this.state;
+    for (let a = 0; a < s.activeCount; a++) s.flags[s.active[a]] |= COLUMN_FLAG.budget;
+    return this.end();
   }
 
   /**

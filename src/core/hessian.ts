@@ -1,7 +1,7 @@
 import { progressCounter, runBatched } from "./batch.js";
 import { coordinatesInFlight } from "./coordinate-pipelines.js";
 import { callNumber, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
-import { PairSampler, mixedPartial, mixedStencil } from "./mixed-partial.js";
+import { PairSampler, mixedCode, mixedPartial, mixedStencil } from "./mixed-partial.js";
 import { derivativeAlong } from "./partial.js";
 import { fixedStatus, statusCode, worstStatus } from "./status.js";
 import {
@@ -152,12 +152,10 @@ export function hessian(
     evaluations += r.evaluations;
     tick();
     for (let j = i + 1; j < n; j++) {
-      const m = mixedPartial(f, w, i, j, o.lo, o.hi);
+      const m = mixedPartial(f, w, i, j, o.lo, o.hi, o.resolved.maxEvaluations);
       value[i][j] = value[j][i] = m.value;
       error[i][j] = error[j][i] = m.error;
-      statuses[i][j] = statuses[j][i] = statusCode(
-        m.unsettled === true ? "noise-limited" : fixedStatus(m.value),
-      );
+      statuses[i][j] = statuses[j][i] = mixedCode(m.value, m.spent === true, m.unsettled === true);
       evaluations += m.evaluations;
       tick();
     }

@@ -67,6 +67,9 @@ export class ColumnWork {
   rechecked = false;
   /** Whether the column's screen ran: then every component the driver ran moved there. */
   screened = false;
+  /** Calls of F the column has made, and the most it may make (jacobian-budget.ts; ∞ without one). */
+  calls = 0;
+  budget = Infinity;
   private rechecks: EntryRecheck | null = null;
 
   constructor(
@@ -198,12 +201,15 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
   const { state, kept, spec } = work;
   const scales = candidateScales(xj);
   prepareSpec(job, spec, xj, scales);
+  startBudget(job, j, work);
   work.screen.taken = 0;
   // Screened where a flat component is final after the first scale (keepScale's `constantDone`), and F
   // has enough components for the screen to pay.
   const final = scales.length === 1 || smallerNext(scales, 0);
   const worth = job.centre.length >= SCREEN_COMPONENTS;
-  const screened = worth && final && work.plan.make(spec) && (yield* screenColumn(job, j, work));
+  // Not with a budget: the driver's first rows, which the screen's points serve, count against it again.
+  const screened =
+    worth && final && work.budget === Infinity && work.plan.make(spec) && (yield* screenColumn(job, j, work));
   work.screened = screened;
   if (screened) work.screen.activateMoved(state);
   else state.activateAll();
@@ -229,7 +235,17 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
 
 /** The end of column j after its recheck: the one-sided check, its entries written, its work back. */
 function* finishColumn(job: JacobianJob, j: number, work: ColumnWork): Pipeline<number> {
-  yield* checkSides(job, j, work.sides, work.list, work.listed, work.kept, work.request, work.pointwise);
+  work.calls += yield* checkSides(
+    job,
+    j,
+    work.sides,
+    work.list,
+    work.listed,
+    work.kept,
+    work.request,
+    work.pointwise,
+    work.budget - work.calls,
+  );
   const worst = storeColumn(job, j, work);
   job.rows.finish(j);
   // Back to the job's pool for its next column (a column that throws ends its Jacobian).
@@ -295,6 +311,12 @@ function putAside(job: JacobianJob, j: number, work: ColumnWork | null, next: nu
 /** A column put aside before its recheck began. */
 const UNCHECKED = -1;
 
+/** The column's budget of calls of F (jacobian-budget.ts), none made yet. */
+function startBudget(job: JacobianJob, j: number, work: ColumnWork): void {
+  work.calls = 0;
+  work.budget = job.budget === null ? Infinity : job.budget.column(j);
+}
+
 /** The column spec for x_j at its first scale, from the job's options. */
 function prepareSpec(job: JacobianJob, spec: ColumnSpec, xj: number, scales: number[]): void {
   const { o } = job;
@@ -342,6 +364,7 @@ export function adaptiveColumnNow(
   const { state, driver, kept, spec } = work;
   const scales = candidateScales(xj);
   prepareSpec(job, spec, xj, scales);
+  startBudget(job, j, work);
   work.screened = false;
   state.activateAll();
   work.listed = state.activeCount;
@@ -357,6 +380,7 @@ export function adaptiveColumnNow(
   for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
     spec.scale = scales[i];
     spec.probeOnly = i > 0;
+    spec.budget = work.budget - work.calls;
     runColumn(driver, source, spec);
     addNoiseShares(state, kept, i);
     keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
@@ -371,7 +395,7 @@ export function adaptiveColumnNow(
 }
 
 function finishColumnNow(job: JacobianJob, j: number, work: ColumnWork, source: PointSource): number {
-  checkSidesNow(job, j, work.sides, work.list, work.listed, work.kept, source);
+  checkSidesNow(job, j, work.sides, work.list, work.listed, work.kept, source, work.budget - work.calls);
   const worst = storeColumn(job, j, work);
   job.rows.finish(j);
   return worst;
@@ -428,18 +452,21 @@ function* runScales(
   for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
     spec.scale = scales[i];
     spec.probeOnly = i > 0;
+    spec.budget = work.budget - work.calls;
     driver.start(spec);
     for (let count = driver.nextPoints(); count > 0; count = driver.nextPoints()) {
       const taken = work.screen.taken;
-      if (!work.pointwise && gather(job, j, work, driver.points, driver.offsets, 0, count, taken))
+      if (!work.pointwise && gather(job, j, work, driver.points, driver.offsets, 0, count, taken)) {
         yield work.request;
+        work.calls += work.request.count;
+      }
       let evaluated = count;
       for (let q = 0; q < count; q++) {
         const t = driver.points[q];
         const offset = driver.offsets[q];
         const p = taken > 0 && offset !== 0 ? plan.find(t, offset, taken) : -1;
         let v = p >= 0 ? null : known(job, j, work, t, offset, q);
-        if (v === undefined) v = (yield ask(work, t, m), work.request.vector);
+        if (v === undefined) v = (yield ask(work, t, m), work.calls++, work.request.vector);
         // Every active component in trouble here: the sync loop does not evaluate the rest of the row.
         if (fillPoint(job, work, q, p, v) === 0) {
           evaluated = q + 1;
@@ -482,11 +509,14 @@ function* screenColumn(
   for (let r = 0; r < plan.rows; r++) {
     const end = plan.rowEnd[r];
     let trouble = false;
-    if (!work.pointwise && gather(job, j, work, plan.points, plan.offsets, start, end, -1))
+    if (!work.pointwise && gather(job, j, work, plan.points, plan.offsets, start, end, -1)) {
       yield work.request;
+      work.calls += work.request.count;
+    }
     for (let p = start; p < end; p++) {
       let v = known(job, j, work, plan.points[p], plan.offsets[p], p - start);
-      if (v === undefined) v = (yield ask(work, plan.points[p], centre.length), work.request.vector);
+      if (v === undefined)
+        v = (yield ask(work, plan.points[p], centre.length), work.calls++, work.request.vector);
       const offset = work.pointwise || plan.offsets[p] === 0 ? 0 : work.from[p - start] * centre.length;
       const bad = screen.take(p, v, offset, centre);
       if (bad !== 0) trouble = true;
@@ -593,6 +623,7 @@ function fillPoint(
 }
 
 const DISCONTINUOUS = statusCode("discontinuous");
+const MAX_EVALUATIONS = statusCode("max-evaluations");
 const NOISE_LIMITED = statusCode("noise-limited");
 
 /**
@@ -603,9 +634,19 @@ const NOISE_LIMITED = statusCode("noise-limited");
  */
 function entryStatus(value: number, flags: number): number {
   if ((flags & COLUMN_FLAG.diverging) !== 0) return DISCONTINUOUS;
+  // Before "not-finite": a column the budget stopped before its first row has no value either.
+  if ((flags & COLUMN_FLAG.budget) !== 0) return MAX_EVALUATIONS;
   if (!Number.isFinite(value)) return statusCode("not-finite");
-  if ((flags & COLUMN_FLAG.budget) !== 0) return statusCode("max-evaluations");
   return 0;
+}
+
+/**
+ * An entry's code where the budget did not let its row's noise be measured (jacobian-budget.ts): at
+ * least "max-evaluations", since the tables might have changed its error.
+ */
+function unmeasuredRow(job: JacobianJob, k: number, code: number): number {
+  const spent = job.budget?.rowSpent;
+  return spent != null && spent[k] === 1 && code < MAX_EVALUATIONS ? MAX_EVALUATIONS : code;
 }
 
 /**
@@ -620,7 +661,7 @@ function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
   for (let a = 0; a < work.listed; a++) {
     const k = work.list[a];
     if (work.rechecked && work.recheck.code[k] >= 0) {
-      const code = work.recheck.code[k];
+      let code = work.recheck.code[k];
       const rv = work.recheck.value[k];
       let re = work.recheck.error[k];
       // The column's estimate carried its measured noise (jacobian-noise.ts): where the recheck
@@ -628,6 +669,7 @@ function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
       // column's estimate by that one's error.
       const gap = Math.abs(rv - kept.value[k]);
       if (kept.noise[k] > 0 && code === 0 && gap > re + kept.error[k]) re = gap + kept.error[k];
+      code = unmeasuredRow(job, k, code);
       job.rows.entry(k, j, rv, re, code);
       if (code > worst) worst = code;
       continue;
@@ -649,6 +691,7 @@ function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
       const row = job.rowNoise === null ? 0 : job.rowNoise[k];
       if (code === 0 && noiseLimited(kept, k, row, job.o.order)) code = NOISE_LIMITED;
     }
+    code = unmeasuredRow(job, k, code);
     job.rows.entry(k, j, v, e, code);
     if (code > worst) worst = code;
   }

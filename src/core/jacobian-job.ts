@@ -3,6 +3,7 @@
  * options, the output matrices and the writer that fills them by rows (jacobian-rows.ts).
  */
 
+import { JacobianBudget } from "./jacobian-budget.js";
 import { writeVector } from "./batch.js";
 import { baseStencil } from "./driver.js";
 import { invalid } from "./errors.js";
@@ -59,6 +60,8 @@ export interface JacobianJob {
   rowNoiseWatch: RowNoiseWatch;
   /** The columns put aside while watching (small-row-noise.ts), in the order they ended; null: none. */
   putAside: HeldColumn[] | null;
+  /** The budget of calls of F (jacobian-budget.ts); null when `maxEvaluations` is not set or the columns are plain. */
+  readonly budget: JacobianBudget | null;
 }
 
 /**
@@ -224,6 +227,7 @@ export function jacobianJob(
     rowNoise: null,
     rowNoiseWatch: "off",
     putAside: null,
+    budget: plain || o.resolved.maxEvaluations === Infinity ? null : new JacobianBudget(o, n, m),
   };
 }
 

@@ -65,8 +65,8 @@ export function jacobianColumns(job: JacobianJob, pointwise = false): (j: number
  * has at least SCREEN_COMPONENTS components and whose errors are kept, or any with a given `noise` (its
  * levels, no call of F), as a pipeline that sets `job.rowNoise` (its requests' points s stand for x + s·d: run it
  * with the `space` returned beside it); null for a plain job, and for a smaller F, whose columns watch
- * for noise instead where errors are kept (small-row-noise.ts: `job.rowNoiseWatch` becomes "watching",
- * see {@link suspectedRowNoise}). The sync, batched and async loops run it to its end first, so every
+ * for noise instead where errors are kept and there is no budget (small-row-noise.ts: `job.rowNoiseWatch`
+ * becomes "watching", see {@link suspectedRowNoise}). The sync, batched and async loops run it to its end first, so every
  * column sees the same levels and they give the same bits.
  *
  * @example
@@ -86,7 +86,9 @@ export function rowNoiseStage(job: JacobianJob): RowNoiseStage | null {
   if (job.plain) return null;
   const given = job.o.engine.noise !== undefined;
   if (job.centre.length < SCREEN_COMPONENTS && !given) {
-    if (job.error !== null) job.rowNoiseWatch = "watching";
+    // Not with a budget (maxEvaluations): the tables and the second pass would come after the columns
+    // had spent their shares (jacobian-budget.ts), as the row check does not run with one either.
+    if (job.error !== null && job.budget === null) job.rowNoiseWatch = "watching";
     return null;
   }
   return job.error !== null || given ? tableStage(job) : null;
@@ -211,7 +213,7 @@ function tableStage(job: JacobianJob): RowNoiseStage | null {
 }
 
 function* setRowNoise(job: JacobianJob, d: Float64Array | null): Pipeline<void> {
-  job.rowNoise = yield* rowNoise(job.centre, job.o, d, new PointRequest());
+  job.rowNoise = yield* rowNoise(job.centre, job.o, d, new PointRequest(), job.budget);
 }
 
 /** One plain stencil along x_j (plain-step.ts), as the sync plain Jacobian computes it. */

@@ -209,6 +209,8 @@ export function* recheckColumn(
     request: PointRequest & { vector?: ArrayLike<number> };
     pointwise: boolean;
     screened?: boolean;
+    calls: number;
+    budget: number;
   },
   from = 0,
 ): Generator<PointRequest, number, void> {
@@ -244,7 +246,11 @@ export function* recheckColumn(
         kept.flags[k] &= ~COLUMN_FLAG.kink;
         break;
       }
-      yield* serve(job, j, work, step.value, k);
+      if (!(yield* serve(job, j, work, step.value, k))) {
+        // The column's budget has no room for the recheck: the column's estimate, "max-evaluations".
+        kept.flags[k] |= COLUMN_FLAG.budget;
+        break;
+      }
     }
   }
   if (started) recheck.sampler.reset(null);
@@ -283,15 +289,23 @@ const NOISE_LIMITED = statusCode("noise-limited");
 function* serve(
   job: JacobianJob,
   j: number,
-  work: { recheck: EntryRecheck; request: PointRequest & { vector?: ArrayLike<number> }; pointwise: boolean },
+  work: {
+    recheck: EntryRecheck;
+    request: PointRequest & { vector?: ArrayLike<number> };
+    pointwise: boolean;
+    calls: number;
+    budget: number;
+  },
   req: PointRequest,
   k: number,
-): Generator<PointRequest, void, void> {
+): Generator<PointRequest, boolean, void> {
   const { recheck, request } = work;
   const { points } = recheck;
   const m = job.centre.length;
   const xj = job.x0[j];
   const misses = recheck.missing(req, xj);
+  if (work.calls + misses > work.budget) return false;
+  work.calls += misses;
   if (work.pointwise) {
     for (let i = 0; i < misses; i++) {
       request.reserve(1, m);
@@ -316,6 +330,7 @@ function* serve(
     req.values[q] = Object.is(t, xj) ? job.centre[k] : points.value(points.find(t), k);
   }
   req.evaluated = req.count;
+  return true;
 }
 
 /**

@@ -130,13 +130,15 @@ export function* checkSides(
   kept: { flags: Int8Array; step: Float64Array },
   request: PointRequest & { vector?: ArrayLike<number> },
   pointwise: boolean,
-): Generator<PointRequest, void, void> {
+  room = Infinity,
+): Generator<PointRequest, number, void> {
   const x = job.x0[j];
   const h = sides.step(list, listed, kept.flags, kept.step, x, job.o.lo[j], job.o.hi[j]);
-  if (Number.isNaN(h)) return;
+  if (Number.isNaN(h)) return 0;
   const m = job.centre.length;
-  const far = sides.reachesFar(x, h, job.o.lo[j], job.o.hi[j]);
+  const far = sides.reachesFar(x, h, job.o.lo[j], job.o.hi[j]) && room >= 4;
   const count = far ? 4 : 2;
+  if (count > room) return noRoom(list, listed, kept.flags);
   if (pointwise) {
     for (let q = 0; q < count; q++) {
       request.reserve(1, m);
@@ -159,6 +161,17 @@ export function* checkSides(
   sides.h = h;
   sides.far = far;
   sides.ok = true;
+  return count;
+}
+
+/**
+ * Where the column's budget (jacobian-budget.ts) has no room for the check: its kinked entries are
+ * flagged as the budget's (status "max-evaluations": the check might have found the kink). No call.
+ */
+function noRoom(list: Int32Array, listed: number, flags: Int8Array): number {
+  for (let a = 0; a < listed; a++)
+    if ((flags[list[a]] & COLUMN_FLAG.kink) !== 0) flags[list[a]] |= COLUMN_FLAG.budget;
+  return 0;
 }
 
 /** The check's point q: x + h, x − h, x + 2h, x − 2h. */
@@ -183,11 +196,16 @@ export function checkSidesNow(
   listed: number,
   kept: { flags: Int8Array; step: Float64Array },
   source: PointSource,
+  room = Infinity,
 ): void {
   const x = job.x0[j];
   const h = sides.step(list, listed, kept.flags, kept.step, x, job.o.lo[j], job.o.hi[j]);
   if (Number.isNaN(h)) return;
-  const far = sides.reachesFar(x, h, job.o.lo[j], job.o.hi[j]);
+  const far = sides.reachesFar(x, h, job.o.lo[j], job.o.hi[j]) && room >= 4;
+  if ((far ? 4 : 2) > room) {
+    noRoom(list, listed, kept.flags);
+    return;
+  }
   for (let q = 0; q < (far ? 4 : 2); q++) {
     const v = source.at(sidePoint(x, h, q));
     if (v === null) return;

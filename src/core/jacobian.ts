@@ -289,7 +289,14 @@ function columns(
 ): JacobianResult {
   const n = caller.w.length;
   const m = job.centre.length;
-  if (common && m < SCREEN_COMPONENTS && job.rowNoise === null && jacobianCommonApplies(o))
+  // The common path has no budget (maxEvaluations): with one, the columns run on the driver.
+  if (
+    common &&
+    m < SCREEN_COMPONENTS &&
+    job.rowNoise === null &&
+    job.budget === null &&
+    jacobianCommonApplies(o)
+  )
     return jacobianCommon(caller, job);
   if (m < SCREEN_COMPONENTS && o.step === undefined) return small(caller, job, o);
   const make = jacobianColumns(job, true);
@@ -334,12 +341,22 @@ function small(
   const work = takeWork(job.centre.length, true);
   let worst = 0;
   let j = 0;
-  // One source for every column: F along x_j, null outside the bounds (as the pipeline's `inside`).
+  let columnStart = 0;
+  // One source for every column: F along x_j, null outside the bounds (as the pipeline's `inside`);
+  // with a budget, it counts the column's calls (jacobian-budget.ts).
   const source: PointSource = {
-    at: (t) => caller.callAt(j, t, o.lo[j], o.hi[j]),
+    at:
+      job.budget === null
+        ? (t) => caller.callAt(j, t, o.lo[j], o.hi[j])
+        : (t) => {
+            const v = caller.callAt(j, t, o.lo[j], o.hi[j]);
+            work.calls = caller.evaluations - columnStart; // the count, whoever else added to it
+            return v;
+          },
     centre: () => job.centre,
   };
   for (; j < n; j++) {
+    columnStart = caller.evaluations;
     const code = adaptiveColumnNow(job, j, work, source);
     if (code > worst) worst = code;
     if (o.onProgress !== undefined) o.onProgress(j + 1, n);

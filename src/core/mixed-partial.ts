@@ -16,12 +16,14 @@ import { ColumnDriver } from "./driver.js";
 import { runColumn, type PointSource } from "./run-column.js";
 import { callNumber } from "./fixed-partial.js";
 import {
+  MIXED_NOISE_POINTS,
   mixedNoiseBound,
   mixedNoisePoints,
   mixedNoiseSpacing,
   type MixedColumnsSeen,
 } from "./mixed-noise.js";
 import { candidateScales, representableStep } from "./step.js";
+import { fixedStatus, statusCode } from "./status.js";
 import type { FnN } from "./types.js";
 
 /**
@@ -57,6 +59,8 @@ export interface MixedEstimate {
    * unsettledFrom error (x₀x₁ + 1e-10·noise at (0.5, 1.5) gave 0 ± NaN, ok).
    */
   unsettled?: boolean;
+  /** The budget (maxEvaluations) cut a column short or left no room for the unsettled fallback. */
+  spent?: boolean;
 }
 
 /**
@@ -88,6 +92,12 @@ export function unsettledMixedSteps(si: number, sj: number, reached: number): [n
 export class PairSampler {
   /** Calls of f made so far. */
   evaluations = 0;
+  /**
+   * Calls charged against a mixed entry's budget: two per point of its columns' rows (f₊ and f₋), as
+   * the batched loop asks for them, whether or not they are evaluated (see Sampler.charged), and the
+   * noise tables' points.
+   */
+  charged = 0;
 
   /** The pristine point: w is restored from it before every call. */
   readonly x0: Float64Array;
@@ -222,6 +232,12 @@ class MixedSource implements PointSource {
     private readonly sj: number,
   ) {}
 
+  row(offsets: ArrayLike<number>, count: number): void {
+    // The whole row charged, two calls a point, before any is evaluated: a row the sync loop stops at a
+    // value that is not finite costs what the pipeline's (mixed-pipeline.ts, mixedColumn) does.
+    for (let q = 0; q < count; q++) if (offsets[q] !== 0) this.p.charged += 2;
+  }
+
   at(c: number): Float64Array {
     const { p, i, j, pts } = this;
     mixedPoints(p.x0[i], p.x0[j], this.si, this.sj, c, pts);
@@ -257,6 +273,7 @@ export function mixedPartial(
   j: number,
   lo: Float64Array,
   hi: Float64Array,
+  budget = Infinity,
 ): MixedEstimate {
   const xi = w[i];
   const xj = w[j];
@@ -266,29 +283,52 @@ export function mixedPartial(
   const tries = Math.max(scalesI.length, scalesJ.length);
   const p = new PairSampler(f, w, lo, hi);
   try {
-    let r = mixedColumns(p, i, j, scalesI, scalesJ, tries, 0);
+    let r = mixedColumns(p, i, j, scalesI, scalesJ, tries, 0, budget);
+    let spent = r.spent === true;
     const c = mixedNoiseSpacing(r);
-    if (c > 0) {
+    // The noise stage (mixed-noise.ts), where its tables fit the budget (their points all charged).
+    const fits = p.charged + MIXED_NOISE_POINTS <= budget;
+    if (c > 0 && !fits) spent = true;
+    if (c > 0 && fits) {
       const bound = mixedNoiseBound(sampleTables(p, i, j, scalesI[0], scalesJ[0], c));
-      if (bound > 0) {
-        r = mixedColumns(p, i, j, scalesI, scalesJ, tries, bound);
-        if (!Number.isNaN(r.error)) return { ...r, unsettled: true };
+      const again = bound > 0 ? mixedColumns(p, i, j, scalesI, scalesJ, tries, bound, budget) : null;
+      // A rerun the budget cut short without an error leaves the first run's estimate standing.
+      if (again !== null && again.spent === true && Number.isNaN(again.error)) {
+        r = { ...r, evaluations: p.evaluations };
+        spent = true;
+      } else if (again !== null) {
+        r = again;
+        spent ||= r.spent === true;
+        if (!Number.isNaN(r.error)) return withSpent({ ...r, unsettled: true }, spent);
       }
     }
-    if (!Number.isNaN(r.error) || !Number.isFinite(r.value)) return r;
+    if (!Number.isNaN(r.error) || !Number.isFinite(r.value)) return withSpent(r, spent);
+    if (p.charged + UNSETTLED_MIXED_CALLS > budget) return { ...r, spent: true };
     const [hi0, hj0] = unsettledMixedSteps(scalesI[0], scalesJ[0], r.reached);
     const wide = mixedStencil(p, i, j, hi0, hj0);
     const narrow = mixedStencil(p, i, j, hi0 / 2, hj0 / 2);
     const fallback = unsettledFrom(wide, narrow, mixedStencil(p, i, j, hi0 / 4, hj0 / 4));
-    return fallback === null ? r : { ...fallback, evaluations: p.evaluations, unsettled: true };
+    return withSpent(
+      fallback === null ? r : { ...fallback, evaluations: p.evaluations, unsettled: true },
+      spent,
+    );
   } finally {
     w.set(p.x0); // f may have written into w: leave it as it came
   }
 }
 
-/** The values of f at the noise tables' points (mixed-noise.ts), by the pair sampler. */
+/** An estimate marked `spent` where the budget stopped one of its stages (else as it is). */
+function withSpent(r: MixedEstimate, spent: boolean): MixedEstimate {
+  return spent ? { ...r, spent } : r;
+}
+
+/**
+ * The values of f at the noise tables' points (mixed-noise.ts), by the pair sampler; every point is
+ * charged against the entry's budget, inside the bounds or not (as the pipeline's tableValues).
+ */
 function sampleTables(p: PairSampler, i: number, j: number, si: number, sj: number, c: number): Float64Array {
   const [a, b] = mixedNoisePoints(p.x0[i], p.x0[j], si, sj, c);
+  p.charged += MIXED_NOISE_POINTS;
   return a.map((u, q) => p.at(i, u, j, b[q]));
 }
 
@@ -312,6 +352,7 @@ function mixedColumns(
   scalesJ: number[],
   tries: number,
   noise: number,
+  budget: number,
 ): MixedColumns {
   // One spare engine for every mixed entry of every Hessian (a new one per entry was a sixth of a
   // Hessian's time); taken while in use, so an f that itself asks for a Hessian gets its own.
@@ -331,6 +372,7 @@ function mixedColumns(
     state.noise[0] = noise;
     let noisyStep = NaN;
     let reached = NaN;
+    let spent = false;
     bestOfScales(
       state,
       kept,
@@ -344,15 +386,20 @@ function mixedColumns(
           canSwitch: false,
           probeOnly: k > 0,
           stopOnNoise: false,
+          budget: mixedColumnBudget(budget, p.charged),
         });
         if (k === 0) [noisyStep, reached] = firstScaleSteps(state);
+        spent ||= (state.flags[0] & COLUMN_FLAG.budget) !== 0;
       },
       // Two divisions, so that 4·s_i·s_j cannot underflow on its own (x ~ 1e-300).
       (k, v) => v / (4 * si(k)) / sj(k),
     );
     const value = kept.value[0];
     const error = kept.error[0];
-    return { value, error, evaluations: p.evaluations, flags: kept.flags[0], noisyStep, reached };
+    const flags = kept.flags[0];
+    const r: MixedColumns = { value, error, evaluations: p.evaluations, flags, noisyStep, reached };
+    if (spent) r.spent = true;
+    return r;
   } finally {
     spare = engine;
   }
@@ -373,4 +420,48 @@ function mixedColumns(
 export function firstScaleSteps(state: ColumnState): [number, number] {
   const noisy = (state.flags[0] & COLUMN_FLAG.noisy) !== 0 ? state.noisyStep[0] : NaN;
   return [noisy, state.steps[0]];
+}
+
+/**
+ * Calls of f of the unsettled fallback of a mixed entry: three four-point stencils.
+ *
+ * @default 12
+ * @example
+ * ```ts
+ * UNSETTLED_MIXED_CALLS; // => 12
+ * ```
+ */
+export const UNSETTLED_MIXED_CALLS = 12;
+
+/**
+ * The budget of a mixed entry's column in points g(c) of its driver, from what is left of the entry's
+ * calls of f: each point other than the centre costs two calls (f₊ and f₋), and the driver counts the
+ * centre too, so the column never asks for more calls than are left.
+ *
+ * @example
+ * ```ts
+ * mixedColumnBudget(20, 7); // => 6
+ * mixedColumnBudget(Infinity, 7); // => Infinity
+ * ```
+ */
+export function mixedColumnBudget(budget: number, spent: number): number {
+  return Math.floor((budget - spent) / 2);
+}
+
+/**
+ * The status code of a mixed entry: "noise-limited" for one that ran again with f's noise level or
+ * took the unsettled fallback (`unsettled`), unless the budget stopped one of its stages (`spent`):
+ * then "max-evaluations" (unless its value is not finite); else by its value.
+ *
+ * @example
+ * ```ts
+ * mixedCode(2, true, false); // => 2 ("max-evaluations")
+ * mixedCode(2, false, true); // => 1 ("noise-limited")
+ * ```
+ */
+export function mixedCode(value: number, spent: boolean, unsettled: boolean): number {
+  if (unsettled && !spent) return statusCode("noise-limited");
+  const fixed = statusCode(fixedStatus(value));
+  if (fixed !== 0) return fixed;
+  return statusCode(spent ? "max-evaluations" : "ok");
 }

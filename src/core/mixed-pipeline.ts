@@ -6,18 +6,22 @@
  */
 
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
-import { ColumnState } from "./column-state.js";
+import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { ColumnDriver, type ColumnSpec } from "./driver.js";
 import { unsettledFrom } from "./growth.js";
 import type { HessianEntry } from "./hessian-pipeline.js";
 import {
   MIXED_POINT_SIZE,
   firstScaleSteps,
+  mixedCode,
+  mixedColumnBudget,
   mixedPoints,
   mixedValue,
+  UNSETTLED_MIXED_CALLS,
   unsettledMixedSteps,
 } from "./mixed-partial.js";
 import {
+  MIXED_NOISE_POINTS,
   mixedNoiseBound,
   mixedNoisePoints,
   mixedNoiseSpacing,
@@ -65,6 +69,8 @@ export class MixedWork {
   plus = new Int32Array(REQUEST_CAPACITY);
   minus = new Int32Array(REQUEST_CAPACITY);
   evaluations = 0;
+  /** Calls charged against the entry's budget: two per point of its columns (PairSampler.charged). */
+  charged = 0;
 }
 
 /**
@@ -93,35 +99,49 @@ export function* mixedEntry(
   const scalesI = candidateScales(xi);
   const scalesJ = candidateScales(xj);
   const box = [o.lo[i], o.hi[i], o.lo[j], o.hi[j]];
+  const budget = o.resolved.maxEvaluations;
   work.evaluations = 0;
-  let r = yield* mixedScales(work, xi, xj, scalesI, scalesJ, box, 0);
+  work.charged = 0;
+  let r = yield* mixedScales(work, xi, xj, scalesI, scalesJ, box, 0, budget);
+  let spent = r.spent;
   const c = mixedNoiseSpacing(r);
-  if (c > 0) {
-    // mixedPartial's noise stage (mixed-noise.ts), the same points in the same order.
+  // mixedPartial's noise stage (mixed-noise.ts), the same points in the same order, where they fit.
+  const fits = work.charged + MIXED_NOISE_POINTS <= budget;
+  if (c > 0 && !fits) spent = true;
+  if (c > 0 && fits) {
     const bound = mixedNoiseBound(yield* tableValues(xi, xj, scalesI[0], scalesJ[0], c, box, work));
-    if (bound > 0) {
-      r = yield* mixedScales(work, xi, xj, scalesI, scalesJ, box, bound);
+    const again = bound > 0 ? yield* mixedScales(work, xi, xj, scalesI, scalesJ, box, bound, budget) : null;
+    // As mixedPartial: a rerun the budget cut short without an error leaves the first run's estimate.
+    if (again !== null && again.spent && Number.isNaN(again.error)) spent = true;
+    else if (again !== null) {
+      r = again;
+      spent ||= r.spent;
       if (!Number.isNaN(r.error)) {
-        const code = statusCode("noise-limited");
+        const code = mixedCode(r.value, spent, true);
         return { value: r.value, error: r.error, code, evaluations: work.evaluations };
       }
     }
   }
-  if (Number.isNaN(r.error) && Number.isFinite(r.value)) {
+  const fallback = Number.isNaN(r.error) && Number.isFinite(r.value);
+  if (fallback && work.charged + UNSETTLED_MIXED_CALLS > budget) spent = true;
+  else if (fallback) {
     // mixedPartial's fallback (mixed-partial.ts, unsettledMixed), the same points in the same order.
     const [hi0, hj0] = unsettledMixedSteps(scalesI[0], scalesJ[0], r.reached);
     const wide = yield* stencilAt(xi, xj, hi0, hj0, box, work);
     const narrow = yield* stencilAt(xi, xj, hi0 / 2, hj0 / 2, box, work);
     const fallback = unsettledFrom(wide, narrow, yield* stencilAt(xi, xj, hi0 / 4, hj0 / 4, box, work));
     if (fallback !== null) {
-      return { ...fallback, code: statusCode("noise-limited"), evaluations: work.evaluations };
+      return { ...fallback, code: mixedCode(fallback.value, spent, true), evaluations: work.evaluations };
     }
   }
-  const code = statusCode(fixedStatus(r.value));
+  const code = mixedCode(r.value, spent, false);
   return { value: r.value, error: r.error, code, evaluations: work.evaluations };
 }
 
-/** mixedPartial's columns over the scales (mixed-partial.ts, mixedColumns), `noise` in their model. */
+/**
+ * mixedPartial's columns over the scales (mixed-partial.ts, mixedColumns), `noise` in their model, each
+ * within what the entry's budget leaves (`spent`: the budget ended one).
+ */
 function* mixedScales(
   work: MixedWork,
   xi: number,
@@ -130,7 +150,8 @@ function* mixedScales(
   scalesJ: number[],
   box: readonly number[],
   noise: number,
-): Pipeline<MixedColumnsSeen> {
+  budget: number,
+): Pipeline<MixedColumnsSeen & { spent: boolean }> {
   const tries = Math.max(scalesI.length, scalesJ.length);
   const si = (k: number): number => scalesI[Math.min(k, scalesI.length - 1)];
   const sj = (k: number): number => scalesJ[Math.min(k, scalesJ.length - 1)];
@@ -150,14 +171,17 @@ function* mixedScales(
   };
   let noisyStep = NaN;
   let reached = NaN;
+  let spent = false;
   for (let k = 0; k < tries && nextScale(state, kept); k++) {
     spec.probeOnly = k > 0;
+    spec.budget = mixedColumnBudget(budget, work.charged);
     yield* mixedColumn(work, xi, xj, si(k), sj(k), box, spec);
     if (k === 0) [noisyStep, reached] = firstScaleSteps(state);
+    spent ||= (state.flags[0] & COLUMN_FLAG.budget) !== 0;
     // Two divisions, so that 4·s_i·s_j cannot underflow on its own (x ~ 1e-300).
     keepScale(state, kept, k, (_, v) => v / (4 * si(k)) / sj(k));
   }
-  return { value: kept.value[0], error: kept.error[0], flags: kept.flags[0], noisyStep, reached };
+  return { value: kept.value[0], error: kept.error[0], flags: kept.flags[0], noisyStep, reached, spent };
 }
 
 /** The noise tables' values (mixed-noise.ts) as one request, those inside the box evaluated. */
@@ -168,9 +192,10 @@ function* tableValues(
   sj: number,
   c: number,
   box: readonly number[],
-  counter: { evaluations: number },
+  counter: { evaluations: number; charged: number },
 ): Pipeline<Float64Array> {
   const [a, b] = mixedNoisePoints(xi, xj, si, sj, c);
+  counter.charged += MIXED_NOISE_POINTS; // every point, as mixedPartial's sampleTables
   const r = new PairRequest();
   r.reserve(a.length);
   const at = new Int32Array(a.length).fill(-1);
@@ -248,6 +273,7 @@ function* mixedColumn(
     let misses = 0;
     for (let q = 0; q < count; q++) {
       if (driver.offsets[q] === 0) continue;
+      work.charged += 2;
       const p = pts.subarray(MIXED_POINT_SIZE * q, MIXED_POINT_SIZE * (q + 1));
       mixedPoints(xi, xj, si, sj, driver.points[q], p);
       work.plus[q] = inside(p[0], p[1]) ? misses++ : -1;

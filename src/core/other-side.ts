@@ -28,7 +28,7 @@ import {
   NOISE_COVERAGE,
 } from "./constants.js";
 import { difference, unsettledFrom } from "./growth.js";
-import type { Pipeline, Sampler } from "./sampler.js";
+import { bounded, type Pipeline, type Sampler } from "./sampler.js";
 import { run, type ScalarEngine } from "./scalar-column.js";
 import { representableStep } from "./step.js";
 import type { DerivativeResult, OneSided, StencilKind } from "./types.js";
@@ -101,7 +101,9 @@ export function* heldToOtherSide(
   if (kind === "central" || kind !== o.method) return given;
   if (!(given.status === "ok" || given.status === "noise-limited") || !Number.isFinite(given.value))
     return given;
-  const result = Number.isNaN(given.error) ? yield* unsettled(engine, sampler, given) : given;
+  const result = Number.isNaN(given.error)
+    ? yield* bounded(unsettled(engine, sampler, given), () => given)
+    : given;
   if (!(result.error < Infinity)) return result;
   const other: StencilKind = kind === "forward" ? "backward" : "forward";
   // Ridders' estimate alone decides whether the sides agree (with every power of h counted, 1.2 more
@@ -167,24 +169,15 @@ function* settleGap(
  * A one-sided result without an error estimate (its columns never settled): the differences of its
  * kind at the first step h of the first scale and at h/2 and h/4 (unsettledFrom), which the other side
  * then checks; where those are not finite, the value with error ∞ (no claim); as it was where the
- * budget (maxEvaluations) has no room for them.
+ * budget (maxEvaluations) has no room for them (see bounded).
  */
 function* unsettled(engine: ScalarEngine, sampler: Sampler, result: Settled): Pipeline<Settled> {
   const { x, o } = engine;
-  if (!afford(engine, sampler, 3 * (o.order + 1))) return result;
   const h = engine.scales[0] * INITIAL_STEP[o.order];
   const wide = yield* difference(sampler, x, result.method, h, o.order);
   const narrow = yield* difference(sampler, x, result.method, h / 2, o.order);
   const u = unsettledFrom(wide, narrow, yield* difference(sampler, x, result.method, h / 4, o.order));
   return u === null ? { ...result, error: Infinity } : { ...result, ...u, step: h / 2 };
-}
-
-/**
- * Whether the budget (maxEvaluations) leaves room for n more calls of f: the checks' single points and
- * plain differences ask for it first; their columns keep to it themselves (ColumnSpec.budget).
- */
-function afford(engine: ScalarEngine, sampler: Sampler, n: number): boolean {
-  return sampler.evaluations + n <= engine.o.maxEvaluations;
 }
 
 /**
@@ -258,7 +251,14 @@ export const RESOLVE_SIGNAL = KINK_SIGNAL;
  * runSync(sideEstimate(engine, new Sampler(Math.exp), "forward", 0.01, 0, true))?.value; // ≈ 2.718281828
  * ```
  */
-export function* sideEstimate(
+export function sideEstimate(
+  ...args: Parameters<typeof sideColumn>
+): Pipeline<(OneSided & { step: number }) | null> {
+  return bounded(sideColumn(...args), () => null);
+}
+
+/** {@link sideEstimate} without its budget's fallback. */
+function* sideColumn(
   engine: ScalarEngine,
   sampler: Sampler,
   other: StencilKind,
@@ -272,7 +272,7 @@ export function* sideEstimate(
   // The first step whose widest point f is finite at, as the column's own retries would find it, but
   // within OTHER_SIDE_TRIES (a domain's edge beside x: exp t, NaN for t < 0, forward at 0).
   for (let tries = 0; ; h /= CENTRAL_SHRINK) {
-    if (++tries > OTHER_SIDE_TRIES || !afford(engine, sampler, 1)) return null;
+    if (++tries > OTHER_SIDE_TRIES) return null;
     if (Number.isFinite(yield* sampler.one(x + widest * representableStep(x, h)))) break;
   }
   const how = { kind: other, level, stopOnNoise: true, canSwitch: false, firstStep: h, allPowers };
@@ -281,7 +281,6 @@ export function* sideEstimate(
   if ((est.flags & COLUMN_FLAG.budget) !== 0) return null;
   let side: (OneSided & { step: number }) | null = est;
   if (!(est.error < Infinity)) {
-    if (!afford(engine, sampler, 3 * (o.order + 1))) return null;
     const wide = yield* difference(sampler, x, other, h, o.order);
     const narrow = yield* difference(sampler, x, other, h / 2, o.order);
     const u = unsettledFrom(wide, narrow, yield* difference(sampler, x, other, h / 4, o.order));
@@ -314,10 +313,14 @@ export const SIDE_JUMP_STEP = 2 ** -36;
  * backward at 0: f(x) is the middle value, and every difference grows like 2.2e-6/hⁿ). False where
  * the budget has no room for its points.
  */
-function* jumpsOnSide(engine: ScalarEngine, sampler: Sampler, kind: StencilKind): Pipeline<boolean> {
+function jumpsOnSide(engine: ScalarEngine, sampler: Sampler, kind: StencilKind): Pipeline<boolean> {
+  return bounded(jumpTest(engine, sampler, kind), () => false);
+}
+
+/** {@link jumpsOnSide} without its budget's fallback. */
+function* jumpTest(engine: ScalarEngine, sampler: Sampler, kind: StencilKind): Pipeline<boolean> {
   const { x } = engine;
   const scale = engine.scales[0];
-  if (!afford(engine, sampler, JUMP_ROWS + 1)) return false;
   const fx = yield* sampler.one(x);
   const sign = kind === "forward" ? 1 : -1;
   let h = SIDE_JUMP_STEP * scale;

@@ -27,6 +27,7 @@
  * that share of |F_k(x)| with `{ relative }`).
  */
 
+import type { JacobianBudget } from "./jacobian-budget.js";
 import { EPS, F_ROUNDING, NOISE_PROBE_SPLIT, NOISE_SIGNAL } from "./constants.js";
 import { noiseFromTable, NOISE_POINTS, type NoiseEstimate } from "./noise.js";
 import type { Pipeline, PointRequest } from "./sampler.js";
@@ -166,6 +167,7 @@ export function* rowNoise(
   o: ResolvedMultivariate,
   d: Float64Array | null,
   request: PointRequest,
+  budget: JacobianBudget | null = null,
 ): Pipeline<Float64Array | null> {
   const m = centre.length;
   const given = o.engine.noise;
@@ -173,6 +175,11 @@ export function* rowNoise(
   if (d === null) return null;
   // The caller's one-sided method (F undefined on the other side, say): the tables keep to its side.
   const from = firstOffset(o.method);
+  // Within the budget (jacobian-budget.ts) or not at all: rows not measured say so in their status.
+  if (budget !== null && !budget.tables(2 * tableCalls(from))) {
+    budget.spend(null);
+    return null;
+  }
   const wide = yield* table(request, centre, 1, from);
   const narrow = yield* table(request, centre, 1 / NOISE_PROBE_SPLIT, from);
   const levels = new Float64Array(m);
@@ -184,7 +191,9 @@ export function* rowNoise(
     if (level < 0) suspects += suspect[k] = 1;
     else levels[k] = level;
   }
-  if (suspects > 0 && from === -MIDDLE) {
+  if (suspects > 0 && from === -MIDDLE && budget !== null && !budget.tables(2 * tableCalls(1))) {
+    budget.spend(suspect);
+  } else if (suspects > 0 && from === -MIDDLE) {
     const wideSide = yield* table(request, centre, 1, 1);
     const narrowSide = yield* table(request, centre, 1 / NOISE_PROBE_SPLIT, 1);
     for (let k = 0; k < m; k++) {
@@ -206,6 +215,11 @@ function givenLevels(centre: Float64Array, given: number | { relative: number })
     if (levels[k] > 0) any = true;
   }
   return any ? levels : null;
+}
+
+/** Calls of F of a table from `from` (F(x) at s = 0 is known). */
+function tableCalls(from: number): number {
+  return from <= 0 && from + NOISE_POINTS > 0 ? NOISE_POINTS - 1 : NOISE_POINTS;
 }
 
 /**

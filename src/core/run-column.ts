@@ -25,6 +25,11 @@ export interface PointSource {
    * of the f values behind each component of the last `at` result, for the rounding model.
    */
   readonly magnitude?: ArrayLike<number>;
+  /**
+   * Told of each row (the offsets of its `count` points) before its points are asked for: a source
+   * that charges a budget by whole rows, as the batched loops ask for them (the mixed stencil's).
+   */
+  row?(offsets: ArrayLike<number>, count: number): void;
 }
 
 /**
@@ -52,6 +57,7 @@ export function runColumn(driver: ColumnDriver, source: PointSource, spec: Colum
   driver.useMagnitudes = source.magnitude !== undefined;
   driver.start(spec);
   for (let count = driver.nextPoints(); count > 0; count = driver.nextPoints()) {
+    source.row?.(driver.offsets, count);
     let evaluated = 0;
     while (evaluated < count) {
       const q = evaluated++;

@@ -101,6 +101,26 @@ export function checkNumber(v: unknown, t: number): number {
 export class Sampler {
   /** Calls of f made so far. */
   evaluations = 0;
+  /**
+   * The most calls of f this sampler makes (`maxEvaluations`): a fetch whose misses do not fit is
+   * refused whole, before f is called, by throwing {@link BUDGET_SPENT} (see {@link bounded}).
+   */
+  limit = Infinity;
+  /**
+   * Calls of f charged against `limit`: every point a fetch asks f for, evaluated or not. The sync loop
+   * stops a row at its first value that is not finite, where a batched f gets the whole row; charged
+   * alike, the loops refuse the same fetches and give the same bits (only `evaluations` can differ).
+   * Counted only with a finite limit.
+   */
+  charged = 0;
+  /**
+   * Points charged but not evaluated: the rest of a row after a value that was not finite, in the
+   * sync loop ({@link now}). Asked for again, they are not charged again, as the batched loop has
+   * their values already.
+   */
+  private owed: number[] = [];
+  /** Whether the budget stopped something: a refused fetch, or a stage that {@link room} turned away. */
+  short = false;
   /** The request handed to the runner (see {@link PointRequest}); made when first needed. */
   private req: PointRequest | null = null;
   // The points asked for so far and their values: a derivative asks for a few dozen, so a linear
@@ -131,7 +151,72 @@ export class Sampler {
     this.hi = hi;
     this.evaluations = 0;
     this.size = 0;
+    this.limit = Infinity;
+    this.charged = 0;
+    this.owed.length = 0;
+    this.short = false;
     return this;
+  }
+
+  /**
+   * Whether the budget leaves room for n more calls of f; a stage asks before it evaluates n points
+   * (or at most n) and does without them when not. False records that the budget stopped something.
+   */
+  room(n: number): boolean {
+    if (this.charged + n <= this.limit) return true;
+    this.short = true;
+    return false;
+  }
+
+  /** Whether the budget leaves room for the points of ts[0..n) that f would be called at. */
+  affords(ts: Float64Array, n: number, prefix = true): boolean {
+    return this.limit === Infinity || this.room(this.misses(ts, n, prefix));
+  }
+
+  /**
+   * How many distinct points of ts[0..n) f would be called at: inside the bounds, finite and not known
+   * yet; with `prefix`, those before the first value known not to be finite (as {@link prepare} puts
+   * them in its request, so that the sync and batched loops refuse the same fetches).
+   */
+  private misses(ts: Float64Array, n: number, prefix: boolean, owe?: number[]): number {
+    let misses = 0;
+    for (let i = 0; i < n; i++) {
+      const t = ts[i];
+      const c = t >= this.lo && t <= this.hi && Number.isFinite(t) ? this.find(t) : -2;
+      if (c !== -1) {
+        if (prefix && !(c >= 0 && Number.isFinite(this.vals[c]))) break;
+        continue;
+      }
+      let j = 0;
+      while (j < i && !Object.is(ts[j], t)) j++;
+      if (j < i || owedAt(this.owed, t) >= 0) continue;
+      misses++;
+      owe?.push(t);
+    }
+    return misses;
+  }
+
+  /** Charges a sync fetch's misses before any is evaluated (each then {@link owed} until it is). */
+  private charge(ts: Float64Array, n: number, prefix: boolean): void {
+    const fresh: number[] = [];
+    this.spend(this.misses(ts, n, prefix, fresh));
+    for (const t of fresh) this.owed.push(t);
+  }
+
+  /** Charges the call of f at t, unless a fetch charged it already ({@link owed}). */
+  private pay(t: number): void {
+    const i = owedAt(this.owed, t);
+    if (i < 0) this.spend(1);
+    else this.owed.splice(i, 1);
+  }
+
+  /** Charges `misses` more calls of f, or throws {@link BUDGET_SPENT} where the budget has no room. */
+  private spend(misses: number): void {
+    if (this.charged + misses > this.limit) {
+      this.short = true;
+      throw BUDGET_SPENT;
+    }
+    this.charged += misses;
   }
 
   /** f(t), or NaN without calling f when t is outside the bounds or not finite (sync f only). */
@@ -139,6 +224,7 @@ export class Sampler {
     if (!(t >= this.lo && t <= this.hi) || !Number.isFinite(t)) return NaN;
     const i = this.find(t);
     if (i >= 0) return this.vals[i];
+    if (this.limit !== Infinity) this.pay(t);
     const v = checkNumber((this.f as Fn1)(t), t);
     this.evaluations++;
     this.store(t, v);
@@ -205,6 +291,7 @@ export class Sampler {
         break;
       }
     }
+    if (misses > 0) this.spend(misses);
     this.scanned = scanned;
     req.count = misses;
     req.prefix = prefix;
@@ -218,6 +305,8 @@ export class Sampler {
    * how many leading values are set (n without `prefix`). Small, so that the engine's loops inline it.
    */
   now(ts: Float64Array, n: number, prefix: boolean, out: Float64Array): number {
+    // A fetch is refused whole, as the batched loops refuse its request, before f is called.
+    if (this.limit !== Infinity) this.charge(ts, n, prefix);
     let i = 0;
     while (i < n) {
       const v = (out[i] = this.at(ts[i++]));
@@ -274,6 +363,50 @@ export class Sampler {
     this.keys[this.size] = t;
     this.vals[this.size++] = v;
   }
+}
+
+/**
+ * What a {@link Sampler} throws when a fetch does not fit its budget (`maxEvaluations`), before f is
+ * called; never seen by a caller of the engine: the pipelines catch it with {@link bounded} and keep
+ * the estimate they had, status "max-evaluations". One object, made once (no stack per refusal).
+ *
+ * @example
+ * ```ts
+ * const s = new Sampler(Math.exp);
+ * s.limit = 1;
+ * s.at(0);
+ * try { s.at(1); } catch (e) { e === BUDGET_SPENT; } // true; f was called once
+ * ```
+ */
+export const BUDGET_SPENT: Error = new Error("maxEvaluations: the budget of calls of f is spent");
+
+/**
+ * The pipeline p, or `fallback()` where p met the end of its sampler's budget ({@link BUDGET_SPENT}):
+ * a stage that asks for more calls of f than the budget leaves does not run, and the caller's estimate
+ * from before it stands (with status "max-evaluations", which the caller sets).
+ *
+ * @example
+ * ```ts
+ * import { runSync } from "./column-steps.js";
+ * const s = new Sampler(Math.exp);
+ * s.limit = 1;
+ * function* two(): Pipeline<number> { return (yield* s.one(0)) + (yield* s.one(1)); }
+ * runSync(bounded(two(), () => NaN)); // NaN, after one call of f
+ * ```
+ */
+export function* bounded<R>(p: Pipeline<R>, fallback: () => R): Pipeline<R> {
+  try {
+    return yield* p;
+  } catch (e) {
+    if (e !== BUDGET_SPENT) throw e;
+    return fallback();
+  }
+}
+
+/** The index of t in a list of points, or -1 (+0 and −0 differ, as in the cache). */
+function owedAt(owed: number[], t: number): number {
+  for (let i = 0; i < owed.length; i++) if (Object.is(owed[i], t)) return i;
+  return -1;
 }
 
 const ONE = new Float64Array(1);

@@ -179,6 +179,8 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
     // the pole's even part cancels in the central difference, which gave 3c² − 2 ± 4e-7, ok; cos t +
     // 1.4e-5·sign(t − c) at c = −78.2 gave 0.3305 ± 3e-4, ok, from steps of 0.15).
     const flags = i > 1 ? state.flags[0] : 0;
+    // A column its budget ended (kept or not) stopped work that might have changed the result.
+    if ((state.flags[0] & COLUMN_FLAG.budget) !== 0) sampler.short = true;
     keepScale(state, kept, i - 1, undefined, o, false, o.order >= 2);
     // (Not the sides that derivative() compares at a kink, whose long steps are what tells a kink.)
     if (i > 1 && (spec.start === "central" || spec.start === o.method)) {
@@ -198,7 +200,6 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
   spec.scale = scales[i];
   spec.probeOnly = i > 0;
   spec.firstStep = start > 0 ? start : o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
-  spec.budget = o.maxEvaluations - sampler.evaluations;
   return true;
 }
 

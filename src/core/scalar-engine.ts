@@ -12,12 +12,13 @@ import { checkNoise, checkNoiseAgain, needsNoiseCheck, noiseCheckPoints } from "
 import { checkOddPart } from "./odd-part-check.js";
 import { stencilArrays } from "./base-stencil.js";
 import { flatFloat32Error } from "./float32.js";
-import type { Pipeline, Sampler } from "./sampler.js";
+import { bounded, type Pipeline, type Sampler } from "./sampler.js";
 import { firstRun, run, runNow, type Estimate, type ScalarEngine } from "./scalar-column.js";
 import { settleNoise } from "./settle-noise.js";
 import { settleSingular } from "./settle-singular.js";
 import { settleShape } from "./side-checks.js";
 import { heldToOtherSide } from "./other-side.js";
+import { statusCode } from "./status.js";
 import type { DerivativeResult } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
@@ -47,24 +48,28 @@ export function* derivativeSteps(
   o: ResolvedOptions,
 ): Pipeline<Omit<DerivativeResult, "evaluations">> {
   engine.begin(x, o);
+  sampler.limit = o.maxEvaluations;
   const noise = initialNoise(o, o.noiseRelative ? yield* sampler.one(x) : NaN);
   const est = yield* run(engine, sampler, firstRun(o, noise));
   const n = needsNoiseCheck(est, o) ? noiseCheckPoints(engine, x, o.order, engine.scales[0]) : 0;
-  if (n > 0) {
+  if (n > 0 && sampler.affords(engine.checkPoints, n)) {
     if (sampler.prepare(engine.checkPoints, n, true, engine.checkValues)) yield sampler.request;
     checkNoise(engine, sampler.complete(n, true, engine.checkValues), n, o.order, est);
     checkOddPart(engine, n, est);
     if (engine.recheckExcess > 0) {
       // A second check (NOISE_RECHECK_GAP), at new points.
-      const m = noiseCheckPoints(engine, x, o.order, engine.scales[0], SECOND_CHECK_RATIO);
+      const m = secondCheckPoints(engine, sampler, x, o);
       if (m > 0 && sampler.prepare(engine.checkPoints, m, true, engine.checkValues)) yield sampler.request;
       checkNoiseAgain(engine, m > 0 ? sampler.complete(m, true, engine.checkValues) : 0, m, o.order, est);
     }
   }
   const result = plainEnding(est, o)
     ? plainResult(est)
-    : flatZero(yield* settle(engine, sampler, est, noise), sampler, x, o);
-  return oneSided(o) ? yield* heldToOtherSide(engine, sampler, result, noise) : result;
+    : flatZero(yield* bounded(settle(engine, sampler, est, noise), () => spentResult(est)), sampler, x, o);
+  const held = oneSided(o)
+    ? yield* bounded(heldToOtherSide(engine, sampler, result, noise), () => result)
+    : result;
+  return sampler.short ? budgetStatus(held) : held;
 }
 
 /**
@@ -87,14 +92,15 @@ export function derivativeNow(
   o: ResolvedOptions,
 ): Omit<DerivativeResult, "evaluations"> {
   engine.begin(x, o);
+  sampler.limit = o.maxEvaluations;
   const noise = initialNoise(o, o.noiseRelative ? sampler.at(x) : NaN);
   const est = runNow(engine, sampler, firstRun(o, noise));
   const n = needsNoiseCheck(est, o) ? noiseCheckPoints(engine, x, o.order, engine.scales[0]) : 0;
-  if (n > 0) {
+  if (n > 0 && sampler.affords(engine.checkPoints, n)) {
     checkNoise(engine, sampler.now(engine.checkPoints, n, true, engine.checkValues), n, o.order, est);
     checkOddPart(engine, n, est);
     if (engine.recheckExcess > 0) {
-      const m = noiseCheckPoints(engine, x, o.order, engine.scales[0], SECOND_CHECK_RATIO);
+      const m = secondCheckPoints(engine, sampler, x, o);
       checkNoiseAgain(
         engine,
         m > 0 ? sampler.now(engine.checkPoints, m, true, engine.checkValues) : 0,
@@ -106,8 +112,40 @@ export function derivativeNow(
   }
   const result = plainEnding(est, o)
     ? plainResult(est)
-    : flatZero(runSync(settle(engine, sampler, est, noise)), sampler, x, o);
-  return oneSided(o) ? runSync(heldToOtherSide(engine, sampler, result, noise)) : result;
+    : flatZero(runSync(bounded(settle(engine, sampler, est, noise), () => spentResult(est))), sampler, x, o);
+  const held = oneSided(o)
+    ? runSync(bounded(heldToOtherSide(engine, sampler, result, noise), () => result))
+    : result;
+  return sampler.short ? budgetStatus(held) : held;
+}
+
+/**
+ * The points of the second noise check (noiseCheckPoints at SECOND_CHECK_RATIO), or 0 where the budget
+ * (maxEvaluations) has no room for them: then the first check's points and step are restored, and
+ * checkNoiseAgain, given none, keeps the first check's verdict (its gap's excess scales the error).
+ */
+function secondCheckPoints(engine: ScalarEngine, sampler: Sampler, x: number, o: ResolvedOptions): number {
+  const m = noiseCheckPoints(engine, x, o.order, engine.scales[0], SECOND_CHECK_RATIO);
+  if (m === 0 || sampler.affords(engine.checkPoints, m)) return m;
+  noiseCheckPoints(engine, x, o.order, engine.scales[0]);
+  return 0;
+}
+
+/**
+ * The estimate as it stood before a stage that the budget (maxEvaluations) did not let run: status
+ * "max-evaluations", which says that the checks after the first estimate were not all made.
+ */
+function spentResult(est: Estimate): Omit<DerivativeResult, "evaluations"> {
+  return { value: est.value, error: est.error, step: est.step, method: est.kind, status: "max-evaluations" };
+}
+
+/**
+ * A result after the budget stopped a stage (Sampler.short): its status at least "max-evaluations"
+ * (a stronger one, found before, stands), since what did not run might have changed the answer.
+ */
+function budgetStatus(result: Omit<DerivativeResult, "evaluations">): Omit<DerivativeResult, "evaluations"> {
+  if (statusCode(result.status) < statusCode("max-evaluations")) result.status = "max-evaluations";
+  return result;
 }
 
 /**

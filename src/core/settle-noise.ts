@@ -69,9 +69,8 @@ export function* settleNoise(
   let noiseUsed = o.noise > 0 ? noise : undefined;
   // An estimate of exactly 0 from small steps may be f below its resolution (see zeroBelowResolution):
   // then it is noise, measured from the wider step on. (A one-sided column the caller asked for too:
-  // f32(tanh t) forward at −9.74 gave 0 ± 5.8e-15, where f′ = 1.4e-8 and f's grid is 6e-8; not with a
-  // budget: the noise tables that may follow do not keep to maxEvaluations.)
-  const oneSided = est.kind === o.method && o.maxEvaluations === Infinity;
+  // f32(tanh t) forward at −9.74 gave 0 ± 5.8e-15, where f′ = 1.4e-8 and f's grid is 6e-8.)
+  const oneSided = est.kind === o.method;
   const kindChecked = est.kind === "central" || oneSided;
   const quiet = (est.flags & COLUMN_FLAG.noisy) === 0 && o.noise === 0 && kindChecked;
   const flat = { grid: 0, step: NaN, coarse: false };

@@ -87,7 +87,9 @@ export function* settleSingular(
     if (growth === "jump" && !pole)
       return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
     if (!Number.isFinite(result.value) || pole || growth === "infinite") {
-      return { ...result, value: NaN, error: Infinity, status: "not-finite" };
+      // No value where the budget stopped a stage (Sampler.short) and f is finite: the budget's doing.
+      const spent = sampler.short && !pole && growth !== "infinite";
+      return { ...result, value: NaN, error: Infinity, status: spent ? "max-evaluations" : "not-finite" };
     }
   }
   // A higher derivative with no significant digit from a column that ran on far below where a smooth

@@ -28,6 +28,10 @@
  *
  * With a given `noise` the levels are known before the columns (no call of F), which carry them from
  * the start; with `rtol`, `atol` or `maxEvaluations`, no row check (as derivative()'s noise check).
+ * With a finite `maxEvaluations` the columns do not watch at all (jacobian-pipeline.ts, rowNoiseStage):
+ * the Jacobian's budget is split among its columns before they run (jacobian-budget.ts), which leaves
+ * nothing for tables and a second pass after them; such a Jacobian's columns run as before round 8's
+ * watch, each within its share.
  */
 
 import { EPS, F_ROUNDING, NOISE_CHECK_SIGNAL } from "./constants.js";

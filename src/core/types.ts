@@ -180,10 +180,19 @@ export interface DerivativeOptions {
   /** See `rtol`. Default 0. */
   atol?: number;
   /**
-   * The most calls of f to make; the result says "max-evaluations" when it stopped there first. For a
-   * gradient, Jacobian or Hessian it is per partial derivative; a Jacobian of 16 or more rows also
-   * makes 16 to 34 calls of F before its columns, shared by every entry, to measure each row's noise
-   * (row-noise.ts), which no entry's budget counts.
+   * The most calls of f to make, a hard bound: every stage (the column, the noise check and tables,
+   * the one-sided and growth checks) asks the budget before it calls f and does not run where it
+   * does not fit. The result says "max-evaluations" when the budget stopped anything that might have
+   * changed it (a status found before that says more, such as "not-finite", stands). It is per partial
+   * derivative: a gradient makes at most n·maxEvaluations calls (each coordinate's own, f(x)
+   * included), a Hessian n(n + 1)/2·maxEvaluations (each entry's own), a Jacobian n·maxEvaluations in
+   * all: F(x) and, for 16 rows or more, the rows' noise tables (16 or 34 calls, run only where every
+   * column keeps one stencil after them; rows left unmeasured say "max-evaluations") are shared, the
+   * rest split evenly among the n columns (jacobian-budget.ts); a sparse Jacobian n·maxEvaluations
+   * too, its sparsity detection included (where a round of probes does not fit, the dense pattern).
+   * `derivative(f, xs)`: per point. A fixed `step` needs at least its own stencil. A batched f counts
+   * one call per point, and sync, batched and async give the same bits. A budget the run does not
+   * reach changes nothing.
    */
   maxEvaluations?: number;
   /**

@@ -6,6 +6,7 @@
 import { DEFAULT_ACCURACY, MAX_ORDER, ONE_SIDED_FIXED_ACCURACY, SUPPORTED_ACCURACIES } from "./constants.js";
 import { invalid } from "./errors.js";
 import { baseStencil } from "./driver.js";
+import { stencilOffsets } from "./stencil.js";
 import type { DerivativeOptions, Method } from "./types.js";
 
 /**
@@ -118,10 +119,14 @@ export function resolveOptions(options: DerivativeOptions | undefined, x?: numbe
   const rtol = nonNegative(o.rtol, "rtol");
   const atol = nonNegative(o.atol, "atol");
   const maxEvaluations = o.maxEvaluations ?? Infinity;
+  // One stencil: the fixed step's own (every point of it is evaluated), else the engine's first.
+  const kind = method === "auto" ? "central" : method;
   const least =
     maxEvaluations === Infinity
       ? 0
-      : baseStencil(method === "auto" ? "central" : method, order).offsets.length;
+      : step !== undefined
+        ? stencilOffsets(kind, order, accuracy).length
+        : baseStencil(kind, order).offsets.length;
   if (
     maxEvaluations !== Infinity &&
     !(typeof maxEvaluations === "number" && Number.isInteger(maxEvaluations) && maxEvaluations >= least)

@@ -66,7 +66,7 @@ export interface ResolvedMultivariate {
   hi: Float64Array;
   onProgress: ((done: number, total: number) => void) | undefined;
   /** The options of the one-variable engine for each partial derivative (order, method, noise,
-   * tolerances; `maxEvaluations` is per partial derivative). */
+   * tolerances; `maxEvaluations` is per partial derivative, see DerivativeOptions.maxEvaluations). */
   engine: DerivativeOptions;
   /** `engine` resolved (unbounded): what {@link coordinateOptions} gives each coordinate. */
   resolved: ResolvedOptions;

@@ -33,7 +33,7 @@ const FRAGMENTS: Record<string, string> = {
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
   "src/core/best-of-scales.ts:179":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
-  "src/core/column-steps.ts:15": "a column as a generator, inside scalar-engine.ts",
+  "src/core/column-steps.ts:17": "a column as a generator, inside scalar-engine.ts",
   "src/core/coordinate-pipelines.ts:22": "inside gradient(): `x0` is the pristine point",
   "src/core/derivative-pipeline.ts:19": "inside derivative(): the resolved options and sampler",
   "src/core/noise-check.ts:149": "inside the pipeline: `engine`, `got`, `n` and `est` are the noise check's",
@@ -55,24 +55,24 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/jacobian-recheck.ts:104": "inside a Jacobian column: `job`, `work` and `k` are the column's",
   "src/core/jacobian-recheck.ts:197":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:328":
+  "src/core/jacobian-recheck.ts:343":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
-  "src/core/jacobian-column.ts:247": "after a small F's first pass: `job` holds the columns put aside",
-  "src/core/jacobian-column.ts:385":
+  "src/core/jacobian-column.ts:263": "after a small F's first pass: `job` holds the columns put aside",
+  "src/core/jacobian-column.ts:409":
     "after a small F's first pass: `job` holds the columns put aside, `source` is F along x_j",
-  "src/core/jacobian-column.ts:407": "after a small F's first pass: `job` holds the columns put aside",
-  "src/core/jacobian-pipeline.ts:100": "inside a Jacobian loop: `job` is its job",
-  "src/core/jacobian-pipeline.ts:115": "inside a Jacobian loop after its columns: `job` and `F` are its own",
-  "src/core/jacobian-pipeline.ts:136":
+  "src/core/jacobian-column.ts:431": "after a small F's first pass: `job` holds the columns put aside",
+  "src/core/jacobian-pipeline.ts:102": "inside a Jacobian loop: `job` is its job",
+  "src/core/jacobian-pipeline.ts:117": "inside a Jacobian loop after its columns: `job` and `F` are its own",
+  "src/core/jacobian-pipeline.ts:138":
     "inside a Jacobian loop after the rows' tables: `job` and `again` are its jobs",
-  "src/core/jacobian-pipeline.ts:161":
+  "src/core/jacobian-pipeline.ts:163":
     "inside a batched Jacobian loop: `job`, `again`, `inFlight`, `codes`, `F` and `space` are its own",
-  "src/core/jacobian-pipeline.ts:186":
+  "src/core/jacobian-pipeline.ts:188":
     "inside a batched Jacobian loop after its columns: `job` and `F` are its own",
-  "src/core/small-row-noise.ts:197":
+  "src/core/small-row-noise.ts:201":
     "inside the sync Jacobian after its columns: `job` and `caller` are its own",
-  "src/core/small-row-noise.ts:236": "inside a Jacobian loop after its columns: `job` is its job",
-  "src/core/jacobian-sides.ts:175":
+  "src/core/small-row-noise.ts:240": "inside a Jacobian loop after its columns: `job` is its job",
+  "src/core/jacobian-sides.ts:188":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
 };
 

@@ -1,3 +1,5 @@
+import type { ResolvedMultivariate } from "../vector.js";
+import { baseStencil } from "../driver.js";
 import { ALIAS_STEP, GOOD_RELATIVE_ERROR, MIN_SCALE, SMALL_X } from "../constants.js";
 import { COLUMN_FLAG } from "../column-state.js";
 import { divideByPower } from "../step.js";
@@ -57,7 +59,16 @@ export function adaptiveGroups(w: GroupWork): void {
   for (const pass of groupPasses(w)) {
     for (let g = 0; g < pass.grouping.groups; g++) {
       group.load(pass.grouping, g, pass.keep);
-      descent.run(w.points, group.rows, group.rowCount, o.order, pass.kind, pass.canSwitch, pass.probe);
+      descent.run(
+        w.points,
+        group.rows,
+        group.rowCount,
+        o.order,
+        pass.kind,
+        pass.canSwitch,
+        pass.probe,
+        pass.budget,
+      );
       pass.store(group, descent);
       if (pass.progress && o.onProgress !== undefined) o.onProgress(g + 1, pass.grouping.groups);
     }
@@ -81,7 +92,27 @@ export interface GroupPass {
   readonly canSwitch: boolean;
   readonly probe: boolean;
   readonly progress: boolean;
+  /** The most calls of F each group's descent may make (see {@link groupBudget}); ∞ without a budget. */
+  readonly budget: number;
   store(group: Group, descent: GroupDescent): void;
+}
+
+/**
+ * The budget of each group's descent in a pass of a sparse Jacobian with `maxEvaluations` B, which
+ * keeps to n·B calls of F in all, as a dense one does: F(x) is shared, the first pass's groups get
+ * min(B, ⌊(n·B − 1)/groups⌋) each, and the probe pass's groups an even share of what the first pass
+ * could have used at most (so that every loop gives the same budgets); `spent` calls are taken already.
+ *
+ * @example
+ * ```ts
+ * groupBudget(10, 4, 2, 1); // => 10: min(10, ⌊39/2⌋)
+ * groupBudget(10, 4, 3, 21); // => 6: ⌊(40 − 21)/3⌋
+ * groupBudget(Infinity, 4, 2, 1); // => Infinity
+ * ```
+ */
+export function groupBudget(budget: number, n: number, groups: number, spent: number): number {
+  if (budget === Infinity) return Infinity;
+  return Math.min(budget, Math.floor((n * budget - spent) / Math.max(groups, 1)));
 }
 
 /**
@@ -126,6 +157,9 @@ export function* groupPasses(w: GroupWork): Generator<GroupPass, void, void> {
       flags[k] = descent.flags[i];
     }
   };
+  const B = o.resolved.maxEvaluations;
+  const shared = w.shared ?? 1;
+  const firstBudget = groupBudget(B, x.length, w.grouping.groups, shared);
   yield {
     grouping: w.grouping,
     keep: undefined,
@@ -133,11 +167,19 @@ export function* groupPasses(w: GroupWork): Generator<GroupPass, void, void> {
     canSwitch,
     probe: false,
     progress: true,
+    budget: firstBudget,
     store: first,
   };
   const keep = probes(w, error, step, second);
-  if (keep !== null) {
-    const retry = colour(keep.pattern, columnsOf(keep.pattern));
+  const retry = keep === null ? null : colour(keep.pattern, columnsOf(keep.pattern));
+  const probeBudget =
+    retry === null
+      ? Infinity
+      : groupBudget(B, x.length, retry.groups, shared + w.grouping.groups * firstBudget);
+  if (keep !== null && probeBudget < leastCalls(o)) {
+    // No room for the probes: the entries that needed one say so ("max-evaluations").
+    for (let k = 0; k < keep.slots.length; k++) if (keep.slots[k] === 1) flags[k] |= COLUMN_FLAG.budget;
+  } else if (keep !== null && retry !== null) {
     for (let j = 0; j < x.length; j++) if (!Number.isNaN(second[j])) d[j] = second[j];
     const better = (group: Group, descent: GroupDescent): void => {
       for (let r = 0; r < group.rowCount; r++) {
@@ -161,7 +203,16 @@ export function* groupPasses(w: GroupWork): Generator<GroupPass, void, void> {
         } else flags[k] |= descent.flags[i] & COLUMN_FLAG.noisy;
       }
     };
-    yield { grouping: retry, keep: keep.slots, kind, canSwitch, probe: true, progress: false, store: better };
+    yield {
+      grouping: retry,
+      keep: keep.slots,
+      kind,
+      canSwitch,
+      probe: true,
+      progress: false,
+      budget: probeBudget,
+      store: better,
+    };
   }
   for (let i = 0; i < m; i++) {
     for (let k = pattern.rowPtr[i]; k < pattern.rowPtr[i + 1]; k++) {
@@ -225,4 +276,17 @@ function restrict(p: GroupWork["pattern"], chosen: Uint8Array): GroupWork["patte
     rowPtr[i + 1] = kept.length;
   }
   return { m: p.m, n: p.n, rowPtr, colIdx: Int32Array.from(kept) };
+}
+
+/**
+ * The calls of one stencil of the engine's first column for the options (the least `maxEvaluations`).
+ *
+ * @example
+ * ```ts
+ * import { resolveMultivariate } from "../vector.js";
+ * leastCalls(resolveMultivariate(undefined, Float64Array.of(1))); // => 2
+ * ```
+ */
+export function leastCalls(o: ResolvedMultivariate): number {
+  return baseStencil(o.method === "auto" ? "central" : o.method, o.order).offsets.length;
 }

@@ -220,6 +220,8 @@ const EMPTY = new Int32Array(0);
  * @param x - the point; never changed.
  * @param lo - lower bounds per coordinate (default none).
  * @param hi - upper bounds per coordinate (default none).
+ * @param room - the most calls of F detection may make (a budget, see detectionRoom): where a round
+ * of probes does not fit, detection stops and every entry counts (the dense pattern). Default ∞.
  * @example
  * ```ts
  * import { detectSparsity } from "numdiff";
@@ -232,6 +234,7 @@ export function detectSparsity(
   x: ArrayLike<number>,
   lo?: ArrayLike<number>,
   hi?: ArrayLike<number>,
+  room = Infinity,
 ): SparsityPattern {
   if (!(caller instanceof VectorCaller)) checkFunction(caller, "F");
   const x0 = toPoint(x, "x");
@@ -239,8 +242,12 @@ export function detectSparsity(
   if (c.m < 0) c.call();
   const rounds = detectionRounds(x0, lo, hi, c.m);
   let r = rounds.next();
-  for (; r.done !== true; r = rounds.next()) {
+  for (let used = 0; r.done !== true; r = rounds.next()) {
     const round = r.value;
+    if ((used += round.count) > room) {
+      c.w.set(x0);
+      return densePattern(c.m, x0.length);
+    }
     for (let q = 0; q < round.count; q++) {
       round.writePoint(q, c.w, 0);
       round.take(q, c.call(), 0);
@@ -354,4 +361,38 @@ function* verify(probe: Probe, p: SparsityPattern): Generator<ProbeRound, Sparsi
     rowPtr[i + 1] = colIdx.length;
   }
   return { m: p.m, n: p.n, rowPtr, colIdx: Int32Array.from(colIdx) };
+}
+
+/**
+ * Every entry of an m × n Jacobian as a pattern: what detection gives where its budget ran out (an
+ * entry it did not rule out may be nonzero; the engine finds the zeros).
+ *
+ * @example
+ * ```ts
+ * densePattern(2, 2); // { m: 2, n: 2, rowPtr: Int32Array [0, 2, 4], colIdx: Int32Array [0, 1, 0, 1] }
+ * ```
+ */
+export function densePattern(m: number, n: number): SparsityPattern {
+  const rowPtr = new Int32Array(m + 1);
+  const colIdx = new Int32Array(m * n);
+  for (let i = 0; i < m; i++) {
+    rowPtr[i + 1] = (i + 1) * n;
+    for (let j = 0; j < n; j++) colIdx[i * n + j] = j;
+  }
+  return { m, n, rowPtr, colIdx };
+}
+
+/**
+ * The calls of F sparsity detection may make within `maxEvaluations` B for n columns: n·B in all, less
+ * F(x) and one stencil per column for the group descents that follow (each column alone, the dense
+ * pattern, where detection stops). ∞ without a budget.
+ *
+ * @example
+ * ```ts
+ * detectionRoom(10, 4, 2); // => 31: 40 − 1 − 4·2
+ * detectionRoom(Infinity, 4, 2); // => Infinity
+ * ```
+ */
+export function detectionRoom(budget: number, n: number, least: number): number {
+  return budget === Infinity ? Infinity : n * budget - 1 - n * least;
 }

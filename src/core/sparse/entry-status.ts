@@ -14,7 +14,8 @@ export const STATUS_CODE_DISCONTINUOUS = statusCode("discontinuous");
 
 /**
  * The status code of a sparse Jacobian entry from what its column found, by `jacobian`'s rule: a jump
- * (discontinuous), no finite value (not-finite), a spent budget (max-evaluations), else ok.
+ * (discontinuous), a spent budget (max-evaluations: a column its budget stopped before its first row
+ * has no value either), no finite value (not-finite), else ok.
  *
  * @example
  * ```ts
@@ -24,7 +25,7 @@ export const STATUS_CODE_DISCONTINUOUS = statusCode("discontinuous");
  */
 export function entryStatus(value: number, flags: number): number {
   if ((flags & COLUMN_FLAG.diverging) !== 0) return STATUS_CODE_DISCONTINUOUS;
-  if (!Number.isFinite(value)) return statusCode("not-finite");
   if ((flags & COLUMN_FLAG.budget) !== 0) return statusCode("max-evaluations");
+  if (!Number.isFinite(value)) return statusCode("not-finite");
   return 0;
 }

@@ -29,6 +29,8 @@ export interface GroupWork {
   readonly error: Float64Array | null;
   /** Status codes (STATUSES) of the entries. */
   readonly statuses: Uint8Array;
+  /** Calls of F before the group descents (F(x), detection), taken from the budget; 1 when not set. */
+  readonly shared?: number;
 }
 
 /**

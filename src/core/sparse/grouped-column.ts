@@ -81,7 +81,12 @@ export class GroupDescent {
     request: GroupRequest,
     group: { readonly rows: Int32Array; readonly rowCount: number },
     order: number,
-    how: { readonly kind: StencilKind; readonly canSwitch: boolean; readonly probe: boolean },
+    how: {
+      readonly kind: StencilKind;
+      readonly canSwitch: boolean;
+      readonly probe: boolean;
+      readonly budget?: number;
+    },
   ): Pipeline<void> {
     const { state: s, driver } = this;
     const m = s.m;
@@ -90,7 +95,8 @@ export class GroupDescent {
     request.frame = frame;
     driver.useMagnitudes = false;
     const { kind: start, canSwitch, probe: probeOnly } = how;
-    driver.start({ x: 0, order, scale: 1, start, canSwitch, probeOnly, stopOnNoise: false });
+    const budget = how.budget ?? Infinity;
+    driver.start({ x: 0, order, scale: 1, start, canSwitch, probeOnly, stopOnNoise: false, budget });
     for (let n = driver.nextPoints(); n > 0; n = driver.nextPoints()) {
       if (gatherRow(driver, frame, request, n, m)) yield request;
       let evaluated = n;
@@ -132,6 +138,7 @@ export class GroupDescent {
     kind: StencilKind,
     canSwitch: boolean,
     probe: boolean,
+    budget = Infinity,
   ): void {
     this.state.active.set(rows.subarray(0, count));
     this.state.activeCount = count;
@@ -143,6 +150,7 @@ export class GroupDescent {
       canSwitch,
       probeOnly: probe,
       stopOnNoise: false,
+      budget,
     });
   }
 }

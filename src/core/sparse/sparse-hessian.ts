@@ -1,6 +1,6 @@
 import { callNumber, checkInside, fixedPartial, fixedStencil } from "../fixed-partial.js";
 import type { HessianOptions } from "../hessian.js";
-import { PairSampler, mixedPartial, mixedStencil } from "../mixed-partial.js";
+import { PairSampler, mixedCode, mixedPartial, mixedStencil } from "../mixed-partial.js";
 import { derivativeAlong } from "../partial.js";
 import { fixedStatus, statusCode, STATUSES } from "../status.js";
 import type { BatchFn, FnN, Status } from "../types.js";
@@ -157,8 +157,8 @@ const adaptive: Entries = (f, w, p, o, out) => {
       status = d.status ?? fixedStatus(d.value);
       r = d;
     } else {
-      const m = mixedPartial(f, w, i, j, o.lo, o.hi);
-      status = m.unsettled === true ? "noise-limited" : fixedStatus(m.value);
+      const m = mixedPartial(f, w, i, j, o.lo, o.hi, o.resolved.maxEvaluations);
+      status = STATUSES[mixedCode(m.value, m.spent === true, m.unsettled === true)];
       r = m;
     }
     out.value[k] = out.value[p.mirror[k]] = r.value;

@@ -3,7 +3,8 @@ import type { Status, VecFn } from "../types.js";
 import { checkFunction } from "../validate.js";
 import { VectorCaller, component } from "../vector-caller.js";
 import { toPoint } from "../vector.js";
-import { detectSparsity } from "./detect.js";
+import { detectionRoom, detectSparsity } from "./detect.js";
+import { leastCalls } from "./adaptive-groups.js";
 import { GroupPoints } from "./group-points.js";
 import { adaptiveGroups } from "./adaptive-groups.js";
 import { fixedGroups } from "./fixed-groups.js";
@@ -118,10 +119,10 @@ export function sparseJacobian(
   for (let k = 0; k < m; k++) mid[k] = component(first, k);
   const pattern =
     options.sparsity === "detect"
-      ? detectSparsity(caller, x0, o.lo, o.hi)
+      ? detectSparsity(caller, x0, o.lo, o.hi, detectionRoom(o.resolved.maxEvaluations, n, leastCalls(o)))
       : toSparsityPattern(options.sparsity, m, n);
   const points = new GroupPoints(caller, x0, o.lo, o.hi, mid);
-  const job = sparseJob(pattern, x0, o, withErrors, points);
+  const job = sparseJob(pattern, x0, o, withErrors, points, caller.evaluations);
   const loop = job.plain ? fixedGroups : adaptiveGroups;
   loop(job.work);
   return job.result(caller.evaluations);

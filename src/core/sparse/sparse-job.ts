@@ -62,6 +62,7 @@ export function sparseJob(
   o: ResolvedMultivariate,
   withErrors: boolean,
   points: GroupSource,
+  shared = 1,
 ): { work: GroupWork; plain: boolean; result(evaluations: number): SparseJacobianResult } {
   const cols = columnsOf(pattern);
   const grouping = colour(pattern, cols);
@@ -79,6 +80,7 @@ export function sparseJob(
     value,
     error: withErrors ? error : null,
     statuses,
+    shared,
   };
   return {
     work,

@@ -13,10 +13,10 @@ import { progressCounter } from "../batch.js";
 import { columnsInFlight } from "../jacobian-pipeline.js";
 import type { Pipeline } from "../sampler.js";
 import type { ResolvedMultivariate } from "../vector.js";
-import { groupPasses, type GroupPass } from "./adaptive-groups.js";
+import { groupPasses, leastCalls, type GroupPass } from "./adaptive-groups.js";
 import { DeferredPoints } from "./deferred-points.js";
 import { chunkOf, pointsPerCall, type PointWriter } from "./chunks.js";
-import { detectionRounds } from "./detect.js";
+import { densePattern, detectionRoom, detectionRounds } from "./detect.js";
 import { fixedGroups } from "./fixed-groups.js";
 import { GroupFrame } from "./group-points.js";
 import { GroupDescent, GroupRequest } from "./grouped-column.js";
@@ -79,10 +79,13 @@ export function* sparseStages(
   withErrors: boolean,
 ): Generator<SparseStage, (evaluations: number) => SparseJacobianResult, void> {
   const m = mid.length;
+  const detected = { calls: 0 };
   const pattern: SparsityPattern =
-    sparsity === "detect" ? yield* detectStages(x0, o, m) : toSparsityPattern(sparsity, m, x0.length);
+    sparsity === "detect"
+      ? yield* detectStages(x0, o, m, detected)
+      : toSparsityPattern(sparsity, m, x0.length);
   const points = new DeferredPoints(x0, o.lo, o.hi, mid);
-  const job = sparseJob(pattern, x0, o, withErrors, points);
+  const job = sparseJob(pattern, x0, o, withErrors, points, 1 + detected.calls);
   if (!job.plain) {
     const pool: GroupUnit[] = [];
     for (const pass of groupPasses(job.work)) yield passStage(job.work, pass, pool);
@@ -102,11 +105,18 @@ function* detectStages(
   x0: Float64Array,
   o: ResolvedMultivariate,
   m: number,
+  detected: { calls: number },
 ): Generator<SparseStage, SparsityPattern, void> {
   const rounds = detectionRounds(x0, o.lo, o.hi, m);
+  // Within the budget, as detectSparsity: where a round does not fit, the dense pattern.
+  const room = detectionRoom(o.resolved.maxEvaluations, x0.length, leastCalls(o));
   let r = rounds.next();
   for (; r.done !== true; r = rounds.next()) {
     const round = r.value;
+    if ((detected.calls += round.count) > room) {
+      detected.calls -= round.count;
+      return densePattern(m, x0.length);
+    }
     yield chunked(round, round.count, m, x0.length, (c) => {
       for (let q = 0; q < c.count; q++) round.take(c.from + q, c.values, q * m);
     });
