@@ -16,19 +16,10 @@
 import { pathToFileURL } from "node:url";
 import * as S from "../src/core/index.js";
 import * as A from "../src/core/async/index.js";
-import { hashNoise } from "../test/fixtures/noise-hash.js";
+import { BUDGET_KINDS, type BudgetKind } from "../test/fixtures/budget-kinds.js";
 
-type Kind = (t: number, c: number) => number;
-const KINDS: Record<string, Kind> = {
-  smooth: (t) => Math.exp(t) * Math.sin(t) + t * t * t,
-  noisy: (t) => (Math.exp(t) * Math.sin(t) + 2) * (1 + 1e-10 * hashNoise(t)),
-  float32: (t) => Math.fround(Math.exp(Math.fround(t))),
-  kink: (t, c) => Math.abs(t - c) + Math.sin(t),
-  jump: (t, c) => Math.sign(t - c) + Math.sin(t),
-  kinkNear: (t, c) => Math.max(0, t - c - 1e-9) + Math.exp(t),
-  pole: (t, c) => 1 / (t - c) + Math.sin(t),
-  poleNear: (t, c) => 1 / (t - c - 1e-3) + Math.sin(t),
-};
+type Kind = BudgetKind;
+const KINDS = BUDGET_KINDS;
 const BUDGETS = Array.from({ length: 59 }, (_, i) => i + 2);
 const LOOPS = ["sync", "batch", "async"] as const;
 type Loop = (typeof LOOPS)[number];

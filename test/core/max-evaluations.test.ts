@@ -11,6 +11,7 @@ import {
   sparseJacobian,
 } from "../../src/core/index.js";
 import * as A from "../../src/core/async/index.js";
+import { BUDGET_KINDS } from "../fixtures/budget-kinds.js";
 import { hashNoise } from "../fixtures/noise-hash.js";
 
 // maxEvaluations is a hard bound on the calls of f, in every API (sync, batched, async) and every stage
@@ -18,16 +19,7 @@ import { hashNoise } from "../fixtures/noise-hash.js";
 // recheck and row-noise tables), `evaluations` is the true count, and the three loops give the same bits.
 
 /** The function kinds, each with its feature at c (the point differentiated at). */
-const KINDS: Record<string, (t: number, c: number) => number> = {
-  smooth: (t) => Math.exp(t) * Math.sin(t) + t * t * t,
-  noisy: (t) => (Math.exp(t) * Math.sin(t) + 2) * (1 + 1e-10 * hashNoise(t)),
-  float32: (t) => Math.fround(Math.exp(Math.fround(t))),
-  kink: (t, c) => Math.abs(t - c) + Math.sin(t),
-  jump: (t, c) => Math.sign(t - c) + Math.sin(t),
-  kinkNear: (t, c) => Math.max(0, t - c - 1e-9) + Math.exp(t),
-  pole: (t, c) => 1 / (t - c) + Math.sin(t),
-  poleNear: (t, c) => 1 / (t - c - 1e-3) + Math.sin(t),
-};
+const KINDS = BUDGET_KINDS;
 const kind = fc.constantFrom(...Object.keys(KINDS));
 const point = fc.constantFrom(0.7, -2.3, 41.5);
 
