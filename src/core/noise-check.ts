@@ -282,6 +282,14 @@ function noisyAt(engine: ScalarEngine, got: number, n: number, order: number, es
 }
 
 /**
+ * Whether a table's values are all distinct doubles of full precision (valueResolution 0: no coarser
+ * grid under them), so that values stepping evenly are a line, not a grid's even steps.
+ */
+function distinctDoubles(values: Float64Array): boolean {
+  return new Set(values).size === values.length && valueResolution(values) === 0;
+}
+
+/**
  * The noise level of f at x from a table of NOISE_POINTS values (noise.ts) spaced 1/NOISE_PROBE_SPLIT
  * of the step where the column noticed noise, widened by NOISE_PROBE_SPLIT (up to NOISE_PROBE_RETRIES
  * times) while its values are too few to tell (float32 at a tiny spacing). A second table
@@ -364,12 +372,15 @@ export function* probeNoise(
     if (finer.verdict === "too-large" || quiet) narrow = finer;
     if (quiet) seen.featureBelow = ((NOISE_POINTS - 1) / 2) * (delta / NOISE_PROBE_SPLIT ** 2);
   }
-  // Quantised values (float32) may step so evenly at a fine spacing that every high difference is 0.
-  const flat = narrow.verdict === "too-small" || narrow.largest === 0;
   // Noise of the wide level puts about that much into every order of a narrow table's differences, so
   // a spike at x whose narrow table the smooth part rules at every order was a feature (a pole just
   // beyond the narrow table's reach), not noise.
   const smooth = wide.localised === true && narrow.verdict === "too-large";
+  // Quantised values (float32) may step so evenly at a fine spacing that every high difference is 0;
+  // not a spike's narrow table that is a line of distinct doubles (a kink beside x in the wide table
+  // only: max(0, t + 3 + 1e-5) at −3 read as noise of 1.3e-5, then not-differentiable for f′ = 1).
+  const line = smooth && narrow.largest === 0 && distinctDoubles(narrow.values);
+  const flat = narrow.verdict === "too-small" || (narrow.largest === 0 && !line);
   // Wiggles that shrank as the spacing did: noise whose size grows with the distance from x (relative
   // noise at a root of f: sin t·(1 + ε·noise) at 0), of about level/δ per unit of distance. Told by
   // the two levels, before the narrow table's largest σ_k: f″'s share of its second differences
