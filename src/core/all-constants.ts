@@ -30,3 +30,4 @@ export { MIXED_NOISE_POINTS, MIXED_TABLE_AGREEMENT, MIXED_TABLE_SHRINK } from ".
 export { CHANGES_JUMP_ORDER, DEEP_JUMP_ORDER, RAN_DOWN_DEPTH } from "./jump-changes.js";
 export { CHECK_TRUNCATION } from "./small-row-noise.js";
 export { HELD_COLUMNS } from "./jacobian-column.js";
+export { ONE_SIDE_SLOPE_BAND } from "./settle-noise.js";

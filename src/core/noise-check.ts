@@ -153,10 +153,8 @@ export function checkNoise(engine: ScalarEngine, got: number, n: number, order: 
   engine.checkGap = NaN;
   engine.checkD = NaN;
   engine.recheckExcess = NaN;
-  if (noisyAt(engine, got, n, order, est)) {
-    est.flags |= COLUMN_FLAG.noisy;
-    est.noisyStep = engine.checkStep * NOISE_PROBE_SPLIT * NOISE_PROBE_SPLIT;
-  } else if (engine.checkGap - est.error > NOISE_RECHECK_GAP * engine.checkRounding) {
+  if (noisyAt(engine, got, n, order, est)) markNoisy(engine, est);
+  else if (engine.checkGap - est.error > NOISE_RECHECK_GAP * engine.checkRounding) {
     // A gap noise might show by chance: a second check decides, the error scaled after it.
     engine.recheckExcess = checkExcess(est, engine.checkGap, engine.checkRounding);
   } else scaleByExcess(est, engine.checkGap, engine.checkRounding);
@@ -183,8 +181,7 @@ export function checkNoiseAgain(
   const first = engine.recheckExcess;
   engine.recheckExcess = NaN;
   if (noisyAt(engine, got, n, order, est)) {
-    est.flags |= COLUMN_FLAG.noisy;
-    est.noisyStep = engine.checkStep * NOISE_PROBE_SPLIT * NOISE_PROBE_SPLIT;
+    markNoisy(engine, est);
     return;
   }
   const second = checkExcess(est, engine.checkGap, engine.checkRounding);
@@ -199,6 +196,12 @@ export function checkNoiseAgain(
 function scaleByExcess(est: Estimate, gap: number, rounding: number): void {
   const excess = checkExcess(est, gap, rounding);
   if (excess > 1) est.error *= excess;
+}
+
+/** Marks the estimate noisy, to be looked for NOISE_PROBE_SPLIT² times the check's step out. */
+function markNoisy(engine: ScalarEngine, est: Estimate): void {
+  est.flags |= COLUMN_FLAG.noisy;
+  est.noisyStep = engine.checkStep * NOISE_PROBE_SPLIT * NOISE_PROBE_SPLIT;
 }
 
 /** The factor {@link scaleByExcess} scales by (when above 1). */

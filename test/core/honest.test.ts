@@ -156,8 +156,11 @@ describe("tolerances and a budget", () => {
       [{ atol: NaN }, "atol"],
       [{ maxEvaluations: 1.5 }, "maxEvaluations"],
       [{ maxEvaluations: 1 }, "maxEvaluations"],
+      // a fixed step's budget below its own stencil (9 points at accuracy 8)
+      [{ step: 1e-3, accuracy: 8, maxEvaluations: 4 }, "maxEvaluations"],
     ];
     for (const [options, name] of cases) {
+      const before = JSON.stringify(options);
       let error: unknown;
       try {
         derivative(Math.exp, 1, options);
@@ -167,7 +170,10 @@ describe("tolerances and a budget", () => {
       expect(error, name).toBeInstanceOf(NumdiffError);
       expect((error as NumdiffError).argument).toBe(name);
       expect((error as Error).message).toMatch(new RegExp(`invalid ${name}; expected .+, got`));
+      expect(JSON.stringify(options), name).toBe(before); // the caller's options are left as given
     }
+    // the fixed step's whole stencil fits: accepted (its centre has weight 0 and is not called: 8 calls)
+    expect(derivative(Math.exp, 1, { step: 1e-3, accuracy: 8, maxEvaluations: 9 }).evaluations).toBe(8);
   });
 
   it("hessian refuses null options and orders other than 2; a step that vanishes against x is refused", () => {

@@ -37,9 +37,9 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/coordinate-pipelines.ts:22": "inside gradient(): `x0` is the pristine point",
   "src/core/derivative-pipeline.ts:19": "inside derivative(): the resolved options and sampler",
   "src/core/noise-check.ts:149": "inside the pipeline: `engine`, `got`, `n` and `est` are the noise check's",
-  "src/core/noise-check.ts:173":
+  "src/core/noise-check.ts:171":
     "inside the pipeline: `engine`, `got`, `n` and `est` are the second noise check's",
-  "src/core/noise-check.ts:221":
+  "src/core/noise-check.ts:224":
     "inside the pipeline's settle: `engine`, `sampler` and `est` are the rerun's (a generator step)",
   "src/core/rounds.ts:30": "the round loop of the sync batched runner",
   "src/core/settle-noise.ts:40": "inside the pipeline's settle: `est` is the estimate of a noise stage",
