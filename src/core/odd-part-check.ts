@@ -28,6 +28,7 @@ import type { Pipeline, Sampler } from "./sampler.js";
 import { valueResolution } from "./noise.js";
 import { representableStep } from "./step.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
+import type { PairParts } from "./pair-parts.js";
 
 /**
  * How many times its rounding the smooth model must miss the check's odd part by: 16, as the kink
@@ -201,8 +202,13 @@ export function oddPartFlags(
 export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): void {
   const pairs = engine.driver.pairParts;
   const order = engine.o.order;
-  if ((order !== 2 && order !== 4) || est.kind !== "central" || pairs === null || pairs.count[0] < 3) return;
+  if (est.kind !== "central" || pairs === null || pairs.count[0] < 3) return;
   if ((est.flags & COLUMN_FLAG.noisy) !== 0) return;
+  if (order === 3) {
+    checkEvenPart(engine, n, est, pairs);
+    return;
+  }
+  if (order !== 2 && order !== 4) return;
   // The check's pair x ± h_c: its stencil's points 0 … n − 1 are x + o·h_c for offsets −n/2 … n/2.
   const centre = (n - 1) / 2;
   if (!Number.isInteger(centre) || centre < 1) return;
@@ -217,6 +223,27 @@ export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): vo
   const flags = oddPartFlags(pairs.part, pairs.count[0], oc, h / pairs.step[0], rounding);
   // At order 4 the rows' steps are wide (the pair test reads the kinks there): growth only.
   est.flags |= order === 2 ? flags : flags & COLUMN_FLAG.pole;
+}
+
+/**
+ * The even-part check of a third derivative, the mirror of the odd-part check: its stencil cancels the
+ * even part g(s) = f(x + s) + f(x − s) = 2f + f″·s² + f⁗·s⁴/12 + … of smooth f, to which a jump J in f′
+ * at x adds J·s. The pair test (pair-parts.ts) reads g only at the column's distances, where f⁗'s s⁴
+ * term can hide J·s (cos t + 0.003·max(0, t − c) at c gave f‴ = sin c ± 6e-11, ok, from steps of 1/32:
+ * its cleaned ratio there is 1.1, not 1/2). The noise check's pair x ± h_c (offsets ∓1 of its four
+ * points) gives g at a distance where J·s rules: the smooth model through the rows misses it and the kink
+ * model does not (oddPartFlags), which sets COLUMN_FLAG.kink; side-checks.ts then asks the second
+ * differences to grow like that jump (lowerJumps) before it says "discontinuous".
+ */
+function checkEvenPart(engine: ScalarEngine, n: number, est: Estimate, pairs: PairParts): void {
+  if (n !== 4) return;
+  const lo = engine.checkValues[1];
+  const hi = engine.checkValues[2];
+  const h = engine.checkH;
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(h > 0)) return;
+  const rounding = F_ROUNDING * EPS * (Math.abs(hi) + Math.abs(lo)) + ROW_AMPLIFICATION * pairs.rounding[0];
+  const flags = oddPartFlags(pairs.part, pairs.count[0], hi + lo, h / pairs.step[0], rounding);
+  est.flags |= flags & COLUMN_FLAG.kink;
 }
 
 /**

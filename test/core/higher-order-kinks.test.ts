@@ -174,3 +174,41 @@ describe("the growth check of a vague higher derivative starts where its differe
     expect(Math.abs(r.value - (6 * a * x + 2 * b))).toBeLessThanOrEqual(r.error);
   });
 });
+
+describe("third derivatives where a small jump in f′ hides under f⁗ at the column's steps (the even-part check)", () => {
+  // f′ jumps by J at x: f‴ does not exist there; cos and sin give f⁗ ≈ 1 beside J ≈ 0.003, whose J·s
+  // in the even part the column's distances (1/32 … 1/4) do not show. Before: sin c ± 6e-11, ok.
+  const cases: [string, (t: number) => number, number][] = [
+    [
+      "cos t + 0.00298·max(0, t − c) at c = 0.3129",
+      (t) => Math.cos(t) + 0.00298 * Math.max(0, t - 0.3128965703106869),
+      0.3128965703106869,
+    ],
+    [
+      "cos t + 0.00214·|t − c| at c = 0.1568",
+      (t) => Math.cos(t) + 0.00214 * Math.abs(t - 0.15680855547561615),
+      0.15680855547561615,
+    ],
+    ["sin t + 0.00156·max(0, t + 5) at −5", (t) => Math.sin(t) + 0.00156 * Math.max(0, t + 5), -5],
+  ];
+  it("say there is no third derivative", () => {
+    for (const [name, f, x] of cases) {
+      const r = derivative(f, x, { order: 3 });
+      expect(["discontinuous", "not-differentiable"], name).toContain(r.status);
+    }
+  });
+
+  it("a smooth f, or a kink 0.01 beside x, keeps its number within its error", () => {
+    const c = 0.3128965703106869;
+    const near = (t: number) => Math.cos(t) + 0.00298 * Math.max(0, t - c);
+    const r = derivative(near, c - 0.01, { order: 3 });
+    expect(r.status).toBe("ok");
+    expect(Math.abs(r.value - Math.sin(c - 0.01))).toBeLessThanOrEqual(r.error);
+    for (const x of [0.3, 1.7, -5]) {
+      const s = derivative(Math.cos, x, { order: 3 });
+      expect(s.status).toBe("ok");
+      expect(Math.abs(s.value - Math.sin(x))).toBeLessThanOrEqual(s.error);
+      expect(s.error).toBeLessThan(1e-8);
+    }
+  });
+});
