@@ -14,7 +14,9 @@
  * first only by its next even term and by the second by its s⁴ (s⁶) term; a kink is missed by the first
  * by about J·s/2 and fitted by the second up to its s³ term. So: the smooth model missing O(s_c) by
  * ODD_CHECK_SIGNAL times its rounding while the kink model fits ODD_CHECK_RATIO times better marks a
- * kink (order 2 only: a fourth derivative's rows are wide, and its pair test reads kinks); O(s_c)
+ * kink (at order 4 too: its pair test reads kinks only at the rows' wide distances, where f⁽⁵⁾'s s³
+ * term can hide J·s/2: sin t + 0.0013·huber at its join gave f⁗ = 0.026 ± 4e-10, ok; a flag there is
+ * a jump of f″ only once the third differences grow like one, side-checks.ts); O(s_c)
  * farther from the newest row than the rows were from each other marks growth like 1/s (a jump
  * cancelled by the stencil), as the kink test's pole flag does (atan t + 8e-4·sign t at 0 gave f⁗ =
  * 0 ± 4e-12 from three rows). The flags send the pipeline to the one-sided comparison, as the kink
@@ -221,8 +223,7 @@ export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): vo
     (F_ROUNDING * EPS * (Math.abs(hi) + Math.abs(lo))) / h + ROW_AMPLIFICATION * pairs.rounding[0];
   // Component 0's parts (the scalar engine has one), newest first.
   const flags = oddPartFlags(pairs.part, pairs.count[0], oc, h / pairs.step[0], rounding);
-  // At order 4 the rows' steps are wide (the pair test reads the kinks there): growth only.
-  est.flags |= order === 2 ? flags : flags & COLUMN_FLAG.pole;
+  est.flags |= flags;
 }
 
 /**

@@ -212,3 +212,29 @@ describe("third derivatives where a small jump in f′ hides under f⁗ at the c
     }
   });
 });
+
+describe("fourth derivatives where f″ jumps at x (the odd-part check's kink flag, order 4)", () => {
+  const huber = (t: number) => (Math.abs(t) <= 1 ? 0.5 * t * t : Math.abs(t) - 0.5);
+  // f″ jumps at x, so f⁗ does not exist; before, each gave a number with status ok (sin t +
+  // 0.0013·huber at its join: 0.026 ± 4e-10; 1/(1 + t²) + 0.072·(t − 1)|t − 1| at 1: −3 ± 2e-5).
+  const cases: [string, (t: number) => number, number][] = [
+    [
+      "sin t + 0.0013·huber(t − c + 1) at c = 0.026",
+      (t) => Math.sin(t) + 0.001334507563083161 * huber(t - 0.026077430322245874 + 1),
+      0.026077430322245874,
+    ],
+    [
+      "1/(1 + t²) + 0.072·(t − 1)|t − 1| at 1",
+      (t) => 1 / (1 + t * t) + 0.0716976654495933 * (t - 1) * Math.abs(t - 1),
+      1,
+    ],
+    ["sin t − 0.028·max(0, t)² at 0", (t) => Math.sin(t) - 0.02788347323009107 * Math.max(0, t) ** 2, 0],
+    ["tanh t + 0.24·t|t| at 0", (t) => Math.tanh(t) + 0.23637387372535387 * t * Math.abs(t), 0],
+  ];
+  it("say there is no fourth derivative", () => {
+    for (const [name, f, x] of cases) {
+      const r = derivative(f, x, { order: 4 });
+      expect(["discontinuous", "not-differentiable"], name).toContain(r.status);
+    }
+  });
+});
