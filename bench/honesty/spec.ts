@@ -45,3 +45,19 @@ export function shiftSpec(spec: Spec, v: number): Spec {
 export function truthSpec(truth: number): Spec {
   return { kind: "truth", truth };
 }
+
+/**
+ * The spec of a partial derivative of a function whose value at x is `fx`: where fx is infinite, f is
+ * infinite along every coordinate through x (a pole of one term of a sum at its x_k makes the sum
+ * infinite whatever the other coordinates), so no partial derivative exists there, whatever the other
+ * terms' derivatives (numdiff says "not-finite" for the whole row); else `spec` as it is.
+ *
+ * @example
+ * ```ts
+ * atValue(Infinity, truthSpec(0.5)).kind; // "none"
+ * atValue(2, truthSpec(0.5)).kind; // "truth"
+ * ```
+ */
+export function atValue(fx: number, spec: Spec): Spec {
+  return fx === Infinity || fx === -Infinity ? { kind: "none", why: "f is infinite at x" } : spec;
+}

@@ -7,7 +7,7 @@ import { STATUSES, checkGradient, gradient, hessian, jacobian } from "../../src/
 import { drawCase, type Case, type Category } from "./categories.js";
 import { capped, checkSame, checkUnchanged, guarded, record, type Collector } from "./collect.js";
 import { randomInt, type Rng } from "./random.js";
-import { shiftSpec, truthSpec, type Spec } from "./spec.js";
+import { atValue, shiftSpec, truthSpec, type Spec } from "./spec.js";
 import { saltOf, sumInPlace, sumOf, sumText } from "./sums.js";
 import { num } from "./verdict.js";
 
@@ -46,10 +46,11 @@ export function probeGradient(out: Collector, r: Rng, category: Category, count:
     if (res === undefined) continue;
     const inPlace = { ...where, api: "gradient, f writes into x" };
     const res2 = guarded(out, inPlace, () => gradient(capped(sumInPlace(cases, noCoupling)), given));
+    const fx = sumOf(cases, noCoupling)(x);
     cases.forEach((c, k) => {
       const at = { ...where, repro: `${where.repro} [${k}]` };
       const a = { value: res.value[k], error: res.error[k], status: statusOf(res.statuses, k) };
-      record(out, at, c.tag, c.spec(x[k], 1, "central"), a);
+      record(out, at, c.tag, atValue(fx, c.spec(x[k], 1, "central")), a);
       if (res2 === undefined) return;
       const b = { value: res2.value[k], error: res2.error[k], status: statusOf(res2.statuses, k) };
       checkSame(out, { ...inPlace, repro: at.repro }, "plain f", b, a);
@@ -145,12 +146,15 @@ export function probeJacobian(
     const res = guarded(out, where, () => jacobian(capped(F), given));
     checkUnchanged(out, where, x, given);
     if (res === undefined) continue;
+    const fx = F(x);
     for (let row = 0; row < m; row++) {
       for (let j = 0; j < n; j++) {
-        const spec =
+        const spec = atValue(
+          fx[row],
           j === row % n
             ? cases[row].spec(x[j], 1, "central")
-            : truthSpec(j === (row + 1) % n ? atan1(x[j]) : 0);
+            : truthSpec(j === (row + 1) % n ? atan1(x[j]) : 0),
+        );
         const a = {
           value: res.value[row][j],
           error: res.error[row][j],
@@ -197,12 +201,15 @@ export function probeHessian(out: Collector, r: Rng, category: Category, count: 
     const res = guarded(out, where, () => hessian(capped(sumOf(cases, coupling)), given));
     checkUnchanged(out, where, x, given);
     if (res === undefined) continue;
+    const fx = sumOf(cases, coupling)(x);
     for (let a = 0; a < x.length; a++) {
       for (let b = a; b < x.length; b++) {
-        const spec: Spec =
+        const spec: Spec = atValue(
+          fx,
           a === b
             ? shiftSpec(cases[a].spec(x[a], 2, "central"), couplingSecond(x, a, a))
-            : truthSpec(couplingSecond(x, a, b));
+            : truthSpec(couplingSecond(x, a, b)),
+        );
         const ans = { value: res.value[a][b], error: res.error[a][b], status: statusOf(res.statuses[a], b) };
         record(
           out,
