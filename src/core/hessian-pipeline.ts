@@ -8,6 +8,7 @@
  */
 
 import { derivativePipeline } from "./derivative-pipeline.js";
+import { diagonalNoise, mixedRedos, takesPlace } from "./hessian-noise.js";
 import { invalid } from "./errors.js";
 import { fixedStencil } from "./fixed-partial.js";
 import { mixedEntry, MixedWork, NO_ENTRY, PairRequest, stencilAt } from "./mixed-pipeline.js";
@@ -33,6 +34,8 @@ export interface HessianEntry {
   error: number;
   code: number;
   evaluations: number;
+  /** A diagonal entry's noise level for the mixed entries (hessian-noise.ts, diagonalNoise), or 0. */
+  noise?: number;
 }
 
 /**
@@ -131,7 +134,14 @@ export function hessianPipelines(
       try {
         const opts = resolveOptions({ ...o.engine, order: 2, bounds: boundsOf(o, i) }, x0[i]);
         const r = yield* derivativePipeline(engine, new Sampler(null, opts.lo, opts.hi), x0[i], opts);
-        return { value: r.value, error: r.error, code: statusCode(r.status), evaluations: r.evaluations };
+        const noise = diagonalNoise(r.status, r.noise);
+        return {
+          value: r.value,
+          error: r.error,
+          code: statusCode(r.status),
+          evaluations: r.evaluations,
+          noise,
+        };
       } finally {
         engines.push(engine);
       }
@@ -142,6 +152,63 @@ export function hessianPipelines(
     } finally {
       works.push(work);
     }
+  };
+}
+
+/**
+ * The mixed entries of `entries` (entry k is (t.rows[k], t.cols[k]), diagonal ones with their noise
+ * level) to run again with the noise their diagonal found (hessian-noise.ts), as pipelines over their
+ * own triangle `t` (for hessianSpace), and `merge(again)` to put the runs that take their place into
+ * `entries` (the calls of all counted); null where there are none, as for a smooth f.
+ *
+ * @example
+ * ```ts
+ * const redo = noisyMixed(x0, o, t, entries);
+ * if (redo !== null) {
+ *   const again: HessianEntry[] = new Array(redo.t.rows.length);
+ *   runBatched(redo.t.rows.length, redo.make, inFlight, again, f, hessianSpace(x0, redo.t));
+ *   redo.merge(again);
+ * }
+ * ```
+ */
+export function noisyMixed(
+  x0: Float64Array,
+  o: ResolvedMultivariate,
+  t: { rows: Int32Array; cols: Int32Array },
+  entries: HessianEntry[],
+): {
+  t: { rows: Int32Array; cols: Int32Array };
+  make: (q: number) => Pipeline<HessianEntry>;
+  merge: (again: HessianEntry[]) => void;
+} | null {
+  if (o.step !== undefined) return null;
+  const levels = new Float64Array(x0.length);
+  entries.forEach((e, k) => {
+    if (t.rows[k] === t.cols[k]) levels[t.rows[k]] = e.noise ?? 0;
+  });
+  const code = (k: number): number => entries[k].code;
+  const used = (k: number): number => entries[k].evaluations;
+  const redos = mixedRedos(t, code, used, levels, o.resolved.maxEvaluations);
+  if (redos.length === 0) return null;
+  const works: MixedWork[] = [];
+  return {
+    t: { rows: Int32Array.from(redos, (r) => r.i), cols: Int32Array.from(redos, (r) => r.j) },
+    make: function* (q: number): Pipeline<HessianEntry> {
+      const { i, j, budget, known } = redos[q];
+      const work = works.pop() ?? new MixedWork();
+      try {
+        return yield* mixedEntry(x0, o, i, j, work, budget, known);
+      } finally {
+        works.push(work);
+      }
+    },
+    merge(again: HessianEntry[]): void {
+      redos.forEach(({ k }, q) => {
+        const calls = entries[k].evaluations + again[q].evaluations;
+        const kept = takesPlace(again[q].code, again[q].error) ? again[q] : entries[k];
+        entries[k] = { ...kept, evaluations: calls };
+      });
+    },
   };
 }
 

@@ -3,12 +3,14 @@ import { coordinatesInFlight } from "./coordinate-pipelines.js";
 import { callNumber, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
 import { PairSampler, mixedCode, mixedPartial, mixedStencil } from "./mixed-partial.js";
 import { derivativeAlong } from "./partial.js";
+import { diagonalNoise, mixedRedos, takesPlace } from "./hessian-noise.js";
 import { fixedStatus, statusCode, worstStatus } from "./status.js";
 import {
   hessianPipelines,
   centreOfBatch,
   hessianMatrices,
   hessianSpace,
+  noisyMixed,
   packHessian,
   resolveHessian,
   upperTriangle,
@@ -144,11 +146,14 @@ export function hessian(
     };
   }
   const x0 = w.slice();
+  const levels = new Float64Array(n);
+  const used: Float64Array[] = hessianMatrices(n).value;
   for (let i = 0; i < n; i++) {
     const r = derivativeAlong(f, w, i, { ...o.engine, order: 2, bounds: boundsOf(o, i) }, x0);
     value[i][i] = r.value;
     error[i][i] = r.error;
     statuses[i][i] = statusCode(r.status);
+    levels[i] = diagonalNoise(r.status, r.noise);
     evaluations += r.evaluations;
     tick();
     for (let j = i + 1; j < n; j++) {
@@ -156,9 +161,23 @@ export function hessian(
       value[i][j] = value[j][i] = m.value;
       error[i][j] = error[j][i] = m.error;
       statuses[i][j] = statuses[j][i] = mixedCode(m.value, m.spent === true, m.unsettled === true);
+      used[i][j] = m.evaluations;
       evaluations += m.evaluations;
       tick();
     }
+  }
+  // Mixed entries held against the noise the diagonal found (hessian-noise.ts).
+  const t = upperTriangle(n);
+  const code = (k: number): number => statuses[t.rows[k]][t.cols[k]];
+  const spent = (k: number): number => used[t.rows[k]][t.cols[k]];
+  for (const { i, j, known, budget } of mixedRedos(t, code, spent, levels, o.resolved.maxEvaluations)) {
+    const m = mixedPartial(f, w, i, j, o.lo, o.hi, budget, known);
+    evaluations += m.evaluations;
+    const c = mixedCode(m.value, m.spent === true, m.unsettled === true);
+    if (!takesPlace(c, m.error)) continue;
+    value[i][j] = value[j][i] = m.value;
+    error[i][j] = error[j][i] = m.error;
+    statuses[i][j] = statuses[j][i] = c;
   }
   return { value, error, evaluations, status: worstStatus(statuses), statuses };
 }
@@ -182,5 +201,11 @@ function batchedHessian(f: BatchFn, w: Float64Array, o: ResolvedMultivariate): H
   const inFlight = coordinatesInFlight(2 * n, 2);
   const tick = progressCounter(o.onProgress, total);
   runBatched(total, make, inFlight, entries, f, hessianSpace(w, t), tick);
+  const redo = noisyMixed(w, o, t, entries);
+  if (redo !== null) {
+    const again: HessianEntry[] = new Array<HessianEntry>(redo.t.rows.length);
+    runBatched(redo.t.rows.length, redo.make, inFlight, again, f, hessianSpace(w, redo.t));
+    redo.merge(again);
+  }
   return packHessian(entries, t, o.step !== undefined ? 1 : 0);
 }

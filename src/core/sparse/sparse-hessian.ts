@@ -2,6 +2,7 @@ import { callNumber, checkInside, fixedPartial, fixedStencil } from "../fixed-pa
 import type { HessianOptions } from "../hessian.js";
 import { PairSampler, mixedCode, mixedPartial, mixedStencil } from "../mixed-partial.js";
 import { derivativeAlong } from "../partial.js";
+import { diagonalNoise, mixedRedos, takesPlace } from "../hessian-noise.js";
 import { fixedStatus, statusCode, STATUSES } from "../status.js";
 import type { BatchFn, FnN, Status } from "../types.js";
 import { boundsOf, type ResolvedMultivariate } from "../vector.js";
@@ -149,12 +150,18 @@ function upper(
 const adaptive: Entries = (f, w, p, o, out) => {
   let evaluations = 0;
   const x0 = w.slice();
+  const levels = new Float64Array(p.n);
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const at: number[] = [];
+  const used: number[] = [];
   upper(p, o, (i, j, k) => {
     let status: Status;
     let r: { value: number; error: number; evaluations: number };
     if (i === j) {
       const d = derivativeAlong(f, w, i, { ...o.engine, order: 2, bounds: boundsOf(o, i) }, x0);
       status = d.status ?? fixedStatus(d.value);
+      levels[i] = diagonalNoise(d.status, d.noise);
       r = d;
     } else {
       const m = mixedPartial(f, w, i, j, o.lo, o.hi, o.resolved.maxEvaluations);
@@ -164,8 +171,29 @@ const adaptive: Entries = (f, w, p, o, out) => {
     out.value[k] = out.value[p.mirror[k]] = r.value;
     out.error[k] = out.error[p.mirror[k]] = r.error;
     out.statuses[k] = out.statuses[p.mirror[k]] = statusCode(status);
+    [rows[at.length], cols[at.length], used[at.length]] = [i, j, r.evaluations];
+    at.push(k);
     evaluations += r.evaluations;
   });
+  // Mixed entries held against the noise the diagonal found (hessian-noise.ts), as the dense Hessian.
+  const t = { rows: Int32Array.from(rows), cols: Int32Array.from(cols) };
+  const code = (q: number): number => out.statuses[at[q]];
+  for (const { k: q, i, j, known, budget } of mixedRedos(
+    t,
+    code,
+    (q) => used[q],
+    levels,
+    o.resolved.maxEvaluations,
+  )) {
+    const m = mixedPartial(f, w, i, j, o.lo, o.hi, budget, known);
+    evaluations += m.evaluations;
+    const c = mixedCode(m.value, m.spent === true, m.unsettled === true);
+    if (!takesPlace(c, m.error)) continue;
+    const k = at[q];
+    out.value[k] = out.value[p.mirror[k]] = m.value;
+    out.error[k] = out.error[p.mirror[k]] = m.error;
+    out.statuses[k] = out.statuses[p.mirror[k]] = c;
+  }
   return evaluations;
 };
 

@@ -1,0 +1,170 @@
+/**
+ * Mixed entries of a Hessian held against the noise found on its diagonal (hessian-noise.ts): cases
+ * from the honesty scan (bench/honesty-scan.ts, seed 1, api "hessian"), f a sum of one-variable terms,
+ * each with noise hashed from the whole point, plus atan(x₀)·atan(x₁)/4, whose ∂²f/∂x₀∂x₁ is
+ * 1/(4(1 + x₀²)(1 + x₁²)) and every other mixed partial 0.
+ */
+import { describe, expect, it } from "vitest";
+import { STATUSES, hessian, type BatchFn } from "../../src/core/index.js";
+import * as async from "../../src/core/async/index.js";
+import { diagonalNoise, mixedRedos, takesPlace } from "../../src/core/hessian-noise.js";
+import { hashNoise } from "../fixtures/noise-hash.js";
+
+/** A salt from every coordinate of x (as the scan's sums.ts saltOf), so that noise moves with all. */
+function saltOf(x: ArrayLike<number>): number {
+  let s = 0;
+  for (let k = 0; k < x.length; k++) s ^= Math.floor((hashNoise(x[k], 0x5eed + k) + 1) * 2 ** 31);
+  return s >>> 0;
+}
+
+/** A term t ↦ g(t) with absolute noise `level` (or relative, g(t)·(1 + level·noise)). */
+interface Term {
+  g: (t: number) => number;
+  level: number;
+  seed: number;
+  relative?: boolean;
+}
+
+function sum(terms: Term[]): (x: Float64Array) => number {
+  return (x) => {
+    const salt = saltOf(x);
+    let s = 0.25 * Math.atan(x[0]) * Math.atan(x[1]);
+    terms.forEach(({ g, level, seed, relative }, k) => {
+      const n = level * hashNoise(x[k], (seed ^ salt) >>> 0);
+      s += relative === true ? g(x[k]) * (1 + n) : g(x[k]) + n;
+    });
+    return s;
+  };
+}
+
+const truth = (x: number[], i: number, j: number): number =>
+  i === 0 && j === 1 ? 0.25 / (1 + x[0] ** 2) / (1 + x[1] ** 2) : 0;
+
+const runge = (t: number): number => 1 / (1 + t * t);
+
+// Before (main 56f46e4), each named entry was "ok" with an error its truth exceeded.
+const CASES: { name: string; terms: Term[]; x: number[]; entry: [number, number] }[] = [
+  {
+    // 2.5e17 ± 1.1e17, ok
+    name: "sin, runge, runge with absolute noise 6e-14, 2e-13, 2e-11",
+    terms: [
+      { g: Math.sin, level: 6.428553957806453e-14, seed: 1726229343 },
+      { g: runge, level: 1.5912625702832522e-13, seed: 202589357 },
+      { g: runge, level: 2.080527553984171e-11, seed: 1204228659 },
+    ],
+    x: [-2, 0.0016259453271633881, 1.0693725830544607],
+    entry: [0, 2],
+  },
+  {
+    // 0.0000350219 ± 2.4e-8, ok, for 0.0000350528
+    name: "sin, cos, tanh with absolute noise 1e-8, 1e-9, 2e-13",
+    terms: [
+      { g: Math.sin, level: 1.3382345078754258e-8, seed: 1529396259 },
+      { g: Math.cos, level: 9.963744070524314e-10, seed: 1156008043 },
+      { g: Math.tanh, level: 1.5174051496661993e-13, seed: 252080997 },
+    ],
+    x: [0, 84.44584398411892, -0.11437005514403982],
+    entry: [0, 1],
+  },
+  {
+    // 6.2e-14 ± 1.9e-15, ok, for 0
+    name: "log, cos, cos with relative noise 5e-13, 2e-12, 1e-14",
+    terms: [
+      { g: Math.log, level: 4.824533853364708e-13, seed: 1602918620, relative: true },
+      { g: Math.cos, level: 1.6074375162903755e-12, seed: 1770652851, relative: true },
+      { g: Math.cos, level: 1.1028959332683348e-14, seed: 86928078, relative: true },
+    ],
+    x: [5.366986306164735, -2, -232.01120145551977],
+    entry: [1, 2],
+  },
+];
+
+describe("mixed entries of a noisy f, held against the diagonal's noise (hessian-noise.ts)", () => {
+  it("cover the truth, status noise-limited, where the diagonal found the noise", () => {
+    for (const { name, terms, x, entry } of CASES) {
+      const r = hessian(sum(terms), x);
+      const [i, j] = entry;
+      const within = Math.abs(r.value[i][j] - truth(x, i, j)) <= r.error[i][j];
+      expect(within, `${name} [${i}][${j}]: ${r.value[i][j]} ± ${r.error[i][j]}`).toBe(true);
+      expect(STATUSES[r.statuses[i][j]]).toBe("noise-limited");
+      expect(r.statuses[j][i]).toBe(r.statuses[i][j]);
+    }
+  });
+
+  it("give the same bits in the batched and async loops, and in the sparse Hessian", async () => {
+    for (const { terms, x } of CASES) {
+      const f = sum(terms);
+      const n = x.length;
+      const sync = hessian(f, x);
+      const batch: BatchFn = (b) =>
+        Array.from({ length: b.length / n }, (_, q) => f(b.subarray(q * n, (q + 1) * n)));
+      const batched = hessian(batch, x, { batch: true });
+      const asyncR = await async.hessian(async (p: Float64Array) => f(p), x);
+      for (const other of [batched, asyncR]) {
+        expect(other.value).toEqual(sync.value);
+        expect(other.error).toEqual(sync.error);
+        expect(other.statuses).toEqual(sync.statuses);
+      }
+      const pairs: [number, number][] = [];
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) pairs.push([i, j]);
+      for (const sparse of [
+        hessian(f, x, { sparsity: pairs }),
+        hessian(batch, x, { sparsity: pairs, batch: true }),
+      ]) {
+        for (let i = 0; i < n; i++) {
+          for (let k = sparse.rowPtr[i]; k < sparse.rowPtr[i + 1]; k++) {
+            const j = sparse.colIdx[k];
+            expect([sparse.value[k], sparse.error[k], sparse.statuses[k]]).toEqual([
+              sync.value[i][j],
+              sync.error[i][j],
+              sync.statuses[i][j],
+            ]);
+          }
+        }
+      }
+    }
+  });
+
+  it("make no call more for a smooth f (its diagonal finds no noise)", () => {
+    const rosen = (p: Float64Array): number => (1 - p[0]) ** 2 + 100 * (p[1] - p[0] ** 2) ** 2;
+    expect(hessian(rosen, [-1.2, 1]).evaluations).toBe(32);
+    expect(hessian(rosen, [1, 1]).evaluations).toBe(40);
+  });
+});
+
+describe("hessian-noise.ts", () => {
+  it("takes a level from noise-limited diagonals only", () => {
+    expect(diagonalNoise("noise-limited", 1e-9)).toBe(1e-9);
+    expect(diagonalNoise("ok", 1e-9)).toBe(0);
+    expect(diagonalNoise("noise-limited", undefined)).toBe(0);
+  });
+
+  it("runs again the ok mixed entries beside a noisy diagonal, within the budget left", () => {
+    const t = { rows: Int32Array.of(0, 0, 0, 1, 1, 2), cols: Int32Array.of(0, 1, 2, 1, 2, 2) };
+    const codes = [1, 0, 1, 0, 0, 0];
+    const redos = mixedRedos(
+      t,
+      (k) => codes[k],
+      () => 30,
+      Float64Array.of(0, 2e-9, 0),
+      100,
+    );
+    // (0, 1): ok beside the noisy x₁; (0, 2): already noise-limited; (1, 2): ok beside x₁.
+    expect(redos).toEqual([
+      { k: 1, i: 0, j: 1, known: 2e-9, budget: 70 },
+      { k: 4, i: 1, j: 2, known: 2e-9, budget: 70 },
+    ]);
+    expect(
+      mixedRedos(
+        t,
+        (k) => codes[k],
+        () => 100,
+        Float64Array.of(0, 2e-9, 0),
+        100,
+      ),
+    ).toEqual([]);
+    expect(takesPlace(1, 1e-8)).toBe(true);
+    expect(takesPlace(1, NaN)).toBe(false);
+    expect(takesPlace(STATUSES.indexOf("max-evaluations"), 1e-8)).toBe(false);
+  });
+});
