@@ -1,16 +1,24 @@
 /**
- * The Hessian's mixed entries held against the noise its diagonal found. f's noise is a property of f
- * near x, not of a direction: where the one-variable engine along x_i or x_j measured it (status
- * "noise-limited", with its level σ), a mixed entry (i, j) whose columns converged without noticing
- * it ("ok") has an error from its rows' agreement alone, which noise of σ over 4·h_i·h_j can exceed:
- * in the honesty scan (Hessians of sums with noise of 1e-14…1e-6), 0.0000350219 ± 2.4e-8, ok, for
- * 0.0000350528, and 2.5e17 ± 1.1e17, ok, for 0. Such an entry runs again (mixed-partial.ts, `known`)
- * with max(σ_i, σ_j) in its columns' model from the start, within what its budget leaves, and is
- * "noise-limited". A smooth f's diagonal finds no noise, so its Hessian makes no call more.
+ * A Hessian's entries held against the noise its diagonal found. f's noise (rounding in f, a
+ * simulation's noise, the cancellation of large terms) is a property of f near x, not of a direction:
+ * where the one-variable engine along some x_i measured it (status "noise-limited", with its level σ),
+ * an entry that converged without noticing it ("ok") has an error from its rows' agreement alone,
+ * which noise of σ over its steps can exceed. In the honesty scan (Hessians of sums of one-variable
+ * terms): a mixed entry of 0.0000350219 ± 2.4e-8, ok, for 0.0000350528, and 2.5e17 ± 1.1e17, ok, for 0,
+ * beside diagonals that found noise of 1e-8; a diagonal of −1 ± 2.1e-14, ok, off by 4e-13, where the
+ * terms (cos x_k − 0.54…) cancel to 1e-4 of their size and another coordinate's diagonal found their
+ * rounding, 1.1e-16. Such an entry runs again with the largest level σ any diagonal found in its model
+ * from the start (a diagonal with the `noise` option, a mixed entry with mixed-partial.ts's `known`),
+ * within what its budget leaves, and takes the first one's place when it ends "noise-limited" with an
+ * error. A smooth f's diagonal finds no noise, so its Hessian makes no call more.
  */
 
+import { baseStencil } from "./base-stencil.js";
+import { mixedCode, mixedPartial } from "./mixed-partial.js";
+import { derivativeAlong } from "./partial.js";
 import { statusCode } from "./status.js";
-import type { Status } from "./types.js";
+import type { DerivativeOptions, FnN, Status } from "./types.js";
+import { boundsOf, type ResolvedMultivariate } from "./vector.js";
 
 /**
  * The noise level a diagonal entry contributes: its `noise` where its status is "noise-limited",
@@ -27,15 +35,15 @@ export function diagonalNoise(status: Status | undefined, noise: number | undefi
 }
 
 /**
- * A mixed entry to run again: entry k of its triangle, (i, j), f's noise level `known` and the calls
- * its budget leaves.
+ * An entry to run again: entry k of its triangle, (i, j) (a diagonal one where i = j), f's noise level
+ * `known` and the calls its budget leaves.
  *
  * @example
  * ```ts
- * const redo: MixedRedo = { k: 1, i: 0, j: 1, known: 1e-9, budget: Infinity };
+ * const redo: EntryRedo = { k: 1, i: 0, j: 1, known: 1e-9, budget: Infinity };
  * ```
  */
-export interface MixedRedo {
+export interface EntryRedo {
   k: number;
   i: number;
   j: number;
@@ -44,46 +52,110 @@ export interface MixedRedo {
 }
 
 /**
- * The mixed entries of a triangle (entry k is (rows[k], cols[k])) to run again (see the file
- * comment): status "ok", a level found on the diagonal of i or j (`levels`), and room in the per-entry
- * `budget` beyond the calls the entry made (`used(k)`).
+ * The entries of a triangle (entry k is (rows[k], cols[k])) to run again (see the file comment):
+ * status "ok" where some diagonal found a level (`levels`, per coordinate; the largest is taken), with
+ * room in the per-entry `budget` beyond the calls the entry made (`used(k)`): for a diagonal entry, at
+ * least the engine's first stencil (maxEvaluations' least value).
  *
  * @example
  * ```ts
  * const t = { rows: Int32Array.of(0, 0, 1), cols: Int32Array.of(0, 1, 1) };
- * mixedRedos(t, () => 0, () => 24, Float64Array.of(1e-9, 0), Infinity).length; // => 1 (entry 1)
+ * entryRedos(t, () => 0, () => 24, Float64Array.of(0, 1e-9), Infinity).length; // => 3
  * ```
  */
-export function mixedRedos(
+export function entryRedos(
   t: { rows: Int32Array; cols: Int32Array },
   code: (k: number) => number,
   used: (k: number) => number,
   levels: Float64Array,
   budget: number,
-): MixedRedo[] {
-  const redos: MixedRedo[] = [];
+): EntryRedo[] {
+  let known = 0;
+  for (const level of levels) if (level > known) known = level;
+  const redos: EntryRedo[] = [];
+  if (!(known > 0)) return redos;
   const ok = statusCode("ok");
+  const least = baseStencil("central", 2).offsets.length;
   for (let k = 0; k < t.rows.length; k++) {
     const i = t.rows[k];
     const j = t.cols[k];
-    const known = Math.max(levels[i], levels[j]);
     const left = budget - used(k);
-    if (i !== j && known > 0 && code(k) === ok && left > 0) redos.push({ k, i, j, known, budget: left });
+    if (code(k) === ok && left >= (i === j ? least : 1)) redos.push({ k, i, j, known, budget: left });
   }
   return redos;
 }
 
 /**
- * Whether a mixed entry run again with the known noise level takes the first one's place: it ended
- * "noise-limited" with an error (else the budget cut it short, or its value is not finite, and the
- * first estimate stands; its calls count either way).
+ * An entry run again with the known noise level (`again`) merged with the first run (`first`): null
+ * where it does not take the first one's place (the budget cut it short, its value is not finite, or
+ * it has no error: the first estimate stands, its calls counting either way); else its value and
+ * status ("noise-limited") with an error that also covers the first interval, max(e₂, |v₂ − v₁| + e₁):
+ * either run may be the honest one (the first's error may miss the noise; the rerun, its model
+ * widened by the noise, may miss a kink or a join the first column resolved: cos t + 0.54·ReLU(t − c)
+ * 1e-5 from x gave 0.770248 ± 1e-10, ok, right, then 0.761726 ± 6.8e-4 with the noise of 1e-16).
  *
  * @example
  * ```ts
- * takesPlace(1, 3e-8); // => true
- * takesPlace(2, 3e-8); // => false ("max-evaluations")
+ * mergeAgain({ value: 1, error: 1e-9 }, { value: 1.1, error: 0.01, code: 1 }); // { value: 1.1, error: ≈0.1, code: 1 }
+ * mergeAgain({ value: 1, error: 1e-9 }, { value: 1.1, error: 0.01, code: 2 }); // => null
  * ```
  */
-export function takesPlace(code: number, error: number): boolean {
-  return code === statusCode("noise-limited") && !Number.isNaN(error);
+export function mergeAgain(
+  first: { value: number; error: number },
+  again: { value: number; error: number; code: number },
+): { value: number; error: number; code: number } | null {
+  if (again.code !== statusCode("noise-limited") || Number.isNaN(again.error)) return null;
+  const apart = Math.abs(again.value - first.value) + first.error;
+  return { value: again.value, error: apart > again.error ? apart : again.error, code: again.code };
+}
+
+/**
+ * The one-variable engine's options of a diagonal entry run again along x_i with f's noise level
+ * `known` (absolute) and the calls its budget leaves.
+ *
+ * @example
+ * ```ts
+ * import { resolveMultivariate } from "./vector.js";
+ * const o = resolveMultivariate(undefined, new Float64Array([1, 2]));
+ * againOptions(o, 0, 1e-9, 40).noise; // => 1e-9
+ * ```
+ */
+export function againOptions(
+  o: ResolvedMultivariate,
+  i: number,
+  known: number,
+  budget: number,
+): DerivativeOptions {
+  return { ...o.engine, order: 2, bounds: boundsOf(o, i), noise: known, maxEvaluations: budget };
+}
+
+/**
+ * An entry of a sync Hessian run again with f's known noise level (hessian-noise.ts): a diagonal one
+ * by the one-variable engine with the `noise` option, a mixed one by mixedPartial's `known`, each
+ * within the budget the entry has left. Shared by the dense and the sparse Hessian.
+ *
+ * @example
+ * ```ts
+ * import { resolveMultivariate } from "./vector.js";
+ * const w = new Float64Array([1, 2]);
+ * const f = (x: Float64Array) => x[0] * x[1];
+ * const redo = { k: 1, i: 0, j: 1, known: 1e-10, budget: Infinity };
+ * entryAgain(f, w, resolveMultivariate(undefined, w), redo, w.slice()).code; // => 1 ("noise-limited")
+ * ```
+ */
+export function entryAgain(
+  f: FnN,
+  w: Float64Array,
+  o: ResolvedMultivariate,
+  redo: EntryRedo,
+  x0: Float64Array,
+): { value: number; error: number; code: number; evaluations: number } {
+  const { i, j, known, budget } = redo;
+  if (i === j) {
+    const d = derivativeAlong(f, w, i, againOptions(o, i, known, budget), x0);
+    return { value: d.value, error: d.error, code: statusCode(d.status), evaluations: d.evaluations };
+  }
+  const m = mixedPartial(f, w, i, j, o.lo, o.hi, budget, known);
+  const code = mixedCode(m.value, m.spent === true, m.unsettled === true);
+  return { value: m.value, error: m.error, code, evaluations: m.evaluations };
 }

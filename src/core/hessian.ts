@@ -3,14 +3,14 @@ import { coordinatesInFlight } from "./coordinate-pipelines.js";
 import { callNumber, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
 import { PairSampler, mixedCode, mixedPartial, mixedStencil } from "./mixed-partial.js";
 import { derivativeAlong } from "./partial.js";
-import { diagonalNoise, mixedRedos, takesPlace } from "./hessian-noise.js";
+import { diagonalNoise, entryAgain, entryRedos, mergeAgain } from "./hessian-noise.js";
 import { fixedStatus, statusCode, worstStatus } from "./status.js";
 import {
   hessianPipelines,
   centreOfBatch,
   hessianMatrices,
   hessianSpace,
-  noisyMixed,
+  noisyEntries,
   packHessian,
   resolveHessian,
   upperTriangle,
@@ -154,6 +154,7 @@ export function hessian(
     error[i][i] = r.error;
     statuses[i][i] = statusCode(r.status);
     levels[i] = diagonalNoise(r.status, r.noise);
+    used[i][i] = r.evaluations;
     evaluations += r.evaluations;
     tick();
     for (let j = i + 1; j < n; j++) {
@@ -166,18 +167,19 @@ export function hessian(
       tick();
     }
   }
-  // Mixed entries held against the noise the diagonal found (hessian-noise.ts).
+  // Entries held against the noise the diagonal found (hessian-noise.ts).
   const t = upperTriangle(n);
   const code = (k: number): number => statuses[t.rows[k]][t.cols[k]];
-  const spent = (k: number): number => used[t.rows[k]][t.cols[k]];
-  for (const { i, j, known, budget } of mixedRedos(t, code, spent, levels, o.resolved.maxEvaluations)) {
-    const m = mixedPartial(f, w, i, j, o.lo, o.hi, budget, known);
-    evaluations += m.evaluations;
-    const c = mixedCode(m.value, m.spent === true, m.unsettled === true);
-    if (!takesPlace(c, m.error)) continue;
-    value[i][j] = value[j][i] = m.value;
-    error[i][j] = error[j][i] = m.error;
-    statuses[i][j] = statuses[j][i] = c;
+  const calls = (k: number): number => used[t.rows[k]][t.cols[k]];
+  for (const redo of entryRedos(t, code, calls, levels, o.resolved.maxEvaluations)) {
+    const { i, j } = redo;
+    const again = entryAgain(f, w, o, redo, x0);
+    evaluations += again.evaluations;
+    const r = mergeAgain({ value: value[i][j], error: error[i][j] }, again);
+    if (r === null) continue;
+    value[i][j] = value[j][i] = r.value;
+    error[i][j] = error[j][i] = r.error;
+    statuses[i][j] = statuses[j][i] = r.code;
   }
   return { value, error, evaluations, status: worstStatus(statuses), statuses };
 }
@@ -201,7 +203,7 @@ function batchedHessian(f: BatchFn, w: Float64Array, o: ResolvedMultivariate): H
   const inFlight = coordinatesInFlight(2 * n, 2);
   const tick = progressCounter(o.onProgress, total);
   runBatched(total, make, inFlight, entries, f, hessianSpace(w, t), tick);
-  const redo = noisyMixed(w, o, t, entries);
+  const redo = noisyEntries(w, o, t, entries);
   if (redo !== null) {
     const again: HessianEntry[] = new Array<HessianEntry>(redo.t.rows.length);
     runBatched(redo.t.rows.length, redo.make, inFlight, again, f, hessianSpace(w, redo.t));

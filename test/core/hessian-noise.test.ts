@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { STATUSES, hessian, type BatchFn } from "../../src/core/index.js";
 import * as async from "../../src/core/async/index.js";
-import { diagonalNoise, mixedRedos, takesPlace } from "../../src/core/hessian-noise.js";
+import { diagonalNoise, entryRedos, mergeAgain } from "../../src/core/hessian-noise.js";
 import { hashNoise } from "../fixtures/noise-hash.js";
 
 /** A salt from every coordinate of x (as the scan's sums.ts saltOf), so that noise moves with all. */
@@ -139,32 +139,63 @@ describe("hessian-noise.ts", () => {
     expect(diagonalNoise("noise-limited", undefined)).toBe(0);
   });
 
-  it("runs again the ok mixed entries beside a noisy diagonal, within the budget left", () => {
+  it("runs again the ok entries where a diagonal found noise, within the budget left", () => {
     const t = { rows: Int32Array.of(0, 0, 0, 1, 1, 2), cols: Int32Array.of(0, 1, 2, 1, 2, 2) };
-    const codes = [1, 0, 1, 0, 0, 0];
-    const redos = mixedRedos(
+    const codes = [0, 0, 1, 1, 0, 3];
+    const redos = entryRedos(
       t,
-      (k) => codes[k],
+      (k: number) => codes[k],
       () => 30,
-      Float64Array.of(0, 2e-9, 0),
+      Float64Array.of(0, 2e-9, 1e-9),
       100,
     );
-    // (0, 1): ok beside the noisy x₁; (0, 2): already noise-limited; (1, 2): ok beside x₁.
+    // The ok ones, (0, 0), (0, 1) and (1, 2), with the largest level; not the noise-limited (0, 2) and
+    // (1, 1), nor the not-differentiable (2, 2).
     expect(redos).toEqual([
+      { k: 0, i: 0, j: 0, known: 2e-9, budget: 70 },
       { k: 1, i: 0, j: 1, known: 2e-9, budget: 70 },
       { k: 4, i: 1, j: 2, known: 2e-9, budget: 70 },
     ]);
+    // No level found: none; a budget spent: none; a diagonal needs room for a stencil (3 calls).
     expect(
-      mixedRedos(
+      entryRedos(
         t,
-        (k) => codes[k],
+        (k: number) => codes[k],
+        () => 30,
+        new Float64Array(3),
+        100,
+      ),
+    ).toEqual([]);
+    expect(
+      entryRedos(
+        t,
+        (k: number) => codes[k],
         () => 100,
         Float64Array.of(0, 2e-9, 0),
         100,
       ),
     ).toEqual([]);
-    expect(takesPlace(1, 1e-8)).toBe(true);
-    expect(takesPlace(1, NaN)).toBe(false);
-    expect(takesPlace(STATUSES.indexOf("max-evaluations"), 1e-8)).toBe(false);
+    expect(
+      entryRedos(
+        t,
+        (k: number) => codes[k],
+        () => 98,
+        Float64Array.of(0, 2e-9, 0),
+        100,
+      ).map((r) => r.k),
+    ).toEqual([1, 4]);
+  });
+
+  it("merges a run again that ends noise-limited, its error covering the first interval too", () => {
+    const first = { value: 0.770248, error: 1e-10 };
+    const merged = mergeAgain(first, { value: 0.761726, error: 6.8e-4, code: 1 });
+    expect(merged?.value).toBe(0.761726);
+    expect(merged?.code).toBe(1);
+    expect(merged?.error).toBeCloseTo(0.008522 + 1e-10, 12);
+    expect(mergeAgain(first, { value: 0.770249, error: 2e-6, code: 1 })?.error).toBe(2e-6);
+    expect(mergeAgain(first, { value: 0.77, error: NaN, code: 1 })).toBeNull();
+    expect(
+      mergeAgain(first, { value: 0.77, error: 1e-3, code: STATUSES.indexOf("max-evaluations") }),
+    ).toBeNull();
   });
 });

@@ -13,7 +13,7 @@ import {
   centreOfBatch,
   hessianPipelines,
   hessianSpace,
-  noisyMixed,
+  noisyEntries,
   packHessian,
   resolveHessian,
   upperTriangle,
@@ -100,7 +100,7 @@ export async function hessianEntries(
   const make = hessianPipelines(w, o, t, centre);
   const tick = progressCounter(o.onProgress, total);
   await runPipelines(total, make, coordinatesInFlight(2 * n, 2), entries, ev, signal, tick);
-  const redo = noisyMixed(w, o, t, entries);
+  const redo = noisyEntries(w, o, t, entries);
   if (redo !== null) {
     // The mixed entries held against the diagonal's noise (hessian-noise.ts), at their own points.
     const again: HessianEntry[] = new Array<HessianEntry>(redo.t.rows.length);

@@ -2,7 +2,7 @@ import { callNumber, checkInside, fixedPartial, fixedStencil } from "../fixed-pa
 import type { HessianOptions } from "../hessian.js";
 import { PairSampler, mixedCode, mixedPartial, mixedStencil } from "../mixed-partial.js";
 import { derivativeAlong } from "../partial.js";
-import { diagonalNoise, mixedRedos, takesPlace } from "../hessian-noise.js";
+import { diagonalNoise, entryAgain, entryRedos, mergeAgain } from "../hessian-noise.js";
 import { fixedStatus, statusCode, STATUSES } from "../status.js";
 import type { BatchFn, FnN, Status } from "../types.js";
 import { boundsOf, type ResolvedMultivariate } from "../vector.js";
@@ -175,24 +175,19 @@ const adaptive: Entries = (f, w, p, o, out) => {
     at.push(k);
     evaluations += r.evaluations;
   });
-  // Mixed entries held against the noise the diagonal found (hessian-noise.ts), as the dense Hessian.
+  // Entries held against the noise the diagonal found (hessian-noise.ts), as the dense Hessian's.
   const t = { rows: Int32Array.from(rows), cols: Int32Array.from(cols) };
   const code = (q: number): number => out.statuses[at[q]];
-  for (const { k: q, i, j, known, budget } of mixedRedos(
-    t,
-    code,
-    (q) => used[q],
-    levels,
-    o.resolved.maxEvaluations,
-  )) {
-    const m = mixedPartial(f, w, i, j, o.lo, o.hi, budget, known);
-    evaluations += m.evaluations;
-    const c = mixedCode(m.value, m.spent === true, m.unsettled === true);
-    if (!takesPlace(c, m.error)) continue;
-    const k = at[q];
-    out.value[k] = out.value[p.mirror[k]] = m.value;
-    out.error[k] = out.error[p.mirror[k]] = m.error;
-    out.statuses[k] = out.statuses[p.mirror[k]] = c;
+  const calls = (q: number): number => used[q];
+  for (const redo of entryRedos(t, code, calls, levels, o.resolved.maxEvaluations)) {
+    const again = entryAgain(f, w, o, redo, x0);
+    evaluations += again.evaluations;
+    const k = at[redo.k];
+    const r = mergeAgain({ value: out.value[k], error: out.error[k] }, again);
+    if (r === null) continue;
+    out.value[k] = out.value[p.mirror[k]] = r.value;
+    out.error[k] = out.error[p.mirror[k]] = r.error;
+    out.statuses[k] = out.statuses[p.mirror[k]] = r.code;
   }
   return evaluations;
 };
