@@ -9,11 +9,10 @@
  * terms (cos x_k − 0.54…) cancel to 1e-4 of their size and another coordinate's diagonal found their
  * rounding, 1.1e-16. Such an entry runs again with the largest level σ any diagonal found in its model
  * from the start (a diagonal with the `noise` option, a mixed entry with mixed-partial.ts's `known`),
- * within what its budget leaves, and takes the first one's place when it ends "noise-limited" with an
- * error. A smooth f's diagonal finds no noise, so its Hessian makes no call more.
+ * and takes the first one's place when it ends "noise-limited" with an error (mergeAgain). Not under a
+ * budget (maxEvaluations): see entryRedos. A smooth f's diagonal finds no noise, so its Hessian makes no call more.
  */
 
-import { baseStencil } from "./base-stencil.js";
 import { mixedCode, mixedPartial } from "./mixed-partial.js";
 import { derivativeAlong } from "./partial.js";
 import { statusCode } from "./status.js";
@@ -35,12 +34,12 @@ export function diagonalNoise(status: Status | undefined, noise: number | undefi
 }
 
 /**
- * An entry to run again: entry k of its triangle, (i, j) (a diagonal one where i = j), f's noise level
- * `known` and the calls its budget leaves.
+ * An entry to run again: entry k of its triangle, (i, j) (a diagonal one where i = j), and f's noise
+ * level `known`.
  *
  * @example
  * ```ts
- * const redo: EntryRedo = { k: 1, i: 0, j: 1, known: 1e-9, budget: Infinity };
+ * const redo: EntryRedo = { k: 1, i: 0, j: 1, known: 1e-9 };
  * ```
  */
 export interface EntryRedo {
@@ -48,39 +47,35 @@ export interface EntryRedo {
   i: number;
   j: number;
   known: number;
-  budget: number;
 }
 
 /**
  * The entries of a triangle (entry k is (rows[k], cols[k])) to run again (see the file comment):
- * status "ok" where some diagonal found a level (`levels`, per coordinate; the largest is taken), with
- * room in the per-entry `budget` beyond the calls the entry made (`used(k)`): for a diagonal entry, at
- * least the engine's first stencil (maxEvaluations' least value).
+ * status "ok" where some diagonal found a level (`levels`, per coordinate; the largest is taken). None
+ * under a budget (`maxEvaluations` finite): an entry's calls differ between the sync loop and the
+ * batched one (which evaluates a row's points that the sync loop skips after a value that is not
+ * finite), so what the budget left for a second run would too, and the bits with it.
  *
  * @example
  * ```ts
  * const t = { rows: Int32Array.of(0, 0, 1), cols: Int32Array.of(0, 1, 1) };
- * entryRedos(t, () => 0, () => 24, Float64Array.of(0, 1e-9), Infinity).length; // => 3
+ * entryRedos(t, () => 0, Float64Array.of(0, 1e-9), Infinity).length; // => 3
+ * entryRedos(t, () => 0, Float64Array.of(0, 1e-9), 100).length; // => 0
  * ```
  */
 export function entryRedos(
   t: { rows: Int32Array; cols: Int32Array },
   code: (k: number) => number,
-  used: (k: number) => number,
   levels: Float64Array,
-  budget: number,
+  maxEvaluations: number,
 ): EntryRedo[] {
   let known = 0;
   for (const level of levels) if (level > known) known = level;
   const redos: EntryRedo[] = [];
-  if (!(known > 0)) return redos;
+  if (!(known > 0) || maxEvaluations !== Infinity) return redos;
   const ok = statusCode("ok");
-  const least = baseStencil("central", 2).offsets.length;
   for (let k = 0; k < t.rows.length; k++) {
-    const i = t.rows[k];
-    const j = t.cols[k];
-    const left = budget - used(k);
-    if (code(k) === ok && left >= (i === j ? least : 1)) redos.push({ k, i, j, known, budget: left });
+    if (code(k) === ok) redos.push({ k, i: t.rows[k], j: t.cols[k], known });
   }
   return redos;
 }
@@ -111,35 +106,30 @@ export function mergeAgain(
 
 /**
  * The one-variable engine's options of a diagonal entry run again along x_i with f's noise level
- * `known` (absolute) and the calls its budget leaves.
+ * `known` (absolute).
  *
  * @example
  * ```ts
  * import { resolveMultivariate } from "./vector.js";
  * const o = resolveMultivariate(undefined, new Float64Array([1, 2]));
- * againOptions(o, 0, 1e-9, 40).noise; // => 1e-9
+ * againOptions(o, 0, 1e-9).noise; // => 1e-9
  * ```
  */
-export function againOptions(
-  o: ResolvedMultivariate,
-  i: number,
-  known: number,
-  budget: number,
-): DerivativeOptions {
-  return { ...o.engine, order: 2, bounds: boundsOf(o, i), noise: known, maxEvaluations: budget };
+export function againOptions(o: ResolvedMultivariate, i: number, known: number): DerivativeOptions {
+  return { ...o.engine, order: 2, bounds: boundsOf(o, i), noise: known };
 }
 
 /**
  * An entry of a sync Hessian run again with f's known noise level (hessian-noise.ts): a diagonal one
  * by the one-variable engine with the `noise` option, a mixed one by mixedPartial's `known`, each
- * within the budget the entry has left. Shared by the dense and the sparse Hessian.
+ * Shared by the dense and the sparse Hessian.
  *
  * @example
  * ```ts
  * import { resolveMultivariate } from "./vector.js";
  * const w = new Float64Array([1, 2]);
  * const f = (x: Float64Array) => x[0] * x[1];
- * const redo = { k: 1, i: 0, j: 1, known: 1e-10, budget: Infinity };
+ * const redo = { k: 1, i: 0, j: 1, known: 1e-10 };
  * entryAgain(f, w, resolveMultivariate(undefined, w), redo, w.slice()).code; // => 1 ("noise-limited")
  * ```
  */
@@ -150,12 +140,12 @@ export function entryAgain(
   redo: EntryRedo,
   x0: Float64Array,
 ): { value: number; error: number; code: number; evaluations: number } {
-  const { i, j, known, budget } = redo;
+  const { i, j, known } = redo;
   if (i === j) {
-    const d = derivativeAlong(f, w, i, againOptions(o, i, known, budget), x0);
+    const d = derivativeAlong(f, w, i, againOptions(o, i, known), x0);
     return { value: d.value, error: d.error, code: statusCode(d.status), evaluations: d.evaluations };
   }
-  const m = mixedPartial(f, w, i, j, o.lo, o.hi, budget, known);
+  const m = mixedPartial(f, w, i, j, o.lo, o.hi, Infinity, known);
   const code = mixedCode(m.value, m.spent === true, m.unsettled === true);
   return { value: m.value, error: m.error, code, evaluations: m.evaluations };
 }

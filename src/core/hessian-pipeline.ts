@@ -182,30 +182,25 @@ export function noisyEntries(
     if (t.rows[k] === t.cols[k]) levels[t.rows[k]] = e.noise ?? 0;
   });
   const code = (k: number): number => entries[k].code;
-  const used = (k: number): number => entries[k].evaluations;
-  const redos = entryRedos(t, code, used, levels, o.resolved.maxEvaluations);
+  const redos = entryRedos(t, code, levels, o.resolved.maxEvaluations);
   if (redos.length === 0) return null;
   const works: MixedWork[] = [];
   const engines: ScalarEngine[] = [];
   return {
     t: { rows: Int32Array.from(redos, (r) => r.i), cols: Int32Array.from(redos, (r) => r.j) },
     make: function* (q: number): Pipeline<HessianEntry> {
-      const { i, j, budget, known } = redos[q];
+      const { i, j, known } = redos[q];
       if (i === j) {
         const engine = engines.pop() ?? new ScalarEngine();
         try {
-          return yield* diagonalEntry(
-            engine,
-            x0[i],
-            resolveOptions(againOptions(o, i, known, budget), x0[i]),
-          );
+          return yield* diagonalEntry(engine, x0[i], resolveOptions(againOptions(o, i, known), x0[i]));
         } finally {
           engines.push(engine);
         }
       }
       const work = works.pop() ?? new MixedWork();
       try {
-        return yield* mixedEntry(x0, o, i, j, work, budget, known);
+        return yield* mixedEntry(x0, o, i, j, work, known);
       } finally {
         works.push(work);
       }

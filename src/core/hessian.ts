@@ -147,14 +147,12 @@ export function hessian(
   }
   const x0 = w.slice();
   const levels = new Float64Array(n);
-  const used: Float64Array[] = hessianMatrices(n).value;
   for (let i = 0; i < n; i++) {
     const r = derivativeAlong(f, w, i, { ...o.engine, order: 2, bounds: boundsOf(o, i) }, x0);
     value[i][i] = r.value;
     error[i][i] = r.error;
     statuses[i][i] = statusCode(r.status);
     levels[i] = diagonalNoise(r.status, r.noise);
-    used[i][i] = r.evaluations;
     evaluations += r.evaluations;
     tick();
     for (let j = i + 1; j < n; j++) {
@@ -162,7 +160,6 @@ export function hessian(
       value[i][j] = value[j][i] = m.value;
       error[i][j] = error[j][i] = m.error;
       statuses[i][j] = statuses[j][i] = mixedCode(m.value, m.spent === true, m.unsettled === true);
-      used[i][j] = m.evaluations;
       evaluations += m.evaluations;
       tick();
     }
@@ -170,8 +167,7 @@ export function hessian(
   // Entries held against the noise the diagonal found (hessian-noise.ts).
   const t = upperTriangle(n);
   const code = (k: number): number => statuses[t.rows[k]][t.cols[k]];
-  const calls = (k: number): number => used[t.rows[k]][t.cols[k]];
-  for (const redo of entryRedos(t, code, calls, levels, o.resolved.maxEvaluations)) {
+  for (const redo of entryRedos(t, code, levels, o.resolved.maxEvaluations)) {
     const { i, j } = redo;
     const again = entryAgain(f, w, o, redo, x0);
     evaluations += again.evaluations;

@@ -77,7 +77,7 @@ export class MixedWork {
 /**
  * ∂²f/∂x_i∂x_j as a pipeline: mixedPartial's columns over the scales of x_i and x_j, each row's plus
  * and minus points (a {@link PairRequest}) from the runner; the value, error and status are
- * mixedPartial's bit for bit, with the same `budget` (per entry) and `known` noise level.
+ * mixedPartial's bit for bit, with the same `known` noise level.
  *
  * @example
  * ```ts
@@ -93,7 +93,6 @@ export function* mixedEntry(
   i: number,
   j: number,
   work: MixedWork,
-  budget = o.resolved.maxEvaluations,
   known = 0,
 ): Pipeline<HessianEntry> {
   const xi = x0[i];
@@ -102,6 +101,7 @@ export function* mixedEntry(
   const scalesI = candidateScales(xi);
   const scalesJ = candidateScales(xj);
   const box = [o.lo[i], o.hi[i], o.lo[j], o.hi[j]];
+  const budget = o.resolved.maxEvaluations;
   work.evaluations = 0;
   work.charged = 0;
   let r = yield* mixedScales(work, xi, xj, scalesI, scalesJ, box, noiseBoundOf(known), budget);

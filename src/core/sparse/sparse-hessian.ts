@@ -154,7 +154,6 @@ const adaptive: Entries = (f, w, p, o, out) => {
   const rows: number[] = [];
   const cols: number[] = [];
   const at: number[] = [];
-  const used: number[] = [];
   upper(p, o, (i, j, k) => {
     let status: Status;
     let r: { value: number; error: number; evaluations: number };
@@ -171,15 +170,14 @@ const adaptive: Entries = (f, w, p, o, out) => {
     out.value[k] = out.value[p.mirror[k]] = r.value;
     out.error[k] = out.error[p.mirror[k]] = r.error;
     out.statuses[k] = out.statuses[p.mirror[k]] = statusCode(status);
-    [rows[at.length], cols[at.length], used[at.length]] = [i, j, r.evaluations];
+    [rows[at.length], cols[at.length]] = [i, j];
     at.push(k);
     evaluations += r.evaluations;
   });
   // Entries held against the noise the diagonal found (hessian-noise.ts), as the dense Hessian's.
   const t = { rows: Int32Array.from(rows), cols: Int32Array.from(cols) };
   const code = (q: number): number => out.statuses[at[q]];
-  const calls = (q: number): number => used[q];
-  for (const redo of entryRedos(t, code, calls, levels, o.resolved.maxEvaluations)) {
+  for (const redo of entryRedos(t, code, levels, o.resolved.maxEvaluations)) {
     const again = entryAgain(f, w, o, redo, x0);
     evaluations += again.evaluations;
     const k = at[redo.k];
