@@ -16,8 +16,9 @@ import { PointRequest, Sampler, type Pipeline } from "./sampler.js";
 import { ScalarEngine } from "./scalar-engine.js";
 import { fixedStatus, statusCode, worstStatus } from "./status.js";
 import { divideByPower } from "./step.js";
-import { scatterSlices, type PointSpace } from "./batch.js";
+import { runBatched, scatterSlices, type PointSpace } from "./batch.js";
 import type { HessianOptions, HessianResult } from "./hessian.js";
+import type { BatchFn } from "./types.js";
 import { resolveOptions, type ResolvedOptions } from "./validate.js";
 import { boundsOf, resolveMultivariate, type ResolvedMultivariate } from "./vector.js";
 
@@ -34,7 +35,7 @@ export interface HessianEntry {
   error: number;
   code: number;
   evaluations: number;
-  /** A diagonal entry's noise level for the mixed entries (hessian-noise.ts, diagonalNoise), or 0. */
+  /** A diagonal entry's noise level for the others (hessian-noise.ts, diagonalNoise), or 0. */
   noise?: number;
 }
 
@@ -213,6 +214,31 @@ export function noisyEntries(
       });
     },
   };
+}
+
+/**
+ * {@link noisyEntries} for a batched f: the entries to run again, in lockstep as the first round
+ * (`inFlight` at a time), merged into `entries`. Shared by the dense and the sparse batched Hessian.
+ *
+ * @example
+ * ```ts
+ * runBatched(total, make, inFlight, entries, f, hessianSpace(x0, t), tick);
+ * batchedAgain(f, x0, o, t, entries, inFlight);
+ * ```
+ */
+export function batchedAgain(
+  f: BatchFn,
+  x0: Float64Array,
+  o: ResolvedMultivariate,
+  t: { rows: Int32Array; cols: Int32Array },
+  entries: HessianEntry[],
+  inFlight: number,
+): void {
+  const redo = noisyEntries(x0, o, t, entries);
+  if (redo === null) return;
+  const again: HessianEntry[] = new Array<HessianEntry>(redo.t.rows.length);
+  runBatched(redo.t.rows.length, redo.make, inFlight, again, f, hessianSpace(x0, redo.t));
+  redo.merge(again);
 }
 
 /** The one-variable engine of order 2 along a coordinate at its value xi, as an entry. */

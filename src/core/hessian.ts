@@ -10,7 +10,7 @@ import {
   centreOfBatch,
   hessianMatrices,
   hessianSpace,
-  noisyEntries,
+  batchedAgain,
   packHessian,
   resolveHessian,
   upperTriangle,
@@ -199,11 +199,6 @@ function batchedHessian(f: BatchFn, w: Float64Array, o: ResolvedMultivariate): H
   const inFlight = coordinatesInFlight(2 * n, 2);
   const tick = progressCounter(o.onProgress, total);
   runBatched(total, make, inFlight, entries, f, hessianSpace(w, t), tick);
-  const redo = noisyEntries(w, o, t, entries);
-  if (redo !== null) {
-    const again: HessianEntry[] = new Array<HessianEntry>(redo.t.rows.length);
-    runBatched(redo.t.rows.length, redo.make, inFlight, again, f, hessianSpace(w, redo.t));
-    redo.merge(again);
-  }
+  batchedAgain(f, w, o, t, entries, inFlight);
   return packHessian(entries, t, o.step !== undefined ? 1 : 0);
 }

@@ -11,7 +11,7 @@ import {
   centreOfBatch,
   hessianPipelines,
   hessianSpace,
-  noisyEntries,
+  batchedAgain,
   type HessianEntry,
 } from "../hessian-pipeline.js";
 import type { BatchVecFn } from "../jacobian.js";
@@ -78,11 +78,6 @@ export function batchedSparseHessian(
   const tick = progressCounter(o.onProgress, total);
   const inFlight = coordinatesInFlight(2 * w.length, 2);
   runBatched(total, make, inFlight, entries, f, hessianSpace(w, upper), tick);
-  const redo = noisyEntries(w, o, upper, entries);
-  if (redo !== null) {
-    const again: HessianEntry[] = new Array<HessianEntry>(redo.t.rows.length);
-    runBatched(redo.t.rows.length, redo.make, inFlight, again, f, hessianSpace(w, redo.t));
-    redo.merge(again);
-  }
+  batchedAgain(f, w, o, upper, entries, inFlight);
   return packSparseHessian(entries, pattern, upper, o.step !== undefined ? 1 : 0);
 }
