@@ -222,8 +222,15 @@ export function noisyEntries(
  *
  * @example
  * ```ts
- * runBatched(total, make, inFlight, entries, f, hessianSpace(x0, t), tick);
- * batchedAgain(f, x0, o, t, entries, inFlight);
+ * const x0 = new Float64Array([1, 2]);
+ * const f = (b: Float64Array) => Array.from({ length: b.length / 2 }, (_, q) => b[2 * q] * b[2 * q + 1]);
+ * const entries: HessianEntry[] = [
+ *   { value: 0, error: 1e-9, code: 1, evaluations: 40, noise: 1e-10 }, // (0, 0): noise-limited
+ *   { value: 1, error: 1e-14, code: 0, evaluations: 24 }, // (0, 1): ok
+ *   { value: 0, error: 0, code: 0, evaluations: 20, noise: 0 }, // (1, 1): ok
+ * ];
+ * batchedAgain(f, x0, resolveHessian(undefined, x0), upperTriangle(2), entries, 4);
+ * entries[1].code; // => 1 ("noise-limited", its error holding noise of 1e-10)
  * ```
  */
 export function batchedAgain(
