@@ -34,6 +34,24 @@ export function diagonalNoise(status: Status | undefined, noise: number | undefi
 }
 
 /**
+ * The absolute noise level given in a Hessian's options (`noise: number`), which its mixed entries take
+ * from their first run (mixed-partial.ts, `known`), as its diagonal's engine does; 0 without one, or
+ * for a relative level (`{ relative }`, whose absolute size the diagonal finds from f(x): such an
+ * entry runs again, see entryRedos).
+ *
+ * @example
+ * ```ts
+ * import { resolveMultivariate } from "./vector.js";
+ * const x = new Float64Array([1, 2]);
+ * givenNoise(resolveMultivariate({ noise: 1e-10 }, x)); // => 1e-10
+ * givenNoise(resolveMultivariate({ noise: { relative: 1e-12 } }, x)); // => 0
+ * ```
+ */
+export function givenNoise(o: ResolvedMultivariate): number {
+  return o.resolved.noiseRelative ? 0 : o.resolved.noise;
+}
+
+/**
  * An entry to run again: entry k of its triangle, (i, j) (a diagonal one where i = j), and f's noise
  * level `known`.
  *

@@ -8,7 +8,7 @@
  */
 
 import { derivativePipeline } from "./derivative-pipeline.js";
-import { againOptions, diagonalNoise, entryRedos, mergeAgain } from "./hessian-noise.js";
+import { againOptions, diagonalNoise, entryRedos, givenNoise, mergeAgain } from "./hessian-noise.js";
 import { invalid } from "./errors.js";
 import { fixedStencil } from "./fixed-partial.js";
 import { mixedEntry, MixedWork, NO_ENTRY, PairRequest, stencilAt } from "./mixed-pipeline.js";
@@ -141,7 +141,7 @@ export function hessianPipelines(
     }
     const work = works.pop() ?? new MixedWork();
     try {
-      return yield* mixedEntry(x0, o, i, j, work);
+      return yield* mixedEntry(x0, o, i, j, work, givenNoise(o));
     } finally {
       works.push(work);
     }

@@ -3,7 +3,7 @@ import { coordinatesInFlight } from "./coordinate-pipelines.js";
 import { callNumber, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
 import { PairSampler, mixedCode, mixedPartial, mixedStencil } from "./mixed-partial.js";
 import { derivativeAlong } from "./partial.js";
-import { diagonalNoise, entryAgain, entryRedos, mergeAgain } from "./hessian-noise.js";
+import { diagonalNoise, entryAgain, entryRedos, givenNoise, mergeAgain } from "./hessian-noise.js";
 import { fixedStatus, statusCode, worstStatus } from "./status.js";
 import {
   hessianPipelines,
@@ -156,7 +156,7 @@ export function hessian(
     evaluations += r.evaluations;
     tick();
     for (let j = i + 1; j < n; j++) {
-      const m = mixedPartial(f, w, i, j, o.lo, o.hi, o.resolved.maxEvaluations);
+      const m = mixedPartial(f, w, i, j, o.lo, o.hi, o.resolved.maxEvaluations, givenNoise(o));
       value[i][j] = value[j][i] = m.value;
       error[i][j] = error[j][i] = m.error;
       statuses[i][j] = statuses[j][i] = mixedCode(m.value, m.spent === true, m.unsettled === true);

@@ -125,6 +125,23 @@ describe("mixed entries of a noisy f, held against the diagonal's noise (hessian
     }
   });
 
+  it("take a noise level given in the options, as the diagonal does", async () => {
+    // Before: the mixed entry ignored it, 2.8891318063737 ± 1.2e-12, ok, where noise of 1e-10 over the
+    // stencil's steps allows far less.
+    const f = (p: Float64Array): number => Math.exp(p[0]) * Math.sin(p[1]) + p[0] * p[1] * p[1];
+    const truth = Math.exp(0.3) * Math.cos(1.2) + 2 * 1.2;
+    for (const noise of [1e-10, { relative: 1e-12 }]) {
+      const r = hessian(f, [0.3, 1.2], { noise });
+      expect(STATUSES[r.statuses[0][1]]).toBe("noise-limited");
+      expect(Math.abs(r.value[0][1] - truth)).toBeLessThanOrEqual(r.error[0][1]);
+      expect(r.error[0][1]).toBeGreaterThan(1e-9);
+      const a = await async.hessian(async (p: Float64Array) => f(p), [0.3, 1.2], { noise });
+      expect([a.value, a.error, a.statuses]).toEqual([r.value, r.error, r.statuses]);
+    }
+    // An absolute level reaches the mixed entry's first run: no second one.
+    expect(hessian(f, [0.3, 1.2], { noise: 1e-10 }).evaluations).toBe(74);
+  });
+
   it("make no call more for a smooth f (its diagonal finds no noise)", () => {
     const rosen = (p: Float64Array): number => (1 - p[0]) ** 2 + 100 * (p[1] - p[0] ** 2) ** 2;
     expect(hessian(rosen, [-1.2, 1]).evaluations).toBe(32);

@@ -2,7 +2,7 @@ import { callNumber, checkInside, fixedPartial, fixedStencil } from "../fixed-pa
 import type { HessianOptions } from "../hessian.js";
 import { PairSampler, mixedCode, mixedPartial, mixedStencil } from "../mixed-partial.js";
 import { derivativeAlong } from "../partial.js";
-import { diagonalNoise, entryAgain, entryRedos, mergeAgain } from "../hessian-noise.js";
+import { diagonalNoise, entryAgain, entryRedos, givenNoise, mergeAgain } from "../hessian-noise.js";
 import { fixedStatus, statusCode, STATUSES } from "../status.js";
 import type { BatchFn, FnN, Status } from "../types.js";
 import { boundsOf, type ResolvedMultivariate } from "../vector.js";
@@ -163,7 +163,7 @@ const adaptive: Entries = (f, w, p, o, out) => {
       levels[i] = diagonalNoise(d.status, d.noise);
       r = d;
     } else {
-      const m = mixedPartial(f, w, i, j, o.lo, o.hi, o.resolved.maxEvaluations);
+      const m = mixedPartial(f, w, i, j, o.lo, o.hi, o.resolved.maxEvaluations, givenNoise(o));
       status = STATUSES[mixedCode(m.value, m.spent === true, m.unsettled === true)];
       r = m;
     }
