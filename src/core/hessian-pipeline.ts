@@ -8,6 +8,7 @@
  */
 
 import { derivativePipeline } from "./derivative-pipeline.js";
+import { againOptions, diagonalNoise, entryRedos, givenNoise, mergeAgain } from "./hessian-noise.js";
 import { invalid } from "./errors.js";
 import { fixedStencil } from "./fixed-partial.js";
 import { mixedEntry, MixedWork, NO_ENTRY, PairRequest, stencilAt } from "./mixed-pipeline.js";
@@ -15,9 +16,10 @@ import { PointRequest, Sampler, type Pipeline } from "./sampler.js";
 import { ScalarEngine } from "./scalar-engine.js";
 import { fixedStatus, statusCode, worstStatus } from "./status.js";
 import { divideByPower } from "./step.js";
-import { scatterSlices, type PointSpace } from "./batch.js";
+import { runBatched, scatterSlices, type PointSpace } from "./batch.js";
 import type { HessianOptions, HessianResult } from "./hessian.js";
-import { resolveOptions } from "./validate.js";
+import type { BatchFn } from "./types.js";
+import { resolveOptions, type ResolvedOptions } from "./validate.js";
 import { boundsOf, resolveMultivariate, type ResolvedMultivariate } from "./vector.js";
 
 /**
@@ -33,6 +35,8 @@ export interface HessianEntry {
   error: number;
   code: number;
   evaluations: number;
+  /** A diagonal entry's noise level for the others (hessian-noise.ts, diagonalNoise), or 0. */
+  noise?: number;
 }
 
 /**
@@ -130,19 +134,125 @@ export function hessianPipelines(
       const engine = engines.pop() ?? new ScalarEngine();
       try {
         const opts = resolveOptions({ ...o.engine, order: 2, bounds: boundsOf(o, i) }, x0[i]);
-        const r = yield* derivativePipeline(engine, new Sampler(null, opts.lo, opts.hi), x0[i], opts);
-        return { value: r.value, error: r.error, code: statusCode(r.status), evaluations: r.evaluations };
+        return yield* diagonalEntry(engine, x0[i], opts);
       } finally {
         engines.push(engine);
       }
     }
     const work = works.pop() ?? new MixedWork();
     try {
-      return yield* mixedEntry(x0, o, i, j, work);
+      return yield* mixedEntry(x0, o, i, j, work, givenNoise(o));
     } finally {
       works.push(work);
     }
   };
+}
+
+/**
+ * The entries of `entries` (entry k is (t.rows[k], t.cols[k]), diagonal ones with their noise level)
+ * to run again with the noise the diagonal found (hessian-noise.ts), as pipelines over their own
+ * triangle `t` (for hessianSpace), and `merge(again)` to put the runs that take their place into
+ * `entries` (the calls of all counted); null where there are none, as for a smooth f.
+ *
+ * @example
+ * ```ts
+ * const x0 = new Float64Array([1, 2]);
+ * const entries: HessianEntry[] = [
+ *   { value: 2, error: 3e-6, code: 1, evaluations: 40, noise: 1e-10 }, // (0, 0): noise-limited
+ *   { value: 1, error: 1e-14, code: 0, evaluations: 24 }, // (0, 1): ok
+ *   { value: 0, error: 1e-14, code: 0, evaluations: 20, noise: 0 }, // (1, 1): ok
+ * ];
+ * const redo = noisyEntries(x0, resolveHessian(undefined, x0), upperTriangle(2), entries);
+ * Array.from(redo?.t.cols ?? []); // => [1, 1] (entries (0, 1) and (1, 1) run again)
+ * // then: runBatched(2, redo.make, inFlight, again, f, hessianSpace(x0, redo.t)); redo.merge(again);
+ * ```
+ */
+export function noisyEntries(
+  x0: Float64Array,
+  o: ResolvedMultivariate,
+  t: { rows: Int32Array; cols: Int32Array },
+  entries: HessianEntry[],
+): {
+  t: { rows: Int32Array; cols: Int32Array };
+  make: (q: number) => Pipeline<HessianEntry>;
+  merge: (again: HessianEntry[]) => void;
+} | null {
+  if (o.step !== undefined) return null;
+  const levels = new Float64Array(x0.length);
+  entries.forEach((e, k) => {
+    if (t.rows[k] === t.cols[k]) levels[t.rows[k]] = e.noise ?? 0;
+  });
+  const code = (k: number): number => entries[k].code;
+  const redos = entryRedos(t, code, levels, o.resolved.maxEvaluations);
+  if (redos.length === 0) return null;
+  const works: MixedWork[] = [];
+  const engines: ScalarEngine[] = [];
+  return {
+    t: { rows: Int32Array.from(redos, (r) => r.i), cols: Int32Array.from(redos, (r) => r.j) },
+    make: function* (q: number): Pipeline<HessianEntry> {
+      const { i, j, known } = redos[q];
+      if (i === j) {
+        const engine = engines.pop() ?? new ScalarEngine();
+        try {
+          return yield* diagonalEntry(engine, x0[i], resolveOptions(againOptions(o, i, known), x0[i]));
+        } finally {
+          engines.push(engine);
+        }
+      }
+      const work = works.pop() ?? new MixedWork();
+      try {
+        return yield* mixedEntry(x0, o, i, j, work, known);
+      } finally {
+        works.push(work);
+      }
+    },
+    merge(again: HessianEntry[]): void {
+      redos.forEach(({ k }, q) => {
+        const evaluations = entries[k].evaluations + again[q].evaluations;
+        const merged = mergeAgain(entries[k], again[q]);
+        entries[k] = { ...(merged ?? entries[k]), evaluations, noise: entries[k].noise };
+      });
+    },
+  };
+}
+
+/**
+ * {@link noisyEntries} for a batched f: the entries to run again, in lockstep as the first round
+ * (`inFlight` at a time), merged into `entries`. Shared by the dense and the sparse batched Hessian.
+ *
+ * @example
+ * ```ts
+ * const x0 = new Float64Array([1, 2]);
+ * const f = (b: Float64Array) => Array.from({ length: b.length / 2 }, (_, q) => b[2 * q] * b[2 * q + 1]);
+ * const entries: HessianEntry[] = [
+ *   { value: 0, error: 1e-9, code: 1, evaluations: 40, noise: 1e-10 }, // (0, 0): noise-limited
+ *   { value: 1, error: 1e-14, code: 0, evaluations: 24 }, // (0, 1): ok
+ *   { value: 0, error: 0, code: 0, evaluations: 20, noise: 0 }, // (1, 1): ok
+ * ];
+ * batchedAgain(f, x0, resolveHessian(undefined, x0), upperTriangle(2), entries, 4);
+ * entries[1].code; // => 1 ("noise-limited", its error holding noise of 1e-10)
+ * ```
+ */
+export function batchedAgain(
+  f: BatchFn,
+  x0: Float64Array,
+  o: ResolvedMultivariate,
+  t: { rows: Int32Array; cols: Int32Array },
+  entries: HessianEntry[],
+  inFlight: number,
+): void {
+  const redo = noisyEntries(x0, o, t, entries);
+  if (redo === null) return;
+  const again: HessianEntry[] = new Array<HessianEntry>(redo.t.rows.length);
+  runBatched(redo.t.rows.length, redo.make, inFlight, again, f, hessianSpace(x0, redo.t));
+  redo.merge(again);
+}
+
+/** The one-variable engine of order 2 along a coordinate at its value xi, as an entry. */
+function* diagonalEntry(engine: ScalarEngine, xi: number, opts: ResolvedOptions): Pipeline<HessianEntry> {
+  const r = yield* derivativePipeline(engine, new Sampler(null, opts.lo, opts.hi), xi, opts);
+  const noise = diagonalNoise(r.status, r.noise);
+  return { value: r.value, error: r.error, code: statusCode(r.status), evaluations: r.evaluations, noise };
 }
 
 /** fixedPartial of order 2 along x_i, the centre f(x) given. */

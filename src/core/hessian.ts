@@ -3,12 +3,14 @@ import { coordinatesInFlight } from "./coordinate-pipelines.js";
 import { callNumber, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
 import { PairSampler, mixedCode, mixedPartial, mixedStencil } from "./mixed-partial.js";
 import { derivativeAlong } from "./partial.js";
+import { diagonalNoise, entryAgain, entryRedos, givenNoise, mergeAgain } from "./hessian-noise.js";
 import { fixedStatus, statusCode, worstStatus } from "./status.js";
 import {
   hessianPipelines,
   centreOfBatch,
   hessianMatrices,
   hessianSpace,
+  batchedAgain,
   packHessian,
   resolveHessian,
   upperTriangle,
@@ -144,21 +146,36 @@ export function hessian(
     };
   }
   const x0 = w.slice();
+  const levels = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const r = derivativeAlong(f, w, i, { ...o.engine, order: 2, bounds: boundsOf(o, i) }, x0);
     value[i][i] = r.value;
     error[i][i] = r.error;
     statuses[i][i] = statusCode(r.status);
+    levels[i] = diagonalNoise(r.status, r.noise);
     evaluations += r.evaluations;
     tick();
     for (let j = i + 1; j < n; j++) {
-      const m = mixedPartial(f, w, i, j, o.lo, o.hi, o.resolved.maxEvaluations);
+      const m = mixedPartial(f, w, i, j, o.lo, o.hi, o.resolved.maxEvaluations, givenNoise(o));
       value[i][j] = value[j][i] = m.value;
       error[i][j] = error[j][i] = m.error;
       statuses[i][j] = statuses[j][i] = mixedCode(m.value, m.spent === true, m.unsettled === true);
       evaluations += m.evaluations;
       tick();
     }
+  }
+  // Entries held against the noise the diagonal found (hessian-noise.ts).
+  const t = upperTriangle(n);
+  const code = (k: number): number => statuses[t.rows[k]][t.cols[k]];
+  for (const redo of entryRedos(t, code, levels, o.resolved.maxEvaluations)) {
+    const { i, j } = redo;
+    const again = entryAgain(f, w, o, redo, x0);
+    evaluations += again.evaluations;
+    const r = mergeAgain({ value: value[i][j], error: error[i][j] }, again);
+    if (r === null) continue;
+    value[i][j] = value[j][i] = r.value;
+    error[i][j] = error[j][i] = r.error;
+    statuses[i][j] = statuses[j][i] = r.code;
   }
   return { value, error, evaluations, status: worstStatus(statuses), statuses };
 }
@@ -182,5 +199,6 @@ function batchedHessian(f: BatchFn, w: Float64Array, o: ResolvedMultivariate): H
   const inFlight = coordinatesInFlight(2 * n, 2);
   const tick = progressCounter(o.onProgress, total);
   runBatched(total, make, inFlight, entries, f, hessianSpace(w, t), tick);
+  batchedAgain(f, w, o, t, entries, inFlight);
   return packHessian(entries, t, o.step !== undefined ? 1 : 0);
 }

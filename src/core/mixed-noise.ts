@@ -173,6 +173,19 @@ function narrowTable(values: Float64Array): Float64Array {
  * ```
  */
 export function mixedNoiseBound(values: Float64Array): number {
-  const level = mixedNoiseLevel(values);
+  return noiseBoundOf(mixedNoiseLevel(values));
+}
+
+/**
+ * The noise bound of one value of g(c) = f(x + c·u) − f(x + c·v) for f's noise level σ: 2·NOISE_COVERAGE·σ
+ * (each value of g holds two values of f), 0 for a level that is not positive (none found).
+ *
+ * @example
+ * ```ts
+ * noiseBoundOf(1e-10); // => 6e-10
+ * noiseBoundOf(NaN); // => 0
+ * ```
+ */
+export function noiseBoundOf(level: number): number {
   return level > 0 ? 2 * NOISE_COVERAGE * level : 0;
 }

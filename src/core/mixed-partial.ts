@@ -20,6 +20,7 @@ import {
   mixedNoiseBound,
   mixedNoisePoints,
   mixedNoiseSpacing,
+  noiseBoundOf,
   type MixedColumnsSeen,
 } from "./mixed-noise.js";
 import { candidateScales, representableStep } from "./step.js";
@@ -259,6 +260,10 @@ class MixedSource implements PointSource {
  * probes, as in derivative(). A point where f is not finite (or outside the bounds) shrinks the steps;
  * there is no one-sided mixed stencil, so trouble on every scale leaves NaN.
  *
+ * With `known`, f's noise level σ found beforehand (the Hessian's diagonal, hessian-noise.ts), the
+ * columns run with its bound in their model from the start, as the noise stage's rerun does, and an
+ * estimate with an error is "noise-limited" (`unsettled`); the noise tables are then not needed.
+ *
  * @example
  * ```ts
  * const w = new Float64Array([0, 0]);
@@ -274,6 +279,7 @@ export function mixedPartial(
   lo: Float64Array,
   hi: Float64Array,
   budget = Infinity,
+  known = 0,
 ): MixedEstimate {
   const xi = w[i];
   const xj = w[j];
@@ -283,8 +289,9 @@ export function mixedPartial(
   const tries = Math.max(scalesI.length, scalesJ.length);
   const p = new PairSampler(f, w, lo, hi);
   try {
-    let r = mixedColumns(p, i, j, scalesI, scalesJ, tries, 0, budget);
+    let r = mixedColumns(p, i, j, scalesI, scalesJ, tries, noiseBoundOf(known), budget);
     let spent = r.spent === true;
+    if (known > 0 && !Number.isNaN(r.error)) return withSpent({ ...r, unsettled: true }, spent);
     const c = mixedNoiseSpacing(r);
     // The noise stage (mixed-noise.ts), where its tables fit the budget (their points all charged).
     const fits = p.charged + MIXED_NOISE_POINTS <= budget;

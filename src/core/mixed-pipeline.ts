@@ -25,6 +25,7 @@ import {
   mixedNoiseBound,
   mixedNoisePoints,
   mixedNoiseSpacing,
+  noiseBoundOf,
   type MixedColumnsSeen,
 } from "./mixed-noise.js";
 import { PointRequest, REQUEST_CAPACITY, type Pipeline } from "./sampler.js";
@@ -76,7 +77,7 @@ export class MixedWork {
 /**
  * ∂²f/∂x_i∂x_j as a pipeline: mixedPartial's columns over the scales of x_i and x_j, each row's plus
  * and minus points (a {@link PairRequest}) from the runner; the value, error and status are
- * mixedPartial's bit for bit.
+ * mixedPartial's bit for bit, with the same `known` noise level.
  *
  * @example
  * ```ts
@@ -92,6 +93,7 @@ export function* mixedEntry(
   i: number,
   j: number,
   work: MixedWork,
+  known = 0,
 ): Pipeline<HessianEntry> {
   const xi = x0[i];
   const xj = x0[j];
@@ -102,8 +104,16 @@ export function* mixedEntry(
   const budget = o.resolved.maxEvaluations;
   work.evaluations = 0;
   work.charged = 0;
-  let r = yield* mixedScales(work, xi, xj, scalesI, scalesJ, box, 0, budget);
+  let r = yield* mixedScales(work, xi, xj, scalesI, scalesJ, box, noiseBoundOf(known), budget);
   let spent = r.spent;
+  if (known > 0 && !Number.isNaN(r.error)) {
+    return {
+      value: r.value,
+      error: r.error,
+      code: mixedCode(r.value, spent, true),
+      evaluations: work.evaluations,
+    };
+  }
   const c = mixedNoiseSpacing(r);
   // mixedPartial's noise stage (mixed-noise.ts), the same points in the same order, where they fit.
   const fits = work.charged + MIXED_NOISE_POINTS <= budget;

@@ -224,6 +224,54 @@ export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): vo
   // Component 0's parts (the scalar engine has one), newest first.
   const flags = oddPartFlags(pairs.part, pairs.count[0], oc, h / pairs.step[0], rounding);
   est.flags |= flags;
+  // A jump of f″ that the rows show by themselves, where O(s_c) is lost in rounding (see rowsJump).
+  if (order === 2 && flags === 0 && pairs.count[0] >= 4) {
+    const j = rowsJump(pairs.part, pairs.step[0], pairs.rounding[0]);
+    if (Math.abs(j.jump) > ROWS_JUMP_SIGNAL * j.uncertainty && Math.abs(j.jump) / 2 > est.error)
+      est.flags |= COLUMN_FLAG.kink;
+  }
+}
+
+/**
+ * How many times its uncertainty the jump of f″ read from the rows (rowsJump) must be to mark a kink:
+ * 2. The uncertainty is the size of the s³ term the estimate removed plus its rounding; a smooth f's
+ * estimate is its s⁵ term, far below the s³ term at the rows' steps. In the honesty scan's Hessians
+ * (C1 joins beside other coordinates' large terms) 2 took the confident wrong diagonals from 31 to
+ * 22 with 3 more flags of joins near x, 1 and 4 took them to 19 and 24.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * ROWS_JUMP_SIGNAL; // => 2
+ * ```
+ */
+export const ROWS_JUMP_SIGNAL = 2;
+
+/**
+ * The jump J = f″₊ − f″₋ at x read from the odd parts of the column's last four rows alone (newest
+ * first in `part`, at s, 2s, 4s, 8s, s = `step`; `rounding` that of the newest), with its uncertainty.
+ * O(s) = 2f′ + J·s/2 + f‴·s²/3 + c·s⁴ + …, so j(s) = (−4·O(s) + 5·O(2s) − O(4s))/s = J − 180·c·s³ + …
+ * (the constant and the s² term cancel, J·s/2 gives J), and (8·j(s) − j(2s))/7 removes the s³ term.
+ * The uncertainty is that term's size, |j(2s) − j(s)|/7, plus the rounding, 8·rounding/s (the
+ * weights' sum on the newest part's rounding, 6.75, rounded up). The odd-part check holds the rows
+ * against O(s_c) at the noise check's tiny step, where a large f's rounding can swamp J·s_c/2 (t³ − 2t
+ * + 0.006·huber at its join, beside another coordinate's 1.4e7: f″ = −3.53789 ± 1.8e-5, ok, where the
+ * sides are −3.54089 and −3.53488): the rows, at steps 8000 times wider, show it.
+ *
+ * @example
+ * ```ts
+ * const O = (s: number) => -4 + 0.0065 * s / 2 + (2 * s * s) / 3; // a cubic's odd part, f″ jumping by 0.0065
+ * rowsJump([O(0.0625), O(0.125), O(0.25), O(0.5)], 0.0625, 1e-16).jump; // ≈ 0.0065
+ * ```
+ */
+export function rowsJump(
+  part: ArrayLike<number>,
+  step: number,
+  rounding: number,
+): { jump: number; uncertainty: number } {
+  const j1 = (-4 * part[0] + 5 * part[1] - part[2]) / step;
+  const j2 = (-4 * part[1] + 5 * part[2] - part[3]) / (2 * step);
+  return { jump: (8 * j1 - j2) / 7, uncertainty: Math.abs(j2 - j1) / 7 + (8 * rounding) / step };
 }
 
 /**

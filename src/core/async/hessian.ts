@@ -13,6 +13,7 @@ import {
   centreOfBatch,
   hessianPipelines,
   hessianSpace,
+  noisyEntries,
   packHessian,
   resolveHessian,
   upperTriangle,
@@ -99,5 +100,13 @@ export async function hessianEntries(
   const make = hessianPipelines(w, o, t, centre);
   const tick = progressCounter(o.onProgress, total);
   await runPipelines(total, make, coordinatesInFlight(2 * n, 2), entries, ev, signal, tick);
+  const redo = noisyEntries(w, o, t, entries);
+  if (redo !== null) {
+    // The mixed entries held against the diagonal's noise (hessian-noise.ts), at their own points.
+    const again: HessianEntry[] = new Array<HessianEntry>(redo.t.rows.length);
+    const { ev: evAgain } = asyncEvaluator(f, hessianSpace(w, redo.t), options);
+    await runPipelines(redo.t.rows.length, redo.make, coordinatesInFlight(2 * n, 2), again, evAgain, signal);
+    redo.merge(again);
+  }
   return entries;
 }

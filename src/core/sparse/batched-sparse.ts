@@ -7,7 +7,13 @@
 
 import { progressCounter, runBatched } from "../batch.js";
 import { coordinatesInFlight } from "../coordinate-pipelines.js";
-import { centreOfBatch, hessianPipelines, hessianSpace, type HessianEntry } from "../hessian-pipeline.js";
+import {
+  centreOfBatch,
+  hessianPipelines,
+  hessianSpace,
+  batchedAgain,
+  type HessianEntry,
+} from "../hessian-pipeline.js";
 import type { BatchVecFn } from "../jacobian.js";
 import { firstOfBatch } from "../jacobian-pipeline.js";
 import { firstValues } from "../jacobian-job.js";
@@ -70,6 +76,8 @@ export function batchedSparseHessian(
   const entries: HessianEntry[] = new Array<HessianEntry>(total);
   const make = hessianPipelines(w, o, upper, centre);
   const tick = progressCounter(o.onProgress, total);
-  runBatched(total, make, coordinatesInFlight(2 * w.length, 2), entries, f, hessianSpace(w, upper), tick);
+  const inFlight = coordinatesInFlight(2 * w.length, 2);
+  runBatched(total, make, inFlight, entries, f, hessianSpace(w, upper), tick);
+  batchedAgain(f, w, o, upper, entries, inFlight);
   return packSparseHessian(entries, pattern, upper, o.step !== undefined ? 1 : 0);
 }

@@ -2,6 +2,7 @@ import { callNumber, checkInside, fixedPartial, fixedStencil } from "../fixed-pa
 import type { HessianOptions } from "../hessian.js";
 import { PairSampler, mixedCode, mixedPartial, mixedStencil } from "../mixed-partial.js";
 import { derivativeAlong } from "../partial.js";
+import { diagonalNoise, entryAgain, entryRedos, givenNoise, mergeAgain } from "../hessian-noise.js";
 import { fixedStatus, statusCode, STATUSES } from "../status.js";
 import type { BatchFn, FnN, Status } from "../types.js";
 import { boundsOf, type ResolvedMultivariate } from "../vector.js";
@@ -149,23 +150,43 @@ function upper(
 const adaptive: Entries = (f, w, p, o, out) => {
   let evaluations = 0;
   const x0 = w.slice();
+  const levels = new Float64Array(p.n);
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const at: number[] = [];
   upper(p, o, (i, j, k) => {
     let status: Status;
     let r: { value: number; error: number; evaluations: number };
     if (i === j) {
       const d = derivativeAlong(f, w, i, { ...o.engine, order: 2, bounds: boundsOf(o, i) }, x0);
       status = d.status ?? fixedStatus(d.value);
+      levels[i] = diagonalNoise(d.status, d.noise);
       r = d;
     } else {
-      const m = mixedPartial(f, w, i, j, o.lo, o.hi, o.resolved.maxEvaluations);
+      const m = mixedPartial(f, w, i, j, o.lo, o.hi, o.resolved.maxEvaluations, givenNoise(o));
       status = STATUSES[mixedCode(m.value, m.spent === true, m.unsettled === true)];
       r = m;
     }
     out.value[k] = out.value[p.mirror[k]] = r.value;
     out.error[k] = out.error[p.mirror[k]] = r.error;
     out.statuses[k] = out.statuses[p.mirror[k]] = statusCode(status);
+    [rows[at.length], cols[at.length]] = [i, j];
+    at.push(k);
     evaluations += r.evaluations;
   });
+  // Entries held against the noise the diagonal found (hessian-noise.ts), as the dense Hessian's.
+  const t = { rows: Int32Array.from(rows), cols: Int32Array.from(cols) };
+  const code = (q: number): number => out.statuses[at[q]];
+  for (const redo of entryRedos(t, code, levels, o.resolved.maxEvaluations)) {
+    const again = entryAgain(f, w, o, redo, x0);
+    evaluations += again.evaluations;
+    const k = at[redo.k];
+    const r = mergeAgain({ value: out.value[k], error: out.error[k] }, again);
+    if (r === null) continue;
+    out.value[k] = out.value[p.mirror[k]] = r.value;
+    out.error[k] = out.error[p.mirror[k]] = r.error;
+    out.statuses[k] = out.statuses[p.mirror[k]] = r.code;
+  }
   return evaluations;
 };
 
