@@ -6,6 +6,12 @@ import { derivativeAlong } from "./partial.js";
 import { diagonalNoise, entryAgain, entryRedos, givenNoise, mergeAgain } from "./hessian-noise.js";
 import { fixedStatus, statusCode, worstStatus } from "./status.js";
 import {
+  diagonalNotFinite,
+  infiniteCentre,
+  notFiniteEverywhere,
+  settleInfiniteCentre,
+} from "./infinite-centre.js";
+import {
   hessianPipelines,
   centreOfBatch,
   hessianMatrices,
@@ -137,6 +143,7 @@ export function hessian(
     }
     for (let i = 0; i < n; i++)
       for (let j = 0; j < n; j++) statuses[i][j] = statusCode(fixedStatus(value[i][j]));
+    if (infiniteCentre(centre)) notFiniteEverywhere(value, error, statuses);
     return {
       value,
       error,
@@ -177,6 +184,13 @@ export function hessian(
     error[i][j] = error[j][i] = r.error;
     statuses[i][j] = statuses[j][i] = r.code;
   }
+  // f infinite at x (infinite-centre.ts): asked where a diagonal entry is not finite.
+  if (diagonalNotFinite(n, (i) => statuses[i][i])) {
+    w.set(x0);
+    const fx = callNumber(f, w);
+    evaluations++;
+    if (infiniteCentre(fx)) notFiniteEverywhere(value, error, statuses);
+  }
   return { value, error, evaluations, status: worstStatus(statuses), statuses };
 }
 
@@ -200,5 +214,6 @@ function batchedHessian(f: BatchFn, w: Float64Array, o: ResolvedMultivariate): H
   const tick = progressCounter(o.onProgress, total);
   runBatched(total, make, inFlight, entries, f, hessianSpace(w, t), tick);
   batchedAgain(f, w, o, t, entries, inFlight);
+  settleInfiniteCentre(f, w, t, entries, centre); // f infinite at x (infinite-centre.ts)
   return packHessian(entries, t, o.step !== undefined ? 1 : 0);
 }

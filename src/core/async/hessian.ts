@@ -20,6 +20,7 @@ import {
   type HessianEntry,
 } from "../hessian-pipeline.js";
 import { checkFunction } from "../validate.js";
+import { entriesDiagonalNotFinite, entriesNotFinite, infiniteCentre } from "../infinite-centre.js";
 import { toPoint, type ResolvedMultivariate } from "../vector.js";
 import { asyncEvaluator, untilAborted } from "./evaluate.js";
 import type { AsyncBatchFn, AsyncFnN } from "./functions.js";
@@ -108,5 +109,12 @@ export async function hessianEntries(
     await runPipelines(redo.t.rows.length, redo.make, coordinatesInFlight(2 * n, 2), again, evAgain, signal);
     redo.merge(again);
   }
+  // f infinite at x (infinite-centre.ts): f(x) known with a fixed step, else asked where needed.
+  if (o.step === undefined && entriesDiagonalNotFinite(entries, t)) {
+    const v = await untilAborted(() => (f as (x: Float64Array) => unknown)(w.slice()), signal);
+    centre = ev.batched ? centreOfBatch(v, w) : checkNumber(v, w[0]);
+    entries[0].evaluations++;
+  }
+  if (infiniteCentre(centre)) entriesNotFinite(entries);
   return entries;
 }

@@ -5,6 +5,7 @@
  * pattern as the dense batched Hessian runs its entries.
  */
 
+import { settleInfiniteCentre } from "../infinite-centre.js";
 import { progressCounter, runBatched } from "../batch.js";
 import { coordinatesInFlight } from "../coordinate-pipelines.js";
 import {
@@ -79,5 +80,6 @@ export function batchedSparseHessian(
   const inFlight = coordinatesInFlight(2 * w.length, 2);
   runBatched(total, make, inFlight, entries, f, hessianSpace(w, upper), tick);
   batchedAgain(f, w, o, upper, entries, inFlight);
+  settleInfiniteCentre(f, w, upper, entries, centre); // f infinite at x (infinite-centre.ts)
   return packSparseHessian(entries, pattern, upper, o.step !== undefined ? 1 : 0);
 }

@@ -1,4 +1,5 @@
 import { callNumber, checkInside, fixedPartial, fixedStencil } from "../fixed-partial.js";
+import { diagonalNotFinite, infiniteCentre, notFiniteEverywhere } from "../infinite-centre.js";
 import type { HessianOptions } from "../hessian.js";
 import { PairSampler, mixedCode, mixedPartial, mixedStencil } from "../mixed-partial.js";
 import { derivativeAlong } from "../partial.js";
@@ -187,6 +188,13 @@ const adaptive: Entries = (f, w, p, o, out) => {
     out.error[k] = out.error[p.mirror[k]] = r.error;
     out.statuses[k] = out.statuses[p.mirror[k]] = r.code;
   }
+  // f infinite at x (infinite-centre.ts): asked where a diagonal entry of the pattern is not finite.
+  const diagonal = t.rows.map((i, q) => (i === t.cols[q] ? out.statuses[at[q]] : 0));
+  if (diagonalNotFinite(diagonal.length, (q) => diagonal[q])) {
+    w.set(x0);
+    evaluations++;
+    if (infiniteCentre(callNumber(f, w))) notFiniteEverywhere([out.value], [out.error], [out.statuses]);
+  }
   return evaluations;
 };
 
@@ -207,5 +215,6 @@ const fixed: Entries = (f, w, p, o, out) => {
     out.value[k] = out.value[p.mirror[k]] = v;
     out.statuses[k] = out.statuses[p.mirror[k]] = statusCode(fixedStatus(v));
   });
+  if (infiniteCentre(centre)) notFiniteEverywhere([out.value], [out.error], [out.statuses]);
   return evaluations + pairs.evaluations;
 };

@@ -1,0 +1,133 @@
+/**
+ * A Hessian at a point where f itself is infinite (a pole of one term at x: 1/x₀² + atan x₀·atan x₁ at
+ * x₀ = 0). f is then infinite along every line through x, so no second partial exists there, mixed ones
+ * included; but a mixed stencil never reads f(x), and its four corners, off the pole, give a number
+ * (0.125 ± 1e-10, ok, for ∂²/∂x₀∂x₁ of that f at (0, 1)). Every diagonal entry reads f(x), and where it
+ * is infinite says "not-finite"; f(x) is asked then, one call, and where it is infinite every entry
+ * becomes NaN, error ∞, "not-finite", as a Jacobian's row whose F_k(x) is infinite (jacobian-job.ts,
+ * poleRows). A diagonal that is not finite for another reason (|x₀|^1.5 at 0, f″ infinite) keeps its
+ * mixed entries (f(x) finite), and a smooth f never pays the call.
+ */
+
+import { centreOfBatch, type HessianEntry } from "./hessian-pipeline.js";
+import { statusCode } from "./status.js";
+import type { BatchFn } from "./types.js";
+
+const NOT_FINITE = statusCode("not-finite");
+
+/**
+ * Whether a Hessian's diagonal, given by `code(i)` for i < n, has a "not-finite" entry: then f(x) is to
+ * be asked (see the file comment).
+ *
+ * @example
+ * ```ts
+ * diagonalNotFinite(2, (i) => (i === 1 ? 5 : 0)); // => true (STATUS_CODE 5: "not-finite")
+ * diagonalNotFinite(2, () => 0); // => false
+ * ```
+ */
+export function diagonalNotFinite(n: number, code: (i: number) => number): boolean {
+  for (let i = 0; i < n; i++) if (code(i) === NOT_FINITE) return true;
+  return false;
+}
+
+/**
+ * Whether f(x) = `fx` makes every entry of the Hessian not finite: f(x) infinite (a NaN may be a
+ * removable singularity, sin(t)/t at 0, whose entries the stencils find).
+ *
+ * @example
+ * ```ts
+ * infiniteCentre(-Infinity); // => true
+ * infiniteCentre(NaN); // => false
+ * ```
+ */
+export function infiniteCentre(fx: number): boolean {
+  return fx === Infinity || fx === -Infinity;
+}
+
+/**
+ * Every entry of the matrices NaN, error ∞, status "not-finite" (f infinite at x).
+ *
+ * @example
+ * ```ts
+ * const value = [Float64Array.of(1)];
+ * const error = [Float64Array.of(0)];
+ * const statuses = [Uint8Array.of(0)];
+ * notFiniteEverywhere(value, error, statuses);
+ * statuses[0][0]; // => 5
+ * ```
+ */
+export function notFiniteEverywhere(
+  value: Float64Array[],
+  error: Float64Array[],
+  statuses: Uint8Array[],
+): void {
+  for (let i = 0; i < value.length; i++) {
+    value[i].fill(NaN);
+    error[i].fill(Infinity);
+    statuses[i].fill(NOT_FINITE);
+  }
+}
+
+/**
+ * {@link diagonalNotFinite} for the entries of a Hessian in upper-triangle order (`t`: each entry's row
+ * and column, hessian-pipeline.ts).
+ *
+ * @example
+ * ```ts
+ * const t = { rows: Int32Array.of(0, 0, 1), cols: Int32Array.of(0, 1, 1) };
+ * const e = (code: number) => ({ value: 0, error: 0, code, evaluations: 1 });
+ * entriesDiagonalNotFinite([e(0), e(5), e(0)], t); // => false (the mixed entry is not on the diagonal)
+ * ```
+ */
+export function entriesDiagonalNotFinite(
+  entries: readonly { code: number }[],
+  t: { rows: Int32Array; cols: Int32Array },
+): boolean {
+  for (let k = 0; k < entries.length; k++)
+    if (t.rows[k] === t.cols[k] && entries[k].code === NOT_FINITE) return true;
+  return false;
+}
+
+/**
+ * Every entry NaN, error ∞, status "not-finite" (f infinite at x), their calls kept.
+ *
+ * @example
+ * ```ts
+ * const entries = [{ value: 1, error: 0, code: 0, evaluations: 3 }];
+ * entriesNotFinite(entries);
+ * entries[0].code; // => 5
+ * ```
+ */
+export function entriesNotFinite(entries: { value: number; error: number; code: number }[]): void {
+  for (const e of entries) {
+    e.value = NaN;
+    e.error = Infinity;
+    e.code = NOT_FINITE;
+  }
+}
+
+/**
+ * The batched Hessian's entries (upper-triangle order `t`) once every entry has run: where a diagonal
+ * entry is not finite, f(x) is asked in a batch of its own (one call, counted on the first entry),
+ * unless `centre` already holds it (a fixed step), and every entry becomes not finite where it is
+ * infinite.
+ *
+ * @example
+ * ```ts
+ * settleInfiniteCentre(f, w, t, entries, NaN); // after the lockstep rounds (hessian.ts, batchedHessian)
+ * ```
+ */
+export function settleInfiniteCentre(
+  f: BatchFn,
+  w: Float64Array,
+  t: { rows: Int32Array; cols: Int32Array },
+  entries: HessianEntry[],
+  centre: number,
+): void {
+  let fx = centre;
+  if (Number.isNaN(fx) && entries.length > 0 && entriesDiagonalNotFinite(entries, t)) {
+    fx = centreOfBatch(f(w.slice()), w);
+    entries[0].evaluations++;
+  }
+  if (infiniteCentre(fx)) entriesNotFinite(entries);
+}
