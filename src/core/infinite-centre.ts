@@ -114,7 +114,12 @@ export function entriesNotFinite(entries: { value: number; error: number; code: 
  *
  * @example
  * ```ts
- * settleInfiniteCentre(f, w, t, entries, NaN); // after the lockstep rounds (hessian.ts, batchedHessian)
+ * const f = (b: Float64Array) => Array.from(b, (t) => 1 / (t * t)); // batched, n = 1: f(x) = 1/x²
+ * const entries = [{ value: 3, error: 0, code: 5, evaluations: 7 }]; // H₀₀ at 0: not finite
+ * const t = { rows: Int32Array.of(0), cols: Int32Array.of(0) };
+ * settleInfiniteCentre(f, Float64Array.of(0), t, entries, NaN);
+ * entries[0].value; // => NaN (f(0) = ∞)
+ * entries[0].evaluations; // => 8 (f(x) asked)
  * ```
  */
 export function settleInfiniteCentre(
