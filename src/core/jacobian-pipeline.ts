@@ -213,7 +213,8 @@ function tableStage(job: JacobianJob): RowNoiseStage | null {
 }
 
 function* setRowNoise(job: JacobianJob, d: Float64Array | null): Pipeline<void> {
-  job.rowNoise = yield* rowNoise(job.centre, job.o, d, new PointRequest(), job.budget);
+  job.rowTable.d = d;
+  job.rowNoise = yield* rowNoise(job.centre, job.o, d, new PointRequest(), job.budget, job.rowTable);
 }
 
 /** One plain stencil along x_j (plain-step.ts), as the sync plain Jacobian computes it. */

@@ -31,6 +31,7 @@ import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
 import { statusCode } from "./status.js";
 import { checkRowsNow } from "./small-row-noise.js";
+import { rowCheckPass } from "./row-check.js";
 import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 import {
   sparseJacobian,
@@ -207,6 +208,16 @@ function batchedJacobian(
     1 + table + runBatched(n, jacobianColumns(job), inFlight, codes, F as BatchFn, space, tick);
   let worst = 0;
   for (const c of codes) if (c > worst) worst = c;
+  // A large F whose row missed its columns' slopes (row-check.ts): every column again with the levels.
+  const recheck = rowCheckPass(job);
+  if (recheck !== null) {
+    const again: number[] = new Array<number>(n);
+    const more = progressCounter(o.onProgress, n);
+    evaluations += runBatched(n, jacobianColumns(recheck), inFlight, again, F as BatchFn, space, more);
+    worst = 0;
+    for (const c of again) if (c > worst) worst = c;
+    return finishJacobian(recheck, worst, evaluations);
+  }
   const check = rowCheckStage(job); // a small F whose columns saw no noise: its rows checked at x ± δ
   if (check !== null) evaluations += runBatched(1, () => check.pipeline, 1, [], F as BatchFn, check.space);
   // A small F whose columns saw noise (each put aside there): its rows' noise, then the second pass.
@@ -243,6 +254,9 @@ function adaptive(
   const stage = rowNoiseStage(job);
   if (stage !== null) runTable(caller, stage.pipeline, stage.space);
   const r = columns(caller, job, o, common);
+  // A large F whose row missed its columns' slopes (row-check.ts): every column again with the levels.
+  const again = rowCheckPass(job);
+  if (again !== null) return columns(caller, again, o, common);
   // A small F whose columns saw no noise: its rows' changes at x ± δ against the columns' slopes.
   checkRowsNow(job, caller);
   // A small F whose columns saw noise (each put aside there): its rows' noise, then the second pass.

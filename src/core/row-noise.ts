@@ -151,7 +151,9 @@ export function writeTablePoint(
  * Each row's noise level (see the file comment) as a pipeline: one request of the NOISE_POINTS − 1
  * points of the wide table (each point s stands for x + s·d, see {@link writeTablePoint}), a second
  * for the narrow one. Returns the levels (σ of F_k's values, 0: none measured), or null when no row
- * has one. With a given `noise`, no request: that level for every row.
+ * has one. With a given `noise`, no request: that level for every row. `keep.table` receives the
+ * centred wide table's values (NOISE_POINTS × m, s = −4 … 4), which the row check reads after the
+ * columns (row-check.ts).
  *
  * @example
  * ```ts
@@ -168,6 +170,7 @@ export function* rowNoise(
   d: Float64Array | null,
   request: PointRequest,
   budget: JacobianBudget | null = null,
+  keep: { table: Float64Array | null; suspect: Uint8Array | null } | null = null,
 ): Pipeline<Float64Array | null> {
   const m = centre.length;
   const given = o.engine.noise;
@@ -182,6 +185,8 @@ export function* rowNoise(
   }
   const wide = yield* table(request, centre, 1, from);
   const narrow = yield* table(request, centre, 1 / NOISE_PROBE_SPLIT, from);
+  // The centred wide table, for the row check after the columns (row-check.ts).
+  if (keep !== null && from === -MIDDLE) keep.table = wide;
   const levels = new Float64Array(m);
   // Rows whose centred tables saw something they could not call noise: read again on one side.
   const suspect = new Uint8Array(m);
@@ -191,6 +196,7 @@ export function* rowNoise(
     if (level < 0) suspects += suspect[k] = 1;
     else levels[k] = level;
   }
+  if (keep !== null) keep.suspect = suspect;
   if (suspects > 0 && from === -MIDDLE && budget !== null && !budget.tables(2 * tableCalls(1))) {
     budget.spend(suspect);
   } else if (suspects > 0 && from === -MIDDLE) {
