@@ -60,10 +60,10 @@ export interface JacobianJob {
   recheckRows: Uint8Array | null;
   /**
    * The centred wide table of the rows' noise (row-noise.ts: F at x + s·d, s = −4 … 4, NOISE_POINTS × m
-   * values), its direction d and the rows its tables found suspect, kept for the row check after the
-   * columns (row-check.ts); null when none was made.
+   * values) and its direction d, kept for the row check after the columns (row-check.ts); null when
+   * none was made.
    */
-  rowTable: { table: Float64Array | null; d: Float64Array | null; suspect: Uint8Array | null };
+  rowTable: { table: Float64Array | null; d: Float64Array | null };
   /**
    * A small F's row noise on demand (small-row-noise.ts): "watching" while its rows' noise is not
    * measured (the columns look for signs of it), "suspected" once a column saw one (the Jacobian then
@@ -238,7 +238,7 @@ export function jacobianJob(
     stencils: plain ? columnStencils(o, x0) : null,
     rowNoise: null,
     recheckRows: null,
-    rowTable: { table: null, d: null, suspect: null },
+    rowTable: { table: null, d: null },
     rowNoiseWatch: "off",
     putAside: null,
     budget: plain || o.resolved.maxEvaluations === Infinity ? null : new JacobianBudget(o, n, m),

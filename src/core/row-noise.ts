@@ -170,7 +170,7 @@ export function* rowNoise(
   d: Float64Array | null,
   request: PointRequest,
   budget: JacobianBudget | null = null,
-  keep: { table: Float64Array | null; suspect: Uint8Array | null } | null = null,
+  keep: { table: Float64Array | null } | null = null,
 ): Pipeline<Float64Array | null> {
   const m = centre.length;
   const given = o.engine.noise;
@@ -196,7 +196,6 @@ export function* rowNoise(
     if (level < 0) suspects += suspect[k] = 1;
     else levels[k] = level;
   }
-  if (keep !== null) keep.suspect = suspect;
   if (suspects > 0 && from === -MIDDLE && budget !== null && !budget.tables(2 * tableCalls(1))) {
     budget.spend(suspect);
   } else if (suspects > 0 && from === -MIDDLE) {
