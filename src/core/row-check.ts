@@ -58,7 +58,9 @@ function checked(job: JacobianJob): boolean {
   const e = o.engine;
   if (job.plain || job.error === null || job.budget !== null || o.order !== 1) return false;
   if (o.method !== "auto" && o.method !== "central") return false;
-  return e.rtol === undefined && e.atol === undefined && e.maxEvaluations === undefined && e.noise === undefined;
+  return (
+    e.rtol === undefined && e.atol === undefined && e.maxEvaluations === undefined && e.noise === undefined
+  );
 }
 
 /**
