@@ -25,7 +25,7 @@
 import { EPS, F_ROUNDING, NOISE_CHECK_SIGNAL, NOISE_COVERAGE } from "./constants.js";
 import { jacobianJob, type JacobianJob } from "./jacobian-job.js";
 import { NOISE_POINTS } from "./noise.js";
-import { CHECK_TRUNCATION } from "./small-row-noise.js";
+import { CHECK_TRUNCATION, columnsChange } from "./small-row-noise.js";
 
 /** The middle point of the wide table: x itself. */
 const MIDDLE = (NOISE_POINTS - 1) / 2;
@@ -85,16 +85,7 @@ export function missedRows(job: JacobianJob): Uint8Array | null {
     const size4 = (8 * (Math.abs(at(1)) + Math.abs(at(-1))) + Math.abs(at(2)) + Math.abs(at(-2))) / 12;
     const value = job.value[k];
     const errors = error[k];
-    let change = 0;
-    let slack = 0;
-    let size = 0;
-    for (let j = 0; j < d.length; j++) {
-      const dj = d[j];
-      if (dj === 0) continue;
-      change += value[j] * dj;
-      slack += errors[j] * dj;
-      size += Math.abs(value[j]) * dj;
-    }
+    const { change, slack, size } = columnsChange(value, errors, d);
     const level = job.rowNoise === null ? 0 : job.rowNoise[k];
     const rounding = F_ROUNDING * EPS * size4;
     const allowed =

@@ -53,10 +53,12 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/jacobian-sides.ts:121":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
   "src/core/jacobian-recheck.ts:104": "inside a Jacobian column: `job`, `work` and `k` are the column's",
-  "src/core/jacobian-recheck.ts:197":
+  "src/core/jacobian-recheck.ts:199":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:343":
+  "src/core/jacobian-recheck.ts:345":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
+  "src/core/row-check.ts:42": "inside a Jacobian loop after its columns: `job` is its job",
+  "src/core/row-check.ts:71": "inside a Jacobian loop after its columns: `job` is its job",
   "src/core/jacobian-column.ts:263": "after a small F's first pass: `job` holds the columns put aside",
   "src/core/jacobian-column.ts:409":
     "after a small F's first pass: `job` holds the columns put aside, `source` is F along x_j",
