@@ -63,7 +63,7 @@ export interface JacobianJob {
    * values) and its direction d, kept for the row check after the columns (row-check.ts); null when
    * none was made.
    */
-  rowTable: { table: Float64Array | null; d: Float64Array | null };
+  rowTable: { table: Float64Array | null; d: Float64Array | null; spiked: Uint8Array | null };
   /**
    * A small F's row noise on demand (small-row-noise.ts): "watching" while its rows' noise is not
    * measured (the columns look for signs of it), "suspected" once a column saw one (the Jacobian then
@@ -238,7 +238,7 @@ export function jacobianJob(
     stencils: plain ? columnStencils(o, x0) : null,
     rowNoise: null,
     recheckRows: null,
-    rowTable: { table: null, d: null },
+    rowTable: { table: null, d: null, spiked: null },
     rowNoiseWatch: "off",
     putAside: null,
     budget: plain || o.resolved.maxEvaluations === Infinity ? null : new JacobianBudget(o, n, m),

@@ -48,6 +48,8 @@ export function rowCheckPass(job: JacobianJob): JacobianJob | null {
   if (missed === null) return null;
   const again = jacobianJob(job.x0, job.o, job.centre, true);
   again.rowNoise = job.rowNoise;
+  const spiked = job.rowTable.spiked;
+  if (spiked !== null) for (let k = 0; k < missed.length; k++) missed[k] |= spiked[k];
   again.recheckRows = missed;
   return again;
 }

@@ -170,7 +170,7 @@ export function* rowNoise(
   d: Float64Array | null,
   request: PointRequest,
   budget: JacobianBudget | null = null,
-  keep: { table: Float64Array | null } | null = null,
+  keep: { table: Float64Array | null; spiked: Uint8Array | null } | null = null,
 ): Pipeline<Float64Array | null> {
   const m = centre.length;
   const given = o.engine.noise;
@@ -192,7 +192,19 @@ export function* rowNoise(
   const suspect = new Uint8Array(m);
   let suspects = 0;
   for (let k = 0; k < m; k++) {
-    const level = combined(rowTable(wide, k, m), rowTable(narrow, k, m));
+    const wideRow = rowTable(wide, k, m);
+    const narrowRow = rowTable(narrow, k, m);
+    const level = combined(wideRow, narrowRow);
+    // Both tables one spike at x: a kink or a jump at x along d (its entries are rechecked, row-check.ts).
+    if (
+      keep !== null &&
+      from === -MIDDLE &&
+      wideRow !== null &&
+      narrowRow !== null &&
+      spiked(wideRow) &&
+      spiked(narrowRow)
+    )
+      (keep.spiked ??= new Uint8Array(m))[k] = 1;
     if (level < 0) suspects += suspect[k] = 1;
     else levels[k] = level;
   }
