@@ -59,6 +59,11 @@ export interface JacobianJob {
    */
   recheckRows: Uint8Array | null;
   /**
+   * The rows a large F's second pass runs (row-check.ts: 1 each; the others keep the first pass's
+   * entries); null: every row.
+   */
+  only: Uint8Array | null;
+  /**
    * The centred wide table of the rows' noise (row-noise.ts: F at x + s·d, s = −4 … 4, NOISE_POINTS × m
    * values) and its direction d, kept for the row check after the columns (row-check.ts); null when
    * none was made.
@@ -238,6 +243,7 @@ export function jacobianJob(
     stencils: plain ? columnStencils(o, x0) : null,
     rowNoise: null,
     recheckRows: null,
+    only: null,
     rowTable: { table: null, d: null, spiked: null },
     rowNoiseWatch: "off",
     putAside: null,

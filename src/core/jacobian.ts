@@ -31,7 +31,7 @@ import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
 import { statusCode } from "./status.js";
 import { checkRowsNow } from "./small-row-noise.js";
-import { rowCheckPass } from "./row-check.js";
+import { mergeRows, rowCheckPass } from "./row-check.js";
 import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 import {
   sparseJacobian,
@@ -216,7 +216,7 @@ function batchedJacobian(
     evaluations += runBatched(n, jacobianColumns(recheck), inFlight, again, F as BatchFn, space, more);
     worst = 0;
     for (const c of again) if (c > worst) worst = c;
-    return finishJacobian(recheck, worst, evaluations);
+    return mergeRows(finishJacobian(recheck, worst, evaluations), job, recheck);
   }
   const check = rowCheckStage(job); // a small F whose columns saw no noise: its rows checked at x ± δ
   if (check !== null) evaluations += runBatched(1, () => check.pipeline, 1, [], F as BatchFn, check.space);
@@ -256,7 +256,7 @@ function adaptive(
   const r = columns(caller, job, o, common);
   // A large F whose row missed its columns' slopes (row-check.ts): every column again with the levels.
   const again = rowCheckPass(job);
-  if (again !== null) return columns(caller, again, o, common);
+  if (again !== null) return mergeRows(columns(caller, again, o, common), job, again);
   // A small F whose columns saw no noise: its rows' changes at x ± δ against the columns' slopes.
   checkRowsNow(job, caller);
   // A small F whose columns saw noise (each put aside there): its rows' noise, then the second pass.

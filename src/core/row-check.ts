@@ -24,6 +24,8 @@
 
 import { EPS, F_ROUNDING, NOISE_CHECK_SIGNAL, NOISE_COVERAGE } from "./constants.js";
 import { jacobianJob, type JacobianJob } from "./jacobian-job.js";
+import type { JacobianResult } from "./jacobian.js";
+import { STATUSES } from "./status.js";
 import { NOISE_POINTS } from "./noise.js";
 import { CHECK_TRUNCATION, columnsChange } from "./small-row-noise.js";
 
@@ -48,10 +50,34 @@ export function rowCheckPass(job: JacobianJob): JacobianJob | null {
   if (missed === null) return null;
   const again = jacobianJob(job.x0, job.o, job.centre, true);
   again.rowNoise = job.rowNoise;
-  const spiked = job.rowTable.spiked;
-  if (spiked !== null) for (let k = 0; k < missed.length; k++) missed[k] |= spiked[k];
   again.recheckRows = missed;
+  again.only = missed;
   return again;
+}
+
+/**
+ * The result of a second pass (`again`'s, from {@link rowCheckPass}) with the rows it did not run
+ * taken from the first pass (`job`), and its status the worst of every entry's.
+ *
+ * @example
+ * ```ts
+ * const r = mergeRows(finishJacobian(again, worst, evaluations), job, again);
+ * ```
+ */
+export function mergeRows(r: JacobianResult, job: JacobianJob, again: JacobianJob): JacobianResult {
+  const only = again.only as Uint8Array;
+  const errors = job.error as Float64Array[];
+  let worst = 0;
+  for (let k = 0; k < only.length; k++) {
+    if (only[k] !== 1) {
+      r.value[k].set(job.value[k]);
+      r.error[k].set(errors[k]);
+      r.statuses[k].set(job.statuses[k]);
+    }
+    for (const c of r.statuses[k]) if (c > worst) worst = c;
+  }
+  r.status = STATUSES[worst];
+  return r;
 }
 
 /** Whether the job's options allow the check (see the file comment). */

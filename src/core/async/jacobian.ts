@@ -26,7 +26,7 @@ import { asyncSparseJacobian } from "./sparse.js";
 import type { SparseJacobianOptions, SparseJacobianResult } from "../sparse/sparse-jacobian.js";
 import type { AsyncOptions } from "./options.js";
 import { runPipelines } from "./scheduler.js";
-import { rowCheckPass } from "../row-check.js";
+import { mergeRows, rowCheckPass } from "../row-check.js";
 
 /**
  * F of n variables returning m numbers, maybe as a Promise; it receives a fresh Float64Array per call.
@@ -104,7 +104,7 @@ export async function jacobian(
     evaluations += await runPipelines(n, jacobianColumns(recheck), inFlight, again, ev, signal, more);
     worst = 0;
     for (const c of again) if (c > worst) worst = c;
-    return finishJacobian(recheck, worst, evaluations);
+    return mergeRows(finishJacobian(recheck, worst, evaluations), job, recheck);
   }
   const check = rowCheckStage(job); // a small F whose columns saw no noise: its rows checked at x ± δ
   if (check !== null) {
