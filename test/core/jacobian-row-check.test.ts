@@ -51,6 +51,57 @@ const cancelling = (x: ArrayLike<number>): number[] =>
   );
 const cancellingX = [0, 0, 8462.947986645871];
 
+/**
+ * The scan's kink-at F (seed 1, case 101): 21 rows with kinks at x in x₀ = 11758.2 or x₁ = 26863.8.
+ * Row 14 is cos(x₀) − 0.01356·max(0, x₀ − a) + atan(x₁) with a = x₀: left slope −sin a, right
+ * −sin a − 0.01356.
+ */
+const kinked = (x: ArrayLike<number>): number[] => [
+  ((t) => Math.log(t) + 0.6767601921603246 * ((u) => Math.max(0, u))(t - 11758.237097531815))(x[0]) +
+    Math.atan(x[1]),
+  ((t) => Math.atan(t) + 0.0025830907828253025 * ((u) => Math.max(0, u))(t - 26863.804291016702))(x[1]) +
+    Math.atan(x[0]),
+  ((t) => Math.cos(t) + -0.0015077576351112123 * ((u) => Math.max(0, u))(t - 11758.237097531815))(x[0]) +
+    Math.atan(x[1]),
+  ((t) => Math.tanh(t) + 0.9630359114200294 * ((u) => Math.max(0, u))(t - 26863.804291016702))(x[1]) +
+    Math.atan(x[0]),
+  ((t) => Math.tanh(t) + 0.0056593076693931006 * ((u) => Math.abs(u))(t - 11758.237097531815))(x[0]) +
+    Math.atan(x[1]),
+  ((t) => Math.tanh(t) + 0.01219542591668563 * ((u) => Math.max(0, u))(t - 26863.804291016702))(x[1]) +
+    Math.atan(x[0]),
+  ((t) => t * t * t - 2 * t + 148151379.69839963 * ((u) => Math.max(0, u))(t - 11758.237097531815))(x[0]) +
+    Math.atan(x[1]),
+  ((t) => Math.sin(t) + 0.845690520418931 * ((u) => Math.max(0, u))(t - 26863.804291016702))(x[1]) +
+    Math.atan(x[0]),
+  ((t) => Math.tanh(t) + 0.006705569961646336 * ((u) => Math.max(0, u))(t - 11758.237097531815))(x[0]) +
+    Math.atan(x[1]),
+  ((t) => Math.log(t) + -0.02305148098294548 * ((u) => Math.max(0, u))(t - 26863.804291016702))(x[1]) +
+    Math.atan(x[0]),
+  ((t) => Math.sin(t) + 0.0013052710407532161 * ((u) => Math.abs(u))(t - 11758.237097531815))(x[0]) +
+    Math.atan(x[1]),
+  ((t) => Math.log(t) + 0.90063797627537 * ((u) => Math.abs(u))(t - 26863.804291016702))(x[1]) +
+    Math.atan(x[0]),
+  ((t) => Math.log(t) + 0.12264161406164192 * ((u) => Math.abs(u))(t - 11758.237097531815))(x[0]) +
+    Math.atan(x[1]),
+  ((t) => Math.log(t) + 0.011417546248386196 * ((u) => Math.max(0, u))(t - 26863.804291016702))(x[1]) +
+    Math.atan(x[0]),
+  ((t) => Math.cos(t) + -0.013560242313449681 * ((u) => Math.max(0, u))(t - 11758.237097531815))(x[0]) +
+    Math.atan(x[1]),
+  ((t) => t * t * t - 2 * t + -50608092.21176321 * ((u) => Math.abs(u))(t - 26863.804291016702))(x[1]) +
+    Math.atan(x[0]),
+  ((t) => Math.tanh(t) + 0.014565442341325025 * ((u) => Math.abs(u))(t - 11758.237097531815))(x[0]) +
+    Math.atan(x[1]),
+  ((t) => t * t * t - 2 * t + 367424162.75171816 * ((u) => Math.max(0, u))(t - 26863.804291016702))(x[1]) +
+    Math.atan(x[0]),
+  ((t) => 1 / (1 + t * t) + 0.11426800132942423 * ((u) => Math.max(0, u))(t - 11758.237097531815))(x[0]) +
+    Math.atan(x[1]),
+  ((t) => t * t * t - 2 * t + 2850784.0858189547 * ((u) => Math.abs(u))(t - 26863.804291016702))(x[1]) +
+    Math.atan(x[0]),
+  ((t) => Math.log(t) + 0.08138135852475677 * ((u) => Math.max(0, u))(t - 11758.237097531815))(x[0]) +
+    Math.atan(x[1]),
+];
+const kinkedX = [11758.237097531815, 26863.804291016702];
+
 describe("a Jacobian of 16 rows or more checks its rows against the noise tables (row-check.ts)", () => {
   it("atan(x₂) + atan(x₀) cancelling to −0.0025: ∂/∂x₂ and ∂/∂x₀ covered (before: 3.70885e-5 ± 6.7e-18, 38 times off)", () => {
     const r = jacobian(smooth, smoothX);
@@ -70,8 +121,20 @@ describe("a Jacobian of 16 rows or more checks its rows against the noise tables
     expect(r.error[3][1]).toBeLessThan(1e-12);
   });
 
+  it("a kink at x in x₀ (both tables spike there): row 14 is not-differentiable or holds both slopes (before: −0.684167 ± 2.2e-13, ok)", () => {
+    const r = jacobian(kinked, kinkedX);
+    const left = -Math.sin(kinkedX[0]); // −0.6773870945601382
+    const right = left - 0.013560242313449681; // −0.6909473368735879
+    const holds = (v: number) => Math.abs(r.value[14][0] - v) <= r.error[14][0];
+    const flagged = ["not-differentiable", "discontinuous"].includes(STATUSES[r.statuses[14][0]]);
+    expect(flagged || (holds(left) && holds(right))).toBe(true);
+    // ∂/∂x₁ of the same row is atan′(x₁), a derivative.
+    covers(r, 14, 1, atanPrime(kinkedX[1]));
+  });
+
   it("gives the same bits on the sync, general, batched and async loops", async () => {
     for (const [F, x] of [
+      [kinked, kinkedX],
       [cancelling, cancellingX],
       [smooth, smoothX],
     ] as const) {
