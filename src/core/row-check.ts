@@ -11,11 +11,17 @@
  * F_k(x − 2d)))/12, is F_k's change along d up to d⁵·F⁽⁵⁾/30, which the columns give as Σ_j J_kj·d_j,
  * within Σ_j of their errors times d_j. Where the two differ by more than NOISE_CHECK_SIGNAL times the
  * difference's rounding, plus the row's measured noise there (NOISE_COVERAGE·σ per value, Σ|w| = 3/2),
- * plus that, the row holds noise (or a feature) its columns did not see, of at least the gap: the row
- * takes that level (the larger of it and its tables'), and every column runs again carrying the levels
- * (as a small F's second pass, small-row-noise.ts): they stop descending where the level rules, and
- * the row's entries hold its share. No call of F for the check itself; a smooth F passes it (the
- * honesty scan's 250 large smooth Jacobians do), so its bits and calls are unchanged.
+ * plus that, the row holds noise (or a feature) its columns did not see, or one of its slopes is
+ * wrong. Then the columns run again in a fresh job (its levels the same) on that row alone (`only`:
+ * the other rows keep the first pass's entries, mergeRows), and each of its entries is computed again
+ * by derivative()'s pipeline (jacobian-recheck.ts: its noise check, noise tables and one-sided test),
+ * as an entry whose column saw noise is. No call of F for the check itself; a smooth F passes it (248
+ * of the honesty scan's 250 large smooth Jacobians do; of the two that miss, one was dishonest), so its
+ * bits and calls are unchanged.
+ *
+ * Rows whose centred tables both spike at x (a kink or a jump at x along d, row-noise.ts) have their
+ * entries rechecked in the first pass already (jacobian-pipeline.ts, setRowNoise): the columns'
+ * central differences give the mean of a kink's slopes, exactly, and may take it for a derivative.
  *
  * Only where the centred wide table was made (a first derivative's central columns, no given `noise`,
  * no `rtol`, `atol` or `maxEvaluations`: as the small F's row check, small-row-noise.ts). Rows with a
@@ -36,13 +42,13 @@ const MIDDLE = (NOISE_POINTS - 1) / 2;
 const WEIGHT_SUM = 18 / 12;
 
 /**
- * After a large F's columns (see the file comment): a fresh job whose rows' levels include the ones its
- * check found (every column is to run again in it), or null where every row passed or none was checked.
+ * After a large F's columns (see the file comment): a fresh job that runs the rows that missed (`only`),
+ * each of their entries rechecked, or null where every row passed or none was checked.
  *
  * @example
  * ```ts
  * const again = rowCheckPass(job); // after job's columns
- * if (again !== null) runColumnsAgain(again); // its columns carry the levels
+ * if (again !== null) mergeRows(jacobianOf(again), job, again); // its columns, then the rows it skipped
  * ```
  */
 export function rowCheckPass(job: JacobianJob): JacobianJob | null {
@@ -92,11 +98,11 @@ function checked(job: JacobianJob): boolean {
 }
 
 /**
- * Each row's level with the check's (see the file comment), or null where no row missed.
+ * The rows that miss their columns' slopes (see the file comment): 1 each, or null where none does.
  *
  * @example
  * ```ts
- * missedLevels(job); // => null (a smooth F)
+ * missedRows(job); // => null (a smooth F)
  * ```
  */
 export function missedRows(job: JacobianJob): Uint8Array | null {
