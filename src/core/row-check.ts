@@ -32,6 +32,7 @@ import { EPS, F_ROUNDING, NOISE_CHECK_SIGNAL, NOISE_COVERAGE } from "./constants
 import { jacobianJob, type JacobianJob } from "./jacobian-job.js";
 import type { JacobianResult } from "./jacobian.js";
 import { STATUSES } from "./status.js";
+import { FLOAT32_UNIT_ROUNDOFF } from "./float32.js";
 import { NOISE_POINTS } from "./noise.js";
 import { CHECK_TRUNCATION, columnsChange } from "./small-row-noise.js";
 
@@ -121,7 +122,9 @@ export function missedRows(job: JacobianJob): Uint8Array | null {
     const errors = error[k];
     const { change, slack, size } = columnsChange(value, errors, d);
     const level = job.rowNoise === null ? 0 : job.rowNoise[k];
-    const rounding = F_ROUNDING * EPS * size4;
+    // A float32 row's values are rounded to float32 (float32.ts): its table's rounding is theirs.
+    const unit = job.float32 !== null && job.float32[k] === 1 ? FLOAT32_UNIT_ROUNDOFF : F_ROUNDING * EPS;
+    const rounding = unit * size4;
     const allowed =
       NOISE_CHECK_SIGNAL * rounding + NOISE_COVERAGE * WEIGHT_SUM * level + slack + CHECK_TRUNCATION * size;
     const gap = Math.abs(change4 - change);
