@@ -57,10 +57,10 @@ const FRAGMENTS: Record<string, string> = {
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
   "src/core/jacobian-recheck.ts:345":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
-  "src/core/row-check.ts:50": "inside a Jacobian loop after its columns: `job` is its job",
-  "src/core/row-check.ts:70":
+  "src/core/row-check.ts:51": "inside a Jacobian loop after its columns: `job` is its job",
+  "src/core/row-check.ts:71":
     "inside a Jacobian loop after its second pass: `again`, `worst` and `evaluations` are its own",
-  "src/core/row-check.ts:105": "inside a Jacobian loop after its columns: `job` is its job",
+  "src/core/row-check.ts:106": "inside a Jacobian loop after its columns: `job` is its job",
   "src/core/jacobian-column.ts:274": "after a small F's first pass: `job` holds the columns put aside",
   "src/core/jacobian-column.ts:420":
     "after a small F's first pass: `job` holds the columns put aside, `source` is F along x_j",
