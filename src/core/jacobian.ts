@@ -107,7 +107,9 @@ export interface JacobianResult {
  * (row-noise.ts), and every column carries it: before the columns for F with 16 components or more;
  * for a smaller F after its columns, only where one of them saw noise or its rows' changes at x ± δ
  * (2 more calls) miss the columns' slopes, the columns then running again with the levels
- * (small-row-noise.ts).
+ * (small-row-noise.ts). For 16 components or more, each row's change along the tables' direction is
+ * then held against the columns' slopes (row-check.ts, no call of F): the entries of a row that misses,
+ * or whose tables spike at x (a kink or a jump there), are computed again by derivative()'s pipeline.
  * With `step`, one plain stencil per column (2n calls for
  * central, n + 1 for forward); with `errors: false`, the same at a step chosen per column. The length of F's first result fixes m; a later result of another
  * length throws INCONSISTENT_OUTPUT.
