@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { jacobian, STATUSES } from "../../src/core/index.js";
 import { jacobian as jacobianAsync } from "../../src/core/async/index.js";
 import { jacobianViaGeneral } from "../../src/core/jacobian.js";
 import { bits } from "./jacobian-bits.js";
+import { later } from "./out-of-order.js";
 
 /**
  * The row check of a large F (row-check.ts): after its columns, each row's change along the noise
@@ -145,8 +147,44 @@ describe("a Jacobian of 16 rows or more checks its rows against the noise tables
           F(b.subarray(p * x.length, (p + 1) * x.length)),
         );
       expect(bits(jacobian(batched, x, { batch: true }))).toBe(sync);
-      expect(bits(await jacobianAsync((v: Float64Array) => Promise.resolve(F(v)), x))).toBe(sync);
+      expect(
+        bits(await jacobianAsync((v: Float64Array) => Promise.resolve(F(v)), x, { concurrency: 3 })),
+      ).toBe(sync);
+      expect(
+        bits(await jacobianAsync((b: Float64Array) => Promise.resolve(batched(b)), x, { batch: true })),
+      ).toBe(sync);
     }
+  });
+
+  it("the loops give the same bits on random large F whose rows cancel, kink or jump (fast-check)", async () => {
+    const CASE = fc.record({
+      c: fc.double({ min: 1.5, max: 1.5707, noNaN: true }),
+      t: fc.double({ min: 100, max: 1e5, noNaN: true }),
+      kink: fc.double({ min: -1e-6, max: 1e-6, noNaN: true }),
+      rows: fc.integer({ min: 16, max: 20 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(CASE, async (k) => {
+        const F = (x: ArrayLike<number>): number[] =>
+          Array.from({ length: k.rows }, (_, i) =>
+            i % 5 === 0
+              ? Math.atan(x[1]) - k.c + Math.atan(x[0])
+              : i % 5 === 1
+                ? Math.cos(x[0]) + 0.01 * Math.abs(x[0] - k.t - k.kink) + Math.atan(x[1])
+                : i % 5 === 2
+                  ? Math.sin(x[1]) + (x[1] >= k.kink ? 1e-3 : 0)
+                  : Math.sin(x[i % 2] * (1 + i / 10)) + Math.atan(x[(i + 1) % 2]),
+          );
+        const x = [k.t, 0];
+        const want = bits(jacobian(F, x));
+        const batched = (b: Float64Array) =>
+          Array.from({ length: b.length / 2 }, (_, p) => F(b.subarray(2 * p, 2 * p + 2)));
+        expect(bits(jacobian(batched, x, { batch: true }))).toBe(want);
+        expect(bits(await jacobianAsync(later(F, 3), x, { concurrency: 3 }))).toBe(want);
+        expect(bits(await jacobianAsync(later(batched, 5), x, { batch: true }))).toBe(want);
+      }),
+      { numRuns: 12, seed: 10 },
+    );
   });
 
   it("leaves a smooth large F's calls alone: no second pass", () => {
