@@ -134,6 +134,23 @@ describe("a Jacobian of 16 rows or more checks its rows against the noise tables
     covers(r, 14, 1, atanPrime(kinkedX[1]));
   });
 
+  it("a kink at x that Moré and Wild's test reads as noise (one second difference at x): flagged (before: −0.831619 ± 2.2e-8, noise-limited)", () => {
+    // The scan's kink-at case 49, row 4, in an F of 16 rows: cos(x₁) + 0.00115·max(0, x₁ − a) at a = x₁.
+    const a = 308.85913663878387;
+    const F = (x: ArrayLike<number>): number[] =>
+      Array.from({ length: 16 }, (_, i) =>
+        i === 4
+          ? Math.cos(x[1]) + 0.00115471110802113 * Math.max(0, x[1] - a) + Math.atan(x[2])
+          : Math.sin(x[i % 3] * (1 + i / 10)) + Math.atan(x[(i + 1) % 3]),
+      );
+    const r = jacobian(F, [-0.1835064997816429, a, -1]);
+    const left = -Math.sin(a); // −0.8321960761563152
+    const right = left + 0.00115471110802113; // −0.8310413650482941
+    const holds = (v: number) => Math.abs(r.value[4][1] - v) <= r.error[4][1];
+    const flagged = ["not-differentiable", "discontinuous"].includes(STATUSES[r.statuses[4][1]]);
+    expect(flagged || (holds(left) && holds(right))).toBe(true);
+  });
+
   it("gives the same bits on the sync, general, batched and async loops", async () => {
     for (const [F, x] of [
       [kinked, kinkedX],
