@@ -213,6 +213,7 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
   work.screened = screened;
   if (screened) work.screen.activateMoved(state);
   else state.activateAll();
+  if (job.only !== null) keepOnly(state, job.only);
   work.listed = state.activeCount;
   const levels = job.rowNoise;
   for (let a = 0; a < work.listed; a++) {
@@ -231,6 +232,16 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
     if (stop >= 0) return putAside(job, j, held(job, j, work), stop);
   }
   return yield* finishColumn(job, j, work);
+}
+
+/** Keeps active only the components marked in `only` (a large F's second pass, row-check.ts). */
+function keepOnly(state: ColumnState, only: Uint8Array): void {
+  let count = 0;
+  for (let a = 0; a < state.activeCount; a++) {
+    const k = state.active[a];
+    if (only[k] === 1) state.active[count++] = k;
+  }
+  state.activeCount = count;
 }
 
 /** The end of column j after its recheck: the one-sided check, its entries written, its work back. */

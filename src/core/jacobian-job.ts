@@ -53,6 +53,23 @@ export interface JacobianJob {
    */
   rowNoise: Float64Array | null;
   /**
+   * Per component, 1 where a large F's row missed its columns' slopes (row-check.ts): in the job that
+   * runs the columns again, each entry of such a row is computed again by derivative()'s pipeline
+   * (jacobian-recheck.ts); null: none.
+   */
+  recheckRows: Uint8Array | null;
+  /**
+   * The rows a large F's second pass runs (row-check.ts: 1 each; the others keep the first pass's
+   * entries); null: every row.
+   */
+  only: Uint8Array | null;
+  /**
+   * The centred wide table of the rows' noise (row-noise.ts: F at x + s·d, s = −4 … 4, NOISE_POINTS × m
+   * values) and its direction d, kept for the row check after the columns (row-check.ts); null when
+   * none was made.
+   */
+  rowTable: { table: Float64Array | null; d: Float64Array | null; spiked: Uint8Array | null };
+  /**
    * A small F's row noise on demand (small-row-noise.ts): "watching" while its rows' noise is not
    * measured (the columns look for signs of it), "suspected" once a column saw one (the Jacobian then
    * measures it after its columns), "off" where it is measured before the columns or given.
@@ -225,6 +242,9 @@ export function jacobianJob(
     float32,
     stencils: plain ? columnStencils(o, x0) : null,
     rowNoise: null,
+    recheckRows: null,
+    only: null,
+    rowTable: { table: null, d: null, spiked: null },
     rowNoiseWatch: "off",
     putAside: null,
     budget: plain || o.resolved.maxEvaluations === Infinity ? null : new JacobianBudget(o, n, m),

@@ -213,7 +213,11 @@ function tableStage(job: JacobianJob): RowNoiseStage | null {
 }
 
 function* setRowNoise(job: JacobianJob, d: Float64Array | null): Pipeline<void> {
-  job.rowNoise = yield* rowNoise(job.centre, job.o, d, new PointRequest(), job.budget);
+  job.rowTable.d = d;
+  job.rowNoise = yield* rowNoise(job.centre, job.o, d, new PointRequest(), job.budget, job.rowTable);
+  // A large F's rows with a kink or a jump at x along d: each of their entries through derivative()'s
+  // pipeline (row-check.ts), which compares the sides of every coordinate.
+  if (job.centre.length >= SCREEN_COMPONENTS) job.recheckRows = job.rowTable.spiked;
 }
 
 /** One plain stencil along x_j (plain-step.ts), as the sync plain Jacobian computes it. */

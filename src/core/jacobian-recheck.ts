@@ -111,6 +111,8 @@ export function columnNeedsRecheck(
   k: number,
   screened = false,
 ): boolean {
+  // A large F's row that missed its columns' slopes (row-check.ts): each of its entries again.
+  if (job.recheckRows !== null && job.recheckRows[k] === 1) return Number.isFinite(kept.value[k]);
   const float32 = job.float32 !== null && job.float32[k] === 1 && (screened || flat[k] === 0);
   if (!float32 && screened && zeroRowOfFloat32(job, kept, flat, k)) {
     // F_k(x) = 0 has no bits to tell float32 by; its values beside x, about value·h, have.

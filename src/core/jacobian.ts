@@ -31,6 +31,7 @@ import { checkFunction } from "./validate.js";
 import { component, VectorCaller } from "./vector-caller.js";
 import { statusCode } from "./status.js";
 import { checkRowsNow } from "./small-row-noise.js";
+import { mergeRows, rowCheckPass } from "./row-check.js";
 import { resolveMultivariate, toPoint, type MultivariateOptions } from "./vector.js";
 import {
   sparseJacobian,
@@ -106,7 +107,9 @@ export interface JacobianResult {
  * (row-noise.ts), and every column carries it: before the columns for F with 16 components or more;
  * for a smaller F after its columns, only where one of them saw noise or its rows' changes at x ± δ
  * (2 more calls) miss the columns' slopes, the columns then running again with the levels
- * (small-row-noise.ts).
+ * (small-row-noise.ts). For 16 components or more, each row's change along the tables' direction is
+ * then held against the columns' slopes (row-check.ts, no call of F): the entries of a row that misses,
+ * or whose tables spike at x (a kink or a jump there), are computed again by derivative()'s pipeline.
  * With `step`, one plain stencil per column (2n calls for
  * central, n + 1 for forward); with `errors: false`, the same at a step chosen per column. The length of F's first result fixes m; a later result of another
  * length throws INCONSISTENT_OUTPUT.
@@ -207,6 +210,16 @@ function batchedJacobian(
     1 + table + runBatched(n, jacobianColumns(job), inFlight, codes, F as BatchFn, space, tick);
   let worst = 0;
   for (const c of codes) if (c > worst) worst = c;
+  // A large F whose row missed its columns' slopes (row-check.ts): every column again with the levels.
+  const recheck = rowCheckPass(job);
+  if (recheck !== null) {
+    const again: number[] = new Array<number>(n);
+    const more = progressCounter(o.onProgress, n);
+    evaluations += runBatched(n, jacobianColumns(recheck), inFlight, again, F as BatchFn, space, more);
+    worst = 0;
+    for (const c of again) if (c > worst) worst = c;
+    return mergeRows(finishJacobian(recheck, worst, evaluations), job, recheck);
+  }
   const check = rowCheckStage(job); // a small F whose columns saw no noise: its rows checked at x ± δ
   if (check !== null) evaluations += runBatched(1, () => check.pipeline, 1, [], F as BatchFn, check.space);
   // A small F whose columns saw noise (each put aside there): its rows' noise, then the second pass.
@@ -243,6 +256,9 @@ function adaptive(
   const stage = rowNoiseStage(job);
   if (stage !== null) runTable(caller, stage.pipeline, stage.space);
   const r = columns(caller, job, o, common);
+  // A large F whose row missed its columns' slopes (row-check.ts): every column again with the levels.
+  const again = rowCheckPass(job);
+  if (again !== null) return mergeRows(columns(caller, again, o, common), job, again);
   // A small F whose columns saw no noise: its rows' changes at x ± δ against the columns' slopes.
   checkRowsNow(job, caller);
   // A small F whose columns saw noise (each put aside there): its rows' noise, then the second pass.

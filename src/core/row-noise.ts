@@ -29,7 +29,7 @@
 
 import type { JacobianBudget } from "./jacobian-budget.js";
 import { EPS, F_ROUNDING, NOISE_PROBE_SPLIT, NOISE_SIGNAL } from "./constants.js";
-import { noiseFromTable, NOISE_POINTS, type NoiseEstimate } from "./noise.js";
+import { LOCALISED_SHARE, noiseFromTable, NOISE_POINTS, type NoiseEstimate } from "./noise.js";
 import type { Pipeline, PointRequest } from "./sampler.js";
 import type { ResolvedMultivariate } from "./vector.js";
 
@@ -151,7 +151,9 @@ export function writeTablePoint(
  * Each row's noise level (see the file comment) as a pipeline: one request of the NOISE_POINTS − 1
  * points of the wide table (each point s stands for x + s·d, see {@link writeTablePoint}), a second
  * for the narrow one. Returns the levels (σ of F_k's values, 0: none measured), or null when no row
- * has one. With a given `noise`, no request: that level for every row.
+ * has one. With a given `noise`, no request: that level for every row. `keep.table` receives the
+ * centred wide table's values (NOISE_POINTS × m, s = −4 … 4), which the row check reads after the
+ * columns (row-check.ts).
  *
  * @example
  * ```ts
@@ -168,6 +170,7 @@ export function* rowNoise(
   d: Float64Array | null,
   request: PointRequest,
   budget: JacobianBudget | null = null,
+  keep: { table: Float64Array | null; spiked: Uint8Array | null } | null = null,
 ): Pipeline<Float64Array | null> {
   const m = centre.length;
   const given = o.engine.noise;
@@ -182,12 +185,25 @@ export function* rowNoise(
   }
   const wide = yield* table(request, centre, 1, from);
   const narrow = yield* table(request, centre, 1 / NOISE_PROBE_SPLIT, from);
+  // The centred wide table, for the row check after the columns (row-check.ts).
+  if (keep !== null && from === -MIDDLE) keep.table = wide;
   const levels = new Float64Array(m);
   // Rows whose centred tables saw something they could not call noise: read again on one side.
   const suspect = new Uint8Array(m);
   let suspects = 0;
   for (let k = 0; k < m; k++) {
-    const level = combined(rowTable(wide, k, m), rowTable(narrow, k, m));
+    const wideRow = rowTable(wide, k, m);
+    const narrowRow = rowTable(narrow, k, m);
+    const level = combined(wideRow, narrowRow);
+    // Both tables one spike at x: a kink or a jump at x along d (its entries are rechecked, row-check.ts).
+    if (
+      keep !== null &&
+      from === -MIDDLE &&
+      wideRow !== null &&
+      narrowRow !== null &&
+      kinkAtX(wideRow, narrowRow, wide, narrow, k, m)
+    )
+      (keep.spiked ??= new Uint8Array(m))[k] = 1;
     if (level < 0) suspects += suspect[k] = 1;
     else levels[k] = level;
   }
@@ -347,6 +363,38 @@ function tooLarge(t: RowTable): boolean {
  * ```
  */
 export const ROW_NOISE_LARGEST = 2 ** -10;
+
+/**
+ * Whether row k's two centred tables both show a kink or a jump at x: each one spike at its middle
+ * ({@link spiked}), or each one second difference at x that holds LOCALISED_SHARE of all their
+ * deviations from the median above NOISE_SIGNAL times the floor (a kink at x alone moves that one:
+ * cos(t) + 0.00115·max(0, t − x) at x = 308.9, 5.5e-10 at x and 2e-17 beside, which Moré and Wild's
+ * test reads as noise of 8.5e-11).
+ */
+function kinkAtX(
+  wideRow: RowTable,
+  narrowRow: RowTable,
+  wide: Float64Array,
+  narrow: Float64Array,
+  k: number,
+  m: number,
+): boolean {
+  if (spiked(wideRow) && spiked(narrowRow)) return true;
+  return centralSpike(wide, k, m, wideRow.floor) && centralSpike(narrow, k, m, narrowRow.floor);
+}
+
+/** Whether row k's second difference at x holds LOCALISED_SHARE of all their deviations from the median. */
+function centralSpike(values: Float64Array, k: number, m: number, floor: number): boolean {
+  const d = new Float64Array(NOISE_POINTS - 2);
+  for (let i = 0; i < d.length; i++)
+    d[i] = values[(i + 2) * m + k] - 2 * values[(i + 1) * m + k] + values[i * m + k];
+  const sorted = d.slice().sort();
+  const median = 0.5 * (sorted[(d.length - 1) >> 1] + sorted[d.length >> 1]);
+  let total = 0;
+  for (const di of d) total += Math.abs(di - median);
+  const atX = Math.abs(d[MIDDLE - 1] - median);
+  return atX > NOISE_SIGNAL * floor && atX >= LOCALISED_SHARE * total;
+}
 
 /** Whether a table is one spike at its middle above NOISE_SIGNAL times its floor. */
 function spiked(t: RowTable): boolean {

@@ -261,16 +261,7 @@ function rowsMissed(job: JacobianJob, d: Float64Array, values: Float64Array): bo
     const fp = values[m + k];
     const value = job.value[k];
     const errors = error[k];
-    let change = 0;
-    let slack = 0;
-    let size = 0;
-    for (let j = 0; j < d.length; j++) {
-      const dj = d[j];
-      if (dj === 0) continue;
-      change += value[j] * dj;
-      slack += errors[j] * dj;
-      size += Math.abs(value[j]) * dj;
-    }
+    const { change, slack, size } = columnsChange(value, errors, d);
     const half = 0.5 * (fp - fm);
     const rounding = F_ROUNDING * EPS * (0.5 * Math.abs(fp) + 0.5 * Math.abs(fm));
     // Comparisons false for NaN: a row with a non-finite value or entry is not checked.
@@ -278,6 +269,39 @@ function rowsMissed(job: JacobianJob, d: Float64Array, values: Float64Array): bo
       return true;
   }
   return false;
+}
+
+const along = { change: 0, slack: 0, size: 0 };
+
+/**
+ * A row's change along d as its columns give it: change = Σ_j J_kj·d_j, slack = Σ_j e_kj·d_j (the
+ * entries' errors) and size = Σ_j |J_kj|·d_j, over the j with d_j ≠ 0 (`value` and `errors`: row k's
+ * entries and errors). The object returned is reused by the next call.
+ *
+ * @example
+ * ```ts
+ * columnsChange(Float64Array.of(2, 3), Float64Array.of(1e-3, 0), Float64Array.of(0.5, 0)); // => { change: 1, slack: 0.0005, size: 1 }
+ * ```
+ */
+export function columnsChange(
+  value: Float64Array,
+  errors: Float64Array,
+  d: Float64Array,
+): { change: number; slack: number; size: number } {
+  let change = 0;
+  let slack = 0;
+  let size = 0;
+  for (let j = 0; j < d.length; j++) {
+    const dj = d[j];
+    if (dj === 0) continue;
+    change += value[j] * dj;
+    slack += errors[j] * dj;
+    size += Math.abs(value[j]) * dj;
+  }
+  along.change = change;
+  along.slack = slack;
+  along.size = size;
+  return along;
 }
 
 /**

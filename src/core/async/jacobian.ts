@@ -26,6 +26,7 @@ import { asyncSparseJacobian } from "./sparse.js";
 import type { SparseJacobianOptions, SparseJacobianResult } from "../sparse/sparse-jacobian.js";
 import type { AsyncOptions } from "./options.js";
 import { runPipelines } from "./scheduler.js";
+import { mergeRows, rowCheckPass } from "../row-check.js";
 
 /**
  * F of n variables returning m numbers, maybe as a Promise; it receives a fresh Float64Array per call.
@@ -95,6 +96,16 @@ export async function jacobian(
     1 + table + (await runPipelines(n, jacobianColumns(job), inFlight, codes, ev, signal, tick));
   let worst = 0;
   for (const c of codes) if (c > worst) worst = c;
+  // A large F whose row missed its columns' slopes (row-check.ts): every column again with the levels.
+  const recheck = rowCheckPass(job);
+  if (recheck !== null) {
+    const again: number[] = new Array<number>(n);
+    const more = progressCounter(o.onProgress, n);
+    evaluations += await runPipelines(n, jacobianColumns(recheck), inFlight, again, ev, signal, more);
+    worst = 0;
+    for (const c of again) if (c > worst) worst = c;
+    return mergeRows(finishJacobian(recheck, worst, evaluations), job, recheck);
+  }
   const check = rowCheckStage(job); // a small F whose columns saw no noise: its rows checked at x ± δ
   if (check !== null) {
     const along = asyncEvaluator(F, check.space, options, "F").ev;
