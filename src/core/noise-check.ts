@@ -28,6 +28,7 @@ import {
   noiseFromTable,
   NOISE_POINTS,
   GRID_MIN_BITS,
+  GRID_EXCESS,
   COARSE_BITS,
   significantBits,
   valueResolution,
@@ -332,6 +333,12 @@ export function* probeNoise(
   }
   const grid = bits > 0 ? Math.max(bits, steps) : 0;
   seen.grid = grid > 0 ? yield* gridOffLattice(sampler, x, delta, grid, wide) : 0;
+  if (grid === 0 && wide.largest === 0 && distinctDoubles(wide.values)) {
+    // An exact line of full doubles may be a coarse grid's even steps beside a term that does not move
+    // (a gradient's f32(softplus t) + 2.2 at 12: 1 ± 2e-10 where f′ = 0.99999386): its differences
+    // from f(x) off the lattice show it.
+    seen.grid = yield* gridOffLattice(sampler, x, delta, 0, wide, true);
+  }
   if (seen.grid > 0) seen.unit = relativeUnit(wide.values);
   // Not above what double rounding of the table's own values explains (f(x) = 0 with values beside it,
   // sin at 0): the engine's rounding model, which reads the values at its stencil points, covers it.
@@ -661,6 +668,7 @@ function* gridOffLattice(
   delta: number,
   grid: number,
   table: { values: Float64Array; spacing: number },
+  fromFx = false,
 ): Pipeline<number> {
   const off = new Float64Array(2);
   // Between the table's first and second points on each side: a jump or a kink at x is not a stair.
@@ -669,11 +677,32 @@ function* gridOffLattice(
   off[0] = yield* sampler.one(left);
   off[1] = yield* sampler.one(right);
   // Round values (a saturated tanh's −1) say nothing: the tables' grid stands.
-  const coarse =
-    valueResolution(off) > 0 ||
-    !(significantBits(off[0]) >= GRID_MIN_BITS || significantBits(off[1]) >= GRID_MIN_BITS);
+  const coarse = fromFx
+    ? offGrid(off, table.values[(table.values.length - 1) >> 1])
+    : valueResolution(off) > 0 ||
+      !(significantBits(off[0]) >= GRID_MIN_BITS || significantBits(off[1]) >= GRID_MIN_BITS);
   if (!coarse) return 0;
   return Math.max(grid, staircase(table, x, left, off[0]), staircase(table, x, right, off[1]));
+}
+
+/**
+ * Whether both values differ from f(x) by a multiple of a grid GRID_EXCESS times coarser than double
+ * rounding of f(x), and by more than that rounding: a coarse grid beside a term that does not move,
+ * whose values have every bit of a double. A double f off the dyadic lattice ends its differences
+ * near its rounding (for both values by chance about 2⁻⁸).
+ */
+function offGrid(off: Float64Array, fx: number): boolean {
+  const unit = GRID_EXCESS * EPS * Math.abs(fx);
+  for (const v of off) {
+    const d = v - fx;
+    if (!(Math.abs(d) > unit) || lastBit(d) <= unit) return false;
+  }
+  return true;
+}
+
+/** The weight of the last significant bit of a finite nonzero v. */
+function lastBit(v: number): number {
+  return 2 ** (Math.floor(Math.log2(Math.abs(v))) - significantBits(v) + 1);
 }
 
 /**
