@@ -390,6 +390,10 @@ export function* probeNoise(
   // not a spike's narrow table that is a line of distinct doubles (a kink beside x in the wide table
   // only: max(0, t + 3 + 1e-5) at −3 read as noise of 1.3e-5, then not-differentiable for f′ = 1).
   const line = smooth && narrow.largest === 0 && distinctDoubles(narrow.values);
+  // A spike at x in the wide table and, in the narrow one, one change of slope between two lines of
+  // distinct values (not a grid's even steps): a kink beside x, not noise (2t + max(0, t − 0.5 + 3e-7)
+  // at 0.5 read as noise of 1.9e-7, then not-differentiable for f′ = 3).
+  if (wide.localised === true && narrow.verdict === "too-small" && oneBend(narrow.values)) return 0;
   const flat = narrow.verdict === "too-small" || (narrow.largest === 0 && !line);
   // Wiggles that shrank as the spacing did: noise whose size grows with the distance from x (relative
   // noise at a root of f: sin t·(1 + ε·noise) at 0), of about level/δ per unit of distance. Told by
@@ -417,6 +421,26 @@ export function* probeNoise(
   // (f32(cos(f32(x))) at 1.63: values on a grid of 3.7e-9, rounded x moving them by 4.4e-8).
   seen.noiseLike = narrow.largest * NOISE_PROBE_SPLIT >= wide.level || wide.level >= wide.grid;
   return 0;
+}
+
+/**
+ * Whether a table's values are distinct and its second differences exactly 0 but for one or two side
+ * by side of one sign: two lines meeting between two points (a kink), where a grid's even steps
+ * repeat values or turn both ways.
+ */
+function oneBend(values: Float64Array): boolean {
+  if (new Set(values).size !== values.length) return false;
+  let first = -1;
+  let count = 0;
+  let sign = 0;
+  for (let i = 0; i + 2 < values.length; i++) {
+    const d2 = values[i + 2] - 2 * values[i + 1] + values[i];
+    if (d2 === 0) continue;
+    if (count === 0) first = i;
+    if (++count > 2 || i - first > 1 || (sign !== 0 && Math.sign(d2) !== sign)) return false;
+    sign = Math.sign(d2);
+  }
+  return count > 0;
 }
 
 /**
