@@ -424,18 +424,21 @@ export function* probeNoise(
 }
 
 /**
- * Whether a table's values are distinct and its second differences exactly 0 but for one or two side
- * by side of one sign: two lines meeting between two points (a kink), where a grid's even steps
- * repeat values or turn both ways.
+ * Whether a table's values are distinct and its second differences within rounding of 0
+ * (NOISE_FLOOR·F_ROUNDING·EPS of the values) but for one or two side by side of one sign: two lines
+ * meeting between two points (a kink), where a grid's even steps repeat values or turn both ways.
  */
 function oneBend(values: Float64Array): boolean {
   if (new Set(values).size !== values.length) return false;
+  let size = 0;
+  for (const v of values) size = Math.max(size, Math.abs(v));
+  const floor = NOISE_FLOOR * F_ROUNDING * EPS * size;
   let first = -1;
   let count = 0;
   let sign = 0;
   for (let i = 0; i + 2 < values.length; i++) {
     const d2 = values[i + 2] - 2 * values[i + 1] + values[i];
-    if (d2 === 0) continue;
+    if (Math.abs(d2) <= floor) continue;
     if (count === 0) first = i;
     if (++count > 2 || i - first > 1 || (sign !== 0 && Math.sign(d2) !== sign)) return false;
     sign = Math.sign(d2);
