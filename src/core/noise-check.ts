@@ -393,7 +393,10 @@ export function* probeNoise(
   // A spike at x in the wide table and, in the narrow one, one change of slope between two lines of
   // distinct values (not a grid's even steps): a kink beside x, not noise (2t + max(0, t − 0.5 + 3e-7)
   // at 0.5 read as noise of 1.9e-7, then not-differentiable for f′ = 3).
-  if (wide.localised === true && narrow.verdict === "too-small" && oneBend(narrow.values)) return 0;
+  // So is one bend in the wide table off x where the narrow one is an exact line (at 1000 with the kink
+  // 1e-3 from x).
+  // (First derivatives only, where the sides settle the kink; `use.top`.)
+  if (use.top === true && beside(wide, narrow)) return 0;
   const flat = narrow.verdict === "too-small" || (narrow.largest === 0 && !line);
   // Wiggles that shrank as the spacing did: noise whose size grows with the distance from x (relative
   // noise at a root of f: sin t·(1 + ε·noise) at 0), of about level/δ per unit of distance. Told by
@@ -423,10 +426,20 @@ export function* probeNoise(
   return 0;
 }
 
+/** Whether two tables show a kink beside x (see probeNoise), not noise. */
+function beside(
+  wide: NoiseEstimate & { values: Float64Array },
+  narrow: NoiseEstimate & { values: Float64Array },
+): boolean {
+  if (wide.localised === true && narrow.verdict === "too-small") return oneBend(narrow.values);
+  return narrow.largest === 0 && distinctDoubles(narrow.values) && oneBend(wide.values);
+}
+
 /**
  * Whether a table's values are distinct and its second differences within rounding of 0
- * (NOISE_FLOOR·F_ROUNDING·EPS of the values) but for one or two side by side of one sign: two lines
- * meeting between two points (a kink), where a grid's even steps repeat values or turn both ways.
+ * (NOISE_FLOOR·F_ROUNDING·EPS of the values) but for one or two side by side of one sign, not one at
+ * the middle alone: two lines meeting between two points (a kink beside x), where a grid's even steps
+ * repeat values or turn both ways.
  */
 function oneBend(values: Float64Array): boolean {
   if (new Set(values).size !== values.length) return false;
@@ -443,7 +456,8 @@ function oneBend(values: Float64Array): boolean {
     if (++count > 2 || i - first > 1 || (sign !== 0 && Math.sign(d2) !== sign)) return false;
     sign = Math.sign(d2);
   }
-  return count > 0;
+  // (Not one bend at the middle alone: a kink at x, for the shape stage.)
+  return count === 2 || (count === 1 && 2 * first + 3 !== values.length);
 }
 
 /**
