@@ -54,9 +54,12 @@ import type { ResolvedOptions } from "./validate.js";
  * ```
  */
 export function needsNoiseCheck(est: Estimate, o: ResolvedOptions): boolean {
-  // The pole flags alone (an even part that did not settle: noise makes one too) keep the check.
+  // The pole flags alone (an even part that did not settle: noise makes one too) keep the check, as
+  // does a first-order tail that the sides did not improve on (first-order.ts).
   const quiet =
-    (est.flags & ~(COLUMN_FLAG.budget | COLUMN_FLAG.pole | COLUMN_FLAG.probePole)) === 0 &&
+    (est.flags &
+      ~(COLUMN_FLAG.budget | COLUMN_FLAG.pole | COLUMN_FLAG.probePole | COLUMN_FLAG.firstOrder)) ===
+      0 &&
     Number.isFinite(est.error) &&
     o.rtol === 0;
   const oneSided = est.kind === o.method && o.order <= ONE_SIDED_CHECK_ORDER;
