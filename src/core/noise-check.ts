@@ -373,7 +373,10 @@ export function* probeNoise(
   if (wide.verdict !== "ok" || !(wide.level > floor)) return 0;
   let narrow = yield* noiseAt(sampler, x, delta / NOISE_PROBE_SPLIT);
   // A jump or a kink at x is one spike in both tables, whatever their spacing: not noise.
-  if (wide.localised === true && narrow.localised === true) return 0;
+  if (wide.localised === true && narrow.localised === true) {
+    seen.spikeAtX = true;
+    return 0;
+  }
   if (wide.localised === true && narrow.verdict === "ok") {
     // A spike at x in the wide table only: a pole or a jump within a few spacings of x shows in the
     // narrow table too. Noise is there at every spacing; such a feature is gone from a narrower one.
@@ -507,6 +510,8 @@ export interface NoiseSeen {
    * steps below it see f clear of the feature (settle-noise.ts, nearerThanFeature); absent otherwise.
    */
   featureBelow?: number;
+  /** Whether both tables were one spike at x (a jump or a kink there, not noise; see probeNoise). */
+  spikeAtX?: boolean;
 }
 
 /**
