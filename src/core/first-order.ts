@@ -10,9 +10,10 @@
 
 import { COLUMN_FLAG } from "./column-state.js";
 import type { Pipeline, Sampler } from "./sampler.js";
-import { run, type Estimate, type ScalarEngine } from "./scalar-column.js";
-import { joinSides, type SideEstimate } from "./smoothness.js";
-import type { DerivativeResult, StencilKind } from "./types.js";
+import { quietSide } from "./quiet-side.js";
+import type { Estimate, ScalarEngine } from "./scalar-column.js";
+import { joinSides } from "./smoothness.js";
+import type { DerivativeResult } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
 /** A result of derivative()'s pipeline before its evaluations are counted. */
@@ -52,7 +53,15 @@ export function firstOrderTail(est: Estimate, o: ResolvedOptions): boolean {
  *
  * @example
  * ```ts
- * const joined = yield* firstOrderJoin(engine, sampler, est); // the sides' join, or null
+ * import { COLUMN_FLAG } from "./column-state.js";
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * import { ScalarEngine } from "./scalar-column.js";
+ * import { resolveOptions } from "./validate.js";
+ * const engine = new ScalarEngine().begin(1, resolveOptions(undefined, 1));
+ * const step = (t: number) => (t <= 0 ? 0 : t >= 1 ? 1 : t * t * (3 - 2 * t)) + 0.3 * t; // f″ jumps at 1
+ * const est = { value: 0.30000002798, error: 4.7e-8, step: 1e-8, kind: "central", flags: COLUMN_FLAG.firstOrder, noisyStep: NaN } as const;
+ * runSync(firstOrderJoin(engine, new Sampler(step), est))?.value; // => 0.3 ± 1e-10 (its error ≈ 1.3e-12)
  * ```
  */
 export function* firstOrderJoin(
@@ -60,18 +69,11 @@ export function* firstOrderJoin(
   sampler: Sampler,
   est: Estimate,
 ): Pipeline<Settled | null> {
-  const backward = yield* side(engine, sampler, "backward");
+  const backward = yield* quietSide(engine, sampler, "backward");
   if (backward === null) return null;
-  const forward = yield* side(engine, sampler, "forward");
+  const forward = yield* quietSide(engine, sampler, "forward");
   if (forward === null) return null;
   const joined = joinSides(backward, forward);
   if (joined === null || !(joined.error < est.error)) return null;
   return { value: joined.value, error: joined.error, step: est.step, method: est.kind, status: "ok" };
-}
-
-/** One side's column from the usual first steps; null where it jumped or met noise. */
-function* side(engine: ScalarEngine, sampler: Sampler, kind: StencilKind): Pipeline<SideEstimate | null> {
-  const s = yield* run(engine, sampler, { kind, level: 0, stopOnNoise: true, canSwitch: false });
-  if ((s.flags & (COLUMN_FLAG.diverging | COLUMN_FLAG.noisy)) !== 0) return null;
-  return { value: s.value, error: s.error, diverging: false };
 }

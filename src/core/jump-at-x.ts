@@ -9,8 +9,11 @@
 
 import { EPS, F_ROUNDING, GROWTH_SHRINK } from "./constants.js";
 import { centralStencil, difference } from "./growth.js";
+import { quietSide } from "./quiet-side.js";
 import type { Pipeline, Sampler } from "./sampler.js";
+import type { Estimate, ScalarEngine } from "./scalar-column.js";
 import { representableStep } from "./step.js";
+import type { DerivativeResult } from "./types.js";
 
 /**
  * Whether the central first difference's changes over 256h → 16h → h → h/16 grow by GROWTH_SHRINK
@@ -68,3 +71,39 @@ export const JUMP_CHANGE_BAND = 1 / 16;
  * ```
  */
 export const JUMP_CHANGE_SIGNAL = 256;
+
+/**
+ * derivative()'s result where f jumps at x: status "discontinuous", value NaN, error Infinity, and the
+ * one-sided estimates that settled quietly as `left` and `right` (a side that holds f(x) on its own
+ * branch has f′ there; one across the jump, or both where f(x) is the middle value, has none).
+ *
+ * @example
+ * ```ts
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * import { ScalarEngine } from "./scalar-column.js";
+ * import { resolveOptions } from "./validate.js";
+ * const engine = new ScalarEngine().begin(1, resolveOptions(undefined, 1));
+ * const est = { value: 7.6, error: 3.1, step: 1e-3, kind: "central", flags: 0, noisyStep: NaN } as const;
+ * const r = runSync(jumpResult(engine, new Sampler((t) => (t < 1 ? t : t + 0.5)), est));
+ * r.status; // => "discontinuous"
+ * r.right?.value; // => 1 ± 1e-10 (f(1) is on the right branch; the left side crosses the jump)
+ * ```
+ */
+export function* jumpResult(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  est: Estimate,
+): Pipeline<Omit<DerivativeResult, "evaluations">> {
+  const left = yield* quietSide(engine, sampler, "backward");
+  const right = yield* quietSide(engine, sampler, "forward");
+  return {
+    value: NaN,
+    error: Infinity,
+    step: est.step,
+    method: est.kind,
+    status: "discontinuous",
+    ...(left === null ? {} : { left: { value: left.value, error: left.error } }),
+    ...(right === null ? {} : { right: { value: right.value, error: right.error } }),
+  };
+}

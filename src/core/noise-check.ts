@@ -28,7 +28,6 @@ import {
   noiseFromTable,
   NOISE_POINTS,
   GRID_MIN_BITS,
-  GRID_EXCESS,
   COARSE_BITS,
   significantBits,
   valueResolution,
@@ -340,7 +339,7 @@ export function* probeNoise(
     // An exact line of full doubles may be a coarse grid's even steps beside a term that does not move
     // (a gradient's f32(softplus t) + 2.2 at 12: 1 ± 2e-10 where f′ = 0.99999386): its differences
     // from f(x) off the lattice show it.
-    seen.grid = yield* gridOffLattice(sampler, x, delta, 0, wide, true);
+    seen.offsetGrid = yield* gridOffLattice(sampler, x, delta, 0, wide, true);
   }
   if (seen.grid > 0) seen.unit = relativeUnit(wide.values);
   // Not above what double rounding of the table's own values explains (f(x) = 0 with values beside it,
@@ -510,6 +509,12 @@ export interface NoiseSeen {
    * steps below it see f clear of the feature (settle-noise.ts, nearerThanFeature); absent otherwise.
    */
   featureBelow?: number;
+  /**
+   * Where the table was an exact line of full doubles whose differences from f(x) off its lattice lie
+   * on a coarse grid (a float32 term beside terms that do not move; see probeNoise), how far f missed
+   * the line there; absent otherwise.
+   */
+  offsetGrid?: number;
   /** Whether both tables were one spike at x (a jump or a kink there, not noise; see probeNoise). */
   spikeAtX?: boolean;
 }
@@ -735,13 +740,17 @@ function* gridOffLattice(
 }
 
 /**
- * Whether both values differ from f(x) by a multiple of a grid GRID_EXCESS times coarser than double
- * rounding of f(x), and by more than that rounding: a coarse grid beside a term that does not move,
- * whose values have every bit of a double. A double f off the dyadic lattice ends its differences
- * near its rounding (for both values by chance about 2⁻⁸).
+ * Whether both values differ from f(x) by a multiple of a grid of at most COARSE_BITS bits of f(x), and
+ * by more than that grid: a coarse grid (float32) beside a term that does not move, whose values have
+ * every bit of a double. A double f off the dyadic lattice ends its differences near its rounding; one
+ * whose values cancel a larger part (atan t − 1.5707254704 at 14113) ends them on that part's last bit,
+ * far below 2⁻³² of f(x) there, and its long steps resolve it as they are.
  */
 function offGrid(off: Float64Array, fx: number): boolean {
-  const unit = GRID_EXCESS * EPS * Math.abs(fx);
+  // (Not at f(x) = 0, where a float32 f's grid shrinks with its values: the tables' level says nothing
+  // of its rounding at longer steps, which relativeUnit's share covers.)
+  if (fx === 0) return false;
+  const unit = 2 ** -COARSE_BITS * Math.abs(fx);
   for (const v of off) {
     const d = v - fx;
     if (!(Math.abs(d) > unit) || lastBit(d) <= unit) return false;

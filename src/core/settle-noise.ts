@@ -17,7 +17,7 @@ import {
 } from "./constants.js";
 import { gridOrPlain, longOrUnit } from "./grid-choice.js";
 import { unsettledEstimate } from "./growth.js";
-import { changesJumpInF } from "./jump-at-x.js";
+import { changesJumpInF, jumpResult } from "./jump-at-x.js";
 import { float32Result } from "./float32.js";
 import {
   noiseShare,
@@ -118,13 +118,7 @@ export function* settleNoise(
       // JUMP_RESOLUTION of the scale (a jump beside x farther than that stops growing there): f jumps
       // at x (jump-at-x.ts), which a column run on past it may stall before showing.
       if (yield* changesJumpInF(sampler, x, GROWTH_SHRINK * JUMP_RESOLUTION * engine.scales[0])) {
-        const jump = {
-          value: NaN,
-          error: Infinity,
-          step: est.step,
-          method: est.kind,
-          status: "discontinuous" as const,
-        };
+        const jump = yield* jumpResult(engine, sampler, est);
         return { est, noise, noiseUsed, sideStart: undefined, done: jump };
       }
     }
@@ -195,6 +189,13 @@ export function* settleNoise(
     } else if (!counts) unexplainedGap = true;
     if (!counts) est = yield* nearerThanFeature(engine, sampler, est, seen.featureBelow ?? 0);
     if (est === ranOn) sideStart = settledBelow(est, first);
+    if ((seen.offsetGrid ?? 0) > 0 && Number.isFinite(est.error)) {
+      // A coarse grid beside terms that do not move (noise-check.ts, offGrid): its steps' share at the
+      // estimate's step (f32 softplus(t) + 2.2 at 12 gave 1 ± 2e-10 from an exact line; f′ = 0.99999386).
+      const stair = GRID_NOISE_STEPS * (seen.offsetGrid ?? 0);
+      est = { ...est, error: est.error + noiseShare(est, stair, o.order) };
+      noise = noiseUsed = Math.max(noise, stair);
+    }
     if (seen.perDistance > 0 && o.order === 1) {
       // Noise that grows with the distance from x puts about perDistance into every first difference,
       // whatever its step: a floor under the error (the column's own changes may miss it).
