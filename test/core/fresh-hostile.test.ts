@@ -2,7 +2,7 @@
  * Cases from a fresh hostile battery (issue 10's kinds, functions and points chosen apart from
  * bench/hostile.ts and the honesty scan), each failing on main 56f46e4 as its name says: a float32
  * term beside fixed double ones (a gradient's), kinks 3e-8 to 1e-3 beside x on a linear f, C1 joins
- * (f″ jumps at x), and small jumps through a middle value at x. Truths in closed form.
+ * (f″ jumps at x), small jumps through a middle value at x, and a jump beside x. Truths in closed form.
  */
 import { describe, expect, it } from "vitest";
 import { derivative, gradient, STATUSES } from "../../src/core/index.js";
@@ -122,6 +122,13 @@ describe("a small jump through a middle value at x is a jump, not a slope", () =
       expect(r.error).toBe(Infinity);
     });
   }
+
+  it("a jump 1e-6 beside x is not noise: sign(t − 1e-6) + sin t at 0 gave 75.7 ± 168, noise-limited, before", () => {
+    const r = derivative((t) => Math.sign(t - 1e-6) + Math.sin(t), 0);
+    expect(r.status).toBe("ok");
+    expectCovers(r, 1);
+    expect(r.error).toBeLessThan(1e-6);
+  });
 
   it("a kink 1e-9 beside x stays differentiable (its differences stop growing above 2⁻⁴⁰ of the scale)", () => {
     const r = derivative((t) => Math.sin(t) + Math.abs(t - 1 - 1e-9), 1);
