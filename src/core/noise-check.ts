@@ -478,11 +478,29 @@ function oneStep(values: Float64Array): boolean {
   );
 }
 
-/** How far a step's two second differences may be from cancelling, as a share of them ({@link oneStep}). */
-const STEP_BALANCE = 1 / 8;
+/**
+ * How far a step's two second differences (J and −J beside a jump between two points of a line) may be
+ * from cancelling, as a share of them (see oneStep): the line's own curvature leaves J − J' of
+ * f″·δ², far below a jump's J.
+ * @default 1/8
+ * @example
+ * ```ts
+ * STEP_BALANCE; // => 0.125
+ * ```
+ */
+export const STEP_BALANCE = 1 / 8;
 
-/** How many median first differences a step must be at least ({@link oneStep}). */
-const STEP_SHARE = 4;
+/**
+ * How many times the table's median first difference a step must be to be a jump beside x (see
+ * oneStep): a float32 f's grid steps are a share of its first differences where its table is
+ * resolved, and repeat values where it is not.
+ * @default 4
+ * @example
+ * ```ts
+ * STEP_SHARE; // => 4
+ * ```
+ */
+export const STEP_SHARE = 4;
 
 /**
  * Whether a table's values are distinct and its second differences within rounding of 0
