@@ -11,7 +11,8 @@ import { Tableau } from "./tableau.js";
  * stencil), its even part shrank like h (a kink at x), its changes grew like noise, or it ran out of
  * its evaluation budget, or its even part grew as h shrank (f unbounded at x); `probePole`: the even
  * part grew so in a later scale's column (a probe of shorter steps) whose estimate was not kept (set by
- * derivative()'s scales only: scalar-column.ts, common-path.ts).
+ * derivative()'s scales only: scalar-column.ts, common-path.ts); `firstOrder`: a central column's error
+ * is its first-order tail (f″ jumps at x: kink-test.ts, firstOrderRow).
  *
  * @example
  * ```ts
@@ -26,6 +27,7 @@ export const COLUMN_FLAG = Object.freeze({
   budget: 8,
   pole: 16,
   probePole: 32,
+  firstOrder: 64,
 } as const);
 
 /**

@@ -380,6 +380,8 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     if (kink) flags |= KINK;
     if (signal && ratio >= KINK_RATIO_HIGH) flags |= POLE;
   }
+  // The driver's first-order flag (driver.ts, finish): the pipeline holds such an estimate to the sides.
+  if (ok && bestTail > 0) flags |= COLUMN_FLAG.firstOrder;
   column[3] = flags;
   return COLUMN_END.finished;
 }

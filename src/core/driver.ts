@@ -851,6 +851,7 @@ export class ColumnDriver {
       // A first-order tail (C1 f: D(h) = f′ + c·h) is as large as the last change of D, which the
       // tableau's h² error model does not see.
       s.error[k] = Math.max(s.bestError[k], s.bestTail[k]);
+      if (s.bestTail[k] > 0) s.flags[k] |= COLUMN_FLAG.firstOrder;
       s.step[k] = s.bestStep[k];
     } else {
       s.value[k] = s.lastGood[k];

@@ -53,9 +53,12 @@ import type { ResolvedOptions } from "./validate.js";
  * ```
  */
 export function needsNoiseCheck(est: Estimate, o: ResolvedOptions): boolean {
-  // The pole flags alone (an even part that did not settle: noise makes one too) keep the check.
+  // The pole flags alone (an even part that did not settle: noise makes one too) keep the check, as
+  // does a first-order tail that the sides did not improve on (first-order.ts).
   const quiet =
-    (est.flags & ~(COLUMN_FLAG.budget | COLUMN_FLAG.pole | COLUMN_FLAG.probePole)) === 0 &&
+    (est.flags &
+      ~(COLUMN_FLAG.budget | COLUMN_FLAG.pole | COLUMN_FLAG.probePole | COLUMN_FLAG.firstOrder)) ===
+      0 &&
     Number.isFinite(est.error) &&
     o.rtol === 0;
   const oneSided = est.kind === o.method && o.order <= ONE_SIDED_CHECK_ORDER;
@@ -332,6 +335,12 @@ export function* probeNoise(
   }
   const grid = bits > 0 ? Math.max(bits, steps) : 0;
   seen.grid = grid > 0 ? yield* gridOffLattice(sampler, x, delta, grid, wide) : 0;
+  if (grid === 0 && wide.largest === 0 && distinctDoubles(wide.values)) {
+    // An exact line of full doubles may be a coarse grid's even steps beside a term that does not move
+    // (a gradient's f32(softplus t) + 2.2 at 12: 1 ± 2e-10 where f′ = 0.99999386): its differences
+    // from f(x) off the lattice show it.
+    seen.offsetGrid = yield* gridOffLattice(sampler, x, delta, 0, wide, true);
+  }
   if (seen.grid > 0) seen.unit = relativeUnit(wide.values);
   // Not above what double rounding of the table's own values explains (f(x) = 0 with values beside it,
   // sin at 0): the engine's rounding model, which reads the values at its stencil points, covers it.
@@ -363,7 +372,10 @@ export function* probeNoise(
   if (wide.verdict !== "ok" || !(wide.level > floor)) return 0;
   let narrow = yield* noiseAt(sampler, x, delta / NOISE_PROBE_SPLIT);
   // A jump or a kink at x is one spike in both tables, whatever their spacing: not noise.
-  if (wide.localised === true && narrow.localised === true) return 0;
+  if (wide.localised === true && narrow.localised === true) {
+    seen.spikeAtX = true;
+    return 0;
+  }
   if (wide.localised === true && narrow.verdict === "ok") {
     // A spike at x in the wide table only: a pole or a jump within a few spacings of x shows in the
     // narrow table too. Noise is there at every spacing; such a feature is gone from a narrower one.
@@ -383,6 +395,13 @@ export function* probeNoise(
   // not a spike's narrow table that is a line of distinct doubles (a kink beside x in the wide table
   // only: max(0, t + 3 + 1e-5) at −3 read as noise of 1.3e-5, then not-differentiable for f′ = 1).
   const line = smooth && narrow.largest === 0 && distinctDoubles(narrow.values);
+  // A spike at x in the wide table and, in the narrow one, one change of slope between two lines of
+  // distinct values (not a grid's even steps): a kink beside x, not noise (2t + max(0, t − 0.5 + 3e-7)
+  // at 0.5 read as noise of 1.9e-7, then not-differentiable for f′ = 3).
+  // So is one bend in the wide table off x where the narrow one is an exact line (at 1000 with the kink
+  // 1e-3 from x).
+  // (First derivatives only, where the sides settle the kink; `use.top`.)
+  if (use.top === true && beside(wide, narrow)) return 0;
   const flat = narrow.verdict === "too-small" || (narrow.largest === 0 && !line);
   // Wiggles that shrank as the spacing did: noise whose size grows with the distance from x (relative
   // noise at a root of f: sin t·(1 + ε·noise) at 0), of about level/δ per unit of distance. Told by
@@ -410,6 +429,102 @@ export function* probeNoise(
   // (f32(cos(f32(x))) at 1.63: values on a grid of 3.7e-9, rounded x moving them by 4.4e-8).
   seen.noiseLike = narrow.largest * NOISE_PROBE_SPLIT >= wide.level || wide.level >= wide.grid;
   return 0;
+}
+
+/** Whether two tables show a kink beside x (see probeNoise), not noise. */
+function beside(
+  wide: NoiseEstimate & { values: Float64Array },
+  narrow: NoiseEstimate & { values: Float64Array },
+): boolean {
+  if (wide.localised === true && narrow.verdict === "too-small") return oneBend(narrow.values);
+  if (narrow.largest === 0 && distinctDoubles(narrow.values) && oneBend(wide.values)) return true;
+  // A step off the middle of the wide table where the narrow one is below resolution or a line: a
+  // jump beside x (sign(t − 1e-6) + sin t at 0 read as noise of 0.44: 75.7 ± 168, noise-limited).
+  return (narrow.verdict === "too-small" || narrow.largest === 0) && oneStep(wide.values);
+}
+
+/**
+ * Whether a table's values are distinct and its second differences within rounding of 0 but for two
+ * side by side of opposite signs and about equal size, off the middle: one step J between two points
+ * of a line (J and −J), at least STEP_SHARE times the table's median first difference, where a grid's
+ * steps are a share of it.
+ */
+function oneStep(values: Float64Array): boolean {
+  if (new Set(values).size !== values.length) return false;
+  const len = values.length - 2;
+  const d2 = new Float64Array(len);
+  const d1 = new Float64Array(values.length - 1);
+  let size = 0;
+  for (const v of values) size = Math.max(size, Math.abs(v));
+  for (let i = 0; i + 1 < values.length; i++) d1[i] = Math.abs(values[i + 1] - values[i]);
+  for (let i = 0; i < len; i++) d2[i] = values[i + 2] - 2 * values[i + 1] + values[i];
+  const floor = NOISE_FLOOR * F_ROUNDING * EPS * size;
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < len; i++) {
+    if (Math.abs(d2[i]) <= floor) continue;
+    if (count++ === 0) first = i;
+  }
+  const centre = (len - 1) / 2;
+  if (count !== 2 || Math.abs(d2[first + 1]) <= floor || first === centre || first + 1 === centre)
+    return false;
+  const a = d2[first];
+  const b = d2[first + 1];
+  const median = d1.slice().sort()[d1.length >> 1];
+  return (
+    Math.sign(a) !== Math.sign(b) &&
+    Math.abs(a + b) <= STEP_BALANCE * Math.abs(a) &&
+    Math.abs(a) >= STEP_SHARE * median
+  );
+}
+
+/**
+ * How far a step's two second differences (J and −J beside a jump between two points of a line) may be
+ * from cancelling, as a share of them (see oneStep): the line's own curvature leaves J − J' of
+ * f″·δ², far below a jump's J.
+ * @default 1/8
+ * @example
+ * ```ts
+ * STEP_BALANCE; // => 0.125
+ * ```
+ */
+export const STEP_BALANCE = 1 / 8;
+
+/**
+ * How many times the table's median first difference a step must be to be a jump beside x (see
+ * oneStep): a float32 f's grid steps are a share of its first differences where its table is
+ * resolved, and repeat values where it is not.
+ * @default 4
+ * @example
+ * ```ts
+ * STEP_SHARE; // => 4
+ * ```
+ */
+export const STEP_SHARE = 4;
+
+/**
+ * Whether a table's values are distinct and its second differences within rounding of 0
+ * (NOISE_FLOOR·F_ROUNDING·EPS of the values) but for one or two side by side of one sign, not one at
+ * the middle alone: two lines meeting between two points (a kink beside x), where a grid's even steps
+ * repeat values or turn both ways.
+ */
+function oneBend(values: Float64Array): boolean {
+  if (new Set(values).size !== values.length) return false;
+  let size = 0;
+  for (const v of values) size = Math.max(size, Math.abs(v));
+  const floor = NOISE_FLOOR * F_ROUNDING * EPS * size;
+  let first = -1;
+  let count = 0;
+  let sign = 0;
+  for (let i = 0; i + 2 < values.length; i++) {
+    const d2 = values[i + 2] - 2 * values[i + 1] + values[i];
+    if (Math.abs(d2) <= floor) continue;
+    if (count === 0) first = i;
+    if (++count > 2 || i - first > 1 || (sign !== 0 && Math.sign(d2) !== sign)) return false;
+    sign = Math.sign(d2);
+  }
+  // (Not one bend at the middle alone: a kink at x, for the shape stage.)
+  return count === 2 || (count === 1 && 2 * first + 3 !== values.length);
 }
 
 /**
@@ -456,6 +571,14 @@ export interface NoiseSeen {
    * steps below it see f clear of the feature (settle-noise.ts, nearerThanFeature); absent otherwise.
    */
   featureBelow?: number;
+  /**
+   * Where the table was an exact line of full doubles whose differences from f(x) off its lattice lie
+   * on a coarse grid (a float32 term beside terms that do not move; see probeNoise), how far f missed
+   * the line there; absent otherwise.
+   */
+  offsetGrid?: number;
+  /** Whether both tables were one spike at x (a jump or a kink there, not noise; see probeNoise). */
+  spikeAtX?: boolean;
 }
 
 /**
@@ -661,6 +784,7 @@ function* gridOffLattice(
   delta: number,
   grid: number,
   table: { values: Float64Array; spacing: number },
+  fromFx = false,
 ): Pipeline<number> {
   const off = new Float64Array(2);
   // Between the table's first and second points on each side: a jump or a kink at x is not a stair.
@@ -669,11 +793,36 @@ function* gridOffLattice(
   off[0] = yield* sampler.one(left);
   off[1] = yield* sampler.one(right);
   // Round values (a saturated tanh's −1) say nothing: the tables' grid stands.
-  const coarse =
-    valueResolution(off) > 0 ||
-    !(significantBits(off[0]) >= GRID_MIN_BITS || significantBits(off[1]) >= GRID_MIN_BITS);
+  const coarse = fromFx
+    ? offGrid(off, table.values[(table.values.length - 1) >> 1])
+    : valueResolution(off) > 0 ||
+      !(significantBits(off[0]) >= GRID_MIN_BITS || significantBits(off[1]) >= GRID_MIN_BITS);
   if (!coarse) return 0;
   return Math.max(grid, staircase(table, x, left, off[0]), staircase(table, x, right, off[1]));
+}
+
+/**
+ * Whether both values differ from f(x) by a multiple of a grid of at most COARSE_BITS bits of f(x), and
+ * by more than that grid: a coarse grid (float32) beside a term that does not move, whose values have
+ * every bit of a double. A double f off the dyadic lattice ends its differences near its rounding; one
+ * whose values cancel a larger part (atan t − 1.5707254704 at 14113) ends them on that part's last bit,
+ * far below 2⁻³² of f(x) there, and its long steps resolve it as they are.
+ */
+function offGrid(off: Float64Array, fx: number): boolean {
+  // (Not at f(x) = 0, where a float32 f's grid shrinks with its values: the tables' level says nothing
+  // of its rounding at longer steps, which relativeUnit's share covers.)
+  if (fx === 0) return false;
+  const unit = 2 ** -COARSE_BITS * Math.abs(fx);
+  for (const v of off) {
+    const d = v - fx;
+    if (!(Math.abs(d) > unit) || lastBit(d) <= unit) return false;
+  }
+  return true;
+}
+
+/** The weight of the last significant bit of a finite nonzero v. */
+function lastBit(v: number): number {
+  return 2 ** (Math.floor(Math.log2(Math.abs(v))) - significantBits(v) + 1);
 }
 
 /**

@@ -11,6 +11,7 @@ import { runSync } from "./column-steps.js";
 import { checkNoise, checkNoiseAgain, needsNoiseCheck, noiseCheckPoints } from "./noise-check.js";
 import { checkOddPart } from "./odd-part-check.js";
 import { stencilArrays } from "./base-stencil.js";
+import { firstOrderJoin, firstOrderTail } from "./first-order.js";
 import { flatFloat32Error } from "./float32.js";
 import { bounded, type Pipeline, type Sampler } from "./sampler.js";
 import { firstRun, run, runNow, type Estimate, type ScalarEngine } from "./scalar-column.js";
@@ -51,6 +52,10 @@ export function* derivativeSteps(
   sampler.limit = o.maxEvaluations;
   const noise = initialNoise(o, o.noiseRelative ? yield* sampler.one(x) : NaN);
   const est = yield* run(engine, sampler, firstRun(o, noise));
+  if (firstOrderTail(est, o)) {
+    const joined = yield* bounded(firstOrderJoin(engine, sampler, est), () => null);
+    if (joined !== null) return joined;
+  }
   const n = needsNoiseCheck(est, o) ? noiseCheckPoints(engine, x, o.order, engine.scales[0]) : 0;
   if (n > 0 && sampler.affords(engine.checkPoints, n)) {
     if (sampler.prepare(engine.checkPoints, n, true, engine.checkValues)) yield sampler.request;
@@ -95,6 +100,10 @@ export function derivativeNow(
   sampler.limit = o.maxEvaluations;
   const noise = initialNoise(o, o.noiseRelative ? sampler.at(x) : NaN);
   const est = runNow(engine, sampler, firstRun(o, noise));
+  if (firstOrderTail(est, o)) {
+    const joined = runSync(bounded(firstOrderJoin(engine, sampler, est), () => null));
+    if (joined !== null) return joined;
+  }
   const n = needsNoiseCheck(est, o) ? noiseCheckPoints(engine, x, o.order, engine.scales[0]) : 0;
   if (n > 0 && sampler.affords(engine.checkPoints, n)) {
     checkNoise(engine, sampler.now(engine.checkPoints, n, true, engine.checkValues), n, o.order, est);
@@ -188,7 +197,7 @@ function initialNoise(o: ResolvedOptions, fx: number): number {
  */
 function plainEnding(est: Estimate, o: ResolvedOptions): boolean {
   return (
-    est.flags === 0 &&
+    (est.flags & ~COLUMN_FLAG.firstOrder) === 0 &&
     est.value !== 0 &&
     o.noise === 0 &&
     o.order % 2 === 1 &&

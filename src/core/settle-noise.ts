@@ -11,11 +11,13 @@ import {
   GRID_NOISE_STEPS,
   GROWTH_SHRINK,
   INITIAL_STEP,
+  JUMP_RESOLUTION,
   NOISE_COVERAGE,
   NOISE_PROBE_SPLIT,
 } from "./constants.js";
 import { gridOrPlain, longOrUnit } from "./grid-choice.js";
 import { unsettledEstimate } from "./growth.js";
+import { changesJumpInF, jumpResult } from "./jump-at-x.js";
 import { float32Result } from "./float32.js";
 import {
   noiseShare,
@@ -111,6 +113,15 @@ export function* settleNoise(
     // to measure (max(0, t − 1 − 1e-5) at 1: "noise" of 2.3e-6, then not-differentiable for f′ = 0).
     const sideFlat = o.order === 1 && (yield* oneSideFlat(sampler, x, engine.scales[0] * INITIAL_STEP[1]));
     const level = sideFlat ? 0 : yield* probeNoise(sampler, x, est.noisyStep, seen, use);
+    if (seen.spikeAtX === true && o.order === 1 && est.kind === "central") {
+      // A spike at x in both tables whose central differences' changes grow like a jump's down to
+      // JUMP_RESOLUTION of the scale (a jump beside x farther than that stops growing there): f jumps
+      // at x (jump-at-x.ts), which a column run on past it may stall before showing.
+      if (yield* changesJumpInF(sampler, x, GROWTH_SHRINK * JUMP_RESOLUTION * engine.scales[0])) {
+        const jump = yield* jumpResult(engine, sampler, est);
+        return { est, noise, noiseUsed, sideStart: undefined, done: jump };
+      }
+    }
     // A level that counts goes into the error model; otherwise the column runs on, past the "noise".
     // probeNoise returns 0 unless the level exceeds the rounding of its table, which holds f(x).
     let counts = level > 0;
@@ -178,6 +189,13 @@ export function* settleNoise(
     } else if (!counts) unexplainedGap = true;
     if (!counts) est = yield* nearerThanFeature(engine, sampler, est, seen.featureBelow ?? 0);
     if (est === ranOn) sideStart = settledBelow(est, first);
+    if ((seen.offsetGrid ?? 0) > 0 && Number.isFinite(est.error)) {
+      // A coarse grid beside terms that do not move (noise-check.ts, offGrid): its steps' share at the
+      // estimate's step (f32 softplus(t) + 2.2 at 12 gave 1 ± 2e-10 from an exact line; f′ = 0.99999386).
+      const stair = GRID_NOISE_STEPS * (seen.offsetGrid ?? 0);
+      est = { ...est, error: est.error + noiseShare(est, stair, o.order) };
+      noise = noiseUsed = Math.max(noise, stair);
+    }
     if (seen.perDistance > 0 && o.order === 1) {
       // Noise that grows with the distance from x puts about perDistance into every first difference,
       // whatever its step: a floor under the error (the column's own changes may miss it).

@@ -36,14 +36,14 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/column-steps.ts:17": "a column as a generator, inside scalar-engine.ts",
   "src/core/coordinate-pipelines.ts:22": "inside gradient(): `x0` is the pristine point",
   "src/core/derivative-pipeline.ts:19": "inside derivative(): the resolved options and sampler",
-  "src/core/noise-check.ts:149": "inside the pipeline: `engine`, `got`, `n` and `est` are the noise check's",
-  "src/core/noise-check.ts:171":
+  "src/core/noise-check.ts:152": "inside the pipeline: `engine`, `got`, `n` and `est` are the noise check's",
+  "src/core/noise-check.ts:174":
     "inside the pipeline: `engine`, `got`, `n` and `est` are the second noise check's",
-  "src/core/noise-check.ts:224":
+  "src/core/noise-check.ts:227":
     "inside the pipeline's settle: `engine`, `sampler` and `est` are the rerun's (a generator step)",
   "src/core/rounds.ts:30": "the round loop of the sync batched runner",
-  "src/core/settle-noise.ts:40": "inside the pipeline's settle: `est` is the estimate of a noise stage",
-  "src/core/settle-noise.ts:57":
+  "src/core/settle-noise.ts:42": "inside the pipeline's settle: `est` is the estimate of a noise stage",
+  "src/core/settle-noise.ts:59":
     "inside the pipeline's settle: `engine`, `sampler`, `first` and `given` are its own",
   "src/core/settle-singular.ts:27":
     "inside the pipeline's settle: `engine`, `sampler`, `est` and `shape` are its own (a generator step)",
