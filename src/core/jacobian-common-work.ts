@@ -130,7 +130,8 @@ export class JacobianCommonWork {
   beginScale(h0: number, i = 0): void {
     this.scaleIndex = i;
     this.rowCount = 0;
-    this.pushRow(h0);
+    this.h[0] = h0;
+    this.pushRow();
   }
 
   /**
@@ -139,13 +140,14 @@ export class JacobianCommonWork {
    * that is not inlined is boxed.
    */
   addRow(divisor: number): void {
-    this.pushRow(this.h[this.rowCount - 1] / divisor);
+    this.h[this.rowCount] = this.h[this.rowCount - 1] / divisor;
+    this.pushRow();
   }
 
-  private pushRow(h: number): void {
+  /** Makes the row whose unrounded step is in `h[rowCount]` the newest (no double crosses the call). */
+  private pushRow(): void {
     const r = this.rowCount++;
-    this.h[r] = h;
-    this.hr[r] = representableStep(this.x, h); // the driver's nextPoints: the step x ± hr see
+    this.hr[r] = representableStep(this.x, this.h[r]); // the driver's nextPoints: the step x ± hr see
     this.rowPoint[r] = -1;
   }
 
@@ -173,9 +175,9 @@ export class JacobianCommonWork {
       }
       const hr = this.hr[r];
       if (!(hr > 0)) return true; // no row: every component ends here (the driver's end())
-      const p = this.evaluate(caller, j, this.x + O0 * hr);
+      const p = this.evaluate(caller, j, r, 0);
       if (p < 0 || this.clean[p] === 0) return false;
-      if (this.evaluate(caller, j, this.x + O1 * hr) < 0) return false;
+      if (this.evaluate(caller, j, r, 1) < 0) return false;
       this.rowPoint[r] = p;
     }
     return true;
@@ -189,20 +191,22 @@ export class JacobianCommonWork {
    */
   evaluateRow(caller: VectorCaller, j: number, k: number): number {
     const r = this.rowCount - 1;
-    const hr = this.hr[r];
-    const p = this.evaluate(caller, j, this.x + O0 * hr);
+    const p = this.evaluate(caller, j, r, 0);
     if (p < 0 || !Number.isFinite(this.values[p * this.m + k])) return -1;
-    if (this.evaluate(caller, j, this.x + O1 * hr) < 0) return -1;
+    if (this.evaluate(caller, j, r, 1) < 0) return -1;
     this.rowPoint[r] = p;
     return p;
   }
 
   /**
-   * F at x_j = t (the rest of x restored first), its components copied as point `size`; returns the
-   * point's index, or -1 without calling F when t is outside the bounds or not finite (the general
-   * path then has no value there).
+   * F at x_j = t, the point of row r's stencil offset `side` (0: x_j − hr, 1: x_j + hr), the rest of x
+   * restored first, its components copied as point `size`; returns the point's index, or -1 without
+   * calling F when t is outside the bounds or not finite (the general path then has no value there).
+   * The row and side are passed rather than t: a double passed to a call that is not inlined is boxed,
+   * an allocation per call of F.
    */
-  private evaluate(caller: VectorCaller, j: number, t: number): number {
+  private evaluate(caller: VectorCaller, j: number, r: number, side: number): number {
+    const t = this.x + (side === 0 ? O0 : O1) * this.hr[r];
     if (!(t >= this.lo && t <= this.hi) || !Number.isFinite(t)) return -1;
     caller.restore();
     caller.w[j] = t;
@@ -215,15 +219,14 @@ export class JacobianCommonWork {
     let odd = false;
     for (let k = 0, q = p * m; k < m; k++, q++) {
       const c = v[k];
-      if (typeof c === "number") {
-        values[q] = c;
-        if (!Number.isFinite(c)) clean = 0;
-      } else {
+      if (typeof c === "number") values[q] = c;
+      else {
         values[q] = NaN;
-        clean = 0;
         odd = true; // not a number: kept as F gave it, for the general path to read (and refuse)
       }
     }
+    // Read back from the typed array, unboxed: a test on c itself keeps it tagged (a heap number per value).
+    for (let k = 0, q = p * m; k < m; k++, q++) if (!Number.isFinite(values[q])) clean = 0;
     this.clean[p] = clean;
     if (odd) {
       this.odd.set(p, Array.from(v as ArrayLike<unknown>));
