@@ -214,6 +214,6 @@ function batchedHessian(f: BatchFn, w: Float64Array, o: ResolvedMultivariate): H
   const tick = progressCounter(o.onProgress, total);
   runBatched(total, make, inFlight, entries, f, hessianSpace(w, t), tick);
   batchedAgain(f, w, o, t, entries, inFlight);
-  settleInfiniteCentre(f, w, t, entries, centre); // f infinite at x (infinite-centre.ts)
+  settleInfiniteCentre(f, w, t, entries, o.step === undefined ? null : centre); // f infinite at x (infinite-centre.ts)
   return packHessian(entries, t, o.step !== undefined ? 1 : 0);
 }

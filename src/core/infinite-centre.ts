@@ -109,15 +109,15 @@ export function entriesNotFinite(entries: { value: number; error: number; code: 
 /**
  * The batched Hessian's entries (upper-triangle order `t`) once every entry has run: where a diagonal
  * entry is not finite, f(x) is asked in a batch of its own (one call, counted on the first entry),
- * unless `centre` already holds it (a fixed step), and every entry becomes not finite where it is
- * infinite.
+ * unless `centre` already holds it (a fixed step's f(x), NaN included; null where no stencil read it),
+ * and every entry becomes not finite where it is infinite.
  *
  * @example
  * ```ts
  * const f = (b: Float64Array) => Array.from(b, (t) => 1 / (t * t)); // batched, n = 1: f(x) = 1/x²
  * const entries = [{ value: 3, error: 0, code: 5, evaluations: 7 }]; // H₀₀ at 0: not finite
  * const t = { rows: Int32Array.of(0), cols: Int32Array.of(0) };
- * settleInfiniteCentre(f, Float64Array.of(0), t, entries, NaN);
+ * settleInfiniteCentre(f, Float64Array.of(0), t, entries, null);
  * entries[0].value; // => NaN (f(0) = ∞)
  * entries[0].evaluations; // => 8 (f(x) asked)
  * ```
@@ -127,10 +127,10 @@ export function settleInfiniteCentre(
   w: Float64Array,
   t: { rows: Int32Array; cols: Int32Array },
   entries: HessianEntry[],
-  centre: number,
+  centre: number | null,
 ): void {
-  let fx = centre;
-  if (Number.isNaN(fx) && entries.length > 0 && entriesDiagonalNotFinite(entries, t)) {
+  let fx = centre ?? NaN;
+  if (centre === null && entries.length > 0 && entriesDiagonalNotFinite(entries, t)) {
     fx = centreOfBatch(f(w.slice()), w);
     entries[0].evaluations++;
   }

@@ -70,4 +70,14 @@ describe("a Hessian where f is infinite at x (infinite-centre.ts)", () => {
     const truth = 0.25 * (1 / (1 + 0.25)) * (1 / 2); // atan′(0.5)·atan′(1)/4
     expect(Math.abs(r.value[0][1] - truth)).toBeLessThanOrEqual(r.error[0][1]);
   });
+
+  it("with a fixed step f(x) is known, also when NaN: no call asks it again (sync and batched make the same calls)", () => {
+    const g = (x: Float64Array): number => Math.sqrt(x[0]) + x[0] * x[1]; // NaN at x₀ = −1
+    const gb = (b: Float64Array): number[] =>
+      Array.from({ length: b.length / 2 }, (_, r) => g(b.subarray(2 * r, 2 * r + 2)));
+    const s = hessian(g, [-1, 1], { step: 1e-3 });
+    const b = hessian(gb, [-1, 1], { step: 1e-3, batch: true });
+    expect(b.evaluations).toBe(s.evaluations);
+    expect(s.statuses[0][0]).toBe(notFinite);
+  });
 });

@@ -80,6 +80,6 @@ export function batchedSparseHessian(
   const inFlight = coordinatesInFlight(2 * w.length, 2);
   runBatched(total, make, inFlight, entries, f, hessianSpace(w, upper), tick);
   batchedAgain(f, w, o, upper, entries, inFlight);
-  settleInfiniteCentre(f, w, upper, entries, centre); // f infinite at x (infinite-centre.ts)
+  settleInfiniteCentre(f, w, upper, entries, o.step === undefined ? null : centre); // f infinite at x (infinite-centre.ts)
   return packSparseHessian(entries, pattern, upper, o.step !== undefined ? 1 : 0);
 }

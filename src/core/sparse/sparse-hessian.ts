@@ -189,8 +189,7 @@ const adaptive: Entries = (f, w, p, o, out) => {
     out.statuses[k] = out.statuses[p.mirror[k]] = r.code;
   }
   // f infinite at x (infinite-centre.ts): asked where a diagonal entry of the pattern is not finite.
-  const diagonal = t.rows.map((i, q) => (i === t.cols[q] ? out.statuses[at[q]] : 0));
-  if (diagonalNotFinite(diagonal.length, (q) => diagonal[q])) {
+  if (diagonalNotFinite(at.length, (q) => (t.rows[q] === t.cols[q] ? out.statuses[at[q]] : 0))) {
     w.set(x0);
     evaluations++;
     if (infiniteCentre(callNumber(f, w))) notFiniteEverywhere([out.value], [out.error], [out.statuses]);
