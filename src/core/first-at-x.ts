@@ -1,0 +1,82 @@
+/**
+ * A second derivative exists only where the first does. Where f′ jumps at x (a kink of f), the
+ * central second difference grows like J/h, and the growth tests (growth.ts, jump-changes.ts) see it
+ * only where J/h clears the rounding of f at their steps. Beside a large f, as in a Hessian's diagonal
+ * whose line through x carries the other coordinates' terms, they do not: tanh t + 0.07·|t| at 0
+ * beside a term of 2.2e12 gave f″ = −0.205 ± 22, noise-limited, and runge + 0.0021·|t| beside 6.5e5
+ * gave −8222 ± 19767, ok (the column ran on down to 5e-7, taking J/h for noise). The first derivative's
+ * own pipeline, whose one-sided columns each settle at their best step, tells the kink apart far
+ * better (it compares slopes: J against √(σ·|f″|), where the growth of f″'s differences needs J/h
+ * above σ/h² over a range of steps). So an order-2 result that says little (noise-limited, or no
+ * significant digit) asks the engine for f′ at x; where that says "not-differentiable" or
+ * "discontinuous", f″ has no value at x either.
+ */
+
+import { bounded, type Pipeline, type Sampler } from "./sampler.js";
+import { ScalarEngine } from "./scalar-column.js";
+import type { DerivativeResult, Status } from "./types.js";
+import type { ResolvedOptions } from "./validate.js";
+
+/** Statuses of f′ at x that leave f″ no value there. */
+const NO_FIRST: readonly Status[] = ["not-differentiable", "discontinuous"];
+
+/**
+ * Whether an order-2 result says little enough to ask for f′ at x: status "noise-limited", or "ok"
+ * without a significant digit (an error of at least |value|, or none). A smooth f's f″ ends "ok"
+ * with an error below |value| and asks nothing, so its calls and bits are as before.
+ *
+ * @example
+ * ```ts
+ * saysLittle({ value: -8222, error: 19767, status: "ok" }, 2); // => true
+ * saysLittle({ value: 2, error: 1e-9, status: "ok" }, 2); // => false
+ * saysLittle({ value: 2, error: 1e-9, status: "noise-limited" }, 1); // => false (order 1)
+ * ```
+ */
+export function saysLittle(
+  result: Pick<DerivativeResult, "value" | "error" | "status">,
+  order: number,
+): boolean {
+  if (order !== 2 || !Number.isFinite(result.value)) return false;
+  if (result.status === "noise-limited") return true;
+  return result.status === "ok" && !(result.error < Math.abs(result.value));
+}
+
+let spare: ScalarEngine | null = null;
+
+/**
+ * Whether f′ at x has no value by the engine's own pipeline of order 1, `pipeline` (scalar-engine.ts,
+ * derivativeSteps, passed in so that this file does not import the file that imports it; see the
+ * file comment): the same sampler (its calls counted and budgeted with the rest), the same options
+ * at order 1. False where the budget leaves no room for it.
+ *
+ * @example
+ * ```ts
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * import { resolveOptions } from "./validate.js";
+ * import { derivativeSteps } from "./scalar-engine.js";
+ * const f = (t: number) => 1e12 + Math.tanh(t) + 0.07 * Math.abs(t);
+ * runSync(firstBreaksAt(derivativeSteps, new Sampler(f), 0, resolveOptions({ order: 2 }, 0))); // => true
+ * ```
+ */
+export function* firstBreaksAt(
+  pipeline: (
+    engine: ScalarEngine,
+    sampler: Sampler,
+    x: number,
+    o: ResolvedOptions,
+  ) => Pipeline<Pick<DerivativeResult, "status">>,
+  sampler: Sampler,
+  x: number,
+  o: ResolvedOptions,
+): Pipeline<boolean> {
+  // One spare engine, taken while in use (an f that itself asks for a derivative gets its own).
+  const engine = spare ?? new ScalarEngine();
+  spare = null;
+  try {
+    const first = yield* bounded(pipeline(engine, sampler, x, { ...o, order: 1 }), () => null);
+    return first?.status !== undefined && NO_FIRST.includes(first.status);
+  } finally {
+    spare = engine;
+  }
+}
