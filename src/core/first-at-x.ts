@@ -22,14 +22,17 @@ const NO_FIRST: readonly Status[] = ["not-differentiable", "discontinuous"];
 
 /**
  * Whether an order-2 result says little enough to ask for f′ at x: status "noise-limited", or "ok"
- * without a significant digit (an error of at least |value|, or none). A smooth f's f″ ends "ok"
- * with an error below |value| and asks nothing, so its calls and bits are as before.
+ * without a significant digit (an error of at least |value|, or none) and a value other than 0. A
+ * smooth f's f″ ends "ok" with an error below |value|, or exactly 0 where f is linear along the line
+ * (x₀²x₁'s ∂²/∂x₁²), and asks nothing, so its calls and bits are as before; a jump in f′ gives no 0
+ * (its differences grow like J/h).
  *
  * @example
  * ```ts
  * saysLittle({ value: -8222, error: 19767, status: "ok" }, 2); // => true
  * saysLittle({ value: 2, error: 1e-9, status: "ok" }, 2); // => false
  * saysLittle({ value: 2, error: 1e-9, status: "noise-limited" }, 1); // => false (order 1)
+ * saysLittle({ value: 0, error: 3e-13, status: "ok" }, 2); // => false
  * ```
  */
 export function saysLittle(
@@ -38,7 +41,7 @@ export function saysLittle(
 ): boolean {
   if (order !== 2 || !Number.isFinite(result.value)) return false;
   if (result.status === "noise-limited") return true;
-  return result.status === "ok" && !(result.error < Math.abs(result.value));
+  return result.status === "ok" && result.value !== 0 && !(result.error < Math.abs(result.value));
 }
 
 let spare: ScalarEngine | null = null;
