@@ -21,15 +21,31 @@ import type { ResolvedOptions } from "./validate.js";
 const NO_FIRST: readonly Status[] = ["not-differentiable", "discontinuous"];
 
 /**
+ * The relative error from which an order-2 result "says little" ({@link saysLittle}): 1/100, fewer
+ * than two significant digits. A smooth f″ ends far below it (1e-6 … 1e-12 relative; beside a term of
+ * 1e9, whose rounding σ is 1e-7, about √σ ≈ 3e-4), where a jump in f beside a large term leaves a
+ * column stopped early with a few percent (eᵗ + 1.8e-5·H(t − 1) beside 2.3e9: f″ = 2.724 ± 0.098, ok,
+ * where f′ is "discontinuous").
+ *
+ * @default 0.01
+ * @example
+ * ```ts
+ * FEW_DIGITS; // => 0.01
+ * ```
+ */
+export const FEW_DIGITS = 0.01;
+
+/**
  * Whether an order-2 result says little enough to ask for f′ at x: status "noise-limited", or "ok"
- * without a significant digit (an error of at least |value|, or none) and a value other than 0. A
- * smooth f's f″ ends "ok" with an error below |value|, or exactly 0 where f is linear along the line
- * (x₀²x₁'s ∂²/∂x₁²), and asks nothing, so its calls and bits are as before; a jump in f′ gives no 0
- * (its differences grow like J/h).
+ * with fewer than two significant digits (an error of at least FEW_DIGITS·|value|, or none) and a
+ * value other than 0. A smooth f's f″ ends "ok" with a smaller error, or exactly 0 where f is linear
+ * along the line (x₀²x₁'s ∂²/∂x₁²), and asks nothing, so its calls and bits are as before; a jump in f′
+ * gives no 0 (its differences grow like J/h).
  *
  * @example
  * ```ts
  * saysLittle({ value: -8222, error: 19767, status: "ok" }, 2); // => true
+ * saysLittle({ value: 2.724, error: 0.098, status: "ok" }, 2); // => true
  * saysLittle({ value: 2, error: 1e-9, status: "ok" }, 2); // => false
  * saysLittle({ value: 2, error: 1e-9, status: "noise-limited" }, 1); // => false (order 1)
  * saysLittle({ value: 0, error: 3e-13, status: "ok" }, 2); // => false
@@ -41,7 +57,9 @@ export function saysLittle(
 ): boolean {
   if (order !== 2 || !Number.isFinite(result.value)) return false;
   if (result.status === "noise-limited") return true;
-  return result.status === "ok" && result.value !== 0 && !(result.error < Math.abs(result.value));
+  return (
+    result.status === "ok" && result.value !== 0 && !(result.error < FEW_DIGITS * Math.abs(result.value))
+  );
 }
 
 let spare: ScalarEngine | null = null;

@@ -33,6 +33,15 @@ describe("f″ where f′ jumps, beside a large term (first-at-x.ts)", () => {
     }
   });
 
+  // Before: f jumping by 1.8e-5 at x₀ = 1 beside x₁³ = 2.3e9 gave H₀₀ = 2.724 ± 0.098, ok (a column
+  // stopped early, with fewer than two significant digits: FEW_DIGITS).
+  it("a jump in f itself says discontinuous too", () => {
+    const f = (x: ArrayLike<number>): number => Math.exp(x[0]) + 1.8e-5 * (x[0] >= 1 ? 1 : 0) + x[1] ** 3;
+    const r = hessian(f, [1, 1320]);
+    expect(STATUSES[r.statuses[0][0]]).toBe("discontinuous");
+    expect(Math.abs(r.value[1][1] - 7920)).toBeLessThanOrEqual(r.error[1][1]);
+  });
+
   it("derivative of order 2 on the line says the same", () => {
     for (const c of [1e9, 2.7e10]) {
       const r = derivative((t) => c + Math.tanh(t) + 0.07 * Math.abs(t), 0, { order: 2 });
@@ -55,7 +64,9 @@ describe("f″ where f′ jumps, beside a large term (first-at-x.ts)", () => {
   it("asks only where an order-2 result says little", () => {
     expect(saysLittle({ value: 514, error: 1286, status: "ok" }, 2)).toBe(true);
     expect(saysLittle({ value: 574, error: 1631, status: "noise-limited" }, 2)).toBe(true);
+    expect(saysLittle({ value: 2.724, error: 0.098, status: "ok" }, 2)).toBe(true);
     expect(saysLittle({ value: 6000, error: 1.7e-10, status: "ok" }, 2)).toBe(false);
+    expect(saysLittle({ value: 0, error: 3e-13, status: "ok" }, 2)).toBe(false);
     expect(saysLittle({ value: 514, error: 1286, status: "ok" }, 1)).toBe(false);
     expect(saysLittle({ value: NaN, error: Infinity, status: "discontinuous" }, 2)).toBe(false);
   });
