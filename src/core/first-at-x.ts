@@ -7,9 +7,11 @@
  * gave −8222 ± 19767, ok (the column ran on down to 5e-7, taking J/h for noise). The first derivative's
  * own pipeline, whose one-sided columns each settle at their best step, tells the kink apart far
  * better (it compares slopes: J against √(σ·|f″|), where the growth of f″'s differences needs J/h
- * above σ/h² over a range of steps). So an order-2 result that says little (noise-limited, or no
- * significant digit) asks the engine for f′ at x; where that says "not-differentiable" or
- * "discontinuous", f″ has no value at x either.
+ * above σ/h² over a range of steps). So an order-2 result that says little (noise-limited, or fewer
+ * than two significant digits) asks the engine for f′ at x; where that says "not-differentiable" or
+ * "discontinuous", f″ has no value at x either. Not where the caller gave a noise level: its results
+ * are "noise-limited" by the caller's word, not by the engine's doubt (and a Hessian's second round,
+ * run with the level its diagonal found, makes no call more for it).
  */
 
 import { bounded, type Pipeline, type Sampler } from "./sampler.js";
@@ -76,8 +78,9 @@ let spare: ScalarEngine | null = null;
  * import { Sampler } from "./sampler.js";
  * import { resolveOptions } from "./validate.js";
  * import { derivativeSteps } from "./scalar-engine.js";
- * const f = (t: number) => 1e12 + Math.tanh(t) + 0.07 * Math.abs(t);
+ * const f = (t: number) => 1e9 + Math.tanh(t) + 0.07 * Math.abs(t);
  * runSync(firstBreaksAt(derivativeSteps, new Sampler(f), 0, resolveOptions({ order: 2 }, 0))); // => true
+ * runSync(firstBreaksAt(derivativeSteps, new Sampler(Math.exp), 0, resolveOptions({ order: 2 }, 0))); // => false
  * ```
  */
 export function* firstBreaksAt(

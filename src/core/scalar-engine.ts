@@ -254,7 +254,7 @@ function* settle(
   const noticed = (first.flags & COLUMN_FLAG.noisy) !== 0;
   const singular = yield* settleSingular(engine, sampler, est, result, shape.joined, noticed);
   // An f″ that says little where f′ has no value (first-at-x.ts): no f″ either.
-  if (est.kind === "central" && saysLittle(singular, engine.o.order)) {
+  if (est.kind === "central" && engine.o.noise === 0 && saysLittle(singular, engine.o.order)) {
     if (yield* firstBreaksAt(derivativeSteps, sampler, x, engine.o))
       return { ...singular, value: NaN, error: Infinity, status: "discontinuous" };
   }
