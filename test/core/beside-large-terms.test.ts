@@ -88,6 +88,17 @@ describe("f′ where f jumps, beside a large term (settle-noise.ts)", () => {
     }
   });
 
+  // Before: a jump of 0.0134 beside x₁³ = 1.4e11 (about 900 times f's rounding) gave 0.636 ± 1.13,
+  // noise-limited: its changes stood below the old JUMP_CHANGE_SIGNAL (256) times their rounding.
+  it("a jump of some hundreds of times f's rounding is found too (JUMP_CHANGE_SIGNAL)", () => {
+    const c = -0.06844033978920397;
+    const f = (x: ArrayLike<number>): number =>
+      1 / (1 + x[0] * x[0]) + 0.0134 * (x[0] >= c ? 1 : 0) + x[1] ** 3;
+    const r = gradient(f, [c, 5200]);
+    expect(STATUSES[r.statuses[0]]).toBe("discontinuous");
+    expect(Math.abs(r.value[1] - 3 * 5200 ** 2)).toBeLessThanOrEqual(r.error[1]);
+  });
+
   it("derivative on the line says the same, as without the term", () => {
     for (const c of [0, 1e4, 1.25e5]) {
       const r = derivative((t) => c + Math.tanh(t) - 2.2e-6 * Math.sign(t), 0);
