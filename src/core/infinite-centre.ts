@@ -89,21 +89,36 @@ export function entriesDiagonalNotFinite(
 }
 
 /**
- * Every entry NaN, error ∞, status "not-finite" (f infinite at x), their calls kept.
+ * Every entry NaN, error ∞, status "not-finite" (f infinite at x), their calls kept. Each entry is
+ * replaced, never changed in place: an entry may be a shared constant (mixed-pipeline.ts, NO_ENTRY).
  *
  * @example
  * ```ts
  * const entries = [{ value: 1, error: 0, code: 0, evaluations: 3 }];
  * entriesNotFinite(entries);
- * entries[0].code; // => 5
+ * entries[0]; // => { value: NaN, error: Infinity, code: 5, evaluations: 3 }
  * ```
  */
-export function entriesNotFinite(entries: { value: number; error: number; code: number }[]): void {
-  for (const e of entries) {
-    e.value = NaN;
-    e.error = Infinity;
-    e.code = NOT_FINITE;
-  }
+export function entriesNotFinite<E extends { value: number; error: number; code: number }>(
+  entries: E[],
+): void {
+  for (let k = 0; k < entries.length; k++)
+    entries[k] = { ...entries[k], value: NaN, error: Infinity, code: NOT_FINITE };
+}
+
+/**
+ * The call of f(x) counted on the first entry, which is replaced, never changed in place (see
+ * {@link entriesNotFinite}).
+ *
+ * @example
+ * ```ts
+ * const entries = [{ value: 1, error: 0, code: 0, evaluations: 3 }];
+ * countCentreCall(entries);
+ * entries[0].evaluations; // => 4
+ * ```
+ */
+export function countCentreCall<E extends { evaluations: number }>(entries: E[]): void {
+  entries[0] = { ...entries[0], evaluations: entries[0].evaluations + 1 };
 }
 
 /**
@@ -132,7 +147,7 @@ export function settleInfiniteCentre(
   let fx = centre ?? NaN;
   if (centre === null && entries.length > 0 && entriesDiagonalNotFinite(entries, t)) {
     fx = centreOfBatch(f(w.slice()), w);
-    entries[0].evaluations++;
+    countCentreCall(entries);
   }
   if (infiniteCentre(fx)) entriesNotFinite(entries);
 }

@@ -334,9 +334,9 @@ const MAGNITUDE = new Float64Array(1);
  * NO_ENTRY.evaluations; // => 0
  * ```
  */
-export const NO_ENTRY: HessianEntry = {
+export const NO_ENTRY: HessianEntry = Object.freeze({
   value: NaN,
   error: NaN,
   code: statusCode(fixedStatus(NaN)),
   evaluations: 0,
-};
+});

@@ -80,4 +80,29 @@ describe("a Hessian where f is infinite at x (infinite-centre.ts)", () => {
     expect(b.evaluations).toBe(s.evaluations);
     expect(s.statuses[0][0]).toBe(notFinite);
   });
+
+  it("a coordinate that is NaN leaves the shared no-entry alone: the same calls counted run after run", async () => {
+    // A NaN x₀ gives the mixed entry the shared NO_ENTRY (mixed-pipeline.ts); counting f(x) on it, or
+    // making it not finite, changed that constant in place, so each later Hessian counted one call
+    // more (async: 11, 12, 13 … for 11 calls made).
+    const g = (x: Float64Array): number => Math.log1p(x[0]) + Math.abs(x[5] + 0.5);
+    const x = [NaN, -1, -1, -1, -1, -1];
+    const o = {
+      sparsity: [
+        [5, 5],
+        [1, 0],
+      ] as [number, number][],
+    };
+    const counts: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      let calls = 0;
+      const r = await hessianAsync(async (v: Float64Array) => (calls++, g(v)), x, o);
+      expect(r.evaluations).toBe(calls);
+      counts.push(r.evaluations);
+      const d = await hessianAsync(async (v: Float64Array) => g(v), x);
+      expect(d.status).toBe("not-finite");
+    }
+    expect(counts[1]).toBe(counts[0]);
+    expect(counts[2]).toBe(counts[0]);
+  });
 });

@@ -20,7 +20,12 @@ import {
   type HessianEntry,
 } from "../hessian-pipeline.js";
 import { checkFunction } from "../validate.js";
-import { entriesDiagonalNotFinite, entriesNotFinite, infiniteCentre } from "../infinite-centre.js";
+import {
+  countCentreCall,
+  entriesDiagonalNotFinite,
+  entriesNotFinite,
+  infiniteCentre,
+} from "../infinite-centre.js";
 import { toPoint, type ResolvedMultivariate } from "../vector.js";
 import { asyncEvaluator, untilAborted } from "./evaluate.js";
 import type { AsyncBatchFn, AsyncFnN } from "./functions.js";
@@ -113,7 +118,7 @@ export async function hessianEntries(
   if (o.step === undefined && entriesDiagonalNotFinite(entries, t)) {
     const v = await untilAborted(() => (f as (x: Float64Array) => unknown)(w.slice()), signal);
     centre = ev.batched ? centreOfBatch(v, w) : checkNumber(v, w[0]);
-    entries[0].evaluations++;
+    countCentreCall(entries);
   }
   if (infiniteCentre(centre)) entriesNotFinite(entries);
   return entries;
