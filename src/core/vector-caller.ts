@@ -91,8 +91,24 @@ export class VectorCaller {
     const w = this.w;
     const x0 = this.x0;
     // A loop for a short x: set() is a call into the runtime, costlier than copying a few numbers.
-    if (w.length <= LOOP_RESTORE_LENGTH) for (let i = 0; i < w.length; i++) w[i] = x0[i];
-    else w.set(x0);
+    const n = x0.length;
+    if (n > LOOP_RESTORE_LENGTH) {
+      w.set(x0);
+      return;
+    }
+    let i = 0;
+    if (n >= 8) {
+      w[0] = x0[0];
+      w[1] = x0[1];
+      w[2] = x0[2];
+      w[3] = x0[3];
+      w[4] = x0[4];
+      w[5] = x0[5];
+      w[6] = x0[6];
+      w[7] = x0[7];
+      i = 8;
+    }
+    for (; i < n; i++) w[i] = x0[i];
   }
 }
 
