@@ -219,14 +219,15 @@ export class JacobianCommonWork {
     let odd = false;
     for (let k = 0, q = p * m; k < m; k++, q++) {
       const c = v[k];
-      if (typeof c === "number") values[q] = c;
-      else {
+      if (typeof c === "number") {
+        values[q] = c;
+        if (!Number.isFinite(values[q])) clean = 0;
+      } else {
         values[q] = NaN;
+        clean = 0;
         odd = true; // not a number: kept as F gave it, for the general path to read (and refuse)
       }
     }
-    // Read back from the typed array, unboxed: a test on c itself keeps it tagged (a heap number per value).
-    for (let k = 0, q = p * m; k < m; k++, q++) if (!Number.isFinite(values[q])) clean = 0;
     this.clean[p] = clean;
     if (odd) {
       this.odd.set(p, Array.from(v as ArrayLike<unknown>));
