@@ -9,6 +9,7 @@
 import { MAX_COLUMNS, MAX_ROWS, STEP_RATIO } from "./constants.js";
 import type { PointSource } from "./run-column.js";
 import { baseStencil } from "./driver.js";
+import { evenNorm } from "./even-noise.js";
 import { representableStep } from "./step.js";
 import type { VectorCaller } from "./vector-caller.js";
 
@@ -60,10 +61,23 @@ export class JacobianCommonWork {
   /** Points whose result held a non-number: a copy of it, for the general path to read (and refuse). */
   readonly odd = new Map<number, unknown[]>();
   private oddCount = 0;
-  /** One component's tableau: previous row, its rounding, and t = (h/h₀)² of each row. */
+  /** One component's tableau: previous row and its rounding. */
   readonly prev = new Float64Array(MAX_COLUMNS);
   readonly prevRound = new Float64Array(MAX_COLUMNS);
+  /**
+   * Each row's step geometry, the same for every component of the column: computed once per row (by
+   * pushRow) with the arithmetic each component's column would repeat (driver.ts), so the components
+   * share its divisions bit for bit. t = (hr/hr₀)²; the tableau's denominators t_{r−c}/t_r − 1 (row r,
+   * column c at r·MAX_COLUMNS + c); and from row 2, with s₁ = hr_{r−1}/hr_{r−2} and s₂ = hr_r/hr_{r−2},
+   * the regime's expected ratio (s₁² − s₂²)/(1 − s₁²) (classifyExpected), the first-order one
+   * (s₁ − s₂)/(1 − s₁) (kink-test.ts, firstOrderRow) and the even parts' norm (evenNorm). Rows 0 and 1
+   * leave the last three as they were: nothing reads them there.
+   */
   readonly ratio = new Float64Array(MAX_ROWS + 1);
+  readonly tableau = new Float64Array((MAX_ROWS + 1) * MAX_COLUMNS);
+  readonly expected = new Float64Array(MAX_ROWS + 1);
+  readonly firstOrder = new Float64Array(MAX_ROWS + 1);
+  readonly evenNorm = new Float64Array(MAX_ROWS + 1);
   /** The last component column: value, error, step, flat (1: one value at every point). */
   readonly column = new Float64Array(4);
   /** The kept estimate of each component across scales: value, error, step. */
@@ -144,11 +158,30 @@ export class JacobianCommonWork {
     this.pushRow();
   }
 
-  /** Makes the row whose unrounded step is in `h[rowCount]` the newest (no double crosses the call). */
+  /**
+   * Makes the row whose unrounded step is in `h[rowCount]` the newest (no double crosses the call), with
+   * its step geometry.
+   */
   private pushRow(): void {
     const r = this.rowCount++;
-    this.hr[r] = representableStep(this.x, this.h[r]); // the driver's nextPoints: the step x ± hr see
+    const hr = representableStep(this.x, this.h[r]); // the driver's nextPoints: the step x ± hr see
+    this.hr[r] = hr;
     this.rowPoint[r] = -1;
+    const r0 = hr / this.hr[0];
+    const t = r0 * r0;
+    this.ratio[r] = t;
+    const cols = Math.min(r, MAX_COLUMNS - 1);
+    for (let c = 1; c <= cols; c++) this.tableau[r * MAX_COLUMNS + c] = this.ratio[r - c] / t - 1;
+    if (r < 2) return;
+    const h1 = this.hr[r - 1];
+    const h2 = this.hr[r - 2];
+    const s1 = h1 / h2;
+    const s2 = hr / h2;
+    const t1 = s1 * s1;
+    const t2 = s2 * s2;
+    this.expected[r] = (t1 - t2) / (1 - t1);
+    this.firstOrder[r] = (s1 - s2) / (1 - s1);
+    this.evenNorm[r] = evenNorm(h2, h1, hr);
   }
 
   /**
