@@ -88,18 +88,23 @@ export class JacobianCommonWork {
   readonly keptFlat: Uint8Array;
   /** The three above as the kept estimates that needsRecheck (jacobian-recheck.ts) reads. */
   readonly kept: { value: Float64Array; error: Float64Array; step: Float64Array };
-  /** The components not good enough yet after the scales so far (run at the next). */
-  readonly pending: Int32Array;
+  /**
+   * The components to run at the next scale: every one (`every`, never written) at a column's first,
+   * then those not good enough yet after it. The lists are not copied between scales: the current
+   * scale's becomes `members` and `pending` takes the other of `lists` (see beginMembers).
+   */
+  pending: Int32Array;
   pendingCount = 0;
+  readonly every: Int32Array;
+  private readonly lists: readonly [Int32Array, Int32Array];
   /** The components of the current scale, and what is known of each (COMPONENT_STATE). */
-  readonly members: Int32Array;
+  members: Int32Array;
   memberCount = 0;
   readonly state: Int8Array;
   /** Of a stuck component: the row it stopped after, and whether it was far there (1). */
   readonly stuckRow: Int32Array;
   readonly stuckFar: Uint8Array;
-  /** The components to run next at the current scale, and those that stopped (stuck) in a round. */
-  readonly queue: Int32Array;
+  /** The components that stopped (stuck) in a round of the current scale, run again in the next. */
   readonly stuck: Int32Array;
   /** The general path's source for a departed column: the points above replayed, then F. */
   readonly replay: PointSource;
@@ -116,25 +121,42 @@ export class JacobianCommonWork {
     this.keptStep = new Float64Array(m);
     this.keptFlat = new Uint8Array(m);
     this.kept = { value: this.keptValue, error: this.keptError, step: this.keptStep };
-    this.pending = new Int32Array(m);
-    this.members = new Int32Array(m);
+    this.every = new Int32Array(m);
+    for (let k = 0; k < m; k++) this.every[k] = k;
+    this.lists = [new Int32Array(m), new Int32Array(m)];
+    this.pending = this.every;
+    this.members = this.every;
     this.state = new Int8Array(m);
     this.stuckRow = new Int32Array(m);
     this.stuckFar = new Uint8Array(m);
-    this.queue = new Int32Array(m);
     this.stuck = new Int32Array(m);
     this.buffer = new Float64Array(m);
     this.replay = { at: (t) => this.replayAt(t), centre: () => this.centre };
   }
 
-  /** Starts column j at x_j = x within [lo, hi]: no rows, no points. */
+  /** Starts column j at x_j = x within [lo, hi]: no rows, no points, every component pending. */
   beginColumn(x: number, lo: number, hi: number): void {
     this.x = x;
     this.lo = lo;
     this.hi = hi;
     this.size = 0;
+    this.pending = this.every;
+    this.pendingCount = this.m;
     if (this.oddCount > 0) this.odd.clear();
     this.oddCount = 0;
+  }
+
+  /**
+   * Makes the pending components the current scale's members, nothing known of them yet, and starts an
+   * empty pending list (in the list the members are not in) for the scale after.
+   */
+  beginMembers(): void {
+    const members = this.pending;
+    this.members = members;
+    this.memberCount = this.pendingCount;
+    for (let a = 0; a < this.memberCount; a++) this.state[members[a]] = 0; // COMPONENT_STATE.unknown
+    this.pending = members === this.lists[0] ? this.lists[1] : this.lists[0];
+    this.pendingCount = 0;
   }
 
   /** Which scale of the column runs: 0 for |x_j| (or 1 alone), 1 for the probe at scale 1. */
