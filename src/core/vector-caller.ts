@@ -44,9 +44,7 @@ export class VectorCaller {
     readonly w: Float64Array,
   ) {
     // A loop, not slice(): slice() builds its result through the species protocol, slower for a short x.
-    const x0 = new Float64Array(w.length);
-    for (let i = 0; i < w.length; i++) x0[i] = w[i];
-    this.x0 = x0;
+    this.x0 = new Float64Array(w);
   }
 
   /** F(w), checked; w is the pristine point but for what the caller set since the last call. */
