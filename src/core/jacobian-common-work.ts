@@ -270,20 +270,19 @@ export class JacobianCommonWork {
     this.t[p] = t;
     const m = this.m;
     const values = this.values;
-    let clean = 1;
+    const base = p * m;
     let odd = false;
-    for (let k = 0, q = p * m; k < m; k++, q++) {
+    let zero = 0; // Σ 0·F_k: 0 while every component is finite, NaN from a non-finite one on
+    for (let k = 0; k < m; k++) {
       const c = v[k];
-      if (typeof c === "number") {
-        values[q] = c;
-        if (!Number.isFinite(values[q])) clean = 0;
-      } else {
-        values[q] = NaN;
-        clean = 0;
+      if (typeof c === "number") values[base + k] = c;
+      else {
+        values[base + k] = NaN;
         odd = true; // not a number: kept as F gave it, for the general path to read (and refuse)
       }
+      zero += 0 * values[base + k];
     }
-    this.clean[p] = clean;
+    this.clean[p] = zero === 0 ? 1 : 0;
     if (odd) {
       this.odd.set(p, Array.from(v as ArrayLike<unknown>));
       this.oddCount++;
