@@ -7,8 +7,8 @@ import { NumdiffError, describeValue, invalid } from "./errors.js";
 import type { VecFn } from "./types.js";
 
 /**
- * The longest x that callAt restores by a loop rather than by `set()` (a call into the runtime, which
- * copies a long x faster): 8 numbers restored by the loop cost about 6 ns less per call of F.
+ * The longest x that restore() copies number by number rather than by `set()` (a call into the runtime, which
+ * copies a long x faster): 8 numbers copied by a loop cost about 6 ns less per call of F than `set()`.
  *
  * @default 16
  * @example
