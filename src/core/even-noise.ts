@@ -51,10 +51,25 @@ const STEPS_HI = EVEN_NOISE_STEPS[1];
  * @example
  * ```ts
  * const E = (h: number) => Math.cosh(h); // smooth: σ shrinks by 16 per row
- * evenNoise(E(0.4), E(0.2), E(0.1), 0.4, 0.2, 0.1); // ≈ 6.4e-6
+ * evenNoise(E(0.4), E(0.2), E(0.1), 0.4, 0.2, 0.1); // => 1.648e-4 ± 1e-7
  * ```
  */
 export function evenNoise(e2: number, e1: number, e0: number, h2: number, h1: number, h0: number): number {
+  return evenNoiseOver(e2, e1, e0, h2, h1, h0, evenNorm(h2, h1, h0));
+}
+
+/**
+ * The norm √(Σα²/2) that divides G in {@link evenNoise} for steps h2 > h1 > h0: it depends on the steps
+ * alone, so columns of several functions on the same steps share it (jacobian-common-work.ts); NaN
+ * unless the steps halve.
+ *
+ * @example
+ * ```ts
+ * evenNorm(0.4, 0.2, 0.1); // => 0.1375 ± 1e-4 (α = 0.03, −0.15, 0.12)
+ * evenNorm(0.4, 0.3, 0.1); // => NaN (0.4/0.3 is outside EVEN_NOISE_STEPS)
+ * ```
+ */
+export function evenNorm(h2: number, h1: number, h0: number): number {
   const r2 = h2 / h1;
   const r1 = h1 / h0;
   if (!(r2 >= STEPS_LO && r2 <= STEPS_HI && r1 >= STEPS_LO && r1 <= STEPS_HI)) return NaN;
@@ -64,8 +79,32 @@ export function evenNoise(e2: number, e1: number, e0: number, h2: number, h1: nu
   const a2 = q1 - q0;
   const a1 = q0 - q2;
   const a0 = q2 - q1;
-  const g = a2 * e2 + a1 * e1 + a0 * e0;
-  return Math.abs(g) / Math.sqrt((a2 * a2 + a1 * a1 + a0 * a0) / 2);
+  return Math.sqrt((a2 * a2 + a1 * a1 + a0 * a0) / 2);
+}
+
+/**
+ * {@link evenNoise} given its steps' {@link evenNorm} (NaN gives NaN), bit for bit.
+ *
+ * @example
+ * ```ts
+ * const E = (h: number) => Math.cosh(h);
+ * evenNoiseOver(E(0.4), E(0.2), E(0.1), 0.4, 0.2, 0.1, evenNorm(0.4, 0.2, 0.1)); // => 1.648e-4 ± 1e-7
+ * ```
+ */
+export function evenNoiseOver(
+  e2: number,
+  e1: number,
+  e0: number,
+  h2: number,
+  h1: number,
+  h0: number,
+  norm: number,
+): number {
+  const q2 = h2 * h2;
+  const q1 = h1 * h1;
+  const q0 = h0 * h0;
+  const g = (q1 - q0) * e2 + (q0 - q2) * e1 + (q2 - q1) * e0;
+  return Math.abs(g) / norm;
 }
 
 /**

@@ -44,8 +44,8 @@ import {
 import { baseStencil, FLAT_ROWS } from "./driver.js";
 import type { JacobianCommonWork } from "./jacobian-common-work.js";
 import { nextStepRatio } from "./jacobian-common-step.js";
-import { evenNoise, noiseRules, truncationLaw } from "./even-noise.js";
-import { classifyRow, REGIME } from "./regime.js";
+import { evenNoiseOver, noiseRules, truncationLaw } from "./even-noise.js";
+import { classifyExpected, REGIME } from "./regime.js";
 import type { VectorCaller } from "./vector-caller.js";
 
 const CENTRAL = baseStencil("central", 1);
@@ -94,11 +94,11 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   const vals = w.values;
   const tabPrev = w.prev;
   const tabRound = w.prevRound;
-  const T = w.ratio;
-  let step1 = NaN; // hr of the row before the newest, and of the two before it
+  const tableau = w.tableau; // the rows' step geometry (jacobian-common-work.ts), shared by the components
+  const rowExpected = w.expected;
+  const rowFirstOrder = w.firstOrder;
+  let step1 = NaN; // hr of the row before the newest, and of the one before it
   let step2 = NaN;
-  let step3 = NaN;
-  let step0 = NaN;
   let base1 = NaN;
   let base2 = NaN;
   let base3 = NaN;
@@ -169,9 +169,6 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     absSum += A1 * Math.abs(fp);
     // extendRows
     const n = row + 1;
-    if (row === 0) step0 = hr;
-    const r0 = hr / step0;
-    const t = (T[row] = r0 * r0);
     const d = sum / hr;
     const rounding = (F_ROUNDING * EPS * absSum + NOISE_WEIGHT) / hr;
     if (n >= FLAT_ROWS && flat) {
@@ -180,15 +177,8 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
       bestStep = hr;
       break;
     }
-    let t1 = NaN;
-    let t2 = NaN;
-    if (n >= 3) {
-      const r1 = step1 / step2;
-      const r2 = hr / step2;
-      t1 = r1 * r1;
-      t2 = r2 * r2;
-    }
-    const state = classifyRow(n, d, base1, base2, rounding, round1, t1, t2);
+    const expected = n >= 3 ? rowExpected[row] : NaN; // the asymptotic ratio of changes (regime.ts)
+    const state = classifyExpected(n, d, base1, base2, rounding, round1, expected);
     // The jump test's invariant D·h; a jump to confirm is the general path's.
     const g = d * hr;
     const gChange = Math.abs(g - jumpScaled);
@@ -226,7 +216,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     if (n >= 3) {
       // Noise the driver would measure (even-noise.ts, the Jacobian's evenNoise): its share is the
       // general path's (jacobian-noise.ts).
-      const sigma = evenNoise(even2, even1, even0, step2, step1, hr);
+      const sigma = evenNoiseOver(even2, even1, even0, step2, step1, hr, w.evenNorm[row]);
       // A probe (scale 1 after |x_j|): the driver compares its first σ with the scale before and
       // carries its law; a σ that might count there departs (a superset of the driver's test).
       const probeFirst = probe && Number.isNaN(evenSigma);
@@ -242,14 +232,10 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     // call): |d − d1| when this row and the one before changed like h. Only a settled row keeps it.
     let rowTail = 0;
     if (settled && n >= FIRST_ORDER_ROWS + 2) {
-      const s1 = step1 / step2;
-      const s2 = hr / step2;
-      const x1 = (s1 - s2) / (1 - s1);
+      const x1 = rowFirstOrder[row];
       const q1 = Math.abs(d - base1) / Math.abs(base1 - base2);
       if (q1 > x1 * Math.SQRT1_2 && q1 < x1 * Math.SQRT2) {
-        const u1 = step2 / step3;
-        const u2 = step1 / step3;
-        const x2 = (u1 - u2) / (1 - u1);
+        const x2 = rowFirstOrder[row - 1];
         const q2 = Math.abs(base1 - base2) / Math.abs(base2 - base3);
         if (q2 > x2 * Math.SQRT1_2 && q2 < x2 * Math.SQRT2) rowTail = Math.abs(d - base1);
       }
@@ -266,7 +252,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
       const prevRound = tabRound[c - 1];
       tabPrev[c - 1] = cur;
       tabRound[c - 1] = curRound;
-      const q = T[row - c] / t - 1;
+      const q = tableau[row * MAX_COLUMNS + c];
       const v = cur + (cur - prev) / q;
       const r = curRound + (curRound + prevRound) / q;
       const e = Math.max(Math.abs(v - cur), Math.abs(v - prev)) + r;
@@ -326,9 +312,8 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     // than f″ alone would move it.
     if (done && n < KINK_CLEAN_ROWS) {
       const rounding = F_ROUNDING * EPS * kinkAbsSum;
-      if (needsCleanRow(even0, even1, even2, rounding, n, (t1 - t2) / (1 - t1))) done = false;
+      if (needsCleanRow(even0, even1, even2, rounding, n, expected)) done = false;
     }
-    step3 = step2;
     step2 = step1;
     step1 = hr;
     base3 = base2;

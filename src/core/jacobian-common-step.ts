@@ -16,7 +16,7 @@
 import { EPS, FAST_STEP_RATIO, F_ROUNDING, JUMP_ROWS, JUMP_TOLERANCE, STEP_RATIO } from "./constants.js";
 import { baseStencil } from "./driver.js";
 import type { JacobianCommonWork } from "./jacobian-common-work.js";
-import { classifyRow, REGIME } from "./regime.js";
+import { classifyExpected, REGIME } from "./regime.js";
 
 const CENTRAL = baseStencil("central", 1);
 const W0 = CENTRAL.weights[0];
@@ -99,17 +99,14 @@ function rounding(w: JacobianCommonWork, c: number, i: number): number {
 
 /** Whether component c, if it runs at row r ≥ 2, finds that row far from the asymptotic regime. */
 function farAt(w: JacobianCommonWork, c: number, r: number): boolean {
-  const r1 = w.hr[r - 1] / w.hr[r - 2];
-  const r2 = w.hr[r] / w.hr[r - 2];
-  const state = classifyRow(
+  const state = classifyExpected(
     r + 1,
     difference(w, c, r),
     difference(w, c, r - 1),
     difference(w, c, r - 2),
     rounding(w, c, r),
     rounding(w, c, r - 1),
-    r1 * r1,
-    r2 * r2,
+    w.expected[r],
   );
   return state === REGIME.far;
 }

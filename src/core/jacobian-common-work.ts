@@ -9,6 +9,7 @@
 import { MAX_COLUMNS, MAX_ROWS, STEP_RATIO } from "./constants.js";
 import type { PointSource } from "./run-column.js";
 import { baseStencil } from "./driver.js";
+import { evenNorm } from "./even-noise.js";
 import { representableStep } from "./step.js";
 import type { VectorCaller } from "./vector-caller.js";
 
@@ -60,10 +61,23 @@ export class JacobianCommonWork {
   /** Points whose result held a non-number: a copy of it, for the general path to read (and refuse). */
   readonly odd = new Map<number, unknown[]>();
   private oddCount = 0;
-  /** One component's tableau: previous row, its rounding, and t = (h/h₀)² of each row. */
+  /** One component's tableau: previous row and its rounding. */
   readonly prev = new Float64Array(MAX_COLUMNS);
   readonly prevRound = new Float64Array(MAX_COLUMNS);
+  /**
+   * Each row's step geometry, the same for every component of the column: computed once per row (by
+   * pushRow) with the arithmetic each component's column would repeat (driver.ts), so the components
+   * share its divisions bit for bit. t = (hr/hr₀)²; the tableau's denominators t_{r−c}/t_r − 1 (row r,
+   * column c at r·MAX_COLUMNS + c); and from row 2, with s₁ = hr_{r−1}/hr_{r−2} and s₂ = hr_r/hr_{r−2},
+   * the regime's expected ratio (s₁² − s₂²)/(1 − s₁²) (classifyExpected), the first-order one
+   * (s₁ − s₂)/(1 − s₁) (kink-test.ts, firstOrderRow) and the even parts' norm (evenNorm). Rows 0 and 1
+   * leave the last three as they were: nothing reads them there.
+   */
   readonly ratio = new Float64Array(MAX_ROWS + 1);
+  readonly tableau = new Float64Array((MAX_ROWS + 1) * MAX_COLUMNS);
+  readonly expected = new Float64Array(MAX_ROWS + 1);
+  readonly firstOrder = new Float64Array(MAX_ROWS + 1);
+  readonly evenNorm = new Float64Array(MAX_ROWS + 1);
   /** The last component column: value, error, step, flat (1: one value at every point). */
   readonly column = new Float64Array(4);
   /** The kept estimate of each component across scales: value, error, step. */
@@ -74,18 +88,23 @@ export class JacobianCommonWork {
   readonly keptFlat: Uint8Array;
   /** The three above as the kept estimates that needsRecheck (jacobian-recheck.ts) reads. */
   readonly kept: { value: Float64Array; error: Float64Array; step: Float64Array };
-  /** The components not good enough yet after the scales so far (run at the next). */
-  readonly pending: Int32Array;
+  /**
+   * The components to run at the next scale: every one (`every`, never written) at a column's first,
+   * then those not good enough yet after it. The lists are not copied between scales: the current
+   * scale's becomes `members` and `pending` takes the other of `lists` (see beginMembers).
+   */
+  pending: Int32Array;
   pendingCount = 0;
+  readonly every: Int32Array;
+  private readonly lists: readonly [Int32Array, Int32Array];
   /** The components of the current scale, and what is known of each (COMPONENT_STATE). */
-  readonly members: Int32Array;
+  members: Int32Array;
   memberCount = 0;
   readonly state: Int8Array;
   /** Of a stuck component: the row it stopped after, and whether it was far there (1). */
   readonly stuckRow: Int32Array;
   readonly stuckFar: Uint8Array;
-  /** The components to run next at the current scale, and those that stopped (stuck) in a round. */
-  readonly queue: Int32Array;
+  /** The components that stopped (stuck) in a round of the current scale, run again in the next. */
   readonly stuck: Int32Array;
   /** The general path's source for a departed column: the points above replayed, then F. */
   readonly replay: PointSource;
@@ -102,25 +121,42 @@ export class JacobianCommonWork {
     this.keptStep = new Float64Array(m);
     this.keptFlat = new Uint8Array(m);
     this.kept = { value: this.keptValue, error: this.keptError, step: this.keptStep };
-    this.pending = new Int32Array(m);
-    this.members = new Int32Array(m);
+    this.every = new Int32Array(m);
+    for (let k = 0; k < m; k++) this.every[k] = k;
+    this.lists = [new Int32Array(m), new Int32Array(m)];
+    this.pending = this.every;
+    this.members = this.every;
     this.state = new Int8Array(m);
     this.stuckRow = new Int32Array(m);
     this.stuckFar = new Uint8Array(m);
-    this.queue = new Int32Array(m);
     this.stuck = new Int32Array(m);
     this.buffer = new Float64Array(m);
     this.replay = { at: (t) => this.replayAt(t), centre: () => this.centre };
   }
 
-  /** Starts column j at x_j = x within [lo, hi]: no rows, no points. */
+  /** Starts column j at x_j = x within [lo, hi]: no rows, no points, every component pending. */
   beginColumn(x: number, lo: number, hi: number): void {
     this.x = x;
     this.lo = lo;
     this.hi = hi;
     this.size = 0;
+    this.pending = this.every;
+    this.pendingCount = this.m;
     if (this.oddCount > 0) this.odd.clear();
     this.oddCount = 0;
+  }
+
+  /**
+   * Makes the pending components the current scale's members, nothing known of them yet, and starts an
+   * empty pending list (in the list the members are not in) for the scale after.
+   */
+  beginMembers(): void {
+    const members = this.pending;
+    this.members = members;
+    this.memberCount = this.pendingCount;
+    for (let a = 0; a < this.memberCount; a++) this.state[members[a]] = 0; // COMPONENT_STATE.unknown
+    this.pending = members === this.lists[0] ? this.lists[1] : this.lists[0];
+    this.pendingCount = 0;
   }
 
   /** Which scale of the column runs: 0 for |x_j| (or 1 alone), 1 for the probe at scale 1. */
@@ -144,11 +180,30 @@ export class JacobianCommonWork {
     this.pushRow();
   }
 
-  /** Makes the row whose unrounded step is in `h[rowCount]` the newest (no double crosses the call). */
+  /**
+   * Makes the row whose unrounded step is in `h[rowCount]` the newest (no double crosses the call), with
+   * its step geometry.
+   */
   private pushRow(): void {
     const r = this.rowCount++;
-    this.hr[r] = representableStep(this.x, this.h[r]); // the driver's nextPoints: the step x ± hr see
+    const hr = representableStep(this.x, this.h[r]); // the driver's nextPoints: the step x ± hr see
+    this.hr[r] = hr;
     this.rowPoint[r] = -1;
+    const r0 = hr / this.hr[0];
+    const t = r0 * r0;
+    this.ratio[r] = t;
+    const cols = Math.min(r, MAX_COLUMNS - 1);
+    for (let c = 1; c <= cols; c++) this.tableau[r * MAX_COLUMNS + c] = this.ratio[r - c] / t - 1;
+    if (r < 2) return;
+    const h1 = this.hr[r - 1];
+    const h2 = this.hr[r - 2];
+    const s1 = h1 / h2;
+    const s2 = hr / h2;
+    const t1 = s1 * s1;
+    const t2 = s2 * s2;
+    this.expected[r] = (t1 - t2) / (1 - t1);
+    this.firstOrder[r] = (s1 - s2) / (1 - s1);
+    this.evenNorm[r] = evenNorm(h2, h1, hr);
   }
 
   /**
@@ -215,19 +270,19 @@ export class JacobianCommonWork {
     this.t[p] = t;
     const m = this.m;
     const values = this.values;
-    let clean = 1;
+    const base = p * m;
     let odd = false;
-    for (let k = 0, q = p * m; k < m; k++, q++) {
+    let zero = 0; // Σ 0·F_k: 0 while every component is finite, NaN from a non-finite one on
+    for (let k = 0; k < m; k++) {
       const c = v[k];
-      if (typeof c === "number") values[q] = c;
+      if (typeof c === "number") values[base + k] = c;
       else {
-        values[q] = NaN;
+        values[base + k] = NaN;
         odd = true; // not a number: kept as F gave it, for the general path to read (and refuse)
       }
+      zero += 0 * values[base + k];
     }
-    // Read back from the typed array, unboxed: a test on c itself keeps it tagged (a heap number per value).
-    for (let k = 0, q = p * m; k < m; k++, q++) if (!Number.isFinite(values[q])) clean = 0;
-    this.clean[p] = clean;
+    this.clean[p] = zero === 0 ? 1 : 0;
     if (odd) {
       this.odd.set(p, Array.from(v as ArrayLike<unknown>));
       this.oddCount++;

@@ -103,9 +103,7 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
   const x = job.x0[j];
   const m = w.m;
   if (!Number.isFinite(x)) return nanColumn(job, j);
-  w.beginColumn(x, job.o.lo[j], job.o.hi[j]);
-  for (let k = 0; k < m; k++) w.pending[k] = k; // the kept estimates are set by the first scale
-  w.pendingCount = m;
+  w.beginColumn(x, job.o.lo[j], job.o.hi[j]); // every component pending: the first scale sets the kept estimates
   // The scales of x_j (candidateScales), the second a probe for the components not good enough yet.
   const first = scaleOf(x, 0);
   const second = scaleOf(x, 1);
@@ -149,19 +147,14 @@ function runScale(
   i: number,
   constantDone: boolean,
 ): boolean {
-  let queued = w.pendingCount;
-  for (let a = 0; a < queued; a++) {
-    const k = w.pending[a];
-    w.queue[a] = k;
-    w.members[a] = k;
-    w.state[k] = COMPONENT_STATE.unknown;
-  }
-  w.memberCount = queued;
-  w.pendingCount = 0;
+  w.beginMembers();
+  // The first round runs every member; a later one the components stuck in the round before, in place.
+  let queue = w.members;
+  let queued = w.memberCount;
   for (;;) {
     let stuck = 0;
     for (let a = 0; a < queued; a++) {
-      const k = w.queue[a];
+      const k = queue[a];
       const end = flatColumn(k, w) ? COMPONENT_END.finished : componentColumn(k, w, caller, j);
       if (end === COMPONENT_END.departed) return false;
       if (end === COMPONENT_END.stuck) {
@@ -183,7 +176,7 @@ function runScale(
     }
     // Every component still running is known after the last row (none is confirming a jump).
     if (allAtLast) w.addRow(allFar ? FAST_STEP_RATIO : STEP_RATIO);
-    for (let a = 0; a < stuck; a++) w.queue[a] = w.stuck[a];
+    queue = w.stuck; // its stuck entries are written at or before the one being read
     queued = stuck;
   }
 }

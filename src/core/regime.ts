@@ -49,16 +49,37 @@ export function classifyRow(
   t1: number,
   t2: number,
 ): number {
+  return classifyExpected(n, d, d1, d2, rounding, rounding1, n >= 3 ? (t1 - t2) / (1 - t1) : NaN);
+}
+
+/**
+ * {@link classifyRow} given the ratio of changes the asymptotic regime predicts, (t1 − t2)/(1 − t1)
+ * (read only when n ≥ 3): for a caller that shares it between rows of several functions on the same
+ * steps (jacobian-common-work.ts), with the same result bit for bit.
+ *
+ * @example
+ * ```ts
+ * classifyExpected(3, 1.0026, 1.0104, 1.0422, 1e-16, 1e-16, (0.25 - 0.0625) / (1 - 0.25)); // => 2 (asymptotic)
+ * ```
+ */
+export function classifyExpected(
+  n: number,
+  d: number,
+  d1: number,
+  d2: number,
+  rounding: number,
+  rounding1: number,
+  expected: number,
+): number {
   if (n < 2) return REGIME.unknown;
   const diff = Math.abs(d - d1);
   const margin = ROUNDING_MARGIN * (rounding + rounding1);
   if (diff <= margin) {
     // Unless the change before it predicted far more (see SUDDEN_CALM_RATIO): a coincidence, not convergence.
-    const sudden = n >= 3 && ((t1 - t2) / (1 - t1)) * Math.abs(d1 - d2) > SUDDEN_CALM_RATIO * margin;
+    const sudden = n >= 3 && expected * Math.abs(d1 - d2) > SUDDEN_CALM_RATIO * margin;
     return sudden ? REGIME.far : REGIME.rounding;
   }
   if (n < 3) return REGIME.unknown;
-  const expected = (t1 - t2) / (1 - t1);
   const ratio = diff / Math.abs(d1 - d2);
   return ratio <= Math.max(NON_ASYMPTOTIC_RATIO, ASYMPTOTIC_SLACK * expected)
     ? REGIME.asymptotic

@@ -106,6 +106,7 @@ export function toPoint(x: unknown, name: string): Float64Array {
   }
   const src = x as ArrayLike<unknown>;
   if (src.length === 0) throw invalid("INVALID_POINT", name, range, x);
+  if (x instanceof Float64Array) return new Float64Array(x); // numbers all: a copy
   const out = new Float64Array(src.length);
   for (let i = 0; i < src.length; i++) {
     const v = src[i];
