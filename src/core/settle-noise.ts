@@ -27,6 +27,7 @@ import {
   zeroBelowResolution,
   type NoiseSeen,
 } from "./noise-check.js";
+import { poleLevel, stencilSteps } from "./pole-level.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { firstRun, run, type Estimate, type ScalarEngine } from "./scalar-column.js";
 import type { DerivativeResult } from "./types.js";
@@ -112,7 +113,10 @@ export function* settleNoise(
     // side shows is a feature beside x (a kink, a jump), for the shape stage, not a level for the tables
     // to measure (max(0, t − 1 − 1e-5) at 1: "noise" of 2.3e-6, then not-differentiable for f′ = 0).
     const sideFlat = o.order === 1 && (yield* oneSideFlat(sampler, x, engine.scales[0] * INITIAL_STEP[1]));
-    const level = sideFlat ? 0 : yield* probeNoise(sampler, x, est.noisyStep, seen, use);
+    const probed = sideFlat ? 0 : yield* probeNoise(sampler, x, est.noisyStep, seen, use);
+    // A level near the size of f's values where f grows toward x is a pole beside x (pole-level.ts):
+    // the column runs on past it.
+    const level = poleLevel(sampler, x, stencilSteps(engine, first.step), o.order, probed, seen) ? 0 : probed;
     if (seen.spikeAtX === true && o.order === 1 && est.kind === "central") {
       // A spike at x in both tables whose central differences' changes grow like a jump's down to
       // JUMP_RESOLUTION of the scale (a jump beside x farther than that stops growing there): f jumps
