@@ -25,6 +25,7 @@ import {
 import { COLUMN_FLAG } from "./column-state.js";
 import { centralColumn, COLUMN_END, scaleOf } from "./common-column.js";
 import { CommonWork } from "./common-work.js";
+import { evenPartGrows } from "./even-pole.js";
 import { derivativeSync } from "./derivative-pipeline.js";
 import { baseStencil } from "./driver.js";
 import { checkNumber } from "./sampler.js";
@@ -90,6 +91,8 @@ const O0 = CENTRAL.offsets[0];
 const O1 = CENTRAL.offsets[1];
 const W0 = CENTRAL.weights[0];
 const W1 = CENTRAL.weights[1];
+const A0 = Math.abs(W0);
+const A1 = Math.abs(W1);
 
 /**
  * Departures in a row after which derivative(f, xs) stops trying the common path at every point (f is
@@ -272,6 +275,10 @@ function noisyAt(f: Fn1, xs: Float64Array, i: number, work: CommonWork): boolean
   if (!(gap >= 0)) return true;
   const rounding = work.checkRounding;
   if (gap > NOISE_CHECK_SIGNAL * rounding + kept[1]) return true;
+  // checkEvenPole (even-pole.ts): the even part grew like an even pole's at x; the pipeline asks f(x).
+  const column = work.column;
+  const evenRounding = F_ROUNDING * EPS * (work.checkAbs + column[6]);
+  if (evenPartGrows(work.checkEven, column[4], column[5], evenRounding)) return true;
   // checkNoise (noise-check.ts): a gap beyond what correct rounding allows scales the error.
   let excess = CHECK_EXCESS_SCALE * ((gap - kept[1]) / rounding);
   if (gap - kept[1] > NOISE_RECHECK_GAP * rounding) {
@@ -320,6 +327,11 @@ function checkGap(f: Fn1, x: number, h: number, work: CommonWork): number {
   size += Math.abs(W1 * fp);
   const d = sum / h;
   work.checkRounding = (F_ROUNDING * EPS * size) / h;
+  let even = 0;
+  even += A0 * fm;
+  even += A1 * fp;
+  work.checkEven = even;
+  work.checkAbs = size;
   return Math.abs(d - work.kept[0]);
 }
 
