@@ -125,6 +125,13 @@ export function* settleNoise(
         const jump = yield* jumpResult(engine, sampler, est);
         return { est, noise, noiseUsed, sideStart: undefined, done: jump };
       }
+      // No jump at x: the spike is a feature within the narrow table's reach, a pole beside x above all
+      // (eᵗ − 0.026/(t − c) at c + 2.8e-6: 1.72578e13 ± 1.9e5 from steps of 0.03, where f′ = 1.72611e13).
+      // Steps below that reach see f clear of it (nearerThanFeature, below).
+      if (seen.featureBelow === undefined) {
+        seen.featureBelow = seen.spikeReach;
+        seen.featureRunOn = true;
+      }
     }
     // A level that counts goes into the error model; otherwise the column runs on, past the "noise".
     // probeNoise returns 0 unless the level exceeds the rounding of its table, which holds f(x).
@@ -191,7 +198,14 @@ export function* settleNoise(
       const shown = yield* recheckNoise(engine, sampler, est, o.order, true);
       if (shown > 0) noise = noiseUsed = shown;
     } else if (!counts) unexplainedGap = true;
-    if (!counts) est = yield* nearerThanFeature(engine, sampler, est, seen.featureBelow ?? 0);
+    if (!counts)
+      est = yield* nearerThanFeature(
+        engine,
+        sampler,
+        est,
+        seen.featureBelow ?? 0,
+        seen.featureRunOn === true,
+      );
     if (est === ranOn) sideStart = settledBelow(est, first);
     if ((seen.offsetGrid ?? 0) > 0 && Number.isFinite(est.error)) {
       // A coarse grid beside terms that do not move (noise-check.ts, offGrid): its steps' share at the
@@ -286,12 +300,18 @@ function* nearerThanFeature(
   sampler: Sampler,
   est: Estimate,
   below: number,
+  runOn = false,
 ): Pipeline<Estimate> {
   if (!(below > 0 && est.step > below && Number.isFinite(est.error))) return est;
-  const how = { ...firstRun(engine.o, 0), stopOnNoise: true, firstStep: below };
+  const how = { ...firstRun(engine.o, 0), stopOnNoise: !runOn, firstStep: below };
   const local = yield* run(engine, sampler, how);
   const disagree = Math.abs(local.value - est.value) > local.error + est.error;
-  return Number.isFinite(local.error) && disagree ? local : est;
+  // A column run on past "noise" may descend to steps where f's values differ by a few ulps, and
+  // settle there on its rounding model, which the rounding inside f (cancellation) exceeds: not below
+  // the resolution a jump is confirmed to (atan t + 0.00825 beside other terms, at its root, gave
+  // 1 ± 2.6e-9 from steps of 7e-18, where f′ = 0.99993).
+  const resolved = !runOn || local.step >= JUMP_RESOLUTION * engine.scales[engine.scales.length - 1];
+  return Number.isFinite(local.error) && disagree && resolved ? local : est;
 }
 
 /**
