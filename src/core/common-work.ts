@@ -17,7 +17,7 @@ import type { Fn1 } from "./types.js";
  * @example
  * ```ts
  * const w = new CommonWork();
- * w.column.length; // => 7 (value, error, step, flags; two even parts and a size)
+ * w.column.length; // => 11 (value, error, step, flags; even parts, a size and steps)
  * ```
  */
 export class CommonWork {
@@ -28,9 +28,12 @@ export class CommonWork {
   readonly t = new Float64Array(MAX_ROWS);
   /**
    * The last finished column: value, error, step and its COLUMN_FLAG bits (kink, pole); then the even
-   * parts of its last two rows, newest first, and the newest row's Σ|w|·|f| (even-pole.ts).
+   * parts of its last two rows, newest first, and the newest row's Σ|w|·|f| (even-pole.ts); then the
+   * even part of the row before them and the steps of the three (long-steps.ts).
    */
-  readonly column = new Float64Array(7);
+  readonly column = new Float64Array(11);
+  /** The even rows (long-steps.ts, EVEN_ROWS each) of the first scale's column, then the probe's. */
+  readonly evenRows = new Float64Array(14);
   /** The kept estimate across the scales of x (KeptEstimates for one component): the same layout. */
   readonly kept = new Float64Array(4);
   /** The rounding model of the last noise check's difference (common-path.ts, checkGap). */
