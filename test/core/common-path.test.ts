@@ -40,6 +40,10 @@ const FUNCTIONS: Record<string, Fn1> = {
   tan: Math.tan,
   sinc: (t) => Math.sin(t) / t,
   fastCos: (t) => Math.cos(1000 * t),
+  // An even pole at 2 under a large cubic: the noise check's even part leaves the path (even-pole.ts).
+  evenPoleAt2: (t) => 1e4 * t * t * t + 1e-3 / ((t - 2) * (t - 2)),
+  // A pole 8.5 beside 1e5 whose term the long steps at 1e5 miss (long-steps.ts).
+  poleBeside1e5: (t) => t * t * t - 3000 / ((t - 99991.5) * (t - 99991.5)),
 };
 
 /** Points of every kind: ordinary, large, tiny, subnormal, zeros, powers of two, and not finite. */
