@@ -102,7 +102,7 @@ export function poleLevel(
  * ```ts
  * import { ScalarEngine } from "./scalar-column.js";
  * import { resolveOptions } from "./validate.js";
- * stencilSteps(new ScalarEngine().begin(5, resolveOptions(undefined, 5)), 0.01); // => [0.625, 0.125, 0.01]
+ * stencilSteps(new ScalarEngine().begin(5, resolveOptions(undefined, 5)), 0.01); // => [0.15625, 0.03125, 0.01]
  * ```
  */
 export function stencilSteps(engine: ScalarEngine, estimate: number): number[] {
