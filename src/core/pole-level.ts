@@ -62,7 +62,7 @@ export const POLE_TABLE_GROWTH = 1024;
  * const sampler = new Sampler(f);
  * [-1.5, -1.25, -0.75, -0.5].forEach((t) => sampler.at(t)); // f‴'s first row at -1
  * poleLevel(sampler, -1, [0.25], 3, 2.8e6, { size: 9.8e6, reach: 1e-3 }); // => true
- * poleLevel(sampler, -1, [0.25], 3, 2.8e-6, { size: 9.8e6, reach: 1e-3 }); // => false: a small share
+ * poleLevel(sampler, -1, [0.25], 3, 2.8e-6, { size: 9.8e6, reach: 1e-3 }); // => false (a small share of f)
  * ```
  */
 export function poleLevel(
