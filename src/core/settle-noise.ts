@@ -303,6 +303,9 @@ function* nearerThanFeature(
   runOn = false,
 ): Pipeline<Estimate> {
   if (!(below > 0 && est.step > below && Number.isFinite(est.error))) return est;
+  // (Run on from a spike at x only where the column run on past it saw no kink, jump or pole of its own:
+  // a kink 2e-10 beside x is the shape stage's, whose sides resolve it: cos t − 0.0248·max(0, t − c).)
+  if (runOn && (est.flags & (COLUMN_FLAG.kink | COLUMN_FLAG.diverging | COLUMN_FLAG.pole)) !== 0) return est;
   const how = { ...firstRun(engine.o, 0), stopOnNoise: !runOn, firstStep: below };
   const local = yield* run(engine, sampler, how);
   const disagree = Math.abs(local.value - est.value) > local.error + est.error;
