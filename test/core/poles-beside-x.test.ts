@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { derivative as derivativeAsync } from "../../src/core/async/index.js";
 import { derivativeViaPipeline } from "../../src/core/derivative.js";
-import { derivative, jacobian, type DerivativeResult, type Fn1 } from "../../src/core/index.js";
+import { derivative, jacobian, type Fn1 } from "../../src/core/index.js";
 import { resolveOptions } from "../../src/core/validate.js";
+import { expectSameBits } from "./same-bits.js";
 
 /**
  * Poles beside x (and one at x) that gave confident wrong answers: the honesty scan's repros, with their
@@ -18,17 +19,6 @@ function poleTerm(a: number, c: number, k: 1 | 2, n: number, t: number): number 
 /** The judgement of the honesty scan: the error covers the true error (with the truth's own rounding). */
 function expectCovers(r: { value: number; error: number }, truth: number, name: string): void {
   expect(Math.abs(r.value - truth), name).toBeLessThanOrEqual(r.error + 1e-14 * Math.abs(truth));
-}
-
-/** Every field of two results, compared with Object.is. */
-function expectSameBits(actual: DerivativeResult, expected: DerivativeResult, where: string): void {
-  const keys = new Set([...Object.keys(actual), ...Object.keys(expected)]);
-  for (const k of keys) {
-    const a = (actual as unknown as Record<string, unknown>)[k];
-    const e = (expected as unknown as Record<string, unknown>)[k];
-    if (typeof e === "object" && e !== null) expect(a, `${where}: ${k}`).toStrictEqual(e);
-    else expect(Object.is(a, e), `${where}: ${k} is ${String(a)}, expected ${String(e)}`).toBe(true);
-  }
 }
 
 describe("a pole beside x read as noise by the noise tables (pole-level.ts)", () => {
