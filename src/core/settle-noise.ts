@@ -128,7 +128,7 @@ export function* settleNoise(
       // No jump at x: the spike is a feature within the narrow table's reach, a pole beside x above all
       // (eᵗ − 0.026/(t − c) at c + 2.8e-6: 1.72578e13 ± 1.9e5 from steps of 0.03, where f′ = 1.72611e13).
       // Steps below that reach see f clear of it (nearerThanFeature, below).
-      if (seen.featureBelow === undefined) {
+      if (seen.spikeAtX === true && seen.featureBelow === undefined) {
         seen.featureBelow = seen.spikeReach;
         seen.featureRunOn = true;
       }
