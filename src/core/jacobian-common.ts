@@ -17,7 +17,7 @@ import { scaleOf } from "./common-column.js";
 import { componentColumn, COMPONENT_END, flatColumn } from "./jacobian-common-column.js";
 import { COMPONENT_STATE } from "./jacobian-common-step.js";
 import { JacobianCommonWork } from "./jacobian-common-work.js";
-import { needsRecheck } from "./jacobian-recheck.js";
+import { needsRecheck, zeroRowOfFloat32 } from "./jacobian-recheck.js";
 import { FLOAT32_FLAT_FACTOR } from "./float32.js";
 import { adaptiveColumnNow, takeWork, type ColumnWork } from "./jacobian-column.js";
 import { finishJacobian, type JacobianJob } from "./jacobian-job.js";
@@ -127,7 +127,10 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
     const e = errors[k];
     if (e !== e || float32 !== null) {
       const moved = float32 !== null && float32[k] === 1 && w.keptFlat[k] === 0;
-      if (needsRecheck(w.kept, k, 0, NaN, job.centre[k], 1, moved)) return DEPARTED;
+      // F_k(x) = 0 in a float32 F: its values beside x, about value·h, carry the bits (zeroRowOfFloat32).
+      const zero = float32 !== null && zeroRowOfFloat32(job.centre[k], w.keptValue[k], w.keptFlat[k]);
+      const centre = zero ? Math.abs(w.keptValue[k]) * w.keptStep[k] : job.centre[k];
+      if (needsRecheck(w.kept, k, 0, NaN, centre, 1, moved || zero)) return DEPARTED;
     }
   }
   return storeColumn(job, j, w);

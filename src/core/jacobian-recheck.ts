@@ -114,7 +114,7 @@ export function columnNeedsRecheck(
   // A large F's row that missed its columns' slopes (row-check.ts): each of its entries again.
   if (job.recheckRows !== null && job.recheckRows[k] === 1) return Number.isFinite(kept.value[k]);
   const float32 = job.float32 !== null && job.float32[k] === 1 && (screened || flat[k] === 0);
-  if (!float32 && screened && zeroRowOfFloat32(job, kept, flat, k)) {
+  if (!float32 && job.float32 !== null && zeroRowOfFloat32(job.centre[k], kept.value[k], flat[k])) {
     // F_k(x) = 0 has no bits to tell float32 by; its values beside x, about value·h, have.
     const beside = Math.abs(kept.value[k]) * kept.step[k] ** job.o.order;
     return needsRecheck(kept, k, kept.flags[k], kept.noisyStep[k], beside, job.o.order, true);
@@ -123,14 +123,21 @@ export function columnNeedsRecheck(
 }
 
 /**
- * Whether F_k(x) is exactly 0 in an F whose other rows are float32 results (jacobian-job.ts, float32):
- * an F computed in float32 computes every row so, and a float32 odd function at 0 (f32(tanh(f32(t)))
- * + atan(t) at 0) is exactly linear at the tables' tiny steps, its rounding showing only at the
- * column's: 1.0000000198682149 ± 8.4e-16 for a truth of 1. Only for a screened column (F with at least
- * SCREEN_COMPONENTS rows): a small F's common path reads float32 from F_k(x) alone.
+ * Whether a component of a float32 F (one whose other rows are float32 results, jacobian-job.ts
+ * float32) that is exactly 0 at x (`centre`) is to be read as float32 too: it moved along the column
+ * (`flat` 0) to a non-zero estimate. F_k(x) = 0 has no bits to tell float32 by, and a float32 odd
+ * function at 0 (f32(tanh(f32(t))) + atan(t) at 0) is exactly linear at the tables' tiny steps, its
+ * rounding showing only at the column's: 1.0000000198682149 ± 8.4e-16 for a truth of 1. An F computed in
+ * float32 computes every row so; its values beside x, about value·h, carry the bits.
+ *
+ * @example
+ * ```ts
+ * zeroRowOfFloat32(0, 1.0000000198682149, 0); // => true
+ * zeroRowOfFloat32(0.5, 1, 0); // => false (F_k(x) has bits of its own)
+ * ```
  */
-function zeroRowOfFloat32(job: JacobianJob, kept: ColumnKept, flat: Int8Array, k: number): boolean {
-  return job.float32 !== null && job.centre[k] === 0 && kept.value[k] !== 0 && flat[k] === 0;
+export function zeroRowOfFloat32(centre: number, value: number, flat: number): boolean {
+  return centre === 0 && value !== 0 && flat === 0;
 }
 
 /**

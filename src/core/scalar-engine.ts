@@ -13,6 +13,7 @@ import { checkOddPart } from "./odd-part-check.js";
 import { checkEvenPole } from "./even-pole.js";
 import { stencilArrays } from "./base-stencil.js";
 import { firstOrderJoin, firstOrderTail } from "./first-order.js";
+import { firstBreaksAt, saysLittle } from "./first-at-x.js";
 import { flatFloat32Error } from "./float32.js";
 import { bounded, type Pipeline, type Sampler } from "./sampler.js";
 import { firstRun, run, runNow, type Estimate, type ScalarEngine } from "./scalar-column.js";
@@ -254,5 +255,11 @@ function* settle(
   if ((est.flags & COLUMN_FLAG.budget) !== 0 && result.status === "ok") result.status = "max-evaluations";
   if (shape.noiseUsed !== undefined) result.noise = shape.noiseUsed;
   const noticed = (first.flags & COLUMN_FLAG.noisy) !== 0;
-  return yield* settleSingular(engine, sampler, est, result, shape.joined, noticed);
+  const singular = yield* settleSingular(engine, sampler, est, result, shape.joined, noticed);
+  // An f″ that says little where f′ has no value (first-at-x.ts): no f″ either.
+  if (est.kind === "central" && engine.o.noise === 0 && saysLittle(singular, engine.o.order)) {
+    if (yield* firstBreaksAt(derivativeSteps, sampler, x, engine.o))
+      return { ...singular, value: NaN, error: Infinity, status: "discontinuous" };
+  }
+  return singular;
 }

@@ -117,10 +117,18 @@ export function* settleNoise(
     // A level near the size of f's values where f grows toward x is a pole beside x (pole-level.ts):
     // the column runs on past it.
     const level = poleLevel(sampler, x, stencilSteps(engine, first.step), o.order, probed, seen) ? 0 : probed;
-    if (seen.spikeAtX === true && o.order === 1 && est.kind === "central") {
+    if (
+      (seen.spikeAtX === true || (level > 0 && seen.grid === 0)) &&
+      o.order === 1 &&
+      est.kind === "central"
+    ) {
       // A spike at x in both tables whose central differences' changes grow like a jump's down to
       // JUMP_RESOLUTION of the scale (a jump beside x farther than that stops growing there): f jumps
-      // at x (jump-at-x.ts), which a column run on past it may stall before showing.
+      // at x (jump-at-x.ts), which a column run on past it may stall before showing. So too where the
+      // tables found a level off any grid: beside a large f they take a jump at x for noise (tanh t −
+      // 2.2e-6·sign t at 0 plus 1e4, a gradient's coordinate beside the others' terms: "noise" of
+      // 4.8e-7 and f′ = 0.9997 ± 3.3e-4, noise-limited). (Not on a grid: one quantum crossed at x
+      // grows like a jump too, as float32 tanh does.)
       if (yield* changesJumpInF(sampler, x, GROWTH_SHRINK * JUMP_RESOLUTION * engine.scales[0])) {
         const jump = yield* jumpResult(engine, sampler, est);
         return { est, noise, noiseUsed, sideStart: undefined, done: jump };

@@ -1,0 +1,106 @@
+/**
+ * A second derivative exists only where the first does. Where f′ jumps at x (a kink of f), the
+ * central second difference grows like J/h, and the growth tests (growth.ts, jump-changes.ts) see it
+ * only where J/h clears the rounding of f at their steps. Beside a large f, as in a Hessian's diagonal
+ * whose line through x carries the other coordinates' terms, they do not: tanh t + 0.07·|t| at 0
+ * beside a term of 2.2e12 gave f″ = −0.205 ± 22, noise-limited, and runge + 0.0021·|t| beside 6.5e5
+ * gave −8222 ± 19767, ok (the column ran on down to 5e-7, taking J/h for noise). The first derivative's
+ * own pipeline, whose one-sided columns each settle at their best step, tells the kink apart far
+ * better (it compares slopes: J against √(σ·|f″|), where the growth of f″'s differences needs J/h
+ * above σ/h² over a range of steps). So an order-2 result that says little (noise-limited, or fewer
+ * than two significant digits) asks the engine for f′ at x; where that says "not-differentiable" or
+ * "discontinuous", f″ has no value at x either. Not where the caller gave a noise level: its results
+ * are "noise-limited" by the caller's word, not by the engine's doubt (and a Hessian's second round,
+ * run with the level its diagonal found, makes no call more for it).
+ */
+
+import { bounded, type Pipeline, type Sampler } from "./sampler.js";
+import { ScalarEngine } from "./scalar-column.js";
+import type { DerivativeResult, Status } from "./types.js";
+import type { ResolvedOptions } from "./validate.js";
+
+/** Statuses of f′ at x that leave f″ no value there. */
+const NO_FIRST: readonly Status[] = ["not-differentiable", "discontinuous"];
+
+/**
+ * The relative error from which an order-2 result "says little" ({@link saysLittle}): 1/100, fewer
+ * than two significant digits. A smooth f″ ends far below it (1e-6 … 1e-12 relative; beside a term of
+ * 1e9, whose rounding σ is 1e-7, about √σ ≈ 3e-4), where a jump in f beside a large term leaves a
+ * column stopped early with a few percent (eᵗ + 1.8e-5·H(t − 1) beside 2.3e9: f″ = 2.724 ± 0.098, ok,
+ * where f′ is "discontinuous").
+ *
+ * @default 0.01
+ * @example
+ * ```ts
+ * FEW_DIGITS; // => 0.01
+ * ```
+ */
+export const FEW_DIGITS = 0.01;
+
+/**
+ * Whether an order-2 result says little enough to ask for f′ at x: status "noise-limited", or "ok"
+ * with fewer than two significant digits (an error of at least FEW_DIGITS·|value|, or none) and a
+ * value other than 0. A smooth f's f″ ends "ok" with a smaller error, or exactly 0 where f is linear
+ * along the line (x₀²x₁'s ∂²/∂x₁²), and asks nothing, so its calls and bits are as before; a jump in f′
+ * gives no 0 (its differences grow like J/h).
+ *
+ * @example
+ * ```ts
+ * saysLittle({ value: -8222, error: 19767, status: "ok" }, 2); // => true
+ * saysLittle({ value: 2.724, error: 0.098, status: "ok" }, 2); // => true
+ * saysLittle({ value: 2, error: 1e-9, status: "ok" }, 2); // => false
+ * saysLittle({ value: 2, error: 1e-9, status: "noise-limited" }, 1); // => false (order 1)
+ * saysLittle({ value: 0, error: 3e-13, status: "ok" }, 2); // => false
+ * ```
+ */
+export function saysLittle(
+  result: Pick<DerivativeResult, "value" | "error" | "status">,
+  order: number,
+): boolean {
+  if (order !== 2 || !Number.isFinite(result.value)) return false;
+  if (result.status === "noise-limited") return true;
+  return (
+    result.status === "ok" && result.value !== 0 && !(result.error < FEW_DIGITS * Math.abs(result.value))
+  );
+}
+
+let spare: ScalarEngine | null = null;
+
+/**
+ * Whether f′ at x has no value by the engine's own pipeline of order 1, `pipeline` (scalar-engine.ts,
+ * derivativeSteps, passed in so that this file does not import the file that imports it; see the
+ * file comment): the same sampler (its calls counted and budgeted with the rest), the same options
+ * at order 1. False where the budget leaves no room for it.
+ *
+ * @example
+ * ```ts
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * import { resolveOptions } from "./validate.js";
+ * import { derivativeSteps } from "./scalar-engine.js";
+ * const f = (t: number) => 1e9 + Math.tanh(t) + 0.07 * Math.abs(t);
+ * runSync(firstBreaksAt(derivativeSteps, new Sampler(f), 0, resolveOptions({ order: 2 }, 0))); // => true
+ * runSync(firstBreaksAt(derivativeSteps, new Sampler(Math.exp), 0, resolveOptions({ order: 2 }, 0))); // => false
+ * ```
+ */
+export function* firstBreaksAt(
+  pipeline: (
+    engine: ScalarEngine,
+    sampler: Sampler,
+    x: number,
+    o: ResolvedOptions,
+  ) => Pipeline<Pick<DerivativeResult, "status">>,
+  sampler: Sampler,
+  x: number,
+  o: ResolvedOptions,
+): Pipeline<boolean> {
+  // One spare engine, taken while in use (an f that itself asks for a derivative gets its own).
+  const engine = spare ?? new ScalarEngine();
+  spare = null;
+  try {
+    const first = yield* bounded(pipeline(engine, sampler, x, { ...o, order: 1 }), () => null);
+    return first?.status !== undefined && NO_FIRST.includes(first.status);
+  } finally {
+    spare = engine;
+  }
+}
