@@ -1,19 +1,7 @@
 /**
- * An even pole at x hidden under a large smooth term. A first derivative's central stencil never reads
- * f(x), and an even pole's c/h² is the same on both sides of x, so the odd part cancels it exactly: eᵗ
- * − 0.46/(t − c)² at c = 20.53 gave f′ = 8.26e8 ± 3e-5, ok, where f(c) = −∞ and there is no
- * derivative. The column's rows do not show it either: eᶜ·h² rules their even part E(h) = Σ|w|·f(x +
- * o·h) down to steps of 0.02. The noise check's stencil, at a step far below the rows', does: there
- * E(h_c) = Σ|w|·f(x) + c·Σ|w|/(o·h_c)², far from the rows' E.
- *
- * For a smooth f, E(h) = Σ|w|·f(x) + a·h² + …: from the newest row (step h) to the check the even part
- * moves by about a·h², less than it moved between the last two rows (a·h²·(r² − 1), r = 2 or 16). At a
- * kink at x, E moves like |h|: by about as much as between the rows. At an even pole at x it grows like
- * 1/h², by (h/h_c)² ≈ 2³⁰ times the rows' change, whichever way the rows moved (a large smooth term
- * may still rule them: 1e4·t³ + 1e-3/(t − 5)² at 5). {@link evenPartGrows} marks a move to the check
- * beyond EVEN_POLE_GROWTH times the rows' change and rounding; the pipeline then asks for f(x) (settle-singular.ts, COLUMN_FLAG.probePole): where it
- * is infinite, "not-finite". derivative(f, xs)'s common path makes the same test on the same values
- * (common-path.ts, noisyAt) and leaves the path where it holds, so both keep giving the same bits.
+ * An even pole at x under a large smooth term (eᵗ − 0.46/(t − c)² at c: f′ = 8.26e8 ± 3e-5, ok): the
+ * central stencil cancels c/h², but the noise check's even part moves by (h/h_c)² times the rows' change.
+ * Then f(x) is asked; infinite, "not-finite". docs/engine.md, "Poles beside x".
  */
 
 import { COLUMN_FLAG } from "./column-state.js";
@@ -22,12 +10,10 @@ import { stencilArrays } from "./base-stencil.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
 
 /**
- * How many times the even part's change between the column's last two rows (plus the rounding of
- * both ends) the change from the newest row to the noise check must be to mark an even pole at x:
- * 2¹⁰. A smooth f moves it by at most a third of the rows' change, a kink at x by about as much, an
- * even pole at x by (h/h_c)² ≈ 2³⁰ times (eᵗ − 0.46/(t − c)² at c: 4e4 times, its rows' change ruled
- * by eᶜ·h²). Noise moves both by about its level: the rows' change falls below 2⁻¹⁰ of the check's
- * by chance about once in a thousand; a finite f(x) then costs that call and changes nothing else.
+ * How many times the rows' change of the even part (plus rounding) its move from the newest row to the
+ * noise check must be to mark an even pole at x: 2¹⁰. A smooth f moves it by a third of that change at
+ * most, a kink by about as much, an even pole at x by (h/h_c)² ≈ 2³⁰ times (eᵗ − 0.46/(t − c)² at c:
+ * 4e4, its rows ruled by eᶜ·h²); noise passes about once in 10³, and a finite f(x) then changes nothing.
  *
  * @default 1024
  * @example
@@ -38,10 +24,8 @@ import type { Estimate, ScalarEngine } from "./scalar-column.js";
 export const EVEN_POLE_GROWTH = 1024;
 
 /**
- * The order the even-pole test runs at: 1. At order 3 the noise check's step is only 32 times below the
- * rows' (its rounding grows like 1/h³), too close for the test to tell a pole from the rows' own change,
- * and a jump of f beside x moved the even part enough to pass it (the honesty scan's order-3 jumps near
- * x: 61 more false flags, where f‴ exists). At even orders the stencil reads f(x) itself.
+ * The order the even-pole test runs at: 1. At order 3 the check's step is only 32 times below the rows'
+ * (too close to tell), and jumps beside x passed the test (61 more false flags in the scan).
  *
  * @default 1
  * @example
@@ -52,9 +36,8 @@ export const EVEN_POLE_GROWTH = 1024;
 export const EVEN_POLE_ORDER = 1;
 
 /**
- * Whether the even part grew from the column's last two rows (`e1`, then `e0`, the newest) to the
- * noise check (`check`) as an even pole at x makes it grow (see the file comment); `rounding` is the
- * rounding of the check's even part and the newest row's together. False where any is not a number.
+ * Whether the even part moved from the column's last two rows (`e1`, then `e0`) to the noise check
+ * (`check`) as an even pole at x moves it; `rounding` is that of the check's and the newest row's.
  *
  * @example
  * ```ts
@@ -69,12 +52,8 @@ export function evenPartGrows(check: number, e0: number, e1: number, rounding: n
 }
 
 /**
- * The even-pole test of a quiet central estimate of a first derivative (see the file comment;
- * EVEN_POLE_ORDER), from the
- * noise check's n values in the engine and the even parts of the last column's last two rows
- * (driver.ts, kinkTest): sets COLUMN_FLAG.probePole in `est.flags`, for the singular stage to ask for
- * f(x). Nothing for a noisy estimate (its stages read f(x) already), another order, or a check with a
- * value that is not finite.
+ * The even-pole test of a quiet central first derivative, from the noise check's values and the last
+ * column's rows (driver.ts, kinkTest): sets COLUMN_FLAG.probePole, for settle-singular.ts to ask f(x).
  *
  * @example
  * ```ts

@@ -1,32 +1,17 @@
 /**
- * Long steps that straddle a feature beside x. At a large |x| the first scale's steps are fractions of
- * |x|, and a pole within them whose term is small beside f's values barely moves their differences:
- * t³ − 2t − 2.89/(t − c)² at x = −8431.4, c 8.5 below x, gave f′ = 213266281.7723 ± 1.2e-5 from steps
- * of 66 to 264, where f′ = 213266281.7816 (the pole's share, 2c/d³, is 0.0093). The unit scale's probe
- * (steps of 1/32 to 1/128) agrees with that within its own error, 0.033, so it cannot tell.
- *
- * The columns' even parts can. For a smooth f, E(h) = Σ|w|·f(x + o·h) = Σ|w|·f(x) + a·h² + b·h⁴ + …, so
- * both columns' rows, extrapolated to h = 0 in h² (Neville), give Σ|w|·f(x): the long one to its h⁶
- * term, the probe's, whose steps are tiny, to rounding. A feature between the two scales' steps is in
- * the probe's E(0) (f near x) and not in the long one's: the pole above puts c/d² = −0.04 into f(x),
- * 330 times f's last bit (1.2e-4). {@link longStepsMissed} compares the two E(0) (the probe's from its
- * last two rows: an earlier one may straddle the feature, t³ − 2t − 0.78/(t − c)² at −47046 with c 0.49
- * away, order 3) against the long extrapolation's uncertainty (its three-row value against its two-row
- * one) and the rounding both carry; where they disagree, the long steps saw a different f than the probe did, and
- * the kept estimate is no better confirmed than the probe's interval (scalar-column.ts: its error
- * reaches past it, as unconfirmed-scale.ts's does). derivative(f, xs)'s common path makes the same
- * test and leaves the path where it holds.
+ * Long steps at a large |x| that straddle a pole the unit probe's do not (t³ − 2t − 2.89/(t − c)² at
+ * −8431.4, c 8.5 away: ± 1.2e-5, 770 times off): the two columns' even parts, extrapolated to h = 0 in
+ * h², give Σ|w|·f(x) where f is smooth, and differ by the pole's term where it is not; the long estimate
+ * is then confirmed only to the probe's interval. docs/engine.md, "Poles beside x".
  */
 
 import { EPS, F_ROUNDING } from "./constants.js";
 
 /**
- * How many times its uncertainty the gap between the long and the probe's extrapolated even parts
- * must be for the long steps to count as having missed a feature: 16, as KINK_SIGNAL. A smooth f's gap
- * is its long extrapolation's h⁶ term, below the uncertainty (the h⁴ term's share) by (h/s)², s the
- * scale on which f varies, plus the probe's h⁴ term, tiny at its steps of 1/32 and less. Where the
- * rule fires on a smooth f, its error only grows to the probe's interval: the reference set and the
- * honesty scan's smooth cells kept every figure (4 gives no more poles).
+ * How many times its uncertainty (the long extrapolation's three-row value against its two-row one,
+ * and rounding) the gap between the long and the probe's extrapolated even parts must be: 16, as
+ * KINK_SIGNAL. A smooth f's gap is the long extrapolation's h⁶ term, below its h⁴ term's share by
+ * (h/s)² (s: the scale f varies on); 4 found no more poles in the scan.
  *
  * @default 16
  * @example
@@ -72,9 +57,9 @@ function atZero(rows: Float64Array, n: number, sum: Float64Array): number {
 const SUM = new Float64Array(1);
 
 /**
- * Whether the long column's even rows (`long`, three rows) and the probe's (`probe`, its last two)
- * extrapolate to values of Σ|w|·f(x) that disagree by more than LONG_MISS_SIGNAL times their
- * uncertainty (see the file comment). False where a value needed is not finite.
+ * Whether the long column's even rows (`long`, its last three) and the probe's (`probe`, its last two:
+ * an earlier one may straddle the pole) extrapolate to values of Σ|w|·f(x) more than LONG_MISS_SIGNAL
+ * times their uncertainty apart. False where a value needed is not finite.
  *
  * @example
  * ```ts

@@ -1,12 +1,8 @@
 /**
- * A noise "level" that is a pole beside x. The noise tables (noise-check.ts, probeNoise) read the
- * differences of a pole within their reach as noise: 1/(t − c)² with c 9.4e-5 from x gave a level of
- * 2.8e6 in values of 9.8e6, and the column run with it stopped at once, at steps of 0.125, with a
- * third derivative of −10 ± 1.8e10 (noise-limited) where it is 2.8e20. Noise that large is a sizeable
- * share of f's values; near a root of f, absolute noise is too, but there f is no larger at x than
- * at the column's first steps, while beside a pole it is far larger. Such a level is dropped: the
- * column runs on past the "noise" (settle-noise.ts) and resolves the pole from steps below its
- * distance (the case above: 2.8169397920e20 ± 1.4e12).
+ * A noise "level" that is a pole beside x (f‴ of atan t − 0.087/(t − c)² at −1, c 9.4e-5 away: a level
+ * of 2.8e6 in values of 9.8e6, then −10 ± 1.8e10 where f‴ = 2.8e20): a large share of f's values where f
+ * near x dwarfs f farther out. It is dropped and the column runs on past it (settle-noise.ts).
+ * docs/engine.md, "Poles beside x".
  */
 
 import { stencilArrays } from "./base-stencil.js";
@@ -16,9 +12,8 @@ import { initialStep, representableStep } from "./step.js";
 
 /**
  * The largest noise level, relative to the largest |f| of its table, that counts as noise where f is
- * far larger at x than at the column's first points: 2⁻¹⁰ ≈ 1e-3, as for a Jacobian's rows
- * (row-noise.ts, ROW_NOISE_LARGEST). Noise that large leaves a first derivative 1e-2 relative at best
- * ((1e-3)^(2/3)); the poles the honesty scan read as noise gave levels of 25–30% of their tables' size.
+ * far larger near x than farther out: 2⁻¹⁰, as row-noise.ts's ROW_NOISE_LARGEST (noise that large
+ * leaves f′ 1e-2 relative at best). The scan's poles read as noise gave 25–30%.
  *
  * @default 0.0009765625
  * @example
@@ -29,13 +24,10 @@ import { initialStep, representableStep } from "./step.js";
 export const POLE_LEVEL_SHARE = 2 ** -10;
 
 /**
- * How many times the largest |f| at the points of a stencil farther from x than the noise table its
- * largest |f| must be for the table's level to be a pole's: 2¹⁰. A pole at distance d makes f near x
- * about (H/d)ᵏ times larger than at a distance H (k = 1 or 2): 1.2e4 to 1.5e9 in the honesty scan's
- * poles read as noise. Noise at a root of f leaves a table no larger than f farther out, but for
- * chance: with 16 here, absolute noise beside f ≈ 0 (1/(1 + t²) + 1.5e-9·noise at 61409) passed now
- * and then, when both values of a far stencil fell small; below 2⁻¹⁰ of the table's largest, both
- * fall about once in 10⁶.
+ * How many times |f| at a stencil beyond the noise table the table's largest |f| must be for its level
+ * to be a pole's: 2¹⁰. A pole at distance d makes f near x about (H/d)ᵏ times f at a distance H (1.2e4
+ * to 1.5e9 in the scan's poles); noise at a root of f passes only when both values of a far stencil
+ * fall below 2⁻¹⁰ of the table's largest by chance, about once in 10⁶ (with 16, now and then).
  *
  * @default 1024
  * @example
@@ -46,14 +38,9 @@ export const POLE_LEVEL_SHARE = 2 ** -10;
 export const POLE_TABLE_GROWTH = 1024;
 
 /**
- * Whether a noise level read from a table whose largest |f| is `size` is a pole beside x rather than
- * noise (see the file comment): above POLE_LEVEL_SHARE of `size`, and `size` above POLE_TABLE_GROWTH
- * times the largest |f| at the points of one central stencil beyond the table's reach that the
- * pipeline evaluated before the tables, every point finite: the first row at a scale of x, the first
- * estimate's row, or the noise check's (the stencil where that is smallest: at a small x the first
- * scale's points lie beside the pole too, and at a domain edge the first row may have no finite
- * value; f known on one side alone may be beyond a jump beside x). Read from the sampler's cache: no
- * call; false where no such stencil is known (a one-sided method's columns).
+ * Whether a noise level read from a table whose largest |f| is `size` is a pole beside x: above
+ * POLE_LEVEL_SHARE of `size`, with `size` above POLE_TABLE_GROWTH times |f| at a central stencil
+ * beyond the table's reach (one of `steps`). No call: the sampler's cache.
  *
  * @example
  * ```ts
@@ -73,6 +60,10 @@ export function poleLevel(
   level: number,
   table: { size?: number; reach?: number },
 ): boolean {
+  // The stencils: a scale's first row, the first estimate's row, the noise check's; the one where |f|
+  // is smallest counts (at a small x the first scale's points lie beside the pole too; at a domain edge
+  // the first row may have no finite value). Every point known and finite: f known on one side alone
+  // may be beyond a jump beside x. None known (a one-sided method's columns): false.
   const size = table.size ?? 0;
   const reach = table.reach ?? Infinity;
   if (!(level > POLE_LEVEL_SHARE * size)) return false;
