@@ -383,6 +383,15 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   // The driver's first-order flag (driver.ts, finish): the pipeline holds such an estimate to the sides.
   if (ok && bestTail > 0) flags |= COLUMN_FLAG.firstOrder;
   column[3] = flags;
+  // For the even-pole test of the noise check (even-pole.ts; common-path.ts, noisyAt).
+  column[4] = even0;
+  column[5] = even1;
+  column[6] = kinkAbsSum;
+  // And for the long-steps test (long-steps.ts; common-path.ts, evenRowsOf): the rows' steps, newest first.
+  column[7] = even2;
+  column[8] = step1;
+  column[9] = step2;
+  column[10] = step3;
   return COLUMN_END.finished;
 }
 

@@ -25,6 +25,8 @@ import {
 import { COLUMN_FLAG } from "./column-state.js";
 import { centralColumn, COLUMN_END, scaleOf } from "./common-column.js";
 import { CommonWork } from "./common-work.js";
+import { evenPartGrows } from "./even-pole.js";
+import { EVEN_ROWS, longStepsMissed } from "./long-steps.js";
 import { derivativeSync } from "./derivative-pipeline.js";
 import { baseStencil } from "./driver.js";
 import { checkNumber } from "./sampler.js";
@@ -90,6 +92,8 @@ const O0 = CENTRAL.offsets[0];
 const O1 = CENTRAL.offsets[1];
 const W0 = CENTRAL.weights[0];
 const W1 = CENTRAL.weights[1];
+const A0 = Math.abs(W0);
+const A1 = Math.abs(W1);
 
 /**
  * Departures in a row after which derivative(f, xs) stops trying the common path at every point (f is
@@ -182,14 +186,18 @@ function commonPoint(f: Fn1, xs: Float64Array, i: number, w: CommonWork): boolea
   kept[2] = NaN;
   kept[3] = 0;
   if (centralColumn(f, xs, i, 0, w) === COLUMN_END.departed) return false;
+  evenRowsOf(w.column, w.evenRows, 0);
   if (keep(0, w.column, kept) && scaleOf(xs[i], 1) > 0) {
     if (centralColumn(f, xs, i, 1, w) === COLUMN_END.departed) return false;
+    evenRowsOf(w.column, w.evenRows, EVEN_ROWS);
     const stepBefore = kept[2];
     const shapeBefore = kept[3] & SHAPE;
     keep(1, w.column, kept);
     // A longer-step estimate the probe could not confirm (unconfirmed-scale.ts) is the pipeline's, and
-    // so is a kink or pole flag of the scale with the smaller steps (scalar-column.ts, keepLocalShape).
+    // so is a kink or pole flag of the scale with the smaller steps (scalar-column.ts, keepLocalShape),
+    // and one whose even parts the probe's contradict (scalar-column.ts, heldToEvenParts).
     if (unconfirmedProbe(w.column, kept) || localShape(w.column, kept, stepBefore, shapeBefore)) return false;
+    if (evenPartsMissed(w.column, kept, w.evenRows)) return false;
   }
   // Anything but a quiet estimate (flags, no error estimate) takes the scalar pipeline's detours.
   // An estimate of exactly 0 is the pipeline's too (scalar-engine.ts, zeroBelowResolution).
@@ -201,6 +209,28 @@ function commonPoint(f: Fn1, xs: Float64Array, i: number, w: CommonWork): boolea
 function unconfirmedProbe(column: Float64Array, kept: Float64Array): boolean {
   if (kept[2] === column[2] && kept[0] === column[0]) return false;
   return unconfirmedError(kept[0], kept[1], kept[2], column[0], column[1], column[2]) !== kept[1];
+}
+
+/** A column's even rows (long-steps.ts, EVEN_ROWS) from `column` into `rows` at `at`. */
+function evenRowsOf(column: Float64Array, rows: Float64Array, at: number): void {
+  rows[at] = column[4];
+  rows[at + 1] = column[5];
+  rows[at + 2] = column[7];
+  rows[at + 3] = column[8];
+  rows[at + 4] = column[9];
+  rows[at + 5] = column[10];
+  rows[at + 6] = column[6];
+}
+
+/**
+ * Whether scalar-column.ts's heldToEvenParts would widen the kept estimate's error: kept from the
+ * first scale's longer steps, both columns without flags and with errors, and their even parts
+ * extrapolating apart (long-steps.ts, longStepsMissed).
+ */
+function evenPartsMissed(column: Float64Array, kept: Float64Array, rows: Float64Array): boolean {
+  if (!(kept[2] > column[2]) || kept[3] !== 0 || column[3] !== 0) return false;
+  if (!(Number.isFinite(column[1]) && Number.isFinite(kept[1]))) return false;
+  return longStepsMissed(rows.subarray(0, EVEN_ROWS), rows.subarray(EVEN_ROWS, 2 * EVEN_ROWS));
 }
 
 /** The shape flags that keepLocalShape keeps. */
@@ -272,6 +302,10 @@ function noisyAt(f: Fn1, xs: Float64Array, i: number, work: CommonWork): boolean
   if (!(gap >= 0)) return true;
   const rounding = work.checkRounding;
   if (gap > NOISE_CHECK_SIGNAL * rounding + kept[1]) return true;
+  // checkEvenPole (even-pole.ts): the even part grew like an even pole's at x; the pipeline asks f(x).
+  const column = work.column;
+  const evenRounding = F_ROUNDING * EPS * (work.checkAbs + column[6]);
+  if (evenPartGrows(work.checkEven, column[4], column[5], evenRounding)) return true;
   // checkNoise (noise-check.ts): a gap beyond what correct rounding allows scales the error.
   let excess = CHECK_EXCESS_SCALE * ((gap - kept[1]) / rounding);
   if (gap - kept[1] > NOISE_RECHECK_GAP * rounding) {
@@ -320,6 +354,11 @@ function checkGap(f: Fn1, x: number, h: number, work: CommonWork): number {
   size += Math.abs(W1 * fp);
   const d = sum / h;
   work.checkRounding = (F_ROUNDING * EPS * size) / h;
+  let even = 0;
+  even += A0 * fm;
+  even += A1 * fp;
+  work.checkEven = even;
+  work.checkAbs = size;
   return Math.abs(d - work.kept[0]);
 }
 

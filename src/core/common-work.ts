@@ -17,7 +17,7 @@ import type { Fn1 } from "./types.js";
  * @example
  * ```ts
  * const w = new CommonWork();
- * w.column.length; // => 4 (value, error, step, flags)
+ * w.column.length; // => 11 (value, error, step, flags; even parts, a size and steps)
  * ```
  */
 export class CommonWork {
@@ -26,12 +26,21 @@ export class CommonWork {
   readonly prev = new Float64Array(MAX_COLUMNS);
   readonly prevRound = new Float64Array(MAX_COLUMNS);
   readonly t = new Float64Array(MAX_ROWS);
-  /** The last finished column: value, error, step and its COLUMN_FLAG bits (kink, pole). */
-  readonly column = new Float64Array(4);
+  /**
+   * The last finished column: value, error, step and its COLUMN_FLAG bits (kink, pole); then the even
+   * parts of its last two rows, newest first, and the newest row's Σ|w|·|f| (even-pole.ts); then the
+   * even part of the row before them and the steps of the three (long-steps.ts).
+   */
+  readonly column = new Float64Array(11);
+  /** The even rows (long-steps.ts, EVEN_ROWS each) of the first scale's column, then the probe's. */
+  readonly evenRows = new Float64Array(14);
   /** The kept estimate across the scales of x (KeptEstimates for one component): the same layout. */
   readonly kept = new Float64Array(4);
   /** The rounding model of the last noise check's difference (common-path.ts, checkGap). */
   checkRounding = NaN;
+  /** The last noise check's even part Σ|w|·f and its Σ|w|·|f| (even-pole.ts). */
+  checkEven = NaN;
+  checkAbs = NaN;
   /** The one point of derivative(f, x) on the common path (derivativeOne). */
   readonly one = new Float64Array(1);
   /** The scalar pipeline's state and sampler, for the points that depart. */

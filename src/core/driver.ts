@@ -243,6 +243,11 @@ export class ColumnDriver {
   /** Whether this column keeps them (see pushPairs). */
   private pairsOn = false;
 
+  /** How many rows the current (or last) column has taken since its start or its last switch of side. */
+  get rowCount(): number {
+    return this.rows;
+  }
+
   /**
    * The cancelled parts of the last rows at the newest distances (pair-parts.ts): at orders 3 and 4,
    * and at order 2 in derivative()'s columns (ColumnSpec.kinkRows); null before the first.

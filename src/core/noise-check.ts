@@ -374,6 +374,7 @@ export function* probeNoise(
   // A jump or a kink at x is one spike in both tables, whatever their spacing: not noise.
   if (wide.localised === true && narrow.localised === true) {
     seen.spikeAtX = true;
+    seen.spikeReach = ((NOISE_POINTS - 1) / 2) * narrow.spacing;
     return 0;
   }
   if (wide.localised === true && narrow.verdict === "ok") {
@@ -421,7 +422,11 @@ export function* probeNoise(
       ? Math.max(narrow.top ?? 0, narrow.verdict === "ok" ? narrow.level : 0)
       : narrow.largest;
   const first = use.perDistance && perDistance;
-  if (flat || (!first && holds >= wide.level / NOISE_AGREEMENT)) return wide.level;
+  if (flat || (!first && holds >= wide.level / NOISE_AGREEMENT)) {
+    seen.size = wide.magnitude;
+    seen.reach = ((NOISE_POINTS - 1) / 2) * wide.spacing;
+    return wide.level;
+  }
   seen.rejected = wide.level;
   if (perDistance) seen.perDistance = wide.level / delta;
   // Wiggles that shrank less than the spacing did are not a smooth part (which shrinks like a power of
@@ -579,6 +584,20 @@ export interface NoiseSeen {
   offsetGrid?: number;
   /** Whether both tables were one spike at x (a jump or a kink there, not noise; see probeNoise). */
   spikeAtX?: boolean;
+  /** Where both were, the narrow table's half-width (a feature within it: settle-noise.ts). */
+  spikeReach?: number;
+  /**
+   * Whether the column from `featureBelow` runs on past "noise" (where it came from `spikeReach`: its
+   * first rows straddle the feature, which looks like noise until the steps pass below it).
+   */
+  featureRunOn?: boolean;
+  /**
+   * The largest |f| in the table whose level probeNoise returned (absent when it returned 0): a level
+   * near it is a pole within the table's reach, not noise (pole-level.ts).
+   */
+  size?: number;
+  /** That table's half-width (absent with `size`). */
+  reach?: number;
 }
 
 /**

@@ -13,6 +13,7 @@ import type { Pipeline, Sampler } from "./sampler.js";
 import type { StencilKind } from "./types.js";
 import { candidateScales } from "./step.js";
 import { heldToProbe } from "./unconfirmed-scale.js";
+import { EVEN_ROWS, longStepsMissed } from "./long-steps.js";
 import { stencilArrays } from "./base-stencil.js";
 import { resolveOptions, type ResolvedOptions } from "./validate.js";
 
@@ -65,6 +66,8 @@ export class ScalarEngine {
   probeShape = false;
   /** The first step of the run under way when its spec gave one (RunSpec.firstStep), else NaN. */
   runStart = NaN;
+  /** The even rows (long-steps.ts, EVEN_ROWS each) of the first scale's column, then the probe's. */
+  readonly evenRows = new Float64Array(2 * EVEN_ROWS);
 
   /** Starts a derivative at x with resolved options: its scales of x (candidateScales). */
   begin(x: number, o: ResolvedOptions): this {
@@ -181,12 +184,15 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
     const flags = i > 1 ? state.flags[0] : 0;
     // A column its budget ended (kept or not) stopped work that might have changed the result.
     if ((state.flags[0] & COLUMN_FLAG.budget) !== 0) sampler.short = true;
+    const even = spec.start === "central" && o.order % 2 === 1 && i <= 2;
+    if (even) evenRowsOf(engine, (i - 1) * EVEN_ROWS);
     keepScale(state, kept, i - 1, undefined, o, false, o.order >= 2);
     // (Not the sides that derivative() compares at a kink, whose long steps are what tells a kink.)
     if (i > 1 && (spec.start === "central" || spec.start === o.method)) {
       const weightSum = stencilArrays(kindOf(kept.kind[0]), o.order).weightSum;
       heldToProbe(state, kept, o.order, weightSum);
     }
+    if (even && i === 2) heldToEvenParts(engine);
     kept.flags[0] |= probeFlags(flags);
     if (o.order >= LOCAL_SHAPE_ORDER && keepLocalShape(state, kept, flagsBefore, stepBefore))
       engine.probeShape = true;
@@ -201,6 +207,38 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
   spec.probeOnly = i > 0;
   spec.firstStep = start > 0 ? start : o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
   return true;
+}
+
+/**
+ * The even rows (long-steps.ts) of the column just run into engine.evenRows at `at`: the even parts
+ * of its last three rows (driver.ts, kinkTest), their steps (NaN where it had fewer) and the newest
+ * row's Σ|w|·|f|.
+ */
+function evenRowsOf(engine: ScalarEngine, at: number): void {
+  const { state, evenRows } = engine;
+  const rows = engine.driver.rowCount;
+  evenRows[at] = state.even0[0];
+  evenRows[at + 1] = state.even1[0];
+  evenRows[at + 2] = state.even2[0];
+  for (let r = 0; r < 3; r++) evenRows[at + 3 + r] = rows > r ? state.steps[rows - 1 - r] : NaN;
+  evenRows[at + 6] = state.evenAbs[0];
+}
+
+/**
+ * A kept estimate of the first scale (steps longer than the probe's) whose even parts extrapolate to
+ * another f(x) than the probe's do (long-steps.ts, longStepsMissed): its steps straddled a feature the
+ * probe's did not, and it is confirmed only to the probe's interval: its error reaches past it (as
+ * unconfirmed-scale.ts's does). Only where both columns settled with an error and no flag.
+ */
+function heldToEvenParts(engine: ScalarEngine): void {
+  const { state, kept, evenRows } = engine;
+  if (!(kept.step[0] > state.step[0]) || kept.flags[0] !== 0 || state.flags[0] !== 0) return;
+  if (!(Number.isFinite(state.error[0]) && Number.isFinite(kept.error[0]))) return;
+  const long = evenRows.subarray(0, EVEN_ROWS);
+  const probe = evenRows.subarray(EVEN_ROWS, 2 * EVEN_ROWS);
+  if (!longStepsMissed(long, probe)) return;
+  const reach = Math.abs(state.value[0] - kept.value[0]) + state.error[0];
+  if (reach > kept.error[0]) kept.error[0] = reach;
 }
 
 /**

@@ -10,6 +10,7 @@ import { EPS, F_ROUNDING, NOISE_FLOOR, SECOND_CHECK_RATIO } from "./constants.js
 import { runSync } from "./column-steps.js";
 import { checkNoise, checkNoiseAgain, needsNoiseCheck, noiseCheckPoints } from "./noise-check.js";
 import { checkOddPart } from "./odd-part-check.js";
+import { checkEvenPole } from "./even-pole.js";
 import { stencilArrays } from "./base-stencil.js";
 import { firstOrderJoin, firstOrderTail } from "./first-order.js";
 import { firstBreaksAt, saysLittle } from "./first-at-x.js";
@@ -62,6 +63,7 @@ export function* derivativeSteps(
     if (sampler.prepare(engine.checkPoints, n, true, engine.checkValues)) yield sampler.request;
     checkNoise(engine, sampler.complete(n, true, engine.checkValues), n, o.order, est);
     checkOddPart(engine, n, est);
+    checkEvenPole(engine, n, est);
     if (engine.recheckExcess > 0) {
       // A second check (NOISE_RECHECK_GAP), at new points.
       const m = secondCheckPoints(engine, sampler, x, o);
@@ -109,6 +111,7 @@ export function derivativeNow(
   if (n > 0 && sampler.affords(engine.checkPoints, n)) {
     checkNoise(engine, sampler.now(engine.checkPoints, n, true, engine.checkValues), n, o.order, est);
     checkOddPart(engine, n, est);
+    checkEvenPole(engine, n, est);
     if (engine.recheckExcess > 0) {
       const m = secondCheckPoints(engine, sampler, x, o);
       checkNoiseAgain(

@@ -27,6 +27,7 @@ import {
   zeroBelowResolution,
   type NoiseSeen,
 } from "./noise-check.js";
+import { poleLevel, stencilSteps } from "./pole-level.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { firstRun, run, type Estimate, type ScalarEngine } from "./scalar-column.js";
 import type { DerivativeResult } from "./types.js";
@@ -112,7 +113,10 @@ export function* settleNoise(
     // side shows is a feature beside x (a kink, a jump), for the shape stage, not a level for the tables
     // to measure (max(0, t − 1 − 1e-5) at 1: "noise" of 2.3e-6, then not-differentiable for f′ = 0).
     const sideFlat = o.order === 1 && (yield* oneSideFlat(sampler, x, engine.scales[0] * INITIAL_STEP[1]));
-    const level = sideFlat ? 0 : yield* probeNoise(sampler, x, est.noisyStep, seen, use);
+    const probed = sideFlat ? 0 : yield* probeNoise(sampler, x, est.noisyStep, seen, use);
+    // A level near the size of f's values where f grows toward x is a pole beside x (pole-level.ts):
+    // the column runs on past it.
+    const level = poleLevel(sampler, x, stencilSteps(engine, first.step), o.order, probed, seen) ? 0 : probed;
     if (
       (seen.spikeAtX === true || (level > 0 && seen.grid === 0)) &&
       o.order === 1 &&
@@ -128,6 +132,13 @@ export function* settleNoise(
       if (yield* changesJumpInF(sampler, x, GROWTH_SHRINK * JUMP_RESOLUTION * engine.scales[0])) {
         const jump = yield* jumpResult(engine, sampler, est);
         return { est, noise, noiseUsed, sideStart: undefined, done: jump };
+      }
+      // No jump at x: the spike is a feature within the narrow table's reach, a pole beside x above all
+      // (eᵗ − 0.026/(t − c) at c + 2.8e-6: 1.72578e13 ± 1.9e5 from steps of 0.03, where f′ = 1.72611e13).
+      // Steps below that reach see f clear of it (nearerThanFeature, below).
+      if (seen.spikeAtX === true && seen.featureBelow === undefined) {
+        seen.featureBelow = seen.spikeReach;
+        seen.featureRunOn = true;
       }
     }
     // A level that counts goes into the error model; otherwise the column runs on, past the "noise".
@@ -195,7 +206,14 @@ export function* settleNoise(
       const shown = yield* recheckNoise(engine, sampler, est, o.order, true);
       if (shown > 0) noise = noiseUsed = shown;
     } else if (!counts) unexplainedGap = true;
-    if (!counts) est = yield* nearerThanFeature(engine, sampler, est, seen.featureBelow ?? 0);
+    if (!counts)
+      est = yield* nearerThanFeature(
+        engine,
+        sampler,
+        est,
+        seen.featureBelow ?? 0,
+        seen.featureRunOn === true,
+      );
     if (est === ranOn) sideStart = settledBelow(est, first);
     if ((seen.offsetGrid ?? 0) > 0 && Number.isFinite(est.error)) {
       // A coarse grid beside terms that do not move (noise-check.ts, offGrid): its steps' share at the
@@ -290,12 +308,21 @@ function* nearerThanFeature(
   sampler: Sampler,
   est: Estimate,
   below: number,
+  runOn = false,
 ): Pipeline<Estimate> {
   if (!(below > 0 && est.step > below && Number.isFinite(est.error))) return est;
-  const how = { ...firstRun(engine.o, 0), stopOnNoise: true, firstStep: below };
+  // (Run on from a spike at x only where the column run on past it saw no kink, jump or pole of its own:
+  // a kink 2e-10 beside x is the shape stage's, whose sides resolve it: cos t − 0.0248·max(0, t − c).)
+  if (runOn && (est.flags & (COLUMN_FLAG.kink | COLUMN_FLAG.diverging | COLUMN_FLAG.pole)) !== 0) return est;
+  const how = { ...firstRun(engine.o, 0), stopOnNoise: !runOn, firstStep: below };
   const local = yield* run(engine, sampler, how);
   const disagree = Math.abs(local.value - est.value) > local.error + est.error;
-  return Number.isFinite(local.error) && disagree ? local : est;
+  // A column run on past "noise" may descend to steps where f's values differ by a few ulps, and
+  // settle there on its rounding model, which the rounding inside f (cancellation) exceeds: not below
+  // the resolution a jump is confirmed to (atan t + 0.00825 beside other terms, at its root, gave
+  // 1 ± 2.6e-9 from steps of 7e-18, where f′ = 0.99993).
+  const resolved = !runOn || local.step >= JUMP_RESOLUTION * engine.scales[engine.scales.length - 1];
+  return Number.isFinite(local.error) && disagree && resolved ? local : est;
 }
 
 /**

@@ -42,8 +42,9 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/noise-check.ts:227":
     "inside the pipeline's settle: `engine`, `sampler` and `est` are the rerun's (a generator step)",
   "src/core/rounds.ts:30": "the round loop of the sync batched runner",
-  "src/core/settle-noise.ts:42": "inside the pipeline's settle: `est` is the estimate of a noise stage",
-  "src/core/settle-noise.ts:59":
+  "src/core/even-pole.ts:60": "inside the pipeline: `engine`, `n` and `est` are the noise check's",
+  "src/core/settle-noise.ts:43": "inside the pipeline's settle: `est` is the estimate of a noise stage",
+  "src/core/settle-noise.ts:60":
     "inside the pipeline's settle: `engine`, `sampler`, `first` and `given` are its own",
   "src/core/settle-singular.ts:27":
     "inside the pipeline's settle: `engine`, `sampler`, `est` and `shape` are its own (a generator step)",

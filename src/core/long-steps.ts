@@ -1,0 +1,84 @@
+/**
+ * Long steps at a large |x| that straddle a pole the unit probe's do not (t³ − 2t − 2.89/(t − c)² at
+ * −8431.4, c 8.5 away: ± 1.2e-5, 770 times off): the two columns' even parts, extrapolated to h = 0 in
+ * h², give Σ|w|·f(x) where f is smooth, and differ by the pole's term where it is not; the long estimate
+ * is then confirmed only to the probe's interval. docs/engine.md, "Poles beside x".
+ */
+
+import { EPS, F_ROUNDING } from "./constants.js";
+
+/**
+ * How many times its uncertainty (the long extrapolation's three-row value against its two-row one,
+ * and rounding) the gap between the long and the probe's extrapolated even parts must be: 16, as
+ * KINK_SIGNAL. A smooth f's gap is the long extrapolation's h⁶ term, below its h⁴ term's share by
+ * (h/s)² (s: the scale f varies on); 4 found no more poles in the scan.
+ *
+ * @default 16
+ * @example
+ * ```ts
+ * LONG_MISS_SIGNAL; // => 16
+ * ```
+ */
+export const LONG_MISS_SIGNAL = 16;
+
+/**
+ * Slots of a column's even rows in the arrays {@link longStepsMissed} reads: the even parts of its last
+ * three rows (newest first), their steps, and the newest row's Σ|w|·|f|.
+ *
+ * @example
+ * ```ts
+ * EVEN_ROWS; // => 7
+ * ```
+ */
+export const EVEN_ROWS = 7;
+
+/**
+ * The value at t = 0 of the polynomial in t = h² through the first n (2 or 3) even parts of `rows`
+ * (layout EVEN_ROWS), and in `sum` the sum of the absolute values of its weights.
+ */
+function atZero(rows: Float64Array, n: number, sum: Float64Array): number {
+  let value = 0;
+  let weights = 0;
+  for (let i = 0; i < n; i++) {
+    const ti = rows[3 + i] * rows[3 + i];
+    let l = 1;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const tj = rows[3 + j] * rows[3 + j];
+      l *= tj / (tj - ti);
+    }
+    value += l * rows[i];
+    weights += Math.abs(l);
+  }
+  sum[0] = weights;
+  return value;
+}
+
+const SUM = new Float64Array(1);
+
+/**
+ * Whether the long column's even rows (`long`, its last three) and the probe's (`probe`, its last two:
+ * an earlier one may straddle the pole) extrapolate to values of Σ|w|·f(x) more than LONG_MISS_SIGNAL
+ * times their uncertainty apart. False where a value needed is not finite.
+ *
+ * @example
+ * ```ts
+ * const E = (h: number) => 2 * (1 + h * h); // a quadratic's even part
+ * const rows = (e: (h: number) => number, hs: number[], abs: number) =>
+ *   Float64Array.of(...hs.map(e), ...hs, abs);
+ * longStepsMissed(rows(E, [0.5, 1, 2], 10), rows(E, [0.01, 0.02, 0.04], 2)); // => false
+ * const F = (h: number) => E(h) + (h < 0.1 ? 1e-3 : 0); // f near x is not what the long rows saw
+ * longStepsMissed(rows(E, [0.5, 1, 2], 10), rows(F, [0.01, 0.02, 0.04], 2)); // => true
+ * ```
+ */
+export function longStepsMissed(long: Float64Array, probe: Float64Array): boolean {
+  const longThree = atZero(long, 3, SUM);
+  const longWeights = SUM[0];
+  const longTwo = atZero(long, 2, SUM);
+  const probeTwo = atZero(probe, 2, SUM);
+  const probeWeights = SUM[0];
+  const rounding = F_ROUNDING * EPS * (long[6] * longWeights + probe[6] * probeWeights);
+  const uncertainty = Math.abs(longThree - longTwo) + rounding;
+  const gap = Math.abs(longThree - probeTwo);
+  return gap > LONG_MISS_SIGNAL * uncertainty;
+}
