@@ -35,4 +35,4 @@ export { HELD_COLUMNS } from "./jacobian-column.js";
 export { ONE_SIDE_SLOPE_BAND } from "./settle-noise.js";
 export { POLE_LEVEL_SHARE, POLE_TABLE_GROWTH } from "./pole-level.js";
 export { EVEN_POLE_GROWTH, EVEN_POLE_ORDER } from "./even-pole.js";
-export { EVEN_ROWS, LONG_MISS_SIGNAL } from "./long-steps.js";
+export { EVEN_ROWS, LONG_MISS_SIGNAL, PROBE_SPREAD_ORDER } from "./long-steps.js";

@@ -230,7 +230,12 @@ function evenRowsOf(column: Float64Array, rows: Float64Array, at: number): void 
 function evenPartsMissed(column: Float64Array, kept: Float64Array, rows: Float64Array): boolean {
   if (!(kept[2] > column[2]) || kept[3] !== 0 || column[3] !== 0) return false;
   if (!(Number.isFinite(column[1]) && Number.isFinite(kept[1]))) return false;
-  return longStepsMissed(rows.subarray(0, EVEN_ROWS), rows.subarray(EVEN_ROWS, 2 * EVEN_ROWS));
+  // The probe's spread as scalar-column.ts gives it (order 1: its error times its step).
+  return longStepsMissed(
+    rows.subarray(0, EVEN_ROWS),
+    rows.subarray(EVEN_ROWS, 2 * EVEN_ROWS),
+    column[1] * column[2],
+  );
 }
 
 /** The shape flags that keepLocalShape keeps. */

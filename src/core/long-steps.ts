@@ -22,6 +22,18 @@ import { EPS, F_ROUNDING } from "./constants.js";
 export const LONG_MISS_SIGNAL = 16;
 
 /**
+ * The highest order whose probe spread (longStepsMissed's `probeSpread`) counts: 1. At order 1 the
+ * probe's error is its values' rounding or noise; at order 3 it also carries the pole the long steps
+ * straddle (f‴ of t³ − 2t − 0.78/(t − c)² at −47046, c 0.49 away: the spread hid the miss, and 6 ±
+ * 4.7e-11 came back for a truth of −678).
+ *
+ * @default 1
+ * @example
+ * PROBE_SPREAD_ORDER; // => 1
+ */
+export const PROBE_SPREAD_ORDER = 1;
+
+/**
  * Slots of a column's even rows in the arrays {@link longStepsMissed} reads: the even parts of its last
  * three rows (newest first), their steps, and the newest row's Σ|w|·|f|.
  *
@@ -59,7 +71,11 @@ const SUM = new Float64Array(1);
 /**
  * Whether the long column's even rows (`long`, its last three) and the probe's (`probe`, its last two:
  * an earlier one may straddle the pole) extrapolate to values of Σ|w|·f(x) more than LONG_MISS_SIGNAL
- * times their uncertainty apart. False where a value needed is not finite.
+ * times their uncertainty apart. False where a value needed is not finite. `probeSpread` is what the
+ * probe's own error says of its even parts, error·hⁿ (a derivative's error e at step h from values
+ * carrying σ is about σ·Σ|w|/hⁿ, so σ ≤ e·hⁿ): the values of a float32 or noisy f scatter far beyond
+ * double rounding, and without it their even parts "missed" at f32(atan) at 40 (error 1.8e-6 widened to
+ * 3.5e-5) and at log t·(1 + 1.5e-7·noise) at 16.4 (1.3e-5 to 1.8e-4).
  *
  * @example
  * ```ts
@@ -71,14 +87,14 @@ const SUM = new Float64Array(1);
  * longStepsMissed(rows(E, [0.5, 1, 2], 10), rows(F, [0.01, 0.02, 0.04], 2)); // => true
  * ```
  */
-export function longStepsMissed(long: Float64Array, probe: Float64Array): boolean {
+export function longStepsMissed(long: Float64Array, probe: Float64Array, probeSpread = 0): boolean {
   const longThree = atZero(long, 3, SUM);
   const longWeights = SUM[0];
   const longTwo = atZero(long, 2, SUM);
   const probeTwo = atZero(probe, 2, SUM);
   const probeWeights = SUM[0];
   const rounding = F_ROUNDING * EPS * (long[6] * longWeights + probe[6] * probeWeights);
-  const uncertainty = Math.abs(longThree - longTwo) + rounding;
+  const uncertainty = Math.abs(longThree - longTwo) + rounding + probeWeights * probeSpread;
   const gap = Math.abs(longThree - probeTwo);
   return gap > LONG_MISS_SIGNAL * uncertainty;
 }

@@ -13,7 +13,7 @@ import type { Pipeline, Sampler } from "./sampler.js";
 import type { StencilKind } from "./types.js";
 import { candidateScales } from "./step.js";
 import { heldToProbe } from "./unconfirmed-scale.js";
-import { EVEN_ROWS, longStepsMissed } from "./long-steps.js";
+import { EVEN_ROWS, longStepsMissed, PROBE_SPREAD_ORDER } from "./long-steps.js";
 import { stencilArrays } from "./base-stencil.js";
 import { resolveOptions, type ResolvedOptions } from "./validate.js";
 
@@ -236,7 +236,9 @@ function heldToEvenParts(engine: ScalarEngine): void {
   if (!(Number.isFinite(state.error[0]) && Number.isFinite(kept.error[0]))) return;
   const long = evenRows.subarray(0, EVEN_ROWS);
   const probe = evenRows.subarray(EVEN_ROWS, 2 * EVEN_ROWS);
-  if (!longStepsMissed(long, probe)) return;
+  // The probe's spread at order 1 only (long-steps.ts, PROBE_SPREAD_ORDER).
+  const spread = engine.o.order <= PROBE_SPREAD_ORDER ? state.error[0] * state.step[0] : 0;
+  if (!longStepsMissed(long, probe, spread)) return;
   const reach = Math.abs(state.value[0] - kept.value[0]) + state.error[0];
   if (reach > kept.error[0]) kept.error[0] = reach;
 }
