@@ -53,7 +53,7 @@ export type HessianOptions = Omit<MultivariateOptions, "order">;
  * const r = hessian((x) => x[0] ** 2 * x[1], [1, 2]);
  * r.value; // [Float64Array [4, 2], Float64Array [2, 0]]
  * r.error[0][1] === r.error[1][0]; // true (≈ 4.1e-14)
- * r.evaluations; // 28
+ * r.evaluations; // => 34
  * ```
  */
 export interface HessianResult {
