@@ -33,6 +33,7 @@ export { JUMP_CHANGE_BAND, JUMP_CHANGE_SIGNAL } from "./jump-at-x.js";
 export { CHECK_TRUNCATION } from "./small-row-noise.js";
 export { HELD_COLUMNS } from "./jacobian-column.js";
 export { ONE_SIDE_SLOPE_BAND } from "./settle-noise.js";
+export { GROWTH_CONFIRM_RATIO } from "./settle-singular.js";
 export { POLE_LEVEL_SHARE, POLE_TABLE_GROWTH } from "./pole-level.js";
 export { EVEN_POLE_GROWTH, EVEN_POLE_ORDER } from "./even-pole.js";
 export { EVEN_ROWS, LONG_MISS_SIGNAL, PROBE_SPREAD_ORDER } from "./long-steps.js";

@@ -1,4 +1,18 @@
 /**
+ * How far below the step it first grew from a first derivative's growth is measured again before it is
+ * called infinite (settleSingular): 2⁻¹⁰. A pole a distance d beside x makes the central difference grow
+ * like 1/h² for h > d and stop below d; first steps are 2⁻⁵…2⁻⁷ of the scale, so this resolves poles down
+ * to about 1e-4 of it, while a derivative infinite at x (∛t at 0: h^(−2/3)) grows at every step.
+ *
+ * @default 2 ** -10
+ * @example
+ * ```ts
+ * GROWTH_CONFIRM_RATIO; // => 0.0009765625
+ * ```
+ */
+export const GROWTH_CONFIRM_RATIO = 2 ** -10;
+
+/**
  * The singular stage of derivative()'s pipeline (scalar-engine.ts, settle): a pole at x (f(x)
  * infinite), differences that grow without bound as the step shrinks (an infinite derivative, a jump,
  * a cusp), a higher derivative read as noisy where a lower one jumps, and the fallbacks for a result
@@ -6,7 +20,14 @@
  */
 
 import { COLUMN_FLAG } from "./column-state.js";
-import { CENTRAL_RETRIES, CENTRAL_SHRINK, INITIAL_STEP, JUMP_RESOLUTION } from "./constants.js";
+import {
+  CENTRAL_RETRIES,
+  CENTRAL_SHRINK,
+  INITIAL_STEP,
+  JUMP_RESOLUTION,
+  NOISE_COVERAGE,
+} from "./constants.js";
+import { float32Result, float32Rounding } from "./float32.js";
 import { growthAt, significantStep, unsettledEstimate } from "./growth.js";
 import { lowerJumps, ranDownStep } from "./jump-changes.js";
 import { noiseCheckStep } from "./noise-check.js";
@@ -42,6 +63,9 @@ export function* settleSingular(
   // f(x) costs a call only where the stencils did not need it and the even part grew.
   // No error estimate means no convergence: with f not finite at x, the last difference means nothing.
   const unknown = Number.isNaN(result.error);
+  // Where the growth check found a pole beside x (below): the step its fallback starts from.
+  let unsettledStep = 0;
+  let unsettledCentre = NaN;
   // A higher derivative with no significant digit, status ok, from a column that ran down to the
   // steps where a jump is confirmed (JUMP_RESOLUTION): its differences may be growing without bound
   // (|t|″ at 0 gave 9e15 ± 4e16, ok, from steps of 2e-16): the growth check says.
@@ -75,11 +99,22 @@ export function* settleSingular(
     // quotients grow without bound while the central ones cancel (√|t| at 0 gave 0 ± 6e-15, ok).
     const cusp =
       !pole && !grows && o.order === 1 && est.kind === "central" && (est.flags & COLUMN_FLAG.pole) !== 0;
-    const growth = grows
+    let growth = grows
       ? yield* growthAt(sampler, x, est.kind, from, o.order)
       : cusp
         ? yield* growthAt(sampler, x, "forward", result.step)
         : "bounded";
+    // Growth that stops further down is a pole beside x, not at it: f32(1/(f32(t) − 0.5)) at 0.501,
+    // whose first steps straddle the pole 1e-3 away, grew like 1/h² there and gave "not-finite" for
+    // f′ = −1e6. A derivative infinite at x (∛t at 0) keeps growing at every step.
+    if (growth === "infinite" && !pole && unknown && o.order === 1 && est.kind === "central") {
+      const near = from * GROWTH_CONFIRM_RATIO;
+      if ((yield* growthAt(sampler, x, est.kind, near, o.order)) === "bounded") {
+        growth = "bounded";
+        unsettledStep = near;
+        unsettledCentre = fx;
+      }
+    }
     // A cusp's one-sided quotient growing slower than a jump's: continuous, not differentiable.
     if (cusp && growth === "infinite")
       return { ...result, value: NaN, error: Infinity, status: "not-differentiable" };
@@ -124,13 +159,21 @@ export function* settleSingular(
     // Bounded, no jump, and still no error: the first rows' difference with an honest error (at any
     // order: log t beside a join of f″ 1.6e-11 from x gave f‴ = 402.78 ± NaN, noise-limited, where it
     // is 326.69).
-    let h = engine.scales[0] * INITIAL_STEP[o.order];
+    let h = unsettledStep > 0 ? unsettledStep : engine.scales[0] * INITIAL_STEP[o.order];
     let fallback = yield* unsettledEstimate(sampler, x, h, o.order);
     // A higher order's wider stencil may reach out of f's domain (log t at 0.18 from steps of 0.25):
     // its steps shrink as the column's did there (CENTRAL_SHRINK, CENTRAL_RETRIES times at most).
     for (let i = 0; i < CENTRAL_RETRIES && fallback === null && o.order > 1; i++) {
       h /= CENTRAL_SHRINK;
       fallback = yield* unsettledEstimate(sampler, x, h, o.order);
+    }
+    // A float32 f's differences at power-of-two steps may agree exactly (its inputs x ± h are exact):
+    // their changes say nothing of its rounding, which the error then holds (float32.ts), NOISE_COVERAGE
+    // times the output's: a float32 computation rounds its intermediates too, each by up to half its own
+    // last place (f32(1/(f32(t) − c)) beside its pole: t − c's rounding moved f′ as much as f's did).
+    if (fallback !== null && unsettledStep > 0 && float32Result(unsettledCentre)) {
+      const f32 = NOISE_COVERAGE * float32Rounding(unsettledCentre, 1, h / 2, o.order);
+      if (f32 > fallback.error) fallback = { value: fallback.value, error: f32 };
     }
     if (fallback !== null) result = { ...result, ...fallback, step: h / 2 };
   }

@@ -163,4 +163,19 @@ describe("long steps at a large |x| that straddle a pole the probe's steps do no
     const third = derivative((t) => t * t * t, 3e4, { order: 3 });
     expect(third.error).toBeLessThan(1e-10);
   });
+
+  it("a float32 f beside its pole: growth that stops further down is not an infinite derivative", async () => {
+    // f32(1/(f32(t) − 0.5)) at 0.501: the first steps straddle the pole 1e-3 away, the central
+    // difference grew like 1/h² there, and the result was NaN, "not-finite", for f′ = −1e6.
+    const R = Math.fround;
+    const f = (t: number): number => R(1 / R(R(t) - 0.5));
+    const r = derivative(f, 0.501);
+    expect(r.status).toBe("noise-limited");
+    const truth = -1 / (0.501 - 0.5) ** 2; // the ideal f′: f is 1/(t − 0.5), rounded to float32
+    expect(Math.abs(r.value - truth)).toBeLessThanOrEqual(r.error);
+    expect(r.error).toBeLessThan(1e-3 * Math.abs(truth));
+    expectSameBits(await derivativeAsync(async (t: number) => f(t), 0.501), r, "async");
+    // A derivative infinite at x keeps growing at every step: still not finite.
+    expect(derivative(Math.cbrt, 0).status).toBe("not-finite");
+  });
 });

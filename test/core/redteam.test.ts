@@ -31,11 +31,9 @@ import { KINDS } from "../fixtures/redteam-types.js";
  *   see f's grid as noise and the run-on column gives 0 with that grid's share, noise-limited;
  * - a staircase of jumps 1e-9 high every 1e-6 (x 5e-7 from each): the tables measure their scatter
  *   (2.2e-10) as noise, but their mean slope (1e-3) is a bias that the long steps keep;
- * - float32 f with a pole 2e-3 … 7e-3 beside x (1/(x − 0.5) at 0.501, a/(t − c) + sin t): the first
- *   steps (2⁻⁷ of the scale) straddle the pole, the tables' level (the output's rounding) misses the
- *   input's float32 quantisation (0.03 in f at 0.501), no column settles, and settle-singular's growth
- *   check, starting at the first step, reads an infinite derivative: "not-finite" where f is finite and
- *   differentiable (a false flag);
+ * (Float32 f with a pole 2e-3 … 7e-3 beside x, read as "not-finite" from a growth check that started at
+ * a first step straddling the pole, were here until round 10: the growth is now measured again
+ * GROWTH_CONFIRM_RATIO further down, settle-singular.ts.)
  * - a jump of 6e-6 only 2e-12 (560 ulps) beside x read as "discontinuous" at x (a false flag).
  */
 const KNOWN_DISHONEST = [
@@ -56,11 +54,6 @@ const KNOWN_DISHONEST = [
   "relu-near-noise",
   "f32-step@0.75",
   "staircase@0.1234565",
-  "f32-pole@0.501",
-  "s-f32-pole@1.1821-0.00392257-a0.783489",
-  "s-f32-pole@1.15191-0.00189158-a1.98315",
-  "s-f32-pole@1.67896-0.00456676-a1.80108",
-  "s-f32-pole@0.405763-0.00713009-a0.21629",
   "s-jumpnear-atan@-20.555415+1.9757698e-12-J-0.0000063480565",
 ];
 
@@ -104,11 +97,11 @@ const KNOWN_NOT_PASSING = [
   "dominant-slope@0.2",
 ];
 
-/** Honest cases on the commit that added the battery (of 434). */
-const HONEST_FLOOR = 411;
+/** Honest cases (of 434): 411 on the commit that added the battery, 416 since round 10's pole fix. */
+const HONEST_FLOOR = 416;
 
-/** Passing cases on the commit that added the battery (of 434). */
-const PASS_FLOOR = 380;
+/** Passing cases (of 434): 380 on the commit that added the battery, 385 since round 10's pole fix. */
+const PASS_FLOOR = 385;
 
 const truths = loadRedteamTruth();
 const verdicts: CaseVerdict[] = redteamCases.map((c) => judgeCase(c, truths));

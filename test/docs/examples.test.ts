@@ -46,7 +46,7 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/settle-noise.ts:43": "inside the pipeline's settle: `est` is the estimate of a noise stage",
   "src/core/settle-noise.ts:60":
     "inside the pipeline's settle: `engine`, `sampler`, `first` and `given` are its own",
-  "src/core/settle-singular.ts:27":
+  "src/core/settle-singular.ts:48":
     "inside the pipeline's settle: `engine`, `sampler`, `est` and `shape` are its own (a generator step)",
   "src/core/side-checks.ts:36": "inside the pipeline's settle: `result` is the result as it stands",
   "src/core/side-checks.ts:51":
