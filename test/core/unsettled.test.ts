@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { derivative, gradient } from "../../src/core/index.js";
 import { KINK_CLEAN_ROWS, KINK_SMOOTH_BAND, UNSETTLED_FACTOR } from "../../src/core/constants.js";
 import { joinSides } from "../../src/core/smoothness.js";
+import { caseById } from "../fixtures/redteam-cases.js";
+import type { ScalarCase } from "../fixtures/redteam-types.js";
 
 describe("kinks that a smooth part's curvature hides from three rows (KINK_CLEAN_ROWS, KINK_SMOOTH_BAND)", () => {
   it("are flagged not-differentiable with both one-sided slopes (before: the midpoint ± 1e-13, ok)", () => {
@@ -157,5 +159,17 @@ describe("a rerun that ends below a decimal grid (no level, no first error)", ()
       expect(Math.abs(r.value - 1.3 * Math.cos(x)), `at ${x}`).toBeLessThanOrEqual(r.error);
       expect(r.error, `at ${x}`).toBeLessThan(0.05);
     }
+  });
+});
+
+describe("an unsettled column that straddled a kink beside x (settle-singular.ts)", () => {
+  it("max(0, t − x − 1e-6) under noise of 1e-12: its error reaches both slopes (before: 0.49997 ± 6.4e-5, ok)", () => {
+    // The red-team battery's case: f′(x) = 0 (x lies on the flat side, the kink 1e-6 to its right). The
+    // tables straddle the kink and find no level, no column settles, and the fallback's central
+    // difference is the two slopes' midpoint.
+    const c = caseById("relu-near-noise") as ScalarCase;
+    const r = derivative(c.f, c.x);
+    expect(Math.abs(r.value - 0)).toBeLessThanOrEqual(r.error);
+    expect(r.error).toBeLessThan(1);
   });
 });
