@@ -65,7 +65,6 @@ export function* settleSingular(
   const unknown = Number.isNaN(result.error);
   // Where the growth check found a pole beside x (below): the step its fallback starts from.
   let unsettledStep = 0;
-  let unsettledCentre = NaN;
   // A higher derivative with no significant digit, status ok, from a column that ran down to the
   // steps where a jump is confirmed (JUMP_RESOLUTION): its differences may be growing without bound
   // (|t|″ at 0 gave 9e15 ± 4e16, ok, from steps of 2e-16): the growth check says.
@@ -112,7 +111,6 @@ export function* settleSingular(
       if ((yield* growthAt(sampler, x, est.kind, near, o.order)) === "bounded") {
         growth = "bounded";
         unsettledStep = near;
-        unsettledCentre = fx;
       }
     }
     // A cusp's one-sided quotient growing slower than a jump's: continuous, not differentiable.
@@ -156,40 +154,55 @@ export function* settleSingular(
   }
   if (joined !== null && Number.isNaN(result.error)) result = { ...result, ...joined };
   if (Number.isNaN(result.error) && est.kind === "central" && mayBeUnsettled(result)) {
-    // Bounded, no jump, and still no error: the first rows' difference with an honest error (at any
-    // order: log t beside a join of f″ 1.6e-11 from x gave f‴ = 402.78 ± NaN, noise-limited, where it
-    // is 326.69).
-    let h = unsettledStep > 0 ? unsettledStep : engine.scales[0] * INITIAL_STEP[o.order];
-    let fallback = yield* unsettledEstimate(sampler, x, h, o.order);
-    // A higher order's wider stencil may reach out of f's domain (log t at 0.18 from steps of 0.25):
-    // its steps shrink as the column's did there (CENTRAL_SHRINK, CENTRAL_RETRIES times at most).
-    for (let i = 0; i < CENTRAL_RETRIES && fallback === null && o.order > 1; i++) {
-      h /= CENTRAL_SHRINK;
-      fallback = yield* unsettledEstimate(sampler, x, h, o.order);
-    }
-    // A float32 f's differences at power-of-two steps may agree exactly (its inputs x ± h are exact):
-    // their changes say nothing of its rounding, which the error then holds (float32.ts), NOISE_COVERAGE
-    // times the output's: a float32 computation rounds its intermediates too, each by up to half its own
-    // last place (f32(1/(f32(t) − c)) beside its pole: t − c's rounding moved f′ as much as f's did).
-    if (fallback !== null && unsettledStep > 0 && float32Result(unsettledCentre)) {
-      const f32 = NOISE_COVERAGE * float32Rounding(unsettledCentre, 1, h / 2, o.order);
-      if (f32 > fallback.error) fallback = { value: fallback.value, error: f32 };
-    }
-    // A first column whose even part shrank like h (a kink) or did not settle (the pole flag) and that
-    // never settled may have straddled a kink beside x: the central difference is then the two slopes'
-    // midpoint, which its changes do not question (max(0, t − x − 1e-6) under noise of 1e-12 gave
-    // 0.49997 ± 6.4e-5, ok, for f′ = 0). Its error reaches both one-sided quotients at the same step
-    // (f(x) and f(x ± h/2), known or two calls). Not from a pole beside x found below (unsettledStep).
-    const unsettledShape = (est.flags & (COLUMN_FLAG.kink | COLUMN_FLAG.pole)) !== 0;
-    if (fallback !== null && o.order === 1 && unsettledStep === 0 && unsettledShape) {
-      const right = yield* quotient(sampler, x, "forward", h / 2);
-      const left = yield* quotient(sampler, x, "backward", h / 2);
-      const reach = Math.max(Math.abs(fallback.value - right), Math.abs(fallback.value - left));
-      if (reach > fallback.error) fallback = { value: fallback.value, error: reach };
-    }
-    if (fallback !== null) result = { ...result, ...fallback, step: h / 2 };
+    const fallback = yield* unsettledFallback(engine, sampler, est.flags, unsettledStep);
+    if (fallback !== null) result = { ...result, ...fallback };
   }
   return result;
+}
+
+/**
+ * Bounded, no jump, and still no error: the first rows' difference with an honest error (at any order:
+ * log t beside a join of f″ 1.6e-11 from x gave f‴ = 402.78 ± NaN, noise-limited, where it is 326.69),
+ * from the first step, or from `nearPole` (> 0) where the growth check found a pole beside x there.
+ * `flags` are the first estimate's (COLUMN_FLAG). Null where no difference is finite.
+ */
+function* unsettledFallback(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  flags: number,
+  nearPole: number,
+): Pipeline<{ value: number; error: number; step: number } | null> {
+  const { x, o } = engine;
+  let h = nearPole > 0 ? nearPole : engine.scales[0] * INITIAL_STEP[o.order];
+  let fallback = yield* unsettledEstimate(sampler, x, h, o.order);
+  // A higher order's wider stencil may reach out of f's domain (log t at 0.18 from steps of 0.25):
+  // its steps shrink as the column's did there (CENTRAL_SHRINK, CENTRAL_RETRIES times at most).
+  for (let i = 0; i < CENTRAL_RETRIES && fallback === null && o.order > 1; i++) {
+    h /= CENTRAL_SHRINK;
+    fallback = yield* unsettledEstimate(sampler, x, h, o.order);
+  }
+  if (fallback === null) return null;
+  let error = fallback.error;
+  if (nearPole > 0) {
+    // A float32 f's differences at power-of-two steps may agree exactly (its inputs x ± h are exact):
+    // their changes say nothing of its rounding, which the error then holds (float32.ts), NOISE_COVERAGE
+    // times the output's: a float32 computation rounds its intermediates too, each by up to half its
+    // own last place (f32(1/(f32(t) − c)) beside its pole: t − c's rounding moved f′ as much as f's
+    // did). f(x) is known: the pole check asked it.
+    const fx = sampler.known(x);
+    if (float32Result(fx)) error = Math.max(error, NOISE_COVERAGE * float32Rounding(fx, 1, h / 2, o.order));
+  } else if (o.order === 1 && (flags & (COLUMN_FLAG.kink | COLUMN_FLAG.pole)) !== 0) {
+    // A first column whose even part shrank like h (a kink) or did not settle (the pole flag) may have
+    // straddled a kink beside x: the central difference is then the two slopes' midpoint, which its
+    // changes do not question (max(0, t − x − 1e-6) under noise of 1e-12 gave 0.49997 ± 6.4e-5, ok,
+    // for f′ = 0). Its error reaches both one-sided quotients at the same step (f(x) and f(x ± h/2),
+    // known or two calls).
+    const right = yield* quotient(sampler, x, "forward", h / 2);
+    const left = yield* quotient(sampler, x, "backward", h / 2);
+    const reach = Math.max(Math.abs(fallback.value - right), Math.abs(fallback.value - left));
+    if (reach > error) error = reach; // (not where a quotient is not finite)
+  }
+  return { value: fallback.value, error, step: h / 2 };
 }
 
 /** Whether a result without an error may take unsettledEstimate: status "ok" or "noise-limited". */
