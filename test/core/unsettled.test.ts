@@ -95,6 +95,17 @@ describe("the growth check at orders 2–4 (growth.ts, difference)", () => {
     const r = derivative((t) => Math.sin(t) + 0.003 * (t >= 1 ? 1 : 0), 1, { order: 3 });
     expect(["discontinuous", "not-finite", "not-differentiable"]).toContain(r.status);
   });
+
+  it("a difference within its values' rounding shows no growth: a subnormal f (before: NaN, not-differentiable)", () => {
+    // 8e-323·sin t + 4.4e-323·eᵗ at 0.47 (fast-check's counterexample): its values sit on the subnormal
+    // grid (steps of 5e-324), and one step of it over a short h looked like a cusp's growing quotient.
+    const x = 0.47225014754029293;
+    const r = derivative((t) => 8e-323 * Math.sin(t) + 4.4e-323 * Math.exp(t), x);
+    const truth = 8e-323 * Math.cos(x) + 4.4e-323 * Math.exp(x);
+    expect(r.status).toBe("ok");
+    expect(Math.abs(r.value - truth)).toBeLessThanOrEqual(r.error);
+    expect(r.error).toBeLessThan(1e-320);
+  });
 });
 
 describe("a Hessian's mixed entry whose columns never settled (growth.ts, unsettledFrom)", () => {
