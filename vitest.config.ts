@@ -15,6 +15,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
+    // Every property runs from a fixed seed (test/property-seed.ts); `npm run test:explore` draws new ones.
+    setupFiles: ["test/property-seed.ts"],
     testTimeout: 5 * LONGEST_TEST_MEASURED_MS,
     hookTimeout: 5 * LONGEST_TEST_MEASURED_MS,
     // TensorFlow.js's ESM build imports directories, which Node's loader refuses; Vite resolves them.
