@@ -433,6 +433,7 @@ export function* probeNoise(
   // it), nor are wiggles of a grid step or more on a coarse grid: a float32 f, its grid partly resolved
   // (f32(cos(f32(x))) at 1.63: values on a grid of 3.7e-9, rounded x moving them by 4.4e-8).
   seen.noiseLike = narrow.largest * NOISE_PROBE_SPLIT >= wide.level || wide.level >= wide.grid;
+  if (!seen.noiseLike) seen.smoothBelow = ((NOISE_POINTS - 1) / 2) * narrow.spacing;
   return 0;
 }
 
@@ -598,6 +599,13 @@ export interface NoiseSeen {
   size?: number;
   /** That table's half-width (absent with `size`). */
   reach?: number;
+  /**
+   * Where the narrow table ruled the wide level out as a smooth part it resolves (wiggles that shrank
+   * like a power of the spacing, not noise-like), its half-width: f has structure finer than the wide
+   * table's spacing, which steps below this see (sin t + 1e-8·sin(1e7·t); settle-noise.ts); absent
+   * otherwise.
+   */
+  smoothBelow?: number;
 }
 
 /**

@@ -21,9 +21,9 @@ import { KINDS } from "../fixtures/redteam-types.js";
  * - rounding inside f far above EPS·|f| that f's values do not show: sin(1e6·x) (its argument's
  *   rounding, 1.1e-13 in f; the tables found no level, so the column ran down to 6e-10 with EPS·|f| as
  *   its model), log(1 + eˣ) at −40 (f is exactly 0 over a wide interval);
- * - a fast component of small amplitude (1e-8·sin(1e7·x), slope 0.1): the column's steps (≥ 2⁻⁸)
- *   average it out, the noise check sees it, the tables (smooth at their spacing) find no level, and
- *   the long-step estimate stands with the check's gap as its error (`unresolvedNoise`);
+ * (A fast component of small amplitude, sin x + 1e-8·sin(1e7·x) at 0.9, slope 0.1, was here until
+ * round 11: the column's steps averaged it out and the check's gap became a noise share; where the
+ * narrow table resolves the wiggles as a smooth part, the column now runs again within its reach.)
  * (A kink 1e-6 beside x under noise of 1e-12, whose unsettled fallback took the two slopes' midpoint
  * with a tiny error, was here until round 10: the fallback's error now reaches both one-sided
  * quotients where the first column's even part did not settle; it is honest, not passing.)
@@ -50,7 +50,6 @@ const KNOWN_DISHONEST = [
   "s-fixed-cos@0.44251651-7.0409775e-12",
   "fast-sin@0.0012345",
   "softplus-naive@-40",
-  "wiggle@0.9",
   "f32-step@0.75",
   "staircase@0.1234565",
   "s-jumpnear-atan@-20.555415+1.9757698e-12-J-0.0000063480565",
@@ -99,12 +98,15 @@ const KNOWN_NOT_PASSING = [
 
 /**
  * Honest cases (of 434): 411 on the commit that added the battery, 416 since round 10's pole fix, 417
- * since its unsettled kink fix.
+ * since its unsettled kink fix, 418 since round 11's finer structure (settle-noise.ts, smoothBelow).
  */
-const HONEST_FLOOR = 417;
+const HONEST_FLOOR = 418;
 
-/** Passing cases (of 434): 380 on the commit that added the battery, 385 since round 10's pole fix. */
-const PASS_FLOOR = 385;
+/**
+ * Passing cases (of 434): 380 on the commit that added the battery, 385 since round 10's pole fix, 386
+ * since round 11's finer structure.
+ */
+const PASS_FLOOR = 386;
 
 const truths = loadRedteamTruth();
 const verdicts: CaseVerdict[] = redteamCases.map((c) => judgeCase(c, truths));
