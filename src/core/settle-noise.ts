@@ -18,6 +18,7 @@ import {
 import { gridOrPlain, longOrUnit } from "./grid-choice.js";
 import { unsettledEstimate } from "./growth.js";
 import { changesJumpInF, jumpResult } from "./jump-at-x.js";
+import { levelAtStencil } from "./level-reach.js";
 import { float32Result } from "./float32.js";
 import {
   noiseShare,
@@ -226,6 +227,14 @@ export function* settleNoise(
       const stair = GRID_NOISE_STEPS * (seen.offsetGrid ?? 0);
       est = { ...est, error: est.error + noiseShare(est, stair, o.order) };
       noise = noiseUsed = Math.max(noise, stair);
+    }
+    if (counts && level > 0 && noise === level && o.order > 1 && Number.isFinite(est.error)) {
+      // The tables' level where the stencil reaches far larger values of f (relative noise at a root
+      // of f: level-reach.ts), at a higher order, whose stencil reaches far beyond the tables. (Not at
+      // order 1, where noise growing with the distance from x has its floor (perDistance), and where
+      // scaling an absolute level so widened naive formulas' errors beyond 10·E*: log(1 + t) at 1e-8.)
+      const reached = levelAtStencil(sampler, x, est.kind, o.order, est.step, level, seen.size ?? 0);
+      if (reached > level) est = { ...est, error: est.error + noiseShare(est, reached - level, o.order) };
     }
     if (seen.perDistance > 0 && o.order === 1) {
       // Noise that grows with the distance from x puts about perDistance into every first difference,
