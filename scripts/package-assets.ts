@@ -12,9 +12,11 @@
  * npm run build   # tsc -b tsconfig.build.json && tsx scripts/package-assets.ts
  * ```
  */
-import { chmodSync, cpSync, existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, cpSync, existsSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import { pruneDeclarations } from "./prune-declarations.js";
+import { missingDeclarations, pruneDeclarations } from "./prune-declarations.js";
 import { stripFolder } from "./strip-comments.js";
 import { ROOT, workspaces } from "./workspaces.js";
 
@@ -31,7 +33,24 @@ export const ASSETS: readonly [string, string][] = [["src/plot/fonts", "packages
 for (const [from, to] of ASSETS) {
   if (existsSync(join(ROOT, from))) cpSync(join(ROOT, from), join(ROOT, to), { recursive: true });
 }
+/**
+ * Builds the package in `dir` afresh (its build info deleted, so that `tsc -b` emits every file): for
+ * declarations an earlier build pruned that a changed module now imports (missingDeclarations).
+ *
+ * @example
+ * ```ts
+ * rebuildAfresh("packages/numdiff"); // tsc -b packages/numdiff/tsconfig.json, every file emitted
+ * ```
+ */
+export function rebuildAfresh(dir: string): void {
+  rmSync(join(dir, "dist", "tsconfig.tsbuildinfo"), { force: true });
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  const run = spawnSync(process.execPath, [tsc, "-b", join(dir, "tsconfig.json")], { stdio: "inherit" });
+  if (run.status !== 0) throw new Error(`tsc -b ${join(dir, "tsconfig.json")} failed (exit ${run.status})`);
+}
+
 for (const { dir, manifest } of workspaces()) {
+  if (missingDeclarations(dir, manifest.exports).length > 0) rebuildAfresh(dir);
   if (existsSync(join(dir, "dist"))) stripFolder(join(dir, "dist"));
   pruneDeclarations(dir, manifest.exports);
   for (const file of Object.values(manifest.bin ?? {})) chmodSync(join(dir, file), 0o755);

@@ -34,19 +34,24 @@ export function importedDeclarations(file: string, text: string): string[] {
 }
 
 /**
- * The declaration files reachable from `entries` (paths of .d.ts files) by their imports.
+ * The declaration files reachable from `entries` (paths of .d.ts files) by their imports; those
+ * imported but absent go into `missing` when given.
  *
  * @example
  * ```ts
  * reachableDeclarations(["packages/numdiff/dist/core/index.d.ts"]).size > 0; // true after tsc -b
  * ```
  */
-export function reachableDeclarations(entries: readonly string[]): Set<string> {
+export function reachableDeclarations(entries: readonly string[], missing: string[] = []): Set<string> {
   const seen = new Set<string>();
   const stack = entries.map((e) => normalize(e));
   while (stack.length > 0) {
     const file = stack.pop() as string;
-    if (seen.has(file) || !existsSync(file)) continue;
+    if (seen.has(file)) continue;
+    if (!existsSync(file)) {
+      if (!missing.includes(file)) missing.push(file);
+      continue;
+    }
     seen.add(file);
     stack.push(...importedDeclarations(file, readFileSync(file, "utf8")));
   }
@@ -89,6 +94,24 @@ export function typesEntries(dir: string, exports: unknown): string[] {
     else out.push(...typesEntries(dir, value));
   }
   return out;
+}
+
+/**
+ * The declaration files that the package's `exports` types reach by their imports but that are absent
+ * from `dir`/dist. An incremental build (`tsc -b`) re-emits only what changed, so a declaration an
+ * earlier build pruned stays absent when a changed module starts to import it (the constants entry
+ * exporting a new module's constant): the package must then be built afresh (package-assets.ts).
+ *
+ * @example
+ * ```ts
+ * missingDeclarations("packages/numdiff", manifest.exports); // [] after a complete build
+ * ```
+ */
+export function missingDeclarations(dir: string, exports: unknown): string[] {
+  const entries = typesEntries(dir, exports);
+  const missing: string[] = [];
+  if (entries.length > 0 && existsSync(join(dir, "dist"))) reachableDeclarations(entries, missing);
+  return missing;
 }
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { pruneDeclarations, typesEntries } from "../../scripts/prune-declarations.js";
+import { missingDeclarations, pruneDeclarations, typesEntries } from "../../scripts/prune-declarations.js";
 
 const dir = mkdtempSync(join(tmpdir(), "numdiff-prune-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,6 +35,19 @@ describe("pruneDeclarations (scripts/prune-declarations.ts)", () => {
       expect(existsSync(join(dir, `dist/${kept}.d.ts`))).toBe(true);
     expect(existsSync(join(dir, "dist/internal.d.ts"))).toBe(false);
     expect(existsSync(join(dir, "dist/internal.js"))).toBe(true);
+  });
+
+  it("names the reachable declarations an earlier pruning left absent (for package-assets' fresh build)", () => {
+    // An incremental tsc -b does not re-emit a pruned declaration that a changed entry now imports.
+    write({
+      "stale/dist/index.d.ts": 'export { a } from "./a.js";\nexport { c } from "./c.js";\n',
+      "stale/dist/a.d.ts": "export declare const a: number;\n",
+      "stale/dist/c.js": "export const c = 1;\n",
+    });
+    const exports = { ".": { types: "./dist/index.d.ts" } };
+    expect(missingDeclarations(join(dir, "stale"), exports)).toEqual([join(dir, "stale/dist/c.d.ts")]);
+    write({ "stale/dist/c.d.ts": "export declare const c: number;\n" });
+    expect(missingDeclarations(join(dir, "stale"), exports)).toEqual([]);
   });
 
   it("keeps everything of a package whose exports name no types", () => {
