@@ -344,7 +344,10 @@ export function* midpointJumps(engine: ScalarEngine, sampler: Sampler, noise = 0
   // A noise level σ (`noise`) moves each difference by up to NOISE_COVERAGE·σ/s: its changes grow like a
   // jump's J/h too, so only a change far above that share counts.
   const noisy = (NOISE_COVERAGE * noise) / last;
-  if (!(Math.abs(c2) > ROUNDED_SIGNAL * (F_ROUNDING * EPS * size + grid + noisy))) return false;
+  // Each value is also rounded to the subnormal grid (the driver's model): 1.6e-25·t at 5e-324, whose
+  // values beside x are a few subnormal steps, "grew like a jump" (f″ discontinuous for f″ = 0).
+  const subnormal = Number.MIN_VALUE / last;
+  if (!(Math.abs(c2) > ROUNDED_SIGNAL * (F_ROUNDING * EPS * size + subnormal + grid + noisy))) return false;
   const ratio = c2 / c1;
   return ratio >= GROWTH_SHRINK / JUMP_GROWTH_BAND && ratio <= GROWTH_SHRINK * JUMP_GROWTH_BAND;
 }

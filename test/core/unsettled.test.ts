@@ -106,6 +106,16 @@ describe("the growth check at orders 2–4 (growth.ts, difference)", () => {
     expect(Math.abs(r.value - truth)).toBeLessThanOrEqual(r.error);
     expect(r.error).toBeLessThan(1e-320);
   });
+
+  it("nor does a midpoint jump within the subnormal grid: 1.6e-25·t at 5e-324 has f″ = 0 (before: discontinuous)", () => {
+    // fast-check's counterexample: the values beside x are a few steps of 5e-324, whose central
+    // differences' changes grew 16 times (odd-part-check.ts, midpointJumps).
+    const f = (t: number) => 1.6317430052315587e-25 * t;
+    const r = derivative(f, 5e-324, { order: 2 });
+    expect(r.status).toBe("ok");
+    expect(Math.abs(r.value)).toBeLessThanOrEqual(r.error);
+    expect(r.error).toBeLessThan(1e-30);
+  });
 });
 
 describe("a Hessian's mixed entry whose columns never settled (growth.ts, unsettledFrom)", () => {
