@@ -252,7 +252,7 @@ export function* jumpsTwice(
   if (!changes) return false;
   // The changes grow so where f⁽ⁿ⁾'s own part, which they cancel, rules the differences at the wider
   // steps (a small jump of f″ beside 1/(1 + t²)‴ at −0.03: 23.694 ± 2.8e-6, ok, at order 4).
-  const rounding = divideByPower(F_ROUNDING * EPS * narrowStencil.size, s, order);
+  const rounding = divideByPower(stencilRounding(narrowStencil.size, order), s, order);
   if (!(Math.abs(narrow - mid) > ROUNDED_SIGNAL * rounding)) return false;
   const p = Math.log((narrow - mid) / (mid - wide)) / Math.log(GROWTH_SHRINK);
   const jc = Math.round(p);
@@ -275,9 +275,23 @@ export function* jumpsTwice(
 export function* aboveRounding(sampler: Sampler, x: number, h: number, order: number): Pipeline<boolean> {
   const c = yield* centralStencil(sampler, x, representableStep(x, h), order);
   if (c === null) return false;
-  // Each value is also rounded to the subnormal grid (Number.MIN_VALUE), as in the driver's model.
-  const rounding = F_ROUNDING * EPS * c.size + Number.MIN_VALUE * stencilArrays("central", order).weightSum;
-  return Math.abs(c.sum) > ROUNDED_SIGNAL * rounding;
+  return Math.abs(c.sum) > ROUNDED_SIGNAL * stencilRounding(c.size, order);
+}
+
+/**
+ * The rounding of a central stencil of order n's sum Σ wᵢ·f(x + oᵢs) whose terms' sizes sum to `size`
+ * (Σ|wᵢ·fᵢ|), before the division by sⁿ: F_ROUNDING·EPS·size, plus the subnormal grid's step
+ * (Number.MIN_VALUE) per unit of weight, as in the driver's model (values beside x that are a few
+ * subnormal steps are no evidence of growth or of a jump).
+ *
+ * @example
+ * ```ts
+ * stencilRounding(1, 1); // ≈ 4.4e-16
+ * stencilRounding(0, 2); // => 4 * Number.MIN_VALUE (weights 1, −2, 1)
+ * ```
+ */
+export function stencilRounding(size: number, order: number): number {
+  return F_ROUNDING * EPS * size + Number.MIN_VALUE * stencilArrays("central", order).weightSum;
 }
 
 /**

@@ -7,8 +7,8 @@
  * at x in both spacings and the column, run on past it, stalled before its rows showed the jump.
  */
 
-import { EPS, F_ROUNDING, GROWTH_SHRINK } from "./constants.js";
-import { centralStencil, difference } from "./growth.js";
+import { GROWTH_SHRINK } from "./constants.js";
+import { centralStencil, difference, stencilRounding } from "./growth.js";
 import { quietSide } from "./quiet-side.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
@@ -37,7 +37,7 @@ export function* changesJumpInF(sampler: Sampler, x: number, h: number): Pipelin
   const narrowStencil = s > 0 ? yield* centralStencil(sampler, x, s, 1) : null;
   if (narrowStencil === null || !Number.isFinite(widest + wide + mid)) return false;
   const narrow = narrowStencil.sum / s;
-  const rounding = (F_ROUNDING * EPS * narrowStencil.size) / s;
+  const rounding = stencilRounding(narrowStencil.size, 1) / s;
   if (!(Math.abs(narrow - mid) > JUMP_CHANGE_SIGNAL * rounding)) return false;
   const low = GROWTH_SHRINK * (1 - JUMP_CHANGE_BAND);
   const high = GROWTH_SHRINK * (1 + JUMP_CHANGE_BAND);

@@ -10,7 +10,7 @@
  * the newest change above the rounding of the narrowest by ROUNDED_SIGNAL.
  */
 
-import { EPS, F_ROUNDING, GROWTH_SHRINK, INITIAL_STEP } from "./constants.js";
+import { GROWTH_SHRINK, INITIAL_STEP } from "./constants.js";
 import {
   centralStencil,
   difference,
@@ -18,6 +18,7 @@ import {
   jumpsTwice,
   ROUNDED_SIGNAL,
   significantStep,
+  stencilRounding,
 } from "./growth.js";
 import { noiseCheckStep } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
@@ -59,7 +60,7 @@ export function* changesJump(sampler: Sampler, x: number, h: number, order: numb
   const narrowStencil = yield* centralStencil(sampler, x, s, order);
   if (narrowStencil === null || !Number.isFinite(widest + wide + mid)) return false;
   const narrow = divideByPower(narrowStencil.sum, s, order);
-  const rounding = divideByPower(F_ROUNDING * EPS * narrowStencil.size, s, order);
+  const rounding = divideByPower(stencilRounding(narrowStencil.size, order), s, order);
   if (!(Math.abs(narrow - mid) > ROUNDED_SIGNAL * rounding)) return false;
   const p1 = Math.log((mid - wide) / (wide - widest)) / Math.log(GROWTH_SHRINK);
   const p2 = Math.log((narrow - mid) / (mid - wide)) / Math.log(GROWTH_SHRINK);
