@@ -23,7 +23,7 @@
  * test's would; a smooth f gets neither, and pays nothing. */
 
 import { COLUMN_FLAG } from "./column-state.js";
-import { EPS, F_ROUNDING, GROWTH_SHRINK, NOISE_COVERAGE } from "./constants.js";
+import { CHECK_EXCESS_SCALE, EPS, F_ROUNDING, GROWTH_SHRINK, NOISE_COVERAGE } from "./constants.js";
 import { JUMP_GROWTH_BAND, ROUNDED_SIGNAL } from "./growth.js";
 import { noiseCheckStep } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
@@ -31,6 +31,7 @@ import { valueResolution } from "./noise.js";
 import { representableStep } from "./step.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
 import type { PairParts } from "./pair-parts.js";
+import { anchoredJump } from "./anchored-jump.js";
 
 /**
  * How many times its rounding the smooth model must miss the check's odd part by: 16, as the kink
@@ -224,13 +225,46 @@ export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): vo
   // Component 0's parts (the scalar engine has one), newest first.
   const flags = oddPartFlags(pairs.part, pairs.count[0], oc, h / pairs.step[0], rounding);
   est.flags |= flags;
+  if (order !== 2 || flags !== 0) return;
+  // A jump of f″ that the rows show with O(s_c) as their anchor, beside a large f‴ (anchored-jump.ts).
+  // The check's even part missing the estimate beyond its rounding model measures how far f's values
+  // there stray from it (noise the check did not call noise): O(s_c) carries as much, scaled as
+  // checkNoise scales an error (CHECK_EXCESS_SCALE).
+  const excess = (CHECK_EXCESS_SCALE * engine.checkGap) / engine.checkRounding;
+  const ocRounding = ((F_ROUNDING * EPS * (Math.abs(hi) + Math.abs(lo))) / h) * (excess > 1 ? excess : 1);
+  const a = anchoredJump(
+    pairs.part,
+    pairs.count[0],
+    pairs.step[0],
+    pairs.rounding[0],
+    oc,
+    h / pairs.step[0],
+    ocRounding,
+  );
+  if (Math.abs(a.jump) > ANCHORED_JUMP_SIGNAL * a.uncertainty && Math.abs(a.jump) / 2 > est.error) {
+    est.flags |= COLUMN_FLAG.kink;
+    return;
+  }
   // A jump of f″ that the rows show by themselves, where O(s_c) is lost in rounding (see rowsJump).
-  if (order === 2 && flags === 0 && pairs.count[0] >= 4) {
+  if (pairs.count[0] >= 4) {
     const j = rowsJump(pairs.part, pairs.step[0], pairs.rounding[0]);
     if (Math.abs(j.jump) > ROWS_JUMP_SIGNAL * j.uncertainty && Math.abs(j.jump) / 2 > est.error)
       est.flags |= COLUMN_FLAG.kink;
   }
 }
+
+/**
+ * How many times its uncertainty the jump of f″ read from the rows anchored at the check's pair
+ * (anchored-jump.ts) must be to mark a kink: 4. The uncertainty is the change of the jump when the
+ * model loses its last term, plus the rounding the weights carry.
+ *
+ * @default 4
+ * @example
+ * ```ts
+ * ANCHORED_JUMP_SIGNAL; // => 4
+ * ```
+ */
+export const ANCHORED_JUMP_SIGNAL = 4;
 
 /**
  * How many times its uncertainty the jump of f″ read from the rows (rowsJump) must be to mark a kink:
