@@ -140,9 +140,11 @@ export function* firstBreaksAt(
     const lower = { ...o, order: lowerOrder(o.order) };
     const first = yield* bounded(pipeline(engine, sampler, x, lower), () => null);
     if (first?.status === undefined || !NO_FIRST.includes(first.status)) return false;
-    // Above order 2, only an f″ whose pipeline measured no noise: noise makes f‴'s column say little
-    // by itself, and f″'s sides under noise can differ by it alone.
-    return o.order <= 2 || first.noise === undefined;
+    // Above order 2, only f″'s two sides, compared with no noise measured: noise makes f‴'s column say
+    // little by itself, and f″'s sides under noise can differ by it alone; a "discontinuous" f″ is a
+    // kink of f′, which the column of order 3 or 4 tells by itself (side-checks.ts, lowerJumps), and
+    // asked here it flagged kinks of f′ beside x, where f‴ exists.
+    return o.order <= 2 || (first.status === "not-differentiable" && first.noise === undefined);
   } finally {
     spare = engine;
   }

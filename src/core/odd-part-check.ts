@@ -209,6 +209,9 @@ export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): vo
   if ((est.flags & COLUMN_FLAG.noisy) !== 0) return;
   if (order === 3) {
     checkEvenPart(engine, n, est, pairs);
+    const odd = engine.driver.oddParts;
+    // The check's four points are x ± h_c at 1 and 2 (offsets −2, −1, 1, 2).
+    if (odd !== null && n === 4) engine.secondJumps = anchoredSignal(engine, odd, est, 1, 2);
     return;
   }
   if (order !== 2 && order !== 4) return;
@@ -225,23 +228,13 @@ export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): vo
   // Component 0's parts (the scalar engine has one), newest first.
   const flags = oddPartFlags(pairs.part, pairs.count[0], oc, h / pairs.step[0], rounding);
   est.flags |= flags;
-  if (order !== 2 || flags !== 0) return;
+  if (order === 4) {
+    if (flags === 0) engine.secondJumps = anchoredSignal(engine, pairs, est, centre - 1, centre + 1);
+    return;
+  }
+  if (flags !== 0) return;
   // A jump of f″ that the rows show with O(s_c) as their anchor, beside a large f‴ (anchored-jump.ts).
-  // The check's even part missing the estimate beyond its rounding model measures how far f's values
-  // there stray from it (noise the check did not call noise): O(s_c) carries as much, scaled as
-  // checkNoise scales an error (CHECK_EXCESS_SCALE).
-  const excess = (CHECK_EXCESS_SCALE * engine.checkGap) / engine.checkRounding;
-  const ocRounding = ((F_ROUNDING * EPS * (Math.abs(hi) + Math.abs(lo))) / h) * (excess > 1 ? excess : 1);
-  const a = anchoredJump(
-    pairs.part,
-    pairs.count[0],
-    pairs.step[0],
-    pairs.rounding[0],
-    oc,
-    h / pairs.step[0],
-    ocRounding,
-  );
-  if (Math.abs(a.jump) > ANCHORED_JUMP_SIGNAL * a.uncertainty && Math.abs(a.jump) / 2 > est.error) {
+  if (anchoredSignal(engine, pairs, est, centre - 1, centre + 1)) {
     est.flags |= COLUMN_FLAG.kink;
     return;
   }
@@ -265,6 +258,43 @@ export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): vo
  * ```
  */
 export const ANCHORED_JUMP_SIGNAL = 4;
+
+/**
+ * Whether the odd parts of the column's last rows (`odd`, newest first), anchored at the noise check's
+ * pair (its values at `lo` and `hi` in the engine's checkValues, x ∓ h_c), show f″ jumping at x
+ * (anchored-jump.ts) by more than ANCHORED_JUMP_SIGNAL times the jump's uncertainty; at order 2 the
+ * jump must also be more than twice the estimate's error (else the estimate covers both sides). The
+ * check's even part missing the estimate beyond its rounding model measures how far f's values there
+ * stray from it (noise the check did not call noise): the anchor O(s_c) carries as much, its rounding
+ * scaled as checkNoise scales an error (CHECK_EXCESS_SCALE).
+ */
+function anchoredSignal(
+  engine: ScalarEngine,
+  odd: PairParts,
+  est: Estimate,
+  lo: number,
+  hi: number,
+): boolean {
+  const h = engine.checkH;
+  const below = engine.checkValues[lo];
+  const above = engine.checkValues[hi];
+  if (odd.count[0] < 3 || !Number.isFinite(below) || !Number.isFinite(above) || !(h > 0)) return false;
+  const oc = (above - below) / h;
+  const excess = (CHECK_EXCESS_SCALE * engine.checkGap) / engine.checkRounding;
+  const ocRounding =
+    ((F_ROUNDING * EPS * (Math.abs(above) + Math.abs(below))) / h) * (excess > 1 ? excess : 1);
+  const a = anchoredJump(
+    odd.part,
+    odd.count[0],
+    odd.step[0],
+    odd.rounding[0],
+    oc,
+    h / odd.step[0],
+    ocRounding,
+  );
+  if (!(Math.abs(a.jump) > ANCHORED_JUMP_SIGNAL * a.uncertainty)) return false;
+  return engine.o.order !== 2 || Math.abs(a.jump) / 2 > est.error;
+}
 
 /**
  * How many times its uncertainty the jump of f″ read from the rows (rowsJump) must be to mark a kink:

@@ -71,6 +71,13 @@ export class ScalarEngine {
   readonly evenRows = new Float64Array(2 * EVEN_ROWS);
   /** The stencil pairs' parts (pair-parts.ts) of the column the kept estimate came from (keepPairs). */
   readonly keptPairs = new PairParts(1);
+  /** At order 3, the odd parts of that column's pairs (ColumnDriver.oddParts). */
+  readonly keptOdd = new PairParts(1);
+  /**
+   * Whether the odd parts of an order-3 or order-4 column, anchored at the noise check's pair, show
+   * f″ jumping at x (odd-part-check.ts): the pipeline then asks for f″ at x (first-at-x.ts).
+   */
+  secondJumps = false;
 
   /** Starts a derivative at x with resolved options: its scales of x (candidateScales). */
   begin(x: number, o: ResolvedOptions): this {
@@ -82,6 +89,7 @@ export class ScalarEngine {
     this.probeShape = false;
     this.checkSize = NaN;
     this.recheckExcess = NaN;
+    this.secondJumps = false;
     return this;
   }
 }
@@ -230,8 +238,16 @@ function keepPairs(engine: ScalarEngine, i: number): void {
     if (i === 1) saved.forget(0);
     return;
   }
-  if (i === 1 || richer(pairs, saved)) saved.copy(pairs, 0);
-  else pairs.copy(saved, 0);
+  // At order 3 the odd parts are a history of their own, pushed with the pairs' (driver.ts).
+  const odd = engine.driver.oddParts;
+  const own = odd !== null && odd !== pairs;
+  if (i === 1 || richer(pairs, saved)) {
+    saved.copy(pairs, 0);
+    if (own) engine.keptOdd.copy(odd, 0);
+  } else {
+    pairs.copy(saved, 0);
+    if (own) odd.copy(engine.keptOdd, 0);
+  }
 }
 
 /** Whether parts `a` are better than `b` for the odd-part check (see keepPairs). */

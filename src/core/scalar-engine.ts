@@ -71,7 +71,7 @@ export function* derivativeSteps(
       checkNoiseAgain(engine, m > 0 ? sampler.complete(m, true, engine.checkValues) : 0, m, o.order, est);
     }
   }
-  const result = plainEnding(est, o)
+  const result = plainEnding(est, o, engine)
     ? plainResult(est)
     : flatZero(yield* bounded(settle(engine, sampler, est, noise), () => spentResult(est)), sampler, x, o);
   const held = oneSided(o)
@@ -123,7 +123,7 @@ export function derivativeNow(
       );
     }
   }
-  const result = plainEnding(est, o)
+  const result = plainEnding(est, o, engine)
     ? plainResult(est)
     : flatZero(runSync(bounded(settle(engine, sampler, est, noise), () => spentResult(est))), sampler, x, o);
   const held = oneSided(o)
@@ -199,9 +199,10 @@ function initialNoise(o: ResolvedOptions, fx: number): number {
  * odd order and a finite value other than exactly 0 (else {@link settle} may need f(x), or a wider
  * step to tell a zero derivative from f below its resolution).
  */
-function plainEnding(est: Estimate, o: ResolvedOptions): boolean {
+function plainEnding(est: Estimate, o: ResolvedOptions, engine: ScalarEngine): boolean {
   return (
     (est.flags & ~COLUMN_FLAG.firstOrder) === 0 &&
+    !engine.secondJumps &&
     est.value !== 0 &&
     o.noise === 0 &&
     o.order % 2 === 1 &&
@@ -257,7 +258,9 @@ function* settle(
   const noticed = (first.flags & COLUMN_FLAG.noisy) !== 0;
   const singular = yield* settleSingular(engine, sampler, est, result, shape.joined, noticed);
   // An f″ that says little where f′ has no value (first-at-x.ts): no f″ either.
-  if (est.kind === "central" && engine.o.noise === 0 && saysLittle(singular, engine.o.order)) {
+  const order = engine.o.order;
+  const ask = order === 4 ? engine.secondJumps : saysLittle(singular, order) || engine.secondJumps;
+  if (est.kind === "central" && engine.o.noise === 0 && ask) {
     if (yield* firstBreaksAt(derivativeSteps, sampler, x, engine.o))
       return { ...singular, value: NaN, error: Infinity, status: "discontinuous" };
   }
