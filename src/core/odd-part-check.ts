@@ -229,7 +229,7 @@ export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): vo
   const flags = oddPartFlags(pairs.part, pairs.count[0], oc, h / pairs.step[0], rounding);
   est.flags |= flags;
   if (order === 4) {
-    if (flags === 0) engine.secondJumps = anchoredSignal(engine, pairs, est, centre - 1, centre + 1);
+    engine.secondJumps = anchoredSignal(engine, pairs, est, centre - 1, centre + 1);
     return;
   }
   if (flags !== 0) return;

@@ -13,7 +13,7 @@ import { checkOddPart } from "./odd-part-check.js";
 import { checkEvenPole } from "./even-pole.js";
 import { stencilArrays } from "./base-stencil.js";
 import { firstOrderJoin, firstOrderTail } from "./first-order.js";
-import { firstBreaksAt, saysLittle } from "./first-at-x.js";
+import { firstBreaksAt, LOWER_CHECK_ORDER, saysLittle } from "./first-at-x.js";
 import { flatFloat32Error } from "./float32.js";
 import { bounded, type Pipeline, type Sampler } from "./sampler.js";
 import { firstRun, run, runNow, type Estimate, type ScalarEngine } from "./scalar-column.js";
@@ -227,6 +227,26 @@ function plainResult(est: Estimate): DerivativeResult {
 }
 
 /**
+ * Whether the result asks for a lower derivative at x (first-at-x.ts): at order 2 where it says
+ * little; at orders 3 and 4 where the rows' odd parts showed f″ jumping (odd-part-check.ts,
+ * `secondJumps`) or the kink test flagged a jump the stencil cancels that the growth test did not
+ * confirm (side-checks.ts, lowerJumps: beside a large f⁽ⁿ⁺¹⁾ a jump's growth meets rounding first);
+ * at order 3 also where it says little (a jump of f″ makes f‴'s differences grow like J/(2h), which
+ * the column takes for noise).
+ */
+function asksLower(
+  engine: ScalarEngine,
+  result: Omit<DerivativeResult, "evaluations">,
+  flags: number,
+): boolean {
+  const order = engine.o.order;
+  if (order < 2 || order > LOWER_CHECK_ORDER) return false;
+  if (order === 2) return saysLittle(result, order);
+  const kink = (flags & COLUMN_FLAG.kink) !== 0;
+  return engine.secondJumps || kink || (order === 3 && saysLittle(result, order));
+}
+
+/**
  * The pipeline after its first estimate and the noise check, when it is not a plain ending: the noise
  * stage (settle-noise.ts), the shape stage (side-checks.ts) and the singular stage
  * (settle-singular.ts), each doing work only when the estimate calls for it.
@@ -257,10 +277,13 @@ function* settle(
   if (shape.noiseUsed !== undefined) result.noise = shape.noiseUsed;
   const noticed = (first.flags & COLUMN_FLAG.noisy) !== 0;
   const singular = yield* settleSingular(engine, sampler, est, result, shape.joined, noticed);
-  // An f″ that says little where f′ has no value (first-at-x.ts): no f″ either.
-  const order = engine.o.order;
-  const ask = order === 4 ? engine.secondJumps : saysLittle(singular, order) || engine.secondJumps;
-  if (est.kind === "central" && engine.o.noise === 0 && ask) {
+  // An f″ that says little where f′ has no value, an f‴ or f⁗ whose rows showed f″ jumping (or whose
+  // kink flag its growth test did not confirm) where f″'s sides differ (first-at-x.ts): no value either.
+  if (
+    est.kind === "central" &&
+    engine.o.noise === 0 &&
+    asksLower(engine, singular, est.flags | first.flags)
+  ) {
     if (yield* firstBreaksAt(derivativeSteps, sampler, x, engine.o))
       return { ...singular, value: NaN, error: Infinity, status: "discontinuous" };
   }
