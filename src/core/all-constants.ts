@@ -14,7 +14,12 @@ export { FLAT_ROWS } from "./driver.js";
 export { ROW_BLOCK_COLUMNS } from "./jacobian-rows.js";
 export { FLOAT32_EXACT_BITS, FLOAT32_FLAT_FACTOR, FLOAT32_UNIT_ROUNDOFF } from "./float32.js";
 export { PAIR_DEPTH, PAIR_STEP_SLACK } from "./pair-parts.js";
-export { ODD_CHECK_RATIO, ODD_CHECK_SIGNAL, ROW_AMPLIFICATION } from "./odd-part-check.js";
+export {
+  ANCHORED_JUMP_SIGNAL,
+  ODD_CHECK_RATIO,
+  ODD_CHECK_SIGNAL,
+  ROW_AMPLIFICATION,
+} from "./odd-part-check.js";
 export { LOCAL_SHAPE_ORDER } from "./scalar-column.js";
 export { OTHER_SIDE_START, OTHER_SIDE_TRIES, RESOLVE_SIGNAL, SIDE_JUMP_STEP } from "./other-side.js";
 export {

@@ -229,21 +229,16 @@ function plainResult(est: Estimate): DerivativeResult {
 /**
  * Whether the result asks for a lower derivative at x (first-at-x.ts): at order 2 where it says
  * little; at orders 3 and 4 where the rows' odd parts showed f″ jumping (odd-part-check.ts,
- * `secondJumps`) or the kink test flagged a jump the stencil cancels that the growth test did not
- * confirm (side-checks.ts, lowerJumps: beside a large f⁽ⁿ⁺¹⁾ a jump's growth meets rounding first);
- * at order 3 also where it says little (a jump of f″ makes f‴'s differences grow like J/(2h), which
- * the column takes for noise).
+ * `secondJumps`); at order 3 also where it says little (a jump of f″ makes f‴'s differences grow like
+ * J/(2h), which the column takes for noise). Not on the kink test's flag where the growth test did not
+ * confirm it: it flags some smooth f (1/(1 + t²) at −0.59, whose f‴ and f⁗ then took 4 and 2 calls
+ * more), and a smooth f pays nothing for these checks (test/core/higher-order-honesty.test.ts).
  */
-function asksLower(
-  engine: ScalarEngine,
-  result: Omit<DerivativeResult, "evaluations">,
-  flags: number,
-): boolean {
+function asksLower(engine: ScalarEngine, result: Omit<DerivativeResult, "evaluations">): boolean {
   const order = engine.o.order;
   if (order < 2 || order > LOWER_CHECK_ORDER) return false;
   if (order === 2) return saysLittle(result, order);
-  const kink = (flags & COLUMN_FLAG.kink) !== 0;
-  return engine.secondJumps || kink || (order === 3 && saysLittle(result, order));
+  return engine.secondJumps || (order === 3 && saysLittle(result, order));
 }
 
 /**
@@ -277,13 +272,9 @@ function* settle(
   if (shape.noiseUsed !== undefined) result.noise = shape.noiseUsed;
   const noticed = (first.flags & COLUMN_FLAG.noisy) !== 0;
   const singular = yield* settleSingular(engine, sampler, est, result, shape.joined, noticed);
-  // An f″ that says little where f′ has no value, an f‴ or f⁗ whose rows showed f″ jumping (or whose
-  // kink flag its growth test did not confirm) where f″'s sides differ (first-at-x.ts): no value either.
-  if (
-    est.kind === "central" &&
-    engine.o.noise === 0 &&
-    asksLower(engine, singular, est.flags | first.flags)
-  ) {
+  // An f″ that says little where f′ has no value, an f‴ or f⁗ whose rows showed f″ jumping (or an f‴
+  // that says little) where f″'s sides differ (first-at-x.ts): no value either.
+  if (est.kind === "central" && engine.o.noise === 0 && asksLower(engine, singular)) {
     if (yield* firstBreaksAt(derivativeSteps, sampler, x, engine.o))
       return { ...singular, value: NaN, error: Infinity, status: "discontinuous" };
   }
