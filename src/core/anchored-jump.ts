@@ -12,44 +12,14 @@
  * 7.068 ± 0.11. No call of f: the values are the column's and the check's.
  */
 
+import { solveSmall } from "./small-solve.js";
+
 /**
  * The check's distance and the rows' distances in units of the newest row's step, and the powers of
  * the model through them (see the file comment).
  */
 const ROW_DISTANCES: readonly number[] = Object.freeze([1, 2, 4, 8]);
 const POWERS: readonly number[] = Object.freeze([0, 1, 2, 4, 6]);
-
-/**
- * Solves a·c = b in place for a small square system (Gaussian elimination with partial pivoting);
- * `a` is n × n, row-major. Returns c in b.
- */
-function solveInPlace(a: Float64Array, b: Float64Array, n: number): Float64Array {
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(a[r * n + c]) > Math.abs(a[p * n + c])) p = r;
-    if (p !== c) {
-      for (let k = 0; k < n; k++) {
-        const t = a[c * n + k];
-        a[c * n + k] = a[p * n + k];
-        a[p * n + k] = t;
-      }
-      const t = b[c];
-      b[c] = b[p];
-      b[p] = t;
-    }
-    for (let r = c + 1; r < n; r++) {
-      const f = a[r * n + c] / a[c * n + c];
-      for (let k = c; k < n; k++) a[r * n + k] -= f * a[c * n + k];
-      b[r] -= f * b[c];
-    }
-  }
-  for (let r = n - 1; r >= 0; r--) {
-    let s = b[r];
-    for (let k = r + 1; k < n; k++) s -= a[r * n + k] * b[k];
-    b[r] = s / a[r * n + r];
-  }
-  return b;
-}
 
 /**
  * The weights w with Σ wᵢ·yᵢ = the coefficient of v¹ of the model Σ c_p·v^p (p = POWERS[0 … n − 1])
@@ -67,7 +37,7 @@ export function linearWeights(v: readonly number[], n: number): Float64Array {
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) at[j * n + i] = v[i] ** POWERS[j];
   const e = new Float64Array(n);
   e[1] = 1;
-  return solveInPlace(at, e, n);
+  return solveSmall(at, e, n);
 }
 
 /**
