@@ -14,7 +14,12 @@ export { FLAT_ROWS } from "./driver.js";
 export { ROW_BLOCK_COLUMNS } from "./jacobian-rows.js";
 export { FLOAT32_EXACT_BITS, FLOAT32_FLAT_FACTOR, FLOAT32_UNIT_ROUNDOFF } from "./float32.js";
 export { PAIR_DEPTH, PAIR_STEP_SLACK } from "./pair-parts.js";
-export { ODD_CHECK_RATIO, ODD_CHECK_SIGNAL, ROW_AMPLIFICATION } from "./odd-part-check.js";
+export {
+  ANCHORED_JUMP_SIGNAL,
+  ODD_CHECK_RATIO,
+  ODD_CHECK_SIGNAL,
+  ROW_AMPLIFICATION,
+} from "./odd-part-check.js";
 export { LOCAL_SHAPE_ORDER } from "./scalar-column.js";
 export { OTHER_SIDE_START, OTHER_SIDE_TRIES, RESOLVE_SIGNAL, SIDE_JUMP_STEP } from "./other-side.js";
 export {
@@ -28,7 +33,7 @@ export { LOPSIDED_ERROR } from "./side-checks.js";
 export { UNCONFIRMED_NOISE, UNCONFIRMED_RELATIVE } from "./unconfirmed-scale.js";
 export { MIXED_NOISE_POINTS, MIXED_TABLE_AGREEMENT, MIXED_TABLE_SHRINK } from "./mixed-noise.js";
 export { CHANGES_JUMP_ORDER, DEEP_JUMP_ORDER, RAN_DOWN_DEPTH } from "./jump-changes.js";
-export { FEW_DIGITS } from "./first-at-x.js";
+export { FEW_DIGITS, LOWER_CHECK_ORDER } from "./first-at-x.js";
 export { JUMP_CHANGE_BAND, JUMP_CHANGE_SIGNAL } from "./jump-at-x.js";
 export { CHECK_TRUNCATION } from "./small-row-noise.js";
 export { HELD_COLUMNS } from "./jacobian-column.js";

@@ -240,6 +240,8 @@ export class ColumnDriver {
   private evenNoise = false;
   /** The parts of the stencil pairs at orders 2 to 4 (pair-parts.ts), made when first needed. */
   private pairs: PairParts | null = null;
+  /** At order 3, the odd parts of the same pairs (the pairs' parts above are their even parts). */
+  private odd: PairParts | null = null;
   /** Whether this column keeps them (see pushPairs). */
   private pairsOn = false;
 
@@ -254,6 +256,15 @@ export class ColumnDriver {
    */
   get pairParts(): PairParts | null {
     return this.pairs;
+  }
+
+  /**
+   * The odd parts (f(x + s) − f(x − s))/s of the last rows at the newest distances: the pairs' parts
+   * themselves at orders 2 and 4, a history of their own at order 3 (whose pairs' parts are even);
+   * odd-part-check.ts reads a jump of f″ in them (anchored-jump.ts).
+   */
+  get oddParts(): PairParts | null {
+    return this.order === 3 ? this.odd : this.pairs;
   }
 
   constructor(readonly state: ColumnState) {
@@ -299,6 +310,8 @@ export class ColumnDriver {
       this.kinks && spec.order >= 2 && spec.order <= MAX_KINK_ORDER && (spec.order > 2 || this.kinkRows);
     if (this.pairs !== null)
       for (let a = 0; a < this.state.activeCount; a++) this.pairs.forget(this.state.active[a]);
+    if (this.odd !== null)
+      for (let a = 0; a < this.state.activeCount; a++) this.odd.forget(this.state.active[a]);
     this.state.reset();
   }
 
@@ -717,8 +730,16 @@ export class ColumnDriver {
       const farHi = v[(hiAt + 1) * m + k];
       const size = Math.max(Math.abs(nearLo) + Math.abs(nearHi), Math.abs(farLo) + Math.abs(farHi));
       const rounding = F_ROUNDING * EPS * size + 2 * (s.noise[k] + Number.MIN_VALUE);
-      if (order === 3) pairs.push(k, h, nearHi + nearLo, farHi + farLo, rounding);
-      else pairs.push(k, h, (nearHi - nearLo) / h, (farHi - farLo) / (2 * h), rounding / h);
+      if (order === 3) {
+        pairs.push(k, h, nearHi + nearLo, farHi + farLo, rounding);
+        (this.odd ??= new PairParts(m)).push(
+          k,
+          h,
+          (nearHi - nearLo) / h,
+          (farHi - farLo) / (2 * h),
+          rounding / h,
+        );
+      } else pairs.push(k, h, (nearHi - nearLo) / h, (farHi - farLo) / (2 * h), rounding / h);
     }
   }
 

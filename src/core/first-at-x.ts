@@ -12,6 +12,15 @@
  * "discontinuous", f″ has no value at x either. Not where the caller gave a noise level: its results
  * are "noise-limited" by the caller's word, not by the engine's doubt (and a Hessian's second round,
  * run with the level its diagonal found, makes no call more for it).
+ *
+ * The same holds one order up: f‴ and f⁗ exist only where f″ does. Where f″ jumps by J at x (a C1
+ * join: x|x|, the Huber loss at its threshold, max(0, t)²), the central third difference grows like
+ * J/(2h), which beside a large f⁗ clears it only at steps where rounding rules (log t + 3.53·max(0, t −
+ * c)² at c = 0.00139: J/(2h) passes f⁗·h/4 below h ≈ 1e-4·c): the column takes the growth for noise
+ * and gives 7.43e8 ± 5.9e4, noise-limited, for a third derivative that does not exist. The second
+ * derivative's pipeline compares f″'s two sides (odd-part-check.ts, anchored-jump.ts, side-checks.ts).
+ * So an order-3 or order-4 result that says little asks the engine for f″ at x; where that says
+ * "not-differentiable" or "discontinuous", the higher derivative is "discontinuous".
  */
 
 import { bounded, type Pipeline, type Sampler } from "./sampler.js";
@@ -38,11 +47,39 @@ const NO_FIRST: readonly Status[] = ["not-differentiable", "discontinuous"];
 export const FEW_DIGITS = 0.01;
 
 /**
- * Whether an order-2 result says little enough to ask for f′ at x: status "noise-limited", or "ok"
- * with fewer than two significant digits (an error of at least FEW_DIGITS·|value|, or none) and a
- * value other than 0. A smooth f's f″ ends "ok" with a smaller error, or exactly 0 where f is linear
- * along the line (x₀²x₁'s ∂²/∂x₁²), and asks nothing, so its calls and bits are as before; a jump in f′
- * gives no 0 (its differences grow like J/h).
+ * The highest order whose result asks for a lower derivative at x ({@link saysLittle}): 4, the
+ * highest order with a kink test (MAX_KINK_ORDER).
+ *
+ * @default 4
+ * @example
+ * ```ts
+ * LOWER_CHECK_ORDER; // => 4
+ * ```
+ */
+export const LOWER_CHECK_ORDER = 4;
+
+/**
+ * The order {@link firstBreaksAt} asks for below `order`: f′ below f″, f″ below f‴ and f⁗ (a jump of
+ * f″, which leaves both without a value; the second derivative's pipeline asks for f′ in turn when its
+ * own result says little).
+ *
+ * @example
+ * ```ts
+ * lowerOrder(2); // => 1
+ * lowerOrder(4); // => 2
+ * ```
+ */
+export function lowerOrder(order: number): number {
+  return order <= 2 ? 1 : 2;
+}
+
+/**
+ * Whether a result of order 2 to LOWER_CHECK_ORDER says little enough to ask for the lower derivative
+ * at x ({@link lowerOrder}): status "noise-limited", or "ok" with fewer than two significant digits
+ * (an error of at least FEW_DIGITS·|value|, or none) and a value other than 0. A smooth f's f″ ends
+ * "ok" with a smaller error, or exactly 0 where f is linear along the line (x₀²x₁'s ∂²/∂x₁²), and asks
+ * nothing, so its calls and bits are as before; a jump in f′ gives no 0 (its differences grow like
+ * J/h).
  *
  * @example
  * ```ts
@@ -50,6 +87,7 @@ export const FEW_DIGITS = 0.01;
  * saysLittle({ value: 2.724, error: 0.098, status: "ok" }, 2); // => true
  * saysLittle({ value: 2, error: 1e-9, status: "ok" }, 2); // => false
  * saysLittle({ value: 2, error: 1e-9, status: "noise-limited" }, 1); // => false (order 1)
+ * saysLittle({ value: 7.43e8, error: 5.9e4, status: "noise-limited" }, 3); // => true
  * saysLittle({ value: 0, error: 3e-13, status: "ok" }, 2); // => false
  * ```
  */
@@ -57,7 +95,7 @@ export function saysLittle(
   result: Pick<DerivativeResult, "value" | "error" | "status">,
   order: number,
 ): boolean {
-  if (order !== 2 || !Number.isFinite(result.value)) return false;
+  if (order < 2 || order > LOWER_CHECK_ORDER || !Number.isFinite(result.value)) return false;
   if (result.status === "noise-limited") return true;
   return (
     result.status === "ok" && result.value !== 0 && !(result.error < FEW_DIGITS * Math.abs(result.value))
@@ -67,10 +105,11 @@ export function saysLittle(
 let spare: ScalarEngine | null = null;
 
 /**
- * Whether f′ at x has no value by the engine's own pipeline of order 1, `pipeline` (scalar-engine.ts,
- * derivativeSteps, passed in so that this file does not import the file that imports it; see the
- * file comment): the same sampler (its calls counted and budgeted with the rest), the same options
- * at order 1. False where the budget leaves no room for it.
+ * Whether the lower derivative at x ({@link lowerOrder} of the options' order: f′ for f″, f″ for f‴
+ * and f⁗) has no value by the engine's own pipeline, `pipeline` (scalar-engine.ts, derivativeSteps,
+ * passed in so that this file does not import the file that imports it; see the file comment): the
+ * same sampler (its calls counted and budgeted with the rest), the same options at that order. False
+ * where the budget leaves no room for it.
  *
  * @example
  * ```ts
@@ -89,7 +128,7 @@ export function* firstBreaksAt(
     sampler: Sampler,
     x: number,
     o: ResolvedOptions,
-  ) => Pipeline<Pick<DerivativeResult, "status">>,
+  ) => Pipeline<Pick<DerivativeResult, "status" | "noise">>,
   sampler: Sampler,
   x: number,
   o: ResolvedOptions,
@@ -98,8 +137,14 @@ export function* firstBreaksAt(
   const engine = spare ?? new ScalarEngine();
   spare = null;
   try {
-    const first = yield* bounded(pipeline(engine, sampler, x, { ...o, order: 1 }), () => null);
-    return first?.status !== undefined && NO_FIRST.includes(first.status);
+    const lower = { ...o, order: lowerOrder(o.order) };
+    const first = yield* bounded(pipeline(engine, sampler, x, lower), () => null);
+    if (first?.status === undefined || !NO_FIRST.includes(first.status)) return false;
+    // Above order 2, only f″'s two sides, compared with no noise measured: noise makes f‴'s column say
+    // little by itself, and f″'s sides under noise can differ by it alone; a "discontinuous" f″ is a
+    // kink of f′, which the column of order 3 or 4 tells by itself (side-checks.ts, lowerJumps), and
+    // asked here it flagged kinks of f′ beside x, where f‴ exists.
+    return o.order <= 2 || (first.status === "not-differentiable" && first.noise === undefined);
   } finally {
     spare = engine;
   }

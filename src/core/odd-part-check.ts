@@ -23,7 +23,7 @@
  * test's would; a smooth f gets neither, and pays nothing. */
 
 import { COLUMN_FLAG } from "./column-state.js";
-import { EPS, F_ROUNDING, GROWTH_SHRINK, NOISE_COVERAGE } from "./constants.js";
+import { CHECK_EXCESS_SCALE, EPS, F_ROUNDING, GROWTH_SHRINK, NOISE_COVERAGE } from "./constants.js";
 import { JUMP_GROWTH_BAND, ROUNDED_SIGNAL } from "./growth.js";
 import { noiseCheckStep } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
@@ -31,6 +31,7 @@ import { valueResolution } from "./noise.js";
 import { representableStep } from "./step.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
 import type { PairParts } from "./pair-parts.js";
+import { anchoredJump } from "./anchored-jump.js";
 
 /**
  * How many times its rounding the smooth model must miss the check's odd part by: 16, as the kink
@@ -208,6 +209,9 @@ export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): vo
   if ((est.flags & COLUMN_FLAG.noisy) !== 0) return;
   if (order === 3) {
     checkEvenPart(engine, n, est, pairs);
+    const odd = engine.driver.oddParts;
+    // The check's four points are x ± h_c at 1 and 2 (offsets −2, −1, 1, 2).
+    if (odd !== null && n === 4) engine.secondJumps = anchoredSignal(engine, odd, est, 1, 2);
     return;
   }
   if (order !== 2 && order !== 4) return;
@@ -224,12 +228,72 @@ export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): vo
   // Component 0's parts (the scalar engine has one), newest first.
   const flags = oddPartFlags(pairs.part, pairs.count[0], oc, h / pairs.step[0], rounding);
   est.flags |= flags;
+  if (order === 4) {
+    engine.secondJumps = anchoredSignal(engine, pairs, est, centre - 1, centre + 1);
+    return;
+  }
+  if (flags !== 0) return;
+  // A jump of f″ that the rows show with O(s_c) as their anchor, beside a large f‴ (anchored-jump.ts).
+  if (anchoredSignal(engine, pairs, est, centre - 1, centre + 1)) {
+    est.flags |= COLUMN_FLAG.kink;
+    return;
+  }
   // A jump of f″ that the rows show by themselves, where O(s_c) is lost in rounding (see rowsJump).
-  if (order === 2 && flags === 0 && pairs.count[0] >= 4) {
+  if (pairs.count[0] >= 4) {
     const j = rowsJump(pairs.part, pairs.step[0], pairs.rounding[0]);
     if (Math.abs(j.jump) > ROWS_JUMP_SIGNAL * j.uncertainty && Math.abs(j.jump) / 2 > est.error)
       est.flags |= COLUMN_FLAG.kink;
   }
+}
+
+/**
+ * How many times its uncertainty the jump of f″ read from the rows anchored at the check's pair
+ * (anchored-jump.ts) must be to mark a kink: 4. The uncertainty is the change of the jump when the
+ * model loses its last term, plus the rounding the weights carry.
+ *
+ * @default 4
+ * @example
+ * ```ts
+ * ANCHORED_JUMP_SIGNAL; // => 4
+ * ```
+ */
+export const ANCHORED_JUMP_SIGNAL = 4;
+
+/**
+ * Whether the odd parts of the column's last rows (`odd`, newest first), anchored at the noise check's
+ * pair (its values at `lo` and `hi` in the engine's checkValues, x ∓ h_c), show f″ jumping at x
+ * (anchored-jump.ts) by more than ANCHORED_JUMP_SIGNAL times the jump's uncertainty; at order 2 the
+ * jump must also be more than twice the estimate's error (else the estimate covers both sides). The
+ * check's even part missing the estimate beyond its rounding model measures how far f's values there
+ * stray from it (noise the check did not call noise): the anchor O(s_c) carries as much, its rounding
+ * scaled as checkNoise scales an error (CHECK_EXCESS_SCALE).
+ */
+function anchoredSignal(
+  engine: ScalarEngine,
+  odd: PairParts,
+  est: Estimate,
+  lo: number,
+  hi: number,
+): boolean {
+  const h = engine.checkH;
+  const below = engine.checkValues[lo];
+  const above = engine.checkValues[hi];
+  if (odd.count[0] < 3 || !Number.isFinite(below) || !Number.isFinite(above) || !(h > 0)) return false;
+  const oc = (above - below) / h;
+  const excess = (CHECK_EXCESS_SCALE * engine.checkGap) / engine.checkRounding;
+  const ocRounding =
+    ((F_ROUNDING * EPS * (Math.abs(above) + Math.abs(below))) / h) * (excess > 1 ? excess : 1);
+  const a = anchoredJump(
+    odd.part,
+    odd.count[0],
+    odd.step[0],
+    odd.rounding[0],
+    oc,
+    h / odd.step[0],
+    ocRounding,
+  );
+  if (!(Math.abs(a.jump) > ANCHORED_JUMP_SIGNAL * a.uncertainty)) return false;
+  return engine.o.order !== 2 || Math.abs(a.jump) / 2 > est.error;
 }
 
 /**

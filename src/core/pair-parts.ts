@@ -62,6 +62,28 @@ export class PairParts {
     this.rounding = new Float64Array(m);
   }
 
+  /**
+   * Copies component k's parts from `from` (another history of the same m): the scalar engine keeps
+   * the parts of the column its estimate came from while a probe at another scale runs
+   * (scalar-column.ts, keepPairs).
+   *
+   * @example
+   * ```ts
+   * const a = new PairParts(1);
+   * a.pushOne(0, 0.5, 2.25, 1e-16);
+   * const b = new PairParts(1);
+   * b.copy(a, 0);
+   * b.count[0]; // => 1
+   * ```
+   */
+  copy(from: PairParts, k: number): void {
+    const at = k * PAIR_DEPTH;
+    for (let i = 0; i < PAIR_DEPTH; i++) this.part[at + i] = from.part[at + i];
+    this.count[k] = from.count[k];
+    this.step[k] = from.step[k];
+    this.rounding[k] = from.rounding[k];
+  }
+
   /** Forgets component k's parts (a new column, or a new scale). */
   forget(k: number): void {
     this.count[k] = 0;

@@ -15,6 +15,7 @@ import { candidateScales } from "./step.js";
 import { heldToProbe } from "./unconfirmed-scale.js";
 import { EVEN_ROWS, longStepsMissed, PROBE_SPREAD_ORDER } from "./long-steps.js";
 import { stencilArrays } from "./base-stencil.js";
+import { PairParts } from "./pair-parts.js";
 import { resolveOptions, type ResolvedOptions } from "./validate.js";
 
 /** The stencil kind of a code in ColumnState.kind (a conditional: -1 is no array index, a keyed load by it is slow). */
@@ -68,6 +69,15 @@ export class ScalarEngine {
   runStart = NaN;
   /** The even rows (long-steps.ts, EVEN_ROWS each) of the first scale's column, then the probe's. */
   readonly evenRows = new Float64Array(2 * EVEN_ROWS);
+  /** The stencil pairs' parts (pair-parts.ts) of the column the kept estimate came from (keepPairs). */
+  readonly keptPairs = new PairParts(1);
+  /** At order 3, the odd parts of that column's pairs (ColumnDriver.oddParts). */
+  readonly keptOdd = new PairParts(1);
+  /**
+   * Whether the odd parts of an order-3 or order-4 column, anchored at the noise check's pair, show
+   * f″ jumping at x (odd-part-check.ts): the pipeline then asks for f″ at x (first-at-x.ts).
+   */
+  secondJumps = false;
 
   /** Starts a derivative at x with resolved options: its scales of x (candidateScales). */
   begin(x: number, o: ResolvedOptions): this {
@@ -79,6 +89,7 @@ export class ScalarEngine {
     this.probeShape = false;
     this.checkSize = NaN;
     this.recheckExcess = NaN;
+    this.secondJumps = false;
     return this;
   }
 }
@@ -187,6 +198,7 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
     const even = spec.start === "central" && o.order % 2 === 1 && i <= 2;
     if (even) evenRowsOf(engine, (i - 1) * EVEN_ROWS);
     keepScale(state, kept, i - 1, undefined, o, false, o.order >= 2);
+    keepPairs(engine, i);
     // (Not the sides that derivative() compares at a kink, whose long steps are what tells a kink.)
     if (i > 1 && (spec.start === "central" || spec.start === o.method)) {
       const weightSum = stencilArrays(kindOf(kept.kind[0]), o.order).weightSum;
@@ -207,6 +219,41 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
   spec.probeOnly = i > 0;
   spec.firstStep = start > 0 ? start : o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
   return true;
+}
+
+/**
+ * Keeps the stencil pairs' parts (pair-parts.ts) of the richest column over the scales: after the
+ * column of scale i − 1, its parts are copied aside when they are better than those kept (more rows
+ * at halving steps, from three on; then the smaller steps, which see f nearer x), else the kept ones
+ * are put back in the driver. Any column's odd parts are f's at x, whichever scale's estimate is kept;
+ * the odd-part check (odd-part-check.ts) reads them against the noise check's pair. The last column
+ * alone could have none: a probe at the unit scale that ended at once (log t at x = 0.0014: its first
+ * step reaches t < 0), where the scale of |x| had four rows (log t + 3.53·max(0, t − x)² at x, order 2:
+ * −516873 ± 3.9e-5, ok, where f″ is −516876 on the left and −516869 on the right).
+ */
+function keepPairs(engine: ScalarEngine, i: number): void {
+  const pairs = engine.driver.pairParts;
+  const saved = engine.keptPairs;
+  if (pairs === null) {
+    if (i === 1) saved.forget(0);
+    return;
+  }
+  // At order 3 the odd parts are a history of their own, pushed with the pairs' (driver.ts).
+  const odd = engine.driver.oddParts;
+  const own = odd !== null && odd !== pairs;
+  if (i === 1 || richer(pairs, saved)) {
+    saved.copy(pairs, 0);
+    if (own) engine.keptOdd.copy(odd, 0);
+  } else {
+    pairs.copy(saved, 0);
+    if (own) odd.copy(engine.keptOdd, 0);
+  }
+}
+
+/** Whether parts `a` are better than `b` for the odd-part check (see keepPairs). */
+function richer(a: PairParts, b: PairParts): boolean {
+  if (a.count[0] < 3) return false;
+  return b.count[0] < a.count[0] || (b.count[0] === a.count[0] && a.step[0] < b.step[0]);
 }
 
 /**

@@ -13,7 +13,7 @@ import { checkOddPart } from "./odd-part-check.js";
 import { checkEvenPole } from "./even-pole.js";
 import { stencilArrays } from "./base-stencil.js";
 import { firstOrderJoin, firstOrderTail } from "./first-order.js";
-import { firstBreaksAt, saysLittle } from "./first-at-x.js";
+import { firstBreaksAt, LOWER_CHECK_ORDER, saysLittle } from "./first-at-x.js";
 import { flatFloat32Error } from "./float32.js";
 import { bounded, type Pipeline, type Sampler } from "./sampler.js";
 import { firstRun, run, runNow, type Estimate, type ScalarEngine } from "./scalar-column.js";
@@ -71,7 +71,7 @@ export function* derivativeSteps(
       checkNoiseAgain(engine, m > 0 ? sampler.complete(m, true, engine.checkValues) : 0, m, o.order, est);
     }
   }
-  const result = plainEnding(est, o)
+  const result = plainEnding(est, o, engine)
     ? plainResult(est)
     : flatZero(yield* bounded(settle(engine, sampler, est, noise), () => spentResult(est)), sampler, x, o);
   const held = oneSided(o)
@@ -123,7 +123,7 @@ export function derivativeNow(
       );
     }
   }
-  const result = plainEnding(est, o)
+  const result = plainEnding(est, o, engine)
     ? plainResult(est)
     : flatZero(runSync(bounded(settle(engine, sampler, est, noise), () => spentResult(est))), sampler, x, o);
   const held = oneSided(o)
@@ -199,9 +199,10 @@ function initialNoise(o: ResolvedOptions, fx: number): number {
  * odd order and a finite value other than exactly 0 (else {@link settle} may need f(x), or a wider
  * step to tell a zero derivative from f below its resolution).
  */
-function plainEnding(est: Estimate, o: ResolvedOptions): boolean {
+function plainEnding(est: Estimate, o: ResolvedOptions, engine: ScalarEngine): boolean {
   return (
     (est.flags & ~COLUMN_FLAG.firstOrder) === 0 &&
+    !engine.secondJumps &&
     est.value !== 0 &&
     o.noise === 0 &&
     o.order % 2 === 1 &&
@@ -223,6 +224,21 @@ function plainResult(est: Estimate): DerivativeResult {
     status: "ok",
     evaluations: 0,
   };
+}
+
+/**
+ * Whether the result asks for a lower derivative at x (first-at-x.ts): at order 2 where it says
+ * little; at orders 3 and 4 where the rows' odd parts showed f″ jumping (odd-part-check.ts,
+ * `secondJumps`); at order 3 also where it says little (a jump of f″ makes f‴'s differences grow like
+ * J/(2h), which the column takes for noise). Not on the kink test's flag where the growth test did not
+ * confirm it: it flags some smooth f (1/(1 + t²) at −0.59, whose f‴ and f⁗ then took 4 and 2 calls
+ * more), and a smooth f pays nothing for these checks (test/core/higher-order-honesty.test.ts).
+ */
+function asksLower(engine: ScalarEngine, result: Omit<DerivativeResult, "evaluations">): boolean {
+  const order = engine.o.order;
+  if (order < 2 || order > LOWER_CHECK_ORDER) return false;
+  if (order === 2) return saysLittle(result, order);
+  return engine.secondJumps || (order === 3 && saysLittle(result, order));
 }
 
 /**
@@ -256,8 +272,9 @@ function* settle(
   if (shape.noiseUsed !== undefined) result.noise = shape.noiseUsed;
   const noticed = (first.flags & COLUMN_FLAG.noisy) !== 0;
   const singular = yield* settleSingular(engine, sampler, est, result, shape.joined, noticed);
-  // An f″ that says little where f′ has no value (first-at-x.ts): no f″ either.
-  if (est.kind === "central" && engine.o.noise === 0 && saysLittle(singular, engine.o.order)) {
+  // An f″ that says little where f′ has no value, an f‴ or f⁗ whose rows showed f″ jumping (or an f‴
+  // that says little) where f″'s sides differ (first-at-x.ts): no value either.
+  if (est.kind === "central" && engine.o.noise === 0 && asksLower(engine, singular)) {
     if (yield* firstBreaksAt(derivativeSteps, sampler, x, engine.o))
       return { ...singular, value: NaN, error: Infinity, status: "discontinuous" };
   }

@@ -4,6 +4,8 @@
  * 36 (1964) 1627-1639; for any abscissae, P. A. Gorry, Anal. Chem. 63 (1991) 534-536).
  */
 
+import { solveSmall } from "../small-solve.js";
+
 /**
  * Fills `out[0..t.length)` with the weights w such that Σ w_j·y_j is the `derivative`-th derivative at
  * t = 0 of the degree-`degree` least-squares polynomial through (t_j, y_j). `t` should be scaled to
@@ -35,7 +37,7 @@ export function polynomialWeights(
   for (let r = 0; r < m; r++) for (let c = 0; c < m; c++) gram[r * m + c] = powers[r + c];
   const rhs = new Float64Array(m);
   rhs[derivative] = 1;
-  const z = solveSymmetric(gram, rhs, m); // row `derivative` of the inverse Gram matrix
+  const z = solveSmall(gram, rhs, m); // row `derivative` of the inverse Gram matrix
   let factorial = 1;
   for (let k = 2; k <= derivative; k++) factorial *= k;
   for (let j = 0; j < t.length; j++) {
@@ -47,29 +49,4 @@ export function polynomialWeights(
     }
     out[j] = factorial * sum;
   }
-}
-
-/** Solves G z = b for a small symmetric positive definite G by Gaussian elimination with partial pivoting. */
-function solveSymmetric(g: Float64Array, b: Float64Array, m: number): Float64Array {
-  const a = Float64Array.from(g);
-  const z = Float64Array.from(b);
-  for (let col = 0; col < m; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < m; r++) if (Math.abs(a[r * m + col]) > Math.abs(a[pivot * m + col])) pivot = r;
-    if (pivot !== col) {
-      for (let c = 0; c < m; c++) [a[col * m + c], a[pivot * m + c]] = [a[pivot * m + c], a[col * m + c]];
-      [z[col], z[pivot]] = [z[pivot], z[col]];
-    }
-    for (let r = col + 1; r < m; r++) {
-      const f = a[r * m + col] / a[col * m + col];
-      for (let c = col; c < m; c++) a[r * m + c] -= f * a[col * m + c];
-      z[r] -= f * z[col];
-    }
-  }
-  for (let r = m - 1; r >= 0; r--) {
-    let s = z[r];
-    for (let c = r + 1; c < m; c++) s -= a[r * m + c] * z[c];
-    z[r] = s / a[r * m + r];
-  }
-  return z;
 }
