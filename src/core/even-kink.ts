@@ -1,0 +1,150 @@
+/**
+ * A kink at x that the rows' kink test missed: the even part E(s) = Σ|w|·f(x ± s) of a central first
+ * derivative is E₀ + J·s/2 + b·s² + … where f′ jumps by J at x. Beside a large term of f (a gradient's
+ * other coordinates, |f| ≈ 1e9) J·s/2 is a few dozen times f's rounding at the column's steps, and the
+ * kink test's ratio of changes, ruled by b·s² there, reads "smooth" (atan t + 0.0028·max(0, t − c) at c
+ * beside 1.5e9: 0.491595 ± 1.4e-4, ok, where the slopes are 0.490207 and 0.492998). The noise check's
+ * pair at its tiny step s_c gives E₀ (to J·s_c/2): against it, each pair of the column's rows gives J
+ * with the s² term removed. A kink gives the same J from the two pairs of the last three rows; a smooth
+ * f gives its s⁴ term, 8 times larger from the wider pair. Where J is well above its uncertainty and
+ * half of it above the estimate's error, the kink flag sends the estimate to the one-sided columns
+ * (side-checks.ts), which decide. No call of its own.
+ */
+
+import { COLUMN_FLAG } from "./column-state.js";
+import { EPS, F_ROUNDING } from "./constants.js";
+import { stencilArrays } from "./base-stencil.js";
+import { EVEN_ROWS } from "./long-steps.js";
+import type { Estimate, ScalarEngine } from "./scalar-column.js";
+
+/**
+ * How many times its uncertainty (its rounding and the two pairs' disagreement) the jump J read from
+ * the rows must be to mark a kink: 2. A smooth f's pairs differ by 7/8 of the wider one's value, so it
+ * never passes; rounding alone passes only where it is above twice its bound.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * ROWS_KINK_SIGNAL; // => 2
+ * ```
+ */
+export const ROWS_KINK_SIGNAL = 2;
+
+/**
+ * The jump J of f′ at x and its rounding from two even parts `ea`, `eb` at steps `sa`, `sb` (rounding
+ * `rounding` each) against the even part `ec` at the tiny step `sc` (rounding `checkRounding`): with
+ * d = E − E(s_c) = J·(s − s_c)/2 + b·(s² − s_c²), the s² term eliminated.
+ *
+ * @example
+ * ```ts
+ * const E = (s: number) => 1 + 0.01 * s / 2 - 0.25 * s * s; // a jump of 0.01 beside f″ = −0.5
+ * pairJump(E(0.01), 0.01, E(0.02), 0.02, E(1e-7), 1e-7, 0, 0)[0]; // ≈ 0.01
+ * ```
+ */
+export function pairJump(
+  ea: number,
+  sa: number,
+  eb: number,
+  sb: number,
+  ec: number,
+  sc: number,
+  rounding: number,
+  checkRounding: number,
+): [number, number] {
+  const ua = sa - sc;
+  const ub = sb - sc;
+  const va = sa * sa - sc * sc;
+  const vb = sb * sb - sc * sc;
+  const det = ua * vb - ub * va;
+  const jump = (2 * ((ea - ec) * vb - (eb - ec) * va)) / det;
+  const round =
+    (2 * ((Math.abs(va) + Math.abs(vb)) * rounding + Math.abs(vb - va) * checkRounding)) / Math.abs(det);
+  return [jump, round];
+}
+
+/**
+ * The jump J read from three rows (`rows` at `at` in the layout of ScalarEngine.evenRows: even parts
+ * newest first, their steps, the newest Σ|w|·|f|) against the check's even part `ec` at step `sc`
+ * (rounding `checkRounding`), with its uncertainty: the wider pair's rounding plus the two pairs'
+ * disagreement. [NaN, NaN] without three rows.
+ *
+ * @example
+ * ```ts
+ * const E = (s: number) => 1 + 0.01 * s / 2 - 0.25 * s * s;
+ * const rows = Float64Array.of(E(0.01), E(0.02), E(0.04), 0.01, 0.02, 0.04, 1);
+ * rowsKink(rows, 0, E(1e-7), 1e-7, 0); // ≈ [0.01, 1e-15]
+ * ```
+ */
+export function rowsKink(
+  rows: Float64Array,
+  at: number,
+  ec: number,
+  sc: number,
+  checkRounding: number,
+): [number, number] {
+  const e0 = rows[at];
+  const e1 = rows[at + 1];
+  const e2 = rows[at + 2];
+  const s0 = rows[at + 3];
+  const s1 = rows[at + 4];
+  const s2 = rows[at + 5];
+  if (!(s0 > sc && s1 > s0 && s2 > s1) || !Number.isFinite(e0 + e1 + e2)) return [NaN, NaN];
+  const rounding = F_ROUNDING * EPS * rows[at + 6];
+  const [jn] = pairJump(e0, s0, e1, s1, ec, sc, rounding, checkRounding);
+  const [jo, ro] = pairJump(e1, s1, e2, s2, ec, sc, rounding, checkRounding);
+  return [jo, ro + Math.abs(jn - jo)];
+}
+
+/**
+ * Whether the even rows of the first scale's column or the probe's (`rows`, 2·EVEN_ROWS as
+ * ScalarEngine.evenRows holds them) show a jump of f′ at x (rowsKink) beyond ROWS_KINK_SIGNAL times its
+ * uncertainty, half of which the estimate's `error` does not cover; `ec`, `sc` and `checkRounding` are
+ * the noise check's even part Σ|w|·f, its step and its rounding.
+ *
+ * @example
+ * ```ts
+ * const E = (s: number) => 1 + 0.01 * s / 2 - 0.25 * s * s;
+ * const rows = Float64Array.of(E(0.01), E(0.02), E(0.04), 0.01, 0.02, 0.04, 1, NaN, NaN, NaN, NaN, NaN, NaN, NaN);
+ * rowsShowKink(rows, E(1e-7), 1e-7, 1e-16, 1e-4); // => true
+ * ```
+ */
+export function rowsShowKink(
+  rows: Float64Array,
+  ec: number,
+  sc: number,
+  checkRounding: number,
+  error: number,
+): boolean {
+  for (let at = 0; at < 2 * EVEN_ROWS; at += EVEN_ROWS) {
+    const [jump, uncertainty] = rowsKink(rows, at, ec, sc, checkRounding);
+    if (Math.abs(jump) > ROWS_KINK_SIGNAL * uncertainty && Math.abs(jump) / 2 > error) return true;
+  }
+  return false;
+}
+
+/**
+ * The rows' kink test (see the file comment) of a quiet central first derivative after its noise
+ * checks: sets COLUMN_FLAG.kink where rowsShowKink holds for the engine's even rows and its last check.
+ *
+ * @example
+ * ```ts
+ * checkEvenKink(engine, n, est); // est.flags has kink where the rows show one
+ * ```
+ */
+export function checkEvenKink(engine: ScalarEngine, n: number, est: Estimate): void {
+  if (engine.o.order !== 1 || est.kind !== "central" || est.flags !== 0) return;
+  if (Number.isNaN(engine.checkD) || !Number.isFinite(est.error)) return;
+  const weights = stencilArrays("central", 1).weights;
+  if (n !== weights.length) return;
+  let ec = 0;
+  let size = 0;
+  for (let q = 0; q < n; q++) {
+    const v = engine.checkValues[q];
+    const aw = Math.abs(weights[q]);
+    ec += aw * v;
+    size += aw * Math.abs(v);
+  }
+  const checkRounding = F_ROUNDING * EPS * size;
+  if (rowsShowKink(engine.evenRows, ec, engine.checkH, checkRounding, est.error))
+    est.flags |= COLUMN_FLAG.kink;
+}
