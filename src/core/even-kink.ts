@@ -66,7 +66,8 @@ export function pairJump(
  * The jump J read from three rows (`rows` at `at` in the layout of ScalarEngine.evenRows: even parts
  * newest first, their steps, the newest Σ|w|·|f|) against the check's even part `ec` at step `sc`
  * (rounding `checkRounding`), with its uncertainty: the wider pair's rounding plus the two pairs'
- * disagreement. [NaN, NaN] without three rows.
+ * disagreement; `noise` is the bound of a known noise level on each even part (0: rounding only).
+ * [NaN, NaN] without three rows.
  *
  * @example
  * ```ts
@@ -81,6 +82,7 @@ export function rowsKink(
   ec: number,
   sc: number,
   checkRounding: number,
+  noise = 0,
 ): [number, number] {
   const e0 = rows[at];
   const e1 = rows[at + 1];
@@ -89,7 +91,7 @@ export function rowsKink(
   const s1 = rows[at + 4];
   const s2 = rows[at + 5];
   if (!(s0 > sc && s1 > s0 && s2 > s1) || !Number.isFinite(e0 + e1 + e2)) return [NaN, NaN];
-  const rounding = F_ROUNDING * EPS * rows[at + 6];
+  const rounding = F_ROUNDING * EPS * rows[at + 6] + noise;
   const [jn] = pairJump(e0, s0, e1, s1, ec, sc, rounding, checkRounding);
   const [jo, ro] = pairJump(e1, s1, e2, s2, ec, sc, rounding, checkRounding);
   return [jo, ro + Math.abs(jn - jo)];
@@ -99,7 +101,8 @@ export function rowsKink(
  * Whether the even rows of the first scale's column or the probe's (`rows`, 2·EVEN_ROWS as
  * ScalarEngine.evenRows holds them) show a jump of f′ at x (rowsKink) beyond ROWS_KINK_SIGNAL times its
  * uncertainty, half of which the estimate's `error` does not cover; `ec`, `sc` and `checkRounding` are
- * the noise check's even part Σ|w|·f, its step and its rounding.
+ * the noise check's even part Σ|w|·f, its step and its rounding (or f(x)·Σ|w| at step 0), `noise` the
+ * bound of a noise level on each even part.
  *
  * @example
  * ```ts
@@ -114,9 +117,10 @@ export function rowsShowKink(
   sc: number,
   checkRounding: number,
   error: number,
+  noise = 0,
 ): boolean {
   for (let at = 0; at < 2 * EVEN_ROWS; at += EVEN_ROWS) {
-    const [jump, uncertainty] = rowsKink(rows, at, ec, sc, checkRounding);
+    const [jump, uncertainty] = rowsKink(rows, at, ec, sc, checkRounding, noise);
     if (Math.abs(jump) > ROWS_KINK_SIGNAL * uncertainty && Math.abs(jump) / 2 > error) return true;
   }
   return false;
@@ -147,4 +151,24 @@ export function checkEvenKink(engine: ScalarEngine, n: number, est: Estimate): v
   const checkRounding = F_ROUNDING * EPS * size;
   if (rowsShowKink(engine.evenRows, ec, engine.checkH, checkRounding, est.error))
     est.flags |= COLUMN_FLAG.kink;
+}
+
+/**
+ * The rows' kink test for a first derivative that settle's noise stage left (noise-limited, or run
+ * again past noise): its last columns' even rows against f(x), where the noise tables have it (no call),
+ * their noise level in their rounding. A kink that the noise tables read as noise (cos t + 0.014·|t − c|
+ * at c = −1042.7: −0.262527 ± 0.0125, noise-limited, where the slopes are −0.2765 and −0.2486) goes to
+ * the one-sided columns.
+ *
+ * @example
+ * ```ts
+ * kinkBehindNoise(engine, sampler.known(x), result.error); // true where the rows show a kink
+ * ```
+ */
+export function kinkBehindNoise(engine: ScalarEngine, fx: number, error: number): boolean {
+  if (engine.o.order !== 1 || !Number.isFinite(fx) || !Number.isFinite(error)) return false;
+  const weightSum = stencilArrays("central", 1).weightSum;
+  const noise = engine.state.noise[0] * weightSum;
+  const ec = fx * weightSum;
+  return rowsShowKink(engine.evenRows, ec, 0, F_ROUNDING * EPS * Math.abs(ec) + noise, error, noise);
 }
