@@ -172,3 +172,38 @@ export function kinkBehindNoise(engine: ScalarEngine, fx: number, error: number)
   const ec = fx * weightSum;
   return rowsShowKink(engine.evenRows, ec, 0, F_ROUNDING * EPS * Math.abs(ec) + noise, error, noise);
 }
+
+/**
+ * The rows' kink test of a Jacobian entry (jacobian-column.ts, jacobian-common.ts): its column's last
+ * three even parts `e0`, `e1`, `e2` (newest first) at steps `s0` < `s1` < `s2`, the newest Σ|w|·|F_k|
+ * `evenAbs`, against F_k(x) (`centre`, the job's: no call), as {@link rowsShowKink} holds them against
+ * the noise check. True where they show a jump of ∂F_k/∂x_j at x that the entry's `error` does not
+ * cover: derivative()'s pipeline then computes the entry again, its one-sided columns deciding.
+ *
+ * @example
+ * ```ts
+ * const E = (s: number) => 1 + 0.01 * s / 2 - 0.25 * s * s; // F_k(x) = 1, a jump of 0.01
+ * entryShowsKink(E(0.01), E(0.02), E(0.04), 0.01, 0.02, 0.04, 1, 1, 1e-6); // => true
+ * entryShowsKink(E(0.01), E(0.02), E(0.04), 0.01, 0.02, 0.04, 1, 1, 0.01); // => false (covered)
+ * ```
+ */
+export function entryShowsKink(
+  e0: number,
+  e1: number,
+  e2: number,
+  s0: number,
+  s1: number,
+  s2: number,
+  evenAbs: number,
+  centre: number,
+  error: number,
+): boolean {
+  if (!(s0 > 0 && s1 > s0 && s2 > s1) || !Number.isFinite(e0 + e1 + e2 + centre + error)) return false;
+  const rounding = F_ROUNDING * EPS * evenAbs;
+  // Σ|w| = 1 for the central first difference: Σ|w|·F_k(x) is F_k(x).
+  const centreRounding = F_ROUNDING * EPS * Math.abs(centre);
+  const [jn] = pairJump(e0, s0, e1, s1, centre, 0, rounding, centreRounding);
+  const [jo, ro] = pairJump(e1, s1, e2, s2, centre, 0, rounding, centreRounding);
+  const uncertainty = ro + Math.abs(jn - jo);
+  return Math.abs(jo) > ROWS_KINK_SIGNAL * uncertainty && Math.abs(jo) / 2 > error;
+}

@@ -18,6 +18,7 @@ import { componentColumn, COMPONENT_END, flatColumn } from "./jacobian-common-co
 import { COMPONENT_STATE } from "./jacobian-common-step.js";
 import { JacobianCommonWork } from "./jacobian-common-work.js";
 import { needsRecheck, zeroRowOfFloat32 } from "./jacobian-recheck.js";
+import { entryShowsKink } from "./even-kink.js";
 import { FLOAT32_FLAT_FACTOR } from "./float32.js";
 import { adaptiveColumnNow, takeWork, type ColumnWork } from "./jacobian-column.js";
 import { finishJacobian, type JacobianJob } from "./jacobian-job.js";
@@ -116,6 +117,22 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
     if (!w.evaluateFirstRows(caller, j)) return DEPARTED;
     // keepScale's constantDone: the next scale has smaller steps.
     if (!runScale(w, caller, j, i, i === 0 && second < first)) return DEPARTED;
+  }
+  // Rows that show a kink the entry's error does not cover (jacobian-kinks.ts): the general path marks
+  // the entry for its recheck.
+  const rows = w.evenRows;
+  for (let k = 0; k < m; k++) {
+    const at = 7 * k;
+    const [e0, e1, e2, s0, s1, s2, abs] = [
+      rows[at],
+      rows[at + 1],
+      rows[at + 2],
+      rows[at + 3],
+      rows[at + 4],
+      rows[at + 5],
+      rows[at + 6],
+    ];
+    if (entryShowsKink(e0, e1, e2, s0, s1, s2, abs, job.centre[k], w.keptError[k])) return DEPARTED;
   }
   // An entry to compute again (jacobian-recheck.ts; noise departed already): the general path does it.
   // Without a float32 component only an entry with no error estimate (NaN) can be one.
