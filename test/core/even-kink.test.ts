@@ -27,7 +27,7 @@ const F = (x: ArrayLike<number>): number =>
 
 /** Each one-sided value within its error (plus `slack`) of the truth. */
 function expectSides(
-  r: { status: string; left?: { value: number; error: number }; right?: { value: number; error: number } },
+  r: { status?: string; left?: { value: number; error: number }; right?: { value: number; error: number } },
   left: number,
   right: number,
   slack: number,
