@@ -63,10 +63,40 @@ export function pairJump(
 }
 
 /**
+ * How far the jumps of the two pairs (rowsKink) may differ beyond their rounding, as a share of the
+ * wider pair's: 1/4. At a kink they differ by rounding alone (and by a jump of f‴ times s², small at
+ * the column's steps); a smooth f's s⁴ term makes them differ by 7/8 of the wider one, and a cusp's
+ * part in s^(3/2) (|t|^1.5 at 0, differentiable) by 1 − √½ ≈ 0.29 of it.
+ *
+ * @default 0.25
+ * @example
+ * ```ts
+ * PAIRS_AGREEMENT; // => 0.25
+ * ```
+ */
+export const PAIRS_AGREEMENT = 0.25;
+
+/**
+ * The uncertainty of the wider pair's jump `jo` (rounding `ro`) given the newer pair's `jn` (rounding
+ * `rn`): its rounding plus their disagreement, or Infinity where they disagree beyond their rounding by
+ * more than PAIRS_AGREEMENT of `jo` (not a kink's constant jump).
+ *
+ * @example
+ * ```ts
+ * pairsUncertainty(0.0101, 1e-4, 0.01, 5e-5); // ≈ 1.5e-4
+ * pairsUncertainty(0.00125, 0, 0.01, 0); // => Infinity (an s⁴ term's 1/8)
+ * ```
+ */
+export function pairsUncertainty(jn: number, rn: number, jo: number, ro: number): number {
+  const gap = Math.abs(jn - jo);
+  return gap > rn + ro + PAIRS_AGREEMENT * Math.abs(jo) ? Infinity : ro + gap;
+}
+
+/**
  * The jump J read from three rows (`rows` at `at` in the layout of ScalarEngine.evenRows: even parts
  * newest first, their steps, the newest Σ|w|·|f|) against the check's even part `ec` at step `sc`
- * (rounding `checkRounding`), with its uncertainty: the wider pair's rounding plus the two pairs'
- * disagreement; `noise` is the bound of a known noise level on each even part (0: rounding only).
+ * (rounding `checkRounding`), with its uncertainty (pairsUncertainty): the wider pair's rounding plus the
+ * two pairs' disagreement; `noise` is the bound of a known noise level on each even part (0: rounding only).
  * [NaN, NaN] without three rows.
  *
  * @example
@@ -92,9 +122,9 @@ export function rowsKink(
   const s2 = rows[at + 5];
   if (!(s0 > sc && s1 > s0 && s2 > s1) || !Number.isFinite(e0 + e1 + e2)) return [NaN, NaN];
   const rounding = F_ROUNDING * EPS * rows[at + 6] + noise;
-  const [jn] = pairJump(e0, s0, e1, s1, ec, sc, rounding, checkRounding);
+  const [jn, rn] = pairJump(e0, s0, e1, s1, ec, sc, rounding, checkRounding);
   const [jo, ro] = pairJump(e1, s1, e2, s2, ec, sc, rounding, checkRounding);
-  return [jo, ro + Math.abs(jn - jo)];
+  return [jo, pairsUncertainty(jn, rn, jo, ro)];
 }
 
 /**
@@ -202,8 +232,8 @@ export function entryShowsKink(
   const rounding = F_ROUNDING * EPS * evenAbs;
   // Σ|w| = 1 for the central first difference: Σ|w|·F_k(x) is F_k(x).
   const centreRounding = F_ROUNDING * EPS * Math.abs(centre);
-  const [jn] = pairJump(e0, s0, e1, s1, centre, 0, rounding, centreRounding);
+  const [jn, rn] = pairJump(e0, s0, e1, s1, centre, 0, rounding, centreRounding);
   const [jo, ro] = pairJump(e1, s1, e2, s2, centre, 0, rounding, centreRounding);
-  const uncertainty = ro + Math.abs(jn - jo);
+  const uncertainty = pairsUncertainty(jn, rn, jo, ro);
   return Math.abs(jo) > ROWS_KINK_SIGNAL * uncertainty && Math.abs(jo) / 2 > error;
 }
