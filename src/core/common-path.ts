@@ -26,7 +26,7 @@ import { COLUMN_FLAG } from "./column-state.js";
 import { centralColumn, COLUMN_END, scaleOf } from "./common-column.js";
 import { CommonWork } from "./common-work.js";
 import { evenPartGrows } from "./even-pole.js";
-import { rowsShowKink } from "./even-kink.js";
+import { anchoredKink, KINK_ANCHOR } from "./even-kink.js";
 import { EVEN_ROWS, longStepsMissed } from "./long-steps.js";
 import { derivativeSync } from "./derivative-pipeline.js";
 import { baseStencil } from "./driver.js";
@@ -330,7 +330,13 @@ function noisyAt(f: Fn1, xs: Float64Array, i: number, work: CommonWork): boolean
   }
   if (excess > 1) kept[1] *= excess;
   // checkEvenKink (even-kink.ts): the rows show a jump of f′ at x that the error does not cover.
-  return rowsShowKink(work.evenRows, work.checkEven, checkH, F_ROUNDING * EPS * work.checkAbs, kept[1]);
+  // (The anchor through memory: doubles passed to a call that is not inlined are boxed.)
+  KINK_ANCHOR[0] = work.checkEven;
+  KINK_ANCHOR[1] = checkH;
+  KINK_ANCHOR[2] = F_ROUNDING * EPS * work.checkAbs;
+  KINK_ANCHOR[3] = kept[1];
+  KINK_ANCHOR[4] = 0;
+  return anchoredKink(work.evenRows, 0) || anchoredKink(work.evenRows, EVEN_ROWS);
 }
 
 /**

@@ -31,39 +31,23 @@ import type { Estimate, ScalarEngine } from "./scalar-column.js";
 export const ROWS_KINK_SIGNAL = 2;
 
 /**
- * The jump J of f′ at x and its rounding from two even parts `ea`, `eb` at steps `sa`, `sb` (rounding
- * `rounding` each) against the even part `ec` at the tiny step `sc` (rounding `checkRounding`): with
- * d = E − E(s_c) = J·(s − s_c)/2 + b·(s² − s_c²), the s² term eliminated.
+ * The jump J of f′ at x from two even parts `ea`, `eb` at steps `sa`, `sb` against the even part `ec`
+ * at the tiny step `sc`: with d = E − E(s_c) = J·(s − s_c)/2 + b·(s² − s_c²), the s² term eliminated.
  *
  * @example
  * ```ts
  * const E = (s: number) => 1 + 0.01 * s / 2 - 0.25 * s * s; // a jump of 0.01 beside f″ = −0.5
- * pairJump(E(0.01), 0.01, E(0.02), 0.02, E(1e-7), 1e-7, 0, 0)[0]; // ≈ 0.01
+ * pairJump(E(0.01), 0.01, E(0.02), 0.02, E(1e-7), 1e-7); // ≈ 0.01
  * ```
  */
-export function pairJump(
-  ea: number,
-  sa: number,
-  eb: number,
-  sb: number,
-  ec: number,
-  sc: number,
-  rounding: number,
-  checkRounding: number,
-): [number, number] {
-  const ua = sa - sc;
-  const ub = sb - sc;
+export function pairJump(ea: number, sa: number, eb: number, sb: number, ec: number, sc: number): number {
   const va = sa * sa - sc * sc;
   const vb = sb * sb - sc * sc;
-  const det = ua * vb - ub * va;
-  const jump = (2 * ((ea - ec) * vb - (eb - ec) * va)) / det;
-  const round =
-    (2 * ((Math.abs(va) + Math.abs(vb)) * rounding + Math.abs(vb - va) * checkRounding)) / Math.abs(det);
-  return [jump, round];
+  return (2 * ((ea - ec) * vb - (eb - ec) * va)) / ((sa - sc) * vb - (sb - sc) * va);
 }
 
 /**
- * How far the jumps of the two pairs (rowsKink) may differ beyond their rounding, as a share of the
+ * How far the jumps of the two pairs (rowsShowJump) may differ beyond their rounding, as a share of the
  * wider pair's: 1/4. At a kink they differ by rounding alone (and by a jump of f‴ times s², small at
  * the column's steps); a smooth f's s⁴ term makes them differ by 7/8 of the wider one, and a cusp's
  * part in s^(3/2) (|t|^1.5 at 0, differentiable) by 1 − √½ ≈ 0.29 of it.
@@ -77,62 +61,69 @@ export function pairJump(
 export const PAIRS_AGREEMENT = 0.25;
 
 /**
- * The uncertainty of the wider pair's jump `jo` (rounding `ro`) given the newer pair's `jn` (rounding
- * `rn`): its rounding plus their disagreement, or Infinity where they disagree beyond their rounding by
- * more than PAIRS_AGREEMENT of `jo` (not a kink's constant jump).
+ * The anchor of the rows' test, held in memory rather than passed (a double passed to a call that is
+ * not inlined is boxed, and the common paths call it per point or entry): the even part it is held
+ * against, its step, its rounding, the estimate's error and a noise bound on each even part.
  *
  * @example
  * ```ts
- * pairsUncertainty(0.0101, 1e-4, 0.01, 5e-5); // ≈ 1.5e-4
- * pairsUncertainty(0.00125, 0, 0.01, 0); // => Infinity (an s⁴ term's 1/8)
+ * KINK_ANCHOR.length; // => 5
  * ```
  */
-export function pairsUncertainty(jn: number, rn: number, jo: number, ro: number): number {
-  const gap = Math.abs(jn - jo);
-  return gap > rn + ro + PAIRS_AGREEMENT * Math.abs(jo) ? Infinity : ro + gap;
-}
+export const KINK_ANCHOR = new Float64Array(5);
 
 /**
- * The jump J read from three rows (`rows` at `at` in the layout of ScalarEngine.evenRows: even parts
- * newest first, their steps, the newest Σ|w|·|f|) against the check's even part `ec` at step `sc`
- * (rounding `checkRounding`), with its uncertainty (pairsUncertainty): the wider pair's rounding plus the
- * two pairs' disagreement; `noise` is the bound of a known noise level on each even part (0: rounding only).
- * [NaN, NaN] without three rows.
+ * Whether the three even rows at `at` in `rows` (even parts newest first, their steps, the newest
+ * Σ|w|·|f|: the layout of ScalarEngine.evenRows) show a kink at x against {@link KINK_ANCHOR} that the
+ * estimate's error does not cover: the wider pair's jump J (pairJump, written out) beyond
+ * ROWS_KINK_SIGNAL times its uncertainty (its rounding plus the two pairs' gap), the pairs agreeing to
+ * their rounding and PAIRS_AGREEMENT of J, and |J|/2 beyond the error. The cheap conditions first.
  *
  * @example
  * ```ts
- * const E = (s: number) => 1 + 0.01 * s / 2 - 0.25 * s * s;
- * const rows = Float64Array.of(E(0.01), E(0.02), E(0.04), 0.01, 0.02, 0.04, 1);
- * rowsKink(rows, 0, E(1e-7), 1e-7, 0); // ≈ [0.01, 1e-15]
+ * const E = (s: number) => 1 + 0.01 * s / 2 - 0.25 * s * s; // a jump of 0.01 beside f″ = −0.5
+ * KINK_ANCHOR.set([E(1e-7), 1e-7, 1e-16, 1e-4, 0]);
+ * anchoredKink(Float64Array.of(E(0.01), E(0.02), E(0.04), 0.01, 0.02, 0.04, 1), 0); // => true
  * ```
  */
-export function rowsKink(
-  rows: Float64Array,
-  at: number,
-  ec: number,
-  sc: number,
-  checkRounding: number,
-  noise = 0,
-): [number, number] {
-  const e0 = rows[at];
-  const e1 = rows[at + 1];
-  const e2 = rows[at + 2];
+export function anchoredKink(rows: Float64Array, at: number): boolean {
+  const ec = KINK_ANCHOR[0];
+  const sc = KINK_ANCHOR[1];
+  const error = KINK_ANCHOR[3];
   const s0 = rows[at + 3];
   const s1 = rows[at + 4];
   const s2 = rows[at + 5];
-  if (!(s0 > sc && s1 > s0 && s2 > s1) || !Number.isFinite(e0 + e1 + e2)) return [NaN, NaN];
-  const rounding = F_ROUNDING * EPS * rows[at + 6] + noise;
-  const [jn, rn] = pairJump(e0, s0, e1, s1, ec, sc, rounding, checkRounding);
-  const [jo, ro] = pairJump(e1, s1, e2, s2, ec, sc, rounding, checkRounding);
-  return [jo, pairsUncertainty(jn, rn, jo, ro)];
+  if (!(s0 > sc && s1 > s0 && s2 > s1)) return false;
+  const d1 = rows[at + 1] - ec;
+  const d2 = rows[at + 2] - ec;
+  const v1 = s1 * s1 - sc * sc;
+  const v2 = s2 * s2 - sc * sc;
+  const det12 = (s1 - sc) * v2 - (s2 - sc) * v1;
+  const jo = (2 * (d1 * v2 - d2 * v1)) / det12;
+  const size = Math.abs(jo);
+  // (A NaN J, from values that are not finite, fails here.)
+  if (!(size > 2 * error)) return false;
+  const rounding = F_ROUNDING * EPS * rows[at + 6] + KINK_ANCHOR[4];
+  const checkRounding = KINK_ANCHOR[2];
+  const ro =
+    (2 * ((Math.abs(v1) + Math.abs(v2)) * rounding + Math.abs(v2 - v1) * checkRounding)) / Math.abs(det12);
+  if (!(size > ROWS_KINK_SIGNAL * ro)) return false;
+  const d0 = rows[at] - ec;
+  const v0 = s0 * s0 - sc * sc;
+  const det01 = (s0 - sc) * v1 - (s1 - sc) * v0;
+  const jn = (2 * (d0 * v1 - d1 * v0)) / det01;
+  const rn =
+    (2 * ((Math.abs(v0) + Math.abs(v1)) * rounding + Math.abs(v1 - v0) * checkRounding)) / Math.abs(det01);
+  const gap = Math.abs(jn - jo);
+  if (gap > rn + ro + PAIRS_AGREEMENT * size) return false;
+  return size > ROWS_KINK_SIGNAL * (ro + gap);
 }
 
 /**
  * Whether the even rows of the first scale's column or the probe's (`rows`, 2·EVEN_ROWS as
- * ScalarEngine.evenRows holds them) show a jump of f′ at x (rowsKink) beyond ROWS_KINK_SIGNAL times its
- * uncertainty, half of which the estimate's `error` does not cover; `ec`, `sc` and `checkRounding` are
- * the noise check's even part Σ|w|·f, its step and its rounding (or f(x)·Σ|w| at step 0), `noise` the
- * bound of a noise level on each even part.
+ * ScalarEngine.evenRows holds them) show a jump of f′ at x (anchoredKink) against the even part `ec` at
+ * step `sc` (rounding `checkRounding`: the noise check's, or f(x)·Σ|w| at step 0) that the estimate's
+ * `error` does not cover; `noise` bounds a noise level's share of each even part.
  *
  * @example
  * ```ts
@@ -149,16 +140,17 @@ export function rowsShowKink(
   error: number,
   noise = 0,
 ): boolean {
-  for (let at = 0; at < 2 * EVEN_ROWS; at += EVEN_ROWS) {
-    const [jump, uncertainty] = rowsKink(rows, at, ec, sc, checkRounding, noise);
-    if (Math.abs(jump) > ROWS_KINK_SIGNAL * uncertainty && Math.abs(jump) / 2 > error) return true;
-  }
-  return false;
+  KINK_ANCHOR[0] = ec;
+  KINK_ANCHOR[1] = sc;
+  KINK_ANCHOR[2] = checkRounding;
+  KINK_ANCHOR[3] = error;
+  KINK_ANCHOR[4] = noise;
+  return anchoredKink(rows, 0) || anchoredKink(rows, EVEN_ROWS);
 }
 
 /**
  * The rows' kink test (see the file comment) of a quiet central first derivative after its noise
- * checks: sets COLUMN_FLAG.kink where rowsShowKink holds for the engine's even rows and its last check.
+ * checks: sets COLUMN_FLAG.kink where anchoredKink holds for the engine's even rows and its last check.
  *
  * @example
  * ```ts
@@ -166,20 +158,17 @@ export function rowsShowKink(
  * ```
  */
 export function checkEvenKink(engine: ScalarEngine, n: number, est: Estimate): void {
-  if (engine.o.order !== 1 || est.kind !== "central" || est.flags !== 0) return;
+  if (engine.o.order !== 1 || est.kind !== "central" || est.flags !== 0 || n !== 2) return;
   if (Number.isNaN(engine.checkD) || !Number.isFinite(est.error)) return;
-  const weights = stencilArrays("central", 1).weights;
-  if (n !== weights.length) return;
-  let ec = 0;
-  let size = 0;
-  for (let q = 0; q < n; q++) {
-    const v = engine.checkValues[q];
-    const aw = Math.abs(weights[q]);
-    ec += aw * v;
-    size += aw * Math.abs(v);
-  }
-  const checkRounding = F_ROUNDING * EPS * size;
-  if (rowsShowKink(engine.evenRows, ec, engine.checkH, checkRounding, est.error))
+  // Σ|w|·f over the check's pair x ∓ h_c (the central first difference's weights ∓1/2).
+  const lo = engine.checkValues[0];
+  const hi = engine.checkValues[1];
+  KINK_ANCHOR[0] = 0.5 * lo + 0.5 * hi;
+  KINK_ANCHOR[1] = engine.checkH;
+  KINK_ANCHOR[2] = F_ROUNDING * EPS * (0.5 * Math.abs(lo) + 0.5 * Math.abs(hi));
+  KINK_ANCHOR[3] = est.error;
+  KINK_ANCHOR[4] = 0;
+  if (anchoredKink(engine.evenRows, 0) || anchoredKink(engine.evenRows, EVEN_ROWS))
     est.flags |= COLUMN_FLAG.kink;
 }
 
@@ -204,36 +193,36 @@ export function kinkBehindNoise(engine: ScalarEngine, fx: number, error: number)
 }
 
 /**
- * The rows' kink test of a Jacobian entry (jacobian-column.ts, jacobian-common.ts): its column's last
- * three even parts `e0`, `e1`, `e2` (newest first) at steps `s0` < `s1` < `s2`, the newest Σ|w|·|F_k|
- * `evenAbs`, against F_k(x) (`centre`, the job's: no call), as {@link rowsShowKink} holds them against
- * the noise check. True where they show a jump of ∂F_k/∂x_j at x that the entry's `error` does not
- * cover: derivative()'s pipeline then computes the entry again, its one-sided columns deciding.
+ * The rows' kink test of Jacobian entry k (jacobian-column.ts, jacobian-common.ts): its column's last
+ * three even parts (newest first), their steps and the newest Σ|w|·|F_k| at `at` in `rows` (7 floats),
+ * against F_k(x) (`centres[k]`, the job's: no call) and the entry's error (`errors[k]`), as
+ * {@link rowsShowKink} holds a derivative's rows against its noise check (sc = 0 here). True where they
+ * show a jump of ∂F_k/∂x_j at x that the error does not cover: derivative()'s pipeline then computes the
+ * entry again, its one-sided columns deciding. Arrays and indices only (a double passed to a call that
+ * is not inlined is boxed: the anchor goes through KINK_ANCHOR).
  *
  * @example
  * ```ts
  * const E = (s: number) => 1 + 0.01 * s / 2 - 0.25 * s * s; // F_k(x) = 1, a jump of 0.01
- * entryShowsKink(E(0.01), E(0.02), E(0.04), 0.01, 0.02, 0.04, 1, 1, 1e-6); // => true
- * entryShowsKink(E(0.01), E(0.02), E(0.04), 0.01, 0.02, 0.04, 1, 1, 0.01); // => false (covered)
+ * const rows = Float64Array.of(E(0.01), E(0.02), E(0.04), 0.01, 0.02, 0.04, 1);
+ * entryShowsKink(rows, 0, [1], Float64Array.of(1e-6), 0); // => true
+ * entryShowsKink(rows, 0, [1], Float64Array.of(0.01), 0); // => false (covered)
  * ```
  */
 export function entryShowsKink(
-  e0: number,
-  e1: number,
-  e2: number,
-  s0: number,
-  s1: number,
-  s2: number,
-  evenAbs: number,
-  centre: number,
-  error: number,
+  rows: Float64Array,
+  at: number,
+  centres: ArrayLike<number>,
+  errors: Float64Array,
+  k: number,
 ): boolean {
-  if (!(s0 > 0 && s1 > s0 && s2 > s1) || !Number.isFinite(e0 + e1 + e2 + centre + error)) return false;
-  const rounding = F_ROUNDING * EPS * evenAbs;
+  if (!(rows[at + 3] > 0)) return false; // fewer than three rows, or flat
+  const centre = centres[k];
   // Σ|w| = 1 for the central first difference: Σ|w|·F_k(x) is F_k(x).
-  const centreRounding = F_ROUNDING * EPS * Math.abs(centre);
-  const [jn, rn] = pairJump(e0, s0, e1, s1, centre, 0, rounding, centreRounding);
-  const [jo, ro] = pairJump(e1, s1, e2, s2, centre, 0, rounding, centreRounding);
-  const uncertainty = pairsUncertainty(jn, rn, jo, ro);
-  return Math.abs(jo) > ROWS_KINK_SIGNAL * uncertainty && Math.abs(jo) / 2 > error;
+  KINK_ANCHOR[0] = centre;
+  KINK_ANCHOR[1] = 0;
+  KINK_ANCHOR[2] = F_ROUNDING * EPS * Math.abs(centre);
+  KINK_ANCHOR[3] = errors[k];
+  KINK_ANCHOR[4] = 0;
+  return anchoredKink(rows, at);
 }

@@ -405,5 +405,6 @@ export function flatColumn(k: number, w: JacobianCommonWork): boolean {
   column[2] = hr;
   column[3] = 1;
   w.evenRows[7 * k + 3] = NaN; // flat: no rows for the rows' kink test
+  w.evenRows[7 * k + 4] = NaN;
   return true;
 }

@@ -86,24 +86,12 @@ export function markKinks(
   list: Int32Array,
   listed: number,
 ): void {
-  const r = rows.rows;
   for (let a = 0; a < listed; a++) {
     const k = list[a];
-    const at = RECORD * k;
     rows.marked[k] =
       kept.kind[k] === 0 &&
       (kept.flags[k] & HANDLED) === 0 &&
-      entryShowsKink(
-        r[at],
-        r[at + 1],
-        r[at + 2],
-        r[at + 3],
-        r[at + 4],
-        r[at + 5],
-        r[at + 6],
-        centre[k],
-        kept.error[k],
-      )
+      entryShowsKink(rows.rows, RECORD * k, centre, kept.error, k)
         ? 1
         : 0;
   }

@@ -3,8 +3,10 @@ import { derivative, gradient, jacobian } from "../../src/core/index.js";
 import {
   entryShowsKink,
   pairJump,
+  anchoredKink,
+  KINK_ANCHOR,
+  PAIRS_AGREEMENT,
   ROWS_KINK_SIGNAL,
-  rowsKink,
   rowsShowKink,
 } from "../../src/core/even-kink.js";
 
@@ -41,11 +43,15 @@ describe("a kink at x that f's large other terms hide from the kink test (even-k
   it("reads the jump from two pairs of rows against a point near x, the s² term removed", () => {
     expect(ROWS_KINK_SIGNAL).toBe(2);
     const E = (s: number) => 1 + (0.01 * s) / 2 - 0.25 * s * s; // a jump of 0.01 beside f″ = −0.5
-    expect(pairJump(E(0.01), 0.01, E(0.02), 0.02, E(1e-7), 1e-7, 0, 0)[0]).toBeCloseTo(0.01, 12);
+    expect(PAIRS_AGREEMENT).toBe(0.25);
+    expect(pairJump(E(0.01), 0.01, E(0.02), 0.02, E(1e-7), 1e-7)).toBeCloseTo(0.01, 12);
     const rows = Float64Array.of(E(0.01), E(0.02), E(0.04), 0.01, 0.02, 0.04, 1);
-    const [jump, uncertainty] = rowsKink(rows, 0, E(1e-7), 1e-7, 0);
-    expect(jump).toBeCloseTo(0.01, 12);
-    expect(uncertainty).toBeLessThan(1e-12);
+    KINK_ANCHOR.set([E(1e-7), 1e-7, 1e-16, 1e-4, 0]);
+    expect(anchoredKink(rows, 0)).toBe(true);
+    // |t|^1.5's part in s^(3/2): the pairs √2 apart, beyond PAIRS_AGREEMENT (a cusp, differentiable at 0).
+    const P = (s: number) => s ** 1.5;
+    KINK_ANCHOR.set([0, 1e-7, 1e-16, 0, 0]);
+    expect(anchoredKink(Float64Array.of(P(0.01), P(0.02), P(0.04), 0.01, 0.02, 0.04, 1), 0)).toBe(false);
     const both = Float64Array.of(...rows, NaN, NaN, NaN, NaN, NaN, NaN, NaN);
     expect(rowsShowKink(both, E(1e-7), 1e-7, 1e-16, 1e-4)).toBe(true);
     expect(rowsShowKink(both, E(1e-7), 1e-7, 1e-16, 0.01)).toBe(false); // the error covers half the jump
@@ -68,8 +74,11 @@ describe("a kink at x that f's large other terms hide from the kink test (even-k
       NaN,
     );
     expect(rowsShowKink(smooth, S(1e-7), 1e-7, 1e-16, 0)).toBe(false);
-    expect(entryShowsKink(E(0.01), E(0.02), E(0.04), 0.01, 0.02, 0.04, 1, 1, 1e-6)).toBe(true);
-    expect(entryShowsKink(S(0.01), S(0.02), S(0.04), 0.01, 0.02, 0.04, 1, 1, 0)).toBe(false);
+    const entry = Float64Array.of(E(0.01), E(0.02), E(0.04), 0.01, 0.02, 0.04, 1);
+    expect(entryShowsKink(entry, 0, [1], Float64Array.of(1e-6), 0)).toBe(true);
+    expect(entryShowsKink(entry, 0, [1], Float64Array.of(0.01), 0)).toBe(false);
+    const smoothEntry = Float64Array.of(S(0.01), S(0.02), S(0.04), 0.01, 0.02, 0.04, 1);
+    expect(entryShowsKink(smoothEntry, 0, [1], Float64Array.of(0), 0)).toBe(false);
   });
 
   it("atan t + 0.0028·max(0, t − c) at c beside other terms of 1.5e9: not-differentiable (was 0.491595 ± 1.4e-4, ok)", () => {
