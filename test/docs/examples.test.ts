@@ -43,8 +43,8 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler` and `est` are the rerun's (a generator step)",
   "src/core/rounds.ts:30": "the round loop of the sync batched runner",
   "src/core/even-pole.ts:60": "inside the pipeline: `engine`, `n` and `est` are the noise check's",
-  "src/core/even-kink.ts:135": "inside the pipeline: `engine`, `n` and `est` are the noise check's",
-  "src/core/even-kink.ts:165":
+  "src/core/even-kink.ts:157": "inside the pipeline: `engine`, `n` and `est` are the noise check's",
+  "src/core/even-kink.ts:184":
     "inside the pipeline's settle: `engine`, `sampler`, `x` and `result` are the shape stage's",
   "src/core/jacobian-kinks.ts:79":
     "inside a Jacobian column after its scales: `work` and `job` are the column's",
