@@ -41,5 +41,6 @@ export { ONE_SIDE_SLOPE_BAND } from "./settle-noise.js";
 export { GROWTH_CONFIRM_RATIO } from "./settle-singular.js";
 export { POLE_LEVEL_SHARE, POLE_TABLE_GROWTH } from "./pole-level.js";
 export { EVEN_POLE_GROWTH, EVEN_POLE_ORDER } from "./even-pole.js";
+export { PAIRS_AGREEMENT, ROWS_KINK_SIGNAL } from "./even-kink.js";
 export { EVEN_ROWS, LONG_MISS_SIGNAL, PROBE_SPREAD_ORDER } from "./long-steps.js";
 export { LEVEL_REACH_GROWTH } from "./level-reach.js";

@@ -26,6 +26,7 @@ import { COLUMN_FLAG } from "./column-state.js";
 import { centralColumn, COLUMN_END, scaleOf } from "./common-column.js";
 import { CommonWork } from "./common-work.js";
 import { evenPartGrows } from "./even-pole.js";
+import { anchoredKink, KINK_ANCHOR } from "./even-kink.js";
 import { EVEN_ROWS, longStepsMissed } from "./long-steps.js";
 import { derivativeSync } from "./derivative-pipeline.js";
 import { baseStencil } from "./driver.js";
@@ -185,6 +186,7 @@ function commonPoint(f: Fn1, xs: Float64Array, i: number, w: CommonWork): boolea
   kept[1] = NaN;
   kept[2] = NaN;
   kept[3] = 0;
+  w.evenRows[EVEN_ROWS + 3] = NaN; // no probe rows until the probe runs
   if (centralColumn(f, xs, i, 0, w) === COLUMN_END.departed) return false;
   evenRowsOf(w.column, w.evenRows, 0);
   if (keep(0, w.column, kept) && scaleOf(xs[i], 1) > 0) {
@@ -313,9 +315,11 @@ function noisyAt(f: Fn1, xs: Float64Array, i: number, work: CommonWork): boolean
   if (evenPartGrows(work.checkEven, column[4], column[5], evenRounding)) return true;
   // checkNoise (noise-check.ts): a gap beyond what correct rounding allows scales the error.
   let excess = CHECK_EXCESS_SCALE * ((gap - kept[1]) / rounding);
+  let checkH = h;
   if (gap - kept[1] > NOISE_RECHECK_GAP * rounding) {
     const h2 = representableStep(x, step * SECOND_CHECK_RATIO);
     if (h2 > 0) {
+      checkH = h2;
       const gap2 = checkGap(f, x, h2, work);
       if (!(gap2 >= 0)) return true;
       const rounding2 = work.checkRounding;
@@ -325,7 +329,14 @@ function noisyAt(f: Fn1, xs: Float64Array, i: number, work: CommonWork): boolean
     }
   }
   if (excess > 1) kept[1] *= excess;
-  return false;
+  // checkEvenKink (even-kink.ts): the rows show a jump of f′ at x that the error does not cover.
+  // (The anchor through memory: doubles passed to a call that is not inlined are boxed.)
+  KINK_ANCHOR[0] = work.checkEven;
+  KINK_ANCHOR[1] = checkH;
+  KINK_ANCHOR[2] = F_ROUNDING * EPS * work.checkAbs;
+  KINK_ANCHOR[3] = kept[1];
+  KINK_ANCHOR[4] = 0;
+  return anchoredKink(work.evenRows, 0) || anchoredKink(work.evenRows, EVEN_ROWS);
 }
 
 /**

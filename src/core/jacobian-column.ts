@@ -6,6 +6,7 @@
  * async loops take each row at once.
  */
 
+import { KinkRows, markKinks } from "./jacobian-kinks.js";
 import { checkSides, checkSidesNow, KinkSides } from "./jacobian-sides.js";
 import { columnNeedsRecheck, EntryRecheck, recheckColumn, recheckColumnNow } from "./jacobian-recheck.js";
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
@@ -63,6 +64,8 @@ export class ColumnWork {
   readonly spec: ColumnSpec = { ...columnSpec(), stopOnNoise: false, evenNoise: true };
   /** F at x ± h·e_j for the column's kinked entries. */
   readonly sides: KinkSides;
+  /** Each component's last even rows, and the entries they mark for a recheck (jacobian-kinks.ts). */
+  readonly kinkRows: KinkRows;
   /** Whether the column's entries were rechecked (jacobian-recheck.ts): then `recheck` holds their outcomes. */
   rechecked = false;
   /** Whether the column's screen ran: then every component the driver ran moved there. */
@@ -83,6 +86,7 @@ export class ColumnWork {
     this.screen = new FlatScreen(m);
     this.list = new Int32Array(m);
     this.sides = new KinkSides(m);
+    this.kinkRows = new KinkRows(m);
   }
 
   /**
@@ -106,7 +110,14 @@ export class ColumnWork {
   needsRecheck(job: JacobianJob): boolean {
     let any = false;
     for (let a = 0; a < this.listed && !any; a++)
-      any = columnNeedsRecheck(job, this.kept, this.state.flat, this.list[a], this.screened);
+      any = columnNeedsRecheck(
+        job,
+        this.kept,
+        this.state.flat,
+        this.list[a],
+        this.screened,
+        this.kinkRows.marked,
+      );
     return (this.rechecked = any);
   }
 }
@@ -224,6 +235,7 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
     if (levels !== null) state.noise[k] = NOISE_COVERAGE * levels[k];
   }
   yield* runScales(job, j, work, scales);
+  markRowsKinks(job, work);
   if (screened) job.rows.settle(j, work.plan.step);
   // A small F's column that saw noise is computed again once its rows' noise is known (small-row-noise.ts).
   if (columnNoiseSeen(job, work)) return putAside(job, j, held(job, j, work), UNCHECKED);
@@ -232,6 +244,17 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
     if (stop >= 0) return putAside(job, j, held(job, j, work), stop);
   }
   return yield* finishColumn(job, j, work);
+}
+
+/**
+ * The entries of a central first-derivative column whose even rows show a kink their errors do not
+ * cover (jacobian-kinks.ts): marked for the recheck by derivative()'s pipeline.
+ */
+function markRowsKinks(job: JacobianJob, work: ColumnWork): void {
+  const rows = work.kinkRows;
+  if (job.o.order === 1 && work.spec.start === "central")
+    markKinks(rows, work.kept, job.centre, work.list, work.listed);
+  else rows.marked.fill(0);
 }
 
 /** Keeps active only the components marked in `only` (a large F's second pass, row-check.ts). */
@@ -392,10 +415,13 @@ export function adaptiveColumnNow(
     spec.scale = scales[i];
     spec.probeOnly = i > 0;
     spec.budget = work.budget - work.calls;
+    work.kinkRows.begin(state);
     runColumn(driver, source, spec);
+    work.kinkRows.record(state, driver.rowCount);
     addNoiseShares(state, kept, i);
     keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
   }
+  markRowsKinks(job, work);
   // The work is the caller's, used for its next column: a column put aside keeps its state in a copy.
   if (columnNoiseSeen(job, work)) return putAside(job, j, j < HELD_COLUMNS ? work.detach() : null, UNCHECKED);
   if (work.needsRecheck(job)) {
@@ -464,6 +490,7 @@ function* runScales(
     spec.scale = scales[i];
     spec.probeOnly = i > 0;
     spec.budget = work.budget - work.calls;
+    work.kinkRows.begin(state);
     driver.start(spec);
     for (let count = driver.nextPoints(); count > 0; count = driver.nextPoints()) {
       const taken = work.screen.taken;
@@ -486,6 +513,7 @@ function* runScales(
       }
       driver.accept(evaluated);
     }
+    work.kinkRows.record(state, driver.rowCount);
     addNoiseShares(state, kept, i);
     keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
   }

@@ -344,7 +344,17 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
       }
     }
   }
-  // finish
+  // finish; the rows for the rows' kink test (jacobian-kinks.ts, KinkRows.record)
+  const rows = w.evenRows;
+  const at = 7 * k;
+  const shown = !flat && kinkRows >= 3;
+  rows[at] = even0;
+  rows[at + 1] = even1;
+  rows[at + 2] = even2;
+  rows[at + 3] = shown ? w.hr[kinkRows - 1] : NaN;
+  rows[at + 4] = shown ? w.hr[kinkRows - 2] : NaN;
+  rows[at + 5] = shown ? w.hr[kinkRows - 3] : NaN;
+  rows[at + 6] = kinkAbsSum;
   const ok = Number.isFinite(bestValue) && bestError < Infinity;
   const column = w.column;
   column[0] = ok ? bestValue : lastGood;
@@ -394,5 +404,7 @@ export function flatColumn(k: number, w: JacobianCommonWork): boolean {
   column[1] = (F_ROUNDING * EPS * absSum + NOISE_WEIGHT) / hr;
   column[2] = hr;
   column[3] = 1;
+  w.evenRows[7 * k + 3] = NaN; // flat: no rows for the rows' kink test
+  w.evenRows[7 * k + 4] = NaN;
   return true;
 }

@@ -86,6 +86,11 @@ export class JacobianCommonWork {
   readonly keptStep: Float64Array;
   /** Per component, 1 when its last column run took one value at every point (its `column[3]`). */
   readonly keptFlat: Uint8Array;
+  /**
+   * Per component, 7 floats: the even parts of the last three rows of the last column it ran in, their
+   * steps (NaN where it had fewer rows or was flat) and the newest Σ|w|·|F_k| (jacobian-kinks.ts).
+   */
+  readonly evenRows: Float64Array;
   /** The three above as the kept estimates that needsRecheck (jacobian-recheck.ts) reads. */
   readonly kept: { value: Float64Array; error: Float64Array; step: Float64Array };
   /**
@@ -120,6 +125,7 @@ export class JacobianCommonWork {
     this.keptError = new Float64Array(m);
     this.keptStep = new Float64Array(m);
     this.keptFlat = new Uint8Array(m);
+    this.evenRows = new Float64Array(7 * m).fill(NaN);
     this.kept = { value: this.keptValue, error: this.keptError, step: this.keptStep };
     this.every = new Int32Array(m);
     for (let k = 0; k < m; k++) this.every[k] = k;

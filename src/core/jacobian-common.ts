@@ -12,12 +12,20 @@
  * once per point and `evaluations` stays exact.
  */
 
-import { ALIAS_STEP, FAST_STEP_RATIO, GOOD_RELATIVE_ERROR, STEP_RATIO } from "./constants.js";
+import {
+  ALIAS_STEP,
+  EPS,
+  F_ROUNDING,
+  FAST_STEP_RATIO,
+  GOOD_RELATIVE_ERROR,
+  STEP_RATIO,
+} from "./constants.js";
 import { scaleOf } from "./common-column.js";
 import { componentColumn, COMPONENT_END, flatColumn } from "./jacobian-common-column.js";
 import { COMPONENT_STATE } from "./jacobian-common-step.js";
 import { JacobianCommonWork } from "./jacobian-common-work.js";
 import { needsRecheck, zeroRowOfFloat32 } from "./jacobian-recheck.js";
+import { entryShowsKink, ROWS_KINK_SIGNAL } from "./even-kink.js";
 import { FLOAT32_FLAT_FACTOR } from "./float32.js";
 import { adaptiveColumnNow, takeWork, type ColumnWork } from "./jacobian-column.js";
 import { finishJacobian, type JacobianJob } from "./jacobian-job.js";
@@ -117,6 +125,9 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
     // keepScale's constantDone: the next scale has smaller steps.
     if (!runScale(w, caller, j, i, i === 0 && second < first)) return DEPARTED;
   }
+  // Rows that show a kink the entry's error does not cover (jacobian-kinks.ts): the general path marks
+  // the entry for its recheck.
+  if (kinkShown(job, w)) return DEPARTED;
   // An entry to compute again (jacobian-recheck.ts; noise departed already): the general path does it.
   // Without a float32 component only an entry with no error estimate (NaN) can be one.
   const float32 = job.float32;
@@ -132,6 +143,36 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
     }
   }
   return storeColumn(job, j, w);
+}
+
+/**
+ * Whether a component's rows show a kink at x that its kept error does not cover (even-kink.ts,
+ * entryShowsKink), as jacobian-kinks.ts marks the general path's entries: its first tests written out
+ * without a division (no call for an entry that fails them, as a smooth one does): the wider pair's J,
+ * against F_k(x), beyond twice the error and ROWS_KINK_SIGNAL times the rows' share of its rounding.
+ */
+function kinkShown(job: JacobianJob, w: JacobianCommonWork): boolean {
+  const rows = w.evenRows;
+  const centres = job.centre;
+  const kept = w.keptError;
+  for (let k = 0, at = 0; k < w.m; k++, at += 7) {
+    const s1 = rows[at + 4];
+    const s2 = rows[at + 5];
+    if (!(s1 > 0)) continue;
+    const c = centres[k];
+    const v1 = s1 * s1;
+    const v2 = s2 * s2;
+    const jump = Math.abs(2 * ((rows[at + 1] - c) * v2 - (rows[at + 2] - c) * v1));
+    const det = Math.abs(s1 * v2 - s2 * v1);
+    const rounding = 2 * (v1 + v2) * F_ROUNDING * EPS * rows[at + 6];
+    if (
+      jump > 2 * kept[k] * det &&
+      jump > ROWS_KINK_SIGNAL * rounding &&
+      entryShowsKink(rows, at, centres, kept, k)
+    )
+      return true;
+  }
+  return false;
 }
 
 /**

@@ -110,9 +110,12 @@ export function columnNeedsRecheck(
   flat: Int8Array,
   k: number,
   screened = false,
+  kinks?: Uint8Array,
 ): boolean {
   // A large F's row that missed its columns' slopes (row-check.ts): each of its entries again.
   if (job.recheckRows !== null && job.recheckRows[k] === 1) return Number.isFinite(kept.value[k]);
+  // Rows that show a kink the entry's error does not cover (jacobian-kinks.ts).
+  if (kinks !== undefined && kinks[k] === 1) return true;
   const float32 = job.float32 !== null && job.float32[k] === 1 && (screened || flat[k] === 0);
   if (!float32 && job.float32 !== null && zeroRowOfFloat32(job.centre[k], kept.value[k], flat[k])) {
     // F_k(x) = 0 has no bits to tell float32 by; its values beside x, about value·h, have.
@@ -218,6 +221,7 @@ export function* recheckColumn(
     request: PointRequest & { vector?: ArrayLike<number> };
     pointwise: boolean;
     screened?: boolean;
+    kinkRows?: { marked: Uint8Array };
     calls: number;
     budget: number;
   },
@@ -231,7 +235,7 @@ export function* recheckColumn(
   for (let a = from; a < work.listed && stop < 0; a++) {
     const k = work.list[a];
     recheck.code[k] = -1;
-    if (!columnNeedsRecheck(job, kept, work.state.flat, k, work.screened)) continue;
+    if (!columnNeedsRecheck(job, kept, work.state.flat, k, work.screened, work.kinkRows?.marked)) continue;
     if (!started) {
       recheck.points.clear();
       started = true;

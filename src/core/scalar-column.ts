@@ -90,6 +90,8 @@ export class ScalarEngine {
     this.checkSize = NaN;
     this.recheckExcess = NaN;
     this.secondJumps = false;
+    this.evenRows[3] = NaN; // no even rows until a column runs (even-kink.ts reads them)
+    this.evenRows[EVEN_ROWS + 3] = NaN;
     return this;
   }
 }

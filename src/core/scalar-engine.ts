@@ -11,6 +11,7 @@ import { runSync } from "./column-steps.js";
 import { checkNoise, checkNoiseAgain, needsNoiseCheck, noiseCheckPoints } from "./noise-check.js";
 import { checkOddPart } from "./odd-part-check.js";
 import { checkEvenPole } from "./even-pole.js";
+import { checkEvenKink } from "./even-kink.js";
 import { stencilArrays } from "./base-stencil.js";
 import { firstOrderJoin, firstOrderTail } from "./first-order.js";
 import { firstBreaksAt, LOWER_CHECK_ORDER, saysLittle } from "./first-at-x.js";
@@ -70,6 +71,7 @@ export function* derivativeSteps(
       if (m > 0 && sampler.prepare(engine.checkPoints, m, true, engine.checkValues)) yield sampler.request;
       checkNoiseAgain(engine, m > 0 ? sampler.complete(m, true, engine.checkValues) : 0, m, o.order, est);
     }
+    checkEvenKink(engine, n, est);
   }
   const result = plainEnding(est, o, engine)
     ? plainResult(est)
@@ -122,6 +124,7 @@ export function derivativeNow(
         est,
       );
     }
+    checkEvenKink(engine, n, est);
   }
   const result = plainEnding(est, o, engine)
     ? plainResult(est)

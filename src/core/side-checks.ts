@@ -10,6 +10,7 @@ import { difference, growthAt, JUMP_GROWTH_BAND } from "./growth.js";
 import { jumpsAboveRounding } from "./jump-changes.js";
 import { noiseCheckStep, recheckNoise } from "./noise-check.js";
 import { agree, fineStep, sideEstimate } from "./other-side.js";
+import { kinkBehindNoise } from "./even-kink.js";
 import { midpointJumps } from "./odd-part-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { run, type Estimate, type ScalarEngine } from "./scalar-column.js";
@@ -97,7 +98,11 @@ export function* settleShape(
     return { result: jump, noiseUsed, joined, done: true };
   }
   const sided = o.order <= 2 ? COLUMN_FLAG.kink | COLUMN_FLAG.diverging : COLUMN_FLAG.diverging;
-  const suspicious = (flags & sided) !== 0 || Number.isNaN(est.error) || oddGrowth;
+  const suspicious =
+    (flags & sided) !== 0 ||
+    Number.isNaN(est.error) ||
+    oddGrowth ||
+    (est.kind === "central" && kinkBehindNoise(engine, sampler.known(x), result.error));
   let verdict: SmoothnessVerdict | null = null;
   if (suspicious && est.kind === "central" && (est.flags & COLUMN_FLAG.budget) === 0) {
     const [backward, forward] = yield* bothSides(engine, sampler, noise, sideStart);

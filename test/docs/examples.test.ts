@@ -43,29 +43,34 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler` and `est` are the rerun's (a generator step)",
   "src/core/rounds.ts:30": "the round loop of the sync batched runner",
   "src/core/even-pole.ts:60": "inside the pipeline: `engine`, `n` and `est` are the noise check's",
+  "src/core/even-kink.ts:157": "inside the pipeline: `engine`, `n` and `est` are the noise check's",
+  "src/core/even-kink.ts:184":
+    "inside the pipeline's settle: `engine`, `sampler`, `x` and `result` are the shape stage's",
+  "src/core/jacobian-kinks.ts:79":
+    "inside a Jacobian column after its scales: `work` and `job` are the column's",
   "src/core/settle-noise.ts:44": "inside the pipeline's settle: `est` is the estimate of a noise stage",
   "src/core/settle-noise.ts:61":
     "inside the pipeline's settle: `engine`, `sampler`, `first` and `given` are its own",
   "src/core/settle-singular.ts:48":
     "inside the pipeline's settle: `engine`, `sampler`, `est` and `shape` are its own (a generator step)",
-  "src/core/side-checks.ts:36": "inside the pipeline's settle: `result` is the result as it stands",
-  "src/core/side-checks.ts:51":
+  "src/core/side-checks.ts:37": "inside the pipeline's settle: `result` is the result as it stands",
+  "src/core/side-checks.ts:52":
     "inside the pipeline's settle: `engine`, `sampler`, `first`, `stage` and `result` are its own",
   "src/core/jacobian-sides.ts:121":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
   "src/core/jacobian-recheck.ts:104": "inside a Jacobian column: `job`, `work` and `k` are the column's",
-  "src/core/jacobian-recheck.ts:206":
+  "src/core/jacobian-recheck.ts:209":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:352":
+  "src/core/jacobian-recheck.ts:356":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
   "src/core/row-check.ts:51": "inside a Jacobian loop after its columns: `job` is its job",
   "src/core/row-check.ts:71":
     "inside a Jacobian loop after its second pass: `again`, `worst` and `evaluations` are its own",
   "src/core/row-check.ts:106": "inside a Jacobian loop after its columns: `job` is its job",
-  "src/core/jacobian-column.ts:274": "after a small F's first pass: `job` holds the columns put aside",
-  "src/core/jacobian-column.ts:420":
+  "src/core/jacobian-column.ts:297": "after a small F's first pass: `job` holds the columns put aside",
+  "src/core/jacobian-column.ts:446":
     "after a small F's first pass: `job` holds the columns put aside, `source` is F along x_j",
-  "src/core/jacobian-column.ts:442": "after a small F's first pass: `job` holds the columns put aside",
+  "src/core/jacobian-column.ts:468": "after a small F's first pass: `job` holds the columns put aside",
   "src/core/jacobian-pipeline.ts:102": "inside a Jacobian loop: `job` is its job",
   "src/core/jacobian-pipeline.ts:117": "inside a Jacobian loop after its columns: `job` and `F` are its own",
   "src/core/jacobian-pipeline.ts:138":
