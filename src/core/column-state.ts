@@ -5,6 +5,7 @@
 
 import { MAX_ROWS } from "./constants.js";
 import { Tableau } from "./tableau.js";
+import { NO_GRID } from "./value-grid.js";
 
 /**
  * Bits of {@link ColumnState.flags}: the component's differences grew like 1/hⁿ (f jumps on the
@@ -120,6 +121,15 @@ export class ColumnState {
   readonly jumpSettling: Int8Array;
   /** Far rows in a row whose change grew (the noise test). */
   readonly growRun: Int32Array;
+  /**
+   * The grid of the values (value-grid.ts): the finest last-bit exponent of the current row's values,
+   * that of the column's values before it, 1 once a value was no float32 number (a double f's), and the
+   * grid the newest row confirmed (0: none), whose rounding the driver counts where it exceeds EPS·|f|.
+   */
+  readonly gridRow: Int32Array;
+  readonly gridSeen: Int32Array;
+  readonly gridDouble: Int8Array;
+  readonly grid: Float64Array;
 
   constructor(readonly m: number) {
     const f = (): Float64Array => new Float64Array(m);
@@ -173,6 +183,10 @@ export class ColumnState {
     this.jumpChange = f();
     this.jumpSettling = new Int8Array(m);
     this.growRun = new Int32Array(m);
+    this.gridRow = new Int32Array(m);
+    this.gridSeen = new Int32Array(m);
+    this.gridDouble = new Int8Array(m);
+    this.grid = f();
   }
 
   /** Makes components 0..m-1 active. */
@@ -206,6 +220,9 @@ export class ColumnState {
       this.growRun[k] = 0;
       this.firstOrderRun[k] = 0;
       this.rowTail[k] = 0;
+      this.gridSeen[k] = NO_GRID;
+      this.gridDouble[k] = 0;
+      this.grid[k] = 0;
     }
   }
 

@@ -47,6 +47,7 @@ import { classifyRow, REGIME } from "./regime.js";
 import { checkNumber } from "./sampler.js";
 import { initialStep, representableStep } from "./step.js";
 import type { Fn1 } from "./types.js";
+import { confirmedGrid, lastBitExponent, NO_GRID } from "./value-grid.js";
 
 const CENTRAL = baseStencil("central", 1);
 const O0 = CENTRAL.offsets[0];
@@ -144,6 +145,8 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   let jumpChange = NaN;
   let growRun = 0;
   let step0 = NaN;
+  let gridSeen = NO_GRID; // the values' grid (value-grid.ts; driver.ts, rounding)
+  let double = false;
   // In the first column of a point the cache holds this column's rows only, and x ∓ hr move
   // monotonically with h (rounding is monotone): a point asked for again is the previous row's, so
   // it is looked for there alone (its cache index), not in the whole cache.
@@ -195,7 +198,11 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     const r0 = hr / step0;
     const t = (T[row] = r0 * r0);
     const d = sum / hr;
-    const rounding = (F_ROUNDING * EPS * absSum + NOISE_WEIGHT) / hr;
+    const gridRow = Math.min(lastBitExponent(fm), lastBitExponent(fp));
+    if (!double && (Math.fround(fm) !== fm || Math.fround(fp) !== fp)) double = true;
+    const grid = flat || !double ? 0 : confirmedGrid(gridRow, gridSeen);
+    if (gridRow < gridSeen) gridSeen = gridRow;
+    const rounding = (Math.max(F_ROUNDING * EPS * absSum, F_ROUNDING * grid * CENTRAL.weightSum) + NOISE_WEIGHT) / hr;
     if (n >= FLAT_ROWS && flat) {
       bestValue = 0;
       bestError = rounding;

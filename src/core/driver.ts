@@ -55,6 +55,7 @@ import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
 import { divideByPower, initialStep, representableStep } from "./step.js";
 import type { StencilKind } from "./types.js";
+import { confirmedGrid, lastBitExponent, NO_GRID } from "./value-grid.js";
 
 /**
  * What one column computes.
@@ -386,6 +387,7 @@ export class ColumnDriver {
       s.evenSum[k] = 0;
       s.evenAbs[k] = 0;
       s.bad[k] = 0;
+      s.gridRow[k] = NO_GRID;
     }
     // The kink test's part of the row: the even part Σ|w|·f for odd orders, the odd part Σ sign(o)·|w|·f
     // for even ones (see kinkPart).
@@ -413,6 +415,9 @@ export class ColumnDriver {
         const size = this.useMagnitudes && o !== 0 ? this.magnitudes[q * m + k] : Math.abs(fk);
         s.absSum[k] += aw * size;
         s.evenAbs[k] += aw * size;
+        const e = lastBitExponent(fk);
+        if (e < s.gridRow[k]) s.gridRow[k] = e;
+        if (s.gridDouble[k] === 0 && Math.fround(fk) !== fk) s.gridDouble[k] = 1;
       }
     }
     return firstBadSide;
@@ -466,6 +471,21 @@ export class ColumnDriver {
     this.h = this.h0; // the good side was never the problem: start afresh from the first step
   }
 
+  /**
+   * The rounding of component k's row before division by hⁿ: F_ROUNDING·EPS·Σ|wᵢfᵢ|, or F_ROUNDING·G·Σ|wᵢ|
+   * where the values lie on a coarser grid G (value-grid.ts), which this row confirms when it lies on
+   * the grid of the rows before it, once a value showed that f is a double computation (a float32 f's
+   * grid is the float32 rules' to judge: its argument is rounded too, which its values' grid does not
+   * show).
+   */
+  private rounding(k: number, weightSum: number): number {
+    const s = this.state;
+    const row = s.gridRow[k];
+    s.grid[k] = s.flat[k] === 0 && s.gridDouble[k] === 1 ? confirmedGrid(row, s.gridSeen[k]) : 0;
+    if (row < s.gridSeen[k]) s.gridSeen[k] = row;
+    return Math.max(F_ROUNDING * EPS * s.absSum[k], F_ROUNDING * s.grid[k] * weightSum);
+  }
+
   /** A row with finite values: regime, tableau and stopping rules for every active component. */
   private extendRows(): void {
     const s = this.state;
@@ -489,7 +509,7 @@ export class ColumnDriver {
     for (let a = 0; a < s.activeCount; a++) {
       const k = s.active[a];
       const d = order === 1 ? s.sum[k] / hr : divideByPower(s.sum[k], hr, order);
-      const noise = F_ROUNDING * EPS * s.absSum[k] + s.noise[k] * weightSum + noiseWeight;
+      const noise = this.rounding(k, weightSum) + s.noise[k] * weightSum + noiseWeight;
       const rounding = order === 1 ? noise / hr : divideByPower(noise, hr, order);
       if (n >= FLAT_ROWS && s.flat[k] === 1) {
         // F_k took exactly the same value at every point of FLAT_ROWS rows: it does not depend on t

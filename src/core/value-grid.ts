@@ -1,0 +1,85 @@
+/**
+ * The grid that f's values lie on, read from their bits: where f is a small difference of large parts
+ * (a residual g(t) − c, an energy difference), each value is a multiple of ulp(g), far coarser than
+ * ulp(f), and carries g's rounding, EPS·|g|, not EPS·|f|.
+ *
+ * Argument. A double v is m·2^e with m an odd integer; call 2^e its last bit. If fl(g(t)) and c lie in
+ * one binade, fl(g(t)) − c is exact (Sterbenz) and a multiple of G = ulp(g): its last bit is at least G,
+ * and it is G itself with probability ½, 2G with ¼, … (the low bits of a rounded result are as good as
+ * random). So the finest last bit among a column's values is G with a probability that grows with the
+ * number of values (1 − 2⁻ⁿ for n values), and never finer than G. A value of double precision with no
+ * cancellation has last bit ulp(v) ≤ EPS·|v| (or a few times it), so the reading is then no coarser than
+ * the rounding model EPS·|f| and changes nothing.
+ *
+ * Exact values also have few bits: a polynomial at a dyadic x with dyadic steps ((1 + h)² = 1 + 2h + h²)
+ * lies on the grid h², which is no rounding at all. That grid shrinks with h, row by row, while a grid of
+ * rounding stays put as h shrinks. So a grid counts only once a row of new points, at a shorter step,
+ * lies on the grid the rows before it set ({@link ValueGrid.row}); a constant f (every value the same)
+ * says nothing and is left to the flat rule (driver.ts, FLAT_ROWS).
+ */
+
+/**
+ * The last-bit exponent of no value yet (and of 0, which lies on every grid): above every double's.
+ *
+ * @default 4096
+ * @example
+ * ```ts
+ * lastBitExponent(0) === NO_GRID; // => true
+ * ```
+ */
+export const NO_GRID = 4096;
+
+const BITS = new Float64Array(1);
+const WORDS = new Uint32Array(BITS.buffer);
+/** Index of the low 32-bit word of a double in WORDS (0 on little-endian machines). */
+const LOW = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
+const HIGH = 1 - LOW;
+
+/**
+ * e where |v| = m·2^e with m odd: the exponent of v's last nonzero bit (−1074 at the finest), read from
+ * the bits, no loop; {@link NO_GRID} for 0 and non-finite v.
+ *
+ * @example
+ * ```ts
+ * lastBitExponent(0.75); // => -2
+ * lastBitExponent(3); // => 0
+ * lastBitExponent(Math.log(4) - 1.3828731300918546); // => -52 (the grid of log 4: 2⁻⁵²)
+ * ```
+ */
+export function lastBitExponent(v: number): number {
+  BITS[0] = v;
+  const low = WORDS[LOW];
+  const high = WORDS[HIGH];
+  const biased = (high >>> 20) & 0x7ff;
+  if (biased === 0x7ff) return NO_GRID;
+  // The weight of the significand's unit bit: 2^(biased − 1075), or 2^−1074 for subnormals.
+  const unit = biased === 0 ? -1074 : biased - 1075;
+  if (low !== 0) return unit + 31 - Math.clz32(low & -low);
+  const top = (high & 0xfffff) | (biased === 0 ? 0 : 0x100000);
+  return top === 0 ? NO_GRID : unit + 63 - Math.clz32(top & -top);
+}
+
+/** 2^e for every e a double's last bit can have (−1074 … 971), exact, built by halving and doubling. */
+const POWERS = ((): Float64Array => {
+  const p = new Float64Array(1024 + 1075);
+  p[1074] = 1;
+  for (let e = 1; e <= 1023; e++) p[1074 + e] = p[1073 + e] * 2;
+  for (let e = -1; e >= -1074; e--) p[1074 + e] = p[1075 + e] / 2;
+  return p;
+})();
+
+/**
+ * The grid a row of values confirms (see the file comment): given the finest last-bit exponent of the
+ * row (`row`) and of the column's values before it (`seen`), 2^seen when the row lies on that grid (it
+ * is no finer), else 0 (no grid: the row's values are the column's first, or finer than the rows
+ * before, or all 0). Exact, from a table.
+ *
+ * @example
+ * ```ts
+ * confirmedGrid(-50, -52); // => 2.220446049250313e-16 (2⁻⁵²: this row lies on the grid before it)
+ * confirmedGrid(-54, -52); // => 0 (finer: the grid shrinks with h, as exact values' do)
+ * ```
+ */
+export function confirmedGrid(row: number, seen: number): number {
+  return row >= seen && seen < NO_GRID ? POWERS[1074 + seen] : 0;
+}
