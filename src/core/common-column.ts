@@ -47,7 +47,7 @@ import { classifyRow, REGIME } from "./regime.js";
 import { checkNumber } from "./sampler.js";
 import { initialStep, representableStep } from "./step.js";
 import type { Fn1 } from "./types.js";
-import { confirmedGrid, lastBitExponent, NO_GRID } from "./value-grid.js";
+import { confirmedGrid, gridNoise, lastBitExponent, NO_GRID } from "./value-grid.js";
 
 const CENTRAL = baseStencil("central", 1);
 const O0 = CENTRAL.offsets[0];
@@ -58,6 +58,7 @@ const A0 = Math.abs(W0);
 const A1 = Math.abs(W1);
 /** The driver's noiseWeight, MIN_VALUE·Σ|w|; with no known noise its noise·Σ|w| term is 0. */
 const NOISE_WEIGHT = Number.MIN_VALUE * CENTRAL.weightSum;
+const WEIGHT_SUM = CENTRAL.weightSum;
 const KINK = COLUMN_FLAG.kink;
 const POLE = COLUMN_FLAG.pole;
 
@@ -147,6 +148,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   let step0 = NaN;
   let gridSeen = NO_GRID; // the values' grid (value-grid.ts; driver.ts, rounding)
   let double = false;
+  let grid = 0;
   // In the first column of a point the cache holds this column's rows only, and x ∓ hr move
   // monotonically with h (rounding is monotone): a point asked for again is the previous row's, so
   // it is looked for there alone (its cache index), not in the whole cache.
@@ -200,9 +202,9 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     const d = sum / hr;
     const gridRow = Math.min(lastBitExponent(fm), lastBitExponent(fp));
     if (!double && (Math.fround(fm) !== fm || Math.fround(fp) !== fp)) double = true;
-    const grid = flat || !double ? 0 : confirmedGrid(gridRow, gridSeen);
+    grid = gridNoise(flat || !double ? 0 : confirmedGrid(gridRow, gridSeen), WEIGHT_SUM, absSum);
     if (gridRow < gridSeen) gridSeen = gridRow;
-    const rounding = (Math.max(F_ROUNDING * EPS * absSum, F_ROUNDING * grid * CENTRAL.weightSum) + NOISE_WEIGHT) / hr;
+    const rounding = (F_ROUNDING * EPS * absSum + grid * WEIGHT_SUM + NOISE_WEIGHT) / hr;
     if (n >= FLAT_ROWS && flat) {
       bestValue = 0;
       bestError = rounding;
@@ -346,7 +348,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     // driver.ts, untested: the kink test needs KINK_CLEAN_ROWS rows while the even part moves other
     // than f″ alone would move it.
     if (done && n < KINK_CLEAN_ROWS) {
-      const rounding = F_ROUNDING * EPS * kinkAbsSum;
+      const rounding = F_ROUNDING * EPS * kinkAbsSum + grid * WEIGHT_SUM;
       if (needsCleanRow(even0, even1, even2, rounding, n, (t1 - t2) / (1 - t1))) done = false;
     }
     step3 = step2;
@@ -370,7 +372,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   // The last row's kink test (driver.ts, kinkTest; no known noise: its rounding has no noise term).
   let flags = 0;
   if (kinkRows >= 3) {
-    const kinkRounding = F_ROUNDING * EPS * kinkAbsSum;
+    const kinkRounding = F_ROUNDING * EPS * kinkAbsSum + grid * WEIGHT_SUM;
     const c1 = Math.abs(even0 - even1);
     const c2 = Math.abs(even1 - even2);
     const ratio = c1 / c2;

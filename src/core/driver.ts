@@ -55,7 +55,7 @@ import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
 import { divideByPower, initialStep, representableStep } from "./step.js";
 import type { StencilKind } from "./types.js";
-import { confirmedGrid, lastBitExponent, NO_GRID } from "./value-grid.js";
+import { confirmedGrid, gridNoise, lastBitExponent, NO_GRID } from "./value-grid.js";
 
 /**
  * What one column computes.
@@ -420,7 +420,22 @@ export class ColumnDriver {
         if (s.gridDouble[k] === 0 && Math.fround(fk) !== fk) s.gridDouble[k] = 1;
       }
     }
+    for (let a = 0; a < s.activeCount; a++) this.readGrid(s.active[a]);
     return firstBadSide;
+  }
+
+  /**
+   * The grid of component k's values (value-grid.ts) after a row: its rounding per value in `grid` (0
+   * where none counts), added to the noise level in the rounding model of the row, the kink test and
+   * the pairs. A row confirms the grid when it lies on the grid of the rows before it, once a value
+   * showed that f is a double computation, and f is not constant along the column.
+   */
+  private readGrid(k: number): void {
+    const s = this.state;
+    const row = s.gridRow[k];
+    const grid = s.flat[k] === 0 && s.gridDouble[k] === 1 ? confirmedGrid(row, s.gridSeen[k]) : 0;
+    if (row < s.gridSeen[k]) s.gridSeen[k] = row;
+    s.grid[k] = gridNoise(grid, this.st.weightSum, s.absSum[k]);
   }
 
   /**
@@ -471,21 +486,6 @@ export class ColumnDriver {
     this.h = this.h0; // the good side was never the problem: start afresh from the first step
   }
 
-  /**
-   * The rounding of component k's row before division by hⁿ: F_ROUNDING·EPS·Σ|wᵢfᵢ|, or F_ROUNDING·G·Σ|wᵢ|
-   * where the values lie on a coarser grid G (value-grid.ts), which this row confirms when it lies on
-   * the grid of the rows before it, once a value showed that f is a double computation (a float32 f's
-   * grid is the float32 rules' to judge: its argument is rounded too, which its values' grid does not
-   * show).
-   */
-  private rounding(k: number, weightSum: number): number {
-    const s = this.state;
-    const row = s.gridRow[k];
-    s.grid[k] = s.flat[k] === 0 && s.gridDouble[k] === 1 ? confirmedGrid(row, s.gridSeen[k]) : 0;
-    if (row < s.gridSeen[k]) s.gridSeen[k] = row;
-    return Math.max(F_ROUNDING * EPS * s.absSum[k], F_ROUNDING * s.grid[k] * weightSum);
-  }
-
   /** A row with finite values: regime, tableau and stopping rules for every active component. */
   private extendRows(): void {
     const s = this.state;
@@ -509,7 +509,7 @@ export class ColumnDriver {
     for (let a = 0; a < s.activeCount; a++) {
       const k = s.active[a];
       const d = order === 1 ? s.sum[k] / hr : divideByPower(s.sum[k], hr, order);
-      const noise = this.rounding(k, weightSum) + s.noise[k] * weightSum + noiseWeight;
+      const noise = F_ROUNDING * EPS * s.absSum[k] + (s.noise[k] + s.grid[k]) * weightSum + noiseWeight;
       const rounding = order === 1 ? noise / hr : divideByPower(noise, hr, order);
       if (n >= FLAT_ROWS && s.flat[k] === 1) {
         // F_k took exactly the same value at every point of FLAT_ROWS rows: it does not depend on t
@@ -664,7 +664,7 @@ export class ColumnDriver {
 
   /** The noise bound of component k's kink-test part (over h at even orders, as the part is; see kinkTest). */
   private kinkNoise(k: number): number {
-    const noise = this.state.noise[k] * this.st.weightSum;
+    const noise = (this.state.noise[k] + this.state.grid[k]) * this.st.weightSum;
     return this.order % 2 === 0 ? noise / this.hr : noise;
   }
 
@@ -727,7 +727,7 @@ export class ColumnDriver {
         const lo = v[k];
         const hi = v[2 * m + k];
         const size = Math.abs(lo) + 2 * Math.abs(v[m + k]) + Math.abs(hi);
-        pairs.pushOne(k, h, (hi - lo) / h, (F_ROUNDING * EPS * size + s.noise[k] * this.st.weightSum) / h);
+        pairs.pushOne(k, h, (hi - lo) / h, (F_ROUNDING * EPS * size + (s.noise[k] + s.grid[k]) * this.st.weightSum) / h);
         continue;
       }
       const hiAt = order === 3 ? 2 : 3;
@@ -736,7 +736,7 @@ export class ColumnDriver {
       const nearHi = v[hiAt * m + k];
       const farHi = v[(hiAt + 1) * m + k];
       const size = Math.max(Math.abs(nearLo) + Math.abs(nearHi), Math.abs(farLo) + Math.abs(farHi));
-      const rounding = F_ROUNDING * EPS * size + 2 * (s.noise[k] + Number.MIN_VALUE);
+      const rounding = F_ROUNDING * EPS * size + 2 * (s.noise[k] + s.grid[k] + Number.MIN_VALUE);
       if (order === 3) pairs.push(k, h, nearHi + nearLo, farHi + farLo, rounding);
       else pairs.push(k, h, (nearHi - nearLo) / h, (farHi - farLo) / (2 * h), rounding / h);
     }

@@ -15,8 +15,18 @@
  * lies on the grid h², which is no rounding at all. That grid shrinks with h, row by row, while a grid of
  * rounding stays put as h shrinks. So a grid counts only once a row of new points, at a shorter step,
  * lies on the grid the rows before it set ({@link ValueGrid.row}); a constant f (every value the same)
- * says nothing and is left to the flat rule (driver.ts, FLAT_ROWS).
+ * says nothing and is left to the flat rule (driver.ts, FLAT_ROWS). A float32 f's values lie on float32's
+ * grid, but its argument is rounded too, which that grid does not show: its grid is the float32 rules'
+ * to judge (float32.ts), and a column counts a grid only once one of its values was no float32 number.
+ *
+ * Each value then carries a rounding of F_ROUNDING·G (F_ROUNDING per value, as the double model
+ * F_ROUNDING·EPS·|f| has it, on g's grid), counted as noise, where the grid is GRID_EXCESS times above
+ * double rounding ({@link gridNoise}): a grid only a few ulps coarse is as likely chance (last bits that
+ * happen to be 0) as cancellation, and the double model's margin covers it.
  */
+
+import { EPS, F_ROUNDING } from "./constants.js";
+import { GRID_EXCESS } from "./noise.js";
 
 /**
  * The last-bit exponent of no value yet (and of 0, which lies on every grid): above every double's.
@@ -82,4 +92,23 @@ const POWERS = ((): Float64Array => {
  */
 export function confirmedGrid(row: number, seen: number): number {
   return row >= seen && seen < NO_GRID ? POWERS[1074 + seen] : 0;
+}
+
+/**
+ * The rounding that a confirmed grid G (0: none) adds to each value of a row whose weighted sum of
+ * absolute values is `absSum` (Σ|wᵢfᵢ|), with weights summing to `weightSum` in absolute value:
+ * F_ROUNDING·G (F_ROUNDING per value, as the double model F_ROUNDING·EPS·|f| has it, on g's grid), where
+ * G·Σ|wᵢ| is GRID_EXCESS times above double rounding EPS·Σ|wᵢfᵢ|, else 0 (see the file comment). The
+ * driver adds it to the values' noise level: the row's rounding is then
+ * F_ROUNDING·EPS·Σ|wᵢfᵢ| + (noise + this)·Σ|wᵢ|.
+ *
+ * @example
+ * ```ts
+ * // log t − 1.3828731300918546 at 4 ± 2⁻⁷: values ≈ 0.0035, on log 4's grid 2⁻⁵² (EPS).
+ * gridNoise(2 ** -52, 1, 0.0035); // => 4.440892098500626e-16 (2·EPS, where 2·EPS·0.0035 was the model)
+ * gridNoise(2 ** -52, 1, 1.5); // => 0 (no cancellation: double's model holds)
+ * ```
+ */
+export function gridNoise(grid: number, weightSum: number, absSum: number): number {
+  return grid * weightSum > GRID_EXCESS * EPS * absSum ? F_ROUNDING * grid : 0;
 }
