@@ -123,11 +123,13 @@ export class ColumnState {
   readonly growRun: Int32Array;
   /**
    * The grid of the values (value-grid.ts): the finest last-bit exponent of the current row's values,
-   * that of the column's values before it, 1 once a value was no float32 number (a double f's), and the
-   * grid the newest row confirmed (0: none), whose rounding the driver counts where it exceeds EPS·|f|.
+   * that of the column's values before it, the rows in a row that lay on the grid of the rows before
+   * them, 1 once a value was no float32 number (a double f's), and the rounding per value of the grid
+   * (gridNoise; 0: none), which the driver counts with the noise level.
    */
   readonly gridRow: Int32Array;
   readonly gridSeen: Int32Array;
+  readonly gridRun: Int32Array;
   readonly gridDouble: Int8Array;
   readonly grid: Float64Array;
 
@@ -185,6 +187,7 @@ export class ColumnState {
     this.growRun = new Int32Array(m);
     this.gridRow = new Int32Array(m);
     this.gridSeen = new Int32Array(m);
+    this.gridRun = new Int32Array(m);
     this.gridDouble = new Int8Array(m);
     this.grid = f();
   }
@@ -221,6 +224,7 @@ export class ColumnState {
       this.firstOrderRun[k] = 0;
       this.rowTail[k] = 0;
       this.gridSeen[k] = NO_GRID;
+      this.gridRun[k] = 0;
       this.gridDouble[k] = 0;
       this.grid[k] = 0;
     }

@@ -47,7 +47,7 @@ import { classifyRow, REGIME } from "./regime.js";
 import { checkNumber } from "./sampler.js";
 import { initialStep, representableStep } from "./step.js";
 import type { Fn1 } from "./types.js";
-import { confirmedGrid, gridNoise, lastBitExponent, NO_GRID } from "./value-grid.js";
+import { confirmedGrid, gridNoise, lastBitExponent, NO_GRID, onGrid } from "./value-grid.js";
 
 const CENTRAL = baseStencil("central", 1);
 const O0 = CENTRAL.offsets[0];
@@ -148,6 +148,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   let step0 = NaN;
   let gridSeen = NO_GRID; // the values' grid (value-grid.ts; driver.ts, rounding)
   let double = false;
+  let gridRun = 0;
   let grid = 0;
   // In the first column of a point the cache holds this column's rows only, and x ∓ hr move
   // monotonically with h (rounding is monotone): a point asked for again is the previous row's, so
@@ -202,8 +203,9 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     const d = sum / hr;
     const gridRow = Math.min(lastBitExponent(fm), lastBitExponent(fp));
     if (!double && (Math.fround(fm) !== fm || Math.fround(fp) !== fp)) double = true;
-    grid = gridNoise(flat || !double ? 0 : confirmedGrid(gridRow, gridSeen), WEIGHT_SUM, absSum);
+    gridRun = !flat && double && onGrid(gridRow, gridSeen) ? gridRun + 1 : 0;
     if (gridRow < gridSeen) gridSeen = gridRow;
+    grid = gridNoise(confirmedGrid(gridSeen, gridRun), WEIGHT_SUM, absSum);
     const rounding = (F_ROUNDING * EPS * absSum + grid * WEIGHT_SUM + NOISE_WEIGHT) / hr;
     if (n >= FLAT_ROWS && flat) {
       bestValue = 0;

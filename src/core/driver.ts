@@ -55,7 +55,7 @@ import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
 import { divideByPower, initialStep, representableStep } from "./step.js";
 import type { StencilKind } from "./types.js";
-import { confirmedGrid, gridNoise, lastBitExponent, NO_GRID } from "./value-grid.js";
+import { confirmedGrid, gridNoise, lastBitExponent, NO_GRID, onGrid } from "./value-grid.js";
 
 /**
  * What one column computes.
@@ -427,15 +427,16 @@ export class ColumnDriver {
   /**
    * The grid of component k's values (value-grid.ts) after a row: its rounding per value in `grid` (0
    * where none counts), added to the noise level in the rounding model of the row, the kink test and
-   * the pairs. A row confirms the grid when it lies on the grid of the rows before it, once a value
-   * showed that f is a double computation, and f is not constant along the column.
+   * the pairs. The grid counts once GRID_ROWS rows in a row lay on the grid of the rows before them,
+   * once a value showed that f is a double computation, and f is not constant along the column.
    */
   private readGrid(k: number): void {
     const s = this.state;
     const row = s.gridRow[k];
-    const grid = s.flat[k] === 0 && s.gridDouble[k] === 1 ? confirmedGrid(row, s.gridSeen[k]) : 0;
+    const on = s.flat[k] === 0 && s.gridDouble[k] === 1 && onGrid(row, s.gridSeen[k]);
+    s.gridRun[k] = on ? s.gridRun[k] + 1 : 0;
     if (row < s.gridSeen[k]) s.gridSeen[k] = row;
-    s.grid[k] = gridNoise(grid, this.st.weightSum, s.absSum[k]);
+    s.grid[k] = gridNoise(confirmedGrid(s.gridSeen[k], s.gridRun[k]), this.st.weightSum, s.absSum[k]);
   }
 
   /**

@@ -47,6 +47,7 @@ import { nextStepRatio } from "./jacobian-common-step.js";
 import { evenNoiseOver, noiseRules, truncationLaw } from "./even-noise.js";
 import { classifyExpected, REGIME } from "./regime.js";
 import type { VectorCaller } from "./vector-caller.js";
+import { confirmedGrid, gridNoise, lastBitExponent, NO_GRID, onGrid } from "./value-grid.js";
 
 const CENTRAL = baseStencil("central", 1);
 const W0 = CENTRAL.weights[0];
@@ -55,6 +56,7 @@ const A0 = Math.abs(W0);
 const A1 = Math.abs(W1);
 /** The driver's noiseWeight, MIN_VALUE·Σ|w|; the Jacobian's known noise is 0, so noise·Σ|w| is too. */
 const NOISE_WEIGHT = Number.MIN_VALUE * CENTRAL.weightSum;
+const WEIGHT_SUM = CENTRAL.weightSum;
 const REGIME_ROUNDING = REGIME.rounding;
 const REGIME_ASYMPTOTIC = REGIME.asymptotic;
 const REGIME_FAR = REGIME.far;
@@ -132,6 +134,10 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   let kinkAbsSum = 0;
   let settledRun = 0; // settled rows in a row, and far rows whose change grew (the driver's noise test)
   let grewRun = 0;
+  let gridSeen = NO_GRID; // the values' grid (value-grid.ts; driver.ts, readGrid)
+  let gridRun = 0;
+  let double = false;
+  let grid = 0;
   for (let row = 0; row < MAX_ROWS; row++) {
     if (row === w.rowCount) {
       // The next row's step: halved unless every running component is far, which this one cannot know.
@@ -170,7 +176,12 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     // extendRows
     const n = row + 1;
     const d = sum / hr;
-    const rounding = (F_ROUNDING * EPS * absSum + NOISE_WEIGHT) / hr;
+    const gridRow = Math.min(lastBitExponent(fm), lastBitExponent(fp));
+    if (!double && (Math.fround(fm) !== fm || Math.fround(fp) !== fp)) double = true;
+    gridRun = !flat && double && onGrid(gridRow, gridSeen) ? gridRun + 1 : 0;
+    if (gridRow < gridSeen) gridSeen = gridRow;
+    grid = gridNoise(confirmedGrid(gridSeen, gridRun), WEIGHT_SUM, absSum);
+    const rounding = (F_ROUNDING * EPS * absSum + grid * WEIGHT_SUM + NOISE_WEIGHT) / hr;
     if (n >= FLAT_ROWS && flat) {
       bestValue = 0;
       bestError = rounding;
@@ -311,7 +322,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     // driver.ts, untested: the kink test needs KINK_CLEAN_ROWS rows while the even part moves other
     // than f″ alone would move it.
     if (done && n < KINK_CLEAN_ROWS) {
-      const rounding = F_ROUNDING * EPS * kinkAbsSum;
+      const rounding = F_ROUNDING * EPS * kinkAbsSum + grid * WEIGHT_SUM;
       if (needsCleanRow(even0, even1, even2, rounding, n, expected)) done = false;
     }
     step2 = step1;
@@ -327,7 +338,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   // A kink the driver would flag (driver.ts, kinkTest, no known noise, on the last row; written out: no
   // double crosses a call): the general path's one-sided check (jacobian-sides.ts) is needed.
   if (kinkRows >= 3) {
-    const kinkRounding = F_ROUNDING * EPS * kinkAbsSum;
+    const kinkRounding = F_ROUNDING * EPS * kinkAbsSum + grid * WEIGHT_SUM;
     const c1 = Math.abs(even0 - even1);
     const c2 = Math.abs(even1 - even2);
     const ratio = c1 / c2;

@@ -12,10 +12,12 @@
  * the rounding model EPS·|f| and changes nothing.
  *
  * Exact values also have few bits: a polynomial at a dyadic x with dyadic steps ((1 + h)² = 1 + 2h + h²)
- * lies on the grid h², which is no rounding at all. That grid shrinks with h, row by row, while a grid of
- * rounding stays put as h shrinks. So a grid counts only once a row of new points, at a shorter step,
- * lies on the grid the rows before it set ({@link ValueGrid.row}); a constant f (every value the same)
- * says nothing and is left to the flat rule (driver.ts, FLAT_ROWS). A float32 f's values lie on float32's
+ * lies on the grid h², which is no rounding at all; and values of a double computation share a few last
+ * zero bits more often than chance says where the steps are short fractions of x (Σxᵢ² at xⱼ(1 ± 2⁻⁵):
+ * 5 zero bits in all four values of a row). Such a grid shrinks with h, row by row, while a grid of
+ * rounding stays put as h shrinks. So a grid counts only once GRID_ROWS rows in a row, each at a shorter
+ * step than the one before, lie on the grid of the rows before them ({@link confirmedGrid}); a constant
+ * f (every value the same) says nothing and is left to the flat rule (driver.ts, FLAT_ROWS). A float32 f's values lie on float32's
  * grid, but its argument is rounded too, which that grid does not show: its grid is the float32 rules'
  * to judge (float32.ts), and a column counts a grid only once one of its values was no float32 number.
  *
@@ -69,6 +71,18 @@ export function lastBitExponent(v: number): number {
   return top === 0 ? NO_GRID : unit + 63 - Math.clz32(top & -top);
 }
 
+/**
+ * Rows in a row that must each lie on the grid of the rows before them for the grid to count (see the
+ * file comment): two, so that three rows at three steps (h, h/2, h/4) show the same grid.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * GRID_ROWS; // => 2
+ * ```
+ */
+export const GRID_ROWS = 2;
+
 /** 2^e for every e a double's last bit can have (−1074 … 971), exact, built by halving and doubling. */
 const POWERS = ((): Float64Array => {
   const p = new Float64Array(1024 + 1075);
@@ -79,19 +93,32 @@ const POWERS = ((): Float64Array => {
 })();
 
 /**
- * The grid a row of values confirms (see the file comment): given the finest last-bit exponent of the
- * row (`row`) and of the column's values before it (`seen`), 2^seen when the row lies on that grid (it
- * is no finer), else 0 (no grid: the row's values are the column's first, or finer than the rows
- * before, or all 0). Exact, from a table.
+ * Whether a row lies on the grid of the rows before it (see the file comment): given the finest
+ * last-bit exponent of the row (`row`) and of the column's values before it (`seen`), whether the row
+ * is no finer (and there was a row before with a value other than 0).
  *
  * @example
  * ```ts
- * confirmedGrid(-50, -52); // => 2.220446049250313e-16 (2⁻⁵²: this row lies on the grid before it)
- * confirmedGrid(-54, -52); // => 0 (finer: the grid shrinks with h, as exact values' do)
+ * onGrid(-50, -52); // => true (this row lies on the grid 2⁻⁵² of the rows before it)
+ * onGrid(-54, -52); // => false (finer: the grid shrinks with h, as exact values' do)
  * ```
  */
-export function confirmedGrid(row: number, seen: number): number {
-  return row >= seen && seen < NO_GRID ? POWERS[1074 + seen] : 0;
+export function onGrid(row: number, seen: number): boolean {
+  return row >= seen && seen < NO_GRID;
+}
+
+/**
+ * The grid 2^seen, exact (from a table), once `run` rows in a row lay on it ({@link onGrid}), at least
+ * GRID_ROWS; else 0 (no grid).
+ *
+ * @example
+ * ```ts
+ * confirmedGrid(-52, 2); // => 2.220446049250313e-16
+ * confirmedGrid(-52, 1); // => 0 (one row on it: not yet)
+ * ```
+ */
+export function confirmedGrid(seen: number, run: number): number {
+  return run >= GRID_ROWS ? POWERS[1074 + seen] : 0;
 }
 
 /**
