@@ -122,11 +122,13 @@ export class ColumnState {
   /** Far rows in a row whose change grew (the noise test). */
   readonly growRun: Int32Array;
   /**
-   * The grid of the values (value-grid.ts): the finest last-bit exponent of the current row's values,
-   * that of the column's values before it, the rows in a row that lay on the grid of the rows before
-   * them, 1 once a value was no float32 number (a double f's), and the rounding per value of the grid
-   * (gridNoise; 0: none), which the driver counts with the noise level.
+   * The grid of the values (value-grid.ts): the current row's first value, the finest last-bit
+   * exponent of the differences of its other values from it and that of the rows before it, the rows
+   * in a row that lay on the grid of the rows before them, 1 once a value was no float32 number (a
+   * double f's), and the rounding per value of the grid (gridNoise; 0: none), which the driver counts
+   * with the noise level.
    */
+  readonly gridFirst: Float64Array;
   readonly gridRow: Int32Array;
   readonly gridSeen: Int32Array;
   readonly gridRun: Int32Array;
@@ -185,6 +187,7 @@ export class ColumnState {
     this.jumpChange = f();
     this.jumpSettling = new Int8Array(m);
     this.growRun = new Int32Array(m);
+    this.gridFirst = f();
     this.gridRow = new Int32Array(m);
     this.gridSeen = new Int32Array(m);
     this.gridRun = new Int32Array(m);

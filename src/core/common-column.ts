@@ -201,8 +201,8 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     const r0 = hr / step0;
     const t = (T[row] = r0 * r0);
     const d = sum / hr;
-    const gridRow = Math.min(lastBitExponent(fm), lastBitExponent(fp));
-    if (!double && (Math.fround(fm) !== fm || Math.fround(fp) !== fp)) double = true;
+    const gridRow = lastBitExponent(fp - fm);
+    if (!double && Math.fround(fm) !== fm) double = true;
     gridRun = !flat && double && onGrid(gridRow, gridSeen) ? gridRun + 1 : 0;
     if (gridRow < gridSeen) gridSeen = gridRow;
     grid = gridNoise(confirmedGrid(gridSeen, gridRun), WEIGHT_SUM, absSum);

@@ -415,9 +415,13 @@ export class ColumnDriver {
         const size = this.useMagnitudes && o !== 0 ? this.magnitudes[q * m + k] : Math.abs(fk);
         s.absSum[k] += aw * size;
         s.evenAbs[k] += aw * size;
-        const e = lastBitExponent(fk);
-        if (e < s.gridRow[k]) s.gridRow[k] = e;
-        if (s.gridDouble[k] === 0 && Math.fround(fk) !== fk) s.gridDouble[k] = 1;
+        if (q === 0) {
+          s.gridFirst[k] = fk;
+          if (s.gridDouble[k] === 0 && Math.fround(fk) !== fk) s.gridDouble[k] = 1;
+        } else {
+          const e = lastBitExponent(fk - s.gridFirst[k]);
+          if (e < s.gridRow[k]) s.gridRow[k] = e;
+        }
       }
     }
     for (let a = 0; a < s.activeCount; a++) this.readGrid(s.active[a]);

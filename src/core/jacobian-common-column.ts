@@ -176,8 +176,8 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     // extendRows
     const n = row + 1;
     const d = sum / hr;
-    const gridRow = Math.min(lastBitExponent(fm), lastBitExponent(fp));
-    if (!double && (Math.fround(fm) !== fm || Math.fround(fp) !== fp)) double = true;
+    const gridRow = lastBitExponent(fp - fm);
+    if (!double && Math.fround(fm) !== fm) double = true;
     gridRun = !flat && double && onGrid(gridRow, gridSeen) ? gridRun + 1 : 0;
     if (gridRow < gridSeen) gridSeen = gridRow;
     grid = gridNoise(confirmedGrid(gridSeen, gridRun), WEIGHT_SUM, absSum);
