@@ -47,7 +47,7 @@ import { classifyRow, REGIME } from "./regime.js";
 import { checkNumber } from "./sampler.js";
 import { initialStep, representableStep } from "./step.js";
 import type { Fn1 } from "./types.js";
-import { confirmedGrid, gridNoise, lastBitExponent, NO_GRID, onGrid } from "./value-grid.js";
+import { confirmedGrid, gridNoise, gridRunAfter, lastBitExponent, NO_GRID } from "./value-grid.js";
 
 const CENTRAL = baseStencil("central", 1);
 const O0 = CENTRAL.offsets[0];
@@ -203,7 +203,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     const d = sum / hr;
     const gridRow = lastBitExponent(fp - fm);
     if (!double && Math.fround(fm) !== fm) double = true;
-    gridRun = !flat && double && onGrid(gridRow, gridSeen) ? gridRun + 1 : 0;
+    gridRun = !flat && double ? gridRunAfter(gridRow, gridSeen, gridRun) : 0;
     if (gridRow < gridSeen) gridSeen = gridRow;
     grid = gridNoise(confirmedGrid(gridSeen, gridRun), WEIGHT_SUM, absSum);
     const rounding = (F_ROUNDING * EPS * absSum + grid * WEIGHT_SUM + NOISE_WEIGHT) / hr;

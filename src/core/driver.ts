@@ -55,7 +55,7 @@ import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
 import { divideByPower, initialStep, representableStep } from "./step.js";
 import type { StencilKind } from "./types.js";
-import { confirmedGrid, gridNoise, lastBitExponent, NO_GRID, onGrid } from "./value-grid.js";
+import { confirmedGrid, gridNoise, gridRunAfter, lastBitExponent, NO_GRID } from "./value-grid.js";
 
 /**
  * What one column computes.
@@ -437,8 +437,8 @@ export class ColumnDriver {
   private readGrid(k: number): void {
     const s = this.state;
     const row = s.gridRow[k];
-    const on = s.flat[k] === 0 && s.gridDouble[k] === 1 && onGrid(row, s.gridSeen[k]);
-    s.gridRun[k] = on ? s.gridRun[k] + 1 : 0;
+    const double = s.flat[k] === 0 && s.gridDouble[k] === 1;
+    s.gridRun[k] = double ? gridRunAfter(row, s.gridSeen[k], s.gridRun[k]) : 0;
     if (row < s.gridSeen[k]) s.gridSeen[k] = row;
     s.grid[k] = gridNoise(confirmedGrid(s.gridSeen[k], s.gridRun[k]), this.st.weightSum, s.absSum[k]);
   }

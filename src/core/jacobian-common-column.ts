@@ -47,7 +47,7 @@ import { nextStepRatio } from "./jacobian-common-step.js";
 import { evenNoiseOver, noiseRules, truncationLaw } from "./even-noise.js";
 import { classifyExpected, REGIME } from "./regime.js";
 import type { VectorCaller } from "./vector-caller.js";
-import { confirmedGrid, gridNoise, lastBitExponent, NO_GRID, onGrid } from "./value-grid.js";
+import { confirmedGrid, gridNoise, gridRunAfter, lastBitExponent, NO_GRID } from "./value-grid.js";
 
 const CENTRAL = baseStencil("central", 1);
 const W0 = CENTRAL.weights[0];
@@ -178,7 +178,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     const d = sum / hr;
     const gridRow = lastBitExponent(fp - fm);
     if (!double && Math.fround(fm) !== fm) double = true;
-    gridRun = !flat && double && onGrid(gridRow, gridSeen) ? gridRun + 1 : 0;
+    gridRun = !flat && double ? gridRunAfter(gridRow, gridSeen, gridRun) : 0;
     if (gridRow < gridSeen) gridSeen = gridRow;
     grid = gridNoise(confirmedGrid(gridSeen, gridRun), WEIGHT_SUM, absSum);
     const rounding = (F_ROUNDING * EPS * absSum + grid * WEIGHT_SUM + NOISE_WEIGHT) / hr;

@@ -81,7 +81,7 @@ export function lastBitExponent(v: number): number {
  * GRID_ROWS; // => 2
  * ```
  */
-export const GRID_ROWS = 2;
+export const GRID_ROWS = 1;
 
 /** 2^e for every e a double's last bit can have (−1074 … 971), exact, built by halving and doubling. */
 const POWERS = ((): Float64Array => {
@@ -93,23 +93,27 @@ const POWERS = ((): Float64Array => {
 })();
 
 /**
- * Whether a row lies on the grid of the rows before it (see the file comment): given the finest
- * last-bit exponent of the row (`row`) and of the column's values before it (`seen`), whether the row
- * is no finer (and there was a row before with a value other than 0).
+ * The run of rows on one grid after a row (see the file comment): given the finest last-bit exponent of
+ * the row's differences (`row`), that of the rows before it (`seen`) and the run before it, the run
+ * plus one where the row lies on that grid (no finer, and there was a difference other than 0 before);
+ * else 0, unless the run had already confirmed the grid (GRID_ROWS): then a finer row refines the grid
+ * (it was read coarse by chance) and the run stands, so that the rounding does not drop back to double's
+ * for one row.
  *
  * @example
  * ```ts
- * onGrid(-50, -52); // => true (this row lies on the grid 2⁻⁵² of the rows before it)
- * onGrid(-54, -52); // => false (finer: the grid shrinks with h, as exact values' do)
+ * gridRunAfter(-50, -52, 1); // => 2 (the row lies on the grid 2⁻⁵² of the rows before it)
+ * gridRunAfter(-54, -52, 1); // => 0 (finer: the grid shrinks with h, as exact values' does)
+ * gridRunAfter(-54, -52, 2); // => 2 (the confirmed grid is 2⁻⁵⁴ from here)
  * ```
  */
-export function onGrid(row: number, seen: number): boolean {
-  return row >= seen && seen < NO_GRID;
+export function gridRunAfter(row: number, seen: number, run: number): number {
+  return row >= seen && seen < NO_GRID ? run + 1 : run >= GRID_ROWS ? run : 0;
 }
 
 /**
- * The grid 2^seen, exact (from a table), once `run` rows in a row lay on it ({@link onGrid}), at least
- * GRID_ROWS; else 0 (no grid).
+ * The grid 2^seen, exact (from a table), once `run` rows in a row lay on it ({@link gridRunAfter}), at
+ * least GRID_ROWS; else 0 (no grid).
  *
  * @example
  * ```ts
