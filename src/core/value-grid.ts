@@ -93,22 +93,42 @@ const POWERS = ((): Float64Array => {
 })();
 
 /**
+ * How many bits above the grid a row's finest difference may lie and still count as lying on it: the
+ * differences of rounded values are random multiples of the grid, with j or more last zero bits by
+ * chance 2⁻ʲ, while exact arithmetic gives round differences far above it (t − c at dyadic steps:
+ * f(x + h) − f(x − h) = 2h exactly, whatever grid c's last bit set).
+ *
+ * @default 12 (a rounded row passes for exact by chance 2⁻¹²)
+ * @example
+ * ```ts
+ * GRID_SPREAD; // => 12
+ * ```
+ */
+export const GRID_SPREAD = 12;
+
+/**
  * The run of rows on one grid after a row (see the file comment): given the finest last-bit exponent of
- * the row's differences (`row`), that of the rows before it (`seen`) and the run before it, the run
- * plus one where the row lies on that grid (no finer, and there was a difference other than 0 before);
- * else 0, unless the run had already confirmed the grid (GRID_ROWS): then a finer row refines the grid
- * (it was read coarse by chance) and the run stands, so that the rounding does not drop back to double's
- * for one row.
+ * the row's differences (`row`), that of the rows before it (`seen`) and the run before it:
+ * - the run plus one where the row lies on that grid (no finer, and at most GRID_SPREAD bits above it);
+ * - 0 where it lies far above it (exact arithmetic), or where no row before had a difference other than 0;
+ * - where it is finer: 0, unless the run had already confirmed the grid (GRID_ROWS); then the finer row
+ *   refines the grid (it was read coarse by chance) and the run stands, so that the rounding does not
+ *   drop back to double's for one row;
+ * - the run as it was where the row's differences are all 0 (they say nothing).
  *
  * @example
  * ```ts
  * gridRunAfter(-50, -52, 1); // => 2 (the row lies on the grid 2⁻⁵² of the rows before it)
- * gridRunAfter(-54, -52, 1); // => 0 (finer: the grid shrinks with h, as exact values' does)
+ * gridRunAfter(-30, -52, 1); // => 0 (22 bits above: exact arithmetic, not rounding)
+ * gridRunAfter(-54, -52, 0); // => 0 (finer: the grid shrinks with h, as exact values' does)
  * gridRunAfter(-54, -52, 2); // => 2 (the confirmed grid is 2⁻⁵⁴ from here)
  * ```
  */
 export function gridRunAfter(row: number, seen: number, run: number): number {
-  return row >= seen && seen < NO_GRID ? run + 1 : run >= GRID_ROWS ? run : 0;
+  if (row >= NO_GRID) return run;
+  if (!(seen < NO_GRID)) return 0;
+  if (row < seen) return run >= GRID_ROWS ? run : 0;
+  return row - seen <= GRID_SPREAD ? run + 1 : 0;
 }
 
 /**
