@@ -37,3 +37,4 @@ export { GROWTH_CONFIRM_RATIO } from "./settle-singular.js";
 export { POLE_LEVEL_SHARE, POLE_TABLE_GROWTH } from "./pole-level.js";
 export { EVEN_POLE_GROWTH, EVEN_POLE_ORDER } from "./even-pole.js";
 export { EVEN_ROWS, LONG_MISS_SIGNAL, PROBE_SPREAD_ORDER } from "./long-steps.js";
+export { GRID_ROWS, GRID_SPREAD, NO_GRID } from "./value-grid.js";

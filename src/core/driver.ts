@@ -732,7 +732,12 @@ export class ColumnDriver {
         const lo = v[k];
         const hi = v[2 * m + k];
         const size = Math.abs(lo) + 2 * Math.abs(v[m + k]) + Math.abs(hi);
-        pairs.pushOne(k, h, (hi - lo) / h, (F_ROUNDING * EPS * size + (s.noise[k] + s.grid[k]) * this.st.weightSum) / h);
+        pairs.pushOne(
+          k,
+          h,
+          (hi - lo) / h,
+          (F_ROUNDING * EPS * size + (s.noise[k] + s.grid[k]) * this.st.weightSum) / h,
+        );
         continue;
       }
       const hiAt = order === 3 ? 2 : 3;

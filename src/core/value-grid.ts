@@ -3,28 +3,30 @@
  * (a residual g(t) − c, an energy difference), each value is a multiple of ulp(g), far coarser than
  * ulp(f), and carries g's rounding, EPS·|g|, not EPS·|f|.
  *
- * Argument. A double v is m·2^e with m an odd integer; call 2^e its last bit. If fl(g(t)) and c lie in
- * one binade, fl(g(t)) − c is exact (Sterbenz) and a multiple of G = ulp(g): its last bit is at least G,
- * and it is G itself with probability ½, 2G with ¼, … (the low bits of a rounded result are as good as
- * random). So the finest last bit among a column's values is G with a probability that grows with the
- * number of values (1 − 2⁻ⁿ for n values), and never finer than G. A value of double precision with no
- * cancellation has last bit ulp(v) ≤ EPS·|v| (or a few times it), so the reading is then no coarser than
- * the rounding model EPS·|f| and changes nothing.
+ * Argument. A double v is m·2^e with m an odd integer; call 2^e its last bit. If fl(g(t)) and c lie
+ * within a factor 2 of each other, fl(g(t)) − c is exact (Sterbenz) and a multiple of G = ulp(g). The
+ * differences of a row's values are exact too, and multiples of G, whatever fixed terms f adds to the
+ * part that varies (a gradient's other coordinates cancel in them). The last bit of such a difference is
+ * G itself with probability ½, 2G with ¼, … (the low bits of a rounded result are as good as random), so
+ * the finest among n of them is G with probability 1 − 2⁻ⁿ, and never finer. Without cancellation the
+ * differences' grid is ulp(f) ≤ EPS·|f|, no coarser than the rounding model, and changes nothing.
  *
  * Exact values also have few bits: a polynomial at a dyadic x with dyadic steps ((1 + h)² = 1 + 2h + h²)
- * lies on the grid h², which is no rounding at all; and values of a double computation share a few last
- * zero bits more often than chance says where the steps are short fractions of x (Σxᵢ² at xⱼ(1 ± 2⁻⁵):
- * 5 zero bits in all four values of a row). Such a grid shrinks with h, row by row, while a grid of
- * rounding stays put as h shrinks. So a grid counts only once GRID_ROWS rows in a row, each at a shorter
- * step than the one before, lie on the grid of the rows before them ({@link confirmedGrid}); a constant
- * f (every value the same) says nothing and is left to the flat rule (driver.ts, FLAT_ROWS). A float32 f's values lie on float32's
- * grid, but its argument is rounded too, which that grid does not show: its grid is the float32 rules'
- * to judge (float32.ts), and a column counts a grid only once one of its values was no float32 number.
+ * lies on the grid h², which is no rounding at all, and values of a double computation share a few last
+ * zero bits more often than chance says where the steps are short fractions of x. Such a grid shrinks
+ * with h, row by row, while a grid of rounding stays put as h shrinks. So a grid counts only once
+ * GRID_ROWS rows in a row, each at a shorter step than the one before, lie on the grid of the rows
+ * before them, within GRID_SPREAD bits above it ({@link gridRunAfter}: exact arithmetic, t − c at dyadic
+ * steps, gives round differences far above the grid). A constant f says nothing and is left to the flat
+ * rule (driver.ts, FLAT_ROWS). A float32 f's values lie on float32's grid, but its argument is rounded
+ * too, which that grid does not show: its grid is the float32 rules' to judge (float32.ts), and a column
+ * counts a grid only once one of its values was no float32 number.
  *
  * Each value then carries a rounding of F_ROUNDING·G (F_ROUNDING per value, as the double model
  * F_ROUNDING·EPS·|f| has it, on g's grid), counted as noise, where the grid is GRID_EXCESS times above
  * double rounding ({@link gridNoise}): a grid only a few ulps coarse is as likely chance (last bits that
- * happen to be 0) as cancellation, and the double model's margin covers it.
+ * happen to be 0) as cancellation, and the double model's margin covers it. docs/engine.md has the
+ * rest.
  */
 
 import { EPS, F_ROUNDING } from "./constants.js";

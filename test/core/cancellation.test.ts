@@ -64,7 +64,10 @@ describe("derivative() of a small difference of large parts", () => {
 describe("gradient, jacobian and hessian of residuals", () => {
   it("covers a sum of residuals: the grid of the term that varies shows in the differences", () => {
     const x = [5.315839314837227, 0];
-    const r = gradient((v) => Math.sqrt(v[0]) - 2.3056104025867614 + (Math.exp(v[1]) - 0.9981485692069731), x);
+    const r = gradient(
+      (v) => Math.sqrt(v[0]) - 2.3056104025867614 + (Math.exp(v[1]) - 0.9981485692069731),
+      x,
+    );
     expectHonest(r.value[0], r.error[0], 0.5 / Math.sqrt(x[0]), Infinity);
     expectHonest(r.value[1], r.error[1], 1);
   });
