@@ -123,13 +123,15 @@ export class ColumnState {
   readonly growRun: Int32Array;
   /**
    * The grid of the values (value-grid.ts): the current row's first value, the finest last-bit
-   * exponent of the differences of its other values from it and that of the rows before it, the rows
+   * exponent of the differences of its other values from it, the largest of them in absolute value,
+   * the finest last-bit exponent of the rows before it, the rows
    * in a row that lay on the grid of the rows before them, 1 once a value was no float32 number (a
    * double f's), and the rounding per value of the grid (gridNoise; 0: none), which the driver counts
    * with the noise level.
    */
   readonly gridFirst: Float64Array;
   readonly gridRow: Int32Array;
+  readonly gridLargest: Float64Array;
   readonly gridSeen: Int32Array;
   readonly gridRun: Int32Array;
   readonly gridDouble: Int8Array;
@@ -189,6 +191,7 @@ export class ColumnState {
     this.growRun = new Int32Array(m);
     this.gridFirst = f();
     this.gridRow = new Int32Array(m);
+    this.gridLargest = f();
     this.gridSeen = new Int32Array(m);
     this.gridRun = new Int32Array(m);
     this.gridDouble = new Int8Array(m);

@@ -201,9 +201,10 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     const r0 = hr / step0;
     const t = (T[row] = r0 * r0);
     const d = sum / hr;
-    const gridRow = lastBitExponent(fp - fm);
+    const rowChange = fp - fm;
+    const gridRow = lastBitExponent(rowChange);
     if (!double && Math.fround(fm) !== fm) double = true;
-    gridRun = !flat && double ? gridRunAfter(gridRow, gridSeen, gridRun) : 0;
+    gridRun = !flat && double ? gridRunAfter(gridRow, gridSeen, gridRun, Math.abs(rowChange)) : 0;
     if (gridRow < gridSeen) gridSeen = gridRow;
     grid = gridNoise(confirmedGrid(gridSeen, gridRun), WEIGHT_SUM, absSum);
     const rounding = (F_ROUNDING * EPS * absSum + grid * WEIGHT_SUM + NOISE_WEIGHT) / hr;

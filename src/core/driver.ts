@@ -388,6 +388,7 @@ export class ColumnDriver {
       s.evenAbs[k] = 0;
       s.bad[k] = 0;
       s.gridRow[k] = NO_GRID;
+      s.gridLargest[k] = 0;
     }
     // The kink test's part of the row: the even part Σ|w|·f for odd orders, the odd part Σ sign(o)·|w|·f
     // for even ones (see kinkPart).
@@ -419,8 +420,10 @@ export class ColumnDriver {
           s.gridFirst[k] = fk;
           if (s.gridDouble[k] === 0 && Math.fround(fk) !== fk) s.gridDouble[k] = 1;
         } else {
-          const e = lastBitExponent(fk - s.gridFirst[k]);
+          const change = fk - s.gridFirst[k];
+          const e = lastBitExponent(change);
           if (e < s.gridRow[k]) s.gridRow[k] = e;
+          if (Math.abs(change) > s.gridLargest[k]) s.gridLargest[k] = Math.abs(change);
         }
       }
     }
@@ -432,15 +435,19 @@ export class ColumnDriver {
    * The grid of component k's values (value-grid.ts) after a row: its rounding per value in `grid` (0
    * where none counts), added to the noise level in the rounding model of the row, the kink test and
    * the pairs. The grid counts once GRID_ROWS rows in a row lay on the grid of the rows before them,
-   * once a value showed that f is a double computation, and f is not constant along the column.
+   * once a value showed that f is a double computation, where f is not constant along the column and
+   * no noise level is known.
    */
   private readGrid(k: number): void {
     const s = this.state;
     const row = s.gridRow[k];
     const double = s.flat[k] === 0 && s.gridDouble[k] === 1;
-    s.gridRun[k] = double ? gridRunAfter(row, s.gridSeen[k], s.gridRun[k]) : 0;
+    s.gridRun[k] = double ? gridRunAfter(row, s.gridSeen[k], s.gridRun[k], s.gridLargest[k]) : 0;
     if (row < s.gridSeen[k]) s.gridSeen[k] = row;
-    s.grid[k] = gridNoise(confirmedGrid(s.gridSeen[k], s.gridRun[k]), this.st.weightSum, s.absSum[k]);
+    // A noise level given or measured (settle-noise.ts's rerun) is the values' scatter itself, the
+    // rounding of g's grid included: the grid's model (F_ROUNDING per value) would count it again.
+    const grid = s.noise[k] > 0 ? 0 : confirmedGrid(s.gridSeen[k], s.gridRun[k]);
+    s.grid[k] = gridNoise(grid, this.st.weightSum, s.absSum[k]);
   }
 
   /**

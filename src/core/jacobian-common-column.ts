@@ -176,9 +176,10 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     // extendRows
     const n = row + 1;
     const d = sum / hr;
-    const gridRow = lastBitExponent(fp - fm);
+    const rowChange = fp - fm;
+    const gridRow = lastBitExponent(rowChange);
     if (!double && Math.fround(fm) !== fm) double = true;
-    gridRun = !flat && double ? gridRunAfter(gridRow, gridSeen, gridRun) : 0;
+    gridRun = !flat && double ? gridRunAfter(gridRow, gridSeen, gridRun, Math.abs(rowChange)) : 0;
     if (gridRow < gridSeen) gridSeen = gridRow;
     grid = gridNoise(confirmedGrid(gridSeen, gridRun), WEIGHT_SUM, absSum);
     const rounding = (F_ROUNDING * EPS * absSum + grid * WEIGHT_SUM + NOISE_WEIGHT) / hr;

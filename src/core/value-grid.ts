@@ -30,7 +30,7 @@
  */
 
 import { EPS, F_ROUNDING } from "./constants.js";
-import { GRID_EXCESS } from "./noise.js";
+import { GRID_EXCESS, GRID_MIN_BITS } from "./noise.js";
 
 /**
  * The last-bit exponent of no value yet (and of 0, which lies on every grid): above every double's.
@@ -75,12 +75,14 @@ export function lastBitExponent(v: number): number {
 
 /**
  * Rows in a row that must each lie on the grid of the rows before them for the grid to count (see the
- * file comment): two, so that three rows at three steps (h, h/2, h/4) show the same grid.
+ * file comment): one, so that two rows at two steps (h, h/2) show the same grid. Two (three rows) was
+ * measured to come too late: a column that converges in four rows (atan x₁ + atan x₀ at −58470, 178)
+ * ended before its grid counted, 20 times short.
  *
- * @default 2
+ * @default 1
  * @example
  * ```ts
- * GRID_ROWS; // => 2
+ * GRID_ROWS; // => 1
  * ```
  */
 export const GRID_ROWS = 1;
@@ -110,28 +112,38 @@ export const GRID_SPREAD = 12;
 
 /**
  * The run of rows on one grid after a row (see the file comment): given the finest last-bit exponent of
- * the row's differences (`row`), that of the rows before it (`seen`) and the run before it:
- * - the run plus one where the row lies on that grid (no finer, and at most GRID_SPREAD bits above it);
- * - 0 where it lies far above it (exact arithmetic), or where no row before had a difference other than 0;
+ * the row's differences (`row`), that of the rows before it (`seen`), the run before it and the row's
+ * largest difference in absolute value (`largest`):
+ * - the run plus one where the row lies on that grid: no finer, at most GRID_SPREAD bits above it, and
+ *   resolved by it (its largest difference at least 2^GRID_MIN_BITS times the grid);
+ * - the run as it was where the row lies on the grid but is not resolved by it: a few multiples of a grid
+ *   are as often exact short numbers (|t|^1.5 at 2⁻³²: 2⁻⁴⁸, on any grid below it) as rounded ones, and
+ *   say nothing; likewise where the row's differences are all 0;
+ * - 0 where it lies far above the grid (exact arithmetic), or where no row before had a difference other
+ *   than 0;
  * - where it is finer: 0, unless the run had already confirmed the grid (GRID_ROWS); then the finer row
  *   refines the grid (it was read coarse by chance) and the run stands, so that the rounding does not
- *   drop back to double's for one row;
- * - the run as it was where the row's differences are all 0 (they say nothing).
+ *   drop back to double's for one row.
  *
  * @example
  * ```ts
- * gridRunAfter(-50, -52, 1); // => 2 (the row lies on the grid 2⁻⁵² of the rows before it)
- * gridRunAfter(-30, -52, 1); // => 0 (22 bits above: exact arithmetic, not rounding)
- * gridRunAfter(-54, -52, 0); // => 0 (finer: the grid shrinks with h, as exact values' does)
- * gridRunAfter(-54, -52, 2); // => 2 (the confirmed grid is 2⁻⁵⁴ from here)
+ * gridRunAfter(-50, -52, 0, 1e-3); // => 1 (the row lies on the grid 2⁻⁵² of the rows before it)
+ * gridRunAfter(-50, -52, 0, 2 ** -48); // => 0 (16 grid steps: not resolved, says nothing)
+ * gridRunAfter(-30, -52, 1, 1e-3); // => 0 (22 bits above: exact arithmetic, not rounding)
+ * gridRunAfter(-54, -52, 0, 1e-3); // => 0 (finer: the grid shrinks with h, as exact values' does)
+ * gridRunAfter(-54, -52, 1, 1e-3); // => 1 (confirmed already: the grid is 2⁻⁵⁴ from here)
  * ```
  */
-export function gridRunAfter(row: number, seen: number, run: number): number {
+export function gridRunAfter(row: number, seen: number, run: number, largest: number): number {
   if (row >= NO_GRID) return run;
   if (!(seen < NO_GRID)) return 0;
   if (row < seen) return run >= GRID_ROWS ? run : 0;
-  return row - seen <= GRID_SPREAD ? run + 1 : 0;
+  if (row - seen > GRID_SPREAD) return 0;
+  return largest >= RESOLVED * POWERS[1074 + seen] ? run + 1 : run;
 }
+
+/** 2^GRID_MIN_BITS: how many steps of a grid a row's largest difference must span to tell it. */
+const RESOLVED = 2 ** GRID_MIN_BITS;
 
 /**
  * The grid 2^seen, exact (from a table), once `run` rows in a row lay on it ({@link gridRunAfter}), at
@@ -139,8 +151,8 @@ export function gridRunAfter(row: number, seen: number, run: number): number {
  *
  * @example
  * ```ts
- * confirmedGrid(-52, 2); // => 2.220446049250313e-16
- * confirmedGrid(-52, 1); // => 0 (one row on it: not yet)
+ * confirmedGrid(-52, 1); // => 2.220446049250313e-16
+ * confirmedGrid(-52, 0); // => 0 (no row on it: not yet)
  * ```
  */
 export function confirmedGrid(seen: number, run: number): number {

@@ -69,9 +69,12 @@ describe("the dense Jacobian settles components that do not depend on x_j", () =
         if (i === j) expect(Math.abs(r.value[i][j] - (2 - Math.sin(x[i])))).toBeLessThan(1e-12);
         else expect(Object.is(r.value[i][j], 0)).toBe(true);
       }
-    // Row 136's entry is noise-limited, as derivative() says of 2t + cos t there; every other is ok.
-    expect(STATUSES[r.statuses[136][136]]).toBe("noise-limited");
-    expect(derivative((t) => 2 * t + Math.cos(t), x[136]).status).toBe("noise-limited");
+    // Row 136's entry has derivative()'s status for 2t + cos t there, where 2t ≈ −cos t cancel: "ok"
+    // since its column reads the rounding of the values' grid (value-grid.ts; "noise-limited" before,
+    // from the noise stages); every other is ok.
+    const alone136 = derivative((t) => 2 * t + Math.cos(t), x[136]);
+    expect(STATUSES[r.statuses[136][136]]).toBe(alone136.status);
+    expect(Math.abs(alone136.value - (2 - Math.sin(x[136])))).toBeLessThanOrEqual(alone136.error);
     r.statuses[136][136] = 0;
     expect(r.statuses.every((row) => row.every((c) => c === 0))).toBe(true);
   });

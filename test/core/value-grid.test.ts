@@ -9,7 +9,7 @@ import {
   NO_GRID,
 } from "../../src/core/value-grid.js";
 import { EPS, F_ROUNDING } from "../../src/core/constants.js";
-import { GRID_EXCESS } from "../../src/core/noise.js";
+import { GRID_EXCESS, GRID_MIN_BITS } from "../../src/core/noise.js";
 
 describe("lastBitExponent", () => {
   it("is e where |v| = m·2^e with m odd, for normal, negative and subnormal v", () => {
@@ -50,20 +50,27 @@ describe("lastBitExponent", () => {
 });
 
 describe("gridRunAfter", () => {
+  const big = 1e-3; // a row's largest difference, far above the grids below
   it("counts rows that lie on the grid of the rows before them, within GRID_SPREAD bits above it", () => {
-    expect(gridRunAfter(-52, -52, 0)).toBe(1);
-    expect(gridRunAfter(-52 + GRID_SPREAD, -52, 1)).toBe(2);
-    expect(gridRunAfter(-52 + GRID_SPREAD + 1, -52, 3)).toBe(0); // round differences: exact arithmetic
+    expect(gridRunAfter(-52, -52, 0, big)).toBe(1);
+    expect(gridRunAfter(-52 + GRID_SPREAD, -52, 1, big)).toBe(2);
+    expect(gridRunAfter(-52 + GRID_SPREAD + 1, -52, 3, big)).toBe(0); // round differences: exact arithmetic
+  });
+
+  it("takes a row of differences a few grid steps wide as saying nothing (|t|^1.5 at 2⁻³² is 2⁻⁴⁸)", () => {
+    expect(gridRunAfter(-48, -55, 0, 2 ** -48)).toBe(0);
+    expect(gridRunAfter(-48, -55, 3, 2 ** -48)).toBe(3);
+    expect(gridRunAfter(-48, -55, 0, 2 ** (-55 + GRID_MIN_BITS))).toBe(1);
   });
 
   it("ends a run on a finer row before the grid is confirmed, and keeps a confirmed one (refined)", () => {
-    expect(gridRunAfter(-54, -52, GRID_ROWS - 1)).toBe(0);
-    expect(gridRunAfter(-54, -52, GRID_ROWS)).toBe(GRID_ROWS);
+    expect(gridRunAfter(-54, -52, GRID_ROWS - 1, big)).toBe(0);
+    expect(gridRunAfter(-54, -52, GRID_ROWS, big)).toBe(GRID_ROWS);
   });
 
   it("starts no run before a row with a nonzero difference, and leaves it as it is on a row of zeros", () => {
-    expect(gridRunAfter(-52, NO_GRID, 0)).toBe(0);
-    expect(gridRunAfter(NO_GRID, -52, 2)).toBe(2);
+    expect(gridRunAfter(-52, NO_GRID, 0, big)).toBe(0);
+    expect(gridRunAfter(NO_GRID, -52, 2, 0)).toBe(2);
   });
 });
 
