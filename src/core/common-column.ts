@@ -47,7 +47,15 @@ import { classifyRow, REGIME } from "./regime.js";
 import { checkNumber } from "./sampler.js";
 import { initialStep, representableStep } from "./step.js";
 import type { Fn1 } from "./types.js";
-import { confirmedGrid, gridNoise, gridRunAfter, lastBitExponent, NO_GRID } from "./value-grid.js";
+import {
+  GRID_RESOLVED,
+  GRID_ROWS,
+  GRID_SPREAD,
+  gridNoise,
+  gridOf,
+  lastBitExponent,
+  NO_GRID,
+} from "./value-grid.js";
 
 const CENTRAL = baseStencil("central", 1);
 const O0 = CENTRAL.offsets[0];
@@ -149,6 +157,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   let gridSeen = NO_GRID; // the values' grid (value-grid.ts; driver.ts, rounding)
   let double = false;
   let gridRun = 0;
+  let gridAt = 0;
   let grid = 0;
   // In the first column of a point the cache holds this column's rows only, and x ∓ hr move
   // monotonically with h (rounding is monotone): a point asked for again is the previous row's, so
@@ -202,11 +211,18 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     const t = (T[row] = r0 * r0);
     const d = sum / hr;
     const rowChange = fp - fm;
-    const gridRow = lastBitExponent(rowChange);
     if (!double && Math.fround(fm) !== fm) double = true;
-    gridRun = !flat && double ? gridRunAfter(gridRow, gridSeen, gridRun, Math.abs(rowChange)) : 0;
-    if (gridRow < gridSeen) gridSeen = gridRow;
-    grid = gridNoise(confirmedGrid(gridSeen, gridRun), WEIGHT_SUM, absSum);
+    // value-grid.ts's gridRunAfter, written out (no double crosses a call), with 2^seen kept.
+    const gridRow = lastBitExponent(rowChange);
+    if (gridRow < gridSeen) {
+      if (gridRun < GRID_ROWS || gridSeen === NO_GRID) gridRun = 0;
+      gridSeen = gridRow;
+      gridAt = gridOf(gridRow);
+    } else if (gridRow < NO_GRID) {
+      if (gridRow - gridSeen > GRID_SPREAD) gridRun = 0;
+      else if (Math.abs(rowChange) >= GRID_RESOLVED * gridAt) gridRun++;
+    }
+    grid = !flat && double && gridRun >= GRID_ROWS ? gridNoise(gridAt, WEIGHT_SUM, absSum) : 0;
     const rounding = (F_ROUNDING * EPS * absSum + grid * WEIGHT_SUM + NOISE_WEIGHT) / hr;
     if (n >= FLAT_ROWS && flat) {
       bestValue = 0;

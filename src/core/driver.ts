@@ -55,7 +55,7 @@ import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
 import { divideByPower, initialStep, representableStep } from "./step.js";
 import type { StencilKind } from "./types.js";
-import { confirmedGrid, gridNoise, gridRunAfter, lastBitExponent, NO_GRID } from "./value-grid.js";
+import { GRID_ROWS, gridNoise, gridOf, gridRunAfter, lastBitExponent, NO_GRID } from "./value-grid.js";
 
 /**
  * What one column computes.
@@ -441,13 +441,12 @@ export class ColumnDriver {
   private readGrid(k: number): void {
     const s = this.state;
     const row = s.gridRow[k];
-    const double = s.flat[k] === 0 && s.gridDouble[k] === 1;
-    s.gridRun[k] = double ? gridRunAfter(row, s.gridSeen[k], s.gridRun[k], s.gridLargest[k]) : 0;
+    s.gridRun[k] = gridRunAfter(row, s.gridSeen[k], s.gridRun[k], s.gridLargest[k]);
     if (row < s.gridSeen[k]) s.gridSeen[k] = row;
     // A noise level given or measured (settle-noise.ts's rerun) is the values' scatter itself, the
     // rounding of g's grid included: the grid's model (F_ROUNDING per value) would count it again.
-    const grid = s.noise[k] > 0 ? 0 : confirmedGrid(s.gridSeen[k], s.gridRun[k]);
-    s.grid[k] = gridNoise(grid, this.st.weightSum, s.absSum[k]);
+    const counts = s.flat[k] === 0 && s.gridDouble[k] === 1 && s.noise[k] === 0 && s.gridRun[k] >= GRID_ROWS;
+    s.grid[k] = counts ? gridNoise(gridOf(s.gridSeen[k]), this.st.weightSum, s.absSum[k]) : 0;
   }
 
   /**

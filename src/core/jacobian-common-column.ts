@@ -47,7 +47,15 @@ import { nextStepRatio } from "./jacobian-common-step.js";
 import { evenNoiseOver, noiseRules, truncationLaw } from "./even-noise.js";
 import { classifyExpected, REGIME } from "./regime.js";
 import type { VectorCaller } from "./vector-caller.js";
-import { confirmedGrid, gridNoise, gridRunAfter, lastBitExponent, NO_GRID } from "./value-grid.js";
+import {
+  GRID_RESOLVED,
+  GRID_ROWS,
+  GRID_SPREAD,
+  gridNoise,
+  gridOf,
+  lastBitExponent,
+  NO_GRID,
+} from "./value-grid.js";
 
 const CENTRAL = baseStencil("central", 1);
 const W0 = CENTRAL.weights[0];
@@ -136,6 +144,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   let grewRun = 0;
   let gridSeen = NO_GRID; // the values' grid (value-grid.ts; driver.ts, readGrid)
   let gridRun = 0;
+  let gridAt = 0;
   let double = false;
   let grid = 0;
   for (let row = 0; row < MAX_ROWS; row++) {
@@ -177,11 +186,18 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     const n = row + 1;
     const d = sum / hr;
     const rowChange = fp - fm;
-    const gridRow = lastBitExponent(rowChange);
     if (!double && Math.fround(fm) !== fm) double = true;
-    gridRun = !flat && double ? gridRunAfter(gridRow, gridSeen, gridRun, Math.abs(rowChange)) : 0;
-    if (gridRow < gridSeen) gridSeen = gridRow;
-    grid = gridNoise(confirmedGrid(gridSeen, gridRun), WEIGHT_SUM, absSum);
+    // value-grid.ts's gridRunAfter, written out (no double crosses a call), with 2^seen kept.
+    const gridRow = lastBitExponent(rowChange);
+    if (gridRow < gridSeen) {
+      if (gridRun < GRID_ROWS || gridSeen === NO_GRID) gridRun = 0;
+      gridSeen = gridRow;
+      gridAt = gridOf(gridRow);
+    } else if (gridRow < NO_GRID) {
+      if (gridRow - gridSeen > GRID_SPREAD) gridRun = 0;
+      else if (Math.abs(rowChange) >= GRID_RESOLVED * gridAt) gridRun++;
+    }
+    grid = !flat && double && gridRun >= GRID_ROWS ? gridNoise(gridAt, WEIGHT_SUM, absSum) : 0;
     const rounding = (F_ROUNDING * EPS * absSum + grid * WEIGHT_SUM + NOISE_WEIGHT) / hr;
     if (n >= FLAT_ROWS && flat) {
       bestValue = 0;

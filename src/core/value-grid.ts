@@ -139,24 +139,30 @@ export function gridRunAfter(row: number, seen: number, run: number, largest: nu
   if (!(seen < NO_GRID)) return 0;
   if (row < seen) return run >= GRID_ROWS ? run : 0;
   if (row - seen > GRID_SPREAD) return 0;
-  return largest >= RESOLVED * POWERS[1074 + seen] ? run + 1 : run;
+  return largest >= GRID_RESOLVED * POWERS[1074 + seen] ? run + 1 : run;
 }
 
-/** 2^GRID_MIN_BITS: how many steps of a grid a row's largest difference must span to tell it. */
-const RESOLVED = 2 ** GRID_MIN_BITS;
-
 /**
- * The grid 2^seen, exact (from a table), once `run` rows in a row lay on it ({@link gridRunAfter}), at
- * least GRID_ROWS; else 0 (no grid).
+ * 2^GRID_MIN_BITS: how many steps of a grid a row's largest difference must span to tell it
+ * ({@link gridRunAfter}).
  *
  * @example
  * ```ts
- * confirmedGrid(-52, 1); // => 2.220446049250313e-16
- * confirmedGrid(-52, 0); // => 0 (no row on it: not yet)
+ * GRID_RESOLVED; // => 4096
  * ```
  */
-export function confirmedGrid(seen: number, run: number): number {
-  return run >= GRID_ROWS ? POWERS[1074 + seen] : 0;
+export const GRID_RESOLVED = 2 ** GRID_MIN_BITS;
+
+/**
+ * 2^e, exact (from a table), for e from {@link lastBitExponent} other than NO_GRID.
+ *
+ * @example
+ * ```ts
+ * gridOf(-52); // => 2.220446049250313e-16
+ * ```
+ */
+export function gridOf(e: number): number {
+  return POWERS[1074 + e];
 }
 
 /**

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
-  confirmedGrid,
   GRID_ROWS,
   GRID_SPREAD,
   gridNoise,
+  gridOf,
   gridRunAfter,
   lastBitExponent,
   NO_GRID,
@@ -74,11 +74,11 @@ describe("gridRunAfter", () => {
   });
 });
 
-describe("confirmedGrid and gridNoise", () => {
-  it("give 2^seen once GRID_ROWS rows lay on it, and its rounding F_ROUNDING·G only where it is GRID_EXCESS times above double's", () => {
-    expect(confirmedGrid(-52, GRID_ROWS)).toBe(EPS);
-    expect(confirmedGrid(-52, GRID_ROWS - 1)).toBe(0);
-    expect(confirmedGrid(-1074, GRID_ROWS)).toBe(Number.MIN_VALUE);
+describe("gridOf and gridNoise", () => {
+  it("give 2^e exactly, and a grid's rounding F_ROUNDING·G only where it is GRID_EXCESS times above double's", () => {
+    expect(gridOf(-52)).toBe(EPS);
+    expect(gridOf(-1074)).toBe(Number.MIN_VALUE);
+    expect(gridOf(1023)).toBe(2 ** 1023);
     // Values of size 0.0035 on the grid 2⁻⁵²: 2⁻⁵² > 16·EPS·0.0035.
     expect(gridNoise(EPS, 1, 0.0035)).toBe(F_ROUNDING * EPS);
     // Values of size 1.5 on the grid 2⁻⁵²: no cancellation, double's model holds.
