@@ -50,12 +50,15 @@ import type { VectorCaller } from "./vector-caller.js";
 import {
   GRID_RESOLVED,
   GRID_ROWS,
+  GRID_SCRATCH,
   GRID_SPREAD,
-  gridNoise,
   gridOf,
-  lastBitExponent,
+  HIGH_WORD,
+  lastBitOfWords,
+  LOW_WORD,
   NO_GRID,
 } from "./value-grid.js";
+import { GRID_EXCESS } from "./noise.js";
 
 const CENTRAL = baseStencil("central", 1);
 const W0 = CENTRAL.weights[0];
@@ -65,6 +68,8 @@ const A1 = Math.abs(W1);
 /** The driver's noiseWeight, MIN_VALUE·Σ|w|; the Jacobian's known noise is 0, so noise·Σ|w| is too. */
 const NOISE_WEIGHT = Number.MIN_VALUE * CENTRAL.weightSum;
 const WEIGHT_SUM = CENTRAL.weightSum;
+/** 2^−(GRID_SPREAD + 1): a multiple of the grid times this is an integer where it lies far above it. */
+const BEYOND_SPREAD = 2 ** -(GRID_SPREAD + 1);
 const REGIME_ROUNDING = REGIME.rounding;
 const REGIME_ASYMPTOTIC = REGIME.asymptotic;
 const REGIME_FAR = REGIME.far;
@@ -144,7 +149,10 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   let grewRun = 0;
   let gridSeen = NO_GRID; // the values' grid (value-grid.ts; driver.ts, readGrid)
   let gridRun = 0;
-  let gridAt = 0;
+  let gridAt = 0; // 2^gridSeen, and 2^−gridSeen (0 where that overflows, or before a grid)
+  let gridInverse = 0;
+  const gridBits = GRID_SCRATCH.bits;
+  const gridWords = GRID_SCRATCH.words;
   let double = false;
   let grid = 0;
   for (let row = 0; row < MAX_ROWS; row++) {
@@ -187,17 +195,33 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     const d = sum / hr;
     const rowChange = fp - fm;
     if (!double && Math.fround(fm) !== fm) double = true;
-    // value-grid.ts's gridRunAfter, written out (no double crosses a call), with 2^seen kept.
-    const gridRow = lastBitExponent(rowChange);
-    if (gridRow < gridSeen) {
-      if (gridRun < GRID_ROWS || gridSeen === NO_GRID) gridRun = 0;
-      gridSeen = gridRow;
-      gridAt = gridOf(gridRow);
-    } else if (gridRow < NO_GRID) {
-      if (gridRow - gridSeen > GRID_SPREAD) gridRun = 0;
-      else if (Math.abs(rowChange) >= GRID_RESOLVED * gridAt) gridRun++;
+    // value-grid.ts's gridRunAfter, written out (no double crosses a call). Whether the row's
+    // difference lies on the grid 2^seen, or more than GRID_SPREAD bits above it, is whether it is a
+    // multiple of 2^seen or of 2^(seen + GRID_SPREAD + 1): two exact products by powers of two. Only a
+    // finer difference (or the first) has its last bit read from its bits, which is costlier.
+    if (rowChange !== 0 && Math.abs(rowChange) < Infinity) {
+      const onGrid = rowChange * gridInverse;
+      if (gridInverse > 0 && Math.abs(onGrid) < Infinity && onGrid === Math.floor(onGrid)) {
+        const far = onGrid * BEYOND_SPREAD;
+        if (far === Math.floor(far)) gridRun = 0;
+        else if (Math.abs(rowChange) >= GRID_RESOLVED * gridAt) gridRun++;
+      } else {
+        gridBits[0] = rowChange;
+        const gridRow = lastBitOfWords(gridWords[LOW_WORD], gridWords[HIGH_WORD]);
+        if (gridRow < gridSeen) {
+          if (gridRun < GRID_ROWS || gridSeen === NO_GRID) gridRun = 0;
+          gridSeen = gridRow;
+          gridAt = gridOf(gridRow);
+          gridInverse = gridRow >= -1022 ? gridOf(-gridRow) : 0;
+        } else if (gridRow - gridSeen > GRID_SPREAD) gridRun = 0;
+        else if (Math.abs(rowChange) >= GRID_RESOLVED * gridAt) gridRun++;
+      }
     }
-    grid = !flat && double && gridRun >= GRID_ROWS ? gridNoise(gridAt, WEIGHT_SUM, absSum) : 0;
+    // gridNoise
+    grid =
+      !flat && double && gridRun >= GRID_ROWS && gridAt * WEIGHT_SUM > GRID_EXCESS * EPS * absSum
+        ? F_ROUNDING * gridAt
+        : 0;
     const rounding = (F_ROUNDING * EPS * absSum + grid * WEIGHT_SUM + NOISE_WEIGHT) / hr;
     if (n >= FLAT_ROWS && flat) {
       bestValue = 0;

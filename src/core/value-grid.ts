@@ -43,11 +43,62 @@ import { GRID_EXCESS, GRID_MIN_BITS } from "./noise.js";
  */
 export const NO_GRID = 4096;
 
-const BITS = new Float64Array(1);
-const WORDS = new Uint32Array(BITS.buffer);
-/** Index of the low 32-bit word of a double in WORDS (0 on little-endian machines). */
-const LOW = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
-const HIGH = 1 - LOW;
+/**
+ * Scratch for reading a double's bits: store the double in `bits[0]`, read its words from `words` at
+ * {@link LOW_WORD} and {@link HIGH_WORD}, and give them to {@link lastBitOfWords}. The engine's columns
+ * do so inline, so that no double crosses a call (a double passed to a call that is not inlined is boxed).
+ *
+ * @example
+ * ```ts
+ * GRID_SCRATCH.bits[0] = 0.75;
+ * lastBitOfWords(GRID_SCRATCH.words[LOW_WORD], GRID_SCRATCH.words[HIGH_WORD]); // => -2
+ * ```
+ */
+export const GRID_SCRATCH = ((): { bits: Float64Array; words: Int32Array } => {
+  const bits = new Float64Array(1);
+  return { bits, words: new Int32Array(bits.buffer) };
+})();
+
+/**
+ * Index of the low 32-bit word of a double in {@link GRID_SCRATCH}'s words (0 on little-endian
+ * machines).
+ *
+ * @example
+ * ```ts
+ * LOW_WORD; // => 0 (on x86 and ARM)
+ * ```
+ */
+export const LOW_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
+
+/**
+ * Index of the high 32-bit word of a double (sign, exponent and the significand's top 20 bits) in
+ * {@link GRID_SCRATCH}'s words.
+ *
+ * @example
+ * ```ts
+ * HIGH_WORD; // => 1 (on x86 and ARM)
+ * ```
+ */
+export const HIGH_WORD = 1 - LOW_WORD;
+
+/**
+ * {@link lastBitExponent} of the double whose low and high 32-bit words are given (as int32).
+ *
+ * @example
+ * ```ts
+ * lastBitOfWords(0, 0x3ff00000); // => 0 (1)
+ * lastBitOfWords(1, 0x3ff00000); // => -52 (1 + 2⁻⁵²)
+ * ```
+ */
+export function lastBitOfWords(low: number, high: number): number {
+  const biased = (high >>> 20) & 0x7ff;
+  if (biased === 0x7ff) return NO_GRID;
+  // The weight of the significand's unit bit: 2^(biased − 1075), or 2^−1074 for subnormals.
+  const unit = biased === 0 ? -1074 : biased - 1075;
+  if (low !== 0) return unit + 31 - Math.clz32(low & -low);
+  const top = (high & 0xfffff) | (biased === 0 ? 0 : 0x100000);
+  return top === 0 ? NO_GRID : unit + 63 - Math.clz32(top & -top);
+}
 
 /**
  * e where |v| = m·2^e with m odd: the exponent of v's last nonzero bit (−1074 at the finest), read from
@@ -61,16 +112,9 @@ const HIGH = 1 - LOW;
  * ```
  */
 export function lastBitExponent(v: number): number {
-  BITS[0] = v;
-  const low = WORDS[LOW];
-  const high = WORDS[HIGH];
-  const biased = (high >>> 20) & 0x7ff;
-  if (biased === 0x7ff) return NO_GRID;
-  // The weight of the significand's unit bit: 2^(biased − 1075), or 2^−1074 for subnormals.
-  const unit = biased === 0 ? -1074 : biased - 1075;
-  if (low !== 0) return unit + 31 - Math.clz32(low & -low);
-  const top = (high & 0xfffff) | (biased === 0 ? 0 : 0x100000);
-  return top === 0 ? NO_GRID : unit + 63 - Math.clz32(top & -top);
+  const { bits, words } = GRID_SCRATCH;
+  bits[0] = v;
+  return lastBitOfWords(words[LOW_WORD], words[HIGH_WORD]);
 }
 
 /**
