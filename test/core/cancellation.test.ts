@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { derivative, gradient, hessian, jacobian } from "../../src/core/index.js";
 import { derivative as derivativeAsync } from "../../src/core/async/index.js";
+import { derivativeViaPipeline } from "../../src/core/derivative.js";
+import { jacobianViaGeneral } from "../../src/core/jacobian.js";
+import { resolveOptions } from "../../src/core/validate.js";
+import { bits } from "./jacobian-bits.js";
 
 /**
  * f a small difference of large parts (a residual g(t) − c): each value carries g's rounding, EPS·|g|,
@@ -86,6 +90,39 @@ describe("gradient, jacobian and hessian of residuals", () => {
       Math.log(v[0]) - 0.8891267670114911 + Math.sin(v[1]) + 0.25 * Math.atan(v[0]) * Math.atan(v[1]);
     const r = hessian(f, x);
     expectHonest(r.value[0][0], r.error[0][0], -1 / (x[0] * x[0]));
+  });
+});
+
+describe("the common paths read the grid as the driver does", () => {
+  // Residuals at several sizes of cancellation, a sum whose fixed term is finer, and exact t − c.
+  const cases: [(t: number) => number, number][] = [
+    [(t) => Math.log(t) - 1.3828731300918546, 4],
+    [(t) => Math.exp(t) - 1.0000986627520654, 0],
+    [(t) => Math.exp(t) - 1.0000000051052509, 0],
+    [(t) => Math.sqrt(t) - 91.30650861391516, 8270.216088212286],
+    [(t) => t * t * t - 2 * t - 9351535813.407701, 2106.821357882768],
+    [(t) => Math.cos(t) - 0.7907502866888563 + 0.0101, -0.6587642380494203],
+    [(t) => Math.max(0, t - (0.5 - 1e-9)), 0.5],
+  ];
+
+  it("gives derivative()'s common path the pipeline's bits (derivativeViaPipeline)", () => {
+    for (const [f, x] of cases) {
+      const a = derivative(f, x);
+      const b = derivativeViaPipeline(f, x, resolveOptions(undefined));
+      expect([a.value, a.error, a.status, a.evaluations]).toEqual([
+        b.value,
+        b.error,
+        b.status,
+        b.evaluations,
+      ]);
+    }
+  });
+
+  it("gives the Jacobian's common path the general path's bits (jacobianViaGeneral)", () => {
+    const F = (v: Float64Array): number[] =>
+      cases.map(([f], i) => f(v[i]) + Math.atan(v[(i + 1) % cases.length]));
+    const x = cases.map(([, x]) => x);
+    expect(bits(jacobian(F, x))).toBe(bits(jacobianViaGeneral(F, x)));
   });
 });
 
