@@ -122,18 +122,16 @@ export class ColumnState {
   /** Far rows in a row whose change grew (the noise test). */
   readonly growRun: Int32Array;
   /**
-   * The grid of the values (value-grid.ts): the current row's first value, the finest last-bit
-   * exponent of the differences of its other values from it, the largest of them in absolute value,
-   * the finest last-bit exponent of the rows before it, the rows
+   * The grid of the values (value-grid.ts, driver.ts readGrid): the finest last-bit exponent of the
+   * differences of the rows' values from each row's first, the rows
    * in a row that lay on the grid of the rows before them, 1 once a value was no float32 number (a
    * double f's), and the rounding per value of the grid (gridNoise; 0: none), which the driver counts
    * with the noise level.
    */
-  readonly gridFirst: Float64Array;
-  readonly gridRow: Int32Array;
-  readonly gridLargest: Float64Array;
   readonly gridSeen: Int32Array;
   readonly gridRun: Int32Array;
+  /** 2^gridSeen (0 before a grid). */
+  readonly gridAt: Float64Array;
   readonly gridDouble: Int8Array;
   readonly grid: Float64Array;
 
@@ -189,11 +187,9 @@ export class ColumnState {
     this.jumpChange = f();
     this.jumpSettling = new Int8Array(m);
     this.growRun = new Int32Array(m);
-    this.gridFirst = f();
-    this.gridRow = new Int32Array(m);
-    this.gridLargest = f();
     this.gridSeen = new Int32Array(m);
     this.gridRun = new Int32Array(m);
+    this.gridAt = f();
     this.gridDouble = new Int8Array(m);
     this.grid = f();
   }
@@ -231,6 +227,7 @@ export class ColumnState {
       this.rowTail[k] = 0;
       this.gridSeen[k] = NO_GRID;
       this.gridRun[k] = 0;
+      this.gridAt[k] = 0;
       this.gridDouble[k] = 0;
       this.grid[k] = 0;
     }

@@ -55,7 +55,22 @@ import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
 import { divideByPower, initialStep, representableStep } from "./step.js";
 import type { StencilKind } from "./types.js";
-import { GRID_ROWS, gridNoise, gridOf, gridRunAfter, lastBitExponent, NO_GRID } from "./value-grid.js";
+import {
+  GRID_POWER_ZERO,
+  GRID_POWERS,
+  GRID_RESOLVED,
+  GRID_ROWS,
+  GRID_SCRATCH,
+  GRID_SPREAD,
+  HIGH_WORD,
+  lastBitOfWords,
+  LOW_WORD,
+  NO_GRID,
+} from "./value-grid.js";
+import { GRID_EXCESS } from "./noise.js";
+
+const gridBits = GRID_SCRATCH.bits;
+const gridWords = GRID_SCRATCH.words;
 
 /**
  * What one column computes.
@@ -387,8 +402,6 @@ export class ColumnDriver {
       s.evenSum[k] = 0;
       s.evenAbs[k] = 0;
       s.bad[k] = 0;
-      s.gridRow[k] = NO_GRID;
-      s.gridLargest[k] = 0;
     }
     // The kink test's part of the row: the even part Σ|w|·f for odd orders, the odd part Σ sign(o)·|w|·f
     // for even ones (see kinkPart).
@@ -416,15 +429,6 @@ export class ColumnDriver {
         const size = this.useMagnitudes && o !== 0 ? this.magnitudes[q * m + k] : Math.abs(fk);
         s.absSum[k] += aw * size;
         s.evenAbs[k] += aw * size;
-        if (q === 0) {
-          s.gridFirst[k] = fk;
-          if (s.gridDouble[k] === 0 && Math.fround(fk) !== fk) s.gridDouble[k] = 1;
-        } else {
-          const change = fk - s.gridFirst[k];
-          const e = lastBitExponent(change);
-          if (e < s.gridRow[k]) s.gridRow[k] = e;
-          if (Math.abs(change) > s.gridLargest[k]) s.gridLargest[k] = Math.abs(change);
-        }
       }
     }
     for (let a = 0; a < s.activeCount; a++) this.readGrid(s.active[a]);
@@ -440,13 +444,41 @@ export class ColumnDriver {
    */
   private readGrid(k: number): void {
     const s = this.state;
-    const row = s.gridRow[k];
-    s.gridRun[k] = gridRunAfter(row, s.gridSeen[k], s.gridRun[k], s.gridLargest[k]);
-    if (row < s.gridSeen[k]) s.gridSeen[k] = row;
+    // value-grid.ts's lastBitExponent, gridRunAfter and gridNoise, written out (no double crosses a
+    // call), over the differences of the row's values from its first; 2^seen kept in gridAt.
+    if (s.bad[k] !== 0) return;
+    const m = s.m;
+    const v = this.values;
+    const first = v[k];
+    if (s.gridDouble[k] === 0 && Math.fround(first) !== first) s.gridDouble[k] = 1;
+    let row = NO_GRID;
+    let largest = 0;
+    for (let q = 1; q < this.count; q++) {
+      const change = v[q * m + k] - first;
+      gridBits[0] = change;
+      const e = lastBitOfWords(gridWords[LOW_WORD], gridWords[HIGH_WORD]);
+      if (e < row) row = e;
+      if (Math.abs(change) > largest) largest = Math.abs(change);
+    }
+    const seen = s.gridSeen[k];
+    if (row < seen) {
+      if (s.gridRun[k] < GRID_ROWS || seen === NO_GRID) s.gridRun[k] = 0;
+      s.gridSeen[k] = row;
+      s.gridAt[k] = GRID_POWERS[GRID_POWER_ZERO + row];
+    } else if (row < NO_GRID) {
+      if (row - seen > GRID_SPREAD) s.gridRun[k] = 0;
+      else if (largest >= GRID_RESOLVED * s.gridAt[k]) s.gridRun[k]++;
+    }
     // A noise level given or measured (settle-noise.ts's rerun) is the values' scatter itself, the
     // rounding of g's grid included: the grid's model (F_ROUNDING per value) would count it again.
-    const counts = s.flat[k] === 0 && s.gridDouble[k] === 1 && s.noise[k] === 0 && s.gridRun[k] >= GRID_ROWS;
-    s.grid[k] = counts ? gridNoise(gridOf(s.gridSeen[k]), this.st.weightSum, s.absSum[k]) : 0;
+    const at = s.gridAt[k];
+    const counts =
+      s.flat[k] === 0 &&
+      s.gridDouble[k] === 1 &&
+      s.noise[k] === 0 &&
+      s.gridRun[k] >= GRID_ROWS &&
+      at * this.st.weightSum > GRID_EXCESS * EPS * s.absSum[k];
+    s.grid[k] = counts ? F_ROUNDING * at : 0;
   }
 
   /**

@@ -131,14 +131,33 @@ export function lastBitExponent(v: number): number {
  */
 export const GRID_ROWS = 1;
 
-/** 2^e for every e a double's last bit can have (−1074 … 971), exact, built by halving and doubling. */
-const POWERS = ((): Float64Array => {
+/**
+ * 2^e for every e a double's last bit can have (−1074 … 1023), exact (built by halving and doubling), at
+ * index GRID_POWER_ZERO + e: for the engine's columns, which read it inline ({@link gridOf} is the same).
+ *
+ * @example
+ * ```ts
+ * GRID_POWERS[GRID_POWER_ZERO - 52]; // => 2.220446049250313e-16
+ * ```
+ */
+export const GRID_POWERS = ((): Float64Array => {
   const p = new Float64Array(1024 + 1075);
   p[1074] = 1;
   for (let e = 1; e <= 1023; e++) p[1074 + e] = p[1073 + e] * 2;
   for (let e = -1; e >= -1074; e--) p[1074 + e] = p[1075 + e] / 2;
   return p;
 })();
+
+/**
+ * The index of 2⁰ in {@link GRID_POWERS}.
+ *
+ * @default 1074
+ * @example
+ * ```ts
+ * GRID_POWERS[GRID_POWER_ZERO]; // => 1
+ * ```
+ */
+export const GRID_POWER_ZERO = 1074;
 
 /**
  * How many bits above the grid a row's finest difference may lie and still count as lying on it: the
@@ -183,7 +202,7 @@ export function gridRunAfter(row: number, seen: number, run: number, largest: nu
   if (!(seen < NO_GRID)) return 0;
   if (row < seen) return run >= GRID_ROWS ? run : 0;
   if (row - seen > GRID_SPREAD) return 0;
-  return largest >= GRID_RESOLVED * POWERS[1074 + seen] ? run + 1 : run;
+  return largest >= GRID_RESOLVED * GRID_POWERS[GRID_POWER_ZERO + seen] ? run + 1 : run;
 }
 
 /**
@@ -206,7 +225,7 @@ export const GRID_RESOLVED = 2 ** GRID_MIN_BITS;
  * ```
  */
 export function gridOf(e: number): number {
-  return POWERS[1074 + e];
+  return GRID_POWERS[GRID_POWER_ZERO + e];
 }
 
 /**
