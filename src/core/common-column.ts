@@ -70,6 +70,11 @@ const A1 = Math.abs(W1);
 /** The driver's noiseWeight, MIN_VALUE·Σ|w|; with no known noise its noise·Σ|w| term is 0. */
 const NOISE_WEIGHT = Number.MIN_VALUE * CENTRAL.weightSum;
 const WEIGHT_SUM = CENTRAL.weightSum;
+/**
+ * A grid above 2^FINEST_HALVED is halved to a finer difference's last bit (its inverse, at most
+ * 2^1022, stays finite); below, the bits are read.
+ */
+const FINEST_HALVED = -1000;
 /** 2^−(GRID_SPREAD + 1): a multiple of the grid times this is an integer where it lies far above it. */
 const BEYOND_SPREAD = 2 ** -(GRID_SPREAD + 1);
 const KINK = COLUMN_FLAG.kink;
@@ -225,11 +230,20 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     // multiple of 2^seen or of 2^(seen + GRID_SPREAD + 1): two exact products by powers of two. Only a
     // finer difference (or the first) has its last bit read from its bits, which is costlier.
     if (rowChange !== 0 && Math.abs(rowChange) < Infinity) {
-      const onGrid = rowChange * gridInverse;
-      if (gridInverse > 0 && Math.abs(onGrid) < Infinity && onGrid === Math.floor(onGrid)) {
+      let onGrid = rowChange * gridInverse;
+      if (gridInverse > 0 && onGrid === Math.floor(onGrid)) {
         const far = onGrid * BEYOND_SPREAD;
         if (far === Math.floor(far)) gridRun = 0;
         else if (Math.abs(rowChange) >= GRID_RESOLVED * gridAt) gridRun++;
+      } else if (gridInverse > 0 && gridSeen > FINEST_HALVED) {
+        // Finer than the grid: halve it until the difference lies on it (its last bit; a few halvings).
+        if (gridRun < GRID_ROWS) gridRun = 0;
+        do {
+          gridSeen--;
+          gridAt *= 0.5;
+          gridInverse *= 2;
+          onGrid = rowChange * gridInverse;
+        } while (onGrid !== Math.floor(onGrid));
       } else {
         gridBits[0] = rowChange;
         const gridRow = lastBitOfWords(gridWords[LOW_WORD], gridWords[HIGH_WORD]);
