@@ -451,6 +451,12 @@ export class ColumnDriver {
     const v = this.values;
     const first = v[k];
     if (s.gridDouble[k] === 0 && Math.fround(first) !== first) s.gridDouble[k] = 1;
+    // Followed while it could count: from the first row, and while 2^seen·Σ|w| > GRID_EXCESS·EPS·Σ|wf|.
+    const weightSum = this.st.weightSum;
+    if (s.gridSeen[k] !== NO_GRID && !(s.gridAt[k] * weightSum > GRID_EXCESS * EPS * s.absSum[k])) {
+      s.grid[k] = 0;
+      return;
+    }
     let row = NO_GRID;
     let largest = 0;
     for (let q = 1; q < this.count; q++) {
@@ -477,7 +483,7 @@ export class ColumnDriver {
       s.gridDouble[k] === 1 &&
       s.noise[k] === 0 &&
       s.gridRun[k] >= GRID_ROWS &&
-      at * this.st.weightSum > GRID_EXCESS * EPS * s.absSum[k];
+      at * weightSum > GRID_EXCESS * EPS * s.absSum[k];
     s.grid[k] = counts ? F_ROUNDING * at : 0;
   }
 

@@ -52,7 +52,8 @@ import {
   GRID_ROWS,
   GRID_SCRATCH,
   GRID_SPREAD,
-  gridOf,
+  GRID_POWER_ZERO,
+  GRID_POWERS,
   HIGH_WORD,
   lastBitOfWords,
   LOW_WORD,
@@ -204,7 +205,10 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     // difference lies on the grid 2^seen, or more than GRID_SPREAD bits above it, is whether it is a
     // multiple of 2^seen or of 2^(seen + GRID_SPREAD + 1): two exact products by powers of two. Only a
     // finer difference (or the first) has its last bit read from its bits, which is costlier.
-    if (rowChange !== 0 && Math.abs(rowChange) < Infinity) {
+    // The grid is followed while it could count (value-grid.ts, GRID_EXCESS): from the first row, and
+    // while 2^seen·Σ|w| stays above GRID_EXCESS·EPS·Σ|wf|; a double f with no cancellation leaves it there.
+    const followed = gridSeen === NO_GRID || gridAt * WEIGHT_SUM > GRID_EXCESS * EPS * absSum;
+    if (followed && rowChange !== 0 && Math.abs(rowChange) < Infinity) {
       let onGrid = rowChange * gridInverse;
       if (gridInverse > 0 && onGrid === Math.floor(onGrid)) {
         const far = onGrid * BEYOND_SPREAD;
@@ -225,8 +229,8 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
         if (gridRow < gridSeen) {
           if (gridRun < GRID_ROWS || gridSeen === NO_GRID) gridRun = 0;
           gridSeen = gridRow;
-          gridAt = gridOf(gridRow);
-          gridInverse = gridRow >= -1022 ? gridOf(-gridRow) : 0;
+          gridAt = GRID_POWERS[GRID_POWER_ZERO + gridRow];
+          gridInverse = gridRow >= -1022 ? GRID_POWERS[GRID_POWER_ZERO - gridRow] : 0;
         } else if (gridRow - gridSeen > GRID_SPREAD) gridRun = 0;
         else if (Math.abs(rowChange) >= GRID_RESOLVED * gridAt) gridRun++;
       }
