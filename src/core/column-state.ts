@@ -32,6 +32,16 @@ export const COLUMN_FLAG = Object.freeze({
 } as const);
 
 /**
+ * Where component k's reading of its grid is in {@link ColumnState.grid}, after m + 4k.
+ *
+ * @example
+ * ```ts
+ * GRID_SLOT.at; // => 2
+ * ```
+ */
+export const GRID_SLOT = Object.freeze({ seen: 0, run: 1, at: 2, double: 3 } as const);
+
+/**
  * State of m components. Results of a column are left in `value`, `error`, `step` and `kind`
  * (0 central, 1 forward, -1 backward); `trusted` says whether the value comes from a trusted entry.
  *
@@ -122,17 +132,12 @@ export class ColumnState {
   /** Far rows in a row whose change grew (the noise test). */
   readonly growRun: Int32Array;
   /**
-   * The grid of the values (value-grid.ts, driver.ts readGrid): the finest last-bit exponent of the
-   * differences of the rows' values from each row's first, the rows
-   * in a row that lay on the grid of the rows before them, 1 once a value was no float32 number (a
-   * double f's), and the rounding per value of the grid (gridNoise; 0: none), which the driver counts
-   * with the noise level.
+   * The grid of the values (value-grid.ts, driver.ts readGrid), in one array (one allocation, not five:
+   * a Jacobian makes a state per call): entries 0…m−1 hold each component's rounding per value from
+   * its grid (gridNoise; 0: none), which the driver counts with the noise level; component k's reading
+   * is at m + 4k + {@link GRID_SLOT}: the finest last-bit exponent of the differences of its rows' values
+   * from each row's first, the run of rows on that grid, 2^seen, and 1 once a value was no float32 number.
    */
-  readonly gridSeen: Int32Array;
-  readonly gridRun: Int32Array;
-  /** 2^gridSeen (0 before a grid). */
-  readonly gridAt: Float64Array;
-  readonly gridDouble: Int8Array;
   readonly grid: Float64Array;
 
   constructor(readonly m: number) {
@@ -187,11 +192,7 @@ export class ColumnState {
     this.jumpChange = f();
     this.jumpSettling = new Int8Array(m);
     this.growRun = new Int32Array(m);
-    this.gridSeen = new Int32Array(m);
-    this.gridRun = new Int32Array(m);
-    this.gridAt = f();
-    this.gridDouble = new Int8Array(m);
-    this.grid = f();
+    this.grid = new Float64Array(5 * m);
   }
 
   /** Makes components 0..m-1 active. */
@@ -225,11 +226,12 @@ export class ColumnState {
       this.growRun[k] = 0;
       this.firstOrderRun[k] = 0;
       this.rowTail[k] = 0;
-      this.gridSeen[k] = NO_GRID;
-      this.gridRun[k] = 0;
-      this.gridAt[k] = 0;
-      this.gridDouble[k] = 0;
+      const g = this.m + 4 * k;
       this.grid[k] = 0;
+      this.grid[g + GRID_SLOT.seen] = NO_GRID;
+      this.grid[g + GRID_SLOT.run] = 0;
+      this.grid[g + GRID_SLOT.at] = 0;
+      this.grid[g + GRID_SLOT.double] = 0;
     }
   }
 

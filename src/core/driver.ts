@@ -47,7 +47,7 @@ import {
   SHARP_TRUST,
   STEP_RATIO,
 } from "./constants.js";
-import { COLUMN_FLAG, ColumnState } from "./column-state.js";
+import { COLUMN_FLAG, ColumnState, GRID_SLOT } from "./column-state.js";
 import { cleanedKink, cleanedRatio, FIRST_ORDER_ROWS, firstOrderRow, needsCleanRow } from "./kink-test.js";
 import { PAIR_DEPTH, PairParts } from "./pair-parts.js";
 import { evenNoise, noiseRules, truncationLaw } from "./even-noise.js";
@@ -70,6 +70,10 @@ import {
 import { GRID_EXCESS } from "./noise.js";
 
 const gridBits = GRID_SCRATCH.bits;
+const SLOT_SEEN = GRID_SLOT.seen;
+const SLOT_RUN = GRID_SLOT.run;
+const SLOT_AT = GRID_SLOT.at;
+const SLOT_DOUBLE = GRID_SLOT.double;
 const gridWords = GRID_SCRATCH.words;
 
 /**
@@ -448,13 +452,16 @@ export class ColumnDriver {
     // call), over the differences of the row's values from its first; 2^seen kept in gridAt.
     if (s.bad[k] !== 0) return;
     const m = s.m;
+    const grid = s.grid;
+    const g = m + 4 * k;
     const v = this.values;
     const first = v[k];
-    if (s.gridDouble[k] === 0 && Math.fround(first) !== first) s.gridDouble[k] = 1;
+    if (grid[g + SLOT_DOUBLE] === 0 && Math.fround(first) !== first) grid[g + SLOT_DOUBLE] = 1;
     // Followed while it could count: from the first row, and while 2^seen·Σ|w| > GRID_EXCESS·EPS·Σ|wf|.
     const weightSum = this.st.weightSum;
-    if (s.gridSeen[k] !== NO_GRID && !(s.gridAt[k] * weightSum > GRID_EXCESS * EPS * s.absSum[k])) {
-      s.grid[k] = 0;
+    const seen = grid[g + SLOT_SEEN];
+    if (seen !== NO_GRID && !(grid[g + SLOT_AT] * weightSum > GRID_EXCESS * EPS * s.absSum[k])) {
+      grid[k] = 0;
       return;
     }
     let row = NO_GRID;
@@ -466,25 +473,24 @@ export class ColumnDriver {
       if (e < row) row = e;
       if (Math.abs(change) > largest) largest = Math.abs(change);
     }
-    const seen = s.gridSeen[k];
     if (row < seen) {
-      if (s.gridRun[k] < GRID_ROWS || seen === NO_GRID) s.gridRun[k] = 0;
-      s.gridSeen[k] = row;
-      s.gridAt[k] = GRID_POWERS[GRID_POWER_ZERO + row];
+      if (grid[g + SLOT_RUN] < GRID_ROWS || seen === NO_GRID) grid[g + SLOT_RUN] = 0;
+      grid[g + SLOT_SEEN] = row;
+      grid[g + SLOT_AT] = GRID_POWERS[GRID_POWER_ZERO + row];
     } else if (row < NO_GRID) {
-      if (row - seen > GRID_SPREAD) s.gridRun[k] = 0;
-      else if (largest >= GRID_RESOLVED * s.gridAt[k]) s.gridRun[k]++;
+      if (row - seen > GRID_SPREAD) grid[g + SLOT_RUN] = 0;
+      else if (largest >= GRID_RESOLVED * grid[g + SLOT_AT]) grid[g + SLOT_RUN]++;
     }
     // A noise level given or measured (settle-noise.ts's rerun) is the values' scatter itself, the
     // rounding of g's grid included: the grid's model (F_ROUNDING per value) would count it again.
-    const at = s.gridAt[k];
+    const at = grid[g + SLOT_AT];
     const counts =
       s.flat[k] === 0 &&
-      s.gridDouble[k] === 1 &&
+      grid[g + SLOT_DOUBLE] === 1 &&
       s.noise[k] === 0 &&
-      s.gridRun[k] >= GRID_ROWS &&
+      grid[g + SLOT_RUN] >= GRID_ROWS &&
       at * weightSum > GRID_EXCESS * EPS * s.absSum[k];
-    s.grid[k] = counts ? F_ROUNDING * at : 0;
+    grid[k] = counts ? F_ROUNDING * at : 0;
   }
 
   /**
