@@ -47,18 +47,7 @@ import { nextStepRatio } from "./jacobian-common-step.js";
 import { evenNoiseOver, noiseRules, truncationLaw } from "./even-noise.js";
 import { classifyExpected, REGIME } from "./regime.js";
 import type { VectorCaller } from "./vector-caller.js";
-import {
-  GRID_RESOLVED,
-  GRID_ROWS,
-  GRID_SCRATCH,
-  GRID_SPREAD,
-  GRID_POWER_ZERO,
-  GRID_POWERS,
-  HIGH_WORD,
-  lastBitOfWords,
-  LOW_WORD,
-  NO_GRID,
-} from "./value-grid.js";
+import { followGrid, GRID_ROWS, NO_GRID } from "./value-grid.js";
 import { GRID_EXCESS } from "./noise.js";
 
 const CENTRAL = baseStencil("central", 1);
@@ -69,13 +58,6 @@ const A1 = Math.abs(W1);
 /** The driver's noiseWeight, MIN_VALUE·Σ|w|; the Jacobian's known noise is 0, so noise·Σ|w| is too. */
 const NOISE_WEIGHT = Number.MIN_VALUE * CENTRAL.weightSum;
 const WEIGHT_SUM = CENTRAL.weightSum;
-/**
- * A grid above 2^FINEST_HALVED is halved to a finer difference's last bit (its inverse, at most
- * 2^1022, stays finite); below, the bits are read.
- */
-const FINEST_HALVED = -1000;
-/** 2^−(GRID_SPREAD + 1): a multiple of the grid times this is an integer where it lies far above it. */
-const BEYOND_SPREAD = 2 ** -(GRID_SPREAD + 1);
 const REGIME_ROUNDING = REGIME.rounding;
 const REGIME_ASYMPTOTIC = REGIME.asymptotic;
 const REGIME_FAR = REGIME.far;
@@ -155,10 +137,12 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   let grewRun = 0;
   let gridSeen = NO_GRID; // the values' grid (value-grid.ts; driver.ts, readGrid)
   let gridRun = 0;
-  let gridAt = 0; // 2^gridSeen, and 2^−gridSeen (0 where that overflows, or before a grid)
-  let gridInverse = 0;
-  const gridBits = GRID_SCRATCH.bits;
-  const gridWords = GRID_SCRATCH.words;
+  let gridAt = 0; // 2^gridSeen
+  const gridState = w.gridState; // [seen, run, 2^seen, 2^−seen] (followGrid)
+  gridState[0] = NO_GRID;
+  gridState[1] = 0;
+  gridState[2] = 0;
+  gridState[3] = 0;
   let double = false;
   let grid = 0;
   for (let row = 0; row < MAX_ROWS; row++) {
@@ -201,39 +185,13 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     const d = sum / hr;
     const rowChange = fp - fm;
     if (!double && Math.fround(fm) !== fm) double = true;
-    // value-grid.ts's gridRunAfter, written out (no double crosses a call). Whether the row's
-    // difference lies on the grid 2^seen, or more than GRID_SPREAD bits above it, is whether it is a
-    // multiple of 2^seen or of 2^(seen + GRID_SPREAD + 1): two exact products by powers of two. Only a
-    // finer difference (or the first) has its last bit read from its bits, which is costlier.
-    // The grid is followed while it could count (value-grid.ts, GRID_EXCESS): from the first row, and
-    // while 2^seen·Σ|w| stays above GRID_EXCESS·EPS·Σ|wf|; a double f with no cancellation leaves it there.
-    const followed = gridSeen === NO_GRID || gridAt * WEIGHT_SUM > GRID_EXCESS * EPS * absSum;
-    if (followed && rowChange !== 0 && Math.abs(rowChange) < Infinity) {
-      let onGrid = rowChange * gridInverse;
-      if (gridInverse > 0 && onGrid === Math.floor(onGrid)) {
-        const far = onGrid * BEYOND_SPREAD;
-        if (far === Math.floor(far)) gridRun = 0;
-        else if (Math.abs(rowChange) >= GRID_RESOLVED * gridAt) gridRun++;
-      } else if (gridInverse > 0 && gridSeen > FINEST_HALVED) {
-        // Finer than the grid: halve it until the difference lies on it (its last bit; a few halvings).
-        if (gridRun < GRID_ROWS) gridRun = 0;
-        do {
-          gridSeen--;
-          gridAt *= 0.5;
-          gridInverse *= 2;
-          onGrid = rowChange * gridInverse;
-        } while (onGrid !== Math.floor(onGrid));
-      } else {
-        gridBits[0] = rowChange;
-        const gridRow = lastBitOfWords(gridWords[LOW_WORD], gridWords[HIGH_WORD]);
-        if (gridRow < gridSeen) {
-          if (gridRun < GRID_ROWS || gridSeen === NO_GRID) gridRun = 0;
-          gridSeen = gridRow;
-          gridAt = GRID_POWERS[GRID_POWER_ZERO + gridRow];
-          gridInverse = gridRow >= -1022 ? GRID_POWERS[GRID_POWER_ZERO - gridRow] : 0;
-        } else if (gridRow - gridSeen > GRID_SPREAD) gridRun = 0;
-        else if (Math.abs(rowChange) >= GRID_RESOLVED * gridAt) gridRun++;
-      }
+    // The grid (value-grid.ts, followGrid), followed while it could count: from the first row, and
+    // while 2^seen·Σ|w| stays above GRID_EXCESS·EPS·Σ|wf| (a double f with no cancellation leaves it).
+    if (gridSeen === NO_GRID || gridAt * WEIGHT_SUM > GRID_EXCESS * EPS * absSum) {
+      followGrid(gridState, rowChange);
+      gridSeen = gridState[0];
+      gridRun = gridState[1];
+      gridAt = gridState[2];
     }
     // gridNoise
     grid =

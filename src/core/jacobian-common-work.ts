@@ -80,6 +80,8 @@ export class JacobianCommonWork {
   readonly evenNorm = new Float64Array(MAX_ROWS + 1);
   /** The last component column: value, error, step, flat (1: one value at every point). */
   readonly column = new Float64Array(4);
+  /** The grid of the column's values (value-grid.ts, followGrid): seen, run, 2^seen, 2^−seen. */
+  readonly gridState = new Float64Array(4);
   /** The kept estimate of each component across scales: value, error, step. */
   readonly keptValue: Float64Array;
   readonly keptError: Float64Array;

@@ -246,3 +246,62 @@ export function gridOf(e: number): number {
 export function gridNoise(grid: number, weightSum: number, absSum: number): number {
   return grid * weightSum > GRID_EXCESS * EPS * absSum ? F_ROUNDING * grid : 0;
 }
+
+/**
+ * {@link gridRunAfter}'s rule for a column with two-point rows, on `state` = [seen, run, 2^seen,
+ * 2^−seen] (NO_GRID, 0, 0, 0 before a row; 2^−seen is 0 where it overflows): takes the row's difference
+ * `change`. Whether it lies on the grid 2^seen, or more than GRID_SPREAD bits above it, is whether it is
+ * a multiple of 2^seen or of 2^(seen + GRID_SPREAD + 1), two exact products by powers of two; a finer
+ * one halves the grid down to its last bit; the bits are read only for a column's first row (or a grid
+ * near the subnormals). The engine's columns (common-column.ts, jacobian-common-column.ts) call it only
+ * while the grid could count, out of line, so that their rows cost a product and a comparison where
+ * nothing cancels.
+ *
+ * @example
+ * ```ts
+ * const state = Float64Array.of(NO_GRID, 0, 0, 0);
+ * followGrid(state, Math.log(4 + 2 ** -6) - Math.log(4 - 2 ** -6)); // a row of log t − c at 4
+ * followGrid(state, Math.log(4 + 2 ** -7) - Math.log(4 - 2 ** -7));
+ * state[0] >= -52 && state[1] === 1; // => true: the second row lies on log 4's grid
+ * ```
+ */
+export function followGrid(state: Float64Array, change: number): void {
+  if (change === 0 || !(Math.abs(change) < Infinity)) return;
+  let seen = state[0];
+  let run = state[1];
+  let at = state[2];
+  let inverse = state[3];
+  let onGrid = change * inverse;
+  if (inverse > 0 && onGrid === Math.floor(onGrid)) {
+    const far = onGrid * BEYOND_SPREAD;
+    if (far === Math.floor(far)) run = 0;
+    else if (Math.abs(change) >= GRID_RESOLVED * at) run++;
+  } else if (inverse > 0 && seen > FINEST_HALVED) {
+    if (run < GRID_ROWS) run = 0;
+    do {
+      seen--;
+      at *= 0.5;
+      inverse *= 2;
+      onGrid = change * inverse;
+    } while (onGrid !== Math.floor(onGrid));
+  } else {
+    const e = lastBitExponent(change);
+    if (e < seen) {
+      if (run < GRID_ROWS || seen === NO_GRID) run = 0;
+      seen = e;
+      at = GRID_POWERS[GRID_POWER_ZERO + e];
+      inverse = e >= -1022 ? GRID_POWERS[GRID_POWER_ZERO - e] : 0;
+    } else if (e - seen > GRID_SPREAD) run = 0;
+    else if (Math.abs(change) >= GRID_RESOLVED * at) run++;
+  }
+  state[0] = seen;
+  state[1] = run;
+  state[2] = at;
+  state[3] = inverse;
+}
+
+/** 2^−(GRID_SPREAD + 1): a multiple of the grid times this is an integer where it lies far above it. */
+const BEYOND_SPREAD = 2 ** -(GRID_SPREAD + 1);
+
+/** A grid above 2^FINEST_HALVED is halved to a finer difference's last bit (2^−seen stays finite). */
+const FINEST_HALVED = -1000;
