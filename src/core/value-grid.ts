@@ -262,7 +262,7 @@ export function gridNoise(grid: number, weightSum: number, absSum: number): numb
  * const state = Float64Array.of(NO_GRID, 0, 0, 0);
  * followGrid(state, Math.log(4 + 2 ** -6) - Math.log(4 - 2 ** -6)); // a row of log t − c at 4
  * followGrid(state, Math.log(4 + 2 ** -7) - Math.log(4 - 2 ** -7));
- * state[0] >= -52 && state[1] === 1; // => true: the second row lies on log 4's grid
+ * state[0] >= -52 && state[1] === 1; // => true (the second row lies on log 4's grid)
  * ```
  */
 export function followGrid(state: Float64Array, change: number): void {
