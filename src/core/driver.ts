@@ -435,13 +435,23 @@ export class ColumnDriver {
         s.evenAbs[k] += aw * size;
       }
     }
-    for (let a = 0; a < s.activeCount; a++) this.readGrid(s.active[a]);
+    // The grid is followed while it could count (readGrid): from the first row, and while
+    // 2^seen·Σ|w| > GRID_EXCESS·EPS·Σ|wf|; a double f with no cancellation leaves it, and costs this test.
+    const grid = s.grid;
+    const weightSum = st.weightSum;
+    for (let a = 0; a < s.activeCount; a++) {
+      const k = s.active[a];
+      const g = m + 4 * k;
+      if (grid[g + SLOT_SEEN] === NO_GRID || grid[g + SLOT_AT] * weightSum > GRID_EXCESS * EPS * s.absSum[k])
+        this.readGrid(k);
+      else grid[k] = 0;
+    }
     return firstBadSide;
   }
 
   /**
-   * The grid of component k's values (value-grid.ts) after a row: its rounding per value in `grid` (0
-   * where none counts), added to the noise level in the rounding model of the row, the kink test and
+   * The grid of component k's values (value-grid.ts) after a row that follows it (sumRow): its
+   * rounding per value in `grid` (0 where none counts), added to the noise level in the rounding model of the row, the kink test and
    * the pairs. The grid counts once GRID_ROWS rows in a row lay on the grid of the rows before them,
    * once a value showed that f is a double computation, where f is not constant along the column and
    * no noise level is known.
@@ -457,13 +467,8 @@ export class ColumnDriver {
     const v = this.values;
     const first = v[k];
     if (grid[g + SLOT_DOUBLE] === 0 && Math.fround(first) !== first) grid[g + SLOT_DOUBLE] = 1;
-    // Followed while it could count: from the first row, and while 2^seen·Σ|w| > GRID_EXCESS·EPS·Σ|wf|.
     const weightSum = this.st.weightSum;
     const seen = grid[g + SLOT_SEEN];
-    if (seen !== NO_GRID && !(grid[g + SLOT_AT] * weightSum > GRID_EXCESS * EPS * s.absSum[k])) {
-      grid[k] = 0;
-      return;
-    }
     let row = NO_GRID;
     let largest = 0;
     for (let q = 1; q < this.count; q++) {

@@ -184,10 +184,10 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     const n = row + 1;
     const d = sum / hr;
     const rowChange = fp - fm;
-    if (!double && Math.fround(fm) !== fm) double = true;
     // The grid (value-grid.ts, followGrid), followed while it could count: from the first row, and
     // while 2^seen·Σ|w| stays above GRID_EXCESS·EPS·Σ|wf| (a double f with no cancellation leaves it).
     if (gridSeen === NO_GRID || gridAt * WEIGHT_SUM > GRID_EXCESS * EPS * absSum) {
+      if (!double && Math.fround(fm) !== fm) double = true;
       followGrid(gridState, rowChange);
       gridSeen = gridState[0];
       gridRun = gridState[1];
