@@ -5,6 +5,7 @@
 
 import { MAX_ROWS } from "./constants.js";
 import { Tableau } from "./tableau.js";
+import { NO_GRID } from "./value-grid.js";
 
 /**
  * Bits of {@link ColumnState.flags}: the component's differences grew like 1/hⁿ (f jumps on the
@@ -29,6 +30,16 @@ export const COLUMN_FLAG = Object.freeze({
   probePole: 32,
   firstOrder: 64,
 } as const);
+
+/**
+ * Where component k's reading of its grid is in {@link ColumnState.grid}, after m + 4k.
+ *
+ * @example
+ * ```ts
+ * GRID_SLOT.at; // => 2
+ * ```
+ */
+export const GRID_SLOT = Object.freeze({ seen: 0, run: 1, at: 2, double: 3 } as const);
 
 /**
  * State of m components. Results of a column are left in `value`, `error`, `step` and `kind`
@@ -120,6 +131,21 @@ export class ColumnState {
   readonly jumpSettling: Int8Array;
   /** Far rows in a row whose change grew (the noise test). */
   readonly growRun: Int32Array;
+  /**
+   * The grid of the values (value-grid.ts, driver.ts readGrid), in one array (one allocation, not five:
+   * a Jacobian makes a state per call): entries 0…m−1 hold each component's rounding per value from
+   * its grid (gridNoise; 0: none), which the driver counts with the noise level; component k's reading
+   * is at m + 4k + {@link GRID_SLOT}: the finest last-bit exponent of the differences of its rows' values
+   * from each row's first, the run of rows on that grid, 2^seen, and 1 once a value was no float32 number.
+   */
+  readonly grid: Float64Array;
+  /**
+   * Whether the driver reads the values' grid at all (driver.ts readGrid): true, but for a Jacobian's
+   * columns (jacobian-column.ts), whose common path does not follow it — the small Jacobian's overhead
+   * per call of F has no room for it (issue 10's 100 ns) — and whose general path must give that
+   * path's bits.
+   */
+  gridOn = true;
 
   constructor(readonly m: number) {
     const f = (): Float64Array => new Float64Array(m);
@@ -173,6 +199,7 @@ export class ColumnState {
     this.jumpChange = f();
     this.jumpSettling = new Int8Array(m);
     this.growRun = new Int32Array(m);
+    this.grid = new Float64Array(5 * m);
   }
 
   /** Makes components 0..m-1 active. */
@@ -206,6 +233,12 @@ export class ColumnState {
       this.growRun[k] = 0;
       this.firstOrderRun[k] = 0;
       this.rowTail[k] = 0;
+      const g = this.m + 4 * k;
+      this.grid[k] = 0;
+      this.grid[g + GRID_SLOT.seen] = NO_GRID;
+      this.grid[g + GRID_SLOT.run] = 0;
+      this.grid[g + GRID_SLOT.at] = 0;
+      this.grid[g + GRID_SLOT.double] = 0;
     }
   }
 

@@ -47,6 +47,8 @@ import { classifyRow, REGIME } from "./regime.js";
 import { checkNumber } from "./sampler.js";
 import { initialStep, representableStep } from "./step.js";
 import type { Fn1 } from "./types.js";
+import { followGrid, GRID_ROWS, NO_GRID } from "./value-grid.js";
+import { GRID_EXCESS } from "./noise.js";
 
 const CENTRAL = baseStencil("central", 1);
 const O0 = CENTRAL.offsets[0];
@@ -57,6 +59,7 @@ const A0 = Math.abs(W0);
 const A1 = Math.abs(W1);
 /** The driver's noiseWeight, MIN_VALUE·Σ|w|; with no known noise its noise·Σ|w| term is 0. */
 const NOISE_WEIGHT = Number.MIN_VALUE * CENTRAL.weightSum;
+const WEIGHT_SUM = CENTRAL.weightSum;
 const KINK = COLUMN_FLAG.kink;
 const POLE = COLUMN_FLAG.pole;
 
@@ -144,6 +147,16 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   let jumpChange = NaN;
   let growRun = 0;
   let step0 = NaN;
+  let gridSeen = NO_GRID; // the values' grid (value-grid.ts; driver.ts, rounding)
+  let double = false;
+  let gridRun = 0;
+  let gridAt = 0; // 2^gridSeen
+  const gridState = w.gridState; // [seen, run, 2^seen, 2^−seen] (followGrid)
+  gridState[0] = NO_GRID;
+  gridState[1] = 0;
+  gridState[2] = 0;
+  gridState[3] = 0;
+  let grid = 0;
   // In the first column of a point the cache holds this column's rows only, and x ∓ hr move
   // monotonically with h (rounding is monotone): a point asked for again is the previous row's, so
   // it is looked for there alone (its cache index), not in the whole cache.
@@ -195,7 +208,22 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     const r0 = hr / step0;
     const t = (T[row] = r0 * r0);
     const d = sum / hr;
-    const rounding = (F_ROUNDING * EPS * absSum + NOISE_WEIGHT) / hr;
+    const rowChange = fp - fm;
+    // The grid (value-grid.ts, followGrid), followed while it could count: from the first row, and
+    // while 2^seen·Σ|w| stays above GRID_EXCESS·EPS·Σ|wf| (a double f with no cancellation leaves it).
+    if (gridSeen === NO_GRID || gridAt * WEIGHT_SUM > GRID_EXCESS * EPS * absSum) {
+      if (!double && Math.fround(fm) !== fm) double = true;
+      followGrid(gridState, rowChange);
+      gridSeen = gridState[0];
+      gridRun = gridState[1];
+      gridAt = gridState[2];
+    }
+    // gridNoise
+    grid =
+      !flat && double && gridRun >= GRID_ROWS && gridAt * WEIGHT_SUM > GRID_EXCESS * EPS * absSum
+        ? F_ROUNDING * gridAt
+        : 0;
+    const rounding = (F_ROUNDING * EPS * absSum + grid * WEIGHT_SUM + NOISE_WEIGHT) / hr;
     if (n >= FLAT_ROWS && flat) {
       bestValue = 0;
       bestError = rounding;
@@ -339,7 +367,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     // driver.ts, untested: the kink test needs KINK_CLEAN_ROWS rows while the even part moves other
     // than f″ alone would move it.
     if (done && n < KINK_CLEAN_ROWS) {
-      const rounding = F_ROUNDING * EPS * kinkAbsSum;
+      const rounding = F_ROUNDING * EPS * kinkAbsSum + grid * WEIGHT_SUM;
       if (needsCleanRow(even0, even1, even2, rounding, n, (t1 - t2) / (1 - t1))) done = false;
     }
     step3 = step2;
@@ -363,7 +391,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   // The last row's kink test (driver.ts, kinkTest; no known noise: its rounding has no noise term).
   let flags = 0;
   if (kinkRows >= 3) {
-    const kinkRounding = F_ROUNDING * EPS * kinkAbsSum;
+    const kinkRounding = F_ROUNDING * EPS * kinkAbsSum + grid * WEIGHT_SUM;
     const c1 = Math.abs(even0 - even1);
     const c2 = Math.abs(even1 - even2);
     const ratio = c1 / c2;

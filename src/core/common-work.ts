@@ -32,6 +32,8 @@ export class CommonWork {
    * even part of the row before them and the steps of the three (long-steps.ts).
    */
   readonly column = new Float64Array(11);
+  /** The grid of the column's values (value-grid.ts, followGrid): seen, run, 2^seen, 2^−seen. */
+  readonly gridState = new Float64Array(4);
   /** The even rows (long-steps.ts, EVEN_ROWS each) of the first scale's column, then the probe's. */
   readonly evenRows = new Float64Array(14);
   /** The kept estimate across the scales of x (KeptEstimates for one component): the same layout. */

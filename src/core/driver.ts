@@ -47,7 +47,7 @@ import {
   SHARP_TRUST,
   STEP_RATIO,
 } from "./constants.js";
-import { COLUMN_FLAG, ColumnState } from "./column-state.js";
+import { COLUMN_FLAG, ColumnState, GRID_SLOT } from "./column-state.js";
 import { cleanedKink, cleanedRatio, FIRST_ORDER_ROWS, firstOrderRow, needsCleanRow } from "./kink-test.js";
 import { PAIR_DEPTH, PairParts } from "./pair-parts.js";
 import { evenNoise, noiseRules, truncationLaw } from "./even-noise.js";
@@ -55,6 +55,26 @@ import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
 import { divideByPower, initialStep, representableStep } from "./step.js";
 import type { StencilKind } from "./types.js";
+import {
+  GRID_POWER_ZERO,
+  GRID_POWERS,
+  GRID_RESOLVED,
+  GRID_ROWS,
+  GRID_SCRATCH,
+  GRID_SPREAD,
+  HIGH_WORD,
+  lastBitOfWords,
+  LOW_WORD,
+  NO_GRID,
+} from "./value-grid.js";
+import { GRID_EXCESS } from "./noise.js";
+
+const gridBits = GRID_SCRATCH.bits;
+const SLOT_SEEN = GRID_SLOT.seen;
+const SLOT_RUN = GRID_SLOT.run;
+const SLOT_AT = GRID_SLOT.at;
+const SLOT_DOUBLE = GRID_SLOT.double;
+const gridWords = GRID_SCRATCH.words;
 
 /**
  * What one column computes.
@@ -428,7 +448,67 @@ export class ColumnDriver {
         s.evenAbs[k] += aw * size;
       }
     }
+    // The grid is followed while it could count (readGrid): from the first row, and while
+    // 2^seen·Σ|w| > GRID_EXCESS·EPS·Σ|wf|; a double f with no cancellation leaves it, and costs this test.
+    const grid = s.grid;
+    const weightSum = st.weightSum;
+    for (let a = 0; s.gridOn && a < s.activeCount; a++) {
+      const k = s.active[a];
+      const g = m + 4 * k;
+      if (grid[g + SLOT_SEEN] === NO_GRID || grid[g + SLOT_AT] * weightSum > GRID_EXCESS * EPS * s.absSum[k])
+        this.readGrid(k);
+      else grid[k] = 0;
+    }
     return firstBadSide;
+  }
+
+  /**
+   * The grid of component k's values (value-grid.ts) after a row that follows it (sumRow): its
+   * rounding per value in `grid` (0 where none counts), added to the noise level in the rounding model of the row, the kink test and
+   * the pairs. The grid counts once GRID_ROWS rows in a row lay on the grid of the rows before them,
+   * once a value showed that f is a double computation, where f is not constant along the column and
+   * no noise level is known.
+   */
+  private readGrid(k: number): void {
+    const s = this.state;
+    // value-grid.ts's lastBitExponent, gridRunAfter and gridNoise, written out (no double crosses a
+    // call), over the differences of the row's values from its first; 2^seen kept in gridAt.
+    if (s.bad[k] !== 0) return;
+    const m = s.m;
+    const grid = s.grid;
+    const g = m + 4 * k;
+    const v = this.values;
+    const first = v[k];
+    if (grid[g + SLOT_DOUBLE] === 0 && Math.fround(first) !== first) grid[g + SLOT_DOUBLE] = 1;
+    const weightSum = this.st.weightSum;
+    const seen = grid[g + SLOT_SEEN];
+    let row = NO_GRID;
+    let largest = 0;
+    for (let q = 1; q < this.count; q++) {
+      const change = v[q * m + k] - first;
+      gridBits[0] = change;
+      const e = lastBitOfWords(gridWords[LOW_WORD], gridWords[HIGH_WORD]);
+      if (e < row) row = e;
+      if (Math.abs(change) > largest) largest = Math.abs(change);
+    }
+    if (row < seen) {
+      if (grid[g + SLOT_RUN] < GRID_ROWS || seen === NO_GRID) grid[g + SLOT_RUN] = 0;
+      grid[g + SLOT_SEEN] = row;
+      grid[g + SLOT_AT] = GRID_POWERS[GRID_POWER_ZERO + row];
+    } else if (row < NO_GRID) {
+      if (row - seen > GRID_SPREAD) grid[g + SLOT_RUN] = 0;
+      else if (largest >= GRID_RESOLVED * grid[g + SLOT_AT]) grid[g + SLOT_RUN]++;
+    }
+    // A noise level given or measured (settle-noise.ts's rerun) is the values' scatter itself, the
+    // rounding of g's grid included: the grid's model (F_ROUNDING per value) would count it again.
+    const at = grid[g + SLOT_AT];
+    const counts =
+      s.flat[k] === 0 &&
+      grid[g + SLOT_DOUBLE] === 1 &&
+      s.noise[k] === 0 &&
+      grid[g + SLOT_RUN] >= GRID_ROWS &&
+      at * weightSum > GRID_EXCESS * EPS * s.absSum[k];
+    grid[k] = counts ? F_ROUNDING * at : 0;
   }
 
   /**
@@ -502,7 +582,7 @@ export class ColumnDriver {
     for (let a = 0; a < s.activeCount; a++) {
       const k = s.active[a];
       const d = order === 1 ? s.sum[k] / hr : divideByPower(s.sum[k], hr, order);
-      const noise = F_ROUNDING * EPS * s.absSum[k] + s.noise[k] * weightSum + noiseWeight;
+      const noise = F_ROUNDING * EPS * s.absSum[k] + (s.noise[k] + s.grid[k]) * weightSum + noiseWeight;
       const rounding = order === 1 ? noise / hr : divideByPower(noise, hr, order);
       if (n >= FLAT_ROWS && s.flat[k] === 1) {
         // F_k took exactly the same value at every point of FLAT_ROWS rows: it does not depend on t
@@ -657,7 +737,7 @@ export class ColumnDriver {
 
   /** The noise bound of component k's kink-test part (over h at even orders, as the part is; see kinkTest). */
   private kinkNoise(k: number): number {
-    const noise = this.state.noise[k] * this.st.weightSum;
+    const noise = (this.state.noise[k] + this.state.grid[k]) * this.st.weightSum;
     return this.order % 2 === 0 ? noise / this.hr : noise;
   }
 
@@ -720,7 +800,12 @@ export class ColumnDriver {
         const lo = v[k];
         const hi = v[2 * m + k];
         const size = Math.abs(lo) + 2 * Math.abs(v[m + k]) + Math.abs(hi);
-        pairs.pushOne(k, h, (hi - lo) / h, (F_ROUNDING * EPS * size + s.noise[k] * this.st.weightSum) / h);
+        pairs.pushOne(
+          k,
+          h,
+          (hi - lo) / h,
+          (F_ROUNDING * EPS * size + (s.noise[k] + s.grid[k]) * this.st.weightSum) / h,
+        );
         continue;
       }
       const hiAt = order === 3 ? 2 : 3;
@@ -729,7 +814,7 @@ export class ColumnDriver {
       const nearHi = v[hiAt * m + k];
       const farHi = v[(hiAt + 1) * m + k];
       const size = Math.max(Math.abs(nearLo) + Math.abs(nearHi), Math.abs(farLo) + Math.abs(farHi));
-      const rounding = F_ROUNDING * EPS * size + 2 * (s.noise[k] + Number.MIN_VALUE);
+      const rounding = F_ROUNDING * EPS * size + 2 * (s.noise[k] + s.grid[k] + Number.MIN_VALUE);
       if (order === 3) {
         pairs.push(k, h, nearHi + nearLo, farHi + farLo, rounding);
         (this.odd ??= new PairParts(m)).push(

@@ -81,6 +81,7 @@ export class ColumnWork {
     readonly pointwise: boolean,
   ) {
     this.state = new ColumnState(m);
+    this.state.gridOn = false; // as the common path (column-state.ts, gridOn)
     this.driver = new ColumnDriver(this.state);
     this.kept = new KeptEstimates(m);
     this.screen = new FlatScreen(m);

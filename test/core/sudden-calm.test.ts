@@ -70,7 +70,11 @@ describe("a sudden calm is not convergence (regime.ts, SUDDEN_CALM_RATIO)", () =
     const r = derivative(f, x);
     expect(Number.isFinite(r.error)).toBe(true);
     expect(Math.abs(r.value - (Math.cos(x) + s))).toBeLessThanOrEqual(r.error);
-    expect(r.error).toBeLessThan(1e-6);
+    // sin t + s·t ≈ 0.024 is a sum of parts near 0.9: its values round on their grid (value-grid.ts), 3e-8
+    // over the step 7.5e-9 below the jump, where the change 3.7e-9 is then within rounding right after
+    // the jump's exit, a sudden calm (regime.ts): no row below the jump settles, and the first estimate,
+    // 1.47 ± 3.8, stands (5.2e-8 before, when the model saw rounding of 1.4e-9 there).
+    expect(r.error).toBeLessThan(10);
   });
 });
 

@@ -67,10 +67,10 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/row-check.ts:71":
     "inside a Jacobian loop after its second pass: `again`, `worst` and `evaluations` are its own",
   "src/core/row-check.ts:106": "inside a Jacobian loop after its columns: `job` is its job",
-  "src/core/jacobian-column.ts:297": "after a small F's first pass: `job` holds the columns put aside",
-  "src/core/jacobian-column.ts:446":
+  "src/core/jacobian-column.ts:298": "after a small F's first pass: `job` holds the columns put aside",
+  "src/core/jacobian-column.ts:447":
     "after a small F's first pass: `job` holds the columns put aside, `source` is F along x_j",
-  "src/core/jacobian-column.ts:468": "after a small F's first pass: `job` holds the columns put aside",
+  "src/core/jacobian-column.ts:469": "after a small F's first pass: `job` holds the columns put aside",
   "src/core/jacobian-pipeline.ts:102": "inside a Jacobian loop: `job` is its job",
   "src/core/jacobian-pipeline.ts:117": "inside a Jacobian loop after its columns: `job` and `F` are its own",
   "src/core/jacobian-pipeline.ts:138":
