@@ -452,12 +452,17 @@ export class ColumnDriver {
     // 2^seen·Σ|w| > GRID_EXCESS·EPS·Σ|wf|; a double f with no cancellation leaves it, and costs this test.
     const grid = s.grid;
     const weightSum = st.weightSum;
-    for (let a = 0; s.gridOn && a < s.activeCount; a++) {
-      const k = s.active[a];
-      const g = m + 4 * k;
-      if (grid[g + SLOT_SEEN] === NO_GRID || grid[g + SLOT_AT] * weightSum > GRID_EXCESS * EPS * s.absSum[k])
-        this.readGrid(k);
-      else grid[k] = 0;
+    if (s.gridOn) {
+      for (let a = 0; a < s.activeCount; a++) {
+        const k = s.active[a];
+        const g = m + 4 * k;
+        if (
+          grid[g + SLOT_SEEN] === NO_GRID ||
+          grid[g + SLOT_AT] * weightSum > GRID_EXCESS * EPS * s.absSum[k]
+        )
+          this.readGrid(k);
+        else grid[k] = 0;
+      }
     }
     return firstBadSide;
   }

@@ -130,8 +130,7 @@ export function* standsAboveRounding(
     sum += v;
     size += Math.abs(v);
   }
-  const rounding = F_ROUNDING * EPS * size + Number.MIN_VALUE * st.weightSum;
-  return Math.abs(sum) > rounding;
+  return Math.abs(sum) > stencilRounding(size, order, kind);
 }
 
 /**
@@ -279,10 +278,10 @@ export function* aboveRounding(sampler: Sampler, x: number, h: number, order: nu
 }
 
 /**
- * The rounding of a central stencil of order n's sum Σ wᵢ·f(x + oᵢs) whose terms' sizes sum to `size`
- * (Σ|wᵢ·fᵢ|), before the division by sⁿ: F_ROUNDING·EPS·size, plus the subnormal grid's step
- * (Number.MIN_VALUE) per unit of weight, as in the driver's model (values beside x that are a few
- * subnormal steps are no evidence of growth or of a jump).
+ * The rounding of a stencil's sum Σ wᵢ·f(x + oᵢs) (of kind `kind`, central unless given, and order n)
+ * whose terms' sizes sum to `size` (Σ|wᵢ·fᵢ|), before the division by sⁿ: F_ROUNDING·EPS·size, plus the
+ * subnormal grid's step (Number.MIN_VALUE) per unit of weight, as in the driver's model (values beside
+ * x that are a few subnormal steps are no evidence of growth or of a jump).
  *
  * @example
  * ```ts
@@ -290,8 +289,8 @@ export function* aboveRounding(sampler: Sampler, x: number, h: number, order: nu
  * stencilRounding(0, 2); // => 4 * Number.MIN_VALUE (weights 1, −2, 1)
  * ```
  */
-export function stencilRounding(size: number, order: number): number {
-  return F_ROUNDING * EPS * size + Number.MIN_VALUE * stencilArrays("central", order).weightSum;
+export function stencilRounding(size: number, order: number, kind: StencilKind = "central"): number {
+  return F_ROUNDING * EPS * size + Number.MIN_VALUE * stencilArrays(kind, order).weightSum;
 }
 
 /**

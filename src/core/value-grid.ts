@@ -133,7 +133,7 @@ export const GRID_ROWS = 1;
 
 /**
  * 2^e for every e a double's last bit can have (−1074 … 1023), exact (built by halving and doubling), at
- * index GRID_POWER_ZERO + e: for the engine's columns, which read it inline ({@link gridOf} is the same).
+ * index GRID_POWER_ZERO + e: for the engine's columns, which read it inline.
  *
  * @example
  * ```ts
@@ -215,18 +215,6 @@ export function gridRunAfter(row: number, seen: number, run: number, largest: nu
  * ```
  */
 export const GRID_RESOLVED = 2 ** GRID_MIN_BITS;
-
-/**
- * 2^e, exact (from a table), for e from {@link lastBitExponent} other than NO_GRID.
- *
- * @example
- * ```ts
- * gridOf(-52); // => 2.220446049250313e-16
- * ```
- */
-export function gridOf(e: number): number {
-  return GRID_POWERS[GRID_POWER_ZERO + e];
-}
 
 /**
  * The rounding that a confirmed grid G (0: none) adds to each value of a row whose weighted sum of

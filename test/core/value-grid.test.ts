@@ -3,8 +3,9 @@ import {
   GRID_ROWS,
   GRID_SPREAD,
   gridNoise,
-  gridOf,
   gridRunAfter,
+  GRID_POWER_ZERO,
+  GRID_POWERS,
   lastBitExponent,
   NO_GRID,
 } from "../../src/core/value-grid.js";
@@ -74,11 +75,11 @@ describe("gridRunAfter", () => {
   });
 });
 
-describe("gridOf and gridNoise", () => {
+describe("GRID_POWERS and gridNoise", () => {
   it("give 2^e exactly, and a grid's rounding F_ROUNDING·G only where it is GRID_EXCESS times above double's", () => {
-    expect(gridOf(-52)).toBe(EPS);
-    expect(gridOf(-1074)).toBe(Number.MIN_VALUE);
-    expect(gridOf(1023)).toBe(2 ** 1023);
+    expect(GRID_POWERS[GRID_POWER_ZERO - 52]).toBe(EPS);
+    expect(GRID_POWERS[GRID_POWER_ZERO - 1074]).toBe(Number.MIN_VALUE);
+    expect(GRID_POWERS[GRID_POWER_ZERO + 1023]).toBe(2 ** 1023);
     // Values of size 0.0035 on the grid 2⁻⁵²: 2⁻⁵² > 16·EPS·0.0035.
     expect(gridNoise(EPS, 1, 0.0035)).toBe(F_ROUNDING * EPS);
     // Values of size 1.5 on the grid 2⁻⁵²: no cancellation, double's model holds.
