@@ -42,6 +42,7 @@ import {
   SHARP_TRUST,
 } from "./constants.js";
 import { baseStencil, FLAT_ROWS } from "./driver.js";
+import { ROWS_KINK_SIGNAL } from "./even-kink.js";
 import type { JacobianCommonWork } from "./jacobian-common-work.js";
 import { nextStepRatio } from "./jacobian-common-step.js";
 import { evenNoiseOver, noiseRules, truncationLaw } from "./even-noise.js";
@@ -347,7 +348,19 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   // finish; the rows for the rows' kink test (jacobian-kinks.ts, KinkRows.record)
   const rows = w.evenRows;
   const at = 7 * k;
-  const shown = !flat && kinkRows >= 3;
+  let shown = !flat && kinkRows >= 3;
+  if (shown) {
+    // The rows' kink test's first half (jacobian-common.ts, kinkShown), which needs no kept error: the
+    // wider pair's J against F_k(x), beyond ROWS_KINK_SIGNAL times the rows' share of its rounding.
+    const s1 = w.hr[kinkRows - 2];
+    const s2 = w.hr[kinkRows - 3];
+    const c = w.centreValues[k];
+    const v1 = s1 * s1;
+    const v2 = s2 * s2;
+    const jump = Math.abs(2 * ((even1 - c) * v2 - (even2 - c) * v1));
+    shown = jump > ROWS_KINK_SIGNAL * 2 * (v1 + v2) * F_ROUNDING * EPS * kinkAbsSum;
+    if (shown) w.kinkCandidates++;
+  }
   rows[at] = even0;
   rows[at + 1] = even1;
   rows[at + 2] = even2;

@@ -45,6 +45,13 @@ export const COLUMN_POINTS = 2 * (MAX_ROWS + 1) * 2;
 export class JacobianCommonWork {
   /** The coordinate x_j of the column, and its bounds. */
   x = 0;
+  /** F(x), whose component k the rows' kink test reads (jacobian-common-column.ts). */
+  centreValues: Float64Array = EMPTY;
+  /**
+   * The components of the column whose rows passed the rows' kink test's first half (their J beyond
+   * its rounding): 0 spares the column the second half (jacobian-common.ts, kinkShown).
+   */
+  kinkCandidates = 0;
   lo = -Infinity;
   hi = Infinity;
   /** Rows of the current scale: unrounded step, representable step and first point (-1: not evaluated). */
@@ -141,8 +148,10 @@ export class JacobianCommonWork {
   }
 
   /** Starts column j at x_j = x within [lo, hi]: no rows, no points, every component pending. */
-  beginColumn(x: number, lo: number, hi: number): void {
+  beginColumn(x: number, lo: number, hi: number, centre: Float64Array = EMPTY): void {
     this.x = x;
+    this.centreValues = centre;
+    this.kinkCandidates = 0;
     this.lo = lo;
     this.hi = hi;
     this.size = 0;

@@ -12,20 +12,13 @@
  * once per point and `evaluations` stays exact.
  */
 
-import {
-  ALIAS_STEP,
-  EPS,
-  F_ROUNDING,
-  FAST_STEP_RATIO,
-  GOOD_RELATIVE_ERROR,
-  STEP_RATIO,
-} from "./constants.js";
+import { ALIAS_STEP, FAST_STEP_RATIO, GOOD_RELATIVE_ERROR, STEP_RATIO } from "./constants.js";
 import { scaleOf } from "./common-column.js";
 import { componentColumn, COMPONENT_END, flatColumn } from "./jacobian-common-column.js";
 import { COMPONENT_STATE } from "./jacobian-common-step.js";
 import { JacobianCommonWork } from "./jacobian-common-work.js";
 import { needsRecheck, zeroRowOfFloat32 } from "./jacobian-recheck.js";
-import { entryShowsKink, ROWS_KINK_SIGNAL } from "./even-kink.js";
+import { entryShowsKink } from "./even-kink.js";
 import { FLOAT32_FLAT_FACTOR } from "./float32.js";
 import { adaptiveColumnNow, takeWork, type ColumnWork } from "./jacobian-column.js";
 import { finishJacobian, type JacobianJob } from "./jacobian-job.js";
@@ -111,7 +104,7 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
   const x = job.x0[j];
   const m = w.m;
   if (!Number.isFinite(x)) return nanColumn(job, j);
-  w.beginColumn(x, job.o.lo[j], job.o.hi[j]); // every component pending: the first scale sets the kept estimates
+  w.beginColumn(x, job.o.lo[j], job.o.hi[j], job.centre); // every component pending: the first scale sets the kept estimates
   // The scales of x_j (candidateScales), the second a probe for the components not good enough yet.
   const first = scaleOf(x, 0);
   const second = scaleOf(x, 1);
@@ -127,7 +120,7 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
   }
   // Rows that show a kink the entry's error does not cover (jacobian-kinks.ts): the general path marks
   // the entry for its recheck.
-  if (kinkShown(job, w)) return DEPARTED;
+  if (w.kinkCandidates > 0 && kinkShown(job, w)) return DEPARTED;
   // An entry to compute again (jacobian-recheck.ts; noise departed already): the general path does it.
   // Without a float32 component only an entry with no error estimate (NaN) can be one.
   const float32 = job.float32;
@@ -164,13 +157,7 @@ function kinkShown(job: JacobianJob, w: JacobianCommonWork): boolean {
     const v2 = s2 * s2;
     const jump = Math.abs(2 * ((rows[at + 1] - c) * v2 - (rows[at + 2] - c) * v1));
     const det = Math.abs(s1 * v2 - s2 * v1);
-    const rounding = 2 * (v1 + v2) * F_ROUNDING * EPS * rows[at + 6];
-    if (
-      jump > 2 * kept[k] * det &&
-      jump > ROWS_KINK_SIGNAL * rounding &&
-      entryShowsKink(rows, at, centres, kept, k)
-    )
-      return true;
+    if (jump > 2 * kept[k] * det && entryShowsKink(rows, at, centres, kept, k)) return true;
   }
   return false;
 }
