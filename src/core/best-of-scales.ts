@@ -26,6 +26,12 @@ export class KeptEstimates {
   readonly noisyStep: Float64Array;
   readonly noisyChange: Float64Array;
   /**
+   * The largest noise per row the columns' even parts showed over the scales (ColumnState.seenShare,
+   * σ/h; 0: none), and that row's σ (ColumnState.seenNoise).
+   */
+  readonly evenShare: Float64Array;
+  readonly evenLevel: Float64Array;
+  /**
    * The noise level measured in the component's rows over the scales so far (even-noise.ts; 0: none),
    * whose share the kept error carries (jacobian-noise.ts).
    */
@@ -42,6 +48,8 @@ export class KeptEstimates {
     this.flags = new Int8Array(m);
     this.noisyStep = new Float64Array(m);
     this.noisyChange = new Float64Array(m);
+    this.evenShare = new Float64Array(m);
+    this.evenLevel = new Float64Array(m);
     this.noise = new Float64Array(m);
     this.pending = new Int32Array(m);
   }
@@ -61,6 +69,8 @@ export class KeptEstimates {
     this.flags[k] = 0;
     this.noisyStep[k] = NaN;
     this.noisyChange[k] = NaN;
+    this.evenShare[k] = 0;
+    this.evenLevel[k] = 0;
     this.noise[k] = 0;
   }
 }
@@ -219,6 +229,10 @@ export function keepScale(
     if ((state.flags[k] & COLUMN_FLAG.noisy) !== 0 && !(kept.noisyStep[k] >= state.noisyStep[k])) {
       kept.noisyStep[k] = state.noisyStep[k];
       kept.noisyChange[k] = state.noisyChange[k];
+    }
+    if (state.seenShare[k] > kept.evenShare[k]) {
+      kept.evenShare[k] = state.seenShare[k];
+      kept.evenLevel[k] = state.seenNoise[k];
     }
     // Good enough, unless its steps were longer than ALIAS_STEP: then the unit scale checks them.
     const good = kept.error[k] <= atol + rtol * Math.abs(kept.value[k]) && !(kept.step[k] > ALIAS_STEP);

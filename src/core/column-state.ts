@@ -115,6 +115,11 @@ export class ColumnState {
   readonly evenSigma: Float64Array;
   readonly seenNoise: Float64Array;
   /**
+   * σ/h at the row where `seenNoise` was last raised: the noise each central first difference carries
+   * there (noise relative to f at a root of f puts about this into every row, whatever its step).
+   */
+  readonly seenShare: Float64Array;
+  /**
    * The newest step of the row of `evenSigma`, and 1 once σ followed the truncation law (even-noise.ts,
    * truncationLaw); these three carry over from a scale to its probe (see forgetEven).
    */
@@ -190,6 +195,7 @@ export class ColumnState {
     this.evenAbs = f();
     this.evenSigma = f();
     this.seenNoise = f();
+    this.seenShare = f();
     this.evenStep = f();
     this.evenLaw = new Int8Array(m);
     this.noisyStep = f();
@@ -224,6 +230,7 @@ export class ColumnState {
       this.even1[k] = NaN;
       this.even2[k] = NaN;
       this.seenNoise[k] = 0;
+      this.seenShare[k] = 0;
       this.noisyStep[k] = NaN;
       this.noisyChange[k] = NaN;
       this.jumpScaled[k] = NaN;

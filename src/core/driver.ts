@@ -50,7 +50,7 @@ import {
 import { COLUMN_FLAG, ColumnState, GRID_SLOT } from "./column-state.js";
 import { cleanedKink, cleanedRatio, FIRST_ORDER_ROWS, firstOrderRow, needsCleanRow } from "./kink-test.js";
 import { PAIR_DEPTH, PairParts } from "./pair-parts.js";
-import { evenNoise, noiseRules, truncationLaw } from "./even-noise.js";
+import { evenNoise, flaggedNoise, noiseRules, truncationLaw } from "./even-noise.js";
 import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
 import { divideByPower, initialStep, representableStep } from "./step.js";
@@ -867,8 +867,17 @@ export class ColumnDriver {
     if (
       noiseRules(sigma, previous, h, previousStep, s.evenAbs[k], settled, lawSeen) &&
       sigma > s.seenNoise[k]
-    )
+    ) {
       s.seenNoise[k] = sigma;
+      // A column that stops on noise (derivative()'s) flags it for the noise stages, and runs on.
+      if (
+        this.spec.stopOnNoise !== false &&
+        flaggedNoise(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k])
+      ) {
+        s.seenShare[k] = Math.max(s.seenShare[k], sigma / h);
+        this.flagNoise(k, h, sigma / h);
+      }
+    }
     if (truncationLaw(sigma, previous, h, previousStep)) s.evenLaw[k] = 1;
   }
 

@@ -6,7 +6,7 @@
  * the steps halve; noise of size ε gives σ = |G|/√(Σα²/2) ≈ ε at every step.
  */
 
-import { EPS, F_ROUNDING, NOISE_SIGNAL } from "./constants.js";
+import { ALIAS_STEP, EPS, F_ROUNDING, NOISE_SIGNAL } from "./constants.js";
 
 /**
  * σ over the σ of the row before above which noise rules a row: twice truncation's 1/16.
@@ -174,6 +174,60 @@ export function noiseRules(
   return (
     (lawSeen || sigma <= EVEN_NOISE_SMALL * size) &&
     sigma >= 16 * EVEN_NOISE_RATIO * previous * lawRatio(h, previousStep)
+  );
+}
+
+/**
+ * How far σ may shrink from one row to the next, in units of h/h′, and still be noise that derivative()
+ * flags (driver.ts, measureNoise): 1/2, so 1/4 where the steps halve. Noise of a fixed size keeps σ
+ * (ratio about 1), noise relative to f at a root of f shrinks it like h (1/2); truncation shrinks it
+ * like h⁴ and a C1 join at x (an h³ term in the even part: smoothstep at 0) like h³, 1/16 and 1/8, a
+ * factor 2 or more below.
+ * @default 0.5
+ * @example
+ * ```ts
+ * EVEN_NOISE_SHRINK; // 0.5
+ * ```
+ */
+export const EVEN_NOISE_SHRINK = 1 / 2;
+
+/**
+ * How small the row's even part (f(x + h) + f(x − h))/2 must be beside its mean size (|f(x + h)| +
+ * |f(x − h)|)/2 for derivative() to flag the row's noise: 1/4, x within about h/4 of a root of f, where
+ * noise relative to f puts ε·|f′| into every first difference and the noise check and tables, about x
+ * where f is small, see little of it. Elsewhere they measure f's noise themselves.
+ * @default 0.25
+ * @example
+ * ```ts
+ * EVEN_ROOT_SHARE; // 0.25
+ * ```
+ */
+export const EVEN_ROOT_SHARE = 1 / 4;
+
+/**
+ * Whether a row's σ, ruled noise by {@link noiseRules}, is one derivative() flags: at a root of f (the
+ * row's even part `even` at most EVEN_ROOT_SHARE of its size `size`), from steps no longer than
+ * ALIAS_STEP (longer steps relative to a large |x| can alias a periodic f, whose even parts then move
+ * at random), and shrunk at most EVEN_NOISE_SHRINK·h/h′ since the row before.
+ * @example
+ * ```ts
+ * flaggedNoise(1e-12, 2e-12, 0.01, 0.02, 1e-5, 0.01); // true (σ shrank like h: relative noise at a root)
+ * flaggedNoise(1e-12, 8e-12, 0.01, 0.02, 1e-5, 0.01); // false (like h³: a C1 join at x)
+ * flaggedNoise(1e-12, 2e-12, 0.01, 0.02, 1, 1); // false (no root)
+ * ```
+ */
+export function flaggedNoise(
+  sigma: number,
+  previous: number,
+  h: number,
+  previousStep: number,
+  even: number,
+  size: number,
+): boolean {
+  return (
+    h <= ALIAS_STEP &&
+    Math.abs(even) <= EVEN_ROOT_SHARE * size &&
+    sigma >= EVEN_NOISE_SHRINK * previous * (h / previousStep)
   );
 }
 

@@ -113,6 +113,12 @@ export interface Estimate {
   noisyStep: number;
   /** The change of the row where the column noticed noise (NaN, or absent, when it did not). */
   noisyChange?: number;
+  /**
+   * The noise per row the central rows' even parts showed (KeptEstimates.evenShare, σ/h; 0 or absent:
+   * none): a floor under the error where the noise tables cannot measure it; `evenLevel` is that row's σ.
+   */
+  evenShare?: number;
+  evenLevel?: number;
 }
 
 /**
@@ -148,6 +154,8 @@ export interface RunSpec {
    * a column that ran on to settle far below its first steps start there (scalar-engine.ts).
    */
   firstStep?: number;
+  /** Flag noise the rows' even parts show (driver.ts, measureNoise): the first run's. */
+  evenNoise?: boolean;
   /**
    * A one-sided column held to every power of h (driver.ts, ColumnSpec.allPowers) even when the caller
    * did not ask for its method (absent: only then). A side that stands in for the result is; so is the
@@ -173,6 +181,10 @@ function beginRun(engine: ScalarEngine, how: RunSpec): ColumnSpec {
   spec.canSwitch = how.canSwitch;
   spec.stopOnNoise = how.stopOnNoise;
   spec.kinkRows = true;
+  // f's noise read from the even parts of a central first derivative's rows (even-noise.ts): where no
+  // level is known, relative noise at a root of f puts about ε·|f′| into every row, and the rows' changes
+  // can hide it.
+  spec.evenNoise = how.evenNoise === true && how.kind === "central" && o.order === 1 && how.level === 0;
   spec.rtol = o.rtol;
   spec.atol = o.atol;
   engine.runStart = how.firstStep ?? NaN;
@@ -363,6 +375,8 @@ function keptEstimate(kept: KeptEstimates, kind: StencilKind): Estimate {
     flags: kept.flags[0],
     noisyStep: kept.noisyStep[0],
     noisyChange: kept.noisyChange[0],
+    evenShare: kept.evenShare[0],
+    evenLevel: kept.evenLevel[0],
   };
 }
 

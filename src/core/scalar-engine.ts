@@ -54,7 +54,7 @@ export function* derivativeSteps(
   engine.begin(x, o);
   sampler.limit = o.maxEvaluations;
   const noise = initialNoise(o, o.noiseRelative ? yield* sampler.one(x) : NaN);
-  const est = yield* run(engine, sampler, firstRun(o, noise));
+  const est = yield* run(engine, sampler, { ...firstRun(o, noise), evenNoise: true });
   if (firstOrderTail(est, o)) {
     const joined = yield* bounded(firstOrderJoin(engine, sampler, est), () => null);
     if (joined !== null) return joined;
@@ -104,7 +104,7 @@ export function derivativeNow(
   engine.begin(x, o);
   sampler.limit = o.maxEvaluations;
   const noise = initialNoise(o, o.noiseRelative ? sampler.at(x) : NaN);
-  const est = runNow(engine, sampler, firstRun(o, noise));
+  const est = runNow(engine, sampler, { ...firstRun(o, noise), evenNoise: true });
   if (firstOrderTail(est, o)) {
     const joined = runSync(bounded(firstOrderJoin(engine, sampler, est), () => null));
     if (joined !== null) return joined;

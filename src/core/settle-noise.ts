@@ -5,7 +5,9 @@
  * and the fallbacks when that run finds no error.
  */
 
+import { stencilArrays } from "./base-stencil.js";
 import { COLUMN_FLAG } from "./column-state.js";
+import { EVEN_NOISE_SHARE } from "./even-noise.js";
 import {
   ALIAS_STEP,
   GRID_NOISE_STEPS,
@@ -235,6 +237,17 @@ export function* settleNoise(
       // scaling an absolute level so widened naive formulas' errors beyond 10·E*: log(1 + t) at 1e-8.)
       const reached = levelAtStencil(sampler, x, est.kind, o.order, est.step, level, seen.size ?? 0);
       if (reached > level) est = { ...est, error: est.error + noiseShare(est, reached - level, o.order) };
+    }
+    if (!counts && seen.perDistance === 0 && (first.evenShare ?? 0) > 0 && Number.isFinite(est.error)) {
+      // Noise the first column's even parts showed (driver.ts, measureNoise) that the tables could not
+      // measure: noise relative to f at a root of f, about ε·|f′| in every first difference whatever its
+      // step, which a table about x (where f is small) reads as none (tanh t·(1 + 4.4e-9·noise) at 0:
+      // 1 + 1.5e-9 ± 2.9e-10). Its share per row is the floor.
+      est = {
+        ...est,
+        error: est.error + EVEN_NOISE_SHARE * (first.evenShare ?? 0) * stencilArrays(est.kind, 1).weightSum,
+      };
+      noiseUsed ??= first.evenLevel;
     }
     if (seen.perDistance > 0 && o.order === 1) {
       // Noise that grows with the distance from x puts about perDistance into every first difference,

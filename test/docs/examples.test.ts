@@ -27,11 +27,11 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/batch.ts:186": "the batched loop's inner step: `request` comes from a pipeline",
   "src/core/batch.ts:214": "the batched loop's inner step, inside gradient()",
   "src/core/batch.ts:227": "inside gradient(): `x0`, `o` and `f` are its own",
-  "src/core/best-of-scales.ts:115":
+  "src/core/best-of-scales.ts:125":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
-  "src/core/best-of-scales.ts:128":
+  "src/core/best-of-scales.ts:138":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
-  "src/core/best-of-scales.ts:179":
+  "src/core/best-of-scales.ts:189":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
   "src/core/column-steps.ts:17": "a column as a generator, inside scalar-engine.ts",
   "src/core/coordinate-pipelines.ts:22": "inside gradient(): `x0` is the pristine point",
@@ -48,8 +48,8 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler`, `x` and `result` are the shape stage's",
   "src/core/jacobian-kinks.ts:79":
     "inside a Jacobian column after its scales: `work` and `job` are the column's",
-  "src/core/settle-noise.ts:44": "inside the pipeline's settle: `est` is the estimate of a noise stage",
-  "src/core/settle-noise.ts:61":
+  "src/core/settle-noise.ts:46": "inside the pipeline's settle: `est` is the estimate of a noise stage",
+  "src/core/settle-noise.ts:63":
     "inside the pipeline's settle: `engine`, `sampler`, `first` and `given` are its own",
   "src/core/settle-singular.ts:48":
     "inside the pipeline's settle: `engine`, `sampler`, `est` and `shape` are its own (a generator step)",
