@@ -34,6 +34,7 @@ import { checkNumber } from "./sampler.js";
 import { noiseCheckStep, probeFlags } from "./scalar-engine.js";
 import { statusCode } from "./status.js";
 import { unconfirmedError } from "./unconfirmed-scale.js";
+import { firstOrderProbeError } from "./first-order-probe.js";
 import { representableStep } from "./step.js";
 import type { DerivativeOptions, DerivativeResult, Fn1 } from "./types.js";
 import { resolveOptions, type ResolvedOptions } from "./validate.js";
@@ -210,7 +211,10 @@ function commonPoint(f: Fn1, xs: Float64Array, i: number, w: CommonWork): boolea
 /** Whether the probe `column` left the kept estimate's error to unconfirmedError to grow. */
 function unconfirmedProbe(column: Float64Array, kept: Float64Array): boolean {
   if (kept[2] === column[2] && kept[0] === column[0]) return false;
-  return unconfirmedError(kept[0], kept[1], kept[2], column[0], column[1], column[2]) !== kept[1];
+  if (unconfirmedError(kept[0], kept[1], kept[2], column[0], column[1], column[2]) !== kept[1]) return true;
+  // (first-order-probe.ts: the pipeline's heldToFirstOrder, scalar-column.ts)
+  const held = firstOrderProbeError(kept[0], kept[1], kept[2], kept[3], column[0], column[1], column[2], column[3]);
+  return held !== kept[1];
 }
 
 /** A column's even rows (long-steps.ts, EVEN_ROWS) from `column` into `rows` at `at`. */

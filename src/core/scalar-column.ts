@@ -13,6 +13,7 @@ import type { Pipeline, Sampler } from "./sampler.js";
 import type { StencilKind } from "./types.js";
 import { candidateScales } from "./step.js";
 import { heldToProbe } from "./unconfirmed-scale.js";
+import { firstOrderProbeError } from "./first-order-probe.js";
 import { EVEN_ROWS, longStepsMissed, PROBE_SPREAD_ORDER } from "./long-steps.js";
 import { stencilArrays } from "./base-stencil.js";
 import { PairParts } from "./pair-parts.js";
@@ -205,6 +206,7 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
     if (i > 1 && (spec.start === "central" || spec.start === o.method)) {
       const weightSum = stencilArrays(kindOf(kept.kind[0]), o.order).weightSum;
       heldToProbe(state, kept, o.order, weightSum);
+      if (state.kind[0] === 0 && kept.kind[0] === 0) heldToFirstOrder(state, kept);
     }
     if (even && i === 2) heldToEvenParts(engine);
     kept.flags[0] |= probeFlags(flags);
@@ -221,6 +223,24 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
   spec.probeOnly = i > 0;
   spec.firstStep = start > 0 ? start : o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
   return true;
+}
+
+/**
+ * The kept central estimate held to a probe whose central column converged like h (first-order-probe.ts);
+ * nothing where the probe's estimate is the kept one.
+ */
+function heldToFirstOrder(state: ColumnState, kept: KeptEstimates): void {
+  if (kept.step[0] === state.step[0] && kept.value[0] === state.value[0]) return;
+  kept.error[0] = firstOrderProbeError(
+    kept.value[0],
+    kept.error[0],
+    kept.step[0],
+    kept.flags[0],
+    state.value[0],
+    state.error[0],
+    state.step[0],
+    state.flags[0],
+  );
 }
 
 /**
