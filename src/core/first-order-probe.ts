@@ -16,8 +16,7 @@ import { COLUMN_FLAG } from "./column-state.js";
  * The kept error after a probe (see the file comment): `kept` and the probe as value, error, step and
  * column flags (both central). Grown to max(e_kept, |v − v_kept| + e) where the probe's steps are
  * shorter, its column (and not the kept one) converged like h, its value and error are finite, its error
- * is the larger (else it would have been kept) and its value misses the kept one by more than the kept
- * error; else the kept error as it is.
+ * is the larger (else it would have been kept); else the kept error as it is.
  *
  * @example
  * ```ts
@@ -43,7 +42,6 @@ export function firstOrderProbeError(
     (keptFlags & COLUMN_FLAG.firstOrder) === 0 &&
     step < keptStep &&
     error > keptError &&
-    error < Infinity &&
-    gap > keptError;
+    error < Infinity;
   return held ? Math.max(keptError, gap + error) : keptError;
 }
