@@ -213,7 +213,16 @@ function unconfirmedProbe(column: Float64Array, kept: Float64Array): boolean {
   if (kept[2] === column[2] && kept[0] === column[0]) return false;
   if (unconfirmedError(kept[0], kept[1], kept[2], column[0], column[1], column[2]) !== kept[1]) return true;
   // (first-order-probe.ts: the pipeline's heldToFirstOrder, scalar-column.ts)
-  const held = firstOrderProbeError(kept[0], kept[1], kept[2], kept[3], column[0], column[1], column[2], column[3]);
+  const held = firstOrderProbeError(
+    kept[0],
+    kept[1],
+    kept[2],
+    kept[3],
+    column[0],
+    column[1],
+    column[2],
+    column[3],
+  );
   return held !== kept[1];
 }
 

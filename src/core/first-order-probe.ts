@@ -22,7 +22,7 @@ import { COLUMN_FLAG } from "./column-state.js";
  * ```ts
  * import { COLUMN_FLAG } from "./column-state.js";
  * const flags = COLUMN_FLAG.firstOrder;
- * firstOrderProbeError(-0.9589261944, 1.2e-8, 0.0024, 0, -0.958924293, 5.1e-6, 3.8e-6, flags); // => 7.0e-6
+ * firstOrderProbeError(-0.9589261944, 1.2e-8, 0.0024, 0, -0.958924293, 5.1e-6, 3.8e-6, flags); // => 7.0014e-6 ± 1e-12
  * firstOrderProbeError(-0.9589261944, 1.2e-8, 0.0024, 0, -0.958924293, 5.1e-6, 3.8e-6, 0); // => 1.2e-8
  * ```
  */
@@ -41,6 +41,7 @@ export function firstOrderProbeError(
     (flags & COLUMN_FLAG.firstOrder) !== 0 &&
     (keptFlags & COLUMN_FLAG.firstOrder) === 0 &&
     step < keptStep &&
+    Number.isFinite(value) &&
     error > keptError &&
     error < Infinity;
   return held ? Math.max(keptError, gap + error) : keptError;
