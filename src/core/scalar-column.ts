@@ -79,6 +79,11 @@ export class ScalarEngine {
    * f″ jumping at x (odd-part-check.ts): the pipeline then asks for f″ at x (first-at-x.ts).
    */
   secondJumps = false;
+  /**
+   * Whether the two noise checks of a first derivative showed the same jump part (check-jump.ts,
+   * jumpAtChecks): settle measures it at shorter steps first (jumpHolds).
+   */
+  checkJump = false;
 
   /** Starts a derivative at x with resolved options: its scales of x (candidateScales). */
   begin(x: number, o: ResolvedOptions): this {
@@ -91,6 +96,7 @@ export class ScalarEngine {
     this.checkSize = NaN;
     this.recheckExcess = NaN;
     this.secondJumps = false;
+    this.checkJump = false;
     this.evenRows[3] = NaN; // no even rows until a column runs (even-kink.ts reads them)
     this.evenRows[EVEN_ROWS + 3] = NaN;
     return this;
