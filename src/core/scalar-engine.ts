@@ -6,7 +6,7 @@
  */
 
 import { COLUMN_FLAG } from "./column-state.js";
-import { EPS, F_ROUNDING, NOISE_FLOOR, SECOND_CHECK_RATIO } from "./constants.js";
+import { EPS, F_ROUNDING, JUMP_RESOLUTION, NOISE_FLOOR, SECOND_CHECK_RATIO } from "./constants.js";
 import { runSync } from "./column-steps.js";
 import {
   checkNoise,
@@ -268,7 +268,9 @@ function* settle(
   if (engine.checkJump) {
     // The noise checks' jump part (check-jump.ts), measured at shorter steps: a jump of f at x.
     const h1 = representableStep(x, noiseCheckStep(1, engine.scales[0]));
-    if (yield* jumpHolds(sampler, x, h1, first.value)) return yield* jumpResult(engine, sampler, first);
+    const finest = JUMP_RESOLUTION * engine.scales[0];
+    if (yield* jumpHolds(sampler, x, h1, first.value, finest))
+      return yield* jumpResult(engine, sampler, first);
   }
   const stage = yield* settleNoise(engine, sampler, first, given);
   if (stage.done !== null) return stage.done;
