@@ -1,5 +1,6 @@
 import { invalid } from "./errors.js";
 import { gradient } from "./gradient.js";
+import { statusCode } from "./status.js";
 import type { ArrayFnN, ArrayVecFn, BatchFn, FnN, PointLike, VecFn } from "./types.js";
 import { checkFunction } from "./validate.js";
 import { toPoint, type MultivariateOptions } from "./vector.js";
@@ -105,9 +106,17 @@ export interface GradientCheck {
   /**
    * True when every |analytic_i − numerical_i| is at most tolerance · denominator_i plus
    * CHECK_GRADIENT_ERROR_FACTOR times the numerical error estimate of component i (NaN fails): a right
-   * gradient of a noisy, float32 or C1 f passes.
+   * gradient of a noisy, float32 or C1 f passes. A component in {@link GradientCheck.unchecked} counts
+   * neither way.
    */
   pass: boolean;
+  /**
+   * The components the numerical gradient has no value for, its error +Infinity (status
+   * "discontinuous", "not-differentiable" without a number, "not-finite"): no difference is evidence
+   * against the given gradient there (see {@link uncheckable}), so they do not fail the check, and their
+   * relativeError is NaN. Empty where every component was compared.
+   */
+  unchecked: Int32Array;
   /** Calls of f made for the numerical gradient (grad is called once). */
   evaluations: number;
 }
@@ -191,7 +200,7 @@ export function checkTolerance(options: CheckGradientOptions | undefined): numbe
  * ```
  */
 export function compareGradients(
-  num: { value: Float64Array; error: Float64Array; evaluations: number },
+  num: { value: Float64Array; error: Float64Array; evaluations: number; statuses?: Uint8Array },
   g: unknown,
   tolerance: number,
 ): GradientCheck {
@@ -209,6 +218,7 @@ export function compareGradients(
   let scale = 0;
   for (let i = 0; i < n; i++) if (Math.abs(num.value[i]) > scale) scale = Math.abs(num.value[i]);
   const relativeError = new Float64Array(n);
+  const unchecked: number[] = [];
   let worst = 0;
   let pass = true;
   for (let i = 0; i < n; i++) {
@@ -218,9 +228,10 @@ export function compareGradients(
     const diff = Math.abs(a - v);
     const e = diff === 0 ? 0 : diff / denom;
     relativeError[i] = e;
+    if (uncheckable(num.error[i], num.statuses?.[i] ?? 0)) unchecked.push(i);
     // The numerical value is known only to within its error estimate: a float32 function (TensorFlow.js)
     // has a noise-limited gradient, and a right analytic gradient differs from it by up to that much.
-    if (!(diff <= tolerance * denom + CHECK_GRADIENT_ERROR_FACTOR * num.error[i])) pass = false;
+    else if (!(diff <= tolerance * denom + CHECK_GRADIENT_ERROR_FACTOR * num.error[i])) pass = false;
     if (!Number.isNaN(relativeError[worst]) && !(e <= relativeError[worst])) worst = i;
   }
   return {
@@ -236,6 +247,28 @@ export function compareGradients(
     },
     tolerance,
     pass,
+    unchecked: Int32Array.from(unchecked),
     evaluations: num.evaluations,
   };
+}
+
+const NOT_FINITE = statusCode("not-finite");
+
+/**
+ * Whether a numerical component (error e, status code) admits every value, so that no given value can
+ * be judged against it: its error is +Infinity (DerivativeResult's "no derivative": f jumps at x, or its
+ * one-sided slopes grow without bound there). A finite error, however large, still bounds the
+ * difference; a NaN error (a fixed step, a NaN coordinate) says nothing and fails as before; so does
+ * "not-finite" (f itself is not finite around x: there is no gradient to be right about).
+ *
+ * @example
+ * ```ts
+ * import { statusCode } from "./status.js";
+ * uncheckable(Infinity, statusCode("discontinuous")); // => true (sign(x₀) at 0)
+ * uncheckable(1, statusCode("not-differentiable")); // => false (|x₀| at 0: the slopes ±1 within its error)
+ * uncheckable(Infinity, statusCode("not-finite")); // => false (1/x₀ at 0)
+ * ```
+ */
+export function uncheckable(e: number, status: number): boolean {
+  return e === Infinity && status !== NOT_FINITE;
 }

@@ -34,6 +34,8 @@ import { checkNumber } from "./sampler.js";
 import { noiseCheckStep, probeFlags } from "./scalar-engine.js";
 import { statusCode } from "./status.js";
 import { unconfirmedError } from "./unconfirmed-scale.js";
+import { firstOrderProbeError } from "./first-order-probe.js";
+import { jumpAtChecks } from "./check-jump.js";
 import { representableStep } from "./step.js";
 import type { DerivativeOptions, DerivativeResult, Fn1 } from "./types.js";
 import { resolveOptions, type ResolvedOptions } from "./validate.js";
@@ -210,7 +212,19 @@ function commonPoint(f: Fn1, xs: Float64Array, i: number, w: CommonWork): boolea
 /** Whether the probe `column` left the kept estimate's error to unconfirmedError to grow. */
 function unconfirmedProbe(column: Float64Array, kept: Float64Array): boolean {
   if (kept[2] === column[2] && kept[0] === column[0]) return false;
-  return unconfirmedError(kept[0], kept[1], kept[2], column[0], column[1], column[2]) !== kept[1];
+  if (unconfirmedError(kept[0], kept[1], kept[2], column[0], column[1], column[2]) !== kept[1]) return true;
+  // (first-order-probe.ts: the pipeline's heldToFirstOrder, scalar-column.ts)
+  const held = firstOrderProbeError(
+    kept[0],
+    kept[1],
+    kept[2],
+    kept[3],
+    column[0],
+    column[1],
+    column[2],
+    column[3],
+  );
+  return held !== kept[1];
 }
 
 /** A column's even rows (long-steps.ts, EVEN_ROWS) from `column` into `rows` at `at`. */
@@ -320,10 +334,13 @@ function noisyAt(f: Fn1, xs: Float64Array, i: number, work: CommonWork): boolean
     const h2 = representableStep(x, step * SECOND_CHECK_RATIO);
     if (h2 > 0) {
       checkH = h2;
+      const d1 = work.checkD;
       const gap2 = checkGap(f, x, h2, work);
       if (!(gap2 >= 0)) return true;
       const rounding2 = work.checkRounding;
       if (gap2 > NOISE_CHECK_SIGNAL * rounding2 + kept[1]) return true;
+      // checkNoiseAgain (noise-check.ts): the two checks show a jump at x (check-jump.ts).
+      if (jumpAtChecks(d1, h, work.checkD, h2, kept[0], rounding)) return true;
       const second = CHECK_EXCESS_SCALE * ((gap2 - kept[1]) / rounding2);
       if (second > excess) excess = second;
     }
@@ -369,6 +386,7 @@ function checkGap(f: Fn1, x: number, h: number, work: CommonWork): number {
   sum += W1 * fp;
   size += Math.abs(W1 * fp);
   const d = sum / h;
+  work.checkD = d;
   work.checkRounding = (F_ROUNDING * EPS * size) / h;
   let even = 0;
   even += A0 * fm;

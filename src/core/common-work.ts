@@ -40,6 +40,8 @@ export class CommonWork {
   readonly kept = new Float64Array(4);
   /** The rounding model of the last noise check's difference (common-path.ts, checkGap). */
   checkRounding = NaN;
+  /** The last check's central difference (common-path.ts, checkGap). */
+  checkD = NaN;
   /** The last noise check's even part Σ|w|·f and its Σ|w|·|f| (even-pole.ts). */
   checkEven = NaN;
   checkAbs = NaN;

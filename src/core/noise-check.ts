@@ -20,6 +20,7 @@ import {
   NOISE_PROBE_SPLIT,
   NOISE_RECHECK_GAP,
   ONE_SIDED_CHECK_ORDER,
+  SECOND_CHECK_RATIO,
 } from "./constants.js";
 import { stencilArrays } from "./base-stencil.js";
 import {
@@ -34,6 +35,7 @@ import {
   type NoiseEstimate,
 } from "./noise.js";
 import { centralStencil } from "./growth.js";
+import { jumpAtChecks } from "./check-jump.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
 import { divideByPower, representableStep } from "./step.js";
@@ -183,9 +185,20 @@ export function checkNoiseAgain(
 ): void {
   const first = engine.recheckExcess;
   engine.recheckExcess = NaN;
+  const [d1, r1] = [engine.checkD, engine.checkRounding];
   if (noisyAt(engine, got, n, order, est)) {
     markNoisy(engine, est);
     return;
+  }
+  if (order === 1 && checkKind(engine) === "central" && got === n) {
+    // The two checks' differences less the slope's share agree far above rounding: a jump at x
+    // (check-jump.ts), for the noise stage's tables to confirm.
+    const h1 = representableStep(engine.x, engine.checkStep / SECOND_CHECK_RATIO);
+    if (jumpAtChecks(d1, h1, engine.checkD, engine.checkH, est.value, r1)) {
+      engine.checkJump = true;
+      markNoisy(engine, est);
+      return;
+    }
   }
   const second = checkExcess(est, engine.checkGap, engine.checkRounding);
   const excess = second > first ? second : first;

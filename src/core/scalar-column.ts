@@ -13,6 +13,7 @@ import type { Pipeline, Sampler } from "./sampler.js";
 import type { StencilKind } from "./types.js";
 import { candidateScales } from "./step.js";
 import { heldToProbe } from "./unconfirmed-scale.js";
+import { firstOrderProbeError } from "./first-order-probe.js";
 import { EVEN_ROWS, longStepsMissed, PROBE_SPREAD_ORDER } from "./long-steps.js";
 import { stencilArrays } from "./base-stencil.js";
 import { PairParts } from "./pair-parts.js";
@@ -78,6 +79,11 @@ export class ScalarEngine {
    * f″ jumping at x (odd-part-check.ts): the pipeline then asks for f″ at x (first-at-x.ts).
    */
   secondJumps = false;
+  /**
+   * Whether the two noise checks of a first derivative showed the same jump part (check-jump.ts,
+   * jumpAtChecks): settle measures it at shorter steps first (jumpHolds).
+   */
+  checkJump = false;
 
   /** Starts a derivative at x with resolved options: its scales of x (candidateScales). */
   begin(x: number, o: ResolvedOptions): this {
@@ -90,6 +96,7 @@ export class ScalarEngine {
     this.checkSize = NaN;
     this.recheckExcess = NaN;
     this.secondJumps = false;
+    this.checkJump = false;
     this.evenRows[3] = NaN; // no even rows until a column runs (even-kink.ts reads them)
     this.evenRows[EVEN_ROWS + 3] = NaN;
     return this;
@@ -217,6 +224,7 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
     if (i > 1 && (spec.start === "central" || spec.start === o.method)) {
       const weightSum = stencilArrays(kindOf(kept.kind[0]), o.order).weightSum;
       heldToProbe(state, kept, o.order, weightSum);
+      if (state.kind[0] === 0 && kept.kind[0] === 0) heldToFirstOrder(state, kept);
     }
     if (even && i === 2) heldToEvenParts(engine);
     kept.flags[0] |= probeFlags(flags);
@@ -233,6 +241,24 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
   spec.probeOnly = i > 0;
   spec.firstStep = start > 0 ? start : o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
   return true;
+}
+
+/**
+ * The kept central estimate held to a probe whose central column converged like h (first-order-probe.ts);
+ * nothing where the probe's estimate is the kept one.
+ */
+function heldToFirstOrder(state: ColumnState, kept: KeptEstimates): void {
+  if (kept.step[0] === state.step[0] && kept.value[0] === state.value[0]) return;
+  kept.error[0] = firstOrderProbeError(
+    kept.value[0],
+    kept.error[0],
+    kept.step[0],
+    kept.flags[0],
+    state.value[0],
+    state.error[0],
+    state.step[0],
+    state.flags[0],
+  );
 }
 
 /**

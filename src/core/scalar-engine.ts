@@ -6,12 +6,21 @@
  */
 
 import { COLUMN_FLAG } from "./column-state.js";
-import { EPS, F_ROUNDING, NOISE_FLOOR, SECOND_CHECK_RATIO } from "./constants.js";
+import { EPS, F_ROUNDING, JUMP_RESOLUTION, NOISE_FLOOR, SECOND_CHECK_RATIO } from "./constants.js";
 import { runSync } from "./column-steps.js";
-import { checkNoise, checkNoiseAgain, needsNoiseCheck, noiseCheckPoints } from "./noise-check.js";
+import {
+  checkNoise,
+  checkNoiseAgain,
+  needsNoiseCheck,
+  noiseCheckPoints,
+  noiseCheckStep,
+} from "./noise-check.js";
 import { checkOddPart } from "./odd-part-check.js";
 import { checkEvenPole } from "./even-pole.js";
 import { checkEvenKink } from "./even-kink.js";
+import { jumpHolds } from "./check-jump.js";
+import { jumpResult } from "./jump-at-x.js";
+import { representableStep } from "./step.js";
 import { stencilArrays } from "./base-stencil.js";
 import { firstOrderJoin, firstOrderTail } from "./first-order.js";
 import { firstBreaksAt, LOWER_CHECK_ORDER, saysLittle } from "./first-at-x.js";
@@ -256,6 +265,13 @@ function* settle(
   given: number,
 ): Pipeline<Omit<DerivativeResult, "evaluations">> {
   const { x } = engine;
+  if (engine.checkJump) {
+    // The noise checks' jump part (check-jump.ts), measured at shorter steps: a jump of f at x.
+    const h1 = representableStep(x, noiseCheckStep(1, engine.scales[0]));
+    const finest = JUMP_RESOLUTION * engine.scales[0];
+    if (yield* jumpHolds(sampler, x, h1, first.value, finest))
+      return yield* jumpResult(engine, sampler, first);
+  }
   const stage = yield* settleNoise(engine, sampler, first, given);
   if (stage.done !== null) return stage.done;
   const { est, noiseUsed } = stage;

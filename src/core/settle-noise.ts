@@ -20,9 +20,12 @@ import {
 import { gridOrPlain, longOrUnit } from "./grid-choice.js";
 import { unsettledEstimate } from "./growth.js";
 import { changesJumpInF, jumpResult } from "./jump-at-x.js";
+import { jumpHolds } from "./check-jump.js";
+import { representableStep } from "./step.js";
 import { levelAtStencil } from "./level-reach.js";
 import { float32Result } from "./float32.js";
 import {
+  noiseCheckStep,
   noiseShare,
   probeNoise,
   recheckNoise,
@@ -132,7 +135,15 @@ export function* settleNoise(
       // 2.2e-6·sign t at 0 plus 1e4, a gradient's coordinate beside the others' terms: "noise" of
       // 4.8e-7 and f′ = 0.9997 ± 3.3e-4, noise-limited). (Not on a grid: one quantum crossed at x
       // grows like a jump too, as float32 tanh does.)
-      if (yield* changesJumpInF(sampler, x, GROWTH_SHRINK * JUMP_RESOLUTION * engine.scales[0])) {
+      // The changes' growth needs them 64 times above rounding; a jump's part (f(x + h) − f(x − h))/2 −
+      // f′·h, the same at every step and above the level too, tells one of some tens of f's last bits
+      // (check-jump.ts: sin t + 0.089·sign(t − 5) beside 3.5e12 gave −1.05 ± 18, noise-limited).
+      const h1 = representableStep(x, noiseCheckStep(1, engine.scales[0]));
+      if (
+        (yield* changesJumpInF(sampler, x, GROWTH_SHRINK * JUMP_RESOLUTION * engine.scales[0])) ||
+        (level > 0 &&
+          (yield* jumpHolds(sampler, x, h1, est.value, JUMP_RESOLUTION * engine.scales[0], level)))
+      ) {
         const jump = yield* jumpResult(engine, sampler, est);
         return { est, noise, noiseUsed, sideStart: undefined, done: jump };
       }

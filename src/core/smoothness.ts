@@ -120,12 +120,19 @@ export function joinSides(left: SideEstimate, right: SideEstimate): { value: num
  * The error a central estimate needs when only one side converged and it disagrees with the central
  * value beyond both errors: the gap plus that side's error, so the interval holds it (a kink just past
  * x on the other side: tanh t − 0.05·max(0, t − c) at c − 1.7e-5 gave the midpoint −0.0254 ± 3.4e-8,
- * where the converged backward side said 0). Null when both or neither side converged, or they agree.
+ * where the converged backward side said 0). Where both converged and agree with each other, their
+ * joined estimate ({@link joinSides}) takes that side's place: two one-sided estimates that agree
+ * against the central one beyond both errors contradict its error (a C1 join 1.6e-5 beside x, 1/(1 +
+ * t²) − 0.0076·huber: −0.0228018052 ± 5.5e-11, 77 times off, where both sides said −0.0228018010).
+ * Null when neither side converged, or the central value is within reach.
  *
  * @example
  * ```ts
  * coverSide({ value: -0.0254, error: 3.4e-8 }, { value: 0, error: 1e-17, diverging: false }, { value: -0.05, error: NaN, diverging: false });
  * // ≈ 0.0254
+ * const left = { value: -0.022801801, error: 8.9e-10, diverging: false };
+ * const right = { value: -0.0228018011, error: 1.35e-10, diverging: false };
+ * coverSide({ value: -0.0228018052, error: 5.5e-11 }, left, right); // ≈ 5.1e-9
  * ```
  */
 export function coverSide(
@@ -133,8 +140,9 @@ export function coverSide(
   left: SideEstimate,
   right: SideEstimate,
 ): number | null {
-  if (usable(left) === usable(right) || !Number.isFinite(central.error)) return null;
-  const side = usable(left) ? left : right;
+  if (!Number.isFinite(central.error)) return null;
+  const side = usable(left) && usable(right) ? joinSides(left, right) : usable(left) ? left : right;
+  if (side === null || !(usable(left) || usable(right))) return null;
   const gap = Math.abs(central.value - side.value);
   return gap > central.error + side.error ? gap + side.error : null;
 }

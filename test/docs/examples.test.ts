@@ -36,10 +36,10 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/column-steps.ts:17": "a column as a generator, inside scalar-engine.ts",
   "src/core/coordinate-pipelines.ts:22": "inside gradient(): `x0` is the pristine point",
   "src/core/derivative-pipeline.ts:19": "inside derivative(): the resolved options and sampler",
-  "src/core/noise-check.ts:152": "inside the pipeline: `engine`, `got`, `n` and `est` are the noise check's",
-  "src/core/noise-check.ts:174":
+  "src/core/noise-check.ts:154": "inside the pipeline: `engine`, `got`, `n` and `est` are the noise check's",
+  "src/core/noise-check.ts:176":
     "inside the pipeline: `engine`, `got`, `n` and `est` are the second noise check's",
-  "src/core/noise-check.ts:227":
+  "src/core/noise-check.ts:240":
     "inside the pipeline's settle: `engine`, `sampler` and `est` are the rerun's (a generator step)",
   "src/core/rounds.ts:30": "the round loop of the sync batched runner",
   "src/core/even-pole.ts:60": "inside the pipeline: `engine`, `n` and `est` are the noise check's",
@@ -48,8 +48,8 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler`, `x` and `result` are the shape stage's",
   "src/core/jacobian-kinks.ts:79":
     "inside a Jacobian column after its scales: `work` and `job` are the column's",
-  "src/core/settle-noise.ts:46": "inside the pipeline's settle: `est` is the estimate of a noise stage",
-  "src/core/settle-noise.ts:63":
+  "src/core/settle-noise.ts:49": "inside the pipeline's settle: `est` is the estimate of a noise stage",
+  "src/core/settle-noise.ts:66":
     "inside the pipeline's settle: `engine`, `sampler`, `first` and `given` are its own",
   "src/core/settle-singular.ts:48":
     "inside the pipeline's settle: `engine`, `sampler`, `est` and `shape` are its own (a generator step)",
