@@ -162,3 +162,43 @@ export function* lowerJumps(sampler: Sampler, x: number, h: number, order: numbe
       : yield* jumpsTwice(sampler, x, h, order);
   return grows || (order >= CHANGES_JUMP_ORDER && (yield* changesJump(sampler, x, h, order)));
 }
+
+/**
+ * The order whose "ok" results with no significant digit take {@link jumpsAboveRounding} (with the
+ * changes) wherever their column ended (settle-singular.ts), not only where it ran down: 2. A Hessian's
+ * diagonal is f″ along x_i of a sum whose other terms may be 1e5 to 1e15 times its own: its rows meet
+ * rounding within a few halvings of the first step, and a C1 join 1e-8 from x (f″ jumping there) gave
+ * −6.7e-6 ± 1.3e-5, ok, the two sides' mean, for −0.048; its differences grow like f′'s jump from the
+ * steps where they stand above rounding.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * VAGUE_JUMP_ORDER; // => 2
+ * ```
+ */
+export const VAGUE_JUMP_ORDER = 2;
+
+/**
+ * Whether a result of order n (`result`: status, value, error) is an f″ of status "ok" with no
+ * significant digit (|value| ≤ error) and not 0 (no growth gives 0): one for the check of
+ * {@link VAGUE_JUMP_ORDER}.
+ *
+ * @example
+ * ```ts
+ * vagueSecond(2, { status: "ok", value: -6.7e-6, error: 1.3e-5 }); // => true
+ * vagueSecond(2, { status: "ok", value: 0.5, error: 1e-9 }); // => false
+ * vagueSecond(3, { status: "ok", value: -6.7e-6, error: 1.3e-5 }); // => false
+ * ```
+ */
+export function vagueSecond(
+  order: number,
+  result: { status?: string; value: number; error: number },
+): boolean {
+  return (
+    order === VAGUE_JUMP_ORDER &&
+    result.status === "ok" &&
+    result.value !== 0 &&
+    !(result.error < Math.abs(result.value))
+  );
+}

@@ -117,15 +117,22 @@ export function joinSides(left: SideEstimate, right: SideEstimate): { value: num
 }
 
 /**
- * The error a central estimate needs when only one side converged and it disagrees with the central
- * value beyond both errors: the gap plus that side's error, so the interval holds it (a kink just past
- * x on the other side: tanh t − 0.05·max(0, t − c) at c − 1.7e-5 gave the midpoint −0.0254 ± 3.4e-8,
- * where the converged backward side said 0). Null when both or neither side converged, or they agree.
+ * The error a central estimate needs where a one-sided estimate that converged disagrees with it
+ * beyond both errors: the gap plus that side's error, so the interval holds it, the larger over the two
+ * sides. Only one side may have converged (a kink just past x on the other side: tanh t −
+ * 0.05·max(0, t − c) at c − 1.7e-5 gave the midpoint −0.0254 ± 3.4e-8, where the converged backward
+ * side said 0), or both, agreeing with each other only within the wider one's error (a C1 join at x
+ * beside a large term, where the central stencil gives the sides' mean whatever its step: a Hessian's
+ * diagonal tanh t + 0.026·huber at its join, beside 7.5e8, gave −0.594918 ± 0.0021, ok, with the
+ * sides −0.5819 ± 0.0057 and −0.61 ± 0.1, where they are −0.582057 and −0.607882). Null when no
+ * side converged, or every side that did agrees.
  *
  * @example
  * ```ts
  * coverSide({ value: -0.0254, error: 3.4e-8 }, { value: 0, error: 1e-17, diverging: false }, { value: -0.05, error: NaN, diverging: false });
  * // ≈ 0.0254
+ * coverSide({ value: -0.5949, error: 0.0021 }, { value: -0.5819, error: 0.0057, diverging: false }, { value: -0.6133, error: 0.1, diverging: false });
+ * // ≈ 0.0187 (the backward side, 0.013 away)
  * ```
  */
 export function coverSide(
@@ -133,8 +140,12 @@ export function coverSide(
   left: SideEstimate,
   right: SideEstimate,
 ): number | null {
-  if (usable(left) === usable(right) || !Number.isFinite(central.error)) return null;
-  const side = usable(left) ? left : right;
-  const gap = Math.abs(central.value - side.value);
-  return gap > central.error + side.error ? gap + side.error : null;
+  if (!Number.isFinite(central.error)) return null;
+  let need = 0;
+  for (const side of [left, right]) {
+    if (!usable(side)) continue;
+    const gap = Math.abs(central.value - side.value);
+    if (gap > central.error + side.error && gap + side.error > need) need = gap + side.error;
+  }
+  return need > 0 ? need : null;
 }
