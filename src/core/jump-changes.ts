@@ -202,3 +202,26 @@ export function vagueSecond(
     !(result.error < Math.abs(result.value))
   );
 }
+
+/**
+ * Whether the central differences of order n at x grow like a lower derivative's jump (growth.ts,
+ * jumpsTwice, with its changes) from the first step of h/16 … 16³·h, h the noise check's step at the
+ * scale of 1, where the difference stands above rounding (significantStep): for an f″ with no
+ * significant digit ({@link vagueSecond}), whose column ended where rounding rules. Never from a
+ * narrowest difference lost in rounding: an odd f's values at x = 0 are about h and their rounding
+ * EPS·h, so its second differences' rounding grows like 1/h, as a jump's J/h does (sin at −6.3e-18
+ * gave "discontinuous" from jumpsAboveRounding, which tries the noise check's step first).
+ *
+ * @example
+ * ```ts
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * const f = (t: number) => 237 + Math.atan(t) + 0.024 * (t - 1.7e-8) * Math.abs(t - 1.7e-8);
+ * runSync(vagueJumps(new Sampler(f), 0, 2)); // => true
+ * runSync(vagueJumps(new Sampler(Math.sin), -6.3e-18, 2)); // => false
+ * ```
+ */
+export function* vagueJumps(sampler: Sampler, x: number, order: number): Pipeline<boolean> {
+  const from = yield* significantStep(sampler, x, noiseCheckStep(order, 1) / GROWTH_SHRINK, order);
+  return from > 0 && (yield* jumpsTwice(sampler, x, from * GROWTH_SHRINK, order, true));
+}

@@ -29,7 +29,7 @@ import {
 } from "./constants.js";
 import { float32Result, float32Rounding } from "./float32.js";
 import { growthAt, quotient, significantStep, unsettledEstimate } from "./growth.js";
-import { jumpsAboveRounding, lowerJumps, ranDownStep, vagueSecond } from "./jump-changes.js";
+import { lowerJumps, ranDownStep, vagueJumps, vagueSecond } from "./jump-changes.js";
 import { noiseCheckStep } from "./noise-check.js";
 import { midpointJumps } from "./odd-part-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
@@ -150,7 +150,7 @@ export function* settleSingular(
     const midpoint = o.order % 2 === 0 && result.status === "noise-limited";
     const jumps =
       (vague2
-        ? yield* jumpsAboveRounding(sampler, x, noiseCheckStep(o.order, 1), o.order, true)
+        ? yield* vagueJumps(sampler, x, o.order)
         : yield* lowerJumps(sampler, x, noiseCheckStep(o.order, scale), o.order)) ||
       (midpoint && (yield* midpointJumps(engine, sampler, result.noise ?? 0)));
     if (jumps) {

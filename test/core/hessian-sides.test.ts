@@ -8,7 +8,9 @@
 import { describe, expect, it } from "vitest";
 import { STATUSES, derivative, hessian } from "../../src/core/index.js";
 import { coverSide } from "../../src/core/smoothness.js";
-import { VAGUE_JUMP_ORDER, vagueSecond } from "../../src/core/jump-changes.js";
+import { VAGUE_JUMP_ORDER, vagueJumps, vagueSecond } from "../../src/core/jump-changes.js";
+import { runSync } from "../../src/core/column-steps.js";
+import { Sampler } from "../../src/core/sampler.js";
 
 const huber = (d: number) => (v: number) => (Math.abs(v) <= d ? 0.5 * v * v : d * (Math.abs(v) - 0.5 * d));
 const xAbsX = (u: number): number => u * Math.abs(u);
@@ -130,6 +132,13 @@ describe("Hessian diagonals at C1 joins 1e-10 to 1e-6 from x beside large terms 
     }
   });
 
+  it("vagueJumps reads a join's growth above rounding, and not an odd f's rounding at 0", () => {
+    const f = (t: number): number => 237 + Math.atan(t) + 0.024 * xAbsX(t - 1.7e-8);
+    expect(runSync(vagueJumps(new Sampler(f), 0, 2))).toBe(true);
+    expect(runSync(vagueJumps(new Sampler(Math.sin), -6.3e-18, 2))).toBe(false);
+    expect(runSync(vagueJumps(new Sampler((t) => 237 + Math.atan(t)), 0, 2))).toBe(false);
+  });
+
   it("vagueSecond marks an f″ of status ok with no significant digit, not 0", () => {
     expect(VAGUE_JUMP_ORDER).toBe(2);
     expect(vagueSecond(2, { status: "ok", value: -6.7e-6, error: 1.3e-5 })).toBe(true);
@@ -144,6 +153,12 @@ describe("Hessian diagonals at C1 joins 1e-10 to 1e-6 from x beside large terms 
     const r = derivative((t) => 1e12 + t * t * t - 2 * t, 1e-9, { order: 2 });
     expect(r.status).toBe("ok");
     expect(Math.abs(r.value - 6e-9)).toBeLessThanOrEqual(r.error);
+    // sin″ at −6.3e-18 (FC_SEED 1434396226 of multivariate-properties): its second differences are
+    // rounding alone, which grows like 1/h as a jump's would; none stands above rounding.
+    const s = derivative(Math.sin, -6.319077544753894e-18, { order: 2 });
+    expect(s.status).toBe("ok");
+    expect(Math.abs(s.value - 6.319077544753894e-18)).toBeLessThanOrEqual(s.error);
+    expect(s.error).toBeLessThan(1e-13);
   });
 });
 
