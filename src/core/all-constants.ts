@@ -32,7 +32,7 @@ export {
 export { LOPSIDED_ERROR } from "./side-checks.js";
 export { UNCONFIRMED_NOISE, UNCONFIRMED_RELATIVE } from "./unconfirmed-scale.js";
 export { MIXED_NOISE_POINTS, MIXED_TABLE_AGREEMENT, MIXED_TABLE_SHRINK } from "./mixed-noise.js";
-export { CHANGES_JUMP_ORDER, DEEP_JUMP_ORDER, RAN_DOWN_DEPTH } from "./jump-changes.js";
+export { CHANGES_JUMP_ORDER, DEEP_JUMP_ORDER, RAN_DOWN_DEPTH, VAGUE_JUMP_ORDER } from "./jump-changes.js";
 export { FEW_DIGITS, LOWER_CHECK_ORDER } from "./first-at-x.js";
 export { JUMP_CHANGE_BAND, JUMP_CHANGE_SIGNAL } from "./jump-at-x.js";
 export { CHECK_TRUNCATION } from "./small-row-noise.js";

@@ -231,6 +231,13 @@ export class ColumnDriver {
    */
   readonly magnitudes: Float64Array;
   useMagnitudes = false;
+  /**
+   * For sources whose values are rescaled differences of f values (the mixed stencil's g(c), times the
+   * nominal over the actual step product): the differences before the rescaling, same layout, which
+   * the values' grid is read from (readGrid); null where the values themselves are (every other source).
+   * The rescaling multiplies by a number a few ulps from 1 and smears the last bits that show the grid.
+   */
+  gridValues: Float64Array | null = null;
   private spec: ColumnSpec = columnSpec();
   private kind: StencilKind = "central";
   private st: StencilArrays = stencilArrays("central", 1);
@@ -482,7 +489,7 @@ export class ColumnDriver {
     const m = s.m;
     const grid = s.grid;
     const g = m + 4 * k;
-    const v = this.values;
+    const v = this.gridValues ?? this.values;
     const first = v[k];
     if (grid[g + SLOT_DOUBLE] === 0 && Math.fround(first) !== first) grid[g + SLOT_DOUBLE] = 1;
     const weightSum = this.st.weightSum;

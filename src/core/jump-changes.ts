@@ -162,3 +162,66 @@ export function* lowerJumps(sampler: Sampler, x: number, h: number, order: numbe
       : yield* jumpsTwice(sampler, x, h, order);
   return grows || (order >= CHANGES_JUMP_ORDER && (yield* changesJump(sampler, x, h, order)));
 }
+
+/**
+ * The order whose "ok" results with no significant digit take {@link jumpsAboveRounding} (with the
+ * changes) wherever their column ended (settle-singular.ts), not only where it ran down: 2. A Hessian's
+ * diagonal is f″ along x_i of a sum whose other terms may be 1e5 to 1e15 times its own: its rows meet
+ * rounding within a few halvings of the first step, and a C1 join 1e-8 from x (f″ jumping there) gave
+ * −6.7e-6 ± 1.3e-5, ok, the two sides' mean, for −0.048; its differences grow like f′'s jump from the
+ * steps where they stand above rounding.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * VAGUE_JUMP_ORDER; // => 2
+ * ```
+ */
+export const VAGUE_JUMP_ORDER = 2;
+
+/**
+ * Whether a result of order n (`result`: status, value, error) is an f″ of status "ok" with no
+ * significant digit (|value| ≤ error) and not 0 (no growth gives 0): one for the check of
+ * {@link VAGUE_JUMP_ORDER}.
+ *
+ * @example
+ * ```ts
+ * vagueSecond(2, { status: "ok", value: -6.7e-6, error: 1.3e-5 }); // => true
+ * vagueSecond(2, { status: "ok", value: 0.5, error: 1e-9 }); // => false
+ * vagueSecond(3, { status: "ok", value: -6.7e-6, error: 1.3e-5 }); // => false
+ * ```
+ */
+export function vagueSecond(
+  order: number,
+  result: { status?: string; value: number; error: number },
+): boolean {
+  return (
+    order === VAGUE_JUMP_ORDER &&
+    result.status === "ok" &&
+    result.value !== 0 &&
+    !(result.error < Math.abs(result.value))
+  );
+}
+
+/**
+ * Whether the central differences of order n at x grow like a lower derivative's jump (growth.ts,
+ * jumpsTwice, with its changes) from the first step of h/16 … 16³·h, h the noise check's step at the
+ * scale of 1, where the difference stands above rounding (significantStep): for an f″ with no
+ * significant digit ({@link vagueSecond}), whose column ended where rounding rules. Never from a
+ * narrowest difference lost in rounding: an odd f's values at x = 0 are about h and their rounding
+ * EPS·h, so its second differences' rounding grows like 1/h, as a jump's J/h does (sin at −6.3e-18
+ * gave "discontinuous" from jumpsAboveRounding, which tries the noise check's step first).
+ *
+ * @example
+ * ```ts
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * const f = (t: number) => 237 + Math.atan(t) + 0.024 * (t - 1.7e-8) * Math.abs(t - 1.7e-8);
+ * runSync(vagueJumps(new Sampler(f), 0, 2)); // => true
+ * runSync(vagueJumps(new Sampler(Math.sin), -6.3e-18, 2)); // => false
+ * ```
+ */
+export function* vagueJumps(sampler: Sampler, x: number, order: number): Pipeline<boolean> {
+  const from = yield* significantStep(sampler, x, noiseCheckStep(order, 1) / GROWTH_SHRINK, order);
+  return from > 0 && (yield* jumpsTwice(sampler, x, from * GROWTH_SHRINK, order, true));
+}

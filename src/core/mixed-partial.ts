@@ -212,6 +212,21 @@ export function mixedValue(
 }
 
 /**
+ * g(c) = f(plus) − f(minus) before {@link mixedValue} rescales it to the nominal steps (NaN where a step
+ * vanished): the values' grid is read from it (driver.ts, gridValues), since the rescaling's factor,
+ * a few ulps from 1, smears the last bits that show it. Where f's terms cancel, each value of f is a
+ * multiple of the grid G of its partial sums, and so is each g and each difference of g's.
+ *
+ * @example
+ * ```ts
+ * unscaledValue(3, 1, Float64Array.of(0, 0, 0, 1.0000000001, 1)); // => 2
+ * ```
+ */
+export function unscaledValue(plus: number, minus: number, pts: Float64Array): number {
+  return pts[4] === 1 ? plus - minus : NaN;
+}
+
+/**
  * The mixed stencil as a problem in one variable, the common step factor c: with u = (s_i, s_j) and
  * v = (s_i, −s_j) on coordinates i, j, g(c) = f(x + c·u) − f(x + c·v) has g(0) = 0 and
  * g''(0) = uᵀHu − vᵀHv = 4·s_i·s_j·∂²f/∂x_i∂x_j, and the central second difference of g,
@@ -224,6 +239,7 @@ class MixedSource implements PointSource {
   private readonly zero = new Float64Array(1);
   private readonly pts = new Float64Array(MIXED_POINT_SIZE);
   readonly magnitude = new Float64Array(1);
+  readonly unscaled = new Float64Array(1);
 
   constructor(
     private readonly p: PairSampler,
@@ -245,6 +261,7 @@ class MixedSource implements PointSource {
     const plus = p.at(i, pts[0], j, pts[1]);
     const minus = Number.isFinite(plus) ? p.at(i, pts[0], j, pts[2]) : NaN;
     this.buf[0] = mixedValue(plus, minus, pts, this.magnitude, 0);
+    this.unscaled[0] = unscaledValue(plus, minus, pts);
     return this.buf;
   }
 

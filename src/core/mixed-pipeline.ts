@@ -17,6 +17,7 @@ import {
   mixedColumnBudget,
   mixedPoints,
   mixedValue,
+  unscaledValue,
   UNSETTLED_MIXED_CALLS,
   unsettledMixedSteps,
 } from "./mixed-partial.js";
@@ -274,6 +275,7 @@ function* mixedColumn(
   const { driver, state, request } = work;
   const inside = (a: number, b: number): boolean => a >= box[0] && a <= box[1] && b >= box[2] && b <= box[3];
   driver.useMagnitudes = true;
+  driver.gridValues ??= new Float64Array(driver.values.length);
   driver.start(spec);
   for (let count = driver.nextPoints(); count > 0; count = driver.nextPoints()) {
     request.reserve(2 * count);
@@ -306,16 +308,20 @@ function mixedRow(work: MixedWork, pts: Float64Array, count: number, state: Colu
   const m = state.m;
   for (let q = 0; q < count; q++) {
     let v = 0; // g(0) = 0: the centre
+    let raw = 0;
     if (driver.offsets[q] !== 0) {
       const plus = work.plus[q] >= 0 ? request.values[work.plus[q]] : NaN;
       const minus = Number.isFinite(plus) && work.minus[q] >= 0 ? request.values[work.minus[q]] : NaN;
       const p = pts.subarray(MIXED_POINT_SIZE * q, MIXED_POINT_SIZE * (q + 1));
       v = mixedValue(plus, minus, p, MAGNITUDE, 0);
+      raw = unscaledValue(plus, minus, p);
     }
     let finite = 0;
+    const grid = driver.gridValues as Float64Array;
     for (let a = 0; a < state.activeCount; a++) {
       const k = state.active[a];
       driver.values[q * m + k] = v;
+      grid[q * m + k] = raw;
       if (driver.offsets[q] !== 0) driver.magnitudes[q * m + k] = MAGNITUDE[0];
       if (Number.isFinite(v)) finite++;
     }

@@ -26,6 +26,11 @@ export interface PointSource {
    */
   readonly magnitude?: ArrayLike<number>;
   /**
+   * With `magnitude`: each component of the last `at` result before the source rescaled it (the mixed
+   * stencil's f(plus) − f(minus)), from which the driver reads the values' grid (driver.ts, gridValues).
+   */
+  readonly unscaled?: ArrayLike<number>;
+  /**
    * Told of each row (the offsets of its `count` points) before its points are asked for: a source
    * that charges a budget by whole rows, as the batched loops ask for them (the mixed stencil's).
    */
@@ -55,6 +60,8 @@ export function runColumn(driver: ColumnDriver, source: PointSource, spec: Colum
   const m = s.m;
   const values = driver.values;
   driver.useMagnitudes = source.magnitude !== undefined;
+  const unscaled = source.unscaled;
+  driver.gridValues = unscaled === undefined ? null : (driver.gridValues ?? new Float64Array(values.length));
   driver.start(spec);
   for (let count = driver.nextPoints(); count > 0; count = driver.nextPoints()) {
     source.row?.(driver.offsets, count);
@@ -70,9 +77,19 @@ export function runColumn(driver: ColumnDriver, source: PointSource, spec: Colum
         values[base + k] = fk;
         if (Number.isFinite(fk)) finite++;
       }
-      if (driver.useMagnitudes && driver.offsets[q] !== 0) {
+      if (driver.useMagnitudes) {
+        const centre = driver.offsets[q] === 0;
         const mag = source.magnitude as ArrayLike<number>;
-        for (let a = 0; a < s.activeCount; a++) driver.magnitudes[base + s.active[a]] = mag[s.active[a]];
+        if (!centre)
+          for (let a = 0; a < s.activeCount; a++) driver.magnitudes[base + s.active[a]] = mag[s.active[a]];
+        // The values' grid from the differences before rescaling (the centre's value is its own).
+        const grid = driver.gridValues;
+        if (grid !== null && unscaled !== undefined) {
+          for (let a = 0; a < s.activeCount; a++) {
+            const k = s.active[a];
+            grid[base + k] = centre ? values[base + k] : unscaled[k];
+          }
+        }
       }
       // Every active component in trouble at this point: the rest of the row cannot change that.
       if (finite === 0) break;

@@ -29,7 +29,7 @@ import {
 } from "./constants.js";
 import { float32Result, float32Rounding } from "./float32.js";
 import { growthAt, quotient, significantStep, unsettledEstimate } from "./growth.js";
-import { lowerJumps, ranDownStep } from "./jump-changes.js";
+import { lowerJumps, ranDownStep, vagueJumps, vagueSecond } from "./jump-changes.js";
 import { noiseCheckStep } from "./noise-check.js";
 import { midpointJumps } from "./odd-part-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
@@ -135,7 +135,10 @@ export function* settleSingular(
     result.value !== 0 &&
     !(result.error < Math.abs(result.value)) &&
     result.step < ranDownStep(engine);
-  if (o.order > 1 && est.kind === "central" && (result.status === "noise-limited" || ranDown)) {
+  // An f″ with no significant digit that did not run down (jump-changes.ts, vagueSecond): beside a
+  // large term, a join's or a kink's growth stands above rounding only at the longer steps.
+  const vague2 = !ranDown && vagueSecond(o.order, result);
+  if (o.order > 1 && est.kind === "central" && (result.status === "noise-limited" || ranDown || vague2)) {
     // A higher derivative read as noisy may be a lower one jumping at x (|t|″ at a large x): its
     // differences then grow like a jump's over two ratios of steps, where noise's grow like 1/hⁿ. (At
     // the scale of 1, whatever x: a jump J in f⁽ⁿ⁻¹⁾ must outgrow f⁽ⁿ⁾ there; at the scale of a
@@ -146,7 +149,9 @@ export function* settleSingular(
     // beside other terms of a Hessian's row: −1.7e-6 ± 6.3e-13, noise-limited, at a level of 1.1e-16).
     const midpoint = o.order % 2 === 0 && result.status === "noise-limited";
     const jumps =
-      (yield* lowerJumps(sampler, x, noiseCheckStep(o.order, scale), o.order)) ||
+      (vague2
+        ? yield* vagueJumps(sampler, x, o.order)
+        : yield* lowerJumps(sampler, x, noiseCheckStep(o.order, scale), o.order)) ||
       (midpoint && (yield* midpointJumps(engine, sampler, result.noise ?? 0)));
     if (jumps) {
       return { ...result, value: NaN, error: Infinity, status: "discontinuous" };

@@ -109,8 +109,10 @@ export function* settleShape(
     verdict = compareSides(backward, forward);
     if (verdict !== null && o.order === 1)
       verdict = yield* withinResolution(sampler, x, verdict, backward, forward);
+    // A kink found beside x (kinkNearX) replaces the sides' verdict: the sides are not held to it.
+    let near: Pick<Settled, "value" | "error" | "step" | "method"> | null = null;
     if (verdict !== null && verdict.status === "not-differentiable" && o.order === 1) {
-      const near = yield* kinkNearX(engine, sampler, noise, backward, forward);
+      near = yield* kinkNearX(engine, sampler, noise, backward, forward);
       if (near !== null) {
         verdict = null;
         result = { ...result, ...near };
@@ -140,7 +142,7 @@ export function* settleShape(
     // No central estimate, but the sides agree: their joined estimate (smoothness.ts, joinSides), once
     // the growth check below has ruled out a jump too small for the sides to see.
     else if (Number.isNaN(result.error)) joined = joinSides(backward, forward);
-    const covered = verdict === null ? coverSide(result, backward, forward) : null;
+    const covered = verdict === null && near === null ? coverSide(result, backward, forward) : null;
     if (covered !== null) result = { ...result, error: covered };
   }
   const plain = result.status === "ok" && Number.isFinite(result.error);

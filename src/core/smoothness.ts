@@ -117,14 +117,18 @@ export function joinSides(left: SideEstimate, right: SideEstimate): { value: num
 }
 
 /**
- * The error a central estimate needs when only one side converged and it disagrees with the central
- * value beyond both errors: the gap plus that side's error, so the interval holds it (a kink just past
- * x on the other side: tanh t − 0.05·max(0, t − c) at c − 1.7e-5 gave the midpoint −0.0254 ± 3.4e-8,
- * where the converged backward side said 0). Where both converged and agree with each other, their
- * joined estimate ({@link joinSides}) takes that side's place: two one-sided estimates that agree
- * against the central one beyond both errors contradict its error (a C1 join 1.6e-5 beside x, 1/(1 +
- * t²) − 0.0076·huber: −0.0228018052 ± 5.5e-11, 77 times off, where both sides said −0.0228018010).
- * Null when neither side converged, or the central value is within reach.
+ * The error a central estimate needs where a one-sided estimate that converged disagrees with it
+ * beyond both errors: the gap plus that side's error, so the interval holds it, the larger over the two
+ * sides. Only one side may have converged (a kink just past x on the other side: tanh t −
+ * 0.05·max(0, t − c) at c − 1.7e-5 gave the midpoint −0.0254 ± 3.4e-8, where the converged backward
+ * side said 0), or both, agreeing with each other only within the wider one's error (a C1 join at x
+ * beside a large term, where the central stencil gives the sides' mean whatever its step: a Hessian's
+ * diagonal tanh t + 0.026·huber at its join, beside 7.5e8, gave −0.594918 ± 0.0021, ok, with the
+ * sides −0.5819 ± 0.0057 and −0.61 ± 0.1, where they are −0.582057 and −0.607882). Where both
+ * converged and agree with each other, their joined estimate ({@link joinSides}) counts as a side too:
+ * two one-sided estimates that agree against the central one beyond both errors contradict its error
+ * (a C1 join 1.6e-5 beside x, 1/(1 + t²) − 0.0076·huber: −0.0228018052 ± 5.5e-11, 77 times off, where
+ * both sides said −0.0228018010). Null when no side converged, or every side that did agrees.
  *
  * @example
  * ```ts
@@ -133,6 +137,8 @@ export function joinSides(left: SideEstimate, right: SideEstimate): { value: num
  * const left = { value: -0.022801801, error: 8.9e-10, diverging: false };
  * const right = { value: -0.0228018011, error: 1.35e-10, diverging: false };
  * coverSide({ value: -0.0228018052, error: 5.5e-11 }, left, right); // ≈ 5.1e-9
+ * coverSide({ value: -0.5949, error: 0.0021 }, { value: -0.5819, error: 0.0057, diverging: false }, { value: -0.6133, error: 0.1, diverging: false });
+ * // ≈ 0.0187 (the backward side, 0.013 away)
  * ```
  */
 export function coverSide(
@@ -141,8 +147,19 @@ export function coverSide(
   right: SideEstimate,
 ): number | null {
   if (!Number.isFinite(central.error)) return null;
-  const side = usable(left) && usable(right) ? joinSides(left, right) : usable(left) ? left : right;
-  if (side === null || !(usable(left) || usable(right))) return null;
-  const gap = Math.abs(central.value - side.value);
-  return gap > central.error + side.error ? gap + side.error : null;
+  // Sides that disagree with each other beyond their errors are the shape stage's verdict, not this.
+  if (usable(left) && usable(right) && Math.abs(left.value - right.value) > left.error + right.error)
+    return null;
+  let need = 0;
+  for (const side of [left, right]) {
+    if (!usable(side)) continue;
+    const gap = Math.abs(central.value - side.value);
+    if (gap > central.error + side.error && gap + side.error > need) need = gap + side.error;
+  }
+  const joined = usable(left) && usable(right) ? joinSides(left, right) : null;
+  if (joined !== null) {
+    const gap = Math.abs(central.value - joined.value);
+    if (gap > central.error + joined.error && gap + joined.error > need) need = gap + joined.error;
+  }
+  return need > 0 ? need : null;
 }
