@@ -81,7 +81,11 @@ export class ColumnWork {
     readonly pointwise: boolean,
   ) {
     this.state = new ColumnState(m);
-    this.state.gridOn = false; // as the common path (column-state.ts, gridOn)
+    // The values' grid (value-grid.ts, the driver's readGrid), as derivative()'s columns read it, for a
+    // large F only: a residual row (eᵗ − 1.0000000004205876 + atan(y) at 0 gave 1 ± 1.3e-15, 20 times
+    // short) then carries its grid's rounding. A small F's columns give its common path's bits
+    // (jacobian-common.ts), which does not follow the grid: no room in issue 10's 100 ns per call of F.
+    this.state.gridOn = m >= SCREEN_COMPONENTS;
     this.driver = new ColumnDriver(this.state);
     this.kept = new KeptEstimates(m);
     this.screen = new FlatScreen(m);
