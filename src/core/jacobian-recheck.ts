@@ -22,7 +22,8 @@ import { Sampler, type PointRequest } from "./sampler.js";
 import { ScalarEngine } from "./scalar-column.js";
 import { statusCode } from "./status.js";
 import { coordinateOptions } from "./vector.js";
-import { NOISE_COVERAGE } from "./constants.js";
+import { ALIAS_STEP, NOISE_COVERAGE } from "./constants.js";
+import { ROW_NOISE_AGREEMENT } from "./row-noise.js";
 import { divideByPower } from "./step.js";
 import { rowNoiseSeen } from "./small-row-noise.js";
 import type { DerivativeResult } from "./types.js";
@@ -90,6 +91,8 @@ export interface ColumnKept {
   step: Float64Array;
   flags: Int8Array;
   noisyStep: Float64Array;
+  /** The noise level its column measured in its rows' even parts (jacobian-noise.ts). */
+  noise: Float64Array;
 }
 
 /**
@@ -122,12 +125,39 @@ export function columnNeedsRecheck(
   // A large F's float32 row: the grid of float32 inputs along x_j, which its rows' tables did not see.
   if (float32 && job.centre.length >= SCREEN_COMPONENTS && inputGridHidden(kept, k, xj, job.o.order))
     return true;
+  // A large F's long steps whose even parts saw "noise" that its row's tables did not: a feature.
+  if (job.centre.length >= SCREEN_COMPONENTS && longStepsNoiseUnseen(job, kept, k)) return true;
   if (!float32 && job.float32 !== null && zeroRowOfFloat32(job.centre[k], kept.value[k], flat[k])) {
     // F_k(x) = 0 has no bits to tell float32 by; its values beside x, about value·h, have.
     const beside = Math.abs(kept.value[k]) * kept.step[k] ** job.o.order;
     return needsRecheck(kept, k, kept.flags[k], kept.noisyStep[k], beside, job.o.order, true);
   }
   return needsRecheck(kept, k, kept.flags[k], kept.noisyStep[k], job.centre[k], job.o.order, float32);
+}
+
+/**
+ * Whether entry (k, j) of a large F (SCREEN_COMPONENTS components or more) is a kept estimate from
+ * long steps, beyond ALIAS_STEP (the scale of a large |x_j|), whose column measured a noise level in
+ * its rows' even parts (even-noise.ts, kept.noise) more than ROW_NOISE_AGREEMENT times the level its
+ * row's noise tables measured along every coordinate (row-noise.ts; 0 where they found none): what the
+ * even parts took for noise is then f's shape where the steps are long, such as a pole near x that
+ * they straddle, not noise. t³ − 2t − 0.026/(t − c) at 11954.56, c 0.0136 away, gave 428734829.6 ±
+ * 0.46, noise-limited, from steps of 23, where the truth is 428734972.07: the unit scale's probe had
+ * taken the pole's even part for noise (σ = 2.7 in values of 1.7e12) and stopped short, and its share
+ * at the long step was the error. derivative()'s pipeline along x_j (its noise tables, the probe's
+ * descent, the pole check) computes such an entry again: 428734971.8 ± 4.7. Only where the tables ran
+ * (`job.rowTable.d`) and the estimate is finite.
+ *
+ * @example
+ * ```ts
+ * longStepsNoiseUnseen(job, work.kept, k); // => false for a smooth F (no noise seen)
+ * ```
+ */
+export function longStepsNoiseUnseen(job: JacobianJob, kept: ColumnKept, k: number): boolean {
+  if (job.rowTable.d === null || !(kept.step[k] > ALIAS_STEP) || !Number.isFinite(kept.value[k]))
+    return false;
+  const level = job.rowNoise === null ? 0 : job.rowNoise[k];
+  return kept.noise[k] > 0 && kept.noise[k] > ROW_NOISE_AGREEMENT * level;
 }
 
 /**
