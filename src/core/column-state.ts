@@ -145,10 +145,10 @@ export class ColumnState {
    */
   readonly grid: Float64Array;
   /**
-   * Whether the driver reads the values' grid at all (driver.ts readGrid): true, but for a Jacobian's
-   * columns (jacobian-column.ts), whose common path does not follow it — the small Jacobian's overhead
-   * per call of F has no room for it (issue 10's 100 ns) — and whose general path must give that
-   * path's bits.
+   * Whether the driver reads the values' grid at all (driver.ts readGrid): true, but for the columns of
+   * a Jacobian with fewer than SCREEN_COMPONENTS components (jacobian-column.ts), whose common path does
+   * not follow it — the small Jacobian's overhead per call of F has no room for it (issue 10's 100 ns)
+   * — and whose general path must give that path's bits.
    */
   gridOn = true;
 

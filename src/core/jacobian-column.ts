@@ -81,7 +81,11 @@ export class ColumnWork {
     readonly pointwise: boolean,
   ) {
     this.state = new ColumnState(m);
-    this.state.gridOn = false; // as the common path (column-state.ts, gridOn)
+    // The values' grid (value-grid.ts, the driver's readGrid), as derivative()'s columns read it, for a
+    // large F only: a residual row (eᵗ − 1.0000000004205876 + atan(y) at 0 gave 1 ± 1.3e-15, 20 times
+    // short) then carries its grid's rounding. A small F's columns give its common path's bits
+    // (jacobian-common.ts), which does not follow the grid: no room in issue 10's 100 ns per call of F.
+    this.state.gridOn = m >= SCREEN_COMPONENTS;
     this.driver = new ColumnDriver(this.state);
     this.kept = new KeptEstimates(m);
     this.screen = new FlatScreen(m);
@@ -108,7 +112,7 @@ export class ColumnWork {
   }
 
   /** Whether a listed component needs a recheck (jacobian-recheck.ts, needsRecheck); sets `rechecked`. */
-  needsRecheck(job: JacobianJob): boolean {
+  needsRecheck(job: JacobianJob, j: number): boolean {
     let any = false;
     for (let a = 0; a < this.listed && !any; a++)
       any = columnNeedsRecheck(
@@ -118,6 +122,7 @@ export class ColumnWork {
         this.list[a],
         this.screened,
         this.kinkRows.marked,
+        job.x0[j],
       );
     return (this.rechecked = any);
   }
@@ -240,7 +245,7 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
   if (screened) job.rows.settle(j, work.plan.step);
   // A small F's column that saw noise is computed again once its rows' noise is known (small-row-noise.ts).
   if (columnNoiseSeen(job, work)) return putAside(job, j, held(job, j, work), UNCHECKED);
-  if (work.needsRecheck(job)) {
+  if (work.needsRecheck(job, j)) {
     const stop = yield* recheckColumn(job, j, work);
     if (stop >= 0) return putAside(job, j, held(job, j, work), stop);
   }
@@ -302,7 +307,7 @@ export function* resumeColumn(job: JacobianJob, held: HeldColumn): Pipeline<numb
   const { j, work, next } = held;
   if (work === null)
     return yield* adaptiveColumn(job, j, job.works.pop() ?? takeWork(job.centre.length, false));
-  const from = next !== UNCHECKED ? next : work.needsRecheck(job) ? 0 : -1;
+  const from = next !== UNCHECKED ? next : work.needsRecheck(job, j) ? 0 : -1;
   if (from >= 0) yield* recheckColumn(job, j, work, from);
   return yield* finishColumn(job, j, work);
 }
@@ -425,7 +430,7 @@ export function adaptiveColumnNow(
   markRowsKinks(job, work);
   // The work is the caller's, used for its next column: a column put aside keeps its state in a copy.
   if (columnNoiseSeen(job, work)) return putAside(job, j, j < HELD_COLUMNS ? work.detach() : null, UNCHECKED);
-  if (work.needsRecheck(job)) {
+  if (work.needsRecheck(job, j)) {
     const stop = recheckColumnNow(job, j, work, source);
     if (stop >= 0) return putAside(job, j, j < HELD_COLUMNS ? work.detach() : null, stop);
   }
@@ -455,7 +460,7 @@ export function resumeColumnNow(job: JacobianJob, held: HeldColumn, source: Poin
     job.works.push(fresh);
     return code;
   }
-  const from = next !== UNCHECKED ? next : work.needsRecheck(job) ? 0 : -1;
+  const from = next !== UNCHECKED ? next : work.needsRecheck(job, j) ? 0 : -1;
   if (from >= 0) recheckColumnNow(job, j, work, source, from);
   return finishColumnNow(job, j, work, source);
 }

@@ -12,7 +12,8 @@
 
 import { stencilArrays } from "./base-stencil.js";
 import { COLUMN_FLAG } from "./column-state.js";
-import { float32Rounding } from "./float32.js";
+import { float32Rounding, FLOAT32_UNIT_ROUNDOFF } from "./float32.js";
+import { SCREEN_COMPONENTS } from "./jacobian-column.js";
 import { ColumnPoints } from "./column-points.js";
 import { derivativePipeline } from "./derivative-pipeline.js";
 import type { JacobianJob } from "./jacobian-job.js";
@@ -21,7 +22,8 @@ import { Sampler, type PointRequest } from "./sampler.js";
 import { ScalarEngine } from "./scalar-column.js";
 import { statusCode } from "./status.js";
 import { coordinateOptions } from "./vector.js";
-import { NOISE_COVERAGE } from "./constants.js";
+import { ALIAS_STEP, NOISE_COVERAGE } from "./constants.js";
+import { ROW_NOISE_AGREEMENT } from "./row-noise.js";
 import { divideByPower } from "./step.js";
 import { rowNoiseSeen } from "./small-row-noise.js";
 import type { DerivativeResult } from "./types.js";
@@ -89,6 +91,8 @@ export interface ColumnKept {
   step: Float64Array;
   flags: Int8Array;
   noisyStep: Float64Array;
+  /** The noise level its column measured in its rows' even parts (jacobian-noise.ts). */
+  noise: Float64Array;
 }
 
 /**
@@ -97,11 +101,11 @@ export interface ColumnKept {
  * column's screen ran, flat-screen.ts) every component the driver ran moved in the screen's rows: a
  * float32 F_k that is flat at the last scale only (f32(atan(f32(t))) at t = 3719, whose steps of 1/32
  * at scale 1 fall within one float32 step of t: 0 ± 1.3e-10 for 7.2e-8) is below its resolution there,
- * not constant.
+ * not constant. `xj`: x_j, for a large F's float32 rows ({@link inputGridHidden}).
  *
  * @example
  * ```ts
- * columnNeedsRecheck(job, work.kept, work.state.flat, k); // work: the column's state (jacobian-column.ts)
+ * columnNeedsRecheck(job, work.kept, work.state.flat, k, false, undefined, job.x0[j]); // work: the column's state (jacobian-column.ts)
  * ```
  */
 export function columnNeedsRecheck(
@@ -111,18 +115,83 @@ export function columnNeedsRecheck(
   k: number,
   screened = false,
   kinks?: Uint8Array,
+  xj = NaN,
 ): boolean {
   // A large F's row that missed its columns' slopes (row-check.ts): each of its entries again.
   if (job.recheckRows !== null && job.recheckRows[k] === 1) return Number.isFinite(kept.value[k]);
   // Rows that show a kink the entry's error does not cover (jacobian-kinks.ts).
   if (kinks !== undefined && kinks[k] === 1) return true;
   const float32 = job.float32 !== null && job.float32[k] === 1 && (screened || flat[k] === 0);
+  // A large F's float32 row: the grid of float32 inputs along x_j, which its rows' tables did not see.
+  if (float32 && job.centre.length >= SCREEN_COMPONENTS && inputGridHidden(kept, k, xj, job.o.order))
+    return true;
+  // A large F's long steps whose even parts saw "noise" that its row's tables did not: a feature.
+  if (job.centre.length >= SCREEN_COMPONENTS && longStepsNoiseUnseen(job, kept, k)) return true;
   if (!float32 && job.float32 !== null && zeroRowOfFloat32(job.centre[k], kept.value[k], flat[k])) {
     // F_k(x) = 0 has no bits to tell float32 by; its values beside x, about value·h, have.
     const beside = Math.abs(kept.value[k]) * kept.step[k] ** job.o.order;
     return needsRecheck(kept, k, kept.flags[k], kept.noisyStep[k], beside, job.o.order, true);
   }
   return needsRecheck(kept, k, kept.flags[k], kept.noisyStep[k], job.centre[k], job.o.order, float32);
+}
+
+/**
+ * Whether entry (k, j) of a large F (SCREEN_COMPONENTS components or more) is a kept estimate from
+ * long steps, beyond ALIAS_STEP (the scale of a large |x_j|), whose column measured a noise level in
+ * its rows' even parts (even-noise.ts, kept.noise) more than ROW_NOISE_AGREEMENT times the level its
+ * row's noise tables measured along every coordinate (row-noise.ts; 0 where they found none): what the
+ * even parts took for noise is then f's shape where the steps are long, such as a pole near x that
+ * they straddle, not noise. t³ − 2t − 0.026/(t − c) at 11954.56, c 0.0136 away, gave 428734829.6 ±
+ * 0.46, noise-limited, from steps of 23, where the truth is 428734972.07: the unit scale's probe had
+ * taken the pole's even part for noise (σ = 2.7 in values of 1.7e12) and stopped short, and its share
+ * at the long step was the error. derivative()'s pipeline along x_j (its noise tables, the probe's
+ * descent, the pole check) computes such an entry again: 428734971.8 ± 4.7. Only where the tables ran
+ * (`job.rowTable.d`) and the estimate is finite.
+ *
+ * @example
+ * ```ts
+ * longStepsNoiseUnseen(job, work.kept, k); // => false for a smooth F (no noise seen)
+ * ```
+ */
+export function longStepsNoiseUnseen(job: JacobianJob, kept: ColumnKept, k: number): boolean {
+  if (job.rowTable.d === null || !(kept.step[k] > ALIAS_STEP) || !Number.isFinite(kept.value[k]))
+    return false;
+  const level = job.rowNoise === null ? 0 : job.rowNoise[k];
+  return kept.noise[k] > 0 && kept.noise[k] > ROW_NOISE_AGREEMENT * level;
+}
+
+/**
+ * Whether entry (k, j) of a float32 row of a large F (jacobian-job.ts float32; SCREEN_COMPONENTS
+ * components or more) claims more than a float32 input x_j allows: a float32 computation rounds its
+ * inputs too (TensorFlow.js's tensors), so along x_j its values step by about |J_kj|·FLOAT32_UNIT_ROUNDOFF·2^e
+ * (half a float32 step of x_j, 2^e ≤ |x_j| < 2^(e+1)) whatever the steps of the column, and a central
+ * first difference at step h carries up to that over h. The row's noise tables (row-noise.ts) move every
+ * coordinate by at most 4·ROW_NOISE_SPACING ≈ 1.9e-6, within one float32 step of any |x_j| above 16,
+ * so they do not see it: f32(cos(f32(t)) + atan(y)) at t = −97.96 gave −0.537775 ± 1.1e-6, ok, 2.8 times
+ * short, where derivative()'s pipeline along t, which such an entry is then computed by
+ * (jacobian-recheck.ts), measures its noise there: ± 6.0e-5, noise-limited. A first derivative's
+ * entry whose error is below that share (or not a number) is rechecked; x_j = 0, NaN or infinite, or
+ * another order, is not.
+ *
+ * @example
+ * ```ts
+ * const kept = { value: Float64Array.of(-0.54), error: Float64Array.of(1.1e-6), step: Float64Array.of(0.19) };
+ * inputGridHidden(kept, 0, -97.96, 1); // => true (the share is 0.54·2⁻²⁴·64/0.19 ≈ 1.1e-5)
+ * inputGridHidden(kept, 0, 0.5, 1); // => false (0.54·2⁻²⁴·0.25/0.19 ≈ 4.2e-8)
+ * ```
+ */
+export function inputGridHidden(
+  kept: { value: Float64Array; error: Float64Array; step: Float64Array },
+  k: number,
+  xj: number,
+  order: number,
+): boolean {
+  const a = Math.abs(xj);
+  if (order !== 1 || !(a > 0) || a === Infinity) return false;
+  let half = 2 ** Math.floor(Math.log2(a));
+  if (half > a) half /= 2; // log2 rounded up to the next power of two
+  const share = (Math.abs(kept.value[k]) * FLOAT32_UNIT_ROUNDOFF * half) / kept.step[k];
+  return !(kept.error[k] >= share);
 }
 
 /**
@@ -235,7 +304,8 @@ export function* recheckColumn(
   for (let a = from; a < work.listed && stop < 0; a++) {
     const k = work.list[a];
     recheck.code[k] = -1;
-    if (!columnNeedsRecheck(job, kept, work.state.flat, k, work.screened, work.kinkRows?.marked)) continue;
+    if (!columnNeedsRecheck(job, kept, work.state.flat, k, work.screened, work.kinkRows?.marked, xj))
+      continue;
     if (!started) {
       recheck.points.clear();
       started = true;

@@ -76,9 +76,48 @@ describe("gradient, jacobian and hessian of residuals", () => {
     expectHonest(r.value[1], r.error[1], 1);
   });
 
-  // (Not a Jacobian's entries: the Jacobian's columns do not read the values' grid, column-state.ts
-  // gridOn. Its common path has no room for the reading within issue 10's 100 ns per call of F; an
-  // entry of a residual row keeps the double model's error there, as before the grid.)
+  // A small Jacobian's columns do not read the values' grid (column-state.ts gridOn): its common path
+  // has no room for the reading within issue 10's 100 ns per call of F; an entry of a residual row keeps
+  // the double model's error there, as before the grid. A large F's columns (16 rows or more) read it.
+
+  it("covers a large Jacobian's residual rows (17 rows: its columns read the grid)", () => {
+    // The honesty scan's Jacobian (category "cancellation", seed 1): row 0 gave 1 ± 1.3e-15 for a true
+    // error 20 times that, rows 3, 9 and 11 were 1.6 to 20 times short. Row k is g_k(x_{k mod 3}) +
+    // atan(x_{(k+1) mod 3}); each entry's truth is g_k′, atan′ = 1/(1 + t²), or 0.
+    const g: [(t: number) => number, (t: number) => number][] = [
+      [(t) => Math.exp(t) - 1.0000000004205876, Math.exp],
+      [(t) => Math.sin(t) - -0.006758850803890806, Math.cos],
+      [(t) => Math.sin(t) - 0.000008774794446333103, Math.cos],
+      [(t) => t * t * t - 2 * t - -6.790877988921889e-8, (t) => 3 * t * t - 2],
+      [(t) => Math.sin(t) - -0.006758654916972412, Math.cos],
+      [(t) => Math.tanh(t) - 1.4402311046426783e-11, (t) => 1 - Math.tanh(t) ** 2],
+      [(t) => t * t * t - 2 * t - -0.004933691733830908, (t) => 3 * t * t - 2],
+      [(t) => Math.exp(t) - 0.9948706101035847, Math.exp],
+      [(t) => t * t * t - 2 * t - 3.503660438808791e-12, (t) => 3 * t * t - 2],
+      [(t) => Math.exp(t) - 0.9999999999952651, Math.exp],
+      [(t) => Math.cos(t) - 0.994947857593469, (t) => -Math.sin(t)],
+      [(t) => Math.exp(t) - 1.0001716941565169, Math.exp],
+      [(t) => Math.atan(t) - -5.454471679931314e-10, (t) => 1 / (1 + t * t)],
+      [(t) => 1 / (1 + t * t) - 0.9920996695655449, (t) => (-2 * t) / (1 + t * t) ** 2],
+      [(t) => 1 / (1 + t * t) - 0.999999956288584, (t) => (-2 * t) / (1 + t * t) ** 2],
+      [(t) => Math.tanh(t) - -7.214810733383073e-8, (t) => 1 - Math.tanh(t) ** 2],
+      [(t) => Math.sin(t) - -0.0067586549167816075, Math.cos],
+    ];
+    const x = [0, -0.006758706373169915, 0];
+    const F = (v: Float64Array): number[] => g.map(([f], k) => f(v[k % 3]) + Math.atan(v[(k + 1) % 3]));
+    const r = jacobian(F, x);
+    for (let k = 0; k < g.length; k++) {
+      for (let j = 0; j < 3; j++) {
+        const truth = j === k % 3 ? g[k][1](x[j]) : j === (k + 1) % 3 ? 1 / (1 + x[j] * x[j]) : 0;
+        expectHonest(r.value[k][j], r.error[k][j], truth, Infinity);
+      }
+    }
+    expectHonest(r.value[0][0], r.error[0][0], 1);
+    // The batched loop drives the same columns: the same bits.
+    const batch = (b: Float64Array) =>
+      Array.from({ length: b.length / 3 }, (_, q) => F(b.subarray(3 * q, 3 * q + 3)));
+    expect(bits(jacobian(batch, x, { batch: true }))).toBe(bits(r));
+  });
 
   it("covers a Hessian's diagonal entry of a residual", () => {
     const x = [2.433004298113517, 0];

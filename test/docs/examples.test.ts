@@ -58,19 +58,20 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler`, `first`, `stage` and `result` are its own",
   "src/core/jacobian-sides.ts:121":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:104": "inside a Jacobian column: `job`, `work` and `k` are the column's",
-  "src/core/jacobian-recheck.ts:209":
+  "src/core/jacobian-recheck.ts:108": "inside a Jacobian column: `job`, `work` and `k` are the column's",
+  "src/core/jacobian-recheck.ts:153": "inside a Jacobian column: `job`, `work` and `k` are the column's",
+  "src/core/jacobian-recheck.ts:278":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:356":
+  "src/core/jacobian-recheck.ts:426":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
   "src/core/row-check.ts:51": "inside a Jacobian loop after its columns: `job` is its job",
   "src/core/row-check.ts:71":
     "inside a Jacobian loop after its second pass: `again`, `worst` and `evaluations` are its own",
   "src/core/row-check.ts:106": "inside a Jacobian loop after its columns: `job` is its job",
-  "src/core/jacobian-column.ts:298": "after a small F's first pass: `job` holds the columns put aside",
-  "src/core/jacobian-column.ts:447":
+  "src/core/jacobian-column.ts:303": "after a small F's first pass: `job` holds the columns put aside",
+  "src/core/jacobian-column.ts:452":
     "after a small F's first pass: `job` holds the columns put aside, `source` is F along x_j",
-  "src/core/jacobian-column.ts:469": "after a small F's first pass: `job` holds the columns put aside",
+  "src/core/jacobian-column.ts:474": "after a small F's first pass: `job` holds the columns put aside",
   "src/core/jacobian-pipeline.ts:102": "inside a Jacobian loop: `job` is its job",
   "src/core/jacobian-pipeline.ts:117": "inside a Jacobian loop after its columns: `job` and `F` are its own",
   "src/core/jacobian-pipeline.ts:138":
