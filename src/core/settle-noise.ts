@@ -336,7 +336,11 @@ function* nearerThanFeature(
   // the resolution a jump is confirmed to (atan t + 0.00825 beside other terms, at its root, gave
   // 1 ± 2.6e-9 from steps of 7e-18, where f′ = 0.99993).
   const resolved = !runOn || local.step >= JUMP_RESOLUTION * engine.scales[engine.scales.length - 1];
-  return Number.isFinite(local.error) && disagree && resolved ? local : est;
+  if (Number.isFinite(local.error) && disagree && resolved) return local;
+  // Where the two agree, a kink the nearer steps saw still counts: their rows reach below a feature the
+  // longer steps straddle (a join of f″ 1e-12 beside x gives both the midpoint of its two sides).
+  const kink = local.flags & COLUMN_FLAG.kink;
+  return kink !== 0 && (est.flags & kink) === 0 ? { ...est, flags: est.flags | kink } : est;
 }
 
 /**
