@@ -168,6 +168,8 @@ export function* settleNoise(
         // Run on past it, the column failed: the level the narrow table doubted was noise after all.
         noise = noiseUsed = seen.rejected;
         est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: true });
+        // (At a root of f that level, too, is larger at the stencil: level-reach.ts, as below.)
+        est = reachedLevel(sampler, x, est, o.order, noise, seen.rejectedSize ?? 0);
       } else if (Number.isFinite(first.error) && engine.checkGap > 0) {
         // No level at all: the first estimate stands, with the noise the check showed.
         const done = unresolvedNoise(first, engine.checkGap, engine.checkH, o.order);
@@ -233,8 +235,7 @@ export function* settleNoise(
       // of f: level-reach.ts), at a higher order, whose stencil reaches far beyond the tables. (Not at
       // order 1, where noise growing with the distance from x has its floor (perDistance), and where
       // scaling an absolute level so widened naive formulas' errors beyond 10·E*: log(1 + t) at 1e-8.)
-      const reached = levelAtStencil(sampler, x, est.kind, o.order, est.step, level, seen.size ?? 0);
-      if (reached > level) est = { ...est, error: est.error + noiseShare(est, reached - level, o.order) };
+      est = reachedLevel(sampler, x, est, o.order, level, seen.size ?? 0);
     }
     if (seen.perDistance > 0 && o.order === 1) {
       // Noise that grows with the distance from x puts about perDistance into every first difference,
@@ -258,6 +259,24 @@ export function* settleNoise(
     }
   }
   return { est, noise, noiseUsed, sideStart, done: null };
+}
+
+/**
+ * The estimate of a column of order 2 to 4 run with a level its tables measured (largest |f| `size`),
+ * with the share of that level scaled to its stencil (level-reach.ts) beyond the level's own; other
+ * estimates (order 1, no error) pass through.
+ */
+function reachedLevel(
+  sampler: Sampler,
+  x: number,
+  est: Estimate,
+  order: number,
+  level: number,
+  size: number,
+): Estimate {
+  if (order < 2 || !Number.isFinite(est.error)) return est;
+  const reached = levelAtStencil(sampler, x, est.kind, order, est.step, level, size);
+  return reached > level ? { ...est, error: est.error + noiseShare(est, reached - level, order) } : est;
 }
 
 /**

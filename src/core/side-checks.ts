@@ -83,10 +83,12 @@ export function* settleShape(
         done: true,
       };
     }
-    // No jump: the estimate stands; where the flag came from another scale than the estimate's
-    // (scalar-column.ts, keepLocalShape), the noise check it skipped is made now (1/(1 + t²) − 4e-9
-    // at 15741, order 4, whose cancellation made the unit scale's pairs wiggle like a kink).
-    if (engine.probeShape && noiseUsed === undefined && sideStart === undefined) {
+    // No jump: the estimate stands, and the noise check its flag skipped is made now: where the flag
+    // came from another scale than the estimate's (scalar-column.ts, keepLocalShape; 1/(1 + t²) − 4e-9
+    // at 15741, order 4, whose cancellation made the unit scale's pairs wiggle like a kink), and where
+    // noise that grows with |f| at a root of f made the even part grow like |h| (tanh t·(1 + 3.6e-14·
+    // noise) at 0, order 3: −1.9999999987 ± 7.1e-11, ok, for −2).
+    if (noiseUsed === undefined && sideStart === undefined) {
       const shown = yield* skippedCheck(engine, sampler, est, result);
       result = shown.result;
       noiseUsed = shown.noiseUsed;
