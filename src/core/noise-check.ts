@@ -439,11 +439,11 @@ export function* probeNoise(
   // What the narrow table holds of the wide level: its highest order's σ (or its level), where noise
   // outlasts a smooth part the longest (the largest σ_k may be f″'s or f‴'s: a pole 1.2e-5 from x, whose
   // wide table read as noise of 2e9, kept 2.8e9 in a narrow table's low orders, 1e8 in its highest).
-  const holds = smooth
-    ? 0
-    : use.top
-      ? Math.max(narrow.top ?? 0, narrow.verdict === "ok" ? narrow.level : 0)
-      : narrow.largest;
+  // At every order: the largest σ_k held the smooth part of a narrow table clear of a join of f″ that
+  // the wide one straddled (tanh t − 0.0029·(t − c)|t − c| at c + 9.1e-4, order 2: a level of 4.3e-10
+  // confirmed by a narrow σ₂ of 1.9e-10 where its σ₆ was 5.5e-18, and f″ = 0.13215 ± 6.2e-5,
+  // noise-limited, from steps straddling the join, for 0.12647).
+  const holds = smooth ? 0 : Math.max(narrow.top ?? 0, narrow.verdict === "ok" ? narrow.level : 0);
   const first = use.perDistance && perDistance;
   if (flat || (!first && holds >= wide.level / NOISE_AGREEMENT)) {
     seen.size = wide.magnitude;
@@ -570,7 +570,10 @@ function oneBend(values: Float64Array): boolean {
 export interface ProbeUse {
   narrowing: boolean;
   perDistance: boolean;
-  /** Whether the narrow table's check reads its highest order (see probeNoise), else its largest σ_k. */
+  /**
+   * Whether one bend or step in the tables off x rules the level out as a kink or a jump beside x (see
+   * probeNoise, `beside`): first derivatives, whose one-sided columns then settle it.
+   */
   top?: boolean;
 }
 
