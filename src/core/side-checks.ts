@@ -217,7 +217,10 @@ function* sideOf(
   const s = yield* run(engine, sampler, { kind, level, stopOnNoise: true, canSwitch: false, firstStep });
   const diverging = (s.flags & COLUMN_FLAG.diverging) !== 0;
   const noisy = (s.flags & COLUMN_FLAG.noisy) !== 0;
-  return { ...(yield* sideAt(engine, sampler, kind, { value: s.value, error: s.error, diverging, noisy })), noisy };
+  return {
+    ...(yield* sideAt(engine, sampler, kind, { value: s.value, error: s.error, diverging, noisy })),
+    noisy,
+  };
 }
 
 /**
