@@ -391,6 +391,7 @@ export function* probeNoise(
     // column that then fails (a float32 f's second difference, whose grid steps are few per table).
     seen.rejected = wide.largest;
     seen.rejectedSize = wide.magnitude;
+    seen.rejectedReach = ((NOISE_POINTS - 1) / 2) * wide.spacing;
   }
   if (wide.verdict !== "ok" || !(wide.level > floor)) return 0;
   let narrow = yield* noiseAt(sampler, x, delta / NOISE_PROBE_SPLIT);
@@ -452,6 +453,7 @@ export function* probeNoise(
   }
   seen.rejected = wide.level;
   seen.rejectedSize = wide.magnitude;
+  seen.rejectedReach = ((NOISE_POINTS - 1) / 2) * wide.spacing;
   if (perDistance) seen.perDistance = wide.level / delta;
   // Wiggles that shrank less than the spacing did are not a smooth part (which shrinks like a power of
   // it), nor are wiggles of a grid step or more on a coarse grid: a float32 f, its grid partly resolved
@@ -632,6 +634,8 @@ export interface NoiseSeen {
    * (level-reach.ts); absent otherwise.
    */
   rejectedSize?: number;
+  /** That table's half-width (absent with `rejectedSize`). */
+  rejectedReach?: number;
   /**
    * Where the narrow table ruled the wide level out as a smooth part it resolves (wiggles that shrank
    * like a power of the spacing, not noise-like), its half-width: f has structure finer than the wide

@@ -118,6 +118,16 @@ export function* settleNoise(
     // A level near the size of f's values where f grows toward x is a pole beside x (pole-level.ts):
     // the column runs on past it.
     const level = poleLevel(sampler, x, stencilSteps(engine, first.step), o.order, probed, seen) ? 0 : probed;
+    // So is a level the narrow table ruled out (its highest order held less of it: the pole's share
+    // fades there), which would otherwise come back as noise after a failed run or a recheck.
+    const rejectedTable = { size: seen.rejectedSize, reach: seen.rejectedReach };
+    if (
+      seen.rejected > 0 &&
+      poleLevel(sampler, x, stencilSteps(engine, first.step), o.order, seen.rejected, rejectedTable)
+    ) {
+      seen.rejected = 0;
+      seen.noiseLike = false;
+    }
     if (
       (seen.spikeAtX === true || (level > 0 && seen.grid === 0)) &&
       o.order === 1 &&
