@@ -105,6 +105,30 @@ export function saysLittle(
 let spare: ScalarEngine | null = null;
 
 /**
+ * Whether a lower derivative's one-sided values, each with the measured noise's share in its error,
+ * differ by more than SIDES_BEYOND_NOISE times their errors: noise alone does not part them so far.
+ * sin t + 0.17·huber at its threshold −3490.8: f″'s sides −0.3312 ± 2.6e-4 and −0.4968 ± 2.8e-4 under
+ * a level of 5.3e-9 (f's rounding at 4e6), where f‴ gave −16446.9 ± 396053, ok.
+ */
+function sidesBeyondNoise(r: Pick<DerivativeResult, "left" | "right">): boolean {
+  const { left, right } = r;
+  if (left === undefined || right === undefined) return false;
+  return Math.abs(left.value - right.value) > SIDES_BEYOND_NOISE * (left.error + right.error);
+}
+
+/**
+ * How many times their errors a lower derivative's sides must differ by for {@link firstBreaksAt} to
+ * count them where noise was measured: 16, as far beyond the errors (which hold the noise's share) as
+ * the noise check's signal (NOISE_CHECK_SIGNAL) stands above rounding.
+ * @default 16
+ * @example
+ * ```ts
+ * SIDES_BEYOND_NOISE; // => 16
+ * ```
+ */
+export const SIDES_BEYOND_NOISE = 16;
+
+/**
  * Whether the lower derivative at x ({@link lowerOrder} of the options' order: f′ for f″, f″ for f‴
  * and f⁗) has no value by the engine's own pipeline, `pipeline` (scalar-engine.ts, derivativeSteps,
  * passed in so that this file does not import the file that imports it; see the file comment): the
@@ -128,7 +152,7 @@ export function* firstBreaksAt(
     sampler: Sampler,
     x: number,
     o: ResolvedOptions,
-  ) => Pipeline<Pick<DerivativeResult, "status" | "noise">>,
+  ) => Pipeline<Pick<DerivativeResult, "status" | "noise" | "left" | "right">>,
   sampler: Sampler,
   x: number,
   o: ResolvedOptions,
@@ -140,11 +164,15 @@ export function* firstBreaksAt(
     const lower = { ...o, order: lowerOrder(o.order) };
     const first = yield* bounded(pipeline(engine, sampler, x, lower), () => null);
     if (first?.status === undefined || !NO_FIRST.includes(first.status)) return false;
-    // Above order 2, only f″'s two sides, compared with no noise measured: noise makes f‴'s column say
-    // little by itself, and f″'s sides under noise can differ by it alone; a "discontinuous" f″ is a
+    // Above order 2, only f″'s two sides, compared with no noise measured or differing far beyond the
+    // errors its share gave them: noise makes f‴'s column say little by itself, and f″'s sides under
+    // noise can differ by it alone; a "discontinuous" f″ is a
     // kink of f′, which the column of order 3 or 4 tells by itself (side-checks.ts, lowerJumps), and
     // asked here it flagged kinks of f′ beside x, where f‴ exists.
-    return o.order <= 2 || (first.status === "not-differentiable" && first.noise === undefined);
+    return (
+      o.order <= 2 ||
+      (first.status === "not-differentiable" && (first.noise === undefined || sidesBeyondNoise(first)))
+    );
   } finally {
     spare = engine;
   }

@@ -121,3 +121,36 @@ export function needsCleanRow(
   // Three rows: changes that shrink as f″ alone predicts (within KINK_SMOOTH_BAND) leave no kink to find.
   return n < 3 || Math.abs(c1 / Math.abs(e1 - e2) - expected) > KINK_SMOOTH_BAND * expected;
 }
+
+/**
+ * The factor on the kink band (KINK_RATIO_LOW, KINK_RATIO_HIGH) for the last three steps h0 < h1 < h2
+ * of a column at orders 2 to 4: a term in h changes by (h1 − h0)/(h2 − h1) of its last change, 1/2
+ * where h halves (the band as it stands), 1/16 where a column run on past "noise" steps by
+ * FAST_STEP_RATIO, whose h² term then changes by 1/256. There the halving band read a join of f″
+ * 1.2e-11 beside x as smooth (tanh t + 0.065·huber at 0, order 2: the odd part's changes fell by
+ * 0.058), and the second difference gave the midpoint of f″'s two sides, 0.0327 ± 2.6e-7 for 0.0655.
+ * The band moves only where both strides are at least KINK_LONG_STRIDE: factor 1 otherwise.
+ *
+ * @example
+ * ```ts
+ * kinkBandScale(0.25, 0.5, 1); // 1
+ * kinkBandScale(1 / 256, 1 / 16, 1); // 0.125: the band is [0.044, 0.088] around 1/16
+ * ```
+ */
+export function kinkBandScale(h0: number, h1: number, h2: number): number {
+  const long = (r: number): boolean => r >= KINK_LONG_STRIDE;
+  if (!(long(h1 / h0) && long(h2 / h1))) return 1;
+  return (2 * (h1 - h0)) / (h2 - h1);
+}
+
+/**
+ * The least ratio of successive steps, both of the last two, for {@link kinkBandScale} to move the
+ * band: 4, twice halving. Rows that halve keep the band (the same bits as before), and so do rows that
+ * mix a halving with a longer stride, where neither the h nor the h² law holds for both changes.
+ * @default 4
+ * @example
+ * ```ts
+ * KINK_LONG_STRIDE; // => 4
+ * ```
+ */
+export const KINK_LONG_STRIDE = 4;

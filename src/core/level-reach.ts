@@ -37,15 +37,40 @@ export function levelAtStencil(
   size: number,
 ): number {
   if (!(level > 0 && size > 0)) return level;
+  const most = largestAtStencil(sampler, x, kind, order, h);
+  return most > LEVEL_REACH_GROWTH * size ? (level * most) / size : level;
+}
+
+/**
+ * The largest |f| at the points of the base stencil of kind `kind` and order n with step h beside x
+ * (representable, as the column's and the noise check's points are), from the sampler's values (no
+ * call is made); NaN where a point is unknown or not finite.
+ *
+ * @example
+ * ```ts
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * const s = new Sampler(Math.sin);
+ * for (const t of [-0.5, -0.25, 0.25, 0.5]) runSync(s.one(t));
+ * largestAtStencil(s, 0, "central", 3, 0.25); // ≈ 0.479 (|sin 0.5|)
+ * ```
+ */
+export function largestAtStencil(
+  sampler: Sampler,
+  x: number,
+  kind: StencilKind,
+  order: number,
+  h: number,
+): number {
   const { offsets } = stencilArrays(kind, order);
   const s = representableStep(x, h);
   let most = 0;
   for (let q = 0; q < offsets.length; q++) {
     const v = Math.abs(sampler.known(x + offsets[q] * s));
-    if (!(v < Infinity)) return level;
+    if (!(v < Infinity)) return NaN;
     most = Math.max(most, v);
   }
-  return most > LEVEL_REACH_GROWTH * size ? (level * most) / size : level;
+  return most;
 }
 
 /**

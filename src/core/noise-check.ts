@@ -36,6 +36,7 @@ import {
 } from "./noise.js";
 import { centralStencil } from "./growth.js";
 import { jumpAtChecks } from "./check-jump.js";
+import { largestAtStencil, levelAtStencil } from "./level-reach.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
 import { divideByPower, representableStep } from "./step.js";
@@ -272,10 +273,31 @@ export function* recheckNoise(
       yield* probeNoise(sampler, engine.x, engine.checkStep * NOISE_PROBE_SPLIT ** 2, seen, use);
       est.error += NOISE_COVERAGE * seen.perDistance;
     }
+    if (order > 1) est.error += reachedShare(engine, sampler, est, order, shown.noise);
     return shown.noise;
   }
   scaleByExcess(est, gap, engine.checkRounding);
   return 0;
+}
+
+/**
+ * The share at the estimate's step of the noise ε the check showed, beyond ε's own, where the
+ * estimate's stencil reaches values of f far larger than the check's (level-reach.ts): noise relative
+ * to f's values, at a root of f, is that much larger there. tanh t·(1 + 3.6e-14·noise) at 0, order 3,
+ * showed ε = 1.3e-21 at the check's step of 2.4e-4 and gave −1.9999999987 ± 8.1e-11, noise-limited, for
+ * −2; the estimate's stencil at 0.0078 reaches values 32 times larger. 0 where no value is larger
+ * than LEVEL_REACH_GROWTH times the check's, or a point is unknown.
+ */
+function reachedShare(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  est: Estimate,
+  order: number,
+  noise: number,
+): number {
+  const size = largestAtStencil(sampler, engine.x, checkKind(engine), order, engine.checkStep);
+  const reached = levelAtStencil(sampler, engine.x, est.kind, order, est.step, noise, size);
+  return reached > noise ? noiseShare(est, reached - noise, order) : 0;
 }
 
 /** Whether the base stencil at the check step disagrees with the estimate by more than rounding. */
@@ -381,6 +403,8 @@ export function* probeNoise(
     // No level Moré and Wild's test accepts, but wiggles above rounding: kept as a last resort for a
     // column that then fails (a float32 f's second difference, whose grid steps are few per table).
     seen.rejected = wide.largest;
+    seen.rejectedSize = wide.magnitude;
+    seen.rejectedReach = ((NOISE_POINTS - 1) / 2) * wide.spacing;
   }
   if (wide.verdict !== "ok" || !(wide.level > floor)) return 0;
   let narrow = yield* noiseAt(sampler, x, delta / NOISE_PROBE_SPLIT);
@@ -429,11 +453,11 @@ export function* probeNoise(
   // What the narrow table holds of the wide level: its highest order's σ (or its level), where noise
   // outlasts a smooth part the longest (the largest σ_k may be f″'s or f‴'s: a pole 1.2e-5 from x, whose
   // wide table read as noise of 2e9, kept 2.8e9 in a narrow table's low orders, 1e8 in its highest).
-  const holds = smooth
-    ? 0
-    : use.top
-      ? Math.max(narrow.top ?? 0, narrow.verdict === "ok" ? narrow.level : 0)
-      : narrow.largest;
+  // At every order: the largest σ_k held the smooth part of a narrow table clear of a join of f″ that
+  // the wide one straddled (tanh t − 0.0029·(t − c)|t − c| at c + 9.1e-4, order 2: a level of 4.3e-10
+  // confirmed by a narrow σ₂ of 1.9e-10 where its σ₆ was 5.5e-18, and f″ = 0.13215 ± 6.2e-5,
+  // noise-limited, from steps straddling the join, for 0.12647).
+  const holds = smooth ? 0 : Math.max(narrow.top ?? 0, narrow.verdict === "ok" ? narrow.level : 0);
   const first = use.perDistance && perDistance;
   if (flat || (!first && holds >= wide.level / NOISE_AGREEMENT)) {
     seen.size = wide.magnitude;
@@ -441,6 +465,8 @@ export function* probeNoise(
     return wide.level;
   }
   seen.rejected = wide.level;
+  seen.rejectedSize = wide.magnitude;
+  seen.rejectedReach = ((NOISE_POINTS - 1) / 2) * wide.spacing;
   if (perDistance) seen.perDistance = wide.level / delta;
   // Wiggles that shrank less than the spacing did are not a smooth part (which shrinks like a power of
   // it), nor are wiggles of a grid step or more on a coarse grid: a float32 f, its grid partly resolved
@@ -559,7 +585,10 @@ function oneBend(values: Float64Array): boolean {
 export interface ProbeUse {
   narrowing: boolean;
   perDistance: boolean;
-  /** Whether the narrow table's check reads its highest order (see probeNoise), else its largest σ_k. */
+  /**
+   * Whether one bend or step in the tables off x rules the level out as a kink or a jump beside x (see
+   * probeNoise, `beside`): first derivatives, whose one-sided columns then settle it.
+   */
   top?: boolean;
 }
 
@@ -612,6 +641,14 @@ export interface NoiseSeen {
   size?: number;
   /** That table's half-width (absent with `size`). */
   reach?: number;
+  /**
+   * The largest |f| in the table whose level was left in `rejected` (a level the narrow table ruled
+   * out, or wiggles no level explained), for that level scaled to a stencil that reaches larger values
+   * (level-reach.ts); absent otherwise.
+   */
+  rejectedSize?: number;
+  /** That table's half-width (absent with `rejectedSize`). */
+  rejectedReach?: number;
   /**
    * Where the narrow table ruled the wide level out as a smooth part it resolves (wiggles that shrank
    * like a power of the spacing, not noise-like), its half-width: f has structure finer than the wide

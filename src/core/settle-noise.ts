@@ -123,6 +123,16 @@ export function* settleNoise(
     // A level near the size of f's values where f grows toward x is a pole beside x (pole-level.ts):
     // the column runs on past it.
     const level = poleLevel(sampler, x, stencilSteps(engine, first.step), o.order, probed, seen) ? 0 : probed;
+    // So is a level the narrow table ruled out (its highest order held less of it: the pole's share
+    // fades there), which would otherwise come back as noise after a failed run or a recheck.
+    const rejectedTable = { size: seen.rejectedSize, reach: seen.rejectedReach };
+    if (
+      seen.rejected > 0 &&
+      poleLevel(sampler, x, stencilSteps(engine, first.step), o.order, seen.rejected, rejectedTable)
+    ) {
+      seen.rejected = 0;
+      seen.noiseLike = false;
+    }
     if (
       (seen.spikeAtX === true || (level > 0 && seen.grid === 0)) &&
       o.order === 1 &&
@@ -181,6 +191,8 @@ export function* settleNoise(
         // Run on past it, the column failed: the level the narrow table doubted was noise after all.
         noise = noiseUsed = seen.rejected;
         est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: true });
+        // (At a root of f that level, too, is larger at the stencil: level-reach.ts, as below.)
+        est = reachedLevel(sampler, x, est, o.order, noise, seen.rejectedSize ?? 0);
       } else if (Number.isFinite(first.error) && engine.checkGap > 0) {
         // No level at all: the first estimate stands, with the noise the check showed.
         const done = unresolvedNoise(first, engine.checkGap, engine.checkH, o.order);
@@ -246,8 +258,7 @@ export function* settleNoise(
       // of f: level-reach.ts), at a higher order, whose stencil reaches far beyond the tables. (Not at
       // order 1, where noise growing with the distance from x has its floor (perDistance), and where
       // scaling an absolute level so widened naive formulas' errors beyond 10·E*: log(1 + t) at 1e-8.)
-      const reached = levelAtStencil(sampler, x, est.kind, o.order, est.step, level, seen.size ?? 0);
-      if (reached > level) est = { ...est, error: est.error + noiseShare(est, reached - level, o.order) };
+      est = reachedLevel(sampler, x, est, o.order, level, seen.size ?? 0);
     }
     if (!counts && seen.perDistance === 0 && (first.evenShare ?? 0) > 0 && Number.isFinite(est.error)) {
       // Noise the first column's even parts showed (driver.ts, measureNoise) that the tables could not
@@ -282,6 +293,24 @@ export function* settleNoise(
     }
   }
   return { est, noise, noiseUsed, sideStart, done: null };
+}
+
+/**
+ * The estimate of a column of order 2 to 4 run with a level its tables measured (largest |f| `size`),
+ * with the share of that level scaled to its stencil (level-reach.ts) beyond the level's own; other
+ * estimates (order 1, no error) pass through.
+ */
+function reachedLevel(
+  sampler: Sampler,
+  x: number,
+  est: Estimate,
+  order: number,
+  level: number,
+  size: number,
+): Estimate {
+  if (order < 2 || !Number.isFinite(est.error)) return est;
+  const reached = levelAtStencil(sampler, x, est.kind, order, est.step, level, size);
+  return reached > level ? { ...est, error: est.error + noiseShare(est, reached - level, order) } : est;
 }
 
 /**
@@ -360,7 +389,11 @@ function* nearerThanFeature(
   // the resolution a jump is confirmed to (atan t + 0.00825 beside other terms, at its root, gave
   // 1 ± 2.6e-9 from steps of 7e-18, where f′ = 0.99993).
   const resolved = !runOn || local.step >= JUMP_RESOLUTION * engine.scales[engine.scales.length - 1];
-  return Number.isFinite(local.error) && disagree && resolved ? local : est;
+  if (Number.isFinite(local.error) && disagree && resolved) return local;
+  // Where the two agree, a kink the nearer steps saw still counts: their rows reach below a feature the
+  // longer steps straddle (a join of f″ 1e-12 beside x gives both the midpoint of its two sides).
+  const kink = local.flags & COLUMN_FLAG.kink;
+  return kink !== 0 && (est.flags & kink) === 0 ? { ...est, flags: est.flags | kink } : est;
 }
 
 /**
