@@ -3,10 +3,10 @@
  * truths in closed form: mixed entries of a noisy f (mixed-noise.ts).
  */
 import { describe, expect, it } from "vitest";
-import { STATUSES, derivative, hessian, type BatchFn } from "../../src/core/index.js";
-import * as async from "../../src/core/async/index.js";
+import { STATUSES, derivative, hessian } from "../../src/core/index.js";
 import { mixedNoiseLevel, mixedNoisePoints } from "../../src/core/mixed-noise.js";
 import { hashNoise } from "../fixtures/noise-hash.js";
+import { expectHessianLoopsAgree } from "./hessian-bits.js";
 
 /** 32 bits of v, so that noise changes with a second coordinate. */
 function bitsOf(v: number): number {
@@ -49,17 +49,7 @@ describe("mixed entries of a noisy f (mixed-noise.ts)", () => {
 
   it("are the same bits with batch: true and in numdiff/async", async () => {
     for (const [x, level] of CASES) {
-      const f = noisy(level);
-      const want = hessian(f, x);
-      const batch: BatchFn = (b) =>
-        Array.from({ length: b.length / 2 }, (_, r) => f(b.slice(2 * r, 2 * r + 2)));
-      const b = hessian(batch, x, { batch: true });
-      const a = await async.hessian(async (p: Float64Array) => f(p), x);
-      for (const got of [b, a]) {
-        expect(got.value).toStrictEqual(want.value);
-        expect(got.error).toStrictEqual(want.error);
-        expect(got.statuses).toStrictEqual(want.statuses);
-      }
+      await expectHessianLoopsAgree(noisy(level), x);
     }
   });
 

@@ -6,12 +6,12 @@
  * pipeline along x_i, bit for bit; the sum's other terms (1e2 to 1e9 here) set the rounding its rows meet.
  */
 import { describe, expect, it } from "vitest";
-import { STATUSES, derivative, hessian, type BatchFn } from "../../src/core/index.js";
-import * as async from "../../src/core/async/index.js";
+import { STATUSES, derivative, hessian } from "../../src/core/index.js";
 import { coverSide } from "../../src/core/smoothness.js";
 import { VAGUE_JUMP_ORDER, vagueJumps, vagueSecond } from "../../src/core/jump-changes.js";
 import { runSync } from "../../src/core/column-steps.js";
 import { Sampler } from "../../src/core/sampler.js";
+import { expectHessianLoopsAgree } from "./hessian-bits.js";
 
 const huber = (d: number) => (v: number) => (Math.abs(v) <= d ? 0.5 * v * v : d * (Math.abs(v) - 0.5 * d));
 const xAbsX = (u: number): number => u * Math.abs(u);
@@ -205,15 +205,6 @@ describe("a mixed entry whose terms cancel (the values' grid read before the res
   });
 
   it("is the same bits with batch: true and in numdiff/async", async () => {
-    const want = hessian(f, x);
-    const batch: BatchFn = (b) =>
-      Array.from({ length: b.length / 4 }, (_, r) => f(b.slice(4 * r, 4 * r + 4)));
-    const b = hessian(batch, x, { batch: true });
-    const a = await async.hessian(async (p: Float64Array) => f(p), x);
-    for (const got of [b, a]) {
-      expect(got.value).toStrictEqual(want.value);
-      expect(got.error).toStrictEqual(want.error);
-      expect(got.statuses).toStrictEqual(want.statuses);
-    }
+    await expectHessianLoopsAgree(f, x);
   });
 });
