@@ -27,7 +27,8 @@ export class KeptEstimates {
   readonly noisyChange: Float64Array;
   /**
    * The largest noise per row the columns' even parts showed over the scales (ColumnState.seenShare,
-   * σ/h; 0: none), and that row's σ (ColumnState.seenNoise).
+   * σ/h; 0: none), and the largest σ that column's even parts ruled noise (ColumnState.seenNoise), the
+   * level reported with it.
    */
   readonly evenShare: Float64Array;
   readonly evenLevel: Float64Array;

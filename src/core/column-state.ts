@@ -115,8 +115,9 @@ export class ColumnState {
   readonly evenSigma: Float64Array;
   readonly seenNoise: Float64Array;
   /**
-   * σ/h at the row where `seenNoise` was last raised: the noise each central first difference carries
-   * there (noise relative to f at a root of f puts about this into every row, whatever its step).
+   * The largest σ/h of the rows that derivative()'s columns flagged (even-noise.ts, flaggedNoise; 0:
+   * none): the noise each central first difference carries there (noise relative to f at a root of f
+   * puts about this into every row, whatever its step).
    */
   readonly seenShare: Float64Array;
   /**

@@ -891,7 +891,8 @@ export class ColumnDriver {
       sigma > s.seenNoise[k]
     ) {
       s.seenNoise[k] = sigma;
-      // A column that stops on noise (derivative()'s) flags it for the noise stages, and runs on.
+      // A column that stops on noise (derivative()'s) flags it for the noise stages, and runs on; the
+      // change it records is the row's noise per difference, σ/h (settle-noise.ts, explainsChange).
       if (
         this.spec.stopOnNoise !== false &&
         flaggedNoise(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k])

@@ -349,9 +349,11 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   const rows = w.evenRows;
   const at = 7 * k;
   let shown = !flat && kinkRows >= 3;
+  w.kinkJump[k] = NaN;
   if (shown) {
     // The rows' kink test's first half (jacobian-common.ts, kinkShown), which needs no kept error: the
-    // wider pair's J against F_k(x), beyond ROWS_KINK_SIGNAL times the rows' share of its rounding.
+    // wider pair's J against F_k(x) (times its determinant, written out without a division), beyond
+    // ROWS_KINK_SIGNAL times the rows' share of its rounding. The second half reads J and the determinant.
     const s1 = w.hr[kinkRows - 2];
     const s2 = w.hr[kinkRows - 3];
     const c = w.centreValues[k];
@@ -359,7 +361,11 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     const v2 = s2 * s2;
     const jump = Math.abs(2 * ((even1 - c) * v2 - (even2 - c) * v1));
     shown = jump > ROWS_KINK_SIGNAL * 2 * (v1 + v2) * F_ROUNDING * EPS * kinkAbsSum;
-    if (shown) w.kinkCandidates++;
+    if (shown) {
+      w.kinkCandidates++;
+      w.kinkJump[k] = jump;
+      w.kinkDet[k] = Math.abs(s1 * v2 - s2 * v1);
+    }
   }
   rows[at] = even0;
   rows[at + 1] = even1;
@@ -419,5 +425,6 @@ export function flatColumn(k: number, w: JacobianCommonWork): boolean {
   column[3] = 1;
   w.evenRows[7 * k + 3] = NaN; // flat: no rows for the rows' kink test
   w.evenRows[7 * k + 4] = NaN;
+  w.kinkJump[k] = NaN;
   return true;
 }

@@ -52,6 +52,12 @@ export class JacobianCommonWork {
    * its rounding): 0 spares the column the second half (jacobian-common.ts, kinkShown).
    */
   kinkCandidates = 0;
+  /**
+   * Per component, the wider pair's J (times its determinant) where its rows passed that first half,
+   * NaN where they did not, and the determinant (jacobian-common.ts, kinkShown).
+   */
+  readonly kinkJump: Float64Array;
+  readonly kinkDet: Float64Array;
   lo = -Infinity;
   hi = Infinity;
   /** Rows of the current scale: unrounded step, representable step and first point (-1: not evaluated). */
@@ -133,6 +139,8 @@ export class JacobianCommonWork {
     this.keptStep = new Float64Array(m);
     this.keptFlat = new Uint8Array(m);
     this.evenRows = new Float64Array(7 * m).fill(NaN);
+    this.kinkJump = new Float64Array(m).fill(NaN);
+    this.kinkDet = new Float64Array(m);
     this.kept = { value: this.keptValue, error: this.keptError, step: this.keptStep };
     this.every = new Int32Array(m);
     for (let k = 0; k < m; k++) this.every[k] = k;

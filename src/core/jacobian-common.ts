@@ -140,24 +140,18 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
 
 /**
  * Whether a component's rows show a kink at x that its kept error does not cover (even-kink.ts,
- * entryShowsKink), as jacobian-kinks.ts marks the general path's entries: its first tests written out
- * without a division (no call for an entry that fails them, as a smooth one does): the wider pair's J,
- * against F_k(x), beyond twice the error and ROWS_KINK_SIGNAL times the rows' share of its rounding.
+ * entryShowsKink), as jacobian-kinks.ts marks the general path's entries. The first tests are written
+ * out without a division (no call for an entry that fails them, as a smooth one does): the wider pair's
+ * J, against F_k(x), beyond ROWS_KINK_SIGNAL times the rows' share of its rounding (at the component's
+ * finish, jacobian-common-column.ts: `kinkJump`, NaN where it failed) and beyond twice the kept error.
  */
 function kinkShown(job: JacobianJob, w: JacobianCommonWork): boolean {
-  const rows = w.evenRows;
   const centres = job.centre;
   const kept = w.keptError;
-  for (let k = 0, at = 0; k < w.m; k++, at += 7) {
-    const s1 = rows[at + 4];
-    const s2 = rows[at + 5];
-    if (!(s1 > 0)) continue;
-    const c = centres[k];
-    const v1 = s1 * s1;
-    const v2 = s2 * s2;
-    const jump = Math.abs(2 * ((rows[at + 1] - c) * v2 - (rows[at + 2] - c) * v1));
-    const det = Math.abs(s1 * v2 - s2 * v1);
-    if (jump > 2 * kept[k] * det && entryShowsKink(rows, at, centres, kept, k)) return true;
+  const jump = w.kinkJump;
+  for (let k = 0; k < w.m; k++) {
+    if (jump[k] > 2 * kept[k] * w.kinkDet[k] && entryShowsKink(w.evenRows, 7 * k, centres, kept, k))
+      return true;
   }
   return false;
 }
