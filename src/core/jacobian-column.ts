@@ -8,7 +8,13 @@
 
 import { KinkRows, markKinks } from "./jacobian-kinks.js";
 import { checkSides, checkSidesNow, KinkSides } from "./jacobian-sides.js";
-import { columnNeedsRecheck, EntryRecheck, recheckColumn, recheckColumnNow } from "./jacobian-recheck.js";
+import {
+  columnNeedsRecheck,
+  EntryRecheck,
+  recheckColumn,
+  recheckColumnNow,
+  holdToColumn,
+} from "./jacobian-recheck.js";
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { FLOAT32_FLAT_FACTOR } from "./float32.js";
@@ -706,14 +712,10 @@ function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
   for (let a = 0; a < work.listed; a++) {
     const k = work.list[a];
     if (work.rechecked && work.recheck.code[k] >= 0) {
+      holdToColumn(work.recheck, kept, k);
       let code = work.recheck.code[k];
       const rv = work.recheck.value[k];
-      let re = work.recheck.error[k];
-      // The column's estimate carried its measured noise (jacobian-noise.ts): where the recheck
-      // disagrees with it beyond both errors, one of them is wrong: the entry's error reaches past the
-      // column's estimate by that one's error.
-      const gap = Math.abs(rv - kept.value[k]);
-      if (kept.noise[k] > 0 && code === 0 && gap > re + kept.error[k]) re = gap + kept.error[k];
+      const re = work.recheck.error[k];
       code = unmeasuredRow(job, k, code);
       job.rows.entry(k, j, rv, re, code);
       if (code > worst) worst = code;

@@ -253,18 +253,32 @@ export function jacobianJob(
 
 /**
  * Which components of F(x) look like float32 results (float32.ts, float32Result): 1 each, or null when
- * none does.
+ * none does. Where every finite component of F(x) is a float32 number and one at least is a float32
+ * result, F is computed in float32 throughout, and its other non-zero components are float32 results
+ * too whose values happen to have few bits: a float32 result has FLOAT32_EXACT_BITS bits or fewer by
+ * chance 1 in 2⁸ (one row of a 24-row F in 11), and always where it saturates (f32(tanh(t)) = −1 at
+ * t = −14.4, whose slope 1.3e-12 hides within one float32 step: 0 ± 2e-15, ok, from a double rounding
+ * model). A double component of F breaks that (its values are float32 numbers only by exact
+ * arithmetic); zeros are read from the values beside x (jacobian-recheck.ts, zeroRowOfFloat32).
  *
  * @example
  * ```ts
  * Array.from(float32Components(Float64Array.of(Math.fround(0.1), 0.1)) ?? []); // => [1, 0]
+ * Array.from(float32Components(Float64Array.of(Math.fround(0.1), -1, 0)) ?? []); // => [1, 1, 0]
  * float32Components(Float64Array.of(0.1)); // => null
  * ```
  */
 export function float32Components(centre: Float64Array): Uint8Array | null {
   let out: Uint8Array | null = null;
+  let throughout = true;
   for (let k = 0; k < centre.length; k++) {
-    if (float32Result(centre[k])) (out ??= new Uint8Array(centre.length))[k] = 1;
+    const v = centre[k];
+    if (float32Result(v)) (out ??= new Uint8Array(centre.length))[k] = 1;
+    else if (Number.isFinite(v) && Math.fround(v) !== v) throughout = false;
+  }
+  if (out === null || !throughout) return out;
+  for (let k = 0; k < centre.length; k++) {
+    if (centre[k] !== 0 && Number.isFinite(centre[k])) out[k] = 1;
   }
   return out;
 }

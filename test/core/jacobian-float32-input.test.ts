@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { jacobian } from "../../src/core/index.js";
 import { jacobian as jacobianAsync } from "../../src/core/async/index.js";
-import { inputGridHidden } from "../../src/core/jacobian-recheck.js";
+import { FLOAT32_TABLEAU_GAIN, float32Hidden } from "../../src/core/jacobian-recheck.js";
 import { bits } from "./jacobian-bits.js";
 
 const R = Math.fround;
@@ -38,27 +38,46 @@ describe("a large float32 F whose inputs are rounded to float32", () => {
   });
 });
 
-describe("inputGridHidden", () => {
+describe("float32Hidden", () => {
   const kept = (value: number, error: number, step: number) => ({
     value: Float64Array.of(value),
     error: Float64Array.of(error),
     step: Float64Array.of(step),
   });
+  const share = (centre: number, slope: number, half: number, h: number) =>
+    (FLOAT32_TABLEAU_GAIN * 2 ** -24 * (Math.abs(centre) + slope * half)) / h;
 
-  it("holds an error below |J|·2⁻²⁴·2^⌊log₂|x_j|⌋/h, and NaN, to a recheck", () => {
-    // 0.54·2⁻²⁴·64/0.19 = 1.08e-5
-    expect(inputGridHidden(kept(-0.54, 1.0e-5, 0.19), 0, -97.96, 1)).toBe(true);
-    expect(inputGridHidden(kept(-0.54, 1.1e-5, 0.19), 0, -97.96, 1)).toBe(false);
-    expect(inputGridHidden(kept(-0.54, NaN, 0.19), 0, -97.96, 1)).toBe(true);
-    // 64 exactly is its own power of two: 0.54·2⁻²⁴·64/0.19
-    expect(inputGridHidden(kept(-0.54, 1.0e-5, 0.19), 0, 64, 1)).toBe(true);
-    expect(inputGridHidden(kept(-0.54, 1.0e-5, 0.19), 0, 63.9, 1)).toBe(false);
+  it("holds an error below the tableau's share of both roundings, and NaN, to a recheck", () => {
+    // 1.70·2⁻²⁴·(0.5 + 0.54·64)/0.19 = 1.87e-5
+    const s = share(0.5, 0.54, 64, 0.19);
+    expect(s).toBeCloseTo(1.87e-5, 7);
+    expect(float32Hidden(kept(-0.54, 0.99 * s, 0.19), 0, -97.96, 0.5, 1)).toBe(true);
+    expect(float32Hidden(kept(-0.54, 1.01 * s, 0.19), 0, -97.96, 0.5, 1)).toBe(false);
+    expect(float32Hidden(kept(-0.54, NaN, 0.19), 0, -97.96, 0.5, 1)).toBe(true);
+    // 64 exactly is its own power of two; 63.9 is in the binade below.
+    expect(float32Hidden(kept(-0.54, 0.99 * s, 0.19), 0, 64, 0.5, 1)).toBe(true);
+    expect(float32Hidden(kept(-0.54, 0.99 * s, 0.19), 0, 63.9, 0.5, 1)).toBe(false);
   });
 
-  it("leaves x_j = 0, a non-finite x_j and higher orders alone", () => {
-    expect(inputGridHidden(kept(1, 0, 0.1), 0, 0, 1)).toBe(false);
-    expect(inputGridHidden(kept(1, 0, 0.1), 0, Infinity, 1)).toBe(false);
-    expect(inputGridHidden(kept(1, 0, 0.1), 0, NaN, 1)).toBe(false);
-    expect(inputGridHidden(kept(1, 0, 0.1), 0, 100, 2)).toBe(false);
+  it("reads the size beside x where F_k(x) is small (f32(1/(1 + x0²) + atan(t)) at t = 0)", () => {
+    // |J|·h = 0.0039 > 7.5e-9: 1.70·2⁻²⁴·0.0039/0.0039 ≈ 1.0e-7 against the column's 1.1e-11
+    expect(float32Hidden(kept(1.00000002, 1.1e-11, 0.0039), 0, 0, 7.5e-9, 1)).toBe(true);
+    expect(float32Hidden(kept(1.00000002, 1.1e-7, 0.0039), 0, 0, 7.5e-9, 1)).toBe(false);
+  });
+
+  it("leaves higher orders alone, and reads no input step at x_j = 0 or not finite", () => {
+    expect(float32Hidden(kept(1, 0, 0.1), 0, 100, 1, 2)).toBe(false);
+    // only the values' own rounding: 1.70·2⁻²⁴·1/0.1 = 1.0e-6
+    for (const xj of [0, Infinity, NaN]) {
+      expect(float32Hidden(kept(1, 0.99e-6, 0.1), 0, xj, 1, 1)).toBe(true);
+      expect(float32Hidden(kept(1, 1.1e-6, 0.1), 0, xj, 1, 1)).toBe(false);
+    }
+  });
+
+  it("takes the tableau's gain as the product over its levels for steps halved", () => {
+    // Five levels; the rest multiply it by less than 1.0005.
+    const five = 1.5 * 1.1 * (64.5 / 63) * (256.5 / 255) * (1024.5 / 1023);
+    expect(FLOAT32_TABLEAU_GAIN / five).toBeGreaterThan(1);
+    expect(FLOAT32_TABLEAU_GAIN / five).toBeLessThan(1.0005);
   });
 });
