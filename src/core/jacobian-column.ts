@@ -8,13 +8,8 @@
 
 import { KinkRows, markKinks } from "./jacobian-kinks.js";
 import { checkSides, checkSidesNow, KinkSides } from "./jacobian-sides.js";
-import {
-  columnNeedsRecheck,
-  EntryRecheck,
-  recheckColumn,
-  recheckColumnNow,
-  holdToColumn,
-} from "./jacobian-recheck.js";
+import { columnNeedsRecheck, EntryRecheck, recheckColumn, recheckColumnNow } from "./jacobian-recheck.js";
+import { holdToColumn } from "./recheck-hold.js";
 import { beginScales, KeptEstimates, keepScale, nextScale } from "./best-of-scales.js";
 import { COLUMN_FLAG, ColumnState } from "./column-state.js";
 import { FLOAT32_FLAT_FACTOR } from "./float32.js";

@@ -12,7 +12,7 @@
 
 import { stencilArrays } from "./base-stencil.js";
 import { COLUMN_FLAG } from "./column-state.js";
-import { float32Rounding, FLOAT32_UNIT_ROUNDOFF } from "./float32.js";
+import { float32Rounding } from "./float32.js";
 import { SCREEN_COMPONENTS } from "./jacobian-column.js";
 import { ColumnPoints } from "./column-points.js";
 import { derivativePipeline } from "./derivative-pipeline.js";
@@ -22,7 +22,9 @@ import { Sampler, type PointRequest } from "./sampler.js";
 import { ScalarEngine } from "./scalar-column.js";
 import { statusCode } from "./status.js";
 import { coordinateOptions } from "./vector.js";
-import { ALIAS_STEP, NOISE_COVERAGE, STEP_RATIO } from "./constants.js";
+import { ALIAS_STEP, NOISE_COVERAGE } from "./constants.js";
+import { float32Hidden, float32Size } from "./jacobian-float32.js";
+import { firstOrderKept } from "./recheck-hold.js";
 import { ROW_NOISE_AGREEMENT } from "./row-noise.js";
 import { divideByPower } from "./step.js";
 import { rowNoiseSeen } from "./small-row-noise.js";
@@ -101,7 +103,7 @@ export interface ColumnKept {
  * column's screen ran, flat-screen.ts) every component the driver ran moved in the screen's rows: a
  * float32 F_k that is flat at the last scale only (f32(atan(f32(t))) at t = 3719, whose steps of 1/32
  * at scale 1 fall within one float32 step of t: 0 ± 1.3e-10 for 7.2e-8) is below its resolution there,
- * not constant. `xj`: x_j, for a large F's float32 rows ({@link inputGridHidden}).
+ * not constant. `xj`: x_j, for a large F's float32 rows (jacobian-float32.ts, float32Hidden).
  *
  * @example
  * ```ts
@@ -122,14 +124,14 @@ export function columnNeedsRecheck(
   // Rows that show a kink the entry's error does not cover (jacobian-kinks.ts).
   if (kinks !== undefined && kinks[k] === 1) return true;
   const float32 = job.float32 !== null && job.float32[k] === 1 && (screened || flat[k] === 0);
-  // A large F's float32 row: the rounding of its values and of its float32 inputs along x_j, which its
-  // rows' tables did not see, through the column's tableau.
-  if (float32 && job.centre.length >= SCREEN_COMPONENTS && float32Hidden(kept, k, xj, job.centre[k], job.o.order))
-    return true;
-  // A large F's long steps whose even parts saw "noise" that its row's tables did not: a feature.
-  if (job.centre.length >= SCREEN_COMPONENTS && longStepsNoiseUnseen(job, kept, k)) return true;
-  // A large F's entry whose column converged like h (f″ jumps at x): derivative()'s one-sided join.
-  if (job.centre.length >= SCREEN_COMPONENTS && firstOrderKept(kept, k, job.o.order)) return true;
+  if (job.centre.length >= SCREEN_COMPONENTS) {
+    // A float32 row: its values' and its float32 inputs' rounding through the tableau (jacobian-float32.ts).
+    if (float32 && float32Hidden(kept, k, xj, job.centre[k], job.o.order)) return true;
+    // Long steps whose even parts saw "noise" that the row's tables did not: a feature.
+    if (longStepsNoiseUnseen(job, kept, k)) return true;
+    // A column that converged like h (f″ jumps at x): derivative()'s one-sided join (recheck-hold.ts).
+    if (firstOrderKept(kept, k, job.o.order)) return true;
+  }
   if (!float32 && job.float32 !== null && zeroRowOfFloat32(job.centre[k], kept.value[k], flat[k])) {
     // F_k(x) = 0 has no bits to tell float32 by; its values beside x, about value·h, have.
     const beside = Math.abs(kept.value[k]) * kept.step[k] ** job.o.order;
@@ -137,24 +139,6 @@ export function columnNeedsRecheck(
   }
   const size = float32 ? float32Size(job.centre[k], kept.value[k], kept.step[k], job.o.order) : job.centre[k];
   return needsRecheck(kept, k, kept.flags[k], kept.noisyStep[k], size, job.o.order, float32);
-}
-
-/**
- * The size of a float32 component's values on its column's stencil at step h, whose float32 rounding
- * a difference carries: |F_k(x)|, or |value|·hⁿ where that is larger, since F_k(x ± h) moves from F_k(x)
- * by about the derivative times hⁿ. f32(1/(1 + x₀²) + atan(t)) at x₀ = −11560, t = 0 is 7.5e-9 at x but
- * 0.0039 at the column's step 0.0039, where its float32 steps of 2.3e-10 gave 1.00000002 ± 1.1e-11 for
- * a truth of 1: an error 2.5e5 times below the rounding of its values.
- *
- * @example
- * ```ts
- * float32Size(7.5e-9, 1, 0.0039, 1); // => 0.0039
- * float32Size(-0.5, 1, 0.0039, 1); // => -0.5
- * ```
- */
-export function float32Size(centre: number, value: number, step: number, order: number): number {
-  const beside = Math.abs(value) * step ** order;
-  return beside > Math.abs(centre) ? beside : centre;
 }
 
 /**
@@ -180,136 +164,6 @@ export function longStepsNoiseUnseen(job: JacobianJob, kept: ColumnKept, k: numb
     return false;
   const level = job.rowNoise === null ? 0 : job.rowNoise[k];
   return kept.noise[k] > 0 && kept.noise[k] > ROW_NOISE_AGREEMENT * level;
-}
-
-/**
- * Whether entry (k, j) of a large F (SCREEN_COMPONENTS components or more) is a central first
- * derivative whose column converged like h (COLUMN_FLAG.firstOrder: f″ jumps at or near x, a C1 join
- * such as the Huber loss at its threshold). The column's error is then its last change, the first-order
- * term J·h/4 at its last step, which the rows' h² model misjudges: log t + 0.014·huber(t − c) at its join
- * gave −0.144359 ± 8.2e-10 where the truth is 8 times further off. derivative()'s pipeline along x_j
- * resolves such a first estimate by its one-sided columns (first-order.ts, firstOrderJoin). A smooth F's
- * columns converge like h² and are not flagged so.
- *
- * @example
- * ```ts
- * import { COLUMN_FLAG } from "./column-state.js";
- * const kept = { value: Float64Array.of(-0.144), error: Float64Array.of(8e-10), step: Float64Array.of(4.8e-7), flags: Int8Array.of(COLUMN_FLAG.firstOrder) };
- * firstOrderKept(kept, 0, 1); // => true
- * ```
- */
-export function firstOrderKept(
-  kept: { value: Float64Array; flags: Int8Array },
-  k: number,
-  order: number,
-): boolean {
-  return order === 1 && (kept.flags[k] & COLUMN_FLAG.firstOrder) !== 0 && Number.isFinite(kept.value[k]);
-}
-
-/**
- * A rechecked entry (derivative()'s pipeline: `recheck`'s value, error and code for k) held to its
- * column's kept estimate where the two disagree and either may be the wrong one:
- * - the column's estimate carried its measured noise (jacobian-noise.ts, kept.noise) and the recheck
- *   says ok: where they disagree beyond both errors, one of them is wrong, and the error reaches past
- *   the column's estimate by that one's error, gap + e_kept;
- * - the column converged like h (COLUMN_FLAG.firstOrder, {@link firstOrderKept}: f′ is continuous at x,
- *   f″ jumps at or near it): derivative()'s one-sided join and the column's h-tail each misjudge some C1
- *   joins (cubic + x|x| joined 1e-8 from x: the column right, the recheck 2e-6 off at ± 7e-7), so the
- *   error is at least gap + e_kept, which covers the truth wherever either estimate does
- *   (|rv − f′| ≤ |rv − v_kept| + |v_kept − f′|). A recheck that says "not-differentiable" there has
- *   read f″'s jump beside x as one of f′ (its sides' steps straddle the join: slopes apart by J·h), which
- *   the column's convergence like h rules out; it is ok with that error.
- *
- * @example
- * ```ts
- * import { COLUMN_FLAG } from "./column-state.js";
- * const kept = { value: Float64Array.of(1), error: Float64Array.of(1e-9), flags: Int8Array.of(COLUMN_FLAG.firstOrder), noise: Float64Array.of(0) };
- * const r = new EntryRecheck(1);
- * r.value[0] = 1 + 1e-6; r.error[0] = 1e-8; r.code[0] = 0;
- * holdToColumn(r, kept, 0);
- * r.error[0]; // => 1.001e-6 ± 1e-12 (gap + e_kept)
- * ```
- */
-export function holdToColumn(
-  recheck: EntryRecheck,
-  kept: { value: Float64Array; error: Float64Array; flags: Int8Array; noise: Float64Array },
-  k: number,
-): void {
-  const code = recheck.code[k];
-  const re = recheck.error[k];
-  const gap = Math.abs(recheck.value[k] - kept.value[k]);
-  const ke = kept.error[k];
-  if (kept.noise[k] > 0 && code === OK && gap > re + ke) {
-    recheck.error[k] = gap + ke;
-    return;
-  }
-  if ((kept.flags[k] & COLUMN_FLAG.firstOrder) === 0 || !Number.isFinite(gap + ke)) return;
-  if (code !== OK && code !== NOISE_LIMITED && code !== NOT_DIFFERENTIABLE) return;
-  if (gap + ke > re) recheck.error[k] = gap + ke;
-  if (code === NOT_DIFFERENTIABLE) recheck.code[k] = OK;
-}
-
-/**
- * How much a Richardson tableau with steps h, h/r, h/r², … (r = STEP_RATIO) can grow a rounding of its
- * differences, bounded by ε/h at each row's step h: the level that removes h^(2l) takes
- * (r^(2l)·A(h/r) − A(h))/(r^(2l) − 1), whose bound is (r^(2l) + 1/r)/(r^(2l) − 1) times its rows' (the
- * longer row's is 1/r of the shorter's), so its estimate at step h/r carries up to the product of these,
- * l = 1, 2, …, over the rounding of one difference at h/r: 1.5 · 1.1 · 1.024 · … ≈ 1.70 for r = 2.
- *
- * @default 1.7024 (r = 2)
- * @example
- * ```ts
- * FLOAT32_TABLEAU_GAIN; // ≈ 1.7024
- * ```
- */
-export const FLOAT32_TABLEAU_GAIN = tableauGain(STEP_RATIO);
-
-function tableauGain(r: number): number {
-  let gain = 1;
-  for (let l = 1; l <= 12; l++) gain *= (r ** (2 * l) + 1 / r) / (r ** (2 * l) - 1);
-  return gain;
-}
-
-/**
- * Whether entry (k, j) of a float32 row of a large F (jacobian-job.ts float32; SCREEN_COMPONENTS
- * components or more) claims less error than float32 rounding leaves it: each value is rounded by up to
- * FLOAT32_UNIT_ROUNDOFF of its size (float32Size: |F_k(x)|, or the move |J_kj|·h beside it), and a
- * float32 input x_j by up to half its float32 step, which moves the value by |J_kj|·FLOAT32_UNIT_ROUNDOFF·2^e
- * (2^e ≤ |x_j| < 2^(e+1): a float32 computation rounds its inputs too, TensorFlow.js's tensors); a first difference at step h carries their sum over
- * h, and the column's tableau up to FLOAT32_TABLEAU_GAIN times that. An error below (or not a number)
- * is rechecked by derivative()'s pipeline, which measures the rounding as noise:
- * f32(sin(f32(t)) + atan(y)) at t = −48.71 gave 0.0177067 ± 7.1e-7, noise-limited, from steps of 0.19,
- * where the truth is 1.4e-6 off: the two roundings' share at h is 5.0e-7, the tableau's 8.5e-7. The
- * rows' noise tables move x_j by 4·ROW_NOISE_SPACING ≈ 1.9e-6 at most, within one float32 step of any
- * |x_j| above 16, so they do not see the inputs' rounding (f32(cos(f32(t)) + atan(y)) at t = −97.96:
- * −0.537775 ± 1.1e-6, ok, 2.8 times short; the recheck gives ± 6.0e-5). First derivatives only.
- *
- * @example
- * ```ts
- * const kept = { value: Float64Array.of(0.0177), error: Float64Array.of(7.1e-7), step: Float64Array.of(0.19) };
- * float32Hidden(kept, 0, -48.71, 0.9988, 1); // => true (1.70·2⁻²⁴·(0.9988 + 0.0177·32)/0.19 ≈ 8.4e-7)
- * ```
- */
-export function float32Hidden(
-  kept: { value: Float64Array; error: Float64Array; step: Float64Array },
-  k: number,
-  xj: number,
-  centre: number,
-  order: number,
-): boolean {
-  if (order !== 1) return false;
-  const h = kept.step[k];
-  const slope = Math.abs(kept.value[k]);
-  const size = Math.abs(float32Size(centre, kept.value[k], h, 1)) + slope * inputHalf(xj);
-  return !(kept.error[k] >= (FLOAT32_TABLEAU_GAIN * FLOAT32_UNIT_ROUNDOFF * size) / h);
-}
-
-/** 2^e where 2^e ≤ |t| < 2^(e+1); 0 where t is 0 or not finite (no float32 input step to read). */
-function inputHalf(t: number): number {
-  const a = Math.abs(t);
-  if (!(a > 0) || a === Infinity) return 0;
-  const half = 2 ** Math.floor(Math.log2(a));
-  return half > a ? half / 2 : half;
 }
 
 /**
@@ -485,7 +339,6 @@ function holdRowNoise(
 
 const OK = statusCode("ok");
 const NOISE_LIMITED = statusCode("noise-limited");
-const NOT_DIFFERENTIABLE = statusCode("not-differentiable");
 
 /** Answers a request of component k's pipeline (see {@link recheckColumn}): F at its missing points first. */
 function* serve(

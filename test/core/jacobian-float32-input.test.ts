@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { jacobian } from "../../src/core/index.js";
 import { jacobian as jacobianAsync } from "../../src/core/async/index.js";
-import { FLOAT32_TABLEAU_GAIN, float32Hidden } from "../../src/core/jacobian-recheck.js";
+import { FLOAT32_TABLEAU_GAIN, float32Hidden } from "../../src/core/jacobian-float32.js";
 import { bits } from "./jacobian-bits.js";
 
 const R = Math.fround;

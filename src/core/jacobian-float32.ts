@@ -1,0 +1,90 @@
+/**
+ * The float32 rounding a large Jacobian's float32 rows carry (jacobian-job.ts float32), which their
+ * columns' double rounding model does not: the size of the values it scales with, and the share of it,
+ * with that of float32 inputs, that a column's estimate must at least claim (else derivative()'s
+ * pipeline computes it again, jacobian-recheck.ts).
+ */
+
+import { STEP_RATIO } from "./constants.js";
+import { FLOAT32_UNIT_ROUNDOFF } from "./float32.js";
+
+/**
+ * How much a Richardson tableau with steps h, h/r, h/r², … (r = STEP_RATIO) can grow a rounding of its
+ * differences, bounded by ε/h at each row's step h: the level that removes h^(2l) takes
+ * (r^(2l)·A(h/r) − A(h))/(r^(2l) − 1), whose bound is (r^(2l) + 1/r)/(r^(2l) − 1) times its rows' (the
+ * longer row's is 1/r of the shorter's), so its estimate at step h/r carries up to the product of these,
+ * l = 1, 2, …, over the rounding of one difference at h/r: 1.5 · 1.1 · 1.024 · … ≈ 1.70 for r = 2.
+ *
+ * @default 1.7024 (r = 2)
+ * @example
+ * ```ts
+ * FLOAT32_TABLEAU_GAIN; // ≈ 1.7024
+ * ```
+ */
+export const FLOAT32_TABLEAU_GAIN = tableauGain(STEP_RATIO);
+
+function tableauGain(r: number): number {
+  let gain = 1;
+  for (let l = 1; l <= 12; l++) gain *= (r ** (2 * l) + 1 / r) / (r ** (2 * l) - 1);
+  return gain;
+}
+
+/**
+ * Whether entry (k, j) of a float32 row of a large F (jacobian-job.ts float32; SCREEN_COMPONENTS
+ * components or more) claims less error than float32 rounding leaves it: each value is rounded by up to
+ * FLOAT32_UNIT_ROUNDOFF of its size (float32Size: |F_k(x)|, or the move |J_kj|·h beside it), and a
+ * float32 input x_j by up to half its float32 step, which moves the value by |J_kj|·FLOAT32_UNIT_ROUNDOFF·2^e
+ * (2^e ≤ |x_j| < 2^(e+1): a float32 computation rounds its inputs too, TensorFlow.js's tensors); a first difference at step h carries their sum over
+ * h, and the column's tableau up to FLOAT32_TABLEAU_GAIN times that. An error below (or not a number)
+ * is rechecked by derivative()'s pipeline, which measures the rounding as noise:
+ * f32(sin(f32(t)) + atan(y)) at t = −48.71 gave 0.0177067 ± 7.1e-7, noise-limited, from steps of 0.19,
+ * where the truth is 1.4e-6 off: the two roundings' share at h is 5.0e-7, the tableau's 8.5e-7. The
+ * rows' noise tables move x_j by 4·ROW_NOISE_SPACING ≈ 1.9e-6 at most, within one float32 step of any
+ * |x_j| above 16, so they do not see the inputs' rounding (f32(cos(f32(t)) + atan(y)) at t = −97.96:
+ * −0.537775 ± 1.1e-6, ok, 2.8 times short; the recheck gives ± 6.0e-5). First derivatives only.
+ *
+ * @example
+ * ```ts
+ * const kept = { value: Float64Array.of(0.0177), error: Float64Array.of(7.1e-7), step: Float64Array.of(0.19) };
+ * float32Hidden(kept, 0, -48.71, 0.9988, 1); // => true (1.70·2⁻²⁴·(0.9988 + 0.0177·32)/0.19 ≈ 8.4e-7)
+ * ```
+ */
+export function float32Hidden(
+  kept: { value: Float64Array; error: Float64Array; step: Float64Array },
+  k: number,
+  xj: number,
+  centre: number,
+  order: number,
+): boolean {
+  if (order !== 1) return false;
+  const h = kept.step[k];
+  const slope = Math.abs(kept.value[k]);
+  const size = Math.abs(float32Size(centre, kept.value[k], h, 1)) + slope * inputHalf(xj);
+  return !(kept.error[k] >= (FLOAT32_TABLEAU_GAIN * FLOAT32_UNIT_ROUNDOFF * size) / h);
+}
+
+/** 2^e where 2^e ≤ |t| < 2^(e+1); 0 where t is 0 or not finite (no float32 input step to read). */
+function inputHalf(t: number): number {
+  const a = Math.abs(t);
+  if (!(a > 0) || a === Infinity) return 0;
+  const half = 2 ** Math.floor(Math.log2(a));
+  return half > a ? half / 2 : half;
+}
+
+/**
+ * The size of a float32 component's values on its column's stencil at step h, whose float32 rounding
+ * a difference carries: |F_k(x)|, or |value|·hⁿ where that is larger, since F_k(x ± h) moves from F_k(x)
+ * by about the derivative times hⁿ. f32(1/(1 + x₀²) + atan(t)) at x₀ = −11560, t = 0 is 7.5e-9 at x but
+ * 0.0039 at the column's step 0.0039, where its float32 steps of 2.3e-10 gave 1.00000002 ± 1.1e-11 for
+ * a truth of 1: an error 2.5e5 times below the rounding of its values.
+ *
+ * @example
+ * ```ts
+ * float32Size(7.5e-9, 1, 0.0039, 1); // => 0.0039
+ * float32Size(-0.5, 1, 0.0039, 1); // => -0.5
+ * ```
+ */
+export function float32Size(centre: number, value: number, step: number, order: number): number {
+  const beside = Math.abs(value) * step ** order;
+  return beside > Math.abs(centre) ? beside : centre;
+}
