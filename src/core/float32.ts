@@ -50,6 +50,16 @@ export const FLOAT32_EXACT_BITS = 16;
  */
 export const FLOAT32_FLAT_FACTOR = FLOAT32_UNIT_ROUNDOFF / (F_ROUNDING * EPS);
 
+/** The mantissa bits of a double below its FLOAT32_EXACT_BITS most significant bits: 53 − 16 = 37. */
+const SHORT_MANTISSA_BITS = 53 - FLOAT32_EXACT_BITS;
+/** Of those, the bits in the high 32-bit word of the double (its 5 lowest bits). */
+const HIGH_WORD_MASK = 2 ** (SHORT_MANTISSA_BITS - 32) - 1;
+/** A double and its two 32-bit words; LOW_WORD is the index of the low one (0 on a little-endian machine). */
+const DOUBLE = new Float64Array(1);
+const WORDS = new Uint32Array(DOUBLE.buffer);
+DOUBLE[0] = 1; // 0x3ff00000_00000000: only the high word is non-zero
+const LOW_WORD = WORDS[0] === 0 ? 0 : 1;
+
 /**
  * Whether v looks like a float32 computation's result (see the file comment): a finite float32 number
  * with more than FLOAT32_EXACT_BITS significant bits.
@@ -63,12 +73,11 @@ export const FLOAT32_FLAT_FACTOR = FLOAT32_UNIT_ROUNDOFF / (F_ROUNDING * EPS);
  */
 export function float32Result(v: number): boolean {
   if (Math.fround(v) !== v || v === 0 || !Number.isFinite(v)) return false;
-  // v·2^(FLOAT32_EXACT_BITS − 1 − e) is an integer exactly when v has at most FLOAT32_EXACT_BITS bits.
-  const a = Math.abs(v);
-  let e = Math.floor(Math.log2(a));
-  if (2 ** e > a) e--; // log2 rounded up to the next power of two
-  const scaled = a * 2 ** (FLOAT32_EXACT_BITS - 1 - e);
-  return scaled !== Math.floor(scaled);
+  // A float32 value is a normal double: it has more than FLOAT32_EXACT_BITS significant bits exactly
+  // when one of its mantissa's SHORT_MANTISSA_BITS lowest bits is set (read from its bits: 2^e and
+  // log2 are library calls that cost more than the rest of a small Jacobian's setup).
+  DOUBLE[0] = v;
+  return (WORDS[LOW_WORD] | (WORDS[1 - LOW_WORD] & HIGH_WORD_MASK)) !== 0;
 }
 
 /**
