@@ -23,6 +23,7 @@ import {
   noiseBoundOf,
   type MixedColumnsSeen,
 } from "./mixed-noise.js";
+import { MixedSides, type MixedJumps } from "./mixed-kink.js";
 import { candidateScales, representableStep } from "./step.js";
 import { fixedStatus, statusCode } from "./status.js";
 import type { FnN } from "./types.js";
@@ -62,6 +63,11 @@ export interface MixedEstimate {
   unsettled?: boolean;
   /** The budget (maxEvaluations) cut a column short or left no room for the unsettled fallback. */
   spent?: boolean;
+  /**
+   * The jumps the first run's rows show (mixed-kink.ts), where it settled without the noise stage and
+   * within the budget; the Hessian holds them against its diagonal (settleMixedKinks).
+   */
+  jumps?: MixedJumps;
 }
 
 /**
@@ -247,6 +253,7 @@ class MixedSource implements PointSource {
     private readonly j: number,
     private readonly si: number,
     private readonly sj: number,
+    private readonly sides: MixedSides,
   ) {}
 
   row(offsets: ArrayLike<number>, count: number): void {
@@ -262,6 +269,7 @@ class MixedSource implements PointSource {
     const minus = Number.isFinite(plus) ? p.at(i, pts[0], j, pts[2]) : NaN;
     this.buf[0] = mixedValue(plus, minus, pts, this.magnitude, 0);
     this.unscaled[0] = unscaledValue(plus, minus, pts);
+    this.sides.take(c, plus, minus, pts[4] === 1 ? pts[3] : NaN);
     return this.buf;
   }
 
@@ -326,7 +334,7 @@ export function mixedPartial(
         if (!Number.isNaN(r.error)) return withSpent({ ...r, unsettled: true }, spent);
       }
     }
-    if (!Number.isNaN(r.error) || !Number.isFinite(r.value)) return withSpent(r, spent);
+    if (!Number.isNaN(r.error) || !Number.isFinite(r.value)) return withSpent(withJumps(r, c), spent);
     if (p.charged + UNSETTLED_MIXED_CALLS > budget) return { ...r, spent: true };
     const [hi0, hj0] = unsettledMixedSteps(scalesI[0], scalesJ[0], r.reached);
     const wide = mixedStencil(p, i, j, hi0, hj0);
@@ -339,6 +347,17 @@ export function mixedPartial(
   } finally {
     w.set(p.x0); // f may have written into w: leave it as it came
   }
+}
+
+/**
+ * The first run's estimate with the jumps its columns' rows show (mixed-kink.ts), where the noise stage
+ * did not run (`noiseSpacing` 0: the columns settled without noise) and the budget cut no column; else
+ * the estimate alone.
+ */
+export function withJumps(r: MixedEstimate & { rowJumps: MixedJumps }, noiseSpacing: number): MixedEstimate {
+  const { rowJumps, ...estimate } = r;
+  if (noiseSpacing > 0 || r.spent === true || Number.isNaN(r.error)) return estimate;
+  return { ...estimate, jumps: rowJumps };
 }
 
 /** An estimate marked `spent` where the budget stopped one of its stages (else as it is). */
@@ -357,12 +376,16 @@ function sampleTables(p: PairSampler, i: number, j: number, si: number, sj: numb
 }
 
 /** What the columns of a mixed entry leave: the estimate, and what the noise stage reads of them. */
-interface MixedColumns extends MixedEstimate, MixedColumnsSeen {}
+interface MixedColumns extends MixedEstimate, MixedColumnsSeen {
+  /** The jumps the richest column's rows show (mixed-kink.ts). */
+  rowJumps: MixedJumps;
+}
 
 interface MixedEngine {
   state: ColumnState;
   driver: ColumnDriver | null;
   kept: KeptEstimates;
+  sides: MixedSides;
 }
 
 let spare: MixedEngine | null = null;
@@ -384,12 +407,14 @@ function mixedColumns(
     state: new ColumnState(1),
     driver: null as ColumnDriver | null,
     kept: new KeptEstimates(1),
+    sides: new MixedSides(),
   };
   spare = null;
   try {
-    const { state, kept } = engine;
+    const { state, kept, sides } = engine;
     const driver = (engine.driver ??= new ColumnDriver(state));
     kept.clear();
+    sides.clear();
     const si = (k: number): number => scalesI[Math.min(k, scalesI.length - 1)];
     const sj = (k: number): number => scalesJ[Math.min(k, scalesJ.length - 1)];
     state.activateAll();
@@ -402,7 +427,8 @@ function mixedColumns(
       kept,
       tries,
       (k) => {
-        runColumn(driver, new MixedSource(p, i, j, si(k), sj(k)), {
+        sides.begin(si(k), sj(k), noise);
+        runColumn(driver, new MixedSource(p, i, j, si(k), sj(k), sides), {
           x: 0,
           order: 2,
           scale: 1,
@@ -412,6 +438,7 @@ function mixedColumns(
           stopOnNoise: false,
           budget: mixedColumnBudget(budget, p.charged),
         });
+        sides.end();
         if (k === 0) [noisyStep, reached] = firstScaleSteps(state);
         spent ||= (state.flags[0] & COLUMN_FLAG.budget) !== 0;
       },
@@ -421,7 +448,8 @@ function mixedColumns(
     const value = kept.value[0];
     const error = kept.error[0];
     const flags = kept.flags[0];
-    const r: MixedColumns = { value, error, evaluations: p.evaluations, flags, noisyStep, reached };
+    const rowJumps = sides.jumps();
+    const r: MixedColumns = { value, error, evaluations: p.evaluations, flags, noisyStep, reached, rowJumps };
     if (spent) r.spent = true;
     return r;
   } finally {
