@@ -29,6 +29,7 @@ import {
   noiseBoundOf,
   type MixedColumnsSeen,
 } from "./mixed-noise.js";
+import { MixedSides, type MixedJumps } from "./mixed-kink.js";
 import { PointRequest, REQUEST_CAPACITY, type Pipeline } from "./sampler.js";
 import { fixedStatus, statusCode } from "./status.js";
 import { candidateScales } from "./step.js";
@@ -66,6 +67,7 @@ export class MixedWork {
   readonly state = new ColumnState(1);
   readonly driver = new ColumnDriver(this.state);
   readonly kept = new KeptEstimates(1);
+  readonly sides = new MixedSides();
   readonly request = new PairRequest();
   pts = new Float64Array(MIXED_POINT_SIZE * REQUEST_CAPACITY);
   plus = new Int32Array(REQUEST_CAPACITY);
@@ -146,7 +148,10 @@ export function* mixedEntry(
     }
   }
   const code = mixedCode(r.value, spent, false);
-  return { value: r.value, error: r.error, code, evaluations: work.evaluations };
+  const entry: HessianEntry = { value: r.value, error: r.error, code, evaluations: work.evaluations };
+  // The first run's jumps (mixed-partial.ts, withJumps): the noise stage did not run, no budget cut.
+  if (!(c > 0) && !spent && !Number.isNaN(r.error)) entry.jumps = r.jumps;
+  return entry;
 }
 
 /**
@@ -162,12 +167,13 @@ function* mixedScales(
   box: readonly number[],
   noise: number,
   budget: number,
-): Pipeline<MixedColumnsSeen & { spent: boolean }> {
+): Pipeline<MixedColumnsSeen & { spent: boolean; jumps: MixedJumps }> {
   const tries = Math.max(scalesI.length, scalesJ.length);
   const si = (k: number): number => scalesI[Math.min(k, scalesI.length - 1)];
   const sj = (k: number): number => scalesJ[Math.min(k, scalesJ.length - 1)];
-  const { state, kept } = work;
+  const { state, kept, sides } = work;
   kept.clear();
+  sides.clear();
   state.activateAll();
   state.noise[0] = noise;
   beginScales(state, kept);
@@ -186,13 +192,16 @@ function* mixedScales(
   for (let k = 0; k < tries && nextScale(state, kept); k++) {
     spec.probeOnly = k > 0;
     spec.budget = mixedColumnBudget(budget, work.charged);
+    sides.begin(si(k), sj(k), noise);
     yield* mixedColumn(work, xi, xj, si(k), sj(k), box, spec);
+    sides.end();
     if (k === 0) [noisyStep, reached] = firstScaleSteps(state);
     spent ||= (state.flags[0] & COLUMN_FLAG.budget) !== 0;
     // Two divisions, so that 4·s_i·s_j cannot underflow on its own (x ~ 1e-300).
     keepScale(state, kept, k, (_, v) => v / (4 * si(k)) / sj(k));
   }
-  return { value: kept.value[0], error: kept.error[0], flags: kept.flags[0], noisyStep, reached, spent };
+  const jumps = sides.jumps();
+  return { value: kept.value[0], error: kept.error[0], flags: kept.flags[0], noisyStep, reached, spent, jumps };
 }
 
 /** The noise tables' values (mixed-noise.ts) as one request, those inside the box evaluated. */
@@ -315,6 +324,7 @@ function mixedRow(work: MixedWork, pts: Float64Array, count: number, state: Colu
       const p = pts.subarray(MIXED_POINT_SIZE * q, MIXED_POINT_SIZE * (q + 1));
       v = mixedValue(plus, minus, p, MAGNITUDE, 0);
       raw = unscaledValue(plus, minus, p);
+      work.sides.take(driver.points[q], plus, minus, p[4] === 1 ? p[3] : NaN);
     }
     let finite = 0;
     const grid = driver.gridValues as Float64Array;
