@@ -258,7 +258,13 @@ export function batchedAgain(
 function* diagonalEntry(engine: ScalarEngine, xi: number, opts: ResolvedOptions): Pipeline<HessianEntry> {
   const r = yield* derivativePipeline(engine, new Sampler(null, opts.lo, opts.hi), xi, opts);
   const noise = diagonalNoise(r.status, r.noise);
-  const e: HessianEntry = { value: r.value, error: r.error, code: statusCode(r.status), evaluations: r.evaluations, noise };
+  const e: HessianEntry = {
+    value: r.value,
+    error: r.error,
+    code: statusCode(r.status),
+    evaluations: r.evaluations,
+    noise,
+  };
   if (r.left !== undefined) e.left = r.left;
   if (r.right !== undefined) e.right = r.right;
   return e;

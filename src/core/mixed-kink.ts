@@ -174,10 +174,14 @@ export class MixedSides {
   jumps(): MixedJumps {
     const p = this.kept;
     const [i, j] = [0, 1].map((k) => {
+      if (p.count[k] < 3) return { jump: 0, uncertainty: Infinity };
       const at = k * PAIR_DEPTH;
       const r = jumpFromRows(p.part.subarray(at, at + PAIR_DEPTH), p.count[k], p.step[k], p.rounding[k]);
       // Two divisions, as the entry's value (mixed-partial.ts): 4·s_i·s_j could underflow.
-      return { jump: r.jump / (4 * this.keptI) / this.keptJ, uncertainty: r.uncertainty / (4 * this.keptI) / this.keptJ };
+      return {
+        jump: r.jump / (4 * this.keptI) / this.keptJ,
+        uncertainty: r.uncertainty / (4 * this.keptI) / this.keptJ,
+      };
     });
     return { i, j, ratio: this.keptJ / this.keptI };
   }

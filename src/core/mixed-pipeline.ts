@@ -201,7 +201,15 @@ function* mixedScales(
     keepScale(state, kept, k, (_, v) => v / (4 * si(k)) / sj(k));
   }
   const jumps = sides.jumps();
-  return { value: kept.value[0], error: kept.error[0], flags: kept.flags[0], noisyStep, reached, spent, jumps };
+  return {
+    value: kept.value[0],
+    error: kept.error[0],
+    flags: kept.flags[0],
+    noisyStep,
+    reached,
+    spent,
+    jumps,
+  };
 }
 
 /** The noise tables' values (mixed-noise.ts) as one request, those inside the box evaluated. */
