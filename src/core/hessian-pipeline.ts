@@ -18,8 +18,7 @@ import { fixedStatus, statusCode, worstStatus } from "./status.js";
 import { divideByPower } from "./step.js";
 import { runBatched, scatterSlices, type PointSpace } from "./batch.js";
 import type { HessianOptions, HessianResult } from "./hessian.js";
-import type { BatchFn, OneSided } from "./types.js";
-import { settleMixedKinks, type MixedJumps } from "./mixed-kink.js";
+import type { BatchFn } from "./types.js";
 import { resolveOptions, type ResolvedOptions } from "./validate.js";
 import { boundsOf, resolveMultivariate, type ResolvedMultivariate } from "./vector.js";
 
@@ -38,11 +37,6 @@ export interface HessianEntry {
   evaluations: number;
   /** A diagonal entry's noise level for the others (hessian-noise.ts, diagonalNoise), or 0. */
   noise?: number;
-  /** A diagonal entry's one-sided values, where it gave them (for settleMixedKinks, mixed-kink.ts). */
-  left?: OneSided;
-  right?: OneSided;
-  /** A mixed entry's jumps its rows show (mixed-kink.ts), where its first run stands. */
-  jumps?: MixedJumps;
 }
 
 /**
@@ -258,16 +252,7 @@ export function batchedAgain(
 function* diagonalEntry(engine: ScalarEngine, xi: number, opts: ResolvedOptions): Pipeline<HessianEntry> {
   const r = yield* derivativePipeline(engine, new Sampler(null, opts.lo, opts.hi), xi, opts);
   const noise = diagonalNoise(r.status, r.noise);
-  const e: HessianEntry = {
-    value: r.value,
-    error: r.error,
-    code: statusCode(r.status),
-    evaluations: r.evaluations,
-    noise,
-  };
-  if (r.left !== undefined) e.left = r.left;
-  if (r.right !== undefined) e.right = r.right;
-  return e;
+  return { value: r.value, error: r.error, code: statusCode(r.status), evaluations: r.evaluations, noise };
 }
 
 /** fixedPartial of order 2 along x_i, the centre f(x) given. */
@@ -304,8 +289,6 @@ function* fixedMixed(x0: Float64Array, h: number, i: number, j: number): Pipelin
   const value = yield* stencilAt(xi, xj, h, h, EVERYWHERE, counter);
   return { value, error: NaN, code: statusCode(fixedStatus(value)), evaluations: counter.evaluations };
 }
-
-const NOT_DIFFERENTIABLE = statusCode("not-differentiable");
 
 /** A box that holds every point. */
 const EVERYWHERE: readonly number[] = [-Infinity, Infinity, -Infinity, Infinity];
@@ -368,10 +351,6 @@ export function packHessian(
 ): HessianResult {
   const n = t.rows.length === 0 ? 0 : t.rows[t.rows.length - 1] + 1;
   const { value, error, statuses } = hessianMatrices(n);
-  // Mixed entries beside a kink of a first partial (mixed-kink.ts), as the sync loop's last step.
-  settleMixedKinks(t, entries, (k, e) => {
-    entries[k] = { ...entries[k], error: e, code: NOT_DIFFERENTIABLE };
-  });
   entries.forEach((e, k) => {
     const i = t.rows[k];
     const j = t.cols[k];

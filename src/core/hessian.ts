@@ -3,9 +3,6 @@ import { coordinatesInFlight } from "./coordinate-pipelines.js";
 import { callNumber, checkInside, fixedPartial, fixedStencil } from "./fixed-partial.js";
 import { PairSampler, mixedCode, mixedPartial, mixedStencil } from "./mixed-partial.js";
 import { derivativeAlong } from "./partial.js";
-import { settleMixedKinks, type KinkEntry } from "./mixed-kink.js";
-
-const NOT_DIFFERENTIABLE = statusCode("not-differentiable");
 import { diagonalNoise, entryAgain, entryRedos, givenNoise, mergeAgain } from "./hessian-noise.js";
 import { fixedStatus, statusCode, worstStatus } from "./status.js";
 import {
@@ -157,29 +154,25 @@ export function hessian(
   }
   const x0 = w.slice();
   const levels = new Float64Array(n);
-  const t = upperTriangle(n);
-  // Each entry's one-sided news for settleMixedKinks (mixed-kink.ts), in the triangle's order.
-  const kinks: KinkEntry[] = [];
   for (let i = 0; i < n; i++) {
     const r = derivativeAlong(f, w, i, { ...o.engine, order: 2, bounds: boundsOf(o, i) }, x0);
     value[i][i] = r.value;
     error[i][i] = r.error;
     statuses[i][i] = statusCode(r.status);
     levels[i] = diagonalNoise(r.status, r.noise);
-    kinks.push({ value: r.value, error: r.error, code: statuses[i][i], left: r.left, right: r.right });
     evaluations += r.evaluations;
     tick();
     for (let j = i + 1; j < n; j++) {
       const m = mixedPartial(f, w, i, j, o.lo, o.hi, o.resolved.maxEvaluations, givenNoise(o));
       value[i][j] = value[j][i] = m.value;
       error[i][j] = error[j][i] = m.error;
-      statuses[i][j] = statuses[j][i] = mixedCode(m.value, m.spent === true, m.unsettled === true);
-      kinks.push({ value: m.value, error: m.error, code: statuses[i][j], jumps: m.jumps });
+      statuses[i][j] = statuses[j][i] = mixedCode(m.value, m.spent === true, m.unsettled === true, m.kink === true);
       evaluations += m.evaluations;
       tick();
     }
   }
   // Entries held against the noise the diagonal found (hessian-noise.ts).
+  const t = upperTriangle(n);
   const code = (k: number): number => statuses[t.rows[k]][t.cols[k]];
   for (const redo of entryRedos(t, code, levels, o.resolved.maxEvaluations)) {
     const { i, j } = redo;
@@ -190,24 +183,13 @@ export function hessian(
     value[i][j] = value[j][i] = r.value;
     error[i][j] = error[j][i] = r.error;
     statuses[i][j] = statuses[j][i] = r.code;
-    kinks[redo.k] = { value: r.value, error: r.error, code: r.code };
   }
   // f infinite at x (infinite-centre.ts): asked where a diagonal entry is not finite.
-  let infinite = false;
   if (diagonalNotFinite(n, (i) => statuses[i][i])) {
     w.set(x0);
     const fx = callNumber(f, w);
     evaluations++;
-    infinite = infiniteCentre(fx);
-    if (infinite) notFiniteEverywhere(value, error, statuses);
-  }
-  // Mixed entries beside a kink of a first partial (mixed-kink.ts), once the diagonal's sides are known.
-  if (!infinite) {
-    settleMixedKinks(t, kinks, (k, e) => {
-      const [i, j] = [t.rows[k], t.cols[k]];
-      error[i][j] = error[j][i] = e;
-      statuses[i][j] = statuses[j][i] = NOT_DIFFERENTIABLE;
-    });
+    if (infiniteCentre(fx)) notFiniteEverywhere(value, error, statuses);
   }
   return { value, error, evaluations, status: worstStatus(statuses), statuses };
 }

@@ -23,7 +23,7 @@ import {
   noiseBoundOf,
   type MixedColumnsSeen,
 } from "./mixed-noise.js";
-import { MixedSides, type MixedJumps } from "./mixed-kink.js";
+import { CONFIRM_CALLS, kinkError, MixedSides, type Jump } from "./mixed-kink.js";
 import { candidateScales, representableStep } from "./step.js";
 import { fixedStatus, statusCode } from "./status.js";
 import type { FnN } from "./types.js";
@@ -64,10 +64,10 @@ export interface MixedEstimate {
   /** The budget (maxEvaluations) cut a column short or left no room for the unsettled fallback. */
   spent?: boolean;
   /**
-   * The jumps the first run's rows show (mixed-kink.ts), where it settled without the noise stage and
-   * within the budget; the Hessian holds them against its diagonal (settleMixedKinks).
+   * Status "not-differentiable": ∂²f/∂x_i∂x_j jumps at x along x_i or x_j (mixed-kink.ts); the error
+   * holds both sides.
    */
-  jumps?: MixedJumps;
+  kink?: boolean;
 }
 
 /**
@@ -269,7 +269,7 @@ class MixedSource implements PointSource {
     const minus = Number.isFinite(plus) ? p.at(i, pts[0], j, pts[2]) : NaN;
     this.buf[0] = mixedValue(plus, minus, pts, this.magnitude, 0);
     this.unscaled[0] = unscaledValue(plus, minus, pts);
-    this.sides.take(c, plus, minus, pts[4] === 1 ? pts[3] : NaN);
+    this.sides.take(c, plus, pts[4] === 1 ? minus : NaN);
     return this.buf;
   }
 
@@ -334,7 +334,11 @@ export function mixedPartial(
         if (!Number.isNaN(r.error)) return withSpent({ ...r, unsettled: true }, spent);
       }
     }
-    if (!Number.isNaN(r.error) || !Number.isFinite(r.value)) return withSpent(withJumps(r, c), spent);
+    if (!Number.isNaN(r.error) || !Number.isFinite(r.value)) {
+      // The one-sided comparison (mixed-kink.ts), where the first run stands as it settled.
+      const asked = !(c > 0) && !spent && r.sides !== null;
+      return withSpent(asked ? confirmKink(p, i, j, r, budget) : r, spent);
+    }
     if (p.charged + UNSETTLED_MIXED_CALLS > budget) return { ...r, spent: true };
     const [hi0, hj0] = unsettledMixedSteps(scalesI[0], scalesJ[0], r.reached);
     const wide = mixedStencil(p, i, j, hi0, hj0);
@@ -350,14 +354,23 @@ export function mixedPartial(
 }
 
 /**
- * The first run's estimate with the jumps its columns' rows show (mixed-kink.ts), where the noise stage
- * did not run (`noiseSpacing` 0: the columns settled without noise) and the budget cut no column; else
- * the estimate alone.
+ * The first run's estimate held against the jumps its rows asked to confirm (mixed-kink.ts): the axis
+ * points of each direction asked, where the budget has room for them (else as it is), and a
+ * confirmed jump makes it `kink` with an error holding both sides.
  */
-export function withJumps(r: MixedEstimate & { rowJumps: MixedJumps }, noiseSpacing: number): MixedEstimate {
-  const { rowJumps, ...estimate } = r;
-  if (noiseSpacing > 0 || r.spent === true || Number.isNaN(r.error)) return estimate;
-  return { ...estimate, jumps: rowJumps };
+function confirmKink(p: PairSampler, i: number, j: number, r: MixedColumns, budget: number): MixedEstimate {
+  const sides = r.sides as MixedSides;
+  const [xi, xj] = [p.x0[i], p.x0[j]];
+  const jumps: (Jump | null)[] = [];
+  for (const d of sides.asks(r.error)) {
+    if (p.charged + CONFIRM_CALLS > budget) break;
+    p.charged += CONFIRM_CALLS;
+    const axis = sides.axisPoints(xi, xj, d).map(([a, b]) => p.at(i, a, j, b));
+    jumps.push(sides.confirm(xi, xj, d, axis, r.error));
+  }
+  const error = kinkError(r.error, jumps);
+  const out = { ...r, evaluations: p.evaluations };
+  return error === null ? out : { ...out, error, kink: true };
 }
 
 /** An estimate marked `spent` where the budget stopped one of its stages (else as it is). */
@@ -377,8 +390,8 @@ function sampleTables(p: PairSampler, i: number, j: number, si: number, sj: numb
 
 /** What the columns of a mixed entry leave: the estimate, and what the noise stage reads of them. */
 interface MixedColumns extends MixedEstimate, MixedColumnsSeen {
-  /** The jumps the richest column's rows show (mixed-kink.ts). */
-  rowJumps: MixedJumps;
+  /** The richest column's rows (mixed-kink.ts), copied where they ask for a confirmation; else null. */
+  sides: MixedSides | null;
 }
 
 interface MixedEngine {
@@ -448,8 +461,16 @@ function mixedColumns(
     const value = kept.value[0];
     const error = kept.error[0];
     const flags = kept.flags[0];
-    const rowJumps = sides.jumps();
-    const r: MixedColumns = { value, error, evaluations: p.evaluations, flags, noisyStep, reached, rowJumps };
+    const rows = sides.asks(error).length > 0 ? sides.keptCopy() : null;
+    const r: MixedColumns = {
+      value,
+      error,
+      evaluations: p.evaluations,
+      flags,
+      noisyStep,
+      reached,
+      sides: rows,
+    };
     if (spent) r.spent = true;
     return r;
   } finally {
@@ -501,7 +522,8 @@ export function mixedColumnBudget(budget: number, spent: number): number {
 }
 
 /**
- * The status code of a mixed entry: "noise-limited" for one that ran again with f's noise level or
+ * The status code of a mixed entry: "not-differentiable" for one whose one-sided comparison showed a
+ * jump (`kink`, mixed-kink.ts) and "noise-limited" for one that ran again with f's noise level or
  * took the unsettled fallback (`unsettled`), unless the budget stopped one of its stages (`spent`):
  * then "max-evaluations" (unless its value is not finite); else by its value.
  *
@@ -509,9 +531,11 @@ export function mixedColumnBudget(budget: number, spent: number): number {
  * ```ts
  * mixedCode(2, true, false); // => 2 ("max-evaluations")
  * mixedCode(2, false, true); // => 1 ("noise-limited")
+ * mixedCode(0.5, false, false, true); // => 3 ("not-differentiable")
  * ```
  */
-export function mixedCode(value: number, spent: boolean, unsettled: boolean): number {
+export function mixedCode(value: number, spent: boolean, unsettled: boolean, kink = false): number {
+  if (kink && !spent) return statusCode("not-differentiable");
   if (unsettled && !spent) return statusCode("noise-limited");
   const fixed = statusCode(fixedStatus(value));
   if (fixed !== 0) return fixed;

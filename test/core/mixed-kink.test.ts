@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hessian, STATUSES } from "../../src/core/index.js";
-import { diagonalJump, jumpFromRows, mixedKinkError } from "../../src/core/mixed-kink.js";
+import { confirmedJump, jumpFromRows, kinkError } from "../../src/core/mixed-kink.js";
 import { expectHessianLoopsAgree } from "./hessian-bits.js";
 
 type F = (x: Float64Array) => number;
@@ -84,18 +84,15 @@ describe("jumpFromRows, diagonalJump and mixedKinkError", () => {
     expect(jumpFromRows([1, 2], 2, 0.0625, 1e-16).uncertainty).toBe(Infinity);
   });
 
-  it("a diagonal's sides take their share out of the mixed entry's jump", () => {
-    expect(diagonalJump({ code: 0, error: 1e-12 })).toEqual({ jump: 0, uncertainty: 2e-12 });
-    expect(diagonalJump({ code: 4, error: Infinity })).toBeNull();
-    const sides = { code: 3, error: 1, left: { value: 0, error: 1e-14 }, right: { value: 2, error: 1e-14 } };
-    expect(diagonalJump(sides)?.jump).toBe(2);
-    // O_j moved by ratio⁻¹/2 · 2 = 1 (ratio 1): all of it the diagonal's; O_i shows nothing.
-    const m = { i: { jump: 0, uncertainty: 1e-14 }, j: { jump: 1, uncertainty: 1e-14 }, ratio: 1 };
-    expect(mixedKinkError(0, 1e-7, m, sides, { code: 0, error: 1e-13 })).toBeNull();
-    // The same jump with a diagonal that shows none: the mixed entry's own.
-    expect(mixedKinkError(0, 1e-7, m, { code: 0, error: 1e-13 }, { code: 0, error: 1e-13 })).toBeCloseTo(
-      0.5,
-      6,
-    );
+  it("confirmedJump extrapolates Q/(2·d_i·d_j) to c = 0; kinkError takes the larger jump", () => {
+    expect(confirmedJump([1, 1, 1], 1e-16).jump).toBe(1);
+    const smooth = confirmedJump([0.01, 0.02, 0.04], 1e-16); // q ∝ c: no jump at c = 0
+    expect(Math.abs(smooth.jump)).toBeLessThan(1e-15);
+    const j = [
+      { jump: 1, uncertainty: 1e-14 },
+      { jump: -2, uncertainty: 1e-14 },
+    ];
+    expect(kinkError(1e-15, j)).toBeCloseTo(1, 12);
+    expect(kinkError(1e-15, [null])).toBeNull();
   });
 });
