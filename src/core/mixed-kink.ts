@@ -85,7 +85,14 @@ export const CONFIRM_CALLS = 6;
 /** Rows a mixed column's history keeps (rowsJump reads four). */
 const DEPTH = 4;
 
-/** A jump and its uncertainty. */
+/**
+ * A jump and its uncertainty.
+ *
+ * @example
+ * ```ts
+ * const j: Jump = { jump: 1, uncertainty: 1e-14 }; // relu(x₀)·x₁'s ∂²f/∂x₀∂x₁ at x₀ = 0: 0 → 1
+ * ```
+ */
 export interface Jump {
   jump: number;
   uncertainty: number;
