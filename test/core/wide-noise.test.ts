@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { derivative, hessian, STATUSES } from "../../src/core/index.js";
 import { wideNoiseOnly } from "../../src/core/noise-check.js";
 import { resolveOptions } from "../../src/core/validate.js";
+import { expectHessianLoopsAgree } from "./hessian-bits.js";
 
 /** Huber's function of width d: 0.5·v² inside, linear outside (f″ jumps from 1 to 0 at |v| = d). */
 const huber =
@@ -32,6 +33,10 @@ describe("order 2: a noise flag raised only at longer steps than the estimate's 
     expect(STATUSES[r.statuses[0][0]]).toBe("not-differentiable");
     for (const side of [mid - a / 2, mid + a / 2])
       expect(Math.abs(r.value[0][0] - side)).toBeLessThanOrEqual(r.error[0][0]);
+  });
+
+  it("the sync, batched and async Hessians give the same bits there", async () => {
+    await expectHessianLoopsAgree((v) => g(v[0]) + Math.cos(v[1]) + 1e5, [x, 0.5]);
   });
 
   it("wideNoiseOnly: order 2, central, method auto, noise flagged above the estimate's step only", () => {
