@@ -72,7 +72,8 @@ export const MIXED_JUMP_SIGNAL = 4;
 export const LINE_ROUNDING = 6;
 
 /**
- * Calls of f the confirmation of one direction makes: two axis points at each of three rows.
+ * Calls of f the confirmation of one direction makes at most: two axis points at each of three rows
+ * (MixedSides.confirmCalls: two rows, where the column had only two).
  *
  * @default 6
  * @example
@@ -102,8 +103,11 @@ export interface Jump {
  * A jump J of a second derivative read from odd parts O (newest first, at s, 2s, 4s (, 8s)), with its
  * uncertainty, in the units of the parts' g″: from four parts, odd-part-check.ts's rowsJump; from
  * three, the line through them, J = 2·(O(2s) − O(s))/s, its uncertainty the line's miss at the widest
- * part, |O(4s) − 3·O(2s) + 2·O(s)|, plus LINE_ROUNDING times the rounding, both times 2/s. Fewer parts:
- * no jump.
+ * part, |O(4s) − 3·O(2s) + 2·O(s)|, plus LINE_ROUNDING times the rounding, both times 2/s; from two,
+ * the line through them and the origin, J = 2·O(s)/s, its uncertainty |O(2s) − 2·O(s)| (the line's
+ * intercept: a smooth odd part is even in s, so it can pass through the origin only where it is 0) plus
+ * the rounding, both times 2/s (x₀·|x₁| at (1, 0): g is 0, its column ends after two rows, and the sums'
+ * odd part is 4·s_i·s_j·s). Fewer parts: no jump.
  *
  * @example
  * ```ts
@@ -113,7 +117,11 @@ export interface Jump {
  */
 export function jumpFromRows(part: ArrayLike<number>, count: number, step: number, rounding: number): Jump {
   if (count >= 4) return rowsJump(part, step, rounding);
-  if (count < 3) return { jump: 0, uncertainty: Infinity };
+  if (count < 2) return { jump: 0, uncertainty: Infinity };
+  if (count === 2) {
+    const intercept = Math.abs(part[1] - 2 * part[0]);
+    return { jump: (2 * part[0]) / step, uncertainty: (2 * (intercept + LINE_ROUNDING * rounding)) / step };
+  }
   const miss = Math.abs(part[2] - 3 * part[1] + 2 * part[0]);
   return {
     jump: (2 * (part[1] - part[0])) / step,
@@ -125,7 +133,8 @@ export function jumpFromRows(part: ArrayLike<number>, count: number, step: numbe
  * The jump of ∂²f/∂x_i∂x_j at c = 0 from q(c) = Q(c)/(2d_id_j) at c = s, 2s, 4s (`q`, newest first;
  * see the file comment): q = J + M·c + N·c² + …, J = (8q(s) − 6q(2s) + q(4s))/3; its uncertainty the
  * change from the two-row value 2q(s) − q(2s), plus the spread |q(s) − q(2s)| + |q(2s) − q(4s)|, plus
- * `rounding` (that of q(s)) times the weights' sum, 5.
+ * `rounding` (that of q(s)) times the weights' sum, 5. From two rows (`q` of length 2): 2q(s) − q(2s), its
+ * uncertainty |q(s) − q(2s)| plus 3 times the rounding.
  *
  * @example
  * ```ts
@@ -134,6 +143,7 @@ export function jumpFromRows(part: ArrayLike<number>, count: number, step: numbe
  * ```
  */
 export function confirmedJump(q: ArrayLike<number>, rounding: number): Jump {
+  if (q.length === 2) return { jump: 2 * q[0] - q[1], uncertainty: Math.abs(q[0] - q[1]) + 3 * rounding };
   const three = (8 * q[0] - 6 * q[1] + q[2]) / 3;
   const two = 2 * q[0] - q[1];
   // A kink's q is J plus terms in c, which move q by M·c per row; noise scatters q at random, and its
@@ -243,7 +253,7 @@ export class MixedSides {
   /** Ends the column: its rows are kept when richer than those kept. */
   end(): void {
     const n = this.count;
-    if (n < 3 || !(this.keptCount < n || (this.keptCount === n && this.step[0] < this.keptStep[0]))) return;
+    if (n < 2 || !(this.keptCount < n || (this.keptCount === n && this.step[0] < this.keptStep[0]))) return;
     this.keptStep.set(this.step);
     this.keptI.set(this.oddI);
     this.keptJ.set(this.oddJ);
@@ -258,7 +268,7 @@ export class MixedSides {
    */
   asks(error: number): number[] {
     const n = this.keptCount;
-    if (n < 3) return [];
+    if (n < 2) return [];
     const s = this.keptStep[0];
     const rounding = (F_ROUNDING * EPS * this.keptSize[0] + 2 * this.keptNoise) / s;
     const out: number[] = [];
@@ -273,6 +283,16 @@ export class MixedSides {
     return out;
   }
 
+  /** The rows a confirmation reads: the kept column's newest three (two where it has only two). */
+  private confirmRows(): number {
+    return Math.min(this.keptCount, 3);
+  }
+
+  /** Calls of f a confirmation of one direction makes: two axis points per row it reads. */
+  confirmCalls(): number {
+    return Math.min(CONFIRM_CALLS, 2 * this.confirmRows());
+  }
+
   /**
    * The axis points of direction d at the kept column's three newest rows, [x_i, x_j] pairs in the
    * order plus, minus per row: (x_i, x_j ± d_j) along x_i, (x_i ± d_i, x_j) along x_j, with the steps
@@ -280,7 +300,7 @@ export class MixedSides {
    */
   axisPoints(xi: number, xj: number, d: number): number[][] {
     const out: number[][] = [];
-    for (let r = 0; r < 3; r++) {
+    for (let r = 0; r < this.confirmRows(); r++) {
       const c = this.keptStep[r];
       if (d === 0) {
         const dj = representableStep(xj, this.sj * c);
@@ -299,9 +319,9 @@ export class MixedSides {
    * `error` (or an axis value is not finite).
    */
   confirm(xi: number, xj: number, d: number, axis: ArrayLike<number>, error: number): Jump | null {
-    const q = new Float64Array(3);
+    const q = new Float64Array(this.confirmRows());
     let rounding = 0;
-    for (let r = 0; r < 3; r++) {
+    for (let r = 0; r < q.length; r++) {
       const [plus, minus] = [axis[2 * r], axis[2 * r + 1]];
       if (!(Number.isFinite(plus) && Number.isFinite(minus))) return null;
       const c = this.keptStep[r];

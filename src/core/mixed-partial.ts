@@ -23,7 +23,7 @@ import {
   noiseBoundOf,
   type MixedColumnsSeen,
 } from "./mixed-noise.js";
-import { CONFIRM_CALLS, kinkError, MixedSides, type Jump } from "./mixed-kink.js";
+import { kinkError, MixedSides, type Jump } from "./mixed-kink.js";
 import { candidateScales, representableStep } from "./step.js";
 import { fixedStatus, statusCode } from "./status.js";
 import type { FnN } from "./types.js";
@@ -363,8 +363,8 @@ function confirmKink(p: PairSampler, i: number, j: number, r: MixedColumns, budg
   const [xi, xj] = [p.x0[i], p.x0[j]];
   const jumps: (Jump | null)[] = [];
   for (const d of sides.asks(r.error)) {
-    if (p.charged + CONFIRM_CALLS > budget) break;
-    p.charged += CONFIRM_CALLS;
+    if (p.charged + sides.confirmCalls() > budget) break;
+    p.charged += sides.confirmCalls();
     const axis = sides.axisPoints(xi, xj, d).map(([a, b]) => p.at(i, a, j, b));
     jumps.push(sides.confirm(xi, xj, d, axis, r.error));
   }

@@ -29,7 +29,7 @@ import {
   noiseBoundOf,
   type MixedColumnsSeen,
 } from "./mixed-noise.js";
-import { CONFIRM_CALLS, kinkError, MixedSides, type Jump } from "./mixed-kink.js";
+import { kinkError, MixedSides, type Jump } from "./mixed-kink.js";
 import { PointRequest, REQUEST_CAPACITY, type Pipeline } from "./sampler.js";
 import { fixedStatus, statusCode } from "./status.js";
 import { candidateScales } from "./step.js";
@@ -154,8 +154,8 @@ export function* mixedEntry(
     const sides = work.sides;
     const jumps: (Jump | null)[] = [];
     for (const d of sides.asks(r.error)) {
-      if (work.charged + CONFIRM_CALLS > budget) break;
-      work.charged += CONFIRM_CALLS;
+      if (work.charged + sides.confirmCalls() > budget) break;
+      work.charged += sides.confirmCalls();
       const axis = yield* pairValues(sides.axisPoints(xi, xj, d), box, work);
       jumps.push(sides.confirm(xi, xj, d, axis, r.error));
     }

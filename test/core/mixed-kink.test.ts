@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hessian, STATUSES } from "../../src/core/index.js";
-import { confirmedJump, jumpFromRows, kinkError } from "../../src/core/mixed-kink.js";
+import { confirmedJump, jumpFromRows, kinkError, MIXED_ASK_SIGNAL } from "../../src/core/mixed-kink.js";
 import { expectHessianLoopsAgree } from "./hessian-bits.js";
 
 type F = (x: Float64Array) => number;
@@ -26,6 +26,10 @@ describe("a mixed entry beside a kink of a first partial is not-differentiable (
 
   it("relu(x₀)·sin x₁ at (0, 0.3), four rows: 0 and cos 0.3 (before: 0.4777 ± 7.1e-15, ok)", () => {
     expectKink((x) => Math.max(0, x[0]) * Math.sin(x[1]), [0, 0.3], 0, Math.cos(0.3));
+  });
+
+  it("x₀·|x₁| at (1, 0): −1 and 1; g is 0, the column has two rows (before: 0 ± 3.6e-15, ok)", () => {
+    expectKink((x) => x[0] * Math.abs(x[1]), [1, 0], -1, 1);
   });
 
   it("relu(x₀ − 0.5)·x₁ + exp x₀ at (0.5, 2): 0 and 1", () => {
@@ -81,7 +85,11 @@ describe("jumpFromRows, diagonalJump and mixedKinkError", () => {
     const smooth = (s: number) => (2 * Math.sin(s)) / s; // A + B·s² + …
     const k = jumpFromRows([smooth(0.0625), smooth(0.125), smooth(0.25)], 3, 0.0625, 1e-16);
     expect(Math.abs(k.jump)).toBeLessThan(k.uncertainty);
-    expect(jumpFromRows([1, 2], 2, 0.0625, 1e-16).uncertainty).toBe(Infinity);
+    expect(jumpFromRows([1], 1, 0.0625, 1e-16).uncertainty).toBe(Infinity);
+    // Two rows: a line through the origin (x₀·|x₁|), or an intercept (a smooth odd part): no signal.
+    expect(jumpFromRows([0.25, 0.5], 2, 0.0625, 1e-16).jump).toBe(8);
+    const two = jumpFromRows([3.0001, 3.0004], 2, 0.0625, 1e-16);
+    expect(Math.abs(two.jump)).toBeLessThan(MIXED_ASK_SIGNAL * two.uncertainty);
   });
 
   it("confirmedJump extrapolates Q/(2·d_i·d_j) to c = 0; kinkError takes the larger jump", () => {
