@@ -18,10 +18,10 @@
  * (MixedSource), g(c) − g(−c), and with the sums S(c) = f(plus) + f(minus), S(c) − S(−c) along x_j. Both
  * are kept per row over halving steps, and a jump is first read from them alone, as the scalar engine
  * reads a jump of f″ from its rows (odd-part-check.ts, rowsJump; from three rows only where they lie on
- * a line). They also move with f's dependence on x_j alone (a C1 join of b, or b at steps that are not
+ * a line, from two only on a line through the origin: jumpFromRows). They also move with f's dependence on x_j alone (a C1 join of b, or b at steps that are not
  * yet asymptotic), so they only ask: where one shows a jump of more than MIXED_ASK_SIGNAL times its
  * uncertainty and twice the entry's error, the two axis points of each of the three newest rows are
- * asked (6 calls; none for a smooth f whose rows show nothing) and Q_i/(2d_id_j) at those steps,
+ * asked (6 calls, 4 with two rows; none for a smooth f whose rows show nothing) and Q_i/(2d_id_j) at those steps,
  * extrapolated to c = 0 (confirmedJump), decides: its jump above MIXED_JUMP_SIGNAL times its uncertainty
  * and twice the error makes the entry "not-differentiable" with an error that holds both sides.
  */
