@@ -5,6 +5,7 @@
  */
 export * from "./constants.js";
 export { MIXED_INITIAL_STEP } from "./mixed-partial.js";
+export { CONFIRM_CALLS, LINE_ROUNDING, MIXED_ASK_SIGNAL, MIXED_JUMP_SIGNAL } from "./mixed-kink.js";
 export {
   CHECK_GRADIENT_ERROR_FACTOR,
   CHECK_GRADIENT_FLOOR,

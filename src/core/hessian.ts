@@ -166,7 +166,12 @@ export function hessian(
       const m = mixedPartial(f, w, i, j, o.lo, o.hi, o.resolved.maxEvaluations, givenNoise(o));
       value[i][j] = value[j][i] = m.value;
       error[i][j] = error[j][i] = m.error;
-      statuses[i][j] = statuses[j][i] = mixedCode(m.value, m.spent === true, m.unsettled === true);
+      statuses[i][j] = statuses[j][i] = mixedCode(
+        m.value,
+        m.spent === true,
+        m.unsettled === true,
+        m.kink === true,
+      );
       evaluations += m.evaluations;
       tick();
     }

@@ -23,6 +23,7 @@ import {
   noiseBoundOf,
   type MixedColumnsSeen,
 } from "./mixed-noise.js";
+import { kinkError, MixedSides, type Jump } from "./mixed-kink.js";
 import { candidateScales, representableStep } from "./step.js";
 import { fixedStatus, statusCode } from "./status.js";
 import type { FnN } from "./types.js";
@@ -62,6 +63,11 @@ export interface MixedEstimate {
   unsettled?: boolean;
   /** The budget (maxEvaluations) cut a column short or left no room for the unsettled fallback. */
   spent?: boolean;
+  /**
+   * Status "not-differentiable": ∂²f/∂x_i∂x_j jumps at x along x_i or x_j (mixed-kink.ts); the error
+   * holds both sides.
+   */
+  kink?: boolean;
 }
 
 /**
@@ -247,6 +253,7 @@ class MixedSource implements PointSource {
     private readonly j: number,
     private readonly si: number,
     private readonly sj: number,
+    private readonly sides: MixedSides,
   ) {}
 
   row(offsets: ArrayLike<number>, count: number): void {
@@ -262,6 +269,7 @@ class MixedSource implements PointSource {
     const minus = Number.isFinite(plus) ? p.at(i, pts[0], j, pts[2]) : NaN;
     this.buf[0] = mixedValue(plus, minus, pts, this.magnitude, 0);
     this.unscaled[0] = unscaledValue(plus, minus, pts);
+    this.sides.take(c, plus, pts[4] === 1 ? minus : NaN);
     return this.buf;
   }
 
@@ -326,7 +334,11 @@ export function mixedPartial(
         if (!Number.isNaN(r.error)) return withSpent({ ...r, unsettled: true }, spent);
       }
     }
-    if (!Number.isNaN(r.error) || !Number.isFinite(r.value)) return withSpent(r, spent);
+    if (!Number.isNaN(r.error) || !Number.isFinite(r.value)) {
+      // The one-sided comparison (mixed-kink.ts), where the first run stands as it settled.
+      const asked = !(c > 0) && !spent && r.sides !== null;
+      return withSpent(asked ? confirmKink(p, i, j, r, budget) : r, spent);
+    }
     if (p.charged + UNSETTLED_MIXED_CALLS > budget) return { ...r, spent: true };
     const [hi0, hj0] = unsettledMixedSteps(scalesI[0], scalesJ[0], r.reached);
     const wide = mixedStencil(p, i, j, hi0, hj0);
@@ -339,6 +351,26 @@ export function mixedPartial(
   } finally {
     w.set(p.x0); // f may have written into w: leave it as it came
   }
+}
+
+/**
+ * The first run's estimate held against the jumps its rows asked to confirm (mixed-kink.ts): the axis
+ * points of each direction asked, where the budget has room for them (else as it is), and a
+ * confirmed jump makes it `kink` with an error holding both sides.
+ */
+function confirmKink(p: PairSampler, i: number, j: number, r: MixedColumns, budget: number): MixedEstimate {
+  const sides = r.sides as MixedSides;
+  const [xi, xj] = [p.x0[i], p.x0[j]];
+  const jumps: (Jump | null)[] = [];
+  for (const d of sides.asks(r.error)) {
+    if (p.charged + sides.confirmCalls() > budget) break;
+    p.charged += sides.confirmCalls();
+    const axis = sides.axisPoints(xi, xj, d).map(([a, b]) => p.at(i, a, j, b));
+    jumps.push(sides.confirm(xi, xj, d, axis, r.error));
+  }
+  const error = kinkError(r.error, jumps);
+  const out = { ...r, evaluations: p.evaluations };
+  return error === null ? out : { ...out, error, kink: true };
 }
 
 /** An estimate marked `spent` where the budget stopped one of its stages (else as it is). */
@@ -357,12 +389,16 @@ function sampleTables(p: PairSampler, i: number, j: number, si: number, sj: numb
 }
 
 /** What the columns of a mixed entry leave: the estimate, and what the noise stage reads of them. */
-interface MixedColumns extends MixedEstimate, MixedColumnsSeen {}
+interface MixedColumns extends MixedEstimate, MixedColumnsSeen {
+  /** The richest column's rows (mixed-kink.ts), copied where they ask for a confirmation; else null. */
+  sides: MixedSides | null;
+}
 
 interface MixedEngine {
   state: ColumnState;
   driver: ColumnDriver | null;
   kept: KeptEstimates;
+  sides: MixedSides;
 }
 
 let spare: MixedEngine | null = null;
@@ -384,12 +420,14 @@ function mixedColumns(
     state: new ColumnState(1),
     driver: null as ColumnDriver | null,
     kept: new KeptEstimates(1),
+    sides: new MixedSides(),
   };
   spare = null;
   try {
-    const { state, kept } = engine;
+    const { state, kept, sides } = engine;
     const driver = (engine.driver ??= new ColumnDriver(state));
     kept.clear();
+    sides.clear();
     const si = (k: number): number => scalesI[Math.min(k, scalesI.length - 1)];
     const sj = (k: number): number => scalesJ[Math.min(k, scalesJ.length - 1)];
     state.activateAll();
@@ -402,7 +440,8 @@ function mixedColumns(
       kept,
       tries,
       (k) => {
-        runColumn(driver, new MixedSource(p, i, j, si(k), sj(k)), {
+        sides.begin(si(k), sj(k), noise);
+        runColumn(driver, new MixedSource(p, i, j, si(k), sj(k), sides), {
           x: 0,
           order: 2,
           scale: 1,
@@ -412,6 +451,7 @@ function mixedColumns(
           stopOnNoise: false,
           budget: mixedColumnBudget(budget, p.charged),
         });
+        sides.end();
         if (k === 0) [noisyStep, reached] = firstScaleSteps(state);
         spent ||= (state.flags[0] & COLUMN_FLAG.budget) !== 0;
       },
@@ -421,7 +461,16 @@ function mixedColumns(
     const value = kept.value[0];
     const error = kept.error[0];
     const flags = kept.flags[0];
-    const r: MixedColumns = { value, error, evaluations: p.evaluations, flags, noisyStep, reached };
+    const rows = sides.asks(error).length > 0 ? sides.keptCopy() : null;
+    const r: MixedColumns = {
+      value,
+      error,
+      evaluations: p.evaluations,
+      flags,
+      noisyStep,
+      reached,
+      sides: rows,
+    };
     if (spent) r.spent = true;
     return r;
   } finally {
@@ -473,7 +522,8 @@ export function mixedColumnBudget(budget: number, spent: number): number {
 }
 
 /**
- * The status code of a mixed entry: "noise-limited" for one that ran again with f's noise level or
+ * The status code of a mixed entry: "not-differentiable" for one whose one-sided comparison showed a
+ * jump (`kink`, mixed-kink.ts) and "noise-limited" for one that ran again with f's noise level or
  * took the unsettled fallback (`unsettled`), unless the budget stopped one of its stages (`spent`):
  * then "max-evaluations" (unless its value is not finite); else by its value.
  *
@@ -481,9 +531,11 @@ export function mixedColumnBudget(budget: number, spent: number): number {
  * ```ts
  * mixedCode(2, true, false); // => 2 ("max-evaluations")
  * mixedCode(2, false, true); // => 1 ("noise-limited")
+ * mixedCode(0.5, false, false, true); // => 3 ("not-differentiable")
  * ```
  */
-export function mixedCode(value: number, spent: boolean, unsettled: boolean): number {
+export function mixedCode(value: number, spent: boolean, unsettled: boolean, kink = false): number {
+  if (kink && !spent) return statusCode("not-differentiable");
   if (unsettled && !spent) return statusCode("noise-limited");
   const fixed = statusCode(fixedStatus(value));
   if (fixed !== 0) return fixed;

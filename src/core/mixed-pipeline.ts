@@ -29,6 +29,7 @@ import {
   noiseBoundOf,
   type MixedColumnsSeen,
 } from "./mixed-noise.js";
+import { kinkError, MixedSides, type Jump } from "./mixed-kink.js";
 import { PointRequest, REQUEST_CAPACITY, type Pipeline } from "./sampler.js";
 import { fixedStatus, statusCode } from "./status.js";
 import { candidateScales } from "./step.js";
@@ -66,6 +67,7 @@ export class MixedWork {
   readonly state = new ColumnState(1);
   readonly driver = new ColumnDriver(this.state);
   readonly kept = new KeptEstimates(1);
+  readonly sides = new MixedSides();
   readonly request = new PairRequest();
   pts = new Float64Array(MIXED_POINT_SIZE * REQUEST_CAPACITY);
   plus = new Int32Array(REQUEST_CAPACITY);
@@ -145,8 +147,47 @@ export function* mixedEntry(
       return { ...fallback, code: mixedCode(fallback.value, spent, true), evaluations: work.evaluations };
     }
   }
-  const code = mixedCode(r.value, spent, false);
-  return { value: r.value, error: r.error, code, evaluations: work.evaluations };
+  let error = r.error;
+  let kink = false;
+  // mixedPartial's one-sided comparison (mixed-kink.ts, confirmKink): the same points in the same order.
+  if (!(c > 0) && !spent && !Number.isNaN(r.error)) {
+    const sides = work.sides;
+    const jumps: (Jump | null)[] = [];
+    for (const d of sides.asks(r.error)) {
+      if (work.charged + sides.confirmCalls() > budget) break;
+      work.charged += sides.confirmCalls();
+      const axis = yield* pairValues(sides.axisPoints(xi, xj, d), box, work);
+      jumps.push(sides.confirm(xi, xj, d, axis, r.error));
+    }
+    const wide = kinkError(r.error, jumps);
+    if (wide !== null) [error, kink] = [wide, true];
+  }
+  const code = mixedCode(r.value, spent, false, kink);
+  return { value: r.value, error, code, evaluations: work.evaluations };
+}
+
+/**
+ * f at [x_i, x_j] pairs as one request, those inside the box [lo_i, hi_i, lo_j, hi_j] evaluated and
+ * counted (as PairSampler.at, which gives NaN without a call outside).
+ */
+function* pairValues(
+  points: number[][],
+  box: readonly number[],
+  counter: { evaluations: number },
+): Pipeline<Float64Array> {
+  const r = new PairRequest();
+  r.reserve(points.length);
+  const at = new Int32Array(points.length).fill(-1);
+  let n = 0;
+  points.forEach(([a, b], q) => {
+    if (!(a >= box[0] && a <= box[1] && b >= box[2] && b <= box[3])) return;
+    [r.points[n], r.second[n], at[q]] = [a, b, n];
+    n++;
+  });
+  [r.count, r.evaluated, r.prefix] = [n, n, false];
+  if (n > 0) yield r;
+  counter.evaluations += n;
+  return Float64Array.from(at, (k) => (k >= 0 ? r.values[k] : NaN));
 }
 
 /**
@@ -166,8 +207,9 @@ function* mixedScales(
   const tries = Math.max(scalesI.length, scalesJ.length);
   const si = (k: number): number => scalesI[Math.min(k, scalesI.length - 1)];
   const sj = (k: number): number => scalesJ[Math.min(k, scalesJ.length - 1)];
-  const { state, kept } = work;
+  const { state, kept, sides } = work;
   kept.clear();
+  sides.clear();
   state.activateAll();
   state.noise[0] = noise;
   beginScales(state, kept);
@@ -186,7 +228,9 @@ function* mixedScales(
   for (let k = 0; k < tries && nextScale(state, kept); k++) {
     spec.probeOnly = k > 0;
     spec.budget = mixedColumnBudget(budget, work.charged);
+    sides.begin(si(k), sj(k), noise);
     yield* mixedColumn(work, xi, xj, si(k), sj(k), box, spec);
+    sides.end();
     if (k === 0) [noisyStep, reached] = firstScaleSteps(state);
     spent ||= (state.flags[0] & COLUMN_FLAG.budget) !== 0;
     // Two divisions, so that 4·s_i·s_j cannot underflow on its own (x ~ 1e-300).
@@ -315,6 +359,7 @@ function mixedRow(work: MixedWork, pts: Float64Array, count: number, state: Colu
       const p = pts.subarray(MIXED_POINT_SIZE * q, MIXED_POINT_SIZE * (q + 1));
       v = mixedValue(plus, minus, p, MAGNITUDE, 0);
       raw = unscaledValue(plus, minus, p);
+      work.sides.take(driver.points[q], plus, p[4] === 1 ? minus : NaN);
     }
     let finite = 0;
     const grid = driver.gridValues as Float64Array;

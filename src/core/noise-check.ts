@@ -44,6 +44,35 @@ import type { StencilKind } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
 /**
+ * Whether a second derivative's noise flag was raised only at steps longer than those of its estimate
+ * (est.noisyStep > est.step; central, method "auto"). f's noise grows as the step shrinks, so a column
+ * whose best estimate lies below the step where "noise" showed met something else there: the long
+ * steps of the probe at the scale of |x| straddling a C1 join at x (sin t + 0.0019·huber at its join,
+ * x = −46.6: noisy at 0.18 and at 47.7, estimate from 0.03), whose changes look irregular. The flag
+ * then no longer skips the noise check and the odd-part check (odd-part-check.ts), which measure noise
+ * and a jump of f″ at x directly: that f″ was 0.5133016 ± 4.3e-12, ok; now not-differentiable with
+ * the sides 0.5142388 and 0.5123644. At other orders and for one-sided estimates the same rule made
+ * ten cells of the honesty scan worse (orders 1 and 4, forward and backward jumps at x), so it stays at
+ * order 2: Hessian c1 24 → 21 dishonest (11 → 9 confident), derivative order 2 jump at 1 → 0.
+ *
+ * @example
+ * ```ts
+ * import { resolveOptions } from "./validate.js";
+ * const est = { value: 0.51, error: 4e-12, step: 0.03, kind: "central" as const, flags: 4, noisyStep: 0.18 };
+ * wideNoiseOnly(est, resolveOptions({ order: 2 })); // => true
+ * ```
+ */
+export function wideNoiseOnly(est: Estimate, o: ResolvedOptions): boolean {
+  return (
+    (est.flags & COLUMN_FLAG.noisy) !== 0 &&
+    est.noisyStep > est.step &&
+    o.order === 2 &&
+    est.kind === "central" &&
+    o.method === "auto"
+  );
+}
+
+/**
  * Whether the first estimate gets the noise check (a base stencil at a tiny step, see
  * NOISE_CHECK_SIGNAL): a quiet central column, or a quiet one-sided column the caller asked for
  * (method "forward" or "backward": its check is one-sided too) up to ONE_SIDED_CHECK_ORDER, without a
@@ -57,11 +86,11 @@ import type { ResolvedOptions } from "./validate.js";
  */
 export function needsNoiseCheck(est: Estimate, o: ResolvedOptions): boolean {
   // The pole flags alone (an even part that did not settle: noise makes one too) keep the check, as
-  // does a first-order tail that the sides did not improve on (first-order.ts).
+  // does a first-order tail that the sides did not improve on (first-order.ts), and at order 2 a noise
+  // flag raised only at steps longer than the estimate's (wideNoiseOnly).
+  const ignored = COLUMN_FLAG.budget | COLUMN_FLAG.pole | COLUMN_FLAG.probePole | COLUMN_FLAG.firstOrder;
   const quiet =
-    (est.flags &
-      ~(COLUMN_FLAG.budget | COLUMN_FLAG.pole | COLUMN_FLAG.probePole | COLUMN_FLAG.firstOrder)) ===
-      0 &&
+    (est.flags & ~(ignored | (wideNoiseOnly(est, o) ? COLUMN_FLAG.noisy : 0))) === 0 &&
     Number.isFinite(est.error) &&
     o.rtol === 0;
   const oneSided = est.kind === o.method && o.order <= ONE_SIDED_CHECK_ORDER;

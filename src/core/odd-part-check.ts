@@ -25,7 +25,7 @@
 import { COLUMN_FLAG } from "./column-state.js";
 import { CHECK_EXCESS_SCALE, EPS, F_ROUNDING, GROWTH_SHRINK, NOISE_COVERAGE } from "./constants.js";
 import { JUMP_GROWTH_BAND, ROUNDED_SIGNAL } from "./growth.js";
-import { noiseCheckStep } from "./noise-check.js";
+import { noiseCheckStep, wideNoiseOnly } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { valueResolution } from "./noise.js";
 import { representableStep } from "./step.js";
@@ -206,7 +206,7 @@ export function checkOddPart(engine: ScalarEngine, n: number, est: Estimate): vo
   const pairs = engine.driver.pairParts;
   const order = engine.o.order;
   if (est.kind !== "central" || pairs === null || pairs.count[0] < 3) return;
-  if ((est.flags & COLUMN_FLAG.noisy) !== 0) return;
+  if ((est.flags & COLUMN_FLAG.noisy) !== 0 && !wideNoiseOnly(est, engine.o)) return;
   if (order === 3) {
     checkEvenPart(engine, n, est, pairs);
     const odd = engine.driver.oddParts;

@@ -36,10 +36,10 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/column-steps.ts:17": "a column as a generator, inside scalar-engine.ts",
   "src/core/coordinate-pipelines.ts:22": "inside gradient(): `x0` is the pristine point",
   "src/core/derivative-pipeline.ts:19": "inside derivative(): the resolved options and sampler",
-  "src/core/noise-check.ts:155": "inside the pipeline: `engine`, `got`, `n` and `est` are the noise check's",
-  "src/core/noise-check.ts:177":
+  "src/core/noise-check.ts:184": "inside the pipeline: `engine`, `got`, `n` and `est` are the noise check's",
+  "src/core/noise-check.ts:206":
     "inside the pipeline: `engine`, `got`, `n` and `est` are the second noise check's",
-  "src/core/noise-check.ts:241":
+  "src/core/noise-check.ts:270":
     "inside the pipeline's settle: `engine`, `sampler` and `est` are the rerun's (a generator step)",
   "src/core/rounds.ts:30": "the round loop of the sync batched runner",
   "src/core/even-pole.ts:60": "inside the pipeline: `engine`, `n` and `est` are the noise check's",
