@@ -34,7 +34,7 @@
  * watch, each within its share.
  */
 
-import { EPS, F_ROUNDING, NOISE_CHECK_SIGNAL } from "./constants.js";
+import { CHECK_EXCESS_SCALE, EPS, F_ROUNDING, NOISE_CHECK_SIGNAL } from "./constants.js";
 import type { JacobianJob } from "./jacobian-job.js";
 import { ROW_NOISE_SPACING } from "./row-noise.js";
 import type { ResolvedMultivariate } from "./vector.js";
@@ -251,11 +251,16 @@ export function rowCheckSteps(job: JacobianJob, out?: Float64Array): Float64Arra
 
 /**
  * Whether some row's change between x − δ and x + δ (F_k at values[k] and values[m + k]) misses the
- * columns' (see {@link checkRows}).
+ * columns' (see {@link checkRows}). Where none does, each row whose miss beyond the columns' errors
+ * still exceeds what correctly rounded values allow has its entries' errors scaled
+ * ({@link scaleRowErrors}), as derivative()'s noise check scales its estimate's.
  */
 function rowsMissed(job: JacobianJob, d: Float64Array, values: Float64Array): boolean {
   const m = job.centre.length;
   const error = job.error as Float64Array[];
+  let excess = excessScratch;
+  if (excess.length < m) excess = excessScratch = new Float64Array(m);
+  let scaled = false;
   for (let k = 0; k < m; k++) {
     const fm = values[k];
     const fp = values[m + k];
@@ -264,11 +269,34 @@ function rowsMissed(job: JacobianJob, d: Float64Array, values: Float64Array): bo
     const { change, slack, size } = columnsChange(value, errors, d);
     const half = 0.5 * (fp - fm);
     const rounding = F_ROUNDING * EPS * (0.5 * Math.abs(fp) + 0.5 * Math.abs(fm));
+    const gap = Math.abs(half - change);
     // Comparisons false for NaN: a row with a non-finite value or entry is not checked.
-    if (Math.abs(half - change) > NOISE_CHECK_SIGNAL * rounding + slack + CHECK_TRUNCATION * size)
-      return true;
+    if (gap > NOISE_CHECK_SIGNAL * rounding + slack + CHECK_TRUNCATION * size) return true;
+    // noise-check.ts's checkNoise: a gap beyond the errors that correct rounding does not allow.
+    const e = (CHECK_EXCESS_SCALE * (gap - slack - CHECK_TRUNCATION * size)) / rounding;
+    excess[k] = e > 1 ? e : 0;
+    if (e > 1) scaled = true;
   }
+  if (scaled) scaleRowErrors(error, excess, m);
   return false;
+}
+
+let excessScratch = new Float64Array(16);
+
+/**
+ * Each row k with excess[k] > 1 has its entries' errors multiplied by it (see {@link rowsMissed}): the
+ * row's values carry more error than the columns' rounding model (F_ROUNDING·EPS·|F_k| per value), by
+ * that factor (CHECK_EXCESS_SCALE's derivation), and the entries' carried rounding shares it. The
+ * rounding of terms larger than F_k (exp(t) − 0.9999986856 + atan(x₁) at 0: 0.9999999999999835 ±
+ * 1.05e-14, 1.65e-14 off) shows there; derivative() along x₀ has 0.9999999999999732 ± 9.65e-14.
+ */
+function scaleRowErrors(error: Float64Array[], excess: Float64Array, m: number): void {
+  for (let k = 0; k < m; k++) {
+    const e = excess[k];
+    if (!(e > 1)) continue;
+    const row = error[k];
+    for (let j = 0; j < row.length; j++) row[j] *= e;
+  }
 }
 
 const along = { change: 0, slack: 0, size: 0 };
