@@ -66,7 +66,16 @@ export function columnsChange(
   return along;
 }
 
-/** What {@link rowGaps} returns where some row misses its columns beyond NOISE_CHECK_SIGNAL. */
+/**
+ * What {@link rowGaps} returns where some row misses its columns beyond NOISE_CHECK_SIGNAL (a miss
+ * within it is 0 or more).
+ *
+ * @default -1
+ * @example
+ * ```ts
+ * ROW_MISSED; // => -1
+ * ```
+ */
 export const ROW_MISSED = -1;
 
 /**
@@ -120,10 +129,10 @@ export function rowGaps(
  * import { jacobianJob } from "./jacobian-job.js";
  * const x0 = Float64Array.of(1);
  * const job = jacobianJob(x0, resolveMultivariate(undefined, x0), [2, 3], true);
- * job.error[0][0] = 1e-15;
- * job.error[1][0] = 1e-15;
+ * job.error[0][0] = 0.25;
+ * job.error[1][0] = 0.25;
  * scaleRowErrors(job, Float64Array.of(0.5, 3));
- * job.error; // => [Float64Array [1e-15], Float64Array [3e-15]]
+ * job.error; // => [Float64Array [0.25], Float64Array [0.75]]
  * ```
  */
 export function scaleRowErrors(job: JacobianJob, excess: Float64Array): void {
