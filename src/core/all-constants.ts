@@ -36,7 +36,7 @@ export { MIXED_NOISE_POINTS, MIXED_TABLE_AGREEMENT, MIXED_TABLE_SHRINK } from ".
 export { CHANGES_JUMP_ORDER, DEEP_JUMP_ORDER, RAN_DOWN_DEPTH, VAGUE_JUMP_ORDER } from "./jump-changes.js";
 export { FEW_DIGITS, LOWER_CHECK_ORDER } from "./first-at-x.js";
 export { JUMP_CHANGE_BAND, JUMP_CHANGE_SIGNAL } from "./jump-at-x.js";
-export { CHECK_TRUNCATION } from "./small-row-noise.js";
+export { CHECK_TRUNCATION } from "./row-gaps.js";
 export { HELD_COLUMNS } from "./jacobian-column.js";
 export { ONE_SIDE_SLOPE_BAND } from "./settle-noise.js";
 export { GROWTH_CONFIRM_RATIO } from "./settle-singular.js";

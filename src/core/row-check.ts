@@ -34,7 +34,7 @@ import type { JacobianResult } from "./jacobian.js";
 import { STATUSES } from "./status.js";
 import { FLOAT32_UNIT_ROUNDOFF } from "./float32.js";
 import { NOISE_POINTS } from "./noise.js";
-import { CHECK_TRUNCATION, columnsChange } from "./small-row-noise.js";
+import { CHECK_TRUNCATION, columnsChange } from "./row-gaps.js";
 
 /** The middle point of the wide table: x itself. */
 const MIDDLE = (NOISE_POINTS - 1) / 2;

@@ -16,7 +16,9 @@
  * row's change there against the columns' slopes: the rounding of terms far larger than F_k (cos(x₀) −
  * 0.99378 + atan(x₁) near its root: 0.111573 ± 9.7e-17, 86 times off), which no column's model holds,
  * shows there, and the job is "suspected" too. A smooth double F passes it (the scan's 250 small smooth
- * Jacobians all do), so it costs those 2 calls and nothing more.
+ * Jacobians all do), so it costs those 2 calls and nothing more. Below its signal, a row whose miss
+ * still exceeds what correctly rounded values allow has its entries' errors scaled (row-gaps.ts), as
+ * derivative()'s noise check scales its estimate's: F_k is then the small difference of larger terms.
  *
  * A suspected job measures its rows' noise (row-noise.ts's tables, into a fresh job): where a row has a
  * level, every column runs again with the levels in its rounding model, as a large F's do
@@ -34,9 +36,9 @@
  * watch, each within its share.
  */
 
-import { EPS, F_ROUNDING, NOISE_CHECK_SIGNAL } from "./constants.js";
 import type { JacobianJob } from "./jacobian-job.js";
 import { ROW_NOISE_SPACING } from "./row-noise.js";
+import { ROW_MISSED, rowGaps, scaleRowErrors } from "./row-gaps.js";
 import type { ResolvedMultivariate } from "./vector.js";
 import { component, type VectorCaller } from "./vector-caller.js";
 import type { Pipeline, PointRequest } from "./sampler.js";
@@ -105,22 +107,6 @@ export function rowNoiseSeen(job: JacobianJob, noise: number | undefined): boole
 }
 
 /**
- * The relative slack for truncation in the row check ({@link checkRows}): a central difference at
- * δ_j = ROW_NOISE_SPACING·s_j (s_j the smaller scale of x_j, see {@link checkDirection}) misses the
- * slope by about (δ_j/s_j)²/6·|f‴|·s_j²/|f′| = 2⁻⁴²/6·|f‴|·s_j²/|f′|; 2⁻³⁶ of Σ_j |J_kj|·δ_j allows
- * an f whose third derivative reaches 384/s_j² times its first (sin(x₀) + atan(x₁) at 0 misses 2 by
- * δ²/2 = 1.1e-13 relative, far above its rounding, EPS-relative at a root). Noise the check is for is
- * far above it: the rounding of terms of size c gives EPS·c/δ, 4.6e-10·c at s_j = 1.
- *
- * @default 1.4551915228366852e-11
- * @example
- * ```ts
- * CHECK_TRUNCATION; // => 1.4551915228366852e-11
- * ```
- */
-export const CHECK_TRUNCATION = 2 ** -36;
-
-/**
  * The check's steps (see {@link checkRows}): δ_j = ROW_NOISE_SPACING·s_j with s_j = min(1, |x_j|) as a
  * power of two (1 at x_j = 0), derivative()'s noise check step at x_j's smaller scale (step.ts,
  * candidateScales: a log or sqrt near its pole varies on the scale of |x_j|); 0 where x_j ± δ_j is
@@ -160,8 +146,9 @@ export function checkDirection(
  * δ, which the columns give as Σ_j J_kj·δ_j, within Σ_j of their errors times δ_j (and
  * CHECK_TRUNCATION). Where the two differ by more than NOISE_CHECK_SIGNAL times the difference's
  * rounding plus that, F_k carries noise the columns did not see (the rounding of terms far larger
- * than F_k: cos(x₀) − 0.99378 + atan(x₁) near its root), and the job is "suspected". Rows with a
- * non-finite value or entry are not checked.
+ * than F_k: cos(x₀) − 0.99378 + atan(x₁) near its root), and the job is "suspected"; by less, but more
+ * than correct rounding allows, that row's errors are scaled (row-gaps.ts). Rows with a non-finite
+ * value or entry are not checked.
  *
  * @example
  * ```ts
@@ -181,6 +168,7 @@ export function checkDirection(
  */
 export function* checkRows(job: JacobianJob, d: Float64Array, request: PointRequest): Pipeline<void> {
   const m = job.centre.length;
+  const excess = new Float64Array(m); // its own: another Jacobian's pipeline may run between requests
   request.reserve(2, m);
   request.points[0] = -1;
   request.points[1] = 1;
@@ -188,7 +176,13 @@ export function* checkRows(job: JacobianJob, d: Float64Array, request: PointRequ
   request.evaluated = 2;
   request.prefix = false;
   yield request;
-  if (rowsMissed(job, d, request.values)) job.rowNoiseWatch = "suspected";
+  checked(job, rowGaps(job, d, request.values, excess), excess);
+}
+
+/** After the check (`worst`: {@link rowGaps}'s): the job suspected, or its rows' errors scaled. */
+function checked(job: JacobianJob, worst: number, excess: Float64Array): void {
+  if (worst === ROW_MISSED) job.rowNoiseWatch = "suspected";
+  else scaleRowErrors(job, excess);
 }
 
 /**
@@ -207,27 +201,35 @@ export function checkRowsNow(job: JacobianJob, caller: VectorCaller): void {
   // Scratch kept for the next Jacobian, taken while in use (an F that calls jacobian() gets its own).
   let scratch = spare;
   spare = null;
-  if (scratch === null || scratch.d.length !== n || scratch.values.length < 2 * m)
-    scratch = { d: new Float64Array(n), values: new Float64Array(2 * m) };
+  if (scratch === null || scratch.d.length !== n || scratch.values.length < 2 * m) {
+    const values = new Float64Array(2 * m);
+    scratch = { d: new Float64Array(n), values, excess: new Float64Array(m) };
+  }
   const d = rowCheckSteps(job, scratch.d);
   if (d !== null) {
-    const w = caller.w;
-    const x0 = caller.x0;
-    const values = scratch.values; // F's values at x − δ, then at x + δ, as a request's
-    for (let j = 0; j < n; j++) w[j] = x0[j] - d[j];
-    const below = caller.call();
-    for (let k = 0; k < m; k++) values[k] = component(below, k);
-    caller.restore();
-    for (let j = 0; j < n; j++) w[j] = x0[j] + d[j];
-    const above = caller.call();
-    for (let k = 0; k < m; k++) values[m + k] = component(above, k);
-    caller.restore();
-    if (rowsMissed(job, d, values)) job.rowNoiseWatch = "suspected";
+    const { values, excess } = scratch; // F's values at x − δ, then at x + δ, as a request's
+    checkAt(caller, d, values, m);
+    checked(job, rowGaps(job, d, values, excess), excess);
   }
   spare = scratch;
 }
 
-let spare: { d: Float64Array; values: Float64Array } | null = null;
+/** F through `caller` at x − d (into values[0..m)) and x + d (values[m..2m)). */
+function checkAt(caller: VectorCaller, d: Float64Array, values: Float64Array, m: number): void {
+  const w = caller.w;
+  const x0 = caller.x0;
+  const n = x0.length;
+  for (let j = 0; j < n; j++) w[j] = x0[j] - d[j];
+  const below = caller.call();
+  for (let k = 0; k < m; k++) values[k] = component(below, k);
+  caller.restore();
+  for (let j = 0; j < n; j++) w[j] = x0[j] + d[j];
+  const above = caller.call();
+  for (let k = 0; k < m; k++) values[m + k] = component(above, k);
+  caller.restore();
+}
+
+let spare: { d: Float64Array; values: Float64Array; excess: Float64Array } | null = null;
 
 /**
  * The steps δ of the row check of a small F's job ({@link checkDirection}, into `out`), or null where
@@ -247,61 +249,6 @@ export function rowCheckSteps(job: JacobianJob, out?: Float64Array): Float64Arra
   const e = o.engine;
   if (e.rtol !== undefined || e.atol !== undefined || e.maxEvaluations !== undefined) return null;
   return checkDirection(job.x0, o, out);
-}
-
-/**
- * Whether some row's change between x − δ and x + δ (F_k at values[k] and values[m + k]) misses the
- * columns' (see {@link checkRows}).
- */
-function rowsMissed(job: JacobianJob, d: Float64Array, values: Float64Array): boolean {
-  const m = job.centre.length;
-  const error = job.error as Float64Array[];
-  for (let k = 0; k < m; k++) {
-    const fm = values[k];
-    const fp = values[m + k];
-    const value = job.value[k];
-    const errors = error[k];
-    const { change, slack, size } = columnsChange(value, errors, d);
-    const half = 0.5 * (fp - fm);
-    const rounding = F_ROUNDING * EPS * (0.5 * Math.abs(fp) + 0.5 * Math.abs(fm));
-    // Comparisons false for NaN: a row with a non-finite value or entry is not checked.
-    if (Math.abs(half - change) > NOISE_CHECK_SIGNAL * rounding + slack + CHECK_TRUNCATION * size)
-      return true;
-  }
-  return false;
-}
-
-const along = { change: 0, slack: 0, size: 0 };
-
-/**
- * A row's change along d as its columns give it: change = Σ_j J_kj·d_j, slack = Σ_j e_kj·d_j (the
- * entries' errors) and size = Σ_j |J_kj|·d_j, over the j with d_j ≠ 0 (`value` and `errors`: row k's
- * entries and errors). The object returned is reused by the next call.
- *
- * @example
- * ```ts
- * columnsChange(Float64Array.of(2, 3), Float64Array.of(1e-3, 0), Float64Array.of(0.5, 0)); // => { change: 1, slack: 0.0005, size: 1 }
- * ```
- */
-export function columnsChange(
-  value: Float64Array,
-  errors: Float64Array,
-  d: Float64Array,
-): { change: number; slack: number; size: number } {
-  let change = 0;
-  let slack = 0;
-  let size = 0;
-  for (let j = 0; j < d.length; j++) {
-    const dj = d[j];
-    if (dj === 0) continue;
-    change += value[j] * dj;
-    slack += errors[j] * dj;
-    size += Math.abs(value[j]) * dj;
-  }
-  along.change = change;
-  along.slack = slack;
-  along.size = size;
-  return along;
 }
 
 /**

@@ -80,9 +80,9 @@ const FRAGMENTS: Record<string, string> = {
     "inside a batched Jacobian loop: `job`, `again`, `inFlight`, `codes`, `F` and `space` are its own",
   "src/core/jacobian-pipeline.ts:188":
     "inside a batched Jacobian loop after its columns: `job` and `F` are its own",
-  "src/core/small-row-noise.ts:201":
+  "src/core/small-row-noise.ts:195":
     "inside the sync Jacobian after its columns: `job` and `caller` are its own",
-  "src/core/small-row-noise.ts:240": "inside a Jacobian loop after its columns: `job` is its job",
+  "src/core/small-row-noise.ts:242": "inside a Jacobian loop after its columns: `job` is its job",
   "src/core/jacobian-sides.ts:188":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
 };
