@@ -619,7 +619,17 @@ export class ColumnDriver {
       // Where c·h and b·h² cancel in the changes, the h term with the h² term removed.
       const cleaned =
         p === 2 && n >= 4 && !plain
-          ? cleanedFirstOrderTail(d, s.base1[k], s.base2[k], s.base3[k], hr, s.steps[n - 2], s.steps[n - 3], s.steps[n - 4], rounding)
+          ? cleanedFirstOrderTail(
+              d,
+              s.base1[k],
+              s.base2[k],
+              s.base3[k],
+              hr,
+              s.steps[n - 2],
+              s.steps[n - 3],
+              s.steps[n - 4],
+              rounding,
+            )
           : 0;
       const run = plain || cleaned > 0 ? s.firstOrderRun[k] + 1 : 0;
       s.firstOrderRun[k] = run;
