@@ -120,3 +120,42 @@ export function flatFloat32Error(
   const floor = float32Rounding(size, weightSum, h, order);
   return floor > error ? floor : error;
 }
+
+/**
+ * The error of a derivative of order `order` ≥ 2 from a float32 f, read from the values at its
+ * stencil's points that f gave already (`known`; the stencil of `kind` at step h): where one of them is
+ * a float32 result (float32Result), each value carries a rounding of up to FLOAT32_UNIT_ROUNDOFF of its
+ * size, 2²⁷ times what the engine's double model gives it, so the difference is known only within
+ * {@link float32Rounding} of the largest of them. Quantised rows can agree by chance where that
+ * rounding rules them (f32(eᵗ) at −0.0142, order 2: 0.98436 ± 4.2e-8 from steps of 0.0018, where
+ * f″ = 0.98590 and the values' rounding there is 0.075). Returns the error to use: `error`, or that
+ * rounding when it is larger; `error` as it is without such a value.
+ *
+ * @example
+ * ```ts
+ * const f = (t: number) => Math.fround(Math.exp(t));
+ * float32StencilError(f, -0.0142, 0.0018, [-1, 0, 1], 4, 2, 4.2e-8); // ≈ 0.073 (2⁻²⁴·0.99·4/0.0018²)
+ * float32StencilError(Math.exp, -0.0142, 0.0018, [-1, 0, 1], 4, 2, 4.2e-8); // => 4.2e-8
+ * ```
+ */
+export function float32StencilError(
+  known: (t: number) => number,
+  x: number,
+  h: number,
+  offsets: ArrayLike<number>,
+  weightSum: number,
+  order: number,
+  error: number,
+): number {
+  let size = 0;
+  let float32 = false;
+  for (let q = 0; q < offsets.length; q++) {
+    const v = known(x + offsets[q] * h);
+    if (!Number.isFinite(v)) continue;
+    size = Math.max(size, Math.abs(v));
+    if (float32Result(v)) float32 = true;
+  }
+  if (!float32 || !(h > 0)) return error;
+  const floor = float32Rounding(size, weightSum, h, order);
+  return floor > error ? floor : error;
+}

@@ -24,7 +24,7 @@ import { representableStep } from "./step.js";
 import { stencilArrays } from "./base-stencil.js";
 import { firstOrderJoin, firstOrderTail } from "./first-order.js";
 import { firstBreaksAt, LOWER_CHECK_ORDER, saysLittle } from "./first-at-x.js";
-import { flatFloat32Error } from "./float32.js";
+import { flatFloat32Error, float32StencilError } from "./float32.js";
 import { float32Input, inputRoundingError } from "./float32-input.js";
 import { bounded, type Pipeline, type Sampler } from "./sampler.js";
 import { firstRun, run, runNow, type Estimate, type ScalarEngine } from "./scalar-column.js";
@@ -89,7 +89,8 @@ export function* derivativeSteps(
   const held = oneSided(o)
     ? yield* bounded(heldToOtherSide(engine, sampler, result, noise), () => result)
     : movedInput(result, sampler, engine, o);
-  return sampler.short ? budgetStatus(held) : held;
+  const floored = float32Floor(held, sampler, x, o);
+  return sampler.short ? budgetStatus(floored) : floored;
 }
 
 /**
@@ -142,7 +143,8 @@ export function derivativeNow(
   const held = oneSided(o)
     ? runSync(bounded(heldToOtherSide(engine, sampler, result, noise), () => result))
     : movedInput(result, sampler, engine, o);
-  return sampler.short ? budgetStatus(held) : held;
+  const floored = float32Floor(held, sampler, x, o);
+  return sampler.short ? budgetStatus(floored) : floored;
 }
 
 /**
@@ -214,6 +216,26 @@ function movedInput(
   const h = result.step;
   const added = inputRoundingError(known, x, h, h1, result.value);
   return added > 0 ? { ...result, error: result.error + added } : result;
+}
+
+/**
+ * A derivative of order 2 or more whose stencil's values at its step are a float32 f's (float32.ts,
+ * float32StencilError): its error is at least their float32 rounding there. Other results, and first
+ * derivatives (their noise stage reads a float32 f's grid), pass through.
+ */
+function float32Floor(
+  result: Omit<DerivativeResult, "evaluations">,
+  sampler: Sampler,
+  x: number,
+  o: ResolvedOptions,
+): Omit<DerivativeResult, "evaluations"> {
+  if (o.order < 2 || !(result.status === "ok" || result.status === "noise-limited")) return result;
+  if (!Number.isFinite(result.value) || !Number.isFinite(result.error)) return result;
+  const st = stencilArrays(result.method, o.order);
+  const h = representableStep(x, result.step);
+  const known = (t: number): number => sampler.known(t);
+  const error = float32StencilError(known, x, h, st.offsets, st.weightSum, o.order, result.error);
+  return error === result.error ? result : { ...result, error };
 }
 
 /**
