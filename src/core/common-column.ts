@@ -119,11 +119,9 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   let step1 = NaN; // h of the row before the newest, and of the two before it
   let step2 = NaN;
   let step3 = NaN;
-  let step4 = NaN;
   let base1 = NaN;
   let base2 = NaN;
   let base3 = NaN;
-  let base4 = NaN;
   let round1 = NaN;
   let bestValue = NaN;
   let bestError = Infinity;
@@ -279,34 +277,26 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     const settled = state === REGIME_ROUNDING || state === REGIME_ASYMPTOTIC;
     settledRows = settled ? settledRows + 1 : 0;
     // The driver's first-order tail (kink-test.ts, firstOrderRow and cleanedFirstOrderTail, written
-    // out: no double crosses a call): when this row and the one before changed like h, |d − d1|, or
-    // the h term with the h² term removed. Only a settled row keeps it.
+    // out: no double crosses a call): |d − d1| when this row and the one before changed like h, else
+    // the h term with the h² term removed where two reads of it agree. Only a settled row keeps it.
     let rowTail = 0;
     if (settled && n >= FIRST_ORDER_ROWS + 2) {
       const s1 = step1 / step2;
       const s2 = hr / step2;
       const x1 = (s1 - s2) / (1 - s1);
       const q1 = Math.abs(d - base1) / Math.abs(base1 - base2);
-      let nowTail = 0;
-      if (q1 > x1 * Math.SQRT1_2 && q1 < x1 * Math.SQRT2) nowTail = Math.abs(d - base1);
-      else {
-        const a0 = firstSlope(d, base1, base2, hr, step1, step2);
-        const a = a0 / firstSlope(base1, base2, base3, step1, step2, step3);
-        const tail = Math.abs(a0) * hr;
-        if (a > Math.SQRT1_2 && a < Math.SQRT2 && tail > FIRST_ORDER_SIGNAL * rounding) nowTail = tail;
-      }
-      if (nowTail > 0) {
+      if (q1 > x1 * Math.SQRT1_2 && q1 < x1 * Math.SQRT2) {
         const u1 = step2 / step3;
         const u2 = step1 / step3;
         const x2 = (u1 - u2) / (1 - u1);
         const q2 = Math.abs(base1 - base2) / Math.abs(base2 - base3);
-        if (q2 > x2 * Math.SQRT1_2 && q2 < x2 * Math.SQRT2) rowTail = nowTail;
-        else if (n >= FIRST_ORDER_ROWS + 3) {
-          const b0 = firstSlope(base1, base2, base3, step1, step2, step3);
-          const b = b0 / firstSlope(base2, base3, base4, step2, step3, step4);
-          if (b > Math.SQRT1_2 && b < Math.SQRT2 && Math.abs(b0) * step1 > FIRST_ORDER_SIGNAL * round1)
-            rowTail = nowTail;
-        }
+        if (q2 > x2 * Math.SQRT1_2 && q2 < x2 * Math.SQRT2) rowTail = Math.abs(d - base1);
+      }
+      if (rowTail === 0) {
+        const a0 = firstSlope(d, base1, base2, hr, step1, step2);
+        const a = a0 / firstSlope(base1, base2, base3, step1, step2, step3);
+        const tail = Math.abs(a0) * hr;
+        if (a > Math.SQRT1_2 && a < Math.SQRT2 && tail > FIRST_ORDER_SIGNAL * rounding) rowTail = tail;
       }
     }
     // The kink test of an odd-order central row sets or clears its flags at every row, so only the
@@ -405,11 +395,9 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
       const rounding = F_ROUNDING * EPS * kinkAbsSum + grid * WEIGHT_SUM;
       if (needsCleanRow(even0, even1, even2, rounding, n, (t1 - t2) / (1 - t1))) done = false;
     }
-    step4 = step3;
     step3 = step2;
     step2 = step1;
     step1 = hr;
-    base4 = base3;
     base3 = base2;
     base2 = base1;
     base1 = d;

@@ -615,25 +615,27 @@ export class ColumnDriver {
       }
       let state = classifyRow(n, d, s.base1[k], s.base2[k], rounding, s.round1[k], t1, t2);
       if (state === REGIME.far && this.allPowers && n >= 4) state = this.pastCalm(k, n, d, rounding);
-      const plain = p === 2 && n >= 3 && firstOrderRow(d, s.base1[k], s.base2[k], s1, s2);
-      // Where c·h and b·h² cancel in the changes, the h term with the h² term removed.
-      const cleaned =
-        p === 2 && n >= 4 && !plain
-          ? cleanedFirstOrderTail(
-              d,
-              s.base1[k],
-              s.base2[k],
-              s.base3[k],
-              hr,
-              s.steps[n - 2],
-              s.steps[n - 3],
-              s.steps[n - 4],
-              rounding,
-            )
-          : 0;
-      const run = plain || cleaned > 0 ? s.firstOrderRun[k] + 1 : 0;
+      const run =
+        p === 2 && n >= 3 && firstOrderRow(d, s.base1[k], s.base2[k], s1, s2) ? s.firstOrderRun[k] + 1 : 0;
       s.firstOrderRun[k] = run;
-      s.rowTail[k] = run >= FIRST_ORDER_ROWS ? (plain ? Math.abs(d - s.base1[k]) : cleaned) : 0;
+      // Where c·h and b·h² cancel in the changes, the h term with the h² term removed: one test on
+      // four rows, as the plain test's two in a row are.
+      s.rowTail[k] =
+        run >= FIRST_ORDER_ROWS
+          ? Math.abs(d - s.base1[k])
+          : p === 2 && n >= 4
+            ? cleanedFirstOrderTail(
+                d,
+                s.base1[k],
+                s.base2[k],
+                s.base3[k],
+                hr,
+                s.steps[n - 2],
+                s.steps[n - 3],
+                s.steps[n - 4],
+                rounding,
+              )
+            : 0;
       // The jump test's invariant D·hⁿ: how many rows in a row it has stayed put.
       const g = scaledBy(d, hr, order);
       const gPrevious = s.jumpScaled[k];

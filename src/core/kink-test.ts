@@ -104,7 +104,8 @@ export function firstOrderRow(d: number, d1: number, d2: number, s1: number, s2:
  * b = Δq/(h₂ − h₀) and a = q₀ − b·(h₀ + h₁). Where f is smooth the a read from (d0, d1, d2) and from
  * (d1, d2, d3) is the fit's h⁴ residue, which falls by about 8 per halving; where f″ jumps both are a.
  * So the row shows a first-order term when the two agree within √2 (the band of firstOrderRow) and
- * a·h₀ is more than FIRST_ORDER_SIGNAL times the row's rounding. Returns |a·h₀| (the h term left in
+ * a·h₀ is more than FIRST_ORDER_SIGNAL times the row's rounding: one test on four rows, as the plain
+ * test's FIRST_ORDER_ROWS in a row are. Returns |a·h₀| (the h term left in
  * D(h₀), which the tableau's h² model does not see), or 0.
  *
  * @example

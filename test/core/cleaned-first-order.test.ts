@@ -38,6 +38,15 @@ describe("a first-order tail read with the h² term removed", () => {
     expect(checkGradient(f, () => [13.093817584957979, 295.51211725306206], x).pass).toBe(true);
   });
 
+  it("a join at x that ends its column in four rows (a gradient's coordinate beside 1.96e6)", () => {
+    const c0 = -0.20332856366314087;
+    const k = 1955584.7095292297; // the other coordinates' terms (the honesty scan's gradient repro)
+    const g = (t: number): number => k + 1 / (1 + t * t) + 0.014281455818826314 * Math.max(0, t - c0) ** 2;
+    const r = derivative(g, c0);
+    const f1 = (-2 * c0) / (1 + c0 * c0) ** 2;
+    expect(Math.abs(r.value - f1)).toBeLessThanOrEqual(r.error); // was 0.375027 ± 6e-7 for 0.3750086
+  });
+
   it("cleanedFirstOrderTail: a·h₀ under an h² term, 0 where f is smooth or the term is rounding", () => {
     const D = (h: number): number => 13.09 - 0.0143 * h + 2.16 * h * h;
     const tail = cleanedFirstOrderTail(D(0.125), D(0.25), D(0.5), D(1), 0.125, 0.25, 0.5, 1, 1e-12);
