@@ -14,7 +14,7 @@
  * departs to the scalar pipeline (common-path.ts).
  */
 
-import { CLEANED_ROUNDING, FIRST_ORDER_ROWS, needsCleanRow } from "./kink-test.js";
+import { CLEANED_ROUNDING, FIRST_ORDER_ROWS, FIRST_ORDER_SIGNAL, needsCleanRow } from "./kink-test.js";
 import { COLUMN_FLAG } from "./column-state.js";
 import {
   ALIAS_STEP,
@@ -276,8 +276,9 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     }
     const settled = state === REGIME_ROUNDING || state === REGIME_ASYMPTOTIC;
     settledRows = settled ? settledRows + 1 : 0;
-    // The driver's first-order tail (kink-test.ts, firstOrderRow, written out: no double crosses a
-    // call): |d − d1| when this row and the one before changed like h. Only a settled row keeps it.
+    // The driver's first-order tail (kink-test.ts, firstOrderRow and cleanedFirstOrderTail, written
+    // out: no double crosses a call): |d − d1| when this row and the one before changed like h, else
+    // the h term with the h² term removed where two reads of it agree. Only a settled row keeps it.
     let rowTail = 0;
     if (settled && n >= FIRST_ORDER_ROWS + 2) {
       const s1 = step1 / step2;
@@ -290,6 +291,12 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
         const x2 = (u1 - u2) / (1 - u1);
         const q2 = Math.abs(base1 - base2) / Math.abs(base2 - base3);
         if (q2 > x2 * Math.SQRT1_2 && q2 < x2 * Math.SQRT2) rowTail = Math.abs(d - base1);
+      }
+      if (rowTail === 0) {
+        const a0 = firstSlope(d, base1, base2, hr, step1, step2);
+        const a = a0 / firstSlope(base1, base2, base3, step1, step2, step3);
+        const tail = Math.abs(a0) * hr;
+        if (a > Math.SQRT1_2 && a < Math.SQRT2 && tail > FIRST_ORDER_SIGNAL * rounding) rowTail = tail;
       }
     }
     // The kink test of an odd-order central row sets or clears its flags at every row, so only the
@@ -444,3 +451,13 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
 const REGIME_ROUNDING = REGIME.rounding;
 const REGIME_ASYMPTOTIC = REGIME.asymptotic;
 const REGIME_FAR = REGIME.far;
+
+/**
+ * a of D(h) = f′ + a·h + b·h² through (h0, d0), (h1, d1), (h2, d2): kink-test.ts's firstOrderSlope,
+ * here so that V8 inlines it into the column's loop.
+ */
+function firstSlope(d0: number, d1: number, d2: number, h0: number, h1: number, h2: number): number {
+  const q0 = (d1 - d0) / (h1 - h0);
+  const q1 = (d2 - d1) / (h2 - h1);
+  return q0 - ((q1 - q0) / (h2 - h0)) * (h0 + h1);
+}

@@ -189,6 +189,7 @@ function commonPoint(f: Fn1, xs: Float64Array, i: number, w: CommonWork): boolea
   kept[2] = NaN;
   kept[3] = 0;
   w.evenRows[EVEN_ROWS + 3] = NaN; // no probe rows until the probe runs
+  w.checkFloat32 = false;
   if (centralColumn(f, xs, i, 0, w) === COLUMN_END.departed) return false;
   evenRowsOf(w.column, w.evenRows, 0);
   if (keep(0, w.column, kept) && scaleOf(xs[i], 1) > 0) {
@@ -206,7 +207,8 @@ function commonPoint(f: Fn1, xs: Float64Array, i: number, w: CommonWork): boolea
   // Anything but a quiet estimate (flags, no error estimate) takes the scalar pipeline's detours.
   // An estimate of exactly 0 is the pipeline's too (scalar-engine.ts, zeroBelowResolution).
   if (kept[3] !== 0 || !Number.isFinite(kept[1]) || !Number.isFinite(kept[0]) || kept[0] === 0) return false;
-  return !noisyAt(f, xs, i, w);
+  // A float32 f at an x that is no float32 number (float32-input.ts): the pipeline's error grows.
+  return !noisyAt(f, xs, i, w) && !w.checkFloat32;
 }
 
 /** Whether the probe `column` left the kept estimate's error to unconfirmedError to grow. */
@@ -379,6 +381,7 @@ function checkGap(f: Fn1, x: number, h: number, work: CommonWork): number {
     if (q === 0) fm = v;
     else fp = v;
   }
+  if (Math.fround(x) !== x && (Math.fround(fm) === fm || Math.fround(fp) === fp)) work.checkFloat32 = true;
   let sum = 0;
   let size = 0;
   sum += W0 * fm;

@@ -45,6 +45,8 @@ export class CommonWork {
   /** The last noise check's even part Σ|w|·f and its Σ|w|·|f| (even-pole.ts). */
   checkEven = NaN;
   checkAbs = NaN;
+  /** Whether x is no float32 number and a noise check's value is one (float32-input.ts, float32Input). */
+  checkFloat32 = false;
   /** The one point of derivative(f, x) on the common path (derivativeOne). */
   readonly one = new Float64Array(1);
   /** The scalar pipeline's state and sampler, for the points that depart. */

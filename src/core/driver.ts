@@ -52,6 +52,7 @@ import {
   cleanedKink,
   cleanedRatio,
   FIRST_ORDER_ROWS,
+  cleanedFirstOrderTail,
   firstOrderRow,
   kinkBandScale,
   needsCleanRow,
@@ -617,7 +618,24 @@ export class ColumnDriver {
       const run =
         p === 2 && n >= 3 && firstOrderRow(d, s.base1[k], s.base2[k], s1, s2) ? s.firstOrderRun[k] + 1 : 0;
       s.firstOrderRun[k] = run;
-      s.rowTail[k] = run >= FIRST_ORDER_ROWS ? Math.abs(d - s.base1[k]) : 0;
+      // Where c·h and b·h² cancel in the changes, the h term with the h² term removed: one test on
+      // four rows, as the plain test's two in a row are.
+      s.rowTail[k] =
+        run >= FIRST_ORDER_ROWS
+          ? Math.abs(d - s.base1[k])
+          : p === 2 && n >= 4
+            ? cleanedFirstOrderTail(
+                d,
+                s.base1[k],
+                s.base2[k],
+                s.base3[k],
+                hr,
+                s.steps[n - 2],
+                s.steps[n - 3],
+                s.steps[n - 4],
+                rounding,
+              )
+            : 0;
       // The jump test's invariant D·hⁿ: how many rows in a row it has stayed put.
       const g = scaledBy(d, hr, order);
       const gPrevious = s.jumpScaled[k];

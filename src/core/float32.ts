@@ -129,3 +129,48 @@ export function flatFloat32Error(
   const floor = float32Rounding(size, weightSum, h, order);
   return floor > error ? floor : error;
 }
+
+/**
+ * The error of a derivative of order `order` ≥ 2 from a float32 f, read from the values at its
+ * stencil's points that f gave already (`known`; the stencil of `kind` at step h): where all of them
+ * are float32 numbers and most are float32 results (float32Result), each value carries a rounding of up to FLOAT32_UNIT_ROUNDOFF of its
+ * size, 2²⁷ times what the engine's double model gives it, so the difference is known only within
+ * {@link float32Rounding} of the largest of them. Quantised rows can agree by chance where that
+ * rounding rules them (f32(eᵗ) at −0.0142, order 2: 0.98436 ± 4.2e-8 from steps of 0.0018, where
+ * f″ = 0.98590 and the values' rounding there is 0.075). Returns the error to use: `error`, or that
+ * rounding when it is larger; `error` as it is without such a value.
+ *
+ * @example
+ * ```ts
+ * const f = (t: number) => Math.fround(Math.exp(t));
+ * float32StencilError(f, -0.0142, 0.0018, [-1, 0, 1], 4, 2, 4.2e-8); // ≈ 0.073 (2⁻²⁴·0.99·4/0.0018²)
+ * float32StencilError(Math.exp, -0.0142, 0.0018, [-1, 0, 1], 4, 2, 4.2e-8); // => 4.2e-8
+ * ```
+ */
+export function float32StencilError(
+  known: (t: number) => number,
+  x: number,
+  h: number,
+  offsets: ArrayLike<number>,
+  weightSum: number,
+  order: number,
+  error: number,
+): number {
+  let size = 0;
+  let values = 0;
+  let results = 0;
+  for (let q = 0; q < offsets.length; q++) {
+    const v = known(x + offsets[q] * h);
+    if (!Number.isFinite(v)) continue;
+    // Every value a float32 number, most of them float32 results: a double f's value near a root
+    // (log t + 5.348 at 0.00476) or exact arithmetic (x₁³ at dyadic points beside 10) can be one by
+    // itself, while a float32 f's value has FLOAT32_EXACT_BITS bits or fewer one time in 2⁸.
+    if (Math.fround(v) !== v) return error;
+    size = Math.max(size, Math.abs(v));
+    values++;
+    if (float32Result(v)) results++;
+  }
+  if (!(2 * results > values) || !(h > 0)) return error;
+  const floor = float32Rounding(size, weightSum, h, order);
+  return floor > error ? floor : error;
+}

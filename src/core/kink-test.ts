@@ -95,6 +95,69 @@ export function firstOrderRow(d: number, d1: number, d2: number, s1: number, s2:
 }
 
 /**
+ * The first-order term a·h₀ of the newest of four central differences d0 … d3 (d0 the newest, at the
+ * smallest step h0 < h1 < h2 < h3) where the plain ratio test (firstOrderRow) cannot see it: where f″
+ * jumps at x, D(h) = f′ + a·h + b·h² + …, and where a·h and b·h² are of a size they cancel in the
+ * changes of D (eᵗ + 0.057·huber at its threshold 2.56: changes shrinking by 0.24, 0.22, 0.18, 0.05, then
+ * changing sign), which then read neither h (1/2) nor h² (1/4), and two rows agree by chance. Through
+ * three differences D = f′ + a·h + b·h² holds exactly: with divided differences q = ΔD/Δh,
+ * b = Δq/(h₂ − h₀) and a = q₀ − b·(h₀ + h₁). Where f is smooth the a read from (d0, d1, d2) and from
+ * (d1, d2, d3) is the fit's h⁴ residue, which falls by about 8 per halving; where f″ jumps both are a.
+ * So the row shows a first-order term when the two agree within √2 (the band of firstOrderRow) and
+ * a·h₀ is more than FIRST_ORDER_SIGNAL times the row's rounding: one test on four rows, as the plain
+ * test's FIRST_ORDER_ROWS in a row are. Returns |a·h₀| (the h term left in
+ * D(h₀), which the tableau's h² model does not see), or 0.
+ *
+ * @example
+ * ```ts
+ * const D = (h: number) => 13.09 - 0.0143 * h + 2.16 * h * h; // a C1 join under a smooth h² term
+ * cleanedFirstOrderTail(D(0.125), D(0.25), D(0.5), D(1), 0.125, 0.25, 0.5, 1, 1e-12); // ≈ 0.0143 · 0.125
+ * const S = (h: number) => 13.09 + 2.16 * h * h + 0.5 * h ** 4; // smooth
+ * cleanedFirstOrderTail(S(0.125), S(0.25), S(0.5), S(1), 0.125, 0.25, 0.5, 1, 1e-12); // => 0
+ * ```
+ */
+export function cleanedFirstOrderTail(
+  d0: number,
+  d1: number,
+  d2: number,
+  d3: number,
+  h0: number,
+  h1: number,
+  h2: number,
+  h3: number,
+  rounding: number,
+): number {
+  const a0 = firstOrderSlope(d0, d1, d2, h0, h1, h2);
+  const a1 = firstOrderSlope(d1, d2, d3, h1, h2, h3);
+  const q = a0 / a1;
+  if (!(q > Math.SQRT1_2 && q < Math.SQRT2)) return 0;
+  const tail = Math.abs(a0) * h0;
+  return tail > FIRST_ORDER_SIGNAL * rounding ? tail : 0;
+}
+
+/**
+ * How many times the row's rounding the first-order term a·h₀ of {@link cleanedFirstOrderTail} must
+ * exceed: with halving steps, 2·a·h₀ = 4·(d1 − d0) − (d2 − d1) = −4·d0 + 5·d1 − d2, whose rounding is
+ * at most CLEANED_ROUNDING (10) times the newest row's; a·h₀ above 10 times it is then at least twice
+ * that bound, not rounding.
+ *
+ * @default 10
+ * @example
+ * ```ts
+ * FIRST_ORDER_SIGNAL; // => 10
+ * ```
+ */
+export const FIRST_ORDER_SIGNAL = CLEANED_ROUNDING;
+
+/** a of D(h) = f′ + a·h + b·h² through (h0, d0), (h1, d1), (h2, d2) (see cleanedFirstOrderTail). */
+function firstOrderSlope(d0: number, d1: number, d2: number, h0: number, h1: number, h2: number): number {
+  const q0 = (d1 - d0) / (h1 - h0);
+  const q1 = (d2 - d1) / (h2 - h1);
+  const b = (q1 - q0) / (h2 - h0);
+  return q0 - b * (h0 + h1);
+}
+
+/**
  * Whether a column about to end after row n (n < KINK_CLEAN_ROWS) needs another row for the kink test
  * (driver.ts, untested): its even part (e0 the newest, e1, e2) moved beyond KINK_SIGNAL times its
  * rounding, in fewer than three rows or other than f″ alone would move it (changes shrinking by

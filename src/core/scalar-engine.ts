@@ -24,7 +24,8 @@ import { representableStep } from "./step.js";
 import { stencilArrays } from "./base-stencil.js";
 import { firstOrderJoin, firstOrderTail } from "./first-order.js";
 import { firstBreaksAt, LOWER_CHECK_ORDER, saysLittle } from "./first-at-x.js";
-import { flatFloat32Error } from "./float32.js";
+import { flatFloat32Error, float32StencilError } from "./float32.js";
+import { float32Input, inputRoundingError } from "./float32-input.js";
 import { bounded, type Pipeline, type Sampler } from "./sampler.js";
 import { firstRun, run, runNow, type Estimate, type ScalarEngine } from "./scalar-column.js";
 import { settleNoise } from "./settle-noise.js";
@@ -87,8 +88,9 @@ export function* derivativeSteps(
     : flatZero(yield* bounded(settle(engine, sampler, est, noise), () => spentResult(est)), sampler, x, o);
   const held = oneSided(o)
     ? yield* bounded(heldToOtherSide(engine, sampler, result, noise), () => result)
-    : result;
-  return sampler.short ? budgetStatus(held) : held;
+    : movedInput(result, sampler, engine, o);
+  const floored = float32Floor(held, sampler, x, o);
+  return sampler.short ? budgetStatus(floored) : floored;
 }
 
 /**
@@ -140,8 +142,9 @@ export function derivativeNow(
     : flatZero(runSync(bounded(settle(engine, sampler, est, noise), () => spentResult(est))), sampler, x, o);
   const held = oneSided(o)
     ? runSync(bounded(heldToOtherSide(engine, sampler, result, noise), () => result))
-    : result;
-  return sampler.short ? budgetStatus(held) : held;
+    : movedInput(result, sampler, engine, o);
+  const floored = float32Floor(held, sampler, x, o);
+  return sampler.short ? budgetStatus(floored) : floored;
 }
 
 /**
@@ -189,6 +192,50 @@ function flatZero(
   const known = (t: number): number => sampler.known(t);
   const error = flatFloat32Error(known, x, result.step, weightSum, o.order, result.error);
   return error === result.error ? result : { ...result, error, status: "noise-limited" };
+}
+
+/**
+ * A central first derivative at an x that is no float32 number, where f's values at the noise check's
+ * points are a float32 computation's (float32-input.ts): f may round its argument, which moves the
+ * stencil's points; the error grows by what that adds (inputRoundingError, g″ from the even parts at
+ * the result's step and at the check's). Other results pass through.
+ */
+function movedInput(
+  result: Omit<DerivativeResult, "evaluations">,
+  sampler: Sampler,
+  engine: ScalarEngine,
+  o: ResolvedOptions,
+): Omit<DerivativeResult, "evaluations"> {
+  const { x } = engine;
+  if (o.order !== 1 || result.method !== "central" || !Number.isFinite(result.error)) return result;
+  if (!(result.status === "ok" || result.status === "noise-limited") || !Number.isFinite(result.value))
+    return result;
+  const h1 = representableStep(x, noiseCheckStep(1, engine.scales[0]));
+  if (!(float32Input(x, sampler.known(x + h1)) || float32Input(x, sampler.known(x - h1)))) return result;
+  const known = (t: number): number => sampler.known(t);
+  const h = result.step;
+  const added = inputRoundingError(known, x, h, h1, result.value);
+  return added > 0 ? { ...result, error: result.error + added } : result;
+}
+
+/**
+ * A derivative of order 2 or more whose stencil's values at its step are a float32 f's (float32.ts,
+ * float32StencilError): its error is at least their float32 rounding there. Other results, and first
+ * derivatives (their noise stage reads a float32 f's grid), pass through.
+ */
+function float32Floor(
+  result: Omit<DerivativeResult, "evaluations">,
+  sampler: Sampler,
+  x: number,
+  o: ResolvedOptions,
+): Omit<DerivativeResult, "evaluations"> {
+  if (o.order < 2 || !(result.status === "ok" || result.status === "noise-limited")) return result;
+  if (!Number.isFinite(result.value) || !Number.isFinite(result.error)) return result;
+  const st = stencilArrays(result.method, o.order);
+  const h = representableStep(x, result.step);
+  const known = (t: number): number => sampler.known(t);
+  const error = float32StencilError(known, x, h, st.offsets, st.weightSum, o.order, result.error);
+  return error === result.error ? result : { ...result, error };
 }
 
 /**
