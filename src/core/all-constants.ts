@@ -14,6 +14,7 @@ export {
 export { FLAT_ROWS } from "./driver.js";
 export { ROW_BLOCK_COLUMNS } from "./jacobian-rows.js";
 export { FLOAT32_EXACT_BITS, FLOAT32_FLAT_FACTOR, FLOAT32_UNIT_ROUNDOFF } from "./float32.js";
+export { FLOAT32_FULL_BITS } from "./float32-beside.js";
 export { PAIR_DEPTH, PAIR_STEP_SLACK } from "./pair-parts.js";
 export {
   ANCHORED_JUMP_SIGNAL,

@@ -240,6 +240,13 @@ export class ColumnDriver {
   readonly magnitudes: Float64Array;
   useMagnitudes = false;
   /**
+   * A Jacobian column's first clean row, per component k: F_k(x − h) in [2k] and F_k(x + h) in [2k + 1]
+   * (float32-beside.ts); null unless its caller asks for it. Taken by the first `accept()` of a clean
+   * row after `firstPending` is set, which it clears.
+   */
+  firstValues: Float64Array | null = null;
+  firstPending = false;
+  /**
    * For sources whose values are rescaled differences of f values (the mixed stencil's g(c), times the
    * nominal over the actual step product): the differences before the rescaling, same layout, which
    * the values' grid is read from (readGrid); null where the values themselves are (every other source).
@@ -415,8 +422,27 @@ export class ColumnDriver {
       this.handleTrouble();
       return;
     }
+    if (this.firstPending) this.keepFirst();
     if (this.pairsOn && this.kind === "central") this.pushPairs();
     this.extendRows();
+  }
+
+  /** Copies the clean row's values at offsets −1 and +1 into `firstValues` (see there). */
+  private keepFirst(): void {
+    this.firstPending = false;
+    const first = this.firstValues;
+    if (first === null) return;
+    const s = this.state;
+    const m = s.m;
+    for (let q = 0; q < this.count; q++) {
+      const o = this.offsets[q];
+      if (o !== -1 && o !== 1) continue;
+      const side = o < 0 ? 0 : 1;
+      for (let a = 0; a < s.activeCount; a++) {
+        const k = s.active[a];
+        first[2 * k + side] = this.values[q * m + k];
+      }
+    }
   }
 
   private troubleSide = 0;

@@ -88,6 +88,7 @@ export class ColumnWork {
     // (jacobian-common.ts), which does not follow the grid: no room in issue 10's 100 ns per call of F.
     this.state.gridOn = m >= SCREEN_COMPONENTS;
     this.driver = new ColumnDriver(this.state);
+    this.driver.firstValues = new Float64Array(2 * m);
     this.kept = new KeptEstimates(m);
     this.screen = new FlatScreen(m);
     this.list = new Int32Array(m);
@@ -112,6 +113,12 @@ export class ColumnWork {
     return (this.rechecks ??= new EntryRecheck(this.state.m));
   }
 
+  /** Starts a column: its first clean row's values are kept (driver.ts, firstValues; float32-beside.ts). */
+  beginFirstRow(): void {
+    (this.driver.firstValues as Float64Array).fill(NaN);
+    this.driver.firstPending = true;
+  }
+
   /** Whether a listed component needs a recheck (jacobian-recheck.ts, needsRecheck); sets `rechecked`. */
   needsRecheck(job: JacobianJob, j: number): boolean {
     let any = false;
@@ -124,6 +131,7 @@ export class ColumnWork {
         this.screened,
         this.kinkRows.marked,
         job.x0[j],
+        this.driver.firstValues,
       );
     return (this.rechecked = any);
   }
@@ -418,6 +426,7 @@ export function adaptiveColumnNow(
     if (levels !== null) state.noise[k] = NOISE_COVERAGE * levels[k];
   }
   beginScales(state, kept);
+  work.beginFirstRow();
   for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
     spec.scale = scales[i];
     spec.probeOnly = i > 0;
@@ -492,6 +501,7 @@ function* runScales(
   const { state, driver, kept, spec, plan } = work;
   const m = job.centre.length;
   beginScales(state, kept);
+  work.beginFirstRow();
   driver.useMagnitudes = false;
   for (let i = 0; i < scales.length && nextScale(state, kept); i++) {
     spec.scale = scales[i];

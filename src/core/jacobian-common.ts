@@ -19,6 +19,7 @@ import { COMPONENT_STATE } from "./jacobian-common-step.js";
 import { JacobianCommonWork } from "./jacobian-common-work.js";
 import { needsRecheck, zeroRowOfFloat32 } from "./jacobian-recheck.js";
 import { entryShowsKink } from "./even-kink.js";
+import { quietEntryToRecheck } from "./jacobian-common-beside.js";
 import { FLOAT32_FLAT_FACTOR } from "./float32.js";
 import { adaptiveColumnNow, takeWork, type ColumnWork } from "./jacobian-column.js";
 import { finishJacobian, type JacobianJob } from "./jacobian-job.js";
@@ -135,6 +136,8 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
       if (needsRecheck(w.kept, k, 0, NaN, centre, 1, moved || zero)) return DEPARTED;
     }
   }
+  // F_k(x) with no float32 bits of its own, F_k(x_j ± h) float32 results (jacobian-common-beside.ts).
+  if (job.quiet !== null && quietEntryToRecheck(job, w)) return DEPARTED;
   return storeColumn(job, j, w);
 }
 

@@ -13,6 +13,7 @@ import { JacobianRows } from "./jacobian-rows.js";
 import { PointRequest, REQUEST_CAPACITY } from "./sampler.js";
 import { fixedStatus, STATUSES, statusCode } from "./status.js";
 import { float32Result } from "./float32.js";
+import { quietComponents } from "./float32-beside.js";
 import { columnStencils, plainColumns, type PlainColumn } from "./plain-step.js";
 import type { ResolvedMultivariate } from "./vector.js";
 import type { RowNoiseWatch } from "./small-row-noise.js";
@@ -45,6 +46,12 @@ export interface JacobianJob {
    * does (the adaptive columns' recheck, jacobian-recheck.ts, reads it).
    */
   readonly float32: Uint8Array | null;
+  /**
+   * Per component, 1 when F_k(x) has no float32 bits of its own (0, or a short float32 number:
+   * float32-beside.ts, quietComponents); null when none (or plain columns). Such a component's column
+   * reads its first row's values for them (jacobian-recheck.ts, besideFloat32).
+   */
+  readonly quiet: Uint8Array | null;
   /** The stencil and step of each plain column (null when the columns are adaptive). */
   readonly stencils: ((j: number) => PlainColumn | null) | null;
   /**
@@ -240,6 +247,7 @@ export function jacobianJob(
     works: [],
     plain,
     float32,
+    quiet: plain ? null : quietComponents(centre),
     stencils: plain ? columnStencils(o, x0) : null,
     rowNoise: null,
     recheckRows: null,

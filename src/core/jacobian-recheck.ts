@@ -24,6 +24,7 @@ import { statusCode } from "./status.js";
 import { coordinateOptions } from "./vector.js";
 import { ALIAS_STEP, NOISE_COVERAGE } from "./constants.js";
 import { float32Hidden, float32Size } from "./jacobian-float32.js";
+import { float32Beside } from "./float32-beside.js";
 import { firstOrderKept } from "./recheck-hold.js";
 import { ROW_NOISE_AGREEMENT } from "./row-noise.js";
 import { divideByPower } from "./step.js";
@@ -118,6 +119,7 @@ export function columnNeedsRecheck(
   screened = false,
   kinks?: Uint8Array,
   xj = NaN,
+  first: Float64Array | null = null,
 ): boolean {
   // A large F's row that missed its columns' slopes (row-check.ts): each of its entries again.
   if (job.recheckRows !== null && job.recheckRows[k] === 1) return Number.isFinite(kept.value[k]);
@@ -137,8 +139,11 @@ export function columnNeedsRecheck(
     const beside = Math.abs(kept.value[k]) * kept.step[k] ** job.o.order;
     return needsRecheck(kept, k, kept.flags[k], kept.noisyStep[k], beside, job.o.order, true);
   }
-  const size = float32 ? float32Size(job.centre[k], kept.value[k], kept.step[k], job.o.order) : job.centre[k];
-  return needsRecheck(kept, k, kept.flags[k], kept.noisyStep[k], size, job.o.order, float32);
+  // F_k(x) has no float32 bits (0, or short) but its first row's values have (float32-beside.ts).
+  const beside = !float32 && first !== null && besideFloat32(job, k, first[2 * k], first[2 * k + 1]);
+  const f32 = float32 || beside;
+  const size = f32 ? float32Size(job.centre[k], kept.value[k], kept.step[k], job.o.order) : job.centre[k];
+  return needsRecheck(kept, k, kept.flags[k], kept.noisyStep[k], size, job.o.order, f32);
 }
 
 /**
@@ -164,6 +169,21 @@ export function longStepsNoiseUnseen(job: JacobianJob, kept: ColumnKept, k: numb
     return false;
   const level = job.rowNoise === null ? 0 : job.rowNoise[k];
   return kept.noise[k] > 0 && kept.noise[k] > ROW_NOISE_AGREEMENT * level;
+}
+
+/**
+ * Whether component k of a first-derivative Jacobian, its F_k(x) quiet (job.quiet: no float32 bits of
+ * its own), is float32 by its column's first row, F_k(x_j − h) and F_k(x_j + h) (float32-beside.ts).
+ * Both paths ask this at a column's end, of the quiet components only.
+ *
+ * @example
+ * ```ts
+ * besideFloat32(job, 0, Math.fround(-0.0078), Math.fround(0.0078)); // => true where F_0(x) = 0
+ * ```
+ */
+export function besideFloat32(job: JacobianJob, k: number, below: number, above: number): boolean {
+  if (job.quiet === null || job.quiet[k] !== 1 || job.o.order !== 1) return false;
+  return float32Beside(job.centre[k], below, above);
 }
 
 /**
@@ -263,6 +283,8 @@ export function* recheckColumn(
     pointwise: boolean;
     screened?: boolean;
     kinkRows?: { marked: Uint8Array };
+    /** The column's first clean row (driver.ts, firstValues). */
+    driver?: { firstValues: Float64Array | null };
     calls: number;
     budget: number;
   },
@@ -276,7 +298,8 @@ export function* recheckColumn(
   for (let a = from; a < work.listed && stop < 0; a++) {
     const k = work.list[a];
     recheck.code[k] = -1;
-    if (!columnNeedsRecheck(job, kept, work.state.flat, k, work.screened, work.kinkRows?.marked, xj))
+    const first = work.driver?.firstValues ?? null;
+    if (!columnNeedsRecheck(job, kept, work.state.flat, k, work.screened, work.kinkRows?.marked, xj, first))
       continue;
     if (!started) {
       recheck.points.clear();

@@ -58,20 +58,23 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler`, `first`, `stage` and `result` are its own",
   "src/core/jacobian-sides.ts:121":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:110": "inside a Jacobian column: `job`, `work` and `k` are the column's",
-  "src/core/jacobian-recheck.ts:159": "inside a Jacobian column: `job`, `work` and `k` are the column's",
-  "src/core/jacobian-recheck.ts:250":
+  "src/core/jacobian-recheck.ts:111": "inside a Jacobian column: `job`, `work` and `k` are the column's",
+  "src/core/jacobian-recheck.ts:164": "inside a Jacobian column: `job`, `work` and `k` are the column's",
+  "src/core/jacobian-recheck.ts:181": "inside a Jacobian column: `job` is the column's, F_0(x) = 0",
+  "src/core/jacobian-common-beside.ts:23":
+    "inside the common path after a column: `job` and `w` are the column's",
+  "src/core/jacobian-recheck.ts:270":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:398":
+  "src/core/jacobian-recheck.ts:421":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
   "src/core/row-check.ts:51": "inside a Jacobian loop after its columns: `job` is its job",
   "src/core/row-check.ts:71":
     "inside a Jacobian loop after its second pass: `again`, `worst` and `evaluations` are its own",
   "src/core/row-check.ts:106": "inside a Jacobian loop after its columns: `job` is its job",
-  "src/core/jacobian-column.ts:304": "after a small F's first pass: `job` holds the columns put aside",
-  "src/core/jacobian-column.ts:453":
+  "src/core/jacobian-column.ts:312": "after a small F's first pass: `job` holds the columns put aside",
+  "src/core/jacobian-column.ts:462":
     "after a small F's first pass: `job` holds the columns put aside, `source` is F along x_j",
-  "src/core/jacobian-column.ts:475": "after a small F's first pass: `job` holds the columns put aside",
+  "src/core/jacobian-column.ts:484": "after a small F's first pass: `job` holds the columns put aside",
   "src/core/jacobian-pipeline.ts:102": "inside a Jacobian loop: `job` is its job",
   "src/core/jacobian-pipeline.ts:117": "inside a Jacobian loop after its columns: `job` and `F` are its own",
   "src/core/jacobian-pipeline.ts:138":
