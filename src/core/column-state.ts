@@ -152,6 +152,15 @@ export class ColumnState {
    * — and whose general path must give that path's bits.
    */
   gridOn = true;
+  /**
+   * Whether the driver records component 0's rows (derivative()'s columns, m = 1: row-misfit.ts reads
+   * them): each row's difference and rounding error by row index, and the first row after the column's
+   * last far one.
+   */
+  rowsOn = false;
+  readonly rowValue = new Float64Array(MAX_ROWS);
+  readonly rowRounding = new Float64Array(MAX_ROWS);
+  settledFrom = 0;
 
   constructor(readonly m: number) {
     const f = (): Float64Array => new Float64Array(m);
@@ -217,6 +226,7 @@ export class ColumnState {
 
   /** Clears the tableau of every active component (start, or a switch to one-sided). */
   reset(): void {
+    this.settledFrom = 0;
     for (let a = 0; a < this.activeCount; a++) {
       const k = this.active[a];
       this.forgetBest(k);

@@ -50,6 +50,7 @@ import { initialStep, representableStep } from "./step.js";
 import type { Fn1 } from "./types.js";
 import { followGrid, GRID_ROWS, NO_GRID } from "./value-grid.js";
 import { GRID_EXCESS } from "./noise.js";
+import { misfitLevel } from "./row-misfit.js";
 import { EVEN_ROOT_SHARE, evenNoiseOver, evenNorm, flaggedNoise, noiseRules } from "./even-noise.js";
 
 const CENTRAL = baseStencil("central", 1);
@@ -165,6 +166,10 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   const first = s === 0;
   let lastM = -1;
   let lastP = -1;
+  const rowStep = w.rowStep;
+  const rowD = w.rowValue;
+  const rowRounding = w.rowRounding;
+  let settledFrom = 0;
   for (;;) {
     const hr = rows < MAX_ROWS ? representableStep(x, h) : NaN;
     if (!(hr > 0)) break; // the driver's end(): finish with what there is
@@ -242,6 +247,11 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
       t2 = r2 * r2;
     }
     const state = classifyRow(n, d, base1, base2, rounding, round1, t1, t2);
+    // The rows for the misfit test (row-misfit.ts; driver.ts records the same).
+    rowStep[row] = hr;
+    rowD[row] = d;
+    rowRounding[row] = rounding;
+    if (state === REGIME_FAR) settledFrom = n;
     // The jump test's invariant D·h.
     const g = d * hr;
     const gChange = Math.abs(g - jumpScaled);
@@ -438,6 +448,8 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   column[8] = step1;
   column[9] = step2;
   column[10] = step3;
+  // And the misfit of its settled rows (row-misfit.ts): the pipeline treats it as noise.
+  column[11] = misfitLevel(rowStep, rowD, rowRounding, settledFrom, rows);
   return COLUMN_END.finished;
 }
 

@@ -29,9 +29,14 @@ export class CommonWork {
   /**
    * The last finished column: value, error, step and its COLUMN_FLAG bits (kink, pole); then the even
    * parts of its last two rows, newest first, and the newest row's Σ|w|·|f| (even-pole.ts); then the
-   * even part of the row before them and the steps of the three (long-steps.ts).
+   * even part of the row before them and the steps of the three (long-steps.ts); then the noise level
+   * its rows' misfit implies (row-misfit.ts; 0: none).
    */
-  readonly column = new Float64Array(11);
+  readonly column = new Float64Array(12);
+  /** The column's rows: step, central difference and rounding error by row (row-misfit.ts). */
+  readonly rowStep = new Float64Array(MAX_ROWS);
+  readonly rowValue = new Float64Array(MAX_ROWS);
+  readonly rowRounding = new Float64Array(MAX_ROWS);
   /** The grid of the column's values (value-grid.ts, followGrid): seen, run, 2^seen, 2^−seen. */
   readonly gridState = new Float64Array(4);
   /** The even rows (long-steps.ts, EVEN_ROWS each) of the first scale's column, then the probe's. */

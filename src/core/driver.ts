@@ -614,6 +614,12 @@ export class ColumnDriver {
       }
       let state = classifyRow(n, d, s.base1[k], s.base2[k], rounding, s.round1[k], t1, t2);
       if (state === REGIME.far && this.allPowers && n >= 4) state = this.pastCalm(k, n, d, rounding);
+      if (s.rowsOn) {
+        // derivative()'s rows, for the misfit test (row-misfit.ts; scalar-column.ts reads them).
+        s.rowValue[i] = d;
+        s.rowRounding[i] = rounding;
+        if (state === REGIME.far) s.settledFrom = i + 1;
+      }
       const run =
         p === 2 && n >= 3 && firstOrderRow(d, s.base1[k], s.base2[k], s1, s2) ? s.firstOrderRun[k] + 1 : 0;
       s.firstOrderRun[k] = run;

@@ -30,6 +30,7 @@ import { firstRun, run, runNow, type Estimate, type ScalarEngine } from "./scala
 import { settleNoise } from "./settle-noise.js";
 import { settleSingular } from "./settle-singular.js";
 import { settleShape } from "./side-checks.js";
+import { misfitOnly, settleMisfit } from "./settle-misfit.js";
 import { heldToOtherSide } from "./other-side.js";
 import { statusCode } from "./status.js";
 import type { DerivativeResult } from "./types.js";
@@ -215,6 +216,7 @@ function plainEnding(est: Estimate, o: ResolvedOptions, engine: ScalarEngine): b
   return (
     (est.flags & ~COLUMN_FLAG.firstOrder) === 0 &&
     !engine.secondJumps &&
+    !(engine.rowMisfit > 0) &&
     est.value !== 0 &&
     o.noise === 0 &&
     o.order % 2 === 1 &&
@@ -274,6 +276,7 @@ function* settle(
   given: number,
 ): Pipeline<Omit<DerivativeResult, "evaluations">> {
   const { x } = engine;
+  if (misfitOnly(engine, first)) return yield* settleMisfit(engine, sampler, first, engine.rowMisfit);
   if (engine.checkJump) {
     // The noise checks' jump part (check-jump.ts), measured at shorter steps: a jump of f at x.
     const h1 = representableStep(x, noiseCheckStep(1, engine.scales[0]));
