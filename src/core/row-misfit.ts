@@ -63,8 +63,8 @@ export const MISFIT_SIGNAL = 8;
  */
 export const MISFIT_ROWS = 4;
 
-// Scratch for one misfit: the residual and the rounding it carries.
-const OUT = new Float64Array(2);
+// Scratch for one misfit: the residual, the rounding it carries and the weight of row j + 1.
+const OUT = new Float64Array(3);
 
 /**
  * The misfit m_k(j) of row j against the polynomial in t = h² through rows j + 1 … j + k (Lagrange's
@@ -84,6 +84,7 @@ function misfit(steps: ArrayLike<number>, d: ArrayLike<number>, rounding: ArrayL
     }
     predicted += weight * d[a];
     carried += Math.abs(weight) * rounding[a];
+    if (a === j + 1) OUT[2] = weight;
   }
   OUT[0] = d[j] - predicted;
   OUT[1] = carried;
@@ -125,7 +126,12 @@ export function misfitLevel(
       misfit(steps, d, rounding, j, k);
       const m = Math.abs(OUT[0]);
       const significant = m > MISFIT_SIGNAL * OUT[1] && Math.abs(before) > MISFIT_SIGNAL * beforeRounding;
-      if (significant && m > MISFIT_GROWTH * Math.abs(before)) level = Math.min(level, m * steps[j]);
+      if (significant && m > MISFIT_GROWTH * Math.abs(before)) {
+        // The level of noise in rows j and j + 1 alone (at worst signs) that explains the misfit: growth
+        // needs a fitted row that straddles a jump too, and the next longest row straddles it first.
+        const perLevel = 1 / steps[j] + Math.abs(OUT[2]) / steps[j + 1];
+        level = Math.min(level, m / perLevel);
+      }
       before = OUT[0];
       beforeRounding = OUT[1];
     }

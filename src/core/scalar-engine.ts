@@ -208,7 +208,8 @@ function initialNoise(o: ResolvedOptions, fx: number): number {
 
 /**
  * Whether the estimate (after the noise check) is the result as it stands, status "ok": nothing
- * noticed (noise, a kink, a jump, a spent budget, a pole), no noise level given, an error estimate, an
+ * noticed (noise, a kink, a jump, a spent budget, a pole, rows that misfit: settle-misfit.ts), no noise
+ * level given, an error estimate, an
  * odd order and a finite value other than exactly 0 (else {@link settle} may need f(x), or a wider
  * step to tell a zero derivative from f below its resolution).
  */
@@ -216,7 +217,7 @@ function plainEnding(est: Estimate, o: ResolvedOptions, engine: ScalarEngine): b
   return (
     (est.flags & ~COLUMN_FLAG.firstOrder) === 0 &&
     !engine.secondJumps &&
-    !(engine.rowMisfit > 0) &&
+    !misfitOnly(engine, est) &&
     est.value !== 0 &&
     o.noise === 0 &&
     o.order % 2 === 1 &&

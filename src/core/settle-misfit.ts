@@ -5,7 +5,6 @@
  * model (as with the `noise` option), and the result is "noise-limited" with that level.
  */
 
-import { COLUMN_FLAG } from "./column-state.js";
 import { noiseShare } from "./noise-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { firstRun, run, type Estimate, type ScalarEngine } from "./scalar-column.js";
@@ -13,8 +12,9 @@ import type { DerivativeResult } from "./types.js";
 
 /**
  * Whether the first estimate calls for {@link settleMisfit} alone: a central f′ with default noise
- * whose rows misfit (ScalarEngine.rowMisfit) and that nothing else flagged (column flags but the first
- * order's tail, a jump the noise checks saw); other trouble takes the pipeline's own stages.
+ * whose rows misfit (ScalarEngine.rowMisfit) and that nothing else flagged (column flags, the first
+ * order's tail of a C1 join at x among them, a jump the noise checks saw); other trouble takes the
+ * pipeline's own stages.
  *
  * @example
  * ```ts
@@ -28,16 +28,19 @@ export function misfitOnly(engine: ScalarEngine, first: Estimate): boolean {
     o.order === 1 &&
     o.noise === 0 &&
     first.kind === "central" &&
-    (first.flags & ~COLUMN_FLAG.firstOrder) === 0 &&
+    first.flags === 0 &&
     !engine.checkJump &&
     Number.isFinite(first.value)
   );
 }
 
 /**
- * The column run again with the misfit's `level` as f's noise (stopping on it); where that run finds no
- * error, the first estimate with the level's share at its step. Status "noise-limited", `noise` the
- * level.
+ * The first estimate with the error that noise of the misfit's `level` implies: the column run again
+ * with the level in its error model (stopping on it, as with the `noise` option) gives that error at the
+ * steps the level allows; the result keeps the first value and takes the larger of its error and the
+ * run's interval reaching it, |v_run − v| + e_run (where the run finds no error, the level's share at
+ * the first estimate's step). The error only grows: a first estimate that covered the truth still does,
+ * whatever the misfit was. Status "noise-limited", `noise` the level.
  *
  * @example
  * ```ts
@@ -51,14 +54,14 @@ export function* settleMisfit(
   level: number,
 ): Pipeline<Omit<DerivativeResult, "evaluations">> {
   const again = yield* run(engine, sampler, { ...firstRun(engine.o, level), stopOnNoise: true });
-  const est = Number.isFinite(again.error)
-    ? again
-    : { ...first, error: first.error + noiseShare(first, level, 1) };
+  const reach = Number.isFinite(again.error)
+    ? Math.abs(again.value - first.value) + again.error
+    : first.error + noiseShare(first, level, 1);
   return {
-    value: est.value,
-    error: est.error,
-    step: est.step,
-    method: est.kind,
+    value: first.value,
+    error: Math.max(first.error, reach),
+    step: first.step,
+    method: first.kind,
     status: "noise-limited",
     noise: level,
   };
