@@ -153,14 +153,14 @@ export class ColumnState {
    */
   gridOn = true;
   /**
-   * Whether the driver records component 0's rows (derivative()'s columns, m = 1: row-misfit.ts reads
-   * them): each row's difference and rounding error by row index, and the first row after the column's
-   * last far one.
+   * derivative()'s columns (m = 1) only: the first row after the column's last far one, and the noise
+   * level its later rows' misfit implies (row-misfit.ts, read from the tableau when its watchMisfit is
+   * set; 0: none).
    */
-  rowsOn = false;
-  readonly rowValue = new Float64Array(MAX_ROWS);
-  readonly rowRounding = new Float64Array(MAX_ROWS);
   settledFrom = 0;
+  misfit = 0;
+  /** derivative()'s columns: each row's rounding error by row (row-misfit.ts, misfitLevelAt). */
+  readonly rowRounding = new Float64Array(MAX_ROWS);
 
   constructor(readonly m: number) {
     const f = (): Float64Array => new Float64Array(m);
@@ -227,6 +227,7 @@ export class ColumnState {
   /** Clears the tableau of every active component (start, or a switch to one-sided). */
   reset(): void {
     this.settledFrom = 0;
+    this.misfit = 0;
     for (let a = 0; a < this.activeCount; a++) {
       const k = this.active[a];
       this.forgetBest(k);

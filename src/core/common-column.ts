@@ -50,7 +50,7 @@ import { initialStep, representableStep } from "./step.js";
 import type { Fn1 } from "./types.js";
 import { followGrid, GRID_ROWS, NO_GRID } from "./value-grid.js";
 import { GRID_EXCESS } from "./noise.js";
-import { misfitLevel } from "./row-misfit.js";
+import { MISFIT_GROWTH, MISFIT_ORDER, MISFIT_SIGNAL, misfitLevelAt } from "./row-misfit.js";
 import { EVEN_ROOT_SHARE, evenNoiseOver, evenNorm, flaggedNoise, noiseRules } from "./even-noise.js";
 
 const CENTRAL = baseStencil("central", 1);
@@ -167,9 +167,9 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   let lastM = -1;
   let lastP = -1;
   const rowStep = w.rowStep;
-  const rowD = w.rowValue;
   const rowRounding = w.rowRounding;
   let settledFrom = 0;
+  let misfit = 0; // the level of rows that misfit (row-misfit.ts; the driver's misfitRow)
   for (;;) {
     const hr = rows < MAX_ROWS ? representableStep(x, h) : NaN;
     if (!(hr > 0)) break; // the driver's end(): finish with what there is
@@ -247,11 +247,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
       t2 = r2 * r2;
     }
     const state = classifyRow(n, d, base1, base2, rounding, round1, t1, t2);
-    // The rows for the misfit test (row-misfit.ts; driver.ts records the same).
-    rowStep[row] = hr;
-    rowD[row] = d;
-    rowRounding[row] = rounding;
-    if (state === REGIME_FAR) settledFrom = n;
+    if (state === REGIME_FAR) settledFrom = n; // (the misfit test reads the rows after it)
     // The jump test's invariant D·h.
     const g = d * hr;
     const gChange = Math.abs(g - jumpScaled);
@@ -333,6 +329,10 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     let rowRound = NaN;
     let cur = d;
     let curRound = rounding;
+    let lastPrev = NaN; // the row before's entry and rounding at column c − 2 (tabPrev holds this row's)
+    let lastPrevRound = NaN;
+    rowStep[row] = hr;
+    rowRounding[row] = rounding;
     for (let c = 1; c <= cols; c++) {
       const prev = tabPrev[c - 1];
       const prevRound = tabRound[c - 1];
@@ -342,6 +342,17 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
       const v = cur + (cur - prev) / q;
       const r = curRound + (curRound + prevRound) / q;
       const e = Math.max(Math.abs(v - cur), Math.abs(v - prev)) + r;
+      // The misfit test (row-misfit.ts, misfitGrows, written out: no double crosses a call).
+      if (c >= MISFIT_ORDER && row - c >= settledFrom) {
+        const delta = Math.abs(v - cur);
+        const before = Math.abs(prev - lastPrev);
+        if (delta * q > MISFIT_GROWTH * before && before > MISFIT_SIGNAL * (prevRound + lastPrevRound)) {
+          const level = misfitLevelAt(rowStep, rowRounding, row - c, row, delta);
+          if (level > 0 && !(level >= misfit && misfit > 0)) misfit = level;
+        }
+      }
+      lastPrev = prev;
+      lastPrevRound = prevRound;
       if (e < rowError) {
         rowError = e;
         rowValue = v;
@@ -449,7 +460,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   column[9] = step2;
   column[10] = step3;
   // And the misfit of its settled rows (row-misfit.ts): the pipeline treats it as noise.
-  column[11] = misfitLevel(rowStep, rowD, rowRounding, settledFrom, rows);
+  column[11] = misfit;
   return COLUMN_END.finished;
 }
 

@@ -33,9 +33,8 @@ export class CommonWork {
    * its rows' misfit implies (row-misfit.ts; 0: none).
    */
   readonly column = new Float64Array(12);
-  /** The column's rows: step, central difference and rounding error by row (row-misfit.ts). */
+  /** The column's rows' steps and rounding errors by row (row-misfit.ts, misfitLevelAt). */
   readonly rowStep = new Float64Array(MAX_ROWS);
-  readonly rowValue = new Float64Array(MAX_ROWS);
   readonly rowRounding = new Float64Array(MAX_ROWS);
   /** The grid of the column's values (value-grid.ts, followGrid): seen, run, 2^seen, 2^−seen. */
   readonly gridState = new Float64Array(4);

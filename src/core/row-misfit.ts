@@ -8,19 +8,26 @@
  * 6.7e-13, ok, where f′ = −0.33230877501.
  *
  * Derivation. On a smooth f the central rows are D(hᵢ) = f′ + Σ c_k tᵢᵏ with t = h², so row j is
- * predicted by the polynomial through the k rows after it, P_k, and misses it by m_k(j) = D(h_j) −
- * P_k(t_j) ≈ c_k·Π(t_j − tᵢ): about (h_j/ρ)² times m_{k−1}(j), where ρ is the distance to f's nearest
- * singularity. The regime test (regime.ts) let these rows in as asymptotic, so h_j < ρ and each order
- * taken shrinks the misfit. A jump J at a distance d < h_j from x adds J/(2h) to every row that straddles
- * it and nothing to the others: no power of t fits it, and the misfit stops shrinking with the order
- * (it tends to J/(2h_j) once the rows fitted are clean) or grows (when they straddle it too). A misfit
- * that grows {@link MISFIT_GROWTH} times with one more order, both above the rounding the fit carries
- * ({@link MISFIT_SIGNAL}), is such a jump: f carries value-level noise of about |m|·h_j there, which
- * the pipeline then treats as a noise level (scalar-engine.ts, settleMisfit).
+ * predicted by the polynomial through the k rows after it, and misses it by m_k(j) ≈ c_k·Π(t_j − tᵢ):
+ * about (h_j/ρ)² times m_{k−1}(j), where ρ is the distance to f's nearest singularity. The regime test
+ * (regime.ts) let these rows in as asymptotic, so h_j < ρ and each order taken shrinks the misfit. A
+ * jump J at a distance d < h_j from x adds J/(2h) to every row that straddles it and nothing to the
+ * others: no power of t fits it, and the misfit stops shrinking with the order (it tends to J/(2h_j)
+ * once the rows fitted are clean) or grows (when they straddle it too). A misfit that grows
+ * {@link MISFIT_GROWTH} times with one more order, both above the rounding they carry
+ * ({@link MISFIT_SIGNAL}), from order {@link MISFIT_ORDER} on, is such a jump.
  *
- * Only where the column ran four settled rows or more: most smooth f′ end after four, where the test
- * has one pair (k = 2, 3) at the longest row; solver output whose rows straddle its jumps takes more
- * rows (the jumps slow the tableau's convergence) and gives the test more pairs. No call of f is added.
+ * No work of its own: the tableau (tableau.ts) has the misfits. The polynomials through rows j … i and
+ * j + 1 … i differ by C·Π(t − t_a) (a = j + 1 … i), so its entries' difference T[i][k] − T[i][k − 1]
+ * (at t = 0) is m_k(j)·Π t_a/Π(t_a − t_j), k = i − j; the row before has m_{k−1}(j) the same way, and
+ * the two products differ by the factor (t_j − t_i)/t_i = q, the tableau's own. So the test reads
+ * |Δ_k|·q > MISFIT_GROWTH·|Δ_{k−1}| ({@link misfitGrows}) where the tableau forms its entries, and
+ * only an entry that passes it holds the misfit to its rounding and computes the level
+ * ({@link misfitLevelAt}): the noise in rows j and j + 1
+ * (at worst signs) that explains m_k(j), since growth needs a fitted row that straddles a jump too and
+ * the next longest straddles it first. The pipeline then treats that level as f's noise
+ * (settle-misfit.ts). The driver (driver.ts) and derivative()'s common column (common-column.ts) run it
+ * on the rows after the column's last far row.
  */
 
 /**
@@ -53,88 +60,77 @@ export const MISFIT_GROWTH = 2;
 export const MISFIT_SIGNAL = 8;
 
 /**
- * The fewest settled rows the test reads: the longest row fitted by the two and then the three after it.
+ * The lowest order k the test reads: m_2 against m_1 is the regime test's own ratio of changes, so the
+ * rows a column reads first are the longest one fitted by the two and then the three after it (four
+ * rows after the column's last far one).
  *
- * @default 4
+ * @default 3
  * @example
  * ```ts
- * MISFIT_ROWS; // => 4
+ * MISFIT_ORDER; // => 3
  * ```
  */
-export const MISFIT_ROWS = 4;
-
-// Scratch for one misfit: the residual, the rounding it carries and the weight of row j + 1.
-const OUT = new Float64Array(3);
+export const MISFIT_ORDER = 3;
 
 /**
- * The misfit m_k(j) of row j against the polynomial in t = h² through rows j + 1 … j + k (Lagrange's
- * form), into OUT[0], and the rows' rounding carried through its weights into OUT[1].
+ * Whether the tableau's entry of row i at column k ≥ MISFIT_ORDER may show row j = i − k misfitting
+ * (see the file comment): `delta` = T[i][k] − T[i][k − 1], `before` = T[i − 1][k − 1] − T[i − 1][k − 2]
+ * with the tableau's rounding bound of those two entries `beforeRounding`, q = t_j/t_i − 1. The misfit
+ * grew MISFIT_GROWTH times, and the one before stood MISFIT_SIGNAL times above that bound (a loose one:
+ * the two entries' rounding mostly cancels in their difference, so only a misfit of the truncation or
+ * of a jump passes). Cheap enough for every entry; {@link misfitLevelAt} then holds the new misfit to
+ * the rounding it carries.
+ *
+ * @example
+ * ```ts
+ * misfitGrows(1e-12, 1e-9, 1e-15, 63); // => false (the misfit shrank: 63e-12 vs 1e-9)
+ * misfitGrows(1e-10, 1e-9, 1e-15, 63); // => true (6.3e-9, grown 6.3 times)
+ * ```
  */
-function misfit(steps: ArrayLike<number>, d: ArrayLike<number>, rounding: ArrayLike<number>, j: number, k: number): void {
-  const t0 = steps[j] * steps[j];
-  let predicted = 0;
-  let carried = rounding[j];
-  for (let a = j + 1; a <= j + k; a++) {
-    const ta = steps[a] * steps[a];
-    let weight = 1;
-    for (let b = j + 1; b <= j + k; b++) {
-      if (b === a) continue;
-      const tb = steps[b] * steps[b];
-      weight *= (t0 - tb) / (ta - tb);
-    }
-    predicted += weight * d[a];
-    carried += Math.abs(weight) * rounding[a];
-    if (a === j + 1) OUT[2] = weight;
-  }
-  OUT[0] = d[j] - predicted;
-  OUT[1] = carried;
+export function misfitGrows(delta: number, before: number, beforeRounding: number, q: number): boolean {
+  const b = Math.abs(before);
+  return Math.abs(delta) * q > MISFIT_GROWTH * b && b > MISFIT_SIGNAL * beforeRounding;
 }
 
 /**
- * The noise level the settled rows `from` … `to − 1` of a central f′ column imply (see the file
- * comment): the smallest |m_k(j)|·h_j over the rows j and orders k whose misfit grew MISFIT_GROWTH
- * times from order k − 1, both above MISFIT_SIGNAL times their rounding; 0 when none did (a smooth f),
- * or when the run has fewer than MISFIT_ROWS rows. `steps`, `d` and `rounding` hold each row's step,
- * central difference and rounding error (the driver's model, noise and grid included).
+ * The noise level behind a misfit that grew ({@link misfitGrows}) at tableau row i, column k = i − j,
+ * or 0 where it is within MISFIT_SIGNAL times the rounding it carries. The misfit is m = |delta|·Π(t_j/t_a
+ * − 1) over a = j + 1 … i; it carries r_j + Σ|L_a|·r_a of the rows' rounding `rounding`, with L_a the
+ * weights of the prediction of row j (Lagrange); its level is m over 1/h_j + |L_{j+1}|/h_{j+1}, the noise
+ * per unit level of rows j and j + 1 in it. `steps` holds the rows' steps (t = h²).
  *
  * @example
  * ```ts
- * // Rows of a smooth f (D(h) = 1 + h² + h⁴): no level.
- * const h = [0.1, 0.05, 0.025, 0.0125];
- * const d = h.map((s) => 1 + s * s + s ** 4);
- * misfitLevel(h, d, [1e-15, 2e-15, 4e-15, 8e-15], 0, 4); // => 0
- * // The longest row straddles a jump of 1e-9 (adds 1e-9/(2·0.1)) and the next one of 1e-9 the other
- * // way: the misfits grow with the order, a level of about 1e-9.
- * const j = d.map((v, i) => v + (i === 0 ? 5e-9 : i === 1 ? -1e-8 : 0));
- * misfitLevel(h, j, [1e-15, 2e-15, 4e-15, 8e-15], 0, 4) > 0; // => true
+ * // Halving steps, k = 3: m = |Δ|·(3·15·63), L = (21, −84, 64).
+ * const steps = new Float64Array([0.1, 0.05, 0.025, 0.0125]);
+ * const rounding = new Float64Array([1e-16, 2e-16, 4e-16, 8e-16]);
+ * misfitLevelAt(steps, rounding, 0, 3, 1e-12); // => 2835e-12/(10 + 21·20) ≈ 6.6e-12
+ * misfitLevelAt(steps, rounding, 0, 3, 1e-18); // => 0 (m = 2.8e-15, within 8 times 8.9e-14)
  * ```
  */
-export function misfitLevel(
-  steps: ArrayLike<number>,
-  d: ArrayLike<number>,
-  rounding: ArrayLike<number>,
-  from: number,
-  to: number,
+export function misfitLevelAt(
+  steps: Float64Array,
+  rounding: Float64Array,
+  j: number,
+  i: number,
+  delta: number,
 ): number {
-  if (to - from < MISFIT_ROWS) return 0;
-  let level = Infinity;
-  for (let j = from; j + 3 < to; j++) {
-    misfit(steps, d, rounding, j, 2);
-    let before = OUT[0];
-    let beforeRounding = OUT[1];
-    for (let k = 3; j + k < to; k++) {
-      misfit(steps, d, rounding, j, k);
-      const m = Math.abs(OUT[0]);
-      const significant = m > MISFIT_SIGNAL * OUT[1] && Math.abs(before) > MISFIT_SIGNAL * beforeRounding;
-      if (significant && m > MISFIT_GROWTH * Math.abs(before)) {
-        // The level of noise in rows j and j + 1 alone (at worst signs) that explains the misfit: growth
-        // needs a fitted row that straddles a jump too, and the next longest row straddles it first.
-        const perLevel = 1 / steps[j] + Math.abs(OUT[2]) / steps[j + 1];
-        level = Math.min(level, m / perLevel);
-      }
-      before = OUT[0];
-      beforeRounding = OUT[1];
+  const tj = steps[j] * steps[j];
+  let m = Math.abs(delta);
+  let carried = rounding[j];
+  let first = NaN;
+  for (let a = j + 1; a <= i; a++) {
+    const ta = steps[a] * steps[a];
+    m *= tj / ta - 1;
+    let weight = 1;
+    for (let b = j + 1; b <= i; b++) {
+      if (b === a) continue;
+      const tb = steps[b] * steps[b];
+      weight *= (tj - tb) / (ta - tb);
     }
+    carried += Math.abs(weight) * rounding[a];
+    if (a === j + 1) first = weight;
   }
-  return level < Infinity ? level : 0;
+  if (!(m > MISFIT_SIGNAL * carried)) return 0;
+  return m / (1 / steps[j] + Math.abs(first) / steps[j + 1]);
 }

@@ -17,7 +17,6 @@ import { firstOrderProbeError } from "./first-order-probe.js";
 import { EVEN_ROWS, longStepsMissed, PROBE_SPREAD_ORDER } from "./long-steps.js";
 import { stencilArrays } from "./base-stencil.js";
 import { PairParts } from "./pair-parts.js";
-import { misfitLevel } from "./row-misfit.js";
 import { resolveOptions, type ResolvedOptions } from "./validate.js";
 
 /** The stencil kind of a code in ColumnState.kind (a conditional: -1 is no array index, a keyed load by it is slow). */
@@ -92,7 +91,7 @@ export class ScalarEngine {
   rowMisfit = 0;
 
   constructor() {
-    this.state.rowsOn = true;
+    this.state.tableau.watchMisfit = true;
   }
 
   /** Starts a derivative at x with resolved options: its scales of x (candidateScales). */
@@ -256,7 +255,7 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
 }
 
 /**
- * The first run's rows misfit level (row-misfit.ts) of the column just run (scale i − 1) into
+ * The first run's rows misfit level (row-misfit.ts; ColumnState.misfit) of the column just run (scale i − 1) into
  * engine.rowMisfit where the kept estimate is that column's (a probe not kept leaves the level of the
  * column that is).
  */
@@ -267,8 +266,7 @@ function keepMisfit(engine: ScalarEngine, i: number): void {
     engine.rowMisfit = 0; // a column gone one-sided (an edge of f's domain): its rows are not central
     return;
   }
-  const rows = engine.driver.rowCount;
-  engine.rowMisfit = misfitLevel(state.steps, state.rowValue, state.rowRounding, state.settledFrom, rows);
+  engine.rowMisfit = state.misfit;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { derivative } from "../../src/core/index.js";
-import { misfitLevel, MISFIT_GROWTH } from "../../src/core/row-misfit.js";
+import { MISFIT_GROWTH, MISFIT_SIGNAL, misfitGrows, misfitLevelAt } from "../../src/core/row-misfit.js";
+import { Tableau } from "../../src/core/tableau.js";
 
 // f computed by an algorithm that stops at a tolerance is smooth between the x where its discrete
 // decisions change and jumps by about the tolerance there; where the column's long rows straddle such
@@ -27,32 +28,50 @@ function fixedCosTruth(x: number): number {
   return (-y * s) / (1 + x * s);
 }
 
-describe("rows that misfit like jumps beside x (row-misfit.ts)", () => {
-  const steps = [0.1, 0.05, 0.025, 0.0125, 0.00625];
-  const rounding = steps.map((h) => 1e-16 / h);
+/** Feeds rows (steps halving from 0.1) to a watching tableau; the mask and deltas after each row. */
+function watch(d: (h: number) => number, rows: number): { mask: number[]; steps: Float64Array; delta: number[][] } {
+  const tab = new Tableau(1, 24);
+  tab.watchMisfit = true;
+  const steps = new Float64Array(rows);
+  const mask: number[] = [];
+  const delta: number[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const h = 0.1 / 2 ** i;
+    steps[i] = h;
+    tab.t[i] = (h / 0.1) ** 2;
+    tab.extend(0, i, d(h), 1e-16 / h);
+    mask.push(tab.misfitMask);
+    delta.push(Array.from(tab.misfitDelta));
+  }
+  return { mask, steps, delta };
+}
 
-  it("misfitLevel: rows of a smooth f (D = 1 + h² + h⁴ + h⁶) give no level", () => {
-    const d = steps.map((h) => 1 + h * h + h ** 4 + h ** 6);
-    expect(misfitLevel(steps, d, rounding, 0, 5)).toBe(0);
-    // nor do fewer than four rows, whatever they hold
-    expect(misfitLevel(steps, [1, 2, 3], rounding, 0, 3)).toBe(0);
+describe("rows that misfit like jumps beside x (row-misfit.ts)", () => {
+  it("a smooth f's rows (D = 1 + h² + h⁴ + h⁶ + h⁸) never misfit", () => {
+    const { mask } = watch((h) => 1 + h * h + h ** 4 + h ** 6 + h ** 8, 6);
+    expect(mask.every((m) => m === 0)).toBe(true);
   });
 
-  it("misfitLevel: two long rows that straddle a jump of 2e-9 give a level within 4 times of it", () => {
+  it("two long rows that straddle a jump of 2e-9: row 0 misfits at order 4, a level within 4 times", () => {
     const jump = 2e-9;
     // f(x + h) carries the jump for h > 0.03: rows 0 and 1 move by J/(2h)
-    const d = steps.map((h) => 1 + h * h + h ** 4 + (h > 0.03 ? jump / (2 * h) : 0));
-    const level = misfitLevel(steps, d, rounding, 0, 5);
+    const { mask, steps, delta } = watch((h) => 1 + h * h + h ** 4 + (h > 0.03 ? jump / (2 * h) : 0), 5);
+    expect(mask.slice(0, 4).every((m) => m === 0)).toBe(true);
+    expect(mask[4]).toBe(1 << 4);
+    const rounding = steps.map((h) => 1e-16 / h);
+    const level = misfitLevelAt(steps, rounding, 0, 4, delta[4][4]);
     expect(level).toBeGreaterThan(jump / 2 / 4);
     expect(level).toBeLessThan(jump * 4);
-    // rows before `from` (a far row and those before it) are not read
-    expect(misfitLevel(steps, d, rounding, 2, 5)).toBe(0);
+    // the same misfit within its rounding: no level
+    expect(misfitLevelAt(steps, rounding.map((r) => r * 1e6), 0, 4, delta[4][4])).toBe(0);
   });
 
-  it("misfitLevel: a misfit within MISFIT_SIGNAL times the rounding it carries counts for nothing", () => {
-    const d = steps.map((h) => 1 + h * h + (h > 0.03 ? 1e-15 / h : 0));
-    expect(misfitLevel(steps, d, rounding, 0, 5)).toBe(0);
+  it("misfitGrows: MISFIT_GROWTH times, the misfit before MISFIT_SIGNAL times above its rounding", () => {
     expect(MISFIT_GROWTH).toBe(2);
+    expect(MISFIT_SIGNAL).toBe(8);
+    expect(misfitGrows(1e-10, 1e-9, 1e-15, 63)).toBe(true);
+    expect(misfitGrows(1e-12, 1e-9, 1e-15, 63)).toBe(false);
+    expect(misfitGrows(1e-10, 1e-9, 2e-10, 63)).toBe(false);
   });
 
   it("y = cos(x·y) by fixed-point iteration to 1e-10 at 0.6: noise-limited, honest (was 1235 times off)", () => {
