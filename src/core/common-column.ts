@@ -169,7 +169,10 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   const rowStep = w.rowStep;
   const rowRounding = w.rowRounding;
   let settledFrom = 0;
-  let misfit = 0; // the level of rows that misfit (row-misfit.ts; the driver's misfitRow)
+  let hits = 0; // tableau entries that may show rows misfitting (row-misfit.ts; the driver's misfitRow)
+  const hitRow = w.hitRow;
+  const hitColumn = w.hitColumn;
+  const hitDelta = w.hitDelta;
   for (;;) {
     const hr = rows < MAX_ROWS ? representableStep(x, h) : NaN;
     if (!(hr > 0)) break; // the driver's end(): finish with what there is
@@ -347,8 +350,11 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
         const delta = Math.abs(v - cur);
         const before = Math.abs(prev - lastPrev);
         if (delta * q > MISFIT_GROWTH * before && before > MISFIT_SIGNAL * (prevRound + lastPrevRound)) {
-          const level = misfitLevelAt(rowStep, rowRounding, row - c, row, delta);
-          if (level > 0 && !(level >= misfit && misfit > 0)) misfit = level;
+          // (Its level after the column, out of this loop: misfitOf.)
+          hitRow[hits] = row;
+          hitColumn[hits] = c;
+          hitDelta[hits] = delta;
+          hits++;
         }
       }
       lastPrev = prev;
@@ -460,8 +466,27 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   column[9] = step2;
   column[10] = step3;
   // And the misfit of its settled rows (row-misfit.ts): the pipeline treats it as noise.
-  column[11] = misfit;
+  column[11] = hits > 0 ? misfitOf(w, hits) : 0;
   return COLUMN_END.finished;
+}
+
+/**
+ * The smallest level of the tableau entries a column found misfitting (misfitLevelAt over its hits; 0:
+ * none counts), as the driver's misfitRow gives it (MISFIT_HITS holds every entry a column can have).
+ */
+function misfitOf(w: CommonWork, hits: number): number {
+  let misfit = 0;
+  for (let k = 0; k < hits; k++) {
+    const level = misfitLevelAt(
+      w.rowStep,
+      w.rowRounding,
+      w.hitRow[k] - w.hitColumn[k],
+      w.hitRow[k],
+      w.hitDelta[k],
+    );
+    if (level > 0 && !(level >= misfit && misfit > 0)) misfit = level;
+  }
+  return misfit;
 }
 
 const REGIME_ROUNDING = REGIME.rounding;

@@ -104,7 +104,7 @@ export function misfitGrows(delta: number, before: number, beforeRounding: numbe
  * // Halving steps, k = 3: m = |Δ|·(3·15·63), L = (21, −84, 64).
  * const steps = new Float64Array([0.1, 0.05, 0.025, 0.0125]);
  * const rounding = new Float64Array([1e-16, 2e-16, 4e-16, 8e-16]);
- * misfitLevelAt(steps, rounding, 0, 3, 1e-12); // => 2835e-12/(10 + 21·20) ≈ 6.6e-12
+ * misfitLevelAt(steps, rounding, 0, 3, 1e-12); // => 6.593e-12 ± 1e-15 (2835e-12/(10 + 21·20))
  * misfitLevelAt(steps, rounding, 0, 3, 1e-18); // => 0 (m = 2.8e-15, within 8 times 8.9e-14)
  * ```
  */

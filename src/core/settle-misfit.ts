@@ -18,7 +18,9 @@ import type { DerivativeResult } from "./types.js";
  *
  * @example
  * ```ts
- * misfitOnly(engine, est); // => false for a smooth f
+ * import { ScalarEngine } from "./scalar-column.js";
+ * const est = { value: 1, error: 1e-15, step: 0.03125, kind: "central", flags: 0, noisyStep: NaN } as const;
+ * misfitOnly(new ScalarEngine(), est); // => false (no misfit level: a smooth f's rows)
  * ```
  */
 export function misfitOnly(engine: ScalarEngine, first: Estimate): boolean {

@@ -29,7 +29,10 @@ function fixedCosTruth(x: number): number {
 }
 
 /** Feeds rows (steps halving from 0.1) to a watching tableau; the mask and deltas after each row. */
-function watch(d: (h: number) => number, rows: number): { mask: number[]; steps: Float64Array; delta: number[][] } {
+function watch(
+  d: (h: number) => number,
+  rows: number,
+): { mask: number[]; steps: Float64Array; delta: number[][] } {
   const tab = new Tableau(1, 24);
   tab.watchMisfit = true;
   const steps = new Float64Array(rows);
@@ -63,7 +66,15 @@ describe("rows that misfit like jumps beside x (row-misfit.ts)", () => {
     expect(level).toBeGreaterThan(jump / 2 / 4);
     expect(level).toBeLessThan(jump * 4);
     // the same misfit within its rounding: no level
-    expect(misfitLevelAt(steps, rounding.map((r) => r * 1e6), 0, 4, delta[4][4])).toBe(0);
+    expect(
+      misfitLevelAt(
+        steps,
+        rounding.map((r) => r * 1e6),
+        0,
+        4,
+        delta[4][4],
+      ),
+    ).toBe(0);
   });
 
   it("misfitGrows: MISFIT_GROWTH times, the misfit before MISFIT_SIGNAL times above its rounding", () => {
