@@ -166,7 +166,6 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   const first = s === 0;
   let lastM = -1;
   let lastP = -1;
-  const rowStep = w.rowStep;
   const rowRounding = w.rowRounding;
   let settledFrom = 0;
   let hits = 0; // tableau entries that may show rows misfitting (row-misfit.ts; the driver's misfitRow)
@@ -334,7 +333,6 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     let curRound = rounding;
     let lastPrev = NaN; // the row before's entry and rounding at column c − 2 (tabPrev holds this row's)
     let lastPrevRound = NaN;
-    rowStep[row] = hr;
     rowRounding[row] = rounding;
     for (let c = 1; c <= cols; c++) {
       const prev = tabPrev[c - 1];
@@ -466,7 +464,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   column[9] = step2;
   column[10] = step3;
   // And the misfit of its settled rows (row-misfit.ts): the pipeline treats it as noise.
-  column[11] = hits > 0 ? misfitOf(w, hits) : 0;
+  column[11] = hits > 0 ? misfitOf(w, hits, step0) : 0;
   return COLUMN_END.finished;
 }
 
@@ -474,16 +472,11 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
  * The smallest level of the tableau entries a column found misfitting (misfitLevelAt over its hits; 0:
  * none counts), as the driver's misfitRow gives it (MISFIT_HITS holds every entry a column can have).
  */
-function misfitOf(w: CommonWork, hits: number): number {
+function misfitOf(w: CommonWork, hits: number, step0: number): number {
   let misfit = 0;
   for (let k = 0; k < hits; k++) {
-    const level = misfitLevelAt(
-      w.rowStep,
-      w.rowRounding,
-      w.hitRow[k] - w.hitColumn[k],
-      w.hitRow[k],
-      w.hitDelta[k],
-    );
+    const row = w.hitRow[k];
+    const level = misfitLevelAt(w.t, step0, w.rowRounding, row - w.hitColumn[k], row, w.hitDelta[k]);
     if (level > 0 && !(level >= misfit && misfit > 0)) misfit = level;
   }
   return misfit;

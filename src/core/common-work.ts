@@ -46,8 +46,7 @@ export class CommonWork {
    * its rows' misfit implies (row-misfit.ts; 0: none).
    */
   readonly column = new Float64Array(12);
-  /** The column's rows' steps and rounding errors by row (row-misfit.ts, misfitLevelAt). */
-  readonly rowStep = new Float64Array(MAX_ROWS);
+  /** The column's rows' rounding errors by row (row-misfit.ts, misfitLevelAt). */
   readonly rowRounding = new Float64Array(MAX_ROWS);
   /** The tableau entries a column found misfitting (common-column.ts): row, column, T[i][k] − T[i][k − 1]. */
   readonly hitRow = new Int32Array(MISFIT_HITS);

@@ -704,7 +704,7 @@ export class ColumnDriver {
     const tab = s.tableau;
     for (let c = MISFIT_ORDER; c <= Math.min(i, MAX_COLUMNS - 1); c++) {
       if ((tab.misfitMask & (1 << c)) === 0 || i - c < s.settledFrom) continue;
-      const level = misfitLevelAt(s.steps, s.rowRounding, i - c, i, tab.misfitDelta[c]);
+      const level = misfitLevelAt(tab.t, s.steps[0], s.rowRounding, i - c, i, tab.misfitDelta[c]);
       if (level > 0 && !(level >= s.misfit && s.misfit > 0)) s.misfit = level;
     }
   }

@@ -94,43 +94,43 @@ export function misfitGrows(delta: number, before: number, beforeRounding: numbe
 
 /**
  * The noise level behind a misfit that grew ({@link misfitGrows}) at tableau row i, column k = i − j,
- * or 0 where it is within MISFIT_SIGNAL times the rounding it carries. The misfit is m = |delta|·Π(t_j/t_a
- * − 1) over a = j + 1 … i; it carries r_j + Σ|L_a|·r_a of the rows' rounding `rounding`, with L_a the
- * weights of the prediction of row j (Lagrange); its level is m over 1/h_j + |L_{j+1}|/h_{j+1}, the noise
- * per unit level of rows j and j + 1 in it. `steps` holds the rows' steps (t = h²).
+ * or 0 where it is within MISFIT_SIGNAL times the rounding it carries. `t` holds the tableau's
+ * tᵢ = (hᵢ/h₀)² of the rows and h0 the first row's step; the misfit is m = |delta|·Π(t_j/t_a − 1) over
+ * a = j + 1 … i; it carries r_j + Σ|L_a|·r_a of the rows' rounding `rounding`, with L_a the weights of
+ * the prediction of row j (Lagrange); its level is m over 1/h_j + |L_{j+1}|/h_{j+1}, the noise per unit
+ * level of rows j and j + 1 in it.
  *
  * @example
  * ```ts
- * // Halving steps, k = 3: m = |Δ|·(3·15·63), L = (21, −84, 64).
- * const steps = new Float64Array([0.1, 0.05, 0.025, 0.0125]);
+ * // Halving steps from 0.1, k = 3: m = |Δ|·(3·15·63), L = (21, −84, 64).
+ * const t = new Float64Array([1, 1 / 4, 1 / 16, 1 / 64]);
  * const rounding = new Float64Array([1e-16, 2e-16, 4e-16, 8e-16]);
- * misfitLevelAt(steps, rounding, 0, 3, 1e-12); // => 6.593e-12 ± 1e-15 (2835e-12/(10 + 21·20))
- * misfitLevelAt(steps, rounding, 0, 3, 1e-18); // => 0 (m = 2.8e-15, within 8 times 8.9e-14)
+ * misfitLevelAt(t, 0.1, rounding, 0, 3, 1e-12); // => 6.593e-12 ± 1e-15 (2835e-12/(10 + 21·20))
+ * misfitLevelAt(t, 0.1, rounding, 0, 3, 1e-18); // => 0 (m = 2.8e-15, within 8 times 8.9e-14)
  * ```
  */
 export function misfitLevelAt(
-  steps: Float64Array,
+  t: Float64Array,
+  h0: number,
   rounding: Float64Array,
   j: number,
   i: number,
   delta: number,
 ): number {
-  const tj = steps[j] * steps[j];
+  const tj = t[j];
   let m = Math.abs(delta);
   let carried = rounding[j];
   let first = NaN;
   for (let a = j + 1; a <= i; a++) {
-    const ta = steps[a] * steps[a];
+    const ta = t[a];
     m *= tj / ta - 1;
     let weight = 1;
     for (let b = j + 1; b <= i; b++) {
-      if (b === a) continue;
-      const tb = steps[b] * steps[b];
-      weight *= (tj - tb) / (ta - tb);
+      if (b !== a) weight *= (tj - t[b]) / (ta - t[b]);
     }
     carried += Math.abs(weight) * rounding[a];
     if (a === j + 1) first = weight;
   }
   if (!(m > MISFIT_SIGNAL * carried)) return 0;
-  return m / (1 / steps[j] + Math.abs(first) / steps[j + 1]);
+  return m / ((1 / Math.sqrt(tj) + Math.abs(first) / Math.sqrt(t[j + 1])) / h0);
 }

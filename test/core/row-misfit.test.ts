@@ -62,13 +62,15 @@ describe("rows that misfit like jumps beside x (row-misfit.ts)", () => {
     expect(mask.slice(0, 4).every((m) => m === 0)).toBe(true);
     expect(mask[4]).toBe(1 << 4);
     const rounding = steps.map((h) => 1e-16 / h);
-    const level = misfitLevelAt(steps, rounding, 0, 4, delta[4][4]);
+    const t = steps.map((h) => (h / 0.1) ** 2);
+    const level = misfitLevelAt(t, 0.1, rounding, 0, 4, delta[4][4]);
     expect(level).toBeGreaterThan(jump / 2 / 4);
     expect(level).toBeLessThan(jump * 4);
     // the same misfit within its rounding: no level
     expect(
       misfitLevelAt(
-        steps,
+        t,
+        0.1,
         rounding.map((r) => r * 1e6),
         0,
         4,
