@@ -152,6 +152,15 @@ export class ColumnState {
    * — and whose general path must give that path's bits.
    */
   gridOn = true;
+  /**
+   * derivative()'s columns (m = 1) only: the first row after the column's last far one, and the noise
+   * level its later rows' misfit implies (row-misfit.ts, read from the tableau when its watchMisfit is
+   * set; 0: none).
+   */
+  settledFrom = 0;
+  misfit = 0;
+  /** derivative()'s columns: each row's rounding error by row (row-misfit.ts, misfitLevelAt). */
+  readonly rowRounding = new Float64Array(MAX_ROWS);
 
   constructor(readonly m: number) {
     const f = (): Float64Array => new Float64Array(m);
@@ -217,6 +226,8 @@ export class ColumnState {
 
   /** Clears the tableau of every active component (start, or a switch to one-sided). */
   reset(): void {
+    this.settledFrom = 0;
+    this.misfit = 0;
     for (let a = 0; a < this.activeCount; a++) {
       const k = this.active[a];
       this.forgetBest(k);

@@ -50,6 +50,7 @@ import { initialStep, representableStep } from "./step.js";
 import type { Fn1 } from "./types.js";
 import { followGrid, GRID_ROWS, NO_GRID } from "./value-grid.js";
 import { GRID_EXCESS } from "./noise.js";
+import { MISFIT_GROWTH, MISFIT_ORDER, MISFIT_SIGNAL, misfitLevelAt } from "./row-misfit.js";
 import { EVEN_ROOT_SHARE, evenNoiseOver, evenNorm, flaggedNoise, noiseRules } from "./even-noise.js";
 
 const CENTRAL = baseStencil("central", 1);
@@ -165,6 +166,12 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   const first = s === 0;
   let lastM = -1;
   let lastP = -1;
+  const rowRounding = w.rowRounding;
+  let settledFrom = 0;
+  let hits = 0; // tableau entries that may show rows misfitting (row-misfit.ts; the driver's misfitRow)
+  const hitRow = w.hitRow;
+  const hitColumn = w.hitColumn;
+  const hitDelta = w.hitDelta;
   for (;;) {
     const hr = rows < MAX_ROWS ? representableStep(x, h) : NaN;
     if (!(hr > 0)) break; // the driver's end(): finish with what there is
@@ -242,6 +249,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
       t2 = r2 * r2;
     }
     const state = classifyRow(n, d, base1, base2, rounding, round1, t1, t2);
+    if (state === REGIME_FAR) settledFrom = n; // (the misfit test reads the rows after it)
     // The jump test's invariant D·h.
     const g = d * hr;
     const gChange = Math.abs(g - jumpScaled);
@@ -330,6 +338,9 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     let rowRound = NaN;
     let cur = d;
     let curRound = rounding;
+    let lastPrev = NaN; // the row before's entry and rounding at column c − 2 (tabPrev holds this row's)
+    let lastPrevRound = NaN;
+    rowRounding[row] = rounding;
     for (let c = 1; c <= cols; c++) {
       const prev = tabPrev[c - 1];
       const prevRound = tabRound[c - 1];
@@ -339,6 +350,20 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
       const v = cur + (cur - prev) / q;
       const r = curRound + (curRound + prevRound) / q;
       const e = Math.max(Math.abs(v - cur), Math.abs(v - prev)) + r;
+      // The misfit test (row-misfit.ts, misfitGrows, written out: no double crosses a call).
+      if (c >= MISFIT_ORDER && row - c >= settledFrom) {
+        const delta = Math.abs(v - cur);
+        const before = Math.abs(prev - lastPrev);
+        if (delta * q > MISFIT_GROWTH * before && before > MISFIT_SIGNAL * (prevRound + lastPrevRound)) {
+          // (Its level after the column, out of this loop: misfitOf.)
+          hitRow[hits] = row;
+          hitColumn[hits] = c;
+          hitDelta[hits] = delta;
+          hits++;
+        }
+      }
+      lastPrev = prev;
+      lastPrevRound = prevRound;
       if (e < rowError) {
         rowError = e;
         rowValue = v;
@@ -445,7 +470,23 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   column[8] = step1;
   column[9] = step2;
   column[10] = step3;
+  // And the misfit of its settled rows (row-misfit.ts): the pipeline treats it as noise.
+  column[11] = hits > 0 ? misfitOf(w, hits, step0) : 0;
   return COLUMN_END.finished;
+}
+
+/**
+ * The smallest level of the tableau entries a column found misfitting (misfitLevelAt over its hits; 0:
+ * none counts), as the driver's misfitRow gives it (MISFIT_HITS holds every entry a column can have).
+ */
+function misfitOf(w: CommonWork, hits: number, step0: number): number {
+  let misfit = 0;
+  for (let k = 0; k < hits; k++) {
+    const row = w.hitRow[k];
+    const level = misfitLevelAt(w.t, step0, w.rowRounding, row - w.hitColumn[k], row, w.hitDelta[k]);
+    if (level > 0 && !(level >= misfit && misfit > 0)) misfit = level;
+  }
+  return misfit;
 }
 
 const REGIME_ROUNDING = REGIME.rounding;

@@ -192,12 +192,14 @@ function commonPoint(f: Fn1, xs: Float64Array, i: number, w: CommonWork): boolea
   w.checkFloat32 = false;
   if (centralColumn(f, xs, i, 0, w) === COLUMN_END.departed) return false;
   evenRowsOf(w.column, w.evenRows, 0);
+  let misfit = w.column[11];
   if (keep(0, w.column, kept) && scaleOf(xs[i], 1) > 0) {
     if (centralColumn(f, xs, i, 1, w) === COLUMN_END.departed) return false;
     evenRowsOf(w.column, w.evenRows, EVEN_ROWS);
     const stepBefore = kept[2];
     const shapeBefore = kept[3] & SHAPE;
     keep(1, w.column, kept);
+    if (kept[2] === w.column[2] && kept[0] === w.column[0]) misfit = w.column[11];
     // A longer-step estimate the probe could not confirm (unconfirmed-scale.ts) is the pipeline's, and
     // so is a kink or pole flag of the scale with the smaller steps (scalar-column.ts, keepLocalShape),
     // and one whose even parts the probe's contradict (scalar-column.ts, heldToEvenParts).
@@ -207,6 +209,8 @@ function commonPoint(f: Fn1, xs: Float64Array, i: number, w: CommonWork): boolea
   // Anything but a quiet estimate (flags, no error estimate) takes the scalar pipeline's detours.
   // An estimate of exactly 0 is the pipeline's too (scalar-engine.ts, zeroBelowResolution).
   if (kept[3] !== 0 || !Number.isFinite(kept[1]) || !Number.isFinite(kept[0]) || kept[0] === 0) return false;
+  // Rows that misfit like jumps beside x (row-misfit.ts) take the pipeline's settleMisfit.
+  if (misfit > 0) return false;
   // A float32 f at an x that is no float32 number (float32-input.ts): the pipeline's error grows.
   return !noisyAt(f, xs, i, w) && !w.checkFloat32;
 }

@@ -7,9 +7,22 @@
 
 import { MAX_COLUMNS, MAX_ROWS } from "./constants.js";
 import { PointCache } from "./point-cache.js";
+import { MISFIT_ORDER } from "./row-misfit.js";
 import { Sampler } from "./sampler.js";
 import { ScalarEngine } from "./scalar-engine.js";
 import type { Fn1 } from "./types.js";
+
+/**
+ * How many misfitting tableau entries (row-misfit.ts) a common column keeps for their levels: all a
+ * column can have, one per entry from column MISFIT_ORDER to MAX_COLUMNS − 1 of each of MAX_ROWS rows,
+ * so that the common column and the driver read the same ones.
+ *
+ * @example
+ * ```ts
+ * MISFIT_HITS; // => 48
+ * ```
+ */
+export const MISFIT_HITS = (MAX_COLUMNS - MISFIT_ORDER) * MAX_ROWS;
 
 /**
  * See the file comment.
@@ -17,7 +30,7 @@ import type { Fn1 } from "./types.js";
  * @example
  * ```ts
  * const w = new CommonWork();
- * w.column.length; // => 11 (value, error, step, flags; even parts, a size and steps)
+ * w.column.length; // => 12 (value, error, step, flags; even parts, a size and steps; a misfit level)
  * ```
  */
 export class CommonWork {
@@ -29,9 +42,16 @@ export class CommonWork {
   /**
    * The last finished column: value, error, step and its COLUMN_FLAG bits (kink, pole); then the even
    * parts of its last two rows, newest first, and the newest row's Σ|w|·|f| (even-pole.ts); then the
-   * even part of the row before them and the steps of the three (long-steps.ts).
+   * even part of the row before them and the steps of the three (long-steps.ts); then the noise level
+   * its rows' misfit implies (row-misfit.ts; 0: none).
    */
-  readonly column = new Float64Array(11);
+  readonly column = new Float64Array(12);
+  /** The column's rows' rounding errors by row (row-misfit.ts, misfitLevelAt). */
+  readonly rowRounding = new Float64Array(MAX_ROWS);
+  /** The tableau entries a column found misfitting (common-column.ts): row, column, T[i][k] − T[i][k − 1]. */
+  readonly hitRow = new Int32Array(MISFIT_HITS);
+  readonly hitColumn = new Int32Array(MISFIT_HITS);
+  readonly hitDelta = new Float64Array(MISFIT_HITS);
   /** The grid of the column's values (value-grid.ts, followGrid): seen, run, 2^seen, 2^−seen. */
   readonly gridState = new Float64Array(4);
   /** The even rows (long-steps.ts, EVEN_ROWS each) of the first scale's column, then the probe's. */

@@ -40,6 +40,7 @@ import {
   F_ROUNDING,
   INITIAL_STEP,
   FAST_STEP_RATIO,
+  MAX_COLUMNS,
   MAX_ROWS,
   MIN_ROWS,
   ONE_SIDED_RETRIES,
@@ -59,6 +60,7 @@ import {
 } from "./kink-test.js";
 import { PAIR_DEPTH, PairParts } from "./pair-parts.js";
 import { evenNoise, flaggedNoise, noiseRules, truncationLaw } from "./even-noise.js";
+import { MISFIT_ORDER, misfitLevelAt } from "./row-misfit.js";
 import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
 import { divideByPower, initialStep, representableStep } from "./step.js";
@@ -641,6 +643,8 @@ export class ColumnDriver {
       }
       let state = classifyRow(n, d, s.base1[k], s.base2[k], rounding, s.round1[k], t1, t2);
       if (state === REGIME.far && this.allPowers && n >= 4) state = this.pastCalm(k, n, d, rounding);
+      if (state === REGIME.far) s.settledFrom = i + 1; // (row-misfit.ts reads the rows after it)
+      s.rowRounding[i] = rounding; // (and their rounding; m = 1 where the tableau watches)
       const run =
         p === 2 && n >= 3 && firstOrderRow(d, s.base1[k], s.base2[k], s1, s2) ? s.firstOrderRun[k] + 1 : 0;
       s.firstOrderRun[k] = run;
@@ -692,6 +696,7 @@ export class ColumnDriver {
         if (this.evenNoise && order === 1 && n >= 3) this.measureNoise(k, n, settled);
       }
       const cols = tab.extend(k, i, d, rounding);
+      if (tab.misfitMask !== 0) this.misfitRow(i);
       if (settled) {
         for (let c = 1; c <= cols; c++) {
           const e = tab.curError[c];
@@ -731,6 +736,21 @@ export class ColumnDriver {
     s.activeCount = kept;
     this.h /= this.jumpPending ? JUMP_STEP_RATIO : allFar ? FAST_STEP_RATIO : STEP_RATIO;
     this.jumpPending = false;
+  }
+
+  /**
+   * The noise level of the rows that misfit at row i (the tableau's misfitMask; row-misfit.ts), kept
+   * in the state's `misfit` (the smallest over the column), for rows j after the last far row. The
+   * tableau watches only for derivative()'s columns, whose state has one component.
+   */
+  private misfitRow(i: number): void {
+    const s = this.state;
+    const tab = s.tableau;
+    for (let c = MISFIT_ORDER; c <= Math.min(i, MAX_COLUMNS - 1); c++) {
+      if ((tab.misfitMask & (1 << c)) === 0 || i - c < s.settledFrom) continue;
+      const level = misfitLevelAt(tab.t, s.steps[0], s.rowRounding, i - c, i, tab.misfitDelta[c]);
+      if (level > 0 && !(level >= s.misfit && s.misfit > 0)) s.misfit = level;
+    }
   }
 
   /**

@@ -84,6 +84,15 @@ export class ScalarEngine {
    * jumpAtChecks): settle measures it at shorter steps first (jumpHolds).
    */
   checkJump = false;
+  /**
+   * The noise level that the rows of the first run's kept column imply by how they fit (row-misfit.ts,
+   * misfitLevel; 0: none): jumps of f beside x that only its long rows straddle.
+   */
+  rowMisfit = 0;
+
+  constructor() {
+    this.state.tableau.watchMisfit = true;
+  }
 
   /** Starts a derivative at x with resolved options: its scales of x (candidateScales). */
   begin(x: number, o: ResolvedOptions): this {
@@ -97,6 +106,7 @@ export class ScalarEngine {
     this.recheckExcess = NaN;
     this.secondJumps = false;
     this.checkJump = false;
+    this.rowMisfit = 0;
     this.evenRows[3] = NaN; // no even rows until a column runs (even-kink.ts reads them)
     this.evenRows[EVEN_ROWS + 3] = NaN;
     return this;
@@ -219,6 +229,7 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
     const even = spec.start === "central" && o.order % 2 === 1 && i <= 2;
     if (even) evenRowsOf(engine, (i - 1) * EVEN_ROWS);
     keepScale(state, kept, i - 1, undefined, o, false, o.order >= 2);
+    if (spec.evenNoise) keepMisfit(engine, i);
     keepPairs(engine, i);
     // (Not the sides that derivative() compares at a kink, whose long steps are what tells a kink.)
     if (i > 1 && (spec.start === "central" || spec.start === o.method)) {
@@ -241,6 +252,21 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
   spec.probeOnly = i > 0;
   spec.firstStep = start > 0 ? start : o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
   return true;
+}
+
+/**
+ * The first run's rows misfit level (row-misfit.ts; ColumnState.misfit) of the column just run (scale i − 1) into
+ * engine.rowMisfit where the kept estimate is that column's (a probe not kept leaves the level of the
+ * column that is).
+ */
+function keepMisfit(engine: ScalarEngine, i: number): void {
+  const { state, kept } = engine;
+  if (i > 1 && !(kept.step[0] === state.step[0] && kept.value[0] === state.value[0])) return;
+  if (state.kind[0] !== 0) {
+    engine.rowMisfit = 0; // a column gone one-sided (an edge of f's domain): its rows are not central
+    return;
+  }
+  engine.rowMisfit = state.misfit;
 }
 
 /**

@@ -31,6 +31,7 @@ import { firstRun, run, runNow, type Estimate, type ScalarEngine } from "./scala
 import { settleNoise } from "./settle-noise.js";
 import { settleSingular } from "./settle-singular.js";
 import { settleShape } from "./side-checks.js";
+import { misfitOnly, settleMisfit } from "./settle-misfit.js";
 import { heldToOtherSide } from "./other-side.js";
 import { statusCode } from "./status.js";
 import type { DerivativeResult } from "./types.js";
@@ -254,7 +255,8 @@ function initialNoise(o: ResolvedOptions, fx: number): number {
 
 /**
  * Whether the estimate (after the noise check) is the result as it stands, status "ok": nothing
- * noticed (noise, a kink, a jump, a spent budget, a pole), no noise level given, an error estimate, an
+ * noticed (noise, a kink, a jump, a spent budget, a pole, rows that misfit: settle-misfit.ts), no noise
+ * level given, an error estimate, an
  * odd order and a finite value other than exactly 0 (else {@link settle} may need f(x), or a wider
  * step to tell a zero derivative from f below its resolution).
  */
@@ -262,6 +264,7 @@ function plainEnding(est: Estimate, o: ResolvedOptions, engine: ScalarEngine): b
   return (
     (est.flags & ~COLUMN_FLAG.firstOrder) === 0 &&
     !engine.secondJumps &&
+    !misfitOnly(engine, est) &&
     est.value !== 0 &&
     o.noise === 0 &&
     o.order % 2 === 1 &&
@@ -321,6 +324,7 @@ function* settle(
   given: number,
 ): Pipeline<Omit<DerivativeResult, "evaluations">> {
   const { x } = engine;
+  if (misfitOnly(engine, first)) return yield* settleMisfit(engine, sampler, first, engine.rowMisfit);
   if (engine.checkJump) {
     // The noise checks' jump part (check-jump.ts), measured at shorter steps: a jump of f at x.
     const h1 = representableStep(x, noiseCheckStep(1, engine.scales[0]));

@@ -13,6 +13,7 @@
  */
 
 import { MAX_COLUMNS } from "./constants.js";
+import { MISFIT_ORDER, misfitGrows } from "./row-misfit.js";
 
 /**
  * Per-component tableau storage: the previous row's entries and their rounding, MAX_COLUMNS each, in
@@ -47,6 +48,14 @@ export class Tableau {
    * not trusted (error ∞): one chance agreement can no longer end the column.
    */
   allPowers = false;
+  /**
+   * Whether {@link Tableau.extend} reads its entries for rows that misfit (row-misfit.ts): then, after
+   * each row, `misfitMask` has bit k set where column k's entry may show row i − k misfitting
+   * (misfitGrows), with T[i][k] − T[i][k − 1] in `misfitDelta[k]`.
+   */
+  watchMisfit = false;
+  misfitMask = 0;
+  readonly misfitDelta = new Float64Array(MAX_COLUMNS);
 
   constructor(m: number, maxRows: number) {
     this.prev = new Float64Array(m * MAX_COLUMNS);
@@ -74,6 +83,8 @@ export class Tableau {
     let bestValue = NaN;
     let bestRound = NaN;
     const cols = Math.min(i, MAX_COLUMNS - 1);
+    this.misfitMask = 0;
+    const watch = this.watchMisfit;
     for (let c = 1; c <= cols; c++) {
       const q = this.t[i - c] / ti - 1;
       const a = cur[c - 1];
@@ -82,6 +93,14 @@ export class Tableau {
       const r = curRound[c - 1] + (curRound[c - 1] + prevRound[off + c - 1]) / q;
       let e = Math.max(Math.abs(v - a), Math.abs(v - b)) + r;
       if (this.allPowers) e = c < i ? Math.max(e, Math.abs(v - prev[off + c]) + r) : Infinity;
+      if (watch && c >= MISFIT_ORDER) {
+        const before = b - prev[off + c - 2];
+        const beforeRounding = prevRound[off + c - 1] + prevRound[off + c - 2];
+        if (misfitGrows(v - a, before, beforeRounding, q)) {
+          this.misfitMask |= 1 << c;
+          this.misfitDelta[c] = v - a;
+        }
+      }
       cur[c] = v;
       curRound[c] = r;
       this.curError[c] = e;

@@ -53,6 +53,8 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler`, `first` and `given` are its own",
   "src/core/settle-singular.ts:48":
     "inside the pipeline's settle: `engine`, `sampler`, `est` and `shape` are its own (a generator step)",
+  "src/core/settle-misfit.ts:49":
+    "inside the pipeline's settle: `engine`, `sampler` and `first` are its own (a generator step)",
   "src/core/side-checks.ts:37": "inside the pipeline's settle: `result` is the result as it stands",
   "src/core/side-checks.ts:52":
     "inside the pipeline's settle: `engine`, `sampler`, `first`, `stage` and `result` are its own",
