@@ -37,7 +37,6 @@ import { KINDS } from "../fixtures/redteam-types.js";
  * - a jump of 6e-6 only 2e-12 (560 ulps) beside x read as "discontinuous" at x (a false flag).
  */
 const KNOWN_DISHONEST = [
-  "fixed-cos@0.6",
   "fixed-sin@0.4",
   "simpson-erf@0.9",
   "simpson-atan@2",
@@ -46,7 +45,6 @@ const KNOWN_DISHONEST = [
   "series-sin@2.2",
   "rk23-logistic@1.2",
   "s-fixed-cos@0.79451121-2.1002788e-9",
-  "s-fixed-cos@0.58102461-1.0294306e-10",
   "s-fixed-cos@0.44251651-7.0409775e-12",
   "fast-sin@0.0012345",
   "softplus-naive@-40",
@@ -98,15 +96,16 @@ const KNOWN_NOT_PASSING = [
 
 /**
  * Honest cases (of 434): 411 on the commit that added the battery, 416 since round 10's pole fix, 417
- * since its unsettled kink fix, 418 since round 11's finer structure (settle-noise.ts, smoothBelow).
+ * since its unsettled kink fix, 418 since round 11's finer structure (settle-noise.ts, smoothBelow), 420
+ * since round 13's row misfit (row-misfit.ts: fixed-cos@0.6 and s-fixed-cos@0.58…, fixed-point solvers).
  */
-const HONEST_FLOOR = 418;
+const HONEST_FLOOR = 420;
 
 /**
  * Passing cases (of 434): 380 on the commit that added the battery, 385 since round 10's pole fix, 386
- * since round 11's finer structure.
+ * since round 11's finer structure, 388 since round 13's row misfit.
  */
-const PASS_FLOOR = 386;
+const PASS_FLOOR = 388;
 
 const truths = loadRedteamTruth();
 const verdicts: CaseVerdict[] = redteamCases.map((c) => judgeCase(c, truths));
