@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { jacobian } from "../../src/core/index.js";
-import { jacobian as jacobianAsync } from "../../src/core/async/index.js";
-import { jacobianViaGeneral } from "../../src/core/jacobian.js";
 import { float32Beside, quietCentre } from "../../src/core/float32-beside.js";
-import { bits } from "./jacobian-bits.js";
-import { later } from "./out-of-order.js";
+import { expectLoopsAgree } from "./jacobian-bits.js";
 
 const R = Math.fround;
 
@@ -45,11 +42,7 @@ describe("a float32 F whose values at x have no float32 bits (float32-beside.ts)
   });
 
   it("gives the same bits on the common path, the general path, batched and async", async () => {
-    const want = bits(jacobian(F, x));
-    expect(bits(jacobianViaGeneral(F, x))).toBe(want);
-    expect(bits(jacobian(batched, x, { batch: true }))).toBe(want);
-    expect(bits(await jacobianAsync(later(F, 3), x, { concurrency: 3 }))).toBe(want);
-    expect(bits(await jacobianAsync(later(batched, 5), x, { batch: true }))).toBe(want);
+    await expectLoopsAgree(F, batched, x);
   });
 
   it("leaves a double F at short x alone: the same calls and errors as before", () => {
