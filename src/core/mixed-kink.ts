@@ -143,6 +143,8 @@ export function jumpFromRows(part: ArrayLike<number>, count: number, step: numbe
  * ```
  */
 export function confirmedJump(q: ArrayLike<number>, rounding: number): Jump {
+  // Each extrapolation carries its rows' rounding times the sum of its weights' sizes: |2| + |−1| = 3
+  // for two rows, (|8| + |−6| + |1|)/3 = 5 for three.
   if (q.length === 2) return { jump: 2 * q[0] - q[1], uncertainty: Math.abs(q[0] - q[1]) + 3 * rounding };
   const three = (8 * q[0] - 6 * q[1] + q[2]) / 3;
   const two = 2 * q[0] - q[1];

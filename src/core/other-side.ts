@@ -13,6 +13,7 @@
  * other side's value too, and both are given as `left` and `right`.
  */
 
+import { estimated } from "./status.js";
 import { stencilArrays } from "./base-stencil.js";
 import { COLUMN_FLAG } from "./column-state.js";
 import {
@@ -99,8 +100,7 @@ export function* heldToOtherSide(
   const level = givenLevel;
   const kind = given.method;
   if (kind === "central" || kind !== o.method) return given;
-  if (!(given.status === "ok" || given.status === "noise-limited") || !Number.isFinite(given.value))
-    return given;
+  if (!estimated(given.status) || !Number.isFinite(given.value)) return given;
   const result = Number.isNaN(given.error)
     ? yield* bounded(unsettled(engine, sampler, given), () => given)
     : given;

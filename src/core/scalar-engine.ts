@@ -33,7 +33,7 @@ import { settleSingular } from "./settle-singular.js";
 import { settleShape } from "./side-checks.js";
 import { misfitOnly, settleMisfit } from "./settle-misfit.js";
 import { heldToOtherSide } from "./other-side.js";
-import { statusCode } from "./status.js";
+import { estimated, statusCode } from "./status.js";
 import type { DerivativeResult } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
 
@@ -188,7 +188,7 @@ function flatZero(
   x: number,
   o: ResolvedOptions,
 ): Omit<DerivativeResult, "evaluations"> {
-  if (result.value !== 0 || !(result.status === "ok" || result.status === "noise-limited")) return result;
+  if (result.value !== 0 || !estimated(result.status)) return result;
   const weightSum = stencilArrays(result.method, o.order).weightSum;
   const known = (t: number): number => sampler.known(t);
   const error = flatFloat32Error(known, x, result.step, weightSum, o.order, result.error);
@@ -209,8 +209,7 @@ function movedInput(
 ): Omit<DerivativeResult, "evaluations"> {
   const { x } = engine;
   if (o.order !== 1 || result.method !== "central" || !Number.isFinite(result.error)) return result;
-  if (!(result.status === "ok" || result.status === "noise-limited") || !Number.isFinite(result.value))
-    return result;
+  if (!estimated(result.status) || !Number.isFinite(result.value)) return result;
   const h1 = representableStep(x, noiseCheckStep(1, engine.scales[0]));
   if (!(float32Input(x, sampler.known(x + h1)) || float32Input(x, sampler.known(x - h1)))) return result;
   const known = (t: number): number => sampler.known(t);
@@ -230,7 +229,7 @@ function float32Floor(
   x: number,
   o: ResolvedOptions,
 ): Omit<DerivativeResult, "evaluations"> {
-  if (o.order < 2 || !(result.status === "ok" || result.status === "noise-limited")) return result;
+  if (o.order < 2 || !estimated(result.status)) return result;
   if (!Number.isFinite(result.value) || !Number.isFinite(result.error)) return result;
   const st = stencilArrays(result.method, o.order);
   const h = representableStep(x, result.step);

@@ -19,6 +19,7 @@ export const GROWTH_CONFIRM_RATIO = 2 ** -10;
  * still without an error.
  */
 
+import { estimated } from "./status.js";
 import { COLUMN_FLAG } from "./column-state.js";
 import {
   CENTRAL_RETRIES,
@@ -158,7 +159,7 @@ export function* settleSingular(
     }
   }
   if (joined !== null && Number.isNaN(result.error)) result = { ...result, ...joined };
-  if (Number.isNaN(result.error) && est.kind === "central" && mayBeUnsettled(result)) {
+  if (Number.isNaN(result.error) && est.kind === "central" && estimated(result.status)) {
     const fallback = yield* unsettledFallback(engine, sampler, est.flags, unsettledStep);
     if (fallback !== null) result = { ...result, ...fallback };
   }
@@ -208,9 +209,4 @@ function* unsettledFallback(
     if (reach > error) error = reach; // (not where a quotient is not finite)
   }
   return { value: fallback.value, error, step: h / 2 };
-}
-
-/** Whether a result without an error may take unsettledEstimate: status "ok" or "noise-limited". */
-function mayBeUnsettled(result: Omit<DerivativeResult, "evaluations">): boolean {
-  return result.status === "ok" || result.status === "noise-limited";
 }

@@ -65,3 +65,19 @@ export function worstStatus(rows: readonly Uint8Array[]): Status {
 export function fixedStatus(value: number): Status {
   return Number.isFinite(value) ? "ok" : "not-finite";
 }
+
+/**
+ * Whether a result of this status carries a derivative with its error: "ok" or "noise-limited". The
+ * checks after an estimate (a float32 floor, a moved input, the other side of a one-sided estimate)
+ * widen only such a result; the other statuses say why there is no derivative, or that the budget cut
+ * it short.
+ *
+ * @example
+ * ```ts
+ * estimated("noise-limited"); // => true
+ * estimated("not-differentiable"); // => false
+ * ```
+ */
+export function estimated(status: Status | undefined): boolean {
+  return status === "ok" || status === "noise-limited";
+}

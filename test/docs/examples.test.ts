@@ -51,7 +51,7 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/settle-noise.ts:49": "inside the pipeline's settle: `est` is the estimate of a noise stage",
   "src/core/settle-noise.ts:66":
     "inside the pipeline's settle: `engine`, `sampler`, `first` and `given` are its own",
-  "src/core/settle-singular.ts:48":
+  "src/core/settle-singular.ts:49":
     "inside the pipeline's settle: `engine`, `sampler`, `est` and `shape` are its own (a generator step)",
   "src/core/settle-misfit.ts:49":
     "inside the pipeline's settle: `engine`, `sampler` and `first` are its own (a generator step)",
