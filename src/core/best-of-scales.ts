@@ -32,6 +32,8 @@ export class KeptEstimates {
    */
   readonly evenShare: Float64Array;
   readonly evenLevel: Float64Array;
+  /** The largest ColumnState.quietShare over the scales (0: none; quiet-noise.ts). */
+  readonly quietShare: Float64Array;
   /**
    * The noise level measured in the component's rows over the scales so far (even-noise.ts; 0: none),
    * whose share the kept error carries (jacobian-noise.ts).
@@ -51,6 +53,7 @@ export class KeptEstimates {
     this.noisyChange = new Float64Array(m);
     this.evenShare = new Float64Array(m);
     this.evenLevel = new Float64Array(m);
+    this.quietShare = new Float64Array(m);
     this.noise = new Float64Array(m);
     this.pending = new Int32Array(m);
   }
@@ -72,6 +75,7 @@ export class KeptEstimates {
     this.noisyChange[k] = NaN;
     this.evenShare[k] = 0;
     this.evenLevel[k] = 0;
+    this.quietShare[k] = 0;
     this.noise[k] = 0;
   }
 }
@@ -235,6 +239,7 @@ export function keepScale(
       kept.evenShare[k] = state.seenShare[k];
       kept.evenLevel[k] = state.seenNoise[k];
     }
+    if (state.quietShare[k] > kept.quietShare[k]) kept.quietShare[k] = state.quietShare[k];
     // Good enough, unless its steps were longer than ALIAS_STEP: then the unit scale checks them.
     const good = kept.error[k] <= atol + rtol * Math.abs(kept.value[k]) && !(kept.step[k] > ALIAS_STEP);
     // With `constantDone`: a component that took one value at every point (driver.ts, FLAT_ROWS) is

@@ -121,6 +121,12 @@ export class ColumnState {
    */
   readonly seenShare: Float64Array;
   /**
+   * The largest σ/h of the rows whose σ noise ruled but that derivative()'s columns did not flag, f
+   * being far from a root at x (0: none): noise relative to a term of f that vanishes at x, beside terms
+   * that do not (quiet-noise.ts), puts about this into every central first difference as well.
+   */
+  readonly quietShare: Float64Array;
+  /**
    * The newest step of the row of `evenSigma`, and 1 once σ followed the truncation law (even-noise.ts,
    * truncationLaw); these three carry over from a scale to its probe (see forgetEven).
    */
@@ -206,6 +212,7 @@ export class ColumnState {
     this.evenSigma = f();
     this.seenNoise = f();
     this.seenShare = f();
+    this.quietShare = f();
     this.evenStep = f();
     this.evenLaw = new Int8Array(m);
     this.noisyStep = f();
@@ -243,6 +250,7 @@ export class ColumnState {
       this.even2[k] = NaN;
       this.seenNoise[k] = 0;
       this.seenShare[k] = 0;
+      this.quietShare[k] = 0;
       this.noisyStep[k] = NaN;
       this.noisyChange[k] = NaN;
       this.jumpScaled[k] = NaN;

@@ -51,7 +51,7 @@ import type { Fn1 } from "./types.js";
 import { followGrid, GRID_ROWS, NO_GRID } from "./value-grid.js";
 import { GRID_EXCESS } from "./noise.js";
 import { MISFIT_GROWTH, MISFIT_ORDER, MISFIT_SIGNAL, misfitLevelAt } from "./row-misfit.js";
-import { EVEN_ROOT_SHARE, evenNoiseOver, evenNorm, flaggedNoise, noiseRules } from "./even-noise.js";
+import { EVEN_ROOT_SHARE, evenNoiseOver, evenNorm, noiseRules, shrankLikeNoise } from "./even-noise.js";
 
 const CENTRAL = baseStencil("central", 1);
 const O0 = CENTRAL.offsets[0];
@@ -315,12 +315,12 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     even0 = evenSum;
     kinkRows = n;
     kinkAbsSum = absSum;
-    if (n >= 3 && settled && hr <= ALIAS_STEP && Math.abs(even0) <= EVEN_ROOT_SHARE * absSum) {
+    if (n >= 3 && settled && hr <= ALIAS_STEP && (n >= 4 || Math.abs(even0) <= EVEN_ROOT_SHARE * absSum)) {
       // Noise the driver would flag in the even parts at a root of f (driver.ts, measureNoise;
-      // even-noise.ts, flaggedNoise) is the pipeline's. The test here is a superset of the driver's,
-      // made only on the rows that can pass it: σ of the row before from the even parts kept, its law
-      // taken as seen, and at the probe's first σ (s = 1), which the driver holds to the scale before,
-      // any σ above rounding.
+      // even-noise.ts, flaggedNoise), or count from the fourth row on where f has none (quiet-noise.ts),
+      // is the pipeline's. The test here is a superset of the driver's, made only on the rows that can
+      // pass it: σ of the row before from the even parts kept, its law taken as seen, and at the probe's
+      // first σ (s = 1), which the driver holds to the scale before, any σ above rounding.
       const sigma = evenNoiseOver(even2, even1, even0, step2, step1, hr, evenNorm(step2, step1, hr));
       const before =
         n >= 4 ? evenNoiseOver(even3, even2, even1, step3, step2, step1, evenNorm(step3, step2, step1)) : NaN;
@@ -328,7 +328,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
         s > 0 && n === 3
           ? sigma > NOISE_SIGNAL * F_ROUNDING * EPS * absSum
           : noiseRules(sigma, before, hr, step1, absSum, true, true) &&
-            flaggedNoise(sigma, before, hr, step1, even0, absSum);
+            shrankLikeNoise(sigma, before, hr, step1);
       if (candidate) return COLUMN_END.departed;
     }
     // The tableau (tableau.ts), with the best-entry update of a settled row in the same order.

@@ -60,6 +60,7 @@ import {
 } from "./kink-test.js";
 import { PAIR_DEPTH, PairParts } from "./pair-parts.js";
 import { evenNoise, flaggedNoise, noiseRules, truncationLaw } from "./even-noise.js";
+import { quietNoise } from "./quiet-noise.js";
 import { MISFIT_ORDER, misfitLevelAt } from "./row-misfit.js";
 import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
@@ -950,21 +951,22 @@ export class ColumnDriver {
     s.evenSigma[k] = sigma;
     s.evenStep[k] = h;
     const lawSeen = s.evenLaw[k] === 1 || s.seenNoise[k] > 0;
-    if (
-      noiseRules(sigma, previous, h, previousStep, s.evenAbs[k], settled, lawSeen) &&
-      sigma > s.seenNoise[k]
-    ) {
+    const rules = noiseRules(sigma, previous, h, previousStep, s.evenAbs[k], settled, lawSeen);
+    const stops = this.spec.stopOnNoise !== false;
+    if (rules && sigma > s.seenNoise[k]) {
       s.seenNoise[k] = sigma;
       // A column that stops on noise (derivative()'s) flags it for the noise stages, and runs on; the
       // change it records is the row's noise per difference, σ/h (settle-noise.ts, explainsChange).
-      if (
-        this.spec.stopOnNoise !== false &&
-        flaggedNoise(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k])
-      ) {
+      if (stops && flaggedNoise(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k])) {
         s.seenShare[k] = Math.max(s.seenShare[k], sigma / h);
         this.flagNoise(k, h, sigma / h);
       }
     }
+    // Such noise with no root of f at x is not flagged: its share per difference is a floor
+    // (quiet-noise.ts), from the fourth row on (σ of the row before this column's own, not a longer
+    // scale's).
+    if (rules && stops && n >= 4 && quietNoise(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k]))
+      s.quietShare[k] = Math.max(s.quietShare[k], sigma / h);
     if (truncationLaw(sigma, previous, h, previousStep)) s.evenLaw[k] = 1;
   }
 

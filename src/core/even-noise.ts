@@ -224,11 +224,23 @@ export function flaggedNoise(
   even: number,
   size: number,
 ): boolean {
-  return (
-    h <= ALIAS_STEP &&
-    Math.abs(even) <= EVEN_ROOT_SHARE * size &&
-    sigma >= EVEN_NOISE_SHRINK * previous * (h / previousStep)
-  );
+  return Math.abs(even) <= EVEN_ROOT_SHARE * size && shrankLikeNoise(sigma, previous, h, previousStep);
+}
+
+/**
+ * {@link flaggedNoise} without the root: a row's σ, ruled noise by {@link noiseRules}, from steps no
+ * longer than ALIAS_STEP, shrunk at most EVEN_NOISE_SHRINK·h/h′ since the row before (noise relative to
+ * a term of f that vanishes at x shrinks it like h; a kink or a pole's even part beside x, a C1 join
+ * and truncation faster, or not at all where the row before was a longer scale's).
+ * @example
+ * ```ts
+ * shrankLikeNoise(1e-12, 2e-12, 0.01, 0.02); // true (σ shrank like h)
+ * shrankLikeNoise(1e-12, 8e-12, 0.01, 0.02); // false (like h³)
+ * shrankLikeNoise(1e-12, 2e-12, 2, 4); // false (steps beyond ALIAS_STEP)
+ * ```
+ */
+export function shrankLikeNoise(sigma: number, previous: number, h: number, previousStep: number): boolean {
+  return h <= ALIAS_STEP && sigma >= EVEN_NOISE_SHRINK * previous * (h / previousStep);
 }
 
 /**

@@ -136,6 +136,8 @@ export interface Estimate {
    */
   evenShare?: number;
   evenLevel?: number;
+  /** Noise per row the even parts showed with no root of f at x (KeptEstimates.quietShare; quiet-noise.ts). */
+  quietShare?: number;
 }
 
 /**
@@ -429,6 +431,7 @@ function keptEstimate(kept: KeptEstimates, kind: StencilKind): Estimate {
     noisyChange: kept.noisyChange[0],
     evenShare: kept.evenShare[0],
     evenLevel: kept.evenLevel[0],
+    quietShare: kept.quietShare[0],
   };
 }
 

@@ -5,6 +5,7 @@
  * carries a status.
  */
 
+import { withQuietShare } from "./quiet-noise.js";
 import { COLUMN_FLAG } from "./column-state.js";
 import { EPS, F_ROUNDING, JUMP_RESOLUTION, NOISE_FLOOR, SECOND_CHECK_RATIO } from "./constants.js";
 import { runSync } from "./column-steps.js";
@@ -84,9 +85,13 @@ export function* derivativeSteps(
     }
     checkEvenKink(engine, n, est);
   }
-  const result = plainEnding(est, o, engine)
-    ? plainResult(est)
-    : flatZero(yield* bounded(settle(engine, sampler, est, noise), () => spentResult(est)), sampler, x, o);
+  const result = withQuietShare(
+    plainEnding(est, o, engine)
+      ? plainResult(est)
+      : flatZero(yield* bounded(settle(engine, sampler, est, noise), () => spentResult(est)), sampler, x, o),
+    o.order,
+    est.quietShare,
+  );
   const held = oneSided(o)
     ? yield* bounded(heldToOtherSide(engine, sampler, result, noise), () => result)
     : movedInput(result, sampler, engine, o);
@@ -138,9 +143,13 @@ export function derivativeNow(
     }
     checkEvenKink(engine, n, est);
   }
-  const result = plainEnding(est, o, engine)
-    ? plainResult(est)
-    : flatZero(runSync(bounded(settle(engine, sampler, est, noise), () => spentResult(est))), sampler, x, o);
+  const result = withQuietShare(
+    plainEnding(est, o, engine)
+      ? plainResult(est)
+      : flatZero(runSync(bounded(settle(engine, sampler, est, noise), () => spentResult(est))), sampler, x, o),
+    o.order,
+    est.quietShare,
+  );
   const held = oneSided(o)
     ? runSync(bounded(heldToOtherSide(engine, sampler, result, noise), () => result))
     : movedInput(result, sampler, engine, o);

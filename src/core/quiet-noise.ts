@@ -1,0 +1,72 @@
+/**
+ * Noise relative to a term of f that vanishes at x, beside terms that do not (docs/engine.md, "The
+ * pipeline of derivative()", step 3). g(t)·(1 + ε·noise) + c with g(x) = 0 puts about ε·|g′|·h of
+ * noise into f(x ± h), so about ε·|g′| into every central first difference whatever its step, while
+ * the noise check and the noise tables, about x where g is small, see only c's rounding. derivative()
+ * flags such rows only at a root of f itself (even-noise.ts, flaggedNoise: elsewhere the tables measure
+ * f's noise), so with c ≠ 0 the column's rows may agree by chance and claim far too little (tanh t·(1 +
+ * 9.3e-12·noise) + atan(−0.98) at 0 gave 1 + 2.9e-12 ± 1.5e-13, ok). The rows' even parts show the
+ * noise all the same (σ ≈ ε·|g′|·h, ruled noise by noiseRules): each such row's σ/h is the noise a
+ * central first difference carries there, and goes under the error as a floor, as derivative()'s
+ * flagged rows' σ/h does where the tables measure nothing. No call of f more, and no route changes.
+ */
+
+import { stencilArrays } from "./base-stencil.js";
+import { EVEN_NOISE_SHARE, EVEN_ROOT_SHARE, shrankLikeNoise } from "./even-noise.js";
+import type { DerivativeResult } from "./types.js";
+
+const CENTRAL_WEIGHTS = stencilArrays("central", 1).weightSum;
+
+/**
+ * Whether a row's σ, ruled noise by noiseRules, counts for the quiet share: it shrank like noise
+ * (even-noise.ts, shrankLikeNoise: at most like h, from steps no longer than ALIAS_STEP) where f has
+ * no root at x (the row's even part `even` beyond EVEN_ROOT_SHARE of its size `size`; at a root the
+ * row is flagged instead, flaggedNoise).
+ *
+ * @example
+ * ```ts
+ * quietNoise(1e-12, 2e-12, 0.01, 0.02, 0.8, 0.8); // true (σ shrank like h, f far from 0)
+ * quietNoise(1e-12, 2e-12, 0.01, 0.02, 1e-5, 0.8); // false (a root: flagged)
+ * quietNoise(1e-12, 8e-12, 0.01, 0.02, 0.8, 0.8); // false (σ shrank like h³)
+ * ```
+ */
+export function quietNoise(
+  sigma: number,
+  previous: number,
+  h: number,
+  previousStep: number,
+  even: number,
+  size: number,
+): boolean {
+  return Math.abs(even) > EVEN_ROOT_SHARE * size && shrankLikeNoise(sigma, previous, h, previousStep);
+}
+
+/**
+ * The result with its error floored by the quiet share (see the file comment): a central first
+ * derivative with status "ok" or "noise-limited" and a finite error gets
+ * EVEN_NOISE_SHARE·share·Σ|w| added, and is "noise-limited" where that is at least half its error.
+ * Anything else, or `share` 0 or absent, is returned as it is.
+ *
+ * @example
+ * ```ts
+ * const r = { value: 1, error: 1e-13, step: 0.004, method: "central" as const, status: "ok" as const };
+ * withQuietShare(r, 1, 8e-12).error; // 3.21e-11 (1e-13 + 4·8e-12)
+ * withQuietShare(r, 1, 8e-12).status; // "noise-limited"
+ * ```
+ */
+export function withQuietShare<R extends Omit<DerivativeResult, "evaluations">>(
+  result: R,
+  order: number,
+  share: number | undefined,
+): R {
+  if (!(share !== undefined && share > 0) || order !== 1 || result.method !== "central") return result;
+  if (result.status !== "ok" && result.status !== "noise-limited") return result;
+  if (!(result.error < Infinity)) return result;
+  const floor = EVEN_NOISE_SHARE * share * CENTRAL_WEIGHTS;
+  const error = result.error + floor;
+  return {
+    ...result,
+    error,
+    status: floor >= 0.5 * error ? "noise-limited" : result.status,
+  };
+}
