@@ -99,8 +99,8 @@ export function firstOrderRow(d: number, d1: number, d2: number, s1: number, s2:
  * and the one before that changed like h (`run` such rows in a row, at least FIRST_ORDER_ROWS, the row
  * before settled: `settledRows` > 0), its tail `tail` = |d₁ − d₂| = a·h₁. The next row's change is
  * a·h₀ plus its rounding, which near the end of the column breaks the h law's ratio (0.33 to 0.40
- * where 0.5 is due, tanh t + 0.0068·max(0, t − c)² at c beside a gradient's other terms), so the row
- * test alone gives the row no tail; the tableau then takes its entry for an h² one and the column ends
+ * where 0.5 is due, eᵗ − 0.0023·huber at its join beside a gradient's other terms), so the row test
+ * alone gives the row no tail; the tableau then takes its entry for an h² one and the column ends
  * on it: −0.0280322692 ± 2.2e-10 for −0.0280322695 (a C1 join at x), 0.999057755 ± 4.6e-10 for
  * 0.999057756 (a join 1e-7 beside x). The h term is still in that row: a·h₀ = tail·h₀/h₁, and the
  * entry formed from it with the h² model moves by a third of its change, a·h₀/3 more, plus its
