@@ -130,6 +130,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
   let bestRow = -1;
   let bestRound = NaN;
   let bestTail = 0;
+  let runTail = 0; // this row's tail where it and the row before changed like h (carried one row)
   let stalls = 0;
   let rbError = NaN;
   let rbRound = NaN;
@@ -288,6 +289,8 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
     // out: no double crosses a call): |d − d1| when this row and the one before changed like h, else
     // the h term with the h² term removed where two reads of it agree. Only a settled row keeps it.
     let rowTail = 0;
+    const carried = runTail; // (kink-test.ts, runTail: the row before's tail where its run held)
+    runTail = 0;
     if (settled && n >= FIRST_ORDER_ROWS + 2) {
       const s1 = step1 / step2;
       const s2 = hr / step2;
@@ -298,7 +301,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
         const u2 = step1 / step3;
         const x2 = (u1 - u2) / (1 - u1);
         const q2 = Math.abs(base1 - base2) / Math.abs(base2 - base3);
-        if (q2 > x2 * Math.SQRT1_2 && q2 < x2 * Math.SQRT2) rowTail = Math.abs(d - base1);
+        if (q2 > x2 * Math.SQRT1_2 && q2 < x2 * Math.SQRT2) rowTail = runTail = Math.abs(d - base1);
       }
       if (rowTail === 0) {
         const a0 = firstSlope(d, base1, base2, hr, step1, step2);
@@ -306,6 +309,7 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
         const tail = Math.abs(a0) * hr;
         if (a > Math.SQRT1_2 && a < Math.SQRT2 && tail > FIRST_ORDER_SIGNAL * rounding) rowTail = tail;
       }
+      if (rowTail === 0) rowTail = carried;
     }
     // The kink test of an odd-order central row sets or clears its flags at every row, so only the
     // last row's counts: its even parts and size are kept here and tested once the column ends.

@@ -55,6 +55,7 @@ import {
   FIRST_ORDER_ROWS,
   cleanedFirstOrderTail,
   firstOrderRow,
+  runTail,
   kinkBandScale,
   needsCleanRow,
 } from "./kink-test.js";
@@ -646,6 +647,9 @@ export class ColumnDriver {
       if (state === REGIME.far && this.allPowers && n >= 4) state = this.pastCalm(k, n, d, rounding);
       if (state === REGIME.far) s.settledFrom = i + 1; // (row-misfit.ts reads the rows after it)
       s.rowRounding[i] = rounding; // (and their rounding; m = 1 where the tableau watches)
+      // The tail of the row before where it and the one before that changed like h (kink-test.ts,
+      // runTail): a row whose rounding breaks the h law still carries the h term.
+      const carried = runTail(s.firstOrderRun[k], s.settledRows[k], s.rowTail[k]);
       const run =
         p === 2 && n >= 3 && firstOrderRow(d, s.base1[k], s.base2[k], s1, s2) ? s.firstOrderRun[k] + 1 : 0;
       s.firstOrderRun[k] = run;
@@ -667,6 +671,7 @@ export class ColumnDriver {
                 rounding,
               )
             : 0;
+      if (s.rowTail[k] === 0) s.rowTail[k] = carried;
       // The jump test's invariant D·hⁿ: how many rows in a row it has stayed put.
       const g = scaledBy(d, hr, order);
       const gPrevious = s.jumpScaled[k];

@@ -108,6 +108,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   let bestError = Infinity;
   let bestStep = NaN;
   let bestTail = 0;
+  let runTail = 0; // this row's tail where it and the row before changed like h (carried one row)
   let bestRow = -1;
   let bestRound = NaN;
   let stalls = 0;
@@ -232,14 +233,17 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     // The driver's first-order tail (kink-test.ts, firstOrderRow, written out: no double crosses a
     // call): |d − d1| when this row and the one before changed like h. Only a settled row keeps it.
     let rowTail = 0;
+    const carried = runTail; // (kink-test.ts, runTail: the row before's tail where its run held)
+    runTail = 0;
     if (settled && n >= FIRST_ORDER_ROWS + 2) {
       const x1 = rowFirstOrder[row];
       const q1 = Math.abs(d - base1) / Math.abs(base1 - base2);
       if (q1 > x1 * Math.SQRT1_2 && q1 < x1 * Math.SQRT2) {
         const x2 = rowFirstOrder[row - 1];
         const q2 = Math.abs(base1 - base2) / Math.abs(base2 - base3);
-        if (q2 > x2 * Math.SQRT1_2 && q2 < x2 * Math.SQRT2) rowTail = Math.abs(d - base1);
+        if (q2 > x2 * Math.SQRT1_2 && q2 < x2 * Math.SQRT2) rowTail = runTail = Math.abs(d - base1);
       }
+      if (rowTail === 0) rowTail = carried;
     }
     // The tableau (tableau.ts), with the best-entry update of a settled row in the same order.
     const cols = Math.min(row, MAX_COLUMNS - 1);

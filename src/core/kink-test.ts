@@ -95,6 +95,30 @@ export function firstOrderRow(d: number, d1: number, d2: number, s1: number, s2:
 }
 
 /**
+ * The first-order tail a row carries from the row before it (see firstOrderRow): where the row before
+ * and the one before that changed like h (`run` such rows in a row, at least FIRST_ORDER_ROWS, the row
+ * before settled: `settledRows` > 0), its tail `tail` = |d₁ − d₂| = a·h₁. The next row's change is
+ * a·h₀ plus its rounding, which near the end of the column breaks the h law's ratio (0.33 to 0.40
+ * where 0.5 is due, eᵗ − 0.0023·huber at its join beside a gradient's other terms), so the row test
+ * alone gives the row no tail; the tableau then takes its entry for an h² one and the column ends
+ * on it: −0.0280322692 ± 2.2e-10 for −0.0280322695 (a C1 join at x), 0.999057755 ± 4.6e-10 for
+ * 0.999057756 (a join 1e-7 beside x). The h term is still in that row: a·h₀ = tail·h₀/h₁, and the
+ * entry formed from it with the h² model moves by a third of its change, a·h₀/3 more, plus its
+ * rounding: the tail of the row before, 2·a·h₀ for halving steps, bounds both. Returns that tail for a
+ * row whose own tests find none (one row only: the carried row's run is 0), else 0.
+ *
+ * @example
+ * ```ts
+ * runTail(2, 3, 4.5e-10); // => 4.5e-10
+ * runTail(1, 3, 4.5e-10); // => 0 (one row in a row: no run)
+ * runTail(2, 0, 4.5e-10); // => 0 (the row before did not settle)
+ * ```
+ */
+export function runTail(run: number, settledRows: number, tail: number): number {
+  return run >= FIRST_ORDER_ROWS && settledRows > 0 ? tail : 0;
+}
+
+/**
  * The first-order term a·h₀ of the newest of four central differences d0 … d3 (d0 the newest, at the
  * smallest step h0 < h1 < h2 < h3) where the plain ratio test (firstOrderRow) cannot see it: where f″
  * jumps at x, D(h) = f′ + a·h + b·h² + …, and where a·h and b·h² are of a size they cancel in the
