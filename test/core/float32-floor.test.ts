@@ -8,10 +8,12 @@ import {
 } from "../../src/core/float32-floor.js";
 import { FLOAT32_TABLEAU_GAIN } from "../../src/core/jacobian-float32.js";
 import { inputRoundingError } from "../../src/core/float32-input.js";
+import { differenceGrid } from "../../src/core/difference-grid.js";
 
 // A float32 f's error floor (float32-floor.ts): its values' rounding and its rounded argument's move,
 // through the tableau; the move's g″ where the noise check called one side only (float32-input.ts);
-// a flat f′ on a coarse grid judged at steps of ALIAS_STEP at most (settle-noise.ts).
+// a flat f′ on a coarse grid judged at steps of ALIAS_STEP at most (settle-noise.ts); a cancelled
+// float32 term's grid read from f's differences (difference-grid.ts).
 
 const f32 = Math.fround;
 const inner = (g: (t: number) => number) => (t: number) => f32(g(f32(t)));
@@ -66,6 +68,16 @@ describe("a float32 f's error floor", () => {
     expect(Math.abs(r.value - Math.cos(x))).toBeLessThanOrEqual(r.error);
   });
 
+  it("f32(f32(atan(f32 t)) + atan 51393.8) at −6647.95: the cancelled term's grid, 2⁻²³, is the noise (was 0 ± 2.8e-9)", () => {
+    const x = -6647.9462890625;
+    const b = Math.atan(51393.82817356683);
+    const r = derivative((t) => f32(f32(Math.atan(f32(t))) + b), x);
+    const truth = 1 / (1 + x * x);
+    expect(r.status).toBe("noise-limited");
+    expect(Math.abs(r.value - truth)).toBeLessThanOrEqual(r.error);
+    expect(r.error).toBeLessThan(0.5 * truth); // a digit: 2.23e-8 ± 5.5e-9 for 2.26e-8
+  });
+
   it("a double f keeps its error (t³ − 2t at 1, eᵗ at 30.39)", () => {
     const cubic = derivative((t) => t * t * t - 2 * t, 1);
     expect(cubic.status).toBe("ok");
@@ -112,5 +124,14 @@ describe("float32-floor.ts's parts", () => {
     const known = (t: number) => (t === x - 0.0399 ? NaN : f(t));
     // 2·|g″·δ| with g″ = −sin x ≈ 0.18 and δ = f32(x) − x = −0.00266
     expect(inputRoundingError(known, x, 0.0078125, 0.0399, Math.cos(x))).toBeGreaterThan(4.9e-4);
+  });
+
+  it("differenceGrid: the finest last bit of the differences from f(x) below |f(x)|, float32 values only", () => {
+    expect(differenceGrid(Float64Array.of(1.5, 1.25, 1), 1)).toBe(0.25);
+    expect(differenceGrid(Float64Array.of(1.1, 1.25), 1)).toBe(0);
+    expect(differenceGrid(Float64Array.of(3, 1.5), 1)).toBe(0.5); // 3 − 1 is not below |f(x)|
+    const fx = f32(1.3e-4);
+    const steps = Float64Array.of(fx + 41 * 2 ** -23, fx - 38 * 2 ** -23, fx);
+    expect(differenceGrid(steps, fx)).toBe(2 ** -23);
   });
 });
