@@ -47,8 +47,11 @@ export const INPUT_ROUNDING_MARGIN = 2;
  * `value` at step h (see the file comment): |value·Σ w_o δ_o / h| + |g″·Σ w_o o δ_o|, with
  * times INPUT_ROUNDING_MARGIN, where δ_± = f32(x ± h) − (x ± h), w_± = ±1/2, and g″ from the even parts E(h) = f(x + h) + f(x − h) of the
  * stencils at h and `h2` (E = 2f + g″h² + …): g″ ≈ (E(h2) − E(h))/(h2² − h²); the noise check's
- * tiny step serves as h2, since E's rounding is divided by h² − h2² ≈ h². `known`: f's values where
- * f was called (NaN elsewhere); without the four values g″'s term is taken as 0.
+ * tiny step serves as h2, since E's rounding is divided by h² − h2² ≈ h². Where f was not called on
+ * both sides at h2 (a jump test calls x + h2 alone), the column's rows at 2h or h/2 serve: f32(sin)
+ * at 83745.25, whose steps of 0.0078 are its float32 step there, gave cos(f32(x)) = −0.98287 ± 3.0e-4
+ * for −0.98336, the shift's g″ taken as 0. `known`: f's values where f was called (NaN elsewhere);
+ * without such four values g″'s term is taken as 0.
  *
  * @example
  * ```ts
@@ -68,9 +71,20 @@ export function inputRoundingError(
   const dPlus = Math.fround(plus) - plus;
   const dMinus = Math.fround(minus) - minus;
   const moved = Math.abs((value * (dPlus - dMinus)) / (2 * h));
-  const e1 = known(plus) + known(minus);
-  const e2 = known(x + h2) + known(x - h2);
-  const second = (e2 - e1) / (h2 * h2 - h * h);
+  let second = evenSecond(known, x, h, h2);
+  // The check's points on one side only (a jump test's): the column's row at 2h, then at h/2.
+  if (!Number.isFinite(second)) second = evenSecond(known, x, h, 2 * h);
+  if (!Number.isFinite(second)) second = evenSecond(known, x, h, h / 2);
   const shift = Number.isFinite(second) ? Math.abs((second * (dPlus + dMinus)) / 2) : 0;
   return INPUT_ROUNDING_MARGIN * (moved + shift);
+}
+
+/**
+ * g″ from the even parts E(s) = f(x + s) + f(x − s) at steps a and b (E = 2f + g″s² + …):
+ * (E(b) − E(a))/(b² − a²); NaN where a value is not known.
+ */
+function evenSecond(known: (t: number) => number, x: number, a: number, b: number): number {
+  const ea = known(x + a) + known(x - a);
+  const eb = known(x + b) + known(x - b);
+  return (eb - ea) / (b * b - a * a);
 }

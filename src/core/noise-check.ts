@@ -4,6 +4,7 @@
  * the level once noise showed.
  */
 
+import { differenceGrid } from "./difference-grid.js";
 import { COLUMN_FLAG } from "./column-state.js";
 import {
   EPS,
@@ -397,7 +398,9 @@ export function* probeNoise(
     bits = bits > 0 && wide.resolution > 0 ? Math.min(bits, wide.resolution) : bits || wide.resolution;
     steps = Math.max(steps, wide.steps);
   }
-  const grid = bits > 0 ? Math.max(bits, steps) : 0;
+  // (A float32 term cancelled by a larger part steps f by its own grid: difference-grid.ts.)
+  const terms = bits > 0 ? differenceGrid(sampler.knownValues(), wide.values[(wide.values.length - 1) >> 1]) : 0;
+  const grid = bits > 0 ? Math.max(bits, steps, terms) : 0;
   seen.grid = grid > 0 ? yield* gridOffLattice(sampler, x, delta, grid, wide) : 0;
   if (grid === 0 && wide.largest === 0 && distinctDoubles(wide.values)) {
     // An exact line of full doubles may be a coarse grid's even steps beside a term that does not move

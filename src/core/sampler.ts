@@ -343,6 +343,11 @@ export class Sampler {
 
   private scanned = 0;
 
+  /** The values f gave so far, in the order asked: a view of the cache, valid until the next call of f. */
+  knownValues(): Float64Array {
+    return this.vals.subarray(0, this.size);
+  }
+
   /** The cache index of t, or -1 (+0 and -0 are different points). */
   private find(t: number): number {
     const keys = this.keys;

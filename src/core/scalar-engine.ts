@@ -25,7 +25,8 @@ import { representableStep } from "./step.js";
 import { stencilArrays } from "./base-stencil.js";
 import { firstOrderJoin, firstOrderTail } from "./first-order.js";
 import { firstBreaksAt, LOWER_CHECK_ORDER, saysLittle } from "./first-at-x.js";
-import { flatFloat32Error, float32StencilError } from "./float32.js";
+import { flatFloat32Error } from "./float32.js";
+import { float32Floor } from "./float32-floor.js";
 import { float32Input, inputRoundingError } from "./float32-input.js";
 import { bounded, type Pipeline, type Sampler } from "./sampler.js";
 import { firstRun, run, runNow, type Estimate, type ScalarEngine } from "./scalar-column.js";
@@ -95,7 +96,7 @@ export function* derivativeSteps(
   const held = oneSided(o)
     ? yield* bounded(heldToOtherSide(engine, sampler, result, noise), () => result)
     : movedInput(result, sampler, engine, o);
-  const floored = float32Floor(held, sampler, x, o);
+  const floored = float32Floored(held, sampler, x, o);
   return sampler.short ? budgetStatus(floored) : floored;
 }
 
@@ -153,7 +154,7 @@ export function derivativeNow(
   const held = oneSided(o)
     ? runSync(bounded(heldToOtherSide(engine, sampler, result, noise), () => result))
     : movedInput(result, sampler, engine, o);
-  const floored = float32Floor(held, sampler, x, o);
+  const floored = float32Floored(held, sampler, x, o);
   return sampler.short ? budgetStatus(floored) : floored;
 }
 
@@ -228,22 +229,27 @@ function movedInput(
 }
 
 /**
- * A derivative of order 2 or more whose stencil's values at its step are a float32 f's (float32.ts,
- * float32StencilError): its error is at least their float32 rounding there. Other results, and first
- * derivatives (their noise stage reads a float32 f's grid), pass through.
+ * A derivative whose stencil's values at its step are a float32 f's (float32-floor.ts, float32Floor):
+ * its error is at least their float32 rounding there, grown by the tableau, with the move of f's
+ * rounded argument. At order 1 only where the noise stage found f's values noisy (status
+ * "noise-limited"): a double f's first derivative at dyadic points (t³ − 2t at 1, exact arithmetic
+ * whose values are float32 numbers of up to 24 bits) would lose every digit past float32's, and the
+ * common path (common-path.ts), which keeps quiet estimates, gives the same bits. Other results pass
+ * through.
  */
-function float32Floor(
+function float32Floored(
   result: Omit<DerivativeResult, "evaluations">,
   sampler: Sampler,
   x: number,
   o: ResolvedOptions,
 ): Omit<DerivativeResult, "evaluations"> {
-  if (o.order < 2 || !estimated(result.status)) return result;
+  if (!estimated(result.status) || (o.order === 1 && result.status !== "noise-limited")) return result;
   if (!Number.isFinite(result.value) || !Number.isFinite(result.error)) return result;
   const st = stencilArrays(result.method, o.order);
   const h = representableStep(x, result.step);
   const known = (t: number): number => sampler.known(t);
-  const error = float32StencilError(known, x, h, st.offsets, st.weightSum, o.order, result.error);
+  const central = result.method === "central";
+  const error = float32Floor(known, x, h, st, central, o.order, result.value, result.error);
   return error === result.error ? result : { ...result, error };
 }
 

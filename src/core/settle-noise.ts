@@ -87,9 +87,12 @@ export function* settleNoise(
     est.flags |= COLUMN_FLAG.noisy;
     est.noisyStep = est.step * GROWTH_SHRINK * NOISE_PROBE_SPLIT;
   } else if (flat.grid > 0 && o.order === 1) {
-    // A flat f′ on a coarse grid: one grid step over H. (A higher order's 0 may be a jump's.)
+    // A flat f′ on a coarse grid: one grid step over H, at most ALIAS_STEP (equal values at longer
+    // steps may be a periodic f's: f32(sin t + 2.4e8) at −87747.5, below its grid of 16, gave 0 ±
+    // 0.018 from H = 1371, where f′ = −0.955). (A higher order's 0 may be a jump's.)
     noise = noiseUsed = GRID_NOISE_STEPS * flat.grid;
-    est = { ...est, error: est.error + noiseShare({ ...est, step: flat.step }, noise, o.order) };
+    const step = Math.min(flat.step, ALIAS_STEP);
+    est = { ...est, error: est.error + noiseShare({ ...est, step }, noise, o.order) };
   } else if (flat.grid > 0 && flat.coarse && (est.flags & COLUMN_FLAG.pole) === 0) {
     // A higher derivative flat on a coarse grid at H as at h: one grid step over h, the estimate's own
     // step, at most ALIAS_STEP (longer steps may alias a periodic f). Values that do not move at H are

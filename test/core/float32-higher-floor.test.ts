@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { derivative } from "../../src/core/index.js";
-import { float32StencilError } from "../../src/core/float32.js";
+import { float32Floor } from "../../src/core/float32-floor.js";
 
 // A derivative of order 2 or more from a float32 f: quantised rows can agree by chance where the
 // values' float32 rounding rules them, and the engine's double model gives each value 2²⁷ times less
-// rounding (float32.ts, float32StencilError).
+// rounding (float32-floor.ts, float32Floor).
 
 const f32exp = (t: number): number => Math.fround(Math.exp(Math.fround(t)));
 const f32atan = (t: number): number => Math.fround(Math.atan(Math.fround(t)));
@@ -14,7 +14,8 @@ describe("a float32 f's rounding under a higher derivative", () => {
     const x = -0.014195650024350994;
     const r = derivative(f32exp, x, { order: 2 });
     expect(Math.abs(r.value - Math.exp(x))).toBeLessThanOrEqual(r.error);
-    expect(r.error).toBeLessThan(0.1);
+    // The values' rounding at the step, 0.075, times the tableau's gain at order 2 (1.58): 0.12.
+    expect(r.error).toBeLessThan(0.15);
   });
 
   it("f32(atan) at 70725.34, order 2: below the values' resolution, no digit is claimed", () => {
@@ -27,14 +28,16 @@ describe("a float32 f's rounding under a higher derivative", () => {
   it("a double f keeps its error", () => {
     const r = derivative(Math.exp, -0.014195650024350994, { order: 2 });
     expect(r.error).toBeLessThan(1e-6);
-    expect(float32StencilError(Math.exp, -0.0142, 0.0018, [-1, 0, 1], 4, 2, 4.2e-8)).toBe(4.2e-8);
+    const st = { offsets: [-1, 0, 1], weightSum: 4 };
+    expect(float32Floor(Math.exp, -0.0142, 0.0018, st, true, 2, 1, 4.2e-8)).toBe(4.2e-8);
   });
 
-  it("float32StencilError: 2⁻²⁴·max|f|·Σ|w|/hⁿ where a value is a float32 result", () => {
+  it("float32Floor: at least 2⁻²⁴·max|f|·Σ|w|/hⁿ where the values are float32 results", () => {
     const f = (t: number): number => Math.fround(Math.exp(t));
     const h = 0.0018;
-    const e = float32StencilError(f, -0.0142, h, [-1, 0, 1], 4, 2, 4.2e-8);
+    const st = { offsets: [-1, 0, 1], weightSum: 4 };
+    const e = float32Floor(f, -0.0142, h, st, true, 2, 1, 4.2e-8);
     const size = Math.max(f(-0.0142 - h), f(-0.0142), f(-0.0142 + h));
-    expect(e).toBeCloseTo((2 ** -24 * size * 4) / h ** 2, 12);
+    expect(e).toBeGreaterThanOrEqual((2 ** -24 * size * 4) / h ** 2);
   });
 });
