@@ -15,13 +15,13 @@
  *
  * The column itself, which extrapolates N(c)/c² in c², never settles there: it ran down to steps of
  * 1e-15 and gave max(x₀, x₁) −2.3e15 ± 1.1e16, ok. So an entry with fewer than two significant digits
- * ({@link fewDigits}) has the stencil taken at the first step of its first scale, a half and a quarter of it (INTERCEPT_CALLS calls), where N stands
- * farthest above f's rounding; an intercept INTERCEPT_SIGNAL times its uncertainty makes the entry
+ * ({@link fewDigits}) has the stencil taken at INTERCEPT_STEP of its first scale, a half and a quarter
+ * of it (INTERCEPT_CALLS calls); an intercept INTERCEPT_SIGNAL times its uncertainty makes the entry
  * "discontinuous" with no value, as the scalar engine's f″ where f′ jumps. A smooth f's entries settle
  * with digits and ask nothing: the same calls and bits.
  */
 
-import { EPS, F_ROUNDING } from "./constants.js";
+import { EPS, F_ROUNDING, INITIAL_STEP } from "./constants.js";
 import { FEW_DIGITS } from "./first-at-x.js";
 import { representableStep } from "./step.js";
 
@@ -36,6 +36,21 @@ import { representableStep } from "./step.js";
  * ```
  */
 export const INTERCEPT_SIGNAL = 4;
+
+/**
+ * The intercept's widest step, relative to each coordinate's scale (the common factor c of
+ * mixed-partial.ts): a quarter of the column's first (MIXED_INITIAL_STEP = INITIAL_STEP[2]), 1/16, with steps of 1/32
+ * and 1/64 below it. A kink's q is J plus terms in c that the spread counts (interceptOf), so narrower
+ * steps let J stand above f's curvature (max(x₀, x₁) + x₀²x₁ at (1, 1): M·c is 8c, 2 at the column's
+ * first step, beside J = −2), while N(c) ≈ J·c stays far above f's rounding (EPS·|f|) down to them.
+ *
+ * @default 0.0625
+ * @example
+ * ```ts
+ * INTERCEPT_STEP; // => 0.0625
+ * ```
+ */
+export const INTERCEPT_STEP = INITIAL_STEP[2] / 4;
 
 /**
  * Calls of f the intercept makes: the four corners at each of three steps.
@@ -79,7 +94,10 @@ export function fewDigits(value: number, error: number): boolean {
 /**
  * The intercept J of q = J + M·c + N·c² through q(c), q(2c), q(4c) (`q`, newest first: the smallest
  * step first), (8q(c) − 6q(2c) + q(4c))/3, and its uncertainty: its change from the two-row value
- * 2q(c) − q(2c) (the size of the next term) plus INTERCEPT_ROUNDING times `rounding`, that of q(c).
+ * 2q(c) − q(2c) (the size of the next term), plus the spread |q(c) − q(2c)| + |q(2c) − q(4c)|, plus
+ * INTERCEPT_ROUNDING times `rounding`, that of q(c). A kink's q is J plus terms in c, which the spread
+ * counts too: J must stand above the terms in c at the steps (M·c), as in mixed-kink.ts's
+ * confirmedJump.
  *
  * @example
  * ```ts
@@ -90,7 +108,10 @@ export function fewDigits(value: number, error: number): boolean {
 export function interceptOf(q: ArrayLike<number>, rounding: number): { jump: number; uncertainty: number } {
   const three = (8 * q[0] - 6 * q[1] + q[2]) / 3;
   const two = 2 * q[0] - q[1];
-  return { jump: three, uncertainty: Math.abs(three - two) + INTERCEPT_ROUNDING * rounding };
+  // Noise that no bound holds (none found, or more than it) scatters q at random: the spread, added,
+  // keeps a chance agreement of the extrapolations from passing, as in confirmedJump (mixed-kink.ts).
+  const spread = Math.abs(q[0] - q[1]) + Math.abs(q[1] - q[2]);
+  return { jump: three, uncertainty: Math.abs(three - two) + spread + INTERCEPT_ROUNDING * rounding };
 }
 
 /**
@@ -114,8 +135,8 @@ export function interceptPoints(xi: number, xj: number, si: number, sj: number, 
 }
 
 /**
- * Whether f's values at {@link interceptPoints} (in their order) show a kink of f at x (see the file
- * comment), `noise` the bound of f's noise in one value of g (mixed-noise.ts, noiseBoundOf; 0 where
+ * Whether f's values at {@link interceptPoints} (in their order, `first` their widest step) show a kink
+ * of f at x (see the file comment), `noise` the bound of f's noise in one value of g (mixed-noise.ts, noiseBoundOf; 0 where
  * none was found): false where a value is not finite.
  *
  * @example

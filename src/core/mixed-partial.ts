@@ -24,7 +24,13 @@ import {
   type MixedColumnsSeen,
 } from "./mixed-noise.js";
 import { kinkError, MixedSides, type Jump } from "./mixed-kink.js";
-import { fewDigits, INTERCEPT_CALLS, interceptPoints, kinkedAlongStencil } from "./mixed-intercept.js";
+import {
+  fewDigits,
+  INTERCEPT_CALLS,
+  INTERCEPT_STEP,
+  interceptPoints,
+  kinkedAlongStencil,
+} from "./mixed-intercept.js";
 import { candidateScales, representableStep } from "./step.js";
 import { fixedStatus, statusCode } from "./status.js";
 import type { FnN } from "./types.js";
@@ -346,7 +352,8 @@ function settleMixed(
   const tries = Math.max(scalesI.length, scalesJ.length);
   let r = mixedColumns(p, i, j, scalesI, scalesJ, tries, noiseBoundOf(known), budget);
   let spent = r.spent === true;
-  if (known > 0 && !Number.isNaN(r.error)) return withSpent({ ...sided(p, i, j, r, budget, spent), unsettled: true }, spent);
+  if (known > 0 && !Number.isNaN(r.error))
+    return withSpent({ ...sided(p, i, j, r, budget, spent), unsettled: true }, spent);
   const c = mixedNoiseSpacing(r);
   seen.troubled = c > 0;
   // The noise stage (mixed-noise.ts), where its tables fit the budget (their points all charged).
@@ -364,7 +371,8 @@ function settleMixed(
       r = !again.hasRows && r.sides !== null ? { ...again, sides: r.sides.withNoise(bound) } : again;
       seen.noise = bound;
       spent ||= r.spent === true;
-      if (!Number.isNaN(r.error)) return withSpent({ ...sided(p, i, j, r, budget, spent), unsettled: true }, spent);
+      if (!Number.isNaN(r.error))
+        return withSpent({ ...sided(p, i, j, r, budget, spent), unsettled: true }, spent);
     }
   }
   if (!Number.isNaN(r.error) || !Number.isFinite(r.value)) {
@@ -418,9 +426,9 @@ function interceptChecked(
   if (r.spent === true || r.kink === true || !fewDigits(r.value, r.error)) return r;
   if (p.charged + INTERCEPT_CALLS > budget) return r;
   p.charged += INTERCEPT_CALLS;
-  const values = interceptPoints(p.x0[i], p.x0[j], si, sj, MIXED_INITIAL_STEP).map(([a, b]) => p.at(i, a, j, b));
+  const values = interceptPoints(p.x0[i], p.x0[j], si, sj, INTERCEPT_STEP).map(([a, b]) => p.at(i, a, j, b));
   const out = { ...r, evaluations: p.evaluations };
-  if (!kinkedAlongStencil(values, MIXED_INITIAL_STEP, noise)) return out;
+  if (!kinkedAlongStencil(values, INTERCEPT_STEP, noise)) return out;
   return { ...out, value: NaN, error: Infinity, broken: true };
 }
 

@@ -11,7 +11,6 @@ import { ColumnDriver, type ColumnSpec } from "./driver.js";
 import { unsettledFrom } from "./growth.js";
 import type { HessianEntry } from "./hessian-pipeline.js";
 import {
-  MIXED_INITIAL_STEP,
   MIXED_POINT_SIZE,
   firstScaleSteps,
   mixedCode,
@@ -31,7 +30,13 @@ import {
   type MixedColumnsSeen,
 } from "./mixed-noise.js";
 import { kinkError, MixedSides, type Jump } from "./mixed-kink.js";
-import { fewDigits, INTERCEPT_CALLS, interceptPoints, kinkedAlongStencil } from "./mixed-intercept.js";
+import {
+  fewDigits,
+  INTERCEPT_CALLS,
+  INTERCEPT_STEP,
+  interceptPoints,
+  kinkedAlongStencil,
+} from "./mixed-intercept.js";
 import { PointRequest, REQUEST_CAPACITY, type Pipeline } from "./sampler.js";
 import { fixedStatus, statusCode } from "./status.js";
 import { candidateScales } from "./step.js";
@@ -112,11 +117,18 @@ export function* mixedEntry(
   const seen = { noise: noiseBoundOf(known), troubled: false };
   let r = yield* settleEntry(work, xi, xj, scalesI, scalesJ, box, budget, known, seen);
   // mixedPartial's intercept (mixed-partial.ts, interceptChecked): the same points in the same order.
-  if (seen.troubled && !r.spent && !r.kink && fewDigits(r.value, r.error) && work.charged + INTERCEPT_CALLS <= budget) {
+  if (
+    seen.troubled &&
+    !r.spent &&
+    !r.kink &&
+    fewDigits(r.value, r.error) &&
+    work.charged + INTERCEPT_CALLS <= budget
+  ) {
     work.charged += INTERCEPT_CALLS;
-    const points = interceptPoints(xi, xj, scalesI[0], scalesJ[0], MIXED_INITIAL_STEP);
+    const points = interceptPoints(xi, xj, scalesI[0], scalesJ[0], INTERCEPT_STEP);
     const values = yield* pairValues(points, box, work);
-    if (kinkedAlongStencil(values, MIXED_INITIAL_STEP, seen.noise)) r = { ...r, value: NaN, error: Infinity, broken: true };
+    if (kinkedAlongStencil(values, INTERCEPT_STEP, seen.noise))
+      r = { ...r, value: NaN, error: Infinity, broken: true };
   }
   const code = mixedCode(r.value, r.spent, r.unsettled, r.kink, r.broken);
   return { value: r.value, error: r.error, code, evaluations: work.evaluations };
