@@ -164,6 +164,6 @@ export function entryAgain(
     return { value: d.value, error: d.error, code: statusCode(d.status), evaluations: d.evaluations };
   }
   const m = mixedPartial(f, w, i, j, o.lo, o.hi, Infinity, known);
-  const code = mixedCode(m.value, m.spent === true, m.unsettled === true, m.kink === true);
+  const code = mixedCode(m.value, m.spent === true, m.unsettled === true, m.kink === true, m.broken === true);
   return { value: m.value, error: m.error, code, evaluations: m.evaluations };
 }

@@ -171,6 +171,7 @@ export function hessian(
         m.spent === true,
         m.unsettled === true,
         m.kink === true,
+        m.broken === true,
       );
       evaluations += m.evaluations;
       tick();

@@ -230,6 +230,10 @@ export class MixedSides {
 
   private push(c: number, oddI: number, oddJ: number, size: number): void {
     const halved = this.count > 0 && Math.abs(2 * c - this.step[0]) <= PAIR_STEP_SLACK * c;
+    // A run of halving rows that a longer stride ends is kept as a column's would be: a column that
+    // strides on into noise (x₀·|x₁| under noise of 1e-8: rows at 1/4 … 1/16, then steps 16 times
+    // smaller down to 2e-16) shows a jump only in its first rows.
+    if (!halved && this.count >= 2) this.end();
     if (!halved) this.count = 0;
     for (let r = Math.min(this.count, DEPTH - 1); r > 0; r--) {
       this.step[r] = this.step[r - 1];
@@ -249,6 +253,21 @@ export class MixedSides {
     c.keptJ.set(this.keptJ);
     c.keptSize.set(this.keptSize);
     [c.keptCount, c.si, c.sj, c.keptNoise] = [this.keptCount, this.si, this.sj, this.keptNoise];
+    return c;
+  }
+
+  /** Whether rows are kept (two or more, at halving steps): what asks, axisPoints and confirm read. */
+  hasRows(): boolean {
+    return this.keptCount >= 2;
+  }
+
+  /**
+   * A copy of the kept rows read with `noise` per value of g where it exceeds their own: a first
+   * run's rows, for the rerun with f's noise level in its model that left none (mixed-partial.ts).
+   */
+  withNoise(noise: number): MixedSides {
+    const c = this.keptCopy();
+    c.keptNoise = Math.max(c.keptNoise, noise);
     return c;
   }
 

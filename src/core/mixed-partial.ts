@@ -24,6 +24,13 @@ import {
   type MixedColumnsSeen,
 } from "./mixed-noise.js";
 import { kinkError, MixedSides, type Jump } from "./mixed-kink.js";
+import {
+  fewDigits,
+  INTERCEPT_CALLS,
+  INTERCEPT_STEP,
+  interceptPoints,
+  kinkedAlongStencil,
+} from "./mixed-intercept.js";
 import { candidateScales, representableStep } from "./step.js";
 import { fixedStatus, statusCode } from "./status.js";
 import type { FnN } from "./types.js";
@@ -68,6 +75,11 @@ export interface MixedEstimate {
    * holds both sides.
    */
   kink?: boolean;
+  /**
+   * Status "discontinuous": f itself has a kink at x along one of the stencil's diagonals, so f′ jumps
+   * there and no second derivative exists (mixed-intercept.ts); the value is NaN, the error Infinity.
+   */
+  broken?: boolean;
 }
 
 /**
@@ -311,46 +323,113 @@ export function mixedPartial(
   if (!Number.isFinite(xi) || !Number.isFinite(xj)) return { value: NaN, error: NaN, evaluations: 0 };
   const scalesI = candidateScales(xi);
   const scalesJ = candidateScales(xj);
-  const tries = Math.max(scalesI.length, scalesJ.length);
   const p = new PairSampler(f, w, lo, hi);
   try {
-    let r = mixedColumns(p, i, j, scalesI, scalesJ, tries, noiseBoundOf(known), budget);
-    let spent = r.spent === true;
-    if (known > 0 && !Number.isNaN(r.error)) return withSpent({ ...r, unsettled: true }, spent);
-    const c = mixedNoiseSpacing(r);
-    // The noise stage (mixed-noise.ts), where its tables fit the budget (their points all charged).
-    const fits = p.charged + MIXED_NOISE_POINTS <= budget;
-    if (c > 0 && !fits) spent = true;
-    if (c > 0 && fits) {
-      const bound = mixedNoiseBound(sampleTables(p, i, j, scalesI[0], scalesJ[0], c));
-      const again = bound > 0 ? mixedColumns(p, i, j, scalesI, scalesJ, tries, bound, budget) : null;
-      // A rerun the budget cut short without an error leaves the first run's estimate standing.
-      if (again !== null && again.spent === true && Number.isNaN(again.error)) {
-        r = { ...r, evaluations: p.evaluations };
-        spent = true;
-      } else if (again !== null) {
-        r = again;
-        spent ||= r.spent === true;
-        if (!Number.isNaN(r.error)) return withSpent({ ...r, unsettled: true }, spent);
-      }
-    }
-    if (!Number.isNaN(r.error) || !Number.isFinite(r.value)) {
-      // The one-sided comparison (mixed-kink.ts), where the first run stands as it settled.
-      const asked = !(c > 0) && !spent && r.sides !== null;
-      return withSpent(asked ? confirmKink(p, i, j, r, budget) : r, spent);
-    }
-    if (p.charged + UNSETTLED_MIXED_CALLS > budget) return { ...r, spent: true };
-    const [hi0, hj0] = unsettledMixedSteps(scalesI[0], scalesJ[0], r.reached);
-    const wide = mixedStencil(p, i, j, hi0, hj0);
-    const narrow = mixedStencil(p, i, j, hi0 / 2, hj0 / 2);
-    const fallback = unsettledFrom(wide, narrow, mixedStencil(p, i, j, hi0 / 4, hj0 / 4));
-    return withSpent(
-      fallback === null ? r : { ...fallback, evaluations: p.evaluations, unsettled: true },
-      spent,
-    );
+    const seen = { noise: noiseBoundOf(known), troubled: false };
+    const r = settleMixed(p, i, j, scalesI, scalesJ, budget, known, seen);
+    return seen.troubled ? interceptChecked(p, i, j, scalesI[0], scalesJ[0], r, budget, seen.noise) : r;
   } finally {
     w.set(p.x0); // f may have written into w: leave it as it came
   }
+}
+
+/**
+ * mixedPartial's stages before the intercept: the columns, the noise stage where they saw noise, the
+ * one-sided comparison (mixed-kink.ts) where their rows ask, the unsettled fallback where they did not
+ * settle; `seen.noise` is set to the noise bound of one value of g that the estimate's columns took,
+ * `seen.troubled` where the first run's columns called for the noise stage (mixedNoiseSpacing).
+ */
+function settleMixed(
+  p: PairSampler,
+  i: number,
+  j: number,
+  scalesI: number[],
+  scalesJ: number[],
+  budget: number,
+  known: number,
+  seen: { noise: number; troubled: boolean },
+): MixedEstimate {
+  const tries = Math.max(scalesI.length, scalesJ.length);
+  let r = mixedColumns(p, i, j, scalesI, scalesJ, tries, noiseBoundOf(known), budget);
+  let spent = r.spent === true;
+  if (known > 0 && !Number.isNaN(r.error))
+    return withSpent({ ...sided(p, i, j, r, budget, spent), unsettled: true }, spent);
+  const c = mixedNoiseSpacing(r);
+  seen.troubled = c > 0;
+  // The noise stage (mixed-noise.ts), where its tables fit the budget (their points all charged).
+  const fits = p.charged + MIXED_NOISE_POINTS <= budget;
+  if (c > 0 && !fits) spent = true;
+  if (c > 0 && fits) {
+    const bound = mixedNoiseBound(sampleTables(p, i, j, scalesI[0], scalesJ[0], c));
+    const again = bound > 0 ? mixedColumns(p, i, j, scalesI, scalesJ, tries, bound, budget) : null;
+    // A rerun the budget cut short without an error leaves the first run's estimate standing.
+    if (again !== null && again.spent === true && Number.isNaN(again.error)) {
+      r = { ...r, evaluations: p.evaluations };
+      spent = true;
+    } else if (again !== null) {
+      // A rerun that kept no rows is held to the first run's, read with the noise bound.
+      r = !again.hasRows && r.sides !== null ? { ...again, sides: r.sides.withNoise(bound) } : again;
+      seen.noise = bound;
+      spent ||= r.spent === true;
+      if (!Number.isNaN(r.error))
+        return withSpent({ ...sided(p, i, j, r, budget, spent), unsettled: true }, spent);
+    }
+  }
+  if (!Number.isNaN(r.error) || !Number.isFinite(r.value)) {
+    // The one-sided comparison (mixed-kink.ts), where the first run stands as it settled.
+    return withSpent(c > 0 ? r : sided(p, i, j, r, budget, spent), spent);
+  }
+  if (p.charged + UNSETTLED_MIXED_CALLS > budget) return { ...r, spent: true };
+  const [hi0, hj0] = unsettledMixedSteps(scalesI[0], scalesJ[0], r.reached);
+  const wide = mixedStencil(p, i, j, hi0, hj0);
+  const narrow = mixedStencil(p, i, j, hi0 / 2, hj0 / 2);
+  const fallback = unsettledFrom(wide, narrow, mixedStencil(p, i, j, hi0 / 4, hj0 / 4));
+  if (fallback === null) return withSpent(r, spent);
+  // The fallback's error held against the rows' jumps, as a settled estimate's.
+  const held = sided(p, i, j, { ...r, ...fallback }, budget, spent);
+  return withSpent({ ...held, evaluations: p.evaluations, unsettled: true }, spent);
+}
+
+/**
+ * The columns' estimate held against the jumps their rows ask to confirm (confirmKink), where the
+ * budget did not stop a stage and the rows ask: the first run's, and since a rerun with f's noise in
+ * its model keeps the same rows (their rounding widened by it), the rerun's too (x₀·|x₁| + sin x₀ with
+ * noise of 1e-8 at (1, 0) gave −1.1e-7 ± 6e-7, noise-limited, where ∂²f/∂x₀∂x₁ jumps from −1 to 1).
+ */
+function sided(
+  p: PairSampler,
+  i: number,
+  j: number,
+  r: MixedColumns,
+  budget: number,
+  spent: boolean,
+): MixedEstimate {
+  return !spent && r.sides !== null ? confirmKink(p, i, j, r, budget) : r;
+}
+
+/**
+ * An estimate whose first columns called for the noise stage (a kink of f along a diagonal makes them
+ * run on into rounding: max(x₀, x₁) at (1, 1)) and that has fewer than two digits after it
+ * (mixed-intercept.ts, fewDigits), held against a kink of f along the stencil's diagonals: its intercept's points at the first scale's first step, where the
+ * budget has room for them, and a kink found makes it `broken`, with no value. Else as it is.
+ */
+function interceptChecked(
+  p: PairSampler,
+  i: number,
+  j: number,
+  si: number,
+  sj: number,
+  r: MixedEstimate,
+  budget: number,
+  noise: number,
+): MixedEstimate {
+  if (r.spent === true || r.kink === true || !fewDigits(r.value, r.error)) return r;
+  if (p.charged + INTERCEPT_CALLS > budget) return r;
+  p.charged += INTERCEPT_CALLS;
+  const values = interceptPoints(p.x0[i], p.x0[j], si, sj, INTERCEPT_STEP).map(([a, b]) => p.at(i, a, j, b));
+  const out = { ...r, evaluations: p.evaluations };
+  if (!kinkedAlongStencil(values, INTERCEPT_STEP, noise)) return out;
+  return { ...out, value: NaN, error: Infinity, broken: true };
 }
 
 /**
@@ -390,8 +469,13 @@ function sampleTables(p: PairSampler, i: number, j: number, si: number, sj: numb
 
 /** What the columns of a mixed entry leave: the estimate, and what the noise stage reads of them. */
 interface MixedColumns extends MixedEstimate, MixedColumnsSeen {
-  /** The richest column's rows (mixed-kink.ts), copied where they ask for a confirmation; else null. */
+  /**
+   * The richest column's rows (mixed-kink.ts), copied where they ask for a confirmation or the noise
+   * stage follows; else null.
+   */
   sides: MixedSides | null;
+  /** Whether the columns kept rows at all (MixedSides.hasRows). */
+  hasRows: boolean;
 }
 
 interface MixedEngine {
@@ -461,7 +545,6 @@ function mixedColumns(
     const value = kept.value[0];
     const error = kept.error[0];
     const flags = kept.flags[0];
-    const rows = sides.asks(error).length > 0 ? sides.keptCopy() : null;
     const r: MixedColumns = {
       value,
       error,
@@ -469,8 +552,11 @@ function mixedColumns(
       flags,
       noisyStep,
       reached,
-      sides: rows,
+      sides: null,
+      hasRows: sides.hasRows(),
     };
+    // Kept where they ask, or where the noise stage follows (its rerun may leave no rows: settleMixed).
+    if (r.hasRows && (sides.asks(error).length > 0 || mixedNoiseSpacing(r) > 0)) r.sides = sides.keptCopy();
     if (spent) r.spent = true;
     return r;
   } finally {
@@ -522,7 +608,8 @@ export function mixedColumnBudget(budget: number, spent: number): number {
 }
 
 /**
- * The status code of a mixed entry: "not-differentiable" for one whose one-sided comparison showed a
+ * The status code of a mixed entry: "discontinuous" for one whose intercept showed a kink of f at x
+ * (`broken`, mixed-intercept.ts), "not-differentiable" for one whose one-sided comparison showed a
  * jump (`kink`, mixed-kink.ts) and "noise-limited" for one that ran again with f's noise level or
  * took the unsettled fallback (`unsettled`), unless the budget stopped one of its stages (`spent`):
  * then "max-evaluations" (unless its value is not finite); else by its value.
@@ -532,9 +619,17 @@ export function mixedColumnBudget(budget: number, spent: number): number {
  * mixedCode(2, true, false); // => 2 ("max-evaluations")
  * mixedCode(2, false, true); // => 1 ("noise-limited")
  * mixedCode(0.5, false, false, true); // => 3 ("not-differentiable")
+ * mixedCode(NaN, false, false, false, true); // => 4 ("discontinuous")
  * ```
  */
-export function mixedCode(value: number, spent: boolean, unsettled: boolean, kink = false): number {
+export function mixedCode(
+  value: number,
+  spent: boolean,
+  unsettled: boolean,
+  kink = false,
+  broken = false,
+): number {
+  if (broken && !spent) return statusCode("discontinuous");
   if (kink && !spent) return statusCode("not-differentiable");
   if (unsettled && !spent) return statusCode("noise-limited");
   const fixed = statusCode(fixedStatus(value));

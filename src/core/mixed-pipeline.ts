@@ -30,6 +30,13 @@ import {
   type MixedColumnsSeen,
 } from "./mixed-noise.js";
 import { kinkError, MixedSides, type Jump } from "./mixed-kink.js";
+import {
+  fewDigits,
+  INTERCEPT_CALLS,
+  INTERCEPT_STEP,
+  interceptPoints,
+  kinkedAlongStencil,
+} from "./mixed-intercept.js";
 import { PointRequest, REQUEST_CAPACITY, type Pipeline } from "./sampler.js";
 import { fixedStatus, statusCode } from "./status.js";
 import { candidateScales } from "./step.js";
@@ -107,31 +114,86 @@ export function* mixedEntry(
   const budget = o.resolved.maxEvaluations;
   work.evaluations = 0;
   work.charged = 0;
+  const seen = { noise: noiseBoundOf(known), troubled: false };
+  let r = yield* settleEntry(work, xi, xj, scalesI, scalesJ, box, budget, known, seen);
+  // mixedPartial's intercept (mixed-partial.ts, interceptChecked): the same points in the same order.
+  if (
+    seen.troubled &&
+    !r.spent &&
+    !r.kink &&
+    fewDigits(r.value, r.error) &&
+    work.charged + INTERCEPT_CALLS <= budget
+  ) {
+    work.charged += INTERCEPT_CALLS;
+    const points = interceptPoints(xi, xj, scalesI[0], scalesJ[0], INTERCEPT_STEP);
+    const values = yield* pairValues(points, box, work);
+    if (kinkedAlongStencil(values, INTERCEPT_STEP, seen.noise))
+      r = { ...r, value: NaN, error: Infinity, broken: true };
+  }
+  const code = mixedCode(r.value, r.spent, r.unsettled, r.kink, r.broken);
+  return { value: r.value, error: r.error, code, evaluations: work.evaluations };
+}
+
+/** What {@link settleEntry} leaves: mixedPartial's estimate before its intercept, with its flags. */
+interface SettledEntry {
+  value: number;
+  error: number;
+  spent: boolean;
+  unsettled: boolean;
+  kink: boolean;
+  broken: boolean;
+}
+
+/**
+ * mixedPartial's stages before the intercept (mixed-partial.ts, settleMixed), the same points in the
+ * same order; `seen` set as there.
+ */
+function* settleEntry(
+  work: MixedWork,
+  xi: number,
+  xj: number,
+  scalesI: number[],
+  scalesJ: number[],
+  box: readonly number[],
+  budget: number,
+  known: number,
+  seen: { noise: number; troubled: boolean },
+): Pipeline<SettledEntry> {
   let r = yield* mixedScales(work, xi, xj, scalesI, scalesJ, box, noiseBoundOf(known), budget);
   let spent = r.spent;
+  let rows = work.sides;
+  const entry = (value: number, error: number, unsettled: boolean, kink = false): SettledEntry => ({
+    value,
+    error,
+    spent,
+    unsettled,
+    kink,
+    broken: false,
+  });
   if (known > 0 && !Number.isNaN(r.error)) {
-    return {
-      value: r.value,
-      error: r.error,
-      code: mixedCode(r.value, spent, true),
-      evaluations: work.evaluations,
-    };
+    const s = yield* sidedEntry(work, rows, xi, xj, r.error, box, budget, spent);
+    return entry(r.value, s.error, true, s.kink);
   }
   const c = mixedNoiseSpacing(r);
+  seen.troubled = c > 0;
   // mixedPartial's noise stage (mixed-noise.ts), the same points in the same order, where they fit.
   const fits = work.charged + MIXED_NOISE_POINTS <= budget;
   if (c > 0 && !fits) spent = true;
   if (c > 0 && fits) {
     const bound = mixedNoiseBound(yield* tableValues(xi, xj, scalesI[0], scalesJ[0], c, box, work));
+    const first = work.sides.hasRows() ? work.sides.keptCopy() : null;
     const again = bound > 0 ? yield* mixedScales(work, xi, xj, scalesI, scalesJ, box, bound, budget) : null;
+    // As mixedPartial: a rerun that kept no rows is held to the first run's, read with the bound.
+    if (again !== null && !work.sides.hasRows() && first !== null) rows = first.withNoise(bound);
     // As mixedPartial: a rerun the budget cut short without an error leaves the first run's estimate.
     if (again !== null && again.spent && Number.isNaN(again.error)) spent = true;
     else if (again !== null) {
       r = again;
+      seen.noise = bound;
       spent ||= r.spent;
       if (!Number.isNaN(r.error)) {
-        const code = mixedCode(r.value, spent, true);
-        return { value: r.value, error: r.error, code, evaluations: work.evaluations };
+        const s = yield* sidedEntry(work, rows, xi, xj, r.error, box, budget, spent);
+        return entry(r.value, s.error, true, s.kink);
       }
     }
   }
@@ -144,26 +206,38 @@ export function* mixedEntry(
     const narrow = yield* stencilAt(xi, xj, hi0 / 2, hj0 / 2, box, work);
     const fallback = unsettledFrom(wide, narrow, yield* stencilAt(xi, xj, hi0 / 4, hj0 / 4, box, work));
     if (fallback !== null) {
-      return { ...fallback, code: mixedCode(fallback.value, spent, true), evaluations: work.evaluations };
+      const s = yield* sidedEntry(work, rows, xi, xj, fallback.error, box, budget, spent);
+      return entry(fallback.value, s.error, true, s.kink);
     }
   }
-  let error = r.error;
-  let kink = false;
-  // mixedPartial's one-sided comparison (mixed-kink.ts, confirmKink): the same points in the same order.
-  if (!(c > 0) && !spent && !Number.isNaN(r.error)) {
-    const sides = work.sides;
-    const jumps: (Jump | null)[] = [];
-    for (const d of sides.asks(r.error)) {
-      if (work.charged + sides.confirmCalls() > budget) break;
-      work.charged += sides.confirmCalls();
-      const axis = yield* pairValues(sides.axisPoints(xi, xj, d), box, work);
-      jumps.push(sides.confirm(xi, xj, d, axis, r.error));
-    }
-    const wide = kinkError(r.error, jumps);
-    if (wide !== null) [error, kink] = [wide, true];
+  if (c > 0 || Number.isNaN(r.error)) return entry(r.value, r.error, false);
+  const s = yield* sidedEntry(work, rows, xi, xj, r.error, box, budget, spent);
+  return entry(r.value, s.error, false, s.kink);
+}
+
+/**
+ * mixedPartial's one-sided comparison (mixed-kink.ts, confirmKink) of the columns' rows `sides`, where the budget did not stop a stage: the same points in the same order.
+ */
+function* sidedEntry(
+  work: MixedWork,
+  sides: MixedSides,
+  xi: number,
+  xj: number,
+  error: number,
+  box: readonly number[],
+  budget: number,
+  spent: boolean,
+): Pipeline<{ error: number; kink: boolean }> {
+  if (spent) return { error, kink: false };
+  const jumps: (Jump | null)[] = [];
+  for (const d of sides.asks(error)) {
+    if (work.charged + sides.confirmCalls() > budget) break;
+    work.charged += sides.confirmCalls();
+    const axis = yield* pairValues(sides.axisPoints(xi, xj, d), box, work);
+    jumps.push(sides.confirm(xi, xj, d, axis, error));
   }
-  const code = mixedCode(r.value, spent, false, kink);
-  return { value: r.value, error, code, evaluations: work.evaluations };
+  const wide = kinkError(error, jumps);
+  return wide === null ? { error, kink: false } : { error: wide, kink: true };
 }
 
 /**

@@ -165,7 +165,10 @@ const adaptive: Entries = (f, w, p, o, out) => {
       r = d;
     } else {
       const m = mixedPartial(f, w, i, j, o.lo, o.hi, o.resolved.maxEvaluations, givenNoise(o));
-      status = STATUSES[mixedCode(m.value, m.spent === true, m.unsettled === true, m.kink === true)];
+      status =
+        STATUSES[
+          mixedCode(m.value, m.spent === true, m.unsettled === true, m.kink === true, m.broken === true)
+        ];
       r = m;
     }
     out.value[k] = out.value[p.mirror[k]] = r.value;
