@@ -39,18 +39,19 @@ export const INTERCEPT_SIGNAL = 4;
 
 /**
  * The intercept's widest step, relative to each coordinate's scale (the common factor c of
- * mixed-partial.ts): a quarter of the column's first (MIXED_INITIAL_STEP = INITIAL_STEP[2]), 1/16, with steps of 1/32
- * and 1/64 below it. A kink's q is J plus terms in c that the spread counts (interceptOf), so narrower
- * steps let J stand above f's curvature (max(x₀, x₁) + x₀²x₁ at (1, 1): M·c is 8c, 2 at the column's
- * first step, beside J = −2), while N(c) ≈ J·c stays far above f's rounding (EPS·|f|) down to them.
+ * mixed-partial.ts): a sixteenth of the column's first (MIXED_INITIAL_STEP = INITIAL_STEP[2]), 1/64,
+ * with steps of 1/128 and 1/256 below it. A kink's q is J plus terms in c that the spread counts
+ * (interceptOf), so narrow steps let J stand above f's curvature (0.3·|x₀ − x₁| + x₀x₁² at (1, 1): q =
+ * −1.2 + 8c, whose spread at 1/16 … 1/4 is 1.5, at 1/256 … 1/64 0.09), while N(c) ≈ J·c stays far above
+ * f's rounding (F_ROUNDING·EPS·|f| per value) there unless f is 1e12 times J·c.
  *
- * @default 0.0625
+ * @default 0.015625
  * @example
  * ```ts
- * INTERCEPT_STEP; // => 0.0625
+ * INTERCEPT_STEP; // => 0.015625
  * ```
  */
-export const INTERCEPT_STEP = INITIAL_STEP[2] / 4;
+export const INTERCEPT_STEP = INITIAL_STEP[2] / 16;
 
 /**
  * Calls of f the intercept makes: the four corners at each of three steps.

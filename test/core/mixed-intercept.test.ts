@@ -6,6 +6,7 @@ import {
   interceptPoints,
   kinkedAlongStencil,
   INTERCEPT_SIGNAL,
+  INTERCEPT_STEP,
 } from "../../src/core/mixed-intercept.js";
 import { hashNoise } from "../fixtures/noise-hash.js";
 import { expectHessianLoopsAgree } from "./hessian-bits.js";
@@ -109,8 +110,8 @@ describe("the intercept (mixed-intercept.ts)", () => {
   it("a kink of f along the diagonal counts; a smooth f and a kink of one coordinate do not", () => {
     const at = (f: (a: number, b: number) => number) =>
       kinkedAlongStencil(
-        interceptPoints(1, 1, 1, 1, 0.25).map(([a, b]) => f(a, b)),
-        0.25,
+        interceptPoints(1, 1, 1, 1, INTERCEPT_STEP).map(([a, b]) => f(a, b)),
+        INTERCEPT_STEP,
         0,
       );
     expect(at((a, b) => Math.max(a, b))).toBe(true);
@@ -120,9 +121,11 @@ describe("the intercept (mixed-intercept.ts)", () => {
   });
 
   it("noise at the bound's size does not make a kink (INTERCEPT_SIGNAL times the uncertainty)", () => {
-    const pts = interceptPoints(1, 1, 1, 1, 0.25);
+    const pts = interceptPoints(1, 1, 1, 1, INTERCEPT_STEP);
     const values = pts.map(([a, b], k) => a * b + 1e-10 * hashNoise(k, 11));
-    expect(kinkedAlongStencil(values, 0.25, 2 * 3 * 1e-10)).toBe(false);
+    expect(kinkedAlongStencil(values, INTERCEPT_STEP, 2 * 3 * 1e-10)).toBe(false);
+    // With no bound given, the spread holds it.
+    expect(kinkedAlongStencil(values, INTERCEPT_STEP, 0)).toBe(false);
     expect(INTERCEPT_SIGNAL).toBe(4);
   });
 
