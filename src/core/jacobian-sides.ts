@@ -102,10 +102,16 @@ export class KinkSides {
     if (!(gap > floor) || !Number.isFinite(gap)) return [error, 0];
     let reach = gap / 2 + Math.abs((right + left) / 2 - value);
     if (this.far) {
-      // Richardson on each side: 2·S(h) − S(2h) removes the f″·h/2 of a one-sided slope at step h.
+      // Richardson on each side: 2·S(h) − S(2h) removes the f″·h/2 of a one-sided slope at step h and
+      // leaves its h² term, f‴·h²/3 in size, which the change S(h) − S(2h) = ∓f″·h/2 − f‴·h²/2 bounds
+      // unless its two terms cancel: at the scale of a large |x| h is long (83 at −5320: atan's f‴·h²/3
+      // is 1.7e-11, and the interval missed the left slope 3.5e-8 by it).
       const right2 = (this.up2[k] - centre) / (2 * this.h);
       const left2 = (centre - this.down2[k]) / (2 * this.h);
-      const outer = Math.max(Math.abs(2 * right - right2 - value), Math.abs(2 * left - left2 - value));
+      const outer = Math.max(
+        Math.abs(2 * right - right2 - value) + Math.abs(right - right2),
+        Math.abs(2 * left - left2 - value) + Math.abs(left - left2),
+      );
       if (outer > reach) reach = outer;
     }
     return [Math.max(error, reach), NOT_DIFFERENTIABLE];

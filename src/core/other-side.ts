@@ -118,10 +118,16 @@ export function* heldToOtherSide(
   if ((disagree || weak || lopsided) && (yield* jumpsOnSide(engine, sampler, kind))) {
     return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
   }
-  if (side !== null && !disagree) return heldWithin(result, side);
-  // f jumps at x on the other side only: that side's differences say nothing of this one's.
-  if (side === null || (yield* jumpsOnSide(engine, sampler, other))) return result;
-  return yield* settleGap(engine, sampler, result, side, level);
+  // f jumps at x on the other side only: that side's differences say nothing of this one's (asked
+  // only where they would count: a side that holds the result's value costs no call).
+  if (side === null || !(disagree || missed(result, side))) return result;
+  if (yield* jumpsOnSide(engine, sampler, other)) return result;
+  return disagree ? yield* settleGap(engine, sampler, result, side, level) : heldWithin(result, side);
+}
+
+/** Whether the result's interval misses the side's value (see {@link heldWithin}). */
+function missed(result: Settled, side: OneSided): boolean {
+  return Math.abs(side.value - result.value) > result.error;
 }
 
 /**
@@ -132,12 +138,12 @@ export function* heldToOtherSide(
  * slope of the piece beyond the join at x, off by 2·J·δ (J the jump of f″, δ the join's distance),
  * where the other side sees x's own piece: 1/(1 + t²) + 0.067·u|u| forward 1.6e-10 before its join gave
  * 0.0038878537397 ± 9.7e-12, with the backward side 0.0038878537779 ± 3.6e-11 and f′ =
- * 0.0038878537828. The error then reaches across the other side's interval, |gap| + its error; a
- * result that holds the other side's value is returned as it is.
+ * 0.0038878537828. The error then reaches across the other side's interval, |gap| + its error
+ * (where f does not jump at x on that side: a jump there says nothing of this side, exp t + 0.001·H(t −
+ * 0.5) forward at 0.5).
  */
 function heldWithin(result: Settled, side: OneSided): Settled {
-  const gap = Math.abs(side.value - result.value);
-  return gap > result.error ? { ...result, error: gap + side.error } : result;
+  return { ...result, error: Math.abs(side.value - result.value) + side.error };
 }
 
 /**

@@ -58,7 +58,7 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/side-checks.ts:37": "inside the pipeline's settle: `result` is the result as it stands",
   "src/core/side-checks.ts:52":
     "inside the pipeline's settle: `engine`, `sampler`, `first`, `stage` and `result` are its own",
-  "src/core/jacobian-sides.ts:121":
+  "src/core/jacobian-sides.ts:127":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
   "src/core/jacobian-recheck.ts:111": "inside a Jacobian column: `job`, `work` and `k` are the column's",
   "src/core/jacobian-recheck.ts:164": "inside a Jacobian column: `job`, `work` and `k` are the column's",
@@ -88,7 +88,7 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/small-row-noise.ts:195":
     "inside the sync Jacobian after its columns: `job` and `caller` are its own",
   "src/core/small-row-noise.ts:242": "inside a Jacobian loop after its columns: `job` is its job",
-  "src/core/jacobian-sides.ts:188":
+  "src/core/jacobian-sides.ts:194":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
 };
 
