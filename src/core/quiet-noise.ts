@@ -12,7 +12,7 @@
  */
 
 import { stencilArrays } from "./base-stencil.js";
-import { EVEN_NOISE_SHARE, EVEN_ROOT_SHARE, shrankLikeNoise } from "./even-noise.js";
+import { droppedBelowLaw, EVEN_NOISE_SHARE, EVEN_ROOT_SHARE, shrankLikeNoise } from "./even-noise.js";
 import type { DerivativeResult } from "./types.js";
 
 const CENTRAL_WEIGHTS = stencilArrays("central", 1).weightSum;
@@ -39,6 +39,25 @@ export function quietNoise(
   size: number,
 ): boolean {
   return Math.abs(even) > EVEN_ROOT_SHARE * size && shrankLikeNoise(sigma, previous, h, previousStep);
+}
+
+/**
+ * Whether the row before's σ counts for the quiet share where f has no root at x: the newest σ fell
+ * below truncation's law from it (even-noise.ts, droppedBelowLaw), so it was noise.
+ * @example
+ * ```ts
+ * quietDrop(1e-16, 1e-13, 0.01, 0.02, 0.8, 0.8); // true
+ * ```
+ */
+export function quietDrop(
+  sigma: number,
+  previous: number,
+  h: number,
+  previousStep: number,
+  even: number,
+  size: number,
+): boolean {
+  return Math.abs(even) > EVEN_ROOT_SHARE * size && droppedBelowLaw(sigma, previous, h, previousStep, size);
 }
 
 /**
