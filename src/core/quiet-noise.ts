@@ -25,9 +25,9 @@ const CENTRAL_WEIGHTS = stencilArrays("central", 1).weightSum;
  *
  * @example
  * ```ts
- * quietNoise(1e-12, 2e-12, 0.01, 0.02, 0.8, 0.8); // true (σ shrank like h, f far from 0)
- * quietNoise(1e-12, 2e-12, 0.01, 0.02, 1e-5, 0.8); // false (a root: flagged)
- * quietNoise(1e-12, 8e-12, 0.01, 0.02, 0.8, 0.8); // false (σ shrank like h³)
+ * quietNoise(1e-12, 2e-12, 0.01, 0.02, 0.8, 0.8); // => true (σ shrank like h, f far from 0)
+ * quietNoise(1e-12, 2e-12, 0.01, 0.02, 1e-5, 0.8); // => false (a root: flagged)
+ * quietNoise(1e-12, 8e-12, 0.01, 0.02, 0.8, 0.8); // => false (σ shrank like h³)
  * ```
  */
 export function quietNoise(
@@ -46,7 +46,7 @@ export function quietNoise(
  * below truncation's law from it (even-noise.ts, droppedBelowLaw), so it was noise.
  * @example
  * ```ts
- * quietDrop(1e-16, 1e-13, 0.01, 0.02, 0.8, 0.8); // true
+ * quietDrop(1e-16, 1e-13, 0.01, 0.02, 0.8, 0.8); // => true
  * ```
  */
 export function quietDrop(
@@ -69,8 +69,8 @@ export function quietDrop(
  * @example
  * ```ts
  * const r = { value: 1, error: 1e-13, step: 0.004, method: "central" as const, status: "ok" as const };
- * withQuietShare(r, 1, 8e-12).error; // 3.21e-11 (1e-13 + 4·8e-12)
- * withQuietShare(r, 1, 8e-12).status; // "noise-limited"
+ * withQuietShare(r, 1, 8e-12).error; // => 3.21e-11 ± 1e-24 (1e-13 + 4·8e-12)
+ * withQuietShare(r, 1, 8e-12).status; // => "noise-limited"
  * ```
  */
 export function withQuietShare<R extends Omit<DerivativeResult, "evaluations">>(

@@ -146,7 +146,12 @@ export function derivativeNow(
   const result = withQuietShare(
     plainEnding(est, o, engine)
       ? plainResult(est)
-      : flatZero(runSync(bounded(settle(engine, sampler, est, noise), () => spentResult(est))), sampler, x, o),
+      : flatZero(
+          runSync(bounded(settle(engine, sampler, est, noise), () => spentResult(est))),
+          sampler,
+          x,
+          o,
+        ),
     o.order,
     est.quietShare,
   );
