@@ -967,11 +967,18 @@ export class ColumnDriver {
       // (quiet-noise.ts), from the fourth row on (σ of the row before this column's own, not a longer
       // scale's); so is the row before's where this σ fell below truncation's law from it.
       if (rules && quietNoise(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k]))
-        s.quietShare[k] = Math.max(s.quietShare[k], sigma / h);
+        this.quietRow(k, sigma, h);
       if (settled && quietDrop(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k]))
-        s.quietShare[k] = Math.max(s.quietShare[k], previous / previousStep);
+        this.quietRow(k, previous, previousStep);
     }
     if (truncationLaw(sigma, previous, h, previousStep)) s.evenLaw[k] = 1;
+  }
+
+  /** Keeps a quiet row's σ at step h for component k (quiet-noise.ts): the largest σ/h and σ. */
+  private quietRow(k: number, sigma: number, h: number): void {
+    const s = this.state;
+    s.quietShare[k] = Math.max(s.quietShare[k], sigma / h);
+    s.quietSigma[k] = Math.max(s.quietSigma[k], sigma);
   }
 
   /**

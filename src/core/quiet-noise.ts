@@ -62,30 +62,33 @@ export function quietDrop(
 
 /**
  * The result with its error floored by the quiet share (see the file comment): a central first
- * derivative with status "ok" or "noise-limited" and a finite error gets
- * EVEN_NOISE_SHARE·share·Σ|w| added, and is "noise-limited" where that is at least half its error.
- * Anything else, or `share` 0 or absent, is returned as it is.
+ * derivative with status "ok" or "noise-limited" and a finite error gets EVEN_NOISE_SHARE·Σ|w| times
+ * the smaller of `share` (the rows' largest σ/h) and `sigma` (their largest σ) over its step added, and
+ * is "noise-limited" where that is at least half its error. Each row's share at the result's step h_r
+ * is at most σ/max(h, h_r): noise shrinking like h carries σ/h into every difference, a fixed level σ
+ * only σ/h_r at the longer step h_r (relative noise in log t at 16.4, whose σ/h at the probe's steps
+ * of 0.002 is 60 times its share at the result's 0.128); min(share, sigma/h_r) bounds them all. Anything
+ * else, or `share` 0 or absent, is returned as it is.
  *
  * @example
  * ```ts
  * const r = { value: 1, error: 1e-13, step: 0.004, method: "central" as const, status: "ok" as const };
- * withQuietShare(r, 1, 8e-12).error; // => 3.21e-11 ± 1e-24 (1e-13 + 4·8e-12)
- * withQuietShare(r, 1, 8e-12).status; // => "noise-limited"
+ * withQuietShare(r, 1, 8e-12, 4e-14).error; // => 3.21e-11 ± 1e-24 (1e-13 + 4·8e-12)
+ * withQuietShare(r, 1, 8e-12, 4e-14).status; // => "noise-limited"
+ * withQuietShare(r, 1, 8e-12, 4e-15).error; // => 4.1e-12 ± 1e-24 (1e-13 + 4·4e-15/0.004)
  * ```
  */
 export function withQuietShare<R extends Omit<DerivativeResult, "evaluations">>(
   result: R,
   order: number,
   share: number | undefined,
+  sigma: number | undefined,
 ): R {
   if (!(share !== undefined && share > 0) || order !== 1 || result.method !== "central") return result;
   if (result.status !== "ok" && result.status !== "noise-limited") return result;
   if (!(result.error < Infinity)) return result;
-  const floor = EVEN_NOISE_SHARE * share * CENTRAL_WEIGHTS;
+  const perDifference = Math.min(share, (sigma ?? Infinity) / result.step);
+  const floor = EVEN_NOISE_SHARE * perDifference * CENTRAL_WEIGHTS;
   const error = result.error + floor;
-  return {
-    ...result,
-    error,
-    status: floor >= 0.5 * error ? "noise-limited" : result.status,
-  };
+  return { ...result, error, status: floor >= 0.5 * error ? "noise-limited" : result.status };
 }

@@ -91,6 +91,7 @@ export function* derivativeSteps(
       : flatZero(yield* bounded(settle(engine, sampler, est, noise), () => spentResult(est)), sampler, x, o),
     o.order,
     est.quietShare,
+    est.quietSigma,
   );
   const held = oneSided(o)
     ? yield* bounded(heldToOtherSide(engine, sampler, result, noise), () => result)
@@ -154,6 +155,7 @@ export function derivativeNow(
         ),
     o.order,
     est.quietShare,
+    est.quietSigma,
   );
   const held = oneSided(o)
     ? runSync(bounded(heldToOtherSide(engine, sampler, result, noise), () => result))

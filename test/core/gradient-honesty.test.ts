@@ -153,8 +153,7 @@ describe("a kink within the first steps whose run-on column ends on a zero goes 
 
 describe("checkGradient allows CHECK_GRADIENT_ERROR_FACTOR times the numerical error", () => {
   // The scan's case: f32 sin at 25.087 beside three other float32 terms; the numerical ∂/∂x₀ is
-  // 0.99896182 ± 6.3e-6, 1.7 times its error from cos(f32 25.087) = 0.99895121. It failed on main
-  // before the factor; since round 14 its error is ± 1.5e-5 (quiet-noise.ts), and covers it.
+  // 0.99896182 ± 6.3e-6, 1.7 times its error from cos(f32 25.087) = 0.99895121. It failed on main.
   const f = (x: Float64Array) =>
     f32(
       f32(Math.sin(f32(x[0]))) +
@@ -165,13 +164,11 @@ describe("checkGradient allows CHECK_GRADIENT_ERROR_FACTOR times the numerical e
   const x = [25.08693792253322, -2, 11.648253440856934, -0.16083519435407742];
   const right = [0.9989512119486079, -0.4161468365471424, 3.0515156731285874e-10, 0.30565264043753887];
 
-  it("the right gradient of a float32 sum passes; its component, 1.7 estimated errors off before, is covered", () => {
-    // Since round 14 the rows' quiet noise (quiet-noise.ts) floors ∂/∂x₀'s error: ± 1.5e-5, 0.72 of it off.
+  it("the right gradient of a float32 sum passes though one component misses by 1.7 estimated errors", () => {
     const r = checkGradient(f, () => right, x);
     expect(r.pass).toBe(true);
     const missed = Math.abs(r.numerical[0] - right[0]) / r.numericalError[0];
-    expect(missed).toBeLessThanOrEqual(1);
-    expect(r.numericalError[0]).toBeLessThan(1e-4);
+    expect(missed).toBeGreaterThan(1);
     expect(missed).toBeLessThan(CHECK_GRADIENT_ERROR_FACTOR);
   });
 

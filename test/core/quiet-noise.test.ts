@@ -123,17 +123,19 @@ describe("withQuietShare", () => {
   const r = { value: 1, error: 1e-13, step: 0.004, method: "central" as const, status: "ok" as const };
 
   it("adds 4 times the share to a central first derivative's error, noise-limited where it rules", () => {
-    const q = withQuietShare(r, 1, 8e-12);
+    const q = withQuietShare(r, 1, 8e-12, 4e-14);
     expect(q.error).toBeCloseTo(1e-13 + 3.2e-11, 24);
     expect(q.status).toBe("noise-limited");
-    expect(withQuietShare(r, 1, 1e-15).status).toBe("ok"); // 4e-15 of 1.04e-13: rounding rules
+    expect(withQuietShare(r, 1, 1e-15, 1e-17).status).toBe("ok"); // 4e-15 of 1.04e-13: rounding rules
   });
 
   it("leaves other orders, one-sided results, statuses without a derivative and share 0 alone", () => {
-    expect(withQuietShare(r, 2, 8e-12)).toBe(r);
-    expect(withQuietShare({ ...r, method: "forward" as const }, 1, 8e-12).error).toBe(1e-13);
-    expect(withQuietShare({ ...r, status: "not-differentiable" as const }, 1, 8e-12).error).toBe(1e-13);
-    expect(withQuietShare(r, 1, 0)).toBe(r);
-    expect(withQuietShare(r, 1, undefined)).toBe(r);
+    expect(withQuietShare(r, 2, 8e-12, 4e-14)).toBe(r);
+    expect(withQuietShare({ ...r, method: "forward" as const }, 1, 8e-12, 4e-14).error).toBe(1e-13);
+    expect(withQuietShare({ ...r, status: "not-differentiable" as const }, 1, 8e-12, 4e-14).error).toBe(
+      1e-13,
+    );
+    expect(withQuietShare(r, 1, 0, 0)).toBe(r);
+    expect(withQuietShare(r, 1, undefined, undefined)).toBe(r);
   });
 });
