@@ -32,8 +32,9 @@ export class KeptEstimates {
    */
   readonly evenShare: Float64Array;
   readonly evenLevel: Float64Array;
-  /** The largest ColumnState.quietShare over the scales (0: none; quiet-noise.ts). */
+  /** The largest ColumnState.quietShare and quietSigma over the scales (0: none; quiet-noise.ts). */
   readonly quietShare: Float64Array;
+  readonly quietSigma: Float64Array;
   /**
    * The noise level measured in the component's rows over the scales so far (even-noise.ts; 0: none),
    * whose share the kept error carries (jacobian-noise.ts).
@@ -54,6 +55,7 @@ export class KeptEstimates {
     this.evenShare = new Float64Array(m);
     this.evenLevel = new Float64Array(m);
     this.quietShare = new Float64Array(m);
+    this.quietSigma = new Float64Array(m);
     this.noise = new Float64Array(m);
     this.pending = new Int32Array(m);
   }
@@ -76,6 +78,7 @@ export class KeptEstimates {
     this.evenShare[k] = 0;
     this.evenLevel[k] = 0;
     this.quietShare[k] = 0;
+    this.quietSigma[k] = 0;
     this.noise[k] = 0;
   }
 }
@@ -240,6 +243,7 @@ export function keepScale(
       kept.evenLevel[k] = state.seenNoise[k];
     }
     if (state.quietShare[k] > kept.quietShare[k]) kept.quietShare[k] = state.quietShare[k];
+    if (state.quietSigma[k] > kept.quietSigma[k]) kept.quietSigma[k] = state.quietSigma[k];
     // Good enough, unless its steps were longer than ALIAS_STEP: then the unit scale checks them.
     const good = kept.error[k] <= atol + rtol * Math.abs(kept.value[k]) && !(kept.step[k] > ALIAS_STEP);
     // With `constantDone`: a component that took one value at every point (driver.ts, FLAT_ROWS) is

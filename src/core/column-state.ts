@@ -126,6 +126,8 @@ export class ColumnState {
    * that do not (quiet-noise.ts), puts about this into every central first difference as well.
    */
   readonly quietShare: Float64Array;
+  /** The largest σ of those rows (0: none): σ over the result's step bounds its share there too. */
+  readonly quietSigma: Float64Array;
   /**
    * The newest step of the row of `evenSigma`, and 1 once σ followed the truncation law (even-noise.ts,
    * truncationLaw); these three carry over from a scale to its probe (see forgetEven).
@@ -213,6 +215,7 @@ export class ColumnState {
     this.seenNoise = f();
     this.seenShare = f();
     this.quietShare = f();
+    this.quietSigma = f();
     this.evenStep = f();
     this.evenLaw = new Int8Array(m);
     this.noisyStep = f();
@@ -251,6 +254,7 @@ export class ColumnState {
       this.seenNoise[k] = 0;
       this.seenShare[k] = 0;
       this.quietShare[k] = 0;
+      this.quietSigma[k] = 0;
       this.noisyStep[k] = NaN;
       this.noisyChange[k] = NaN;
       this.jumpScaled[k] = NaN;

@@ -51,7 +51,14 @@ import type { Fn1 } from "./types.js";
 import { followGrid, GRID_ROWS, NO_GRID } from "./value-grid.js";
 import { GRID_EXCESS } from "./noise.js";
 import { MISFIT_GROWTH, MISFIT_ORDER, MISFIT_SIGNAL, misfitLevelAt } from "./row-misfit.js";
-import { EVEN_ROOT_SHARE, evenNoiseOver, evenNorm, noiseRules, shrankLikeNoise } from "./even-noise.js";
+import {
+  droppedBelowLaw,
+  EVEN_ROOT_SHARE,
+  evenNoiseOver,
+  evenNorm,
+  noiseRules,
+  shrankLikeNoise,
+} from "./even-noise.js";
 
 const CENTRAL = baseStencil("central", 1);
 const O0 = CENTRAL.offsets[0];
@@ -331,8 +338,9 @@ export function centralColumn(f: Fn1, xs: Float64Array, i: number, s: number, w:
       const candidate =
         s > 0 && n === 3
           ? sigma > NOISE_SIGNAL * F_ROUNDING * EPS * absSum
-          : noiseRules(sigma, before, hr, step1, absSum, true, true) &&
-            shrankLikeNoise(sigma, before, hr, step1);
+          : (noiseRules(sigma, before, hr, step1, absSum, true, true) &&
+              shrankLikeNoise(sigma, before, hr, step1)) ||
+            droppedBelowLaw(sigma, before, hr, step1, absSum);
       if (candidate) return COLUMN_END.departed;
     }
     // The tableau (tableau.ts), with the best-entry update of a settled row in the same order.

@@ -61,7 +61,7 @@ import {
 } from "./kink-test.js";
 import { PAIR_DEPTH, PairParts } from "./pair-parts.js";
 import { evenNoise, flaggedNoise, noiseRules, truncationLaw } from "./even-noise.js";
-import { quietNoise } from "./quiet-noise.js";
+import { quietDrop, quietNoise } from "./quiet-noise.js";
 import { MISFIT_ORDER, misfitLevelAt } from "./row-misfit.js";
 import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
@@ -967,12 +967,23 @@ export class ColumnDriver {
         this.flagNoise(k, h, sigma / h);
       }
     }
-    // Such noise with no root of f at x is not flagged: its share per difference is a floor
-    // (quiet-noise.ts), from the fourth row on (σ of the row before this column's own, not a longer
-    // scale's).
-    if (rules && stops && n >= 4 && quietNoise(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k]))
-      s.quietShare[k] = Math.max(s.quietShare[k], sigma / h);
+    if (stops && n >= 4) {
+      // Such noise with no root of f at x is not flagged: its share per difference is a floor
+      // (quiet-noise.ts), from the fourth row on (σ of the row before this column's own, not a longer
+      // scale's); so is the row before's where this σ fell below truncation's law from it.
+      if (rules && quietNoise(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k]))
+        this.quietRow(k, sigma, h);
+      if (settled && quietDrop(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k]))
+        this.quietRow(k, previous, previousStep);
+    }
     if (truncationLaw(sigma, previous, h, previousStep)) s.evenLaw[k] = 1;
+  }
+
+  /** Keeps a quiet row's σ at step h for component k (quiet-noise.ts): the largest σ/h and σ. */
+  private quietRow(k: number, sigma: number, h: number): void {
+    const s = this.state;
+    s.quietShare[k] = Math.max(s.quietShare[k], sigma / h);
+    s.quietSigma[k] = Math.max(s.quietSigma[k], sigma);
   }
 
   /**

@@ -178,6 +178,49 @@ export function noiseRules(
 }
 
 /**
+ * How far above the signal NOISE_SIGNAL·F_ROUNDING·EPS·|f| a row's σ must be for a next σ below
+ * truncation's law to rule it noise (see {@link droppedBelowLaw}): 4. Rounding moves σ by at most
+ * about 1.1·EPS·|f| (the even parts' rounding, EPS/2·|f| each, through Σ|α|/√(Σα²/2) ≤ 2.2), a 14th of
+ * the signal; from 4 signals truncation's next σ is at least 4/16 − 1/14 ≈ 0.18 signals, above the
+ * 4/32 that the law's band allows.
+ * @default 4
+ * @example
+ * ```ts
+ * EVEN_DROP_SIGNAL; // 4
+ * ```
+ */
+export const EVEN_DROP_SIGNAL = 4;
+
+/**
+ * Whether the σ `previous` of the row before (at larger step `previousStep`) was noise after all: it
+ * stood EVEN_DROP_SIGNAL times above the signal, at most EVEN_NOISE_SMALL·`size` (a σ of pre-asymptotic
+ * rows, a pole's or a kink's even part beside x, is a sizeable part of f and can fall by any factor as
+ * the rows leave it: f32 of a pole 0.039 from x gave −904.1648 ± 4306 for −904.1655), and the newest σ
+ * fell below what truncation's h⁴ law allows from it (EVEN_TRUNCATION_RATIO·16·(h/h′)⁴, half the law's 1/16 when the step halves). A σ of
+ * truncation shrinks by about 16 per halving; noise that shrinks like h (relative noise at a term's
+ * root) can fall by any factor from one row to the next by chance.
+ * @example
+ * ```ts
+ * droppedBelowLaw(1e-16, 1e-13, 0.01, 0.02, 0.5); // => true (σ fell 1000 times)
+ * droppedBelowLaw(6e-15, 1e-13, 0.01, 0.02, 0.5); // => false (16 times: the law)
+ * ```
+ */
+export function droppedBelowLaw(
+  sigma: number,
+  previous: number,
+  h: number,
+  previousStep: number,
+  size: number,
+): boolean {
+  return (
+    h <= ALIAS_STEP &&
+    previous > EVEN_DROP_SIGNAL * NOISE_SIGNAL * F_ROUNDING * EPS * size &&
+    previous <= EVEN_NOISE_SMALL * size &&
+    sigma < 16 * EVEN_TRUNCATION_RATIO * previous * lawRatio(h, previousStep)
+  );
+}
+
+/**
  * How far σ may shrink from one row to the next, in units of h/h′, and still be noise that derivative()
  * flags (driver.ts, measureNoise): 1/2, so 1/4 where the steps halve. Noise of a fixed size keeps σ
  * (ratio about 1), noise relative to f at a root of f shrinks it like h (1/2); truncation shrinks it
@@ -234,9 +277,9 @@ export function flaggedNoise(
  * and truncation faster, or not at all where the row before was a longer scale's).
  * @example
  * ```ts
- * shrankLikeNoise(1e-12, 2e-12, 0.01, 0.02); // true (σ shrank like h)
- * shrankLikeNoise(1e-12, 8e-12, 0.01, 0.02); // false (like h³)
- * shrankLikeNoise(1e-12, 2e-12, 2, 4); // false (steps beyond ALIAS_STEP)
+ * shrankLikeNoise(1e-12, 2e-12, 0.01, 0.02); // => true (σ shrank like h)
+ * shrankLikeNoise(1e-12, 8e-12, 0.01, 0.02); // => false (like h³)
+ * shrankLikeNoise(1e-12, 2e-12, 2, 4); // => false (steps beyond ALIAS_STEP)
  * ```
  */
 export function shrankLikeNoise(sigma: number, previous: number, h: number, previousStep: number): boolean {

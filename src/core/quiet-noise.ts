@@ -12,7 +12,7 @@
  */
 
 import { stencilArrays } from "./base-stencil.js";
-import { EVEN_NOISE_SHARE, EVEN_ROOT_SHARE, shrankLikeNoise } from "./even-noise.js";
+import { droppedBelowLaw, EVEN_NOISE_SHARE, EVEN_ROOT_SHARE, shrankLikeNoise } from "./even-noise.js";
 import type { DerivativeResult } from "./types.js";
 
 const CENTRAL_WEIGHTS = stencilArrays("central", 1).weightSum;
@@ -25,9 +25,9 @@ const CENTRAL_WEIGHTS = stencilArrays("central", 1).weightSum;
  *
  * @example
  * ```ts
- * quietNoise(1e-12, 2e-12, 0.01, 0.02, 0.8, 0.8); // true (σ shrank like h, f far from 0)
- * quietNoise(1e-12, 2e-12, 0.01, 0.02, 1e-5, 0.8); // false (a root: flagged)
- * quietNoise(1e-12, 8e-12, 0.01, 0.02, 0.8, 0.8); // false (σ shrank like h³)
+ * quietNoise(1e-12, 2e-12, 0.01, 0.02, 0.8, 0.8); // => true (σ shrank like h, f far from 0)
+ * quietNoise(1e-12, 2e-12, 0.01, 0.02, 1e-5, 0.8); // => false (a root: flagged)
+ * quietNoise(1e-12, 8e-12, 0.01, 0.02, 0.8, 0.8); // => false (σ shrank like h³)
  * ```
  */
 export function quietNoise(
@@ -42,31 +42,53 @@ export function quietNoise(
 }
 
 /**
+ * Whether the row before's σ counts for the quiet share where f has no root at x: the newest σ fell
+ * below truncation's law from it (even-noise.ts, droppedBelowLaw), so it was noise.
+ * @example
+ * ```ts
+ * quietDrop(1e-16, 1e-13, 0.01, 0.02, 0.8, 0.8); // => true
+ * ```
+ */
+export function quietDrop(
+  sigma: number,
+  previous: number,
+  h: number,
+  previousStep: number,
+  even: number,
+  size: number,
+): boolean {
+  return Math.abs(even) > EVEN_ROOT_SHARE * size && droppedBelowLaw(sigma, previous, h, previousStep, size);
+}
+
+/**
  * The result with its error floored by the quiet share (see the file comment): a central first
- * derivative with status "ok" or "noise-limited" and a finite error gets
- * EVEN_NOISE_SHARE·share·Σ|w| added, and is "noise-limited" where that is at least half its error.
- * Anything else, or `share` 0 or absent, is returned as it is.
+ * derivative with status "ok" or "noise-limited" and a finite error gets EVEN_NOISE_SHARE·Σ|w| times
+ * the smaller of `share` (the rows' largest σ/h) and `sigma` (their largest σ) over its step added, and
+ * is "noise-limited" where that is at least half its error. Each row's share at the result's step h_r
+ * is at most σ/max(h, h_r): noise shrinking like h carries σ/h into every difference, a fixed level σ
+ * only σ/h_r at the longer step h_r (relative noise in log t at 16.4, whose σ/h at the probe's steps
+ * of 0.002 is 60 times its share at the result's 0.128); min(share, sigma/h_r) bounds them all. Anything
+ * else, or `share` 0 or absent, is returned as it is.
  *
  * @example
  * ```ts
  * const r = { value: 1, error: 1e-13, step: 0.004, method: "central" as const, status: "ok" as const };
- * withQuietShare(r, 1, 8e-12).error; // 3.21e-11 (1e-13 + 4·8e-12)
- * withQuietShare(r, 1, 8e-12).status; // "noise-limited"
+ * withQuietShare(r, 1, 8e-12, 4e-14).error; // => 3.21e-11 ± 1e-24 (1e-13 + 4·8e-12)
+ * withQuietShare(r, 1, 8e-12, 4e-14).status; // => "noise-limited"
+ * withQuietShare(r, 1, 8e-12, 4e-15).error; // => 4.1e-12 ± 1e-24 (1e-13 + 4·4e-15/0.004)
  * ```
  */
 export function withQuietShare<R extends Omit<DerivativeResult, "evaluations">>(
   result: R,
   order: number,
   share: number | undefined,
+  sigma: number | undefined,
 ): R {
   if (!(share !== undefined && share > 0) || order !== 1 || result.method !== "central") return result;
   if (result.status !== "ok" && result.status !== "noise-limited") return result;
   if (!(result.error < Infinity)) return result;
-  const floor = EVEN_NOISE_SHARE * share * CENTRAL_WEIGHTS;
+  const perDifference = Math.min(share, (sigma ?? Infinity) / result.step);
+  const floor = EVEN_NOISE_SHARE * perDifference * CENTRAL_WEIGHTS;
   const error = result.error + floor;
-  return {
-    ...result,
-    error,
-    status: floor >= 0.5 * error ? "noise-limited" : result.status,
-  };
+  return { ...result, error, status: floor >= 0.5 * error ? "noise-limited" : result.status };
 }

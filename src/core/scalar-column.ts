@@ -138,6 +138,7 @@ export interface Estimate {
   evenLevel?: number;
   /** Noise per row the even parts showed with no root of f at x (KeptEstimates.quietShare; quiet-noise.ts). */
   quietShare?: number;
+  quietSigma?: number;
 }
 
 /**
@@ -432,6 +433,7 @@ function keptEstimate(kept: KeptEstimates, kind: StencilKind): Estimate {
     evenShare: kept.evenShare[0],
     evenLevel: kept.evenLevel[0],
     quietShare: kept.quietShare[0],
+    quietSigma: kept.quietSigma[0],
   };
 }
 

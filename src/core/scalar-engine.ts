@@ -92,6 +92,7 @@ export function* derivativeSteps(
       : flatZero(yield* bounded(settle(engine, sampler, est, noise), () => spentResult(est)), sampler, x, o),
     o.order,
     est.quietShare,
+    est.quietSigma,
   );
   const held = oneSided(o)
     ? yield* bounded(heldToOtherSide(engine, sampler, result, noise), () => result)
@@ -147,9 +148,15 @@ export function derivativeNow(
   const result = withQuietShare(
     plainEnding(est, o, engine)
       ? plainResult(est)
-      : flatZero(runSync(bounded(settle(engine, sampler, est, noise), () => spentResult(est))), sampler, x, o),
+      : flatZero(
+          runSync(bounded(settle(engine, sampler, est, noise), () => spentResult(est))),
+          sampler,
+          x,
+          o,
+        ),
     o.order,
     est.quietShare,
+    est.quietSigma,
   );
   const held = oneSided(o)
     ? runSync(bounded(heldToOtherSide(engine, sampler, result, noise), () => result))
