@@ -23,7 +23,10 @@ const NOISE_WEIGHT = Number.MIN_VALUE * CENTRAL.weightSum;
 /**
  * Marks in `w.flat` (1) the components flat over rows 0 and 1 of the current scale, with their column's
  * error in `w.flatError`; every component 0 when the rows are not both evaluated (a step that is not
- * positive ended the column before them). Returns how many are flat.
+ * positive ended the column before them). Where `kept` (the first scale, when the next has smaller
+ * steps: keepScale's constantDone), a flat component is also kept at once, as keepFlat
+ * (jacobian-common.ts) keeps it there: value 0 with that error and row 1's step, never pending, no rows
+ * for the rows' kink test. Returns how many are flat.
  *
  * @example
  * ```ts
@@ -33,11 +36,11 @@ const NOISE_WEIGHT = Number.MIN_VALUE * CENTRAL.weightSum;
  * const w = new JacobianCommonWork(2);
  * w.beginColumn(2, -Infinity, Infinity);
  * w.beginScale(2 / 64);
- * w.evaluateFirstRows(caller, 0); // => true (it marks them: markFlat(w) gives 1)
+ * w.evaluateFirstRows(caller, 0, false); // => true (it marks them: markFlat(w, false) gives 1)
  * Array.from(w.flat); // => [0, 1]
  * ```
  */
-export function markFlat(w: JacobianCommonWork): number {
+export function markFlat(w: JacobianCommonWork, kept: boolean): number {
   const m = w.m;
   const flat = w.flat;
   const p0 = w.rowCount >= 2 ? w.rowPoint[0] : -1;
@@ -65,9 +68,22 @@ export function markFlat(w: JacobianCommonWork): number {
     let absSum = 0;
     absSum += A0 * Math.abs(f);
     absSum += A1 * Math.abs(f);
-    errors[k] = (F_ROUNDING * EPS * absSum + NOISE_WEIGHT) / hr;
+    const error = (F_ROUNDING * EPS * absSum + NOISE_WEIGHT) / hr;
+    errors[k] = error;
     flat[k] = 1;
     count++;
+    if (kept) keepAt(w, k, error, hr);
   }
   return count;
+}
+
+/** Component k kept flat: value 0, `error` at `step`, no rows for the rows' kink test. */
+function keepAt(w: JacobianCommonWork, k: number, error: number, step: number): void {
+  w.keptValue[k] = 0;
+  w.keptError[k] = error;
+  w.keptStep[k] = step;
+  w.keptFlat[k] = 1;
+  w.evenRows[7 * k + 3] = NaN;
+  w.evenRows[7 * k + 4] = NaN;
+  w.kinkJump[k] = NaN;
 }

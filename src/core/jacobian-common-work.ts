@@ -258,9 +258,10 @@ export class JacobianCommonWork {
    * step, STEP_RATIO). A point is evaluated only where the sync loop evaluates it: x_j + hr after
    * x_j − hr only when every component is finite there (else the column departs, as the driver would
    * take another way). Returns false when the column departs (also for a point outside the bounds).
-   * Then marks the components flat over the two rows (jacobian-common-flat.ts, markFlat).
+   * Then marks the components flat over the two rows, and keeps them where `keepFlat`
+   * (jacobian-common-flat.ts, markFlat).
    */
-  evaluateFirstRows(caller: VectorCaller, j: number): boolean {
+  evaluateFirstRows(caller: VectorCaller, j: number, keepFlat: boolean): boolean {
     for (let r = 0; r < FIRST_ROWS; r++) {
       if (r > 0) {
         if (!this.rowClean(r - 1)) return false;
@@ -273,7 +274,7 @@ export class JacobianCommonWork {
       if (this.evaluate(caller, j, r, 1) < 0) return false;
       this.rowPoint[r] = p;
     }
-    markFlat(this);
+    markFlat(this, keepFlat);
     return true;
   }
 
@@ -314,12 +315,14 @@ export class JacobianCommonWork {
     let zero = 0; // Σ 0·F_k: 0 while every component is finite, NaN from a non-finite one on
     for (let k = 0; k < m; k++) {
       const c = v[k];
-      if (typeof c === "number") values[base + k] = c;
-      else {
+      if (typeof c === "number") {
+        values[base + k] = c;
+        zero += 0 * c;
+      } else {
         values[base + k] = NaN;
+        zero = NaN;
         odd = true; // not a number: kept as F gave it, for the general path to read (and refuse)
       }
-      zero += 0 * values[base + k];
     }
     this.clean[p] = zero === 0 ? 1 : 0;
     if (odd) {

@@ -115,9 +115,11 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
     const h0 = initialStep(scale, 1, x, 2); // reach 2: the central first-derivative stencil
     if (!(h0 > 0)) return DEPARTED; // the driver would go one-sided
     w.beginScale(h0, i);
-    if (!w.evaluateFirstRows(caller, j)) return DEPARTED;
-    // keepScale's constantDone: the next scale has smaller steps.
-    if (!runScale(w, caller, j, i, i === 0 && second < first)) return DEPARTED;
+    // keepScale's constantDone: the next scale has smaller steps. Then the flat components are kept
+    // at once (markFlat), and runScale passes over them.
+    const constantDone = i === 0 && second < first;
+    if (!w.evaluateFirstRows(caller, j, constantDone)) return DEPARTED;
+    if (!runScale(w, caller, j, i, constantDone)) return DEPARTED;
   }
   // Rows that show a kink the entry's error does not cover (jacobian-kinks.ts): the general path marks
   // the entry for its recheck.
@@ -176,8 +178,8 @@ function runScale(
   // The first round runs every member; a later one the components stuck in the round before, in place.
   let queue = w.members;
   let queued = w.memberCount;
-  // A flat component (markFlat) is finished at once. (A stuck one is not flat: the later rounds need
-  // not look.)
+  // A flat component (markFlat) is finished at once, and kept already where constantDone. (A stuck one
+  // is not flat: the later rounds need not look.)
   const flat = w.flat;
   const state = w.state;
   for (;;) {
@@ -186,7 +188,7 @@ function runScale(
       const k = queue[a];
       if (flat[k] === 1) {
         state[k] = COMPONENT_STATE.finished;
-        keepFlat(w, k, i, constantDone);
+        if (!constantDone) keepFlat(w, k, i, constantDone);
         continue;
       }
       const end = componentColumn(k, w, caller, j);
