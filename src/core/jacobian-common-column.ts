@@ -134,6 +134,24 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   let kinkAbsSum = 0;
   let settledRun = 0; // settled rows in a row, and far rows whose change grew (the driver's noise test)
   let grewRun = 0;
+  // The constants every row reads, as locals: V8 (Node 20) reloads and type-checks an imported (or
+  // bundled) module-level binding at each use, 4 to 10 machine instructions, where a local costs one
+  // load at most (cachegrind). The same values: the bits do not change.
+  const roundingUnit = F_ROUNDING * EPS; // the rounding per Σ|w|·|f| (F_ROUNDING·EPS·absSum, in that order)
+  const w0 = W0;
+  const w1 = W1;
+  const a0 = A0;
+  const a1 = A1;
+  const noiseWeight = NOISE_WEIGHT;
+  const jumpTolerance = JUMP_TOLERANCE;
+  const roundingMargin = ROUNDING_MARGIN;
+  const sharpTrust = SHARP_TRUST;
+  const converged = CONVERGED_RELATIVE_ERROR;
+  const divergence = DIVERGENCE_FACTOR;
+  const maxColumns = MAX_COLUMNS;
+  const regimeFar = REGIME_FAR;
+  const regimeRounding = REGIME_ROUNDING;
+  const regimeAsymptotic = REGIME_ASYMPTOTIC;
   for (let row = 0; row < MAX_ROWS; row++) {
     if (row === w.rowCount) {
       // The next row's step: halved unless every running component is far, which this one cannot know.
@@ -165,14 +183,14 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     if (fp !== ref) flat = false;
     let sum = 0;
     let absSum = 0;
-    sum += W0 * fm;
-    absSum += A0 * Math.abs(fm);
-    sum += W1 * fp;
-    absSum += A1 * Math.abs(fp);
+    sum += w0 * fm;
+    absSum += a0 * Math.abs(fm);
+    sum += w1 * fp;
+    absSum += a1 * Math.abs(fp);
     // extendRows
     const n = row + 1;
     const d = sum / hr;
-    const rounding = (F_ROUNDING * EPS * absSum + NOISE_WEIGHT) / hr;
+    const rounding = (roundingUnit * absSum + noiseWeight) / hr;
     if (n >= FLAT_ROWS && flat) {
       bestValue = 0;
       bestError = rounding;
@@ -184,9 +202,9 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     // The jump test's invariant D·h; a jump to confirm is the general path's.
     const g = d * hr;
     const gChange = Math.abs(g - jumpScaled);
-    jumpRun = g !== 0 && gChange <= JUMP_TOLERANCE * Math.abs(g) ? jumpRun + 1 : 0;
+    jumpRun = g !== 0 && gChange <= jumpTolerance * Math.abs(g) ? jumpRun + 1 : 0;
     jumpScaled = g;
-    far = state === REGIME_FAR;
+    far = state === regimeFar;
     if (far) {
       if (jumpRun >= JUMP_ROWS - 1) return COMPONENT_END.departed;
       // Noise the driver would flag (troubleEnds): the general path rechecks the entry
@@ -205,14 +223,14 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
       bestTail = 0;
       rbTrusted = -1;
     }
-    const settled = state === REGIME_ROUNDING || state === REGIME_ASYMPTOTIC;
+    const settled = state === regimeRounding || state === regimeAsymptotic;
     settledRun = settled ? settledRun + 1 : 0;
     // The kink test's even parts (driver.ts, kinkTest), tested once the column ends: only the last
     // row's verdict counts.
     even3 = even2;
     even2 = even1;
     even1 = even0;
-    even0 = 0 + A0 * fm + A1 * fp;
+    even0 = 0 + a0 * fm + a1 * fp;
     kinkRows = n;
     kinkAbsSum = absSum;
     if (n >= 3) {
@@ -246,7 +264,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
       if (rowTail === 0) rowTail = carried;
     }
     // The tableau (tableau.ts), with the best-entry update of a settled row in the same order.
-    const cols = Math.min(row, MAX_COLUMNS - 1);
+    const cols = Math.min(row, maxColumns - 1);
     let rowValue = NaN;
     let rowError = Infinity;
     let rowRound = NaN;
@@ -257,7 +275,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
       const prevRound = tabRound[c - 1];
       tabPrev[c - 1] = cur;
       tabRound[c - 1] = curRound;
-      const q = tableau[row * MAX_COLUMNS + c];
+      const q = tableau[row * maxColumns + c];
       const v = cur + (cur - prev) / q;
       const r = curRound + (curRound + prevRound) / q;
       const e = Math.max(Math.abs(v - cur), Math.abs(v - prev)) + r;
@@ -292,7 +310,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
       rbRound = rowRound;
       rbTrusted = settled ? 1 : 0;
     } else rbTrusted = -1;
-    if (sharpError <= ROUNDING_MARGIN * rowRound && rowError <= SHARP_TRUST * rowRound) {
+    if (sharpError <= roundingMargin * rowRound && rowError <= sharpTrust * rowRound) {
       bestValue = rowValue;
       bestError = sharpError;
       bestStep = hr;
@@ -301,11 +319,10 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     } else if (
       n >= MIN_ROWS &&
       settled &&
-      (bestError <= CONVERGED_RELATIVE_ERROR * Math.abs(bestValue) ||
-        bestError <= ROUNDING_MARGIN * bestRound)
+      (bestError <= converged * Math.abs(bestValue) || bestError <= roundingMargin * bestRound)
     ) {
       done = true;
-    } else if (rowError > DIVERGENCE_FACTOR * bestError && n - 1 > bestRow) {
+    } else if (rowError > divergence * bestError && n - 1 > bestRow) {
       if (++stalls >= 2 && settled) {
         // Far above the modelled rounding: the driver flags noise (flagNoise), the general path rechecks.
         if (bestError > NOISE_SIGNAL * bestRound) return COMPONENT_END.departed;
@@ -316,7 +333,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     // driver.ts, untested: the kink test needs KINK_CLEAN_ROWS rows while the even part moves other
     // than f″ alone would move it.
     if (done && n < KINK_CLEAN_ROWS) {
-      const rounding = F_ROUNDING * EPS * kinkAbsSum;
+      const rounding = roundingUnit * kinkAbsSum;
       if (needsCleanRow(even0, even1, even2, rounding, n, expected)) done = false;
     }
     step2 = step1;
@@ -332,7 +349,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   // A kink the driver would flag (driver.ts, kinkTest, no known noise, on the last row; written out: no
   // double crosses a call): the general path's one-sided check (jacobian-sides.ts) is needed.
   if (kinkRows >= 3) {
-    const kinkRounding = F_ROUNDING * EPS * kinkAbsSum;
+    const kinkRounding = roundingUnit * kinkAbsSum;
     const c1 = Math.abs(even0 - even1);
     const c2 = Math.abs(even1 - even2);
     const ratio = c1 / c2;
@@ -385,50 +402,4 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   column[2] = ok ? bestStep : lastStep;
   column[3] = flat ? 1 : 0;
   return COMPONENT_END.finished;
-}
-
-/**
- * The column of component k when it took one finite value at the four points of rows 0 and 1, already
- * evaluated (most components of a Jacobian do not depend on most coordinates): it ends at row 1, as
- * {@link componentColumn} would end it (FLAT_ROWS; nothing else ends a component at row 0 or 1), with
- * derivative 0 and the rounding of row 1 as its error, in the work's `column`. False (nothing written)
- * when the rows are not there or k is not flat; then run componentColumn.
- *
- * @example
- * ```ts
- * import { JacobianCommonWork } from "./jacobian-common-work.js";
- * import { VectorCaller } from "./vector-caller.js";
- * const caller = new VectorCaller((x) => [x[0] * x[0], 1], new Float64Array([2]));
- * const w = new JacobianCommonWork(2);
- * w.beginColumn(2, -Infinity, Infinity);
- * w.beginScale(2 / 64);
- * flatColumn(1, w); // => false (no rows evaluated yet)
- * componentColumn(0, w, caller, 0); // => 0 (finished, rows 0 to 2 evaluated)
- * flatColumn(1, w); // => true (F_1 = 1 everywhere)
- * w.column[0]; // => 0
- * ```
- */
-export function flatColumn(k: number, w: JacobianCommonWork): boolean {
-  if (w.rowCount < 2) return false;
-  const p0 = w.rowPoint[0];
-  const p1 = w.rowPoint[1];
-  if (p0 < 0 || p1 < 0) return false;
-  const m = w.m;
-  const vals = w.values;
-  const f = vals[p0 * m + k];
-  if (!Number.isFinite(f) || vals[(p0 + 1) * m + k] !== f || vals[p1 * m + k] !== f) return false;
-  if (vals[(p1 + 1) * m + k] !== f) return false;
-  const hr = w.hr[1];
-  let absSum = 0;
-  absSum += A0 * Math.abs(f);
-  absSum += A1 * Math.abs(f);
-  const column = w.column;
-  column[0] = 0;
-  column[1] = (F_ROUNDING * EPS * absSum + NOISE_WEIGHT) / hr;
-  column[2] = hr;
-  column[3] = 1;
-  w.evenRows[7 * k + 3] = NaN; // flat: no rows for the rows' kink test
-  w.evenRows[7 * k + 4] = NaN;
-  w.kinkJump[k] = NaN;
-  return true;
 }

@@ -10,6 +10,7 @@ import { MAX_COLUMNS, MAX_ROWS, STEP_RATIO } from "./constants.js";
 import type { PointSource } from "./run-column.js";
 import { baseStencil } from "./driver.js";
 import { evenNorm } from "./even-noise.js";
+import { markFlat } from "./jacobian-common-flat.js";
 import { representableStep } from "./step.js";
 import type { VectorCaller } from "./vector-caller.js";
 
@@ -91,6 +92,12 @@ export class JacobianCommonWork {
   readonly expected = new Float64Array(MAX_ROWS + 1);
   readonly firstOrder = new Float64Array(MAX_ROWS + 1);
   readonly evenNorm = new Float64Array(MAX_ROWS + 1);
+  /**
+   * Per component, 1 when it took one finite value at the four points of rows 0 and 1 of the current
+   * scale, and then its column's error (jacobian-common-flat.ts, markFlat).
+   */
+  readonly flat: Uint8Array;
+  readonly flatError: Float64Array;
   /** The last component column: value, error, step, flat (1: one value at every point). */
   readonly column = new Float64Array(4);
   /** The kept estimate of each component across scales: value, error, step. */
@@ -138,6 +145,8 @@ export class JacobianCommonWork {
     this.keptError = new Float64Array(m);
     this.keptStep = new Float64Array(m);
     this.keptFlat = new Uint8Array(m);
+    this.flat = new Uint8Array(m);
+    this.flatError = new Float64Array(m);
     this.evenRows = new Float64Array(7 * m).fill(NaN);
     this.kinkJump = new Float64Array(m).fill(NaN);
     this.kinkDet = new Float64Array(m);
@@ -176,8 +185,10 @@ export class JacobianCommonWork {
   beginMembers(): void {
     const members = this.pending;
     this.members = members;
-    this.memberCount = this.pendingCount;
-    for (let a = 0; a < this.memberCount; a++) this.state[members[a]] = 0; // COMPONENT_STATE.unknown
+    const count = this.pendingCount;
+    this.memberCount = count;
+    const state = this.state; // (locals: V8 reloads a field at each use in a loop that stores)
+    for (let a = 0; a < count; a++) state[members[a]] = 0; // COMPONENT_STATE.unknown
     this.pending = members === this.lists[0] ? this.lists[1] : this.lists[0];
     this.pendingCount = 0;
   }
@@ -209,17 +220,20 @@ export class JacobianCommonWork {
    */
   private pushRow(): void {
     const r = this.rowCount++;
+    const hrs = this.hr;
     const hr = representableStep(this.x, this.h[r]); // the driver's nextPoints: the step x ± hr see
-    this.hr[r] = hr;
+    hrs[r] = hr;
     this.rowPoint[r] = -1;
-    const r0 = hr / this.hr[0];
+    const r0 = hr / hrs[0];
     const t = r0 * r0;
-    this.ratio[r] = t;
+    const ratio = this.ratio;
+    const tableau = this.tableau;
+    ratio[r] = t;
     const cols = Math.min(r, MAX_COLUMNS - 1);
-    for (let c = 1; c <= cols; c++) this.tableau[r * MAX_COLUMNS + c] = this.ratio[r - c] / t - 1;
+    for (let c = 1; c <= cols; c++) tableau[r * MAX_COLUMNS + c] = ratio[r - c] / t - 1;
     if (r < 2) return;
-    const h1 = this.hr[r - 1];
-    const h2 = this.hr[r - 2];
+    const h1 = hrs[r - 1];
+    const h2 = hrs[r - 2];
     const s1 = h1 / h2;
     const s2 = hr / h2;
     const t1 = s1 * s1;
@@ -244,20 +258,23 @@ export class JacobianCommonWork {
    * step, STEP_RATIO). A point is evaluated only where the sync loop evaluates it: x_j + hr after
    * x_j − hr only when every component is finite there (else the column departs, as the driver would
    * take another way). Returns false when the column departs (also for a point outside the bounds).
+   * Then marks the components flat over the two rows, and keeps them where `keepFlat`
+   * (jacobian-common-flat.ts, markFlat).
    */
-  evaluateFirstRows(caller: VectorCaller, j: number): boolean {
+  evaluateFirstRows(caller: VectorCaller, j: number, keepFlat: boolean): boolean {
     for (let r = 0; r < FIRST_ROWS; r++) {
       if (r > 0) {
         if (!this.rowClean(r - 1)) return false;
         this.addRow(STEP_RATIO);
       }
       const hr = this.hr[r];
-      if (!(hr > 0)) return true; // no row: every component ends here (the driver's end())
+      if (!(hr > 0)) break; // no row: every component ends here (the driver's end())
       const p = this.evaluate(caller, j, r, 0);
       if (p < 0 || this.clean[p] === 0) return false;
       if (this.evaluate(caller, j, r, 1) < 0) return false;
       this.rowPoint[r] = p;
     }
+    markFlat(this, keepFlat);
     return true;
   }
 
@@ -298,12 +315,14 @@ export class JacobianCommonWork {
     let zero = 0; // Σ 0·F_k: 0 while every component is finite, NaN from a non-finite one on
     for (let k = 0; k < m; k++) {
       const c = v[k];
-      if (typeof c === "number") values[base + k] = c;
-      else {
+      if (typeof c === "number") {
+        values[base + k] = c;
+        zero += 0 * c;
+      } else {
         values[base + k] = NaN;
+        zero = NaN;
         odd = true; // not a number: kept as F gave it, for the general path to read (and refuse)
       }
-      zero += 0 * values[base + k];
     }
     this.clean[p] = zero === 0 ? 1 : 0;
     if (odd) {

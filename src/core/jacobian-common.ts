@@ -14,7 +14,7 @@
 
 import { ALIAS_STEP, FAST_STEP_RATIO, GOOD_RELATIVE_ERROR, STEP_RATIO } from "./constants.js";
 import { scaleOf } from "./common-column.js";
-import { componentColumn, COMPONENT_END, flatColumn } from "./jacobian-common-column.js";
+import { componentColumn, COMPONENT_END } from "./jacobian-common-column.js";
 import { COMPONENT_STATE } from "./jacobian-common-step.js";
 import { JacobianCommonWork } from "./jacobian-common-work.js";
 import { needsRecheck, zeroRowOfFloat32 } from "./jacobian-recheck.js";
@@ -115,9 +115,11 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
     const h0 = initialStep(scale, 1, x, 2); // reach 2: the central first-derivative stencil
     if (!(h0 > 0)) return DEPARTED; // the driver would go one-sided
     w.beginScale(h0, i);
-    if (!w.evaluateFirstRows(caller, j)) return DEPARTED;
-    // keepScale's constantDone: the next scale has smaller steps.
-    if (!runScale(w, caller, j, i, i === 0 && second < first)) return DEPARTED;
+    // keepScale's constantDone: the next scale has smaller steps. Then the flat components are kept
+    // at once (markFlat), and runScale passes over them.
+    const constantDone = i === 0 && second < first;
+    if (!w.evaluateFirstRows(caller, j, constantDone)) return DEPARTED;
+    if (!runScale(w, caller, j, i, constantDone)) return DEPARTED;
   }
   // Rows that show a kink the entry's error does not cover (jacobian-kinks.ts): the general path marks
   // the entry for its recheck.
@@ -176,17 +178,26 @@ function runScale(
   // The first round runs every member; a later one the components stuck in the round before, in place.
   let queue = w.members;
   let queued = w.memberCount;
+  // A flat component (markFlat) is finished at once, and kept already where constantDone. (A stuck one
+  // is not flat: the later rounds need not look.)
+  const flat = w.flat;
+  const state = w.state;
   for (;;) {
     let stuck = 0;
     for (let a = 0; a < queued; a++) {
       const k = queue[a];
-      const end = flatColumn(k, w) ? COMPONENT_END.finished : componentColumn(k, w, caller, j);
+      if (flat[k] === 1) {
+        state[k] = COMPONENT_STATE.finished;
+        if (!constantDone) keepFlat(w, k, i, constantDone);
+        continue;
+      }
+      const end = componentColumn(k, w, caller, j);
       if (end === COMPONENT_END.departed) return false;
       if (end === COMPONENT_END.stuck) {
-        w.state[k] = COMPONENT_STATE.stuck;
+        state[k] = COMPONENT_STATE.stuck;
         w.stuck[stuck++] = k;
       } else {
-        w.state[k] = COMPONENT_STATE.finished;
+        state[k] = COMPONENT_STATE.finished;
         keep(w, k, i, constantDone);
       }
     }
@@ -241,6 +252,36 @@ function keep(w: JacobianCommonWork, k: number, i: number, constantDone: boolean
 }
 
 /**
+ * {@link keep} for a flat component k (jacobian-common-flat.ts): its column is 0, its flat error and
+ * row 1's step, flat. At the first scale nothing is kept before, so keep's choice is that column, and
+ * it is written here directly; a flat column has no rows for the rows' kink test.
+ */
+function keepFlat(w: JacobianCommonWork, k: number, i: number, constantDone: boolean): void {
+  const error = w.flatError[k];
+  const step = w.hr[1];
+  w.evenRows[7 * k + 3] = NaN;
+  w.evenRows[7 * k + 4] = NaN;
+  w.kinkJump[k] = NaN;
+  if (i > 0) {
+    const column = w.column;
+    column[0] = 0;
+    column[1] = error;
+    column[2] = step;
+    column[3] = 1;
+    keep(w, k, i, constantDone);
+    return;
+  }
+  w.keptValue[k] = 0;
+  w.keptError[k] = error;
+  w.keptStep[k] = step;
+  w.keptFlat[k] = 1;
+  // keep's tests with value 0: good when the error is 0 (and the step not too long), constant when
+  // the next scale has smaller steps.
+  const good = error <= 0 && !(step > ALIAS_STEP);
+  if (!good && !constantDone) w.pending[w.pendingCount++] = k;
+}
+
+/**
  * storeColumn (jacobian-column.ts) and JacobianRows' write of its entries: NaN where F_k has no error
  * estimate and is not finite at x; a value of 0 is not written (the matrix holds +0 there, also for -0).
  */
@@ -249,10 +290,12 @@ function storeColumn(job: JacobianJob, j: number, w: JacobianCommonWork): number
   const value = job.value;
   const error = job.error;
   const float32 = job.float32;
+  const keptError = w.keptError; // (locals: V8 reloads a field at each use in a loop that stores)
+  const keptValue = w.keptValue;
   let worst = 0;
   for (let k = 0; k < w.m; k++) {
-    let e = w.keptError[k];
-    const v = e !== e && !Number.isFinite(centre[k]) ? NaN : w.keptValue[k];
+    let e = keptError[k];
+    const v = e !== e && !Number.isFinite(centre[k]) ? NaN : keptValue[k];
     // A float32 component constant along the column: the float32 step its equal values may hide.
     if (float32 !== null && v === 0 && w.keptFlat[k] === 1 && float32[k] === 1) e *= FLOAT32_FLAT_FACTOR;
     if (v !== 0) value[k][j] = v;

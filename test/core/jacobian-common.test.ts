@@ -199,8 +199,8 @@ describe("the small Jacobian's common path (jacobian-common.ts)", () => {
     expect(bits(jacobian(G, [1.5, 2]))).toBe(bits(jacobianViaGeneral(G, [1.5, 2])));
   });
 
-  it("relies on FLAT_ROWS = 2: flatColumn ends a component flat over rows 0 and 1, as the driver does", () => {
-    // flatColumn and evaluateFirstRows read exactly rows 0 and 1; another FLAT_ROWS needs them changed.
+  it("relies on FLAT_ROWS = 2: markFlat ends a component flat over rows 0 and 1, as the driver does", () => {
+    // markFlat and evaluateFirstRows read exactly rows 0 and 1; another FLAT_ROWS needs them changed.
     expect(FLAT_ROWS).toBe(2);
   });
 });
