@@ -64,7 +64,14 @@ export function float32HalfStep(t: number): number {
   return FLOAT32_UNIT_ROUNDOFF * 2 ** e;
 }
 
-/** A stencil as base-stencil.ts gives it: offsets and the sum of |weights|. */
+/**
+ * A stencil as base-stencil.ts gives it: offsets and the sum of |weights|.
+ *
+ * @example
+ * ```ts
+ * const central: Float32Stencil = { offsets: [-1, 1], weightSum: 1 }; // f′ ≈ (f(x + h) − f(x − h))/2h
+ * ```
+ */
 export interface Float32Stencil {
   offsets: ArrayLike<number>;
   weightSum: number;

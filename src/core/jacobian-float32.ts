@@ -44,7 +44,9 @@ function tableauGain(r: number): number {
  * where the truth is 1.4e-6 off: the two roundings' share at h is 5.0e-7, the tableau's 8.5e-7. The
  * rows' noise tables move x_j by 4·ROW_NOISE_SPACING ≈ 1.9e-6 at most, within one float32 step of any
  * |x_j| above 16, so they do not see the inputs' rounding (f32(cos(f32(t)) + atan(y)) at t = −97.96:
- * −0.537775 ± 1.1e-6, ok, 2.8 times short; the recheck gives ± 6.0e-5). First derivatives only.
+ * −0.537775 ± 1.1e-6, ok, 2.8 times short; the recheck gives ± 6.0e-5). `terms`: the grid of a
+ * float32 term that a larger part cancels (difference-grid.ts, termGrid; 0 if none), whose values
+ * carry half of it each rather than F_k's own rounding. First derivatives only.
  *
  * @example
  * ```ts
@@ -58,11 +60,13 @@ export function float32Hidden(
   xj: number,
   centre: number,
   order: number,
+  terms = 0,
 ): boolean {
   if (order !== 1) return false;
   const h = kept.step[k];
   const slope = Math.abs(kept.value[k]);
-  const size = Math.abs(float32Size(centre, kept.value[k], h, 1)) + slope * inputHalf(xj);
+  const own = Math.max(Math.abs(float32Size(centre, kept.value[k], h, 1)), terms / (2 * FLOAT32_UNIT_ROUNDOFF));
+  const size = own + slope * inputHalf(xj);
   return !(kept.error[k] >= (FLOAT32_TABLEAU_GAIN * FLOAT32_UNIT_ROUNDOFF * size) / h);
 }
 

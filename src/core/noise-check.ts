@@ -760,6 +760,8 @@ export function* zeroBelowResolution(
   }
   if (c === null) return false;
   seen.grid = valueResolution(c.values);
+  // (A float32 term cancelled by a larger part steps f by its own grid: difference-grid.ts.)
+  if (seen.grid > 0) seen.grid = Math.max(seen.grid, differenceGrid(sampler.knownValues(), sampler.known(x)));
   seen.coarse = relativeUnit(c.values) > 0;
   seen.step = wide;
   if (w < RESOLUTION_WIDENINGS - 1 && !seen.coarse) return false;
