@@ -45,7 +45,9 @@ export function float32TableauGain(central: boolean, order: number): number {
 }
 
 /** The gains of {@link float32TableauGain}, by [central ? 1 : 0][order], orders 0 to MAX_ORDER. */
-const GAINS = [false, true].map((c) => Array.from({ length: MAX_ORDER + 1 }, (_, n) => float32TableauGain(c, n)));
+const GAINS = [false, true].map((c) =>
+  Array.from({ length: MAX_ORDER + 1 }, (_, n) => float32TableauGain(c, n)),
+);
 
 /**
  * Half the float32 step at |t| (FLOAT32_UNIT_ROUNDOFF·2^e, 2^e ≤ |t| < 2^(e+1)): the most that
