@@ -45,7 +45,9 @@ export function float32TableauGain(central: boolean, order: number): number {
 }
 
 /** The gains of {@link float32TableauGain}, by [central ? 1 : 0][order], orders 0 to MAX_ORDER. */
-const GAINS = [false, true].map((c) => Array.from({ length: MAX_ORDER + 1 }, (_, n) => float32TableauGain(c, n)));
+const GAINS = [false, true].map((c) =>
+  Array.from({ length: MAX_ORDER + 1 }, (_, n) => float32TableauGain(c, n)),
+);
 
 /**
  * Half the float32 step at |t| (FLOAT32_UNIT_ROUNDOFF·2^e, 2^e ≤ |t| < 2^(e+1)): the most that
@@ -64,7 +66,14 @@ export function float32HalfStep(t: number): number {
   return FLOAT32_UNIT_ROUNDOFF * 2 ** e;
 }
 
-/** A stencil as base-stencil.ts gives it: offsets and the sum of |weights|. */
+/**
+ * A stencil as base-stencil.ts gives it: offsets and the sum of |weights|.
+ *
+ * @example
+ * ```ts
+ * const central: Float32Stencil = { offsets: [-1, 1], weightSum: 1 }; // f′ ≈ (f(x + h) − f(x − h))/2h
+ * ```
+ */
 export interface Float32Stencil {
   offsets: ArrayLike<number>;
   weightSum: number;
@@ -78,8 +87,9 @@ export interface Float32Stencil {
  * gain·(FLOAT32_UNIT_ROUNDOFF·max|f| + |f′|·(half float32 step at the stencil's reach + |f32(x) − x|))
  * ·Σ|w| / hⁿ, gain from {@link float32TableauGain}; the argument's part only where a point x + o·h
  * rounds to float32 by another amount than x does (else the moves cancel, see the file comment).
- * f′ is `value` at order 1, else the slope between the stencil's outer points. Returns `error` where
- * that is larger, or where the values are not a float32 f's.
+ * f′ is bounded by {@link stencilSlope}; `readsDouble` (asked only then) says f is seen to read more of
+ * its argument than its float32 rounding ({@link readsDoubleArgument}), and the move is left out.
+ * Returns `error` where that is larger, or where the values are not a float32 f's.
  *
  * @example
  * ```ts
@@ -98,6 +108,7 @@ export function float32Floor(
   order: number,
   value: number,
   error: number,
+  readsDouble: () => boolean = () => false,
 ): number {
   const { offsets } = st;
   let size = 0;
@@ -118,7 +129,9 @@ export function float32Floor(
     if (Math.fround(t) - t !== dx) moved = true;
   }
   if (!(2 * results > values) || !(h > 0)) return error;
-  const slope = moved ? stencilSlope(known, x, h, offsets, order === 1 ? Math.abs(value) : 0) : 0;
+  // (Not where f is seen to read more of its argument than its float32 rounding: readsDoubleArgument.)
+  const rounds = moved && !readsDouble();
+  const slope = rounds ? stencilSlope(known, x, h, offsets, order === 1 ? Math.abs(value) : 0) : 0;
   const move = Number.isFinite(slope) ? slope * (float32HalfStep(reach) + Math.abs(dx)) : 0;
   const gain = GAINS[central ? 1 : 0][order];
   const floor = (gain * (FLOAT32_UNIT_ROUNDOFF * size + move) * st.weightSum) / h ** order;
@@ -172,4 +185,31 @@ export function stencilSlope(
   if (!zero) step(0);
   const spread = largest >= least ? largest - least : 0;
   return Math.max(atLeast, most + spread);
+}
+
+/**
+ * Whether f is seen to use more of its argument than its float32 rounding: two points of `points`
+ * that round to the same float32 number where f's values (`values`, alike indexed) differ. A float32 f
+ * that rounds its argument (f(t) = g(f32(t))) is constant on each such cell, so this is never true of
+ * one; f32(sin t) at 33.3 takes two values within 33.3's float32 step at the noise check's points.
+ * {@link float32Floor} then leaves out the argument's move.
+ *
+ * @example
+ * ```ts
+ * const t = Float64Array.of(33.3, 33.3 + 1e-7, 40);
+ * readsDoubleArgument(t, t.map((u) => Math.fround(Math.sin(u)))); // => true
+ * readsDoubleArgument(t, t.map((u) => Math.fround(Math.sin(Math.fround(u))))); // => false
+ * ```
+ */
+export function readsDoubleArgument(points: Float64Array, values: Float64Array): boolean {
+  const n = Math.min(points.length, values.length);
+  for (let i = 0; i < n; i++) {
+    const ci = Math.fround(points[i]);
+    for (let j = i + 1; j < n; j++) {
+      if (Math.fround(points[j]) === ci && values[j] !== values[i] && values[j] === values[j]) {
+        if (values[i] === values[i]) return true;
+      }
+    }
+  }
+  return false;
 }

@@ -5,18 +5,14 @@
  * pipeline computes it again, jacobian-recheck.ts).
  */
 
-import { STEP_RATIO } from "./constants.js";
 import { FLOAT32_UNIT_ROUNDOFF } from "./float32.js";
-
-/** Levels of the product taken: for r = 2 the levels past the 12th move it by less than 1e-7. */
-const GAIN_LEVELS = 12;
+import { float32TableauGain } from "./float32-floor.js";
 
 /**
  * How much a Richardson tableau with steps h, h/r, h/r², … (r = STEP_RATIO) can grow a rounding of its
- * differences, bounded by ε/h at each row's step h: the level that removes h^(2l) takes
- * (r^(2l)·A(h/r) − A(h))/(r^(2l) − 1), whose bound is (r^(2l) + 1/r)/(r^(2l) − 1) times its rows' (the
- * longer row's is 1/r of the shorter's), so its estimate at step h/r carries up to the product of these,
- * l = 1, 2, …, over the rounding of one difference at h/r: 1.5 · 1.1 · 1.024 · … ≈ 1.70 for r = 2.
+ * differences, bounded by ε/h at each row's step h (float32-floor.ts, float32TableauGain, central, first
+ * order): the product over the levels l = 1, 2, … of (r^(2l) + 1/r)/(r^(2l) − 1), 1.5 · 1.1 · 1.024 · …
+ * ≈ 1.70 for r = 2.
  *
  * @default 1.7024 (r = 2)
  * @example
@@ -24,13 +20,7 @@ const GAIN_LEVELS = 12;
  * FLOAT32_TABLEAU_GAIN; // ≈ 1.7024
  * ```
  */
-export const FLOAT32_TABLEAU_GAIN = tableauGain(STEP_RATIO);
-
-function tableauGain(r: number): number {
-  let gain = 1;
-  for (let l = 1; l <= GAIN_LEVELS; l++) gain *= (r ** (2 * l) + 1 / r) / (r ** (2 * l) - 1);
-  return gain;
-}
+export const FLOAT32_TABLEAU_GAIN = float32TableauGain(true, 1);
 
 /**
  * Whether entry (k, j) of a float32 row of a large F (jacobian-job.ts float32; SCREEN_COMPONENTS
@@ -44,7 +34,9 @@ function tableauGain(r: number): number {
  * where the truth is 1.4e-6 off: the two roundings' share at h is 5.0e-7, the tableau's 8.5e-7. The
  * rows' noise tables move x_j by 4·ROW_NOISE_SPACING ≈ 1.9e-6 at most, within one float32 step of any
  * |x_j| above 16, so they do not see the inputs' rounding (f32(cos(f32(t)) + atan(y)) at t = −97.96:
- * −0.537775 ± 1.1e-6, ok, 2.8 times short; the recheck gives ± 6.0e-5). First derivatives only.
+ * −0.537775 ± 1.1e-6, ok, 2.8 times short; the recheck gives ± 6.0e-5). `terms`: the grid of a
+ * float32 term that a larger part cancels (difference-grid.ts, termGrid; 0 if none), whose values
+ * carry half of it each rather than F_k's own rounding. First derivatives only.
  *
  * @example
  * ```ts
@@ -58,11 +50,16 @@ export function float32Hidden(
   xj: number,
   centre: number,
   order: number,
+  terms = 0,
 ): boolean {
   if (order !== 1) return false;
   const h = kept.step[k];
   const slope = Math.abs(kept.value[k]);
-  const size = Math.abs(float32Size(centre, kept.value[k], h, 1)) + slope * inputHalf(xj);
+  const own = Math.max(
+    Math.abs(float32Size(centre, kept.value[k], h, 1)),
+    terms / (2 * FLOAT32_UNIT_ROUNDOFF),
+  );
+  const size = own + slope * inputHalf(xj);
   return !(kept.error[k] >= (FLOAT32_TABLEAU_GAIN * FLOAT32_UNIT_ROUNDOFF * size) / h);
 }
 

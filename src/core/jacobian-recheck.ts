@@ -24,6 +24,7 @@ import { statusCode } from "./status.js";
 import { coordinateOptions } from "./vector.js";
 import { ALIAS_STEP, NOISE_COVERAGE } from "./constants.js";
 import { float32Hidden, float32Size } from "./jacobian-float32.js";
+import { termGrid } from "./difference-grid.js";
 import { float32Beside } from "./float32-beside.js";
 import { firstOrderKept } from "./recheck-hold.js";
 import { ROW_NOISE_AGREEMENT } from "./row-noise.js";
@@ -128,7 +129,9 @@ export function columnNeedsRecheck(
   const float32 = job.float32 !== null && job.float32[k] === 1 && (screened || flat[k] === 0);
   if (job.centre.length >= SCREEN_COMPONENTS) {
     // A float32 row: its values' and its float32 inputs' rounding through the tableau (jacobian-float32.ts).
-    if (float32 && float32Hidden(kept, k, xj, job.centre[k], job.o.order)) return true;
+    // (A float32 term cancelled by a larger part steps F_k by its own grid: difference-grid.ts.)
+    const terms = float32 && first !== null ? termGrid(first[2 * k], first[2 * k + 1], job.centre[k]) : 0;
+    if (float32 && float32Hidden(kept, k, xj, job.centre[k], job.o.order, terms)) return true;
     // Long steps whose even parts saw "noise" that the row's tables did not: a feature.
     if (longStepsNoiseUnseen(job, kept, k)) return true;
     // A column that converged like h (f″ jumps at x): derivative()'s one-sided join (recheck-hold.ts).

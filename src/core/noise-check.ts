@@ -399,7 +399,8 @@ export function* probeNoise(
     steps = Math.max(steps, wide.steps);
   }
   // (A float32 term cancelled by a larger part steps f by its own grid: difference-grid.ts.)
-  const terms = bits > 0 ? differenceGrid(sampler.knownValues(), wide.values[(wide.values.length - 1) >> 1]) : 0;
+  const terms =
+    bits > 0 ? differenceGrid(sampler.knownValues(), wide.values[(wide.values.length - 1) >> 1]) : 0;
   const grid = bits > 0 ? Math.max(bits, steps, terms) : 0;
   seen.grid = grid > 0 ? yield* gridOffLattice(sampler, x, delta, grid, wide) : 0;
   if (grid === 0 && wide.largest === 0 && distinctDoubles(wide.values)) {
@@ -760,6 +761,8 @@ export function* zeroBelowResolution(
   }
   if (c === null) return false;
   seen.grid = valueResolution(c.values);
+  // (A float32 term cancelled by a larger part steps f by its own grid: difference-grid.ts.)
+  if (seen.grid > 0) seen.grid = Math.max(seen.grid, differenceGrid(sampler.knownValues(), sampler.known(x)));
   seen.coarse = relativeUnit(c.values) > 0;
   seen.step = wide;
   if (w < RESOLUTION_WIDENINGS - 1 && !seen.coarse) return false;

@@ -343,6 +343,11 @@ export class Sampler {
 
   private scanned = 0;
 
+  /** The points f was asked for so far, in order: a view of the cache, valid until the next call of f. */
+  knownPoints(): Float64Array {
+    return this.keys.subarray(0, this.size);
+  }
+
   /** The values f gave so far, in the order asked: a view of the cache, valid until the next call of f. */
   knownValues(): Float64Array {
     return this.vals.subarray(0, this.size);

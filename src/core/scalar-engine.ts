@@ -26,7 +26,7 @@ import { stencilArrays } from "./base-stencil.js";
 import { firstOrderJoin, firstOrderTail } from "./first-order.js";
 import { firstBreaksAt, LOWER_CHECK_ORDER, saysLittle } from "./first-at-x.js";
 import { flatFloat32Error } from "./float32.js";
-import { float32Floor } from "./float32-floor.js";
+import { float32Floor, readsDoubleArgument } from "./float32-floor.js";
 import { float32Input, inputRoundingError } from "./float32-input.js";
 import { bounded, type Pipeline, type Sampler } from "./sampler.js";
 import { firstRun, run, runNow, type Estimate, type ScalarEngine } from "./scalar-column.js";
@@ -256,7 +256,8 @@ function float32Floored(
   const h = representableStep(x, result.step);
   const known = (t: number): number => sampler.known(t);
   const central = result.method === "central";
-  const error = float32Floor(known, x, h, st, central, o.order, result.value, result.error);
+  const readsDouble = (): boolean => readsDoubleArgument(sampler.knownPoints(), sampler.knownValues());
+  const error = float32Floor(known, x, h, st, central, o.order, result.value, result.error, readsDouble);
   return error === result.error ? result : { ...result, error };
 }
 

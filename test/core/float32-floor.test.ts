@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { derivative } from "../../src/core/index.js";
+import { derivative, jacobian } from "../../src/core/index.js";
 import {
   float32Floor,
   float32HalfStep,
   float32TableauGain,
+  readsDoubleArgument,
   stencilSlope,
 } from "../../src/core/float32-floor.js";
 import { FLOAT32_TABLEAU_GAIN } from "../../src/core/jacobian-float32.js";
 import { inputRoundingError } from "../../src/core/float32-input.js";
-import { differenceGrid } from "../../src/core/difference-grid.js";
+import { differenceGrid, termGrid } from "../../src/core/difference-grid.js";
 
 // A float32 f's error floor (float32-floor.ts): its values' rounding and its rounded argument's move,
 // through the tableau; the move's g″ where the noise check called one side only (float32-input.ts);
@@ -78,6 +79,36 @@ describe("a float32 f's error floor", () => {
     expect(r.error).toBeLessThan(0.5 * truth); // a digit: 2.23e-8 ± 5.5e-9 for 2.26e-8
   });
 
+  it("f32(f32(atan t) + atan(−8233)) at 6631.7, a flat zero: the term's grid, read in f(x)'s binade (was 0 ± 3.5e-10)", () => {
+    const x = 6631.702648987023;
+    const b = Math.atan(-8232.997023214344);
+    const r = derivative((t) => f32(f32(Math.atan(t)) + b), x);
+    const truth = 1 / (1 + x * x);
+    expect(Math.abs(r.value - truth)).toBeLessThanOrEqual(r.error);
+    expect(r.error).toBeLessThan(0.5 * truth);
+  });
+
+  it("a large Jacobian's float32 row f32(f32(cos t) + atan y) at t = −0.00237: the cos term's grid is rechecked (was ± 2.7e-7, 3.9e-7 off)", () => {
+    const x = [-0.0023654981050640345, -1.5995312455925146];
+    const F = (v: ArrayLike<number>) =>
+      Array.from({ length: 24 }, (_, k) => f32(f32(Math.cos(v[k % 2])) + Math.atan(v[(k + 1) % 2])));
+    const r = jacobian(F, x);
+    for (let k = 0; k < 24; k += 2) {
+      expect(Math.abs(r.value[k][0] + Math.sin(x[0]))).toBeLessThanOrEqual(r.error[k][0]);
+      expect(r.error[k][0]).toBeLessThan(1e-4);
+    }
+  });
+
+  it("f32(sin t) at 33.3, an argument read in double: no move is added (± 7.4e-6 at order 1, 2.4e-4 at 2, as before)", () => {
+    const f = (t: number) => f32(Math.sin(t));
+    const d1 = derivative(f, 33.3);
+    expect(Math.abs(d1.value - Math.cos(33.3))).toBeLessThanOrEqual(d1.error);
+    expect(d1.error).toBeLessThan(1e-5);
+    const d2 = derivative(f, 33.3, { order: 2 });
+    expect(Math.abs(d2.value + Math.sin(33.3))).toBeLessThanOrEqual(d2.error);
+    expect(d2.error).toBeLessThan(5e-4);
+  });
+
   it("a double f keeps its error (t³ − 2t at 1, eᵗ at 30.39)", () => {
     const cubic = derivative((t) => t * t * t - 2 * t, 1);
     expect(cubic.status).toBe("ok");
@@ -126,12 +157,37 @@ describe("float32-floor.ts's parts", () => {
     expect(inputRoundingError(known, x, 0.0078125, 0.0399, Math.cos(x))).toBeGreaterThan(4.9e-4);
   });
 
-  it("differenceGrid: the finest last bit of the differences from f(x) below |f(x)|, float32 values only", () => {
+  it("differenceGrid: the finest last bit of the differences from f(x) in its binade, float32 values only", () => {
     expect(differenceGrid(Float64Array.of(1.5, 1.25, 1), 1)).toBe(0.25);
     expect(differenceGrid(Float64Array.of(1.1, 1.25), 1)).toBe(0);
-    expect(differenceGrid(Float64Array.of(3, 1.5), 1)).toBe(0.5); // 3 − 1 is not below |f(x)|
+    expect(differenceGrid(Float64Array.of(3, 1.5), 1)).toBe(0.5); // 3 lies in another binade
+    expect(differenceGrid(Float64Array.of(1.5, 1.25, 1, 0.75), 1)).toBe(0.25);
     const fx = f32(1.3e-4);
     const steps = Float64Array.of(fx + 41 * 2 ** -23, fx - 38 * 2 ** -23, fx);
     expect(differenceGrid(steps, fx)).toBe(2 ** -23);
+  });
+
+  it("termGrid: two differences' grid where it is 4 times F_k(x)'s float32 step or more", () => {
+    const c = f32(-0.0122);
+    expect(termGrid(c + 2 ** -24, c - 3 * 2 ** -24, c)).toBe(2 ** -24);
+    expect(termGrid(c + 2 ** -33, c - 3 * 2 ** -33, c)).toBe(0); // F_k's own step, 2⁻³⁰
+    expect(termGrid(-0.0122 + 2 ** -24, -0.0122, -0.0122)).toBe(0); // no float32 number
+  });
+
+  it("readsDoubleArgument: two points in one float32 cell with different values", () => {
+    const t = Float64Array.of(33.3, 33.3 + 1e-7, 40);
+    expect(
+      readsDoubleArgument(
+        t,
+        t.map((u) => f32(Math.sin(u))),
+      ),
+    ).toBe(true);
+    expect(
+      readsDoubleArgument(
+        t,
+        t.map((u) => f32(Math.sin(f32(u)))),
+      ),
+    ).toBe(false);
+    expect(readsDoubleArgument(t, Float64Array.of(1, NaN, 2))).toBe(false);
   });
 });

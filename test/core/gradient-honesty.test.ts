@@ -104,9 +104,11 @@ describe("a zero from a float32 f's equal values keeps the float32 rounding of t
     expect(flatFloat32Error(() => NaN, 0, 0.25, 1, 1, 6.9e-14)).toBe(6.9e-14);
   });
 
-  it("checkGradient passes the right gradient of a float32 sum and fails one 1e-4 off in its smallest component", () => {
+  it("checkGradient passes the right gradient of a float32 sum and fails one 1e-3 off in its smallest component", () => {
     // The scan's checkGradient case: ∂/∂x₂ of f32(1/(1 + x₂²)) at −212 is 2.1e-7, below f's float32 step over
-    // the steps; the numerical 0 ± 1.1e-8 failed the right gradient on main.
+    // the steps; the numerical 0 ± 1.1e-8 failed the right gradient on main. Since round 14 f's grid
+    // (3e-5) is shared over steps of ALIAS_STEP at most, not over the widened 8390 (settle-noise.ts):
+    // 0 ± 9.2e-5, within which 1e-4 off cannot be told; 1e-3 off can.
     const f = (x: Float64Array) =>
       f32(
         f32(Math.sin(f32(x[0]))) +
@@ -120,7 +122,7 @@ describe("a zero from a float32 f's equal values keeps the float32 rounding of t
     );
     expect(checkGradient(f, () => right, x).pass).toBe(true);
     const wrong = right.slice();
-    wrong[2] += 1e-4;
+    wrong[2] += 1e-3;
     const r = checkGradient(f, () => wrong, x);
     expect(r.pass).toBe(false);
     // Component 2 is what fails: its gap is beyond its numerical error (component 1's larger relative
@@ -152,8 +154,9 @@ describe("a kink within the first steps whose run-on column ends on a zero goes 
 });
 
 describe("checkGradient allows CHECK_GRADIENT_ERROR_FACTOR times the numerical error", () => {
-  // The scan's case: f32 sin at 25.087 beside three other float32 terms; the numerical ∂/∂x₀ is
+  // The scan's case: f32 sin at 25.087 beside three other float32 terms; the numerical ∂/∂x₀ was
   // 0.99896182 ± 6.3e-6, 1.7 times its error from cos(f32 25.087) = 0.99895121. It failed on main.
+  // Since round 14 its error holds the float32 rounding of the sum's values (float32-floor.ts).
   const f = (x: Float64Array) =>
     f32(
       f32(Math.sin(f32(x[0]))) +
@@ -164,11 +167,10 @@ describe("checkGradient allows CHECK_GRADIENT_ERROR_FACTOR times the numerical e
   const x = [25.08693792253322, -2, 11.648253440856934, -0.16083519435407742];
   const right = [0.9989512119486079, -0.4161468365471424, 3.0515156731285874e-10, 0.30565264043753887];
 
-  it("the right gradient of a float32 sum passes though one component misses by 1.7 estimated errors", () => {
+  it("the right gradient of a float32 sum passes, each component within CHECK_GRADIENT_ERROR_FACTOR errors", () => {
     const r = checkGradient(f, () => right, x);
     expect(r.pass).toBe(true);
     const missed = Math.abs(r.numerical[0] - right[0]) / r.numericalError[0];
-    expect(missed).toBeGreaterThan(1);
     expect(missed).toBeLessThan(CHECK_GRADIENT_ERROR_FACTOR);
   });
 

@@ -36,10 +36,10 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/column-steps.ts:17": "a column as a generator, inside scalar-engine.ts",
   "src/core/coordinate-pipelines.ts:22": "inside gradient(): `x0` is the pristine point",
   "src/core/derivative-pipeline.ts:19": "inside derivative(): the resolved options and sampler",
-  "src/core/noise-check.ts:184": "inside the pipeline: `engine`, `got`, `n` and `est` are the noise check's",
-  "src/core/noise-check.ts:206":
+  "src/core/noise-check.ts:185": "inside the pipeline: `engine`, `got`, `n` and `est` are the noise check's",
+  "src/core/noise-check.ts:207":
     "inside the pipeline: `engine`, `got`, `n` and `est` are the second noise check's",
-  "src/core/noise-check.ts:270":
+  "src/core/noise-check.ts:271":
     "inside the pipeline's settle: `engine`, `sampler` and `est` are the rerun's (a generator step)",
   "src/core/rounds.ts:30": "the round loop of the sync batched runner",
   "src/core/even-pole.ts:60": "inside the pipeline: `engine`, `n` and `est` are the noise check's",
@@ -60,14 +60,14 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler`, `first`, `stage` and `result` are its own",
   "src/core/jacobian-sides.ts:127":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:111": "inside a Jacobian column: `job`, `work` and `k` are the column's",
-  "src/core/jacobian-recheck.ts:164": "inside a Jacobian column: `job`, `work` and `k` are the column's",
-  "src/core/jacobian-recheck.ts:181": "inside a Jacobian column: `job` is the column's, F_0(x) = 0",
+  "src/core/jacobian-recheck.ts:112": "inside a Jacobian column: `job`, `work` and `k` are the column's",
+  "src/core/jacobian-recheck.ts:167": "inside a Jacobian column: `job`, `work` and `k` are the column's",
+  "src/core/jacobian-recheck.ts:184": "inside a Jacobian column: `job` is the column's, F_0(x) = 0",
   "src/core/jacobian-common-beside.ts:23":
     "inside the common path after a column: `job` and `w` are the column's",
-  "src/core/jacobian-recheck.ts:270":
+  "src/core/jacobian-recheck.ts:273":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:421":
+  "src/core/jacobian-recheck.ts:424":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
   "src/core/row-check.ts:51": "inside a Jacobian loop after its columns: `job` is its job",
   "src/core/row-check.ts:71":
