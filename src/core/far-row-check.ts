@@ -8,13 +8,17 @@
  * (t³ − 2t − 0.00124·max(0, t − x − 1e-8)² at x = −1 gave f″ = −6.00123 ± 9.5e-6, ok, where f″ is −6
  * at x and −6.00247 past the join). The odd part O(s) = (f(x + s) − f(x − s))/s carries J·s/2 there,
  * J the jump of f″: the rows before the far row and the far row's odd part, at u = its step over the
- * newest of theirs, are the odd-part check's rows and tiny step (oddPartFlags), with no call of its
- * own. A kink flag sends the pipeline to the one-sided comparison (side-checks.ts), as the odd-part
+ * newest of theirs, are the odd-part check's rows and tiny step (oddPartFlags), and the anchor of the
+ * jump read from the rows (anchored-jump.ts, as the odd-part check's anchoredSignal reads it; sin t −
+ * 0.00197·huber with its join 7.6e-6 beside x = 0 gave f″ = −0.00098 ± 1.6e-5 where it is 0 at x: the
+ * rows at 1/16 … 1/4 carry f⁽⁵⁾'s s⁴ term, which the three-term kink model cannot fit; anchored, J =
+ * 0.0019673 ± 5.3e-5), with no call of its own. A kink flag sends the pipeline to the one-sided comparison (side-checks.ts), as the odd-part
  * check's would; a smooth f gets none and pays nothing.
  */
 
 import { COLUMN_FLAG } from "./column-state.js";
-import { oddPartFlags, ROW_AMPLIFICATION } from "./odd-part-check.js";
+import { anchoredJump } from "./anchored-jump.js";
+import { ANCHORED_JUMP_SIGNAL, oddPartFlags, ROW_AMPLIFICATION } from "./odd-part-check.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
 
 /**
@@ -39,5 +43,15 @@ export function checkFarRow(engine: ScalarEngine, est: Estimate): void {
   if (before === null || before.count < 3 || !(pairs.step[0] < before.step)) return;
   const rounding = pairs.rounding[0] + ROW_AMPLIFICATION * before.rounding;
   const u = pairs.step[0] / before.step;
-  est.flags |= oddPartFlags(before.part, before.count, pairs.part[0], u, rounding) & COLUMN_FLAG.kink;
+  const far = pairs.part[0];
+  if ((oddPartFlags(before.part, before.count, far, u, rounding) & COLUMN_FLAG.kink) !== 0) {
+    est.flags |= COLUMN_FLAG.kink;
+    return;
+  }
+  // The jump of f″ read from the rows anchored at the far row (anchored-jump.ts), where f⁽⁵⁾'s s⁴ term
+  // at the rows' wide steps spoils the three-term kink model.
+  const a = anchoredJump(before.part, before.count, before.step, before.rounding, far, u, pairs.rounding[0]);
+  if (!(Math.abs(a.jump) > ANCHORED_JUMP_SIGNAL * a.uncertainty)) return;
+  // Where the estimate's error already covers both sides' f″ (midpoint ± J/2), it stands.
+  if (!(Math.abs(a.jump) / 2 <= est.error)) est.flags |= COLUMN_FLAG.kink;
 }
