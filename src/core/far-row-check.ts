@@ -18,8 +18,30 @@
 
 import { COLUMN_FLAG } from "./column-state.js";
 import { anchoredJump } from "./anchored-jump.js";
-import { ANCHORED_JUMP_SIGNAL, oddPartFlags, ROW_AMPLIFICATION } from "./odd-part-check.js";
+import {
+  ANCHORED_JUMP_SIGNAL,
+  MODEL_POWERS,
+  modelAt,
+  ODD_CHECK_SIGNAL,
+  oddPartFlags,
+  ROW_AMPLIFICATION,
+} from "./odd-part-check.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
+
+/**
+ * How many times better than the smooth model the kink model must fit the far row for the anchored
+ * jump to count: 2. The far row is 1/16 of the rows' newest step, not the noise check's 1e-5 or so, so
+ * the kink model's missing s⁴ term (f⁽⁵⁾ at the rows' wide steps) stays in its miss: sin t − 0.00197·huber
+ * 7.6e-6 beside x = 0 fitted 2.7 times better, short of ODD_CHECK_RATIO (16). Smooth f fit worse with
+ * the kink model; a float32 f's rounding moves both misses alike.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * FAR_KINK_RATIO; // => 2
+ * ```
+ */
+export const FAR_KINK_RATIO = 2;
 
 /**
  * Sets COLUMN_FLAG.kink in `est.flags` where the order-2 central column's far row (see the file
@@ -52,6 +74,13 @@ export function checkFarRow(engine: ScalarEngine, est: Estimate): void {
   // at the rows' wide steps spoils the three-term kink model.
   const a = anchoredJump(before.part, before.count, before.step, before.rounding, far, u, pairs.rounding[0]);
   if (!(Math.abs(a.jump) > ANCHORED_JUMP_SIGNAL * a.uncertainty)) return;
+  // Only where the far row leaves the smooth model (beyond ODD_CHECK_SIGNAL times the rounding) and the
+  // kink model fits it FAR_KINK_RATIO times better: noise or rounding that the model does not carry (a
+  // float32 f) moves the anchor with no kink.
+  const powers = MODEL_POWERS[before.count >= 4 ? 4 : 3];
+  const missSmooth = Math.abs(far - modelAt(before.part, powers.smooth, u));
+  const missKink = Math.abs(far - modelAt(before.part, powers.kink, u));
+  if (!(missSmooth > ODD_CHECK_SIGNAL * rounding && FAR_KINK_RATIO * missKink <= missSmooth)) return;
   // Where the estimate's error already covers both sides' f″ (midpoint ± J/2), it stands.
   if (!(Math.abs(a.jump) / 2 <= est.error)) est.flags |= COLUMN_FLAG.kink;
 }
