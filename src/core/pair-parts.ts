@@ -55,6 +55,15 @@ export class PairParts {
   readonly step: Float64Array;
   readonly rounding: Float64Array;
 
+  /**
+   * At order 2 (pushOne), the history as it stood when a row came at a step that was not half the
+   * last one but shorter (the column's far row after settled ones, driver.ts): its parts (newest
+   * first), how many, their newest step and rounding. farRowFlags (far-row-check.ts) holds the far
+   * row's part against them. Null until such a row comes, and
+   * for histories of more than one component.
+   */
+  before: { part: Float64Array; count: number; step: number; rounding: number } | null = null;
+
   constructor(readonly m: number) {
     this.part = new Float64Array(PAIR_DEPTH * m);
     this.count = new Int8Array(m);
@@ -82,12 +91,14 @@ export class PairParts {
     this.count[k] = from.count[k];
     this.step[k] = from.step[k];
     this.rounding[k] = from.rounding[k];
+    this.before = from.before === null ? null : { ...from.before, part: from.before.part.slice() };
   }
 
   /** Forgets component k's parts (a new column, or a new scale). */
   forget(k: number): void {
     this.count[k] = 0;
     this.step[k] = NaN;
+    this.before = null;
   }
 
   /**
@@ -122,10 +133,25 @@ export class PairParts {
       p[at + 1] = p[at];
       const c = this.count[k];
       this.count[k] = c < PAIR_DEPTH ? c + 1 : PAIR_DEPTH;
-    } else this.count[k] = 1;
+    } else {
+      if (this.m === 1 && this.count[k] >= 3 && h < this.step[k]) this.keepBefore(k);
+      else this.before = null;
+      this.count[k] = 1;
+    }
     p[at] = gh;
     this.step[k] = h;
     this.rounding[k] = rounding;
     return this.count[k];
+  }
+
+  /** Copies component k's history aside as `before` (see there; the scalar engine has one component). */
+  private keepBefore(k: number): void {
+    const at = k * PAIR_DEPTH;
+    this.before = {
+      part: this.part.slice(at, at + PAIR_DEPTH),
+      count: this.count[k],
+      step: this.step[k],
+      rounding: this.rounding[k],
+    };
   }
 }

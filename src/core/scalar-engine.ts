@@ -17,6 +17,7 @@ import {
   noiseCheckStep,
 } from "./noise-check.js";
 import { checkOddPart } from "./odd-part-check.js";
+import { checkFarRow } from "./far-row-check.js";
 import { checkEvenPole } from "./even-pole.js";
 import { checkEvenKink } from "./even-kink.js";
 import { jumpHolds } from "./check-jump.js";
@@ -68,6 +69,7 @@ export function* derivativeSteps(
   sampler.limit = o.maxEvaluations;
   const noise = initialNoise(o, o.noiseRelative ? yield* sampler.one(x) : NaN);
   const est = yield* run(engine, sampler, { ...firstRun(o, noise), evenNoise: true });
+  checkFarRow(engine, est);
   if (firstOrderTail(est, o)) {
     const joined = yield* bounded(firstOrderJoin(engine, sampler, est), () => null);
     if (joined !== null) return joined;
@@ -124,6 +126,7 @@ export function derivativeNow(
   sampler.limit = o.maxEvaluations;
   const noise = initialNoise(o, o.noiseRelative ? sampler.at(x) : NaN);
   const est = runNow(engine, sampler, { ...firstRun(o, noise), evenNoise: true });
+  checkFarRow(engine, est);
   if (firstOrderTail(est, o)) {
     const joined = runSync(bounded(firstOrderJoin(engine, sampler, est), () => null));
     if (joined !== null) return joined;
