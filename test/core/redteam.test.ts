@@ -44,7 +44,6 @@ const KNOWN_DISHONEST = [
   "series-exp@1.3",
   "series-sin@2.2",
   "rk23-logistic@1.2",
-  "s-fixed-cos@0.79451121-2.1002788e-9",
   "s-fixed-cos@0.44251651-7.0409775e-12",
   "fast-sin@0.0012345",
   "softplus-naive@-40",
@@ -97,15 +96,16 @@ const KNOWN_NOT_PASSING = [
 /**
  * Honest cases (of 434): 411 on the commit that added the battery, 416 since round 10's pole fix, 417
  * since its unsettled kink fix, 418 since round 11's finer structure (settle-noise.ts, smoothBelow), 420
- * since round 13's row misfit (row-misfit.ts: fixed-cos@0.6 and s-fixed-cos@0.58…, fixed-point solvers).
+ * since round 13's row misfit (row-misfit.ts: fixed-cos@0.6 and s-fixed-cos@0.58…, fixed-point solvers),
+ * 421 since round 14's quiet noise (quiet-noise.ts: s-fixed-cos@0.79…, a fixed-point solver).
  */
-const HONEST_FLOOR = 420;
+const HONEST_FLOOR = 421;
 
 /**
  * Passing cases (of 434): 380 on the commit that added the battery, 385 since round 10's pole fix, 386
- * since round 11's finer structure, 388 since round 13's row misfit.
+ * since round 11's finer structure, 388 since round 13's row misfit, 389 since round 14's quiet noise.
  */
-const PASS_FLOOR = 388;
+const PASS_FLOOR = 389;
 
 const truths = loadRedteamTruth();
 const verdicts: CaseVerdict[] = redteamCases.map((c) => judgeCase(c, truths));
