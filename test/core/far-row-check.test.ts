@@ -8,8 +8,10 @@ import { derivative as derivativeAsync } from "../../src/core/async/index.js";
 // with an error 20 to 500 times below half the gap ("ok" or "noise-limited").
 
 const relu2 = (u: number): number => Math.max(0, u) ** 2;
-const huber = (d: number) => (v: number): number =>
-  Math.abs(v) <= d ? 0.5 * v * v : d * (Math.abs(v) - 0.5 * d);
+const huber =
+  (d: number) =>
+  (v: number): number =>
+    Math.abs(v) <= d ? 0.5 * v * v : d * (Math.abs(v) - 0.5 * d);
 
 /** A cubic with a C1 join 1.02e-8 right of x = −1: f″ = −6 at x, −6.00247 past the join. */
 const cubicJoin = (t: number): number =>

@@ -78,7 +78,8 @@ describe("a first derivative where f″ jumps at or near x", () => {
   it("gives a small Jacobian's general path's bits on rows whose run breaks at the last row", () => {
     const a = 0.7932487697898306;
     const c = -0.027076993926594302;
-    const row = (x: Float64Array): number => 1 / (1 + x[1] * x[1]) + a * Math.max(0, x[1] - c) ** 2 + Math.atan(x[0]);
+    const row = (x: Float64Array): number =>
+      1 / (1 + x[1] * x[1]) + a * Math.max(0, x[1] - c) ** 2 + Math.atan(x[0]);
     const F = (x: Float64Array): number[] => [row(x), 2 * row(x) + x[0]];
     const x = [-6.084505088385749, c];
     const common = jacobian(F, x);
