@@ -3,7 +3,8 @@
  * package's dist/: copies the files that are not TypeScript next to the code that loads them, and makes
  * the binaries executable (for `npx numdiff` inside the repository; npm does it for installs), and strips
  * the comments from their JavaScript (strip-comments.ts: the TSDoc stays in the .d.ts files), and deletes
- * the declarations no public type reaches (prune-declarations.ts).
+ * the declarations no public type reaches (prune-declarations.ts) and the TSDoc of functions no entry
+ * point exports (prune-docs.ts).
  *
  * - src/plot/fonts/* → packages/plot/dist/fonts/ (png.ts loads its font by `new URL("./fonts/…",
  *   import.meta.url)`, which must resolve both in src/plot and in the built package).
@@ -17,6 +18,7 @@ import { chmodSync, cpSync, existsSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { missingDeclarations, pruneDeclarations } from "./prune-declarations.js";
+import { pruneHiddenDocs } from "./prune-docs.js";
 import { stripFolder } from "./strip-comments.js";
 import { ROOT, workspaces } from "./workspaces.js";
 
@@ -53,5 +55,6 @@ for (const { dir, manifest } of workspaces()) {
   if (missingDeclarations(dir, manifest.exports).length > 0) rebuildAfresh(dir);
   if (existsSync(join(dir, "dist"))) stripFolder(join(dir, "dist"));
   pruneDeclarations(dir, manifest.exports);
+  pruneHiddenDocs(dir, manifest.exports);
   for (const file of Object.values(manifest.bin ?? {})) chmodSync(join(dir, file), 0o755);
 }
