@@ -61,10 +61,23 @@ export function quietDrop(
 }
 
 /**
+ * The share of a result's error the quiet floor must make up for the result to be "noise-limited": ½,
+ * the floor is then at least the rest of the error (truncation and rounding together), so the noise is
+ * what sets the accuracy, as the status says.
+ *
+ * @default 0.5
+ * @example
+ * ```ts
+ * QUIET_LIMITED_SHARE; // => 0.5
+ * ```
+ */
+export const QUIET_LIMITED_SHARE = 0.5;
+
+/**
  * The result with its error floored by the quiet share (see the file comment): a central first
  * derivative with status "ok" or "noise-limited" and a finite error gets EVEN_NOISE_SHARE·Σ|w| times
  * the smaller of `share` (the rows' largest σ/h) and `sigma` (their largest σ) over its step added, and
- * is "noise-limited" where that is at least half its error. Each row's share at the result's step h_r
+ * is "noise-limited" where that is at least QUIET_LIMITED_SHARE of its error. Each row's share at the result's step h_r
  * is at most σ/max(h, h_r): noise shrinking like h carries σ/h into every difference, a fixed level σ
  * only σ/h_r at the longer step h_r (relative noise in log t at 16.4, whose σ/h at the probe's steps
  * of 0.002 is 60 times its share at the result's 0.128); min(share, sigma/h_r) bounds them all. Anything
@@ -90,5 +103,5 @@ export function withQuietShare<R extends Omit<DerivativeResult, "evaluations">>(
   const perDifference = Math.min(share, (sigma ?? Infinity) / result.step);
   const floor = EVEN_NOISE_SHARE * perDifference * CENTRAL_WEIGHTS;
   const error = result.error + floor;
-  return { ...result, error, status: floor >= 0.5 * error ? "noise-limited" : result.status };
+  return { ...result, error, status: floor >= QUIET_LIMITED_SHARE * error ? "noise-limited" : result.status };
 }
