@@ -31,7 +31,7 @@ const FRAGMENTS: Record<string, string> = {
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
   "src/core/best-of-scales.ts:146":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
-  "src/core/best-of-scales.ts:197":
+  "src/core/best-of-scales.ts:201":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
   "src/core/column-steps.ts:17": "a column as a generator, inside scalar-engine.ts",
   "src/core/coordinate-pipelines.ts:22": "inside gradient(): `x0` is the pristine point",
