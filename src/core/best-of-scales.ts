@@ -158,11 +158,15 @@ export function nextScale(state: ColumnState, kept: KeptEstimates): boolean {
 /**
  * Whether component k's kept central estimate, from steps longer than ALIAS_STEP, is left unconfirmed
  * by the unit scale's central estimate (v ± e) in a column that carries noise (a measured or given
- * level, or its noise flag): v is finite but less precise, so that their agreement says nothing of
- * aliasing. Noise rules the short steps, and the long ones may alias: f32(cos(f32 t))″ at 17880.7 gave
- * −2.0e-7 ± 4.7e-8 from steps of 559, where f″ = −0.329. Then the kept error becomes |v − kept value| +
- * e (keepScale's `confirmLong`). A smooth f at a large x (log″ at 1e5, (t³)‴ at 3e4) carries no noise
- * and keeps its long steps' error.
+ * level, or its noise flag): v is finite but less precise, or has no error at all (its column never
+ * settled), so that their agreement says nothing of aliasing. Noise rules the short steps, and the long
+ * ones may alias: f32(cos(f32 t))″ at 17880.7 gave −2.0e-7 ± 4.7e-8 from steps of 559, where f″ =
+ * −0.329. Then the kept error becomes |v − kept value| + e (keepScale's `confirmLong`), with |v| for e
+ * where the unit scale has none (no significant digit claimed): cos t − 3.4e-5·H(t − c) with c 1.4e-6
+ * beside x = −57483.2 (a Hessian's diagonal) gave 7.94e-9 ± 2.8e-11 from steps of 898, where f″ =
+ * 0.063, while the unit scale, whose steps straddle the jump, ended at 0.054 with no error; now ±
+ * 0.109. A smooth f at a large x (log″ at 1e5, (t³)‴ at 3e4) carries no noise and keeps its long steps'
+ * error.
  *
  * @example
  * ```ts
@@ -183,7 +187,7 @@ export function unconfirmed(
 ): boolean {
   const central = state.kind[k] === 0 && kept.kind[k] === 0;
   const noisy = state.noise[k] > 0 || ((state.flags[k] | kept.flags[k]) & COLUMN_FLAG.noisy) !== 0;
-  return central && noisy && kept.step[k] > ALIAS_STEP && Number.isFinite(v) && e > kept.error[k];
+  return central && noisy && kept.step[k] > ALIAS_STEP && Number.isFinite(v) && !(e <= kept.error[k]);
 }
 
 /**
@@ -227,8 +231,9 @@ export function keepScale(
     } else {
       if (confirmLong && i > 0 && unconfirmed(kept, state, k, v, e)) {
         // Central steps longer than ALIAS_STEP that the unit scale could not confirm, its estimate
-        // being less precise: the truth is known to within the unit scale's error of its value.
-        kept.error[k] = Math.abs(v - kv) + e;
+        // being less precise: the truth is known to within the unit scale's error of its value (its
+        // value's own size where it has no error: no significant digit).
+        kept.error[k] = Math.abs(v - kv) + (Number.isNaN(e) ? Math.abs(v) : e);
       }
       if (i === 0) kept.flags[k] = state.flags[k];
       else kept.flags[k] |= state.flags[k] & COLUMN_FLAG.noisy;

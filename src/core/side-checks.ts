@@ -11,6 +11,7 @@ import { jumpsAboveRounding } from "./jump-changes.js";
 import { noiseCheckStep, recheckNoise } from "./noise-check.js";
 import { agree, fineStep, sideEstimate } from "./other-side.js";
 import { kinkBehindNoise } from "./even-kink.js";
+import { wideRowsJump } from "./wide-rows-jump.js";
 import { midpointJumps } from "./odd-part-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { run, type Estimate, type ScalarEngine } from "./scalar-column.js";
@@ -104,7 +105,8 @@ export function* settleShape(
     (flags & sided) !== 0 ||
     Number.isNaN(est.error) ||
     oddGrowth ||
-    (est.kind === "central" && kinkBehindNoise(engine, sampler.known(x), result.error));
+    (est.kind === "central" && kinkBehindNoise(engine, sampler.known(x), result.error)) ||
+    (noiseUsed === undefined && (yield* wideRowsJump(engine, sampler, est)));
   let verdict: SmoothnessVerdict | null = null;
   if (suspicious && est.kind === "central" && (est.flags & COLUMN_FLAG.budget) === 0) {
     const [backward, forward] = yield* bothSides(engine, sampler, noise, sideStart, est);

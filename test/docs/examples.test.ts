@@ -31,7 +31,7 @@ const FRAGMENTS: Record<string, string> = {
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
   "src/core/best-of-scales.ts:146":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
-  "src/core/best-of-scales.ts:197":
+  "src/core/best-of-scales.ts:201":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
   "src/core/column-steps.ts:17": "a column as a generator, inside scalar-engine.ts",
   "src/core/coordinate-pipelines.ts:22": "inside gradient(): `x0` is the pristine point",
@@ -55,9 +55,11 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler`, `est` and `shape` are its own (a generator step)",
   "src/core/settle-misfit.ts:49":
     "inside the pipeline's settle: `engine`, `sampler` and `first` are its own (a generator step)",
-  "src/core/side-checks.ts:37": "inside the pipeline's settle: `result` is the result as it stands",
-  "src/core/side-checks.ts:52":
+  "src/core/side-checks.ts:38": "inside the pipeline's settle: `result` is the result as it stands",
+  "src/core/side-checks.ts:53":
     "inside the pipeline's settle: `engine`, `sampler`, `first`, `stage` and `result` are its own",
+  "src/core/wide-rows-jump.ts:45":
+    "inside the pipeline's shape stage: `engine`, `sampler` and `est` are its own (a generator step)",
   "src/core/jacobian-sides.ts:127":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
   "src/core/jacobian-recheck.ts:112": "inside a Jacobian column: `job`, `work` and `k` are the column's",
