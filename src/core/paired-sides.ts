@@ -57,6 +57,7 @@ export function pairedSidesMissed(sampler: Sampler, x: number, step: number): bo
   if (!Number.isFinite(fx)) return false;
   let abs = 0;
   for (let r = 0; r < 3; r++) {
+    if (!pairAt(sampler, x, step * 2 ** r)) return false;
     ROWS[r] = PAIR[0] + PAIR[1];
     ROWS[3 + r] = PAIR[2];
     abs = Math.max(abs, Math.abs(PAIR[0]) + Math.abs(PAIR[1]));
