@@ -121,7 +121,11 @@ export function* heldToOtherSide(
   }
   // Both sides' long steps straddling a pole beside x (paired-sides.ts): where f jumps at x on neither
   // side, the estimate is confirmed only to the probe's shorter steps.
-  if (side !== null && !disagree && pairedSidesMissed(sampler, engine.x, result.step)) {
+  if (
+    side !== null &&
+    !disagree &&
+    pairedSidesMissed(sampler, engine.x, result.step, result.noise ?? level)
+  ) {
     if (yield* jumpsOnSide(engine, sampler, kind))
       return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
     if (!(yield* jumpsOnSide(engine, sampler, other))) {

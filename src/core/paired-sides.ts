@@ -11,7 +11,7 @@
  * said (as long-steps.ts does for a central one).
  */
 
-import { EPS, F_ROUNDING } from "./constants.js";
+import { EPS, F_ROUNDING, NOISE_COVERAGE } from "./constants.js";
 import { atZero } from "./long-steps.js";
 import type { Sampler } from "./sampler.js";
 
@@ -52,7 +52,7 @@ const SUM = new Float64Array(1);
  * pairedSidesMissed(g, 0, 1); // => false
  * ```
  */
-export function pairedSidesMissed(sampler: Sampler, x: number, step: number): boolean {
+export function pairedSidesMissed(sampler: Sampler, x: number, step: number, level = 0): boolean {
   const fx = sampler.known(x);
   if (!Number.isFinite(fx)) return false;
   let abs = 0;
@@ -63,7 +63,8 @@ export function pairedSidesMissed(sampler: Sampler, x: number, step: number): bo
     abs = Math.max(abs, Math.abs(PAIR[0]) + Math.abs(PAIR[1]));
   }
   const three = atZero(ROWS, 3, SUM);
-  const rounding = F_ROUNDING * EPS * (abs * SUM[0] + 2 * Math.abs(fx));
+  const rounding =
+    F_ROUNDING * EPS * (abs * SUM[0] + 2 * Math.abs(fx)) + NOISE_COVERAGE * level * (2 * SUM[0] + 2);
   const uncertainty = Math.abs(three - atZero(ROWS, 2, SUM)) + rounding;
   return Math.abs(three - 2 * fx) > PAIRED_MISS_SIGNAL * uncertainty;
 }
