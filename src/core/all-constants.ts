@@ -45,5 +45,6 @@ export { POLE_LEVEL_SHARE, POLE_TABLE_GROWTH } from "./pole-level.js";
 export { EVEN_POLE_GROWTH, EVEN_POLE_ORDER } from "./even-pole.js";
 export { PAIRS_AGREEMENT, ROWS_KINK_SIGNAL } from "./even-kink.js";
 export { EVEN_ROWS, LONG_MISS_SIGNAL, PROBE_SPREAD_ORDER } from "./long-steps.js";
+export { PAIR_OFFSET, PAIRED_MISS_SIGNAL } from "./paired-sides.js";
 export { LEVEL_REACH_GROWTH } from "./level-reach.js";
 export { GRID_ROWS, GRID_SPREAD, NO_GRID } from "./value-grid.js";

@@ -47,8 +47,14 @@ export const EVEN_ROWS = 7;
 /**
  * The value at t = 0 of the polynomial in t = h² through the first n (2 or 3) even parts of `rows`
  * (layout EVEN_ROWS), and in `sum` the sum of the absolute values of its weights.
+ *
+ * @example
+ * ```ts
+ * const sum = new Float64Array(1);
+ * atZero(Float64Array.of(3, 6, 15, 1, 2, 4, 0), 2, sum); // => 2 (E = 2 + h²)
+ * ```
  */
-function atZero(rows: Float64Array, n: number, sum: Float64Array): number {
+export function atZero(rows: Float64Array, n: number, sum: Float64Array): number {
   let value = 0;
   let weights = 0;
   for (let i = 0; i < n; i++) {

@@ -31,6 +31,7 @@ import {
 import { difference, unsettledFrom } from "./growth.js";
 import { bounded, type Pipeline, type Sampler } from "./sampler.js";
 import { run, type ScalarEngine } from "./scalar-column.js";
+import { pairedError, pairedSidesMissed } from "./paired-sides.js";
 import { representableStep } from "./step.js";
 import type { DerivativeResult, OneSided, StencilKind } from "./types.js";
 
@@ -101,7 +102,7 @@ export function* heldToOtherSide(
   const kind = given.method;
   if (kind === "central" || kind !== o.method) return given;
   if (!estimated(given.status) || !Number.isFinite(given.value)) return given;
-  const result = Number.isNaN(given.error)
+  let result = Number.isNaN(given.error)
     ? yield* bounded(unsettled(engine, sampler, given), () => given)
     : given;
   if (!(result.error < Infinity)) return result;
@@ -117,6 +118,23 @@ export function* heldToOtherSide(
   const lopsided = side !== null && result.error > RESOLVE_SIGNAL * side.error;
   if ((disagree || weak || lopsided) && (yield* jumpsOnSide(engine, sampler, kind))) {
     return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
+  }
+  // Both sides' long steps straddling a pole beside x (paired-sides.ts): where f jumps at x on neither
+  // side, the estimate is confirmed only to the probe's shorter steps.
+  if (
+    side !== null &&
+    !disagree &&
+    pairedSidesMissed(sampler, engine.x, result.step, result.noise ?? level)
+  ) {
+    if (yield* jumpsOnSide(engine, sampler, kind))
+      return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
+    if (!(yield* jumpsOnSide(engine, sampler, other))) {
+      const { probeValue, probeError, probeStep } = engine;
+      result = {
+        ...result,
+        error: pairedError(result.value, result.error, result.step, probeValue, probeError, probeStep),
+      };
+    }
   }
   // f jumps at x on the other side only: that side's differences say nothing of this one's (asked
   // only where they would count: a side that holds the result's value costs no call).

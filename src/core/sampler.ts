@@ -237,6 +237,27 @@ export class Sampler {
     return i >= 0 ? this.vals[i] : NaN;
   }
 
+  /**
+   * The point f was called at nearest to t, within `within` of it, or NaN where there is none: never a
+   * call. Its value is then in {@link nearValue}. A scan of the points known (for checks off the hot path).
+   */
+  knownNear(t: number, within: number): number {
+    let best = NaN;
+    let gap = within;
+    for (let i = 0; i < this.size; i++) {
+      const d = Math.abs(this.keys[i] - t);
+      if (d <= gap) {
+        gap = d;
+        best = this.keys[i];
+        this.nearValue = this.vals[i];
+      }
+    }
+    return best;
+  }
+
+  /** The value of the point {@link knownNear} found last. */
+  nearValue = NaN;
+
   /** f(t) as a one-point {@link fetch}. */
   *one(t: number): Pipeline<number> {
     ONE[0] = t; // fetch reads ts before it yields

@@ -89,6 +89,13 @@ export class ScalarEngine {
    * misfitLevel; 0: none): jumps of f beside x that only its long rows straddle.
    */
   rowMisfit = 0;
+  /**
+   * The value, error and step of the newest probe (a later scale's column, shorter steps) that did not
+   * give the kept estimate, NaN before one: what paired-sides.ts confirms a one-sided estimate to.
+   */
+  probeValue = NaN;
+  probeError = NaN;
+  probeStep = NaN;
 
   constructor() {
     this.state.tableau.watchMisfit = true;
@@ -107,6 +114,9 @@ export class ScalarEngine {
     this.secondJumps = false;
     this.checkJump = false;
     this.rowMisfit = 0;
+    this.probeValue = NaN;
+    this.probeError = NaN;
+    this.probeStep = NaN;
     this.evenRows[3] = NaN; // no even rows until a column runs (even-kink.ts reads them)
     this.evenRows[EVEN_ROWS + 3] = NaN;
     return this;
@@ -238,6 +248,7 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
     if (i > 1 && (spec.start === "central" || spec.start === o.method)) {
       const weightSum = stencilArrays(kindOf(kept.kind[0]), o.order).weightSum;
       heldToProbe(state, kept, o.order, weightSum);
+      if (state.step[0] < kept.step[0]) keepProbe(engine);
       if (state.kind[0] === 0 && kept.kind[0] === 0) heldToFirstOrder(state, kept);
     }
     if (even && i === 2) heldToEvenParts(engine);
@@ -255,6 +266,14 @@ function nextRunScale(engine: ScalarEngine, sampler: Sampler, i: number): boolea
   spec.probeOnly = i > 0;
   spec.firstStep = start > 0 ? start : o.rtol > 0 ? scales[i] * toleranceStep(o.order, o.rtol) : undefined;
   return true;
+}
+
+/** The probe just run (its column's estimate) into engine.probeValue, probeError and probeStep. */
+function keepProbe(engine: ScalarEngine): void {
+  const { state } = engine;
+  engine.probeValue = state.value[0];
+  engine.probeError = state.error[0];
+  engine.probeStep = state.step[0];
 }
 
 /**
