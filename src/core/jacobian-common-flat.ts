@@ -57,6 +57,7 @@ export function markFlat(w: JacobianCommonWork, kept: boolean): number {
   const b = (p0 + 1) * m;
   const c = p1 * m;
   const d = (p1 + 1) * m;
+  const keep = kept === true; // (a local boolean: V8 tests a parameter's truth at each use, a dozen instructions)
   let count = 0;
   for (let k = 0; k < m; k++) {
     const f = vals[a + k];
@@ -72,7 +73,7 @@ export function markFlat(w: JacobianCommonWork, kept: boolean): number {
     errors[k] = error;
     flat[k] = 1;
     count++;
-    if (kept) keepAt(w, k, error, hr);
+    if (keep) keepAt(w, k, error, hr);
   }
   return count;
 }
@@ -83,7 +84,5 @@ function keepAt(w: JacobianCommonWork, k: number, error: number, step: number): 
   w.keptError[k] = error;
   w.keptStep[k] = step;
   w.keptFlat[k] = 1;
-  w.evenRows[7 * k + 3] = NaN;
-  w.evenRows[7 * k + 4] = NaN;
-  w.kinkJump[k] = NaN;
+  w.kinkJump[k] = NaN; // (its rows are not read: jacobian-common-column.ts, componentColumn's finish)
 }

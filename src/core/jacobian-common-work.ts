@@ -108,7 +108,8 @@ export class JacobianCommonWork {
   readonly keptFlat: Uint8Array;
   /**
    * Per component, 7 floats: the even parts of the last three rows of the last column it ran in, their
-   * steps (NaN where it had fewer rows or was flat) and the newest Σ|w|·|F_k| (jacobian-kinks.ts).
+   * steps and the newest Σ|w|·|F_k| (jacobian-kinks.ts); written only where the rows' kink test's
+   * first half passed (its kinkJump not NaN), stale elsewhere.
    */
   readonly evenRows: Float64Array;
   /** The three above as the kept estimates that needsRecheck (jacobian-recheck.ts) reads. */
