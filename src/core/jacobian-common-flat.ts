@@ -22,7 +22,7 @@ const NOISE_WEIGHT = Number.MIN_VALUE * CENTRAL.weightSum;
 
 /**
  * Marks in `w.flat` (1) the components flat over rows 0 and 1 of the current scale, with their column's
- * error in `w.flatError`; every component 0 when the rows are not both evaluated (a step that is not
+ * error in `w.flatError` (unless kept: see below); every component 0 when the rows are not both evaluated (a step that is not
  * positive ended the column before them). Where `kept` (the first scale, when the next has smaller
  * steps: keepScale's constantDone), a flat component is also kept at once, as keepFlat
  * (jacobian-common.ts) keeps it there: value 0 with that error and row 1's step, never pending, no rows
@@ -70,10 +70,11 @@ export function markFlat(w: JacobianCommonWork, kept: boolean): number {
     absSum += A0 * Math.abs(f);
     absSum += A1 * Math.abs(f);
     const error = (F_ROUNDING * EPS * absSum + NOISE_WEIGHT) / hr;
-    errors[k] = error;
     flat[k] = 1;
     count++;
     if (keep) keepAt(w, k, error, hr);
+    else errors[k] = error; // for keepFlat (jacobian-common.ts), which keeps it later
+
   }
   return count;
 }

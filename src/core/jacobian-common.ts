@@ -190,7 +190,8 @@ function runScale(
     for (let a = 0; a < queued; a++) {
       const k = queue[a];
       if (flat[k] === 1) {
-        state[k] = COMPONENT_STATE.finished;
+        // Finished, its state left unknown: nextStepRatio passes over a component flat from the start
+        // (flatStart) as over a finished one, and reads it no more often than a row is added.
         if (keepFlats) keepFlat(w, k, i, constantDone);
         continue;
       }
