@@ -21,12 +21,12 @@ const A1 = Math.abs(CENTRAL.weights[1]);
 const NOISE_WEIGHT = Number.MIN_VALUE * CENTRAL.weightSum;
 
 /**
- * Marks in `w.flat` (1) the components flat over rows 0 and 1 of the current scale, with their column's
- * error in `w.flatError` (unless kept: see below); every component 0 when the rows are not both evaluated (a step that is not
- * positive ended the column before them). Where `kept` (the first scale, when the next has smaller
- * steps: keepScale's constantDone), a flat component is also kept at once, as keepFlat
- * (jacobian-common.ts) keeps it there: value 0 with that error and row 1's step, never pending, no rows
- * for the rows' kink test. Returns how many are flat.
+ * Marks in `w.flat` (1) the components flat over rows 0 and 1 of the current scale; every component 0
+ * when the rows are not both evaluated (a step that is not positive ended the column before them).
+ * Where `kept` (the first scale, when the next has smaller steps: keepScale's constantDone), a flat
+ * component is kept at once, as keepFlat (jacobian-common.ts) keeps it there: value 0 with its
+ * column's error and row 1's step, never pending, no rows for the rows' kink test; elsewhere its
+ * column's error goes to `w.flatError`, for keepFlat. Returns how many are flat.
  *
  * @example
  * ```ts
@@ -74,7 +74,6 @@ export function markFlat(w: JacobianCommonWork, kept: boolean): number {
     count++;
     if (keep) keepAt(w, k, error, hr);
     else errors[k] = error; // for keepFlat (jacobian-common.ts), which keeps it later
-
   }
   return count;
 }
