@@ -366,12 +366,12 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
       }
     }
   }
-  // finish; the rows for the rows' kink test (jacobian-kinks.ts, KinkRows.record)
-  const rows = w.evenRows;
-  const at = 7 * k;
-  let shown = !flat && kinkRows >= 3;
+  // finish; the rows for the rows' kink test (jacobian-kinks.ts, KinkRows.record), written only where
+  // its first half passes: kinkShown (jacobian-common.ts) reads a component's rows only where its
+  // kinkJump is set (not NaN), and a smooth component's fail, so they are not stored at all (seven
+  // stores per component, bench/overhead.ts).
   w.kinkJump[k] = NaN;
-  if (shown) {
+  if (!flat && kinkRows >= 3) {
     // The rows' kink test's first half (jacobian-common.ts, kinkShown), which needs no kept error: the
     // wider pair's J against F_k(x) (times its determinant, written out without a division), beyond
     // ROWS_KINK_SIGNAL times the rows' share of its rounding. The second half reads J and the determinant.
@@ -381,20 +381,21 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     const v1 = s1 * s1;
     const v2 = s2 * s2;
     const jump = Math.abs(2 * ((even1 - c) * v2 - (even2 - c) * v1));
-    shown = jump > ROWS_KINK_SIGNAL * 2 * (v1 + v2) * F_ROUNDING * EPS * kinkAbsSum;
-    if (shown) {
+    if (jump > ROWS_KINK_SIGNAL * 2 * (v1 + v2) * F_ROUNDING * EPS * kinkAbsSum) {
       w.kinkCandidates++;
       w.kinkJump[k] = jump;
       w.kinkDet[k] = Math.abs(s1 * v2 - s2 * v1);
+      const rows = w.evenRows;
+      const at = 7 * k;
+      rows[at] = even0;
+      rows[at + 1] = even1;
+      rows[at + 2] = even2;
+      rows[at + 3] = w.hr[kinkRows - 1];
+      rows[at + 4] = s1;
+      rows[at + 5] = s2;
+      rows[at + 6] = kinkAbsSum;
     }
   }
-  rows[at] = even0;
-  rows[at + 1] = even1;
-  rows[at + 2] = even2;
-  rows[at + 3] = shown ? w.hr[kinkRows - 1] : NaN;
-  rows[at + 4] = shown ? w.hr[kinkRows - 2] : NaN;
-  rows[at + 5] = shown ? w.hr[kinkRows - 3] : NaN;
-  rows[at + 6] = kinkAbsSum;
   const ok = Number.isFinite(bestValue) && bestError < Infinity;
   const column = w.column;
   column[0] = ok ? bestValue : lastGood;

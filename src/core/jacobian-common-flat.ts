@@ -21,12 +21,12 @@ const A1 = Math.abs(CENTRAL.weights[1]);
 const NOISE_WEIGHT = Number.MIN_VALUE * CENTRAL.weightSum;
 
 /**
- * Marks in `w.flat` (1) the components flat over rows 0 and 1 of the current scale, with their column's
- * error in `w.flatError`; every component 0 when the rows are not both evaluated (a step that is not
- * positive ended the column before them). Where `kept` (the first scale, when the next has smaller
- * steps: keepScale's constantDone), a flat component is also kept at once, as keepFlat
- * (jacobian-common.ts) keeps it there: value 0 with that error and row 1's step, never pending, no rows
- * for the rows' kink test. Returns how many are flat.
+ * Marks in `w.flat` (1) the components flat over rows 0 and 1 of the current scale; every component 0
+ * when the rows are not both evaluated (a step that is not positive ended the column before them).
+ * Where `kept` (the first scale, when the next has smaller steps: keepScale's constantDone), a flat
+ * component is kept at once, as keepFlat (jacobian-common.ts) keeps it there: value 0 with its
+ * column's error and row 1's step, never pending, no rows for the rows' kink test; elsewhere its
+ * column's error goes to `w.flatError`, for keepFlat. Returns how many are flat.
  *
  * @example
  * ```ts
@@ -57,6 +57,7 @@ export function markFlat(w: JacobianCommonWork, kept: boolean): number {
   const b = (p0 + 1) * m;
   const c = p1 * m;
   const d = (p1 + 1) * m;
+  const keep = kept === true; // (a local boolean: V8 tests a parameter's truth at each use, a dozen instructions)
   let count = 0;
   for (let k = 0; k < m; k++) {
     const f = vals[a + k];
@@ -69,10 +70,10 @@ export function markFlat(w: JacobianCommonWork, kept: boolean): number {
     absSum += A0 * Math.abs(f);
     absSum += A1 * Math.abs(f);
     const error = (F_ROUNDING * EPS * absSum + NOISE_WEIGHT) / hr;
-    errors[k] = error;
     flat[k] = 1;
     count++;
-    if (kept) keepAt(w, k, error, hr);
+    if (keep) keepAt(w, k, error, hr);
+    else errors[k] = error; // for keepFlat (jacobian-common.ts), which keeps it later
   }
   return count;
 }
@@ -83,7 +84,5 @@ function keepAt(w: JacobianCommonWork, k: number, error: number, step: number): 
   w.keptError[k] = error;
   w.keptStep[k] = step;
   w.keptFlat[k] = 1;
-  w.evenRows[7 * k + 3] = NaN;
-  w.evenRows[7 * k + 4] = NaN;
-  w.kinkJump[k] = NaN;
+  w.kinkJump[k] = NaN; // (its rows are not read: jacobian-common-column.ts, componentColumn's finish)
 }

@@ -108,7 +108,8 @@ export class JacobianCommonWork {
   readonly keptFlat: Uint8Array;
   /**
    * Per component, 7 floats: the even parts of the last three rows of the last column it ran in, their
-   * steps (NaN where it had fewer rows or was flat) and the newest Σ|w|·|F_k| (jacobian-kinks.ts).
+   * steps and the newest Σ|w|·|F_k| (jacobian-kinks.ts); written only where the rows' kink test's
+   * first half passed (its kinkJump not NaN), stale elsewhere.
    */
   readonly evenRows: Float64Array;
   /** The three above as the kept estimates that needsRecheck (jacobian-recheck.ts) reads. */
@@ -269,9 +270,8 @@ export class JacobianCommonWork {
       }
       const hr = this.hr[r];
       if (!(hr > 0)) break; // no row: every component ends here (the driver's end())
-      const p = this.evaluate(caller, j, r, 0);
-      if (p < 0 || this.clean[p] === 0) return false;
-      if (this.evaluate(caller, j, r, 1) < 0) return false;
+      const p = this.evaluateRowAt(caller, j, r, -1);
+      if (p < 0) return false;
       this.rowPoint[r] = p;
     }
     markFlat(this, keepFlat);
@@ -286,50 +286,61 @@ export class JacobianCommonWork {
    */
   evaluateRow(caller: VectorCaller, j: number, k: number): number {
     const r = this.rowCount - 1;
-    const p = this.evaluate(caller, j, r, 0);
-    if (p < 0 || !Number.isFinite(this.values[p * this.m + k])) return -1;
-    if (this.evaluate(caller, j, r, 1) < 0) return -1;
-    this.rowPoint[r] = p;
+    const p = this.evaluateRowAt(caller, j, r, k);
+    if (p >= 0) this.rowPoint[r] = p;
     return p;
   }
 
   /**
-   * F at x_j = t, the point of row r's stencil offset `side` (0: x_j − hr, 1: x_j + hr), the rest of x
-   * restored first, its components copied as point `size`; returns the point's index, or -1 without
-   * calling F when t is outside the bounds or not finite (the general path then has no value there).
-   * The row and side are passed rather than t: a double passed to a call that is not inlined is boxed,
-   * an allocation per call of F.
+   * F at row r's two points, x_j − hr then x_j + hr, each with the rest of x restored first and its
+   * components copied as point `size`; x_j + hr only when x_j − hr shows what the sync loop needs to go
+   * on there: component k finite, or (k < 0) every component finite. Returns the row's first point,
+   * or -1 when the column departs: that test failed, or a point is outside the bounds or not finite
+   * (not evaluated, without calling F: the general path then has no value there). Both points in one
+   * call: the work's fields are read once per row rather than once per point (bench/overhead.ts). The
+   * row is passed rather than hr: a double passed to a call that is not inlined is boxed, an
+   * allocation per row.
    */
-  private evaluate(caller: VectorCaller, j: number, r: number, side: number): number {
-    const t = this.x + (side === 0 ? O0 : O1) * this.hr[r];
-    if (!(t >= this.lo && t <= this.hi) || !Number.isFinite(t)) return -1;
-    caller.restore();
-    caller.w[j] = t;
-    const v = caller.call();
-    const p = this.size++;
-    this.t[p] = t;
+  private evaluateRowAt(caller: VectorCaller, j: number, r: number, k: number): number {
+    const x = this.x;
+    const hr = this.hr[r];
+    const lo = this.lo;
+    const hi = this.hi;
     const m = this.m;
     const values = this.values;
-    const base = p * m;
-    let odd = false;
-    let zero = 0; // Σ 0·F_k: 0 while every component is finite, NaN from a non-finite one on
-    for (let k = 0; k < m; k++) {
-      const c = v[k];
-      if (typeof c === "number") {
-        values[base + k] = c;
-        zero += 0 * c;
-      } else {
-        values[base + k] = NaN;
-        zero = NaN;
-        odd = true; // not a number: kept as F gave it, for the general path to read (and refuse)
+    const clean = this.clean;
+    const first = this.size;
+    for (let side = 0; side < 2; side++) {
+      const t = x + (side === 0 ? O0 : O1) * hr;
+      if (!(t >= lo && t <= hi) || !Number.isFinite(t)) return -1;
+      caller.restore();
+      caller.w[j] = t;
+      const v = caller.call();
+      const p = first + side;
+      this.size = p + 1;
+      this.t[p] = t;
+      const base = p * m;
+      let odd = false;
+      let zero = 0; // Σ 0·F_k: 0 while every component is finite, NaN from a non-finite one on
+      for (let c = 0; c < m; c++) {
+        const f = v[c];
+        if (typeof f === "number") {
+          values[base + c] = f;
+          zero += 0 * f;
+        } else {
+          values[base + c] = NaN;
+          zero = NaN;
+          odd = true; // not a number: kept as F gave it, for the general path to read (and refuse)
+        }
       }
+      clean[p] = zero === 0 ? 1 : 0;
+      if (odd) {
+        this.odd.set(p, Array.from(v as ArrayLike<unknown>));
+        this.oddCount++;
+      }
+      if (side === 0 && (k < 0 ? zero !== 0 : !Number.isFinite(values[base + k]))) return -1;
     }
-    this.clean[p] = zero === 0 ? 1 : 0;
-    if (odd) {
-      this.odd.set(p, Array.from(v as ArrayLike<unknown>));
-      this.oddCount++;
-    }
-    return p;
+    return first;
   }
 
   /** Drops the references a replay took (F's caller and F(x)), once the Jacobian has finished. */

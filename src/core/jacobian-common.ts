@@ -182,13 +182,17 @@ function runScale(
   // is not flat: the later rounds need not look.)
   const flat = w.flat;
   const state = w.state;
+  // (A boolean parameter is converted where it is tested: V8 (Node 20) tests any value's truth there,
+  // a dozen machine instructions; a local boolean costs one compare.)
+  const keepFlats = !constantDone;
   for (;;) {
     let stuck = 0;
     for (let a = 0; a < queued; a++) {
       const k = queue[a];
       if (flat[k] === 1) {
-        state[k] = COMPONENT_STATE.finished;
-        if (!constantDone) keepFlat(w, k, i, constantDone);
+        // Finished, its state left unknown: nextStepRatio passes over a component flat from the start
+        // (flatStart) as over a finished one, and reads it no more often than a row is added.
+        if (keepFlats) keepFlat(w, k, i, constantDone);
         continue;
       }
       const end = componentColumn(k, w, caller, j);
@@ -254,14 +258,12 @@ function keep(w: JacobianCommonWork, k: number, i: number, constantDone: boolean
 /**
  * {@link keep} for a flat component k (jacobian-common-flat.ts): its column is 0, its flat error and
  * row 1's step, flat. At the first scale nothing is kept before, so keep's choice is that column, and
- * it is written here directly; a flat column has no rows for the rows' kink test.
+ * it is written here directly; a flat column has no rows for the rows' kink test (kinkJump NaN).
  */
 function keepFlat(w: JacobianCommonWork, k: number, i: number, constantDone: boolean): void {
   const error = w.flatError[k];
   const step = w.hr[1];
-  w.evenRows[7 * k + 3] = NaN;
-  w.evenRows[7 * k + 4] = NaN;
-  w.kinkJump[k] = NaN;
+  w.kinkJump[k] = NaN; // (its rows are not read: see componentColumn's finish)
   if (i > 0) {
     const column = w.column;
     column[0] = 0;
@@ -292,8 +294,9 @@ function storeColumn(job: JacobianJob, j: number, w: JacobianCommonWork): number
   const float32 = job.float32;
   const keptError = w.keptError; // (locals: V8 reloads a field at each use in a loop that stores)
   const keptValue = w.keptValue;
+  const m = w.m;
   let worst = 0;
-  for (let k = 0; k < w.m; k++) {
+  for (let k = 0; k < m; k++) {
     let e = keptError[k];
     const v = e !== e && !Number.isFinite(centre[k]) ? NaN : keptValue[k];
     // A float32 component constant along the column: the float32 step its equal values may hide.
