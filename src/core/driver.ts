@@ -62,6 +62,7 @@ import {
 import { PAIR_DEPTH, PairParts } from "./pair-parts.js";
 import { evenNoise, flaggedNoise, noiseRules, truncationLaw } from "./even-noise.js";
 import { quietDrop, quietNoise } from "./quiet-noise.js";
+import { faintDrop, faintNoise } from "./faint-noise.js";
 import { MISFIT_ORDER, misfitLevelAt } from "./row-misfit.js";
 import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
@@ -967,13 +968,20 @@ export class ColumnDriver {
         this.flagNoise(k, h, sigma / h);
       }
     }
-    if (stops && n >= 4) {
+    if (n >= 4) {
       // Such noise with no root of f at x is not flagged: its share per difference is a floor
-      // (quiet-noise.ts), from the fourth row on (σ of the row before this column's own, not a longer
-      // scale's); so is the row before's where this σ fell below truncation's law from it.
+      // (quiet-noise.ts; the Jacobian's, jacobian-noise.ts, quietFloor), from the fourth row on (σ of
+      // the row before this column's own, not a longer scale's); so is the row before's where this σ
+      // fell below truncation's law from it.
       if (rules && quietNoise(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k]))
         this.quietRow(k, sigma, h);
-      if (settled && quietDrop(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k]))
+      if (stops && settled && quietDrop(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k]))
+        this.quietRow(k, previous, previousStep);
+      // A column that runs on past noise (the Jacobian's) keeps fainter noise too (faint-noise.ts).
+      const level = s.noise[k] + s.grid[k];
+      if (!stops && faintNoise(sigma, previous, h, previousStep, s.evenAbs[k], level, settled))
+        this.quietRow(k, sigma, h);
+      if (!stops && settled && faintDrop(sigma, previous, h, previousStep, s.evenAbs[k], level))
         this.quietRow(k, previous, previousStep);
     }
     if (truncationLaw(sigma, previous, h, previousStep)) s.evenLaw[k] = 1;

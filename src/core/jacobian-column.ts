@@ -19,7 +19,7 @@ import { ColumnPlan, FlatScreen } from "./flat-screen.js";
 import type { JacobianJob } from "./jacobian-job.js";
 import { runColumn, type PointSource } from "./run-column.js";
 import { PointRequest, type Pipeline } from "./sampler.js";
-import { addNoiseShares, noiseLimited } from "./jacobian-noise.js";
+import { addNoiseShares, noiseLimited, quietFloor, withQuietFloor } from "./jacobian-noise.js";
 import { columnNoiseSeen } from "./small-row-noise.js";
 import { statusCode } from "./status.js";
 import { candidateScales } from "./step.js";
@@ -742,6 +742,7 @@ function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
       [e, code] = work.sides.widen(k, kept.flags[k], v, e, centre[k], grid);
       const row = job.rowNoise === null ? 0 : job.rowNoise[k];
       if (code === 0 && noiseLimited(kept, k, row, job.o.order)) code = NOISE_LIMITED;
+      [e, code] = withQuietFloor(e, code, quietFloor(kept, k, job.o.order));
     }
     code = unmeasuredRow(job, k, code);
     job.rows.entry(k, j, v, e, code);
