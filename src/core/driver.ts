@@ -977,14 +977,28 @@ export class ColumnDriver {
         this.quietRow(k, sigma, h);
       if (stops && settled && quietDrop(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k]))
         this.quietRow(k, previous, previousStep);
-      // A column that runs on past noise (the Jacobian's) keeps fainter noise too (faint-noise.ts).
-      const level = s.noise[k] + s.grid[k];
-      if (!stops && faintNoise(sigma, previous, h, previousStep, s.evenAbs[k], level, settled))
-        this.quietRow(k, sigma, h);
-      if (!stops && settled && faintDrop(sigma, previous, h, previousStep, s.evenAbs[k], level))
-        this.quietRow(k, previous, previousStep);
+      // A large F's column (it runs on past noise, and follows the values' grid: no common path's bits
+      // to give) keeps fainter noise too (faint-noise.ts).
+      if (!stops && s.gridOn) this.faintRows(k, sigma, previous, h, previousStep, settled);
     }
     if (truncationLaw(sigma, previous, h, previousStep)) s.evenLaw[k] = 1;
+  }
+
+  /** Keeps a faint row's σ (faint-noise.ts) as a quiet one: this row's, or the row before's. */
+  private faintRows(
+    k: number,
+    sigma: number,
+    previous: number,
+    h: number,
+    previousStep: number,
+    settled: boolean,
+  ): void {
+    const s = this.state;
+    const level = s.noise[k] + s.grid[k];
+    if (faintNoise(sigma, previous, h, previousStep, s.evenAbs[k], level, settled))
+      this.quietRow(k, sigma, h);
+    if (settled && faintDrop(sigma, previous, h, previousStep, s.evenAbs[k], level))
+      this.quietRow(k, previous, previousStep);
   }
 
   /** Keeps a quiet row's σ at step h for component k (quiet-noise.ts): the largest σ/h and σ. */
