@@ -120,7 +120,8 @@ export function quietFloor(kept: KeptEstimates, k: number, order: number): numbe
  *
  * @example
  * ```ts
- * withQuietFloor(1e-13, 0, 3.2e-11); // => [3.21e-11, code of "noise-limited"]
+ * withQuietFloor(1e-13, 0, 3.2e-11)[0]; // => 3.21e-11 ± 1e-24
+ * withQuietFloor(1e-13, 0, 3.2e-11)[1]; // => 1 ("noise-limited")
  * withQuietFloor(1e-13, 0, 0); // => [1e-13, 0]
  * ```
  */
