@@ -968,18 +968,18 @@ export class ColumnDriver {
         this.flagNoise(k, h, sigma / h);
       }
     }
-    if (n >= 4) {
+    if (n >= 4 && (stops || s.gridOn)) {
       // Such noise with no root of f at x is not flagged: its share per difference is a floor
-      // (quiet-noise.ts; the Jacobian's, jacobian-noise.ts, quietFloor), from the fourth row on (σ of
-      // the row before this column's own, not a longer scale's); so is the row before's where this σ
-      // fell below truncation's law from it.
+      // (quiet-noise.ts), from the fourth row on (σ of the row before this column's own, not a longer
+      // scale's); so is the row before's where this σ fell below truncation's law from it. A large F's
+      // Jacobian column (it runs on past noise and follows the values' grid: no common path's bits to
+      // give) keeps it too, and fainter noise (faint-noise.ts), for its entries' floor (jacobian-noise.ts,
+      // quietFloor); the h⁴ law's drop test, not (atan at 1, whose f⁗ vanishes, would pass it).
       if (rules && quietNoise(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k]))
         this.quietRow(k, sigma, h);
       if (stops && settled && quietDrop(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k]))
         this.quietRow(k, previous, previousStep);
-      // A large F's column (it runs on past noise, and follows the values' grid: no common path's bits
-      // to give) keeps fainter noise too (faint-noise.ts).
-      if (!stops && s.gridOn) this.faintRows(k, sigma, previous, h, previousStep, settled);
+      if (!stops) this.faintRows(k, sigma, previous, h, previousStep, settled);
     }
     if (truncationLaw(sigma, previous, h, previousStep)) s.evenLaw[k] = 1;
   }
