@@ -90,13 +90,17 @@ describe("faintNoise, faintDrop, quietFloor, withQuietFloor", () => {
     expect(faintDrop(0, 4.3e-15, 0.055, 0.11, 2.29, 0)).toBe(false);
   });
 
-  it("quietFloor: 4·min(σ/h, σ_max/h_r) for a central first derivative, 0 otherwise", () => {
+  it("quietFloor: 4·min(σ/h, σ_max/h_r) for a central first derivative, at most 2⁻²⁰ of it per difference", () => {
     const kept = new KeptEstimates(1);
     [kept.step[0], kept.kind[0], kept.quietShare[0], kept.quietSigma[0]] = [0.004, 0, 8e-12, 4e-14];
+    kept.value[0] = 1;
     expect(quietFloor(kept, 0, 1)).toBeCloseTo(3.2e-11, 24);
     expect(quietFloor(kept, 0, 2)).toBe(0);
     kept.quietSigma[0] = 4e-15;
     expect(quietFloor(kept, 0, 1)).toBeCloseTo(4e-12, 24);
+    kept.value[0] = 1e-9; // σ/h = 1e-12 beyond 2⁻²⁰ of the entry: a kink's or a join's shape
+    expect(quietFloor(kept, 0, 1)).toBe(0);
+    kept.value[0] = 1;
     kept.kind[0] = 1;
     expect(quietFloor(kept, 0, 1)).toBe(0);
   });
