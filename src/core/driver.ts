@@ -62,6 +62,7 @@ import {
 import { PAIR_DEPTH, PairParts } from "./pair-parts.js";
 import { evenNoise, flaggedNoise, noiseRules, truncationLaw } from "./even-noise.js";
 import { quietDrop, quietNoise } from "./quiet-noise.js";
+import { faintDrop, faintNoise } from "./faint-noise.js";
 import { MISFIT_ORDER, misfitLevelAt } from "./row-misfit.js";
 import { classifyRow, REGIME } from "./regime.js";
 import { stencilArrays, type StencilArrays } from "./base-stencil.js";
@@ -967,16 +968,37 @@ export class ColumnDriver {
         this.flagNoise(k, h, sigma / h);
       }
     }
-    if (stops && n >= 4) {
+    if (n >= 4 && (stops || s.gridOn)) {
       // Such noise with no root of f at x is not flagged: its share per difference is a floor
       // (quiet-noise.ts), from the fourth row on (σ of the row before this column's own, not a longer
-      // scale's); so is the row before's where this σ fell below truncation's law from it.
+      // scale's); so is the row before's where this σ fell below truncation's law from it. A large F's
+      // Jacobian column (it runs on past noise and follows the values' grid: no common path's bits to
+      // give) keeps it too, and fainter noise (faint-noise.ts), for its entries' floor (jacobian-noise.ts,
+      // quietFloor); the h⁴ law's drop test, not (atan at 1, whose f⁗ vanishes, would pass it).
       if (rules && quietNoise(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k]))
         this.quietRow(k, sigma, h);
-      if (settled && quietDrop(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k]))
+      if (stops && settled && quietDrop(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k]))
         this.quietRow(k, previous, previousStep);
+      if (!stops) this.faintRows(k, sigma, previous, h, previousStep, settled);
     }
     if (truncationLaw(sigma, previous, h, previousStep)) s.evenLaw[k] = 1;
+  }
+
+  /** Keeps a faint row's σ (faint-noise.ts) as a quiet one: this row's, or the row before's. */
+  private faintRows(
+    k: number,
+    sigma: number,
+    previous: number,
+    h: number,
+    previousStep: number,
+    settled: boolean,
+  ): void {
+    const s = this.state;
+    const level = s.noise[k] + s.grid[k];
+    if (faintNoise(sigma, previous, h, previousStep, s.evenAbs[k], level, settled))
+      this.quietRow(k, sigma, h);
+    if (settled && faintDrop(sigma, previous, h, previousStep, s.evenAbs[k], level))
+      this.quietRow(k, previous, previousStep);
   }
 
   /** Keeps a quiet row's σ at step h for component k (quiet-noise.ts): the largest σ/h and σ. */

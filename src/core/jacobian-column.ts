@@ -19,7 +19,7 @@ import { ColumnPlan, FlatScreen } from "./flat-screen.js";
 import type { JacobianJob } from "./jacobian-job.js";
 import { runColumn, type PointSource } from "./run-column.js";
 import { PointRequest, type Pipeline } from "./sampler.js";
-import { addNoiseShares, noiseLimited } from "./jacobian-noise.js";
+import { addNoiseShares, noiseLimited, quietFloor, withQuietFloor } from "./jacobian-noise.js";
 import { columnNoiseSeen } from "./small-row-noise.js";
 import { statusCode } from "./status.js";
 import { candidateScales } from "./step.js";
@@ -738,10 +738,14 @@ function storeColumn(job: JacobianJob, j: number, work: ColumnWork): number {
     else if (code === 0) {
       // A float32 F_k's grid is noise to the one-sided check; a kink's even part counts as noise too
       // (even-noise.ts), so no other component's check is widened by it.
-      const grid = job.float32 !== null && job.float32[k] === 1 ? kept.noise[k] : 0;
+      const float32 = job.float32 !== null && job.float32[k] === 1;
+      const grid = float32 ? kept.noise[k] : 0;
       [e, code] = work.sides.widen(k, kept.flags[k], v, e, centre[k], grid);
       const row = job.rowNoise === null ? 0 : job.rowNoise[k];
       if (code === 0 && noiseLimited(kept, k, row, job.o.order)) code = NOISE_LIMITED;
+      // The quiet rows' floor (jacobian-noise.ts); a float32 F_k's rounding is the float32 rules' (its
+      // grid's σ would count twice: jacobian-float32.ts, jacobian-recheck.ts).
+      if (!float32) [e, code] = withQuietFloor(e, code, quietFloor(kept, k, job.o.order));
     }
     code = unmeasuredRow(job, k, code);
     job.rows.entry(k, j, v, e, code);

@@ -13,12 +13,15 @@ import type { KeptEstimates } from "./best-of-scales.js";
 import { stencilArrays } from "./base-stencil.js";
 import type { ColumnState } from "./column-state.js";
 import { NOISE_COVERAGE } from "./constants.js";
-import { noiseShare } from "./even-noise.js";
+import { EVEN_NOISE_SHARE, EVEN_NOISE_SMALL, noiseShare } from "./even-noise.js";
 import { divideByPower } from "./step.js";
+import { QUIET_LIMITED_SHARE } from "./quiet-noise.js";
+import { statusCode } from "./status.js";
 
 /** Σ|w| of the first-derivative stencils, by ColumnState.kind (0 central, 1 forward, -1 backward). */
 const CENTRAL_WEIGHTS = stencilArrays("central", 1).weightSum;
 const FORWARD_WEIGHTS = stencilArrays("forward", 1).weightSum;
+const NOISE_LIMITED = statusCode("noise-limited");
 
 function weightsOf(kind: number): number {
   return kind === 0 ? CENTRAL_WEIGHTS : FORWARD_WEIGHTS;
@@ -84,4 +87,56 @@ export function noiseLimited(kept: KeptEstimates, k: number, row = 0, order = 1)
   const kind = kept.kind[k] === 0 ? "central" : kept.kind[k] > 0 ? "forward" : "backward";
   const bound = NOISE_COVERAGE * row * stencilArrays(kind, order).weightSum;
   return divideByPower(bound, kept.step[k], order) >= half;
+}
+
+/**
+ * The quiet floor of component k's kept estimate (quiet-noise.ts, withQuietShare, for a Jacobian
+ * entry): noise relative to a term of F_k that vanishes at x, beside terms that do not, which the
+ * even parts of its rows showed shrinking like h where F_k has no root (driver.ts, quietRow; the
+ * column's `quietShare`, largest σ/h, and `quietSigma`, largest σ). It puts about σ/h into every
+ * central first difference whatever its step; the row tables (row-noise.ts), about x where the term
+ * is small, see only the other terms' rounding. EVEN_NOISE_SHARE·Σ|w| times the smaller of σ/h and
+ * σ/h_r at the entry's step h_r, as derivative() adds; 0 for anything but a central first derivative,
+ * and where that σ/h is more than EVEN_NOISE_SMALL (2⁻²⁰) of the entry: noise relative to a term g
+ * puts ε·|g′| into each difference, ε·|J_kj| for an entry that is g′ (ε at most 2⁻²⁰, as noiseRules
+ * takes a σ without the h⁴ law seen), while the even parts of a kink or a C1 join beside x also shrink
+ * like h and their σ/h is a sizeable part of the slope (t³ − 2t + 0.004·max(0, t − c)² beside a join:
+ * 0.0035767 ± 7e-13 would have been ± 8e-4).
+ *
+ * @example
+ * ```ts
+ * import { KeptEstimates } from "./best-of-scales.js";
+ * const kept = new KeptEstimates(1);
+ * [kept.step[0], kept.kind[0], kept.quietShare[0], kept.quietSigma[0]] = [0.004, 0, 8e-12, 4e-14];
+ * kept.value[0] = 1;
+ * quietFloor(kept, 0, 1); // => 3.2e-11 ± 1e-24 (4·8e-12)
+ * quietFloor(kept, 0, 2); // => 0
+ * kept.value[0] = 1e-6;
+ * quietFloor(kept, 0, 1); // => 0 (σ/h beyond 2⁻²⁰ of the entry: shape, not noise)
+ * ```
+ */
+export function quietFloor(kept: KeptEstimates, k: number, order: number): number {
+  const share = kept.quietShare[k];
+  if (!(share > 0) || order !== 1 || kept.kind[k] !== 0) return 0;
+  const perDifference = Math.min(share, kept.quietSigma[k] / kept.step[k]);
+  if (!(perDifference <= EVEN_NOISE_SMALL * Math.abs(kept.value[k]))) return 0;
+  return EVEN_NOISE_SHARE * perDifference * CENTRAL_WEIGHTS;
+}
+
+/**
+ * An entry's error `e` and status code `code` with the quiet floor `floor` ({@link quietFloor}) added:
+ * "noise-limited" where the floor is at least QUIET_LIMITED_SHARE of the new error (quiet-noise.ts);
+ * only an "ok" or "noise-limited" entry with a finite error, others as they are.
+ *
+ * @example
+ * ```ts
+ * withQuietFloor(1e-13, 0, 3.2e-11)[0]; // => 3.21e-11 ± 1e-24
+ * withQuietFloor(1e-13, 0, 3.2e-11)[1]; // => 1 ("noise-limited")
+ * withQuietFloor(1e-13, 0, 0); // => [1e-13, 0]
+ * ```
+ */
+export function withQuietFloor(e: number, code: number, floor: number): [number, number] {
+  if (!(floor > 0) || (code !== 0 && code !== NOISE_LIMITED) || !(e < Infinity)) return [e, code];
+  const error = e + floor;
+  return [error, floor >= QUIET_LIMITED_SHARE * error ? NOISE_LIMITED : code];
 }
