@@ -97,7 +97,7 @@ export function* derivativeSteps(
     est.quietSigma,
   );
   const held = oneSided(o)
-    ? yield* bounded(heldToOtherSide(engine, sampler, result, noise), () => result)
+    ? yield* bounded(heldToOtherSide(engine, sampler, result, noise, est.flags), () => result)
     : movedInput(result, sampler, engine, o);
   const floored = float32Floored(held, sampler, x, o);
   return sampler.short ? budgetStatus(floored) : floored;
@@ -162,7 +162,7 @@ export function derivativeNow(
     est.quietSigma,
   );
   const held = oneSided(o)
-    ? runSync(bounded(heldToOtherSide(engine, sampler, result, noise), () => result))
+    ? runSync(bounded(heldToOtherSide(engine, sampler, result, noise, est.flags), () => result))
     : movedInput(result, sampler, engine, o);
   const floored = float32Floored(held, sampler, x, o);
   return sampler.short ? budgetStatus(floored) : floored;
