@@ -23,7 +23,8 @@ export {
   ROW_AMPLIFICATION,
 } from "./odd-part-check.js";
 export { LOCAL_SHAPE_ORDER } from "./scalar-column.js";
-export { OTHER_SIDE_START, OTHER_SIDE_TRIES, RESOLVE_SIGNAL, SIDE_JUMP_STEP } from "./other-side.js";
+export { OTHER_SIDE_START, OTHER_SIDE_TRIES, RESOLVE_SIGNAL } from "./other-side.js";
+export { SIDE_JUMP_STEP } from "./side-jump.js";
 export {
   ROW_NOISE_AGREEMENT,
   ROW_NOISE_FLOOR,
