@@ -26,7 +26,7 @@ import { representableStep } from "./step.js";
 import { stencilArrays } from "./base-stencil.js";
 import { firstOrderJoin, firstOrderTail } from "./first-order.js";
 import { firstBreaksAt, LOWER_CHECK_ORDER, saysLittle } from "./first-at-x.js";
-import { flatFloat32Error } from "./float32.js";
+import { flatFloat32Error, float32Values } from "./float32.js";
 import { float32Floor, readsDoubleArgument } from "./float32-floor.js";
 import { float32Input, inputRoundingError } from "./float32-input.js";
 import { bounded, type Pipeline, type Sampler } from "./sampler.js";
@@ -211,7 +211,8 @@ function flatZero(
   if (result.value !== 0 || !estimated(result.status)) return result;
   const weightSum = stencilArrays(result.method, o.order).weightSum;
   const known = (t: number): number => sampler.known(t);
-  const error = flatFloat32Error(known, x, result.step, weightSum, o.order, result.error);
+  const float32F = float32Values(sampler.knownValues());
+  const error = flatFloat32Error(known, x, result.step, weightSum, o.order, result.error, float32F);
   return error === result.error ? result : { ...result, error, status: "noise-limited" };
 }
 
