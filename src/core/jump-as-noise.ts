@@ -45,7 +45,7 @@ export function* cleanOfOtherJump(
 ): Pipeline<Settled | null> {
   const { o } = engine;
   const level = result.noise ?? 0;
-  if (!(level > 0) || !(yield* jumpsOnSide(engine, sampler, other))) return null;
+  if (!(level > 0) || !(yield* jumpsOnSide(engine, sampler, other, level))) return null;
   const clean = yield* run(engine, sampler, { ...firstRun(o, 0), stopOnNoise: false });
   if (!(clean.error < noiseShare(clean, level, o.order)) || !Number.isFinite(clean.value)) return null;
   return { value: clean.value, error: clean.error, step: clean.step, method: result.method, status: "ok" };

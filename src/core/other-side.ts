@@ -120,7 +120,10 @@ export function* heldToOtherSide(
   // (cos t − 4.7e-6·sign(t − c) backward at c = −1251.14: 0.70576 ± 0.0028, ok, the forward side
   // 0.70367 ± 2.9e-4, both within their errors of each other).
   const noticed = (firstFlags & COLUMN_FLAG.noisy) !== 0;
-  if ((disagree || weak || lopsided || noticed) && (yield* jumpsOnSide(engine, sampler, kind))) {
+  if (
+    (disagree || weak || lopsided || noticed) &&
+    (yield* jumpsOnSide(engine, sampler, kind, result.noise ?? level))
+  ) {
     return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
   }
   // Or the other side's jump, which the noise stage's tables about x took for noise (jump-as-noise.ts).

@@ -4,7 +4,15 @@
  * on its side.
  */
 
-import { EPS, F_ROUNDING, GROWTH_SHRINK, JUMP_ROWS, JUMP_TOLERANCE, KINK_SIGNAL } from "./constants.js";
+import {
+  EPS,
+  F_ROUNDING,
+  GROWTH_SHRINK,
+  JUMP_ROWS,
+  JUMP_TOLERANCE,
+  KINK_SIGNAL,
+  NOISE_COVERAGE,
+} from "./constants.js";
 import { bounded, type Pipeline, type Sampler } from "./sampler.js";
 import type { ScalarEngine } from "./scalar-column.js";
 import { representableStep } from "./step.js";
@@ -29,14 +37,20 @@ export const SIDE_JUMP_STEP = 2 ** -36;
  * Whether f jumps at x on the side of `kind`: f(x ± h) − f(x) stays put (within JUMP_TOLERANCE, with
  * its sign) over JUMP_ROWS steps h from SIDE_JUMP_STEP of the scale, each GROWTH_SHRINK times the
  * next, and stands KINK_SIGNAL times above f's rounding there; or its jump part (see
- * {@link jumpPart}) does so from the second step on. Where f is continuous these differences shrink
+ * {@link jumpPart}) does so from the second step on, KINK_SIGNAL times above the noise's bound
+ * (NOISE_COVERAGE times the level `noise`) as well. Where f is continuous these differences shrink
  * with h (16 times per step where f′ ≠ 0); noise makes them scatter. At every order a one-sided
  * derivative exists only where f is continuous on its side (sin t + 2.2e-6·sign t backward at 0: f(x)
  * is the middle value, and every difference grows like 2.2e-6/hⁿ). False where the budget has no
  * room for its points.
  */
-export function jumpsOnSide(engine: ScalarEngine, sampler: Sampler, kind: StencilKind): Pipeline<boolean> {
-  return bounded(jumpTest(engine, sampler, kind), () => false);
+export function jumpsOnSide(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  kind: StencilKind,
+  noise = 0,
+): Pipeline<boolean> {
+  return bounded(jumpTest(engine, sampler, kind, noise), () => false);
 }
 
 /**
@@ -59,7 +73,12 @@ export function jumpPart(d0: number, s0: number, d: number, s: number): number {
 }
 
 /** {@link jumpsOnSide} without its budget's fallback. */
-function* jumpTest(engine: ScalarEngine, sampler: Sampler, kind: StencilKind): Pipeline<boolean> {
+function* jumpTest(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  kind: StencilKind,
+  noise: number,
+): Pipeline<boolean> {
   const { x } = engine;
   const scale = engine.scales[0];
   const fx = yield* sampler.one(x);
@@ -100,7 +119,10 @@ function* jumpTest(engine: ScalarEngine, sampler: Sampler, kind: StencilKind): P
   // g's rounding, far above its own (value-grid.ts), and its differences, whole grid steps, can repeat
   // at every step (log t − 2.6 at 13.4, forward: parts of −0.06 of a grid step at each).
   const floor = Math.max(rounding, finest === NO_GRID ? 0 : 2 ** finest);
-  return (plain && standsOut(plainLeast, floor)) || (part && standsOut(partLeast, floor));
+  // The parts, differences of three values, stand above the noise too: a noise level's values can
+  // repeat at close points (cos t + 1.4e-12·noise at 10603.7: parts of 1.92e-12, 1.92e-12, 1.88e-12).
+  const noiseFloor = Math.max(floor, NOISE_COVERAGE * noise);
+  return (plain && standsOut(plainLeast, floor)) || (part && standsOut(partLeast, noiseFloor));
 }
 
 /** Whether a jump stands KINK_SIGNAL times above the rounding of the values it was read from. */
