@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { derivative, type DerivativeOptions } from "../../src/core/index.js";
 import { jumpPart } from "../../src/core/side-jump.js";
+import { hashNoise } from "../fixtures/noise-hash.js";
 
 /**
  * One-sided derivatives where f jumps at x (the honesty scan's jump-at cases): on the stencil's side
@@ -77,6 +78,19 @@ describe("a jump at x on the stencil's side is found where the first column took
       const r = derivative((t) => Math.log(t) - c, x, { method });
       expect(r.status).not.toBe("discontinuous");
       expect(Math.abs(r.value - 1 / x)).toBeLessThanOrEqual(r.error + TRUTH_SLACK / x);
+    }
+  });
+
+  it("noise whose values repeat at close points is no jump (the parts stand above the noise's bound)", () => {
+    // cos t + 1.4e-12·noise at 10603.7: the parts at the test's steps were 1.92e-12, 1.92e-12, 1.88e-12.
+    const x = 10603.724587792029;
+    const f = (t: number): number => Math.cos(t) + 1.4405680117993431e-12 * hashNoise(t, 1706236923);
+    const truths = [-Math.sin(x), -Math.cos(x), Math.sin(x), Math.cos(x)];
+    for (const order of [1, 2, 3, 4]) {
+      const r = derivative(f, x, { method: "forward", order });
+      expect(r.status).toBe("noise-limited");
+      const truth = truths[order - 1];
+      expect(Math.abs(r.value - truth)).toBeLessThanOrEqual(r.error + TRUTH_SLACK * Math.abs(truth));
     }
   });
 
