@@ -36,6 +36,7 @@ import { settleSingular } from "./settle-singular.js";
 import { settleShape } from "./side-checks.js";
 import { misfitOnly, settleMisfit } from "./settle-misfit.js";
 import { heldToOtherSide } from "./other-side.js";
+import { jumpHiddenFromEven } from "./blind-jump.js";
 import { estimated, statusCode } from "./status.js";
 import type { DerivativeResult } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
@@ -383,5 +384,12 @@ function* settle(
     if (yield* firstBreaksAt(derivativeSteps, sampler, x, engine.o))
       return { ...singular, value: NaN, error: Infinity, status: "discontinuous" };
   }
+  // A jump at x that f⁗'s stencil cancels (blind-jump.ts).
+  if (
+    est.kind === "central" &&
+    engine.o.noise === 0 &&
+    (yield* jumpHiddenFromEven(engine, sampler, singular))
+  )
+    return { ...singular, value: NaN, error: Infinity, status: "discontinuous" };
   return singular;
 }

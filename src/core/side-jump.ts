@@ -88,8 +88,9 @@ function* jumpTest(
   let s0 = NaN;
   let previous = NaN;
   let previousPart = NaN;
-  // Whether the differences (plain) and their jump parts (part) have stayed put so far, the smallest
-  // of each, the largest rounding of the values, and the finest last bit of the differences.
+  // Whether the differences (plain) and their jump parts (part) have stayed put so far and stand out
+  // (the smallest of each against the largest floor: each test, once failed, stays failed, and the
+  // loop ends when both have: a smooth f's parts are below the floor at once, 2 calls).
   let plain = true;
   let part = true;
   let plainLeast = Infinity;
@@ -102,8 +103,12 @@ function* jumpTest(
     const jump = (yield* sampler.one(x + s)) - fx;
     rounding = Math.max(rounding, F_ROUNDING * EPS * (Math.abs(fx + jump) + Math.abs(fx)));
     finest = Math.min(finest, lastBitExponent(jump));
-    plain &&= i === 0 || steady(jump, previous);
+    // f's values lie on a grid no finer than the differences' finest last bit: a residual g − c
+    // carries g's rounding, far above its own (value-grid.ts), and its differences, whole grid steps,
+    // can repeat at every step (log t − 2.6 at 13.4, forward: parts of −0.06 of a grid step at each).
+    const floor = Math.max(rounding, finest === NO_GRID ? 0 : 2 ** finest);
     plainLeast = Math.min(plainLeast, Math.abs(jump));
+    plain &&= (i === 0 || steady(jump, previous)) && standsOut(plainLeast, floor);
     previous = jump;
     if (i === 0) {
       d0 = jump;
@@ -111,18 +116,14 @@ function* jumpTest(
       continue;
     }
     const p = jumpPart(d0, s0, jump, s);
-    part &&= i === 1 || steady(p, previousPart);
     partLeast = Math.min(partLeast, Math.abs(p));
+    // The parts, differences of three values, stand above the noise too: a noise level's values can
+    // repeat at close points (cos t + 1.4e-12·noise at 10603.7: parts 1.92e-12, 1.92e-12, 1.88e-12).
+    const noiseFloor = Math.max(floor, NOISE_COVERAGE * noise);
+    part &&= (i === 1 || steady(p, previousPart)) && standsOut(partLeast, noiseFloor);
     previousPart = p;
   }
-  // f's values lie on a grid no finer than the differences' finest last bit: a residual g − c carries
-  // g's rounding, far above its own (value-grid.ts), and its differences, whole grid steps, can repeat
-  // at every step (log t − 2.6 at 13.4, forward: parts of −0.06 of a grid step at each).
-  const floor = Math.max(rounding, finest === NO_GRID ? 0 : 2 ** finest);
-  // The parts, differences of three values, stand above the noise too: a noise level's values can
-  // repeat at close points (cos t + 1.4e-12·noise at 10603.7: parts of 1.92e-12, 1.92e-12, 1.88e-12).
-  const noiseFloor = Math.max(floor, NOISE_COVERAGE * noise);
-  return (plain && standsOut(plainLeast, floor)) || (part && standsOut(partLeast, noiseFloor));
+  return plain || part;
 }
 
 /** Whether a jump stands KINK_SIGNAL times above the rounding of the values it was read from. */

@@ -1,0 +1,49 @@
+/**
+ * A jump of f at x that an even order's central stencil cancels. The stencil of f⁗ (and f″) weighs
+ * x + o·h and x − o·h alike, so it sees only f's even part about x, and a jump at x through its middle
+ * value (sign t) is odd: sin t + 2e-4·sign t at 0 gave f⁗ = −4.7e-15 ± 3.8e-12, ok, where f has no
+ * derivative at all. A result other than 0 that has no significant digit (its error at least its
+ * value, as a cubic's 0 to rounding also has) asks the side jump test (side-jump.ts) on each side: f jumping at x
+ * on either side has no derivative of any order there. f″ asks for f′ at x where it says little
+ * (first-at-x.ts), which finds such a jump; f⁗ "ok" without a digit does not, and pays this test
+ * instead: a smooth f's differences shrink with the step, and the test ends after two or three calls
+ * a side.
+ */
+
+import type { Pipeline, Sampler } from "./sampler.js";
+import type { ScalarEngine } from "./scalar-column.js";
+import { jumpsOnSide } from "./side-jump.js";
+import type { DerivativeResult } from "./types.js";
+
+/**
+ * Whether a central result of an even order from 4 on, "ok" with no significant digit, sits on a jump
+ * of f at x (see the file comment); false for every other result, with no call.
+ *
+ * @example
+ * ```ts
+ * import { resolveOptions } from "./validate.js";
+ * import { Sampler } from "./sampler.js";
+ * import { runSync } from "./column-steps.js";
+ * import { ScalarEngine } from "./scalar-column.js";
+ * const engine = new ScalarEngine().begin(0, resolveOptions({ order: 4 }, 0));
+ * const f = (t: number) => Math.sin(t) + 2e-4 * Math.sign(t);
+ * const r = { value: -4.7e-15, error: 3.8e-12, step: 0.125, method: "central", status: "ok" } as const;
+ * runSync(jumpHiddenFromEven(engine, new Sampler(f), r)); // => true
+ * ```
+ */
+export function* jumpHiddenFromEven(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  result: Omit<DerivativeResult, "evaluations">,
+): Pipeline<boolean> {
+  const { o } = engine;
+  if (o.order < 4 || o.order % 2 !== 0 || result.method !== "central" || result.status !== "ok") return false;
+  // (Not an exact 0: f even about x, sin t at 0, whose odd jump would leave its rounding.)
+  if (!Number.isFinite(result.value) || result.value === 0 || result.error < Math.abs(result.value))
+    return false;
+  const noise = result.noise ?? 0;
+  return (
+    (yield* jumpsOnSide(engine, sampler, "backward", noise)) ||
+    (yield* jumpsOnSide(engine, sampler, "forward", noise))
+  );
+}
