@@ -3,7 +3,8 @@
  * x + o·h and x − o·h alike, so it sees only f's even part about x, and a jump at x through its middle
  * value (sign t) is odd: sin t + 2e-4·sign t at 0 gave f⁗ = −4.7e-15 ± 3.8e-12, ok, where f has no
  * derivative at all. A result other than 0 that has no significant digit (its error at least its
- * value, as a cubic's 0 to rounding also has) asks the side jump test (side-jump.ts) on each side: f jumping at x
+ * value, as a cubic's 0 to rounding also has), "ok" or "noise-limited" (the noise tables about x take
+ * such a jump for noise: √t − 4.5e-6·sign(t − c) at c = 0.019, −9.2e5 ± 3.5e6), asks the side jump test (side-jump.ts) on each side: f jumping at x
  * on either side has no derivative of any order there. f″ asks for f′ at x where it says little
  * (first-at-x.ts), which finds such a jump; f⁗ "ok" without a digit does not, and pays this test
  * instead: a smooth f's differences shrink with the step, and the test ends after two or three calls
@@ -13,10 +14,11 @@
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { ScalarEngine } from "./scalar-column.js";
 import { jumpsOnSide } from "./side-jump.js";
+import { estimated } from "./status.js";
 import type { DerivativeResult } from "./types.js";
 
 /**
- * Whether a central result of an even order from 4 on, "ok" with no significant digit, sits on a jump
+ * Whether a central result of an even order from 4 on, with no significant digit, sits on a jump
  * of f at x (see the file comment); false for every other result, with no call.
  *
  * @example
@@ -37,7 +39,8 @@ export function* jumpHiddenFromEven(
   result: Omit<DerivativeResult, "evaluations">,
 ): Pipeline<boolean> {
   const { o } = engine;
-  if (o.order < 4 || o.order % 2 !== 0 || result.method !== "central" || result.status !== "ok") return false;
+  if (o.order < 4 || o.order % 2 !== 0 || result.method !== "central" || !estimated(result.status))
+    return false;
   // (Not an exact 0: f even about x, sin t at 0, whose odd jump would leave its rounding.)
   if (!Number.isFinite(result.value) || result.value === 0 || result.error < Math.abs(result.value))
     return false;
