@@ -17,6 +17,13 @@ describe("a jump at x that f⁗'s stencil cancels is found (blind-jump.ts)", () 
     expect(r.value).toBeNaN();
   });
 
+  it("√t − 4.5e-6·sign(t − c) at c = 0.019, order 4 (the tables took the jump for noise): discontinuous", () => {
+    // On main: −921002 ± 3.5e6, noise-limited.
+    const c = 0.019386375889631654;
+    const r = derivative((t) => Math.sqrt(t) - 0.000004496902368628849 * Math.sign(t - c), c, { order: 4 });
+    expect(r.status).toBe("discontinuous");
+  });
+
   it("a cubic's f⁗ of 0 to rounding stays ok, for two calls a side", () => {
     const f = (t: number): number => t * t * t - 2 * t;
     const r = derivative(f, 0.3, { order: 4 });
