@@ -169,14 +169,10 @@ export function* firstBreaksAt(
     // noise can differ by it alone; a "discontinuous" f″ is a
     // kink of f′, which the column of order 3 or 4 tells by itself (side-checks.ts, lowerJumps), and
     // asked here it flagged kinks of f′ beside x, where f‴ exists.
-    if (o.order <= 2) return true;
-    if (first.status === "not-differentiable") return first.noise === undefined || sidesBeyondNoise(first);
-    // A "discontinuous" f″ where f‴ or f⁗ says little: f′ at x tells a kink of f′ at x (its sides
-    // differ: no f″, nor any higher derivative) from one beside x, where f′ at x has its value. The
-    // odd stencil of f‴ cancels an even kink at x (1/(1 + t²) + 0.0015·|t| at 0: 3.8e-14 ± 9.5e-13).
-    if (first.status !== "discontinuous") return false;
-    const slope = yield* bounded(pipeline(engine, sampler, x, { ...o, order: 1 }), () => null);
-    return slope?.status === "not-differentiable" && (slope.noise === undefined || sidesBeyondNoise(slope));
+    return (
+      o.order <= 2 ||
+      (first.status === "not-differentiable" && (first.noise === undefined || sidesBeyondNoise(first)))
+    );
   } finally {
     spare = engine;
   }
