@@ -157,3 +157,18 @@ export function float32Values(values: ArrayLike<number>): boolean {
   }
   return seen;
 }
+
+/**
+ * The lowest order at which a flat zero reads f's values elsewhere for float32 (float32Values): f‴
+ * and f⁗, whose stencils of f32(tanh) saturated at −12.34 see only −1 while the column's far points
+ * show f float32. At orders 1 and 2 the points of the honesty scan's saturated cases are all ±1
+ * anyway, and a float32 Jacobian's component constant along one coordinate (f32(cos x₀ + atan x₁) at 0)
+ * keeps its double error there (test/core/jacobian-float32-beside.test.ts).
+ *
+ * @default 3
+ * @example
+ * ```ts
+ * FLOAT32_ELSEWHERE_ORDER; // => 3
+ * ```
+ */
+export const FLOAT32_ELSEWHERE_ORDER = 3;

@@ -26,7 +26,7 @@ import { representableStep } from "./step.js";
 import { stencilArrays } from "./base-stencil.js";
 import { firstOrderJoin, firstOrderTail } from "./first-order.js";
 import { firstBreaksAt, LOWER_CHECK_ORDER, saysLittle } from "./first-at-x.js";
-import { flatFloat32Error, float32Values } from "./float32.js";
+import { flatFloat32Error, FLOAT32_ELSEWHERE_ORDER, float32Values } from "./float32.js";
 import { float32Floor, readsDoubleArgument } from "./float32-floor.js";
 import { float32Input, inputRoundingError } from "./float32-input.js";
 import { bounded, type Pipeline, type Sampler } from "./sampler.js";
@@ -212,7 +212,9 @@ function flatZero(
   if (result.value !== 0 || !estimated(result.status)) return result;
   const weightSum = stencilArrays(result.method, o.order).weightSum;
   const known = (t: number): number => sampler.known(t);
-  const float32F = float32Values(sampler.knownValues());
+  // (f's other values count at orders 3 and 4 only: at orders 1 and 2 a float32 F's component constant
+  // along one coordinate, f32(cos x₀ + atan x₁) at 0 in a Jacobian, keeps the double model's error.)
+  const float32F = o.order >= FLOAT32_ELSEWHERE_ORDER && float32Values(sampler.knownValues());
   const error = flatFloat32Error(known, x, result.step, weightSum, o.order, result.error, float32F);
   return error === result.error ? result : { ...result, error, status: "noise-limited" };
 }
