@@ -13,7 +13,12 @@ export {
 } from "./check-gradient.js";
 export { FLAT_ROWS } from "./driver.js";
 export { ROW_BLOCK_COLUMNS } from "./jacobian-rows.js";
-export { FLOAT32_EXACT_BITS, FLOAT32_FLAT_FACTOR, FLOAT32_UNIT_ROUNDOFF } from "./float32.js";
+export {
+  FLOAT32_ELSEWHERE_ORDER,
+  FLOAT32_EXACT_BITS,
+  FLOAT32_FLAT_FACTOR,
+  FLOAT32_UNIT_ROUNDOFF,
+} from "./float32.js";
 export { FLOAT32_FULL_BITS } from "./float32-beside.js";
 export { PAIR_DEPTH, PAIR_STEP_SLACK } from "./pair-parts.js";
 export {
@@ -23,7 +28,9 @@ export {
   ROW_AMPLIFICATION,
 } from "./odd-part-check.js";
 export { LOCAL_SHAPE_ORDER } from "./scalar-column.js";
-export { OTHER_SIDE_START, OTHER_SIDE_TRIES, RESOLVE_SIGNAL, SIDE_JUMP_STEP } from "./other-side.js";
+export { OTHER_SIDE_START, OTHER_SIDE_TRIES, RESOLVE_SIGNAL } from "./other-side.js";
+export { SIDE_JUMP_STEP } from "./side-jump.js";
+export { JUMP_PART_RATIO } from "./blind-jump.js";
 export {
   ROW_NOISE_AGREEMENT,
   ROW_NOISE_FLOOR,

@@ -108,6 +108,9 @@ export function float32Rounding(f: number, weightSum: number, h: number, order: 
  * flatFloat32Error(at, 0, 0.25, 1, 1, 6.9e-14); // ≈ 8.4e-6, 2⁻²⁴·35.04/0.25
  * flatFloat32Error((t) => 1 + t, 0, 0.25, 1, 1, 6.9e-14); // => 6.9e-14 (not float32 values)
  * ```
+ *
+ * `float32F` says that f's values elsewhere showed it float32 (float32Values): values of few bits
+ * at the stencil (f32(tanh) saturated to exactly −1) are then a float32 f's too.
  */
 export function flatFloat32Error(
   known: (t: number) => number,
@@ -116,9 +119,10 @@ export function flatFloat32Error(
   weightSum: number,
   order: number,
   error: number,
+  float32F = false,
 ): number {
   let size = 0;
-  let float32 = false;
+  let float32 = float32F;
   for (const t of [x - h, x, x + h]) {
     const v = known(t);
     if (!Number.isFinite(v)) continue;
@@ -129,3 +133,42 @@ export function flatFloat32Error(
   const floor = float32Rounding(size, weightSum, h, order);
   return floor > error ? floor : error;
 }
+
+/**
+ * Whether the values f gave show it computed in float32: every finite one a float32 number and at
+ * least one a float32 result (float32Result; a double f gives such a value about once in 2²⁹). f32(tanh)
+ * at −12.34 is exactly −1 at every point within 3 of x, where a double f's saturated values are −1 too;
+ * a point farther off (−0.99999124 at x + 6.17) tells the two apart.
+ *
+ * @example
+ * ```ts
+ * float32Values(new Float64Array([-1, -1, Math.fround(-0.99999124)])); // => true
+ * float32Values(new Float64Array([-1, -1, -0.99999124])); // => false (a double)
+ * float32Values(new Float64Array([-1, -1])); // => false (nothing to tell)
+ * ```
+ */
+export function float32Values(values: ArrayLike<number>): boolean {
+  let seen = false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) continue;
+    if (Math.fround(v) !== v) return false;
+    seen ||= float32Result(v);
+  }
+  return seen;
+}
+
+/**
+ * The lowest order at which a flat zero reads f's values elsewhere for float32 (float32Values): f‴
+ * and f⁗, whose stencils of f32(tanh) saturated at −12.34 see only −1 while the column's far points
+ * show f float32. At orders 1 and 2 the points of the honesty scan's saturated cases are all ±1
+ * anyway, and a float32 Jacobian's component constant along one coordinate (f32(cos x₀ + atan x₁) at 0)
+ * keeps its double error there (test/core/jacobian-float32-beside.test.ts).
+ *
+ * @default 3
+ * @example
+ * ```ts
+ * FLOAT32_ELSEWHERE_ORDER; // => 3
+ * ```
+ */
+export const FLOAT32_ELSEWHERE_ORDER = 3;

@@ -20,11 +20,8 @@ import {
   CENTRAL_SHRINK,
   EPS,
   F_ROUNDING,
-  GROWTH_SHRINK,
   INITIAL_STEP,
   JUMP_RESOLUTION,
-  JUMP_ROWS,
-  JUMP_TOLERANCE,
   KINK_SIGNAL,
   NOISE_COVERAGE,
 } from "./constants.js";
@@ -32,6 +29,8 @@ import { difference, unsettledFrom } from "./growth.js";
 import { bounded, type Pipeline, type Sampler } from "./sampler.js";
 import { run, type ScalarEngine } from "./scalar-column.js";
 import { pairedError, pairedSidesMissed } from "./paired-sides.js";
+import { cleanOfOtherJump } from "./jump-as-noise.js";
+import { jumpsOnSide } from "./side-jump.js";
 import { representableStep } from "./step.js";
 import type { DerivativeResult, OneSided, StencilKind } from "./types.js";
 
@@ -93,6 +92,7 @@ export function* heldToOtherSide(
   sampler: Sampler,
   given: Settled,
   givenLevel: number,
+  firstFlags = 0,
 ): Pipeline<Settled> {
   const { o } = engine;
   // The other side's columns take the level given in the options, as the result's first column did
@@ -116,7 +116,15 @@ export function* heldToOtherSide(
   // Or an error far above the other side's: this side sees something that one does not (cos t +
   // 2e-6·H(t − c) backward at c = −125.07: −0.562135 ± 7.9e-4, the forward side ± 4e-12).
   const lopsided = side !== null && result.error > RESOLVE_SIGNAL * side.error;
-  if ((disagree || weak || lopsided) && (yield* jumpsOnSide(engine, sampler, kind))) {
+  // Or a first column that saw "noise": its differences grew as its steps shrank, as J/hⁿ does where
+  // f jumps by J at x on this side, which the noise stage may then take for a level or run on past
+  // (cos t − 4.7e-6·sign(t − c) backward at c = −1251.14: 0.70576 ± 0.0028, ok, the forward side
+  // 0.70367 ± 2.9e-4, both within their errors of each other).
+  const noticed = (firstFlags & COLUMN_FLAG.noisy) !== 0;
+  if (
+    (disagree || weak || lopsided || noticed) &&
+    (yield* jumpsOnSide(engine, sampler, kind, result.noise ?? level))
+  ) {
     return { ...result, value: NaN, error: Infinity, status: "discontinuous" };
   }
   // Both sides' long steps straddling a pole beside x (paired-sides.ts): where f jumps at x on neither
@@ -135,6 +143,11 @@ export function* heldToOtherSide(
         error: pairedError(result.value, result.error, result.step, probeValue, probeError, probeStep),
       };
     }
+  }
+  // Or the other side's jump, which the noise stage's tables about x took for noise (jump-as-noise.ts).
+  if (result.status === "noise-limited" && level === 0) {
+    const clean = yield* cleanOfOtherJump(engine, sampler, result, other);
+    if (clean !== null) return clean;
   }
   // f jumps at x on the other side only: that side's differences say nothing of this one's (asked
   // only where they would count: a side that holds the result's value costs no call).
@@ -364,51 +377,4 @@ function* sideColumn(
   }
   if (side === null || !Number.isFinite(side.value) || !(side.error < Infinity)) return null;
   return { value: side.value, error: side.error, step: side.step };
-}
-
-/**
- * The widest step of {@link jumpsOnSide}, relative to the scale of x: 2^-36, so that its JUMP_ROWS
- * steps, each GROWTH_SHRINK times the next, end at 2^-48 (16 units in the last place of x where the
- * scale is |x|). A jump J beside a slope f′ shows only at steps below J/(32·|f′|): 1.2e-6 beside
- * f′ = 0.3 at x = −7019.6 needs steps below 1.2e-7 = 2^-36·|x|; JUMP_RESOLUTION·16³ missed it.
- *
- * @default 2^-36
- * @example
- * ```ts
- * SIDE_JUMP_STEP; // 1.4551915228366852e-11
- * ```
- */
-export const SIDE_JUMP_STEP = 2 ** -36;
-
-/**
- * Whether f jumps at x on the side of `kind`: f(x ± h) − f(x) stays put (within JUMP_TOLERANCE, with
- * its sign) over JUMP_ROWS steps h from SIDE_JUMP_STEP of the scale, each GROWTH_SHRINK times the
- * next, and stands KINK_SIGNAL times above f's rounding there. Where f is continuous these
- * differences shrink with h (16 times per step where f′ ≠ 0); noise makes them scatter. At every
- * order a one-sided derivative exists only where f is continuous on its side (sin t + 2.2e-6·sign t
- * backward at 0: f(x) is the middle value, and every difference grows like 2.2e-6/hⁿ). False where
- * the budget has no room for its points.
- */
-function jumpsOnSide(engine: ScalarEngine, sampler: Sampler, kind: StencilKind): Pipeline<boolean> {
-  return bounded(jumpTest(engine, sampler, kind), () => false);
-}
-
-/** {@link jumpsOnSide} without its budget's fallback. */
-function* jumpTest(engine: ScalarEngine, sampler: Sampler, kind: StencilKind): Pipeline<boolean> {
-  const { x } = engine;
-  const scale = engine.scales[0];
-  const fx = yield* sampler.one(x);
-  const sign = kind === "forward" ? 1 : -1;
-  let h = SIDE_JUMP_STEP * scale;
-  let previous = NaN;
-  for (let i = 0; i < JUMP_ROWS; i++, h /= GROWTH_SHRINK) {
-    const s = representableStep(x, sign * h);
-    const ft = yield* sampler.one(x + s);
-    const jump = ft - fx;
-    const rounding = F_ROUNDING * EPS * (Math.abs(ft) + Math.abs(fx));
-    if (!(s !== 0 && Math.abs(jump) > KINK_SIGNAL * rounding)) return false;
-    if (i > 0 && !(Math.abs(jump - previous) <= JUMP_TOLERANCE * Math.abs(jump))) return false;
-    previous = jump;
-  }
-  return true;
 }

@@ -26,7 +26,7 @@ import { representableStep } from "./step.js";
 import { stencilArrays } from "./base-stencil.js";
 import { firstOrderJoin, firstOrderTail } from "./first-order.js";
 import { firstBreaksAt, LOWER_CHECK_ORDER, saysLittle } from "./first-at-x.js";
-import { flatFloat32Error } from "./float32.js";
+import { flatFloat32Error, FLOAT32_ELSEWHERE_ORDER, float32Values } from "./float32.js";
 import { float32Floor, readsDoubleArgument } from "./float32-floor.js";
 import { float32Input, inputRoundingError } from "./float32-input.js";
 import { bounded, type Pipeline, type Sampler } from "./sampler.js";
@@ -36,6 +36,7 @@ import { settleSingular } from "./settle-singular.js";
 import { settleShape } from "./side-checks.js";
 import { misfitOnly, settleMisfit } from "./settle-misfit.js";
 import { heldToOtherSide } from "./other-side.js";
+import { jumpHiddenFromEven } from "./blind-jump.js";
 import { estimated, statusCode } from "./status.js";
 import type { DerivativeResult } from "./types.js";
 import type { ResolvedOptions } from "./validate.js";
@@ -97,7 +98,7 @@ export function* derivativeSteps(
     est.quietSigma,
   );
   const held = oneSided(o)
-    ? yield* bounded(heldToOtherSide(engine, sampler, result, noise), () => result)
+    ? yield* bounded(heldToOtherSide(engine, sampler, result, noise, est.flags), () => result)
     : movedInput(result, sampler, engine, o);
   const floored = float32Floored(held, sampler, x, o);
   return sampler.short ? budgetStatus(floored) : floored;
@@ -162,7 +163,7 @@ export function derivativeNow(
     est.quietSigma,
   );
   const held = oneSided(o)
-    ? runSync(bounded(heldToOtherSide(engine, sampler, result, noise), () => result))
+    ? runSync(bounded(heldToOtherSide(engine, sampler, result, noise, est.flags), () => result))
     : movedInput(result, sampler, engine, o);
   const floored = float32Floored(held, sampler, x, o);
   return sampler.short ? budgetStatus(floored) : floored;
@@ -211,7 +212,10 @@ function flatZero(
   if (result.value !== 0 || !estimated(result.status)) return result;
   const weightSum = stencilArrays(result.method, o.order).weightSum;
   const known = (t: number): number => sampler.known(t);
-  const error = flatFloat32Error(known, x, result.step, weightSum, o.order, result.error);
+  // (f's other values count at orders 3 and 4 only: at orders 1 and 2 a float32 F's component constant
+  // along one coordinate, f32(cos x₀ + atan x₁) at 0 in a Jacobian, keeps the double model's error.)
+  const float32F = o.order >= FLOAT32_ELSEWHERE_ORDER && float32Values(sampler.knownValues());
+  const error = flatFloat32Error(known, x, result.step, weightSum, o.order, result.error, float32F);
   return error === result.error ? result : { ...result, error, status: "noise-limited" };
 }
 
@@ -382,5 +386,12 @@ function* settle(
     if (yield* firstBreaksAt(derivativeSteps, sampler, x, engine.o))
       return { ...singular, value: NaN, error: Infinity, status: "discontinuous" };
   }
+  // A jump at x that f⁗'s stencil cancels (blind-jump.ts).
+  if (
+    est.kind === "central" &&
+    engine.o.noise === 0 &&
+    (yield* jumpHiddenFromEven(engine, sampler, singular))
+  )
+    return { ...singular, value: NaN, error: Infinity, status: "discontinuous" };
   return singular;
 }
