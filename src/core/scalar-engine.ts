@@ -95,6 +95,7 @@ export function* derivativeSteps(
     o.order,
     est.quietShare,
     est.quietSigma,
+    [est.bandShare, est.bandSigma],
   );
   const held = oneSided(o)
     ? yield* bounded(heldToOtherSide(engine, sampler, result, noise), () => result)
@@ -160,6 +161,7 @@ export function derivativeNow(
     o.order,
     est.quietShare,
     est.quietSigma,
+    [est.bandShare, est.bandSigma],
   );
   const held = oneSided(o)
     ? runSync(bounded(heldToOtherSide(engine, sampler, result, noise), () => result))
