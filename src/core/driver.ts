@@ -980,7 +980,12 @@ export class ColumnDriver {
       if (rules && quietNoise(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k]))
         this.quietRow(k, sigma, h);
       if (stops && settled && quietDrop(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k]))
-        this.quietRow(k, previous, previousStep, !belowSixthLaw(sigma, previous, h, previousStep));
+        this.quietRow(
+          k,
+          previous,
+          previousStep,
+          !belowSixthLaw(sigma, previous, h, previousStep, s.evenAbs[k]),
+        );
       if (!stops) this.faintRows(k, sigma, previous, h, previousStep, settled);
     }
     if (truncationLaw(sigma, previous, h, previousStep)) s.evenLaw[k] = 1;

@@ -12,6 +12,7 @@
  */
 
 import { stencilArrays } from "./base-stencil.js";
+import { EPS, F_ROUNDING, NOISE_SIGNAL } from "./constants.js";
 import { droppedBelowLaw, EVEN_NOISE_SHARE, EVEN_ROOT_SHARE, shrankLikeNoise } from "./even-noise.js";
 import { FAINT_DROP } from "./faint-noise.js";
 import type { DerivativeResult } from "./types.js";
@@ -62,22 +63,49 @@ export function quietDrop(
 }
 
 /**
+ * How far above the signal NOISE_SIGNAL·F_ROUNDING·EPS·|f| the row before's σ must be for the newest
+ * to tell the h⁶ law from a fall below it (see {@link belowSixthLaw}): 16. By even-noise.ts's
+ * EVEN_DROP_SIGNAL argument, rounding moves σ by a 14th of the signal, so truncation's next σ from s
+ * signals is at least s/64 − 1/14, above the band's s/128 from s > 128/14 ≈ 9.1 signals; 16 keeps the
+ * same margin (1.75 times) as EVEN_DROP_SIGNAL's 4 over the h⁴ law's 32/14.
+ *
+ * @default 16
+ * @example
+ * ```ts
+ * SIXTH_DROP_SIGNAL; // => 16
+ * ```
+ */
+export const SIXTH_DROP_SIGNAL = 16;
+
+/**
  * Whether a σ that {@link quietDrop} took for noise fell below the h⁶ law from the row before's as
- * well: below FAINT_DROP·(2h/h′)⁶ of it (faint-noise.ts), half of (1/2)⁶ per halving. Where f⁗(x) = 0
- * (atan at ±1, 1/(1 + t²) at ±0.3249) truncation's even part falls like h⁶, 64 times per halving, and
- * passes the h⁴ law's drop test: atan at 1's σ went 3.9e-12 → 6.1e-14 and the row before's σ/h, taken
- * for noise, put 2e-9 under 0.5000000000000027 (noise-limited). A drop between the two laws is such
- * truncation, or noise that fell by chance: the row before's σ is then kept apart as the ambiguous
- * band's (ColumnState.bandShare), a floor only where f is shown noisy otherwise (see withQuietShare).
+ * well (below FAINT_DROP·(2h/h′)⁶ of it, faint-noise.ts: half of (1/2)⁶ per halving), or rounding
+ * hides that law (the row before's σ at most SIXTH_DROP_SIGNAL signals of f's size `size`: then the h⁴
+ * law's verdict stands). Where f⁗(x) = 0 (atan at ±1, 1/(1 + t²) at ±0.32492) truncation's even part
+ * falls like h⁶, 64 times per halving, and passes the h⁴ law's drop test: atan at 1's σ went 3.9e-12 →
+ * 6.1e-14 and the row before's σ/h, taken for noise, put 2e-9 under 0.5000000000000027 (noise-limited).
+ * A fall between the two laws is such truncation, or noise that fell by chance: the row before's σ is
+ * then kept apart (ColumnState.bandShare), a floor only where f is shown noisy otherwise (see
+ * withQuietShare's `band`).
  *
  * @example
  * ```ts
- * belowSixthLaw(3e-14, 3.9e-12, 0.0039, 0.0078); // => true (130 times)
- * belowSixthLaw(6.1e-14, 3.9e-12, 0.0039, 0.0078); // => false (64 times: the h⁶ law)
+ * belowSixthLaw(3e-14, 3.9e-12, 0.0039, 0.0078, 0.785); // => true (130 times)
+ * belowSixthLaw(6.1e-14, 3.9e-12, 0.0039, 0.0078, 0.785); // => false (64 times: the h⁶ law)
+ * belowSixthLaw(4.4e-5, 2.1e-3, 0.0039, 0.0078, 6.5e10); // => true (9 signals: rounding hides it)
  * ```
  */
-export function belowSixthLaw(sigma: number, previous: number, h: number, previousStep: number): boolean {
-  return sigma < FAINT_DROP * ((2 * h) / previousStep) ** 6 * previous;
+export function belowSixthLaw(
+  sigma: number,
+  previous: number,
+  h: number,
+  previousStep: number,
+  size: number,
+): boolean {
+  return (
+    previous <= SIXTH_DROP_SIGNAL * NOISE_SIGNAL * F_ROUNDING * EPS * size ||
+    sigma < FAINT_DROP * ((2 * h) / previousStep) ** 6 * previous
+  );
 }
 
 /**

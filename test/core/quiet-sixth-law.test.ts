@@ -44,8 +44,8 @@ describe("smooth f where f⁗(x) = 0: no quiet floor from truncation's h⁶ fall
   it("tells the h⁶ law's fall from a fall below it", () => {
     // atan at 1: σ 3.9e-12 at h 0.0078 → 6.1e-14 at 0.0039, 64 times (the h⁶ law) and below the h⁴ law's 1/32
     expect(quietDrop(6.1e-14, 3.9e-12, 0.0039, 0.0078, 0.785, 0.785)).toBe(true);
-    expect(belowSixthLaw(6.1e-14, 3.9e-12, 0.0039, 0.0078)).toBe(false);
-    expect(belowSixthLaw(2.9e-14, 3.9e-12, 0.0039, 0.0078)).toBe(true); // 134 times: below half the law
+    expect(belowSixthLaw(6.1e-14, 3.9e-12, 0.0039, 0.0078, 0.785)).toBe(false);
+    expect(belowSixthLaw(2.9e-14, 3.9e-12, 0.0039, 0.0078, 0.785)).toBe(true); // 134 times: below half the law
   });
 
   it("counts the band's share only in a result that reports a noise level", () => {
