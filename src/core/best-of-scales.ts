@@ -35,6 +35,9 @@ export class KeptEstimates {
   /** The largest ColumnState.quietShare and quietSigma over the scales (0: none; quiet-noise.ts). */
   readonly quietShare: Float64Array;
   readonly quietSigma: Float64Array;
+  /** The largest ColumnState.bandShare and bandSigma over the scales (0: none; quiet-noise.ts). */
+  readonly bandShare: Float64Array;
+  readonly bandSigma: Float64Array;
   /**
    * The noise level measured in the component's rows over the scales so far (even-noise.ts; 0: none),
    * whose share the kept error carries (jacobian-noise.ts).
@@ -56,6 +59,8 @@ export class KeptEstimates {
     this.evenLevel = new Float64Array(m);
     this.quietShare = new Float64Array(m);
     this.quietSigma = new Float64Array(m);
+    this.bandShare = new Float64Array(m);
+    this.bandSigma = new Float64Array(m);
     this.noise = new Float64Array(m);
     this.pending = new Int32Array(m);
   }
@@ -79,6 +84,8 @@ export class KeptEstimates {
     this.evenLevel[k] = 0;
     this.quietShare[k] = 0;
     this.quietSigma[k] = 0;
+    this.bandShare[k] = 0;
+    this.bandSigma[k] = 0;
     this.noise[k] = 0;
   }
 }
@@ -249,6 +256,8 @@ export function keepScale(
     }
     if (state.quietShare[k] > kept.quietShare[k]) kept.quietShare[k] = state.quietShare[k];
     if (state.quietSigma[k] > kept.quietSigma[k]) kept.quietSigma[k] = state.quietSigma[k];
+    if (state.bandShare[k] > kept.bandShare[k]) kept.bandShare[k] = state.bandShare[k];
+    if (state.bandSigma[k] > kept.bandSigma[k]) kept.bandSigma[k] = state.bandSigma[k];
     // Good enough, unless its steps were longer than ALIAS_STEP: then the unit scale checks them.
     const good = kept.error[k] <= atol + rtol * Math.abs(kept.value[k]) && !(kept.step[k] > ALIAS_STEP);
     // With `constantDone`: a component that took one value at every point (driver.ts, FLAT_ROWS) is

@@ -129,6 +129,12 @@ export class ColumnState {
   /** The largest σ of those rows (0: none): σ over the result's step bounds its share there too. */
   readonly quietSigma: Float64Array;
   /**
+   * `quietShare` and `quietSigma` of rows whose σ the next fell below the h⁴ law from but not below the
+   * h⁶ law (quiet-noise.ts, belowSixthLaw): noise, or truncation where f⁗(x) = 0 (0: none).
+   */
+  readonly bandShare: Float64Array;
+  readonly bandSigma: Float64Array;
+  /**
    * The newest step of the row of `evenSigma`, and 1 once σ followed the truncation law (even-noise.ts,
    * truncationLaw); these three carry over from a scale to its probe (see forgetEven).
    */
@@ -216,6 +222,8 @@ export class ColumnState {
     this.seenShare = f();
     this.quietShare = f();
     this.quietSigma = f();
+    this.bandShare = f();
+    this.bandSigma = f();
     this.evenStep = f();
     this.evenLaw = new Int8Array(m);
     this.noisyStep = f();
@@ -255,6 +263,8 @@ export class ColumnState {
       this.seenShare[k] = 0;
       this.quietShare[k] = 0;
       this.quietSigma[k] = 0;
+      this.bandShare[k] = 0;
+      this.bandSigma[k] = 0;
       this.noisyStep[k] = NaN;
       this.noisyChange[k] = NaN;
       this.jumpScaled[k] = NaN;

@@ -61,7 +61,7 @@ import {
 } from "./kink-test.js";
 import { PAIR_DEPTH, PairParts } from "./pair-parts.js";
 import { evenNoise, flaggedNoise, noiseRules, truncationLaw } from "./even-noise.js";
-import { quietDrop, quietNoise } from "./quiet-noise.js";
+import { belowSixthLaw, quietDrop, quietNoise } from "./quiet-noise.js";
 import { faintDrop, faintNoise } from "./faint-noise.js";
 import { MISFIT_ORDER, misfitLevelAt } from "./row-misfit.js";
 import { classifyRow, REGIME } from "./regime.js";
@@ -971,14 +971,21 @@ export class ColumnDriver {
     if (n >= 4 && (stops || s.gridOn)) {
       // Such noise with no root of f at x is not flagged: its share per difference is a floor
       // (quiet-noise.ts), from the fourth row on (σ of the row before this column's own, not a longer
-      // scale's); so is the row before's where this σ fell below truncation's law from it. A large F's
+      // scale's); so is the row before's where this σ fell below truncation's law from it (below the h⁴
+      // law only, not the h⁶ one, where f⁗(x) = 0 would let truncation fall so, kept apart: a floor only
+      // where f shows noise otherwise, quiet-noise.ts, belowSixthLaw). A large F's
       // Jacobian column (it runs on past noise and follows the values' grid: no common path's bits to
       // give) keeps it too, and fainter noise (faint-noise.ts), for its entries' floor (jacobian-noise.ts,
       // quietFloor); the h⁴ law's drop test, not (atan at 1, whose f⁗ vanishes, would pass it).
       if (rules && quietNoise(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k]))
         this.quietRow(k, sigma, h);
       if (stops && settled && quietDrop(sigma, previous, h, previousStep, s.even0[k], s.evenAbs[k]))
-        this.quietRow(k, previous, previousStep);
+        this.quietRow(
+          k,
+          previous,
+          previousStep,
+          !belowSixthLaw(sigma, previous, h, previousStep, s.evenAbs[k]),
+        );
       if (!stops) this.faintRows(k, sigma, previous, h, previousStep, settled);
     }
     if (truncationLaw(sigma, previous, h, previousStep)) s.evenLaw[k] = 1;
@@ -1001,11 +1008,16 @@ export class ColumnDriver {
       this.quietRow(k, previous, previousStep);
   }
 
-  /** Keeps a quiet row's σ at step h for component k (quiet-noise.ts): the largest σ/h and σ. */
-  private quietRow(k: number, sigma: number, h: number): void {
+  /**
+   * Keeps a quiet row's σ at step h for component k (quiet-noise.ts): the largest σ/h and σ; in the
+   * band between the h⁴ and h⁶ laws' drops where `band` (ColumnState.bandShare).
+   */
+  private quietRow(k: number, sigma: number, h: number, band = false): void {
     const s = this.state;
-    s.quietShare[k] = Math.max(s.quietShare[k], sigma / h);
-    s.quietSigma[k] = Math.max(s.quietSigma[k], sigma);
+    const share = band ? s.bandShare : s.quietShare;
+    const most = band ? s.bandSigma : s.quietSigma;
+    share[k] = Math.max(share[k], sigma / h);
+    most[k] = Math.max(most[k], sigma);
   }
 
   /**

@@ -149,6 +149,9 @@ export interface Estimate {
   /** Noise per row the even parts showed with no root of f at x (KeptEstimates.quietShare; quiet-noise.ts). */
   quietShare?: number;
   quietSigma?: number;
+  /** The same of rows whose σ fell between the h⁴ and h⁶ laws (KeptEstimates.bandShare; quiet-noise.ts). */
+  bandShare?: number;
+  bandSigma?: number;
 }
 
 /**
@@ -453,6 +456,8 @@ function keptEstimate(kept: KeptEstimates, kind: StencilKind): Estimate {
     evenLevel: kept.evenLevel[0],
     quietShare: kept.quietShare[0],
     quietSigma: kept.quietSigma[0],
+    bandShare: kept.bandShare[0],
+    bandSigma: kept.bandSigma[0],
   };
 }
 

@@ -96,6 +96,7 @@ export function* derivativeSteps(
     o.order,
     est.quietShare,
     est.quietSigma,
+    [est.bandShare, est.bandSigma],
   );
   const held = oneSided(o)
     ? yield* bounded(heldToOtherSide(engine, sampler, result, noise, est.flags), () => result)
@@ -161,6 +162,7 @@ export function derivativeNow(
     o.order,
     est.quietShare,
     est.quietSigma,
+    [est.bandShare, est.bandSigma],
   );
   const held = oneSided(o)
     ? runSync(bounded(heldToOtherSide(engine, sampler, result, noise, est.flags), () => result))

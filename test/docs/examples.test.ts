@@ -27,11 +27,11 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/batch.ts:186": "the batched loop's inner step: `request` comes from a pipeline",
   "src/core/batch.ts:214": "the batched loop's inner step, inside gradient()",
   "src/core/batch.ts:227": "inside gradient(): `x0`, `o` and `f` are its own",
-  "src/core/best-of-scales.ts:133":
+  "src/core/best-of-scales.ts:140":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
-  "src/core/best-of-scales.ts:146":
+  "src/core/best-of-scales.ts:153":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
-  "src/core/best-of-scales.ts:201":
+  "src/core/best-of-scales.ts:208":
     "a step of bestOfScales: `state` and `kept` are a column's (see its own example)",
   "src/core/column-steps.ts:17": "a column as a generator, inside scalar-engine.ts",
   "src/core/coordinate-pipelines.ts:22": "inside gradient(): `x0` is the pristine point",
