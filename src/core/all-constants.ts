@@ -63,7 +63,7 @@ export {
   NOISE_POINTS,
   QUANTUM_SHARE,
 } from "./noise.js";
-export { MODEL_POWERS, ROWS_JUMP_SIGNAL } from "./odd-part-check.js";
+export { MODEL_POWERS, ROWS_JUMP_SIGNAL, ROWS_ROUNDING } from "./odd-part-check.js";
 export { UNSETTLED_GROWTH } from "./other-side.js";
 export { QUIET_LIMITED_SHARE } from "./quiet-noise.js";
 export { MISFIT_GROWTH, MISFIT_ORDER, MISFIT_SIGNAL } from "./row-misfit.js";

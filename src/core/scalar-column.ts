@@ -86,7 +86,7 @@ export class ScalarEngine {
   checkJump = false;
   /**
    * The noise level that the rows of the first run's kept column imply by how they fit (row-misfit.ts,
-   * misfitLevel; 0: none): jumps of f beside x that only its long rows straddle.
+   * misfitLevelAt; 0: none): jumps of f beside x that only its long rows straddle.
    */
   rowMisfit = 0;
   /**
