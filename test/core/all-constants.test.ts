@@ -40,8 +40,8 @@ const NOT_TUNING: Readonly<Record<string, string>> = {
   GRID_POWERS: "a table of the powers of 2",
   GRID_POWER_ZERO: "the index of 2⁰ in GRID_POWERS",
   // speed only: the same results either way
-  COMMON_PATH_PATIENCE: "when derivativeAt leaves its common path",
-  COMMON_PATH_PROBE: "when derivativeAt tries its common path again",
+  COMMON_PATH_PATIENCE: "when derivative(f, xs) stops trying the common path",
+  COMMON_PATH_PROBE: "how often derivative(f, xs) tries it again",
   LOOP_RESTORE_LENGTH: "how x is restored (a loop or set())",
   SCREEN_COMPONENTS: "the widest Jacobian screened by the common path",
 };
