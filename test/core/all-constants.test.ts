@@ -43,7 +43,7 @@ const NOT_TUNING: Readonly<Record<string, string>> = {
   COMMON_PATH_PATIENCE: "when derivative(f, xs) stops trying the common path",
   COMMON_PATH_PROBE: "how often derivative(f, xs) tries it again",
   LOOP_RESTORE_LENGTH: "how x is restored (a loop or set())",
-  SCREEN_COMPONENTS: "the widest Jacobian screened by the common path",
+  SCREEN_COMPONENTS: "the fewest components of F whose columns are screened",
 };
 
 const CORE = new URL("../../src/core/", import.meta.url);
