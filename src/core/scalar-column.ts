@@ -94,7 +94,9 @@ export class ScalarEngine {
    * give the kept estimate, NaN before one: what paired-sides.ts confirms a one-sided estimate to.
    */
   probeValue = NaN;
+  /** The error of that probe ({@link probeValue}), NaN before one or where its column never settled. */
   probeError = NaN;
+  /** The step of that probe ({@link probeValue}), NaN before one. */
   probeStep = NaN;
 
   constructor() {
