@@ -83,11 +83,20 @@ export const ROW_AMPLIFICATION = 8;
  * MODEL_POWERS[4].kink; // => [0, 1, 2, 4]
  * ```
  */
-export const MODEL_POWERS: Readonly<Record<3 | 4, { smooth: readonly number[]; kink: readonly number[] }>> =
-  Object.freeze({
-    3: Object.freeze({ smooth: Object.freeze([0, 2, 4]), kink: Object.freeze([0, 1, 2]) }),
-    4: Object.freeze({ smooth: Object.freeze([0, 2, 4, 6]), kink: Object.freeze([0, 1, 2, 4]) }),
-  });
+export const MODEL_POWERS: Readonly<
+  Record<
+    3 | 4,
+    {
+      /** The smooth model's powers of v: A + B·v² + D·v⁴ (+ F·v⁶), as O(s) of a smooth f. */
+      smooth: readonly number[];
+      /** The kink model's: A + J·v + B·v² (+ D·v⁴), a jump J of f″ at x adding J·s/2 to O(s). */
+      kink: readonly number[];
+    }
+  >
+> = Object.freeze({
+  3: Object.freeze({ smooth: Object.freeze([0, 2, 4]), kink: Object.freeze([0, 1, 2]) }),
+  4: Object.freeze({ smooth: Object.freeze([0, 2, 4, 6]), kink: Object.freeze([0, 1, 2, 4]) }),
+});
 
 /**
  * The inverse of the model's matrix [v_j^(p_i)] at the rows' distances v = 1, 2, 4 (, 8), row-major
