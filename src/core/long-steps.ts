@@ -51,7 +51,7 @@ export const EVEN_ROWS = 7;
  * @example
  * ```ts
  * const sum = new Float64Array(1);
- * atZero(Float64Array.of(3, 6, 15, 1, 2, 4, 0), 2, sum); // => 2 (E = 2 + h²)
+ * atZero(Float64Array.of(3, 6, 18, 1, 2, 4, 0), 2, sum); // => 2 (E = 2 + h²)
  * ```
  */
 export function atZero(rows: Float64Array, n: number, sum: Float64Array): number {

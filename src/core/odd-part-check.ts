@@ -83,11 +83,20 @@ export const ROW_AMPLIFICATION = 8;
  * MODEL_POWERS[4].kink; // => [0, 1, 2, 4]
  * ```
  */
-export const MODEL_POWERS: Readonly<Record<3 | 4, { smooth: readonly number[]; kink: readonly number[] }>> =
-  Object.freeze({
-    3: Object.freeze({ smooth: Object.freeze([0, 2, 4]), kink: Object.freeze([0, 1, 2]) }),
-    4: Object.freeze({ smooth: Object.freeze([0, 2, 4, 6]), kink: Object.freeze([0, 1, 2, 4]) }),
-  });
+export const MODEL_POWERS: Readonly<
+  Record<
+    3 | 4,
+    {
+      /** The smooth model's powers of v: A + B·v² + D·v⁴ (+ F·v⁶), as O(s) of a smooth f. */
+      smooth: readonly number[];
+      /** The kink model's: A + J·v + B·v² (+ D·v⁴), a jump J of f″ at x adding J·s/2 to O(s). */
+      kink: readonly number[];
+    }
+  >
+> = Object.freeze({
+  3: Object.freeze({ smooth: Object.freeze([0, 2, 4]), kink: Object.freeze([0, 1, 2]) }),
+  4: Object.freeze({ smooth: Object.freeze([0, 2, 4, 6]), kink: Object.freeze([0, 1, 2, 4]) }),
+});
 
 /**
  * The inverse of the model's matrix [v_j^(p_i)] at the rows' distances v = 1, 2, 4 (, 8), row-major
@@ -316,8 +325,8 @@ export const ROWS_JUMP_SIGNAL = 2;
  * first in `part`, at s, 2s, 4s, 8s, s = `step`; `rounding` that of the newest), with its uncertainty.
  * O(s) = 2f′ + J·s/2 + f‴·s²/3 + c·s⁴ + …, so j(s) = (−4·O(s) + 5·O(2s) − O(4s))/s = J − 180·c·s³ + …
  * (the constant and the s² term cancel, J·s/2 gives J), and (8·j(s) − j(2s))/7 removes the s³ term.
- * The uncertainty is that term's size, |j(2s) − j(s)|/7, plus the rounding, 8·rounding/s (the
- * weights' sum on the newest part's rounding, 6.75, rounded up). The odd-part check holds the rows
+ * The uncertainty is that term's size, |j(2s) − j(s)|/7, plus the rounding, ROWS_ROUNDING·rounding/s.
+ * The odd-part check holds the rows
  * against O(s_c) at the noise check's tiny step, where a large f's rounding can swamp J·s_c/2 (t³ − 2t
  * + 0.006·huber at its join, beside another coordinate's 1.4e7: f″ = −3.53789 ± 1.8e-5, ok, where the
  * sides are −3.54089 and −3.53488): the rows, at steps 8000 times wider, show it.
@@ -335,8 +344,23 @@ export function rowsJump(
 ): { jump: number; uncertainty: number } {
   const j1 = (-4 * part[0] + 5 * part[1] - part[2]) / step;
   const j2 = (-4 * part[1] + 5 * part[2] - part[3]) / (2 * step);
-  return { jump: (8 * j1 - j2) / 7, uncertainty: Math.abs(j2 - j1) / 7 + (8 * rounding) / step };
+  return { jump: (8 * j1 - j2) / 7, uncertainty: Math.abs(j2 - j1) / 7 + (ROWS_ROUNDING * rounding) / step };
 }
+
+/**
+ * The rounding {@link rowsJump}'s uncertainty counts, in units of r/s (r: the newest odd part's
+ * rounding, s its step): 8, the sum of its weights on the parts' roundings, 7.96, rounded up. The
+ * weights of J = (8·j(s) − j(2s))/7 on O(s) … O(8s) are −32/7, 6, −3/2 and 1/14, over s, and O(2ᵏs)
+ * carries about r/2ᵏ (one |f|'s rounding over a step 2ᵏ times as long): 32/7 + 3 + 3/8 + 1/112 = 7.96.
+ * (Until round 15 the comment gave 6.75, the sum for j(s) alone: 4 + 5/2 + 1/4.)
+ *
+ * @default 8
+ * @example
+ * ```ts
+ * ROWS_ROUNDING; // => 8
+ * ```
+ */
+export const ROWS_ROUNDING = 8;
 
 /**
  * The even-part check of a third derivative, the mirror of the odd-part check: its stencil cancels the

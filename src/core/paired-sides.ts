@@ -37,7 +37,7 @@ const SUM = new Float64Array(1);
 /**
  * Whether f(x + h) + f(x − h) at the steps `step`, 2·`step` and 4·`step` (made representable beside x,
  * as the columns' are) extrapolate in h² to a value more than PAIRED_MISS_SIGNAL times their uncertainty
- * away from 2f(x). Reads only values f was called at already (Sampler.known): false where one is
+ * away from 2f(x). Reads only values f was called at (Sampler.known, knownNear): false where one is
  * missing or not finite. No call of f.
  *
  * @example

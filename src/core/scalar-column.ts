@@ -86,7 +86,7 @@ export class ScalarEngine {
   checkJump = false;
   /**
    * The noise level that the rows of the first run's kept column imply by how they fit (row-misfit.ts,
-   * misfitLevel; 0: none): jumps of f beside x that only its long rows straddle.
+   * misfitLevelAt; 0: none): jumps of f beside x that only its long rows straddle.
    */
   rowMisfit = 0;
   /**
@@ -94,7 +94,9 @@ export class ScalarEngine {
    * give the kept estimate, NaN before one: what paired-sides.ts confirms a one-sided estimate to.
    */
   probeValue = NaN;
+  /** The error of that probe ({@link probeValue}), NaN before one or where its column never settled. */
   probeError = NaN;
+  /** The step of that probe ({@link probeValue}), NaN before one. */
   probeStep = NaN;
 
   constructor() {

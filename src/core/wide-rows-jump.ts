@@ -17,7 +17,7 @@
  */
 
 import { EPS, F_ROUNDING } from "./constants.js";
-import { ROWS_JUMP_SIGNAL, rowsJump } from "./odd-part-check.js";
+import { ROWS_JUMP_SIGNAL, ROWS_ROUNDING, rowsJump } from "./odd-part-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
 import { representableStep } from "./step.js";
@@ -74,6 +74,3 @@ export function* wideRowsJump(engine: ScalarEngine, sampler: Sampler, est: Estim
     w.jump * rows.jump > 0
   );
 }
-
-/** rowsJump's bound on the rounding its weights carry, in units of r/s (odd-part-check.ts). */
-const ROWS_ROUNDING = 8;

@@ -72,6 +72,9 @@ const cases: QuadratureCase[] = [
  */
 const NOISE_ERROR_BOUND = 2000;
 
+/** Calls of f with `noise: tol`: 7 to 13 measured on these cases (round 15); 16 leaves room. */
+const CALLS_BOUND = 16;
+
 describe("an adaptive quadrature inside f (docs/engine.md, Quadrature inside f)", () => {
   it.each(cases)("$name: noise = tol covers the integral's slope", ({ f, x, tol, slope }) => {
     const r = derivative(f, x, { noise: tol });
@@ -79,7 +82,7 @@ describe("an adaptive quadrature inside f (docs/engine.md, Quadrature inside f)"
     expect(r.noise).toBe(tol);
     expect(r.error).toBeGreaterThanOrEqual(Math.abs(r.value - slope));
     expect(r.error).toBeLessThan(NOISE_ERROR_BOUND * tol);
-    expect(r.evaluations).toBeLessThanOrEqual(16);
+    expect(r.evaluations).toBeLessThanOrEqual(CALLS_BOUND);
   });
 
   it("without it, ∫₀ˣ exp(−t²) at 0.5 gives the computed piece's slope: 7.4e-11 off, claiming 1e-13", () => {

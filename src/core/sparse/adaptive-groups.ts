@@ -117,7 +117,7 @@ export function groupBudget(budget: number, n: number, groups: number, spent: nu
 
 /**
  * The passes of {@link adaptiveGroups} for any runner (the sync loop, or the batched and async
- * loops of group-pipelines.ts, which run a pass's groups in lockstep): the first pass, then the probe
+ * loops of sparse-stages.ts, which run a pass's groups in lockstep): the first pass, then the probe
  * pass when some entry needs it (the generator decides between them from the first pass's
  * estimates), then the entries' statuses once the runner asks for the next pass after the last.
  *

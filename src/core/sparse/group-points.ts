@@ -28,7 +28,7 @@ export interface GroupSource {
  * One group's view of the grouped direction, without F: which point x + t·d is (`write`), whether it
  * is refused (`prepare`), and F's values there rescaled to the nominal step (`rescale`), as
  * {@link GroupPoints} explains. The sync loop ({@link GroupPoints}) and the batched and async loops
- * (group-pipelines.ts) share it, so they see the same points and the same values.
+ * (sparse-stages.ts) share it, so they see the same points and the same values.
  *
  * @example
  * ```ts
