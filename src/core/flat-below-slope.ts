@@ -23,6 +23,12 @@
  * flatBelowSlope(0, 1, 2e-3, 2e-3, 0); // => false (an even move)
  * ```
  */
-export function flatBelowSlope(value: number, flat: number, below: number, above: number, centre: number): boolean {
+export function flatBelowSlope(
+  value: number,
+  flat: number,
+  below: number,
+  above: number,
+  centre: number,
+): boolean {
   return value === 0 && flat === 1 && (below - centre) * (above - centre) < 0;
 }

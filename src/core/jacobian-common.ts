@@ -20,6 +20,7 @@ import { JacobianCommonWork } from "./jacobian-common-work.js";
 import { needsRecheck, zeroRowOfFloat32 } from "./jacobian-recheck.js";
 import { entryShowsKink } from "./even-kink.js";
 import { quietEntryToRecheck } from "./jacobian-common-beside.js";
+import { flatBelowSlope } from "./flat-below-slope.js";
 import { FLOAT32_FLAT_FACTOR } from "./float32.js";
 import { adaptiveColumnNow, takeWork, type ColumnWork } from "./jacobian-column.js";
 import { finishJacobian, type JacobianJob } from "./jacobian-job.js";
@@ -138,9 +139,26 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
       if (needsRecheck(w.kept, k, 0, NaN, centre, 1, moved || zero)) return DEPARTED;
     }
   }
+  // A flat 0 at a later scale where the first row moved F_k oddly (flat-below-slope.ts).
+  if (w.lateFlats > 0 && lateFlatToRecheck(job, w)) return DEPARTED;
   // F_k(x) with no float32 bits of its own, F_k(x_j ± h) float32 results (jacobian-common-beside.ts).
   if (job.quiet !== null && quietEntryToRecheck(job, w)) return DEPARTED;
   return storeColumn(job, j, w);
+}
+
+/**
+ * Whether a component of the column kept a flat 0 (its last scale's values all F_k(x)) where the
+ * column's first row, x_j ∓ h of its first scale, moved F_k oddly (flat-below-slope.ts): the general
+ * path rechecks it (jacobian-recheck.ts). Only after keepFlat counted such a component (`lateFlats`).
+ */
+function lateFlatToRecheck(job: JacobianJob, w: JacobianCommonWork): boolean {
+  if (w.size < 2) return false;
+  const m = w.m;
+  const values = w.values;
+  for (let k = 0; k < m; k++) {
+    if (flatBelowSlope(w.keptValue[k], w.keptFlat[k], values[k], values[m + k], job.centre[k])) return true;
+  }
+  return false;
 }
 
 /**
@@ -265,6 +283,7 @@ function keepFlat(w: JacobianCommonWork, k: number, i: number, constantDone: boo
   const step = w.hr[1];
   w.kinkJump[k] = NaN; // (its rows are not read: see componentColumn's finish)
   if (i > 0) {
+    if (w.keptFlat[k] === 0) w.lateFlats++; // moved at the first scale (flat-below-slope.ts)
     const column = w.column;
     column[0] = 0;
     column[1] = error;

@@ -143,12 +143,8 @@ export function columnNeedsRecheck(
     const beside = Math.abs(kept.value[k]) * kept.step[k] ** job.o.order;
     return needsRecheck(kept, k, kept.flags[k], kept.noisyStep[k], beside, job.o.order, true);
   }
-  // A noisy column settled flat at its smaller steps where its first row moved F_k oddly (flat-below-slope.ts).
-  if (
-    (kept.flags[k] & COLUMN_FLAG.noisy) !== 0 &&
-    first !== null &&
-    flatBelowSlope(kept.value[k], flat[k], first[2 * k], first[2 * k + 1], job.centre[k])
-  )
+  // A flat 0 at the column's last steps where its first row moved F_k oddly (flat-below-slope.ts).
+  if (first !== null && flatBelowSlope(kept.value[k], flat[k], first[2 * k], first[2 * k + 1], job.centre[k]))
     return true;
   // F_k(x) has no float32 bits (0, or short) but its first row's values have (float32-beside.ts).
   const beside = !float32 && first !== null && besideFloat32(job, k, first[2 * k], first[2 * k + 1]);
