@@ -10,7 +10,7 @@
  * flat beside a kink (max(0, t − x − 1e-3), max(0, |t − x| − 1e-3)) moves on one side only, or alike
  * on both (an even move), so its 0 stays; a component that does not depend on x_j does not move at
  * all. The small Jacobian's common path tests it only for a component flat at the second scale that
- * moved at the first (jacobian-common.ts, keepFlat's `lateFlats`), so a smooth F's columns skip it.
+ * moved at the first (jacobian-common.ts, lateFlat), so a smooth F's columns skip it.
  */
 
 /**

@@ -53,8 +53,6 @@ export class JacobianCommonWork {
    * its rounding): 0 spares the column the second half (jacobian-common.ts, kinkShown).
    */
   kinkCandidates = 0;
-  /** Components flat at a later scale that moved at the first (jacobian-common.ts, keepFlat; flat-below-slope.ts). */
-  lateFlats = 0;
   /**
    * Per component, the wider pair's J (times its determinant) where its rows passed that first half,
    * NaN where they did not, and the determinant (jacobian-common.ts, kinkShown).
@@ -172,7 +170,6 @@ export class JacobianCommonWork {
     this.x = x;
     this.centreValues = centre;
     this.kinkCandidates = 0;
-    this.lateFlats = 0;
     this.lo = lo;
     this.hi = hi;
     this.size = 0;

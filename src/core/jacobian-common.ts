@@ -139,26 +139,9 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
       if (needsRecheck(w.kept, k, 0, NaN, centre, 1, moved || zero)) return DEPARTED;
     }
   }
-  // A flat 0 at a later scale where the first row moved F_k oddly (flat-below-slope.ts).
-  if (w.lateFlats > 0 && lateFlatToRecheck(job, w)) return DEPARTED;
   // F_k(x) with no float32 bits of its own, F_k(x_j ± h) float32 results (jacobian-common-beside.ts).
   if (job.quiet !== null && quietEntryToRecheck(job, w)) return DEPARTED;
   return storeColumn(job, j, w);
-}
-
-/**
- * Whether a component of the column kept a flat 0 (its last scale's values all F_k(x)) where the
- * column's first row, x_j ∓ h of its first scale, moved F_k oddly (flat-below-slope.ts): the general
- * path rechecks it (jacobian-recheck.ts). Only after keepFlat counted such a component (`lateFlats`).
- */
-function lateFlatToRecheck(job: JacobianJob, w: JacobianCommonWork): boolean {
-  if (w.size < 2) return false;
-  const m = w.m;
-  const values = w.values;
-  for (let k = 0; k < m; k++) {
-    if (flatBelowSlope(w.keptValue[k], w.keptFlat[k], values[k], values[m + k], job.centre[k])) return true;
-  }
-  return false;
 }
 
 /**
@@ -283,13 +266,14 @@ function keepFlat(w: JacobianCommonWork, k: number, i: number, constantDone: boo
   const step = w.hr[1];
   w.kinkJump[k] = NaN; // (its rows are not read: see componentColumn's finish)
   if (i > 0) {
-    if (w.keptFlat[k] === 0) w.lateFlats++; // moved at the first scale (flat-below-slope.ts)
+    const moved = w.keptFlat[k] === 0; // at the first scale
     const column = w.column;
     column[0] = 0;
     column[1] = error;
     column[2] = step;
     column[3] = 1;
     keep(w, k, i, constantDone);
+    if (moved) lateFlat(w, k);
     return;
   }
   w.keptValue[k] = 0;
@@ -300,6 +284,20 @@ function keepFlat(w: JacobianCommonWork, k: number, i: number, constantDone: boo
   // the next scale has smaller steps.
   const good = error <= 0 && !(step > ALIAS_STEP);
   if (!good && !constantDone) w.pending[w.pendingCount++] = k;
+}
+
+/**
+ * A component k flat at a later scale that moved at the first: where it kept that flat 0 and the
+ * column's first row, x_j ∓ h of its first scale, moved F_k oddly (flat-below-slope.ts), its error is
+ * made NaN, so that the column's recheck test (commonColumn) departs and the general path rechecks it.
+ */
+function lateFlat(w: JacobianCommonWork, k: number): void {
+  const values = w.values;
+  if (
+    w.size >= 2 &&
+    flatBelowSlope(w.keptValue[k], w.keptFlat[k], values[k], values[w.m + k], w.centreValues[k])
+  )
+    w.keptError[k] = NaN;
 }
 
 /**
