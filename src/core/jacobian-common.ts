@@ -20,6 +20,7 @@ import { JacobianCommonWork } from "./jacobian-common-work.js";
 import { needsRecheck, zeroRowOfFloat32 } from "./jacobian-recheck.js";
 import { entryShowsKink } from "./even-kink.js";
 import { quietEntryToRecheck } from "./jacobian-common-beside.js";
+import { flatBelowSlope } from "./flat-below-slope.js";
 import { FLOAT32_FLAT_FACTOR } from "./float32.js";
 import { adaptiveColumnNow, takeWork, type ColumnWork } from "./jacobian-column.js";
 import { finishJacobian, type JacobianJob } from "./jacobian-job.js";
@@ -265,12 +266,14 @@ function keepFlat(w: JacobianCommonWork, k: number, i: number, constantDone: boo
   const step = w.hr[1];
   w.kinkJump[k] = NaN; // (its rows are not read: see componentColumn's finish)
   if (i > 0) {
+    const moved = w.keptFlat[k] === 0; // at the first scale
     const column = w.column;
     column[0] = 0;
     column[1] = error;
     column[2] = step;
     column[3] = 1;
     keep(w, k, i, constantDone);
+    if (moved) lateFlat(w, k);
     return;
   }
   w.keptValue[k] = 0;
@@ -281,6 +284,20 @@ function keepFlat(w: JacobianCommonWork, k: number, i: number, constantDone: boo
   // the next scale has smaller steps.
   const good = error <= 0 && !(step > ALIAS_STEP);
   if (!good && !constantDone) w.pending[w.pendingCount++] = k;
+}
+
+/**
+ * A component k flat at a later scale that moved at the first: where it kept that flat 0 and the
+ * column's first row, x_j ∓ h of its first scale, moved F_k oddly (flat-below-slope.ts), its error is
+ * made NaN, so that the column's recheck test (commonColumn) departs and the general path rechecks it.
+ */
+function lateFlat(w: JacobianCommonWork, k: number): void {
+  const values = w.values;
+  if (
+    w.size >= 2 &&
+    flatBelowSlope(w.keptValue[k], w.keptFlat[k], values[k], values[w.m + k], w.centreValues[k])
+  )
+    w.keptError[k] = NaN;
 }
 
 /**

@@ -25,6 +25,7 @@ import { coordinateOptions } from "./vector.js";
 import { ALIAS_STEP, NOISE_COVERAGE } from "./constants.js";
 import { float32Hidden, float32Size } from "./jacobian-float32.js";
 import { termGrid } from "./difference-grid.js";
+import { flatBelowSlope } from "./flat-below-slope.js";
 import { float32Beside } from "./float32-beside.js";
 import { firstOrderKept } from "./recheck-hold.js";
 import { ROW_NOISE_AGREEMENT } from "./row-noise.js";
@@ -142,6 +143,9 @@ export function columnNeedsRecheck(
     const beside = Math.abs(kept.value[k]) * kept.step[k] ** job.o.order;
     return needsRecheck(kept, k, kept.flags[k], kept.noisyStep[k], beside, job.o.order, true);
   }
+  // A flat 0 at the column's last steps where its first row moved F_k oddly (flat-below-slope.ts).
+  if (first !== null && flatBelowSlope(kept.value[k], flat[k], first[2 * k], first[2 * k + 1], job.centre[k]))
+    return true;
   // F_k(x) has no float32 bits (0, or short) but its first row's values have (float32-beside.ts).
   const beside = !float32 && first !== null && besideFloat32(job, k, first[2 * k], first[2 * k + 1]);
   const f32 = float32 || beside;

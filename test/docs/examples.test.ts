@@ -62,14 +62,14 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's shape stage: `engine`, `sampler` and `est` are its own (a generator step)",
   "src/core/jacobian-sides.ts:127":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:112": "inside a Jacobian column: `job`, `work` and `k` are the column's",
-  "src/core/jacobian-recheck.ts:167": "inside a Jacobian column: `job`, `work` and `k` are the column's",
-  "src/core/jacobian-recheck.ts:184": "inside a Jacobian column: `job` is the column's, F_0(x) = 0",
+  "src/core/jacobian-recheck.ts:113": "inside a Jacobian column: `job`, `work` and `k` are the column's",
+  "src/core/jacobian-recheck.ts:171": "inside a Jacobian column: `job`, `work` and `k` are the column's",
+  "src/core/jacobian-recheck.ts:188": "inside a Jacobian column: `job` is the column's, F_0(x) = 0",
   "src/core/jacobian-common-beside.ts:23":
     "inside the common path after a column: `job` and `w` are the column's",
-  "src/core/jacobian-recheck.ts:273":
+  "src/core/jacobian-recheck.ts:277":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:424":
+  "src/core/jacobian-recheck.ts:428":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
   "src/core/row-check.ts:51": "inside a Jacobian loop after its columns: `job` is its job",
   "src/core/row-check.ts:71":
