@@ -1,0 +1,107 @@
+/**
+ * An order-2 side (the shape stage's one-sided f″, side-checks.ts) whose last rows' changes cross
+ * zero. A one-sided f″ row at step h is f″ − h·f‴ + (7/12)·h²·f⁗ − …: where the h and h² terms are of
+ * opposite sign and like size the rows' changes flip sign, and a tableau stopped there mistakes the
+ * turn for convergence (1/(1 + t²) − 0.0926·u|u| backward at 0.02863, 2.9e-4 below its join: rows
+ * −1.7934, −1.8128, −1.8123, −1.8095 at 0.0625 … 0.0078 gave −1.81182 ± 9.7e-4, where f″ = −1.8050;
+ * the midpoint of the sides then missed x's side). A change that flips sign says the tableau has not
+ * settled: the side runs again from its last step, below the turn, where its rows change one way;
+ * where that gives no error, the side's error is at least the largest of the last changes (where it
+ * diverges, a jump at x made the turn, and the side stays as it was for the sides' comparison).
+ */
+
+import { COLUMN_FLAG } from "./column-state.js";
+import { KINK_SIGNAL } from "./constants.js";
+import { difference } from "./growth.js";
+import type { Pipeline, Sampler } from "./sampler.js";
+import { run, type Estimate, type ScalarEngine } from "./scalar-column.js";
+import type { StencilKind } from "./types.js";
+
+/**
+ * How many of a side's last changes between rows are looked at for a crossing (four rows): a flip
+ * among the first, far rows, with rows that then change one way, is the tableau's business.
+ *
+ * @default 3
+ * @example
+ * ```ts
+ * CROSSING_CHANGES; // => 3
+ * ```
+ */
+export const CROSSING_CHANGES = 3;
+
+/**
+ * How many times its row's rounding a change must be to count in a crossing: KINK_SIGNAL, the kink
+ * test's margin (changes of rounding flip sign at random).
+ *
+ * @default 16
+ * @example
+ * ```ts
+ * CROSSING_SIGNAL; // => 16
+ * ```
+ */
+export const CROSSING_SIGNAL = KINK_SIGNAL;
+
+/**
+ * The changes of the last rows of the column of `kind` just run (at most CROSSING_CHANGES + 1 rows),
+ * read from its steps at f's points it already holds (no call of f), and the last row's step; null
+ * where two of them, each above CROSSING_SIGNAL times its row's rounding, do not flip sign.
+ */
+function* crossingChanges(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  kind: StencilKind,
+): Pipeline<{ changes: number[]; last: number } | null> {
+  const s = engine.state;
+  const n = engine.driver.rowCount;
+  if (n < 3) return null;
+  const from = Math.max(0, n - CROSSING_CHANGES - 1);
+  const rows: number[] = [];
+  for (let i = from; i < n; i++) rows.push(yield* difference(sampler, engine.x, kind, s.steps[i], 2));
+  const changes: number[] = [];
+  let crossed = false;
+  for (let i = 1; i < rows.length; i++) {
+    const c = rows[i] - rows[i - 1];
+    const counts = Math.abs(c) > CROSSING_SIGNAL * s.rowRounding[from + i];
+    const before = changes.length > 0 ? changes[changes.length - 1] : 0;
+    if (counts && before !== 0 && Math.sign(c) !== Math.sign(before)) crossed = true;
+    changes.push(counts ? c : 0);
+  }
+  return crossed ? { changes, last: s.steps[n - 1] } : null;
+}
+
+/**
+ * A one-sided order-2 estimate `side` of `kind`, from the column just run, held to its rows (see the
+ * file comment): where its last changes cross zero, the column of `kind` from its last step, if that
+ * gives an error; otherwise `side` with its error at least the largest of those changes. Other sides
+ * (other orders, no error, a crossing not seen) are returned as they are.
+ *
+ * @example
+ * ```ts
+ * const held = yield* heldPastCrossing(engine, sampler, "backward", level, side); // after its run
+ * ```
+ */
+export function* heldPastCrossing<S extends { value: number; error: number }>(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  kind: StencilKind,
+  level: number,
+  side: S,
+): Pipeline<S> {
+  if (engine.o.order !== 2 || !Number.isFinite(side.error)) return side;
+  const crossing = yield* crossingChanges(engine, sampler, kind);
+  if (crossing === null) return side;
+  const again: Estimate = yield* run(engine, sampler, {
+    kind,
+    level,
+    stopOnNoise: true,
+    canSwitch: false,
+    firstStep: crossing.last,
+  });
+  // A column that now diverges met a jump at x, whose J/h² took over the rows (the turn was its): the
+  // side stays as it was, for the sides' comparison to judge.
+  if ((again.flags & COLUMN_FLAG.diverging) !== 0) return side;
+  const settled = (again.flags & COLUMN_FLAG.budget) === 0;
+  if (settled && Number.isFinite(again.error)) return { ...side, value: again.value, error: again.error };
+  const largest = Math.max(...crossing.changes.map(Math.abs));
+  return { ...side, error: Math.max(side.error, largest) };
+}
