@@ -77,7 +77,14 @@ function* crossingChanges(
  *
  * @example
  * ```ts
- * const held = yield* heldPastCrossing(engine, sampler, "backward", level, side); // after its run
+ * import { runSync } from "./column-steps.js";
+ * import { Sampler } from "./sampler.js";
+ * import { ScalarEngine } from "./scalar-column.js";
+ * import { resolveOptions } from "./validate.js";
+ * // Order 1: the side is returned as it is (order 2 reads the rows of the column just run).
+ * const engine = new ScalarEngine().begin(1, resolveOptions(undefined, 1));
+ * const side = { value: 2.7, error: 1e-9 };
+ * runSync(heldPastCrossing(engine, new Sampler(Math.exp), "forward", 0, side)).error; // => 1e-9
  * ```
  */
 export function* heldPastCrossing<S extends { value: number; error: number }>(
