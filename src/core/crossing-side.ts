@@ -6,7 +6,8 @@
  * −1.7934, −1.8128, −1.8123, −1.8095 at 0.0625 … 0.0078 gave −1.81182 ± 9.7e-4, where f″ = −1.8050;
  * the midpoint of the sides then missed x's side). A change that flips sign says the tableau has not
  * settled: the side runs again from its last step, below the turn, where its rows change one way;
- * where that gives no error, the side's error is at least the largest of the last changes (where it
+ * where that gives no error, or the turn stands only a few times above the rows' rounding
+ * (CROSSING_FLOOR), the side's error is at least the largest of the last changes (where it
  * diverges, a jump at x made the turn, and the side stays as it was for the sides' comparison).
  */
 
@@ -42,15 +43,31 @@ export const CROSSING_CHANGES = 3;
 export const CROSSING_SIGNAL = KINK_SIGNAL;
 
 /**
+ * How many times its row's rounding each change of a weaker crossing is (below CROSSING_SIGNAL): twice
+ * the most two rows' rounding can move a change by (each row's is bounded by its rounding). Such a turn
+ * may be the rows' rounding ending the column, and running on below it reads more rounding: the side's
+ * error only is widened to its changes, where no noise was measured (the C1 midpoint beside |f| ≈ 8.7e6, where f″'s backward rows
+ * turned by 7.6 times their rounding).
+ *
+ * @default 4
+ * @example
+ * ```ts
+ * CROSSING_FLOOR; // => 4
+ * ```
+ */
+export const CROSSING_FLOOR = 4;
+
+/**
  * The changes of the last rows of the column of `kind` just run (at most CROSSING_CHANGES + 1 rows),
- * read from its steps at f's points it already holds (no call of f), and the last row's step; null
- * where two of them, each above CROSSING_SIGNAL times its row's rounding, do not flip sign.
+ * read from its steps at f's points it already holds (no call of f), the last row's step, and whether
+ * two changes that flip sign each stand above CROSSING_SIGNAL times their row's rounding (`strong`);
+ * null where no two above CROSSING_FLOOR times it flip sign.
  */
 function* crossingChanges(
   engine: ScalarEngine,
   sampler: Sampler,
   kind: StencilKind,
-): Pipeline<{ changes: number[]; last: number } | null> {
+): Pipeline<{ changes: number[]; last: number; strong: boolean } | null> {
   const s = engine.state;
   const n = engine.driver.rowCount;
   if (n < 3) return null;
@@ -58,15 +75,23 @@ function* crossingChanges(
   const rows: number[] = [];
   for (let i = from; i < n; i++) rows.push(yield* difference(sampler, engine.x, kind, s.steps[i], 2));
   const changes: number[] = [];
-  let crossed = false;
+  const signal: number[] = [];
+  let crossed = 0;
   for (let i = 1; i < rows.length; i++) {
     const c = rows[i] - rows[i - 1];
-    const counts = Math.abs(c) > CROSSING_SIGNAL * s.rowRounding[from + i];
-    const before = changes.length > 0 ? changes[changes.length - 1] : 0;
-    if (counts && before !== 0 && Math.sign(c) !== Math.sign(before)) crossed = true;
-    changes.push(counts ? c : 0);
+    const ratio = Math.abs(c) / s.rowRounding[from + i];
+    const j = changes.length - 1;
+    if (
+      j >= 0 &&
+      ratio > CROSSING_FLOOR &&
+      signal[j] > CROSSING_FLOOR &&
+      Math.sign(c) !== Math.sign(changes[j])
+    )
+      crossed = Math.max(crossed, Math.min(ratio, signal[j]));
+    changes.push(c);
+    signal.push(ratio);
   }
-  return crossed ? { changes, last: s.steps[n - 1] } : null;
+  return crossed > 0 ? { changes, last: s.steps[n - 1], strong: crossed > CROSSING_SIGNAL } : null;
 }
 
 /**
@@ -97,6 +122,9 @@ export function* heldPastCrossing<S extends { value: number; error: number }>(
   if (engine.o.order !== 2 || !Number.isFinite(side.error)) return side;
   const crossing = yield* crossingChanges(engine, sampler, kind);
   if (crossing === null) return side;
+  const largest = Math.max(...crossing.changes.map(Math.abs));
+  // A weak crossing where noise was measured may be that noise (its level a σ, not a bound): no claim.
+  if (!crossing.strong) return level > 0 ? side : { ...side, error: Math.max(side.error, largest) };
   const again: Estimate = yield* run(engine, sampler, {
     kind,
     level,
@@ -109,6 +137,5 @@ export function* heldPastCrossing<S extends { value: number; error: number }>(
   if ((again.flags & COLUMN_FLAG.diverging) !== 0) return side;
   const settled = (again.flags & COLUMN_FLAG.budget) === 0;
   if (settled && Number.isFinite(again.error)) return { ...side, value: again.value, error: again.error };
-  const largest = Math.max(...crossing.changes.map(Math.abs));
   return { ...side, error: Math.max(side.error, largest) };
 }

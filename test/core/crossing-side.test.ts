@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { derivative, hessian } from "../../src/core/index.js";
-import { CROSSING_CHANGES, CROSSING_SIGNAL } from "../../src/core/crossing-side.js";
+import { CROSSING_CHANGES, CROSSING_FLOOR, CROSSING_SIGNAL } from "../../src/core/crossing-side.js";
 
 const runge2 = (t: number): number => (6 * t * t - 2) / (1 + t * t) ** 3;
 
@@ -28,6 +28,7 @@ describe("order-2 sides past a turn of their rows", () => {
   it("names its constants", () => {
     expect(CROSSING_CHANGES).toBe(3);
     expect(CROSSING_SIGNAL).toBe(16);
+    expect(CROSSING_FLOOR).toBe(4);
   });
 
   for (const { c, join, x, sign } of cases) {
