@@ -102,3 +102,4 @@ export { EVEN_ROWS, LONG_MISS_SIGNAL, PROBE_SPREAD_ORDER } from "./long-steps.js
 export { PAIR_OFFSET, PAIRED_MISS_SIGNAL } from "./paired-sides.js";
 export { LEVEL_REACH_GROWTH } from "./level-reach.js";
 export { GRID_ROWS, GRID_SPREAD, NO_GRID } from "./value-grid.js";
+export { CROSSING_CHANGES, CROSSING_FLOOR, CROSSING_SIGNAL } from "./crossing-side.js";

@@ -12,6 +12,7 @@ import { noiseCheckStep, recheckNoise } from "./noise-check.js";
 import { agree, fineStep, sideEstimate } from "./other-side.js";
 import { kinkBehindNoise } from "./even-kink.js";
 import { wideRowsJump } from "./wide-rows-jump.js";
+import { heldPastCrossing } from "./crossing-side.js";
 import { midpointJumps } from "./odd-part-check.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { run, type Estimate, type ScalarEngine } from "./scalar-column.js";
@@ -221,10 +222,10 @@ function* sideOf(
   const s = yield* run(engine, sampler, { kind, level, stopOnNoise: true, canSwitch: false, firstStep });
   const diverging = (s.flags & COLUMN_FLAG.diverging) !== 0;
   const noisy = (s.flags & COLUMN_FLAG.noisy) !== 0;
-  return {
-    ...(yield* sideAt(engine, sampler, kind, { value: s.value, error: s.error, diverging, noisy })),
-    noisy,
-  };
+  // An order-2 side whose last rows turned (crossing-side.ts) runs on from below the turn.
+  const plain = { value: s.value, error: s.error, diverging, noisy };
+  const held = diverging ? plain : yield* heldPastCrossing(engine, sampler, kind, level, plain);
+  return { ...(yield* sideAt(engine, sampler, kind, held)), noisy };
 }
 
 /**

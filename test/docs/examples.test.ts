@@ -55,8 +55,8 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler`, `est` and `shape` are its own (a generator step)",
   "src/core/settle-misfit.ts:49":
     "inside the pipeline's settle: `engine`, `sampler` and `first` are its own (a generator step)",
-  "src/core/side-checks.ts:38": "inside the pipeline's settle: `result` is the result as it stands",
-  "src/core/side-checks.ts:53":
+  "src/core/side-checks.ts:39": "inside the pipeline's settle: `result` is the result as it stands",
+  "src/core/side-checks.ts:54":
     "inside the pipeline's settle: `engine`, `sampler`, `first`, `stage` and `result` are its own",
   "src/core/wide-rows-jump.ts:45":
     "inside the pipeline's shape stage: `engine`, `sampler` and `est` are its own (a generator step)",
