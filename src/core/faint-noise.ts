@@ -126,12 +126,26 @@ export function faintDrop(
   level: number,
 ): boolean {
   const reach = EVEN_ROUNDING_REACH * EPS * size + EVEN_LEVEL_REACH * level;
-  const r = (2 * h) / previousStep;
   return (
     h <= ALIAS_STEP &&
     sigma > 0 &&
     previous > FAINT_SIGNAL * reach &&
     previous <= EVEN_NOISE_SMALL * size &&
-    sigma < FAINT_DROP * r ** 6 * previous
+    belowHalfSixthLaw(sigma, previous, h, previousStep)
   );
+}
+
+/**
+ * Whether σ at step h fell below FAINT_DROP·(2h/h′)⁶ of the σ `previous` at `previousStep`: below half
+ * the h⁶ law per halving, faster than truncation falls even where f⁗ vanishes at x (see
+ * {@link FAINT_DROP}). Shared by {@link faintDrop} and quiet-noise.ts's belowSixthLaw.
+ *
+ * @example
+ * ```ts
+ * belowHalfSixthLaw(3.9e-16, 6.5e-14, 0.0039, 0.0078); // => true (σ fell 166 times)
+ * belowHalfSixthLaw(1e-15, 6.5e-14, 0.0039, 0.0078); // => false (65 times: the h⁶ law)
+ * ```
+ */
+export function belowHalfSixthLaw(sigma: number, previous: number, h: number, previousStep: number): boolean {
+  return sigma < FAINT_DROP * ((2 * h) / previousStep) ** 6 * previous;
 }

@@ -14,7 +14,7 @@
 import { stencilArrays } from "./base-stencil.js";
 import { EPS, F_ROUNDING, NOISE_SIGNAL } from "./constants.js";
 import { droppedBelowLaw, EVEN_NOISE_SHARE, EVEN_ROOT_SHARE, shrankLikeNoise } from "./even-noise.js";
-import { FAINT_DROP } from "./faint-noise.js";
+import { belowHalfSixthLaw } from "./faint-noise.js";
 import type { DerivativeResult } from "./types.js";
 
 const CENTRAL_WEIGHTS = stencilArrays("central", 1).weightSum;
@@ -104,7 +104,7 @@ export function belowSixthLaw(
 ): boolean {
   return (
     previous <= SIXTH_DROP_SIGNAL * NOISE_SIGNAL * F_ROUNDING * EPS * size ||
-    sigma < FAINT_DROP * ((2 * h) / previousStep) ** 6 * previous
+    belowHalfSixthLaw(sigma, previous, h, previousStep)
   );
 }
 
