@@ -19,7 +19,7 @@ import { EPS, F_ROUNDING } from "./constants.js";
  * LONG_MISS_SIGNAL; // => 16
  * ```
  */
-export const LONG_MISS_SIGNAL = 16;
+export const LONG_MISS_SIGNAL = 2;
 
 /**
  * The highest order whose probe spread (longStepsMissed's `probeSpread`) counts: 1. At order 1 the

@@ -29,7 +29,7 @@ import type { Sampler } from "./sampler.js";
  * PAIRED_MISS_SIGNAL; // => 16
  * ```
  */
-export const PAIRED_MISS_SIGNAL = 16;
+export const PAIRED_MISS_SIGNAL = 2;
 
 const ROWS = new Float64Array(7);
 const SUM = new Float64Array(1);
