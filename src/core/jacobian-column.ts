@@ -7,6 +7,7 @@
  */
 
 import { KinkRows, markKinks } from "./jacobian-kinks.js";
+import { LongRows, markLongSteps } from "./jacobian-long-steps.js";
 import { checkSides, checkSidesNow, KinkSides } from "./jacobian-sides.js";
 import { columnNeedsRecheck, EntryRecheck, recheckColumn, recheckColumnNow } from "./jacobian-recheck.js";
 import { holdToColumn } from "./recheck-hold.js";
@@ -67,6 +68,8 @@ export class ColumnWork {
   readonly sides: KinkSides;
   /** Each component's last even rows, and the entries they mark for a recheck (jacobian-kinks.ts). */
   readonly kinkRows: KinkRows;
+  /** Each component's even rows at the long steps and at the probe's (jacobian-long-steps.ts). */
+  readonly longRows: LongRows;
   /** Whether the column's entries were rechecked (jacobian-recheck.ts): then `recheck` holds their outcomes. */
   rechecked = false;
   /** Whether the column's screen ran: then every component the driver ran moved there. */
@@ -94,6 +97,7 @@ export class ColumnWork {
     this.list = new Int32Array(m);
     this.sides = new KinkSides(m);
     this.kinkRows = new KinkRows(m);
+    this.longRows = new LongRows(m);
   }
 
   /**
@@ -267,9 +271,11 @@ export function* adaptiveColumn(job: JacobianJob, j: number, work: ColumnWork): 
  */
 function markRowsKinks(job: JacobianJob, work: ColumnWork): void {
   const rows = work.kinkRows;
-  if (job.o.order === 1 && work.spec.start === "central")
+  if (job.o.order === 1 && work.spec.start === "central") {
     markKinks(rows, work.kept, job.centre, work.list, work.listed);
-  else rows.marked.fill(0);
+    // And those kept from long steps whose even parts the probe's contradict (jacobian-long-steps.ts).
+    markLongSteps(work.longRows, work.kept, work.list, work.listed, job.o.order, rows.marked);
+  } else rows.marked.fill(0);
 }
 
 /** Keeps active only the components marked in `only` (a large F's second pass, row-check.ts). */
@@ -434,6 +440,7 @@ export function adaptiveColumnNow(
     work.kinkRows.begin(state);
     runColumn(driver, source, spec);
     work.kinkRows.record(state, driver.rowCount);
+    work.longRows.note(work.kinkRows, state, i);
     addNoiseShares(state, kept, i);
     keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
   }
@@ -531,6 +538,7 @@ function* runScales(
       driver.accept(evaluated);
     }
     work.kinkRows.record(state, driver.rowCount);
+    work.longRows.note(work.kinkRows, state, i);
     addNoiseShares(state, kept, i);
     keepScale(state, kept, i, undefined, undefined, smallerNext(scales, i));
   }

@@ -462,6 +462,9 @@ export function* probeNoise(
   // a spike at x whose narrow table the smooth part rules at every order was a feature (a pole just
   // beyond the narrow table's reach), not noise.
   const smooth = wide.localised === true && narrow.verdict === "too-large";
+  // Steps within the narrow table's reach see f clear of that feature (settle-noise.ts, nearerThanFeature).
+  if (smooth && seen.featureBelow === undefined)
+    seen.featureBelow = ((NOISE_POINTS - 1) / 2) * narrow.spacing;
   // Quantised values (float32) may step so evenly at a fine spacing that every high difference is 0;
   // not a spike's narrow table that is a line of distinct doubles (a kink beside x in the wide table
   // only: max(0, t + 3 + 1e-5) at −3 read as noise of 1.3e-5, then not-differentiable for f′ = 1).

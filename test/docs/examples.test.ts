@@ -62,6 +62,7 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's shape stage: `engine`, `sampler` and `est` are its own (a generator step)",
   "src/core/jacobian-sides.ts:127":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
+  "src/core/jacobian-long-steps.ts:69": "inside a Jacobian column after its scales: `work` is the column's",
   "src/core/jacobian-recheck.ts:113": "inside a Jacobian column: `job`, `work` and `k` are the column's",
   "src/core/jacobian-recheck.ts:171": "inside a Jacobian column: `job`, `work` and `k` are the column's",
   "src/core/jacobian-recheck.ts:188": "inside a Jacobian column: `job` is the column's, F_0(x) = 0",
@@ -75,10 +76,10 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/row-check.ts:71":
     "inside a Jacobian loop after its second pass: `again`, `worst` and `evaluations` are its own",
   "src/core/row-check.ts:106": "inside a Jacobian loop after its columns: `job` is its job",
-  "src/core/jacobian-column.ts:312": "after a small F's first pass: `job` holds the columns put aside",
-  "src/core/jacobian-column.ts:462":
+  "src/core/jacobian-column.ts:318": "after a small F's first pass: `job` holds the columns put aside",
+  "src/core/jacobian-column.ts:469":
     "after a small F's first pass: `job` holds the columns put aside, `source` is F along x_j",
-  "src/core/jacobian-column.ts:484": "after a small F's first pass: `job` holds the columns put aside",
+  "src/core/jacobian-column.ts:491": "after a small F's first pass: `job` holds the columns put aside",
   "src/core/jacobian-pipeline.ts:102": "inside a Jacobian loop: `job` is its job",
   "src/core/jacobian-pipeline.ts:117": "inside a Jacobian loop after its columns: `job` and `F` are its own",
   "src/core/jacobian-pipeline.ts:138":
