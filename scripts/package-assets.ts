@@ -16,7 +16,16 @@
  * ```
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { missingDeclarations, pruneDeclarations } from "./prune-declarations.js";
@@ -106,7 +115,8 @@ if (errors.size > 0) {
     prepare(workspace);
   }
   errors = pruneAndCheck(broken);
-  if (errors.size > 0) throw new Error(`pruned declarations do not type-check:\n${[...errors.values()].flat().join("\n")}`);
+  if (errors.size > 0)
+    throw new Error(`pruned declarations do not type-check:\n${[...errors.values()].flat().join("\n")}`);
 }
 for (const { dir } of stale) stamps[dir] = buildInfoTime(dir);
 mkdirSync(dirname(PRUNED_STAMP), { recursive: true });

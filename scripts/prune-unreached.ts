@@ -76,7 +76,10 @@ export function keptImport(statement: ts.ImportDeclaration, used: (name: ts.Iden
  * keptReexport(statement, (s) => s.name.text === "a"); // 'export { a } from "./x.js";'
  * ```
  */
-export function keptReexport(statement: ts.ExportDeclaration, keeps: (s: ts.ExportSpecifier) => boolean): string {
+export function keptReexport(
+  statement: ts.ExportDeclaration,
+  keeps: (s: ts.ExportSpecifier) => boolean,
+): string {
   const clause = statement.exportClause;
   if (!clause || !ts.isNamedExports(clause) || clause.elements.length === 0) return statement.getText();
   const names = clause.elements.filter(keeps).map((e) => e.getText());
@@ -94,7 +97,11 @@ export function keptReexport(statement: ts.ExportDeclaration, keeps: (s: ts.Expo
  * prunedText(program.getSourceFile("dist/core/driver.d.ts"), reached, checker); // its constants only
  * ```
  */
-export function prunedText(file: ts.SourceFile, reached: ReadonlySet<ts.Node>, checker: ts.TypeChecker): string {
+export function prunedText(
+  file: ts.SourceFile,
+  reached: ReadonlySet<ts.Node>,
+  checker: ts.TypeChecker,
+): string {
   const keeps = (s: ts.ExportSpecifier) => {
     const local = checker.getExportSpecifierLocalTargetSymbol(s);
     const target = local && local.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(local) : local;
@@ -146,7 +153,10 @@ export interface Prunable {
  * pruneUnreached([{ dir: "packages/numdiff", exports: manifest.exports }]).removed; // Map { … => ≈ 117,000 }
  * ```
  */
-export function pruneUnreached(packages: readonly Prunable[]): { removed: Map<string, number>; program: ts.Program } {
+export function pruneUnreached(packages: readonly Prunable[]): {
+  removed: Map<string, number>;
+  program: ts.Program;
+} {
   const entries = packages.map((p) => typesEntries(p.dir, p.exports));
   const program = declarationProgram(entries.flat());
   const checker = program.getTypeChecker();

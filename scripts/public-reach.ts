@@ -74,7 +74,11 @@ function statementOf(node: ts.Node): ts.Node {
  * reachedStatements(program, entries, "packages/numdiff/dist").size; // ≈ 1,300 of ≈ 1,900
  * ```
  */
-export function reachedStatements(program: ts.Program, entries: readonly string[], root: string): Set<ts.Node> {
+export function reachedStatements(
+  program: ts.Program,
+  entries: readonly string[],
+  root: string,
+): Set<ts.Node> {
   const checker = program.getTypeChecker();
   const under = normalize(root);
   const reached = new Set<ts.Node>();

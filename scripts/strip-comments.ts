@@ -69,7 +69,6 @@ export function stripComments(code: string): string {
   return transformSync(COMMENTLESS.printFile(parsed), STRIP_OPTIONS).code;
 }
 
-
 /**
  * Strips every .js file under `dir` in place; returns the bytes before and after.
  *
