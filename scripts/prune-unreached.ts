@@ -16,7 +16,13 @@ import { writeFileSync } from "node:fs";
 import { join, normalize } from "node:path";
 import ts from "typescript";
 import { typesEntries } from "./prune-declarations.js";
-import { actsUnnamed, declarationProgram, READ_OPTIONS, reachedStatements } from "./public-reach.js";
+import {
+  actsUnnamed,
+  declarationProgram,
+  READ_OPTIONS,
+  reachedStatements,
+  topStatement,
+} from "./public-reach.js";
 
 /**
  * The symbols that `nodes` name (as written: an imported name is its import's symbol), and those the
@@ -105,7 +111,8 @@ export function prunedText(
   const keeps = (s: ts.ExportSpecifier) => {
     const local = checker.getExportSpecifierLocalTargetSymbol(s);
     const target = local && local.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(local) : local;
-    return (target?.declarations ?? []).some((d) => reached.has(topStatement(d)));
+    // A module re-exported as a namespace (`export { ns }`) was reached whole.
+    return (target?.declarations ?? []).some((d) => ts.isSourceFile(d) || reached.has(topStatement(d)));
   };
   const text = new Map<ts.Statement, string>();
   for (const s of file.statements) {
@@ -127,12 +134,6 @@ export function prunedText(
     at = s.getEnd();
   }
   return out + file.text.slice(at);
-}
-
-/** The top-level statement holding `node`. */
-function topStatement(node: ts.Node): ts.Node {
-  while (node.parent && !ts.isSourceFile(node.parent)) node = node.parent;
-  return node;
 }
 
 /** A package to prune: its folder and its manifest's `exports` map. */

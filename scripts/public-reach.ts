@@ -58,8 +58,15 @@ export function actsUnnamed(statement: ts.Statement): boolean {
   return ts.isModuleDeclaration(statement) && !ts.isIdentifier(statement.name);
 }
 
-/** The top-level statement holding `node`. */
-function statementOf(node: ts.Node): ts.Node {
+/**
+ * The top-level statement holding `node` (a source file is its own).
+ *
+ * @example
+ * ```ts
+ * topStatement(file.statements[0].getChildAt(0)) === file.statements[0]; // true
+ * ```
+ */
+export function topStatement(node: ts.Node): ts.Node {
   while (node.parent && !ts.isSourceFile(node.parent)) node = node.parent;
   return node;
 }
@@ -94,7 +101,7 @@ export function reachedStatements(
       if (!normalize(d.getSourceFile().fileName).startsWith(under)) continue;
       // A module (`import * as m`, `export * as m`) reaches all it declares.
       if (ts.isSourceFile(d)) d.statements.forEach(reach);
-      else reach(statementOf(d));
+      else reach(topStatement(d));
     }
   };
   for (const file of program.getSourceFiles()) {
