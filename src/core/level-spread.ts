@@ -27,6 +27,23 @@ import type { Estimate } from "./scalar-column.js";
 export const NOISE_LEVEL_SPREAD = 2;
 
 /**
+ * The lowest derivative order whose noise-limited errors take the level's spread: 2. A first
+ * derivative's noise-limited error is already near the best a noisy f allows (the red team passes a
+ * noisy case where its error is within 10 times the optimal error E*, and three first derivatives,
+ * 0.0027 against a bound of 0.0028, went past it with the spread), and the scan's first derivatives the noise left short
+ * are relative noise beside a root of f, whose level at x the spread does not reach (the even-part
+ * floors of even-noise.ts and quiet-noise.ts hold those). From f″ on the stencil's noise gain Σ|w|/hⁿ
+ * rules the error, and the scan's noise-limited f″–f⁗ were 1.05–1.6 times short.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * LEVEL_SPREAD_ORDER; // 2
+ * ```
+ */
+export const LEVEL_SPREAD_ORDER = 2;
+
+/**
  * The estimate `est`, from a column run with the noise level `level` that the tables measured, with
  * its error widened by the share of the level's spread at its step: (NOISE_LEVEL_SPREAD − 1) times
  * the level's share NOISE_COVERAGE·level·Σ|w|/hⁿ. The value, step and status stay.
