@@ -103,3 +103,6 @@ export { PAIR_OFFSET, PAIRED_MISS_SIGNAL } from "./paired-sides.js";
 export { LEVEL_REACH_GROWTH } from "./level-reach.js";
 export { GRID_ROWS, GRID_SPREAD, NO_GRID } from "./value-grid.js";
 export { CROSSING_CHANGES, CROSSING_FLOOR, CROSSING_SIGNAL } from "./crossing-side.js";
+// Round 16 (r16-hi): a measured noise level's spread; f″'s jump read from a noisy f⁗ column's rows.
+export { LEVEL_SPREAD_ORDER, NOISE_LEVEL_SPREAD } from "./level-spread.js";
+export { ROWS_SECOND_JUMP_SIGNAL } from "./noisy-second-jump.js";

@@ -17,6 +17,7 @@ import {
   noiseCheckStep,
 } from "./noise-check.js";
 import { checkOddPart } from "./odd-part-check.js";
+import { rowsShowSecondJump } from "./noisy-second-jump.js";
 import { checkFarRow } from "./far-row-check.js";
 import { checkEvenPole } from "./even-pole.js";
 import { checkEvenKink } from "./even-kink.js";
@@ -364,6 +365,15 @@ function* settle(
       return yield* jumpResult(engine, sampler, first);
   }
   const stage = yield* settleNoise(engine, sampler, first, given);
+  // A fourth derivative whose first column saw noise skipped the odd-part check: its rows still tell
+  // a jump of f″ at x (noisy-second-jump.ts).
+  if (
+    (first.flags & COLUMN_FLAG.noisy) !== 0 &&
+    stage.noiseUsed === undefined &&
+    stage.est.kind === "central" &&
+    rowsShowSecondJump(engine)
+  )
+    engine.secondJumps = true;
   if (stage.done !== null) return stage.done;
   const { est, noiseUsed } = stage;
   const noisy =

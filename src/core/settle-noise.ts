@@ -23,6 +23,7 @@ import { changesJumpInF, jumpResult } from "./jump-at-x.js";
 import { jumpHolds } from "./check-jump.js";
 import { representableStep } from "./step.js";
 import { levelAtStencil } from "./level-reach.js";
+import { LEVEL_SPREAD_ORDER, withLevelSpread } from "./level-spread.js";
 import { float32Result } from "./float32.js";
 import {
   noiseCheckStep,
@@ -263,6 +264,10 @@ export function* settleNoise(
       // scaling an absolute level so widened naive formulas' errors beyond 10·E*: log(1 + t) at 1e-8.)
       est = reachedLevel(sampler, x, est, o.order, level, seen.size ?? 0);
     }
+    // The tables read the level from nine values: it may be low by a few times (level-spread.ts; orders
+    // 2–4, LEVEL_SPREAD_ORDER).
+    if (counts && level > 0 && noise === level && o.order >= LEVEL_SPREAD_ORDER)
+      est = withLevelSpread(est, level, o.order);
     if (!counts && seen.perDistance === 0 && (first.evenShare ?? 0) > 0 && Number.isFinite(est.error)) {
       // Noise the first column's even parts showed (driver.ts, measureNoise) that the tables could not
       // measure: noise relative to f at a root of f, about ε·|f′| in every first difference whatever its

@@ -48,13 +48,15 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler`, `x` and `result` are the shape stage's",
   "src/core/jacobian-kinks.ts:79":
     "inside a Jacobian column after its scales: `work` and `job` are the column's",
-  "src/core/settle-noise.ts:49": "inside the pipeline's settle: `est` is the estimate of a noise stage",
-  "src/core/settle-noise.ts:66":
+  "src/core/settle-noise.ts:50": "inside the pipeline's settle: `est` is the estimate of a noise stage",
+  "src/core/settle-noise.ts:67":
     "inside the pipeline's settle: `engine`, `sampler`, `first` and `given` are its own",
   "src/core/settle-singular.ts:49":
     "inside the pipeline's settle: `engine`, `sampler`, `est` and `shape` are its own (a generator step)",
   "src/core/settle-misfit.ts:49":
     "inside the pipeline's settle: `engine`, `sampler` and `first` are its own (a generator step)",
+  "src/core/noisy-second-jump.ts:39":
+    "inside the pipeline's settle: `engine` is its own, after the noise stage",
   "src/core/side-checks.ts:39": "inside the pipeline's settle: `result` is the result as it stands",
   "src/core/side-checks.ts:54":
     "inside the pipeline's settle: `engine`, `sampler`, `first`, `stage` and `result` are its own",
