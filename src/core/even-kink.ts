@@ -73,6 +73,20 @@ export const PAIRS_AGREEMENT = 0.25;
 export const KINK_ANCHOR = new Float64Array(5);
 
 /**
+ * Where anchoredKink left a read undecided by rounding, or −1: the `at` of the first rows whose jump J
+ * (the wider pair's, beyond twice the estimate's error) reached its uncertainty `ro` without passing
+ * ROWS_KINK_SIGNAL times it. There rounding is all that holds the test back, and the rows one ladder
+ * wider (wide-even-kink.ts) can decide. Reset by whoever reads it (checkEvenKink, the common path's
+ * noisyAt) before its reads.
+ *
+ * @example
+ * ```ts
+ * KINK_UNDECIDED[0]; // => -1 where no read was undecided
+ * ```
+ */
+export const KINK_UNDECIDED = Int32Array.of(-1);
+
+/**
  * Whether the three even rows at `at` in `rows` (even parts newest first, their steps, the newest
  * Σ|w|·|f|: the layout of ScalarEngine.evenRows) show a kink at x against {@link KINK_ANCHOR} that the
  * estimate's error does not cover: the wider pair's jump J (pairJump, written out) beyond
@@ -107,7 +121,10 @@ export function anchoredKink(rows: Float64Array, at: number): boolean {
   const checkRounding = KINK_ANCHOR[2];
   const ro =
     (2 * ((Math.abs(v1) + Math.abs(v2)) * rounding + Math.abs(v2 - v1) * checkRounding)) / Math.abs(det12);
-  if (!(size > ROWS_KINK_SIGNAL * ro)) return false;
+  if (!(size > ROWS_KINK_SIGNAL * ro)) {
+    if (size >= ro && KINK_UNDECIDED[0] < 0) KINK_UNDECIDED[0] = at;
+    return false;
+  }
   const d0 = rows[at] - ec;
   const v0 = s0 * s0 - sc * sc;
   const det01 = (s0 - sc) * v1 - (s1 - sc) * v0;
@@ -158,6 +175,7 @@ export function rowsShowKink(
  * ```
  */
 export function checkEvenKink(engine: ScalarEngine, n: number, est: Estimate): void {
+  KINK_UNDECIDED[0] = -1;
   if (engine.o.order !== 1 || est.kind !== "central" || est.flags !== 0 || n !== 2) return;
   if (Number.isNaN(engine.checkD) || !Number.isFinite(est.error)) return;
   // Σ|w|·f over the check's pair x ∓ h_c (the central first difference's weights ∓1/2).
