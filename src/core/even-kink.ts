@@ -87,6 +87,17 @@ export const KINK_ANCHOR = new Float64Array(5);
 export const KINK_UNDECIDED = Int32Array.of(-1);
 
 /**
+ * The jump J of f′ that anchoredKink read where it last held (the wider pair's), for the engine to
+ * keep with its kink flag (ScalarEngine.evenJump).
+ *
+ * @example
+ * ```ts
+ * KINK_READ[0]; // J where anchoredKink last returned true
+ * ```
+ */
+export const KINK_READ = new Float64Array(1);
+
+/**
  * Whether the three even rows at `at` in `rows` (even parts newest first, their steps, the newest
  * Σ|w|·|f|: the layout of ScalarEngine.evenRows) show a kink at x against {@link KINK_ANCHOR} that the
  * estimate's error does not cover: the wider pair's jump J (pairJump, written out) beyond
@@ -133,7 +144,9 @@ export function anchoredKink(rows: Float64Array, at: number): boolean {
     (2 * ((Math.abs(v0) + Math.abs(v1)) * rounding + Math.abs(v1 - v0) * checkRounding)) / Math.abs(det01);
   const gap = Math.abs(jn - jo);
   if (gap > rn + ro + PAIRS_AGREEMENT * size) return false;
-  return size > ROWS_KINK_SIGNAL * (ro + gap);
+  if (!(size > ROWS_KINK_SIGNAL * (ro + gap))) return false;
+  KINK_READ[0] = jo;
+  return true;
 }
 
 /**
@@ -186,8 +199,10 @@ export function checkEvenKink(engine: ScalarEngine, n: number, est: Estimate): v
   KINK_ANCHOR[2] = F_ROUNDING * EPS * (0.5 * Math.abs(lo) + 0.5 * Math.abs(hi));
   KINK_ANCHOR[3] = est.error;
   KINK_ANCHOR[4] = 0;
-  if (anchoredKink(engine.evenRows, 0) || anchoredKink(engine.evenRows, EVEN_ROWS))
+  if (anchoredKink(engine.evenRows, 0) || anchoredKink(engine.evenRows, EVEN_ROWS)) {
     est.flags |= COLUMN_FLAG.kink;
+    engine.evenJump = KINK_READ[0];
+  }
 }
 
 /**

@@ -10,7 +10,7 @@ import { difference, growthAt, JUMP_GROWTH_BAND } from "./growth.js";
 import { jumpsAboveRounding } from "./jump-changes.js";
 import { noiseCheckStep, recheckNoise } from "./noise-check.js";
 import { agree, fineStep, sideEstimate } from "./other-side.js";
-import { kinkBehindNoise } from "./even-kink.js";
+import { kinkBehindNoise, PAIRS_AGREEMENT } from "./even-kink.js";
 import { wideRowsJump } from "./wide-rows-jump.js";
 import { heldPastCrossing } from "./crossing-side.js";
 import { midpointJumps } from "./odd-part-check.js";
@@ -110,8 +110,13 @@ export function* settleShape(
     (noiseUsed === undefined && (yield* wideRowsJump(engine, sampler, est)));
   let verdict: SmoothnessVerdict | null = null;
   if (suspicious && est.kind === "central" && (est.flags & COLUMN_FLAG.budget) === 0) {
-    const [backward, forward] = yield* bothSides(engine, sampler, noise, sideStart, est);
+    let [backward, forward] = yield* bothSides(engine, sampler, noise, sideStart, est);
     verdict = compareSides(backward, forward);
+    if (verdict === null && o.order === 1 && est.kind === "central" && Number.isFinite(engine.evenJump)) {
+      // The rows read a jump of f′ that sides this coarse cannot resolve: sides that can decide.
+      const finer = yield* finerSides(engine, sampler, noise);
+      if (finer !== null) [backward, forward, verdict] = finer;
+    }
     if (verdict !== null && o.order === 1)
       verdict = yield* withinResolution(sampler, x, verdict, backward, forward);
     // A kink found beside x (kinkNearX) replaces the sides' verdict: the sides are not held to it.
@@ -352,6 +357,66 @@ function* settledSide(
   });
   return (s.flags & UNSETTLED_SIDE) !== 0 ? null : s;
 }
+
+/**
+ * The one-sided first derivatives run again where they agreed within errors too wide to resolve the
+ * jump of f′ the rows' kink test read (ScalarEngine.evenJump, even-kink.ts): from steps whose
+ * rounding is a small part of that jump (other-side.ts, fineStep), every power of h. Beside a large
+ * term of f the usual sides settle early with errors of the jump's size (t³ − 2t + 0.545·|t| beside
+ * 5.1e12 at 0: −2.59 ± 0.79 and −1.41 ± 0.79 for −2.545 and −1.455, where the rows read J = 1.09 ±
+ * 0.35). The finer sides and their verdict (compareSides), or null where one of them fails or their
+ * verdict is no more decided (they agree too, with a smaller gap than the rows' jump allows).
+ */
+function* finerSides(
+  engine: ScalarEngine,
+  sampler: Sampler,
+  level: number,
+): Pipeline<[SideEstimate, SideEstimate, SmoothnessVerdict | null] | null> {
+  const jump = Math.abs(engine.evenJump);
+  const fx = yield* sampler.one(engine.x);
+  const fine = Math.max(
+    fineStep(engine, "backward", fx, level, jump),
+    fineStep(engine, "forward", fx, level, jump),
+  );
+  const left = yield* sideEstimate(engine, sampler, "backward", fine, level, true);
+  const right = yield* sideEstimate(engine, sampler, "forward", fine, level, true);
+  if (left === null || right === null) return null;
+  const b = { value: left.value, error: left.error, diverging: false };
+  const f = { value: right.value, error: right.error, diverging: false };
+  return [b, f, compareSides(b, f) ?? sidesShowJump(b, f, engine.evenJump)];
+}
+
+/**
+ * The sides' verdict where their errors are too wide to part them but their gap is the rows' jump:
+ * the same sign and within SIDES_JUMP_AGREEMENT of it, two reads of one jump that agree as the rows'
+ * two pairs must (PAIRS_AGREEMENT); a smooth f's sides differ by their rounding, far from a jump the
+ * rows read above twice its uncertainty. "not-differentiable" with their midpoint and an error that
+ * holds both, as compareSides gives it; null otherwise.
+ */
+function sidesShowJump(left: SideEstimate, right: SideEstimate, jump: number): SmoothnessVerdict | null {
+  const gap = right.value - left.value;
+  if (!(Math.abs(gap - jump) <= SIDES_JUMP_AGREEMENT * Math.abs(jump))) return null;
+  return {
+    status: "not-differentiable",
+    value: left.value + gap / 2,
+    error: Math.abs(gap) / 2 + Math.max(left.error, right.error),
+    left: { value: left.value, error: left.error },
+    right: { value: right.value, error: right.error },
+  };
+}
+
+/**
+ * How far the finer sides' gap may lie from the rows' jump of f′ (ScalarEngine.evenJump) for
+ * sidesShowJump to take it for that jump, as a share of it: PAIRS_AGREEMENT (1/4), the agreement the
+ * rows' own two reads of it must reach.
+ *
+ * @default 0.25
+ * @example
+ * ```ts
+ * SIDES_JUMP_AGREEMENT; // => 0.25
+ * ```
+ */
+export const SIDES_JUMP_AGREEMENT = PAIRS_AGREEMENT;
 
 /**
  * Sides that disagree at the usual steps may straddle a kink near x rather than at it. Both run again

@@ -21,7 +21,7 @@
 
 import { COLUMN_FLAG } from "./column-state.js";
 import { EPS, F_ROUNDING } from "./constants.js";
-import { KINK_ANCHOR, KINK_UNDECIDED, anchoredKink, pairJump } from "./even-kink.js";
+import { KINK_ANCHOR, KINK_READ, KINK_UNDECIDED, anchoredKink, pairJump } from "./even-kink.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
 import { representableStep } from "./step.js";
@@ -95,6 +95,9 @@ export function* wideEvenKink(engine: ScalarEngine, sampler: Sampler, est: Estim
   KINK_ANCHOR[4] = 0;
   const shown = anchoredKink(WIDE, 0) && pairJump(WIDE[1], mid, WIDE[2], wide, ec, sc) * before > 0;
   KINK_UNDECIDED[0] = -1;
-  if (shown) est.flags |= COLUMN_FLAG.kink;
+  if (shown) {
+    est.flags |= COLUMN_FLAG.kink;
+    engine.evenJump = KINK_READ[0];
+  }
   return shown;
 }
