@@ -110,13 +110,11 @@ export function* settleShape(
     (noiseUsed === undefined && (yield* wideRowsJump(engine, sampler, est)));
   let verdict: SmoothnessVerdict | null = null;
   if (suspicious && est.kind === "central" && (est.flags & COLUMN_FLAG.budget) === 0) {
-    let [backward, forward] = yield* bothSides(engine, sampler, noise, sideStart, est);
+    const [backward, forward] = yield* bothSides(engine, sampler, noise, sideStart, est);
     verdict = compareSides(backward, forward);
-    if (verdict === null && o.order === 1 && est.kind === "central" && Number.isFinite(engine.evenJump)) {
-      // The rows read a jump of f′ that sides this coarse cannot resolve: sides that can decide.
-      const finer = yield* finerSides(engine, sampler, noise);
-      if (finer !== null) [backward, forward, verdict] = finer;
-    }
+    // Sides too coarse to part that differ by the jump of f′ the rows read (even-kink.ts).
+    if (verdict === null && o.order === 1 && est.kind === "central" && Number.isFinite(engine.evenJump))
+      verdict = sidesShowJump(backward, forward, engine.evenJump);
     if (verdict !== null && o.order === 1)
       verdict = yield* withinResolution(sampler, x, verdict, backward, forward);
     // A kink found beside x (kinkNearX) replaces the sides' verdict: the sides are not held to it.
@@ -356,34 +354,6 @@ function* settledSide(
     allPowers: true,
   });
   return (s.flags & UNSETTLED_SIDE) !== 0 ? null : s;
-}
-
-/**
- * The one-sided first derivatives run again where they agreed within errors too wide to resolve the
- * jump of f′ the rows' kink test read (ScalarEngine.evenJump, even-kink.ts): from steps whose
- * rounding is a small part of that jump (other-side.ts, fineStep), every power of h. Beside a large
- * term of f the usual sides settle early with errors of the jump's size (t³ − 2t + 0.545·|t| beside
- * 5.1e12 at 0: −2.59 ± 0.79 and −1.41 ± 0.79 for −2.545 and −1.455, where the rows read J = 1.09 ±
- * 0.35). The finer sides and their verdict (compareSides), or null where one of them fails or their
- * verdict is no more decided (they agree too, with a smaller gap than the rows' jump allows).
- */
-function* finerSides(
-  engine: ScalarEngine,
-  sampler: Sampler,
-  level: number,
-): Pipeline<[SideEstimate, SideEstimate, SmoothnessVerdict | null] | null> {
-  const jump = Math.abs(engine.evenJump);
-  const fx = yield* sampler.one(engine.x);
-  const fine = Math.max(
-    fineStep(engine, "backward", fx, level, jump),
-    fineStep(engine, "forward", fx, level, jump),
-  );
-  const left = yield* sideEstimate(engine, sampler, "backward", fine, level, true);
-  const right = yield* sideEstimate(engine, sampler, "forward", fine, level, true);
-  if (left === null || right === null) return null;
-  const b = { value: left.value, error: left.error, diverging: false };
-  const f = { value: right.value, error: right.error, diverging: false };
-  return [b, f, compareSides(b, f) ?? sidesShowJump(b, f, engine.evenJump)];
 }
 
 /**
