@@ -113,7 +113,13 @@ export function* settleShape(
     const [backward, forward] = yield* bothSides(engine, sampler, noise, sideStart, est);
     verdict = compareSides(backward, forward);
     // Sides too coarse to part that differ by the jump of f′ the rows read (even-kink.ts).
-    if (verdict === null && o.order === 1 && est.kind === "central" && Number.isFinite(engine.evenJump))
+    if (
+      verdict === null &&
+      o.order === 1 &&
+      est.kind === "central" &&
+      noiseUsed === undefined &&
+      Number.isFinite(engine.evenJump)
+    )
       verdict = sidesShowJump(backward, forward, engine.evenJump);
     if (verdict !== null && o.order === 1)
       verdict = yield* withinResolution(sampler, x, verdict, backward, forward);
@@ -366,6 +372,7 @@ function* settledSide(
 function sidesShowJump(left: SideEstimate, right: SideEstimate, jump: number): SmoothnessVerdict | null {
   const gap = right.value - left.value;
   if (!(Math.abs(gap - jump) <= SIDES_JUMP_AGREEMENT * Math.abs(jump))) return null;
+  if (!(Math.max(left.error, right.error) <= SIDES_JUMP_RESOLUTION * Math.abs(jump))) return null;
   return {
     status: "not-differentiable",
     value: left.value + gap / 2,
@@ -387,6 +394,21 @@ function sidesShowJump(left: SideEstimate, right: SideEstimate, jump: number): S
  * ```
  */
 export const SIDES_JUMP_AGREEMENT = PAIRS_AGREEMENT;
+
+/**
+ * How many times the rows' jump of f′ each side's error may be for sidesShowJump to read their gap
+ * as that jump: 2. Sides whose errors are many times the jump give a gap that lands within a quarter
+ * of it by chance: relative noise of 2e-11 in log t at 0.036 read J = 2.9e-6 from the rows and sides
+ * ± 3.4e-5 and ± 2.1e-6 whose gap fell within it. The kinks beside large terms that the sides confirm
+ * had errors of 0.7 to 1.4 times the jump.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * SIDES_JUMP_RESOLUTION; // => 2
+ * ```
+ */
+export const SIDES_JUMP_RESOLUTION = 2;
 
 /**
  * Sides that disagree at the usual steps may straddle a kink near x rather than at it. Both run again
