@@ -133,7 +133,7 @@ export function anchoredKink(rows: Float64Array, at: number): boolean {
   const ro =
     (2 * ((Math.abs(v1) + Math.abs(v2)) * rounding + Math.abs(v2 - v1) * checkRounding)) / Math.abs(det12);
   if (!(size > ROWS_KINK_SIGNAL * ro)) {
-    if (size >= ro && KINK_UNDECIDED[0] < 0 && pairsLikeKink(rows, at, jo)) KINK_UNDECIDED[0] = at;
+    if (size >= ro && KINK_UNDECIDED[0] < 0) KINK_UNDECIDED[0] = at;
     return false;
   }
   const d0 = rows[at] - ec;
@@ -150,22 +150,29 @@ export function anchoredKink(rows: Float64Array, at: number): boolean {
 }
 
 /**
- * Whether the newer pair of the three even rows at `at` reads the older pair's jump `jo` within
- * PAIRS_AGREEMENT of it, rounding left out: the shape of a kink, whose pairs read one J, where a
- * smooth f's s⁴ term makes the newer pair read an eighth of the older's. For a read that rounding
- * left undecided (KINK_UNDECIDED): the rows one ladder wider are asked for only where the rows look
- * like a kink but for their rounding. In the honesty scan's smooth gradients the undecided reads'
- * pairs gave ratios of 0.09 … 0.17 (and −0.17 … 0.67, 2 and 5 where rounding ruled), their kinks
- * 0.91 … 1.05.
+ * Whether the read that anchoredKink left undecided (KINK_UNDECIDED, with KINK_ANCHOR as it was set
+ * for it) has the shape of a kink: the newer pair of those three even rows reads the older pair's
+ * jump within PAIRS_AGREEMENT of it, rounding left out. A kink's pairs read one J; a smooth f's s⁴
+ * term makes the newer pair read an eighth of the older's. Only such a read asks for the rows one
+ * ladder wider (wide-even-kink.ts): where the rows look like a kink but for their rounding. In the
+ * honesty scan's smooth gradients the undecided reads' pairs gave ratios of 0.09 … 0.17 (and −0.17
+ * … 0.67, 2 and 5 where rounding ruled), its kinks 0.91 … 1.05. False where nothing was undecided.
+ *
+ * @example
+ * ```ts
+ * const E = (s: number) => 1 + 0.01 * s / 2 - 0.25 * s * s; // a jump of 0.01 beside f″ = −0.5
+ * KINK_ANCHOR.set([E(1e-7), 1e-7, 1e-16, 1e-4, 0]);
+ * KINK_UNDECIDED[0] = 0;
+ * undecidedLikeKink(Float64Array.of(E(0.01), E(0.02), E(0.04), 0.01, 0.02, 0.04, 1)); // => true
+ * ```
  */
-function pairsLikeKink(rows: Float64Array, at: number, jo: number): boolean {
+export function undecidedLikeKink(rows: Float64Array): boolean {
+  const at = KINK_UNDECIDED[0];
+  if (at < 0) return false;
   const ec = KINK_ANCHOR[0];
   const sc = KINK_ANCHOR[1];
-  const s0 = rows[at + 3];
-  const s1 = rows[at + 4];
-  const v0 = s0 * s0 - sc * sc;
-  const v1 = s1 * s1 - sc * sc;
-  const jn = (2 * ((rows[at] - ec) * v1 - (rows[at + 1] - ec) * v0)) / ((s0 - sc) * v1 - (s1 - sc) * v0);
+  const jo = pairJump(rows[at + 1], rows[at + 4], rows[at + 2], rows[at + 5], ec, sc);
+  const jn = pairJump(rows[at], rows[at + 3], rows[at + 1], rows[at + 4], ec, sc);
   return Math.abs(jn - jo) <= PAIRS_AGREEMENT * Math.abs(jo);
 }
 

@@ -21,7 +21,14 @@
 
 import { COLUMN_FLAG } from "./column-state.js";
 import { EPS, F_ROUNDING } from "./constants.js";
-import { KINK_ANCHOR, KINK_READ, KINK_UNDECIDED, anchoredKink, pairJump } from "./even-kink.js";
+import {
+  KINK_ANCHOR,
+  KINK_READ,
+  KINK_UNDECIDED,
+  anchoredKink,
+  pairJump,
+  undecidedLikeKink,
+} from "./even-kink.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { Estimate, ScalarEngine } from "./scalar-column.js";
 import { representableStep } from "./step.js";
@@ -55,10 +62,11 @@ const WIDE = new Float64Array(7);
  * ```
  */
 export function* wideEvenKink(engine: ScalarEngine, sampler: Sampler, est: Estimate): Pipeline<boolean> {
-  const at = KINK_UNDECIDED[0];
-  KINK_UNDECIDED[0] = -1;
   const { x, o, evenRows } = engine;
-  if (at < 0 || o.order !== 1 || o.noise !== 0 || est.kind !== "central" || est.flags !== 0) return false;
+  const at = KINK_UNDECIDED[0];
+  const asks = undecidedLikeKink(evenRows);
+  KINK_UNDECIDED[0] = -1;
+  if (!asks || o.order !== 1 || o.noise !== 0 || est.kind !== "central" || est.flags !== 0) return false;
   // The anchor as checkEvenKink set it (the check's pair x ∓ h_c), read again: f may have run a
   // derivative of its own since.
   const lo0 = engine.checkValues[0];
