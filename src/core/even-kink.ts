@@ -81,7 +81,7 @@ export const KINK_ANCHOR = new Float64Array(5);
  *
  * @example
  * ```ts
- * KINK_UNDECIDED[0]; // => -1 where no read was undecided
+ * KINK_UNDECIDED[0]; // -1 where no read was undecided
  * ```
  */
 export const KINK_UNDECIDED = Int32Array.of(-1);
