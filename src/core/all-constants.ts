@@ -78,6 +78,7 @@ export { EVEN_LEVEL_REACH, EVEN_ROUNDING_REACH, FAINT_DROP, FAINT_SIGNAL } from 
 export { MISFIT_GROWTH, MISFIT_ORDER, MISFIT_SIGNAL } from "./row-misfit.js";
 export { GRID_RESOLVED } from "./value-grid.js";
 export { WIDE_ROW_RATIO } from "./wide-rows-jump.js";
+export { WIDE_KINK_RATIO } from "./wide-even-kink.js";
 export {
   ROW_NOISE_AGREEMENT,
   ROW_NOISE_FLOOR,
@@ -85,7 +86,7 @@ export {
   ROW_NOISE_SPACING,
   SPIKE_OVER_NOISE,
 } from "./row-noise.js";
-export { LOPSIDED_ERROR } from "./side-checks.js";
+export { LOPSIDED_ERROR, SIDES_JUMP_AGREEMENT, SIDES_JUMP_RESOLUTION } from "./side-checks.js";
 export { UNCONFIRMED_NOISE, UNCONFIRMED_RELATIVE } from "./unconfirmed-scale.js";
 export { MIXED_NOISE_POINTS, MIXED_TABLE_AGREEMENT, MIXED_TABLE_SHRINK } from "./mixed-noise.js";
 export { CHANGES_JUMP_ORDER, DEEP_JUMP_ORDER, RAN_DOWN_DEPTH, VAGUE_JUMP_ORDER } from "./jump-changes.js";

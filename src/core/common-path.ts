@@ -26,7 +26,7 @@ import { COLUMN_FLAG } from "./column-state.js";
 import { centralColumn, COLUMN_END, scaleOf } from "./common-column.js";
 import { CommonWork } from "./common-work.js";
 import { evenPartGrows } from "./even-pole.js";
-import { anchoredKink, KINK_ANCHOR } from "./even-kink.js";
+import { anchoredKink, KINK_ANCHOR, KINK_UNDECIDED, undecidedLikeKink } from "./even-kink.js";
 import { EVEN_ROWS, longStepsMissed } from "./long-steps.js";
 import { derivativeSync } from "./derivative-pipeline.js";
 import { baseStencil } from "./driver.js";
@@ -359,7 +359,13 @@ function noisyAt(f: Fn1, xs: Float64Array, i: number, work: CommonWork): boolean
   KINK_ANCHOR[2] = F_ROUNDING * EPS * work.checkAbs;
   KINK_ANCHOR[3] = kept[1];
   KINK_ANCHOR[4] = 0;
-  return anchoredKink(work.evenRows, 0) || anchoredKink(work.evenRows, EVEN_ROWS);
+  KINK_UNDECIDED[0] = -1;
+  // A read left undecided by rounding departs too: the pipeline reads the rows one ladder wider.
+  return (
+    anchoredKink(work.evenRows, 0) ||
+    anchoredKink(work.evenRows, EVEN_ROWS) ||
+    (KINK_UNDECIDED[0] >= 0 && undecidedLikeKink(work.evenRows))
+  );
 }
 
 /**

@@ -73,6 +73,31 @@ export const PAIRS_AGREEMENT = 0.25;
 export const KINK_ANCHOR = new Float64Array(5);
 
 /**
+ * Where anchoredKink left a read undecided by rounding, or −1: the `at` of the first rows whose jump J
+ * (the wider pair's, beyond twice the estimate's error) reached its uncertainty `ro` without passing
+ * ROWS_KINK_SIGNAL times it. There rounding is all that holds the test back, and the rows one ladder
+ * wider (wide-even-kink.ts) can decide. Reset by whoever reads it (checkEvenKink, the common path's
+ * noisyAt) before its reads.
+ *
+ * @example
+ * ```ts
+ * KINK_UNDECIDED[0]; // -1 where no read was undecided
+ * ```
+ */
+export const KINK_UNDECIDED = Int32Array.of(-1);
+
+/**
+ * The jump J of f′ that anchoredKink read where it last held (the wider pair's), for the engine to
+ * keep with its kink flag (ScalarEngine.evenJump).
+ *
+ * @example
+ * ```ts
+ * KINK_READ[0]; // J where anchoredKink last returned true
+ * ```
+ */
+export const KINK_READ = new Float64Array(1);
+
+/**
  * Whether the three even rows at `at` in `rows` (even parts newest first, their steps, the newest
  * Σ|w|·|f|: the layout of ScalarEngine.evenRows) show a kink at x against {@link KINK_ANCHOR} that the
  * estimate's error does not cover: the wider pair's jump J (pairJump, written out) beyond
@@ -107,7 +132,10 @@ export function anchoredKink(rows: Float64Array, at: number): boolean {
   const checkRounding = KINK_ANCHOR[2];
   const ro =
     (2 * ((Math.abs(v1) + Math.abs(v2)) * rounding + Math.abs(v2 - v1) * checkRounding)) / Math.abs(det12);
-  if (!(size > ROWS_KINK_SIGNAL * ro)) return false;
+  if (!(size > ROWS_KINK_SIGNAL * ro)) {
+    if (size >= ro && KINK_UNDECIDED[0] < 0) KINK_UNDECIDED[0] = at;
+    return false;
+  }
   const d0 = rows[at] - ec;
   const v0 = s0 * s0 - sc * sc;
   const det01 = (s0 - sc) * v1 - (s1 - sc) * v0;
@@ -116,7 +144,36 @@ export function anchoredKink(rows: Float64Array, at: number): boolean {
     (2 * ((Math.abs(v0) + Math.abs(v1)) * rounding + Math.abs(v1 - v0) * checkRounding)) / Math.abs(det01);
   const gap = Math.abs(jn - jo);
   if (gap > rn + ro + PAIRS_AGREEMENT * size) return false;
-  return size > ROWS_KINK_SIGNAL * (ro + gap);
+  if (!(size > ROWS_KINK_SIGNAL * (ro + gap))) return false;
+  KINK_READ[0] = jo;
+  return true;
+}
+
+/**
+ * Whether the read that anchoredKink left undecided (KINK_UNDECIDED, with KINK_ANCHOR as it was set
+ * for it) has the shape of a kink: the newer pair of those three even rows reads the older pair's
+ * jump within PAIRS_AGREEMENT of it, rounding left out. A kink's pairs read one J; a smooth f's s⁴
+ * term makes the newer pair read an eighth of the older's. Only such a read asks for the rows one
+ * ladder wider (wide-even-kink.ts): where the rows look like a kink but for their rounding. In the
+ * honesty scan's smooth gradients the undecided reads' pairs gave ratios of 0.09 … 0.17 (and −0.17
+ * … 0.67, 2 and 5 where rounding ruled), its kinks 0.91 … 1.05. False where nothing was undecided.
+ *
+ * @example
+ * ```ts
+ * const E = (s: number) => 1 + 0.01 * s / 2 - 0.25 * s * s; // a jump of 0.01 beside f″ = −0.5
+ * KINK_ANCHOR.set([E(1e-7), 1e-7, 1e-16, 1e-4, 0]);
+ * KINK_UNDECIDED[0] = 0;
+ * undecidedLikeKink(Float64Array.of(E(0.01), E(0.02), E(0.04), 0.01, 0.02, 0.04, 1)); // => true
+ * ```
+ */
+export function undecidedLikeKink(rows: Float64Array): boolean {
+  const at = KINK_UNDECIDED[0];
+  if (at < 0) return false;
+  const ec = KINK_ANCHOR[0];
+  const sc = KINK_ANCHOR[1];
+  const jo = pairJump(rows[at + 1], rows[at + 4], rows[at + 2], rows[at + 5], ec, sc);
+  const jn = pairJump(rows[at], rows[at + 3], rows[at + 1], rows[at + 4], ec, sc);
+  return Math.abs(jn - jo) <= PAIRS_AGREEMENT * Math.abs(jo);
 }
 
 /**
@@ -158,6 +215,7 @@ export function rowsShowKink(
  * ```
  */
 export function checkEvenKink(engine: ScalarEngine, n: number, est: Estimate): void {
+  KINK_UNDECIDED[0] = -1;
   if (engine.o.order !== 1 || est.kind !== "central" || est.flags !== 0 || n !== 2) return;
   if (Number.isNaN(engine.checkD) || !Number.isFinite(est.error)) return;
   // Σ|w|·f over the check's pair x ∓ h_c (the central first difference's weights ∓1/2).
@@ -168,8 +226,10 @@ export function checkEvenKink(engine: ScalarEngine, n: number, est: Estimate): v
   KINK_ANCHOR[2] = F_ROUNDING * EPS * (0.5 * Math.abs(lo) + 0.5 * Math.abs(hi));
   KINK_ANCHOR[3] = est.error;
   KINK_ANCHOR[4] = 0;
-  if (anchoredKink(engine.evenRows, 0) || anchoredKink(engine.evenRows, EVEN_ROWS))
+  if (anchoredKink(engine.evenRows, 0) || anchoredKink(engine.evenRows, EVEN_ROWS)) {
     est.flags |= COLUMN_FLAG.kink;
+    engine.evenJump = KINK_READ[0];
+  }
 }
 
 /**

@@ -99,6 +99,12 @@ export class ScalarEngine {
   /** The step of that probe ({@link probeValue}), NaN before one. */
   probeStep = NaN;
 
+  /**
+   * The jump of f′ at x that the rows' kink test read where it set the kink flag (even-kink.ts,
+   * KINK_READ), or NaN: the one-sided columns are held to resolve it (side-checks.ts, finerSides).
+   */
+  evenJump = NaN;
+
   constructor() {
     this.state.tableau.watchMisfit = true;
   }
@@ -119,6 +125,7 @@ export class ScalarEngine {
     this.probeValue = NaN;
     this.probeError = NaN;
     this.probeStep = NaN;
+    this.evenJump = NaN;
     this.evenRows[3] = NaN; // no even rows until a column runs (even-kink.ts reads them)
     this.evenRows[EVEN_ROWS + 3] = NaN;
     return this;

@@ -21,6 +21,7 @@ import { rowsShowSecondJump } from "./noisy-second-jump.js";
 import { checkFarRow } from "./far-row-check.js";
 import { checkEvenPole } from "./even-pole.js";
 import { checkEvenKink } from "./even-kink.js";
+import { wideEvenKink } from "./wide-even-kink.js";
 import { jumpHolds } from "./check-jump.js";
 import { jumpResult } from "./jump-at-x.js";
 import { representableStep } from "./step.js";
@@ -89,6 +90,7 @@ export function* derivativeSteps(
       checkNoiseAgain(engine, m > 0 ? sampler.complete(m, true, engine.checkValues) : 0, m, o.order, est);
     }
     checkEvenKink(engine, n, est);
+    yield* bounded(wideEvenKink(engine, sampler, est), () => false);
   }
   const result = withQuietShare(
     plainEnding(est, o, engine)
@@ -150,6 +152,7 @@ export function derivativeNow(
       );
     }
     checkEvenKink(engine, n, est);
+    runSync(bounded(wideEvenKink(engine, sampler, est), () => false));
   }
   const result = withQuietShare(
     plainEnding(est, o, engine)

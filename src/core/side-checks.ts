@@ -10,7 +10,7 @@ import { difference, growthAt, JUMP_GROWTH_BAND } from "./growth.js";
 import { jumpsAboveRounding } from "./jump-changes.js";
 import { noiseCheckStep, recheckNoise } from "./noise-check.js";
 import { agree, fineStep, sideEstimate } from "./other-side.js";
-import { kinkBehindNoise } from "./even-kink.js";
+import { kinkBehindNoise, PAIRS_AGREEMENT } from "./even-kink.js";
 import { wideRowsJump } from "./wide-rows-jump.js";
 import { heldPastCrossing } from "./crossing-side.js";
 import { midpointJumps } from "./odd-part-check.js";
@@ -112,6 +112,15 @@ export function* settleShape(
   if (suspicious && est.kind === "central" && (est.flags & COLUMN_FLAG.budget) === 0) {
     const [backward, forward] = yield* bothSides(engine, sampler, noise, sideStart, est);
     verdict = compareSides(backward, forward);
+    // Sides too coarse to part that differ by the jump of f′ the rows read (even-kink.ts).
+    if (
+      verdict === null &&
+      o.order === 1 &&
+      est.kind === "central" &&
+      noiseUsed === undefined &&
+      Number.isFinite(engine.evenJump)
+    )
+      verdict = sidesShowJump(backward, forward, engine.evenJump);
     if (verdict !== null && o.order === 1)
       verdict = yield* withinResolution(sampler, x, verdict, backward, forward);
     // A kink found beside x (kinkNearX) replaces the sides' verdict: the sides are not held to it.
@@ -352,6 +361,54 @@ function* settledSide(
   });
   return (s.flags & UNSETTLED_SIDE) !== 0 ? null : s;
 }
+
+/**
+ * The sides' verdict where their errors are too wide to part them but their gap is the rows' jump:
+ * the same sign and within SIDES_JUMP_AGREEMENT of it, two reads of one jump that agree as the rows'
+ * two pairs must (PAIRS_AGREEMENT); a smooth f's sides differ by their rounding, far from a jump the
+ * rows read above twice its uncertainty. "not-differentiable" with their midpoint and an error that
+ * holds both, as compareSides gives it; null otherwise.
+ */
+function sidesShowJump(left: SideEstimate, right: SideEstimate, jump: number): SmoothnessVerdict | null {
+  const gap = right.value - left.value;
+  if (!(Math.abs(gap - jump) <= SIDES_JUMP_AGREEMENT * Math.abs(jump))) return null;
+  if (!(Math.max(left.error, right.error) <= SIDES_JUMP_RESOLUTION * Math.abs(jump))) return null;
+  return {
+    status: "not-differentiable",
+    value: left.value + gap / 2,
+    error: Math.abs(gap) / 2 + Math.max(left.error, right.error),
+    left: { value: left.value, error: left.error },
+    right: { value: right.value, error: right.error },
+  };
+}
+
+/**
+ * How far the finer sides' gap may lie from the rows' jump of f′ (ScalarEngine.evenJump) for
+ * sidesShowJump to take it for that jump, as a share of it: PAIRS_AGREEMENT (1/4), the agreement the
+ * rows' own two reads of it must reach.
+ *
+ * @default 0.25
+ * @example
+ * ```ts
+ * SIDES_JUMP_AGREEMENT; // => 0.25
+ * ```
+ */
+export const SIDES_JUMP_AGREEMENT = PAIRS_AGREEMENT;
+
+/**
+ * How many times the rows' jump of f′ each side's error may be for sidesShowJump to read their gap
+ * as that jump: 2. Sides whose errors are many times the jump give a gap that lands within a quarter
+ * of it by chance: relative noise of 2e-11 in log t at 0.036 read J = 2.9e-6 from the rows and sides
+ * ± 3.4e-5 and ± 2.1e-6 whose gap fell within it. The kinks beside large terms that the sides confirm
+ * had errors of 0.7 to 1.4 times the jump.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * SIDES_JUMP_RESOLUTION; // => 2
+ * ```
+ */
+export const SIDES_JUMP_RESOLUTION = 2;
 
 /**
  * Sides that disagree at the usual steps may straddle a kink near x rather than at it. Both run again

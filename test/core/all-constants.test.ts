@@ -34,6 +34,8 @@ const NOT_TUNING: Readonly<Record<string, string>> = {
   SMALL_MATRIX_BYTES: "the largest matrix with a typed array per row",
   // scratch memory, tables and byte order
   KINK_ANCHOR: "scratch for the rows' kink test's anchor",
+  KINK_UNDECIDED: "scratch: where the rows' kink test was left undecided",
+  KINK_READ: "scratch: the jump the rows' kink test last read",
   GRID_SCRATCH: "scratch for reading a double's bits",
   LOW_WORD: "the platform's byte order",
   HIGH_WORD: "the platform's byte order",

@@ -43,8 +43,8 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler` and `est` are the rerun's (a generator step)",
   "src/core/rounds.ts:30": "the round loop of the sync batched runner",
   "src/core/even-pole.ts:60": "inside the pipeline: `engine`, `n` and `est` are the noise check's",
-  "src/core/even-kink.ts:157": "inside the pipeline: `engine`, `n` and `est` are the noise check's",
-  "src/core/even-kink.ts:184":
+  "src/core/even-kink.ts:214": "inside the pipeline: `engine`, `n` and `est` are the noise check's",
+  "src/core/even-kink.ts:244":
     "inside the pipeline's settle: `engine`, `sampler`, `x` and `result` are the shape stage's",
   "src/core/jacobian-kinks.ts:79":
     "inside a Jacobian column after its scales: `work` and `job` are the column's",
@@ -62,6 +62,8 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler`, `first`, `stage` and `result` are its own",
   "src/core/wide-rows-jump.ts:45":
     "inside the pipeline's shape stage: `engine`, `sampler` and `est` are its own (a generator step)",
+  "src/core/wide-even-kink.ts:61":
+    "inside the pipeline after the noise check: `engine`, `sampler` and `est` are its own (a generator step)",
   "src/core/jacobian-sides.ts:127":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
   "src/core/jacobian-long-steps.ts:69": "inside a Jacobian column after its scales: `work` is the column's",
