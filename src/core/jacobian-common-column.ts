@@ -402,5 +402,6 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
   column[1] = ok ? Math.max(bestError, bestTail) : NaN;
   column[2] = ok ? bestStep : lastStep;
   column[3] = flat ? 1 : 0;
+  column[4] = kinkRows; // COLUMN_ROWS (jacobian-common-long.ts)
   return COMPONENT_END.finished;
 }

@@ -11,6 +11,7 @@ import type { PointSource } from "./run-column.js";
 import { baseStencil } from "./driver.js";
 import { evenNorm } from "./even-noise.js";
 import { markFlat } from "./jacobian-common-flat.js";
+import { CommonLongRows } from "./jacobian-common-long.js";
 import { representableStep } from "./step.js";
 import type { VectorCaller } from "./vector-caller.js";
 
@@ -98,8 +99,13 @@ export class JacobianCommonWork {
    */
   readonly flat: Uint8Array;
   readonly flatError: Float64Array;
-  /** The last component column: value, error, step, flat (1: one value at every point). */
-  readonly column = new Float64Array(4);
+  /**
+   * The last component column: value, error, step, flat (1: one value at every point), and how many
+   * rows it ran (jacobian-common-long.ts, COLUMN_ROWS).
+   */
+  readonly column = new Float64Array(5);
+  /** The long-steps test's rows (jacobian-common-long.ts). */
+  readonly longRows: CommonLongRows;
   /** The kept estimate of each component across scales: value, error, step. */
   readonly keptValue: Float64Array;
   readonly keptError: Float64Array;
@@ -151,6 +157,7 @@ export class JacobianCommonWork {
     this.evenRows = new Float64Array(7 * m).fill(NaN);
     this.kinkJump = new Float64Array(m).fill(NaN);
     this.kinkDet = new Float64Array(m);
+    this.longRows = new CommonLongRows(m);
     this.kept = { value: this.keptValue, error: this.keptError, step: this.keptStep };
     this.every = new Int32Array(m);
     for (let k = 0; k < m; k++) this.every[k] = k;

@@ -20,6 +20,7 @@ import { JacobianCommonWork } from "./jacobian-common-work.js";
 import { needsRecheck, zeroRowOfFloat32 } from "./jacobian-recheck.js";
 import { entryShowsKink } from "./even-kink.js";
 import { quietEntryToRecheck } from "./jacobian-common-beside.js";
+import { noteLongRows, probeContradicts } from "./jacobian-common-long.js";
 import { flatBelowSlope } from "./flat-below-slope.js";
 import { FLOAT32_FLAT_FACTOR } from "./float32.js";
 import { adaptiveColumnNow, takeWork, type ColumnWork } from "./jacobian-column.js";
@@ -251,9 +252,14 @@ function keep(w: JacobianCommonWork, k: number, i: number, constantDone: boolean
   w.keptError[k] = ke;
   w.keptStep[k] = ks;
   w.keptFlat[k] = column[3]; // of the last column run, as the driver's state.flat
+  // Long steps the probe contradicts (jacobian-common-long.ts): NaN departs, for the general path's recheck.
+  if (i > 0 && Number.isFinite(ke) && probeContradicts(w, k, ks)) w.keptError[k] = NaN;
   const good = ke <= 0 + GOOD_RELATIVE_ERROR * Math.abs(kv) && !(ks > ALIAS_STEP);
   const constant = constantDone && column[3] === 1 && v === 0 && kv === 0;
-  if (!good && !constant) w.pending[w.pendingCount++] = k;
+  if (!good && !constant) {
+    w.pending[w.pendingCount++] = k;
+    if (i === 0) noteLongRows(w, k); // the probe runs it
+  }
 }
 
 /**
@@ -283,7 +289,10 @@ function keepFlat(w: JacobianCommonWork, k: number, i: number, constantDone: boo
   // keep's tests with value 0: good when the error is 0 (and the step not too long), constant when
   // the next scale has smaller steps.
   const good = error <= 0 && !(step > ALIAS_STEP);
-  if (!good && !constantDone) w.pending[w.pendingCount++] = k;
+  if (!good && !constantDone) {
+    w.pending[w.pendingCount++] = k;
+    w.longRows.noted[k] = 0; // no long rows (jacobian-common-long.ts)
+  }
 }
 
 /**

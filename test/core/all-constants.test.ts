@@ -22,6 +22,7 @@ const NOT_TUNING: Readonly<Record<string, string>> = {
   // capacities and sizes of buffers (they grow, or hold the widest stencil)
   COLUMN_POINTS_CAPACITY: "a column cache's first capacity",
   COLUMN_POINTS: "the common Jacobian column's point slots",
+  COLUMN_ROWS: "a slot of the common Jacobian column's result",
   MAX_POINTS: "room for the widest stencil",
   MISFIT_HITS: "slots for a column's misfit hits",
   MIXED_POINT_SIZE: "numbers mixedPoints writes",

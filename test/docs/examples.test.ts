@@ -72,6 +72,8 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/jacobian-recheck.ts:188": "inside a Jacobian column: `job` is the column's, F_0(x) = 0",
   "src/core/jacobian-common-beside.ts:23":
     "inside the common path after a column: `job` and `w` are the column's",
+  "src/core/jacobian-common-long.ts:92": "inside the common path's keep: `w` and `k` are the column's",
+  "src/core/jacobian-common-long.ts:109": "inside the common path's keep: `w` and `k` are the column's",
   "src/core/jacobian-recheck.ts:277":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
   "src/core/jacobian-recheck.ts:428":
