@@ -40,7 +40,9 @@ export function* noiseAtOwnStep(
   const measured = yield* probeNoise(sampler, x, est.step * GRID_PROBE_OFFSET, seen, use);
   // (A level the narrow table held less of, where its wiggles shrank less than the spacing did: at
   // these steps no smooth part is left to shrink, and a shared rounding's pattern is no random noise's.)
-  const level = measured > 0 ? measured : seen.noiseLike ? seen.rejected : 0;
+  // (Not a grid's last-resort step, left where the tables were below resolution: rejectedSize unset.)
+  const shown = seen.noiseLike && seen.rejectedSize !== undefined;
+  const level = measured > 0 ? measured : shown ? seen.rejected : 0;
   if (!(level > 0) || seen.grid > 0) return { est, level: 0 };
   return { est: { ...est, error: est.error + noiseShare(est, level, o.order) }, level };
 }

@@ -33,6 +33,8 @@ import {
   zeroBelowResolution,
   type NoiseSeen,
 } from "./noise-check.js";
+import { cleanAtCheck } from "./clean-check.js";
+import { flatReach, flatZeroStencil } from "./flat-reach.js";
 import { poleLevel, stencilSteps } from "./pole-level.js";
 import { noiseAtOwnStep } from "./own-step-noise.js";
 import type { Pipeline, Sampler } from "./sampler.js";
@@ -84,7 +86,15 @@ export function* settleNoise(
   const kindChecked = est.kind === "central" || oneSided;
   const quiet = (est.flags & COLUMN_FLAG.noisy) === 0 && o.noise === 0 && kindChecked;
   const flat = { grid: 0, step: NaN, coarse: false };
-  if (quiet && est.value === 0 && (yield* zeroBelowResolution(sampler, x, o.order, est.step, flat))) {
+  // A 0 from values all exactly 0: f's resolution is its intermediates', which steps up to 2048 times
+  // the column's find where f first moves (flat-reach.ts; a naive log(1 + eᵗ) at −40 gave 0 ± 3.2e-322, ok,
+  // where f′ = 4.2e-18). (f ≡ 0 moves nowhere: its result stands.)
+  const zeros = quiet && o.order === 1 && est.value === 0 && (yield* flatZeroStencil(sampler, x, est.step));
+  const reach = zeros ? yield* flatReach(sampler, x, est.step) : null;
+  if (reach !== null) {
+    noise = noiseUsed = reach.move;
+    est = { ...est, error: Math.max(est.error, reach.error) };
+  } else if (quiet && est.value === 0 && (yield* zeroBelowResolution(sampler, x, o.order, est.step, flat))) {
     est.flags |= COLUMN_FLAG.noisy;
     est.noisyStep = est.step * GROWTH_SHRINK * NOISE_PROBE_SPLIT;
   } else if (flat.grid > 0 && o.order === 1) {
@@ -176,6 +186,12 @@ export function* settleNoise(
     const unexplained = counts && !explainsChange(est, level, o.order);
     est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: counts });
     if (unexplained) est = yield* coverRunOn(engine, sampler, est, noise, first.noisyStep);
+    if (counts && o.order === 1 && est.kind === "central" && est.step > engine.checkH) {
+      // A level the check's difference carries none of (clean-check.ts): the column from the check's step
+      // wins where it disagrees (x + 1e-9·⌊1e6·x⌋ at 0.1234565 gave the stairs' 1.001 ± 6.3e-8, f′ = 1).
+      if (yield* cleanAtCheck(engine, sampler, level))
+        est = (yield* nearerThanFeature(engine, sampler, est, engine.checkH)).est;
+    }
     // f's grid coarser than that level (float32, a cancellation): the column with it (grid-choice.ts).
     const gridLevel = GRID_NOISE_STEPS * seen.grid;
     const onGrid = gridLevel > level ? yield* gridRun(engine, sampler, gridLevel) : null;
@@ -308,6 +324,17 @@ export function* settleNoise(
       est = { ...est, error: unresolvedNoise(est, engine.checkGap, engine.checkH, o.order).error };
     }
   }
+  if (noiseUsed === undefined && o.order === 1 && est.value === 0 && Number.isFinite(est.error)) {
+    // A column run on past "noise" to a 0 from values all exactly 0 (flat-reach.ts, as above: a naive
+    // log(1 + eᵗ) at −37.5, whose first rows reached its first nonzero value).
+    const late = (yield* flatZeroStencil(sampler, x, est.step))
+      ? yield* flatReach(sampler, x, est.step)
+      : null;
+    if (late !== null) {
+      noise = noiseUsed = late.move;
+      est = { ...est, error: Math.max(est.error, late.error) };
+    }
+  }
   return { est, noise, noiseUsed, sideStart, done: null };
 }
 
@@ -413,7 +440,10 @@ function* nearerThanFeature(
   // Where the two agree, a kink the nearer steps saw still counts: their rows reach below a feature the
   // longer steps straddle (a join of f″ 1e-12 beside x gives both the midpoint of its two sides).
   const kink = local.flags & COLUMN_FLAG.kink;
-  return { est: kink !== 0 && (est.flags & kink) === 0 ? { ...est, flags: est.flags | kink } : est, level: 0 };
+  return {
+    est: kink !== 0 && (est.flags & kink) === 0 ? { ...est, flags: est.flags | kink } : est,
+    level: 0,
+  };
 }
 
 /**
