@@ -4,18 +4,19 @@
  * f near x is clean. x + 1e-9·⌊1e6·x⌋ at 0.1234565 steps by 1e-9 every 1e-6: the tables (spacings 2.4e-4
  * and 1.5e-5) read those steps as noise of 2.2e-10, and the column run with it gave the stairs' mean
  * slope, 1.001 ± 6.3e-8, noise-limited, where f′ = 1 between the stairs (the check at 4.8e-7, within
- * the stair about x, saw 1). Noise of level ε puts about ε/h into a difference at step h, at every step;
- * a second difference at h/CLEAN_CHECK_RATIO (2 calls) that agrees with the check's within
+ * the stair about x, sees 1). Noise of level ε puts about ε/h into a difference at step h, at every step;
+ * two differences, at the noise check's step h and at h/CLEAN_CHECK_RATIO (2 calls) that agrees with the check's within
  * CLEAN_CHECK_SIGNAL times their rounding shows none: noise far above rounding cannot do that but by a
- * chance of about rounding/ε. The column then runs from the check's step (settle-noise.ts,
+ * chance of about rounding/ε. The column then runs from that step (settle-noise.ts,
  * nearerThanFeature), and wins where it disagrees with the estimate beyond both errors.
  */
 
-import { NOISE_COVERAGE } from "./constants.js";
+import { GROWTH_SHRINK, NOISE_COVERAGE } from "./constants.js";
 import { centralStencil, stencilRounding } from "./growth.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { ScalarEngine } from "./scalar-column.js";
 import { representableStep } from "./step.js";
+import { noiseCheckStep } from "./noise-check.js";
 
 /**
  * The ratio of the noise check's step to the second difference's in {@link cleanAtCheck}: 4, as the
@@ -30,6 +31,19 @@ import { representableStep } from "./step.js";
 export const CLEAN_CHECK_RATIO = 4;
 
 /**
+ * How many steps {@link cleanAtCheck} tries, each GROWTH_SHRINK times shorter than the one before from
+ * the noise check's: 2 (a stair 2.2e-7 from x lies within the check's step 4.8e-7, not within the next,
+ * 3e-8). Noise pays 2 to 6 calls.
+ *
+ * @default 2
+ * @example
+ * ```ts
+ * CLEAN_CHECK_STEPS; // => 2
+ * ```
+ */
+export const CLEAN_CHECK_STEPS = 2;
+
+/**
  * How many times the two differences' rounding (F_ROUNDING·EPS·Σ|w·f|/h each) they may differ by in
  * {@link cleanAtCheck}: 8, the noise check's own signal (NOISE_CHECK_SIGNAL). Truncation between h and
  * h/4 adds (15/16)·|f‴|·h²/6, far below it at the check's step but where f‴ is huge (sin(1e6·t)).
@@ -42,28 +56,42 @@ export const CLEAN_CHECK_RATIO = 4;
  */
 export const CLEAN_CHECK_SIGNAL = 8;
 
+/** The central first difference at step s (representable) and its rounding; null where f is not finite. */
+function* centralAt(
+  sampler: Sampler,
+  x: number,
+  s: number,
+): Pipeline<{ d: number; rounding: number } | null> {
+  const c = yield* centralStencil(sampler, x, s, 1);
+  return c === null ? null : { d: c.sum / s, rounding: stencilRounding(c.size, 1) / s };
+}
+
 /**
- * Whether the noise check's central first difference (engine.checkD at engine.checkH) and one at
- * checkH/CLEAN_CHECK_RATIO agree within CLEAN_CHECK_SIGNAL times their rounding, where noise of
- * `level` would put NOISE_COVERAGE·level/h into each, at least as much: f near x carries none of the
- * level (see the file comment). False where there is no check.
+ * Whether the central first differences at a step h (the noise check's, noiseCheckStep, whose points
+ * are cached where the check ran, then 16 times shorter: CLEAN_CHECK_STEPS) and at h/CLEAN_CHECK_RATIO
+ * agree within CLEAN_CHECK_SIGNAL times their rounding, where noise of `level` would put
+ * NOISE_COVERAGE·level/h into each, far more: f near x carries none of the level (see the file comment).
+ * Returns that step, or 0. Up to 8 calls.
  *
  * @example
  * ```ts
- * if (yield* cleanAtCheck(engine, sampler, level)) est = (yield* nearerThanFeature(…, engine.checkH)).est;
+ * const below = yield* cleanAtCheck(engine, sampler, level); // 4.8e-7 for the stairs, 0 for noise
  * ```
  */
-export function* cleanAtCheck(engine: ScalarEngine, sampler: Sampler, level: number): Pipeline<boolean> {
+export function* cleanAtCheck(engine: ScalarEngine, sampler: Sampler, level: number): Pipeline<number> {
   const { x } = engine;
-  const h = engine.checkH;
-  const d1 = engine.checkD;
-  if (!(h > 0) || !Number.isFinite(d1) || !Number.isFinite(engine.checkRounding)) return false;
-  const s = representableStep(x, h / CLEAN_CHECK_RATIO);
-  if (!(s > 0)) return false;
-  const c = yield* centralStencil(sampler, x, s, 1);
-  if (c === null) return false;
-  const rounding = engine.checkRounding + stencilRounding(c.size, 1) / s;
-  // (A level at most the rounding says nothing here: the check's difference carries it anyway.)
-  if (!((NOISE_COVERAGE * level) / h > CLEAN_CHECK_SIGNAL * rounding)) return false;
-  return Math.abs(c.sum / s - d1) <= CLEAN_CHECK_SIGNAL * rounding;
+  let step = noiseCheckStep(1, engine.scales[0]);
+  for (let k = 0; k < CLEAN_CHECK_STEPS; k++, step /= GROWTH_SHRINK) {
+    const h = representableStep(x, step);
+    const s = representableStep(x, h / CLEAN_CHECK_RATIO);
+    if (!(h > 0 && s > 0)) return 0;
+    const wide = yield* centralAt(sampler, x, h);
+    const narrow = wide === null ? null : yield* centralAt(sampler, x, s);
+    if (wide === null || narrow === null) return 0;
+    const rounding = wide.rounding + narrow.rounding;
+    // (A level at most the rounding says nothing here: the differences carry it anyway.)
+    if (!((NOISE_COVERAGE * level) / h > CLEAN_CHECK_SIGNAL * rounding)) return 0;
+    if (Math.abs(narrow.d - wide.d) <= CLEAN_CHECK_SIGNAL * rounding) return h;
+  }
+  return 0;
 }

@@ -186,11 +186,11 @@ export function* settleNoise(
     const unexplained = counts && !explainsChange(est, level, o.order);
     est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: counts });
     if (unexplained) est = yield* coverRunOn(engine, sampler, est, noise, first.noisyStep);
-    if (counts && o.order === 1 && est.kind === "central" && est.step > engine.checkH) {
-      // A level the check's difference carries none of (clean-check.ts): the column from the check's step
-      // wins where it disagrees (x + 1e-9·⌊1e6·x⌋ at 0.1234565 gave the stairs' 1.001 ± 6.3e-8, f′ = 1).
-      if (yield* cleanAtCheck(engine, sampler, level))
-        est = (yield* nearerThanFeature(engine, sampler, est, engine.checkH)).est;
+    if (counts && level > 0 && o.order === 1 && est.kind === "central" && Number.isFinite(est.error)) {
+      // A level the differences at the check's step carry none of (clean-check.ts): the column from that
+      // step wins where it disagrees (x + 1e-9·⌊1e6·x⌋ at 0.1234565 gave the stairs' 1.001 ± 6.3e-8, f′ = 1).
+      const clean = yield* cleanAtCheck(engine, sampler, level);
+      if (clean > 0) est = (yield* nearerThanFeature(engine, sampler, est, clean)).est;
     }
     // f's grid coarser than that level (float32, a cancellation): the column with it (grid-choice.ts).
     const gridLevel = GRID_NOISE_STEPS * seen.grid;
