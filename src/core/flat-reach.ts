@@ -78,8 +78,8 @@ export const FLAT_REACH_MARGIN = 2;
 export const FLAT_STAIR_RATIO = 1 + 2 ** -20;
 
 /**
- * Whether f(x) and f(x ± step), the estimate's stencil, are all exactly 0 (one call at most: f(x); the
- * others are read from the cache).
+ * Whether f(x ± step), the estimate's stencil (read from the cache), and then f(x) are all exactly 0
+ * (one call at most: f(x), only where the stencil's are).
  *
  * @example
  * ```ts
@@ -91,9 +91,10 @@ export const FLAT_STAIR_RATIO = 1 + 2 ** -20;
  * ```
  */
 export function* flatZeroStencil(sampler: Sampler, x: number, step: number): Pipeline<boolean> {
-  if ((yield* sampler.one(x)) !== 0) return false;
   const h = representableStep(x, step);
-  return sampler.known(x + h) === 0 && sampler.known(x - h) === 0;
+  // (f(x) last, and only then: a 0 by symmetry, cos′ at 0, pays no call.)
+  if (sampler.known(x + h) !== 0 || sampler.known(x - h) !== 0) return false;
+  return (yield* sampler.one(x)) === 0;
 }
 
 /** The larger |f(x ± h)| (f(x) = 0), NaN where either is not finite. */

@@ -29,6 +29,7 @@ import { firstBreaksAt, LOWER_CHECK_ORDER, saysLittle } from "./first-at-x.js";
 import { flatFloat32Error, FLOAT32_ELSEWHERE_ORDER, float32Values } from "./float32.js";
 import { float32Floor, readsDoubleArgument } from "./float32-floor.js";
 import { float32Input, inputRoundingError } from "./float32-input.js";
+import { float32Jumped } from "./float32-jump.js";
 import { bounded, type Pipeline, type Sampler } from "./sampler.js";
 import { firstRun, run, runNow, type Estimate, type ScalarEngine } from "./scalar-column.js";
 import { settleNoise } from "./settle-noise.js";
@@ -101,7 +102,9 @@ export function* derivativeSteps(
   const held = oneSided(o)
     ? yield* bounded(heldToOtherSide(engine, sampler, result, noise, est.flags), () => result)
     : movedInput(result, sampler, engine, o);
-  const floored = float32Floored(held, sampler, x, o);
+  // A float32 f that jumps at x's float32 cell (float32-jump.ts), which the jump tests see as flat.
+  const plain = float32Floored(held, sampler, x, o);
+  const floored = yield* bounded(float32Jumped(plain, sampler, x, o.order), () => plain);
   return sampler.short ? budgetStatus(floored) : floored;
 }
 
@@ -167,7 +170,8 @@ export function derivativeNow(
   const held = oneSided(o)
     ? runSync(bounded(heldToOtherSide(engine, sampler, result, noise, est.flags), () => result))
     : movedInput(result, sampler, engine, o);
-  const floored = float32Floored(held, sampler, x, o);
+  const plain = float32Floored(held, sampler, x, o);
+  const floored = runSync(bounded(float32Jumped(plain, sampler, x, o.order), () => plain));
   return sampler.short ? budgetStatus(floored) : floored;
 }
 
