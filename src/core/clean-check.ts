@@ -16,6 +16,7 @@ import { centralStencil, stencilRounding } from "./growth.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import type { ScalarEngine } from "./scalar-column.js";
 import { representableStep } from "./step.js";
+import { lastBitExponent } from "./value-grid.js";
 import { noiseCheckStep } from "./noise-check.js";
 
 /**
@@ -29,6 +30,21 @@ import { noiseCheckStep } from "./noise-check.js";
  * ```
  */
 export const CLEAN_CHECK_RATIO = 4;
+
+/**
+ * How many times the differences' rounding the level's share at the step, NOISE_COVERAGE·level/h, must
+ * be for {@link cleanAtCheck} to ask: 1024, so that agreeing within CLEAN_CHECK_SIGNAL roundings is
+ * agreeing within 1/128 of the level's share, which noise of that level does about once in 100 (and
+ * a residual g − c whose tables read g's rounding as a level of 7e-18, 32 roundings at the check's step,
+ * is not asked: its column from the check's step, with EPS·|f| as its model, misses by 4e-12).
+ *
+ * @default 1024
+ * @example
+ * ```ts
+ * CLEAN_LEVEL_SIGNAL; // => 1024
+ * ```
+ */
+export const CLEAN_LEVEL_SIGNAL = 1024;
 
 /**
  * How many steps {@link cleanAtCheck} tries, each GROWTH_SHRINK times shorter than the one before from
@@ -56,14 +72,34 @@ export const CLEAN_CHECK_STEPS = 2;
  */
 export const CLEAN_CHECK_SIGNAL = 8;
 
-/** The central first difference at step s (representable) and its rounding; null where f is not finite. */
+/**
+ * How many significant bits each value of the differences in {@link cleanAtCheck} must have (from its
+ * leading bit down to its last set bit, `lastBitExponent`): 40. A double f's values carry about 53; a
+ * float32 f's at most 24, flat over its cells, and a residual g − c carries g's last bit, 2⁻⁴³ beside
+ * g ≈ 1000 for f ≈ 1e-3 (33 bits): their differences agree by their quantisation, not because f is
+ * clean. (Not the change itself: t + c at dyadic steps changes by exactly 2s, one bit.)
+ *
+ * @default 40
+ * @example
+ * ```ts
+ * CLEAN_CHECK_BITS; // => 40
+ * ```
+ */
+export const CLEAN_CHECK_BITS = 40;
+
+/**
+ * The central first difference at step s (representable) and its rounding; null where f is not finite
+ * or one of its values has fewer than CLEAN_CHECK_BITS significant bits.
+ */
 function* centralAt(
   sampler: Sampler,
   x: number,
   s: number,
 ): Pipeline<{ d: number; rounding: number } | null> {
   const c = yield* centralStencil(sampler, x, s, 1);
-  return c === null ? null : { d: c.sum / s, rounding: stencilRounding(c.size, 1) / s };
+  if (c === null) return null;
+  for (const v of c.values) if (!(Math.abs(v) >= 2 ** (lastBitExponent(v) + CLEAN_CHECK_BITS))) return null;
+  return { d: c.sum / s, rounding: stencilRounding(c.size, 1) / s };
 }
 
 /**
@@ -89,8 +125,8 @@ export function* cleanAtCheck(engine: ScalarEngine, sampler: Sampler, level: num
     const narrow = wide === null ? null : yield* centralAt(sampler, x, s);
     if (wide === null || narrow === null) return 0;
     const rounding = wide.rounding + narrow.rounding;
-    // (A level at most the rounding says nothing here: the differences carry it anyway.)
-    if (!((NOISE_COVERAGE * level) / h > CLEAN_CHECK_SIGNAL * rounding)) return 0;
+    // (A level near the rounding says little here: the differences carry it anyway.)
+    if (!((NOISE_COVERAGE * level) / h > CLEAN_LEVEL_SIGNAL * rounding)) return 0;
     if (Math.abs(narrow.d - wide.d) <= CLEAN_CHECK_SIGNAL * rounding) return h;
   }
   return 0;
