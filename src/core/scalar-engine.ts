@@ -104,7 +104,9 @@ export function* derivativeSteps(
     : movedInput(result, sampler, engine, o);
   // A float32 f that jumps at x's float32 cell (float32-jump.ts), which the jump tests see as flat.
   const plain = float32Floored(held, sampler, x, o);
-  const floored = yield* bounded(float32Jumped(plain, sampler, x, o.order), () => plain);
+  const floored = asksFloat32Jump(plain, o)
+    ? yield* bounded(float32Jumped(plain, sampler, x, o.order), () => plain)
+    : plain;
   return sampler.short ? budgetStatus(floored) : floored;
 }
 
@@ -171,8 +173,18 @@ export function derivativeNow(
     ? runSync(bounded(heldToOtherSide(engine, sampler, result, noise, est.flags), () => result))
     : movedInput(result, sampler, engine, o);
   const plain = float32Floored(held, sampler, x, o);
-  const floored = runSync(bounded(float32Jumped(plain, sampler, x, o.order), () => plain));
+  const floored = asksFloat32Jump(plain, o)
+    ? runSync(bounded(float32Jumped(plain, sampler, x, o.order), () => plain))
+    : plain;
   return sampler.short ? budgetStatus(floored) : floored;
+}
+
+/**
+ * Whether a result may be a float32 f's jump at x's cell (float32-jump.ts): a noise-limited first
+ * derivative. Tested before the generator is made, which a plain result should not pay for.
+ */
+function asksFloat32Jump(result: Omit<DerivativeResult, "evaluations">, o: ResolvedOptions): boolean {
+  return o.order === 1 && result.status === "noise-limited";
 }
 
 /**
