@@ -17,7 +17,7 @@ import type { Pipeline, Sampler } from "./sampler.js";
 import type { ScalarEngine } from "./scalar-column.js";
 import { representableStep } from "./step.js";
 import { lastBitExponent } from "./value-grid.js";
-import { noiseCheckStep } from "./noise-check.js";
+import { GRID_PROBE_OFFSET, noiseCheckStep } from "./noise-check.js";
 
 /**
  * The ratio of the noise check's step to the second difference's in {@link cleanAtCheck}: 4, as the
@@ -107,7 +107,8 @@ function* centralAt(
  * are cached where the check ran, then 16 times shorter: CLEAN_CHECK_STEPS) and at h/CLEAN_CHECK_RATIO
  * agree within CLEAN_CHECK_SIGNAL times their rounding, where noise of `level` would put
  * NOISE_COVERAGE·level/h into each, far more: f near x carries none of the level (see the file comment).
- * Returns that step, or 0. Up to 8 calls.
+ * The two must have a slope beyond that rounding, and a third at GRID_PROBE_OFFSET·h agree too (see
+ * the code). Returns that step, or 0. Up to 10 calls.
  *
  * @example
  * ```ts
@@ -127,7 +128,13 @@ export function* cleanAtCheck(engine: ScalarEngine, sampler: Sampler, level: num
     const rounding = wide.rounding + narrow.rounding;
     // (A level near the rounding says little here: the differences carry it anyway.)
     if (!((NOISE_COVERAGE * level) / h > CLEAN_LEVEL_SIGNAL * rounding)) return 0;
-    if (Math.abs(narrow.d - wide.d) <= CLEAN_CHECK_SIGNAL * rounding) return h;
+    // A slope of its own (not a flat step of a coarse grid), and a third difference off the dyadic
+    // lattice (GRID_PROBE_OFFSET) that agrees too: values rounded to a decimal grid (9 digits) err by
+    // up to half its step at every point, which two dyadic steps may share and a third cannot.
+    if (!(Math.abs(wide.d) > CLEAN_CHECK_SIGNAL * rounding)) continue;
+    if (!(Math.abs(narrow.d - wide.d) <= CLEAN_CHECK_SIGNAL * rounding)) continue;
+    const off = yield* centralAt(sampler, x, representableStep(x, h * GRID_PROBE_OFFSET));
+    if (off !== null && Math.abs(off.d - wide.d) <= CLEAN_CHECK_SIGNAL * (rounding + off.rounding)) return h;
   }
   return 0;
 }
