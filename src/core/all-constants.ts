@@ -103,3 +103,19 @@ export { PAIR_OFFSET, PAIRED_MISS_SIGNAL } from "./paired-sides.js";
 export { LEVEL_REACH_GROWTH } from "./level-reach.js";
 export { GRID_ROWS, GRID_SPREAD, NO_GRID } from "./value-grid.js";
 export { CROSSING_CHANGES, CROSSING_FLOOR, CROSSING_SIGNAL } from "./crossing-side.js";
+export { JUMP_BESIDE_HALVINGS, JUMP_BESIDE_SHARE, JUMP_BESIDE_SIGNAL } from "./jump-beside.js";
+export {
+  FLAT_REACH_FACTOR,
+  FLAT_REACH_HALVINGS,
+  FLAT_REACH_MARGIN,
+  FLAT_REACH_WIDENINGS,
+  FLAT_STAIR_RATIO,
+} from "./flat-reach.js";
+export {
+  CLEAN_CHECK_BITS,
+  CLEAN_CHECK_RATIO,
+  CLEAN_CHECK_SIGNAL,
+  CLEAN_CHECK_STEPS,
+  CLEAN_LEVEL_SIGNAL,
+} from "./clean-check.js";
+export { FLOAT32_JUMP_RATIO } from "./float32-jump.js";

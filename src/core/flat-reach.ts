@@ -113,7 +113,7 @@ function* moveAt(sampler: Sampler, x: number, h: number): Pipeline<number> {
  * import { runSync } from "./column-steps.js";
  * import { Sampler } from "./sampler.js";
  * const softplus = (t: number) => Math.log(1 + Math.exp(t));
- * runSync(flatReach(new Sampler(softplus), -40, 0.625)); // => { error: ≈ 1e-16, move: ≈ 2.2e-16 }
+ * runSync(flatReach(new Sampler(softplus), -40, 0.625))?.move; // => 2.2204460492503128e-16 (1 + 2⁻⁵²'s log)
  * runSync(flatReach(new Sampler(() => 0), 1, 1e-3)); // => null
  * ```
  */
@@ -147,6 +147,9 @@ export function* flatReach(
   // Below resolution, f's first move is one step of its intermediates' grid, and stays that step a
   // little farther out; a move that grows there is f leaving a flat piece (a relu's kink), and the 0
   // stands (max(0, t) at −1: 0 ± 3.2e-322).
-  const beyond = yield* moveAt(sampler, x, representableStep(x, hi * FLAT_STAIR_RATIO));
+  // (A point that rounds back onto x + H, within x's last bits, tells nothing: no stair then.)
+  const far = representableStep(x, hi * FLAT_STAIR_RATIO);
+  if (!(far > hi)) return null;
+  const beyond = yield* moveAt(sampler, x, far);
   return beyond === move ? { error: (FLAT_REACH_MARGIN * move) / hi, move } : null;
 }

@@ -86,15 +86,7 @@ export function* settleNoise(
   const kindChecked = est.kind === "central" || oneSided;
   const quiet = (est.flags & COLUMN_FLAG.noisy) === 0 && o.noise === 0 && kindChecked;
   const flat = { grid: 0, step: NaN, coarse: false };
-  // A 0 from values all exactly 0: f's resolution is its intermediates', which steps up to 2048 times
-  // the column's find where f first moves (flat-reach.ts; a naive log(1 + eᵗ) at −40 gave 0 ± 3.2e-322, ok,
-  // where f′ = 4.2e-18). (f ≡ 0 moves nowhere: its result stands.)
-  const zeros = quiet && o.order === 1 && est.value === 0 && (yield* flatZeroStencil(sampler, x, est.step));
-  const reach = zeros ? yield* flatReach(sampler, x, est.step) : null;
-  if (reach !== null) {
-    noise = noiseUsed = reach.move;
-    est = { ...est, error: Math.max(est.error, reach.error) };
-  } else if (quiet && est.value === 0 && (yield* zeroBelowResolution(sampler, x, o.order, est.step, flat))) {
+  if (quiet && est.value === 0 && (yield* zeroBelowResolution(sampler, x, o.order, est.step, flat))) {
     est.flags |= COLUMN_FLAG.noisy;
     est.noisyStep = est.step * GROWTH_SHRINK * NOISE_PROBE_SPLIT;
   } else if (flat.grid > 0 && o.order === 1) {
@@ -115,6 +107,15 @@ export function* settleNoise(
     noise = noiseUsed = GRID_NOISE_STEPS * flat.grid;
     const step = Math.min(est.step, ALIAS_STEP);
     est = { ...est, error: est.error + noiseShare({ ...est, step }, noise, o.order) };
+  } else if (quiet && o.order === 1 && est.value === 0 && (yield* flatZeroStencil(sampler, x, est.step))) {
+    // A 0 from values all exactly 0 that the wider stencil did not resolve: f's resolution is its
+    // intermediates', which steps up to 2048 times the column's find where f first moves (flat-reach.ts;
+    // a naive log(1 + eᵗ) at −40 gave 0 ± 3.2e-322, ok, where f′ = 4.2e-18). (f ≡ 0 moves nowhere.)
+    const reach = yield* flatReach(sampler, x, est.step);
+    if (reach !== null) {
+      noise = noiseUsed = reach.move;
+      est = { ...est, error: Math.max(est.error, reach.error) };
+    }
   }
   // Where a column run on past "noise" settled far below it, the sides start near its steps (a pole or
   // a jump 1e-8 from x is noise to the first steps and a jump to one-sided ones that start there too).
