@@ -99,9 +99,9 @@ const HONEST_FLOOR = 426;
 /**
  * Passing cases (of 434): 380 on the commit that added the battery, 385 since round 10's pole fix, 386
  * since round 11's finer structure, 388 since round 13's row misfit, 389 since round 14's quiet noise,
- * 394 since round 16's red-team fixes.
+ * 395 since round 16's red-team fixes.
  */
-const PASS_FLOOR = 394;
+const PASS_FLOOR = 395;
 
 const truths = loadRedteamTruth();
 const verdicts: CaseVerdict[] = redteamCases.map((c) => judgeCase(c, truths));
