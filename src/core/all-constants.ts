@@ -107,3 +107,19 @@ export { CROSSING_CHANGES, CROSSING_FLOOR, CROSSING_SIGNAL } from "./crossing-si
 // Round 16 (r16-hi): a measured noise level's spread; f″'s jump read from a noisy f⁗ column's rows.
 export { LEVEL_SPREAD_ORDER, NOISE_LEVEL_SPREAD } from "./level-spread.js";
 export { ROWS_SECOND_JUMP_SIGNAL } from "./noisy-second-jump.js";
+export { JUMP_BESIDE_HALVINGS, JUMP_BESIDE_SHARE, JUMP_BESIDE_SIGNAL } from "./jump-beside.js";
+export {
+  FLAT_REACH_FACTOR,
+  FLAT_REACH_HALVINGS,
+  FLAT_REACH_MARGIN,
+  FLAT_REACH_WIDENINGS,
+  FLAT_STAIR_RATIO,
+} from "./flat-reach.js";
+export {
+  CLEAN_CHECK_BITS,
+  CLEAN_CHECK_RATIO,
+  CLEAN_CHECK_SIGNAL,
+  CLEAN_CHECK_STEPS,
+  CLEAN_LEVEL_SIGNAL,
+} from "./clean-check.js";
+export { FLOAT32_JUMP_RATIO } from "./float32-jump.js";

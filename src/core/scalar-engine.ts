@@ -31,6 +31,7 @@ import { firstBreaksAt, LOWER_CHECK_ORDER, saysLittle } from "./first-at-x.js";
 import { flatFloat32Error, FLOAT32_ELSEWHERE_ORDER, float32Values } from "./float32.js";
 import { float32Floor, readsDoubleArgument } from "./float32-floor.js";
 import { float32Input, inputRoundingError } from "./float32-input.js";
+import { float32Jumped } from "./float32-jump.js";
 import { bounded, type Pipeline, type Sampler } from "./sampler.js";
 import { firstRun, run, runNow, type Estimate, type ScalarEngine } from "./scalar-column.js";
 import { settleNoise } from "./settle-noise.js";
@@ -104,7 +105,11 @@ export function* derivativeSteps(
   const held = oneSided(o)
     ? yield* bounded(heldToOtherSide(engine, sampler, result, noise, est.flags), () => result)
     : movedInput(result, sampler, engine, o);
-  const floored = float32Floored(held, sampler, x, o);
+  // A float32 f that jumps at x's float32 cell (float32-jump.ts), which the jump tests see as flat.
+  const plain = float32Floored(held, sampler, x, o);
+  const floored = asksFloat32Jump(plain, o)
+    ? yield* bounded(float32Jumped(plain, sampler, x, o.order), () => plain)
+    : plain;
   return sampler.short ? budgetStatus(floored) : floored;
 }
 
@@ -171,8 +176,19 @@ export function derivativeNow(
   const held = oneSided(o)
     ? runSync(bounded(heldToOtherSide(engine, sampler, result, noise, est.flags), () => result))
     : movedInput(result, sampler, engine, o);
-  const floored = float32Floored(held, sampler, x, o);
+  const plain = float32Floored(held, sampler, x, o);
+  const floored = asksFloat32Jump(plain, o)
+    ? runSync(bounded(float32Jumped(plain, sampler, x, o.order), () => plain))
+    : plain;
   return sampler.short ? budgetStatus(floored) : floored;
+}
+
+/**
+ * Whether a result may be a float32 f's jump at x's cell (float32-jump.ts): a noise-limited first
+ * derivative. Tested before the generator is made, which a plain result should not pay for.
+ */
+function asksFloat32Jump(result: Omit<DerivativeResult, "evaluations">, o: ResolvedOptions): boolean {
+  return o.order === 1 && result.status === "noise-limited";
 }
 
 /**

@@ -34,7 +34,10 @@ import {
   zeroBelowResolution,
   type NoiseSeen,
 } from "./noise-check.js";
+import { cleanAtCheck } from "./clean-check.js";
+import { flatReach, flatZeroStencil } from "./flat-reach.js";
 import { poleLevel, stencilSteps } from "./pole-level.js";
+import { noiseAtOwnStep } from "./own-step-noise.js";
 import type { Pipeline, Sampler } from "./sampler.js";
 import { firstRun, run, type Estimate, type ScalarEngine } from "./scalar-column.js";
 import type { DerivativeResult } from "./types.js";
@@ -105,6 +108,15 @@ export function* settleNoise(
     noise = noiseUsed = GRID_NOISE_STEPS * flat.grid;
     const step = Math.min(est.step, ALIAS_STEP);
     est = { ...est, error: est.error + noiseShare({ ...est, step }, noise, o.order) };
+  } else if (quiet && o.order === 1 && est.value === 0 && (yield* flatZeroStencil(sampler, x, est.step))) {
+    // A 0 from values all exactly 0 that the wider stencil did not resolve: f's resolution is its
+    // intermediates', which steps up to 2048 times the column's find where f first moves (flat-reach.ts;
+    // a naive log(1 + eᵗ) at −40 gave 0 ± 3.2e-322, ok, where f′ = 4.2e-18). (f ≡ 0 moves nowhere.)
+    const reach = yield* flatReach(sampler, x, est.step);
+    if (reach !== null) {
+      noise = noiseUsed = reach.move;
+      est = { ...est, error: Math.max(est.error, reach.error) };
+    }
   }
   // Where a column run on past "noise" settled far below it, the sides start near its steps (a pole or
   // a jump 1e-8 from x is noise to the first steps and a jump to one-sided ones that start there too).
@@ -176,6 +188,12 @@ export function* settleNoise(
     const unexplained = counts && !explainsChange(est, level, o.order);
     est = yield* run(engine, sampler, { ...firstRun(o, noise), stopOnNoise: counts });
     if (unexplained) est = yield* coverRunOn(engine, sampler, est, noise, first.noisyStep);
+    if (counts && level > 0 && o.order === 1 && est.kind === "central" && Number.isFinite(est.error)) {
+      // A level the differences at the check's step carry none of (clean-check.ts): the column from that
+      // step wins where it disagrees (x + 1e-9·⌊1e6·x⌋ at 0.1234565 gave the stairs' 1.001 ± 6.3e-8, f′ = 1).
+      const clean = yield* cleanAtCheck(engine, sampler, level);
+      if (clean > 0) est = (yield* nearerThanFeature(engine, sampler, est, clean)).est;
+    }
     // f's grid coarser than that level (float32, a cancellation): the column with it (grid-choice.ts).
     const gridLevel = GRID_NOISE_STEPS * seen.grid;
     const onGrid = gridLevel > level ? yield* gridRun(engine, sampler, gridLevel) : null;
@@ -241,14 +259,26 @@ export function* settleNoise(
     // that table's reach see (sin t + 1e-8·sin(1e7·t) at 0.9: 0.62161 ± 7.6e-6 from steps of 0.0039,
     // the check's gap 0.021 at 4.8e-7 taken for noise of 1e-8; f′ = 0.52190).
     const finer = unexplainedGap ? (seen.smoothBelow ?? 0) : 0;
-    if (!counts)
-      est = yield* nearerThanFeature(
+    if (est === ranOn && Number.isFinite(est.error) && est.step * NOISE_PROBE_SPLIT ** 2 < first.noisyStep) {
+      // Run on far below every table: the noise of f at its own steps (own-step-noise.ts; sin(1e6·t) at
+      // 0.0012345 gave −989373.592125 ± 1.8e-7 from steps of 5.9e-10, ok, where f′ = −989373.592132).
+      const own = yield* noiseAtOwnStep(engine, sampler, est);
+      if (own.level > 0) {
+        est = own.est;
+        noise = noiseUsed = own.level;
+      }
+    }
+    if (!counts) {
+      const near = yield* nearerThanFeature(
         engine,
         sampler,
         est,
         seen.featureBelow ?? finer,
         seen.featureRunOn === true,
       );
+      est = near.est;
+      if (near.level > 0) noise = noiseUsed = near.level;
+    }
     if (est === ranOn) sideStart = settledBelow(est, first);
     if ((seen.offsetGrid ?? 0) > 0 && Number.isFinite(est.error)) {
       // A coarse grid beside terms that do not move (noise-check.ts, offGrid): its steps' share at the
@@ -298,6 +328,17 @@ export function* settleNoise(
       // quanta there) hide noise the check saw. As noise, the gap's share at the estimate's step
       // (truncation or a kink near x leaves a share far below their gap: h_c ≪ the step).
       est = { ...est, error: unresolvedNoise(est, engine.checkGap, engine.checkH, o.order).error };
+    }
+  }
+  if (noiseUsed === undefined && o.order === 1 && est.value === 0 && Number.isFinite(est.error)) {
+    // A column run on past "noise" to a 0 from values all exactly 0 (flat-reach.ts, as above: a naive
+    // log(1 + eᵗ) at −37.5, whose first rows reached its first nonzero value).
+    const late = (yield* flatZeroStencil(sampler, x, est.step))
+      ? yield* flatReach(sampler, x, est.step)
+      : null;
+    if (late !== null) {
+      noise = noiseUsed = late.move;
+      est = { ...est, error: Math.max(est.error, late.error) };
     }
   }
   return { est, noise, noiseUsed, sideStart, done: null };
@@ -384,11 +425,12 @@ function* nearerThanFeature(
   est: Estimate,
   below: number,
   runOn = false,
-): Pipeline<Estimate> {
-  if (!(below > 0 && est.step > below && Number.isFinite(est.error))) return est;
+): Pipeline<{ est: Estimate; level: number }> {
+  if (!(below > 0 && est.step > below && Number.isFinite(est.error))) return { est, level: 0 };
   // (Run on from a spike at x only where the column run on past it saw no kink, jump or pole of its own:
   // a kink 2e-10 beside x is the shape stage's, whose sides resolve it: cos t − 0.0248·max(0, t − c).)
-  if (runOn && (est.flags & (COLUMN_FLAG.kink | COLUMN_FLAG.diverging | COLUMN_FLAG.pole)) !== 0) return est;
+  if (runOn && (est.flags & (COLUMN_FLAG.kink | COLUMN_FLAG.diverging | COLUMN_FLAG.pole)) !== 0)
+    return { est, level: 0 };
   const how = { ...firstRun(engine.o, 0), stopOnNoise: !runOn, firstStep: below };
   const local = yield* run(engine, sampler, how);
   const disagree = Math.abs(local.value - est.value) > local.error + est.error;
@@ -397,11 +439,17 @@ function* nearerThanFeature(
   // the resolution a jump is confirmed to (atan t + 0.00825 beside other terms, at its root, gave
   // 1 ± 2.6e-9 from steps of 7e-18, where f′ = 0.99993).
   const resolved = !runOn || local.step >= JUMP_RESOLUTION * engine.scales[engine.scales.length - 1];
-  if (Number.isFinite(local.error) && disagree && resolved) return local;
+  // The nearer steps win with the noise of f at their own steps, which no table has measured yet
+  // (own-step-noise.ts: sin(1e6·t) at 0.0012345 carries its argument's rounding, 1e-13).
+  if (Number.isFinite(local.error) && disagree && resolved)
+    return yield* noiseAtOwnStep(engine, sampler, local);
   // Where the two agree, a kink the nearer steps saw still counts: their rows reach below a feature the
   // longer steps straddle (a join of f″ 1e-12 beside x gives both the midpoint of its two sides).
   const kink = local.flags & COLUMN_FLAG.kink;
-  return kink !== 0 && (est.flags & kink) === 0 ? { ...est, flags: est.flags | kink } : est;
+  return {
+    est: kink !== 0 && (est.flags & kink) === 0 ? { ...est, flags: est.flags | kink } : est,
+    level: 0,
+  };
 }
 
 /**

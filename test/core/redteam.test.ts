@@ -18,23 +18,22 @@ import { KINDS } from "../fixtures/redteam-types.js";
  *   number of terms, iterations or steps): the column differentiates the computed f's piece around x,
  *   whose slope differs from the ideal's by about the tolerance over the solver's scale, and the noise
  *   check's pair at x ± 2⁻²¹ lies in that same piece, so nothing shows noise;
- * - rounding inside f far above EPS·|f| that f's values do not show: sin(1e6·x) (its argument's
- *   rounding, 1.1e-13 in f; the tables found no level, so the column ran down to 6e-10 with EPS·|f| as
- *   its model), log(1 + eˣ) at −40 (f is exactly 0 over a wide interval);
+ * (Rounding inside f far above EPS·|f| that f's values did not show, sin(1e6·x) and log(1 + eˣ) at −40,
+ * was here until round 16: own-step-noise.ts measures the noise at a run-on column's own steps, and
+ * flat-reach.ts reaches out from a flat zero to where f first moves.)
  * (A fast component of small amplitude, sin x + 1e-8·sin(1e7·x) at 0.9, slope 0.1, was here until
  * round 11: the column's steps averaged it out and the check's gap became a noise share; where the
  * narrow table resolves the wiggles as a smooth part, the column now runs again within its reach.)
  * (A kink 1e-6 beside x under noise of 1e-12, whose unsettled fallback took the two slopes' midpoint
  * with a tiny error, was here until round 10: the fallback's error now reaches both one-sided
  * quotients where the first column's even part did not settle; it is honest, not passing.)
- * - a jump at x of a float32 f: below x's float32 spacing both sides read the same value, the tables
- *   see f's grid as noise and the run-on column gives 0 with that grid's share, noise-limited;
- * - a staircase of jumps 1e-9 high every 1e-6 (x 5e-7 from each): the tables measure their scatter
- *   (2.2e-10) as noise, but their mean slope (1e-3) is a bias that the long steps keep;
+ * (A jump at x of a float32 f, and a staircase of jumps 1e-9 high every 1e-6, were here until round
+ * 16: float32-jump.ts reads the cells beside x's, clean-check.ts the differences at the check's step.)
  * (Float32 f with a pole 2e-3 … 7e-3 beside x, read as "not-finite" from a growth check that started at
  * a first step straddling the pole, were here until round 10: the growth is now measured again
  * GROWTH_CONFIRM_RATIO further down, settle-singular.ts.)
- * - a jump of 6e-6 only 2e-12 (560 ulps) beside x read as "discontinuous" at x (a false flag).
+ * (A jump of 6e-6 only 2e-12 beside x, read as "discontinuous" at x, was here until round 16:
+ * jump-beside.ts bisects the doubles to the jump.)
  */
 const KNOWN_DISHONEST = [
   "fixed-sin@0.4",
@@ -45,11 +44,6 @@ const KNOWN_DISHONEST = [
   "series-sin@2.2",
   "rk23-logistic@1.2",
   "s-fixed-cos@0.44251651-7.0409775e-12",
-  "fast-sin@0.0012345",
-  "softplus-naive@-40",
-  "f32-step@0.75",
-  "staircase@0.1234565",
-  "s-jumpnear-atan@-20.555415+1.9757698e-12-J-0.0000063480565",
 ];
 
 /**
@@ -97,15 +91,17 @@ const KNOWN_NOT_PASSING = [
  * Honest cases (of 434): 411 on the commit that added the battery, 416 since round 10's pole fix, 417
  * since its unsettled kink fix, 418 since round 11's finer structure (settle-noise.ts, smoothBelow), 420
  * since round 13's row misfit (row-misfit.ts: fixed-cos@0.6 and s-fixed-cos@0.58…, fixed-point solvers),
- * 421 since round 14's quiet noise (quiet-noise.ts: s-fixed-cos@0.79…, a fixed-point solver).
+ * 421 since round 14's quiet noise (quiet-noise.ts: s-fixed-cos@0.79…, a fixed-point solver), 426
+ * since round 16's own-step noise, flat reach, clean check, jump beside x and float32 jump.
  */
-const HONEST_FLOOR = 421;
+const HONEST_FLOOR = 426;
 
 /**
  * Passing cases (of 434): 380 on the commit that added the battery, 385 since round 10's pole fix, 386
- * since round 11's finer structure, 388 since round 13's row misfit, 389 since round 14's quiet noise.
+ * since round 11's finer structure, 388 since round 13's row misfit, 389 since round 14's quiet noise,
+ * 395 since round 16's red-team fixes.
  */
-const PASS_FLOOR = 389;
+const PASS_FLOOR = 395;
 
 const truths = loadRedteamTruth();
 const verdicts: CaseVerdict[] = redteamCases.map((c) => judgeCase(c, truths));

@@ -48,9 +48,14 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler`, `x` and `result` are the shape stage's",
   "src/core/jacobian-kinks.ts:79":
     "inside a Jacobian column after its scales: `work` and `job` are the column's",
-  "src/core/settle-noise.ts:50": "inside the pipeline's settle: `est` is the estimate of a noise stage",
-  "src/core/settle-noise.ts:67":
+  "src/core/settle-noise.ts:52": "inside the pipeline's settle: `est` is the estimate of a noise stage",
+  "src/core/settle-noise.ts:69":
     "inside the pipeline's settle: `engine`, `sampler`, `first` and `given` are its own",
+  "src/core/own-step-noise.ts:28":
+    "inside the pipeline's noise stage: `engine`, `sampler` and `ranOn` are the run-on column's",
+  "src/core/clean-check.ts:115":
+    "inside the pipeline's noise stage: `engine`, `sampler` and `level` are its own",
+  "src/core/float32-jump.ts:83": "inside the pipeline: `result`, `sampler` and `x` are derivative()'s",
   "src/core/settle-singular.ts:49":
     "inside the pipeline's settle: `engine`, `sampler`, `est` and `shape` are its own (a generator step)",
   "src/core/settle-misfit.ts:49":
