@@ -48,8 +48,8 @@ const FRAGMENTS: Record<string, string> = {
     "inside the pipeline's settle: `engine`, `sampler`, `x` and `result` are the shape stage's",
   "src/core/jacobian-kinks.ts:79":
     "inside a Jacobian column after its scales: `work` and `job` are the column's",
-  "src/core/settle-noise.ts:52": "inside the pipeline's settle: `est` is the estimate of a noise stage",
-  "src/core/settle-noise.ts:69":
+  "src/core/settle-noise.ts:53": "inside the pipeline's settle: `est` is the estimate of a noise stage",
+  "src/core/settle-noise.ts:70":
     "inside the pipeline's settle: `engine`, `sampler`, `first` and `given` are its own",
   "src/core/own-step-noise.ts:28":
     "inside the pipeline's noise stage: `engine`, `sampler` and `ranOn` are the run-on column's",
