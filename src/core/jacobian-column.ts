@@ -132,6 +132,7 @@ export class ColumnWork {
         this.kinkRows.marked,
         job.x0[j],
         this.driver.firstValues,
+        this.kinkRows.rows,
       );
     return (this.rechecked = any);
   }
