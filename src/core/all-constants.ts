@@ -103,3 +103,4 @@ export { PAIR_OFFSET, PAIRED_MISS_SIGNAL } from "./paired-sides.js";
 export { LEVEL_REACH_GROWTH } from "./level-reach.js";
 export { GRID_ROWS, GRID_SPREAD, NO_GRID } from "./value-grid.js";
 export { CROSSING_CHANGES, CROSSING_FLOOR, CROSSING_SIGNAL } from "./crossing-side.js";
+export { GRID_FLOOR, GRID_ROWS_READ, GRID_SURE, LOW_BITS } from "./even-grid.js";

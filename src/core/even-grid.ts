@@ -114,10 +114,33 @@ export function evenRowsOnGrid(
     if (e < finest) finest = e;
     if (Math.abs(d) > largest) largest = Math.abs(d);
   }
+  // A grid fewer than GRID_SURE floors above the floor is read from the oldest row too (see GRID_SURE).
+  if (!(GRID_POWERS[GRID_POWER_ZERO + finest] >= GRID_SURE * floor)) {
+    const e = lastBit(rows[at + GRID_ROWS_READ] - centre);
+    if (e >= NO_GRID || !(GRID_POWERS[GRID_POWER_ZERO + e] > floor)) return false;
+    if (e < finest) finest = e;
+  }
   const half = GRID_POWERS[GRID_POWER_ZERO + finest];
   if (!(largest >= GRID_RESOLVED * half)) return false;
   return error < (F_ROUNDING * 2 * half) / step;
 }
+
+/**
+ * How far above {@link GRID_FLOOR} the two newest rows' grid must lie to be believed on their own. The
+ * floor is 8 to 16 ulps of the even parts (EPS·Σ|w·F_k| is 1 to 2 ulps), so a component without
+ * cancellation passes the two-row test by chance 1/16² to 1/8² (a one-row F, 2t + cos t at
+ * t = 4.66555, did so: differences 1.9e-6 and 7.8e-6 on 2⁻⁴⁵, 16 ulps of 9.28, and was rechecked,
+ * 12 calls more). Below GRID_SURE floors (64 ulps or more) the oldest row must lie on the grid too:
+ * chance (1/16)³ or less either way, the 2⁻¹² of two differences at 64 ulps. The genuine grids of
+ * small cancellations (sin(x₁) + atan(x₀) at (−1, 2.2508): 9 to 14 ulps) keep all three rows on it.
+ *
+ * @default 8
+ * @example
+ * ```ts
+ * GRID_SURE; // => 8
+ * ```
+ */
+export const GRID_SURE = 8;
 
 /**
  * The floor of half the grid over Σ|w·F_k|: half of GRID_EXCESS·EPS (the even parts are halved sums;
@@ -126,7 +149,7 @@ export function evenRowsOnGrid(
  * @default 1.7763568394002505e-15
  * @example
  * ```ts
- * GRID_FLOOR; // => 8 · 2⁻⁵²
+ * GRID_FLOOR === 8 * 2 ** -52; // => true
  * ```
  */
 export const GRID_FLOOR = 0.5 * GRID_EXCESS * EPS;
@@ -149,14 +172,14 @@ export function gridGate(d: number): boolean {
 
 /**
  * The records of the common path's candidates (components that passed {@link gridGate} at their
- * finish), each in a slot laid out as a KinkRows record (newest even parts at 0 and 1, Σ|w·F_k| at 6),
+ * finish), each in a slot laid out as a KinkRows record (newest even parts at 0, 1 and 2, Σ|w·F_k| at 6),
  * with its component and the scale of x_j it ran at: the general path records every component, the
  * common path only these (no store for the others). Cleared at each column's start.
  *
  * @example
  * ```ts
  * const c = new GridCandidates(2);
- * c.add(1, 0, 1e-6, 4e-6, 0.002);
+ * c.add(1, 0, 1e-6, 4e-6, 1.6e-5, 0.002);
  * c.count; // => 1
  * ```
  */
@@ -173,7 +196,7 @@ export class GridCandidates {
   }
 
   /** Records component k's rows at scale `scale` (0 or 1), over its earlier record if any. */
-  add(k: number, scale: number, even0: number, even1: number, size: number): void {
+  add(k: number, scale: number, even0: number, even1: number, even2: number, size: number): void {
     let a = 0;
     while (a < this.count && this.k[a] !== k) a++;
     if (a === this.count) this.count++;
@@ -181,6 +204,7 @@ export class GridCandidates {
     this.scale[a] = scale;
     this.rows[RECORD * a] = even0;
     this.rows[RECORD * a + 1] = even1;
+    this.rows[RECORD * a + 2] = even2;
     this.rows[RECORD * a + ABS] = size;
   }
 }
@@ -196,7 +220,16 @@ export class GridCandidates {
  *
  * @example
  * ```ts
- * evenGridEntry(w.gridRows, w.scaleIndex, w.members, w.memberCount, job.centre, w.keptValue, w.keptError, w.keptStep, w.keptFlat); // => false on a smooth F
+ * // One candidate, component 0 of a one-row F at its only scale: evenRowsOnGrid's eᵗ − 0.99999869 rows.
+ * const C = 0.9999986856484572;
+ * const e = (h: number) => 0.5 * (Math.exp(h) - C) + 0.5 * (Math.exp(-h) - C);
+ * const c = new GridCandidates(1);
+ * c.add(0, 0, e(2 ** -8), e(2 ** -7), e(2 ** -6), 0.0039);
+ * const one = (v: number) => Float64Array.of(v);
+ * const centre = one(Math.exp(0) - C);
+ * evenGridEntry(c, 0, new Int32Array(1), 0, centre, one(1), one(1.05e-14), one(2 ** -8), new Uint8Array(1)); // => true
+ * c.count = 0; // a smooth F's column: no component passed the gate
+ * evenGridEntry(c, 0, new Int32Array(1), 0, centre, one(1), one(1.05e-14), one(2 ** -8), new Uint8Array(1)); // => false
  * ```
  */
 export function evenGridEntry(

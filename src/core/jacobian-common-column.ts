@@ -389,7 +389,7 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     if (Math.abs(dg) < kinkAbsSum && Math.abs(dg) > GRID_FLOOR * kinkAbsSum) {
       GRID_BITS[0] = dg;
       if ((GRID_WORDS[LOW_WORD] & LOW_BITS) === 0) {
-        w.gridRows.add(k, w.scaleIndex, even0, even1, kinkAbsSum);
+        w.gridRows.add(k, w.scaleIndex, even0, even1, even2, kinkAbsSum);
         w.kinkCandidates++; // (kinkShown reads the grid's candidates too)
       }
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { jacobian } from "../../src/core/index.js";
-import { evenRowsOnGrid, GridCandidates } from "../../src/core/even-grid.js";
+import { evenRowsOnGrid, GRID_FLOOR, GRID_SURE, GridCandidates } from "../../src/core/even-grid.js";
 
 /**
  * A small Jacobian's entry whose F_k is a small difference of larger terms (even-grid.ts): the rows'
@@ -73,12 +73,41 @@ describe("a small Jacobian's rows on a coarse grid (even-grid.ts)", () => {
     expect(evenRowsOnGrid(rows, 0, Math.exp(0) - C, 1.05e-14, 2 ** -8)).toBe(false);
   });
 
+  it("reads the oldest row too where the newest two lie within GRID_SURE floors of the floor (2t + cos t)", () => {
+    // 2t + cos t at t = 4.66555 (one row): its newest two even parts' differences from F(x), 1.9e-6 and
+    // 7.8e-6, lie on 2⁻⁴⁵ by chance, 16 ulps of 9.28, 1.7 floors (GRID_FLOOR·9.28 = 1.65e-14).
+    const centre = 9.284283660709782;
+    const rows = Float64Array.of(
+      9.284285604568488,
+      9.2842914359832,
+      centre + 3.1e-5,
+      NaN,
+      NaN,
+      NaN,
+      9.284285604568488,
+    );
+    expect(2 ** -45).toBeLessThan(GRID_SURE * GRID_FLOOR * rows[6]);
+    // The oldest row's difference has its last bit far below the floor: no grid shown.
+    expect(evenRowsOnGrid(rows, 0, centre, 7.69e-13, 0.009112405936455126)).toBe(false);
+    // On the grid, the three rows pass.
+    rows[2] = centre + 2 ** -20;
+    expect(evenRowsOnGrid(rows, 0, centre, 7.69e-13, 0.009112405936455126)).toBe(true);
+    // So the one-row Jacobian costs no recheck: 13 calls (F(x), 10 for its column, 2 for the row check),
+    // within its error of 2 − sin t, as derivative() gives it.
+    const t = -5 + (10 * 289) / 299;
+    const r = jacobian((v) => [2 * v[0] + Math.cos(v[0])], [t]);
+    expect(r.evaluations).toBe(13);
+    expect(Math.abs(r.value[0][0] - (2 - Math.sin(t)))).toBeLessThanOrEqual(r.error[0][0]);
+    expect(r.error[0][0]).toBeLessThan(1e-12);
+  });
+
   it("keeps one record per candidate component", () => {
     const c = new GridCandidates(3);
-    c.add(2, 0, 1e-6, 4e-6, 0.002);
-    c.add(2, 1, 2e-6, 8e-6, 0.002);
+    c.add(2, 0, 1e-6, 4e-6, 1.6e-5, 0.002);
+    c.add(2, 1, 2e-6, 8e-6, 3.2e-5, 0.002);
     expect(c.count).toBe(1);
     expect(c.scale[0]).toBe(1);
     expect(c.rows[1]).toBe(8e-6);
+    expect(c.rows[2]).toBe(3.2e-5);
   });
 });
