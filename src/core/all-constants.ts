@@ -123,3 +123,4 @@ export {
   CLEAN_LEVEL_SIGNAL,
 } from "./clean-check.js";
 export { FLOAT32_JUMP_RATIO } from "./float32-jump.js";
+export { GRID_FLOOR, GRID_ROWS_READ, GRID_SURE, LOW_BITS } from "./even-grid.js";

@@ -136,6 +136,7 @@ export class ColumnWork {
         this.kinkRows.marked,
         job.x0[j],
         this.driver.firstValues,
+        this.kinkRows.rows,
       );
     return (this.rechecked = any);
   }

@@ -19,6 +19,8 @@
  * its own.
  */
 
+import { GRID_FLOOR, LOW_BITS } from "./even-grid.js";
+import { GRID_SCRATCH, LOW_WORD } from "./value-grid.js";
 import { CLEANED_ROUNDING, FIRST_ORDER_ROWS, needsCleanRow } from "./kink-test.js";
 import {
   CONVERGED_RELATIVE_ERROR,
@@ -48,6 +50,9 @@ import { nextStepRatio } from "./jacobian-common-step.js";
 import { evenNoiseOver, noiseRules, truncationLaw } from "./even-noise.js";
 import { classifyExpected, REGIME } from "./regime.js";
 import type { VectorCaller } from "./vector-caller.js";
+
+const GRID_BITS = GRID_SCRATCH.bits;
+const GRID_WORDS = GRID_SCRATCH.words;
 
 const CENTRAL = baseStencil("central", 1);
 const W0 = CENTRAL.weights[0];
@@ -378,6 +383,16 @@ export function componentColumn(k: number, w: JacobianCommonWork, caller: Vector
     const s1 = w.hr[kinkRows - 2];
     const s2 = w.hr[kinkRows - 3];
     const c = w.centreValues[k];
+    // The rows' grid (even-grid.ts): the newest even part's difference from F_k(x) within Σ|w·F_k|,
+    // above its grid floor, its low significand bits 0 (LOW_BITS): a candidate, its rows recorded.
+    const dg = even0 - c;
+    if (Math.abs(dg) < kinkAbsSum && Math.abs(dg) > GRID_FLOOR * kinkAbsSum) {
+      GRID_BITS[0] = dg;
+      if ((GRID_WORDS[LOW_WORD] & LOW_BITS) === 0) {
+        w.gridRows.add(k, w.scaleIndex, even0, even1, even2, kinkAbsSum);
+        w.kinkCandidates++; // (kinkShown reads the grid's candidates too)
+      }
+    }
     const v1 = s1 * s1;
     const v2 = s2 * s2;
     const jump = Math.abs(2 * ((even1 - c) * v2 - (even2 - c) * v1));

@@ -10,6 +10,7 @@ import { MAX_COLUMNS, MAX_ROWS, STEP_RATIO } from "./constants.js";
 import type { PointSource } from "./run-column.js";
 import { baseStencil } from "./driver.js";
 import { evenNorm } from "./even-noise.js";
+import { GridCandidates } from "./even-grid.js";
 import { markFlat } from "./jacobian-common-flat.js";
 import { CommonLongRows } from "./jacobian-common-long.js";
 import { representableStep } from "./step.js";
@@ -54,6 +55,8 @@ export class JacobianCommonWork {
    * its rounding): 0 spares the column the second half (jacobian-common.ts, kinkShown).
    */
   kinkCandidates = 0;
+  /** The components of the column whose even rows passed the rows' grid gate, and their rows (even-grid.ts). */
+  readonly gridRows: GridCandidates;
   /**
    * Per component, the wider pair's J (times its determinant) where its rows passed that first half,
    * NaN where they did not, and the determinant (jacobian-common.ts, kinkShown).
@@ -152,6 +155,7 @@ export class JacobianCommonWork {
     this.keptError = new Float64Array(m);
     this.keptStep = new Float64Array(m);
     this.keptFlat = new Uint8Array(m);
+    this.gridRows = new GridCandidates(m);
     this.flat = new Uint8Array(m);
     this.flatError = new Float64Array(m);
     this.evenRows = new Float64Array(7 * m).fill(NaN);
@@ -177,6 +181,7 @@ export class JacobianCommonWork {
     this.x = x;
     this.centreValues = centre;
     this.kinkCandidates = 0;
+    this.gridRows.count = 0;
     this.lo = lo;
     this.hi = hi;
     this.size = 0;

@@ -19,6 +19,7 @@ import { COMPONENT_STATE } from "./jacobian-common-step.js";
 import { JacobianCommonWork } from "./jacobian-common-work.js";
 import { needsRecheck, zeroRowOfFloat32 } from "./jacobian-recheck.js";
 import { entryShowsKink } from "./even-kink.js";
+import { evenGridEntry } from "./even-grid.js";
 import { quietEntryToRecheck } from "./jacobian-common-beside.js";
 import { noteLongRows, probeContradicts } from "./jacobian-common-long.js";
 import { flatBelowSlope } from "./flat-below-slope.js";
@@ -125,6 +126,7 @@ function commonColumn(job: JacobianJob, j: number, w: JacobianCommonWork, caller
   }
   // Rows that show a kink the entry's error does not cover (jacobian-kinks.ts): the general path marks
   // the entry for its recheck.
+  // (Also rows on a grid far coarser than their values' rounding, even-grid.ts: counted as candidates.)
   if (w.kinkCandidates > 0 && kinkShown(job, w)) return DEPARTED;
   // An entry to compute again (jacobian-recheck.ts; noise departed already): the general path does it.
   // Without a float32 component only an entry with no error estimate (NaN) can be one.
@@ -160,7 +162,23 @@ function kinkShown(job: JacobianJob, w: JacobianCommonWork): boolean {
     if (jump[k] > 2 * kept[k] * w.kinkDet[k] && entryShowsKink(w.evenRows, 7 * k, centres, kept, k))
       return true;
   }
-  return false;
+  // Rows on a grid far coarser than their values' rounding (even-grid.ts): the general path rechecks.
+  return w.gridRows.count > 0 && gridShown(job, w);
+}
+
+/** evenGridEntry (even-grid.ts) over the column's candidates, as the general path's recheck test decides. */
+function gridShown(job: JacobianJob, w: JacobianCommonWork): boolean {
+  return evenGridEntry(
+    w.gridRows,
+    w.scaleIndex,
+    w.members,
+    w.memberCount,
+    job.centre,
+    w.keptValue,
+    w.keptError,
+    w.keptStep,
+    w.keptFlat,
+  );
 }
 
 /**

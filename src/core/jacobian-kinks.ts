@@ -65,7 +65,8 @@ export class KinkRows {
       this.rows[at + 3] = central ? steps[r] : NaN;
       this.rows[at + 4] = central ? steps[r - 1] : NaN;
       this.rows[at + 5] = central ? steps[r - 2] : NaN;
-      this.rows[at + 6] = state.evenAbs[k];
+      // NaN where the rows are not a central column's three (even-grid.ts reads it as "no rows").
+      this.rows[at + 6] = central ? state.evenAbs[k] : NaN;
     }
   }
 }

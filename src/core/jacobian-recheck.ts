@@ -26,6 +26,7 @@ import { ALIAS_STEP, NOISE_COVERAGE } from "./constants.js";
 import { float32Hidden, float32Size } from "./jacobian-float32.js";
 import { termGrid } from "./difference-grid.js";
 import { flatBelowSlope } from "./flat-below-slope.js";
+import { evenRowsOnGrid } from "./even-grid.js";
 import { float32Beside } from "./float32-beside.js";
 import { firstOrderKept } from "./recheck-hold.js";
 import { ROW_NOISE_AGREEMENT } from "./row-noise.js";
@@ -122,11 +123,22 @@ export function columnNeedsRecheck(
   kinks?: Uint8Array,
   xj = NaN,
   first: Float64Array | null = null,
+  evenRows: Float64Array | null = null,
 ): boolean {
   // A large F's row that missed its columns' slopes (row-check.ts): each of its entries again.
   if (job.recheckRows !== null && job.recheckRows[k] === 1) return Number.isFinite(kept.value[k]);
   // Rows that show a kink the entry's error does not cover (jacobian-kinks.ts).
   if (kinks !== undefined && kinks[k] === 1) return true;
+  // A small F's rows on a grid far coarser than their rounding (even-grid.ts; a large F's columns read it).
+  if (
+    evenRows !== null &&
+    job.centre.length < SCREEN_COMPONENTS &&
+    job.o.order === 1 &&
+    flat[k] === 0 &&
+    Number.isFinite(kept.value[k]) &&
+    evenRowsOnGrid(evenRows, k, job.centre[k], kept.error[k], kept.step[k])
+  )
+    return true;
   const float32 = job.float32 !== null && job.float32[k] === 1 && (screened || flat[k] === 0);
   if (job.centre.length >= SCREEN_COMPONENTS) {
     // A float32 row: its values' and its float32 inputs' rounding through the tableau (jacobian-float32.ts).
@@ -289,7 +301,7 @@ export function* recheckColumn(
     request: PointRequest & { vector?: ArrayLike<number> };
     pointwise: boolean;
     screened?: boolean;
-    kinkRows?: { marked: Uint8Array };
+    kinkRows?: { marked: Uint8Array; rows: Float64Array };
     /** The column's first clean row (driver.ts, firstValues). */
     driver?: { firstValues: Float64Array | null };
     calls: number;
@@ -306,7 +318,20 @@ export function* recheckColumn(
     const k = work.list[a];
     recheck.code[k] = -1;
     const first = work.driver?.firstValues ?? null;
-    if (!columnNeedsRecheck(job, kept, work.state.flat, k, work.screened, work.kinkRows?.marked, xj, first))
+    const rows = work.kinkRows?.rows ?? null;
+    if (
+      !columnNeedsRecheck(
+        job,
+        kept,
+        work.state.flat,
+        k,
+        work.screened,
+        work.kinkRows?.marked,
+        xj,
+        first,
+        rows,
+      )
+    )
       continue;
     if (!started) {
       recheck.points.clear();

@@ -46,7 +46,7 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/even-kink.ts:214": "inside the pipeline: `engine`, `n` and `est` are the noise check's",
   "src/core/even-kink.ts:244":
     "inside the pipeline's settle: `engine`, `sampler`, `x` and `result` are the shape stage's",
-  "src/core/jacobian-kinks.ts:79":
+  "src/core/jacobian-kinks.ts:80":
     "inside a Jacobian column after its scales: `work` and `job` are the column's",
   "src/core/settle-noise.ts:53": "inside the pipeline's settle: `est` is the estimate of a noise stage",
   "src/core/settle-noise.ts:70":
@@ -72,25 +72,25 @@ const FRAGMENTS: Record<string, string> = {
   "src/core/jacobian-sides.ts:127":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
   "src/core/jacobian-long-steps.ts:69": "inside a Jacobian column after its scales: `work` is the column's",
-  "src/core/jacobian-recheck.ts:113": "inside a Jacobian column: `job`, `work` and `k` are the column's",
-  "src/core/jacobian-recheck.ts:171": "inside a Jacobian column: `job`, `work` and `k` are the column's",
-  "src/core/jacobian-recheck.ts:188": "inside a Jacobian column: `job` is the column's, F_0(x) = 0",
+  "src/core/jacobian-recheck.ts:114": "inside a Jacobian column: `job`, `work` and `k` are the column's",
+  "src/core/jacobian-recheck.ts:183": "inside a Jacobian column: `job`, `work` and `k` are the column's",
+  "src/core/jacobian-recheck.ts:200": "inside a Jacobian column: `job` is the column's, F_0(x) = 0",
   "src/core/jacobian-common-beside.ts:23":
     "inside the common path after a column: `job` and `w` are the column's",
   "src/core/jacobian-common-long.ts:92": "inside the common path's keep: `w` and `k` are the column's",
   "src/core/jacobian-common-long.ts:109": "inside the common path's keep: `w` and `k` are the column's",
-  "src/core/jacobian-recheck.ts:277":
+  "src/core/jacobian-recheck.ts:289":
     "inside a Jacobian column pipeline: `job`, `j` and `work` are the column's",
-  "src/core/jacobian-recheck.ts:428":
+  "src/core/jacobian-recheck.ts:453":
     "inside the sync Jacobian column: `job`, `j`, `work` and `source` are the column's",
   "src/core/row-check.ts:51": "inside a Jacobian loop after its columns: `job` is its job",
   "src/core/row-check.ts:71":
     "inside a Jacobian loop after its second pass: `again`, `worst` and `evaluations` are its own",
   "src/core/row-check.ts:106": "inside a Jacobian loop after its columns: `job` is its job",
-  "src/core/jacobian-column.ts:318": "after a small F's first pass: `job` holds the columns put aside",
-  "src/core/jacobian-column.ts:469":
+  "src/core/jacobian-column.ts:319": "after a small F's first pass: `job` holds the columns put aside",
+  "src/core/jacobian-column.ts:470":
     "after a small F's first pass: `job` holds the columns put aside, `source` is F along x_j",
-  "src/core/jacobian-column.ts:491": "after a small F's first pass: `job` holds the columns put aside",
+  "src/core/jacobian-column.ts:492": "after a small F's first pass: `job` holds the columns put aside",
   "src/core/jacobian-pipeline.ts:102": "inside a Jacobian loop: `job` is its job",
   "src/core/jacobian-pipeline.ts:117": "inside a Jacobian loop after its columns: `job` and `F` are its own",
   "src/core/jacobian-pipeline.ts:138":
